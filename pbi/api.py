@@ -1,0 +1,23 @@
+"""The typed Python API: load, cost, reproduce."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .engine import cost
+from .estimate import Estimate
+from .specs import Spec, load_spec
+from .tables import Table, resolve_table
+
+__all__ = ["cost_file", "table_for"]
+
+
+def table_for(spec: Spec, spec_path: Path | str | None = None, table: str | Path | None = None) -> Table:
+    """The table a spec names (or ``table``), found near the spec file."""
+    return resolve_table(table or spec.table, near=Path(spec_path) if spec_path else None)
+
+
+def cost_file(spec_path: Path | str, *, table: str | Path | None = None) -> Estimate:
+    """Load a spec file, find its table and cost it."""
+    spec = load_spec(spec_path)
+    return cost(spec, table_for(spec, spec_path, table))

@@ -1,0 +1,136 @@
+"""The ``pbi`` command: a thin layer over the library.
+
+Every command imports what it needs when it runs, so that ``pbi --help`` starts in milliseconds.
+Errors of input are one line, ``FILE:LINE: field: what is wrong``, exit code 2; ``--debug`` shows
+the traceback instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+__all__ = ["main"]
+
+
+def _cmd_cost(args: argparse.Namespace) -> int:
+    from .api import cost_file
+    from .output import estimate_csv, estimate_json, estimate_table
+
+    estimate = cost_file(args.spec, table=args.table)
+    render = {"table": estimate_table, "json": estimate_json, "csv": estimate_csv}[args.format]
+    _write(render(estimate))
+    return 0
+
+
+def _cmd_reproduce(args: argparse.Namespace) -> int:
+    from .output import rates_table, reproduction_json, reproduction_table
+    from .reproduce import reproduce
+
+    result = reproduce(args.paths, table=args.table)
+    if args.json:
+        _write(reproduction_json(result, rates=args.rates))
+    else:
+        _write(rates_table(result) if args.rates else reproduction_table(result))
+    return 0 if result.ok else 1
+
+
+def _cmd_explain(args: argparse.Namespace) -> int:
+    from .api import cost_file
+    from .explain import explain
+
+    from .errors import PbiError
+
+    estimate = cost_file(args.spec, table=args.table)
+    try:
+        text = explain(estimate, args.figure)
+    except PbiError as err:
+        raise err.located(file=args.spec, field="published") from None
+    _write(text + "\n")
+    return 0
+
+
+def _cmd_tables(args: argparse.Namespace) -> int:
+    from .output import tables_listing
+
+    _write(tables_listing(args.paths, rates=not args.brief))
+    return 0
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    from .schema import schema_json
+
+    _write(schema_json(args.which))
+    return 0
+
+
+def _write(text: str) -> None:
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="pbi",
+        description="Programme budget implications of draft resolutions: cost a draft, "
+                    "reproduce and explain published financial notes.")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks instead of one-line errors")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    p = sub.add_parser("cost", help="line items and totals of a spec")
+    p.add_argument("spec", help="spec file (notes/…/*.yaml)")
+    p.add_argument("--table", help="cost table file or id (default: the spec's table)")
+    p.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    p.set_defaults(func=_cmd_cost)
+
+    p = sub.add_parser("reproduce", help="each published figure against the computed one")
+    p.add_argument("paths", nargs="+", help="spec files or folders")
+    p.add_argument("--table", help="price every spec with this table instead of its own")
+    p.add_argument("--json", action="store_true", help="a JSON list (amounts as strings)")
+    p.add_argument("--rates", action="store_true", help="list every rate with the figures that use it")
+    p.set_defaults(func=_cmd_reproduce)
+
+    p = sub.add_parser("explain", help="the arithmetic behind one published figure")
+    p.add_argument("spec")
+    p.add_argument("figure", help="figure id, e.g. F09")
+    p.add_argument("--table", help="cost table file or id (default: the spec's table)")
+    p.set_defaults(func=_cmd_explain)
+
+    p = sub.add_parser("tables", help="list cost tables and their rates")
+    p.add_argument("paths", nargs="*", help="table files or folders (default: cost_tables/)")
+    p.add_argument("--brief", action="store_true", help="tables only, without their rates")
+    p.set_defaults(func=_cmd_tables)
+
+    p = sub.add_parser("schema", help="print the JSON Schema of cost tables and specs")
+    p.add_argument("which", nargs="?", choices=("all", "table", "spec"), default="all")
+    p.set_defaults(func=_cmd_schema)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func: Callable[[argparse.Namespace], int] = args.func
+    if args.debug:
+        return func(args)
+    from .errors import PbiError
+
+    try:
+        return func(args)
+    except PbiError as err:
+        print(str(err), file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("pbi: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def run() -> None:  # console-script entry point
+    sys.exit(main())
+
+
+if __name__ == "__main__":  # pragma: no cover
+    run()

@@ -1,0 +1,92 @@
+"""The exception tree of pbi.
+
+Every error that pbi raises on bad input is a :class:`PbiError`; the CLI prints it as one line
+``FILE:LINE: field.path: what is wrong (what was expected)`` and exits with code 2.
+
+- :class:`PbiError` — base class; carries ``file``, ``line``, ``field`` and ``message``.
+  - :class:`InputError` — a file cannot be read: missing, a directory, not UTF-8, empty,
+    malformed YAML, duplicate keys, or outside the folders it may come from.
+  - :class:`TableError` — a cost table is invalid: unknown key, wrong type, bad unit, a
+    base table that does not exist or builds on itself.
+  - :class:`RateLookupError` — a rate is asked for a key or date the table does not have.
+  - :class:`SpecError` — a draft spec is invalid: unknown key, bad quantity, unknown language,
+    grade, funding source or rate key.
+  - :class:`UnitError` — quantities and rates whose units do not fit (a per-meeting rate
+    applied to pages).
+  - :class:`RenderError` — a note cannot be rendered (unknown template, language, format).
+  - :class:`CheckError` — a published note's text cannot be read by ``pbi check``.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "PbiError",
+    "InputError",
+    "TableError",
+    "RateLookupError",
+    "SpecError",
+    "UnitError",
+    "RenderError",
+    "CheckError",
+]
+
+
+class PbiError(Exception):
+    """Base class of every error pbi reports to a user."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: str | None = None,
+        line: int | None = None,
+        field: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.file = file
+        self.line = line
+        self.field = field
+
+    def located(self, *, file: str | None = None, line: int | None = None,
+                field: str | None = None) -> "PbiError":
+        """Fill in location details that are not yet known; returns self."""
+        self.file = self.file or file
+        self.line = self.line or line
+        self.field = self.field or field
+        return self
+
+    def __str__(self) -> str:
+        where = ""
+        if self.file:
+            where = self.file + (f":{self.line}" if self.line else "") + ": "
+        field = f"{self.field}: " if self.field else ""
+        return f"{where}{field}{self.message}"
+
+
+class InputError(PbiError):
+    """A file cannot be read or parsed."""
+
+
+class TableError(PbiError):
+    """A cost table is invalid."""
+
+
+class RateLookupError(TableError):
+    """A rate key or date that the table does not cover."""
+
+
+class SpecError(PbiError):
+    """A draft spec is invalid."""
+
+
+class UnitError(PbiError):
+    """Units that do not fit."""
+
+
+class RenderError(PbiError):
+    """A note cannot be rendered."""
+
+
+class CheckError(PbiError):
+    """A note's text cannot be read."""

@@ -1,0 +1,180 @@
+"""The result of costing a spec: line items with provenance, rounded cells, figures and totals."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, Literal
+
+from .money import Rounding
+from .specs import Range, Spec
+from .tables import RateValue, Table
+
+__all__ = ["LineItem", "Cell", "FigureResult", "Estimate", "ItemType", "Status", "decimal_text"]
+
+ItemType = Literal["rate", "surcharge", "quoted", "rounding"]
+Status = Literal["match", "mismatch", "quoted", "sum", "misprint", "no cost"]
+ZERO = Range(Decimal(0), Decimal(0))
+
+
+@dataclass(frozen=True, slots=True)
+class LineItem:
+    """quantity × rate = amount, for one component of one activity (or a surcharge or rounding)."""
+
+    request: str
+    activity: str
+    group: str
+    type: ItemType
+    amount: Range
+    funding: str
+    year: int
+    section: str | None = None
+    rate: RateValue | None = None
+    quantity: Range | None = None
+    unit: str = ""
+    factors: tuple[tuple[str, Range], ...] = ()
+    covered: bool = False
+    note: str = ""
+    surcharge: str | None = None
+    percent: Decimal | None = None
+
+    @property
+    def rate_key(self) -> str | None:
+        return self.rate.key if self.rate else None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "request": self.request, "activity": self.activity, "group": self.group, "type": self.type,
+            "funding": self.funding, "section": self.section, "year": self.year, "covered": self.covered,
+            "quantity": _range_json(self.quantity) if self.quantity else None, "unit": self.unit,
+            "amount": _range_json(self.amount), "note": self.note or None,
+        }
+        if self.surcharge:
+            out["surcharge"] = {"key": self.surcharge, "percent": str(self.percent)}
+        if self.rate:
+            out["rate"] = {"key": self.rate.key, "value": str(self.rate.value), "unit": self.rate.unit,
+                           "table": self.rate.table, "effective_from": self.rate.effective_from.isoformat(),
+                           "reference": self.rate.reference, "duty_station": self.rate.duty_station}
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """The unit of rounding: one group's items for one funding source, section and year."""
+
+    group: str
+    funding: str
+    section: str | None
+    year: int
+    unrounded: Range
+    rounded: Range
+    rounding: Rounding | None
+
+
+@dataclass(frozen=True, slots=True)
+class FigureResult:
+    """A published figure against the amount computed from its quantities."""
+
+    id: str
+    paragraph: str
+    published: Range
+    computed: Range
+    kind: Literal["derived", "quoted", "sum", "no cost"]
+    status: Status
+    activities: tuple[str, ...] = ()
+    sum_of: tuple[str, ...] = ()
+    same_as: str | None = None
+    remark: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.status != "mismatch"
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """Everything the engine computed for one spec priced with one table."""
+
+    spec: Spec
+    table: Table
+    items: tuple[LineItem, ...]
+    cells: tuple[Cell, ...]
+    figures: tuple[FigureResult, ...] = field(default=())
+
+    # -- sums --------------------------------------------------------------------------------
+    def _sum(self, keep: Any) -> Range:
+        total = ZERO
+        for item in self.items:
+            if keep(item):
+                total = total + item.amount
+        return total
+
+    @property
+    def total(self) -> Range:
+        """All additional requirements (items covered by entitlements are left out)."""
+        return self._sum(lambda i: not i.covered)
+
+    def totals(self) -> dict[tuple[str, int], Range]:
+        """Funding source and year → amount (rounded: rounding items are included)."""
+        out: dict[tuple[str, int], Range] = defaultdict(lambda: ZERO)
+        for item in self.items:
+            if not item.covered:
+                out[(item.funding, item.year)] = out[(item.funding, item.year)] + item.amount
+        return dict(sorted(out.items()))
+
+    def by_request(self) -> dict[str, Range]:
+        out: dict[str, Range] = defaultdict(lambda: ZERO)
+        for item in self.items:
+            if not item.covered:
+                out[item.request] = out[item.request] + item.amount
+        return dict(out)
+
+    def by_group(self) -> dict[str, Range]:
+        out: dict[str, Range] = defaultdict(lambda: ZERO)
+        for item in self.items:
+            if not item.covered:
+                out[item.group] = out[item.group] + item.amount
+        return dict(out)
+
+    def figure(self, figure_id: str) -> FigureResult:
+        for f in self.figures:
+            if f.id == figure_id:
+                return f
+        self.spec.figure(figure_id)  # raises SpecError naming the known figures
+        raise AssertionError("unreachable")
+
+    def items_of(self, figure_id: str) -> list[LineItem]:
+        figure = self.spec.figure(figure_id)
+        wanted = set(figure.activities)
+        return [i for i in self.items if i.activity in wanted or (i.type == "rounding" and i.group == figure_id)]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data (amounts as strings) for JSON."""
+        return {
+            "spec": self.spec.symbol, "table": self.table.id,
+            "items": [i.to_dict() for i in self.items],
+            "figures": [figure_json(f) for f in self.figures],
+            "totals": [{"funding": f, "year": y, "amount": _range_json(a)} for (f, y), a in self.totals().items()],
+            "total": _range_json(self.total),
+        }
+
+
+def decimal_text(value: Decimal) -> str:
+    """A Decimal as plain text: ``477100`` rather than ``477100.0000``; never an exponent."""
+    if value == value.to_integral_value():
+        value = value.quantize(Decimal(1))
+    return f"{value:f}"
+
+
+def _range_json(value: Range) -> Any:
+    if value.is_range:
+        return {"low": decimal_text(value.low), "high": decimal_text(value.high)}
+    return decimal_text(value.low)
+
+
+def figure_json(f: FigureResult) -> dict[str, Any]:
+    return {"id": f.id, "paragraph": f.paragraph, "kind": f.kind, "status": f.status,
+            "published": _range_json(f.published), "computed": _range_json(f.computed),
+            "match": f.ok, "same_as": f.same_as, "sum_of": list(f.sum_of) or None,
+            "remark": f.remark or None}

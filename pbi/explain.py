@@ -1,0 +1,95 @@
+"""The arithmetic behind one figure, line by line, with the provenance of every rate."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from .estimate import Estimate, LineItem
+from .money import format_usd, roman
+from .specs import Range
+
+__all__ = ["explain"]
+
+
+def _num(value: Decimal) -> str:
+    return format_usd(value)
+
+
+def _unit(text: str) -> str:
+    return text.replace("*", "·")
+
+
+def _path(name: str) -> str:
+    try:
+        return str(Path(name).resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return name
+
+
+def _r(value: Range, places: int = 2) -> str:
+    def one(v: Decimal) -> str:
+        return format_usd(v, places=places)
+    return one(value.low) if not value.is_range else f"{one(value.low)} to {one(value.high)}"
+
+
+def _factor_text(item: LineItem) -> str:
+    parts = []
+    for name, value in item.factors:
+        shown = _num(value.low) if not value.is_range else f"{_num(value.low)}–{_num(value.high)}"
+        parts.append(f"{shown} {name}")
+    return " × ".join(parts)
+
+
+def explain(estimate: Estimate, figure_id: str) -> str:
+    """Plain text: each line item as quantity × rate = amount, the rounding and the sum."""
+    spec = estimate.spec
+    figure = spec.figure(figure_id)
+    result = estimate.figure(figure_id)
+    annex = f" (annex {roman(spec.annex)})" if spec.annex else ""
+    out = [f"{figure.id} — {spec.symbol}{annex}, paragraph {figure.paragraph}: "
+           f"published {figure.amount} USD",
+           f"table {estimate.table.id} ({_path(estimate.table.file)}); "
+           + (f"rates effective on {spec.priced_on}" if spec.priced_on else "rates effective on 1 January of each year")]
+    if figure.sum_of:
+        out.append("")
+        out.append("stated total of " + ", ".join(figure.sum_of) + ":")
+        for part in figure.sum_of:
+            out.append(f"  {part:>6}  {_r(estimate.figure(part).computed, 0):>20}")
+    activities = {a.id: (r, a) for r, a in spec.activities()}
+    for aid in figure.activities:
+        request, activity = activities[aid]
+        out.append("")
+        where = f", {activity.section}" if activity.section else ""
+        out.append(f"{aid} ({activity.kind}; request ({request.id}), {activity.funding}{where}, {activity.year})")
+        for item in estimate.items:
+            if item.activity != aid:
+                continue
+            if item.type == "rate" and item.rate:
+                rate = item.rate
+                out.append(f"  {_factor_text(item)} = {_r(item.quantity, 0) if item.quantity else ''} {item.unit}"
+                           f" × {_num(rate.value)} {_unit(rate.unit)} = {_r(item.amount)}")
+                out.append(f"      rate {rate.key}, table {rate.table}, effective from {rate.effective_from}"
+                           + (f", {rate.duty_station}" if rate.duty_station else ""))
+                out.append(f"      reference: {rate.reference}")
+            elif item.type == "surcharge" and item.quantity:
+                out.append(f"  {item.note.lower()} ({item.surcharge}): {_r(item.quantity)} × {item.percent}%"
+                           f" = {_r(item.amount)}")
+            elif item.type == "quoted":
+                out.append(f"  lump sum quoted in the note (no quantities given) = {_r(item.amount, 0)}")
+            if item.covered:
+                out.append("      covered by existing resources: not an additional requirement")
+    if figure.activities:
+        roundings = [i for i in estimate.items if i.type == "rounding" and i.group == figure.id]
+        cells = [c for c in estimate.cells if c.group == figure.id]
+        unrounded = sum((c.unrounded for c in cells if not any(i.covered for i in roundings)), Range.of(0))
+        out.append("")
+        out.append(f"sum {_r(unrounded)}")
+        for item in roundings:
+            out.append(f"{item.note}: {'+' if item.amount.low >= 0 else ''}{_r(item.amount)}")
+    status = {"match": "match", "quoted": "quoted as printed", "sum": "the parts add up", "no cost": "no cost",
+              "mismatch": "MISMATCH"}.get(result.status, result.status)
+    out.append(f"= {_r(result.computed, 0)} USD (published {result.published}: {status})")
+    if result.same_as:
+        out.append(f"the same item as {result.same_as}: compare with `pbi explain` of that figure")
+    return "\n".join(out)

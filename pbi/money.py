@@ -1,0 +1,80 @@
+"""Money: ``Decimal`` built from strings, rounded once by a rule the cost table declares."""
+
+from __future__ import annotations
+
+import decimal
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+__all__ = ["Rounding", "to_decimal", "format_usd", "roman"]
+
+RoundingMode = Literal["half_up", "half_even", "up", "down"]
+
+_MODES = {
+    "half_up": decimal.ROUND_HALF_UP,
+    "half_even": decimal.ROUND_HALF_EVEN,
+    "up": decimal.ROUND_CEILING,
+    "down": decimal.ROUND_FLOOR,
+}
+
+
+def to_decimal(value: object) -> Decimal:
+    """A Decimal from an int, a Decimal or a numeric string; floats are refused."""
+    if isinstance(value, bool) or isinstance(value, float):
+        raise TypeError(f"money must not be a {type(value).__name__}: write it as a string or integer")
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, str):
+        try:
+            result = Decimal(value.replace(",", "").replace("_", "").strip())
+        except decimal.InvalidOperation:
+            raise ValueError(f"{value!r} is not a number") from None
+        if not result.is_finite():
+            raise ValueError(f"{value!r} is not a finite number")
+        return result
+    raise TypeError(f"expected a number, got {type(value).__name__}")
+
+
+class Rounding(BaseModel):
+    """How a figure is rounded: to a multiple of ``step`` with ``mode``, once, at the figure."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    step: Decimal = Field(default=Decimal(100), gt=0, description="round to a multiple of this (USD)")
+    mode: RoundingMode = Field(default="half_up", description="half_up, half_even, up or down")
+
+    @field_validator("step", mode="before")
+    @classmethod
+    def _step(cls, value: object) -> Decimal:
+        return to_decimal(value)
+
+    def apply(self, amount: Decimal) -> Decimal:
+        units = (amount / self.step).quantize(Decimal(1), rounding=_MODES[self.mode])
+        return (units * self.step).quantize(Decimal(1)) if self.step >= 1 else units * self.step
+
+    def describe(self) -> str:
+        return f"to the nearest {format_usd(self.step)} USD, {self.mode.replace('_', '-')}"
+
+
+def format_usd(amount: Decimal, *, places: int | None = None) -> str:
+    """``23000`` → ``23,000``; whole numbers without decimals, others as they are, unless
+    ``places`` is given."""
+    if places is not None:
+        amount = amount.quantize(Decimal(1).scaleb(-places), rounding=decimal.ROUND_HALF_UP)
+    elif amount == amount.to_integral_value():
+        amount = amount.quantize(Decimal(1))
+    return f"{amount:,}"
+
+
+def roman(number: int) -> str:
+    """4 → IV (annex numbers)."""
+    out = ""
+    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while number >= value:
+            out, number = out + letters, number - value
+    return out

@@ -1,0 +1,164 @@
+"""Text, JSON and CSV renderings of estimates, reproductions and tables for the CLI.
+
+Amounts are formatted from Decimal here and handed to tabulate as strings
+(``disable_numparse=True``), so that nothing is ever turned into a float.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+from .estimate import Estimate, LineItem
+from .money import format_usd, roman
+from .reproduce import Reproduction
+from .specs import Range
+
+__all__ = ["estimate_table", "estimate_json", "estimate_csv", "reproduction_table", "reproduction_json",
+           "rates_table", "tables_listing", "amount_text"]
+
+FUNDING_LABELS = {
+    "regular_budget": "regular budget", "budget_process": "budget process (next biennium)",
+    "extrabudgetary": "extrabudgetary", "voluntary": "voluntary contributions",
+    "contingency_fund": "contingency fund", "entitlement": "within entitlement",
+    "existing_resources": "within existing resources",
+}
+
+
+def amount_text(value: Range, places: int | None = None) -> str:
+    """``23,000`` or ``800,000 to 1,200,000``."""
+    if value.is_range:
+        return f"{format_usd(value.low, places=places)} to {format_usd(value.high, places=places)}"
+    return format_usd(value.low, places=places)
+
+
+def _tabulate(rows: list[list[Any]], headers: list[str], align: tuple[str, ...] | None = None) -> str:
+    from tabulate import tabulate
+
+    return tabulate(rows, headers=headers, disable_numparse=True, tablefmt="simple",
+                    colalign=align) if rows else "(none)"
+
+
+def _quantity(item: LineItem) -> str:
+    if item.type == "surcharge":
+        return f"{item.percent}% of {amount_text(item.quantity, 2)}" if item.quantity else ""
+    if item.quantity is None:
+        return ""
+    return f"{amount_text(item.quantity)} {item.unit}"
+
+
+def _what(item: LineItem) -> str:
+    if item.type == "rate" and item.rate:
+        return item.rate.key
+    if item.type == "surcharge":
+        return item.surcharge or "surcharge"
+    if item.type == "quoted":
+        return "lump sum (quoted)"
+    return "rounding"
+
+
+def estimate_table(est: Estimate) -> str:
+    rows = []
+    for item in est.items:
+        rate = f"{format_usd(item.rate.value)} {item.rate.unit.replace('*', '·')}" if item.rate else ""
+        rows.append([item.group, item.activity or "", _what(item), _quantity(item), rate,
+                     amount_text(item.amount, 2), FUNDING_LABELS.get(item.funding, item.funding)
+                     + (" (covered)" if item.covered else ""), str(item.year)])
+    out = [f"{est.spec.symbol} — priced with {est.table.id}", "",
+           _tabulate(rows, ["figure/request", "activity", "rate key", "quantity", "rate", "amount USD",
+                            "funding", "year"],
+                     ("left", "left", "left", "right", "right", "right", "left", "left"))]
+    totals = [[FUNDING_LABELS.get(f, f), str(y), amount_text(a)] for (f, y), a in est.totals().items()]
+    totals.append(["total", "", amount_text(est.total)])
+    out += ["", _tabulate(totals, ["funding", "year", "USD"], ("left", "left", "right"))]
+    if est.figures:
+        figs = [[f.id, f.paragraph, amount_text(f.published), amount_text(f.computed), f.status]
+                for f in est.figures]
+        out += ["", _tabulate(figs, ["figure", "para", "published", "computed", "status"],
+                              ("left", "left", "right", "right", "left"))]
+    return "\n".join(out)
+
+
+def estimate_json(est: Estimate) -> str:
+    return json.dumps(est.to_dict(), ensure_ascii=False, indent=2)
+
+
+CSV_FIELDS = ["group", "request", "activity", "type", "rate_key", "quantity_low", "quantity_high", "unit",
+              "rate", "rate_unit", "amount_low", "amount_high", "funding", "section", "year", "covered",
+              "table", "effective_from", "reference"]
+
+
+def estimate_csv(est: Estimate) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(CSV_FIELDS)
+    for i in est.items:
+        r = i.rate
+        writer.writerow([i.group, i.request, i.activity, i.type, _what(i),
+                         i.quantity.low if i.quantity else "", i.quantity.high if i.quantity else "",
+                         i.unit, r.value if r else (i.percent or ""), r.unit if r else ("%" if i.percent else ""),
+                         i.amount.low, i.amount.high, i.funding, i.section or "", i.year, i.covered,
+                         r.table if r else "", r.effective_from if r else "", r.reference if r else i.note])
+    return buf.getvalue()
+
+
+def reproduction_table(rep: Reproduction) -> str:
+    rows = []
+    for spec, f in rep.figures:
+        where = f"{roman(spec.annex)} / {f.paragraph}" if spec.annex else f"{spec.symbol} / {f.paragraph}"
+        rows.append([f.id, where, amount_text(f.published), amount_text(f.computed),
+                     "yes" if f.ok else "NO", f.kind if f.status == f.kind or f.status == "match" else f.status])
+    return "\n".join([_tabulate(rows, ["id", "annex / para", "published", "computed", "match", "kind"],
+                                ("left", "left", "right", "right", "left", "left")), "", rep.summary()])
+
+
+def rates_table(rep: Reproduction) -> str:
+    rows = [[u.key, u.table, str(len(u.figures)), ", ".join(u.figures) or "-",
+             "single-use" if len(u.figures) == 1 else ("unused" if not u.figures else "")]
+            for u in rep.rates()]
+    single = sum(1 for u in rep.rates() if len(u.figures) == 1)
+    return "\n".join([_tabulate(rows, ["rate", "table", "figures", "used by", ""],
+                                ("left", "left", "right", "left", "left")), "",
+                      f"{len(rows)} rates; {single} explain a single figure", rep.summary()])
+
+
+def reproduction_json(rep: Reproduction, *, rates: bool = False) -> str:
+    if rates:
+        data: Any = {"figures": rep.to_json(),
+                     "rates": [{"key": u.key, "table": u.table, "label": u.label, "figures": list(u.figures),
+                                "reference": u.reference} for u in rep.rates()]}
+    else:
+        data = rep.to_json()
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def tables_listing(paths: list[str], *, rates: bool = True) -> str:
+    from .tables import load_table, table_folders
+
+    files: list[Path] = []
+    for p in map(Path, paths or [str(f) for f in table_folders()]):
+        files.extend(sorted(p.glob("*.yaml")) if p.is_dir() else [p])
+    out: list[str] = []
+    for path in files:
+        t = load_table(path)
+        extends = f", extends {t.chain[1]}" if len(t.chain) > 1 else ""
+        out.append(f"{t.id} — {t.title} ({path}{extends}; duty station {t.duty_station or '-'}; "
+                   f"rounding {t.rounding.describe()}"
+                   + (f"; valid to {t.valid_to}" if t.valid_to else "") + ")")
+        if rates:
+            rows = []
+            for key, rate in sorted(t.rates.items()):
+                for date, value in sorted(rate.values.items()):
+                    rows.append([key, "ended" if value is None else format_usd(value),
+                                 rate.unit.replace("*", "·"), str(date), t.origin.get(key, t.id), rate.label])
+            out += ["", _tabulate(rows, ["rate", "value", "unit", "from", "table", "label"],
+                                  ("left", "right", "left", "left", "left", "left"))]
+            for name, s in t.surcharges.items():
+                out.append(f"surcharge {name}: {s.percent}% on {', '.join(s.applies_to)} — {s.label}")
+            out.append("")
+    if not files:
+        out.append("no cost tables found (looked in cost_tables/ and $PBI_TABLES)")
+    return "\n".join(out)

@@ -1,0 +1,307 @@
+"""Draft specs (``notes/**.yaml``): a draft resolution's requests, the activities they need with the
+quantities a note states, and the figures the published note printed.
+
+A spec holds quantities, funding and short names — never an amount the engine computes, except a
+lump sum the note quotes without quantities (``kind: lump_sum``) and the ``published:`` figures that
+reproduction compares against.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+from dataclasses import dataclass
+from typing import Annotated, Any, Callable, Literal
+
+from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema, BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
+
+from .errors import SpecError
+from .money import to_decimal
+from .tables import FUNDING_SOURCES, QUANTITY_UNITS
+from .validation import validate
+from .yamlio import load_yaml
+
+__all__ = ["Range", "Activity", "Request", "Figure", "Spec", "load_spec", "LANGUAGES", "GRADES",
+           "MAX_QUANTITY", "Text", "source_of", "Quantity"]
+
+_FROZEN = ConfigDict(frozen=True, extra="forbid")
+
+#: the six official languages, in the order UN documents list them
+LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
+GRADES = ("USG", "ASG", "D-2", "D-1", "P-5", "P-4", "P-3", "P-2", "P-1", "GS-OL", "GS-PL", "consultant")
+#: no financial note counts more than this of anything; larger is a typing error
+MAX_QUANTITY = 1_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class Range:
+    """A value that may be a range (``600 to 900 pages``); a plain number has low == high."""
+
+    low: Decimal
+    high: Decimal
+
+    @classmethod
+    def of(cls, value: "Range | Decimal | int | str") -> "Range":
+        if isinstance(value, Range):
+            return value
+        d = to_decimal(value)
+        return cls(d, d)
+
+    @property
+    def is_range(self) -> bool:
+        return self.low != self.high
+
+    def __add__(self, other: "Range") -> "Range":
+        return Range(self.low + other.low, self.high + other.high)
+
+    def map(self, fn: Callable[[Decimal], Decimal]) -> "Range":
+        return Range(fn(self.low), fn(self.high))
+
+    def __str__(self) -> str:
+        return f"{self.low:,}" if not self.is_range else f"{self.low:,} to {self.high:,}"
+
+
+def _parse_range(value: Any) -> Range:
+    if isinstance(value, Range):
+        return value
+    if isinstance(value, dict):
+        if set(value) != {"low", "high"}:
+            raise ValueError("a range is written {low: …, high: …}")
+        low, high = to_decimal(value["low"]), to_decimal(value["high"])
+    else:
+        low = high = to_decimal(value)
+    if low > high:
+        raise ValueError(f"low ({low}) is greater than high ({high})")
+    return Range(low, high)
+
+
+def _range_out(value: Range) -> Any:
+    return str(value.low) if not value.is_range else {"low": str(value.low), "high": str(value.high)}
+
+
+Quantity = Annotated[
+    Range,
+    BeforeValidator(_parse_range),
+    PlainSerializer(_range_out),
+    WithJsonSchema({"anyOf": [{"type": "number"}, {"type": "string", "pattern": r"^[0-9.,]+$"},
+                              {"type": "object", "properties": {"low": {"type": "number"},
+                                                                "high": {"type": "number"}},
+                               "required": ["low", "high"], "additionalProperties": False}],
+                    "description": "a number, or a range {low, high}"}),
+]
+
+
+class Text(BaseModel):
+    """A short text in the languages a note is rendered in."""
+
+    model_config = _FROZEN
+    zh: str | None = None
+    en: str | None = None
+    fr: str | None = None
+    es: str | None = None
+    ru: str | None = None
+    ar: str | None = None
+
+
+class Activity(BaseModel):
+    """One costed activity with the quantities the note states."""
+
+    model_config = _FROZEN
+
+    id: str = Field(description="short id, unique within the spec, used by published figures")
+    kind: str = Field(description="an activity kind of the cost table: documentation, publication, "
+                                  "meeting, expert_meeting, staff, travel, lump_sum, …")
+    label: Text | None = Field(default=None, description="short name: the model law, the omnibus tool …")
+    count: int = Field(default=1, ge=1, le=1000, description="number of identical events (three workshops)")
+    pages: Quantity | None = None
+    words: Quantity | None = None
+    documents: Quantity | None = None
+    languages: int | tuple[str, ...] | None = Field(default=None, description="a number 1–6 or language codes")
+    days: Quantity | None = Field(default=None, description="meeting days (a meeting day is two meetings)")
+    meetings: Quantity | None = None
+    sessions: Quantity | None = None
+    participants: Quantity | None = None
+    dsa_days: Quantity | None = None
+    trips: Quantity | None = None
+    work_months: Quantity | None = None
+    copies: Quantity | None = None
+    items: Quantity | None = None
+    grade: str | None = None
+    location: str | None = None
+    interpretation: bool | None = None
+    year: int = Field(ge=1990, le=2100)
+    funding: str = Field(description="one of " + ", ".join(FUNDING_SOURCES))
+    section: str | None = Field(default=None, description="budget part/section, e.g. 'Part 2', 'Section 16'")
+    amount: Quantity | None = Field(default=None, description="lump sums only: the amount the note quotes")
+
+    @field_validator("pages", "words", "documents", "days", "meetings", "sessions", "participants",
+                     "dsa_days", "trips", "work_months", "copies", "items", "amount")
+    @classmethod
+    def _positive(cls, value: Range | None) -> Range | None:
+        if value is not None:
+            if value.low <= 0:
+                raise ValueError(f"must be greater than 0 (got {value.low})")
+            if value.high > MAX_QUANTITY:
+                raise ValueError(f"{value.high:,} is implausibly large (at most {MAX_QUANTITY:,})")
+        return value
+
+    @field_validator("languages")
+    @classmethod
+    def _languages(cls, value: int | tuple[str, ...] | None) -> int | tuple[str, ...] | None:
+        if isinstance(value, int) and not 1 <= value <= len(LANGUAGES):
+            raise ValueError(f"must be 1 to 6 official languages (got {value})")
+        if isinstance(value, tuple):
+            for code in value:
+                if code not in LANGUAGES:
+                    raise ValueError(f"unknown language {code!r} (expected one of {', '.join(LANGUAGES)})")
+            if len(set(value)) != len(value):
+                raise ValueError("a language is listed twice")
+        return value
+
+    @field_validator("grade")
+    @classmethod
+    def _grade(cls, value: str | None) -> str | None:
+        if value is not None and value not in GRADES:
+            raise ValueError(f"unknown grade {value!r} (expected one of {', '.join(GRADES)})")
+        return value
+
+    @field_validator("funding")
+    @classmethod
+    def _funding(cls, value: str) -> str:
+        if value not in FUNDING_SOURCES:
+            raise ValueError(f"unknown funding source {value!r} (expected one of {', '.join(FUNDING_SOURCES)})")
+        return value
+
+    @model_validator(mode="after")
+    def _lump_sum(self) -> "Activity":
+        if (self.kind == "lump_sum") != (self.amount is not None):
+            raise ValueError("a lump_sum activity needs an amount, and only a lump_sum may have one")
+        return self
+
+    @property
+    def language_count(self) -> int | None:
+        return len(self.languages) if isinstance(self.languages, tuple) else self.languages
+
+    def quantity(self, name: str) -> Range | None:
+        """The activity's value for a quantity name of the cost table (see QUANTITY_UNITS)."""
+        if name == "languages":
+            n = self.language_count
+            return None if n is None else Range.of(n)
+        if name == "participant_days":
+            days = self.dsa_days or self.days
+            if self.participants is None or days is None:
+                return None
+            return Range(low=self.participants.low * days.low, high=self.participants.high * days.high)
+        return getattr(self, name)
+
+
+class Request(BaseModel):
+    """What the draft asks for under one or more operative paragraphs, and what it needs."""
+
+    model_config = _FROZEN
+
+    id: str = Field(description="the note's sub-item letter: a, b, c …")
+    operative_paragraphs: tuple[str, ...] = Field(default=(), description="e.g. ['6'] or ['1(b)']")
+    text: Text | None = Field(default=None, description="what the body would do (paragraph 2 of the note)")
+    items: tuple[Text, ...] = Field(default=(), description="sub-items ㈠, ㈡ … of the request text")
+    activities: tuple[Activity, ...] = ()
+
+
+class Figure(BaseModel):
+    """A figure printed in the published note, and what makes it."""
+
+    model_config = _FROZEN
+
+    id: str = Field(pattern=r"^[A-Z][0-9]{2,}$", description="F01 …")
+    paragraph: str = Field(description="the note's paragraph, e.g. '4' or '3(a)'")
+    amount: Quantity = Field(description="as printed (a range as low/high)")
+    activities: tuple[str, ...] = Field(default=(), description="ids of the activities it prices")
+    sum_of: tuple[str, ...] = Field(default=(), description="for a stated total: the figures it adds up")
+    same_as: str | None = Field(default=None, description="a figure, in this spec or another of the "
+                                                        "same folder, for the same item")
+    remark: str | None = None
+
+    @model_validator(mode="after")
+    def _one_source(self) -> "Figure":
+        if bool(self.activities) == bool(self.sum_of):
+            raise ValueError("a figure names either activities or sum_of, not both or neither")
+        return self
+
+
+class Spec(BaseModel):
+    """A draft resolution or decision, the requests it makes and the published figures."""
+
+    model_config = _FROZEN
+
+    symbol: str = Field(description="e.g. CTOC/COP/2010/L.3/Rev.2")
+    document: str | None = Field(default=None, description="the report the note is printed in")
+    annex: int | None = Field(default=None, ge=1)
+    adopted_as: str | None = Field(default=None, description="e.g. resolution 5/4")
+    draft_kind: Literal["resolution", "decision"] = "resolution"
+    revised: bool = False
+    title: Text
+    body: str = Field(description="e.g. cop-untoc (see notes' templates)")
+    rule: str = Field(description="the rule of procedure the note is made under, e.g. '75'")
+    budget_period: str = Field(pattern=r"^\d{4}(-\d{4})?$", description="2010-2011, or 2020")
+    table: str = Field(description="id of the cost table in cost_tables/")
+    priced_on: dt.date | None = Field(default=None, description="rates are looked up on this date; "
+                                                                "default: 1 January of each activity's year")
+    operative_paragraphs: tuple[str, ...] = ()
+    requests: tuple[Request, ...] = ()
+    published: tuple[Figure, ...] = ()
+    extra: dict[str, Any] = Field(default_factory=dict, description="free data for note templates")
+    _source: tuple[str, dict[str, int]] = PrivateAttr(default=("<spec>", {}))
+
+    @model_validator(mode="after")
+    def _references(self) -> "Spec":
+        seen: set[str] = set()
+        for request in self.requests:
+            for activity in request.activities:
+                if activity.id in seen:
+                    raise ValueError(f"activity id {activity.id!r} is used twice")
+                seen.add(activity.id)
+        figures = {f.id for f in self.published}
+        claimed: dict[str, str] = {}
+        for figure in self.published:
+            for ref in figure.activities:
+                if ref not in seen:
+                    raise ValueError(f"figure {figure.id} names unknown activity {ref!r}")
+                if ref in claimed:
+                    raise ValueError(f"activity {ref!r} is in figures {claimed[ref]} and {figure.id}")
+                claimed[ref] = figure.id
+            sums = {f.id for f in self.published if f.sum_of}
+            for ref in figure.sum_of:
+                if ref not in figures:
+                    raise ValueError(f"figure {figure.id} names unknown figure {ref!r}")
+                if ref in sums:
+                    raise ValueError(f"figure {figure.id} adds up {ref}, itself a sum: name its parts")
+        return self
+
+    def activities(self) -> list[tuple[Request, Activity]]:
+        return [(r, a) for r in self.requests for a in r.activities]
+
+    def figure(self, figure_id: str) -> Figure:
+        for f in self.published:
+            if f.id == figure_id:
+                return f
+        raise SpecError(f"no published figure {figure_id!r} in {self.symbol} "
+                        f"(has: {', '.join(f.id for f in self.published) or 'none'})")
+
+    @property
+    def years(self) -> tuple[int, ...]:
+        start, _, end = self.budget_period.partition("-")
+        return tuple(range(int(start), int(end or start) + 1))
+
+
+def load_spec(path: Path | str) -> Spec:
+    """Load and validate a spec; SpecError names the file, line and field of the first problem."""
+    loaded = load_yaml(path)
+    spec = validate(Spec, loaded, SpecError)
+    spec._source = (loaded.file, loaded.lines)
+    return spec
+
+
+def source_of(spec: Spec) -> tuple[str, dict[str, int]]:
+    """The file and line map a spec was loaded from (empty for a spec built in Python)."""
+    return spec._source

@@ -1,0 +1,45 @@
+"""Turn pydantic validation errors into one-line pbi errors that name file, line and field."""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import PbiError
+from .yamlio import LoadedYaml, path_of
+
+__all__ = ["validate"]
+
+M = TypeVar("M", bound=BaseModel)
+
+_EXPECTED = {
+    "extra_forbidden": "unknown key (check the spelling; `pbi schema` lists the keys)",
+    "missing": "required key is missing",
+}
+
+
+def _message(err: dict[str, Any]) -> str:
+    kind = err.get("type", "")
+    if kind in _EXPECTED:
+        return _EXPECTED[kind]
+    msg = str(err.get("msg", "invalid"))
+    for prefix in ("Value error, ", "Assertion failed, "):
+        msg = msg.removeprefix(prefix)
+    if kind.endswith("_type") or kind.startswith(("int_", "decimal_", "date_", "bool_", "literal_")):
+        got = err.get("input")
+        if not isinstance(got, (dict, list)):
+            msg += f" (got {got!r})"
+    return msg
+
+
+def validate(model: type[M], loaded: LoadedYaml, error: type[PbiError], **context: Any) -> M:
+    """Validate ``loaded.data`` against ``model``; raise ``error`` for the first problem."""
+    try:
+        return model.model_validate(loaded.data, context=context or None)
+    except ValidationError as exc:
+        first = exc.errors(include_url=False)[0]
+        loc = tuple(p for p in first.get("loc", ()) if not (isinstance(p, str) and p.startswith("function-")))
+        field = path_of(loc)
+        raise error(_message(first), file=loaded.file, line=loaded.line_of(field),
+                    field=field or None) from None
