@@ -15,12 +15,17 @@ from .tables import Table, resolve_table
 __all__ = ["find_specs", "Reproduction", "reproduce", "RateUse"]
 
 
+#: data files that live with specs but are not specs
+DATA_FILES = frozenset({"entitlements.yaml"})
+
+
 def find_specs(paths: list[str | Path]) -> list[Path]:
-    """Spec files named, or found under the folders named (``*.yaml``, sorted)."""
+    """Spec files named, or found under the folders named (``*.yaml``, sorted; data files such as
+    ``entitlements.yaml`` are left out)."""
     found: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            found.extend(sorted(p.rglob("*.yaml")))
+            found.extend(sorted(f for f in p.rglob("*.yaml") if f.name not in DATA_FILES))
         elif p.exists():
             found.append(p)
         else:

@@ -18,11 +18,12 @@ from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema, BaseModel
 
 from .errors import SpecError
 from .money import to_decimal
+from .periods import BudgetPeriod, parse_period
 from .tables import FUNDING_SOURCES, QUANTITY_UNITS
 from .validation import validate
 from .yamlio import load_yaml
 
-__all__ = ["Range", "Activity", "Request", "Figure", "Spec", "load_spec", "LANGUAGES", "GRADES",
+__all__ = ["Range", "EntitlementDraw", "Activity", "Request", "Figure", "Spec", "load_spec", "LANGUAGES", "GRADES",
            "MAX_QUANTITY", "Text", "source_of", "Quantity"]
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid")
@@ -104,6 +105,22 @@ class Text(BaseModel):
     ar: str | None = None
 
 
+class EntitlementDraw(BaseModel):
+    """An activity's claim on a body's allocation (see pbi.entitlements): the allocation covers
+    what is left of it; the rest is additional and funded as the activity's ``funding`` says."""
+
+    model_config = _FROZEN
+
+    body: str = Field(description="a body of the spec's entitlements file, e.g. cop-untoc")
+    quantity: Literal["meetings", "pages"] = Field(default="meetings", description="what is drawn")
+    up_to_available: bool = Field(default=False, description="request only what is left (\"at most N "
+                                                             "more meetings\"): nothing is additional")
+    as_available: bool = Field(default=True, description="the covered part is serviced on an "
+                                                        "\"as available\" basis")
+    covered_kind: str | None = Field(default=None, description="price the covered part, for information, "
+                                                               "with this activity kind instead")
+
+
 class Activity(BaseModel):
     """One costed activity with the quantities the note states."""
 
@@ -134,6 +151,31 @@ class Activity(BaseModel):
     funding: str = Field(description="one of " + ", ".join(FUNDING_SOURCES))
     section: str | None = Field(default=None, description="budget part/section, e.g. 'Part 2', 'Section 16'")
     amount: Quantity | None = Field(default=None, description="lump sums only: the amount the note quotes")
+    entitlement: EntitlementDraw | None = Field(default=None, description="draw first on this body's "
+                                                "allocation for the budget period of the activity's year")
+    start: dt.date | None = Field(default=None, description="first day of a session; with end, a session "
+                                  "straddling two years is split by its meeting days in each year")
+    end: dt.date | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _year_from_dates(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("year") is None and isinstance(data.get("start"), dt.date):
+            data = {**data, "year": data["start"].year}
+        return data
+
+    @model_validator(mode="after")
+    def _dates(self) -> "Activity":
+        if (self.start is None) != (self.end is None):
+            raise ValueError("a session is dated with both start and end")
+        if self.start and self.end:
+            if self.end < self.start:
+                raise ValueError(f"end ({self.end}) is before start ({self.start})")
+            if self.year != self.start.year:
+                raise ValueError(f"year {self.year} is not the year of start ({self.start})")
+            if self.count != 1:
+                raise ValueError("dates describe one session: a dated activity has count 1")
+        return self
 
     @field_validator("pages", "words", "documents", "days", "meetings", "sessions", "participants",
                      "dsa_days", "trips", "work_months", "copies", "items", "amount")
@@ -245,6 +287,8 @@ class Spec(BaseModel):
     rule: str = Field(description="the rule of procedure the note is made under, e.g. '75'")
     budget_period: str = Field(pattern=r"^\d{4}(-\d{4})?$", description="2010-2011, or 2020")
     table: str = Field(description="id of the cost table in cost_tables/")
+    entitlements: str | None = Field(default=None, description="entitlements file (pbi.entitlements), "
+                                                               "relative to the spec's folder")
     priced_on: dt.date | None = Field(default=None, description="rates are looked up on this date; "
                                                                 "default: 1 January of each activity's year")
     operative_paragraphs: tuple[str, ...] = ()
@@ -252,6 +296,15 @@ class Spec(BaseModel):
     published: tuple[Figure, ...] = ()
     extra: dict[str, Any] = Field(default_factory=dict, description="free data for note templates")
     _source: tuple[str, dict[str, int]] = PrivateAttr(default=("<spec>", {}))
+
+    @field_validator("budget_period")
+    @classmethod
+    def _budget_period(cls, value: str) -> str:
+        try:
+            parse_period(value)
+        except SpecError as err:
+            raise ValueError(err.message) from None
+        return value
 
     @model_validator(mode="after")
     def _references(self) -> "Spec":
@@ -287,6 +340,11 @@ class Spec(BaseModel):
                 return f
         raise SpecError(f"no published figure {figure_id!r} in {self.symbol} "
                         f"(has: {', '.join(f.id for f in self.published) or 'none'})")
+
+    @property
+    def period(self) -> BudgetPeriod:
+        """The budget period the note is made for."""
+        return parse_period(self.budget_period)
 
     @property
     def years(self) -> tuple[int, ...]:
