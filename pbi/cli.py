@@ -126,6 +126,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # a bug, not bad input: say so in one line, keep the details for --debug
+        print(f"pbi: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)",
+              file=sys.stderr)
+        return 3
 
 
 def run() -> None:  # console-script entry point

@@ -9,6 +9,7 @@ reproduction compares against.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from pathlib import Path
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from .errors import SpecError
 from .money import to_decimal
 from .periods import BudgetPeriod, parse_period
 from .tables import FUNDING_SOURCES, QUANTITY_UNITS
-from .validation import validate
+from .validation import at, validate
 from .yamlio import load_yaml
 
 __all__ = ["Range", "EntitlementDraw", "Activity", "Request", "Figure", "Spec", "load_spec", "LANGUAGES", "GRADES",
@@ -31,6 +32,7 @@ _FROZEN = ConfigDict(frozen=True, extra="forbid")
 #: the six official languages, in the order UN documents list them
 LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
 GRADES = ("USG", "ASG", "D-2", "D-1", "P-5", "P-4", "P-3", "P-2", "P-1", "GS-OL", "GS-PL", "consultant")
+_TABLE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 #: no financial note counts more than this of anything; larger is a typing error
 MAX_QUANTITY = 1_000_000
 
@@ -286,9 +288,11 @@ class Spec(BaseModel):
     body: str = Field(description="e.g. cop-untoc (see notes' templates)")
     rule: str = Field(description="the rule of procedure the note is made under, e.g. '75'")
     budget_period: str = Field(pattern=r"^\d{4}(-\d{4})?$", description="2010-2011, or 2020")
-    table: str = Field(description="id of the cost table in cost_tables/")
-    entitlements: str | None = Field(default=None, description="entitlements file (pbi.entitlements), "
-                                                               "relative to the spec's folder")
+    table: str = Field(description="id of the cost table in cost_tables/ (an id, never a path: a spec "
+                                   "cannot pull in files from elsewhere)")
+    entitlements: str | None = Field(default=None, pattern=r"^[A-Za-z0-9_][A-Za-z0-9_.-]*\.ya?ml$",
+                                     description="entitlements file (pbi.entitlements): a file name in "
+                                                 "the spec's own folder, e.g. entitlements.yaml")
     priced_on: dt.date | None = Field(default=None, description="rates are looked up on this date; "
                                                                 "default: 1 January of each activity's year")
     operative_paragraphs: tuple[str, ...] = ()
@@ -306,29 +310,39 @@ class Spec(BaseModel):
             raise ValueError(err.message) from None
         return value
 
+    @field_validator("table")
+    @classmethod
+    def _table_id(cls, value: str) -> str:
+        if not _TABLE_ID.match(value):
+            raise ValueError(f"{value!r} is not a table id (an id from cost_tables/, such as "
+                             "unodc-vienna-2010; a path belongs in --table)")
+        return value
+
     @model_validator(mode="after")
     def _references(self) -> "Spec":
         seen: set[str] = set()
-        for request in self.requests:
-            for activity in request.activities:
+        for ri, request in enumerate(self.requests):
+            for ai, activity in enumerate(request.activities):
                 if activity.id in seen:
-                    raise ValueError(f"activity id {activity.id!r} is used twice")
+                    raise at(f"requests[{ri}].activities[{ai}].id", f"activity id {activity.id!r} is used twice")
                 seen.add(activity.id)
         figures = {f.id for f in self.published}
+        sums = {f.id for f in self.published if f.sum_of}
         claimed: dict[str, str] = {}
-        for figure in self.published:
+        for fi, figure in enumerate(self.published):
             for ref in figure.activities:
                 if ref not in seen:
-                    raise ValueError(f"figure {figure.id} names unknown activity {ref!r}")
+                    raise at(f"published[{fi}].activities", f"figure {figure.id} names unknown activity {ref!r}")
                 if ref in claimed:
-                    raise ValueError(f"activity {ref!r} is in figures {claimed[ref]} and {figure.id}")
+                    raise at(f"published[{fi}].activities",
+                             f"activity {ref!r} is in figures {claimed[ref]} and {figure.id}")
                 claimed[ref] = figure.id
-            sums = {f.id for f in self.published if f.sum_of}
             for ref in figure.sum_of:
                 if ref not in figures:
-                    raise ValueError(f"figure {figure.id} names unknown figure {ref!r}")
+                    raise at(f"published[{fi}].sum_of", f"figure {figure.id} names unknown figure {ref!r}")
                 if ref in sums:
-                    raise ValueError(f"figure {figure.id} adds up {ref}, itself a sum: name its parts")
+                    raise at(f"published[{fi}].sum_of",
+                             f"figure {figure.id} adds up {ref}, itself a sum: name its parts")
         return self
 
     def activities(self) -> list[tuple[Request, Activity]]:
