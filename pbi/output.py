@@ -47,7 +47,8 @@ def _quantity(item: LineItem) -> str:
         return f"{item.percent}% of {amount_text(item.quantity, 2)}" if item.quantity else ""
     if item.quantity is None:
         return ""
-    return f"{amount_text(item.quantity)} {item.unit}"
+    whole = all(v == v.to_integral_value() for v in (item.quantity.low, item.quantity.high))
+    return f"{amount_text(item.quantity, None if whole else 2)} {item.unit}"
 
 
 def _what(item: LineItem) -> str:
