@@ -165,6 +165,7 @@ class Estimate:
         return {
             "spec": self.spec.symbol, "table": self.table.id,
             "items": [i.to_dict() for i in self.items],
+            "requests": [{"request": r, "amount": _range_json(a)} for r, a in self.by_request().items()],
             "figures": [figure_json(f) for f in self.figures],
             "totals": [{"funding": f, "year": y, "amount": _range_json(a)} for (f, y), a in self.totals().items()],
             "total": _range_json(self.total),

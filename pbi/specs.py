@@ -24,8 +24,8 @@ from .tables import FUNDING_SOURCES, QUANTITY_UNITS
 from .validation import at, validate
 from .yamlio import load_yaml
 
-__all__ = ["Range", "EntitlementDraw", "Activity", "Request", "Figure", "Spec", "load_spec", "LANGUAGES", "GRADES",
-           "MAX_QUANTITY", "Text", "source_of", "Quantity"]
+__all__ = ["Range", "EntitlementDraw", "Activity", "Request", "Figure", "Spec", "load_spec", "LANGUAGES",
+           "GRADES", "MAX_QUANTITY", "Text", "source_of", "Quantity", "dump_spec"]
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid")
 
@@ -345,6 +345,11 @@ class Spec(BaseModel):
                              f"figure {figure.id} adds up {ref}, itself a sum: name its parts")
         return self
 
+    def __eq__(self, other: object) -> bool:  # by content: where a spec was loaded from does not count
+        return type(other) is type(self) and self.__dict__ == other.__dict__
+
+    __hash__ = None  # type: ignore[assignment]
+
     def activities(self) -> list[tuple[Request, Activity]]:
         return [(r, a) for r in self.requests for a in r.activities]
 
@@ -364,6 +369,15 @@ class Spec(BaseModel):
     def years(self) -> tuple[int, ...]:
         start, _, end = self.budget_period.partition("-")
         return tuple(range(int(start), int(end or start) + 1))
+
+
+def dump_spec(spec: Spec) -> str:
+    """The spec as YAML that :func:`load_spec` reads back to an equal spec."""
+    import yaml
+
+    data = spec.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+    data.setdefault("title", {})
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
 
 
 def load_spec(path: Path | str) -> Spec:
