@@ -20,7 +20,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 from .errors import SpecError
 from .money import to_decimal
@@ -137,7 +137,12 @@ class Entitlements(BaseModel):
     as_of: dt.date = Field(description="usage is as reported on this date")
     reference: str | None = None
     bodies: dict[str, Body]
-    file: str = Field(default="<entitlements>", exclude=True)
+    _file: str = PrivateAttr(default="<entitlements>")
+
+    @property
+    def file(self) -> str:
+        """The file the entitlements were loaded from."""
+        return self._file
 
     @model_validator(mode="after")
     def _transfers(self) -> "Entitlements":
@@ -155,7 +160,8 @@ class Entitlements(BaseModel):
             raise SpecError(f"no body {body_id!r} in {self.file} (has: {', '.join(sorted(self.bodies)) or 'none'})") from None
 
     def balance(self, body_id: str, year: int, quantity: str = "meetings") -> "Balance":
-        """What is left of ``body_id``'s allocation of ``quantity`` for the budget period of ``year``."""
+        """What is left of ``body_id``'s allocation of ``quantity`` for the budget period of ``year``
+        (never below zero: an allocation used beyond its size has nothing left)."""
         period = period_of(year)
         body = self.body(body_id)
         alloc = body.periods.get(period.label)
@@ -255,4 +261,5 @@ def load_entitlements(path: Path | str) -> Entitlements:
     """Load and validate an entitlements file; SpecError names the file, line and field."""
     loaded = load_yaml(path)
     ent = validate(Entitlements, loaded, SpecError)
-    return ent.model_copy(update={"file": loaded.file})
+    ent._file = loaded.file
+    return ent
