@@ -55,7 +55,7 @@ class Usage(BaseModel):
 
     meetings: Decimal | None = None
     pages: Decimal | None = None
-    label: str = Field(description="what used them, e.g. 'fifth session, 18–22 October 2010'")
+    label: Text = Field(description="what used them, in the note's languages, e.g. {en: the present session}")
     reference: str | None = None
 
     @field_validator("meetings", "pages", mode="before")
@@ -73,7 +73,8 @@ class Transfer(BaseModel):
                                                  "this file, or a name)")
     meetings: Decimal | None = None
     pages: Decimal | None = None
-    label: str | None = None
+    name: Text | None = Field(default=None, description="the giving body's name, when it is not in this file")
+    label: Text | None = None
     reference: str | None = None
 
     @field_validator("meetings", "pages", mode="before")
@@ -90,6 +91,7 @@ class Allocation(BaseModel):
     meetings: Decimal | None = Field(default=None, description="meetings (3-hour slots) in the period")
     pages: Decimal | None = Field(default=None, description="pages of documentation in the period")
     languages: int | None = Field(default=None, ge=1, le=6, description="interpretation/translation languages")
+    resolution: str | None = Field(default=None, description="the resolution that approved it, e.g. 64/244")
     section: str | None = Field(default=None, description="the budget part/section that services it, e.g. 'Part 2'")
     substantive_section: str | None = Field(default=None, description="e.g. 'Section 16'")
     reference: str = Field(description="the budget document that allots it")
@@ -183,10 +185,15 @@ class Entitlements(BaseModel):
         available = max(entitled - used + t_in - t_out, Decimal(0))
         refs = [alloc.reference, *(u.reference for u in alloc.used if u.reference),
                 *(t.reference for t in alloc.transfers if t.reference)]
+        given = [t for t in alloc.transfers if getattr(t, quantity)]
         return Balance(body=body_id, name=body.name, period=period, quantity=quantity, entitled=entitled,
                        used=used, transferred_in=t_in, transferred_out=t_out, available=available,
-                       section=alloc.section, languages=alloc.languages,
-                       sources=tuple(t.from_ for t in alloc.transfers if getattr(t, quantity)),
+                       section=alloc.section, substantive_section=alloc.substantive_section,
+                       resolution=alloc.resolution, languages=alloc.languages,
+                       sources=tuple(t.from_ for t in given),
+                       source_names=tuple(t.name or (self.bodies[t.from_].name if t.from_ in self.bodies
+                                                     else Text(en=t.from_)) for t in given),
+                       used_by=tuple(u.label for u in alloc.used if _amount(u, quantity)),
                        references=tuple(dict.fromkeys(refs)), as_of=self.as_of)
 
 
@@ -209,8 +216,12 @@ class Balance:
     transferred_out: Decimal
     available: Decimal
     section: str | None
+    substantive_section: str | None
+    resolution: str | None
     languages: int | None
     sources: tuple[str, ...]
+    source_names: tuple[Text, ...]
+    used_by: tuple[Text, ...]
     references: tuple[str, ...]
     as_of: dt.date
 
@@ -254,6 +265,10 @@ class EntitlementUse:
                 "remaining": str(self.remaining), "as_available": self.as_available,
                 "up_to_available": self.up_to_available, "section": self.section,
                 "funding": self.funding, "transferred_from": list(b.sources),
+                "resolution": b.resolution, "substantive_section": b.substantive_section,
+                "name": b.name.model_dump(exclude_none=True),
+                "used_by": [t.model_dump(exclude_none=True) for t in b.used_by],
+                "transferred_from_names": [t.model_dump(exclude_none=True) for t in b.source_names],
                 "references": list(b.references)}
 
 

@@ -48,7 +48,8 @@ def test_annex_v_para_4_comes_from_the_allocation(table):
     (use,) = est.entitlement_uses("meetings-voluntary")
     b = use.balance
     assert (b.entitled, b.used, b.transferred_in, b.available) == (20, 18, 1, 3)
-    assert b.sources == ("review-working-group",)
+    assert b.sources == ("review-working-group",) and b.resolution == "64/244"
+    assert b.source_names[0].zh == "审议《公约》执行情况工作组" and b.used_by[0].zh == "本届会议"
     assert (use.requested, use.covered, use.additional) == (10, 3, 7)
     assert use.funding == "voluntary" and use.section == "Part 2"
     assert est.figure("F15").computed.low == Decimal("160040")
@@ -149,7 +150,7 @@ bodies:
   wg:
     name: {en: a working group}
     periods:
-      2010-2011: {pages: 100, section: Part 2, reference: test, used: [{pages: 70, label: earlier}]}
+      2010-2011: {pages: 100, section: Part 2, reference: test, used: [{pages: 70, label: {en: earlier}}]}
 """
     spec = _spec(write, """\
       - {id: doc, kind: documentation, pages: 45, year: 2011, funding: regular_budget, section: Part 2,

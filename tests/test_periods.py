@@ -130,7 +130,7 @@ bodies:
   wg:
     name: {en: wg}
     periods:
-      2010-2011: {meetings: 12, section: Part 2, reference: test, used: [{meetings: 10, label: earlier}]}
+      2010-2011: {meetings: 12, section: Part 2, reference: test, used: [{meetings: 10, label: {en: earlier}}]}
       2012-2013: {meetings: 12, section: Part 2, reference: test}
 """)
     text = SPEC.replace("        section: Part 2\n", "        section: Part 2\n        entitlement: {body: wg}\n")
