@@ -214,10 +214,11 @@ def price_claim(claim: Claim, table: Table, *, symbol: str | None = None) -> Rat
     if funding in ("entitlement", "existing_resources"):
         return RateCheck(claim, symbol, skipped="within existing resources")
     year = _year(claim, table)
-    activities = [Activity.model_validate({"id": f"a{i}", "year": year, "funding": funding, **a})
-                  for i, a in enumerate(acts)]
     amount = {"low": claim.low, "high": claim.high} if claim.is_range else claim.low
+    kinds = tuple(a["kind"] for a in acts)
     try:
+        activities = [Activity.model_validate({"id": f"a{i}", "year": year, "funding": funding, **a})
+                      for i, a in enumerate(acts)]
         spec = Spec.model_validate({
             "symbol": symbol or f"note {claim.note}", "title": Text(en="claim"), "body": "check",
             "rule": "-", "budget_period": str(year), "table": table.id if re.match(
@@ -227,10 +228,9 @@ def price_claim(claim: Claim, table: Table, *, symbol: str | None = None) -> Rat
                                  activities=tuple(a.id for a in activities))]})
         est = cost(spec, table)
     except (PbiError, ValueError) as err:
-        return RateCheck(claim, symbol, kinds=tuple(a.kind for a in activities),
-                         skipped=f"not priced by the table ({getattr(err, 'message', err)})")
-    return RateCheck(claim, symbol, kinds=tuple(a.kind for a in activities),
-                     expected=est.figures[0].computed)
+        why = getattr(err, "message", None) or str(err).splitlines()[0]
+        return RateCheck(claim, symbol, kinds=kinds, skipped=f"not priced by the table ({why})")
+    return RateCheck(claim, symbol, kinds=kinds, expected=est.figures[0].computed)
 
 
 def _fmt(v: Decimal) -> str:

@@ -125,3 +125,19 @@ def test_seed_rates(seed_rates) -> None:
     assert kinds[(8, "6")] == ("network_meeting",)                          # F22
     assert kinds[(8, "4")] == ("workshop", "publication")                   # F19
     assert kinds[(5, "3(d)")] == ("documentation", "documentation")         # F14: 2 × 45 + 32 pages
+
+
+@pytest.mark.parametrize("quantities,year", [
+    ({"pages": 16, "languages": 9}, None),           # more languages than the UN has
+    ({"pages": 2_000_000}, None),                    # implausibly large
+    ({"pages": 16}, 2030),                           # after the table's valid_to
+    ({"work_months": 3, "grade": "P-3"}, 1980),      # before any rate
+])
+def test_odd_quantities_are_skipped_not_raised(table, quantities, year) -> None:
+    from pbi.check import Claim
+
+    claim = Claim(note=1, paragraph="2", amount=Decimal(1000), low=Decimal(1000), high=Decimal(1000),
+                  quantities=quantities, funding="regular_budget", year=year, operative_paragraph=None,
+                  text="", line=1)
+    rc = price_claim(claim, table)
+    assert rc.expected is None and (rc.skipped or "").startswith("not priced by the table")
