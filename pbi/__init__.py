@@ -29,6 +29,7 @@ _EXPORTS = {
     "Estimate": "estimate", "LineItem": "estimate", "FigureResult": "estimate",
     "reproduce": "reproduce", "Reproduction": "reproduce",
     "explain": "explain",
+    "calibrate": "calibrate", "Calibration": "calibrate",
     "Rounding": "money",
     "load_entitlements": "entitlements", "Entitlements": "entitlements", "EntitlementUse": "entitlements",
     "BudgetPeriod": "periods", "period_of": "periods",
@@ -55,6 +56,7 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:  # pragma: no cover
     from .api import cost_file
+    from .calibrate import Calibration, calibrate
     from .engine import cost
     from .errors import (CheckError, InputError, PbiError, RateLookupError, RenderError, SpecError,
                          TableError, UnitError)

@@ -64,6 +64,25 @@ def _cmd_conclude(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_check(args: argparse.Namespace) -> int:
+    from .check.report import check_files, report_json, report_table
+
+    report = check_files(args.files, lang=args.lang, table=None if args.no_rates else args.table)
+    _write(report_json(report) if args.json else report_table(report))
+    return 1 if report.errors else 0
+
+
+def _cmd_calibrate(args: argparse.Namespace) -> int:
+    from .calibrate import calibrate, calibration_json, calibration_text, write_table
+
+    result = calibrate(args.paths, table=args.table, places=args.places)
+    if args.output:
+        write_table(result, args.output, table_id=args.id)
+    _write(calibration_json(result, written=args.output) if args.json
+           else calibration_text(result, written=args.output))
+    return 0
+
+
 def _cmd_tables(args: argparse.Namespace) -> int:
     from .output import tables_listing
 
@@ -86,7 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="pbi",
         description="Programme budget implications of draft resolutions: cost a draft, "
-                    "reproduce and explain published financial notes.")
+                    "reproduce, explain and check published financial notes, calibrate rates.")
     parser.add_argument("--debug", action="store_true", help="show tracebacks instead of one-line errors")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
@@ -115,6 +134,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--table", help="cost table file or id (default: the spec's table)")
     p.add_argument("--json", action="store_true", help="the conclusion as JSON (amounts as strings)")
     p.set_defaults(func=_cmd_conclude)
+
+    p = sub.add_parser("check", help="read published financial notes (text) and check their figures")
+    p.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text holding one or more notes")
+    p.add_argument("--lang", choices=("zh", "en"), help="language of the text (both are read anyway)")
+    p.add_argument("--table", default="unodc-vienna-2010",
+                   help="cost table (file or id) for the rates check (default: unodc-vienna-2010)")
+    p.add_argument("--no-rates", action="store_true", help="only arithmetic and consistency")
+    p.add_argument("--json", action="store_true", help="a JSON list of findings (amounts as strings)")
+    p.set_defaults(func=_cmd_check)
+
+    p = sub.add_parser("calibrate", help="fit a table's rates to the published figures of specs")
+    p.add_argument("paths", nargs="+", metavar="SPEC", help="spec files or folders")
+    p.add_argument("--table", help="base table (file or id; default: the specs' table)")
+    p.add_argument("-o", "--output", metavar="TABLE.yaml", help="write the fitted table here")
+    p.add_argument("--id", help="id of the written table (default: BASE-fitted)")
+    p.add_argument("--places", type=int, default=2, help="decimal places of fitted rates (default 2)")
+    p.add_argument("--json", action="store_true", help="rates, figures and leave-one-out as JSON")
+    p.set_defaults(func=_cmd_calibrate)
 
     p = sub.add_parser("tables", help="list cost tables and their rates")
     p.add_argument("paths", nargs="*", help="table files or folders (default: cost_tables/)")

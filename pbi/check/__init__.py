@@ -2,11 +2,16 @@
 
 >>> notes = read_notes(text)          # raises pbi.errors.CheckError when nothing can be read
 >>> findings = check_notes(notes)     # list[Finding], errors first
+>>> rates = check_rates(notes, table) # each claim priced with a cost table (RatesResult)
+>>> report = check_files(paths, table="unodc-vienna-2010")   # all of it, as `pbi check` does
 """
 
 from __future__ import annotations
 
 from .checks import Finding, check_notes
+from .rates import RateCheck, RatesResult, check_rates
 from .reader import Claim, Note, Paragraph, read_notes, read_path
+from .report import CheckReport, check_files
 
-__all__ = ["read_notes", "read_path", "check_notes", "Note", "Paragraph", "Claim", "Finding"]
+__all__ = ["read_notes", "read_path", "check_notes", "check_rates", "check_files", "Note", "Paragraph",
+           "Claim", "Finding", "RateCheck", "RatesResult", "CheckReport"]

@@ -1,0 +1,275 @@
+"""The rates check of ``pbi check``: each claim's amount against what a cost table says it costs.
+
+A claim's quantities are turned into activities of the table's kinds and priced by the costing
+engine (:func:`pbi.engine.cost` on a small in-memory :class:`~pbi.specs.Spec`), with the table's
+surcharges for the claim's funding source and its rounding rule:
+
+=============================================  =================================================
+quantities stated beside the amount             activity kind (the first the table defines)
+=============================================  =================================================
+``work_months`` and ``grade``                   ``staff``
+``days``/``meetings`` with interpretation       ``meeting_during_session`` when held during a
+                                                session, else ``meeting``
+``meetings`` beyond an entitlement              ``meeting_full_cost``, else ``meeting``
+``participants`` and ``days``                   ``workshop`` (workshops), ``network_meeting``
+                                                (network / focal-point meetings), else
+                                                ``expert_meeting``
+``pages`` (with ``languages``)                  ``tool_translation`` (translation, distribution
+                                                and copies), ``publication_additional_languages``
+                                                (the other languages), ``publication``
+                                                (translation or printing), else ``documentation``
+=============================================  =================================================
+
+Documents stated "per meeting" are counted once per meeting; a claim may hold several activities
+(a meeting and its documents).  A claim without enough quantities (a lump sum, a total, an amount
+without pages or days) is skipped and counted.
+
+Severity of a deviation (the larger of the two ends for a range), in per cent of the expected
+amount: ``info`` up to :data:`INFO_MAX` (1 %), ``warning`` up to :data:`WARNING_MAX` (10 %),
+``error`` above.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from ..engine import cost
+from ..errors import PbiError
+from ..periods import period_of
+from ..specs import GRADES, Activity, Figure, Range, Request, Spec, Text
+from ..tables import FUNDING_SOURCES, Table
+from .checks import Finding
+from .reader import Claim, Note
+
+__all__ = ["RateCheck", "RatesResult", "claim_activities", "price_claim", "check_rates",
+           "severity_of", "INFO_MAX", "WARNING_MAX"]
+
+#: a deviation up to this many per cent is ``info``
+INFO_MAX = Decimal(1)
+#: a deviation up to this many per cent is ``warning``; above, ``error``
+WARNING_MAX = Decimal(10)
+
+_DURING_SESSION = re.compile(r"(?:届会|会议)期间|\bduring\s+(?:the\s+)?(?:\w+\s+){0,3}session\b", re.I)
+_NETWORK = re.compile(r"网络|联络人|network|focal[\s-]+point", re.I)
+
+
+@dataclass(frozen=True)
+class RateCheck:
+    """One claim priced with a table: expected amount, deviation, or why it was skipped."""
+
+    claim: Claim
+    symbol: str | None
+    kinds: tuple[str, ...] = ()
+    expected: Range | None = None
+    skipped: str | None = None
+
+    @property
+    def deviation(self) -> tuple[Decimal, Decimal | None]:
+        """Claimed − expected in USD and in per cent of expected, at the end that deviates most."""
+        assert self.expected is not None and self.claim.low is not None and self.claim.high is not None
+        ends = []
+        for usd, base in ((self.claim.low - self.expected.low, self.expected.low),
+                          (self.claim.high - self.expected.high, self.expected.high)):
+            pct = usd / base * 100 if base else None
+            ends.append((usd, pct))
+        return max(ends, key=lambda e: (Decimal("Infinity") if e[1] is None and e[0] else abs(e[1] or 0),
+                                        abs(e[0])))
+
+
+@dataclass(frozen=True)
+class RatesResult:
+    """Findings of the rates check, and every claim priced or skipped."""
+
+    table: str
+    findings: list[Finding]
+    checks: list[RateCheck] = field(default_factory=list)
+
+    @property
+    def priced(self) -> list[RateCheck]:
+        return [c for c in self.checks if c.expected is not None]
+
+    @property
+    def skipped(self) -> list[RateCheck]:
+        return [c for c in self.checks if c.expected is None]
+
+    def summary(self) -> str:
+        reasons: dict[str, int] = {}
+        for c in self.skipped:
+            reasons[c.skipped or "?"] = reasons.get(c.skipped or "?", 0) + 1
+        why = "; ".join(f"{n} {r}" for r, n in sorted(reasons.items(), key=lambda x: -x[1]))
+        return (f"rates ({self.table}): {len(self.priced)} claims priced, {len(self.skipped)} skipped"
+                + (f" ({why})" if why else ""))
+
+
+def severity_of(pct: Decimal | None) -> str:
+    """``info`` ≤ 1 %, ``warning`` ≤ 10 %, ``error`` above (an expected amount of 0 is an error)."""
+    if pct is None:
+        return "error"
+    if abs(pct) <= INFO_MAX:
+        return "info"
+    return "warning" if abs(pct) <= WARNING_MAX else "error"
+
+
+def _range(v: Any) -> dict[str, int] | int:
+    return {"low": v[0], "high": v[1]} if isinstance(v, tuple) else v
+
+
+def _pick(table: Table, *names: str) -> str | None:
+    return next((n for n in names if n in table.activities), None)
+
+
+def claim_activities(claim: Claim, table: Table) -> list[dict[str, Any]] | str:
+    """The activities (as spec dicts, without year and funding) a claim's quantities describe,
+    or the reason why there are none."""
+    q = claim.quantities
+    if claim.low is None:
+        return "no amount"
+    if q.get("is_total"):
+        return "stated totals (checked by arithmetic)"
+    out: list[dict[str, Any]] = []
+    langs = q.get("languages")
+    # staff
+    if q.get("work_months") and q.get("grade"):
+        kind = _pick(table, "staff")
+        if kind and q["grade"] in GRADES:
+            out.append({"kind": kind, "grade": q["grade"], "work_months": q["work_months"],
+                        "count": q.get("staff") or 1})
+    # meetings with interpretation
+    days, meetings = q.get("days"), q.get("meetings")
+    if q.get("interpretation") is True and (days or meetings):
+        during = bool(_DURING_SESSION.search(claim.text))
+        kind = _pick(table, *(("meeting_during_session",) if during else ()), "meeting")
+        if kind:
+            act: dict[str, Any] = {"kind": kind, "interpretation": True}
+            if days:
+                act["days"] = days
+                if meetings and meetings > 1:
+                    act["count"] = meetings
+            else:
+                act["meetings"] = meetings
+            if langs:
+                act["languages"] = langs
+            out.append(act)
+    elif meetings and q.get("entitlement_meetings") and not q.get("participants") and not days:
+        kind = _pick(table, "meeting_full_cost")
+        if kind:
+            out.append({"kind": kind, "meetings": meetings, **({"languages": langs} if langs else {})})
+    # meetings of participants
+    if q.get("participants") and days and q.get("interpretation") is not True:
+        events = " ".join(e.get("kind", "") for e in q.get("events", []))
+        if q.get("workshops"):
+            kind, count = _pick(table, "workshop", "expert_meeting"), q["workshops"]
+        elif _NETWORK.search(events):
+            kind, count = _pick(table, "network_meeting", "expert_meeting"), meetings or 1
+        else:
+            kind, count = _pick(table, "expert_meeting", "workshop"), meetings or 1
+        if kind:
+            out.append({"kind": kind, "participants": q["participants"], "days": days, "count": count})
+    # documents and publications
+    pages = q.get("pages")
+    if pages:
+        if q.get("translation") and q.get("distribution") and q.get("copies"):
+            kind = _pick(table, "tool_translation", "publication", "documentation")
+        elif q.get("other_languages"):
+            kind = _pick(table, "publication_additional_languages", "publication", "documentation")
+        elif q.get("translation") or q.get("printing"):
+            kind = _pick(table, "publication", "documentation")
+        else:
+            kind = _pick(table, "documentation", "publication")
+        if kind:
+            figures = q.get("pages_all") or [pages]
+            for i, p in enumerate(figures):
+                act = {"kind": kind, "pages": _range(p)}
+                if langs:
+                    act["languages"] = langs
+                if i == 0 and q.get("per_meeting") and meetings and meetings > 1:
+                    act["count"] = meetings
+                if q.get("copies") and any("copies" in c.per for c in table.activities[kind].components):
+                    act["copies"] = q["copies"]
+                out.append(act)
+    if not out:
+        return "without quantities to price (lump sums, or amounts without pages, days or grade)"
+    return out
+
+
+def _year(claim: Claim, table: Table) -> int:
+    if claim.year:
+        return claim.year
+    bien = claim.quantities.get("biennium")
+    if isinstance(bien, str) and bien[:4].isdigit():
+        return int(bien[:4])
+    firsts = [min(r.values) for r in table.rates.values() if r.values]
+    return max(firsts).year if firsts else 2010
+
+
+def price_claim(claim: Claim, table: Table, *, symbol: str | None = None) -> RateCheck:
+    """Price one claim's quantities with ``table`` through the engine."""
+    acts = claim_activities(claim, table)
+    if isinstance(acts, str):
+        return RateCheck(claim, symbol, skipped=acts)
+    funding = claim.funding if claim.funding in FUNDING_SOURCES else "regular_budget"
+    if funding in ("entitlement", "existing_resources"):
+        return RateCheck(claim, symbol, skipped="within existing resources")
+    year = _year(claim, table)
+    amount = {"low": claim.low, "high": claim.high} if claim.is_range else claim.low
+    kinds = tuple(a["kind"] for a in acts)
+    try:
+        activities = [Activity.model_validate({"id": f"a{i}", "year": year, "funding": funding, **a})
+                      for i, a in enumerate(acts)]
+        spec = Spec.model_validate({
+            "symbol": symbol or f"note {claim.note}", "title": Text(en="claim"), "body": "check",
+            "rule": "-", "budget_period": period_of(year).label, "table": table.id if re.match(
+                r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", table.id) else "table",
+            "requests": [Request(id="a", activities=tuple(activities))],
+            "published": [Figure(id="F01", paragraph=claim.paragraph, amount=amount,
+                                 activities=tuple(a.id for a in activities))]})
+        est = cost(spec, table)
+    except (PbiError, ValueError) as err:
+        why = getattr(err, "message", None) or str(err).splitlines()[0]
+        return RateCheck(claim, symbol, kinds=kinds, skipped=f"not priced by the table ({why})")
+    return RateCheck(claim, symbol, kinds=kinds, expected=est.figures[0].computed)
+
+
+def _fmt(v: Decimal) -> str:
+    return f"{v:,.0f}" if v == v.to_integral_value() else f"{v:,.2f}"
+
+
+def _amount(low: Decimal, high: Decimal) -> str:
+    return _fmt(low) if low == high else f"{_fmt(low)} to {_fmt(high)}"
+
+
+def check_rates(notes: Sequence[Note], table: Table) -> RatesResult:
+    """Price every claim of ``notes`` with ``table``; one finding per claim priced."""
+    checks: list[RateCheck] = []
+    findings: list[Finding] = []
+    for note in notes:
+        for claim in note.claims:
+            rc = price_claim(claim, table, symbol=note.symbol)
+            checks.append(rc)
+            if rc.expected is None:
+                continue
+            assert claim.low is not None and claim.high is not None
+            usd, pct = rc.deviation
+            severity = severity_of(pct)
+            where = f"note {claim.note}" + (f" ({note.symbol})" if note.symbol else "") + \
+                    f" para {claim.paragraph}"
+            exp = _amount(rc.expected.low, rc.expected.high)
+            got = _amount(claim.low, claim.high)
+            if usd == 0:
+                msg = f"{where}: {got} = {exp} at the rates of {table.id} ({', '.join(rc.kinds)})"
+            else:
+                pct_text = f"{pct:+.1f} %" if pct is not None else "n/a"
+                msg = (f"{where}: {got} against {exp} at the rates of {table.id} "
+                       f"({', '.join(rc.kinds)}): {'+' if usd > 0 else '-'}{_fmt(abs(usd))} USD, {pct_text}")
+            findings.append(Finding(severity, claim.note, claim.paragraph, msg, [{
+                "note": claim.note, "symbol": note.symbol, "paragraph": claim.paragraph,
+                "line": claim.line, "amount": claim.amount, "low": claim.low, "high": claim.high,
+                "operative_paragraph": claim.operative_paragraph, "text": claim.text,
+                "expected_low": rc.expected.low, "expected_high": rc.expected.high,
+                "deviation_usd": usd, "deviation_percent": None if pct is None else pct.quantize(Decimal("0.01")),
+                "kinds": list(rc.kinds), "table": table.id}]))
+    return RatesResult(table.id, findings, checks)
