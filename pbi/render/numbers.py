@@ -19,7 +19,7 @@ __all__ = ["SUPPORTED", "grouped", "money", "number", "count_word", "join", "ops
 #: languages with number formatting (templates decide which note kinds exist per language)
 SUPPORTED = ("zh", "en")
 
-_ZH_DIGITS = "零一二三四五六七八九十"
+_ZH_DIGITS = "零一两三四五六七八九十"  # counts: 两次, 两天
 _EN_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 _LANGUAGE_NAMES = {
     "zh": {"ar": "阿拉伯文", "zh": "中文", "en": "英文", "fr": "法文", "ru": "俄文", "es": "西班牙文"},
