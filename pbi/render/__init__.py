@@ -124,6 +124,8 @@ def _environment(lang: str, budget_period: str) -> Any:
         "commas": lambda items: any("，" in outside_parens(i) or ", " in outside_parens(i) for i in items),
         "inner_list": lambda items: any("、" in outside_parens(i) for i in items),
         "lettered": lettered, "join": join,
+        "capitalize_first": lambda t: t[:1].upper() + t[1:],
+        "sentence_case": lambda t: (lambda s: s[:1].upper() + s[1:])(str(t).lstrip()),
     })
     return env
 
