@@ -167,12 +167,31 @@ def build_note(estimate: Estimate, lang: str, kind: str = "financial_note") -> N
                           field="body") from None
     env = _environment(lang, spec.budget_period)
     try:
-        raw = env.get_template(f"{kind}/{lang}.j2").render(**ctx.as_dict(), body=body, lang=lang)
+        raw = env.get_template(f"{kind}/{lang}.j2").render(**ctx.as_dict(), body=body, lang=lang,
+                                                            requirements=_requirements(ctx))
     except jinja2.UndefinedError as err:
         raise RenderError(f"template {kind}/{lang}.j2: {err.message}") from None
     note = _parse(raw, lang, [p.kind for p in ctx.paragraphs])
     note.table_header, note.table = _resource_table(ctx, lang)
     return note
+
+
+def _requirements(ctx: Any) -> list[dict[str, Any]]:
+    """Additional requirements (rounded cells) by budget section or funding source, object of
+    expenditure (the activity kinds of the cost table) and year, for the statement's table."""
+    from ..estimate import ZERO
+    from .context import _groups
+
+    groups = _groups(ctx.estimate)
+    totals: dict[tuple[str, str, int], Any] = {}
+    for cell in ctx.estimate.cells:
+        group = groups.get(cell.group)
+        if group is None or group.covered:
+            continue
+        obj = ", ".join(dict.fromkeys(a.kind.replace("_", " ") for a in group.activities))
+        key = (cell.section or cell.funding.replace("_", " "), obj, cell.year)
+        totals[key] = totals.get(key, ZERO) + cell.rounded
+    return [{"section": s, "object": o, "year": y, "amount": a} for (s, o, y), a in sorted(totals.items())]
 
 
 def _parse(raw: str, lang: str, kinds: list[str]) -> Note:
