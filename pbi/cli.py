@@ -97,6 +97,59 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_note(args: argparse.Namespace) -> int:
+    from .api import cost_file
+    from .errors import InputError, RenderError
+    from .render import render_note
+
+    estimate = cost_file(args.spec, table=args.table)
+    if args.diff:
+        from .render.fidelity import annex_text, compare
+
+        if args.lang != "zh":
+            raise RenderError("--diff compares with a Chinese seed: use --lang zh")
+        if estimate.spec.annex is None:
+            raise InputError("the spec names no annex to compare with", file=args.spec, field="annex")
+        text = render_note(estimate, "zh", "text", kind=args.kind)
+        assert isinstance(text, str)
+        misprints = frozenset(str(f.published.low) for f in estimate.figures if f.same_as and f.status == "mismatch")
+        result = compare(text, annex_text(args.diff, estimate.spec.annex), misprints=misprints)
+        _write(result.report())
+        return 0 if result.ok else 1
+    if args.format == "docx" and not args.output:
+        raise RenderError("--format docx writes a file: give -o FILE")
+    out = render_note(estimate, args.lang, args.format, kind=args.kind)
+    if args.output:
+        _write_file(Path(args.output), out if isinstance(out, bytes) else out.encode("utf-8"))
+    else:
+        assert isinstance(out, str)
+        _write(out)
+    return 0
+
+
+def _write_file(path: Path, data: bytes) -> None:
+    """Write through a temporary file in the same folder, so an interrupted write leaves no half file."""
+    import os
+    import tempfile
+
+    from .errors import InputError
+
+    folder = path.resolve().parent
+    if not folder.is_dir():
+        raise InputError("no such folder", file=str(folder))
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
 def _write(text: str) -> None:
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
@@ -152,6 +205,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--places", type=int, default=2, help="decimal places of fitted rates (default 2)")
     p.add_argument("--json", action="store_true", help="rates, figures and leave-one-out as JSON")
     p.set_defaults(func=_cmd_calibrate)
+
+    p = sub.add_parser("note", help="write the financial note of a spec (zh, en; text, md, html, docx)")
+    p.add_argument("spec")
+    p.add_argument("--lang", default="zh", help="language of the note: zh or en (default zh)")
+    p.add_argument("--format", choices=("text", "md", "html", "docx"), default="text")
+    p.add_argument("--kind", choices=("financial_note", "statement"), default="financial_note",
+                   help="financial_note (rule 75 of the COP) or statement (General Assembly, rule 153)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (required for docx)")
+    p.add_argument("--table", help="cost table file or id (default: the spec's table)")
+    p.add_argument("--diff", metavar="SEEDFILE",
+                   help="compare the Chinese note with the spec's annex in SEEDFILE and show the differences")
+    p.set_defaults(func=_cmd_note)
 
     p = sub.add_parser("tables", help="list cost tables and their rates")
     p.add_argument("paths", nargs="*", help="table files or folders (default: cost_tables/)")

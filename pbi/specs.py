@@ -25,7 +25,7 @@ from .validation import at, validate
 from .yamlio import load_yaml
 
 __all__ = ["Range", "EntitlementDraw", "Activity", "Request", "Figure", "Spec", "load_spec", "LANGUAGES",
-           "GRADES", "MAX_QUANTITY", "Text", "source_of", "Quantity", "dump_spec"]
+           "GRADES", "MAX_QUANTITY", "Text", "source_of", "Quantity", "dump_spec", "Entitlement"]
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid")
 
@@ -153,6 +153,9 @@ class Activity(BaseModel):
     funding: str = Field(description="one of " + ", ".join(FUNDING_SOURCES))
     section: str | None = Field(default=None, description="budget part/section, e.g. 'Part 2', 'Section 16'")
     amount: Quantity | None = Field(default=None, description="lump sums only: the amount the note quotes")
+    document_for: Text | None = Field(default=None, description="the session a report is a background "
+                                                                "document to (note text)")
+    author: Text | None = Field(default=None, description="who writes a report: the Secretariat, the Chair …")
     entitlement: EntitlementDraw | None = Field(default=None, description="draw first on this body's "
                                                 "allocation for the budget period of the activity's year")
     start: dt.date | None = Field(default=None, description="first day of a session; with end, a session "
@@ -240,6 +243,35 @@ class Activity(BaseModel):
         return getattr(self, name)
 
 
+class Entitlement(BaseModel):
+    """What existing provisions already cover for a request (meetings or documentation), as the note
+    recalls it. Numbers here are entitlements and their use, not computed amounts; a later rules
+    engine may derive them."""
+
+    model_config = _FROZEN
+
+    kind: Literal["meetings", "documentation"] = "meetings"
+    body: Text | None = Field(default=None, description="the body the provision services")
+    resolution: str | None = Field(default=None, description="the resolution that approved it, e.g. 64/244")
+    sections: tuple[str, ...] = Field(default=(), description="budget sections, e.g. ['Section 16', 'Part 2']")
+    period: str | None = Field(default=None, pattern=r"^\d{4}(-\d{4})?$")
+    meetings: int | None = Field(default=None, ge=0, description="meetings provided for the period")
+    reference: Text | None = Field(default=None, description="document and paragraph of the provision")
+    used: int | None = Field(default=None, ge=0, description="meetings already serviced")
+    used_by: Text | None = Field(default=None, description="what used them: this session, the working group")
+    borrowed: int | None = Field(default=None, ge=0, description="meetings that can be taken from another "
+                                                                 "body's allotment")
+    borrowed_from: Text | None = None
+    year: int | None = Field(default=None, ge=1990, le=2100, description="the year the remaining "
+                                                                         "meetings would be used")
+    half_day: bool = Field(default=False, description="meetings are counted as half-day meetings")
+    as_available: bool = Field(default=False, description="serviced on an as-available basis")
+    documents: int | None = Field(default=None, ge=0, description="documents the provision covers")
+    basis: Literal["partial_need", "capacity"] | None = Field(
+        default=None, description="documentation: why the request is met from existing capacity")
+    oversight: Text | None = Field(default=None, description="who keeps the allotment within its total")
+
+
 class Request(BaseModel):
     """What the draft asks for under one or more operative paragraphs, and what it needs."""
 
@@ -250,6 +282,20 @@ class Request(BaseModel):
     text: Text | None = Field(default=None, description="what the body would do (paragraph 2 of the note)")
     items: tuple[Text, ...] = Field(default=(), description="sub-items ㈠, ㈡ … of the request text")
     activities: tuple[Activity, ...] = ()
+    subject: Text | None = Field(default=None, description="what is asked, as the cost paragraph recalls it")
+    conditional: bool = Field(default=False, description="subject to the availability of "
+                                                         "extrabudgetary resources")
+    funding: str | None = Field(default=None, description="a request without costed activities "
+                                                          "met from this source (e.g. voluntary)")
+    no_cost: bool = Field(default=False, description="the note states that it has no budget implications")
+    entitlements: tuple[Entitlement, ...] = Field(default=(), description="existing provisions the note recalls")
+
+    @field_validator("funding")
+    @classmethod
+    def _request_funding(cls, value: str | None) -> str | None:
+        if value is not None and value not in FUNDING_SOURCES:
+            raise ValueError(f"unknown funding source {value!r} (expected one of {', '.join(FUNDING_SOURCES)})")
+        return value
 
 
 class Figure(BaseModel):
@@ -299,6 +345,9 @@ class Spec(BaseModel):
     requests: tuple[Request, ...] = ()
     published: tuple[Figure, ...] = ()
     extra: dict[str, Any] = Field(default_factory=dict, description="free data for note templates")
+    paragraphs_in: Literal["operative", "annex"] = Field(
+        default="operative", description="where the requested paragraphs are: the operative part or "
+                                         "the annex of the draft")
     _source: tuple[str, dict[str, int]] = PrivateAttr(default=("<spec>", {}))
 
     @field_validator("budget_period")

@@ -1,0 +1,205 @@
+"""Financial notes written from specs: fidelity to the published annexes, generated figures,
+English, Markdown/HTML, Word and the CLI."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import yaml
+
+from _paths import NOTES, SEEDS, TABLES
+
+SEED = SEEDS / "001_f0894e873e5d82b0.txt"
+ANNEXES = range(1, 10)
+
+
+def _estimate(n: int, table_path: Path | None = None, spec_path: Path | None = None):
+    from pbi.api import cost_file
+
+    return cost_file(spec_path or NOTES / f"annex-0{n}.yaml", table=str(table_path) if table_path else None)
+
+
+def _note(n: int, lang: str = "zh", **kw) -> str:
+    from pbi.render import render_note
+
+    text = render_note(_estimate(n, **kw), lang, "text")
+    assert isinstance(text, str)
+    return text
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="shared/seeds beside the clone is absent")
+@pytest.mark.parametrize("n", ANNEXES)
+def test_fidelity_to_the_published_annex(n):
+    from pbi.render.fidelity import THRESHOLD, annex_text, compare
+
+    estimate = _estimate(n)
+    misprints = frozenset(str(f.published.low) for f in estimate.figures if f.same_as and f.status == "mismatch")
+    result = compare(_note(n), annex_text(SEED, n), misprints=misprints)
+    assert result.ratio >= THRESHOLD, result.report()
+    assert not result.missing, result.report()
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="shared/seeds beside the clone is absent")
+def test_seed_normalisation_removes_headers_footnotes_and_markers():
+    from pbi.render.fidelity import annex_text, normalise
+
+    two = normalise(annex_text(SEED, 2))
+    assert "V.10-58210" not in two and "CTOC/COP/2010/17" not in two.replace("CTOC/COP/2010/17/", "")
+    assert "讨论情况见" not in two and "附件" not in two[:10] and "*" not in two
+    one = normalise(annex_text(SEED, 1))
+    assert "》第28条" in one  # the footnote marker "a" is gone
+    assert "条约汇编" not in one  # and so is the footnote
+
+
+def test_the_standard_45_248_paragraph_follows_the_estimate():
+    # annexes I and IX cost nothing at all: no paragraph; the others name resources: paragraph
+    for n in ANNEXES:
+        assert ("第 45/248 号决议" in _note(n)) == (n not in (1, 9)), n
+
+
+def test_not_forthcoming_paragraph_only_with_priced_extrabudgetary_resources():
+    has = {n for n in ANNEXES if "有关活动将不予进行" in _note(n)}
+    assert has == {3, 4, 5, 6, 8}
+    assert "如不提供上文第 3、4 和 5 段所述额外预算外资源" in _note(4)
+
+
+def test_a_rate_changed_in_a_copy_of_the_table_changes_the_text(tmp_path):
+    text = (TABLES / "unodc-vienna-2010.yaml").read_text(encoding="utf-8")
+    changed = text.replace('values: {2010-01-01: "235.16"}', 'values: {2010-01-01: "300"}')
+    assert changed != text
+    table = tmp_path / "unodc-vienna-2010.yaml"
+    table.write_text(changed, encoding="utf-8")
+    before, after = _note(7), _note(7, table_path=table)
+    assert "23,000 美元" in before and "23,000 美元" not in after
+    # 425 + 16 pages × 6 languages × 300 = 29,225 → 29,200
+    assert "29,200 美元" in after
+
+
+def test_a_quantity_changed_in_a_copy_of_a_spec_changes_the_text(tmp_path):
+    data = yaml.safe_load((NOTES / "annex-04.yaml").read_text(encoding="utf-8"))
+    data["requests"][1]["activities"][0]["pages"] = 100
+    spec = tmp_path / "annex-04.yaml"
+    spec.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    shutil_table = tmp_path / "unodc-vienna-2010.yaml"
+    shutil_table.write_text((TABLES / "unodc-vienna-2010.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    text = _note(4, spec_path=spec, table_path=shutil_table)
+    assert "（100 页，六种语文）" in text and "223,700" not in text
+    # (425 + 100 × 6 × 235.16) × 1.13 = 159,918.74 → 159,900
+    assert "159,900 美元" in text
+
+
+def test_no_spec_sentence_carries_a_computed_amount():
+    amounts = set()
+    for n in ANNEXES:
+        for f in _estimate(n).figures:
+            amounts |= {f"{f.computed.low:,.0f}", f"{f.computed.high:,.0f}"}
+    amounts.discard("0")
+    for path in NOTES.glob("*.yaml"):
+        texts = re.findall(r"\b(?:zh|en): (.+)", path.read_text(encoding="utf-8"))
+        for t in texts:
+            for a in amounts:
+                assert a not in t, (path.name, a, t)
+
+
+@pytest.mark.parametrize("n", ANNEXES)
+def test_english_notes(n):
+    text = _note(n, "en")
+    assert text.startswith("Financial note on the ")
+    assert "should the Conference adopt" in text and "no additional appropriation would arise" in text
+    assert "{{" not in text and "⟦" not in text and "‖" not in text
+    assert all("  " not in line.strip() for line in text.splitlines())
+
+
+def test_english_style():
+    four = _note(4, "en")
+    assert "additional extrabudgetary resources of $223,700 would be required for the translation and " \
+           "printing of the model law (140 pages, six languages)" in four
+    assert "The requirements for 2012–2013 will be considered in the context of the established budgetary process." in four
+    assert "Accordingly, should the Conference adopt revised draft resolution CTOC/COP/2010/L.3/Rev.2, no additional " \
+           "appropriation would arise under the programme budget for the biennium 2010–2011." in four
+    assert "$800,000 to $1,200,000" in _note(5, "en")
+
+
+def test_numbers_per_language():
+    from pbi.render.numbers import count_word, money, ops_list, paragraph_list
+    from pbi.specs import Range
+
+    assert money(Decimal("23000"), "zh") == "23,000美元"
+    assert money(Range(Decimal(800000), Decimal(1200000)), "en") == "$800,000 to $1,200,000"
+    assert money(Decimal("160040"), "en") == "$160,040"
+    assert count_word(2, "zh") == "两" and count_word(3, "en") == "three" and count_word(20, "zh") == "20"
+    assert ops_list(["1(a)", "1(c)"], "zh") == "1(a)和(c)" and ops_list(["3", "4", "5"], "en") == "3, 4 and 5"
+    assert paragraph_list([4, 5, 6, 7, 8], "zh") == "4至8" and paragraph_list([3, 4], "en") == "3 and 4"
+
+
+def test_paragraph_two_numbers_requests_and_sub_items():
+    from pbi.render import build_note
+
+    note = build_note(_estimate(8), "zh")
+    two = note.paragraphs[1]
+    assert [i.label for i in two.items] == ["(a)", "(b)", "(c)"]
+    assert [s.label for s in two.items[1].items] == ["㈠", "㈡", "㈢", "㈣", "㈤"]
+    assert two.items[-1].text.endswith("。") and two.items[0].items[-1].text.endswith("；")
+    assert [p.number for p in note.paragraphs] == list(range(1, 16))
+
+
+def test_markdown_and_html():
+    from pbi.render import render_note
+
+    est = _estimate(5)
+    md = render_note(est, "en", "md")
+    html = render_note(est, "en", "html")
+    assert isinstance(md, str) and md.startswith("# Financial note")
+    assert isinstance(html, str) and '<li value="3">' in html and "$227,600" in html
+
+
+def test_docx(tmp_path):
+    docx = pytest.importorskip("docx")
+    from pbi.cli import main
+
+    out = tmp_path / "note.docx"
+    assert main(["note", str(NOTES / "annex-04.yaml"), "--lang", "en", "--format", "docx", "-o", str(out)]) == 0
+    document = docx.Document(str(out))
+    texts = [p.text for p in document.paragraphs]
+    assert texts[0].startswith("Financial note on the revised draft resolution")
+    assert any(t.startswith("4.\t") and "$223,700" in t for t in texts)
+    assert any(t.startswith("(h)\t") for t in texts)
+    table = document.tables[0]
+    rows = [[c.text for c in r.cells] for r in table.rows]
+    assert rows[0] == ["Item", "Funding", "Year", "Requirements"]
+    assert ["the model law", "Extrabudgetary", "2011", "$223,700"] in rows
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_cli_note(tmp_path, capsys):
+    from pbi.cli import main
+
+    assert main(["note", str(NOTES / "annex-07.yaml")]) == 0
+    assert "23,000 美元" in capsys.readouterr().out
+    assert main(["note", str(NOTES / "annex-07.yaml"), "--format", "docx"]) == 2
+    assert "-o FILE" in capsys.readouterr().err
+    assert main(["note", str(NOTES / "annex-07.yaml"), "--lang", "fr"]) == 2
+    assert "no financial_note template for language 'fr'" in capsys.readouterr().err
+    out = tmp_path / "n.md"
+    assert main(["note", str(NOTES / "annex-07.yaml"), "--lang", "en", "--format", "md", "-o", str(out)]) == 0
+    assert out.read_text(encoding="utf-8").startswith("# Financial note")
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="shared/seeds beside the clone is absent")
+def test_cli_diff(capsys):
+    from pbi.cli import main
+
+    assert main(["note", str(NOTES / "annex-06.yaml"), "--diff", str(SEED)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("similarity 0.9") and "misprints): 80,000" in out
+
+
+def test_statement_kind_renders():
+    from pbi.render import render_note
+
+    text = render_note(_estimate(5), "en", "text", kind="statement")
+    assert isinstance(text, str) and "by object of expenditure and by budget section" in text
+    assert "Part 2, meeting, 2011: $227,600" in text
