@@ -80,7 +80,7 @@ def _price(spec: Spec, table: Table, request: Request, activity: Activity, group
         raise err.located(**_where(spec, ri, ai, "kind")) from None
     items: list[LineItem] = []
     subtotal = ZERO
-    flags = activity.model_dump(include={"interpretation"})
+    flags = {"interpretation": activity.interpretation}
     for comp in kind.components:
         if any(flags.get(flag) is not None and flags.get(flag) != want or
                (flags.get(flag) is None and want) for flag, want in comp.when.items()):
