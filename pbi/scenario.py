@@ -28,7 +28,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any, Mapping, Sequence, TypeVar
+
+from pydantic import BaseModel
 
 from .errors import SpecError
 from .money import to_decimal
@@ -233,12 +235,31 @@ class Scenario:
     def _apply_spec(self, spec: Spec, table: Table) -> Spec:
         if not self.quantities:
             return spec
-        pairs = spec.activities()
-        by_id = {a.id: a for _, a in pairs}
+        changes: dict[str, dict[str, Any]] = {}
+        for (path, value), ids in zip(self.quantities.items(), self._targets(spec, table)):
+            for i in ids:
+                changes.setdefault(i, {})[path.rpartition(".")[2]] = value
+        if not changes:
+            return spec
+        new_requests = []
+        for request in spec.requests:
+            if any(a.id in changes for a in request.activities):
+                acts = tuple(_replace(a, changes[a.id]) if a.id in changes else a for a in request.activities)
+                request = _replace(request, {"activities": acts})
+            new_requests.append(request)
+        return _replace(spec, {"requests": tuple(new_requests)})
+
+    def _targets(self, spec: Spec, table: Table) -> list[tuple[str, ...]]:
+        """For each quantity path, the ids of the activities it sets (remembered per spec and table)."""
+        key = (id(spec), id(table), tuple(self.quantities))
+        hit = _TARGETS.get(key)
+        if hit is not None and hit[0] is spec and hit[1] is table:
+            return hit[2]
+        by_id = {a.id: a for _, a in spec.activities()}
         figures = {f.id: f.activities for f in spec.published if f.activities}
         requests = {f"request.{r.id}": tuple(a.id for a in r.activities) for r in spec.requests}
-        changes: dict[str, dict[str, Any]] = {}
-        for path, value in self.quantities.items():
+        out: list[tuple[str, ...]] = []
+        for path in self.quantities:
             target, _, name = path.rpartition(".")
             if not target:
                 ids = [a.id for a in by_id.values() if _uses(a, name, table)]
@@ -261,20 +282,11 @@ class Scenario:
                     have = _used((by_id[i] for i in candidates), table)
                     raise self._error(f"{target} has no activity with {name!r} "
                                       f"(its quantities: {', '.join(have) or 'none'})", path)
-            for i in ids:
-                if name == "amount" and by_id[i].kind != "lump_sum":
-                    continue
-                changes.setdefault(i, {})[name] = value
-        if not changes:
-            return spec
-        new_requests = []
-        for request in spec.requests:
-            if any(a.id in changes for a in request.activities):
-                acts = tuple(a.model_copy(update=changes[a.id]) if a.id in changes else a
-                             for a in request.activities)
-                request = request.model_copy(update={"activities": acts})
-            new_requests.append(request)
-        return spec.model_copy(update={"requests": tuple(new_requests)})
+            out.append(tuple(i for i in ids if name != "amount" or by_id[i].kind == "lump_sum"))
+        if len(_TARGETS) > 1024:
+            _TARGETS.clear()
+        _TARGETS[key] = (spec, table, out)
+        return out
 
     def _apply_table(self, table: Table) -> Table:
         if not self.rates:
@@ -290,6 +302,24 @@ class Scenario:
             rates[key] = _override(rate, value, self.name)
             origin[key] = tag
         return table.model_copy(update={"rates": rates, "origin": origin})
+
+
+#: (spec, table, paths) → the activities each path sets; spec and table are kept so ids stay theirs
+_TARGETS: dict[tuple[int, int, tuple[str, ...]], tuple[Spec, Table, list[tuple[str, ...]]]] = {}
+
+_M = TypeVar("_M", bound=BaseModel)
+
+
+def _replace(model: _M, changes: dict[str, Any]) -> _M:
+    """``model.model_copy(update=changes)`` without the generic copy machinery: frozen models share
+    their unchanged fields safely. The values in ``changes`` have been checked by the caller."""
+    new = object.__new__(type(model))
+    object.__setattr__(new, "__dict__", {**model.__dict__, **changes})
+    object.__setattr__(new, "__pydantic_fields_set__", model.__pydantic_fields_set__ | changes.keys())
+    object.__setattr__(new, "__pydantic_extra__", model.__pydantic_extra__)
+    private = model.__pydantic_private__
+    object.__setattr__(new, "__pydantic_private__", None if private is None else dict(private))
+    return new
 
 
 def _override(rate: Rate, value: RateOverride, name: str) -> Rate:
