@@ -94,11 +94,6 @@ def _unit_label(per: tuple[str, ...]) -> str:
     return "·".join(QUANTITY_UNITS[n] for n in per)
 
 
-@lru_cache(maxsize=64)
-def _rounding_note(rule: Rounding) -> str:
-    return f"rounded {rule.describe()}"
-
-
 def _price(spec: Spec, table: Table, request: Request, activity: Activity, group: str,
            ri: int, ai: int) -> list[LineItem]:
     # LineItem fields, positionally: request, activity, group, type, amount, funding, year, section,
@@ -218,28 +213,28 @@ def _round(items: list[LineItem], table: Table) -> tuple[list[Cell], list[LineIt
         if all(m.type == "quoted" for m in members):
             cells.append(Cell(group, funding, section, year, unrounded, unrounded, None))
             continue
-        rule = _rounding_for(table, frozenset(m.rate.key for m in members if m.rate))
+        rule, note = _rounding_for(table, frozenset(m.rate.key for m in members if m.rate))
         rounded = Range(rule.apply(low), rule.apply(high))
         cells.append(Cell(group, funding, section, year, unrounded, rounded, rule))
         first = members[0]
         extra.append(LineItem(first.request, "", group, "rounding", Range(rounded.low - low, rounded.high - high),
-                              funding, year, section, covered=first.covered, note=_rounding_note(rule)))
+                              funding, year, section, covered=first.covered, note=note))
     return cells, extra
 
 
-_RULES: dict[tuple[int, frozenset[str]], tuple[Table, Rounding]] = {}
+_RULES: dict[tuple[int, frozenset[str]], tuple[Table, Rounding, str]] = {}
 
 
-def _rounding_for(table: Table, keys: frozenset[str]) -> Rounding:
-    """``table.rounding_for(keys)``, remembered like :func:`_rate`."""
+def _rounding_for(table: Table, keys: frozenset[str]) -> tuple[Rounding, str]:
+    """``table.rounding_for(keys)`` and the note of its rounding items, remembered like :func:`_rate`."""
     hit = _RULES.get((id(table), keys))
     if hit is not None and hit[0] is table:
-        return hit[1]
+        return hit[1], hit[2]
     rule = table.rounding_for(set(keys))
     if len(_RULES) > 1024:
         _RULES.clear()
-    _RULES[(id(table), keys)] = (table, rule)
-    return rule
+    _RULES[(id(table), keys)] = (table, rule, f"rounded {rule.describe()}")
+    return rule, f"rounded {rule.describe()}"
 
 
 def _figures(spec: Spec, cells: list[Cell]) -> list[FigureResult]:

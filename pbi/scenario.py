@@ -28,7 +28,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Mapping, Sequence, TypeVar
+from collections.abc import Mapping
+from typing import Any, Sequence, TypeVar
 
 from pydantic import BaseModel
 
