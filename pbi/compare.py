@@ -192,8 +192,9 @@ class Comparison:
         from .output import _tabulate
 
         align = ("left", "left", "left", "right", "right", "right", "right")
-        title = (f"{self.baseline.spec.symbol} — {self.labels[0]} ({self.baseline.table.id}) against "
-                 f"{self.labels[1]} ({self.scenario.table.id})")
+        t0, t1 = self.baseline.table.id, self.scenario.table.id
+        title = (f"{self.baseline.spec.symbol} — {self.labels[0]} against {self.labels[1]} "
+                 + (f"(table {t0})" if t0 == t1 else f"(tables {t0}, {t1})"))
         return "\n".join([title, "", _tabulate(self.rows_text(self.items), self.headers(), align), "",
                           _tabulate(self.rows_text(self.groups), self.headers(), align), "",
                           _tabulate(self.rows_text(self.totals), self.headers(), align)])

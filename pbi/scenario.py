@@ -8,6 +8,7 @@ never code::
       F09.days: 3                 # every activity of published figure F09 that has days
       languages: 4                # every activity that has or is priced by languages
       working-group-documents.pages: 40
+      priced_on: 2012-01-01         # look rates up on this date ("year": each activity's 1 January)
     rates:
       interpretation.meeting: 2000                 # the rate on every date
       documentation.page: {2012-01-01: "250.00"}   # a new value from a date on
@@ -131,6 +132,18 @@ def _rate_value(value: Any) -> RateOverride:
     return amount
 
 
+def _date_or_year(value: Any) -> dt.date | str:
+    if isinstance(value, dt.date):
+        return value
+    if str(value).strip().lower() == "year":
+        return "year"
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise ValueError(f"{value!r} is not a date (write YYYY-MM-DD, or 'year' for 1 January of each "
+                         "activity's year)") from None
+
+
 def parse_assignment(text: str) -> tuple[str, Any]:
     """``F09.days=3`` → ("F09.days", "3"); ``rates.x=250@2012-01-01`` → ("rates.x", {date: "250"})."""
     path, sep, value = text.partition("=")
@@ -151,6 +164,9 @@ class Scenario:
     quantities: dict[str, Any] = field(default_factory=dict)
     rates: dict[str, RateOverride] = field(default_factory=dict)
     description: str = ""
+    #: look rates up on this date instead of the spec's ``priced_on``; "year": on 1 January of each
+    #: activity's year
+    priced_on: dt.date | str | None = None
     file: str | None = None
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
@@ -160,7 +176,7 @@ class Scenario:
         """Build a scenario from ``{name, description, set: {path: value}, rates: {key: value}}``;
         a flat mapping of paths (``{"F09.days": 3}``) is read as ``set``."""
         lines = dict(lines or {})
-        known = {"name", "description", "set", "rates"}
+        known = {"name", "description", "set", "rates", "priced_on"}
         if not any(k in known for k in data):
             data = {"set": dict(data)}
         for key in data:
@@ -169,6 +185,15 @@ class Scenario:
                                 line=lines.get(key), field=key)
         quantities: dict[str, Any] = {}
         rates: dict[str, RateOverride] = {}
+        priced_on: Any = data.get("priced_on")
+        if isinstance(data.get("set"), Mapping) and "priced_on" in data["set"]:
+            priced_on = data["set"]["priced_on"]
+            data = {**data, "set": {k: v for k, v in data["set"].items() if k != "priced_on"}}
+        if priced_on is not None:
+            try:
+                priced_on = _date_or_year(priced_on)
+            except ValueError as exc:
+                raise SpecError(str(exc), file=file, line=lines.get("priced_on"), field="priced_on") from None
         for section in ("set", "rates"):
             body = data.get(section) or {}
             if not isinstance(body, Mapping):
@@ -192,7 +217,7 @@ class Scenario:
                     raise SpecError(str(exc), file=file, line=lines.get(where),
                                     field=f"rates.{key}" if is_rate else str(path)) from None
         return cls(name=str(data.get("name") or "scenario"), quantities=quantities, rates=rates,
-                   description=str(data.get("description") or ""), file=file, lines=lines)
+                   description=str(data.get("description") or ""), priced_on=priced_on, file=file, lines=lines)
 
     @classmethod
     def from_assignments(cls, assignments: Sequence[str], *, name: str = "scenario") -> "Scenario":
@@ -204,6 +229,7 @@ class Scenario:
         name = self.name if other.name == "scenario" else other.name
         return Scenario(name=name, quantities={**self.quantities, **other.quantities},
                         rates={**self.rates, **other.rates}, description=self.description or other.description,
+                        priced_on=other.priced_on if other.priced_on is not None else self.priced_on,
                         file=self.file or other.file, lines={**other.lines, **self.lines})
 
     def to_dict(self) -> dict[str, Any]:
@@ -219,10 +245,11 @@ class Scenario:
 
         return {"name": self.name, "description": self.description or None,
                 "set": {k: out(v) for k, v in self.quantities.items()},
-                "rates": {k: out(v) for k, v in self.rates.items()}}
+                "rates": {k: out(v) for k, v in self.rates.items()},
+                "priced_on": None if self.priced_on is None else str(self.priced_on)}
 
     def __bool__(self) -> bool:
-        return bool(self.quantities or self.rates)
+        return bool(self.quantities or self.rates or self.priced_on is not None)
 
     # -- applying -------------------------------------------------------------------------------
     def _error(self, message: str, path: str, section: str = "set") -> SpecError:
@@ -234,6 +261,8 @@ class Scenario:
         return self._apply_spec(spec, table), self._apply_table(table)
 
     def _apply_spec(self, spec: Spec, table: Table) -> Spec:
+        if self.priced_on is not None:
+            spec = _replace(spec, {"priced_on": None if self.priced_on == "year" else self.priced_on})
         if not self.quantities:
             return spec
         changes: dict[str, dict[str, Any]] = {}
