@@ -30,6 +30,9 @@ _EXPORTS = {
     "reproduce": "reproduce", "Reproduction": "reproduce",
     "explain": "explain",
     "Rounding": "money",
+    "load_entitlements": "entitlements", "Entitlements": "entitlements", "EntitlementUse": "entitlements",
+    "BudgetPeriod": "periods", "period_of": "periods",
+    "conclude": "conclusions", "Conclusion": "conclusions",
     "PbiError": "errors", "InputError": "errors", "TableError": "errors", "RateLookupError": "errors",
     "SpecError": "errors", "UnitError": "errors", "RenderError": "errors", "CheckError": "errors",
 }
@@ -56,7 +59,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from .errors import (CheckError, InputError, PbiError, RateLookupError, RenderError, SpecError,
                          TableError, UnitError)
     from .estimate import Estimate, FigureResult, LineItem
+    from .conclusions import Conclusion, conclude
+    from .entitlements import EntitlementUse, Entitlements, load_entitlements
     from .explain import explain
+    from .periods import BudgetPeriod, period_of
     from .money import Rounding
     from .reproduce import Reproduction, reproduce
     from .specs import Activity, Figure, Range, Request, Spec, load_spec

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 from .engine import cost
 from .estimate import Estimate
-from .specs import Spec, load_spec
+from .errors import TableError
+from .specs import Spec, load_spec, source_of
 from .tables import Table, resolve_table
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -19,7 +20,15 @@ __all__ = ["cost_file", "table_for", "compare_file"]
 
 def table_for(spec: Spec, spec_path: Path | str | None = None, table: str | Path | None = None) -> Table:
     """The table a spec names (or ``table``), found near the spec file."""
-    return resolve_table(table or spec.table, near=Path(spec_path) if spec_path else None)
+    if table is not None:
+        return resolve_table(table)
+    try:
+        return resolve_table(spec.table, near=Path(spec_path) if spec_path else None)
+    except TableError as err:
+        if err.file is None:
+            file, lines = source_of(spec)
+            err.located(file=file, line=lines.get("table"), field="table")
+        raise
 
 
 def cost_file(spec_path: Path | str, *, table: str | Path | None = None) -> Estimate:

@@ -99,6 +99,18 @@ def _cmd_explain(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_conclude(args: argparse.Namespace) -> int:
+    import json
+
+    from .api import cost_file
+    from .conclusions import conclude
+
+    conclusion = conclude(cost_file(args.spec, table=args.table))
+    _write(json.dumps(conclusion.to_dict(), indent=2, ensure_ascii=False) if args.json
+           else "\n".join(conclusion.lines()))
+    return 0
+
+
 def _cmd_tables(args: argparse.Namespace) -> int:
     from .output import tables_listing
 
@@ -160,6 +172,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--table", help="cost table file or id (default: the spec's table)")
     p.set_defaults(func=_cmd_explain)
 
+    p = sub.add_parser("conclude", help="what a note concludes: additional requirements by section and "
+                                        "year, entitlements, extrabudgetary needs, the body's action")
+    p.add_argument("spec")
+    p.add_argument("--table", help="cost table file or id (default: the spec's table)")
+    p.add_argument("--json", action="store_true", help="the conclusion as JSON (amounts as strings)")
+    p.set_defaults(func=_cmd_conclude)
+
     p = sub.add_parser("tables", help="list cost tables and their rates")
     p.add_argument("paths", nargs="*", help="table files or folders (default: cost_tables/)")
     p.add_argument("--brief", action="store_true", help="tables only, without their rates")
@@ -189,6 +208,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # a bug, not bad input: say so in one line, keep the details for --debug
+        print(f"pbi: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)",
+              file=sys.stderr)
+        return 3
 
 
 def run() -> None:  # console-script entry point

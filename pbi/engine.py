@@ -14,7 +14,11 @@ from collections import defaultdict
 from decimal import Decimal
 from functools import lru_cache
 
+from pathlib import Path
+
+from .entitlements import EntitlementUse, Entitlements, load_entitlements
 from .errors import PbiError, RateLookupError, SpecError, UnitError
+from .periods import meeting_days, split_days
 from .estimate import ZERO, Cell, Estimate, FigureResult, LineItem
 from .specs import Activity, Range, Request, Spec, source_of
 from .money import Rounding
@@ -95,15 +99,15 @@ def _unit_label(per: tuple[str, ...]) -> str:
 
 
 def _price(spec: Spec, table: Table, request: Request, activity: Activity, group: str,
-           ri: int, ai: int) -> list[LineItem]:
+           ri: int, ai: int, part: str | None = None) -> list[LineItem]:
     # LineItem fields, positionally: request, activity, group, type, amount, funding, year, section,
-    # rate, quantity, unit, factors, covered, note, surcharge, percent
+    # rate, quantity, unit, factors, covered, note, surcharge, percent (part by name)
     rid, aid, funding, year, section = request.id, activity.id, activity.funding, activity.year, activity.section
     covered = funding in COVERED_SOURCES
     if activity.kind == "lump_sum":
         assert activity.amount is not None
         return [LineItem(rid, aid, group, "quoted", activity.amount, funding, year, section,
-                         covered=covered, note="amount quoted in the note")]
+                         covered=covered, note="amount quoted in the note", part=part)]
     if table.valid_to and dt.date(year, 1, 1) > table.valid_to:
         raise RateLookupError(f"table {table.id!r} covers up to {table.valid_to}; the activity is in "
                               f"{year} (use a table for that year)", **_where(spec, ri, ai, "year"))
@@ -134,7 +138,7 @@ def _price(spec: Spec, table: Table, request: Request, activity: Activity, group
         amount = Range(unit_value * qlow, unit_value * qhigh)
         sub_low, sub_high = sub_low + amount.low, sub_high + amount.high
         items.append(LineItem(rid, aid, group, "rate", amount, funding, year, section, rate,
-                              Range(qlow, qhigh), unit, tuple(factors), covered))
+                              Range(qlow, qhigh), unit, tuple(factors), covered, part=part))
     if not items:
         raise SpecError(f"no component of kind {activity.kind!r} applies to this activity",
                         **_where(spec, ri, ai, "kind"))
@@ -144,7 +148,7 @@ def _price(spec: Spec, table: Table, request: Request, activity: Activity, group
             pct = surcharge.percent / 100
             items.append(LineItem(rid, aid, group, "surcharge", Range(sub_low * pct, sub_high * pct), funding,
                                   year, section, None, Range(sub_low, sub_high), "USD", (), covered,
-                                  surcharge.label, name, surcharge.percent))
+                                  surcharge.label, name, surcharge.percent, part=part))
     return items
 
 
@@ -157,15 +161,14 @@ _PLANS: dict[tuple[object, ...], tuple[Table, tuple[_Step, ...]]] = {}
 def _plan(spec: Spec, table: Table, activity: Activity, kind: ActivityKind, on: dt.date,
           ri: int, ai: int) -> tuple[_Step, ...]:
     """The components of ``kind`` that price ``activity``: what depends on the table, not on quantities."""
-    key = (id(table), activity.kind, on, activity.location, activity.grade, activity.interpretation)
+    flags = tuple(bool(getattr(activity, flag)) for comp in kind.components for flag in comp.when)
+    key = (id(table), activity.kind, on, activity.location, activity.grade, flags)
     hit = _PLANS.get(key)
     if hit is not None and hit[0] is table:
         return hit[1]
-    flags = {"interpretation": activity.interpretation}
     steps: list[_Step] = []
     for comp in kind.components:
-        if comp.when and any(flags.get(flag) is not None and flags.get(flag) != want or
-                             (flags.get(flag) is None and want) for flag, want in comp.when.items()):
+        if any(bool(getattr(activity, flag)) != want for flag, want in comp.when.items()):
             continue
         rate_key = comp.rate.format(grade=activity.grade or "", location=activity.location or "") \
             if "{" in comp.rate else comp.rate
@@ -184,19 +187,159 @@ def _plan(spec: Spec, table: Table, activity: Activity, kind: ActivityKind, on: 
     return tuple(steps)
 
 
-def cost(spec: Spec, table: Table) -> Estimate:
-    """Price every activity of ``spec`` with ``table``."""
+def cost(spec: Spec, table: Table, *, entitlements: Entitlements | None = None) -> Estimate:
+    """Price every activity of ``spec`` with ``table``.
+
+    A dated session straddling two years is priced per year; an activity that draws on an
+    entitlement is split into the part the allocation covers and the additional part. The
+    entitlements file is the one given, or the one the spec names (``entitlements:``).
+    """
     group_of = {ref: f.id for f in spec.published for ref in f.activities}
     items: list[LineItem] = []
+    draws = _Draws(spec, entitlements)
     for ri, request in enumerate(spec.requests):
         for ai, activity in enumerate(request.activities):
             group = group_of.get(activity.id, f"request ({request.id})")
-            items.extend(_price(spec, table, request, activity, group, ri, ai))
+            for piece in _by_year(spec, activity, ri, ai):
+                for part, share in draws.split(table, request, piece, ri, ai):
+                    items.extend(_price(spec, table, request, share, group, ri, ai, part=part))
     cells, rounding_items = _round(items, table)
     order = {g: n for n, g in enumerate(dict.fromkeys(i.group for i in items))}
     items = sorted([*items, *rounding_items], key=lambda i: order[i.group])  # stable: rounding last
     return Estimate(spec=spec, table=table, items=tuple(items), cells=tuple(cells),
-                    figures=tuple(_figures(spec, cells)))
+                    figures=tuple(_figures(spec, cells)), entitlements=tuple(draws.uses))
+
+
+_DAY_QUANTITIES = ("days", "meetings", "dsa_days")
+
+
+def _by_year(spec: Spec, activity: Activity, ri: int, ai: int) -> list[Activity]:
+    """A dated session straddling two years as one activity per year, its meeting days (meetings,
+    DSA days) split pro rata to the meeting days of the session in each year."""
+    if activity.start is None or activity.end is None or activity.start.year == activity.end.year:
+        return [activity]
+    names = [n for n in _DAY_QUANTITIES if getattr(activity, n) is not None]
+    if not names:
+        raise SpecError(f"the session runs from {activity.start} to {activity.end}: state its days or "
+                        "meetings, so that they can be split by year", **_where(spec, ri, ai, "end"))
+    years = sorted(meeting_days(activity.start, activity.end))
+    shares: dict[str, tuple[dict[int, Decimal], dict[int, Decimal]]] = {}
+    for name in names:
+        value: Range = getattr(activity, name)
+        shares[name] = (split_days(value.low, activity.start, activity.end),
+                        split_days(value.high, activity.start, activity.end))
+    pieces = []
+    for year in years:
+        update: dict[str, object] = {"year": year}
+        for name, (low, high) in shares.items():
+            update[name] = Range(low.get(year, Decimal(0)), high.get(year, Decimal(0)))
+        if all(v.high == 0 for k, v in update.items() if k != "year"):  # type: ignore[union-attr]
+            continue
+        pieces.append(activity.model_copy(update=update))
+    return pieces
+
+
+class _Draws:
+    """Draws on entitlements, in spec order: each request takes from what earlier ones left."""
+
+    def __init__(self, spec: Spec, entitlements: Entitlements | None) -> None:
+        self.spec = spec
+        self.data = entitlements
+        self.taken: dict[tuple[str, str, str], Decimal] = defaultdict(Decimal)
+        self.uses: list[EntitlementUse] = []
+
+    def _load(self, ri: int, ai: int) -> Entitlements:
+        if self.data is None:
+            if not self.spec.entitlements:
+                raise SpecError("the activity draws on an entitlement but the spec names no entitlements "
+                                "file (add entitlements: entitlements.yaml)",
+                                **_where(self.spec, ri, ai, "entitlement"))
+            file, _ = source_of(self.spec)
+            base = Path(file).parent if file != "<spec>" else Path.cwd()
+            self.data = load_entitlements(base / self.spec.entitlements)
+        return self.data
+
+    def split(self, table: Table, request: Request, activity: Activity, ri: int,
+              ai: int) -> list[tuple[str | None, Activity]]:
+        draw = activity.entitlement
+        if draw is None:
+            return [(None, activity)]
+        where = _where(self.spec, ri, ai, "entitlement")
+        try:
+            balance = self._load(ri, ai).balance(draw.body, activity.year, draw.quantity)
+        except PbiError as err:
+            raise err.located(**where) from None
+        key = (draw.body, balance.period.label, draw.quantity)
+        available = max(balance.available - self.taken[key], Decimal(0))
+        requested = _requested(activity, draw.quantity, table)
+        if requested is None:
+            if not draw.up_to_available:
+                raise SpecError(f"an activity that draws on an entitlement states its {draw.quantity} "
+                                "(or days), unless it asks only for what is left (up_to_available: true)",
+                                **where)
+            requested = Range.of(available)
+        if requested.is_range:
+            raise SpecError(f"a draw on an entitlement needs one number of {draw.quantity}, not {requested}",
+                            **where)
+        wanted = requested.low
+        covered = min(wanted, available)
+        additional = Decimal(0) if draw.up_to_available else wanted - covered
+        if additional > 0 and activity.funding in COVERED_SOURCES:
+            raise SpecError(f"requests {wanted:,} {draw.quantity} in {activity.year}; {draw.body} has "
+                            f"{available:,} left of its {balance.period.label} allocation: name the "
+                            f"funding of the other {additional:,} (funding: voluntary, regular_budget …)",
+                            **_where(self.spec, ri, ai, "funding"))
+        self.taken[key] += covered
+        section = balance.section or activity.section
+        self.uses.append(EntitlementUse(
+            request=request.id, activity=activity.id, year=activity.year, balance=balance,
+            available=available, requested=wanted, covered=covered, additional=additional,
+            up_to_available=draw.up_to_available, as_available=draw.as_available, section=section,
+            funding=activity.funding if additional > 0 else None))
+        out: list[tuple[str | None, Activity]] = []
+        fixed_on_covered = additional == 0  # per-document parts go with one share only
+        if covered > 0:
+            out.append(("covered", _share(activity, draw.quantity, covered, table, fixed_on_covered,
+                                          funding="entitlement", section=section,
+                                          kind=draw.covered_kind or activity.kind)))
+        if additional > 0:
+            out.append(("additional", _share(activity, draw.quantity, additional, table, True)))
+        return out
+
+
+def _requested(activity: Activity, quantity: str, table: Table) -> Range | None:
+    """What an activity asks of an allocation, all its events together."""
+    if quantity == "meetings":
+        value = activity.meetings or (activity.days.map(lambda d: d * MEETINGS_PER_DAY)
+                                      if activity.days is not None else None)
+    else:
+        value = activity.pages
+        if value is None and activity.words is not None:
+            if not table.words_per_page:
+                raise RateLookupError(f"table {table.id!r} declares no words_per_page to count "
+                                      "words against a page allocation")
+            wpp = Decimal(table.words_per_page)
+            value = activity.words.map(lambda w: w / wpp)
+    return None if value is None else value.map(lambda v: v * activity.count)
+
+
+def _share(activity: Activity, quantity: str, value: Decimal, table: Table, fixed: bool,
+           **update: object) -> Activity:
+    """The activity restated for ``value`` of ``quantity`` (all events together, count 1)."""
+    changes: dict[str, object] = {"count": 1, **update}
+    if quantity == "meetings":
+        if activity.meetings is None and activity.days is not None:
+            changes["days"] = Range.of(value / MEETINGS_PER_DAY)
+        else:
+            changes["meetings"] = Range.of(value)
+    else:
+        changes.update(pages=Range.of(value), words=None)
+    kind = table.activities.get(activity.kind)
+    documents = activity.documents or (Range.of(kind.defaults["documents"])
+                                       if kind and "documents" in kind.defaults else None)
+    if documents is not None:
+        changes["documents"] = documents.map(lambda d: d * activity.count) if fixed else Range.of(0)
+    return activity.model_copy(update=changes)
 
 
 def _round(items: list[LineItem], table: Table) -> tuple[list[Cell], list[LineItem]]:

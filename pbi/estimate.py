@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from .money import Rounding
 from .specs import Range, Spec
 from .tables import RateValue, Table
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .entitlements import EntitlementUse
 
 __all__ = ["LineItem", "Cell", "FigureResult", "Estimate", "ItemType", "Status", "decimal_text"]
 
@@ -38,6 +41,7 @@ class LineItem:
     note: str = ""
     surcharge: str | None = None
     percent: Decimal | None = None
+    part: str | None = None  # "covered" / "additional": the share of an entitlement draw it prices
 
     @property
     def rate_key(self) -> str | None:
@@ -50,6 +54,8 @@ class LineItem:
             "quantity": _range_json(self.quantity) if self.quantity else None, "unit": self.unit,
             "amount": _range_json(self.amount), "note": self.note or None,
         }
+        if self.part:
+            out["part"] = self.part
         if self.surcharge:
             out["surcharge"] = {"key": self.surcharge, "percent": str(self.percent)}
         if self.rate:
@@ -101,6 +107,11 @@ class Estimate:
     items: tuple[LineItem, ...]
     cells: tuple[Cell, ...]
     figures: tuple[FigureResult, ...] = field(default=())
+    entitlements: tuple[EntitlementUse, ...] = field(default=())
+
+    def entitlement_uses(self, activity: str | None = None) -> list[EntitlementUse]:
+        """How requests were met from entitlements (all, or one activity's)."""
+        return [u for u in self.entitlements if activity is None or u.activity == activity]
 
     # -- sums --------------------------------------------------------------------------------
     def _sum(self, keep: Any) -> Range:
@@ -188,9 +199,11 @@ class Estimate:
         return {
             "spec": self.spec.symbol, "table": self.table.id,
             "items": [i.to_dict() for i in self.items],
+            "requests": [{"request": r, "amount": _range_json(a)} for r, a in self.by_request().items()],
             "figures": [figure_json(f) for f in self.figures],
             "totals": [{"funding": f, "year": y, "amount": _range_json(a)} for (f, y), a in self.totals().items()],
             "total": _range_json(self.total),
+            **({"entitlements": [u.to_dict() for u in self.entitlements]} if self.entitlements else {}),
         }
 
 

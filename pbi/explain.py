@@ -5,11 +5,37 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+from .engine import COVERED_SOURCES
+from .entitlements import EntitlementUse
 from .estimate import Estimate, LineItem
 from .money import format_usd, roman
 from .specs import Range
 
-__all__ = ["explain"]
+__all__ = ["explain", "entitlement_lines"]
+
+
+def entitlement_lines(use: EntitlementUse) -> list[str]:
+    """The derivation of one draw on an entitlement, as indented lines."""
+    b = use.balance
+    unit = b.quantity
+    name = b.name.en or b.body
+    lines = [f"  entitlement of {b.body} ({name}), {b.period.kind} {b.period.label}, as of {b.as_of}:",
+             f"    entitled {_num(b.entitled)} {unit} − used {_num(b.used)}"
+             + (f" + transferred in {_num(b.transferred_in)} (from {', '.join(b.sources)})" if b.transferred_in else "")
+             + (f" − transferred out {_num(b.transferred_out)}" if b.transferred_out else "")
+             + f" = {_num(b.available)} available"]
+    if use.available != b.available:
+        lines.append(f"    {_num(b.available - use.available)} taken by earlier requests of this draft: "
+                     f"{_num(use.available)} left")
+    ask = (f"up to what is left ({_num(use.requested)})" if use.up_to_available
+           else f"{_num(use.requested)} {unit}")
+    lines.append(f"    requested {ask} in {use.year} → covered {_num(use.covered)}"
+                 + (f" ({use.section}" + (", as available)" if use.as_available else ")") if use.covered else "")
+                 + f", additional {_num(use.additional)}"
+                 + (f" ({use.funding})" if use.additional else ""))
+    for ref in b.references:
+        lines.append(f"    reference: {ref}")
+    return lines
 
 
 def _num(value: Decimal) -> str:
@@ -62,9 +88,16 @@ def explain(estimate: Estimate, figure_id: str) -> str:
         out.append("")
         where = f", {activity.section}" if activity.section else ""
         out.append(f"{aid} ({activity.kind}; request ({request.id}), {activity.funding}{where}, {activity.year})")
+        for use in estimate.entitlement_uses(aid):
+            out.extend(entitlement_lines(use))
+        years = {i.year for i in estimate.items if i.activity == aid}
         for item in estimate.items:
             if item.activity != aid:
                 continue
+            if item.part and item.type == "rate":
+                out.append(f"  {item.part} part" + (f", {item.year}" if len(years) > 1 else "") + ":")
+            elif len(years) > 1 and item.type == "rate":
+                out.append(f"  {item.year}:")
             if item.type == "rate" and item.rate:
                 rate = item.rate
                 out.append(f"  {_factor_text(item)} = {_r(item.quantity, 0) if item.quantity else ''} {item.unit}"
@@ -80,9 +113,9 @@ def explain(estimate: Estimate, figure_id: str) -> str:
             if item.covered:
                 out.append("      covered by existing resources: not an additional requirement")
     if figure.activities:
-        roundings = [i for i in estimate.items if i.type == "rounding" and i.group == figure.id]
-        cells = [c for c in estimate.cells if c.group == figure.id]
-        unrounded = sum((c.unrounded for c in cells if not any(i.covered for i in roundings)), Range.of(0))
+        roundings = [i for i in estimate.items if i.type == "rounding" and i.group == figure.id and not i.covered]
+        cells = [c for c in estimate.cells if c.group == figure.id and c.funding not in COVERED_SOURCES]
+        unrounded = sum((c.unrounded for c in cells), Range.of(0))
         out.append("")
         out.append(f"sum {_r(unrounded)}")
         for item in roundings:

@@ -21,9 +21,10 @@ _MODES = {
 
 
 def to_decimal(value: object) -> Decimal:
-    """A Decimal from an int, a Decimal or a numeric string; floats are refused."""
-    if isinstance(value, bool) or isinstance(value, float):
-        raise TypeError(f"money must not be a {type(value).__name__}: write it as a string or integer")
+    """A Decimal from an int, a Decimal or a numeric string; floats and booleans are refused
+    (ValueError, so that validation reports them like any other bad value)."""
+    if isinstance(value, (bool, float)):
+        raise ValueError(f"expected a number written as an integer or a string, got {value!r}")
     if isinstance(value, Decimal):
         return value
     if isinstance(value, int):
@@ -36,7 +37,7 @@ def to_decimal(value: object) -> Decimal:
         if not result.is_finite():
             raise ValueError(f"{value!r} is not a finite number")
         return result
-    raise TypeError(f"expected a number, got {type(value).__name__}")
+    raise ValueError(f"expected a number, got {type(value).__name__}")
 
 
 class Rounding(BaseModel):

@@ -47,7 +47,8 @@ def _quantity(item: LineItem) -> str:
         return f"{item.percent}% of {amount_text(item.quantity, 2)}" if item.quantity else ""
     if item.quantity is None:
         return ""
-    return f"{amount_text(item.quantity)} {item.unit}"
+    whole = all(v == v.to_integral_value() for v in (item.quantity.low, item.quantity.high))
+    return f"{amount_text(item.quantity, None if whole else 2)} {item.unit}"
 
 
 def _what(item: LineItem) -> str:
@@ -71,6 +72,8 @@ def estimate_table(est: Estimate) -> str:
            _tabulate(rows, ["figure/request", "activity", "rate key", "quantity", "rate", "amount USD",
                             "funding", "year"],
                      ("left", "left", "left", "right", "right", "right", "left", "left"))]
+    requests = [[f"({r})", amount_text(a)] for r, a in est.by_request().items()]
+    out += ["", _tabulate(requests, ["request", "USD"], ("left", "right"))]
     totals = [[FUNDING_LABELS.get(f, f), str(y), amount_text(a)] for (f, y), a in est.totals().items()]
     totals.append(["total", "", amount_text(est.total)])
     out += ["", _tabulate(totals, ["funding", "year", "USD"], ("left", "left", "right"))]

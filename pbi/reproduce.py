@@ -10,17 +10,23 @@ from .engine import cost
 from .errors import InputError, SpecError
 from .estimate import Estimate, FigureResult, figure_json
 from .specs import Spec, load_spec
-from .tables import Table, resolve_table
+from .api import table_for
+from .tables import Table
 
 __all__ = ["find_specs", "Reproduction", "reproduce", "RateUse"]
 
 
+#: data files that live with specs but are not specs
+DATA_FILES = frozenset({"entitlements.yaml"})
+
+
 def find_specs(paths: list[str | Path]) -> list[Path]:
-    """Spec files named, or found under the folders named (``*.yaml``, sorted)."""
+    """Spec files named, or found under the folders named (``*.yaml``, sorted; data files such as
+    ``entitlements.yaml`` are left out)."""
     found: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            found.extend(sorted(p.rglob("*.yaml")))
+            found.extend(sorted(f for f in p.rglob("*.yaml") if f.name not in DATA_FILES))
         elif p.exists():
             found.append(p)
         else:
@@ -114,10 +120,9 @@ def reproduce(paths: list[str | Path], *, table: str | Path | None = None) -> Re
     cache: dict[tuple[str, Path], Table] = {}
     for path in find_specs(paths):
         spec = load_spec(path)
-        ref = table or spec.table
-        key = (str(ref), path.parent.resolve())
+        key = (str(table or spec.table), path.parent.resolve())
         if key not in cache:
-            cache[key] = resolve_table(ref, near=path)
+            cache[key] = table_for(spec, path, table)
         estimates.append(cost(spec, cache[key]))
     pairs = [(e.spec, f) for e in estimates for f in e.figures]
     by_id: dict[str, FigureResult] = {}

@@ -9,6 +9,7 @@ reproduction compares against.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from pathlib import Path
 from dataclasses import dataclass
@@ -18,18 +19,20 @@ from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema, BaseModel
 
 from .errors import SpecError
 from .money import to_decimal
+from .periods import BudgetPeriod, parse_period
 from .tables import FUNDING_SOURCES, QUANTITY_UNITS
-from .validation import validate
+from .validation import at, validate
 from .yamlio import load_yaml
 
-__all__ = ["Range", "Activity", "Request", "Figure", "Spec", "load_spec", "LANGUAGES", "GRADES",
-           "MAX_QUANTITY", "Text", "source_of", "Quantity"]
+__all__ = ["Range", "EntitlementDraw", "Activity", "Request", "Figure", "Spec", "load_spec", "LANGUAGES",
+           "GRADES", "MAX_QUANTITY", "Text", "source_of", "Quantity", "dump_spec"]
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid")
 
 #: the six official languages, in the order UN documents list them
 LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
 GRADES = ("USG", "ASG", "D-2", "D-1", "P-5", "P-4", "P-3", "P-2", "P-1", "GS-OL", "GS-PL", "consultant")
+_TABLE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 #: no financial note counts more than this of anything; larger is a typing error
 MAX_QUANTITY = 1_000_000
 
@@ -104,6 +107,22 @@ class Text(BaseModel):
     ar: str | None = None
 
 
+class EntitlementDraw(BaseModel):
+    """An activity's claim on a body's allocation (see pbi.entitlements): the allocation covers
+    what is left of it; the rest is additional and funded as the activity's ``funding`` says."""
+
+    model_config = _FROZEN
+
+    body: str = Field(description="a body of the spec's entitlements file, e.g. cop-untoc")
+    quantity: Literal["meetings", "pages"] = Field(default="meetings", description="what is drawn")
+    up_to_available: bool = Field(default=False, description="request only what is left (\"at most N "
+                                                             "more meetings\"): nothing is additional")
+    as_available: bool = Field(default=True, description="the covered part is serviced on an "
+                                                        "\"as available\" basis")
+    covered_kind: str | None = Field(default=None, description="price the covered part, for information, "
+                                                               "with this activity kind instead")
+
+
 class Activity(BaseModel):
     """One costed activity with the quantities the note states."""
 
@@ -134,6 +153,31 @@ class Activity(BaseModel):
     funding: str = Field(description="one of " + ", ".join(FUNDING_SOURCES))
     section: str | None = Field(default=None, description="budget part/section, e.g. 'Part 2', 'Section 16'")
     amount: Quantity | None = Field(default=None, description="lump sums only: the amount the note quotes")
+    entitlement: EntitlementDraw | None = Field(default=None, description="draw first on this body's "
+                                                "allocation for the budget period of the activity's year")
+    start: dt.date | None = Field(default=None, description="first day of a session; with end, a session "
+                                  "straddling two years is split by its meeting days in each year")
+    end: dt.date | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _year_from_dates(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("year") is None and isinstance(data.get("start"), dt.date):
+            data = {**data, "year": data["start"].year}
+        return data
+
+    @model_validator(mode="after")
+    def _dates(self) -> "Activity":
+        if (self.start is None) != (self.end is None):
+            raise ValueError("a session is dated with both start and end")
+        if self.start and self.end:
+            if self.end < self.start:
+                raise ValueError(f"end ({self.end}) is before start ({self.start})")
+            if self.year != self.start.year:
+                raise ValueError(f"year {self.year} is not the year of start ({self.start})")
+            if self.count != 1:
+                raise ValueError("dates describe one session: a dated activity has count 1")
+        return self
 
     @field_validator("pages", "words", "documents", "days", "meetings", "sessions", "participants",
                      "dsa_days", "trips", "work_months", "copies", "items", "amount")
@@ -244,7 +288,11 @@ class Spec(BaseModel):
     body: str = Field(description="e.g. cop-untoc (see notes' templates)")
     rule: str = Field(description="the rule of procedure the note is made under, e.g. '75'")
     budget_period: str = Field(pattern=r"^\d{4}(-\d{4})?$", description="2010-2011, or 2020")
-    table: str = Field(description="id of the cost table in cost_tables/")
+    table: str = Field(description="id of the cost table in cost_tables/ (an id, never a path: a spec "
+                                   "cannot pull in files from elsewhere)")
+    entitlements: str | None = Field(default=None, pattern=r"^[A-Za-z0-9_][A-Za-z0-9_.-]*\.ya?ml$",
+                                     description="entitlements file (pbi.entitlements): a file name in "
+                                                 "the spec's own folder, e.g. entitlements.yaml")
     priced_on: dt.date | None = Field(default=None, description="rates are looked up on this date; "
                                                                 "default: 1 January of each activity's year")
     operative_paragraphs: tuple[str, ...] = ()
@@ -253,30 +301,54 @@ class Spec(BaseModel):
     extra: dict[str, Any] = Field(default_factory=dict, description="free data for note templates")
     _source: tuple[str, dict[str, int]] = PrivateAttr(default=("<spec>", {}))
 
+    @field_validator("budget_period")
+    @classmethod
+    def _budget_period(cls, value: str) -> str:
+        try:
+            parse_period(value)
+        except SpecError as err:
+            raise ValueError(err.message) from None
+        return value
+
+    @field_validator("table")
+    @classmethod
+    def _table_id(cls, value: str) -> str:
+        if not _TABLE_ID.match(value):
+            raise ValueError(f"{value!r} is not a table id (an id from cost_tables/, such as "
+                             "unodc-vienna-2010; a path belongs in --table)")
+        return value
+
     @model_validator(mode="after")
     def _references(self) -> "Spec":
         seen: set[str] = set()
-        for request in self.requests:
-            for activity in request.activities:
+        for ri, request in enumerate(self.requests):
+            for ai, activity in enumerate(request.activities):
                 if activity.id in seen:
-                    raise ValueError(f"activity id {activity.id!r} is used twice")
+                    raise at(f"requests[{ri}].activities[{ai}].id", f"activity id {activity.id!r} is used twice")
                 seen.add(activity.id)
         figures = {f.id for f in self.published}
+        sums = {f.id for f in self.published if f.sum_of}
         claimed: dict[str, str] = {}
-        for figure in self.published:
+        for fi, figure in enumerate(self.published):
             for ref in figure.activities:
                 if ref not in seen:
-                    raise ValueError(f"figure {figure.id} names unknown activity {ref!r}")
+                    raise at(f"published[{fi}].activities", f"figure {figure.id} names unknown activity {ref!r}")
                 if ref in claimed:
-                    raise ValueError(f"activity {ref!r} is in figures {claimed[ref]} and {figure.id}")
+                    raise at(f"published[{fi}].activities",
+                             f"activity {ref!r} is in figures {claimed[ref]} and {figure.id}")
                 claimed[ref] = figure.id
-            sums = {f.id for f in self.published if f.sum_of}
             for ref in figure.sum_of:
                 if ref not in figures:
-                    raise ValueError(f"figure {figure.id} names unknown figure {ref!r}")
+                    raise at(f"published[{fi}].sum_of", f"figure {figure.id} names unknown figure {ref!r}")
                 if ref in sums:
-                    raise ValueError(f"figure {figure.id} adds up {ref}, itself a sum: name its parts")
+                    raise at(f"published[{fi}].sum_of",
+                             f"figure {figure.id} adds up {ref}, itself a sum: name its parts")
         return self
+
+    def __eq__(self, other: object) -> bool:  # by content: where a spec was loaded from does not count
+        return type(other) is type(self) and self.__dict__ == other.__dict__
+
+    __hash__ = None  # type: ignore[assignment]
 
     def activities(self) -> list[tuple[Request, Activity]]:
         return [(r, a) for r in self.requests for a in r.activities]
@@ -289,9 +361,23 @@ class Spec(BaseModel):
                         f"(has: {', '.join(f.id for f in self.published) or 'none'})")
 
     @property
+    def period(self) -> BudgetPeriod:
+        """The budget period the note is made for."""
+        return parse_period(self.budget_period)
+
+    @property
     def years(self) -> tuple[int, ...]:
         start, _, end = self.budget_period.partition("-")
         return tuple(range(int(start), int(end or start) + 1))
+
+
+def dump_spec(spec: Spec) -> str:
+    """The spec as YAML that :func:`load_spec` reads back to an equal spec."""
+    import yaml
+
+    data = spec.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+    data.setdefault("title", {})
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
 
 
 def load_spec(path: Path | str) -> Spec:

@@ -49,6 +49,9 @@ QUANTITY_UNITS: dict[str, str] = {
     "items": "item",
 }
 
+#: yes/no properties of an activity that a component may depend on
+ACTIVITY_FLAGS = ("interpretation",)
+
 #: funding sources a spec may name
 FUNDING_SOURCES = ("regular_budget", "budget_process", "extrabudgetary", "voluntary",
                    "contingency_fund", "entitlement", "existing_resources")
@@ -131,7 +134,16 @@ class Component(BaseModel):
     rate: str
     per: tuple[str, ...] = Field(description="quantity names multiplied, e.g. [pages, languages]")
     when: dict[str, bool] = Field(default_factory=dict,
-                                  description="apply only when these flags of the activity hold")
+                                  description="apply only when these flags of the activity hold "
+                                              "(an unset flag counts as false)")
+
+    @field_validator("when")
+    @classmethod
+    def _when(cls, value: dict[str, bool]) -> dict[str, bool]:
+        for flag in value:
+            if flag not in ACTIVITY_FLAGS:
+                raise ValueError(f"unknown flag {flag!r} (expected one of {', '.join(ACTIVITY_FLAGS)})")
+        return value
 
     @field_validator("per")
     @classmethod

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ValidationError
 from .errors import PbiError
 from .yamlio import LoadedYaml, path_of
 
-__all__ = ["validate"]
+__all__ = ["validate", "at"]
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -33,6 +33,18 @@ def _message(err: dict[str, Any]) -> str:
     return msg
 
 
+def at(path: str, message: str) -> ValueError:
+    """A ValueError for a model-level check that names the field it concerns.
+
+    pydantic locates errors of a model validator at the model itself; ``at("published[0].activities",
+    "…")`` lets such a check point at the field, and :func:`validate` turns it into the file's line.
+    """
+    return ValueError(f"{_AT}{path}{_AT}{message}")
+
+
+_AT = "\x00@"
+
+
 def validate(model: type[M], loaded: LoadedYaml, error: type[PbiError], **context: Any) -> M:
     """Validate ``loaded.data`` against ``model``; raise ``error`` for the first problem."""
     try:
@@ -41,5 +53,9 @@ def validate(model: type[M], loaded: LoadedYaml, error: type[PbiError], **contex
         first = exc.errors(include_url=False)[0]
         loc = tuple(p for p in first.get("loc", ()) if not (isinstance(p, str) and p.startswith("function-")))
         field = path_of(loc)
-        raise error(_message(first), file=loaded.file, line=loaded.line_of(field),
+        message = _message(first)
+        if _AT in message:
+            _, sub, message = message.split(_AT, 2)
+            field = f"{field}.{sub}" if field and not sub.startswith("[") else f"{field}{sub}"
+        raise error(message, file=loaded.file, line=loaded.line_of(field),
                     field=field or None) from None

@@ -74,8 +74,14 @@ class _Loader(yaml.SafeLoader):
     """The safe loader; no Python tags, no custom constructors."""
 
 
+_PLAIN_TAGS = {yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG}
+
+
 def _walk(node: yaml.Node, path: str, lines: dict[str, int], file: str) -> Any:
     lines.setdefault(path, node.start_mark.line + 1)
+    if not isinstance(node, yaml.ScalarNode) and node.tag not in _PLAIN_TAGS:
+        raise InputError(f"YAML tag {node.tag!r} is not allowed (plain data only)", file=file,
+                         line=node.start_mark.line + 1, field=path or None)
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:

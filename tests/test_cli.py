@@ -28,6 +28,8 @@ def test_cost_formats(capsys):
     assert main(["cost", ANNEX4, "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["total"] == "477100"
+    assert data["requests"] == [{"request": "b", "amount": "223700"}, {"request": "d", "amount": "224800"},
+                                {"request": "h", "amount": "28600"}]
     assert {(t["funding"], t["year"]): t["amount"] for t in data["totals"]} == {
         ("budget_process", 2012): "28600", ("extrabudgetary", 2011): "448500"}
     assert sum(__import__("decimal").Decimal(i["amount"]) for i in data["items"]) == 477100

@@ -69,7 +69,8 @@ def test_changing_a_rate_changes_the_figures(tmp_path):
 def test_rates_usage_shows_single_use_rates():
     uses = {u.key: u.figures for u in REP.rates()}
     assert uses["documentation.page"] and len(uses["documentation.page"]) >= 10
-    assert uses["interpretation.meeting"] == ("F03", "F09", "F11", "F12")
+    # F03 and F15 use it for the part an entitlement covers (priced for information)
+    assert uses["interpretation.meeting"] == ("F03", "F09", "F11", "F12", "F15")
     assert uses["staff.P-3"] == ("F05",)
 
 

@@ -45,8 +45,10 @@ def test_rounding(amount, step, mode, expected):
 
 
 def test_money_refuses_float():
-    with pytest.raises(TypeError):
+    with pytest.raises(ValueError, match="got 0.1"):
         to_decimal(0.1)
+    with pytest.raises(ValueError, match="got True"):
+        to_decimal(True)
     assert to_decimal("1,234.50") == Decimal("1234.50")
 
 

@@ -1,0 +1,215 @@
+"""Arithmetic and consistency checks on the claims of published financial notes.
+
+- **totals**: a stated total ("以上相加…1,734,600 美元") equals the sum of its parts — ``info``
+  when it does, ``error`` when it does not, ``warning`` when its parts cannot be found;
+- **consistency**: the same item (same pages, languages, copies, meetings, days, participants,
+  grade, work-months and kind of work) costed at different amounts in two places — ``error``
+  (``warning`` when the two figures are for different years);
+- **ranges**: a range whose low end exceeds its high end (``error``), or whose spread does not
+  follow the spread of the quantity it is based on (``warning``: 600–900 pages is ×1.5, so
+  80,000–1,200,000, ×15, is suspect).
+
+The third check of ``pbi check`` — implied unit cost against a cost table — is done by the
+costing engine on :attr:`Note.claims`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from .quantities import COUNTABLE, KINDS
+from .reader import Claim, Note
+
+__all__ = ["Finding", "check_notes", "check_totals", "check_consistency", "check_ranges",
+           "item_signature"]
+
+SEVERITIES = ("error", "warning", "info")
+
+#: quantities that identify an item (funding, year, operative paragraph and context do not)
+_IDENTITY = ("pages", "pages_all", "per_meeting", "languages", "language_names",
+             "other_languages", "days", "half_day", "meetings", "workshops", "participants",
+             "work_months", "grade", "staff", "consultants", "copies", "location",
+             "interpretation") + KINDS
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One result of a check; ``figures`` names each place and figure involved."""
+
+    severity: str  # "error" | "warning" | "info"
+    note: int | None
+    paragraph: str | None
+    message: str
+    figures: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _fmt(v: Decimal | None) -> str:
+    if v is None:
+        return "—"
+    return f"{v:,.2f}".rstrip("0").rstrip(".") if v != v.to_integral_value() else f"{v:,.0f}"
+
+
+def _figure(c: Claim) -> str:
+    return _fmt(c.amount) if not c.is_range else f"{_fmt(c.low)} to {_fmt(c.high)}"
+
+
+class _Places:
+    """Names the place of a claim: note, draft symbol, paragraph."""
+
+    def __init__(self, notes: Iterable[Note]) -> None:
+        self.claims: list[Claim] = []
+        self.symbols: dict[int, str | None] = {}
+        for n in notes:
+            for c in n.claims:
+                self.symbols[id(c)] = n.symbol
+                self.claims.append(c)
+
+    def where(self, c: Claim) -> str:
+        sym = self.symbols.get(id(c))
+        return f"note {c.note}" + (f" ({sym})" if sym else "") + f" para {c.paragraph}"
+
+    def fig(self, c: Claim) -> dict[str, Any]:
+        return {"note": c.note, "symbol": self.symbols.get(id(c)), "paragraph": c.paragraph,
+                "line": c.line, "amount": c.amount, "low": c.low, "high": c.high,
+                "operative_paragraph": c.operative_paragraph, "text": c.text}
+
+
+# ----------------------------------------------------------------------------- totals
+
+
+def check_totals(notes: Sequence[Note]) -> list[Finding]:
+    """Each stated total against the sum of the parts the reader found for it."""
+    out: list[Finding] = []
+    pl = _Places(notes)
+    for n in notes:
+        for c in n.claims:
+            if not c.is_total or c.amount is None:
+                continue
+            paras: list[str] = list(c.quantities.get("total_of", []))
+            parts: list[Decimal] = list(c.quantities.get("parts", []))
+            parts_claims = [x for x in n.claims if not x.is_total and x.amount is not None
+                            and x.paragraph in paras and x.amount in parts]
+            figs = [pl.fig(x) for x in parts_claims] + [pl.fig(c)]
+            if not parts:
+                out.append(Finding("warning", c.note, c.paragraph,
+                                   f"{pl.where(c)}: stated total {_fmt(c.amount)} but the "
+                                   "amounts it adds up could not be identified", [pl.fig(c)]))
+                continue
+            s = sum(parts, Decimal(0))
+            terms = " + ".join(f"{_fmt(v)} (para {p})" for p, v in zip(paras, parts))
+            if s == c.amount:
+                out.append(Finding("info", c.note, c.paragraph,
+                                   f"{pl.where(c)}: total {_fmt(c.amount)} = sum of "
+                                   f"{len(parts)} parts: {terms}", figs))
+            else:
+                out.append(Finding("error", c.note, c.paragraph,
+                                   f"{pl.where(c)}: stated total {_fmt(c.amount)} but its "
+                                   f"{len(parts)} parts add up to {_fmt(s)} "
+                                   f"(difference {_fmt(c.amount - s)}): {terms}", figs))
+    return out
+
+
+# ----------------------------------------------------------------------------- consistency
+
+
+def _freeze(v: Any) -> Any:
+    if isinstance(v, (list, tuple)):
+        return tuple(_freeze(x) for x in v)
+    if isinstance(v, dict):
+        return tuple(sorted((k, _freeze(x)) for k, x in v.items()))
+    return v
+
+
+def item_signature(c: Claim) -> tuple[Any, ...] | None:
+    """What identifies the item a claim costs, or None when it is too vague to compare.
+
+    Two claims with the same signature cost the same thing: same page figures, languages,
+    copies, meetings, days, participants, grade, work-months and the same kind of work.
+    """
+    q = c.quantities
+    if c.low is None or q.get("is_total") or q.get("optional"):
+        return None
+    if not any(k in q for k in COUNTABLE):
+        return None
+    return tuple((k, _freeze(q[k])) for k in _IDENTITY if k in q)
+
+
+def check_consistency(notes: Sequence[Note]) -> list[Finding]:
+    """The same item costed at different amounts in two places."""
+    groups: dict[tuple[Any, ...], list[Claim]] = {}
+    pl = _Places(notes)
+    for c in pl.claims:
+        sig = item_signature(c)
+        if sig is not None:
+            groups.setdefault(sig, []).append(c)
+    out: list[Finding] = []
+    for claims in groups.values():
+        first = claims[0]
+        for other in claims[1:]:
+            if (other.low, other.high) == (first.low, first.high):
+                continue
+            years = {first.year, other.year}
+            severity = "warning" if None not in years and len(years) > 1 else "error"
+            what = _describe(first)
+            out.append(Finding(
+                severity, other.note, other.paragraph,
+                f"the same item ({what}) is costed {_figure(first)} in {pl.where(first)} "
+                f"(line {first.line}) but {_figure(other)} in {pl.where(other)} "
+                f"(line {other.line})", [pl.fig(first), pl.fig(other)]))
+    return out
+
+
+def _describe(c: Claim) -> str:
+    q = c.quantities
+    bits = [k.replace("_", " ") for k in KINDS if q.get(k)][:3]
+    for key, unit in (("pages", "pages"), ("languages", "languages"), ("copies", "copies"),
+                      ("meetings", "meetings"), ("days", "days"),
+                      ("participants", "participants"), ("work_months", "work-months")):
+        v = q.get(key)
+        if v is None:
+            continue
+        bits.append(f"{v[0]}–{v[1]} {unit}" if isinstance(v, tuple) else f"{v} {unit}")
+    if q.get("grade"):
+        bits.append(str(q["grade"]))
+    return ", ".join(bits)
+
+
+# ----------------------------------------------------------------------------- ranges
+
+
+def check_ranges(notes: Sequence[Note], *, slack: Decimal = Decimal(2)) -> list[Finding]:
+    """Ranges that run backwards, or whose spread is far from the spread of their quantity."""
+    out: list[Finding] = []
+    pl = _Places(notes)
+    for c in pl.claims:
+        if c.low is None or c.high is None or c.low == c.high:
+            continue
+        if c.low > c.high:
+            out.append(Finding("error", c.note, c.paragraph,
+                               f"{pl.where(c)}: range {_figure(c)} runs backwards", [pl.fig(c)]))
+            continue
+        base = next((c.quantities[k] for k in ("pages", "copies", "meetings")
+                     if isinstance(c.quantities.get(k), tuple)), None)
+        if base is None or c.low <= 0 or base[0] <= 0:
+            continue
+        spread, qspread = c.high / c.low, Decimal(base[1]) / Decimal(base[0])
+        if spread > qspread * slack or spread * slack < qspread:
+            out.append(Finding(
+                "warning", c.note, c.paragraph,
+                f"{pl.where(c)}: range {_figure(c)} spans ×{spread:.2f} but the quantity it "
+                f"is based on ({base[0]} to {base[1]}) spans ×{qspread:.2f}", [pl.fig(c)]))
+    return out
+
+
+# ----------------------------------------------------------------------------- all
+
+
+def check_notes(notes: Sequence[Note]) -> list[Finding]:
+    """All checks on ``notes``; errors first, then warnings, then info."""
+    found = check_totals(notes) + check_consistency(notes) + check_ranges(notes)
+    order = {s: i for i, s in enumerate(SEVERITIES)}
+    return sorted(found, key=lambda f: (order.get(f.severity, 9),
+                                        f.note if f.note is not None else -1))

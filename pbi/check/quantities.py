@@ -1,0 +1,345 @@
+"""Quantities stated beside an amount: pages, languages, days, meetings, grade, funding, year…
+
+:func:`extract` reads one stretch of normalised text (Chinese or English, or both) and returns a
+plain ``dict``.  Keys (present only when the text states them):
+
+========================  =====================================================================
+``pages``                 int, or ``(low, high)`` for "从 600 页到 900 页" / "600 to 900 pages"
+``pages_all``             list of every page figure when there are several documents
+``per_meeting``           True when documents are "per meeting" (每次…会议 / per session)
+``languages``             int (六种语文 / six official languages → 6)
+``language_names``        list of English language names given (英文、法文 → English, French)
+``other_languages``       True for "其他三种正式语文" / "the other three languages"
+``days``                  int (为期五天 / five-day); ``half_day`` True for 半天 / half-day
+``meetings``              int, the counted meetings/sessions (三次…会议 → 3)
+``workshops``             int, counted workshops/seminars
+``events``                list of ``{"count", "kind"}`` for every counted meeting or workshop
+``participants``          int (30 人参加 / 30 participants)
+``work_months``           int (三个工作月 / three work-months)
+``grade``                 str, e.g. ``"P-3"``
+``staff``                 int (一名…专家)
+``consultants``           int (一名顾问 / one consultant)
+``copies``                int (800 份 / 800 copies)
+``location``              str, e.g. ``"Vienna"``
+``interpretation``        bool (配备…口译 → True, 不配备口译 → False)
+``translation``, ``printing``, ``distribution``, ``travel``, ``advisory_services``,
+``conference_services``, ``report``, ``documentation``, ``background_document``   bool flags
+========================  =====================================================================
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .text import to_int
+
+__all__ = ["extract", "find_funding", "find_years", "find_biennium", "find_ops", "KINDS",
+           "COUNTABLE"]
+
+_ZN = r"(\d{1,3}(?:,\d{3})+(?!\d)|\d+|[一二两三四五六七八九十百]+)"
+_EW = (r"(\d{1,3}(?:,\d{3})+(?!\d)|\d+|a|an|one|single|two|three|four|five|six|seven|"
+       r"eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)")
+_DN = r"(\d{1,3}(?:,\d{3})+(?!\d)|\d+)"  # an integer, possibly grouped: 1,200
+_NOT_ORD = r"(?<!第)(?<!第 )(?<![\d.])(?<!\d,)"
+
+#: flags describing the kind of work costed (used to decide whether two items are the same)
+KINDS = ("translation", "printing", "distribution", "interpretation", "travel",
+         "advisory_services", "conference_services", "report", "documentation")
+#: keys whose presence makes an item specific enough to compare with another
+COUNTABLE = ("pages", "meetings", "workshops", "work_months", "copies", "participants")
+
+# ----------------------------------------------------------------------------- patterns
+
+_PAGES_RANGE = (
+    re.compile(rf"(?:从\s*)?{_NOT_ORD}{_DN}\s*页?\s*(?:到|至|-|~)\s*{_DN}\s*页"),
+    re.compile(rf"(?:from\s+)?(?<![\d.])(?<!\d,){_DN}\s*(?:pages?\s*)?(?:to|-)\s*{_DN}"
+               r"[\s-]*pages?\b",
+               re.I),
+)
+_PAGES = (
+    re.compile(rf"{_NOT_ORD}{_DN}\s*页"),
+    re.compile(rf"(?<![\d.])(?<!\d,){_DN}[\s-]*pages?\b", re.I),
+)
+_LANGS = (
+    re.compile(rf"(其他|其余)?\s*(?:联合国)?\s*{_ZN}\s*种\s*(?:联合国)?\s*(?:正式)?\s*语(?:文|言)"),
+    re.compile(rf"\b(other|remaining)?\s*{_EW}\s+(?:of\s+the\s+)?(?:United\s+Nations\s+)?"
+               r"(?:official\s+)?languages\b", re.I),
+)
+_ALL_LANGS = re.compile(r"(?:所有|全部)\s*(?:联合国)?\s*(?:正式)?\s*语文|\ball\s+(?:six\s+)?"
+                        r"(?:of\s+the\s+)?(?:United\s+Nations\s+)?official\s+languages\b", re.I)
+_LANG_NAMES = (("阿拉伯文", "Arabic"), ("中文", "Chinese"), ("英文", "English"), ("法文", "French"),
+               ("俄文", "Russian"), ("西班牙文", "Spanish"))
+_LANG_NAMES_EN = re.compile(r"\b(Arabic|Chinese|English|French|Russian|Spanish)\b")
+_DAYS = (
+    re.compile(rf"{_NOT_ORD}{_ZN}\s*(?:个)?\s*(?:工作)?天"),
+    re.compile(rf"\b{_EW}[\s-]+(?:working[\s-]+)?days?\b", re.I),
+)
+_HALF_DAY = re.compile(r"半天|half[\s-]day", re.I)
+_EVENTS_ZH = re.compile(
+    rf"{_NOT_ORD}{_ZN}\s*次([^,;。:()]{{0,30}}?)(会议|协商|讲习班|研讨会|培训班)")
+_EVENTS_EN = re.compile(
+    rf"\b{_EW}\s+((?:(?!(?:of|on|for|to|in|with|and|the|by|at|from)\b)[\w-]+\s+){{0,4}}?)"
+    r"(meetings?|sessions?|workshops?|seminars?|consultations?)\b", re.I)
+_ONE_MEETING_ZH = re.compile(rf"为期\s*{_ZN}\s*天的[^,;。]{{0,15}}?会议(?!服务)|专家组(?:协商)?会议")
+_PARTICIPANTS = (
+    re.compile(rf"{_NOT_ORD}{_ZN}\s*(?:人|名)\s*(?:参加|出席|与会|参与者|与会者|学员)"),
+    re.compile(rf"\b{_EW}\s+participants\b", re.I),
+)
+_WORK_MONTHS = (
+    re.compile(rf"{_NOT_ORD}{_ZN}\s*个?\s*(?:工作月|人月)"),
+    re.compile(rf"\b{_EW}[\s-]+(?:work|person|staff)[\s-]+months?\b", re.I),
+)
+_GRADE = re.compile(r"(?<![A-Za-z])((?:P|D|G|L|NO)-\d)(?!\d)")
+_STAFF_ZH = re.compile(rf"{_ZN}\s*名[^,;。()]{{0,12}}?(?:专家|干事|工作人员)")
+_CONSULTANTS = (
+    re.compile(rf"{_ZN}\s*名\s*顾问"),
+    re.compile(rf"\b{_EW}\s+consultants?\b", re.I),
+)
+_COPIES = (
+    re.compile(rf"(?<![\d.])(?<!\d,){_DN}\s*份(?=\s*(?:[),;。、]|$))"),
+    re.compile(rf"(?<![\d.])(?<!\d,){_DN}\s+copies\b", re.I),
+)
+_LOCATIONS = (("维也纳", "Vienna"), ("纽约", "New York"), ("日内瓦", "Geneva"),
+              ("内罗毕", "Nairobi"), ("曼谷", "Bangkok"), ("亚的斯亚贝巴", "Addis Ababa"),
+              ("贝鲁特", "Beirut"), ("圣地亚哥", "Santiago"))
+_LOCATIONS_EN = re.compile(r"\b(Vienna|New York|Geneva|Nairobi|Bangkok|Addis Ababa|Beirut|"
+                           r"Santiago)\b")
+_NO_INTERP = re.compile(r"(?:不|没有|无|未)\s*(?:配备|提供)?\s*(?:任何)?\s*口译|"
+                        r"\b(?:without|no)\s+(?:simultaneous\s+)?interpretation\b", re.I)
+_INTERP = re.compile(r"口译|\binterpretation\b", re.I)
+_PER_MEETING = re.compile(r"每次[^,;。]{0,20}?会议|\bper\s+(?:meeting|session)\b|\beach\s+"
+                          r"(?:meeting|session)\b", re.I)
+_FLAGS = {
+    "translation": re.compile(r"翻译|笔译|\btranslat", re.I),
+    "printing": re.compile(r"印制|印刷|\bprint", re.I),
+    "distribution": re.compile(r"分发|\bdistribut|\bdissemina", re.I),
+    "travel": re.compile(r"差旅|旅费|\btravel", re.I),
+    "advisory_services": re.compile(r"咨询服务|\badvisory\s+services|\bconsultanc", re.I),
+    "conference_services": re.compile(r"会议服务|\b(?:conference|meeting)\s+servic", re.I),
+    "report": re.compile(r"报告|\breport\b", re.I),
+    "documentation": re.compile(r"文件|\bdocument", re.I),
+    "background_document": re.compile(r"背景文件|\bbackground\s+(?:document|paper)", re.I),
+}
+
+
+def _first_int(rx: re.Pattern[str], text: str, group: int = 1) -> int | None:
+    for m in rx.finditer(text):
+        v = to_int(m.group(group))
+        if v is not None:
+            return v
+    return None
+
+
+def _pages(text: str, q: dict[str, Any]) -> None:
+    found: list[tuple[int, int | tuple[int, int]]] = []
+    taken: list[tuple[int, int]] = []
+    for rx in _PAGES_RANGE:
+        for m in rx.finditer(text):
+            lo, hi = to_int(m.group(1)), to_int(m.group(2))
+            if lo is not None and hi is not None and lo < hi:
+                found.append((m.start(), (lo, hi)))
+                taken.append(m.span())
+    for rx in _PAGES:
+        for m in rx.finditer(text):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            v = to_int(m.group(1))
+            if v:
+                found.append((m.start(), v))
+    if not found:
+        return
+    found.sort(key=lambda x: x[0])
+    q["pages"] = found[0][1]
+    if len(found) > 1:
+        q["pages_all"] = [v for _, v in found]
+    if _PER_MEETING.search(text):
+        q["per_meeting"] = True
+
+
+def _languages(text: str, q: dict[str, Any]) -> None:
+    names = [en for zh, en in _LANG_NAMES if zh in text]
+    names += [m.group(1) for m in _LANG_NAMES_EN.finditer(text) if m.group(1) not in names]
+    for rx in _LANGS:
+        m = rx.search(text)
+        if m:
+            v = to_int(m.group(2))
+            if v:
+                q["languages"] = v
+                if m.group(1):
+                    q["other_languages"] = True
+                break
+    if "languages" not in q and _ALL_LANGS.search(text):
+        q["languages"] = 6
+    if names:
+        q["language_names"] = names
+        q.setdefault("languages", len(names))
+
+
+def _events(text: str, q: dict[str, Any]) -> None:
+    events: list[dict[str, Any]] = []
+    for m in _EVENTS_ZH.finditer(text):
+        n = to_int(m.group(1))
+        if n:
+            kind = (m.group(2) + m.group(3)).strip()
+            events.append({"count": n, "kind": kind,
+                           "workshop": m.group(3) in ("讲习班", "研讨会", "培训班")})
+    for m in _EVENTS_EN.finditer(text):
+        n = to_int(m.group(1))
+        if n:
+            kind = (m.group(2) + m.group(3)).strip()
+            events.append({"count": n, "kind": kind,
+                           "workshop": m.group(3).lower().startswith(("workshop", "seminar"))})
+    meetings = sum(e["count"] for e in events if not e["workshop"])
+    workshops = sum(e["count"] for e in events if e["workshop"])
+    if not events and _ONE_MEETING_ZH.search(text):
+        meetings = 1
+    if meetings:
+        q["meetings"] = meetings
+    if workshops:
+        q["workshops"] = workshops
+    if len(events) > 1:
+        q["events"] = [{"count": e["count"], "kind": e["kind"]} for e in events]
+
+
+def extract(text: str) -> dict[str, Any]:
+    """The quantities stated in ``text`` (one sentence or clause, normalised)."""
+    q: dict[str, Any] = {}
+    _pages(text, q)
+    _languages(text, q)
+    for rx in _DAYS:
+        v = _first_int(rx, text)
+        if v:
+            q["days"] = v
+            break
+    if _HALF_DAY.search(text):
+        q["half_day"] = True
+    _events(text, q)
+    for key, rxs in (("participants", _PARTICIPANTS), ("work_months", _WORK_MONTHS),
+                     ("consultants", _CONSULTANTS), ("copies", _COPIES)):
+        for rx in rxs:
+            v = _first_int(rx, text)
+            if v:
+                q[key] = v
+                break
+    m = _GRADE.search(text)
+    if m:
+        q["grade"] = m.group(1)
+    v = _first_int(_STAFF_ZH, text)
+    if v:
+        q["staff"] = v
+    for zh, en in _LOCATIONS:
+        if zh in text:
+            q["location"] = en
+            break
+    else:
+        m = _LOCATIONS_EN.search(text)
+        if m:
+            q["location"] = m.group(1)
+    if _NO_INTERP.search(text):
+        q["interpretation"] = False
+    elif _INTERP.search(text):
+        q["interpretation"] = True
+    for key, rx in _FLAGS.items():
+        if rx.search(text):
+            q[key] = True
+    if q.get("background_document"):
+        q["documentation"] = True
+    return q
+
+
+# ----------------------------------------------------------------------------- funding, years
+
+_FUNDING = (
+    ("extrabudgetary", re.compile(r"预算外资源|预算外资金|\bextrabudgetary", re.I)),
+    ("voluntary", re.compile(r"自愿捐款|自愿捐助|\bvoluntary\s+contributions?", re.I)),
+    ("regular_budget", re.compile(r"经常预算|第\s*2\s*编|\bregular\s+budget|\bsection\s+2\b|"
+                                  r"\bpart\s+2\b", re.I)),
+    ("budget_process", re.compile(r"既定预算程序|预算程序|\bbudget(?:ary)?\s+(?:process|procedures?)|"
+                                  r"\bproposed\s+programme\s+budget\s+for\s+the\s+biennium", re.I)),
+)
+
+
+def find_funding(text: str, anchor: int | None = None) -> str | None:
+    """The funding source named in ``text``; with ``anchor``, the mention nearest to it.
+
+    Mentions in the same clause as the anchor (no ``,``/``;`` in between) are preferred.
+    """
+    hits: list[tuple[int, int, str]] = []
+    for name, rx in _FUNDING:
+        for m in rx.finditer(text):
+            if anchor is None:
+                hits.append((m.start(), 0, name))
+                continue
+            a, b = sorted((m.end() if m.end() <= anchor else m.start(), anchor))
+            between = text[a:b]
+            other_clause = 1 if re.search(r"[,;。:]", between) else 0
+            hits.append((abs(b - a), other_clause, name))
+    if not hits:
+        return None
+    if anchor is None:
+        return min(hits)[2]
+    return min(hits, key=lambda h: (h[1], h[0]))[2]
+
+
+_YEAR = re.compile(r"(?<![\d/.\-])((?:19|20)\d{2})(?![\d/\-])\s*年(?!\s*\d+\s*月)")
+_YEAR_EN = re.compile(r"\b(?:in|for|during|of|from)\s+(20\d{2})\b(?![\-/])", re.I)
+_BIENNIUM = re.compile(r"(20\d{2})\s*-\s*(20\d{2})\s*(?:年)?\s*(?:两年期|biennium)|"
+                       r"biennium\s+(20\d{2})\s*-\s*(20\d{2})", re.I)
+
+
+def find_years(text: str) -> list[int]:
+    """Single calendar years stated in ``text`` ("2011 年", "in 2012"), not biennia or dates."""
+    years: list[int] = []
+    for m in _YEAR.finditer(text):
+        years.append(int(m.group(1)))
+    for m in _YEAR_EN.finditer(text):
+        years.append(int(m.group(1)))
+    return years
+
+
+def find_biennium(text: str) -> str | None:
+    """The last biennium named in ``text`` ("2012-2013 两年期" → ``"2012-2013"``)."""
+    found = None
+    for m in _BIENNIUM.finditer(text):
+        a, b = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        found = f"{a}-{b}"
+    return found
+
+
+# ----------------------------------------------------------------------------- operative paras
+
+_OP_ZH = re.compile(r"(?:第\s*)?((?:\d+|\([a-z]\))(?:\s*(?:\([a-z]\)|、|,|和|及|与|\d+))*?)\s*"
+                    r"(?:执行段|分段)")
+_OP_LIST_EN = r"(\d+(?:\s*\([a-z]\))*(?:\s*(?:,|and|to)\s*\d+(?:\s*\([a-z]\))*)*)"
+_OP_EN = (
+    re.compile(rf"\boperative\s+paragraphs?\s+{_OP_LIST_EN}", re.I),
+    re.compile(rf"\bparagraphs?\s+{_OP_LIST_EN}\s+of\s+(?:the\s+)?(?:revised\s+)?draft", re.I),
+    re.compile(r"\b(?:sub)?paragraphs?\s+(\([a-z]\))\s+of\s+the\s+annex", re.I),
+)
+_OP_TOKEN = re.compile(r"\d+(?:\s*\([a-z]\))*|\([a-z]\)")
+
+
+def _op_tokens(region: str) -> list[str]:
+    out: list[str] = []
+    head = ""
+    for t in _OP_TOKEN.findall(region):
+        t = re.sub(r"\s+", "", t)
+        if t[0].isdigit():
+            head = re.match(r"\d+", t).group(0)  # type: ignore[union-attr]
+            out.append(t)
+        else:
+            out.append(head + t)
+    return out
+
+
+def find_ops(text: str) -> list[str]:
+    """Operative paragraphs named first in ``text``: "第 1(b)执行段" → ``["1(b)"]``,
+    "第 3、9 和 10 执行段" → ``["3", "9", "10"]``, "(f)执行段" → ``["(f)"]``."""
+    m = _OP_ZH.search(text)
+    if m:
+        return _op_tokens(m.group(1))
+    hits = [m for rx in _OP_EN for m in [rx.search(text)] if m]
+    if hits:
+        return _op_tokens(min(hits, key=lambda m: m.start()).group(1))
+    return []

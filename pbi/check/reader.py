@@ -1,0 +1,556 @@
+"""Find the financial notes in a text and read the claims they make.
+
+A *note* is found by its heading (Chinese "关于题为“…”的…财务说明", optionally preceded by
+"附件X"; English "Financial note on …" / "Statement of programme budget implications …",
+optionally preceded by "Annex X").  Its body is split into numbered paragraphs ("1.") and
+sub-items ("(a)", "(i)", "㈠").  Each amount of money (or range) becomes a :class:`Claim`
+carrying the quantities stated beside it; a paragraph that states how many meetings are left
+under an entitlement ("最多…再为 6 次会议") gives a claim without amount.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from ..errors import CheckError
+from . import quantities as qx
+from .text import Joined, Line, Money, clean_lines, find_money, join_lines, to_int
+
+__all__ = ["Note", "Paragraph", "Claim", "read_notes", "read_path"]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A numbered paragraph ("4") or sub-item ("3(a)", "2(a)(i)") of a note, re-joined."""
+
+    number: str
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One amount (or range ``low``–``high``) a note states, with what it pays for.
+
+    ``note`` is the annex number, or the note's 1-based position when it has no annex.
+    ``amount`` is set for a single figure; ``low``/``high`` are always set when there is a
+    figure (equal for a single one).  ``quantities`` — see :mod:`pbi.check.quantities`; plus
+    ``is_total``/``total_of``/``parts`` for a stated sum, ``optional`` for a conditional
+    figure ("如将…还需要"), ``inherited`` (keys taken from the lead-in of a list),
+    ``op_inferred``, ``biennium`` and the meeting-entitlement keys ``entitlement_meetings``,
+    ``used_meetings``, ``available_meetings``.
+    """
+
+    note: int | None
+    paragraph: str
+    amount: Decimal | None
+    low: Decimal | None
+    high: Decimal | None
+    quantities: dict[str, Any]
+    funding: str | None
+    year: int | None
+    operative_paragraph: str | None
+    text: str
+    line: int
+
+    @property
+    def is_total(self) -> bool:
+        return bool(self.quantities.get("is_total"))
+
+    @property
+    def is_range(self) -> bool:
+        return self.low is not None and self.low != self.high
+
+
+@dataclass(frozen=True)
+class Note:
+    """A financial note: annex number, draft symbol, title, paragraphs and claims."""
+
+    annex: int | None
+    symbol: str | None
+    title: str
+    paragraphs: list[Paragraph]
+    source: str
+    line: int
+    claims: list[Claim] = field(default_factory=list)
+
+
+# ============================================================================ note boundaries
+
+_ANNEX = re.compile(r"^\s*(?:附件\s*([一二三四五六七八九十]+)|Annex\s+([IVXLC]+|\d+))\s*$", re.I)
+_TITLE_START = re.compile(
+    r"^\s*(?:关于题为|关于.{0,60}?(?:财务说明|所涉方案预算问题)|"
+    r"(?:Financial\s+note|Statement\s+of\s+(?:the\s+)?programme\s+budget\s+implications|"
+    r"Programme\s+budget\s+implications)\b)", re.I)
+_TITLE_KEY = re.compile(r"财务说明|所涉方案预算问题|所涉经费问题|financial\s+note|"
+                        r"programme\s+budget\s+implications", re.I)
+_CHAPTER = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*\.\s*\S|[IVX]+\.\s+[A-Z]|第[一二三四五六七八九十]+章)")
+_PARA = re.compile(r"^\s*(\d{1,2})\.(?!\d)\s*")
+_LETTER = re.compile(r"^\s*\(([a-z])\)\s+")
+_ROMAN = re.compile(r"^\s*\((i{1,3}|iv|v|vi{1,3}|ix|x)\)\s+|^\s*\(([一二三四五六七八九十]+)\)\s*")
+_SYMBOL = re.compile(r"\b[A-Z][A-Za-z0-9.]*(?:/[A-Za-z0-9.]+)*?/L\.\d+(?:/(?:Rev|Add|Corr)\.\d+)*")
+_ROMANS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9,
+           "x": 10}
+_ROMAN_NAMES = {v: k for k, v in _ROMANS.items()}
+_LANGS = ("zh", "en")
+
+
+def _annex_number(m: re.Match[str]) -> int | None:
+    if m.group(1):
+        return to_int(m.group(1))
+    tok = m.group(2).upper()
+    if tok.isdigit():
+        return int(tok)
+    vals = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    total = 0
+    for i, ch in enumerate(tok):
+        v = vals[ch]
+        total += -v if i + 1 < len(tok) and vals[tok[i + 1]] > v else v
+    return total
+
+
+def _title_span(lines: list[Line], i: int) -> int | None:
+    """End index (exclusive) of a note title starting at ``lines[i]``, or None."""
+    end = i
+    while end < len(lines) and end - i < 6 and not _PARA.match(lines[end].text):
+        end += 1
+    if end == i or end >= len(lines) or not _PARA.match(lines[end].text):
+        return None
+    title = join_lines(lines[i:end]).text
+    return end if _TITLE_KEY.search(title) else None
+
+
+@dataclass
+class _Head:
+    annex: int | None
+    line: int  # source line of the heading
+    title: str
+    body_start: int  # index into lines
+
+
+def _find_heads(lines: list[Line]) -> list[tuple[_Head, int]]:
+    """Note headings with the index where each body ends."""
+    heads: list[_Head] = []
+    stops: list[int] = []  # indices where some body must end
+    i = 0
+    while i < len(lines):
+        s = lines[i].text
+        ma = _ANNEX.match(s)
+        if ma:
+            stops.append(i)
+            end = _title_span(lines, i + 1) if i + 1 < len(lines) else None
+            if end is not None:
+                title = join_lines(lines[i + 1:end]).text
+                heads.append(_Head(_annex_number(ma), lines[i].number, title, end))
+                i = end
+                continue
+        elif _TITLE_START.match(s):
+            end = _title_span(lines, i)
+            if end is not None:
+                stops.append(i)
+                heads.append(_Head(None, lines[i].number, join_lines(lines[i:end]).text, end))
+                i = end
+                continue
+        elif _CHAPTER.match(s):
+            stops.append(i)
+        i += 1
+    out = []
+    for h in heads:
+        end = min((k for k in stops if k >= h.body_start), default=len(lines))
+        out.append((h, end))
+    return out
+
+
+# ============================================================================ paragraphs
+
+
+@dataclass
+class _Block:
+    number: str
+    level: int  # 0 paragraph, 1 letter sub-item, 2 roman sub-item
+    lines: list[Line]
+    parent: "_Block | None" = None
+    children: list["_Block"] = field(default_factory=list)
+    joined: Joined = field(default_factory=lambda: Joined("", (), ()))
+
+    @property
+    def text(self) -> str:
+        return self.joined.text
+
+    @property
+    def line(self) -> int:
+        return self.lines[0].number if self.lines else 0
+
+
+def _split_blocks(lines: list[Line]) -> list[_Block]:
+    """Split a note body into paragraphs and sub-items, checking that numbers run in order."""
+    blocks: list[_Block] = []
+    top: _Block | None = None
+    letter: _Block | None = None
+    last_num, last_letter, last_roman = 0, "", 0
+    for ln in lines:
+        s = ln.text
+        m = _PARA.match(s)
+        if m and (int(m.group(1)) == last_num + 1 or (last_num == 0 and int(m.group(1)) <= 3)):
+            last_num, last_letter, last_roman = int(m.group(1)), "", 0
+            top = _Block(str(last_num), 0, [Line(ln.number, s[m.end():])])
+            letter = None
+            blocks.append(top)
+            continue
+        m = _LETTER.match(s)
+        ch = m.group(1) if m else ""
+        roman_i = ch == "i" and last_letter != "h"
+        in_order = bool(m) and ((ch == "a" and not last_letter) or (
+            bool(last_letter) and ord(ch) == ord(last_letter) + 1))
+        if m and top is not None and not roman_i and in_order:
+            last_letter, last_roman = ch, 0
+            letter = _Block(f"{top.number}({ch})", 1, [Line(ln.number, s[m.end():])], top)
+            top.children.append(letter)
+            blocks.append(letter)
+            continue
+        m = _ROMAN.match(s)
+        if m and letter is not None:
+            val = _ROMANS[m.group(1)] if m.group(1) else to_int(m.group(2))
+            if val == last_roman + 1:
+                last_roman = val
+                name = _ROMAN_NAMES.get(val, str(val))
+                item = _Block(f"{letter.number}({name})", 2, [Line(ln.number, s[m.end():])], letter)
+                letter.children.append(item)
+                blocks.append(item)
+                continue
+        if blocks:
+            blocks[-1].lines.append(ln)
+    for b in blocks:
+        b.joined = join_lines(b.lines)
+    return blocks
+
+
+# ============================================================================ claims
+
+_SENT_END = re.compile(r"。|(?<=[.!?])\s+(?=[A-Z(\"“])")
+_CLAUSE = re.compile(r"[,;:]")
+_PURPOSE = re.compile(r"^\s*[,;]?\s*(?:用于|以便|作为|用作|for\b|to\s+cover|to\s+provide|"
+                      r"in\s+order\s+to|to\s+fund)", re.I)
+_OPTIONAL = re.compile(r"^\s*(?:如果?(?!不)|若|倘若|假如|if\b(?!\s+not)|should\b|were\b)", re.I)
+_TOTAL = re.compile(r"以上相加|上述各项相加|以上各项|以上合计|共计|合计|总计|总额|总共需要|"
+                    r"\bin\s+total\b|\ba\s+total\s+of\b|\btotal\s+(?:requirement|cost|amount)s?\b|"
+                    r"\baltogether\b|\bthe\s+above\b", re.I)
+_REQUEST = re.compile(r"请求|request", re.I)
+_SUMMARY = re.compile(r"执行段中?规定|分段规定|决定草案规定|决议草案规定|under\s+the\s+terms\s+of|"
+                      r"provides?\s+that|would\s+(?:request|decide)", re.I)
+_INHERIT = ("meetings", "workshops", "days", "half_day", "languages", "participants", "location")
+_N = r"(\d+|[一二两三四五六七八九十]+)"
+_AVAIL = (re.compile(rf"最多[^。]*?{_N}\s*次[^,;。]{{0,6}}?会议"),
+          re.compile(r"\b(?:at\s+most|a\s+maximum\s+of|up\s+to)\s+(\d+|\w+)\s+(?:\w+\s+){0,3}?"
+                     r"meetings\b", re.I))
+_USED = (re.compile(rf"已(?:经)?为[^。]*?{_N}\s*次会议"),
+         re.compile(r"\b(\d+|\w+)\s+meetings\s+(?:have|had)\s+(?:already\s+)?been\b", re.I))
+_ENTITLED = (re.compile(rf"共\s*{_N}\s*次会议"),
+             re.compile(r"\b(?:entitlement|total)\s+of\s+(\d+|\w+)\s+meetings\b", re.I))
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in _SENT_END.finditer(text):
+        spans.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _segment(text: str, sent: tuple[int, int], money: list[Money], k: int) -> tuple[int, int]:
+    """The part of a sentence that belongs to ``money[k]`` when it holds several amounts."""
+    a, b = sent
+    inside = [m for m in money if a <= m.start < b]
+    idx = inside.index(money[k])
+    if idx > 0:
+        prev = inside[idx - 1]
+        cut = [m.end() for m in _CLAUSE.finditer(text, prev.end, money[k].start)]
+        a = cut[-1] if cut else prev.end
+    if idx + 1 < len(inside):
+        nxt = inside[idx + 1]
+        cut = [m.end() for m in _CLAUSE.finditer(text, money[k].end, nxt.start)]
+        b = cut[-1] if cut else nxt.start
+    return a, b
+
+
+def _bigrams(s: str) -> set[str]:
+    t = re.sub(r"\s+", "", s.lower())
+    return {t[i:i + 2] for i in range(len(t) - 1)}
+
+
+def _entitlement(text: str) -> tuple[dict[str, int], tuple[int, int] | None, str | None]:
+    """Meeting entitlement stated in a paragraph; the span of the 'available' sentence."""
+    found: dict[str, int] = {}
+    avail_span = None
+    funding = None
+    for a, b in _sentences(text):
+        s = text[a:b]
+        for key, rxs in (("available_meetings", _AVAIL), ("used_meetings", _USED),
+                         ("entitlement_meetings", _ENTITLED)):
+            m = next((m for rx in rxs for m in [rx.search(s)] if m), None)
+            if m and key not in found:
+                v = to_int(m.group(1))
+                if v:
+                    found[key] = v
+                    if key == "available_meetings":
+                        avail_span = (a, b)
+                    if key == "entitlement_meetings":
+                        funding = qx.find_funding(s)
+                    break
+    return found, avail_span, funding
+
+
+class _NoteReader:
+    """Reads the claims of one note."""
+
+    def __init__(self, blocks: list[_Block], note_no: int | None) -> None:
+        self.blocks = blocks
+        self.note_no = note_no
+        self.claims: list[Claim] = []
+        self.op_map = self._op_map()
+
+    # -- operative paragraphs ---------------------------------------------------------------
+    def _op_map(self) -> list[tuple[str, set[str]]]:
+        for b in self.blocks:
+            if b.level == 0 and b.children and _SUMMARY.search(b.text):
+                ops = qx.find_ops(b.text)
+                if len(ops) == len(b.children):
+                    return [(op, _bigrams(c.text)) for op, c in zip(ops, b.children)]
+        return []
+
+    def _infer_op(self, query: str) -> str | None:
+        if not self.op_map or not _REQUEST.search(query):
+            return None
+        q = _bigrams(query)
+        if len(q) < 6:
+            return None
+        scored = sorted(((len(q & grams) / len(q), op) for op, grams in self.op_map), reverse=True)
+        best = scored[0]
+        second = scored[1][0] if len(scored) > 1 else 0.0
+        return best[1] if best[0] >= 0.4 and best[0] - second >= 0.1 else None
+
+    # -- claims ----------------------------------------------------------------------------
+    def read(self) -> list[Claim]:
+        for b in self.blocks:
+            self._read_block(b)
+        self._resolve_totals()
+        return self.claims
+
+    def _read_block(self, b: _Block) -> None:
+        text = b.text
+        money = find_money(text)
+        sents = _sentences(text)
+        ent, avail_span, ent_funding = _entitlement(text)
+        for k, mo in enumerate(money):
+            sent = next((s for s in sents if s[0] <= mo.start < s[1]), (0, len(text)))
+            seg_a, seg_b = _segment(text, sent, money, k)
+            seg = text[seg_a:seg_b]
+            before, after = text[seg_a:mo.start], text[mo.end:seg_b]
+            q = self._quantities(before, after)
+            follow = self._following(text, sents, sent, money)
+            if qx.extract(follow).get("background_document"):
+                q["background_document"] = q["documentation"] = True
+            years = qx.find_years(seg)
+            year = years[0] if years else None
+            if b.parent is not None:
+                self._inherit(b, q, year)
+            funding, fund_text = self._funding(text, sents, sent, mo, money, b)
+            if funding == "budget_process" and fund_text:
+                bien = qx.find_biennium(fund_text)
+                if bien:
+                    q["biennium"] = bien
+            if _OPTIONAL.match(text[sent[0]:sent[1]]):
+                q["optional"] = True
+            if _TOTAL.search(seg):
+                q["is_total"] = True
+            q.update({key: v for key, v in ent.items()})
+            ops = self._ops(b, seg, text[:mo.start], q)
+            self.claims.append(Claim(
+                note=self.note_no, paragraph=b.number,
+                amount=None if mo.is_range else mo.low, low=mo.low, high=mo.high,
+                quantities=q, funding=funding, year=year,
+                operative_paragraph=", ".join(ops) if ops else None,
+                text=seg.strip(), line=b.joined.line_at(mo.start)))
+        if avail_span and not any(avail_span[0] <= mo.start < avail_span[1] for mo in money):
+            seg = text[avail_span[0]:avail_span[1]]
+            q = {"meetings": ent["available_meetings"], "entitlement": True, **ent}
+            years = qx.find_years(seg)
+            ops = self._ops(b, seg, text[:avail_span[0]], q)
+            self.claims.append(Claim(
+                note=self.note_no, paragraph=b.number, amount=None, low=None, high=None,
+                quantities=q, funding=ent_funding or "regular_budget",
+                year=years[0] if years else None,
+                operative_paragraph=", ".join(ops) if ops else None,
+                text=seg.strip(), line=b.joined.line_at(avail_span[0])))
+
+    @staticmethod
+    def _quantities(before: str, after: str) -> dict[str, Any]:
+        """Quantities of the purpose clause after the amount, else of the whole segment."""
+        if _PURPOSE.match(after):
+            q = qx.extract(after)
+            if any(k in q for k in qx.COUNTABLE + ("grade", "days", "languages")):
+                return q
+        return qx.extract(before + " " + after)
+
+    @staticmethod
+    def _following(text: str, sents: list[tuple[int, int]], sent: tuple[int, int],
+                   money: list[Money]) -> str:
+        """Sentences after ``sent`` in the paragraph, up to the next one with an amount."""
+        out = []
+        for a, b in sents:
+            if a < sent[1]:
+                continue
+            if any(a <= m.start < b for m in money):
+                break
+            out.append(text[a:b])
+        return "".join(out)
+
+    def _funding(self, text: str, sents: list[tuple[int, int]], sent: tuple[int, int],
+                 mo: Money, money: list[Money], b: _Block) -> tuple[str | None, str]:
+        seg_a, seg_b = _segment(text, sent, money, money.index(mo))
+        s = text[seg_a:seg_b]
+        f = qx.find_funding(s, mo.start - seg_a)
+        if f:
+            return f, s
+        follow = self._following(text, sents, sent, money)
+        if follow:
+            f = qx.find_funding(follow)
+            if f:
+                return f, follow
+        for a, bb in reversed([x for x in sents if x[1] <= sent[0]]):
+            f = qx.find_funding(text[a:bb])
+            if f:
+                return f, text[a:bb]
+        p = b.parent
+        while p is not None:
+            f = qx.find_funding(p.text)
+            if f:
+                return f, p.text
+            p = p.parent
+        return None, ""
+
+    def _inherit(self, b: _Block, q: dict[str, Any], year: int | None) -> None:
+        """Fill missing quantities from the lead-in of the list ``b`` belongs to."""
+        lead = b.parent.text if b.parent else ""
+        keep = []
+        for clause in re.split(r"[,;。:]", lead):
+            ys = qx.find_years(clause)
+            if not ys or (year is not None and year in ys):
+                keep.append(clause)
+        got = qx.extract(",".join(keep))
+        added = [k for k in _INHERIT if k in got and k not in q]
+        for k in added:
+            q[k] = got[k]
+        if added:
+            q["inherited"] = added
+
+    def _ops(self, b: _Block, seg: str, before: str, q: dict[str, Any]) -> list[str]:
+        for t in (seg, before, b.text):
+            ops = qx.find_ops(t)
+            if ops:
+                return ops
+        p = b.parent
+        while p is not None:
+            ops = qx.find_ops(p.text)
+            if ops:
+                return ops
+            p = p.parent
+        op = self._infer_op(before)
+        if op:
+            q["op_inferred"] = True
+            return [op]
+        return []
+
+    # -- totals ----------------------------------------------------------------------------
+    def _resolve_totals(self) -> None:
+        done: list[Claim] = []
+        since = 0
+        for c in self.claims:
+            if not c.is_total or c.amount is None:
+                done.append(c)
+                continue
+            children = [x for x in self.claims if x.paragraph.startswith(c.paragraph + "(")]
+            pool = children or [x for x in done[since:] if x.paragraph != c.paragraph]
+            total_ops = {op.split("(")[0] for op in (c.operative_paragraph or "").split(", ") if op}
+            parts = [x for x in pool
+                     if x.amount is not None and not x.is_total
+                     and not x.quantities.get("optional")
+                     and (c.funding is None or x.funding in (None, c.funding))
+                     and (not total_ops or x.operative_paragraph is None
+                          or x.operative_paragraph.split("(")[0].split(",")[0] in total_ops)]
+            c.quantities["total_of"] = [x.paragraph for x in parts]
+            c.quantities["parts"] = [x.amount for x in parts]
+            done.append(c)
+            since = len(done)
+        self.claims = done
+
+
+# ============================================================================ entry points
+
+
+def _read(text: str, source: str) -> list[Note]:
+    lines = clean_lines(text)
+    notes: list[Note] = []
+    for pos, (head, end) in enumerate(_find_heads(lines), start=1):
+        body = lines[head.body_start:end]
+        blocks = _split_blocks(body)
+        if not blocks:
+            continue
+        note_no = head.annex if head.annex is not None else pos
+        claims = _NoteReader(blocks, note_no).read()
+        whole = " ".join(b.text for b in blocks)
+        sym = _SYMBOL.search(whole) or _SYMBOL.search(head.title)
+        notes.append(Note(
+            annex=head.annex, symbol=sym.group(0) if sym else None,
+            title=head.title.rstrip("* ").strip(),
+            paragraphs=[Paragraph(b.number, b.text, b.line) for b in blocks],
+            source=source, line=head.line, claims=claims))
+    return notes
+
+
+def read_notes(text: str, *, lang: str | None = None, source: str = "<text>") -> list[Note]:
+    """Every financial note in ``text``, with its paragraphs and claims.
+
+    ``lang`` may be ``"zh"`` or ``"en"``; it is only validated, since Chinese and English
+    headings, paragraphs and quantities are recognised in any text.
+    Raises :class:`CheckError` when the text cannot be read or holds no financial note;
+    no other exception escapes.
+    """
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise CheckError("not UTF-8 text", file=source) from exc
+    if not isinstance(text, str):
+        raise CheckError(f"expected text, got {type(text).__name__}", file=source)
+    if lang is not None and lang not in _LANGS:
+        raise CheckError(f"unknown language {lang!r} (expected one of {', '.join(_LANGS)})",
+                         file=source, field="lang")
+    try:
+        notes = _read(text, source)
+    except CheckError as exc:
+        raise exc.located(file=source)
+    except Exception as exc:  # boundary: nothing but CheckError may reach the caller
+        raise CheckError(f"cannot read the text ({type(exc).__name__}: {exc})",
+                         file=source) from exc
+    if not notes:
+        raise CheckError("no financial note found (expected a heading such as "
+                         "'关于题为“…”的决议草案的财务说明' or 'Financial note on …')",
+                         file=source, line=1)
+    return notes
+
+
+def read_path(path: str | Path, *, lang: str | None = None) -> list[Note]:
+    """:func:`read_notes` on a UTF-8 file; unreadable files raise :class:`CheckError`."""
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise CheckError(f"cannot read file: {exc.strerror or exc}", file=str(p)) from exc
+    return read_notes(data, lang=lang, source=str(p))  # type: ignore[arg-type]
