@@ -25,7 +25,9 @@ _EXPORTS = {
     "load_table": "tables", "resolve_table": "tables", "Table": "tables", "Rate": "tables",
     "RateValue": "tables",
     "cost": "engine",
-    "cost_file": "api",
+    "cost_file": "api", "compare_file": "api",
+    "Scenario": "scenario", "load_scenario": "scenario",
+    "compare": "compare", "Comparison": "compare",
     "Estimate": "estimate", "LineItem": "estimate", "FigureResult": "estimate",
     "reproduce": "reproduce", "Reproduction": "reproduce",
     "explain": "explain",
@@ -55,8 +57,10 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .api import cost_file
+    from .api import compare_file, cost_file
     from .calibrate import Calibration, calibrate
+    from .compare import Comparison, compare
+    from .scenario import Scenario, load_scenario
     from .engine import cost
     from .errors import (CheckError, InputError, PbiError, RateLookupError, RenderError, SpecError,
                          TableError, UnitError)

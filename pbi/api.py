@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 from .engine import cost
 from .estimate import Estimate
@@ -10,7 +11,11 @@ from .errors import TableError
 from .specs import Spec, load_spec, source_of
 from .tables import Table, resolve_table
 
-__all__ = ["cost_file", "table_for"]
+if TYPE_CHECKING:  # pragma: no cover
+    from .compare import Comparison
+    from .scenario import Scenario
+
+__all__ = ["cost_file", "table_for", "compare_file"]
 
 
 def table_for(spec: Spec, spec_path: Path | str | None = None, table: str | Path | None = None) -> Table:
@@ -30,3 +35,36 @@ def cost_file(spec_path: Path | str, *, table: str | Path | None = None) -> Esti
     """Load a spec file, find its table and cost it."""
     spec = load_spec(spec_path)
     return cost(spec, table_for(spec, spec_path, table))
+
+
+def compare_file(spec_path: Path | str, *, scenario: "Scenario | Mapping[str, Any] | Path | str | None" = None,
+                 assignments: Sequence[str] = (), table: str | Path | None = None,
+                 vs_table: str | Path | None = None) -> "Comparison":
+    """Cost a spec file as it is (with ``table``) and under a scenario (a Scenario, a dict, or a
+    YAML file, plus ``--set`` style ``assignments``) priced with ``vs_table`` (default: the same table)."""
+    from .compare import compare
+    from .scenario import Scenario, load_scenario
+
+    spec = load_spec(spec_path)
+    base_table = table_for(spec, spec_path, table)
+    other_table = table_for(spec, spec_path, vs_table) if vs_table else base_table
+    if scenario is None:
+        chosen = Scenario()
+    elif isinstance(scenario, Scenario):
+        chosen = scenario
+    elif isinstance(scenario, Mapping):
+        chosen = Scenario.from_dict(scenario)
+    else:
+        chosen = load_scenario(scenario)
+    if assignments:
+        chosen = chosen.merged(Scenario.from_assignments(assignments))
+    if not chosen and not vs_table:
+        from .errors import SpecError
+
+        raise SpecError("nothing to compare: give --scenario FILE, --set PATH=VALUE or --vs-table T2")
+    new_spec, new_table = chosen.apply(spec, other_table)
+    if vs_table:
+        labels = (base_table.id, f"{chosen.name} ({other_table.id})" if chosen else other_table.id)
+    else:
+        labels = ("baseline", chosen.name)
+    return compare(cost(spec, base_table), cost(new_spec, new_table), labels=labels)

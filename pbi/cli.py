@@ -17,12 +17,59 @@ __all__ = ["main"]
 
 def _cmd_cost(args: argparse.Namespace) -> int:
     from .api import cost_file
-    from .output import estimate_csv, estimate_json, estimate_table
 
     estimate = cost_file(args.spec, table=args.table)
-    render = {"table": estimate_table, "json": estimate_json, "csv": estimate_csv}[args.format]
-    _write(render(estimate))
+    if args.chart:
+        from .export import save_chart
+
+        save_chart(estimate.plot(), args.chart)
+    if args.output and Path(args.output).suffix.lower() == ".xlsx":
+        estimate.to_xlsx(args.output)
+        return 0
+    from .output import estimate_csv, estimate_json, estimate_table
+
+    fmt = _format_of(args)
+    render = {"table": estimate_table, "json": estimate_json, "csv": estimate_csv}[fmt]
+    _emit(render(estimate), args.output)
     return 0
+
+
+def _cmd_compare(args: argparse.Namespace) -> int:
+    from .api import compare_file
+
+    comparison = compare_file(args.spec, scenario=args.scenario, assignments=args.set or (),
+                              table=args.table, vs_table=args.vs_table)
+    if args.chart:
+        from .export import save_chart
+
+        save_chart(comparison.plot(), args.chart)
+    if args.output and Path(args.output).suffix.lower() == ".xlsx":
+        comparison.to_xlsx(args.output)
+        return 0
+    fmt = "json" if args.json else _format_of(args)
+    text = {"table": comparison.to_table, "json": comparison.to_json, "csv": comparison.to_csv}[fmt]()
+    _emit(text, args.output)
+    return 0
+
+
+def _format_of(args: argparse.Namespace) -> str:
+    """--format, or the output file's extension (.json, .csv)."""
+    if args.format:
+        return str(args.format)
+    suffix = Path(args.output).suffix.lower().lstrip(".") if args.output else ""
+    return suffix if suffix in ("json", "csv") else "table"
+
+
+def _emit(text: str, output: str | None) -> None:
+    if not output:
+        _write(text)
+        return
+    from .errors import PbiError
+
+    try:
+        Path(output).write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise PbiError(f"cannot write: {exc.strerror}", file=output) from None
 
 
 def _cmd_reproduce(args: argparse.Namespace) -> int:
@@ -165,8 +212,24 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("cost", help="line items and totals of a spec")
     p.add_argument("spec", help="spec file (notes/…/*.yaml)")
     p.add_argument("--table", help="cost table file or id (default: the spec's table)")
-    p.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    p.add_argument("--format", choices=("table", "json", "csv"), help="default: table, or the --output extension")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (.xlsx: an Excel workbook)")
+    p.add_argument("--chart", metavar="FILE.png", help="also draw costs by funding source and year")
     p.set_defaults(func=_cmd_cost)
+
+    p = sub.add_parser("compare", help="baseline against a scenario or another table, item by item")
+    p.add_argument("spec", help="spec file (notes/…/*.yaml)")
+    p.add_argument("--scenario", metavar="FILE", help="scenario file (YAML: set: {PATH: VALUE}, rates: {KEY: VALUE})")
+    p.add_argument("--set", action="append", metavar="PATH=VALUE",
+                   help="override a quantity or rate: F09.days=3, languages=4, model-law.pages=100, "
+                        "request.d.days=3, rates.interpretation.meeting=2000[@2012-01-01] (repeatable)")
+    p.add_argument("--table", help="baseline cost table file or id (default: the spec's table)")
+    p.add_argument("--vs-table", metavar="T2", help="price the scenario with this table")
+    p.add_argument("--format", choices=("table", "json", "csv"), help="default: table, or the --output extension")
+    p.add_argument("--json", action="store_true", help="same as --format json (amounts as strings)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (.xlsx: an Excel workbook)")
+    p.add_argument("--chart", metavar="FILE.png", help="also draw each figure, baseline against scenario")
+    p.set_defaults(func=_cmd_compare)
 
     p = sub.add_parser("reproduce", help="each published figure against the computed one")
     p.add_argument("paths", nargs="+", help="spec files or folders")

@@ -21,7 +21,8 @@ from .errors import PbiError, RateLookupError, SpecError, UnitError
 from .periods import meeting_days, split_days
 from .estimate import ZERO, Cell, Estimate, FigureResult, LineItem
 from .specs import Activity, Range, Request, Spec, source_of
-from .tables import QUANTITY_UNITS, Table
+from .money import Rounding
+from .tables import QUANTITY_UNITS, ActivityKind, RateValue, Table
 from .units import MEETINGS_PER_DAY, Q, parse_unit, to_usd
 
 __all__ = ["cost", "COVERED_SOURCES"]
@@ -51,7 +52,11 @@ def _where(spec: Spec, ri: int, ai: int, field: str | None = None) -> dict[str, 
 
 
 def _value(activity: Activity, name: str, table: Table, defaults: dict[str, int]) -> Range | None:
-    value = activity.quantity(name)
+    if name == "languages":
+        n = activity.language_count
+        value = None if n is None else _whole(n)
+    else:
+        value = activity.quantity(name) if name == "participant_days" else getattr(activity, name)
     if value is None and name in ("pages", "words"):
         other = activity.quantity("words" if name == "pages" else "pages")
         if other is not None:
@@ -62,71 +67,124 @@ def _value(activity: Activity, name: str, table: Table, defaults: dict[str, int]
     if value is None and name == "meetings" and activity.days is not None:
         value = activity.days.map(lambda d: d * MEETINGS_PER_DAY)
     if value is None and name in defaults:
-        value = Range.of(defaults[name])
+        value = _whole(defaults[name])
     return value
+
+
+@lru_cache(maxsize=256)
+def _whole(n: int) -> Range:
+    return Range.of(n)
+
+
+#: (table, key, date, station) → (table, rate value); the table is kept so that its id stays its own
+_RATES: dict[tuple[int, str, dt.date, str | None], tuple[Table, RateValue]] = {}
+
+
+def _rate(table: Table, key: str, on: dt.date, station: str | None) -> RateValue:
+    """``table.rate(key, on, station=…)``, remembered: a table is frozen, so its answer is too."""
+    cache_key = (id(table), key, on, station)
+    hit = _RATES.get(cache_key)
+    if hit is not None and hit[0] is table:
+        return hit[1]
+    value = table.rate(key, on, station=station)
+    if len(_RATES) > 4096:
+        _RATES.clear()
+    _RATES[cache_key] = (table, value)
+    return value
+
+
+@lru_cache(maxsize=256)
+def _unit_label(per: tuple[str, ...]) -> str:
+    return "·".join(QUANTITY_UNITS[n] for n in per)
 
 
 def _price(spec: Spec, table: Table, request: Request, activity: Activity, group: str,
            ri: int, ai: int, part: str | None = None) -> list[LineItem]:
-    covered = activity.funding in COVERED_SOURCES
-    common = dict(request=request.id, activity=activity.id, group=group, funding=activity.funding,
-                  year=activity.year, section=activity.section, covered=covered, part=part)
+    # LineItem fields, positionally: request, activity, group, type, amount, funding, year, section,
+    # rate, quantity, unit, factors, covered, note, surcharge, percent (part by name)
+    rid, aid, funding, year, section = request.id, activity.id, activity.funding, activity.year, activity.section
+    covered = funding in COVERED_SOURCES
     if activity.kind == "lump_sum":
         assert activity.amount is not None
-        return [LineItem(type="quoted", amount=activity.amount, note="amount quoted in the note", **common)]
-    if table.valid_to and dt.date(activity.year, 1, 1) > table.valid_to:
+        return [LineItem(rid, aid, group, "quoted", activity.amount, funding, year, section,
+                         covered=covered, note="amount quoted in the note", part=part)]
+    if table.valid_to and dt.date(year, 1, 1) > table.valid_to:
         raise RateLookupError(f"table {table.id!r} covers up to {table.valid_to}; the activity is in "
-                              f"{activity.year} (use a table for that year)", **_where(spec, ri, ai, "year"))
-    on = spec.priced_on or dt.date(activity.year, 1, 1)
+                              f"{year} (use a table for that year)", **_where(spec, ri, ai, "year"))
+    on = spec.priced_on or dt.date(year, 1, 1)
     try:
         kind = table.kind(activity.kind)
     except PbiError as err:
         raise err.located(**_where(spec, ri, ai, "kind")) from None
     items: list[LineItem] = []
-    subtotal = ZERO
-    for comp in kind.components:
-        if any(bool(getattr(activity, flag)) != want for flag, want in comp.when.items()):
-            continue
-        key = comp.rate.format(grade=activity.grade or "", location=activity.location or "")
-        try:
-            rate = table.rate(key, on, station=activity.location)
-        except PbiError as err:
-            raise err.located(**_where(spec, ri, ai)) from None
+    sub_low = sub_high = Decimal(0)
+    for rate, per, factor, unit in _plan(spec, table, activity, kind, on, ri, ai):
         factors: list[tuple[str, Range]] = []
-        for name in comp.per:
+        qlow = qhigh = Decimal(1)
+        for name in per:
             value = _value(activity, name, table, kind.defaults)
             if value is None:
-                raise SpecError(f"a {activity.kind} activity needs {name!r} (rate {key} is per {name})",
+                raise SpecError(f"a {activity.kind} activity needs {name!r} (rate {rate.key} is per {name})",
                                 **_where(spec, ri, ai, name))
             if name == "meetings" and activity.meetings is None and activity.days is not None:
                 name = f"meetings ({_plain(activity.days)} meeting days)"
             factors.append((name, value))
-        if activity.count != 1:
-            factors.append(("count", Range.of(activity.count)))
-        try:
-            factor = _unit_factor(rate.unit, comp.per)
-        except UnitError as err:
-            raise err.located(**_where(spec, ri, ai, "kind")) from None
-        low = high = rate.value * factor
-        qlow = qhigh = Decimal(1)
-        for _, value in factors:
             qlow, qhigh = qlow * value.low, qhigh * value.high
-        amount = Range(low * qlow, high * qhigh)
-        subtotal = subtotal + amount
-        items.append(LineItem(type="rate", amount=amount, rate=rate, quantity=Range(qlow, qhigh),
-                              unit="·".join(QUANTITY_UNITS[n] for n in comp.per), factors=tuple(factors),
-                              **common))
+        if activity.count != 1:
+            count = _whole(activity.count)
+            factors.append(("count", count))
+            qlow, qhigh = qlow * count.low, qhigh * count.high
+        unit_value = rate.value * factor
+        amount = Range(unit_value * qlow, unit_value * qhigh)
+        sub_low, sub_high = sub_low + amount.low, sub_high + amount.high
+        items.append(LineItem(rid, aid, group, "rate", amount, funding, year, section, rate,
+                              Range(qlow, qhigh), unit, tuple(factors), covered, part=part))
     if not items:
         raise SpecError(f"no component of kind {activity.kind!r} applies to this activity",
                         **_where(spec, ri, ai, "kind"))
     for name, surcharge in table.surcharges.items():
-        if activity.funding in surcharge.applies_to and (
+        if funding in surcharge.applies_to and (
                 surcharge.effective_from is None or surcharge.effective_from <= on):
             pct = surcharge.percent / 100
-            items.append(LineItem(type="surcharge", amount=subtotal.map(lambda v: v * pct),
-                                  quantity=subtotal, unit="USD", note=surcharge.label, surcharge=name,
-                                  percent=surcharge.percent, **common))
+            items.append(LineItem(rid, aid, group, "surcharge", Range(sub_low * pct, sub_high * pct), funding,
+                                  year, section, None, Range(sub_low, sub_high), "USD", (), covered,
+                                  surcharge.label, name, surcharge.percent, part=part))
     return items
+
+
+_Step = tuple[RateValue, tuple[str, ...], Decimal, str]
+#: (table, kind, date, station, grade, interpretation) → the components that apply, with their rate,
+#: unit factor and unit label; the table is kept so that its id stays its own
+_PLANS: dict[tuple[object, ...], tuple[Table, tuple[_Step, ...]]] = {}
+
+
+def _plan(spec: Spec, table: Table, activity: Activity, kind: ActivityKind, on: dt.date,
+          ri: int, ai: int) -> tuple[_Step, ...]:
+    """The components of ``kind`` that price ``activity``: what depends on the table, not on quantities."""
+    flags = tuple(bool(getattr(activity, flag)) for comp in kind.components for flag in comp.when)
+    key = (id(table), activity.kind, on, activity.location, activity.grade, flags)
+    hit = _PLANS.get(key)
+    if hit is not None and hit[0] is table:
+        return hit[1]
+    steps: list[_Step] = []
+    for comp in kind.components:
+        if any(bool(getattr(activity, flag)) != want for flag, want in comp.when.items()):
+            continue
+        rate_key = comp.rate.format(grade=activity.grade or "", location=activity.location or "") \
+            if "{" in comp.rate else comp.rate
+        try:
+            rate = _rate(table, rate_key, on, activity.location)
+        except PbiError as err:
+            raise err.located(**_where(spec, ri, ai)) from None
+        try:
+            factor = _unit_factor(rate.unit, comp.per)
+        except UnitError as err:
+            raise err.located(**_where(spec, ri, ai, "kind")) from None
+        steps.append((rate, comp.per, factor, _unit_label(comp.per)))
+    if len(_PLANS) > 4096:
+        _PLANS.clear()
+    _PLANS[key] = (table, tuple(steps))
+    return tuple(steps)
 
 
 def cost(spec: Spec, table: Table, *, entitlements: Entitlements | None = None) -> Estimate:
@@ -285,27 +343,41 @@ def _share(activity: Activity, quantity: str, value: Decimal, table: Table, fixe
 
 
 def _round(items: list[LineItem], table: Table) -> tuple[list[Cell], list[LineItem]]:
-    sums: dict[tuple[str, str, str | None, int], list[LineItem]] = defaultdict(list)
+    sums: dict[tuple[str, str, str | None, int], list[LineItem]] = {}
     for item in items:
-        sums[(item.group, item.funding, item.section, item.year)].append(item)
+        sums.setdefault((item.group, item.funding, item.section, item.year), []).append(item)
     cells: list[Cell] = []
     extra: list[LineItem] = []
     for (group, funding, section, year), members in sums.items():
-        unrounded = ZERO
+        low = high = Decimal(0)
         for m in members:
-            unrounded = unrounded + m.amount
+            low, high = low + m.amount.low, high + m.amount.high
+        unrounded = Range(low, high)
         if all(m.type == "quoted" for m in members):
             cells.append(Cell(group, funding, section, year, unrounded, unrounded, None))
             continue
-        rule = table.rounding_for({m.rate.key for m in members if m.rate})
-        rounded = unrounded.map(rule.apply)
+        rule, note = _rounding_for(table, frozenset(m.rate.key for m in members if m.rate))
+        rounded = Range(rule.apply(low), rule.apply(high))
         cells.append(Cell(group, funding, section, year, unrounded, rounded, rule))
         first = members[0]
-        extra.append(LineItem(request=first.request, activity="", group=group, type="rounding",
-                              amount=Range(rounded.low - unrounded.low, rounded.high - unrounded.high),
-                              funding=funding, year=year, section=section, covered=first.covered,
-                              note=f"rounded {rule.describe()}"))
+        extra.append(LineItem(first.request, "", group, "rounding", Range(rounded.low - low, rounded.high - high),
+                              funding, year, section, covered=first.covered, note=note))
     return cells, extra
+
+
+_RULES: dict[tuple[int, frozenset[str]], tuple[Table, Rounding, str]] = {}
+
+
+def _rounding_for(table: Table, keys: frozenset[str]) -> tuple[Rounding, str]:
+    """``table.rounding_for(keys)`` and the note of its rounding items, remembered like :func:`_rate`."""
+    hit = _RULES.get((id(table), keys))
+    if hit is not None and hit[0] is table:
+        return hit[1], hit[2]
+    rule = table.rounding_for(set(keys))
+    if len(_RULES) > 1024:
+        _RULES.clear()
+    _RULES[(id(table), keys)] = (table, rule, f"rounded {rule.describe()}")
+    return rule, f"rounded {rule.describe()}"
 
 
 def _figures(spec: Spec, cells: list[Cell]) -> list[FigureResult]:

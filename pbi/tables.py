@@ -245,12 +245,11 @@ class Table(BaseModel):
             elif station != self.duty_station:
                 raise RateLookupError(f"rate {key!r} has no value for duty station {station!r} "
                                       f"(has: {', '.join([self.duty_station or '-', *rate.stations])})")
-        dates = sorted(d for d in series if d <= on)
-        if not dates:
+        effective = max((d for d in series if d <= on), default=None)
+        if effective is None:
             first = min(series) if series else None
             raise RateLookupError(f"rate {key!r} has no value on {on}"
                                   + (f" (its first value is effective from {first})" if first else ""))
-        effective = dates[-1]
         value = series[effective]
         if value is None:
             raise RateLookupError(f"rate {key!r} was discontinued on {effective}; no value on {on}")

@@ -1,0 +1,262 @@
+"""Two estimates side by side: baseline, scenario, difference and per cent, for every line item,
+every figure or request, every funding source and year, and the total.
+
+Line items are matched by (group, activity, type, rate key or surcharge, funding, section, year);
+an item that exists on one side only compares with zero. Per cent is the difference over the
+baseline, a Decimal to one place (None where the baseline is zero).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from .estimate import Estimate, LineItem, decimal_text
+from .specs import Range
+
+__all__ = ["Comparison", "Row", "compare"]
+
+_ZERO = Range(Decimal(0), Decimal(0))
+_PLACE = Decimal("0.1")
+
+
+def _percent(diff: Decimal, base: Decimal) -> Decimal | None:
+    if base == 0:
+        return None
+    return (diff * 100 / base).quantize(_PLACE)
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One compared line: what it is and the two amounts."""
+
+    level: str  # "item", "group", "funding" or "total"
+    group: str
+    activity: str
+    what: str
+    funding: str
+    year: int | None
+    baseline: Range
+    scenario: Range
+    provenance: str = ""
+
+    @property
+    def difference(self) -> Range:
+        return Range(self.scenario.low - self.baseline.low, self.scenario.high - self.baseline.high)
+
+    @property
+    def percent(self) -> tuple[Decimal | None, Decimal | None]:
+        """Per cent change of the low and the high end."""
+        d = self.difference
+        return _percent(d.low, self.baseline.low), _percent(d.high, self.baseline.high)
+
+    def to_dict(self) -> dict[str, Any]:
+        low, high = self.percent
+        pct: Any = None if low is None else str(low)
+        if self.baseline.is_range or self.scenario.is_range:
+            pct = {"low": None if low is None else str(low), "high": None if high is None else str(high)}
+        return {"level": self.level, "group": self.group, "activity": self.activity or None, "what": self.what,
+                "funding": self.funding or None, "year": self.year, "baseline": _amount(self.baseline),
+                "scenario": _amount(self.scenario), "difference": _amount(self.difference), "percent": pct,
+                "provenance": self.provenance or None}
+
+
+def _amount(value: Range) -> Any:
+    if value.is_range:
+        return {"low": decimal_text(value.low), "high": decimal_text(value.high)}
+    return decimal_text(value.low)
+
+
+def _what(item: LineItem) -> str:
+    if item.type == "rate" and item.rate:
+        return item.rate.key
+    if item.type == "surcharge":
+        return f"surcharge {item.surcharge}"
+    return "lump sum (quoted)" if item.type == "quoted" else "rounding"
+
+
+def _provenance(item: LineItem) -> str:
+    if item.rate:
+        r = item.rate
+        return f"{r.key} = {r.value} {r.unit}, table {r.table}, effective from {r.effective_from}"
+    if item.type == "surcharge":
+        return f"{item.percent}% {item.note}"
+    return item.note
+
+
+def _key(item: LineItem) -> tuple[Any, ...]:
+    return (item.group, item.activity, item.type, _what(item), item.funding, item.section, item.year)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Baseline and scenario estimates of one spec, compared line by line."""
+
+    baseline: Estimate
+    scenario: Estimate
+    labels: tuple[str, str] = ("baseline", "scenario")
+
+    @property
+    def items(self) -> list[Row]:
+        """Every line item (rate, surcharge, quoted, rounding), matched across the two estimates."""
+        base: dict[tuple[Any, ...], list[LineItem]] = {}
+        scen: dict[tuple[Any, ...], list[LineItem]] = {}
+        for item in self.baseline.items:
+            base.setdefault(_key(item), []).append(item)
+        for item in self.scenario.items:
+            scen.setdefault(_key(item), []).append(item)
+        rows = []
+        for key in dict.fromkeys([*base, *scen]):
+            b, s = base.get(key, []), scen.get(key, [])
+            first = (s or b)[0]
+            rows.append(Row("item", key[0], key[1], key[3], key[4], key[6], _sum(i.amount for i in b),
+                            _sum(i.amount for i in s), _provenance(first)
+                            + (f"; {self.labels[0]}: {_provenance(b[0])}" if b and s and first.rate
+                               and b[0].rate and b[0].rate != first.rate else "")))
+        return rows
+
+    @property
+    def groups(self) -> list[Row]:
+        """Each published figure (or request without one): its additional requirements."""
+        b, s = self.baseline.by_group(), self.scenario.by_group()
+        return [Row("group", g, "", "subtotal", "", None, b.get(g, _ZERO), s.get(g, _ZERO))
+                for g in dict.fromkeys([*b, *s])]
+
+    @property
+    def totals(self) -> list[Row]:
+        """Funding source and year, then the grand total."""
+        b, s = self.baseline.totals(), self.scenario.totals()
+        rows = [Row("funding", "", "", "total", f, y, b.get((f, y), _ZERO), s.get((f, y), _ZERO))
+                for (f, y) in sorted({*b, *s})]
+        rows.append(Row("total", "", "", "total", "", None, self.baseline.total, self.scenario.total))
+        return rows
+
+    @property
+    def total(self) -> Row:
+        return self.totals[-1]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data for JSON: amounts and per cents as strings."""
+        return {"spec": self.baseline.spec.symbol, "labels": list(self.labels),
+                "tables": [self.baseline.table.id, self.scenario.table.id],
+                "items": [r.to_dict() for r in self.items], "groups": [r.to_dict() for r in self.groups],
+                "totals": [r.to_dict() for r in self.totals]}
+
+    def to_json(self) -> str:
+        import json
+
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
+
+    def to_csv(self) -> str:
+        """One row per item, group and total: level, names, the two amounts, difference, per cent
+        (columns named baseline_*/scenario_* whatever the labels, so that scripts can rely on them)."""
+        import csv
+        import io
+
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(["level", "group", "activity", "what", "funding", "year", "baseline_low",
+                         "baseline_high", "scenario_low", "scenario_high", "difference_low", "difference_high",
+                         "percent_low", "percent_high", "provenance"])
+        t = decimal_text
+        for r in [*self.items, *self.groups, *self.totals]:
+            d, (pl, ph) = r.difference, r.percent
+            writer.writerow([r.level, r.group, r.activity, r.what, r.funding, "" if r.year is None else r.year,
+                             t(r.baseline.low), t(r.baseline.high), t(r.scenario.low), t(r.scenario.high),
+                             t(d.low), t(d.high), "" if pl is None else pl, "" if ph is None else ph,
+                             r.provenance])
+        return buf.getvalue()
+
+    def rows_text(self, rows: list[Row]) -> list[list[str]]:
+        """Rows as display strings (for tables, Markdown and HTML)."""
+        from .output import FUNDING_LABELS, amount_text
+
+        out = []
+        for r in rows:
+            pl, ph = r.percent
+            pct = "" if pl is None else (_pct(pl) if pl == ph or ph is None else f"{_pct(pl)} to {_pct(ph)}")
+            where = r.group if r.level in ("item", "group") else FUNDING_LABELS.get(r.funding, r.funding) or "total"
+            what = r.what if r.level == "item" else ("" if r.level != "funding" else str(r.year))
+            out.append([where, r.activity, what, amount_text(r.baseline, 2 if r.level == "item" else None),
+                        amount_text(r.scenario, 2 if r.level == "item" else None),
+                        _signed(r.difference, 2 if r.level == "item" else None), pct])
+        return out
+
+    def headers(self) -> list[str]:
+        return ["figure/request", "activity", "item", f"{self.labels[0]} USD", f"{self.labels[1]} USD",
+                "difference", "per cent"]
+
+    def to_table(self) -> str:
+        """Plain-text tables: line items, figures, totals."""
+        from .output import _tabulate
+
+        align = ("left", "left", "left", "right", "right", "right", "right")
+        t0, t1 = self.baseline.table.id, self.scenario.table.id
+        title = (f"{self.baseline.spec.symbol} — {self.labels[0]} against {self.labels[1]} "
+                 + (f"(table {t0})" if t0 == t1 else f"(tables {t0}, {t1})"))
+        return "\n".join([title, "", _tabulate(self.rows_text(self.items), self.headers(), align), "",
+                          _tabulate(self.rows_text(self.groups), self.headers(), align), "",
+                          _tabulate(self.rows_text(self.totals), self.headers(), align)])
+
+    def _repr_markdown_(self) -> str:
+        from .export import markdown_table
+
+        return "\n\n".join([f"**{self.baseline.spec.symbol}** — {self.labels[0]} against {self.labels[1]}",
+                            markdown_table(self.headers(), self.rows_text(self.groups + self.totals))])
+
+    def _repr_html_(self) -> str:
+        from .export import html_table
+
+        return (f"<p><b>{_esc(self.baseline.spec.symbol)}</b> — {_esc(self.labels[0])} against "
+                f"{_esc(self.labels[1])}</p>" + html_table(self.headers(), self.rows_text(self.groups + self.totals)))
+
+    def to_dataframe(self) -> Any:
+        """A pandas DataFrame of every row (pandas is imported here, and only here)."""
+        from .export import comparison_dataframe
+
+        return comparison_dataframe(self)
+
+    def to_xlsx(self, path: Any) -> None:
+        """Write an Excel workbook (openpyxl): sheets ``items`` and ``totals``."""
+        from .export import comparison_xlsx
+
+        comparison_xlsx(self, path)
+
+    def plot(self, ax: Any = None) -> Any:
+        """A bar chart of each figure or request, baseline against scenario (matplotlib)."""
+        from .export import comparison_chart
+
+        return comparison_chart(self, ax=ax)
+
+
+def _pct(value: Decimal) -> str:
+    return f"{value:+}%" if value else "0.0%"
+
+
+def _esc(text: str) -> str:
+    import html
+
+    return html.escape(text)
+
+
+def _signed(value: Range, places: int | None) -> str:
+    from .money import format_usd
+
+    def one(v: Decimal) -> str:
+        return ("+" if v > 0 else "") + format_usd(v, places=places)
+
+    return one(value.low) if not value.is_range else f"{one(value.low)} to {one(value.high)}"
+
+
+def _sum(values: Any) -> Range:
+    low = high = Decimal(0)
+    for v in values:
+        low, high = low + v.low, high + v.high
+    return Range(low, high)
+
+
+def compare(baseline: Estimate, scenario: Estimate, *, labels: tuple[str, str] = ("baseline", "scenario")
+            ) -> Comparison:
+    """Compare two estimates of the same spec (a scenario, or another table)."""
+    return Comparison(baseline=baseline, scenario=scenario, labels=labels)

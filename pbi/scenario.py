@@ -1,0 +1,395 @@
+"""Scenarios: "what if" overrides of a spec's quantities and a table's rates, written as data.
+
+A scenario is a plain mapping (YAML or a dict, in the manner of PolicyEngine's ``Reform.from_dict``),
+never code::
+
+    name: three-day session, four languages
+    set:
+      F09.days: 3                 # every activity of published figure F09 that has days
+      languages: 4                # every activity that has or is priced by languages
+      working-group-documents.pages: 40
+      priced_on: 2012-01-01         # look rates up on this date ("year": each activity's 1 January)
+    rates:
+      interpretation.meeting: 2000                 # the rate on every date
+      documentation.page: {2012-01-01: "250.00"}   # a new value from a date on
+
+Paths of ``set`` are ``[TARGET.]QUANTITY``: TARGET is a published figure id (``F09``), an activity
+id, or ``request.ID``; without a target, every activity that has or uses the quantity. A path
+``rates.KEY`` in ``set`` is a rate override. A path that matches nothing is a :class:`SpecError`
+that lists the valid ones.
+
+:meth:`Scenario.apply` returns a new (spec, table) pair; specs and tables are frozen pydantic
+models, copied with ``model_copy(update=…)`` and the overridden values checked here, so that
+thousands of variants cost little.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from collections.abc import Mapping
+from typing import Any, Sequence, TypeVar
+
+from pydantic import BaseModel
+
+from .errors import SpecError
+from .money import to_decimal
+from .specs import LANGUAGES, MAX_QUANTITY, Activity, Range, Spec
+from .tables import Rate, Table
+
+__all__ = ["Scenario", "load_scenario", "parse_assignment", "QUANTITY_PATHS"]
+
+#: the activity fields a scenario may set
+QUANTITY_PATHS = ("count", "pages", "words", "documents", "languages", "days", "meetings", "sessions",
+                  "participants", "dsa_days", "trips", "work_months", "copies", "items", "amount",
+                  "interpretation")
+_RANGES = frozenset(QUANTITY_PATHS) - {"count", "languages", "interpretation"}
+#: a quantity of the table's components → the activity fields that feed it
+_FEEDS = {"participant_days": ("participants", "dsa_days", "days"), "meetings": ("meetings", "days"),
+          "pages": ("pages", "words"), "words": ("words", "pages")}
+
+RateOverride = Decimal | dict[dt.date, Decimal]
+
+
+def _number(value: Any) -> Decimal:
+    if isinstance(value, str) and value.strip().lower().endswith("usd"):
+        value = value.strip()[:-3]
+    return to_decimal(value)
+
+
+def _range(value: Any) -> Range:
+    if isinstance(value, Range):
+        return value
+    if isinstance(value, Mapping):
+        if set(value) != {"low", "high"}:
+            raise ValueError("a range is written {low: …, high: …}")
+        low, high = _number(value["low"]), _number(value["high"])
+    elif isinstance(value, str) and ".." in value:
+        a, _, b = value.partition("..")
+        low, high = _number(a), _number(b)
+    else:
+        low = high = _number(value)
+    if low > high:
+        raise ValueError(f"low ({low}) is greater than high ({high})")
+    if low <= 0:
+        raise ValueError(f"must be greater than 0 (got {low})")
+    if high > MAX_QUANTITY:
+        raise ValueError(f"{high:,} is implausibly large (at most {MAX_QUANTITY:,})")
+    return Range(low, high)
+
+
+def _check_value(name: str, value: Any) -> Any:
+    """The validated value of quantity ``name``; ValueError with a short reason."""
+    if name in _RANGES:
+        return _range(value)
+    if name == "count":
+        n = int(_number(value)) if not isinstance(value, bool) else 0
+        if n != _number(value) or not 1 <= n <= 1000:
+            raise ValueError(f"must be a whole number from 1 to 1000 (got {value!r})")
+        return n
+    if name == "languages":
+        if isinstance(value, str) and not value.strip().isdigit():
+            value = [v.strip() for v in value.split(",") if v.strip()]
+        if isinstance(value, (list, tuple)):
+            codes = tuple(str(v) for v in value)
+            for code in codes:
+                if code not in LANGUAGES:
+                    raise ValueError(f"unknown language {code!r} (expected one of {', '.join(LANGUAGES)})")
+            if not codes or len(set(codes)) != len(codes):
+                raise ValueError("languages must be listed once each")
+            return codes
+        n = int(_number(value)) if not isinstance(value, bool) else 0
+        if n != _number(value) or not 1 <= n <= len(LANGUAGES):
+            raise ValueError(f"must be 1 to 6 official languages (got {value!r})")
+        return n
+    if name == "interpretation":
+        if isinstance(value, str) and value.lower() in ("true", "yes", "false", "no"):
+            return value.lower() in ("true", "yes")
+        if not isinstance(value, bool):
+            raise ValueError(f"must be true or false (got {value!r})")
+        return value
+    raise ValueError(f"unknown quantity {name!r}")
+
+
+def _rate_value(value: Any) -> RateOverride:
+    """A plain value, or {date: value}; every value a non-negative Decimal."""
+    if isinstance(value, Mapping):
+        out: dict[dt.date, Decimal] = {}
+        for date, v in value.items():
+            try:
+                day = date if isinstance(date, dt.date) else dt.date.fromisoformat(str(date))
+            except ValueError:
+                raise ValueError(f"{date!r} is not a date (write YYYY-MM-DD)") from None
+            out[day] = _rate_value(v)  # type: ignore[assignment]
+        if not out:
+            raise ValueError("expected a value or {date: value}")
+        return out
+    amount = _number(value)
+    if amount < 0:
+        raise ValueError(f"a rate cannot be negative (got {amount})")
+    return amount
+
+
+def _date_or_year(value: Any) -> dt.date | str:
+    if isinstance(value, dt.date):
+        return value
+    if str(value).strip().lower() == "year":
+        return "year"
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise ValueError(f"{value!r} is not a date (write YYYY-MM-DD, or 'year' for 1 January of each "
+                         "activity's year)") from None
+
+
+def parse_assignment(text: str) -> tuple[str, Any]:
+    """``F09.days=3`` → ("F09.days", "3"); ``rates.x=250@2012-01-01`` → ("rates.x", {date: "250"})."""
+    path, sep, value = text.partition("=")
+    path, value = path.strip(), value.strip()
+    if not sep or not path or not value:
+        raise SpecError(f"expected PATH=VALUE, e.g. F09.days=3 or languages=4 (got {text!r})", field="--set")
+    if path.startswith("rates.") and "@" in value:
+        amount, _, date = value.partition("@")
+        return path, {date.strip(): amount.strip()}
+    return path, value
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """Named overrides: quantities by path, rates by key (see the module docstring)."""
+
+    name: str = "scenario"
+    quantities: dict[str, Any] = field(default_factory=dict)
+    rates: dict[str, RateOverride] = field(default_factory=dict)
+    description: str = ""
+    #: look rates up on this date instead of the spec's ``priced_on``; "year": on 1 January of each
+    #: activity's year
+    priced_on: dt.date | str | None = None
+    file: str | None = None
+    lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], *, file: str | None = None,
+                  lines: Mapping[str, int] | None = None) -> "Scenario":
+        """Build a scenario from ``{name, description, set: {path: value}, rates: {key: value}}``;
+        a flat mapping of paths (``{"F09.days": 3}``) is read as ``set``."""
+        lines = dict(lines or {})
+        known = {"name", "description", "set", "rates", "priced_on"}
+        if not any(k in known for k in data):
+            data = {"set": dict(data)}
+        for key in data:
+            if key not in known:
+                raise SpecError(f"unknown key (expected {', '.join(sorted(known))})", file=file,
+                                line=lines.get(key), field=key)
+        quantities: dict[str, Any] = {}
+        rates: dict[str, RateOverride] = {}
+        priced_on: Any = data.get("priced_on")
+        if isinstance(data.get("set"), Mapping) and "priced_on" in data["set"]:
+            priced_on = data["set"]["priced_on"]
+            data = {**data, "set": {k: v for k, v in data["set"].items() if k != "priced_on"}}
+        if priced_on is not None:
+            try:
+                priced_on = _date_or_year(priced_on)
+            except ValueError as exc:
+                raise SpecError(str(exc), file=file, line=lines.get("priced_on"), field="priced_on") from None
+        for section in ("set", "rates"):
+            body = data.get(section) or {}
+            if not isinstance(body, Mapping):
+                raise SpecError("expected a mapping of paths to values", file=file, line=lines.get(section),
+                                field=section)
+            for path, value in body.items():
+                where = f"{section}.{path}"
+                is_rate = section == "rates" or str(path).startswith("rates.")
+                key = str(path).removeprefix("rates.") if section == "set" else str(path)
+                try:
+                    if is_rate:
+                        rates[key] = _rate_value(value)
+                    else:
+                        name = str(path).rsplit(".", 1)[-1]
+                        if name not in QUANTITY_PATHS:
+                            raise SpecError(f"unknown quantity {name!r} in path {path!r} (quantities: "
+                                            f"{', '.join(QUANTITY_PATHS)}; or rates.KEY for a rate)",
+                                            file=file, line=lines.get(where), field=str(path))
+                        quantities[str(path)] = _check_value(name, value)
+                except (ValueError, TypeError) as exc:
+                    raise SpecError(str(exc), file=file, line=lines.get(where),
+                                    field=f"rates.{key}" if is_rate else str(path)) from None
+        return cls(name=str(data.get("name") or "scenario"), quantities=quantities, rates=rates,
+                   description=str(data.get("description") or ""), priced_on=priced_on, file=file, lines=lines)
+
+    @classmethod
+    def from_assignments(cls, assignments: Sequence[str], *, name: str = "scenario") -> "Scenario":
+        """From ``--set`` strings such as ``F09.days=3``, ``languages=4``, ``rates.x=2000``."""
+        return cls.from_dict({"name": name, "set": dict(parse_assignment(a) for a in assignments)})
+
+    def merged(self, other: "Scenario") -> "Scenario":
+        """This scenario with ``other``'s overrides on top (``--scenario FILE --set …``)."""
+        name = self.name if other.name == "scenario" else other.name
+        return Scenario(name=name, quantities={**self.quantities, **other.quantities},
+                        rates={**self.rates, **other.rates}, description=self.description or other.description,
+                        priced_on=other.priced_on if other.priced_on is not None else self.priced_on,
+                        file=self.file or other.file, lines={**other.lines, **self.lines})
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data (values as strings) that :meth:`from_dict` reads back."""
+        def out(v: Any) -> Any:
+            if isinstance(v, Range):
+                return str(v.low) if not v.is_range else {"low": str(v.low), "high": str(v.high)}
+            if isinstance(v, dict):
+                return {k.isoformat(): str(x) for k, x in v.items()}
+            if isinstance(v, tuple):
+                return list(v)
+            return v if isinstance(v, (bool, int)) else str(v)
+
+        return {"name": self.name, "description": self.description or None,
+                "set": {k: out(v) for k, v in self.quantities.items()},
+                "rates": {k: out(v) for k, v in self.rates.items()},
+                "priced_on": None if self.priced_on is None else str(self.priced_on)}
+
+    def __bool__(self) -> bool:
+        return bool(self.quantities or self.rates or self.priced_on is not None)
+
+    # -- applying -------------------------------------------------------------------------------
+    def _error(self, message: str, path: str, section: str = "set") -> SpecError:
+        where = f"{section}.{path}"
+        return SpecError(message, file=self.file, line=self.lines.get(where), field=path)
+
+    def apply(self, spec: Spec, table: Table) -> tuple[Spec, Table]:
+        """The spec and table with this scenario's overrides; SpecError for a path that matches nothing."""
+        return self._apply_spec(spec, table), self._apply_table(table)
+
+    def _apply_spec(self, spec: Spec, table: Table) -> Spec:
+        if self.priced_on is not None:
+            spec = _replace(spec, {"priced_on": None if self.priced_on == "year" else self.priced_on})
+        if not self.quantities:
+            return spec
+        changes: dict[str, dict[str, Any]] = {}
+        for (path, value), ids in zip(self.quantities.items(), self._targets(spec, table)):
+            for i in ids:
+                changes.setdefault(i, {})[path.rpartition(".")[2]] = value
+        if not changes:
+            return spec
+        new_requests = []
+        for request in spec.requests:
+            if any(a.id in changes for a in request.activities):
+                acts = tuple(_replace(a, changes[a.id]) if a.id in changes else a for a in request.activities)
+                request = _replace(request, {"activities": acts})
+            new_requests.append(request)
+        return _replace(spec, {"requests": tuple(new_requests)})
+
+    def _targets(self, spec: Spec, table: Table) -> list[tuple[str, ...]]:
+        """For each quantity path, the ids of the activities it sets (remembered per spec and table)."""
+        key = (id(spec), id(table), tuple(self.quantities))
+        hit = _TARGETS.get(key)
+        if hit is not None and hit[0] is spec and hit[1] is table:
+            return hit[2]
+        by_id = {a.id: a for _, a in spec.activities()}
+        figures = {f.id: f.activities for f in spec.published if f.activities}
+        requests = {f"request.{r.id}": tuple(a.id for a in r.activities) for r in spec.requests}
+        out: list[tuple[str, ...]] = []
+        for path in self.quantities:
+            target, _, name = path.rpartition(".")
+            if not target:
+                ids = [a.id for a in by_id.values() if _uses(a, name, table)]
+                if not ids:
+                    raise self._error(f"no activity of {spec.symbol} has or uses {name!r} "
+                                      f"(quantities in use: {', '.join(_used(by_id.values(), table))})", path)
+            else:
+                if target in by_id:
+                    candidates: tuple[str, ...] = (target,)
+                elif target in figures:
+                    candidates = figures[target]
+                elif target in requests:
+                    candidates = requests[target]
+                else:
+                    valid = [*figures, *by_id, *requests]
+                    raise self._error(f"unknown target {target!r} in {spec.symbol} (valid: "
+                                      f"{', '.join(valid)}; or no target for every activity)", path)
+                ids = [i for i in candidates if _uses(by_id[i], name, table)]
+                if not ids:
+                    have = _used((by_id[i] for i in candidates), table)
+                    raise self._error(f"{target} has no activity with {name!r} "
+                                      f"(its quantities: {', '.join(have) or 'none'})", path)
+            out.append(tuple(i for i in ids if name != "amount" or by_id[i].kind == "lump_sum"))
+        if len(_TARGETS) > 1024:
+            _TARGETS.clear()
+        _TARGETS[key] = (spec, table, out)
+        return out
+
+    def _apply_table(self, table: Table) -> Table:
+        if not self.rates:
+            return table
+        rates = dict(table.rates)
+        origin = dict(table.origin)
+        tag = f"{table.id} + scenario {self.name!r}"
+        for key, value in self.rates.items():
+            rate = rates.get(key)
+            if rate is None:
+                raise self._error(f"unknown rate {key!r} in table {table.id!r} "
+                                  f"(rates: {', '.join(sorted(rates))})", f"rates.{key}", "rates")
+            rates[key] = _override(rate, value, self.name)
+            origin[key] = tag
+        return table.model_copy(update={"rates": rates, "origin": origin})
+
+
+#: (spec, table, paths) → the activities each path sets; spec and table are kept so ids stay theirs
+_TARGETS: dict[tuple[int, int, tuple[str, ...]], tuple[Spec, Table, list[tuple[str, ...]]]] = {}
+
+_M = TypeVar("_M", bound=BaseModel)
+
+
+def _replace(model: _M, changes: dict[str, Any]) -> _M:
+    """``model.model_copy(update=changes)`` without the generic copy machinery: frozen models share
+    their unchanged fields safely. The values in ``changes`` have been checked by the caller."""
+    new = object.__new__(type(model))
+    object.__setattr__(new, "__dict__", {**model.__dict__, **changes})
+    object.__setattr__(new, "__pydantic_fields_set__", model.__pydantic_fields_set__ | changes.keys())
+    object.__setattr__(new, "__pydantic_extra__", model.__pydantic_extra__)
+    private = model.__pydantic_private__
+    object.__setattr__(new, "__pydantic_private__", None if private is None else dict(private))
+    return new
+
+
+def _override(rate: Rate, value: RateOverride, name: str) -> Rate:
+    if isinstance(value, dict):
+        values = {**rate.values, **value}
+        stations = {s: {**series, **value} for s, series in rate.stations.items()}
+        what = ", ".join(f"{v} from {d}" for d, v in sorted(value.items()))
+    else:
+        first = min([*rate.values, *(d for s in rate.stations.values() for d in s)])
+        values, stations, what = {first: value}, {}, f"{value} on every date"
+    return rate.model_copy(update={"values": values, "stations": stations,
+                                   "reference": f"scenario {name!r}: {what} (table: {rate.reference})"})
+
+
+def _uses(activity: Activity, name: str, table: Table) -> bool:
+    """Whether ``activity`` states quantity ``name`` or is priced by it."""
+    if name == "count":
+        return True
+    if getattr(activity, name) is not None:
+        return True
+    # a value that another one overrides changes nothing: meetings win over days, pages over words
+    if (name == "days" and (activity.meetings is not None or activity.dsa_days is not None)) or \
+            (name == "words" and activity.pages is not None):
+        return False
+    kind = table.activities.get(activity.kind)
+    if kind is None:
+        return False
+    if name in kind.defaults:
+        return True
+    return any(name in _FEEDS.get(p, (p,)) for c in kind.components for p in c.per)
+
+
+def _used(activities: Any, table: Table) -> list[str]:
+    acts = list(activities)
+    return [n for n in QUANTITY_PATHS if n != "count" and any(_uses(a, n, table) for a in acts)]
+
+
+def load_scenario(path: Path | str) -> Scenario:
+    """Read a scenario file (YAML); errors name the file, line and path."""
+    from .yamlio import load_yaml
+
+    loaded = load_yaml(path)
+    return Scenario.from_dict(loaded.data, file=loaded.file, lines=loaded.lines)
