@@ -15,15 +15,18 @@ from decimal import Decimal
 from functools import lru_cache
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .entitlements import EntitlementUse, Entitlements, load_entitlements
 from .errors import PbiError, RateLookupError, SpecError, UnitError
 from .periods import meeting_days, split_days
 from .estimate import ZERO, Cell, Estimate, FigureResult, LineItem
 from .specs import Activity, Range, Request, Spec, source_of
 from .money import Rounding
 from .tables import QUANTITY_UNITS, ActivityKind, RateValue, Table
-from .units import MEETINGS_PER_DAY, Q, parse_unit, to_usd
+from .units import meetings_per_day, unit_factor
+
+if TYPE_CHECKING:  # the entitlement models load only for specs that draw on an entitlement
+    from .entitlements import EntitlementUse, Entitlements
 
 __all__ = ["cost", "COVERED_SOURCES"]
 
@@ -31,13 +34,9 @@ __all__ = ["cost", "COVERED_SOURCES"]
 COVERED_SOURCES = frozenset({"entitlement", "existing_resources"})
 
 
-@lru_cache(maxsize=1024)
 def _unit_factor(rate_unit: str, per: tuple[str, ...]) -> Decimal:
     """The factor that turns rate × quantities into USD; UnitError if they do not fit."""
-    product = Q(Decimal(1), parse_unit(rate_unit))
-    for name in per:
-        product = product * Q(Decimal(1), parse_unit(QUANTITY_UNITS[name]))
-    return to_usd(product, what=f"{rate_unit} × {' × '.join(per)}")
+    return unit_factor(rate_unit, tuple(QUANTITY_UNITS[name] for name in per))
 
 
 def _plain(value: Range) -> str:
@@ -65,7 +64,7 @@ def _value(activity: Activity, name: str, table: Table, defaults: dict[str, int]
             wpp = Decimal(table.words_per_page)
             value = other.map(lambda v: v / wpp) if name == "pages" else other.map(lambda v: v * wpp)
     if value is None and name == "meetings" and activity.days is not None:
-        value = activity.days.map(lambda d: d * MEETINGS_PER_DAY)
+        value = activity.days.map(lambda d: d * meetings_per_day())
     if value is None and name in defaults:
         value = _whole(defaults[name])
     return value
@@ -256,6 +255,8 @@ class _Draws:
                                 **_where(self.spec, ri, ai, "entitlement"))
             file, _ = source_of(self.spec)
             base = Path(file).parent if file != "<spec>" else Path.cwd()
+            from .entitlements import load_entitlements
+
             self.data = load_entitlements(base / self.spec.entitlements)
         return self.data
 
@@ -291,6 +292,8 @@ class _Draws:
                             **_where(self.spec, ri, ai, "funding"))
         self.taken[key] += covered
         section = balance.section or activity.section
+        from .entitlements import EntitlementUse
+
         self.uses.append(EntitlementUse(
             request=request.id, activity=activity.id, year=activity.year, balance=balance,
             available=available, requested=wanted, covered=covered, additional=additional,
@@ -310,7 +313,7 @@ class _Draws:
 def _requested(activity: Activity, quantity: str, table: Table) -> Range | None:
     """What an activity asks of an allocation, all its events together."""
     if quantity == "meetings":
-        value = activity.meetings or (activity.days.map(lambda d: d * MEETINGS_PER_DAY)
+        value = activity.meetings or (activity.days.map(lambda d: d * meetings_per_day())
                                       if activity.days is not None else None)
     else:
         value = activity.pages
@@ -329,7 +332,7 @@ def _share(activity: Activity, quantity: str, value: Decimal, table: Table, fixe
     changes: dict[str, object] = {"count": 1, **update}
     if quantity == "meetings":
         if activity.meetings is None and activity.days is not None:
-            changes["days"] = Range.of(value / MEETINGS_PER_DAY)
+            changes["days"] = Range.of(value / meetings_per_day())
         else:
             changes["meetings"] = Range.of(value)
     else:

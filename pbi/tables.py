@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from .errors import RateLookupError, TableError
 from .money import Rounding, to_decimal
 from .errors import UnitError
-from .units import parse_unit
+from .units import check_rate_unit
 from .validation import validate
 from .yamlio import LoadedYaml, load_yaml
 
@@ -112,11 +112,9 @@ class Rate(BaseModel):
     @classmethod
     def _unit(cls, value: str) -> str:
         try:
-            parsed = parse_unit(value)
+            check_rate_unit(value)
         except UnitError as exc:
             raise ValueError(exc.message) from None
-        if "USD" not in str(parsed) and "usd" not in f"{parsed:~}".lower():
-            raise ValueError(f"a rate is money per something (USD/…), got {value!r}")
         return value
 
     @model_validator(mode="after")
