@@ -25,8 +25,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import tempfile
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, localcontext
@@ -38,6 +36,7 @@ from .api import table_for
 from .engine import COVERED_SOURCES, cost
 from .errors import InputError, TableError
 from .estimate import Estimate
+from .fileio import write_atomic
 from .money import format_usd, roman
 from .reproduce import find_specs
 from .specs import Range, Spec, load_spec
@@ -435,15 +434,7 @@ def write_table(cal: Calibration, path: str | Path, *, table_id: str | None = No
               f"{cal.reproduced} reproduced by the fitted rates.\n")
     text = header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    return write_atomic(path, text)
 
 
 # ----------------------------------------------------------------------------- output

@@ -64,12 +64,9 @@ def _emit(text: str, output: str | None) -> None:
     if not output:
         _write(text)
         return
-    from .errors import PbiError
+    from .fileio import write_atomic
 
-    try:
-        Path(output).write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
-    except OSError as exc:
-        raise PbiError(f"cannot write: {exc.strerror}", file=output) from None
+    write_atomic(output, text if text.endswith("\n") else text + "\n")
 
 
 def _cmd_reproduce(args: argparse.Namespace) -> int:
@@ -167,34 +164,13 @@ def _cmd_note(args: argparse.Namespace) -> int:
         raise RenderError("--format docx writes a file: give -o FILE")
     out = render_note(estimate, args.lang, args.format, kind=args.kind)
     if args.output:
-        _write_file(Path(args.output), out if isinstance(out, bytes) else out.encode("utf-8"))
+        from .fileio import write_atomic
+
+        write_atomic(args.output, out)
     else:
         assert isinstance(out, str)
         _write(out)
     return 0
-
-
-def _write_file(path: Path, data: bytes) -> None:
-    """Write through a temporary file in the same folder, so an interrupted write leaves no half file."""
-    import os
-    import tempfile
-
-    from .errors import InputError
-
-    folder = path.resolve().parent
-    if not folder.is_dir():
-        raise InputError("no such folder", file=str(folder))
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _write(text: str) -> None:

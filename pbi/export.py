@@ -188,12 +188,14 @@ def comparison_xlsx(cmp: "Comparison", path: Path | str) -> Path:
 
 
 def _save(wb: Any, path: Path | str) -> Path:
-    path = Path(path)
-    try:
-        wb.save(path)
-    except OSError as exc:
-        raise PbiError(f"cannot write: {exc.strerror}", file=str(path)) from None
-    return path
+    """Save a workbook atomically: an interrupted export leaves the previous file as it was."""
+    import io
+
+    from .fileio import write_atomic
+
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return write_atomic(path, buffer.getvalue())
 
 
 # -- charts ------------------------------------------------------------------------------------
@@ -242,9 +244,11 @@ def comparison_chart(cmp: "Comparison", ax: Any = None) -> Any:
 
 
 def save_chart(figure: Any, path: Path | str) -> Path:
+    import io
+
+    from .fileio import write_atomic
+
     path = Path(path)
-    try:
-        figure.savefig(path, bbox_inches="tight")
-    except OSError as exc:
-        raise PbiError(f"cannot write: {exc.strerror}", file=str(path)) from None
-    return path
+    buffer = io.BytesIO()
+    figure.savefig(buffer, bbox_inches="tight", format=path.suffix.lstrip(".").lower() or "png")
+    return write_atomic(path, buffer.getvalue())

@@ -41,11 +41,18 @@ def activities(draw, n: int):
 
 @st.composite
 def specs(draw):
-    n = draw(st.integers(1, 6))
-    acts = [draw(activities(i)) for i in range(n)]
+    n_requests = draw(st.integers(1, 3))
+    requests, k = [], 0
+    for r in range(n_requests):
+        n = draw(st.integers(0 if r else 1, 4))
+        acts = [draw(activities(k + i)) for i in range(n)]
+        k += n
+        requests.append({"id": chr(97 + r), "operative_paragraphs": [str(3 + r)], "activities": acts,
+                         "text": {"zh": f"请秘书处开展第{r + 1}项工作", "en": f"Request the Secretariat to do task {r + 1}"}})
     return Spec.model_validate({
-        "symbol": "X/L.1", "title": {"en": "t"}, "body": "cop-untoc", "rule": "75", "budget_period": "2010-2011",
-        "table": "unodc-vienna-2010", "requests": [{"id": "a", "activities": acts}]})
+        "symbol": "X/L.1", "title": {"en": "Test draft", "zh": "测试草案"}, "body": "cop-untoc", "rule": "75",
+        "budget_period": "2010-2011", "operative_paragraphs": [str(3 + r) for r in range(n_requests)],
+        "table": "unodc-vienna-2010", "requests": requests})
 
 
 @SETTINGS
@@ -66,8 +73,8 @@ GROWABLE = ["pages", "days", "participants", "languages", "work_months", "count"
 @SETTINGS
 @given(spec=specs(), which=st.sampled_from(GROWABLE), extra=st.integers(1, 50), pick=st.integers(0, 10))
 def test_costs_never_fall_when_quantities_rise(spec, which, extra, pick):
-    request = spec.requests[0]
-    activity = request.activities[pick % len(request.activities)]
+    pairs = spec.activities()
+    request, activity = pairs[pick % len(pairs)]
     current = getattr(activity, which)
     if current is None:
         return
@@ -78,8 +85,10 @@ def test_costs_never_fall_when_quantities_rise(spec, which, extra, pick):
     else:
         grown = current.low + extra
     bigger = Activity.model_validate({**activity.model_dump(mode="json", exclude_none=True), which: grown})
-    acts = tuple(bigger if a is activity else a for a in request.activities)
-    spec2 = spec.model_copy(update={"requests": (request.model_copy(update={"activities": acts}),)})
+    requests = tuple(r.model_copy(update={"activities": tuple(bigger if a is activity else a
+                                                              for a in r.activities)}) if r is request else r
+                     for r in spec.requests)
+    spec2 = spec.model_copy(update={"requests": requests})
     assert cost(spec2, TABLE).total.low >= cost(spec, TABLE).total.low
 
 
@@ -91,3 +100,4 @@ def test_spec_written_back_to_yaml_gives_the_same_estimate(spec, tmp_path_factor
     again = load_spec(path)
     assert again == spec
     assert cost(again, TABLE).items == cost(spec, TABLE).items
+
