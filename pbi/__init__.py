@@ -28,6 +28,7 @@ _EXPORTS = {
     "cost_file": "api", "compare_file": "api",
     "Scenario": "scenario", "load_scenario": "scenario",
     "compare": "compare", "Comparison": "compare",
+    "sweep": "sweep", "SweepResult": "sweep",
     "Estimate": "estimate", "LineItem": "estimate", "FigureResult": "estimate",
     "reproduce": "reproduce", "Reproduction": "reproduce",
     "explain": "explain",
@@ -61,6 +62,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .calibrate import Calibration, calibrate
     from .compare import Comparison, compare
     from .scenario import Scenario, load_scenario
+    from .sweep import SweepResult, sweep
     from .engine import cost
     from .errors import (CheckError, InputError, PbiError, RateLookupError, RenderError, SpecError,
                          TableError, UnitError)

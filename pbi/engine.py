@@ -15,7 +15,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 from .errors import PbiError, RateLookupError, SpecError, UnitError
 from .periods import meeting_days, split_days
@@ -117,6 +117,26 @@ def _price(spec: Spec, table: Table, request: Request, activity: Activity, group
         raise err.located(**_where(spec, ri, ai, "kind")) from None
     items: list[LineItem] = []
     sub_low = sub_high = Decimal(0)
+    for rate, unit, factors, qlow, qhigh, amount in _terms(spec, table, activity, kind, on, ri, ai):
+        sub_low, sub_high = sub_low + amount.low, sub_high + amount.high
+        items.append(LineItem(rid, aid, group, "rate", amount, funding, year, section, rate,
+                              Range(qlow, qhigh), unit, factors, covered, part=part))
+    if not items:
+        raise SpecError(f"no component of kind {activity.kind!r} applies to this activity",
+                        **_where(spec, ri, ai, "kind"))
+    for name, surcharge in table.surcharges.items():
+        if funding in surcharge.applies_to and (
+                surcharge.effective_from is None or surcharge.effective_from <= on):
+            pct = surcharge.percent / 100
+            items.append(LineItem(rid, aid, group, "surcharge", Range(sub_low * pct, sub_high * pct), funding,
+                                  year, section, None, Range(sub_low, sub_high), "USD", (), covered,
+                                  surcharge.label, name, surcharge.percent, part=part))
+    return items
+
+
+def _terms(spec: Spec, table: Table, activity: Activity, kind: ActivityKind, on: dt.date, ri: int, ai: int,
+           ) -> Iterator[tuple[RateValue, str, tuple[tuple[str, Range], ...], Decimal, Decimal, Range]]:
+    """Each component that prices ``activity``: rate, unit, factors, quantity (low, high), amount."""
     for rate, per, factor, unit in _plan(spec, table, activity, kind, on, ri, ai):
         factors: list[tuple[str, Range]] = []
         qlow = qhigh = Decimal(1)
@@ -134,21 +154,7 @@ def _price(spec: Spec, table: Table, request: Request, activity: Activity, group
             factors.append(("count", count))
             qlow, qhigh = qlow * count.low, qhigh * count.high
         unit_value = rate.value * factor
-        amount = Range(unit_value * qlow, unit_value * qhigh)
-        sub_low, sub_high = sub_low + amount.low, sub_high + amount.high
-        items.append(LineItem(rid, aid, group, "rate", amount, funding, year, section, rate,
-                              Range(qlow, qhigh), unit, tuple(factors), covered, part=part))
-    if not items:
-        raise SpecError(f"no component of kind {activity.kind!r} applies to this activity",
-                        **_where(spec, ri, ai, "kind"))
-    for name, surcharge in table.surcharges.items():
-        if funding in surcharge.applies_to and (
-                surcharge.effective_from is None or surcharge.effective_from <= on):
-            pct = surcharge.percent / 100
-            items.append(LineItem(rid, aid, group, "surcharge", Range(sub_low * pct, sub_high * pct), funding,
-                                  year, section, None, Range(sub_low, sub_high), "USD", (), covered,
-                                  surcharge.label, name, surcharge.percent, part=part))
-    return items
+        yield rate, unit, tuple(factors), qlow, qhigh, Range(unit_value * qlow, unit_value * qhigh)
 
 
 _Step = tuple[RateValue, tuple[str, ...], Decimal, str]

@@ -263,12 +263,7 @@ class Scenario:
     def _apply_spec(self, spec: Spec, table: Table) -> Spec:
         if self.priced_on is not None:
             spec = _replace(spec, {"priced_on": None if self.priced_on == "year" else self.priced_on})
-        if not self.quantities:
-            return spec
-        changes: dict[str, dict[str, Any]] = {}
-        for (path, value), ids in zip(self.quantities.items(), self._targets(spec, table)):
-            for i in ids:
-                changes.setdefault(i, {})[path.rpartition(".")[2]] = value
+        changes = self.changes(spec, table)
         if not changes:
             return spec
         new_requests = []
@@ -278,6 +273,15 @@ class Scenario:
                 request = _replace(request, {"activities": acts})
             new_requests.append(request)
         return _replace(spec, {"requests": tuple(new_requests)})
+
+    def changes(self, spec: Spec, table: Table) -> dict[str, dict[str, Any]]:
+        """Activity id → the quantities this scenario sets on it; SpecError for a path that matches nothing."""
+        changes: dict[str, dict[str, Any]] = {}
+        if self.quantities:
+            for (path, value), ids in zip(self.quantities.items(), self._targets(spec, table)):
+                for i in ids:
+                    changes.setdefault(i, {})[path.rpartition(".")[2]] = value
+        return changes
 
     def _targets(self, spec: Spec, table: Table) -> list[tuple[str, ...]]:
         """For each quantity path, the ids of the activities it sets (remembered per spec and table)."""

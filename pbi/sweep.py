@@ -1,0 +1,87 @@
+"""Many scenario variants of one spec, costed fast: the figures and totals of each.
+
+An analyst asking "what does every combination of 1–10 days and 1–6 languages cost?" needs the
+figures and totals of each variant, not the provenance of every line: ``pbi.cost`` on one variant
+gives that. A figure's rounded amounts depend only on the quantities of its own activities, and a
+sweep repeats those states over and over (ten day counts × six language counts for one figure,
+whatever the others do). :func:`sweep` therefore prices and rounds each state of each figure (or
+request) once, with the engine's own ``_price`` and ``_round``, and adds up the cells of every
+variant: each result equals what ``pbi.cost(*scenario.apply(spec, table))`` gives — a test checks
+it. Variants that override rates or the pricing date, and specs with entitlement draws or dated
+sessions, take that full path.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any, Iterable, Mapping
+
+from .engine import COVERED_SOURCES, _figures, _price, _round, cost
+from .estimate import ZERO, Cell, Estimate, FigureResult, LineItem
+from .scenario import Scenario, _replace
+from .specs import Range, Spec
+from .tables import Table
+
+__all__ = ["SweepResult", "sweep"]
+
+
+@dataclass(frozen=True, slots=True)
+class SweepResult:
+    """One variant's figures (published ones, by id), totals by funding source and year, and total."""
+
+    scenario: Scenario
+    figures: dict[str, Range]
+    totals: dict[tuple[str, int], Range]
+    total: Range
+
+
+def _totals(cells: Iterable[Any]) -> tuple[dict[tuple[str, int], Range], Range]:
+    totals: dict[tuple[str, int], Range] = defaultdict(lambda: ZERO)
+    total = ZERO
+    for cell in cells:
+        if cell.funding not in COVERED_SOURCES:
+            totals[(cell.funding, cell.year)] = totals[(cell.funding, cell.year)] + cell.rounded
+            total = total + cell.rounded
+    return dict(sorted(totals.items())), total
+
+
+def _from_estimate(scenario: Scenario, est: Estimate) -> SweepResult:
+    totals, total = _totals(est.cells)
+    return SweepResult(scenario, {f.id: f.computed for f in est.figures}, totals, total)
+
+
+def sweep(spec: Spec, table: Table, variants: Iterable[Scenario | Mapping[str, Any]]) -> list[SweepResult]:
+    """Cost every variant (a Scenario, or a dict such as ``{"F09.days": 3}``) of ``spec`` with ``table``."""
+    simple = not any(a.entitlement is not None or a.start is not None for _, a in spec.activities())
+    group_of = {ref: f.id for f in spec.published for ref in f.activities}
+    groups: dict[str, list[tuple[int, int, Any, Any]]] = {}
+    for ri, request in enumerate(spec.requests):
+        for ai, activity in enumerate(request.activities):
+            group = group_of.get(activity.id, f"request ({request.id})")
+            groups.setdefault(group, []).append((ri, ai, request, activity))
+    memo: dict[tuple[Any, ...], list[Cell]] = {}  # (group, state of its activities) → its cells
+    results: list[SweepResult] = []
+    for variant in variants:
+        scenario = variant if isinstance(variant, Scenario) else Scenario.from_dict(variant)
+        if not simple or scenario.rates or scenario.priced_on is not None:
+            results.append(_from_estimate(scenario, cost(*scenario.apply(spec, table))))
+            continue
+        changes = scenario.changes(spec, table)
+        cells: list[Cell] = []
+        for group, members in groups.items():
+            state = (group, *(tuple(sorted(changes[a.id].items())) if a.id in changes else ()
+                              for _, _, _, a in members))
+            hit = memo.get(state)
+            if hit is None:
+                items: list[LineItem] = []
+                for ri, ai, request, activity in members:
+                    if activity.id in changes:
+                        activity = _replace(activity, changes[activity.id])
+                    items.extend(_price(spec, table, request, activity, group, ri, ai))
+                hit = memo[state] = _round(items, table)[0]
+            cells.extend(hit)
+        figures: list[FigureResult] = _figures(spec, cells)
+        totals, total = _totals(cells)
+        results.append(SweepResult(scenario, {f.id: f.computed for f in figures}, totals, total))
+    return results
