@@ -1,4 +1,9 @@
-"""Fuzz: on any text, read_notes returns notes or raises CheckError — nothing else."""
+"""Fuzz: on any text, read_notes returns notes or raises CheckError — nothing else.
+
+The default run is bounded; a longer one: ``PBI_FUZZ_EXAMPLES=20000 python -m pytest tests/check/test_check_fuzz.py``.
+"""
+
+import os
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -19,7 +24,7 @@ text_strategy = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=20)
                          max_size=40).map("".join)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=int(os.environ.get("PBI_FUZZ_EXAMPLES", "300")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text_strategy)
 def test_reader_only_raises_check_error(text: str) -> None:
     try:
@@ -31,7 +36,7 @@ def test_reader_only_raises_check_error(text: str) -> None:
         assert f.severity in ("error", "warning", "info")
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=int(os.environ.get("PBI_FUZZ_EXAMPLES", "200")), deadline=None)
 @given(st.text(max_size=300))
 def test_random_text(text: str) -> None:
     try:

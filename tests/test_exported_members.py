@@ -1,0 +1,19 @@
+"""The public API: every name in ``pbi.__all__`` resolves, and every error pbi raises is a PbiError."""
+
+import inspect
+
+import pbi
+import pbi.errors
+
+
+def test_all_names_resolve():
+    for name in pbi.__all__:
+        assert getattr(pbi, name) is not None, name
+
+
+def test_error_tree_is_documented_in_one_place():
+    doc = inspect.getdoc(pbi.errors)
+    for name in pbi.errors.__all__:
+        cls = getattr(pbi.errors, name)
+        assert issubclass(cls, pbi.PbiError)
+        assert f":class:`{name}`" in doc, f"{name} is missing from the errors module docstring"
