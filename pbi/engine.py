@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from pathlib import Path
 
-from .entitlements import EntitlementUse, Entitlements, load_entitlements
+from .entitlements import EntitlementUse, Entitlements, Recall, load_entitlements
 from .errors import PbiError, RateLookupError, SpecError, UnitError
 from .periods import meeting_days, split_days
 from .estimate import ZERO, Cell, Estimate, FigureResult, LineItem
@@ -145,11 +145,14 @@ def cost(spec: Spec, table: Table, *, entitlements: Entitlements | None = None) 
             for piece in _by_year(spec, activity, ri, ai):
                 for part, share in draws.split(table, request, piece, ri, ai):
                     items.extend(_price(spec, table, request, share, group, ri, ai, part=part))
+    recalls = [draws.recall(request, ri, pi) for ri, request in enumerate(spec.requests)
+               for pi in range(len(request.provisions))]
     cells, rounding_items = _round(items, table)
     order = {g: n for n, g in enumerate(dict.fromkeys(i.group for i in items))}
     items = sorted([*items, *rounding_items], key=lambda i: order[i.group])  # stable: rounding last
     return Estimate(spec=spec, table=table, items=tuple(items), cells=tuple(cells),
-                    figures=tuple(_figures(spec, cells)), entitlements=tuple(draws.uses))
+                    figures=tuple(_figures(spec, cells)), entitlements=tuple(draws.uses),
+                    provisions=tuple(recalls))
 
 
 _DAY_QUANTITIES = ("days", "meetings", "dsa_days")
@@ -190,16 +193,32 @@ class _Draws:
         self.taken: dict[tuple[str, str, str], Decimal] = defaultdict(Decimal)
         self.uses: list[EntitlementUse] = []
 
-    def _load(self, ri: int, ai: int) -> Entitlements:
+    def _load(self, ri: int, ai: int, where: dict[str, object] | None = None) -> Entitlements:
         if self.data is None:
             if not self.spec.entitlements:
                 raise SpecError("the activity draws on an entitlement but the spec names no entitlements "
-                                "file (add entitlements: entitlements.yaml)",
-                                **_where(self.spec, ri, ai, "entitlement"))
+                                "file (add entitlements: entitlements.yaml)" if where is None else
+                                "the request recalls a provision but the spec names no entitlements file "
+                                "(add entitlements: entitlements.yaml)",
+                                **(where or _where(self.spec, ri, ai, "entitlement")))
             file, _ = source_of(self.spec)
             base = Path(file).parent if file != "<spec>" else Path.cwd()
             self.data = load_entitlements(base / self.spec.entitlements)
         return self.data
+
+    def recall(self, request: Request, ri: int, pi: int) -> Recall:
+        """The balance of an allocation a request refers to without drawing on it."""
+        provision = request.provisions[pi]
+        file, lines = source_of(self.spec)
+        path = f"requests[{ri}].provisions[{pi}]"
+        where: dict[str, object] = {"file": file, "line": lines.get(f"{path}.body") or lines.get(path),
+                                    "field": f"{path}.body"}
+        year = provision.year or self.spec.period.years[0]
+        try:
+            balance = self._load(ri, 0, where).balance(provision.body, year, provision.quantity)
+        except PbiError as err:
+            raise err.located(**where) from None
+        return Recall(request=request.id, index=pi, balance=balance, year=provision.year, basis=provision.basis)
 
     def split(self, table: Table, request: Request, activity: Activity, ri: int,
               ai: int) -> list[tuple[str | None, Activity]]:
