@@ -203,3 +203,87 @@ def test_statement_kind_renders():
     text = render_note(_estimate(5), "en", "text", kind="statement")
     assert isinstance(text, str) and "by object of expenditure and by budget section" in text
     assert "Part 2, meeting, 2011: $227,600" in text
+
+
+# -- entitlements: every number of the entitlement paragraphs comes from the data and the draws ------
+
+def _copy_folder(tmp_path: Path, replace: tuple[str, str] | None = None) -> Path:
+    """The COP 5 specs, their entitlements file (optionally edited) and the table, in tmp_path."""
+    for spec in NOTES.glob("annex-0*.yaml"):
+        (tmp_path / spec.name).write_text(spec.read_text(encoding="utf-8"), encoding="utf-8")
+    ent = (NOTES / "entitlements.yaml").read_text(encoding="utf-8")
+    if replace:
+        assert replace[0] in ent
+        ent = ent.replace(*replace, 1)
+    (tmp_path / "entitlements.yaml").write_text(ent, encoding="utf-8")
+    table = tmp_path / "unodc-vienna-2010.yaml"
+    table.write_text((TABLES / "unodc-vienna-2010.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    return table
+
+
+def _paragraph(text: str, n: int) -> str:
+    return next(line for line in text.splitlines() if line.startswith(f"{n}. "))
+
+
+def test_used_meetings_in_the_data_change_f15_and_annex_v_paragraph_4(tmp_path):
+    table = _copy_folder(tmp_path, ("          - meetings: 18\n", "          - meetings: 17\n"))
+    spec = tmp_path / "annex-05.yaml"
+    before, after = _estimate(5), _estimate(5, table_path=table, spec_path=spec)
+    assert before.figure("F15").computed.low == Decimal("160040")
+    f15 = after.figure("F15").computed.low
+    assert f15 < Decimal("160040")            # 4 meetings available, 6 at full cost instead of 7
+    (use,) = after.entitlement_uses("meetings-voluntary")
+    assert (use.balance.used, use.available, use.covered, use.additional) == (17, 4, 4, 6)
+    amount_zh, amount_en = f"{f15:,.0f} 美元", f"${f15:,.0f}"
+    zh = _paragraph(_note(5, table_path=table, spec_path=spec), 4)
+    assert "已经为本届会议共 17 次会议提供会议服务" in zh and "再为四次半天会议" in zh
+    assert f"需要自愿捐款 {amount_zh}用于为另外六次会议提供经费" in zh and "160,040" not in zh
+    en = _paragraph(_note(5, "en", table_path=table, spec_path=spec), 4)
+    assert "provided for 17 meetings of the present session" in en and "up to four more half-day meetings" in en
+    assert f"voluntary contributions of {amount_en} would be required to fund the six further meetings" in en
+    assert "$160,040" not in en
+    # and the published note had 18, three and seven
+    zh_before = _paragraph(_note(5), 4)
+    assert "共 18 次会议" in zh_before and "三次半天会议" in zh_before and "另外七次会议" in zh_before
+
+
+def test_the_conference_allocation_in_the_data_drives_annex_ix(tmp_path):
+    table = _copy_folder(tmp_path, ("        meetings: 20          #", "        meetings: 22          #"))
+    for lang, words in (("zh", ("每两年总共 22 次会议", "不超过 22 次会议")),
+                        ("en", ("a total of 22 meetings per biennium", "the total of 22 meetings"))):
+        text = _paragraph(_note(9, lang, table_path=table, spec_path=tmp_path / "annex-09.yaml"), 3)
+        assert all(w in text for w in words) and "20" not in text, text
+    assert "每两年总共 20 次会议" in _note(9)
+
+
+def test_the_documentation_provision_comes_from_the_data(tmp_path):
+    table = _copy_folder(tmp_path, ("        documents: 24", "        documents: 30"))
+    zh = _paragraph(_note(2, table_path=table, spec_path=tmp_path / "annex-02.yaml"), 7)
+    assert "编写背景文件的经费(30)" in zh and "2010 年只需要其中一部分文件" in zh
+    assert "(24)" in _paragraph(_note(2), 7)
+    en = _paragraph(_note(2, "en"), 7)
+    assert "(24 documents)" in en and "only part of that documentation will be required in 2010" in en
+    # annex V recalls the same provision on the capacity basis: no number
+    assert "背景文件的经费。" in _paragraph(_note(5), 5)
+
+
+def test_a_spec_cannot_type_entitlement_numbers(write):
+    from pbi.errors import SpecError
+    from pbi.specs import load_spec
+
+    text = (NOTES / "annex-09.yaml").read_text(encoding="utf-8").replace(
+        "- {body: cop-untoc}", "- {body: cop-untoc, meetings: 20}")
+    with pytest.raises(SpecError, match="provisions"):
+        load_spec(write("annex-09.yaml", text))
+
+
+def test_a_provision_names_a_body_of_the_entitlements_file(tmp_path):
+    from pbi.errors import SpecError
+
+    table = _copy_folder(tmp_path)
+    spec = tmp_path / "annex-09.yaml"
+    spec.write_text(spec.read_text(encoding="utf-8").replace("- {body: cop-untoc}", "- {body: nobody}"),
+                    encoding="utf-8")
+    with pytest.raises(SpecError, match="no body 'nobody'") as err:
+        _estimate(9, table_path=table, spec_path=spec)
+    assert err.value.field == "requests[0].provisions[0].body"

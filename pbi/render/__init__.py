@@ -198,10 +198,10 @@ def _requirements(ctx: Any) -> list[dict[str, Any]]:
     from ..estimate import ZERO
     from .context import note_groups
 
-    groups = {(g.engine_group, g.funding): g for g in note_groups(ctx.estimate).values()}
+    groups = {(g.engine_group, g.funding, g.section, g.year): g for g in note_groups(ctx.estimate).values()}
     totals: dict[tuple[str, str, int], Any] = {}
     for cell in ctx.estimate.cells:
-        group = groups.get((cell.group, cell.funding))
+        group = groups.get((cell.group, cell.funding, cell.section, cell.year))
         if group is None or group.covered:
             continue
         obj = ", ".join(dict.fromkeys(a.kind.replace("_", " ") for a in group.activities))

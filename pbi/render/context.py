@@ -40,8 +40,9 @@ _SYMBOL = re.compile(r"^[A-Z][A-Za-z0-9.]*(/[A-Za-z0-9.]+)+$")
 
 @dataclass(frozen=True)
 class Group:
-    """One priced figure (or one request's unpublished activities) of one funding source: amount
-    (what is not covered), amounts by year, activities."""
+    """One priced figure (or one request's unpublished activities) for one funding source, budget
+    section and year: the amount not covered by entitlements or existing resources, and the
+    activities."""
 
     id: str
     amount: Range
@@ -52,7 +53,6 @@ class Group:
     quoted: bool
     covered: bool
     engine_group: str = ""
-    by_year: tuple[tuple[int, Range], ...] = ()
 
     @property
     def other_resources(self) -> bool:
@@ -77,6 +77,12 @@ class Paragraph:
         return [op for r in self.requests for op in r.operative_paragraphs]
 
     @property
+    def multi_year(self) -> bool:
+        """The paragraph's figures fall in more than one year: each sentence says its year (a report
+        left to the budget process names its own period)."""
+        return len({g.year for g in self.groups if g.funding != "budget_process"}) > 1
+
+    @property
     def names_other_resources(self) -> bool:
         return self.kind in ("conditional", "total") or any(g.other_resources and not g.covered
                                                            for g in self.groups)
@@ -98,39 +104,36 @@ class NoteContext:
 
 def note_groups(estimate: Estimate) -> dict[str, Group]:
     """The priced groups of a note: the engine's groups (a published figure, or a request's
-    unpublished activities), split by the funding of their activities, with amounts by year.
+    unpublished activities), split by the funding and section of their activities and by year.
     Amounts leave out what entitlements and existing resources cover."""
     spec = estimate.spec
     activities = {a.id: a for _, a in spec.activities()}
-    members: dict[tuple[str, str], list[Activity]] = {}
-    amounts: dict[tuple[str, str], dict[int, Range]] = {}
+    Key = tuple[str, str, "str | None", int]
+    members: dict[Key, list[Activity]] = {}
+    amounts: dict[Key, Range] = {}
     for item in estimate.items:
         if item.activity in activities:
-            key = (item.group, activities[item.activity].funding)
+            act = activities[item.activity]
+            key: Key = (item.group, act.funding, act.section, item.year)
             acts = members.setdefault(key, [])
-            if activities[item.activity] not in acts:
-                acts.append(activities[item.activity])
+            if act not in acts:
+                acts.append(act)
         elif item.covered:
             continue
-        else:  # a rounding item: its cell's funding is its activities' funding
-            key = (item.group, item.funding)
+        else:  # a rounding item: its cell is its activities' funding, section and year
+            key = (item.group, item.funding, item.section, item.year)
         if not item.covered:
-            years = amounts.setdefault(key, {})
-            years[item.year] = years.get(item.year, ZERO) + item.amount
-    fundings: dict[str, int] = {}
-    for group, _ in members:
-        fundings[group] = fundings.get(group, 0) + 1
+            amounts[key] = amounts.get(key, ZERO) + item.amount
+    parts: dict[str, int] = {}
+    for group, *_ in members:
+        parts[group] = parts.get(group, 0) + 1
     out: dict[str, Group] = {}
-    for (group, funding), acts in members.items():
-        years = amounts.get((group, funding), {})
-        total = ZERO
-        for value in years.values():
-            total = total + value
-        gid = group if fundings[group] == 1 else f"{group} {funding}"
-        out[gid] = Group(id=gid, amount=total, funding=funding, year=acts[0].year, section=acts[0].section,
+    for key, acts in members.items():
+        group, funding, section, year = key
+        gid = group if parts[group] == 1 else f"{group} {funding} {section or ''} {year}".replace("  ", " ")
+        out[gid] = Group(id=gid, amount=amounts.get(key, ZERO), funding=funding, year=year, section=section,
                          activities=tuple(acts), quoted=all(a.kind == "lump_sum" for a in acts),
-                         covered=funding in COVERED_SOURCES, engine_group=group,
-                         by_year=tuple(sorted(years.items())))
+                         covered=funding in COVERED_SOURCES, engine_group=group)
     return out
 
 
