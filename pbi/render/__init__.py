@@ -68,7 +68,10 @@ def _phrases() -> dict[str, Any]:
 def _environment(lang: str, budget_period: str) -> Any:
     import jinja2
 
+    from decimal import ROUND_HALF_UP, Decimal
+
     from ..periods import parse_period, period_of
+    from ..specs import Range
     from . import numbers as n
 
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), undefined=jinja2.StrictUndefined,
@@ -134,6 +137,7 @@ def _environment(lang: str, budget_period: str) -> Any:
         "paragraphs": lambda v: n.paragraph_list(v, lang), "period": lambda v: n.period(v, lang),
         "biennium": lambda y: n.period(period_of(y).label, lang), "next_period": next_period,
         "period_name": period_name, "budget": budget,
+        "cents": lambda v: Range.of(v).map(lambda d: d.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)),
         "letter": lambda i: chr(96 + i), "circled": lambda i: chr(0x321F + i), "roman": roman,
         "langnames": lambda codes: n.language_names(codes, lang), "section": section, "place": place,
         "components": lambda text: [t for t in str(text).split("‖") if t],
