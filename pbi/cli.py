@@ -141,6 +141,10 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+#: the format ``pbi note -o FILE`` writes when --format is not given, by FILE's suffix
+_FORMAT_OF = {".docx": "docx", ".md": "md", ".html": "html", ".htm": "html"}
+
+
 def _cmd_note(args: argparse.Namespace) -> int:
     from .api import cost_file
     from .errors import InputError, RenderError
@@ -160,9 +164,10 @@ def _cmd_note(args: argparse.Namespace) -> int:
         result = compare(text, annex_text(args.diff, estimate.spec.annex), misprints=misprints)
         _write(result.report())
         return 0 if result.ok else 1
-    if args.format == "docx" and not args.output:
+    fmt = args.format or _FORMAT_OF.get(Path(args.output).suffix.lower() if args.output else "", "text")
+    if fmt == "docx" and not args.output:
         raise RenderError("--format docx writes a file: give -o FILE")
-    out = render_note(estimate, args.lang, args.format, kind=args.kind)
+    out = render_note(estimate, args.lang, fmt, kind=args.kind)
     if args.output:
         from .fileio import write_atomic
 
@@ -248,7 +253,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("note", help="write the financial note of a spec (zh, en; text, md, html, docx)")
     p.add_argument("spec")
     p.add_argument("--lang", default="zh", help="language of the note: zh or en (default zh)")
-    p.add_argument("--format", choices=("text", "md", "html", "docx"), default="text")
+    p.add_argument("--format", choices=("text", "md", "html", "docx"), default=None,
+                   help="default: from the suffix of -o FILE (.docx, .md, .html), else text")
     p.add_argument("--kind", choices=("financial_note", "statement"), default="financial_note",
                    help="financial_note (rule 75 of the COP) or statement (General Assembly, rule 153)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (required for docx)")

@@ -8,9 +8,10 @@ The rules (``conclude``):
   budget period, is an *additional regular-budget requirement*, by section and year;
 - a regular-budget amount in a later year, or one left to the budget process, is for *the
   established budget process* of its period, not for this note's appropriation;
-- extrabudgetary and voluntary amounts (programme support costs included, and shown apart) mean
-  the note carries the paragraph "the activities will not take place without extrabudgetary
-  resources";
+- extrabudgetary and voluntary amounts (programme support costs included, and shown apart) priced
+  from quantities mean the note carries the paragraph "the activities will not take place without
+  extrabudgetary resources" (a sum the note only quotes for a request subject to extrabudgetary
+  resources says so in its own paragraph, as in CTOC/COP/2010/17, annex II, paragraph 5);
 - the action: ``none`` if there is no additional requirement in the period ("adoption would not
   give rise to additional appropriations"); ``appropriate`` if there is and the body appropriates
   (the General Assembly: "would be requested to appropriate an additional …, under section …",
@@ -77,6 +78,7 @@ class Conclusion:
     covered: tuple[Requirement, ...]
     entitlements: tuple[EntitlementUse, ...]
     action: Action
+    priced_extrabudgetary: Range = ZERO
 
     @property
     def additional_total(self) -> Range:
@@ -97,8 +99,9 @@ class Conclusion:
 
     @property
     def needs_extrabudgetary_paragraph(self) -> bool:
-        """"The activities will not take place without extrabudgetary resources"."""
-        return any(r.amount.high > 0 for r in self.extrabudgetary)
+        """"The activities will not take place without extrabudgetary resources": extrabudgetary or
+        voluntary amounts priced from quantities (not only quoted sums)."""
+        return self.priced_extrabudgetary.high > 0
 
     def by_section(self) -> dict[tuple[str | None, int], Range]:
         """Additional regular-budget requirements by (section, year)."""
@@ -193,7 +196,10 @@ def conclude(estimate: Estimate) -> Conclusion:
     period = spec.period
     sums: dict[tuple[str, str | None, int, bool], Range] = defaultdict(lambda: ZERO)
     psc = ZERO
+    priced_other = ZERO
     for item in estimate.items:
+        if item.funding in EXTRABUDGETARY_SOURCES and not item.covered and item.type != "quoted":
+            priced_other = priced_other + item.amount
         sums[(item.funding, item.section, item.year, item.covered)] = (
             sums[(item.funding, item.section, item.year, item.covered)] + item.amount)
         if item.type == "surcharge" and not item.covered:
@@ -220,5 +226,5 @@ def conclude(estimate: Estimate) -> Conclusion:
     return Conclusion(symbol=spec.symbol, body=spec.body, period=period, appropriating=appropriating,
                       additional_regular_budget=tuple(additional), budget_process=tuple(later),
                       extrabudgetary=tuple(extra), programme_support=psc, covered=tuple(covered),
-                      entitlements=estimate.entitlements, action=action)
+                      entitlements=estimate.entitlements, action=action, priced_extrabudgetary=priced_other)
 

@@ -26,7 +26,7 @@ from .tables import QUANTITY_UNITS, ActivityKind, RateValue, Table
 from .units import meetings_per_day, unit_factor
 
 if TYPE_CHECKING:  # the entitlement models load only for specs that draw on an entitlement
-    from .entitlements import EntitlementUse, Entitlements
+    from .entitlements import EntitlementUse, Entitlements, Recall
 
 __all__ = ["cost", "COVERED_SOURCES"]
 
@@ -208,11 +208,14 @@ def cost(spec: Spec, table: Table, *, entitlements: Entitlements | None = None) 
             for piece in _by_year(spec, activity, ri, ai):
                 for part, share in draws.split(table, request, piece, ri, ai):
                     items.extend(_price(spec, table, request, share, group, ri, ai, part=part))
+    recalls = [draws.recall(request, ri, pi) for ri, request in enumerate(spec.requests)
+               for pi in range(len(request.provisions))]
     cells, rounding_items = _round(items, table)
     order = {g: n for n, g in enumerate(dict.fromkeys(i.group for i in items))}
     items = sorted([*items, *rounding_items], key=lambda i: order[i.group])  # stable: rounding last
     return Estimate(spec=spec, table=table, items=tuple(items), cells=tuple(cells),
-                    figures=tuple(_figures(spec, cells)), entitlements=tuple(draws.uses))
+                    figures=tuple(_figures(spec, cells)), entitlements=tuple(draws.uses),
+                    provisions=tuple(recalls))
 
 
 _DAY_QUANTITIES = ("days", "meetings", "dsa_days")
@@ -253,18 +256,36 @@ class _Draws:
         self.taken: dict[tuple[str, str, str], Decimal] = defaultdict(Decimal)
         self.uses: list[EntitlementUse] = []
 
-    def _load(self, ri: int, ai: int) -> Entitlements:
+    def _load(self, ri: int, ai: int, where: dict[str, object] | None = None) -> Entitlements:
         if self.data is None:
             if not self.spec.entitlements:
                 raise SpecError("the activity draws on an entitlement but the spec names no entitlements "
-                                "file (add entitlements: entitlements.yaml)",
-                                **_where(self.spec, ri, ai, "entitlement"))
+                                "file (add entitlements: entitlements.yaml)" if where is None else
+                                "the request recalls a provision but the spec names no entitlements file "
+                                "(add entitlements: entitlements.yaml)",
+                                **(where or _where(self.spec, ri, ai, "entitlement")))
             file, _ = source_of(self.spec)
             base = Path(file).parent if file != "<spec>" else Path.cwd()
             from .entitlements import load_entitlements
 
             self.data = load_entitlements(base / self.spec.entitlements)
         return self.data
+
+    def recall(self, request: Request, ri: int, pi: int) -> Recall:
+        """The balance of an allocation a request refers to without drawing on it."""
+        provision = request.provisions[pi]
+        file, lines = source_of(self.spec)
+        path = f"requests[{ri}].provisions[{pi}]"
+        where: dict[str, object] = {"file": file, "line": lines.get(f"{path}.body") or lines.get(path),
+                                    "field": f"{path}.body"}
+        year = provision.year or self.spec.period.years[0]
+        try:
+            balance = self._load(ri, 0, where).balance(provision.body, year, provision.quantity)
+        except PbiError as err:
+            raise err.located(**where) from None
+        from .entitlements import Recall
+
+        return Recall(request=request.id, index=pi, balance=balance, year=provision.year, basis=provision.basis)
 
     def split(self, table: Table, request: Request, activity: Activity, ri: int,
               ai: int) -> list[tuple[str | None, Activity]]:

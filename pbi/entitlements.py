@@ -30,13 +30,13 @@ from .validation import validate
 from .yamlio import load_yaml
 
 __all__ = ["Usage", "Transfer", "Allocation", "Body", "Entitlements", "Balance", "EntitlementUse",
-           "load_entitlements", "ENTITLED_QUANTITIES"]
+           "Recall", "load_entitlements", "ENTITLED_QUANTITIES"]
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid")
 
 #: what an allocation may count, and the unit each is counted in
-ENTITLED_QUANTITIES = {"meetings": "meeting", "pages": "page"}
-Entitled = Literal["meetings", "pages"]
+ENTITLED_QUANTITIES = {"meetings": "meeting", "pages": "page", "documents": "document"}
+Entitled = Literal["meetings", "pages", "documents"]
 
 
 def _non_negative(value: object) -> Decimal | None:
@@ -55,10 +55,11 @@ class Usage(BaseModel):
 
     meetings: Decimal | None = None
     pages: Decimal | None = None
+    documents: Decimal | None = None
     label: Text = Field(description="what used them, in the note's languages, e.g. {en: the present session}")
     reference: str | None = None
 
-    @field_validator("meetings", "pages", mode="before")
+    @field_validator("meetings", "pages", "documents", mode="before")
     @classmethod
     def _nn(cls, value: object) -> Decimal | None:
         return _non_negative(value)
@@ -73,11 +74,12 @@ class Transfer(BaseModel):
                                                  "this file, or a name)")
     meetings: Decimal | None = None
     pages: Decimal | None = None
+    documents: Decimal | None = None
     name: Text | None = Field(default=None, description="the giving body's name, when it is not in this file")
     label: Text | None = None
     reference: str | None = None
 
-    @field_validator("meetings", "pages", mode="before")
+    @field_validator("meetings", "pages", "documents", mode="before")
     @classmethod
     def _nn(cls, value: object) -> Decimal | None:
         return _non_negative(value)
@@ -90,15 +92,19 @@ class Allocation(BaseModel):
 
     meetings: Decimal | None = Field(default=None, description="meetings (3-hour slots) in the period")
     pages: Decimal | None = Field(default=None, description="pages of documentation in the period")
+    documents: Decimal | None = Field(default=None, description="documents (e.g. background documents) "
+                                                                "provided for in the period")
     languages: int | None = Field(default=None, ge=1, le=6, description="interpretation/translation languages")
     resolution: str | None = Field(default=None, description="the resolution that approved it, e.g. 64/244")
     section: str | None = Field(default=None, description="the budget part/section that services it, e.g. 'Part 2'")
     substantive_section: str | None = Field(default=None, description="e.g. 'Section 16'")
     reference: str = Field(description="the budget document that allots it")
+    citation: Text | None = Field(default=None, description="the budget document and paragraph as a note "
+                                                             "cites it, e.g. {en: \"A/64/6 (Sect. 16), para. 16.55\"}")
     used: tuple[Usage, ...] = ()
     transfers: tuple[Transfer, ...] = ()
 
-    @field_validator("meetings", "pages", mode="before")
+    @field_validator("meetings", "pages", "documents", mode="before")
     @classmethod
     def _nn(cls, value: object) -> Decimal | None:
         return _non_negative(value)
@@ -113,6 +119,10 @@ class Body(BaseModel):
     model_config = _FROZEN
 
     name: Text
+    short: Text | None = Field(default=None, description="the short name a note uses: the Conference, the "
+                                                         "working groups")
+    oversight: Text | None = Field(default=None, description="who keeps the body's meetings within its "
+                                                             "allocation, e.g. {en: the Bureau of the Conference}")
     periods: dict[str, Allocation]
 
     @field_validator("periods", mode="before")
@@ -194,7 +204,8 @@ class Entitlements(BaseModel):
                        source_names=tuple(t.name or (self.bodies[t.from_].name if t.from_ in self.bodies
                                                      else Text(en=t.from_)) for t in given),
                        used_by=tuple(u.label for u in alloc.used if _amount(u, quantity)),
-                       references=tuple(dict.fromkeys(refs)), as_of=self.as_of)
+                       references=tuple(dict.fromkeys(refs)), as_of=self.as_of, citation=alloc.citation,
+                       short=body.short, oversight=body.oversight)
 
 
 def _amount(entry: Usage | Transfer, quantity: str) -> Decimal:
@@ -224,6 +235,38 @@ class Balance:
     used_by: tuple[Text, ...]
     references: tuple[str, ...]
     as_of: dt.date
+    citation: Text | None = None
+    short: Text | None = None
+    oversight: Text | None = None
+
+    @property
+    def substantive_sections(self) -> tuple[str, ...]:
+        """The budget sections a note names for the allocation: substantive first, then servicing."""
+        return tuple(s for s in (self.substantive_section, self.section) if s)
+
+
+@dataclass(frozen=True, slots=True)
+class Recall:
+    """An allocation a request refers to without drawing on it (``Request.provisions``): the
+    Conference's 20 meetings a biennium, the working groups' background documents. The note recalls
+    the balance; nothing is covered or additional."""
+
+    request: str
+    index: int
+    balance: Balance
+    year: int | None
+    basis: str | None
+
+    @property
+    def kind(self) -> str:
+        """``meetings`` or ``documentation`` (pages and documents): the paragraph a note writes."""
+        return "meetings" if self.balance.quantity == "meetings" else "documentation"
+
+    def to_dict(self) -> dict[str, object]:
+        b = self.balance
+        return {"request": self.request, "body": b.body, "period": b.period.label, "quantity": b.quantity,
+                "entitled": str(b.entitled), "used": str(b.used), "available": str(b.available),
+                "year": self.year, "basis": self.basis, "references": list(b.references)}
 
 
 @dataclass(frozen=True, slots=True)

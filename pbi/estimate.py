@@ -12,7 +12,7 @@ from .specs import Range, Spec
 from .tables import RateValue, Table
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .entitlements import EntitlementUse
+    from .entitlements import EntitlementUse, Recall
 
 __all__ = ["LineItem", "Cell", "FigureResult", "Estimate", "ItemType", "Status", "decimal_text"]
 
@@ -108,10 +108,15 @@ class Estimate:
     cells: tuple[Cell, ...]
     figures: tuple[FigureResult, ...] = field(default=())
     entitlements: tuple[EntitlementUse, ...] = field(default=())
+    provisions: tuple[Recall, ...] = field(default=())
 
     def entitlement_uses(self, activity: str | None = None) -> list[EntitlementUse]:
         """How requests were met from entitlements (all, or one activity's)."""
         return [u for u in self.entitlements if activity is None or u.activity == activity]
+
+    def recalls(self, request: str | None = None) -> list[Recall]:
+        """The allocations requests refer to without drawing on them (all, or one request's)."""
+        return [r for r in self.provisions if request is None or r.request == request]
 
     # -- sums --------------------------------------------------------------------------------
     def _sum(self, keep: Any) -> Range:
@@ -204,6 +209,7 @@ class Estimate:
             "totals": [{"funding": f, "year": y, "amount": _range_json(a)} for (f, y), a in self.totals().items()],
             "total": _range_json(self.total),
             **({"entitlements": [u.to_dict() for u in self.entitlements]} if self.entitlements else {}),
+            **({"provisions": [r.to_dict() for r in self.provisions]} if self.provisions else {}),
         }
 
 

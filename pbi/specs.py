@@ -25,7 +25,7 @@ from .validation import at, validate
 from .yamlio import load_yaml
 
 __all__ = ["Range", "EntitlementDraw", "Activity", "Request", "Figure", "Spec", "load_spec", "LANGUAGES",
-           "GRADES", "MAX_QUANTITY", "Text", "source_of", "Quantity", "dump_spec", "Entitlement"]
+           "GRADES", "MAX_QUANTITY", "Text", "source_of", "Quantity", "dump_spec", "Provision"]
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid")
 
@@ -243,33 +243,22 @@ class Activity(BaseModel):
         return getattr(self, name)
 
 
-class Entitlement(BaseModel):
-    """What existing provisions already cover for a request (meetings or documentation), as the note
-    recalls it. Numbers here are entitlements and their use, not computed amounts; a later rules
-    engine may derive them."""
+class Provision(BaseModel):
+    """An allocation of the spec's entitlements file that a request refers to without drawing on it:
+    the note recalls it (the Conference's meetings a biennium, the working groups' background
+    documents). Its numbers are in the entitlements file, never here."""
 
     model_config = _FROZEN
 
-    kind: Literal["meetings", "documentation"] = "meetings"
-    body: Text | None = Field(default=None, description="the body the provision services")
-    resolution: str | None = Field(default=None, description="the resolution that approved it, e.g. 64/244")
-    sections: tuple[str, ...] = Field(default=(), description="budget sections, e.g. ['Section 16', 'Part 2']")
-    period: str | None = Field(default=None, pattern=r"^\d{4}(-\d{4})?$")
-    meetings: int | None = Field(default=None, ge=0, description="meetings provided for the period")
-    reference: Text | None = Field(default=None, description="document and paragraph of the provision")
-    used: int | None = Field(default=None, ge=0, description="meetings already serviced")
-    used_by: Text | None = Field(default=None, description="what used them: this session, the working group")
-    borrowed: int | None = Field(default=None, ge=0, description="meetings that can be taken from another "
-                                                                 "body's allotment")
-    borrowed_from: Text | None = None
-    year: int | None = Field(default=None, ge=1990, le=2100, description="the year the remaining "
-                                                                         "meetings would be used")
-    half_day: bool = Field(default=False, description="meetings are counted as half-day meetings")
-    as_available: bool = Field(default=False, description="serviced on an as-available basis")
-    documents: int | None = Field(default=None, ge=0, description="documents the provision covers")
+    body: str = Field(description="a body of the spec's entitlements file, e.g. cop-untoc")
+    quantity: Literal["meetings", "pages", "documents"] = Field(default="meetings", description="what the "
+                                                                "allocation counts that the note recalls")
+    year: int | None = Field(default=None, ge=1990, le=2100, description="the year the request falls in "
+                             "(default: the first year of the spec's budget period)")
     basis: Literal["partial_need", "capacity"] | None = Field(
-        default=None, description="documentation: why the request is met from existing capacity")
-    oversight: Text | None = Field(default=None, description="who keeps the allotment within its total")
+        default=None, description="documentation: why the request is met from existing capacity — only part "
+                                  "of the provision is needed in the year, or the documents keep to the page "
+                                  "limits and the capacity of conference services")
 
 
 class Request(BaseModel):
@@ -288,7 +277,8 @@ class Request(BaseModel):
     funding: str | None = Field(default=None, description="a request without costed activities "
                                                           "met from this source (e.g. voluntary)")
     no_cost: bool = Field(default=False, description="the note states that it has no budget implications")
-    entitlements: tuple[Entitlement, ...] = Field(default=(), description="existing provisions the note recalls")
+    provisions: tuple[Provision, ...] = Field(default=(), description="allocations of the spec's entitlements "
+                                              "file the note recalls for this request without drawing on them")
 
     @field_validator("funding")
     @classmethod

@@ -203,3 +203,223 @@ def test_statement_kind_renders():
     text = render_note(_estimate(5), "en", "text", kind="statement")
     assert isinstance(text, str) and "by object of expenditure and by budget section" in text
     assert "Part 2, meeting, 2011: $227,600" in text
+
+
+# -- entitlements: every number of the entitlement paragraphs comes from the data and the draws ------
+
+def _copy_folder(tmp_path: Path, replace: tuple[str, str] | None = None) -> Path:
+    """The COP 5 specs, their entitlements file (optionally edited) and the table, in tmp_path."""
+    for spec in NOTES.glob("annex-0*.yaml"):
+        (tmp_path / spec.name).write_text(spec.read_text(encoding="utf-8"), encoding="utf-8")
+    ent = (NOTES / "entitlements.yaml").read_text(encoding="utf-8")
+    if replace:
+        assert replace[0] in ent
+        ent = ent.replace(*replace, 1)
+    (tmp_path / "entitlements.yaml").write_text(ent, encoding="utf-8")
+    table = tmp_path / "unodc-vienna-2010.yaml"
+    table.write_text((TABLES / "unodc-vienna-2010.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    return table
+
+
+def _paragraph(text: str, n: int) -> str:
+    return next(line for line in text.splitlines() if line.startswith(f"{n}. "))
+
+
+def test_used_meetings_in_the_data_change_f15_and_annex_v_paragraph_4(tmp_path):
+    table = _copy_folder(tmp_path, ("          - meetings: 18\n", "          - meetings: 17\n"))
+    spec = tmp_path / "annex-05.yaml"
+    before, after = _estimate(5), _estimate(5, table_path=table, spec_path=spec)
+    assert before.figure("F15").computed.low == Decimal("160040")
+    f15 = after.figure("F15").computed.low
+    assert f15 < Decimal("160040")            # 4 meetings available, 6 at full cost instead of 7
+    (use,) = after.entitlement_uses("meetings-voluntary")
+    assert (use.balance.used, use.available, use.covered, use.additional) == (17, 4, 4, 6)
+    amount_zh, amount_en = f"{f15:,.0f} 美元", f"${f15:,.0f}"
+    zh = _paragraph(_note(5, table_path=table, spec_path=spec), 4)
+    assert "已经为本届会议共 17 次会议提供会议服务" in zh and "再为四次半天会议" in zh
+    assert f"需要自愿捐款 {amount_zh}用于为另外六次会议提供经费" in zh and "160,040" not in zh
+    en = _paragraph(_note(5, "en", table_path=table, spec_path=spec), 4)
+    assert "provided for 17 meetings of the present session" in en and "up to four more half-day meetings" in en
+    assert f"voluntary contributions of {amount_en} would be required to fund the six further meetings" in en
+    assert "$160,040" not in en
+    # and the published note had 18, three and seven
+    zh_before = _paragraph(_note(5), 4)
+    assert "共 18 次会议" in zh_before and "三次半天会议" in zh_before and "另外七次会议" in zh_before
+
+
+def test_the_conference_allocation_in_the_data_drives_annex_ix(tmp_path):
+    table = _copy_folder(tmp_path, ("        meetings: 20          #", "        meetings: 22          #"))
+    for lang, words in (("zh", ("每两年总共 22 次会议", "不超过 22 次会议")),
+                        ("en", ("a total of 22 meetings per biennium", "the total of 22 meetings"))):
+        text = _paragraph(_note(9, lang, table_path=table, spec_path=tmp_path / "annex-09.yaml"), 3)
+        assert all(w in text for w in words) and "20" not in text, text
+    assert "每两年总共 20 次会议" in _note(9)
+
+
+def test_the_documentation_provision_comes_from_the_data(tmp_path):
+    table = _copy_folder(tmp_path, ("        documents: 24", "        documents: 30"))
+    zh = _paragraph(_note(2, table_path=table, spec_path=tmp_path / "annex-02.yaml"), 7)
+    assert "编写背景文件的经费(30)" in zh and "2010 年只需要其中一部分文件" in zh
+    assert "(24)" in _paragraph(_note(2), 7)
+    en = _paragraph(_note(2, "en"), 7)
+    assert "(24 documents)" in en and "only part of that documentation will be required in 2010" in en
+    # annex V recalls the same provision on the capacity basis: no number
+    assert "背景文件的经费。" in _paragraph(_note(5), 5)
+
+
+def test_a_spec_cannot_type_entitlement_numbers(write):
+    from pbi.errors import SpecError
+    from pbi.specs import load_spec
+
+    text = (NOTES / "annex-09.yaml").read_text(encoding="utf-8").replace(
+        "- {body: cop-untoc}", "- {body: cop-untoc, meetings: 20}")
+    with pytest.raises(SpecError, match="provisions"):
+        load_spec(write("annex-09.yaml", text))
+
+
+def test_a_provision_names_a_body_of_the_entitlements_file(tmp_path):
+    from pbi.errors import SpecError
+
+    table = _copy_folder(tmp_path)
+    spec = tmp_path / "annex-09.yaml"
+    spec.write_text(spec.read_text(encoding="utf-8").replace("- {body: cop-untoc}", "- {body: nobody}"),
+                    encoding="utf-8")
+    with pytest.raises(SpecError, match="no body 'nobody'") as err:
+        _estimate(9, table_path=table, spec_path=spec)
+    assert err.value.field == "requests[0].provisions[0].body"
+
+
+# -- one conclusion rule: the templates print what pbi.conclusions.conclude decides ------------------
+
+GA = Path(__file__).parent / "data" / "general-assembly" / "draft-statement.yaml"
+
+
+def test_all_cop_5_notes_conclude_no_additional_appropriation():
+    from pbi.conclusions import conclude
+
+    for n in ANNEXES:
+        est = _estimate(n)
+        assert conclude(est).no_additional_appropriation, n
+        assert "的通过不会导致在 2010-2011 两年期方案预算下增加任何批款。" in _note(n), n
+    assert conclude(_estimate(5)).action == "state_requirements"   # requirements stated, no appropriation
+
+
+def test_the_conclusion_paragraph_follows_conclude(tmp_path):
+    from pbi.conclusions import conclude
+
+    # the same draft made by a body that appropriates: conclude() now asks for an appropriation
+    table = _copy_folder(tmp_path)
+    spec = tmp_path / "annex-05.yaml"
+    spec.write_text(spec.read_text(encoding="utf-8").replace("\nbody: cop-untoc\n", "\nbody: general-assembly\n"),
+                    encoding="utf-8")
+    est = _estimate(5, table_path=table, spec_path=spec)
+    c = conclude(est)
+    assert c.action == "appropriate"
+    total = f"{c.additional_total.low:,.0f}"
+    zh, en = _note(5, table_path=table, spec_path=spec), _note(5, "en", table_path=table, spec_path=spec)
+    assert f"因此，如果大会通过修订决议草案 CTOC/COP/2010/L.6/Rev.1，将需要在 2010-2011 两年期方案预算第 2 编" \
+           f"“大会和经济及社会理事会事务和会议管理”下增加批款 {total} 美元。" in zh
+    assert f"an additional appropriation of ${total} would be required under section 2" in en
+
+
+def test_general_assembly_statement_states_requirements_by_section_and_year():
+    from pbi.api import cost_file
+    from pbi.conclusions import conclude
+    from pbi.render import render_note
+    from pbi.render.numbers import money
+
+    est = cost_file(GA)
+    c = conclude(est)
+    assert c.action == "appropriate" and len(c.by_section()) == 2 and c.budget_process and c.extrabudgetary
+    text = render_note(est, "en", "text", kind="statement")
+    assert isinstance(text, str) and "{{" not in text and "⟦" not in text
+    numbers = {"Section 2": "section 2", "Section 16": "section 16"}
+    for (section, year), amount in c.by_section().items():
+        assert f"{money(amount, 'en')} under {numbers[section]} (" in text
+        assert f") in {year}" in text
+    action = next(line for line in text.splitlines() if "Action required of the General Assembly" in line)
+    assert f"appropriate an additional amount of {money(c.additional_total, 'en')} under the programme budget " \
+           f"for 2023, comprising" in action
+    for (section, year), amount in c.by_section().items():
+        assert f"{money(amount, 'en')} under {numbers[section]}" in action and f"in {year}" in action
+    assert f"of which {money(c.contingency_fund, 'en')} would represent a charge against the contingency fund" in action
+    (later,) = c.budget_process
+    assert f"The requirements of {money(later.amount, 'en')} under section 2 (" in text
+    assert "in 2024 would be considered in the context of the proposed programme budget for 2024" in text
+    assert f"Extrabudgetary resources of {money(c.extrabudgetary_total, 'en')} (including programme support costs" in text
+
+
+def test_statement_without_additional_requirements_asks_for_nothing(tmp_path):
+    from pbi.api import cost_file
+    from pbi.conclusions import conclude
+    from pbi.render import render_note
+
+    text = GA.read_text(encoding="utf-8")
+    for src in ("regular_budget", "contingency_fund"):
+        text = text.replace(f"funding: {src}", "funding: existing_resources")
+    spec = tmp_path / "nothing.yaml"
+    spec.write_text(text, encoding="utf-8")
+    est = cost_file(spec, table=str(TABLES / "unodc-vienna-2020.yaml"))
+    assert conclude(est).action == "none"
+    out = render_note(est, "en", "text", kind="statement")
+    assert "Action required" not in out and "appropriate an additional" not in out
+    assert "no additional appropriation would arise under the programme budget for 2023" in out
+
+
+# -- the new drafts: resolutions 10/4 (2020) and 11/2 (2022) -----------------------------------------
+
+DRAFTS = NOTES.parent / "new-drafts"
+
+
+@pytest.mark.parametrize("name, year", [("resolution-10-4", 2021), ("resolution-11-2", 2023)])
+def test_new_drafts_render_in_chinese_and_english(name, year):
+    from pbi.render.context import note_groups
+
+    est = _estimate(0, spec_path=DRAFTS / f"{name}.yaml")
+    priced = [g for g in note_groups(est).values() if not g.covered]
+    assert priced and all(g.amount.low > 0 for g in priced)
+    zh = _note(0, "zh", spec_path=DRAFTS / f"{name}.yaml")
+    en = _note(0, "en", spec_path=DRAFTS / f"{name}.yaml")
+    for text in (zh, en):
+        assert "{{" not in text and "⟦" not in text and "‖" not in text and "None" not in text
+    assert zh.startswith(f"关于题为“{est.spec.title.zh}”的决议草案的财务说明")
+    assert en.startswith(f"Financial note on the draft resolution entitled “{est.spec.title.en}”")
+    assert "本说明系按照联合国打击跨国有组织犯罪公约缔约方会议议事规则第 75 条作出。" in zh
+    assert "in accordance with rule 75 of the rules of procedure" in en
+    for g in priced:                                   # every computed amount is in both notes
+        assert f"{g.amount.low:,.0f} 美元" in zh and f"${g.amount.low:,.0f}" in en, g.id
+    for r in est.spec.requests:                        # the requests of the resolution, paragraph 2
+        if r.text:
+            assert r.text.zh in zh.replace(" ", "") or r.text.zh.replace(" ", "") in zh.replace(" ", "")
+            assert r.text.en in en
+    assert "有关活动将不予进行" in zh and "the activities would not be carried out" in en
+    assert "第 45/248 号决议" in zh and "resolution 45/248 B" in en
+    assert zh.rstrip().endswith(f"因此，该决议草案的通过不会导致在 {year} 年方案预算下增加任何批款。")
+    assert en.rstrip().endswith(f"Accordingly, should the Conference adopt the draft resolution, no additional "
+                                f"appropriation would arise under the programme budget for {year}.")
+
+
+def test_resolution_10_4_states_quantities_and_years():
+    zh = _note(0, "zh", spec_path=DRAFTS / "resolution-10-4.yaml")
+    en = _note(0, "en", spec_path=DRAFTS / "resolution-10-4.yaml")
+    assert "2021 年需要额外的预算外资源 164,500 美元" in zh and "为期三天、20 人参加" in zh
+    assert "2022 年需要额外的预算外资源 532,900 美元" in zh and "（25,000 字，六种语文）" in zh
+    assert "$164,500 would be required in 2021" in en and "(45,000 words, six languages)" in en
+    assert "15(a)、(b)和(c)执行段所载请求以可得到预算外资源为前提" in zh
+
+
+def test_resolution_11_2_existing_resources_in_the_text():
+    zh = _note(0, "zh", spec_path=DRAFTS / "resolution-11-2.yaml")
+    assert "一名负责收集和分析实施情况信息的预防犯罪干事（P-3）三个工作月的工作将利用现有资源进行" in zh
+    assert "38,000" not in zh   # priced for information only, not stated as a requirement
+
+
+def test_new_draft_docx(tmp_path):
+    docx = pytest.importorskip("docx")
+    from pbi.cli import main
+
+    out = tmp_path / "10-4.docx"
+    assert main(["note", str(DRAFTS / "resolution-10-4.yaml"), "--lang", "zh", "-o", str(out)]) == 0
+    texts = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert texts[0].startswith("关于题为“庆祝《联合国打击跨国有组织犯罪公约》通过二十周年")
+    assert any("164,500" in t for t in texts) and any("532,900" in t for t in texts)

@@ -68,6 +68,10 @@ def _phrases() -> dict[str, Any]:
 def _environment(lang: str, budget_period: str) -> Any:
     import jinja2
 
+    from decimal import ROUND_HALF_UP, Decimal
+
+    from ..periods import parse_period, period_of
+    from ..specs import Range
     from . import numbers as n
 
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), undefined=jinja2.StrictUndefined,
@@ -107,8 +111,22 @@ def _environment(lang: str, budget_period: str) -> Any:
         return sep.join(items[:-1]) + (last if last is not None else sep) + items[-1]
 
     def next_period(p: str) -> str:
-        end = int(p.partition("-")[2] or p)
-        return n.period(n.biennium_of(end + 1, p), lang)
+        return n.period(parse_period(p).next().label, lang)
+
+    def period_name(year_or_label: int | str) -> str:
+        """The budget period of a year, or a period label: zh 2012-2013两年期 / 2022年; en 2012–2013 / 2022."""
+        p = period_of(year_or_label) if isinstance(year_or_label, int) else parse_period(year_or_label)
+        if lang == "zh":
+            return p.label + ("两年期" if p.kind == "biennium" else "年")
+        return n.period(p.label, lang)
+
+    def budget(label: str) -> str:
+        """The programme budget of a period: zh 2010-2011两年期方案预算 / 2021年方案预算;
+        en the programme budget for the biennium 2010–2011 / the programme budget for 2021."""
+        p = parse_period(label)
+        if lang == "zh":
+            return period_name(label) + "方案预算"
+        return "the programme budget for " + ("the biennium " if p.kind == "biennium" else "") + n.period(p.label, lang)
 
     def roman(i: int) -> str:
         return ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"][i - 1]
@@ -117,7 +135,9 @@ def _environment(lang: str, budget_period: str) -> Any:
         "tr": tr, "num": lambda v: n.number(v, lang), "cnt": lambda v: n.count_word(v, lang),
         "money": lambda v: n.money(v, lang), "ops": lambda v: n.ops_list(v, lang),
         "paragraphs": lambda v: n.paragraph_list(v, lang), "period": lambda v: n.period(v, lang),
-        "biennium": lambda y: n.period(n.biennium_of(y, budget_period), lang), "next_period": next_period,
+        "biennium": lambda y: n.period(period_of(y).label, lang), "next_period": next_period,
+        "period_name": period_name, "budget": budget,
+        "cents": lambda v: Range.of(v).map(lambda d: d.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)),
         "letter": lambda i: chr(96 + i), "circled": lambda i: chr(0x321F + i), "roman": roman,
         "langnames": lambda codes: n.language_names(codes, lang), "section": section, "place": place,
         "components": lambda text: [t for t in str(text).split("‖") if t],
@@ -146,12 +166,6 @@ def _clean(text: str, lang: str) -> str:
     return re.sub(r"([(\u201c]) ", r"\1", text)
 
 
-def _additional(estimate: Estimate, activity: Any) -> Any:
-    """Meetings an activity needs beyond its entitlement (the engine's draw), or those it states."""
-    uses = estimate.entitlement_uses(activity.id)
-    return sum(u.additional for u in uses) if uses else activity.meetings
-
-
 def build_note(estimate: Estimate, lang: str, kind: str = "financial_note") -> Note:
     """Render the template of ``kind`` in ``lang`` into a :class:`Note`."""
     import jinja2
@@ -172,7 +186,6 @@ def build_note(estimate: Estimate, lang: str, kind: str = "financial_note") -> N
         raise RenderError(f"no {lang} names for body {spec.body!r} in templates/phrases.yaml",
                           field="body") from None
     env = _environment(lang, spec.budget_period)
-    env.globals["additional_meetings"] = lambda activity: _additional(estimate, activity)
     try:
         raw = env.get_template(f"{kind}/{lang}.j2").render(**ctx.as_dict(), body=body, lang=lang,
                                                             requirements=_requirements(ctx))
@@ -187,12 +200,12 @@ def _requirements(ctx: Any) -> list[dict[str, Any]]:
     """Additional requirements (rounded cells) by budget section or funding source, object of
     expenditure (the activity kinds of the cost table) and year, for the statement's table."""
     from ..estimate import ZERO
-    from .context import _groups
+    from .context import note_groups
 
-    groups = _groups(ctx.estimate)
+    groups = {(g.engine_group, g.funding, g.section, g.year): g for g in note_groups(ctx.estimate).values()}
     totals: dict[tuple[str, str, int], Any] = {}
     for cell in ctx.estimate.cells:
-        group = groups.get(cell.group)
+        group = groups.get((cell.group, cell.funding, cell.section, cell.year))
         if group is None or group.covered:
             continue
         obj = ", ".join(dict.fromkeys(a.kind.replace("_", " ") for a in group.activities))
@@ -243,9 +256,9 @@ def _resource_table(ctx: Any, lang: str) -> tuple[tuple[str, str, str, str], lis
                     "existing_resources": "Existing resources"}}[lang]
     header = ("项目", "资金来源", "年份", "所需资源") if lang == "zh" else ("Item", "Funding", "Year", "Requirements")
     rows: list[tuple[str, str, str, str]] = []
-    from .context import _groups
+    from .context import note_groups
 
-    for g in _groups(ctx.estimate).values():
+    for g in note_groups(ctx.estimate).values():
         labels = [getattr(a.label, lang, None) or a.id if a.label else a.id for a in g.activities]
         rows.append(("、".join(labels) if lang == "zh" else "; ".join(labels), names.get(g.funding, g.funding),
                      str(g.year), money(g.amount, lang)))

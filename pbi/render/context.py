@@ -6,35 +6,43 @@ notes:
 
 1. rule of procedure; 2. what the body would do (the requests with text);
 then requests subject to extrabudgetary resources (one paragraph), requests without budget
-implications (one paragraph), and, request by request, the request met from a named source, the
-costed figures (one paragraph per request; regular-budget figures as a lettered list), and the
-entitlements the note recalls; a stated total after its last part; the paragraph that the
-activities will not take place without the extrabudgetary resources (when the note prices
-extrabudgetary or voluntary activities from quantities, not only quoted sums), after the last
-paragraph naming such resources; the paragraph recalling resolution 45/248 B, section VI and
-A/54/7, paragraph 67 (when the note names any resources at all); and the conclusion, chosen from
-the estimate: an additional appropriation arises only for requirements charged to the contingency
-fund within the budget period.
+implications (one paragraph), and, request by request: the request met from a named source, its
+regular-budget figures (a lettered list by year), each draw on an entitlement (the engine's
+:class:`~pbi.entitlements.EntitlementUse`: entitled, used, transferred, available, covered,
+additional), each allocation the request only refers to (``Request.provisions``: the balance the
+engine reads from the entitlements file, :class:`~pbi.entitlements.Recall`), and its other costed
+figures (one paragraph); a stated total after its last part; the paragraph that the activities
+will not take place without the extrabudgetary resources and the conclusion, both decided by
+:func:`pbi.conclusions.conclude` (one rule for the note and ``pbi conclude``); the paragraph
+recalling resolution 45/248 B, section VI and A/54/7, paragraph 67 when the note names any
+resources at all.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..conclusions import Conclusion, conclude
 from ..engine import COVERED_SOURCES
 from ..estimate import ZERO, Estimate
 from ..specs import Activity, Range, Request, Spec
 
-__all__ = ["Group", "Paragraph", "NoteContext", "build_context", "OTHER_RESOURCES"]
+__all__ = ["Group", "Paragraph", "NoteContext", "build_context", "note_groups", "OTHER_RESOURCES"]
 
 #: funding sources the note calls extrabudgetary (voluntary contributions are extrabudgetary)
 OTHER_RESOURCES = frozenset({"extrabudgetary", "voluntary"})
+#: a UN document symbol (CTOC/COP/2010/L.3/Rev.2, A/C.3/79/L.1): a note cites the draft by it;
+#: a spec whose draft symbol is not known (``draft resolution 10/4``) is "the draft resolution"
+_SYMBOL = re.compile(r"^[A-Z][A-Za-z0-9.]*(/[A-Za-z0-9.]+)+$")
 
 
 @dataclass(frozen=True)
 class Group:
-    """One priced figure (or one request's unpublished activities): amount, funding, activities."""
+    """One priced figure (or one request's unpublished activities) for one funding source, budget
+    section and year: the amount not covered by entitlements or existing resources, and the
+    activities."""
 
     id: str
     amount: Range
@@ -44,6 +52,7 @@ class Group:
     activities: tuple[Activity, ...]
     quoted: bool
     covered: bool
+    engine_group: str = ""
 
     @property
     def other_resources(self) -> bool:
@@ -68,6 +77,12 @@ class Paragraph:
         return [op for r in self.requests for op in r.operative_paragraphs]
 
     @property
+    def multi_year(self) -> bool:
+        """The paragraph's figures fall in more than one year: each sentence says its year (a report
+        left to the budget process names its own period)."""
+        return len({g.year for g in self.groups if g.funding != "budget_process"}) > 1
+
+    @property
     def names_other_resources(self) -> bool:
         return self.kind in ("conditional", "total") or any(g.other_resources and not g.covered
                                                            for g in self.groups)
@@ -79,45 +94,59 @@ class NoteContext:
     estimate: Estimate
     listed: list[Request]
     paragraphs: list[Paragraph]
-    appropriation: Range
-    sections: tuple[str, ...]
+    conclusion: Conclusion
+    symbol: str | None
 
     def as_dict(self) -> dict[str, Any]:
         return {"spec": self.spec, "estimate": self.estimate, "listed": self.listed,
-                "paragraphs": self.paragraphs, "appropriation": self.appropriation,
-                "sections": self.sections}
+                "paragraphs": self.paragraphs, "conclusion": self.conclusion, "symbol": self.symbol}
 
 
-def _groups(estimate: Estimate) -> dict[str, Group]:
+def note_groups(estimate: Estimate) -> dict[str, Group]:
+    """The priced groups of a note: the engine's groups (a published figure, or a request's
+    unpublished activities), split by the funding and section of their activities and by year.
+    Amounts leave out what entitlements and existing resources cover."""
     spec = estimate.spec
     activities = {a.id: a for _, a in spec.activities()}
-    members: dict[str, list[Activity]] = {}
-    amounts: dict[str, Range] = {}
+    Key = tuple[str, str, "str | None", int]
+    members: dict[Key, list[Activity]] = {}
+    amounts: dict[Key, Range] = {}
     for item in estimate.items:
-        if item.activity and item.activity in activities:
-            acts = members.setdefault(item.group, [])
-            if activities[item.activity] not in acts:
-                acts.append(activities[item.activity])
+        if item.activity in activities:
+            act = activities[item.activity]
+            key: Key = (item.group, act.funding, act.section, item.year)
+            acts = members.setdefault(key, [])
+            if act not in acts:
+                acts.append(act)
+        elif item.covered:
+            continue
+        else:  # a rounding item: its cell is its activities' funding, section and year
+            key = (item.group, item.funding, item.section, item.year)
         if not item.covered:
-            amounts[item.group] = amounts.get(item.group, ZERO) + item.amount
+            amounts[key] = amounts.get(key, ZERO) + item.amount
+    parts: dict[str, int] = {}
+    for group, *_ in members:
+        parts[group] = parts.get(group, 0) + 1
     out: dict[str, Group] = {}
-    for gid, acts in members.items():
-        first = acts[0]
-        out[gid] = Group(id=gid, amount=amounts.get(gid, ZERO), funding=first.funding, year=first.year,
-                         section=first.section, activities=tuple(acts),
-                         quoted=all(a.kind == "lump_sum" for a in acts),
-                         covered=all(a.funding in COVERED_SOURCES for a in acts))
+    for key, acts in members.items():
+        group, funding, section, year = key
+        gid = group if parts[group] == 1 else f"{group} {funding} {section or ''} {year}".replace("  ", " ")
+        out[gid] = Group(id=gid, amount=amounts.get(key, ZERO), funding=funding, year=year, section=section,
+                         activities=tuple(acts), quoted=all(a.kind == "lump_sum" for a in acts),
+                         covered=funding in COVERED_SOURCES, engine_group=group)
     return out
 
 
 def build_context(estimate: Estimate) -> NoteContext:
     """Arrange a costed spec as the paragraphs of its note (see the module docstring)."""
     spec = estimate.spec
-    groups = _groups(estimate)
+    conclusion = conclude(estimate)
+    groups = note_groups(estimate)
     request_of = {a.id: r.id for r, a in spec.activities()}
     by_request: dict[str, list[Group]] = {}
     for g in groups.values():
         by_request.setdefault(request_of[g.activities[0].id], []).append(g)
+    draws = {u.activity: u for u in estimate.entitlements}
 
     paragraphs: list[Paragraph] = []
     conditional = [r for r in spec.requests if r.conditional and not r.activities]
@@ -131,37 +160,28 @@ def build_context(estimate: Estimate) -> NoteContext:
         own = by_request.get(request.id, [])
         if request.funding and not request.activities:
             paragraphs.append(Paragraph("funded", requests=[request]))
-        meetings = [e for e in request.entitlements if e.kind == "meetings"]
-        documentation = [e for e in request.entitlements if e.kind == "documentation"]
-        if request.entitlements:
-            regular = [g for g in own if g.funding == "regular_budget"]
-            rest = [g for g in own if g.funding != "regular_budget"]
-            if regular:
-                paragraphs.append(Paragraph("regular_budget", requests=[request], groups=regular))
-            for e in meetings:
-                paragraphs.append(Paragraph("entitlement", requests=[request], groups=rest, data={"e": e}))
-                rest = []
-            for e in documentation:
-                paragraphs.append(Paragraph("documentation_entitlement", requests=[request], data={"e": e}))
-            if rest:
-                paragraphs.append(Paragraph("cost", requests=[request], groups=rest))
-        elif own:
-            paragraphs.append(Paragraph("cost", requests=[request], groups=own))
+        drawing = [g for g in own if any(a.id in draws for a in g.activities)]
+        regular = [g for g in own if g.funding == "regular_budget" and g not in drawing]
+        rest = [g for g in own if g not in drawing and g not in regular]
+        if regular:
+            paragraphs.append(Paragraph("regular_budget", requests=[request], groups=regular))
+        for g in drawing:
+            activity = next(a for a in g.activities if a.id in draws)
+            paragraphs.append(Paragraph("entitlement", requests=[request], groups=[g],
+                                        data={"use": draws[activity.id], "activity": activity}))
+        for recall in estimate.recalls(request.id):
+            paragraphs.append(Paragraph("allocation" if recall.kind == "meetings" else "documentation",
+                                        requests=[request], data={"recall": recall}))
+        if rest:
+            paragraphs.append(Paragraph("cost", requests=[request], groups=rest))
     _insert_totals(spec, paragraphs, groups, request_of)
 
-    priced_other = any(g.other_resources and not g.quoted and not g.covered for g in groups.values())
-    if priced_other:
-        last = max(n for n, p in enumerate(paragraphs) if p.names_other_resources)
+    if conclusion.needs_extrabudgetary_paragraph:
+        last = max((n for n, p in enumerate(paragraphs) if p.names_other_resources),
+                   default=len(paragraphs) - 1)
         paragraphs.insert(last + 1, Paragraph("not_forthcoming"))
     if estimate.items:
         paragraphs.append(Paragraph("resolution_45_248"))
-    appropriation = ZERO
-    sections: list[str] = []
-    for item in estimate.items:
-        if not item.covered and item.funding == "contingency_fund" and item.year in spec.years:
-            appropriation = appropriation + item.amount
-            if item.section and item.section not in sections:
-                sections.append(item.section)
     paragraphs.append(Paragraph("conclusion"))
     for n, p in enumerate(paragraphs, start=3):
         p.number = n
@@ -171,7 +191,7 @@ def build_context(estimate: Estimate) -> NoteContext:
             p.data["refs"] = [n for n in refs if n < p.number]
     listed = [r for r in spec.requests if r.text is not None]
     return NoteContext(spec=spec, estimate=estimate, listed=listed, paragraphs=paragraphs,
-                       appropriation=appropriation, sections=tuple(sections))
+                       conclusion=conclusion, symbol=spec.symbol if _SYMBOL.match(spec.symbol) else None)
 
 
 def _insert_totals(spec: Spec, paragraphs: list[Paragraph], groups: dict[str, Group],
