@@ -28,8 +28,11 @@ def activities(draw, n: int):
             "funding": draw(st.sampled_from(FUNDING)), "count": draw(st.integers(1, 5))}
     if kind in ("documentation", "publication", "tool_translation"):
         base |= {"pages": draw(qty), "languages": draw(st.integers(1, 6))}
+        if kind == "tool_translation" and draw(st.booleans()):
+            base["copies"] = draw(st.integers(1, 2000))
     elif kind == "meeting":
-        base |= {"days": draw(st.integers(1, 10)), "languages": draw(st.integers(1, 6)), "interpretation": True}
+        length = draw(st.sampled_from(["days", "meetings"]))
+        base |= {length: draw(st.integers(1, 10)), "languages": draw(st.integers(1, 6)), "interpretation": True}
     elif kind in ("expert_meeting", "workshop"):
         base |= {"days": draw(st.integers(1, 10)), "participants": draw(st.integers(1, 200))}
     elif kind == "staff":
@@ -101,3 +104,16 @@ def test_spec_written_back_to_yaml_gives_the_same_estimate(spec, tmp_path_factor
     assert again == spec
     assert cost(again, TABLE).items == cost(spec, TABLE).items
 
+
+
+@settings(max_examples=int(__import__("os").environ.get("PBI_FUZZ_EXAMPLES", "40")), deadline=None,
+          suppress_health_check=list(HealthCheck))
+@given(spec=specs(), lang=st.sampled_from(["zh", "en"]), fmt=st.sampled_from(["text", "md", "html"]))
+def test_every_valid_spec_renders_in_every_language(spec, lang, fmt):
+    from pbi.render import render_note
+
+    est = cost(spec, TABLE)
+    text = render_note(est, lang, fmt)
+    assert isinstance(text, str) and spec.symbol in text
+    for (_, _), amount in est.totals().items():  # every additional amount the note states is computed
+        assert amount.low >= 0

@@ -65,7 +65,10 @@ def _phrases() -> dict[str, Any]:
     return yaml.safe_load((TEMPLATES / "phrases.yaml").read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=32)
 def _environment(lang: str, budget_period: str) -> Any:
+    """The Jinja environment of one language and budget period; cached, so that its compiled
+    templates are reused (compiling them is most of the cost of a note)."""
     import jinja2
 
     from decimal import ROUND_HALF_UP, Decimal
@@ -92,6 +95,16 @@ def _environment(lang: str, budget_period: str) -> Any:
             return phrases["sections"][key][lang]
         except KeyError:
             raise RenderError(f"no {lang} name for budget section {key!r} in templates/phrases.yaml") from None
+
+    def label(activity: Any) -> str:
+        """The activity's own short name, or the name of its kind."""
+        if activity.label is not None and getattr(activity.label, lang, None):
+            return tr(activity.label)
+        try:
+            return str(phrases["kinds"][activity.kind][lang])
+        except KeyError:
+            raise RenderError(f"activity {activity.id!r} has no {lang} label, and templates/phrases.yaml "
+                              f"names no kind {activity.kind!r}", field="label") from None
 
     def place(name: str) -> str:
         return phrases.get("places", {}).get(name, {}).get(lang, name)
@@ -139,7 +152,7 @@ def _environment(lang: str, budget_period: str) -> Any:
         "period_name": period_name, "budget": budget,
         "cents": lambda v: Range.of(v).map(lambda d: d.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)),
         "letter": lambda i: chr(96 + i), "circled": lambda i: chr(0x321F + i), "roman": roman,
-        "langnames": lambda codes: n.language_names(codes, lang), "section": section, "place": place,
+        "langnames": lambda codes: n.language_names(codes, lang), "section": section, "place": place, "label": label,
         "components": lambda text: [t for t in str(text).split("‖") if t],
         "commas": lambda items: any("，" in outside_parens(i) or ", " in outside_parens(i) for i in items),
         "inner_list": lambda items: any("、" in outside_parens(i) for i in items),
