@@ -36,7 +36,7 @@ from pydantic import BaseModel
 
 from .errors import SpecError
 from .money import to_decimal
-from .specs import LANGUAGES, MAX_QUANTITY, Activity, Range, Spec
+from .specs import Activity, Range, Spec, check_languages, check_quantity, parse_range
 from .tables import Rate, Table
 
 __all__ = ["Scenario", "load_scenario", "parse_assignment", "QUANTITY_PATHS"]
@@ -60,24 +60,15 @@ def _number(value: Any) -> Decimal:
 
 
 def _range(value: Any) -> Range:
-    if isinstance(value, Range):
-        return value
+    """A quantity as a spec takes it, or ``600..900`` for a range; amounts may end in USD."""
+    if isinstance(value, str) and ".." in value:
+        low, _, high = value.partition("..")
+        value = {"low": low, "high": high}
     if isinstance(value, Mapping):
-        if set(value) != {"low", "high"}:
-            raise ValueError("a range is written {low: …, high: …}")
-        low, high = _number(value["low"]), _number(value["high"])
-    elif isinstance(value, str) and ".." in value:
-        a, _, b = value.partition("..")
-        low, high = _number(a), _number(b)
-    else:
-        low = high = _number(value)
-    if low > high:
-        raise ValueError(f"low ({low}) is greater than high ({high})")
-    if low <= 0:
-        raise ValueError(f"must be greater than 0 (got {low})")
-    if high > MAX_QUANTITY:
-        raise ValueError(f"{high:,} is implausibly large (at most {MAX_QUANTITY:,})")
-    return Range(low, high)
+        value = {k: _number(v) if k in ("low", "high") else v for k, v in value.items()}
+    elif not isinstance(value, Range):
+        value = _number(value)
+    return check_quantity(parse_range(value))
 
 
 def _check_value(name: str, value: Any) -> Any:
@@ -93,17 +84,11 @@ def _check_value(name: str, value: Any) -> Any:
         if isinstance(value, str) and not value.strip().isdigit():
             value = [v.strip() for v in value.split(",") if v.strip()]
         if isinstance(value, (list, tuple)):
-            codes = tuple(str(v) for v in value)
-            for code in codes:
-                if code not in LANGUAGES:
-                    raise ValueError(f"unknown language {code!r} (expected one of {', '.join(LANGUAGES)})")
-            if not codes or len(set(codes)) != len(codes):
-                raise ValueError("languages must be listed once each")
-            return codes
+            return check_languages(tuple(str(v) for v in value))
         n = int(_number(value)) if not isinstance(value, bool) else 0
-        if n != _number(value) or not 1 <= n <= len(LANGUAGES):
+        if n != _number(value):
             raise ValueError(f"must be 1 to 6 official languages (got {value!r})")
-        return n
+        return check_languages(n)
     if name == "interpretation":
         if isinstance(value, str) and value.lower() in ("true", "yes", "false", "no"):
             return value.lower() in ("true", "yes")

@@ -25,7 +25,7 @@ from .validation import at, validate
 from .yamlio import load_yaml
 
 __all__ = ["Range", "EntitlementDraw", "Activity", "Request", "Figure", "Spec", "load_spec", "LANGUAGES",
-           "GRADES", "MAX_QUANTITY", "Text", "source_of", "Quantity", "dump_spec", "Provision"]
+           "GRADES", "MAX_QUANTITY", "Text", "source_of", "Quantity", "dump_spec", "check_quantity", "check_languages", "parse_range", "Provision"]
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid")
 
@@ -65,7 +65,8 @@ class Range:
         return f"{self.low:,}" if not self.is_range else f"{self.low:,} to {self.high:,}"
 
 
-def _parse_range(value: Any) -> Range:
+def parse_range(value: Any) -> Range:
+    """A number, a numeric string or ``{low, high}`` as a Range; ValueError if it is none of them."""
     if isinstance(value, Range):
         return value
     if isinstance(value, dict):
@@ -79,13 +80,35 @@ def _parse_range(value: Any) -> Range:
     return Range(low, high)
 
 
+def check_quantity(value: Range) -> Range:
+    """A quantity must be positive and plausible; ValueError saying why not."""
+    if value.low <= 0:
+        raise ValueError(f"must be greater than 0 (got {value.low})")
+    if value.high > MAX_QUANTITY:
+        raise ValueError(f"{value.high:,} is implausibly large (at most {MAX_QUANTITY:,})")
+    return value
+
+
+def check_languages(value: int | tuple[str, ...]) -> int | tuple[str, ...]:
+    """A number of official languages (1–6) or their codes, each once; ValueError saying why not."""
+    if isinstance(value, int) and not 1 <= value <= len(LANGUAGES):
+        raise ValueError(f"must be 1 to 6 official languages (got {value})")
+    if isinstance(value, tuple):
+        for code in value:
+            if code not in LANGUAGES:
+                raise ValueError(f"unknown language {code!r} (expected one of {', '.join(LANGUAGES)})")
+        if not value or len(set(value)) != len(value):
+            raise ValueError("languages must be listed once each")
+    return value
+
+
 def _range_out(value: Range) -> Any:
     return str(value.low) if not value.is_range else {"low": str(value.low), "high": str(value.high)}
 
 
 Quantity = Annotated[
     Range,
-    BeforeValidator(_parse_range),
+    BeforeValidator(parse_range),
     PlainSerializer(_range_out),
     WithJsonSchema({"anyOf": [{"type": "number"}, {"type": "string", "pattern": r"^[0-9.,]+$"},
                               {"type": "object", "properties": {"low": {"type": "number"},
@@ -186,25 +209,12 @@ class Activity(BaseModel):
                      "dsa_days", "trips", "work_months", "copies", "items", "amount")
     @classmethod
     def _positive(cls, value: Range | None) -> Range | None:
-        if value is not None:
-            if value.low <= 0:
-                raise ValueError(f"must be greater than 0 (got {value.low})")
-            if value.high > MAX_QUANTITY:
-                raise ValueError(f"{value.high:,} is implausibly large (at most {MAX_QUANTITY:,})")
-        return value
+        return None if value is None else check_quantity(value)
 
     @field_validator("languages")
     @classmethod
     def _languages(cls, value: int | tuple[str, ...] | None) -> int | tuple[str, ...] | None:
-        if isinstance(value, int) and not 1 <= value <= len(LANGUAGES):
-            raise ValueError(f"must be 1 to 6 official languages (got {value})")
-        if isinstance(value, tuple):
-            for code in value:
-                if code not in LANGUAGES:
-                    raise ValueError(f"unknown language {code!r} (expected one of {', '.join(LANGUAGES)})")
-            if len(set(value)) != len(value):
-                raise ValueError("a language is listed twice")
-        return value
+        return None if value is None else check_languages(value)
 
     @field_validator("grade")
     @classmethod
