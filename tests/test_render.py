@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from _paths import NOTES, SEEDS, TABLES
+from _paths import NOTES, ROOT, SEEDS, TABLES
 
 SEED = SEEDS / "001_f0894e873e5d82b0.txt"
 ANNEXES = range(1, 10)
@@ -423,3 +423,51 @@ def test_new_draft_docx(tmp_path):
     texts = [p.text for p in docx.Document(str(out)).paragraphs]
     assert texts[0].startswith("关于题为“庆祝《联合国打击跨国有组织犯罪公约》通过二十周年")
     assert any("164,500" in t for t in texts) and any("532,900" in t for t in texts)
+
+
+def test_statement_charges_webcasting_and_ict_to_their_sections(tmp_path):
+    """General Assembly statements also charge public information (webcasting) and information
+    technology; a table that prices them (test data: no document of ours gives these rates) and a
+    spec that charges them render under their sections."""
+    from pbi.api import cost_file
+    from pbi.conclusions import conclude
+    from pbi.render import render_note
+    from pbi.render.numbers import money
+
+    tables = tmp_path / "cost_tables"
+    tables.mkdir()
+    for name in ("unodc-vienna-2010.yaml", "unodc-vienna-2020.yaml"):
+        (tables / name).write_text((ROOT / "cost_tables" / name).read_text(encoding="utf-8"), encoding="utf-8")
+    (tables / "ga-test.yaml").write_text("""\
+id: ga-test
+title: Test data - webcasting and ICT services (illustrative rates, not from any document)
+extends: unodc-vienna-2020
+activities:
+  webcast:
+    label: Webcasting of meetings
+    components: [{rate: webcast.meeting, per: [meetings]}]
+  ict:
+    label: ICT services
+    components: [{rate: ict.work_month, per: [work_months]}]
+rates:
+  webcast.meeting: {label: webcasting, unit: USD/meeting, values: {2020-01-01: 3000}, reference: test data}
+  ict.work_month: {label: ICT services, unit: USD/work_month, values: {2020-01-01: 15000}, reference: test data}
+""", encoding="utf-8")
+    spec = tmp_path / "ga.yaml"
+    spec.write_text(GA.read_text(encoding="utf-8").replace("table: unodc-vienna-2020", "table: ga-test").replace(
+        "    activities:\n      - {id: egm,",
+        "    activities:\n"
+        "      - {id: webcast, kind: webcast, meetings: 4, year: 2023, funding: regular_budget, section: Section 28}\n"
+        "      - {id: ict, kind: ict, work_months: 2, year: 2023, funding: regular_budget, section: Section 29C}\n"
+        "      - {id: egm,"), encoding="utf-8")
+    est = cost_file(spec)
+    by_section = conclude(est).by_section()
+    assert by_section[("Section 28", 2023)].low == 12000 and by_section[("Section 29C", 2023)].low == 30000
+    for lang, names in (("en", ("section 28 (Global communications)",
+                                "section 29C (Office of Information and Communications Technology)")),
+                        ("zh", ("第 28 款“全球传播”", "第 29C 款“信息和通信技术厅”"))):
+        text = render_note(est, lang, "text", kind="statement") if lang == "en" else render_note(est, lang)
+        for name in names:
+            assert name in text, (lang, name)
+        if lang == "en":
+            assert f"{money(by_section[('Section 28', 2023)], 'en')} under section 28" in text
