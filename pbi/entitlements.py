@@ -48,41 +48,36 @@ def _non_negative(value: object) -> Decimal | None:
     return d
 
 
-class Usage(BaseModel):
-    """Meetings or pages of an allocation already used (or committed)."""
+class _Counts(BaseModel):
+    """Meetings, pages or documents: what usages and transfers count, never negative."""
 
     model_config = _FROZEN
 
     meetings: Decimal | None = None
     pages: Decimal | None = None
     documents: Decimal | None = None
+
+    @field_validator("meetings", "pages", "documents", mode="before")
+    @classmethod
+    def _nn(cls, value: object) -> Decimal | None:
+        return _non_negative(value)
+
+
+class Usage(_Counts):
+    """Meetings or pages of an allocation already used (or committed)."""
+
     label: Text = Field(description="what used them, in the note's languages, e.g. {en: the present session}")
     reference: str | None = None
 
-    @field_validator("meetings", "pages", "documents", mode="before")
-    @classmethod
-    def _nn(cls, value: object) -> Decimal | None:
-        return _non_negative(value)
 
-
-class Transfer(BaseModel):
+class Transfer(_Counts):
     """Meetings or pages moved into this allocation from another body's."""
-
-    model_config = _FROZEN
 
     from_: str = Field(alias="from", description="the body whose allocation gives them (an id in "
                                                  "this file, or a name)")
-    meetings: Decimal | None = None
-    pages: Decimal | None = None
-    documents: Decimal | None = None
     name: Text | None = Field(default=None, description="the giving body's name, when it is not in this file")
     label: Text | None = None
     reference: str | None = None
-
-    @field_validator("meetings", "pages", "documents", mode="before")
-    @classmethod
-    def _nn(cls, value: object) -> Decimal | None:
-        return _non_negative(value)
 
 
 class Allocation(BaseModel):
