@@ -15,9 +15,9 @@ import sys
 from pathlib import Path
 
 import pbi
-from pbi.compare import compare
-from pbi.output import amount_text
-from pbi.scenario import Scenario
+from pbi.costing.compare import compare
+from pbi.export.text import amount_text
+from pbi.costing.scenario import Scenario
 
 ROOT = Path(__file__).resolve().parents[1]
 SPEC = ROOT / "notes" / "ctoc-cop-2010-17" / "annex-04.yaml"

@@ -20,28 +20,36 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 _EXPORTS = {
-    "load_spec": "specs", "Spec": "specs", "Request": "specs", "Activity": "specs", "Figure": "specs",
-    "Range": "specs",
-    "load_table": "tables", "resolve_table": "tables", "Table": "tables", "Rate": "tables",
-    "RateValue": "tables",
-    "cost": "engine",
-    "cost_file": "api", "compare_file": "api",
-    "Scenario": "scenario", "load_scenario": "scenario",
-    "compare": "compare", "Comparison": "compare",
-    "sweep": "sweep", "SweepResult": "sweep",
-    "Estimate": "estimate", "LineItem": "estimate", "FigureResult": "estimate",
-    "reproduce": "reproduce", "Reproduction": "reproduce",
-    "explain": "explain",
-    "calibrate": "calibrate", "Calibration": "calibrate",
-    "Rounding": "money",
-    "load_entitlements": "entitlements", "Entitlements": "entitlements", "EntitlementUse": "entitlements",
-    "BudgetPeriod": "periods", "period_of": "periods",
-    "conclude": "conclusions", "Conclusion": "conclusions",
-    "PbiError": "errors", "InputError": "errors", "TableError": "errors", "RateLookupError": "errors",
-    "SpecError": "errors", "UnitError": "errors", "RenderError": "errors", "CheckError": "errors",
+    "load_spec": "model.specs", "Spec": "model.specs", "Request": "model.specs", "Activity": "model.specs", "Figure": "model.specs",
+    "Range": "model.specs",
+    "load_table": "model.tables", "resolve_table": "model.tables", "Table": "model.tables", "Rate": "model.tables",
+    "RateValue": "model.tables",
+    "cost": "costing.engine",
+    "cost_file": "costing.api", "compare_file": "costing.api",
+    "Scenario": "costing.scenario", "load_scenario": "costing.scenario",
+    "compare": "costing.compare", "Comparison": "costing.compare",
+    "sweep": "costing.sweep", "SweepResult": "costing.sweep",
+    "Estimate": "costing.estimate", "LineItem": "costing.estimate", "FigureResult": "costing.estimate",
+    "reproduce": "costing.reproduce", "Reproduction": "costing.reproduce",
+    "explain": "costing.explain",
+    "calibrate": "costing.calibrate", "Calibration": "costing.calibrate",
+    "Rounding": "model.money",
+    "load_entitlements": "model.entitlements", "Entitlements": "model.entitlements", "EntitlementUse": "model.entitlements",
+    "BudgetPeriod": "model.periods", "period_of": "model.periods",
+    "conclude": "costing.conclusions", "Conclusion": "costing.conclusions",
+    "PbiError": "model.errors", "InputError": "model.errors", "TableError": "model.errors", "RateLookupError": "model.errors",
+    "SpecError": "model.errors", "UnitError": "model.errors", "RenderError": "model.errors", "CheckError": "model.errors",
 }
 
-__all__ = sorted([*_EXPORTS, "__version__"])
+__all__ = [
+    "Activity", "BudgetPeriod", "Calibration", "CheckError", "Comparison", "Conclusion",
+    "EntitlementUse", "Entitlements", "Estimate", "Figure", "FigureResult", "InputError",
+    "LineItem", "PbiError", "Range", "Rate", "RateLookupError", "RateValue", "RenderError",
+    "Reproduction", "Request", "Rounding", "Scenario", "Spec", "SpecError", "SweepResult", "Table",
+    "TableError", "UnitError", "__version__", "calibrate", "compare", "compare_file", "conclude",
+    "cost", "cost_file", "explain", "load_entitlements", "load_scenario", "load_spec", "load_table",
+    "period_of", "reproduce", "resolve_table", "sweep",
+]
 
 
 def __getattr__(name: str) -> Any:
@@ -58,20 +66,20 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .api import compare_file, cost_file
-    from .calibrate import Calibration, calibrate
-    from .compare import Comparison, compare
-    from .scenario import Scenario, load_scenario
-    from .sweep import SweepResult, sweep
-    from .engine import cost
-    from .errors import (CheckError, InputError, PbiError, RateLookupError, RenderError, SpecError,
+    from pbi.costing.api import compare_file, cost_file
+    from pbi.costing.calibrate import Calibration, calibrate
+    from pbi.costing.compare import Comparison, compare
+    from pbi.costing.scenario import Scenario, load_scenario
+    from pbi.costing.sweep import SweepResult, sweep
+    from pbi.costing.engine import cost
+    from pbi.model.errors import (CheckError, InputError, PbiError, RateLookupError, RenderError, SpecError,
                          TableError, UnitError)
-    from .estimate import Estimate, FigureResult, LineItem
-    from .conclusions import Conclusion, conclude
-    from .entitlements import EntitlementUse, Entitlements, load_entitlements
-    from .explain import explain
-    from .periods import BudgetPeriod, period_of
-    from .money import Rounding
-    from .reproduce import Reproduction, reproduce
-    from .specs import Activity, Figure, Range, Request, Spec, load_spec
-    from .tables import Rate, RateValue, Table, load_table, resolve_table
+    from pbi.costing.estimate import Estimate, FigureResult, LineItem
+    from pbi.costing.conclusions import Conclusion, conclude
+    from pbi.model.entitlements import EntitlementUse, Entitlements, load_entitlements
+    from pbi.costing.explain import explain
+    from pbi.model.periods import BudgetPeriod, period_of
+    from pbi.model.money import Rounding
+    from pbi.costing.reproduce import Reproduction, reproduce
+    from pbi.model.specs import Activity, Figure, Range, Request, Spec, load_spec
+    from pbi.model.tables import Rate, RateValue, Table, load_table, resolve_table

@@ -1,3 +1,3 @@
-from .cli import run
+from pbi.cli import run
 
 run()

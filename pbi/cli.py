@@ -16,17 +16,17 @@ __all__ = ["main"]
 
 
 def _cmd_cost(args: argparse.Namespace) -> int:
-    from .api import cost_file
+    from pbi.costing.api import cost_file
 
     estimate = cost_file(args.spec, table=args.table)
     if args.chart:
-        from .export import save_chart
+        from pbi.export.formats import save_chart
 
         save_chart(estimate.plot(), args.chart)
     if args.output and Path(args.output).suffix.lower() == ".xlsx":
         estimate.to_xlsx(args.output)
         return 0
-    from .output import estimate_csv, estimate_json, estimate_table
+    from pbi.export.text import estimate_csv, estimate_json, estimate_table
 
     fmt = _format_of(args)
     render = {"table": estimate_table, "json": estimate_json, "csv": estimate_csv}[fmt]
@@ -35,12 +35,12 @@ def _cmd_cost(args: argparse.Namespace) -> int:
 
 
 def _cmd_compare(args: argparse.Namespace) -> int:
-    from .api import compare_file
+    from pbi.costing.api import compare_file
 
     comparison = compare_file(args.spec, scenario=args.scenario, assignments=args.set or (),
                               table=args.table, vs_table=args.vs_table)
     if args.chart:
-        from .export import save_chart
+        from pbi.export.formats import save_chart
 
         save_chart(comparison.plot(), args.chart)
     if args.output and Path(args.output).suffix.lower() == ".xlsx":
@@ -64,14 +64,14 @@ def _emit(text: str, output: str | None) -> None:
     if not output:
         _write(text)
         return
-    from .fileio import write_atomic
+    from pbi.model.fileio import write_atomic
 
     write_atomic(output, text if text.endswith("\n") else text + "\n")
 
 
 def _cmd_reproduce(args: argparse.Namespace) -> int:
-    from .output import rates_table, reproduction_json, reproduction_table
-    from .reproduce import reproduce
+    from pbi.export.text import rates_table, reproduction_json, reproduction_table
+    from pbi.costing.reproduce import reproduce
 
     result = reproduce(args.paths, table=args.table)
     if args.json:
@@ -82,10 +82,10 @@ def _cmd_reproduce(args: argparse.Namespace) -> int:
 
 
 def _cmd_explain(args: argparse.Namespace) -> int:
-    from .api import cost_file
-    from .explain import explain
+    from pbi.costing.api import cost_file
+    from pbi.costing.explain import explain
 
-    from .errors import PbiError
+    from pbi.model.errors import PbiError
 
     estimate = cost_file(args.spec, table=args.table)
     try:
@@ -99,8 +99,8 @@ def _cmd_explain(args: argparse.Namespace) -> int:
 def _cmd_conclude(args: argparse.Namespace) -> int:
     import json
 
-    from .api import cost_file
-    from .conclusions import conclude
+    from pbi.costing.api import cost_file
+    from pbi.costing.conclusions import conclude
 
     conclusion = conclude(cost_file(args.spec, table=args.table))
     _write(json.dumps(conclusion.to_dict(), indent=2, ensure_ascii=False) if args.json
@@ -109,7 +109,7 @@ def _cmd_conclude(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from .check.report import check_files, report_json, report_table
+    from pbi.check.report import check_files, report_json, report_table
 
     report = check_files(args.files, lang=args.lang, table=None if args.no_rates else args.table)
     _write(report_json(report) if args.json else report_table(report))
@@ -117,7 +117,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_calibrate(args: argparse.Namespace) -> int:
-    from .calibrate import calibrate, calibration_json, calibration_text, write_table
+    from pbi.costing.calibrate import calibrate, calibration_json, calibration_text, write_table
 
     result = calibrate(args.paths, table=args.table, places=args.places)
     if args.output:
@@ -128,14 +128,14 @@ def _cmd_calibrate(args: argparse.Namespace) -> int:
 
 
 def _cmd_tables(args: argparse.Namespace) -> int:
-    from .output import tables_listing
+    from pbi.export.text import tables_listing
 
     _write(tables_listing(args.paths, rates=not args.brief))
     return 0
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
-    from .schema import schema_json
+    from pbi.model.schema import schema_json
 
     _write(schema_json(args.which))
     return 0
@@ -146,13 +146,13 @@ _FORMAT_OF = {".docx": "docx", ".md": "md", ".html": "html", ".htm": "html"}
 
 
 def _cmd_note(args: argparse.Namespace) -> int:
-    from .api import cost_file
-    from .errors import InputError, RenderError
-    from .render import render_note
+    from pbi.costing.api import cost_file
+    from pbi.model.errors import InputError, RenderError
+    from pbi.render import render_note
 
     estimate = cost_file(args.spec, table=args.table)
     if args.diff:
-        from .render.fidelity import annex_text, compare
+        from pbi.render.fidelity import annex_text, compare
 
         if args.lang != "zh":
             raise RenderError("--diff compares with a Chinese seed: use --lang zh")
@@ -169,7 +169,7 @@ def _cmd_note(args: argparse.Namespace) -> int:
         raise RenderError("--format docx writes a file: give -o FILE")
     out = render_note(estimate, args.lang, fmt, kind=args.kind)
     if args.output:
-        from .fileio import write_atomic
+        from pbi.model.fileio import write_atomic
 
         write_atomic(args.output, out)
     else:
@@ -280,7 +280,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     func: Callable[[argparse.Namespace], int] = args.func
     if args.debug:
         return func(args)
-    from .errors import PbiError
+    from pbi.model.errors import PbiError
 
     try:
         return func(args)

@@ -9,7 +9,7 @@ from _paths import TABLES
 
 @pytest.fixture(scope="session")
 def table():
-    from pbi.tables import load_table
+    from pbi.model.tables import load_table
 
     return load_table(TABLES / "unodc-vienna-2010.yaml")
 

@@ -4,10 +4,10 @@ from decimal import Decimal
 
 import pytest
 
-from pbi.engine import cost
-from pbi.errors import SpecError, UnitError
-from pbi.specs import load_spec
-from pbi.tables import load_table
+from pbi.costing.engine import cost
+from pbi.model.errors import SpecError, UnitError
+from pbi.model.specs import load_spec
+from pbi.model.tables import load_table
 
 TABLE = """\
 id: ga-example

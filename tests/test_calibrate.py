@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from pbi.calibrate import calibrate, write_table
-from pbi.reproduce import reproduce
-from pbi.tables import load_table
+from pbi.costing.calibrate import calibrate, write_table
+from pbi.costing.reproduce import reproduce
+from pbi.model.tables import load_table
 
 from _paths import NOTES
 

@@ -115,7 +115,7 @@ def test_explain_unknown_figure(capsys):
 def test_debug_shows_traceback(tmp_path):
     path = tmp_path / "spec.yaml"
     path.write_text(SPEC.replace("pages: 16", "pages: -1"), encoding="utf-8")
-    from pbi.errors import SpecError
+    from pbi.model.errors import SpecError
 
     with pytest.raises(SpecError):
         main(["--debug", "cost", str(path)])

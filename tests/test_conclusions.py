@@ -7,12 +7,12 @@ from decimal import Decimal
 
 import pytest
 
-from pbi.api import cost_file
+from pbi.costing.api import cost_file
 from pbi.cli import main
-from pbi.conclusions import conclude
-from pbi.engine import cost
-from pbi.specs import load_spec
-from pbi.tables import load_table
+from pbi.costing.conclusions import conclude
+from pbi.costing.engine import cost
+from pbi.model.specs import load_spec
+from pbi.model.tables import load_table
 
 from _paths import NOTES, ROOT
 
@@ -50,7 +50,7 @@ def test_annex_ii_budget_process_and_entitlement():
 
 
 def _r(low, high=None):
-    from pbi.specs import Range
+    from pbi.model.specs import Range
     return Range(Decimal(low), Decimal(high if high is not None else low))
 
 

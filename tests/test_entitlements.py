@@ -7,11 +7,11 @@ from decimal import Decimal
 
 import pytest
 
-from pbi.engine import cost
-from pbi.entitlements import load_entitlements
-from pbi.errors import SpecError
-from pbi.explain import entitlement_lines, explain
-from pbi.specs import load_spec
+from pbi.costing.engine import cost
+from pbi.model.entitlements import load_entitlements
+from pbi.model.errors import SpecError
+from pbi.costing.explain import entitlement_lines, explain
+from pbi.model.specs import load_spec
 
 from _paths import NOTES
 

@@ -3,7 +3,7 @@
 import inspect
 
 import pbi
-import pbi.errors
+import pbi.model.errors
 
 
 def test_all_names_resolve():
@@ -12,8 +12,8 @@ def test_all_names_resolve():
 
 
 def test_error_tree_is_documented_in_one_place():
-    doc = inspect.getdoc(pbi.errors)
-    for name in pbi.errors.__all__:
-        cls = getattr(pbi.errors, name)
+    doc = inspect.getdoc(pbi.model.errors)
+    for name in pbi.model.errors.__all__:
+        cls = getattr(pbi.model.errors, name)
         assert issubclass(cls, pbi.PbiError)
         assert f":class:`{name}`" in doc, f"{name} is missing from the errors module docstring"

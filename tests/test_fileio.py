@@ -2,8 +2,8 @@ import os
 
 import pytest
 
-from pbi.errors import InputError
-from pbi.fileio import write_atomic
+from pbi.model.errors import InputError
+from pbi.model.fileio import write_atomic
 
 
 def test_writes_and_replaces(tmp_path):

@@ -10,10 +10,10 @@ import os
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pbi.engine import cost
-from pbi.errors import PbiError
-from pbi.specs import load_spec
-from pbi.tables import load_table
+from pbi.costing.engine import cost
+from pbi.model.errors import PbiError
+from pbi.model.specs import load_spec
+from pbi.model.tables import load_table
 
 from _paths import NOTES, TABLES
 

@@ -8,11 +8,11 @@ from decimal import Decimal
 import pytest
 
 from pbi.cli import main
-from pbi.engine import cost
-from pbi.errors import RateLookupError, SpecError
-from pbi.periods import BudgetPeriod, meeting_days, parse_period, period_of, split_days
-from pbi.specs import load_spec
-from pbi.tables import load_table
+from pbi.costing.engine import cost
+from pbi.model.errors import RateLookupError, SpecError
+from pbi.model.periods import BudgetPeriod, meeting_days, parse_period, period_of, split_days
+from pbi.model.specs import load_spec
+from pbi.model.tables import load_table
 
 from _paths import ROOT, TABLES
 

@@ -7,9 +7,9 @@ from decimal import Decimal
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pbi.engine import cost
-from pbi.specs import Activity, Request, Spec, dump_spec, load_spec
-from pbi.tables import load_table
+from pbi.costing.engine import cost
+from pbi.model.specs import Activity, Request, Spec, dump_spec, load_spec
+from pbi.model.tables import load_table
 
 from _paths import TABLES
 

@@ -17,7 +17,7 @@ ANNEXES = range(1, 10)
 
 
 def _estimate(n: int, table_path: Path | None = None, spec_path: Path | None = None):
-    from pbi.api import cost_file
+    from pbi.costing.api import cost_file
 
     return cost_file(spec_path or NOTES / f"annex-0{n}.yaml", table=str(table_path) if table_path else None)
 
@@ -125,7 +125,7 @@ def test_english_style():
 
 def test_numbers_per_language():
     from pbi.render.numbers import count_word, money, ops_list, paragraph_list
-    from pbi.specs import Range
+    from pbi.model.specs import Range
 
     assert money(Decimal("23000"), "zh") == "23,000美元"
     assert money(Range(Decimal(800000), Decimal(1200000)), "en") == "$800,000 to $1,200,000"
@@ -268,8 +268,8 @@ def test_the_documentation_provision_comes_from_the_data(tmp_path):
 
 
 def test_a_spec_cannot_type_entitlement_numbers(write):
-    from pbi.errors import SpecError
-    from pbi.specs import load_spec
+    from pbi.model.errors import SpecError
+    from pbi.model.specs import load_spec
 
     text = (NOTES / "annex-09.yaml").read_text(encoding="utf-8").replace(
         "- {body: cop-untoc}", "- {body: cop-untoc, meetings: 20}")
@@ -278,7 +278,7 @@ def test_a_spec_cannot_type_entitlement_numbers(write):
 
 
 def test_a_provision_names_a_body_of_the_entitlements_file(tmp_path):
-    from pbi.errors import SpecError
+    from pbi.model.errors import SpecError
 
     table = _copy_folder(tmp_path)
     spec = tmp_path / "annex-09.yaml"
@@ -289,13 +289,13 @@ def test_a_provision_names_a_body_of_the_entitlements_file(tmp_path):
     assert err.value.field == "requests[0].provisions[0].body"
 
 
-# -- one conclusion rule: the templates print what pbi.conclusions.conclude decides ------------------
+# -- one conclusion rule: the templates print what pbi.costing.conclusions.conclude decides ------------------
 
 GA = Path(__file__).parent / "data" / "general-assembly" / "draft-statement.yaml"
 
 
 def test_all_cop_5_notes_conclude_no_additional_appropriation():
-    from pbi.conclusions import conclude
+    from pbi.costing.conclusions import conclude
 
     for n in ANNEXES:
         est = _estimate(n)
@@ -305,7 +305,7 @@ def test_all_cop_5_notes_conclude_no_additional_appropriation():
 
 
 def test_the_conclusion_paragraph_follows_conclude(tmp_path):
-    from pbi.conclusions import conclude
+    from pbi.costing.conclusions import conclude
 
     # the same draft made by a body that appropriates: conclude() now asks for an appropriation
     table = _copy_folder(tmp_path)
@@ -323,8 +323,8 @@ def test_the_conclusion_paragraph_follows_conclude(tmp_path):
 
 
 def test_general_assembly_statement_states_requirements_by_section_and_year():
-    from pbi.api import cost_file
-    from pbi.conclusions import conclude
+    from pbi.costing.api import cost_file
+    from pbi.costing.conclusions import conclude
     from pbi.render import render_note
     from pbi.render.numbers import money
 
@@ -350,8 +350,8 @@ def test_general_assembly_statement_states_requirements_by_section_and_year():
 
 
 def test_statement_without_additional_requirements_asks_for_nothing(tmp_path):
-    from pbi.api import cost_file
-    from pbi.conclusions import conclude
+    from pbi.costing.api import cost_file
+    from pbi.costing.conclusions import conclude
     from pbi.render import render_note
 
     text = GA.read_text(encoding="utf-8")
@@ -429,8 +429,8 @@ def test_statement_charges_webcasting_and_ict_to_their_sections(tmp_path):
     """General Assembly statements also charge public information (webcasting) and information
     technology; a table that prices them (test data: no document of ours gives these rates) and a
     spec that charges them render under their sections."""
-    from pbi.api import cost_file
-    from pbi.conclusions import conclude
+    from pbi.costing.api import cost_file
+    from pbi.costing.conclusions import conclude
     from pbi.render import render_note
     from pbi.render.numbers import money
 

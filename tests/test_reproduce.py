@@ -8,8 +8,8 @@ from decimal import Decimal
 import pytest
 
 from pbi.cli import main
-from pbi.reproduce import find_specs, reproduce
-from pbi.specs import load_spec
+from pbi.costing.reproduce import find_specs, reproduce
+from pbi.model.specs import load_spec
 
 from _paths import NOTES
 
@@ -48,7 +48,7 @@ def test_f27_is_the_sum_of_its_seven_parts():
 
 
 def test_changing_a_quantity_changes_the_figure(tmp_path, table):
-    from pbi.engine import cost
+    from pbi.costing.engine import cost
 
     text = (NOTES / "annex-04.yaml").read_text(encoding="utf-8").replace("days: 5", "days: 3")
     path = tmp_path / "annex-04.yaml"

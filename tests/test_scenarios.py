@@ -8,8 +8,8 @@ import pytest
 
 import pbi
 from pbi.cli import main
-from pbi.compare import compare
-from pbi.scenario import Scenario, load_scenario
+from pbi.costing.compare import compare
+from pbi.costing.scenario import Scenario, load_scenario
 
 from _paths import NOTES, ROOT
 
@@ -51,7 +51,7 @@ def test_copy_is_a_model_copy(annex4, table):
     spec, _ = Scenario.from_dict({"working-group-documents.pages": 40}).apply(annex4, table)
     changed = annex4.requests[3].activities[1].model_copy(update={"pages": pbi.Range.of(40)})
     assert spec.requests[3].activities[1] == changed
-    assert spec.model_dump() != annex4.model_dump() and pbi.specs.source_of(spec) == pbi.specs.source_of(annex4)
+    assert spec.model_dump() != annex4.model_dump() and pbi.model.specs.source_of(spec) == pbi.model.specs.source_of(annex4)
 
 
 def test_rate_overrides_plain_and_dated(annex4, table):

@@ -5,7 +5,7 @@ from typing import Any
 
 import pytest
 
-from pbi.schema import schema
+from pbi.model.schema import schema
 
 from _paths import ROOT
 

@@ -6,8 +6,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import pbi
-from pbi.scenario import Scenario
-from pbi.sweep import sweep
+from pbi.costing.scenario import Scenario
+from pbi.costing.sweep import sweep
 
 from _paths import NOTES
 

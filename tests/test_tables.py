@@ -3,8 +3,8 @@ from decimal import Decimal
 
 import pytest
 
-from pbi.errors import RateLookupError, TableError
-from pbi.tables import load_table
+from pbi.model.errors import RateLookupError, TableError
+from pbi.model.tables import load_table
 
 BASE = """\
 id: base

@@ -2,9 +2,9 @@ from decimal import Decimal
 
 import pytest
 
-from pbi.errors import UnitError
-from pbi.money import Rounding, format_usd, to_decimal
-from pbi.units import MEETINGS_PER_DAY, quantity, to_usd, ureg
+from pbi.model.errors import UnitError
+from pbi.model.money import Rounding, format_usd, to_decimal
+from pbi.model.units import MEETINGS_PER_DAY, quantity, to_usd, ureg
 
 
 def test_per_meeting_rate_applied_to_pages_is_an_error():

@@ -1,6 +1,6 @@
 """``pbi check``: read published financial notes and check their arithmetic and consistency.
 
->>> notes = read_notes(text)          # raises pbi.errors.CheckError when nothing can be read
+>>> notes = read_notes(text)          # raises pbi.model.errors.CheckError when nothing can be read
 >>> findings = check_notes(notes)     # list[Finding], errors first
 >>> rates = check_rates(notes, table) # each claim priced with a cost table (RatesResult)
 >>> report = check_files(paths, table="unodc-vienna-2010")   # all of it, as `pbi check` does

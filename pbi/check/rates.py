@@ -1,7 +1,7 @@
 """The rates check of ``pbi check``: each claim's amount against what a cost table says it costs.
 
 A claim's quantities are turned into activities of the table's kinds and priced by the costing
-engine (:func:`pbi.engine.cost` on a small in-memory :class:`~pbi.specs.Spec`), with the table's
+engine (:func:`pbi.costing.engine.cost` on a small in-memory :class:`~pbi.model.specs.Spec`), with the table's
 surcharges for the claim's funding source and its rounding rule:
 
 =============================================  =================================================
@@ -37,11 +37,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from ..engine import cost
-from ..errors import PbiError
-from ..periods import period_of
-from ..specs import GRADES, Activity, Figure, Range, Request, Spec, Text
-from ..tables import FUNDING_SOURCES, Table
+from pbi.costing.engine import cost
+from pbi.model.errors import PbiError
+from pbi.model.periods import period_of
+from pbi.model.specs import GRADES, Activity, Figure, Range, Request, Spec, Text
+from pbi.model.tables import FUNDING_SOURCES, Table
 from .checks import Finding
 from .reader import Claim, Note
 

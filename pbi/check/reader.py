@@ -16,7 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ..errors import CheckError
+from pbi.model.errors import CheckError
 from . import quantities as qx
 from .text import Joined, Line, Money, clean_lines, find_money, join_lines, to_int
 

@@ -36,9 +36,9 @@ def check_files(paths: Sequence[str | Path], *, lang: str | None = None,
                 table: Any = "unodc-vienna-2010") -> CheckReport:
     """Read every file and run the arithmetic, consistency, range and rates checks.
 
-    ``table`` is a :class:`~pbi.tables.Table`, a table id or file, or None to skip the rates.
+    ``table`` is a :class:`~pbi.model.tables.Table`, a table id or file, or None to skip the rates.
     """
-    from ..tables import Table
+    from pbi.model.tables import Table
 
     notes: list[Note] = []
     for p in paths:
@@ -60,8 +60,8 @@ def check_files(paths: Sequence[str | Path], *, lang: str | None = None,
 
 def _table(ref: Any) -> Any:
     """A table by file or id: near the working directory, else next to the pbi package."""
-    from ..errors import TableError
-    from ..tables import resolve_table
+    from pbi.model.errors import TableError
+    from pbi.model.tables import resolve_table
 
     try:
         return resolve_table(ref)

@@ -13,7 +13,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from ..errors import CheckError
+from pbi.model.errors import CheckError
 
 __all__ = [
     "Line",

@@ -16,8 +16,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-from ..errors import RenderError
-from ..estimate import Estimate
+from pbi.model.errors import RenderError
+from pbi.costing.estimate import Estimate
 
 __all__ = ["Note", "NoteParagraph", "NoteItem", "KINDS", "FORMATS", "build_note", "render_note", "note_text"]
 
@@ -73,8 +73,8 @@ def _environment(lang: str, budget_period: str) -> Any:
 
     from decimal import ROUND_HALF_UP, Decimal
 
-    from ..periods import parse_period, period_of
-    from ..specs import Range
+    from pbi.model.periods import parse_period, period_of
+    from pbi.model.specs import Range
     from . import numbers as n
 
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), undefined=jinja2.StrictUndefined,
@@ -212,7 +212,7 @@ def build_note(estimate: Estimate, lang: str, kind: str = "financial_note") -> N
 def _requirements(ctx: Any) -> list[dict[str, Any]]:
     """Additional requirements (rounded cells) by budget section or funding source, object of
     expenditure (the activity kinds of the cost table) and year, for the statement's table."""
-    from ..estimate import ZERO
+    from pbi.costing.estimate import ZERO
     from .context import note_groups
 
     groups = {(g.engine_group, g.funding, g.section, g.year): g for g in note_groups(ctx.estimate).values()}

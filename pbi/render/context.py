@@ -1,19 +1,19 @@
 """The template context of a note: the spec and the estimate arranged as the note's paragraphs.
 
-Nothing here is language-specific: amounts stay :class:`~pbi.specs.Range` of Decimal, texts stay
-:class:`~pbi.specs.Text`; the templates write them. The plan of paragraphs follows the published
+Nothing here is language-specific: amounts stay :class:`~pbi.model.specs.Range` of Decimal, texts stay
+:class:`~pbi.model.specs.Text`; the templates write them. The plan of paragraphs follows the published
 notes:
 
 1. rule of procedure; 2. what the body would do (the requests with text);
 then requests subject to extrabudgetary resources (one paragraph), requests without budget
 implications (one paragraph), and, request by request: the request met from a named source, its
 regular-budget figures (a lettered list by year), each draw on an entitlement (the engine's
-:class:`~pbi.entitlements.EntitlementUse`: entitled, used, transferred, available, covered,
+:class:`~pbi.model.entitlements.EntitlementUse`: entitled, used, transferred, available, covered,
 additional), each allocation the request only refers to (``Request.provisions``: the balance the
-engine reads from the entitlements file, :class:`~pbi.entitlements.Recall`), and its other costed
+engine reads from the entitlements file, :class:`~pbi.model.entitlements.Recall`), and its other costed
 figures (one paragraph); a stated total after its last part; the paragraph that the activities
 will not take place without the extrabudgetary resources and the conclusion, both decided by
-:func:`pbi.conclusions.conclude` (one rule for the note and ``pbi conclude``); the paragraph
+:func:`pbi.costing.conclusions.conclude` (one rule for the note and ``pbi conclude``); the paragraph
 recalling resolution 45/248 B, section VI and A/54/7, paragraph 67 when the note names any
 resources at all.
 """
@@ -24,10 +24,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..conclusions import Conclusion, conclude
-from ..engine import COVERED_SOURCES
-from ..estimate import ZERO, Estimate
-from ..specs import Activity, Range, Request, Spec
+from pbi.costing.conclusions import Conclusion, conclude
+from pbi.costing.engine import COVERED_SOURCES
+from pbi.costing.estimate import ZERO, Estimate
+from pbi.model.specs import Activity, Range, Request, Spec
 
 __all__ = ["Group", "Paragraph", "NoteContext", "build_context", "note_groups", "OTHER_RESOURCES"]
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING
 
-from ..errors import RenderError
+from pbi.model.errors import RenderError
 
 if TYPE_CHECKING:  # pragma: no cover
     from . import Note

@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import InputError
+from pbi.model.errors import InputError
 
 __all__ = ["ANNEX_NUMERALS", "annex_text", "normalise", "seed_numbers", "Fidelity", "compare", "THRESHOLD"]
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterable, Sequence
 
-from ..errors import RenderError
-from ..specs import Range
+from pbi.model.errors import RenderError
+from pbi.model.specs import Range
 
 __all__ = ["SUPPORTED", "grouped", "money", "number", "count_word", "join", "ops_list", "paragraph_list",
            "period", "biennium_of", "language_names"]

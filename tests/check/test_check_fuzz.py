@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pbi.check import check_notes, read_notes
-from pbi.errors import CheckError
+from pbi.model.errors import CheckError
 
 PIECES = ["附件三\n", "关于题为“测试”的决议草案的财务说明*\n", "Annex II\n",
           "Financial note on the draft resolution entitled \"X\"\n", " 1. ", " 2. ", "\n (a) ",

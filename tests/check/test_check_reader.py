@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from pbi.check import Claim, Note, read_notes, read_path
-from pbi.errors import CheckError
+from pbi.model.errors import CheckError
 
 DATA = Path(__file__).resolve().parent / "data"
 

@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 
 from pbi.check import Claim, Note, read_notes
-from pbi.reproduce import find_specs
-from pbi.specs import Range, Spec, load_spec
+from pbi.costing.reproduce import find_specs
+from pbi.model.specs import Range, Spec, load_spec
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT.parent / "shared" / "seeds" / "001_f0894e873e5d82b0.txt"

@@ -6,7 +6,7 @@ import pytest
 
 from pbi.check.text import (clean_lines, find_money, normalize, parse_amount, parse_range,
                             rejoin, to_int)
-from pbi.errors import CheckError
+from pbi.model.errors import CheckError
 
 
 def test_normalize_full_width() -> None:

@@ -17,12 +17,12 @@ from typing import Annotated, Any, Callable, Literal
 
 from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema, BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
-from .errors import SpecError
-from .money import to_decimal
-from .periods import BudgetPeriod, parse_period
-from .tables import FUNDING_SOURCES, QUANTITY_UNITS
-from .validation import at, validate
-from .yamlio import load_yaml
+from pbi.model.errors import SpecError
+from pbi.model.money import to_decimal
+from pbi.model.periods import BudgetPeriod, parse_period
+from pbi.model.tables import FUNDING_SOURCES, QUANTITY_UNITS
+from pbi.model.validation import at, validate
+from pbi.model.yamlio import load_yaml
 
 __all__ = ["Range", "EntitlementDraw", "Activity", "Request", "Figure", "Spec", "load_spec", "LANGUAGES",
            "GRADES", "MAX_QUANTITY", "Text", "source_of", "Quantity", "dump_spec", "check_quantity", "check_languages", "parse_range", "Provision"]
@@ -131,7 +131,7 @@ class Text(BaseModel):
 
 
 class EntitlementDraw(BaseModel):
-    """An activity's claim on a body's allocation (see pbi.entitlements): the allocation covers
+    """An activity's claim on a body's allocation (see pbi.model.entitlements): the allocation covers
     what is left of it; the rest is additional and funded as the activity's ``funding`` says."""
 
     model_config = _FROZEN
@@ -337,7 +337,7 @@ class Spec(BaseModel):
     table: str = Field(description="id of the cost table in cost_tables/ (an id, never a path: a spec "
                                    "cannot pull in files from elsewhere)")
     entitlements: str | None = Field(default=None, pattern=r"^[A-Za-z0-9_][A-Za-z0-9_.-]*\.ya?ml$",
-                                     description="entitlements file (pbi.entitlements): a file name in "
+                                     description="entitlements file (pbi.model.entitlements): a file name in "
                                                  "the spec's own folder, e.g. entitlements.yaml")
     priced_on: dt.date | None = Field(default=None, description="rates are looked up on this date; "
                                                                 "default: 1 January of each activity's year")

@@ -9,7 +9,7 @@ Every unit question pbi asks — is this rate unit money per something; does a r
 applied to these quantities, give USD, and with what factor — is answered by pint. Importing pint
 (and the numpy it brings in) is the largest part of a CLI run, so pint's answers for the
 combinations the shipped tables use are kept in ``units_memo.json``: the tests recompute every
-entry with pint and compare (``python -m pbi.units`` rewrites it). A question the memo does not
+entry with pint and compare (``python -m pbi.model.units`` rewrites it). A question the memo does not
 hold brings pint in and asks it.
 """
 
@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .errors import UnitError
+from pbi.model.errors import UnitError
 
 __all__ = ["registry", "parse_unit", "quantity", "to_usd", "check_rate_unit", "unit_factor",
            "meetings_per_day", "build_memo", "UNIT_NAMES", "MEMO_FILE"]
@@ -72,7 +72,7 @@ def __getattr__(name: str) -> Any:  # ``ureg`` and ``Q`` without building the re
         return registry().Quantity
     if name == "MEETINGS_PER_DAY":
         return meetings_per_day()
-    raise AttributeError(f"module 'pbi.units' has no attribute {name!r}")
+    raise AttributeError(f"module 'pbi.model.units' has no attribute {name!r}")
 
 
 @lru_cache(maxsize=256)
@@ -173,9 +173,9 @@ def build_memo(rate_units: set[str], combinations: set[tuple[str, tuple[str, ...
 
 def _shipped_questions() -> tuple[set[str], set[tuple[str, tuple[str, ...]]]]:
     """Every rate unit and (rate unit, quantity units) pair of the tables in cost_tables/."""
-    from .tables import QUANTITY_UNITS, load_table
+    from pbi.model.tables import QUANTITY_UNITS, load_table
 
-    folder = Path(__file__).resolve().parents[1] / "cost_tables"
+    folder = Path(__file__).resolve().parents[2] / "cost_tables"
     rate_units: set[str] = set()
     pairs: set[tuple[str, tuple[str, ...]]] = set()
     for path in sorted(folder.glob("*.yaml")):

@@ -17,16 +17,16 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
-from .errors import PbiError, RateLookupError, SpecError, UnitError
-from .periods import meeting_days, split_days
-from .estimate import ZERO, Cell, Estimate, FigureResult, LineItem
-from .specs import Activity, Range, Request, Spec, source_of
-from .money import Rounding
-from .tables import QUANTITY_UNITS, ActivityKind, RateValue, Table
-from .units import meetings_per_day, unit_factor
+from pbi.model.errors import PbiError, RateLookupError, SpecError, UnitError
+from pbi.model.periods import meeting_days, split_days
+from pbi.costing.estimate import ZERO, Cell, Estimate, FigureResult, LineItem
+from pbi.model.specs import Activity, Range, Request, Spec, source_of
+from pbi.model.money import Rounding
+from pbi.model.tables import QUANTITY_UNITS, ActivityKind, RateValue, Table
+from pbi.model.units import meetings_per_day, unit_factor
 
 if TYPE_CHECKING:  # the entitlement models load only for specs that draw on an entitlement
-    from .entitlements import EntitlementUse, Entitlements, Recall
+    from pbi.model.entitlements import EntitlementUse, Entitlements, Recall
 
 __all__ = ["cost", "COVERED_SOURCES"]
 
@@ -266,7 +266,7 @@ class _Draws:
                                 **(where or _where(self.spec, ri, ai, "entitlement")))
             file, _ = source_of(self.spec)
             base = Path(file).parent if file != "<spec>" else Path.cwd()
-            from .entitlements import load_entitlements
+            from pbi.model.entitlements import load_entitlements
 
             self.data = load_entitlements(base / self.spec.entitlements)
         return self.data
@@ -283,7 +283,7 @@ class _Draws:
             balance = self._load(ri, 0, where).balance(provision.body, year, provision.quantity)
         except PbiError as err:
             raise err.located(**where) from None
-        from .entitlements import Recall
+        from pbi.model.entitlements import Recall
 
         return Recall(request=request.id, index=pi, balance=balance, year=provision.year, basis=provision.basis)
 
@@ -319,7 +319,7 @@ class _Draws:
                             **_where(self.spec, ri, ai, "funding"))
         self.taken[key] += covered
         section = balance.section or activity.section
-        from .entitlements import EntitlementUse
+        from pbi.model.entitlements import EntitlementUse
 
         self.uses.append(EntitlementUse(
             request=request.id, activity=activity.id, year=activity.year, balance=balance,

@@ -32,15 +32,15 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any, Literal
 
-from .api import table_for
-from .engine import COVERED_SOURCES, cost
-from .errors import InputError, TableError
-from .estimate import Estimate
-from .fileio import write_atomic
-from .money import format_usd, roman
-from .reproduce import find_specs
-from .specs import Range, Spec, load_spec
-from .tables import Table
+from pbi.costing.api import table_for
+from pbi.costing.engine import COVERED_SOURCES, cost
+from pbi.model.errors import InputError, TableError
+from pbi.costing.estimate import Estimate
+from pbi.model.fileio import write_atomic
+from pbi.model.money import format_usd, roman
+from pbi.costing.reproduce import find_specs
+from pbi.model.specs import Range, Spec, load_spec
+from pbi.model.tables import Table
 
 __all__ = ["Equation", "FittedRate", "FigureFit", "Calibration", "calibrate", "equations",
            "solve", "fitted_table", "write_table", "calibration_text", "calibration_json"]

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from .estimate import Estimate, LineItem, decimal_text
-from .specs import Range
+from pbi.costing.estimate import Estimate, LineItem, decimal_text
+from pbi.model.specs import Range
 
 __all__ = ["Comparison", "Row", "compare"]
 
@@ -170,7 +170,7 @@ class Comparison:
 
     def rows_text(self, rows: list[Row]) -> list[list[str]]:
         """Rows as display strings (for tables, Markdown and HTML)."""
-        from .output import FUNDING_LABELS, amount_text
+        from pbi.export.text import FUNDING_LABELS, amount_text
 
         out = []
         for r in rows:
@@ -189,7 +189,7 @@ class Comparison:
 
     def to_table(self) -> str:
         """Plain-text tables: line items, figures, totals."""
-        from .output import _tabulate
+        from pbi.export.text import _tabulate
 
         align = ("left", "left", "left", "right", "right", "right", "right")
         t0, t1 = self.baseline.table.id, self.scenario.table.id
@@ -200,32 +200,32 @@ class Comparison:
                           _tabulate(self.rows_text(self.totals), self.headers(), align)])
 
     def _repr_markdown_(self) -> str:
-        from .export import markdown_table
+        from pbi.export.formats import markdown_table
 
         return "\n\n".join([f"**{self.baseline.spec.symbol}** — {self.labels[0]} against {self.labels[1]}",
                             markdown_table(self.headers(), self.rows_text(self.groups + self.totals))])
 
     def _repr_html_(self) -> str:
-        from .export import html_table
+        from pbi.export.formats import html_table
 
         return (f"<p><b>{_esc(self.baseline.spec.symbol)}</b> — {_esc(self.labels[0])} against "
                 f"{_esc(self.labels[1])}</p>" + html_table(self.headers(), self.rows_text(self.groups + self.totals)))
 
     def to_dataframe(self) -> Any:
         """A pandas DataFrame of every row (pandas is imported here, and only here)."""
-        from .export import comparison_dataframe
+        from pbi.export.formats import comparison_dataframe
 
         return comparison_dataframe(self)
 
     def to_xlsx(self, path: Any) -> None:
         """Write an Excel workbook (openpyxl): sheets ``items`` and ``totals``."""
-        from .export import comparison_xlsx
+        from pbi.export.formats import comparison_xlsx
 
         comparison_xlsx(self, path)
 
     def plot(self, ax: Any = None) -> Any:
         """A bar chart of each figure or request, baseline against scenario (matplotlib)."""
-        from .export import comparison_chart
+        from pbi.export.formats import comparison_chart
 
         return comparison_chart(self, ax=ax)
 
@@ -241,7 +241,7 @@ def _esc(text: str) -> str:
 
 
 def _signed(value: Range, places: int | None) -> str:
-    from .money import format_usd
+    from pbi.model.money import format_usd
 
     def one(v: Decimal) -> str:
         return ("+" if v > 0 else "") + format_usd(v, places=places)

@@ -17,11 +17,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
-from .engine import COVERED_SOURCES, _figures, _price, _round, cost
-from .estimate import ZERO, Cell, Estimate, FigureResult, LineItem
-from .scenario import Scenario, _replace
-from .specs import Range, Spec
-from .tables import Table
+from pbi.costing.engine import COVERED_SOURCES, _figures, _price, _round, cost
+from pbi.costing.estimate import ZERO, Cell, Estimate, FigureResult, LineItem
+from pbi.costing.scenario import Scenario, _replace
+from pbi.model.specs import Range, Spec
+from pbi.model.tables import Table
 
 __all__ = ["SweepResult", "sweep"]
 

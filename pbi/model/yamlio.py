@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from .errors import InputError
+from pbi.model.errors import InputError
 
 __all__ = ["LoadedYaml", "load_yaml", "read_text", "path_of", "MAX_FILE_BYTES"]
 

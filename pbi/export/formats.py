@@ -13,12 +13,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import PbiError
-from .specs import Range
+from pbi.model.errors import PbiError
+from pbi.model.specs import Range
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .compare import Comparison
-    from .estimate import Estimate, LineItem
+    from pbi.costing.compare import Comparison
+    from pbi.costing.estimate import Estimate, LineItem
 
 __all__ = ["estimate_xlsx", "comparison_xlsx", "estimate_dataframe", "comparison_dataframe",
            "estimate_chart", "comparison_chart", "save_chart", "markdown_table", "html_table",
@@ -68,7 +68,7 @@ def html_table(headers: list[str], rows: list[list[str]]) -> str:
 
 def estimate_rows(est: "Estimate") -> tuple[list[str], list[list[str]]]:
     """Figures/requests and totals of an estimate, as display strings."""
-    from .output import FUNDING_LABELS, amount_text
+    from pbi.export.text import FUNDING_LABELS, amount_text
 
     published = {f.id: f for f in est.figures}
     rows = []
@@ -191,7 +191,7 @@ def _save(wb: Any, path: Path | str) -> Path:
     """Save a workbook atomically: an interrupted export leaves the previous file as it was."""
     import io
 
-    from .fileio import write_atomic
+    from pbi.model.fileio import write_atomic
 
     buffer = io.BytesIO()
     wb.save(buffer)
@@ -209,7 +209,7 @@ def _pyplot() -> Any:
 def estimate_chart(est: "Estimate", ax: Any = None) -> Any:
     """Stacked bars: one bar a year, one colour a funding source (low end of ranges)."""
     plt = _pyplot()
-    from .output import FUNDING_LABELS
+    from pbi.export.text import FUNDING_LABELS
 
     if ax is None:
         _, ax = plt.subplots(figsize=(6, 4))
@@ -246,7 +246,7 @@ def comparison_chart(cmp: "Comparison", ax: Any = None) -> Any:
 def save_chart(figure: Any, path: Path | str) -> Path:
     import io
 
-    from .fileio import write_atomic
+    from pbi.model.fileio import write_atomic
 
     path = Path(path)
     buffer = io.BytesIO()

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .errors import SpecError
+from pbi.model.errors import SpecError
 
 __all__ = ["BudgetPeriod", "FIRST_ANNUAL_YEAR", "period_of", "parse_period", "meeting_days",
            "split_days"]

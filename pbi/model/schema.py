@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .specs import Spec
-from .tables import TableFile
+from pbi.model.specs import Spec
+from pbi.model.tables import TableFile
 
 __all__ = ["schema", "schema_json"]
 

@@ -17,12 +17,12 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from .errors import RateLookupError, TableError
-from .money import Rounding, to_decimal
-from .errors import UnitError
-from .units import check_rate_unit
-from .validation import validate
-from .yamlio import LoadedYaml, load_yaml
+from pbi.model.errors import RateLookupError, TableError
+from pbi.model.money import Rounding, to_decimal
+from pbi.model.errors import UnitError
+from pbi.model.units import check_rate_unit
+from pbi.model.validation import validate
+from pbi.model.yamlio import LoadedYaml, load_yaml
 
 __all__ = [
     "Rate", "Component", "ActivityKind", "Surcharge", "Table", "RateValue",

@@ -12,10 +12,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .estimate import Estimate, LineItem
-from .money import format_usd, roman
-from .reproduce import Reproduction
-from .specs import Range
+from pbi.costing.estimate import Estimate, LineItem
+from pbi.model.money import format_usd, roman
+from pbi.costing.reproduce import Reproduction
+from pbi.model.specs import Range
 
 __all__ = ["estimate_table", "estimate_json", "estimate_csv", "reproduction_table", "reproduction_json",
            "rates_table", "tables_listing", "amount_text"]
@@ -139,7 +139,7 @@ def reproduction_json(rep: Reproduction, *, rates: bool = False) -> str:
 
 
 def tables_listing(paths: list[str], *, rates: bool = True) -> str:
-    from .tables import load_table, table_folders
+    from pbi.model.tables import load_table, table_folders
 
     files: list[Path] = []
     for p in map(Path, paths or [str(f) for f in table_folders()]):

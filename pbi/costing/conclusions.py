@@ -28,11 +28,11 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Literal
 
-from .engine import COVERED_SOURCES
-from .entitlements import EntitlementUse
-from .estimate import ZERO, Estimate, decimal_text
-from .periods import BudgetPeriod, period_of
-from .specs import Range
+from pbi.costing.engine import COVERED_SOURCES
+from pbi.model.entitlements import EntitlementUse
+from pbi.costing.estimate import ZERO, Estimate, decimal_text
+from pbi.model.periods import BudgetPeriod, period_of
+from pbi.model.specs import Range
 
 __all__ = ["Requirement", "Conclusion", "Action", "conclude", "APPROPRIATING_BODIES",
            "REGULAR_BUDGET_SOURCES", "EXTRABUDGETARY_SOURCES"]
@@ -129,7 +129,7 @@ class Conclusion:
 
     def lines(self) -> list[str]:
         """The conclusion in plain English, one judgement a line (for ``pbi conclude``)."""
-        from .money import format_usd
+        from pbi.model.money import format_usd
 
         def amt(r: Range) -> str:
             return format_usd(r.low) if not r.is_range else f"{format_usd(r.low)} to {format_usd(r.high)}"

@@ -5,11 +5,11 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from .engine import COVERED_SOURCES
-from .entitlements import EntitlementUse
-from .estimate import Estimate, LineItem
-from .money import format_usd, roman
-from .specs import Range
+from pbi.costing.engine import COVERED_SOURCES
+from pbi.model.entitlements import EntitlementUse
+from pbi.costing.estimate import Estimate, LineItem
+from pbi.model.money import format_usd, roman
+from pbi.model.specs import Range
 
 __all__ = ["explain", "entitlement_lines"]
 

@@ -22,12 +22,12 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
-from .errors import SpecError
-from .money import to_decimal
-from .periods import BudgetPeriod, parse_period, period_of
-from .specs import Text
-from .validation import validate
-from .yamlio import load_yaml
+from pbi.model.errors import SpecError
+from pbi.model.money import to_decimal
+from pbi.model.periods import BudgetPeriod, parse_period, period_of
+from pbi.model.specs import Text
+from pbi.model.validation import validate
+from pbi.model.yamlio import load_yaml
 
 __all__ = ["Usage", "Transfer", "Allocation", "Body", "Entitlements", "Balance", "EntitlementUse",
            "Recall", "load_entitlements", "ENTITLED_QUANTITIES"]

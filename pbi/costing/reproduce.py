@@ -6,12 +6,12 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .engine import cost
-from .errors import InputError, SpecError
-from .estimate import Estimate, FigureResult, figure_json
-from .specs import Spec, load_spec
-from .api import table_for
-from .tables import Table
+from pbi.costing.engine import cost
+from pbi.model.errors import InputError, SpecError
+from pbi.costing.estimate import Estimate, FigureResult, figure_json
+from pbi.model.specs import Spec, load_spec
+from pbi.costing.api import table_for
+from pbi.model.tables import Table
 
 __all__ = ["find_specs", "Reproduction", "reproduce", "RateUse"]
 

@@ -6,8 +6,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import PbiError
-from .yamlio import LoadedYaml, path_of
+from pbi.model.errors import PbiError
+from pbi.model.yamlio import LoadedYaml, path_of
 
 __all__ = ["validate", "at"]
 

@@ -7,12 +7,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal
 
-from .money import Rounding
-from .specs import Range, Spec
-from .tables import RateValue, Table
+from pbi.model.money import Rounding
+from pbi.model.specs import Range, Spec
+from pbi.model.tables import RateValue, Table
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .entitlements import EntitlementUse, Recall
+    from pbi.model.entitlements import EntitlementUse, Recall
 
 __all__ = ["LineItem", "Cell", "FigureResult", "Estimate", "ItemType", "Status", "decimal_text"]
 
@@ -165,27 +165,27 @@ class Estimate:
         wanted = set(figure.activities)
         return [i for i in self.items if i.activity in wanted or (i.type == "rounding" and i.group == figure_id)]
 
-    # -- exports (optional extras are imported inside pbi.export) ----------------------------
+    # -- exports (optional extras are imported inside pbi.export.formats) ----------------------------
     def to_dataframe(self) -> Any:
         """One row per line item, amounts as Decimal (needs pandas: ``pip install 'pbi[pandas]'``)."""
-        from .export import estimate_dataframe
+        from pbi.export.formats import estimate_dataframe
 
         return estimate_dataframe(self)
 
     def to_xlsx(self, path: Any) -> Any:
         """Write an Excel workbook with sheets ``items`` and ``totals`` (needs openpyxl)."""
-        from .export import estimate_xlsx
+        from pbi.export.formats import estimate_xlsx
 
         return estimate_xlsx(self, path)
 
     def plot(self, ax: Any = None) -> Any:
         """A bar chart of the amounts by funding source and year (needs matplotlib)."""
-        from .export import estimate_chart
+        from pbi.export.formats import estimate_chart
 
         return estimate_chart(self, ax=ax)
 
     def _repr_markdown_(self) -> str:
-        from .export import estimate_rows, markdown_table
+        from pbi.export.formats import estimate_rows, markdown_table
 
         headers, rows = estimate_rows(self)
         return f"**{self.spec.symbol}** — priced with {self.table.id}\n\n" + markdown_table(headers, rows)
@@ -193,7 +193,7 @@ class Estimate:
     def _repr_html_(self) -> str:
         import html
 
-        from .export import estimate_rows, html_table
+        from pbi.export.formats import estimate_rows, html_table
 
         headers, rows = estimate_rows(self)
         return (f"<p><b>{html.escape(self.spec.symbol)}</b> — priced with {html.escape(self.table.id)}</p>"

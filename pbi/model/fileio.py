@@ -10,7 +10,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from .errors import InputError
+from pbi.model.errors import InputError
 
 __all__ = ["write_atomic"]
 

@@ -34,10 +34,10 @@ from typing import Any, Sequence, TypeVar
 
 from pydantic import BaseModel
 
-from .errors import SpecError
-from .money import to_decimal
-from .specs import Activity, Range, Spec, check_languages, check_quantity, parse_range
-from .tables import Rate, Table
+from pbi.model.errors import SpecError
+from pbi.model.money import to_decimal
+from pbi.model.specs import Activity, Range, Spec, check_languages, check_quantity, parse_range
+from pbi.model.tables import Rate, Table
 
 __all__ = ["Scenario", "load_scenario", "parse_assignment", "QUANTITY_PATHS"]
 
@@ -378,7 +378,7 @@ def _used(activities: Any, table: Table) -> list[str]:
 
 def load_scenario(path: Path | str) -> Scenario:
     """Read a scenario file (YAML); errors name the file, line and path."""
-    from .yamlio import load_yaml
+    from pbi.model.yamlio import load_yaml
 
     loaded = load_yaml(path)
     return Scenario.from_dict(loaded.data, file=loaded.file, lines=loaded.lines)

@@ -5,15 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
-from .engine import cost
-from .estimate import Estimate
-from .errors import TableError
-from .specs import Spec, load_spec, source_of
-from .tables import Table, resolve_table
+from pbi.costing.engine import cost
+from pbi.costing.estimate import Estimate
+from pbi.model.errors import TableError
+from pbi.model.specs import Spec, load_spec, source_of
+from pbi.model.tables import Table, resolve_table
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .compare import Comparison
-    from .scenario import Scenario
+    from pbi.costing.compare import Comparison
+    from pbi.costing.scenario import Scenario
 
 __all__ = ["cost_file", "table_for", "compare_file"]
 
@@ -42,8 +42,8 @@ def compare_file(spec_path: Path | str, *, scenario: "Scenario | Mapping[str, An
                  vs_table: str | Path | None = None) -> "Comparison":
     """Cost a spec file as it is (with ``table``) and under a scenario (a Scenario, a dict, or a
     YAML file, plus ``--set`` style ``assignments``) priced with ``vs_table`` (default: the same table)."""
-    from .compare import compare
-    from .scenario import Scenario, load_scenario
+    from pbi.costing.compare import compare
+    from pbi.costing.scenario import Scenario, load_scenario
 
     spec = load_spec(spec_path)
     base_table = table_for(spec, spec_path, table)
@@ -59,7 +59,7 @@ def compare_file(spec_path: Path | str, *, scenario: "Scenario | Mapping[str, An
     if assignments:
         chosen = chosen.merged(Scenario.from_assignments(assignments))
     if not chosen and not vs_table:
-        from .errors import SpecError
+        from pbi.model.errors import SpecError
 
         raise SpecError("nothing to compare: give --scenario FILE, --set PATH=VALUE or --vs-table T2")
     new_spec, new_table = chosen.apply(spec, other_table)

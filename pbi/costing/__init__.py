@@ -1,0 +1,1 @@
+"""Costing: the engine and what is computed from its estimates."""

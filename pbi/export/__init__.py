@@ -1,0 +1,1 @@
+"""Exports of results: text, JSON and CSV tables; xlsx, DataFrames, charts, Markdown/HTML."""

@@ -1,0 +1,1 @@
+"""The data and its vocabulary: errors, money, units, periods, YAML reading, files, tables, specs, entitlements."""
