@@ -28,7 +28,9 @@ from pbi.model.units import meetings_per_day, unit_factor
 if TYPE_CHECKING:  # the entitlement models load only for specs that draw on an entitlement
     from pbi.model.entitlements import EntitlementUse, Entitlements, Recall
 
-__all__ = ["cost", "COVERED_SOURCES"]
+# cost() is the engine; price_activity, round_cells and figure_results are its steps, named for
+# pbi.costing.sweep, which repeats them per figure state.
+__all__ = ["cost", "COVERED_SOURCES", "price_activity", "round_cells", "figure_results"]
 
 #: funding that existing resources cover: priced for information, never additional
 COVERED_SOURCES = frozenset({"entitlement", "existing_resources"})
@@ -97,8 +99,9 @@ def _unit_label(per: tuple[str, ...]) -> str:
     return "·".join(QUANTITY_UNITS[n] for n in per)
 
 
-def _price(spec: Spec, table: Table, request: Request, activity: Activity, group: str,
-           ri: int, ai: int, part: str | None = None) -> list[LineItem]:
+def price_activity(spec: Spec, table: Table, request: Request, activity: Activity, group: str,
+                   ri: int, ai: int, part: str | None = None) -> list[LineItem]:
+    """The line items of one activity (rates, quoted amount, surcharges), unrounded."""
     # LineItem fields, positionally: request, activity, group, type, amount, funding, year, section,
     # rate, quantity, unit, factors, covered, note, surcharge, percent (part by name)
     rid, aid, funding, year, section = request.id, activity.id, activity.funding, activity.year, activity.section
@@ -207,14 +210,14 @@ def cost(spec: Spec, table: Table, *, entitlements: Entitlements | None = None) 
             group = group_of.get(activity.id, f"request ({request.id})")
             for piece in _by_year(spec, activity, ri, ai):
                 for part, share in draws.split(table, request, piece, ri, ai):
-                    items.extend(_price(spec, table, request, share, group, ri, ai, part=part))
+                    items.extend(price_activity(spec, table, request, share, group, ri, ai, part=part))
     recalls = [draws.recall(request, ri, pi) for ri, request in enumerate(spec.requests)
                for pi in range(len(request.provisions))]
-    cells, rounding_items = _round(items, table)
+    cells, rounding_items = round_cells(items, table)
     order = {g: n for n, g in enumerate(dict.fromkeys(i.group for i in items))}
     items = sorted([*items, *rounding_items], key=lambda i: order[i.group])  # stable: rounding last
     return Estimate(spec=spec, table=table, items=tuple(items), cells=tuple(cells),
-                    figures=tuple(_figures(spec, cells)), entitlements=tuple(draws.uses),
+                    figures=tuple(figure_results(spec, cells)), entitlements=tuple(draws.uses),
                     provisions=tuple(recalls))
 
 
@@ -372,7 +375,8 @@ def _share(activity: Activity, quantity: str, value: Decimal, table: Table, fixe
     return activity.model_copy(update=changes)
 
 
-def _round(items: list[LineItem], table: Table) -> tuple[list[Cell], list[LineItem]]:
+def round_cells(items: list[LineItem], table: Table) -> tuple[list[Cell], list[LineItem]]:
+    """Items summed per figure, funding, section and year and rounded once: the cells and rounding items."""
     sums: dict[tuple[str, str, str | None, int], list[LineItem]] = {}
     for item in items:
         sums.setdefault((item.group, item.funding, item.section, item.year), []).append(item)
@@ -410,7 +414,8 @@ def _rounding_for(table: Table, keys: frozenset[str]) -> tuple[Rounding, str]:
     return rule, f"rounded {rule.describe()}"
 
 
-def _figures(spec: Spec, cells: list[Cell]) -> list[FigureResult]:
+def figure_results(spec: Spec, cells: list[Cell]) -> list[FigureResult]:
+    """Each published figure of ``spec`` from the rounded cells (sums after their parts)."""
     by_group: dict[str, Range] = defaultdict(lambda: ZERO)
     covered_only: dict[str, bool] = {}
     quoted_only: dict[str, bool] = {}
