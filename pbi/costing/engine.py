@@ -15,7 +15,8 @@ from decimal import Decimal
 from functools import lru_cache
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
+from collections.abc import Iterator
 
 from pbi.model.errors import PbiError, RateLookupError, SpecError, UnitError
 from pbi.model.periods import meeting_days, split_days

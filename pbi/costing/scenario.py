@@ -30,9 +30,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from collections.abc import Mapping
-from typing import Any, Sequence, TypeVar
+from typing import Any
+from collections.abc import Sequence
 
-from pydantic import BaseModel
 
 from pbi.model.errors import SpecError
 from pbi.model.money import to_decimal
@@ -263,7 +263,7 @@ class Scenario:
         """Activity id → the quantities this scenario sets on it; SpecError for a path that matches nothing."""
         changes: dict[str, dict[str, Any]] = {}
         if self.quantities:
-            for (path, value), ids in zip(self.quantities.items(), self._targets(spec, table)):
+            for (path, value), ids in zip(self.quantities.items(), self._targets(spec, table), strict=True):
                 for i in ids:
                     changes.setdefault(i, {})[path.rpartition(".")[2]] = value
         return changes

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping
+from typing import Any
+from collections.abc import Iterable, Mapping
 
 from pbi.costing.engine import COVERED_SOURCES, cost, figure_results, price_activity, round_cells
 from pbi.costing.estimate import ZERO, Cell, Estimate, FigureResult, LineItem

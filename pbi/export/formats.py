@@ -257,7 +257,7 @@ def estimate_chart(est: "Estimate", ax: Any = None) -> Any:
     for funding in dict.fromkeys(f for f, _ in totals):
         heights = [float(totals.get((funding, y), _ZERO).low) for y in years]  # drawing only
         ax.bar([str(y) for y in years], heights, bottom=bottom, label=FUNDING_LABELS.get(funding, funding))
-        bottom = [a + b for a, b in zip(bottom, heights)]
+        bottom = [a + b for a, b in zip(bottom, heights, strict=True)]
     ax.set_ylabel("USD")
     ax.set_title(f"{est.spec.symbol} — by funding source and year")
     ax.legend()

@@ -231,7 +231,7 @@ def _parse(raw: str, lang: str, kinds: list[str]) -> Note:
     parts = _MARK.split(raw)
     heading = ""
     paragraphs: list[NoteParagraph] = []
-    for tag, text in zip(parts[1::2], parts[2::2]):
+    for tag, text in zip(parts[1::2], parts[2::2], strict=True):
         text = _clean(text, lang)
         if tag == "H":
             heading = text
@@ -280,11 +280,10 @@ def _resource_table(ctx: Any, lang: str) -> tuple[tuple[str, str, str, str], lis
 
 def note_text(note: Note, fmt: str = "text") -> str:
     """A note as plain text, Markdown or HTML."""
-    zh = note.lang == "zh"
     if fmt == "text":
         out = [note.heading, ""]
         for p in note.paragraphs:
-            out.append(f"{p.number}. {p.text}" if not zh else f"{p.number}. {p.text}")
+            out.append(f"{p.number}. {p.text}")
             for item in p.items:
                 out.append(f"    {item.label} {item.text}")
                 out.extend(f"        {sub.label} {sub.text}" for sub in item.items)
