@@ -15,10 +15,11 @@ from pbi.model.tables import RateValue, Table
 if TYPE_CHECKING:  # pragma: no cover
     from pbi.model.entitlements import EntitlementUse, Recall
 
-__all__ = ["LineItem", "Cell", "FigureResult", "Estimate", "ItemType", "Status", "decimal_text"]
+__all__ = ["LineItem", "Cell", "FigureResult", "Estimate", "ItemType", "Status", "FigureKind", "decimal_text"]
 
 ItemType = Literal["rate", "surcharge", "quoted", "rounding"]
 Status = Literal["match", "mismatch", "quoted", "sum", "misprint", "no cost"]
+FigureKind = Literal["derived", "quoted", "sum", "no cost"]
 ZERO = Range(Decimal(0), Decimal(0))
 
 
@@ -87,7 +88,7 @@ class FigureResult:
     paragraph: str
     published: Range
     computed: Range
-    kind: Literal["derived", "quoted", "sum", "no cost"]
+    kind: FigureKind
     status: Status
     activities: tuple[str, ...] = ()
     sum_of: tuple[str, ...] = ()

@@ -251,7 +251,8 @@ class Activity(BaseModel):
             if self.participants is None or days is None:
                 return None
             return Range(low=self.participants.low * days.low, high=self.participants.high * days.high)
-        return getattr(self, name)
+        value: Range | None = getattr(self, name)
+        return value
 
 
 class Provision(BaseModel):
