@@ -196,14 +196,23 @@ def claim_activities(claim: Claim, table: Table) -> list[dict[str, Any]] | str:
     return out
 
 
-def _year(claim: Claim, table: Table) -> int:
+#: a year in a draft's symbol: CTOC/COP/2010/L.3 (a session number, A/C.3/79/L.1, is not a year)
+_SYMBOL_YEAR = re.compile(r"/((?:19|20)\d\d)/")
+
+
+def _year(claim: Claim, symbol: str | None, table: Table) -> int | None:
+    """The year a claim is priced in: its own, its biennium's first, the year in the draft's symbol,
+    or else the first year in which every rate of the table has a value (None if it has none)."""
     if claim.year:
         return claim.year
     bien = claim.quantities.get("biennium")
     if isinstance(bien, str) and bien[:4].isdigit():
         return int(bien[:4])
+    found = _SYMBOL_YEAR.search(symbol or "")
+    if found:
+        return int(found.group(1))
     firsts = [min(r.values) for r in table.rates.values() if r.values]
-    return max(firsts).year if firsts else 2010
+    return max(firsts).year if firsts else None
 
 
 def price_claim(claim: Claim, table: Table, *, symbol: str | None = None) -> RateCheck:
@@ -214,7 +223,10 @@ def price_claim(claim: Claim, table: Table, *, symbol: str | None = None) -> Rat
     funding = claim.funding if claim.funding in FUNDING_SOURCES else "regular_budget"
     if funding in ("entitlement", "existing_resources"):
         return RateCheck(claim, symbol, skipped="within existing resources")
-    year = _year(claim, table)
+    year = _year(claim, symbol, table)
+    if year is None:
+        return RateCheck(claim, symbol, skipped="no year to price it in (the note, the draft's symbol and "
+                                                "the table state none)")
     amount = {"low": claim.low, "high": claim.high} if claim.is_range else claim.low
     kinds = tuple(a["kind"] for a in acts)
     try:
