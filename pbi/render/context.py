@@ -151,7 +151,11 @@ def build_context(estimate: Estimate) -> NoteContext:
     paragraphs: list[Paragraph] = []
     conditional = [r for r in spec.requests if r.conditional and not r.activities]
     if conditional:
-        whole = spec.paragraphs_in == "annex" and len(conditional) >= len(spec.requests) - 1
+        # a draft whose requests sit in an annex is named as a whole when every request waits for
+        # other resources: subject to them, or costed in them alone
+        whole = spec.paragraphs_in == "annex" and all(
+            r.conditional or (r.activities and all(a.funding in OTHER_RESOURCES for a in r.activities))
+            for r in spec.requests)
         paragraphs.append(Paragraph("conditional", requests=conditional, data={"whole_draft": whole}))
     no_cost = [r for r in spec.requests if r.no_cost]
     if no_cost:
