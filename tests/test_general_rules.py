@@ -46,7 +46,8 @@ def _whole(spec: Spec) -> bool:
 
 def test_all_but_one_conditional_is_not_the_whole_draft_when_the_one_needs_the_regular_budget():
     spec = _spec([_request("a", "(a)", conditional=True), _request("b", "(b)", conditional=True),
-                  _request("c", "(c)", [_doc("report", "regular_budget")])], annex=True)
+                  _request("c", "(c)", [{**_doc("report", "regular_budget"), "section": "Section 2"}])],
+                 annex=True)
     assert not _whole(spec)
     assert "The requests contained in the draft resolution" not in render_note(cost(spec, TABLE), "en")
 
@@ -136,3 +137,15 @@ def test_a_claim_without_a_year_is_priced_in_the_year_of_its_drafts_symbol(symbo
     assert (rc.expected is not None) == priced, rc.skipped
     if not priced:
         assert "2013" in (rc.skipped or "")
+
+
+def test_a_regular_budget_requirement_names_its_section_no_part_2_is_assumed():
+    from pbi.model.errors import RenderError
+
+    est = cost(_workshop_list("regular_budget"), TABLE)
+    with pytest.raises(RenderError, match="names no budget section") as info:
+        render_note(est, "en")
+    assert info.value.field == "requests[0].activities[0].section"
+    sectioned = _spec([_request("a", "5", [{**_doc("report", "regular_budget"), "section": "Section 16"}])])
+    text = render_note(cost(sectioned, TABLE), "en")
+    assert "section 16" in text and "section 2 " not in text

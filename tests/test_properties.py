@@ -26,6 +26,8 @@ def activities(draw, n: int):
                                  "staff", "tool_translation", "lump_sum"]))
     base = {"id": f"a{n}", "kind": kind, "year": draw(st.sampled_from([2010, 2011, 2012])),
             "funding": draw(st.sampled_from(FUNDING)), "count": draw(st.integers(1, 5))}
+    if base["funding"] == "regular_budget":  # a regular-budget requirement is stated under its section
+        base["section"] = draw(st.sampled_from(["Part 2", "Section 16"]))
     if kind in ("documentation", "publication", "tool_translation"):
         base |= {"pages": draw(qty), "languages": draw(st.integers(1, 6))}
         if kind == "tool_translation" and draw(st.booleans()):
