@@ -33,14 +33,15 @@ from pbi.model.entitlements import EntitlementUse
 from pbi.costing.estimate import ZERO, Estimate, decimal_text
 from pbi.model.periods import BudgetPeriod, period_of
 from pbi.model.specs import Range
+from pbi.model.vocabulary import funding_keys
 
 __all__ = ["Requirement", "Conclusion", "Action", "conclude", "APPROPRIATING_BODIES",
            "REGULAR_BUDGET_SOURCES", "EXTRABUDGETARY_SOURCES"]
 
 #: bodies that appropriate (spec ``body``); any other body's notes cannot give rise to an appropriation
 APPROPRIATING_BODIES = frozenset({"general-assembly", "ga"})
-REGULAR_BUDGET_SOURCES = frozenset({"regular_budget", "contingency_fund"})
-EXTRABUDGETARY_SOURCES = frozenset({"extrabudgetary", "voluntary"})
+REGULAR_BUDGET_SOURCES = funding_keys("regular")
+EXTRABUDGETARY_SOURCES = funding_keys("other")
 
 Action = Literal["none", "appropriate", "state_requirements"]
 

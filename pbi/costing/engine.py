@@ -25,6 +25,7 @@ from pbi.model.specs import Activity, Range, Request, Spec, source_of
 from pbi.model.money import Rounding
 from pbi.model.tables import QUANTITY_UNITS, ActivityKind, RateValue, Table
 from pbi.model.units import meetings_per_day, unit_factor
+from pbi.model.vocabulary import funding_keys
 
 if TYPE_CHECKING:  # the entitlement models load only for specs that draw on an entitlement
     from pbi.model.entitlements import EntitlementUse, Entitlements, Recall
@@ -34,7 +35,7 @@ if TYPE_CHECKING:  # the entitlement models load only for specs that draw on an 
 __all__ = ["cost", "COVERED_SOURCES", "price_activity", "round_cells", "figure_results"]
 
 #: funding that existing resources cover: priced for information, never additional
-COVERED_SOURCES = frozenset({"entitlement", "existing_resources"})
+COVERED_SOURCES = funding_keys("covered")
 
 
 def _unit_factor(rate_unit: str, per: tuple[str, ...]) -> Decimal:

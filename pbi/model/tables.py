@@ -22,6 +22,7 @@ from pbi.model.money import Rounding, to_decimal
 from pbi.model.errors import UnitError
 from pbi.model.units import check_rate_unit
 from pbi.model.validation import validate
+from pbi.model.vocabulary import funding_sources
 from pbi.model.yamlio import LoadedYaml, load_yaml
 
 __all__ = [
@@ -52,9 +53,8 @@ QUANTITY_UNITS: dict[str, str] = {
 #: yes/no properties of an activity that a component may depend on
 ACTIVITY_FLAGS = ("interpretation",)
 
-#: funding sources a spec may name
-FUNDING_SOURCES = ("regular_budget", "budget_process", "extrabudgetary", "voluntary",
-                   "contingency_fund", "entitlement", "existing_resources")
+#: funding sources a spec may name (model/vocabulary.yaml)
+FUNDING_SOURCES = tuple(funding_sources())
 
 
 def _decimal_or_none(value: object) -> Decimal | None:

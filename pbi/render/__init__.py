@@ -162,6 +162,9 @@ def _environment(lang: str, budget_period: str) -> Any:
         "capitalize_first": lambda t: t[:1].upper() + t[1:],
         "sentence_case": lambda t: (lambda s: s[:1].upper() + s[1:])(str(t).lstrip()),
     })
+    from pbi.model.vocabulary import funding_source
+
+    env.filters["resources"] = lambda key: funding_source(key).resources(lang)  # model/vocabulary.yaml
     return env
 
 
@@ -262,20 +265,15 @@ def _resource_table(ctx: Any, lang: str) -> tuple[tuple[str, str, str, str], lis
     """Resource requirements by item: (what, funding, year, amount) for the Word table."""
     from .numbers import money
 
-    names = {"zh": {"regular_budget": "经常预算", "budget_process": "既定预算程序", "extrabudgetary": "预算外资源",
-                    "voluntary": "自愿捐款", "contingency_fund": "应急基金", "entitlement": "现有会议权利",
-                    "existing_resources": "现有资源"},
-             "en": {"regular_budget": "Regular budget", "budget_process": "Established budgetary process",
-                    "extrabudgetary": "Extrabudgetary", "voluntary": "Voluntary contributions",
-                    "contingency_fund": "Contingency fund", "entitlement": "Existing entitlement",
-                    "existing_resources": "Existing resources"}}[lang]
+    from pbi.model.vocabulary import funding_source
+
     header = ("项目", "资金来源", "年份", "所需资源") if lang == "zh" else ("Item", "Funding", "Year", "Requirements")
     rows: list[tuple[str, str, str, str]] = []
     from .context import note_groups
 
     for g in note_groups(ctx.estimate).values():
         labels = [getattr(a.label, lang, None) or a.id if a.label else a.id for a in g.activities]
-        rows.append(("、".join(labels) if lang == "zh" else "; ".join(labels), names.get(g.funding, g.funding),
+        rows.append(("、".join(labels) if lang == "zh" else "; ".join(labels), funding_source(g.funding).label(lang).capitalize(),
                      str(g.year), money(g.amount, lang)))
     return header, rows
 

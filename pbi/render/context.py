@@ -29,11 +29,12 @@ from pbi.costing.engine import COVERED_SOURCES
 from pbi.costing.estimate import ZERO, Estimate
 from pbi.model.errors import Location, RenderError
 from pbi.model.specs import Activity, Range, Request, Spec, source_of
+from pbi.model.vocabulary import funding_keys
 
 __all__ = ["Group", "Paragraph", "NoteContext", "build_context", "note_groups", "OTHER_RESOURCES"]
 
 #: funding sources the note calls extrabudgetary (voluntary contributions are extrabudgetary)
-OTHER_RESOURCES = frozenset({"extrabudgetary", "voluntary"})
+OTHER_RESOURCES = funding_keys("other")
 #: a UN document symbol (CTOC/COP/2010/L.3/Rev.2, A/C.3/79/L.1): a note cites the draft by it;
 #: a spec whose draft symbol is not known (``draft resolution 10/4``) is "the draft resolution"
 _SYMBOL = re.compile(r"^[A-Z][A-Za-z0-9.]*(/[A-Za-z0-9.]+)+$")
