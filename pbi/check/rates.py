@@ -39,6 +39,7 @@ from typing import Any
 
 from pbi.costing.engine import cost
 from pbi.model.errors import PbiError
+from pbi.model.money import format_range, format_usd
 from pbi.model.periods import period_of
 from pbi.model.specs import GRADES, Activity, Figure, Range, Request, Spec, Text
 from pbi.model.tables import FUNDING_SOURCES, Table
@@ -247,11 +248,11 @@ def price_claim(claim: Claim, table: Table, *, symbol: str | None = None) -> Rat
 
 
 def _fmt(v: Decimal) -> str:
-    return f"{v:,.0f}" if v == v.to_integral_value() else f"{v:,.2f}"
+    return format_usd(v)
 
 
 def _amount(low: Decimal, high: Decimal) -> str:
-    return _fmt(low) if low == high else f"{_fmt(low)} to {_fmt(high)}"
+    return format_range(low, high)
 
 
 def check_rates(notes: Sequence[Note], table: Table) -> RatesResult:

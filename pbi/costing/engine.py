@@ -44,7 +44,7 @@ def _unit_factor(rate_unit: str, per: tuple[str, ...]) -> Decimal:
 
 
 def _plain(value: Range) -> str:
-    return str(value) if value.is_range else f"{value.low:,}"
+    return str(value)
 
 
 def _where(spec: Spec, ri: int, ai: int, field: str | None = None) -> Location:

@@ -15,7 +15,7 @@ from typing import Any
 
 from pbi.costing.compare import Comparison, Row
 from pbi.costing.estimate import Estimate, LineItem
-from pbi.model.money import format_usd, roman
+from pbi.model.money import format_range, format_usd, roman
 from pbi.costing.reproduce import Reproduction
 from pbi.model.specs import Range
 from pbi.model.vocabulary import funding_source
@@ -31,9 +31,7 @@ def funding_label(key: str) -> str:
 
 def amount_text(value: Range, places: int | None = None) -> str:
     """``23,000`` or ``800,000 to 1,200,000``."""
-    if value.is_range:
-        return f"{format_usd(value.low, places=places)} to {format_usd(value.high, places=places)}"
-    return format_usd(value.low, places=places)
+    return format_range(value.low, value.high, places=places)
 
 
 def _tabulate(rows: list[list[Any]], headers: list[str], align: tuple[str, ...] | None = None) -> str:
@@ -174,10 +172,7 @@ def _pct(value: Decimal) -> str:
 
 
 def _signed(value: Range, places: int | None) -> str:
-    def one(v: Decimal) -> str:
-        return ("+" if v > 0 else "") + format_usd(v, places=places)
-
-    return one(value.low) if not value.is_range else f"{one(value.low)} to {one(value.high)}"
+    return format_range(value.low, value.high, places=places, signed=True)
 
 
 def comparison_headers(cmp: Comparison) -> list[str]:

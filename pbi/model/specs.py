@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema, BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 from pbi.model.errors import SpecError
-from pbi.model.money import to_decimal
+from pbi.model.money import format_range, to_decimal
 from pbi.model.periods import BudgetPeriod, parse_period
 from pbi.model.tables import FUNDING_SOURCES
 from pbi.model.validation import at, validate
@@ -63,7 +63,7 @@ class Range:
         return Range(fn(self.low), fn(self.high))
 
     def __str__(self) -> str:
-        return f"{self.low:,}" if not self.is_range else f"{self.low:,} to {self.high:,}"
+        return format_range(self.low, self.high)
 
 
 def parse_range(value: Any) -> Range:

@@ -74,6 +74,7 @@ def _environment(lang: str, budget_period: str) -> Any:
 
     from decimal import ROUND_HALF_UP, Decimal
 
+    from pbi.model import money
     from pbi.model.periods import parse_period, period_of
     from pbi.model.specs import Range
     from . import numbers as n
@@ -144,7 +145,7 @@ def _environment(lang: str, budget_period: str) -> Any:
         return "the programme budget for " + ("the biennium " if p.kind == "biennium" else "") + n.period(p.label, lang)
 
     def roman(i: int) -> str:
-        return ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"][i - 1]
+        return money.roman(i, lower=True)
 
     env.filters.update({
         "tr": tr, "num": lambda v: n.number(v, lang), "cnt": lambda v: n.count_word(v, lang),
