@@ -71,3 +71,12 @@ def test_duty_stations_are_read_from_the_vocabulary_by_check():
     for station, names in v.duty_stations().items():
         assert extract(f"在{names['zh']}举行一次为期 3 天的会议").get("location") == station
         assert extract(f"a three-day meeting in {station}").get("location") == station
+
+
+def test_grades_a_spec_may_name_are_the_vocabularys():
+    from pbi.model.specs import GRADES, Activity
+
+    assert GRADES == v.grades() and "P-3" in GRADES
+    with pytest.raises(ValueError, match="unknown grade 'P-9'.*USG, ASG"):
+        Activity.model_validate({"id": "x", "kind": "staff", "grade": "P-9", "work_months": 1, "year": 2022,
+                                 "funding": "extrabudgetary"})

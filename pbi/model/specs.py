@@ -23,6 +23,7 @@ from pbi.model.money import format_range, to_decimal
 from pbi.model.periods import BudgetPeriod, parse_period
 from pbi.model.tables import FUNDING_SOURCES
 from pbi.model.validation import at, validate
+from pbi.model.vocabulary import grades
 from pbi.model.yamlio import load_yaml
 
 __all__ = ["Range", "EntitlementDraw", "Activity", "Request", "Figure", "Spec", "load_spec", "LANGUAGES",
@@ -32,7 +33,7 @@ _FROZEN = ConfigDict(frozen=True, extra="forbid")
 
 #: the six official languages, in the order UN documents list them
 LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
-GRADES = ("USG", "ASG", "D-2", "D-1", "P-5", "P-4", "P-3", "P-2", "P-1", "GS-OL", "GS-PL", "consultant")
+GRADES = grades()  # model/vocabulary.yaml
 _TABLE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 #: no financial note counts more than this of anything; larger is a typing error
 MAX_QUANTITY = 1_000_000

@@ -1,5 +1,5 @@
 """The vocabulary of programme budget implications as data (``vocabulary.yaml``): funding sources
-(their class and their names per language) and duty stations.
+(their class and their names per language), duty stations and grades.
 
 Everything is read from the one YAML file, once; nothing here is a second copy of a name.
 """
@@ -14,7 +14,7 @@ from typing import Any, Literal
 from pbi.model.errors import RenderError
 
 __all__ = ["FundingSource", "FundingClass", "funding_sources", "funding_source", "funding_keys",
-           "duty_stations", "place_name", "VOCABULARY_FILE"]
+           "duty_stations", "place_name", "grades", "VOCABULARY_FILE"]
 
 VOCABULARY_FILE = Path(__file__).with_name("vocabulary.yaml")
 FundingClass = Literal["regular", "later", "other", "covered"]
@@ -83,3 +83,9 @@ def duty_stations() -> dict[str, dict[str, str]]:
 def place_name(name: str, lang: str) -> str:
     """A place as ``lang`` writes it (``Vienna`` → ``维也纳``); a place the vocabulary lacks as given."""
     return duty_stations().get(name, {}).get(lang, name)
+
+
+@lru_cache(maxsize=1)
+def grades() -> tuple[str, ...]:
+    """The grades a spec may name for staff, senior first."""
+    return tuple(str(g) for g in _data()["grades"])
