@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ast
 import importlib
+import importlib.util
 import inspect
 import pkgutil
 import subprocess
@@ -93,12 +94,27 @@ def test_every_module_declares_what_it_defines(name):
 
 
 @pytest.mark.parametrize("name", MODULES)
-def test_no_module_imports_a_private_name_of_another(name):
+def test_no_module_reaches_a_private_name_of_another(name):
     path = Path(importlib.import_module(name).__file__)
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    modules: set[str] = set()  # local names bound to pbi modules
+    for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom) and node.module != "__future__":
             private = [a.name for a in node.names if a.name.startswith("_")]
             assert not private, f"{path.name}:{node.lineno} imports {private} from {node.module or '.'}"
+            module = importlib.import_module(name)
+            package = name if hasattr(module, "__path__") else name.rsplit(".", 1)[0]
+            full = importlib.util.resolve_name("." * node.level + (node.module or ""), package)
+            if full.split(".")[0] != "pbi" or not hasattr(importlib.import_module(full), "__path__"):
+                continue
+            for a in node.names:
+                if importlib.util.find_spec(f"{full}.{a.name}") is not None:
+                    modules.add(a.asname or a.name)
+        elif isinstance(node, ast.Import):
+            modules |= {a.asname for a in node.names if a.asname and a.name.startswith("pbi")}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id in modules:
+            assert not node.attr.startswith("_"), f"{path.name}:{node.lineno} reaches {node.value.id}.{node.attr}"
 
 
 def test_error_tree_is_documented_in_one_place():
