@@ -149,3 +149,27 @@ def test_a_regular_budget_requirement_names_its_section_no_part_2_is_assumed():
     sectioned = _spec([_request("a", "5", [{**_doc("report", "regular_budget"), "section": "Section 16"}])])
     text = render_note(cost(sectioned, TABLE), "en")
     assert "section 16" in text and "section 2 " not in text
+
+
+def _with_total(fundings: tuple[str, str]) -> Spec:
+    reqs = [_request(rid, op, [{"id": f"guide-{rid}", "kind": "publication", "label": {"zh": "指南", "en": "the guide"},
+                                "pages": 100, "languages": 6, "year": 2022, "funding": funding}])
+            for rid, op, funding in (("a", "1(a)", fundings[0]), ("b", "1(b)", fundings[1]))]
+    data = _spec(reqs).model_dump(mode="json", exclude_none=True)
+    data["published"] = [{"id": "F01", "paragraph": "4", "amount": 1, "activities": ["guide-a"]},
+                         {"id": "F02", "paragraph": "5", "amount": 1, "activities": ["guide-b"]},
+                         {"id": "F03", "paragraph": "6", "amount": 2, "sum_of": ["F01", "F02"]}]
+    return Spec.model_validate(data)
+
+
+def test_a_stated_total_is_in_the_funding_of_its_parts_not_voluntary_by_default():
+    text = render_note(cost(_with_total(("extrabudgetary", "extrabudgetary")), TABLE), "en")
+    total = [p for p in text.split("\n\n") if p.split(". ", 1)[-1].startswith("In total")]
+    assert len(total) == 1 and "additional extrabudgetary resources of" in total[0], text
+
+
+def test_a_stated_total_of_mixed_funding_is_an_error():
+    from pbi.model.errors import RenderError
+
+    with pytest.raises(RenderError, match="F03 adds up parts funded from extrabudgetary, voluntary"):
+        render_note(cost(_with_total(("extrabudgetary", "voluntary")), TABLE), "en")

@@ -43,6 +43,7 @@ from pbi.model.money import format_range, format_usd
 from pbi.model.periods import period_of
 from pbi.model.specs import GRADES, Activity, Figure, Range, Request, Spec, Text
 from pbi.model.tables import FUNDING_SOURCES, Table
+from pbi.model.vocabulary import funding_keys
 from .checks import Finding
 from .reader import Claim, Note
 
@@ -222,7 +223,7 @@ def price_claim(claim: Claim, table: Table, *, symbol: str | None = None) -> Rat
     if isinstance(acts, str):
         return RateCheck(claim, symbol, skipped=acts)
     funding = claim.funding if claim.funding in FUNDING_SOURCES else "regular_budget"
-    if funding in ("entitlement", "existing_resources"):
+    if funding in funding_keys("covered"):
         return RateCheck(claim, symbol, skipped="within existing resources")
     year = _year(claim, symbol, table)
     if year is None:

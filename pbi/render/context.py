@@ -221,6 +221,12 @@ def _insert_totals(spec: Spec, paragraphs: list[Paragraph], groups: dict[str, Gr
         if not figure.sum_of:
             continue
         parts = [groups[f] for f in figure.sum_of if f in groups]
+        fundings = {g.funding for g in parts}
+        if not parts:  # nothing priced to add up
+            continue
+        if len(fundings) > 1:
+            raise RenderError(f"{figure.id} adds up parts funded from {', '.join(sorted(fundings))}: a note "
+                              "states a total of one funding source", field="published")
         amount = ZERO
         for g in parts:
             amount = amount + g.amount
@@ -228,6 +234,6 @@ def _insert_totals(spec: Spec, paragraphs: list[Paragraph], groups: dict[str, Gr
                     default=len(paragraphs) - 1)
         reqs = list(dict.fromkeys(requests[request_of[g.activities[0].id]].id for g in parts))
         ops = list(dict.fromkeys(op.split("(")[0] for rid in reqs for op in requests[rid].operative_paragraphs))
-        funding = parts[0].funding if parts else "voluntary"
+        (funding,) = fundings
         paragraphs.insert(where + 1, Paragraph("total", data={"amount": amount, "ops": ops, "funding": funding,
                                                               "figure": figure.id}))
