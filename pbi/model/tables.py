@@ -27,6 +27,7 @@ from pbi.model.yamlio import LoadedYaml, load_yaml
 __all__ = [
     "Rate", "Component", "ActivityKind", "Surcharge", "Table", "RateValue",
     "load_table", "find_tables", "resolve_table", "table_folders", "QUANTITY_UNITS", "FUNDING_SOURCES",
+    "ACTIVITY_FLAGS", "GRADE_CATEGORIES", "VacancyFactor",
 ]
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid")
@@ -43,14 +44,23 @@ QUANTITY_UNITS: dict[str, str] = {
     "participants": "participant",
     "participant_days": "day*participant",
     "dsa_days": "day",
+    "weeks": "meeting_week",
     "trips": "trip",
+    "trip_days": "day*trip",
+    "posts": "post",
     "work_months": "work_month",
     "copies": "copy",
     "items": "item",
 }
 
 #: yes/no properties of an activity that a component may depend on
-ACTIVITY_FLAGS = ("interpretation",)
+ACTIVITY_FLAGS = ("interpretation", "summary_records", "verbatim_records", "webcasting", "sound", "it_support")
+
+#: grade → the category whose vacancy factor a new post of that grade takes
+GRADE_CATEGORIES: dict[str, str] = {
+    **{g: "professional" for g in ("USG", "ASG", "D-2", "D-1", "P-5", "P-4", "P-3", "P-2", "P-1")},
+    **{g: "general_service" for g in ("GS", "GS (Other level)", "GS (Principal level)", "GS-OL", "GS-PL")},
+}
 
 #: funding sources a spec may name
 FUNDING_SOURCES = ("regular_budget", "budget_process", "extrabudgetary", "voluntary",
@@ -161,6 +171,25 @@ class ActivityKind(BaseModel):
     components: tuple[Component, ...]
     defaults: dict[str, int] = Field(default_factory=dict,
                                      description="quantities assumed when a spec omits them, e.g. documents: 1")
+    vacancy: bool = Field(default=False, description="new posts: apply the table's vacancy factor for the "
+                                                     "grade's category (first-year cost)")
+
+
+class VacancyFactor(BaseModel):
+    """The share of a new post's cost not budgeted in its first year (recruitment takes time)."""
+
+    model_config = _FROZEN
+
+    percent: Decimal
+    reference: str
+
+    @field_validator("percent", mode="before")
+    @classmethod
+    def _pct(cls, value: object) -> Decimal:
+        pct = to_decimal(value)
+        if not 0 <= pct < 100:
+            raise ValueError(f"a vacancy factor is a percentage from 0 to below 100 (got {pct})")
+        return pct
 
 
 class Surcharge(BaseModel):
@@ -202,6 +231,7 @@ class TableFile(BaseModel):
     words_per_page: int | None = Field(default=None, gt=0)
     rounding: Rounding | None = None
     surcharges: dict[str, Surcharge] = Field(default_factory=dict)
+    vacancy_factors: dict[Literal["professional", "general_service"], VacancyFactor] = Field(default_factory=dict)
     activities: dict[str, ActivityKind] = Field(default_factory=dict)
     rates: dict[str, dict[str, Any]] = Field(default_factory=dict)
     notes: str | None = None
@@ -221,6 +251,7 @@ class Table(BaseModel):
     words_per_page: int | None
     rounding: Rounding
     surcharges: dict[str, Surcharge]
+    vacancy_factors: dict[str, VacancyFactor] = Field(default_factory=dict)
     activities: dict[str, ActivityKind]
     rates: dict[str, Rate]
     origin: dict[str, str] = Field(description="rate key → id of the table that set its latest values")
@@ -373,6 +404,7 @@ def load_table(path: Path | str, *, folder: Path | str | None = None, _seen: tup
         words_per_page=spec.words_per_page or (base.words_per_page if base else None),
         rounding=rounding,
         surcharges={**(base.surcharges if base else {}), **spec.surcharges},
+        vacancy_factors={**(base.vacancy_factors if base else {}), **spec.vacancy_factors},
         activities={**(base.activities if base else {}), **spec.activities},
         rates=rates, origin=origin, lines=lines,
     )
