@@ -58,7 +58,7 @@ def _value(activity: Activity, name: str, table: Table, defaults: dict[str, int]
         n = activity.language_count
         value = None if n is None else _whole(n)
     else:
-        value = activity.quantity(name) if name in ("participant_days", "trip_days") else getattr(activity, name)
+        value = activity.quantity(name) if name in ("participant_days", "trip_days") else getattr(activity, name, None)
     if value is None and name in ("pages", "words"):
         other = activity.quantity("words" if name == "pages" else "pages")
         if other is not None:
@@ -70,6 +70,11 @@ def _value(activity: Activity, name: str, table: Table, defaults: dict[str, int]
         value = activity.days.map(lambda d: d * meetings_per_day())
     if value is None and name == "meetings" and activity.weeks is not None:
         value = activity.weeks.map(lambda w: w * meetings_per_week())
+    if value is None and name == "post_months":
+        posts = activity.posts or (_whole(defaults["posts"]) if "posts" in defaults else None)
+        months = activity.work_months or (_whole(defaults["work_months"]) if "work_months" in defaults else None)
+        if posts is not None and months is not None:
+            value = Range(posts.low * months.low, posts.high * months.high)
     if value is None and name in defaults:
         value = _whole(defaults[name])
     return value

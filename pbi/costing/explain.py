@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from pbi.costing.engine import COVERED_SOURCES
+from pbi.costing.engine import ABSORBED, COVERED_SOURCES
 from pbi.model.entitlements import EntitlementUse
 from pbi.costing.estimate import Estimate, LineItem
 from pbi.model.money import format_usd, roman
@@ -111,10 +111,14 @@ def explain(estimate: Estimate, figure_id: str) -> str:
             elif item.type == "quoted":
                 out.append(f"  lump sum quoted in the note (no quantities given) = {_r(item.amount, 0)}")
             if item.covered:
-                out.append("      covered by existing resources: not an additional requirement")
+                out.append("      covered by existing resources: not an additional requirement"
+                           + (" (priced at full cost for information)" if item.funding == ABSORBED else ""))
     if figure.activities:
-        roundings = [i for i in estimate.items if i.type == "rounding" and i.group == figure.id and not i.covered]
-        cells = [c for c in estimate.cells if c.group == figure.id and c.funding not in COVERED_SOURCES]
+        absorbed = all(activities[a][1].funding == ABSORBED for a in figure.activities)
+        roundings = [i for i in estimate.items if i.type == "rounding" and i.group == figure.id
+                     and (not i.covered or absorbed)]
+        cells = [c for c in estimate.cells if c.group == figure.id
+                 and (c.funding not in COVERED_SOURCES or (absorbed and c.funding == ABSORBED))]
         unrounded = sum((c.unrounded for c in cells), Range.of(0))
         out.append("")
         out.append(f"sum {_r(unrounded)}")

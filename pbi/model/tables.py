@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from pbi.model.errors import RateLookupError, TableError
 from pbi.model.money import Rounding, to_decimal
 from pbi.model.errors import UnitError
-from pbi.model.units import check_rate_unit
+from pbi.model.units import check_rate_unit, unit_factor
 from pbi.model.validation import validate
 from pbi.model.yamlio import LoadedYaml, load_yaml
 
@@ -48,6 +48,7 @@ QUANTITY_UNITS: dict[str, str] = {
     "trips": "trip",
     "trip_days": "day*trip",
     "posts": "post",
+    "post_months": "work_month",
     "work_months": "work_month",
     "copies": "copy",
     "items": "item",
@@ -100,6 +101,10 @@ class Rate(BaseModel):
     stations: dict[str, dict[dt.date, Decimal | None]] = Field(
         default_factory=dict, description="duty station → dated values, where they differ")
     fitted_to: tuple[str, ...] = Field(default=(), description="published figures the value was fitted to")
+    sources: dict[str, dict[dt.date, str]] = Field(
+        default_factory=dict, description="duty station (or 'default' for values) → effective date → where "
+                                          "that value comes from: the figures it was derived from, or that it "
+                                          "is carried forward, interpolated or recosted")
     rounding: Rounding | None = Field(
         default=None, description="a figure priced with this rate is rounded by this rule instead")
 
@@ -282,8 +287,10 @@ class Table(BaseModel):
         value = series[effective]
         if value is None:
             raise RateLookupError(f"rate {key!r} was discontinued on {effective}; no value on {on}")
+        source = rate.sources.get(used_station if series is not rate.values else "default", {}).get(effective)
         return RateValue(key=key, value=value, unit=rate.unit, effective_from=effective,
-                         table=self.origin.get(key, self.id), reference=rate.reference,
+                         table=self.origin.get(key, self.id),
+                         reference=f"{rate.reference} {effective.year}: {source}" if source else rate.reference,
                          label=rate.label, duty_station=used_station)
 
     def kind(self, name: str) -> ActivityKind:
@@ -413,12 +420,27 @@ def load_table(path: Path | str, *, folder: Path | str | None = None, _seen: tup
 
 
 def _check_components(table: Table, loaded: Any) -> None:
+    """Every component names a rate of the table, in a unit that fits the quantities it multiplies."""
     for kind_name, kind in table.activities.items():
         for i, comp in enumerate(kind.components):
             prefix = comp.rate.split("{", 1)[0]
+            field = f"activities.{kind_name}.components[{i}].rate"
             if comp.rate not in table.rates and not ("{" in comp.rate and
                                                      any(k.startswith(prefix) for k in table.rates)):
-                field = f"activities.{kind_name}.components[{i}].rate"
                 raise TableError(f"unknown rate {comp.rate!r} (the table's rates: "
                                  f"{', '.join(sorted(table.rates))})",
                                  file=loaded.file, line=loaded.line_of(field), field=field)
+            units = tuple(QUANTITY_UNITS[name] for name in comp.per)
+            for key, rate in table.rates.items():
+                if key != comp.rate and not ("{" in comp.rate and key.startswith(prefix)):
+                    continue
+                try:
+                    unit_factor(rate.unit, units)
+                except UnitError as err:
+                    own = table.origin.get(key) == table.id
+                    raise TableError(f"rate {key!r} ({rate.unit}) does not fit {kind_name} component "
+                                     f"{' × '.join(comp.per)}: {err.message}",
+                                     file=loaded.file,
+                                     line=(loaded.line_of(f"rates.{key}.unit") if own else None)
+                                     or loaded.line_of(field),
+                                     field=f"rates.{key}.unit" if own else field) from None
