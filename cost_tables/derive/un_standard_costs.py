@@ -32,6 +32,8 @@ __all__ = ["derive", "Observation", "table_yaml", "observations"]
 YEARS = range(FIRST_TABLE_YEAR, LAST_TABLE_YEAR + 1)
 #: a unit value further than this from what the other figures give is left out
 OUTLIER = Decimal("0.20")
+#: the margin when only the years on one side have figures
+ONE_SIDED = Decimal("0.50")
 WORDS_PER_PAGE = 330
 
 #: declared ratios to New York where a station has no figure of its own. Documentation: the
@@ -202,15 +204,22 @@ def screen(obs: list[Observation]) -> tuple[list[Observation], dict[str, str]]:
             after = [m for m in others if o.year < m.year <= o.year + 2]
             expected: Decimal | None = None
             basis = ""
+            limit = OUTLIER
             if len(same) >= 2:
                 expected, basis = _median([*same, o.value]), f"the median of the {len(same) + 1} figures of {o.year}"
+            elif same and abs(o.value / same[0] - 1) <= OUTLIER:
+                expected = None  # two figures of the year that agree support each other
             elif before and after:
                 b, a = max(m.year for m in before), min(m.year for m in after)
                 vb = _median([m.value for m in before if m.year == b])
                 va = _median([m.value for m in after if m.year == a])
                 expected = vb + (va - vb) * (o.year - b) / (a - b)
                 basis = f"the figures of {b} and {a}"
-            if expected and abs(o.value / expected - 1) > OUTLIER:
+            elif before or after:  # one side only: a rate moves from year to year, so a wider margin
+                near = max(before, key=lambda m: m.year) if before else min(after, key=lambda m: m.year)
+                expected = _median([m.value for m in (before or after) if m.year == near.year])
+                basis, limit = f"the figures of {near.year} (one side only: margin {ONE_SIDED:.0%})", ONE_SIDED
+            if expected and abs(o.value / expected - 1) > limit:
                 dropped[o.item] = (f"{key} {station} {o.year}: {_fmt(o.value, RATES[key][2])} per unit against "
                                    f"{_fmt(expected, RATES[key][2])} from {basis} "
                                    f"({(o.value / expected - 1) * 100:+.0f} %): a wrong year, a combined figure "
@@ -361,7 +370,7 @@ def derive(cases: list[Case], exclude: frozenset[str] = frozenset()) -> tuple[di
                              "vacancy factor (the corpus README: statements cost new posts at first-year rates)."},
             "general_service": {"percent": 65, "reference": "First-year cost of new General Service posts: 65 per "
                                 "cent vacancy factor (the corpus README)."}},
-        "activities": ACTIVITIES,
+        "activities": _kinds(rates),
         "rates": rates,
     }
     return table, dropped
@@ -393,6 +402,18 @@ ACTIVITIES: dict[str, Any] = {
     "dsa": {"label": "Daily subsistence allowance only (travellers already at the duty station or airfare apart)",
             "components": [{"rate": "travel.dsa", "per": ["trip_days"]}]},
 }
+
+
+def _kinds(rates: dict[str, Any]) -> dict[str, Any]:
+    """The activity kinds, with only the components whose rate has values (all of them, from the
+    whole corpus; a leave-one-out table may lack one)."""
+    out = {}
+    for name, kind in ACTIVITIES.items():
+        comps = [c for c in kind["components"] if c["rate"] in rates
+                 or ("{" in c["rate"] and any(k.startswith(c["rate"].split("{")[0]) for k in rates))]
+        if comps:
+            out[name] = {**kind, "components": comps}
+    return out
 
 
 def _plain(value: Decimal) -> str:
