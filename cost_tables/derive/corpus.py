@@ -236,6 +236,13 @@ def load_corpus(path: Path | None = None) -> list[Case]:
         items: list[Item] = []
         for i, it in enumerate(c["items"]):
             year = _first_year(it.get("year")) or _first_year(cost_year)
+            stated = re.search(r"\bin (\d{4})\b|\((\d{4})\)", it.get("description", ""))
+            if stated and re.match(r"\d{4}-\d{4}", str(it.get("year") or cost_year)):
+                # a biennium's figure whose description names its year ("three months in 2017")
+                named = int(stated.group(1) or stated.group(2))
+                span = [int(y) for y in str(it.get("year") or cost_year).split("-")]
+                if span[0] <= named <= span[1]:
+                    year = named
             station, basis = _station(it, c)
             funding = FUNDING.get(str(it.get("funding")), case_funding) if it.get("funding") else case_funding
             section = it.get("budget_section")

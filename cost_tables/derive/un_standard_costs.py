@@ -215,9 +215,11 @@ def screen(obs: list[Observation]) -> tuple[list[Observation], dict[str, str]]:
                 va = _median([m.value for m in after if m.year == a])
                 expected = vb + (va - vb) * (o.year - b) / (a - b)
                 basis = f"the figures of {b} and {a}"
-            elif before or after:  # one side only: a rate moves from year to year, so a wider margin
+            elif before or after:  # one side only: a rate moves from year to year, so a wider margin,
                 near = max(before, key=lambda m: m.year) if before else min(after, key=lambda m: m.year)
-                expected = _median([m.value for m in (before or after) if m.year == near.year])
+                peers = [m.value for m in (before or after) if m.year == near.year]
+                # and two figures that agree there: one figure against one cannot say which is wrong
+                expected = _median(peers) if len(peers) >= 2 else None
                 basis, limit = f"the figures of {near.year} (one side only: margin {ONE_SIDED:.0%})", ONE_SIDED
             if expected and abs(o.value / expected - 1) > limit:
                 dropped[o.item] = (f"{key} {station} {o.year}: {_fmt(o.value, RATES[key][2])} per unit against "
