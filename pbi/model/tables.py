@@ -287,7 +287,8 @@ class Table(BaseModel):
         value = series[effective]
         if value is None:
             raise RateLookupError(f"rate {key!r} was discontinued on {effective}; no value on {on}")
-        source = rate.sources.get(used_station if series is not rate.values else "default", {}).get(effective)
+        source = rate.sources.get((used_station or "default") if series is not rate.values else "default",
+                                  {}).get(effective)
         return RateValue(key=key, value=value, unit=rate.unit, effective_from=effective,
                          table=self.origin.get(key, self.id),
                          reference=f"{rate.reference} {effective.year}: {source}" if source else rate.reference,
@@ -302,7 +303,7 @@ class Table(BaseModel):
 
     def rounding_for(self, keys: set[str]) -> Rounding:
         """The rule for a figure priced with ``keys``: a rate's own rule wins over the table's."""
-        own = [self.rates[k].rounding for k in sorted(keys) if k in self.rates and self.rates[k].rounding]
+        own = [r for k in sorted(keys) if k in self.rates and (r := self.rates[k].rounding) is not None]
         return min(own, key=lambda r: r.step) if own else self.rounding
 
 
