@@ -223,7 +223,7 @@ def _quoted_as(kind: str) -> str:
     return {"section": "section", "total": "total", "documentation": "documentation", "report": "documentation",
             "staff": "staff", "consultant": "consultant", "travel": "travel", "meeting": "meeting",
             "conference_services": "meeting", "working_group_session": "meeting",
-            "expert_group_meeting": "meeting", "workshop": "meeting"}.get(kind, "lump_sum")
+            "expert_group_meeting": "meeting", "workshop": "meeting"}.get(kind, "other")
 
 
 def load_corpus(path: Path | None = None) -> list[Case]:

@@ -7,7 +7,8 @@ pbi prices (see corpus.py) is a published figure of its activities; a figure wit
 a section share or a total is kept as a quoted figure, so that the corpus is complete. A figure that
 does not hold up — marked uncertain in the corpus, or screened out by the derivation of the table
 (its unit value stands far apart from the year's others) — is left out, with the reason, under
-``extra.left_out``. Figure ids are the corpus item ids (``TR-0099.1``: case TR-0099, item 1).
+``extra.left_out``. Figure ids are the corpus item ids (``TR-0099.1``: case TR-0099, item 1); the spec's ``document`` is
+the statement's symbol and ``extra.corpus_case`` the case.
 """
 
 from __future__ import annotations
@@ -81,11 +82,9 @@ def spec_of(case: Case, dropped: dict[str, str]) -> dict[str, Any]:
             aid = f"i{item.index}"
             activities.append({"id": aid, "kind": "lump_sum", "amount": item.amount, "of": item.quoted_as,
                                "year": item.year or fallback_year, "funding": item.funding,
-                               **({"location": item.station} if item.station else {}),
                                **({"section": item.section} if item.section else {})})
             refs.append(aid)
         figure: dict[str, Any] = {"id": item.id, "paragraph": "-", "amount": item.amount, "activities": refs,
-                                  "source": f"{case.symbol}, corpus case {case.id} item {item.index}",
                                   "remark": item.description[:200]}
         if not item.priced and item.quoted_why:
             figure["remark"] += f" (quoted: {item.quoted_why})"

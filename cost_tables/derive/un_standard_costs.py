@@ -244,6 +244,7 @@ def _round(value: Decimal, places: int) -> Decimal:
 
 
 Series = dict[int, tuple[Decimal, str, tuple[str, ...]]]
+SAME_AS_NY = "the New York value"
 
 
 def _series(obs: list[Observation], places: int) -> Series:
@@ -322,6 +323,8 @@ def series_all(obs: list[Observation]) -> dict[tuple[str, str], Series]:
                                            f"{anchor} × {text}/50,900 (declared: the 2015 duty-station costs of "
                                            "one 8,500-word document recorded with ST-D01, A/70/7/Add.31)", ())
                                        for y, (v, _, _) in ny.items()}
+            elif anchor == "New York":  # the table lends New York's values, and says so
+                out[(key, station)] = {y: (v, SAME_AS_NY, ()) for y, (v, _, _) in ny.items()}
             else:
                 out[(key, station)] = {y: (v, f"assumed equal to {anchor} (declared: no figure at this station)", ())
                                        for y, (v, _, _) in ny.items()}
@@ -329,7 +332,8 @@ def series_all(obs: list[Observation]) -> dict[tuple[str, str], Series]:
         for station in STATIONS:
             it = out[("it_support.meeting", station)]
             out[("sound.meeting", station)] = {y: (v, "assumed equal to it_support.meeting (declared: no corpus "
-                                                      "figure prices sound by the meeting)", ()) for y, (v, _, _) in it.items()}
+                                                      "figure prices sound by the meeting)" if n != SAME_AS_NY else n, ())
+                                               for y, (v, n, _) in it.items()}
     return out
 
 
@@ -343,23 +347,26 @@ def derive(cases: list[Case], exclude: frozenset[str] = frozenset()) -> tuple[di
             continue
         ny = series[(key, "New York")]
         figures = sorted({i for s in STATIONS for (_, _, ids) in series.get((key, s), {}).values() for i in ids})
+        own = [s for s in STATIONS if s != "New York" and (key, s) in series
+               and any(n != SAME_AS_NY for (_, n, _) in series[(key, s)].values())]
         rates[key] = {
             "label": label, "unit": unit,
             "values": {f"{y}-01-01": _plain(v) for y, (v, _, _) in sorted(ny.items())},
             "stations": {s: {f"{y}-01-01": _plain(v) for y, (v, _, _) in sorted(series[(key, s)].items())}
-                         for s in STATIONS if s != "New York" and (key, s) in series},
+                         for s in own},
             "reference": (f"Derived from the corpus of published statements (derive/un_standard_costs.py): "
                           f"{', '.join(figures) if figures else 'no figure of its own'}."),
             "fitted_to": figures,
             "sources": {("default" if s == "New York" else s): {f"{y}-01-01": n for y, (_, n, _) in
                                                                  sorted(series[(key, s)].items())}
-                        for s in STATIONS if (key, s) in series},
+                        for s in ("New York", *own)},
         }
     table = {
         "id": "un-standard-costs",
         "title": "United Nations standard costs by duty station, 2010-2026, derived from published statements "
                  "of programme budget implications",
         "duty_station": "New York",
+        "stations": [s for s in STATIONS if s != "New York"],
         "valid_to": f"{LAST_TABLE_YEAR}-12-31",
         "words_per_page": WORDS_PER_PAGE,
         "rounding": {"step": 100, "mode": "half_up"},

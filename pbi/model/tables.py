@@ -232,6 +232,9 @@ class TableFile(BaseModel):
     extends: str | None = None
     currency: Literal["USD"] = "USD"
     duty_station: str | None = None
+    stations: tuple[str, ...] = Field(default=(), description="further duty stations the table prices: a rate "
+                                      "without a series of its own for one of them takes the duty station's "
+                                      "values, and says so")
     valid_to: dt.date | None = Field(default=None, description="no rate is looked up after this date")
     words_per_page: int | None = Field(default=None, gt=0)
     rounding: Rounding | None = None
@@ -252,6 +255,7 @@ class Table(BaseModel):
     file: str
     chain: tuple[str, ...] = Field(description="this table and those it extends, nearest first")
     duty_station: str | None
+    stations: tuple[str, ...] = ()
     valid_to: dt.date | None
     words_per_page: int | None
     rounding: Rounding
@@ -273,12 +277,14 @@ class Table(BaseModel):
                                   f"on {on} (use a table for that year)")
         series = rate.values
         used_station = self.duty_station
-        if station and rate.stations:
-            if station in rate.stations:
-                series, used_station = rate.stations[station], station
-            elif station != self.duty_station:
-                raise RateLookupError(f"rate {key!r} has no value for duty station {station!r} "
-                                      f"(has: {', '.join([self.duty_station or '-', *rate.stations])})")
+        borrowed = False
+        if station and station in rate.stations:
+            series, used_station = rate.stations[station], station
+        elif station and station in self.stations and station != self.duty_station:
+            used_station, borrowed = station, True
+        elif station and rate.stations and station != self.duty_station:
+            raise RateLookupError(f"rate {key!r} has no value for duty station {station!r} "
+                                  f"(has: {', '.join([self.duty_station or '-', *rate.stations])})")
         effective = max((d for d in series if d <= on), default=None)
         if effective is None:
             first = min(series) if series else None
@@ -289,9 +295,12 @@ class Table(BaseModel):
             raise RateLookupError(f"rate {key!r} was discontinued on {effective}; no value on {on}")
         source = rate.sources.get((used_station or "default") if series is not rate.values else "default",
                                   {}).get(effective)
+        reference = f"{rate.reference} {effective.year}: {source}" if source else rate.reference
+        if borrowed:
+            reference += (f"; {used_station}: the {self.duty_station} value (declared: no series of its own "
+                          "for this duty station)")
         return RateValue(key=key, value=value, unit=rate.unit, effective_from=effective,
-                         table=self.origin.get(key, self.id),
-                         reference=f"{rate.reference} {effective.year}: {source}" if source else rate.reference,
+                         table=self.origin.get(key, self.id), reference=reference,
                          label=rate.label, duty_station=used_station)
 
     def kind(self, name: str) -> ActivityKind:
@@ -408,6 +417,7 @@ def load_table(path: Path | str, *, folder: Path | str | None = None, _seen: tup
         id=spec.id, title=spec.title, file=loaded.file,
         chain=(spec.id, *(base.chain if base else ())),
         duty_station=spec.duty_station or (base.duty_station if base else None),
+        stations=spec.stations or (base.stations if base else ()),
         valid_to=spec.valid_to if spec.valid_to else (base.valid_to if base else None),
         words_per_page=spec.words_per_page or (base.words_per_page if base else None),
         rounding=rounding,
