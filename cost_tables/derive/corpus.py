@@ -199,12 +199,13 @@ def _activities(item: dict[str, Any], base: dict[str, Any]) -> tuple[list[dict[s
             return [], "includes documentation whose words or pages are not stated"
         return out, None
     if kind == "staff":
-        if q.get("posts") or "post" in low:
+        if "post" in low and "position" not in low:
             return [], "posts: first-year or full-year cost not stated"
         months = work_months or _num(q, "months")
+        posts = _num(q, "posts") or 1
         if grade and months:
-            return [{"kind": "staff", **base, "grade": grade,
-                     "work_months": months * (_num(q, "posts") or 1)}], None
+            return [{"kind": "staff", **base, "grade": grade, "work_months": months * posts,
+                     **({"posts": posts} if posts > 1 else {})}], None
         return [], "no single grade with work-months stated"
     if kind == "travel":
         travellers = _num(q, "participants")

@@ -61,6 +61,9 @@ RATES: dict[str, tuple[str, str, int]] = {
     "it_support.meeting": ("IT support of one meeting", "USD/meeting", 0),
     "sound.meeting": ("Sound technicians and recording of one meeting", "USD/meeting", 0),
     "consultant.work_month": ("Consultant, one work-month (fees)", "USD/work_month", 0),
+    "gta.position": ("General temporary assistance: the cost of one position that does not depend on its length "
+                     "(the fixed part of a figure: two figures of one grade, station and year that differ only in "
+                     "months give it)", "USD/post", 0),
     "travel.airfare": ("Airfare and terminal expenses of one trip to the duty station", "USD/trip", 0),
     "travel.dsa": ("Daily subsistence allowance at the duty station, one traveller, one day", "USD/(trip*day)", 0),
     **{f"staff.{g}": (f"Staff at the {g} level, one work-month (general temporary assistance: salary and "
@@ -112,7 +115,7 @@ def terms(act: dict[str, Any]) -> list[tuple[str, Decimal]]:
         out += [(key, _meetings(act)) for flag, key in _SERVICES if act.get(flag)]
         return out
     if kind == "staff":
-        return [(f"staff.{act['grade']}", _q(act, "work_months"))]
+        return [(f"staff.{act['grade']}", _q(act, "work_months")), ("gta.position", Decimal(act.get("posts", 1)))]
     if kind == "consultant":
         return [("consultant.work_month", _q(act, "work_months"))]
     if kind == "dsa":
@@ -141,10 +144,12 @@ def _airfare_observations(items: Iterable[Item]) -> list[Observation]:
 def observations(cases: list[Case], exclude: frozenset[str] = frozenset()) -> tuple[list[Observation], dict[str, str]]:
     """Unit values of every priced figure (cases in ``exclude`` left out), and the figures screened out."""
     items = [i for c in cases if c.id not in exclude for i in c.items if i.priced]
+    staff = [i for i in items if i.keys == ("staff",)]
     singles = [i for i in items if len(terms_of(i)) == 1]
-    multis = [i for i in items if len(terms_of(i)) > 1]
+    multis = [i for i in items if len(terms_of(i)) > 1 and i not in staff]
     obs = [Observation(key, i.station, i.year or 0, Decimal(i.amount) / qty, i.id, "")
            for i in singles for key, qty in terms_of(i)]
+    obs += _staff_observations(staff)
     obs += _airfare_observations(i for c in cases if c.id not in exclude for i in c.items)
     kept, dropped = screen(obs)
     singles_only = list(kept)
@@ -152,6 +157,37 @@ def observations(cases: list[Case], exclude: frozenset[str] = frozenset()) -> tu
         first = series_all(kept)
         kept, dropped = screen(obs + _residuals(multis, singles_only, first))
     return kept, dropped
+
+
+def _staff_observations(items: list[Item]) -> list[Observation]:
+    """Temporary assistance: the fixed part of a position from pairs of figures of one grade, station
+    and year that differ in months (a = (m2·A1 − m1·A2) / (m2 − m1)); then each figure's monthly
+    rate net of it."""
+    groups: dict[tuple[str, str, int], list[Item]] = defaultdict(list)
+    for item in items:
+        groups[(item.activities[0]["grade"], item.station, item.year or 0)].append(item)
+    out: list[Observation] = []
+    estimates: list[Decimal] = []
+    for (grade, station, year), members in groups.items():
+        for x in members:
+            for y in members:
+                mx, my = (Decimal(i.activities[0]["work_months"]) / Decimal(i.activities[0].get("posts", 1))
+                          for i in (x, y))
+                if x.id < y.id and mx != my:
+                    fixed = (my * x.amount - mx * y.amount) / (my - mx)
+                    if fixed > 0:
+                        estimates.append(fixed)
+                        how = (f"{grade} {year}: {x.id} ({mx} months, {x.amount:,}) and {y.id} ({my} months, "
+                               f"{y.amount:,}) differ by {abs(my - mx)} months and {abs(y.amount - x.amount):,} USD")
+                        out += [Observation("gta.position", station, year, fixed, i.id, how) for i in (x, y)]
+    fixed = _median(estimates) if estimates else Decimal(0)
+    for item in items:
+        act = item.activities[0]
+        posts = Decimal(act.get("posts", 1))
+        out.append(Observation(f"staff.{act['grade']}", item.station, item.year or 0,
+                               (Decimal(item.amount) - fixed * posts) / Decimal(act["work_months"]), item.id,
+                               f"net of gta.position {posts} × {_fmt(fixed, 0)}" if fixed else ""))
+    return out
 
 
 def _residuals(multis: list[Item], singles: list[Observation],
@@ -190,45 +226,63 @@ def terms_of(item: Item) -> list[tuple[str, Decimal]]:
 
 
 def screen(obs: list[Observation]) -> tuple[list[Observation], dict[str, str]]:
-    """Leave out unit values that stand apart from the same year's (or both neighbouring years') others."""
+    """Leave out unit values that stand apart from the same year's (or the neighbouring years')
+    others: the worst first, then look again without it, so that one outlier does not condemn the
+    figures next to it."""
     groups: dict[tuple[str, str], list[Observation]] = defaultdict(list)
     for o in obs:
         groups[(o.key, o.station)].append(o)
     kept: list[Observation] = []
     dropped: dict[str, str] = {}
     for (key, station), members in groups.items():
-        for o in members:
-            others = [m for m in members if m.item != o.item]
-            same = [m.value for m in others if m.year == o.year]
-            before = [m for m in others if o.year - 2 <= m.year < o.year]
-            after = [m for m in others if o.year < m.year <= o.year + 2]
-            expected: Decimal | None = None
-            basis = ""
-            limit = OUTLIER
-            if len(same) >= 2:
-                expected, basis = _median([*same, o.value]), f"the median of the {len(same) + 1} figures of {o.year}"
-            elif same and abs(o.value / same[0] - 1) <= OUTLIER:
-                expected = None  # two figures of the year that agree support each other
-            elif before and after:
-                b, a = max(m.year for m in before), min(m.year for m in after)
-                vb = _median([m.value for m in before if m.year == b])
-                va = _median([m.value for m in after if m.year == a])
-                expected = vb + (va - vb) * (o.year - b) / (a - b)
-                basis = f"the figures of {b} and {a}"
-            elif before or after:  # one side only: a rate moves from year to year, so a wider margin,
-                near = max(before, key=lambda m: m.year) if before else min(after, key=lambda m: m.year)
-                peers = [m.value for m in (before or after) if m.year == near.year]
-                # and two figures that agree there: one figure against one cannot say which is wrong
-                expected = _median(peers) if len(peers) >= 2 else None
-                basis, limit = f"the figures of {near.year} (one side only: margin {ONE_SIDED:.0%})", ONE_SIDED
-            if expected and abs(o.value / expected - 1) > limit:
-                dropped[o.item] = (f"{key} {station} {o.year}: {_fmt(o.value, RATES[key][2])} per unit against "
-                                   f"{_fmt(expected, RATES[key][2])} from {basis} "
-                                   f"({(o.value / expected - 1) * 100:+.0f} %): a wrong year, a combined figure "
-                                   "or quantities that do not fit the amount")
-            else:
-                kept.append(o)
+        members = list(members)
+        while True:
+            worst: tuple[Decimal, Observation, str] | None = None
+            for o in members:
+                verdict = _check(o, [m for m in members if m.item != o.item])
+                if verdict and (worst is None or verdict[0] > worst[0]):
+                    worst = (verdict[0], o, verdict[1])
+            if worst is None:
+                break
+            _, o, why = worst
+            dropped[o.item] = f"{key} {station} {o.year}: {_fmt(o.value, RATES[key][2])} per unit against {why}"
+            members = [m for m in members if m.item != o.item]
+        kept += members
     return kept, dropped
+
+
+def _check(o: Observation, others: list[Observation]) -> tuple[Decimal, str] | None:
+    """(how far beyond its margin, why) if ``o`` stands apart from ``others``; None if it holds up."""
+    same = [m.value for m in others if m.year == o.year]
+    before = [m for m in others if o.year - 2 <= m.year < o.year]
+    after = [m for m in others if o.year < m.year <= o.year + 2]
+    expected: Decimal | None = None
+    basis = ""
+    limit = OUTLIER
+    if len(same) >= 2:
+        expected, basis = _median([*same, o.value]), f"the median of the {len(same) + 1} figures of {o.year}"
+    elif same and abs(o.value / same[0] - 1) <= OUTLIER:
+        return None  # two figures of the year that agree support each other
+    elif before and after:
+        b, a = max(m.year for m in before), min(m.year for m in after)
+        vb = _median([m.value for m in before if m.year == b])
+        va = _median([m.value for m in after if m.year == a])
+        expected = vb + (va - vb) * (o.year - b) / (a - b)
+        basis = f"the figures of {b} and {a}"
+    elif before or after:  # one side only: a rate moves from year to year, so a wider margin,
+        near = max(before, key=lambda m: m.year) if before else min(after, key=lambda m: m.year)
+        peers = [m.value for m in (before or after) if m.year == near.year]
+        # and two figures that agree there: one figure against one cannot say which is wrong
+        expected = _median(peers) if len(peers) >= 2 else None
+        basis, limit = f"the figures of {near.year} (one side only: margin {ONE_SIDED:.0%})", ONE_SIDED
+    if not expected:
+        return None
+    off = abs(o.value / expected - 1)
+    if off <= limit:
+        return None
+    places = RATES[o.key][2]
+    return off / limit, (f"{_fmt(expected, places)} from {basis} ({(o.value / expected - 1) * 100:+.0f} %): a wrong "
+                         "year, a combined figure or quantities that do not fit the amount")
 
 
 def _median(values: list[Decimal]) -> Decimal:
@@ -328,6 +382,11 @@ def series_all(obs: list[Observation]) -> dict[tuple[str, str], Series]:
             else:
                 out[(key, station)] = {y: (v, f"assumed equal to {anchor} (declared: no figure at this station)", ())
                                        for y, (v, _, _) in ny.items()}
+    if ("gta.position", "New York") not in out:
+        for station in STATIONS:
+            out[("gta.position", station)] = {y: (Decimal(0), "no two figures of one grade, station and year that "
+                                                  "differ only in months: 0 (declared)" if station == "New York"
+                                                  else SAME_AS_NY, ()) for y in YEARS}
     if ("sound.meeting", "New York") not in out and ("it_support.meeting", "New York") in out:
         for station in STATIONS:
             it = out[("it_support.meeting", station)]
@@ -398,8 +457,10 @@ ACTIVITIES: dict[str, Any] = {
                     {"rate": "webcasting.meeting", "per": ["meetings"], "when": {"webcasting": True}},
                     {"rate": "sound.meeting", "per": ["meetings"], "when": {"sound": True}},
                     {"rate": "it_support.meeting", "per": ["meetings"], "when": {"it_support": True}}]},
-    "staff": {"label": "General temporary assistance by grade and work-month",
-              "components": [{"rate": "staff.{grade}", "per": ["work_months"]}]},
+    "staff": {"label": "General temporary assistance by grade and work-month, and the fixed part of each position",
+              "defaults": {"posts": 1},
+              "components": [{"rate": "staff.{grade}", "per": ["work_months"]},
+                             {"rate": "gta.position", "per": ["posts"]}]},
     "new_post": {"label": "New posts at first-year cost (the table's vacancy factor by category)",
                  "defaults": {"posts": 1, "work_months": 12}, "vacancy": True,
                  "components": [{"rate": "staff.{grade}", "per": ["post_months"]}]},

@@ -191,7 +191,8 @@ class Activity(BaseModel):
     dsa_days: Quantity | None = Field(default=None, description="days of subsistence allowance per trip "
                                       "(travel) or per participant")
     trips: Quantity | None = Field(default=None, description="trips (airfare and terminal expenses each)")
-    posts: Quantity | None = Field(default=None, description="new posts (kind new_post)")
+    posts: Quantity | None = Field(default=None, description="new posts (kind new_post), or positions of "
+                                   "temporary assistance (kind staff)")
     work_months: Quantity | None = None
     copies: Quantity | None = None
     items: Quantity | None = None
