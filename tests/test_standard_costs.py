@@ -59,12 +59,19 @@ def _draft(write, text: str = DRAFT, **changes: str) -> Path:
     return write("notes/draft.yaml", text)
 
 
-def _expected(std, key: str, year: int, quantity: Decimal, station: str = "New York") -> Decimal:
-    """quantity × the table's rate, rounded once to the table's step: what the figure must be."""
+def _expected(std, key: str, year: int, quantity: Decimal, station: str = "New York",
+              *more: tuple[str, Decimal]) -> Decimal:
+    """Σ quantity × the table's rate, rounded once to the table's step: what the figure must be."""
     import datetime as dt
 
-    rate = std.rate(key, dt.date(year, 1, 1), station=station)
-    return std.rounding.apply(rate.value * quantity)
+    total = sum((std.rate(k, dt.date(year, 1, 1), station=station).value * q for k, q in ((key, quantity), *more)),
+                Decimal(0))
+    return std.rounding.apply(total)
+
+
+def _gta(std, grade: str, months: int, year: int = 2025) -> Decimal:
+    """Temporary assistance: months × the grade's rate plus the fixed part of one position."""
+    return _expected(std, f"staff.{grade}", year, Decimal(months), "New York", ("gta.position", Decimal(1)))
 
 
 def test_done_when_draft_costs_through_the_standard_costs(write, std):
@@ -72,7 +79,7 @@ def test_done_when_draft_costs_through_the_standard_costs(write, std):
     computed = {f.id: f.computed.low for f in estimate.figures}
     assert computed["F01"] == _expected(std, "documentation.word", 2025, Decimal(8500 * 6))
     assert computed["F02"] == _expected(std, "interpretation.meeting", 2025, Decimal(10 * 6))  # a week: 10 meetings
-    assert computed["F03"] == _expected(std, "staff.P-3", 2025, Decimal(6))
+    assert computed["F03"] == _gta(std, "P-3", 6)
     # the rates come from the corpus: 2.88 USD a word in 2024-2026 New York, as the statements print
     assert Decimal("2.85") < std.rate("documentation.word", __import__("datetime").date(2025, 1, 1)).value * 6 < Decimal("2.90")
 
@@ -182,7 +189,7 @@ def test_absorbed_costs_are_priced_at_full_cost_for_information(write, std):
                                       "work_months: 6, location: New York, year: 2025, funding: existing_resources"}))
     estimate = cost(spec, std)
     f03 = estimate.figure("F03")
-    assert f03.computed.low == _expected(std, "staff.P-3", 2025, Decimal(6)) and f03.kind == "derived"
+    assert f03.computed.low == _gta(std, "P-3", 6) and f03.kind == "derived"
     # and it is no additional requirement: the note concludes on the other two figures only
     from pbi.costing.conclusions import conclude
 
