@@ -313,3 +313,14 @@ def test_notes_render_documentation_counted_in_words(write, capsys, monkeypatch)
     assert "of 8,500 words" in capsys.readouterr().out
     assert main(["note", str(spec), "--lang", "en", "--kind", "statement"]) == 0
     assert "of 8,500 words" in capsys.readouterr().out
+
+
+def test_explain_a_new_drafts_request(capsys, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    assert main(["explain", "examples/ga-2025-draft.yaml", "a"]) == 0
+    out = capsys.readouterr().out
+    references = [line for line in out.splitlines() if line.strip().startswith("reference:")]
+    assert len(references) == 4  # words, interpretation, the P-3 month, the position's fixed part
+    assert all(re.search(r"(TR|ST)-[A-Z0-9]+\.\d+", r) for r in references)
+    assert "10 meetings (1 week of meetings) × 6 languages" in out
+    assert re.search(r"regular_budget, 2025, Section 2: [\d,.]+ → [\d,]+ USD", out)

@@ -162,7 +162,7 @@ def _terms(spec: Spec, table: Table, activity: Activity, kind: ActivityKind, on:
             if name == "meetings" and activity.meetings is None and activity.days is not None:
                 name = f"meetings ({_plain(activity.days)} meeting days)"
             elif name == "meetings" and activity.meetings is None and activity.weeks is not None:
-                name = f"meetings ({_plain(activity.weeks)} weeks of meetings)"
+                name = f"meetings ({_plain(activity.weeks)} week{'' if activity.weeks.high == 1 else 's'} of meetings)"
             factors.append((name, value))
             qlow, qhigh = qlow * value.low, qhigh * value.high
         if kind.vacancy:
