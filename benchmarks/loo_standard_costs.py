@@ -41,9 +41,16 @@ def _band(year: int) -> str:
 
 
 def _kind(activities: list[dict[str, object]]) -> str:
-    kinds = [str(a["kind"]) for a in activities]
-    if kinds == ["documentation"]:
-        return "documentation (words)" if "words" in activities[0] else "documentation (pages)"
+    kinds = []
+    for a in activities:
+        if a["kind"] == "documentation":
+            kinds.append("documentation (words)" if "words" in a else "documentation (pages)")
+        elif a["kind"] == "meeting":
+            services = [f for f in ("interpretation", "summary_records", "verbatim_records", "webcasting",
+                                    "it_support", "sound") if a.get(f)]
+            kinds.append("meeting (" + ", ".join(services) + ")")
+        else:
+            kinds.append(str(a["kind"]))
     return " + ".join(kinds)
 
 

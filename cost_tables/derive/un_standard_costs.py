@@ -363,14 +363,21 @@ def series_all(obs: list[Observation]) -> dict[tuple[str, str], Series]:
             if station == anchor:
                 continue
             own = by.get((key, station), [])
+            # a ratio to the anchor only where the anchor has figures of its year (or on both sides)
+            paired = [o for o in own if ny[o.year][1].startswith(("derived", "interpolated"))]
             if own:
-                ratio = _round(_median([o.value / ny[o.year][0] for o in own]), 3)
                 mine = _series(own, places)
-                out[(key, station)] = {
-                    y: (mine[y] if y in {o.year for o in own} else
-                        (_round(v * ratio, places), f"{anchor} × {ratio}, the ratio of "
-                         + ", ".join(sorted(o.item for o in own)) + f" to {anchor}", ()))
-                    for y, (v, _, _) in ny.items()}
+                years = {o.year for o in own}
+                if paired:
+                    ratio = _round(_median([o.value / ny[o.year][0] for o in paired]), 3)
+                    note = (f"{anchor} × {ratio}, the ratio of " + ", ".join(sorted(o.item for o in paired))
+                            + f" to {anchor}")
+                else:
+                    ratio, note = Decimal(1), (f"the {anchor} value (declared: this station's figures, of "
+                                               f"{', '.join(str(y) for y in sorted(years))}, fall in years "
+                                               f"without {anchor} figures to compare with)")
+                out[(key, station)] = {y: (mine[y] if y in years else (_round(v * ratio, places), note, ()))
+                                       for y, (v, _, _) in ny.items()}
             elif key == "documentation.word":
                 cost, text = DOC_RATIOS[station] if station in DOC_RATIOS else (DOC_BASE, "50,900")
                 out[(key, station)] = {y: (_round(v * cost / DOC_BASE, places),
