@@ -141,7 +141,7 @@ def _print(result: dict[str, object]) -> None:
                  if s['all']['undetermined'] else ""))
         for group in ("kind", "station", "band"):
             for name, st in s[group].items():
-                print(f"  {group:8} {name:32} n={st['n']:3}  median |error| {st['median_abs_pct']:6} %  "
+                print(f"  {group:8} {name:50} n={st['n']:3}  median |error| {st['median_abs_pct']:6} %  "
                       f"within 1 %: {st['within_1pct']:.0%}")
     print()
     print(f"{'figure':12} {'kind':34} {'station':9} {'year':5} {'published':>10} {'LOO':>10} {'error %':>8}")

@@ -123,7 +123,7 @@ def test_every_value_says_where_it_comes_from(std):
     stations = ("New York", "Geneva", "Vienna", "Nairobi")
     for key, rate in std.rates.items():
         assert set(rate.sources) == {"default", *rate.stations}, key
-        for year in range(2010, 2027):
+        for year in range(2010, 2028):
             for station in stations:
                 value = std.rate(key, dt.date(year, 1, 1), station=station)
                 assert re.search(r"\d{4}: (derived from (TR|ST)-|carried (forward|back)|interpolated|assumed equal|the New York value|"

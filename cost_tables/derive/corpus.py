@@ -255,7 +255,7 @@ def load_corpus(path: Path | None = None) -> list[Case]:
             base = {"location": station, "year": year, "funding": funding}
             acts, why = _activities(it, base)
             if acts and (year is None or not FIRST_TABLE_YEAR <= year <= LAST_TABLE_YEAR):
-                acts, why = [], f"{year}: before the years the standard costs cover ({FIRST_TABLE_YEAR}–{LAST_TABLE_YEAR})"
+                acts, why = [], f"{year}: outside the years of the standard costs' figures ({FIRST_TABLE_YEAR}–{LAST_TABLE_YEAR})"
             if acts and item.uncertain:
                 item.left_out = ("quantities matched from another sentence of the note (marked uncertain "
                                  "in the corpus): quantity and amount may not belong together")

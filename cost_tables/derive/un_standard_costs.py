@@ -29,7 +29,9 @@ from corpus import FIRST_TABLE_YEAR, LAST_TABLE_YEAR, ROOT, STATIONS, Case, Item
 
 __all__ = ["derive", "Observation", "table_yaml", "observations"]
 
-YEARS = range(FIRST_TABLE_YEAR, LAST_TABLE_YEAR + 1)
+#: the years the table prices: those of the corpus's figures, and one more, carried forward (a statement of
+#: the last year prices its activities of the next at that year's rates)
+YEARS = range(FIRST_TABLE_YEAR, LAST_TABLE_YEAR + 2)
 #: a unit value further than this from what the other figures give is left out
 OUTLIER = Decimal("0.20")
 #: the margin when only the years on one side have figures
@@ -429,11 +431,11 @@ def derive(cases: list[Case], exclude: frozenset[str] = frozenset()) -> tuple[di
         }
     table = {
         "id": "un-standard-costs",
-        "title": "United Nations standard costs by duty station, 2010-2026, derived from published statements "
+        "title": "United Nations standard costs by duty station, 2010-2027, derived from published statements "
                  "of programme budget implications",
         "duty_station": "New York",
         "stations": [s for s in STATIONS if s != "New York"],
-        "valid_to": f"{LAST_TABLE_YEAR}-12-31",
+        "valid_to": f"{YEARS[-1]}-12-31",
         "words_per_page": WORDS_PER_PAGE,
         "rounding": {"step": 100, "mode": "half_up"},
         "surcharges": {"programme_support": {
@@ -499,7 +501,7 @@ def _plain(value: Decimal) -> str:
 
 
 HEADER = """\
-# United Nations standard costs by duty station, 2010-2026, derived from the corpus of published
+# United Nations standard costs by duty station, 2010-2027 (2027 carried forward), derived from the corpus of published
 # statements of programme budget implications (../shared/corpus/statements.yaml) by
 # cost_tables/derive/un_standard_costs.py -- do not edit by hand: change the script and run it again.
 # Each dated value says in `sources` which figures (case id.item) it was derived from, or that it is
