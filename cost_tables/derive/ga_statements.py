@@ -24,13 +24,13 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import ROOT, Case, Item, load_corpus  # noqa: E402
-from un_standard_costs import observations  # noqa: E402
+from corpus import ROOT, Case, load_corpus
+from un_standard_costs import observations
 
 sys.path.insert(0, str(ROOT))
 
-from pbi.model.errors import SpecError  # noqa: E402
-from pbi.model.periods import parse_period, period_of  # noqa: E402
+from pbi.model.errors import SpecError
+from pbi.model.periods import parse_period, period_of
 
 __all__ = ["spec_of", "file_name", "write_specs"]
 

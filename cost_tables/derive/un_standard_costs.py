@@ -21,11 +21,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
+from collections.abc import Iterable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import FIRST_TABLE_YEAR, LAST_TABLE_YEAR, ROOT, STATIONS, Case, Item, load_corpus  # noqa: E402
+from corpus import FIRST_TABLE_YEAR, LAST_TABLE_YEAR, ROOT, STATIONS, Case, Item, load_corpus
 
 __all__ = ["derive", "Observation", "table_yaml", "observations"]
 
@@ -410,7 +411,7 @@ def derive(cases: list[Case], exclude: frozenset[str] = frozenset()) -> tuple[di
     kept, dropped = observations(cases, exclude)
     series = series_all(kept)
     rates: dict[str, Any] = {}
-    for key, (label, unit, places) in RATES.items():
+    for key, (label, unit, _places) in RATES.items():
         if (key, "New York") not in series:
             continue
         ny = series[(key, "New York")]
