@@ -139,16 +139,15 @@ def test_a_claim_without_a_year_is_priced_in_the_year_of_its_drafts_symbol(symbo
         assert "2013" in (rc.skipped or "")
 
 
-def test_a_regular_budget_requirement_names_its_section_no_part_2_is_assumed():
-    from pbi.model.errors import RenderError
-
-    est = cost(_workshop_list("regular_budget"), TABLE)
-    with pytest.raises(RenderError, match="names no budget section") as info:
-        render_note(est, "en")
-    assert info.value.field == "requests[0].activities[0].section"
+def test_a_regular_budget_requirement_is_stated_under_the_section_its_spec_names_and_no_other():
+    text = render_note(cost(_workshop_list("regular_budget"), TABLE), "en")
+    assert "envisaged under the programme budget for 2022:" in text, text
+    assert "section 2" not in text.lower() and "part 2" not in text.lower()
+    zh = render_note(cost(_workshop_list("regular_budget"), TABLE), "zh")
+    assert "追加资源如下" in zh and "第2编" not in zh and "第2款" not in zh
     sectioned = _spec([_request("a", "5", [{**_doc("report", "regular_budget"), "section": "Section 16"}])])
     text = render_note(cost(sectioned, TABLE), "en")
-    assert "section 16" in text and "section 2 " not in text
+    assert "under section 16" in text and "section 2 " not in text
 
 
 def _with_total(fundings: tuple[str, str]) -> Spec:

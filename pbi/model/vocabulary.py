@@ -14,7 +14,7 @@ from typing import Any, Literal
 from pbi.model.errors import RenderError
 
 __all__ = ["FundingSource", "FundingClass", "funding_sources", "funding_source", "funding_keys",
-           "duty_stations", "place_name", "grades", "VOCABULARY_FILE"]
+           "duty_stations", "place_name", "grades", "grade_categories", "VOCABULARY_FILE"]
 
 VOCABULARY_FILE = Path(__file__).with_name("vocabulary.yaml")
 FundingClass = Literal["regular", "later", "other", "covered"]
@@ -87,5 +87,13 @@ def place_name(name: str, lang: str) -> str:
 
 @lru_cache(maxsize=1)
 def grades() -> tuple[str, ...]:
-    """The grades a spec may name for staff, senior first."""
-    return tuple(str(g) for g in _data()["grades"])
+    """The grades a spec may name for staff, by category, senior first."""
+    return tuple(str(g) for members in _data()["grades"].values() for g in members)
+
+
+@lru_cache(maxsize=1)
+def grade_categories() -> dict[str, str]:
+    """Grade → the category of post it belongs to (``professional``, ``general_service``); grades
+    that are not posts (consultants) have none."""
+    return {str(g): category for category, members in _data()["grades"].items() if category != "other"
+            for g in members}

@@ -27,8 +27,8 @@ from typing import Any
 from pbi.costing.conclusions import Conclusion, conclude
 from pbi.costing.engine import COVERED_SOURCES
 from pbi.costing.estimate import ZERO, Estimate
-from pbi.model.errors import Location, RenderError
-from pbi.model.specs import Activity, Range, Request, Spec, source_of
+from pbi.model.errors import RenderError
+from pbi.model.specs import Activity, Range, Request, Spec
 from pbi.model.vocabulary import funding_keys
 
 __all__ = ["Group", "Paragraph", "NoteContext", "build_context", "note_groups", "OTHER_RESOURCES"]
@@ -170,7 +170,6 @@ def build_context(estimate: Estimate) -> NoteContext:
         regular = [g for g in own if g.funding == "regular_budget" and g not in drawing]
         rest = [g for g in own if g not in drawing and g not in regular]
         if regular:
-            _need_sections(spec, regular)
             paragraphs.append(Paragraph("regular_budget", requests=[request], groups=regular))
         for g in drawing:
             activity = next(a for a in g.activities if a.id in draws)
@@ -199,19 +198,6 @@ def build_context(estimate: Estimate) -> NoteContext:
     listed = [r for r in spec.requests if r.text is not None]
     return NoteContext(spec=spec, estimate=estimate, listed=listed, paragraphs=paragraphs,
                        conclusion=conclusion, symbol=spec.symbol if _SYMBOL.match(spec.symbol) else None)
-
-
-def _need_sections(spec: Spec, groups: list[Group]) -> None:
-    """A regular-budget requirement is stated under its budget section: the spec names it (no default)."""
-    for g in groups:
-        if g.section is None:
-            activity = g.activities[0]
-            file, lines = source_of(spec)
-            (path,) = [f"requests[{ri}].activities[{ai}]" for ri, r in enumerate(spec.requests)
-                       for ai, a in enumerate(r.activities) if a.id == activity.id]
-            raise RenderError(f"activity {activity.id!r} is charged to the regular budget but names no budget "
-                              "section (section: Part 2, Section 16 …)",
-                              at=Location(file, lines.get(f"{path}.funding") or lines.get(path), f"{path}.section"))
 
 
 def _insert_totals(spec: Spec, paragraphs: list[Paragraph], groups: dict[str, Group],
