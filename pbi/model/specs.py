@@ -24,7 +24,7 @@ from pbi.model.tables import FUNDING_SOURCES, QUANTITY_UNITS
 from pbi.model.validation import at, validate
 from pbi.model.yamlio import load_yaml
 
-__all__ = ["Range", "EntitlementDraw", "Activity", "Request", "Figure", "Spec", "load_spec", "LANGUAGES",
+__all__ = ["AgendaItem", "Range", "EntitlementDraw", "Activity", "Request", "Figure", "Spec", "load_spec", "LANGUAGES",
            "GRADES", "MAX_QUANTITY", "Text", "source_of", "Quantity", "dump_spec", "check_quantity", "check_languages", "parse_range", "Provision"]
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid")
@@ -172,6 +172,8 @@ class Activity(BaseModel):
     grade: str | None = None
     location: str | None = None
     interpretation: bool | None = None
+    object: str | None = Field(default=None, description="object of expenditure (model/vocabulary.yaml), "
+                               "when not the one of the activity's kind: posts, other_staff_costs, consultants …")
     year: int = Field(ge=1990, le=2100)
     funding: str = Field(description="one of " + ", ".join(FUNDING_SOURCES))
     section: str | None = Field(default=None, description="budget part/section, e.g. 'Part 2', 'Section 16'")
@@ -210,6 +212,17 @@ class Activity(BaseModel):
     @classmethod
     def _positive(cls, value: Range | None) -> Range | None:
         return None if value is None else check_quantity(value)
+
+    @field_validator("object")
+    @classmethod
+    def _object(cls, value: str | None) -> str | None:
+        if value is not None:
+            from pbi.model.vocabulary import objects_of_expenditure
+
+            keys = [o.key for o in objects_of_expenditure()]
+            if value not in keys:
+                raise ValueError(f"unknown object of expenditure {value!r} (expected one of {', '.join(keys)})")
+        return value
 
     @field_validator("languages")
     @classmethod
@@ -319,6 +332,15 @@ class Figure(BaseModel):
         return self
 
 
+class AgendaItem(BaseModel):
+    """An agenda item the draft is considered under (the statement's heading names it)."""
+
+    model_config = _FROZEN
+
+    number: str = Field(description="e.g. '103' or '14 (c)'")
+    title: Text
+
+
 class Spec(BaseModel):
     """A draft resolution or decision, the requests it makes and the published figures."""
 
@@ -345,6 +367,16 @@ class Spec(BaseModel):
     requests: tuple[Request, ...] = ()
     published: tuple[Figure, ...] = ()
     extra: dict[str, Any] = Field(default_factory=dict, description="free data for note templates")
+    session: Text | None = Field(default=None, description="the body's session, as the statement's "
+                                 "heading names it: Sixty-sixth session / Substantive session of 2011")
+    agenda_items: tuple[AgendaItem, ...] = Field(default=(), description="agenda items the draft is under")
+    draft_number: str | None = Field(default=None, description="a draft known by its number in a report "
+                                     "(draft resolution I of E/2011/30): I, II …")
+    citation: Text | None = Field(default=None, description="how a statement first cites a draft that has no "
+                                  "symbol of its own: draft resolution I recommended by … (E/2011/30)")
+    programme: Text | None = Field(default=None, description="programme of the strategic framework the "
+                                   "requests relate to (statement, relation to the programme of work)")
+    subprogramme: Text | None = Field(default=None, description="its subprogramme")
     paragraphs_in: Literal["operative", "annex"] = Field(
         default="operative", description="where the requested paragraphs are: the operative part or "
                                          "the annex of the draft")
