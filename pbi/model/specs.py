@@ -293,6 +293,8 @@ class Request(BaseModel):
     operative_paragraphs: tuple[str, ...] = Field(default=(), description="e.g. ['6'] or ['1(b)']")
     text: Text | None = Field(default=None, description="what the body would do (paragraph 2 of the note)")
     items: tuple[Text, ...] = Field(default=(), description="sub-items ㈠, ㈡ … of the request text")
+    item_labels: Literal["roman", "letters"] = Field(default="roman", description="how the draft labels the "
+                                                     "sub-items: (i), (ii) … / ㈠, ㈡ … or (a), (b) …")
     activities: tuple[Activity, ...] = ()
     subject: Text | None = Field(default=None, description="what is asked, as the cost paragraph recalls it")
     conditional: bool = Field(default=False, description="subject to the availability of "
