@@ -20,7 +20,7 @@ from typing import Any
 from pbi.costing.conclusions import Conclusion, ObjectRequirement, conclude
 from pbi.costing.estimate import ZERO, Estimate
 from pbi.model.errors import RenderError
-from pbi.model.specs import Activity, Range, Request, Spec
+from pbi.model.specs import Activity, Range, Request, Spec, source_of
 from pbi.model.vocabulary import Body, body, income_section, object_of, objects_of_expenditure, section
 
 __all__ = ["StatementContext", "build_statement_context", "check_kind", "default_kind", "statement_table",
@@ -44,9 +44,10 @@ def check_kind(spec: Spec, kind: str) -> Body:
     if kind not in b.kinds:
         name = b.names_in("en")["name"] if "en" in b.names else b.key
         why = "does not appropriate" if not b.appropriates else "takes no such document"
+        file, lines = source_of(spec)
         raise RenderError(f"no {kind.replace('_', ' ')} for {spec.body}: {name} {why}; its notes are "
                           f"{' or '.join(k.replace('_', ' ') + 's' for k in b.kinds)} (rule {b.rule})",
-                          field="body")
+                          file=file if lines else None, line=lines.get("body"), field="body")
     return b
 
 
@@ -109,7 +110,7 @@ def build_statement_context(estimate: Estimate) -> StatementContext:
     lines = [ActivityLine(r, a, object_of(a.kind, a.object).key) for r, a in spec.activities()]
     return StatementContext(
         spec=spec, estimate=estimate, conclusion=conclusion, body=b,
-        symbol=spec.symbol if _SYMBOL.match(spec.symbol) else None, requests=requests, ops=ops,
+        symbol=spec.symbol if _SYMBOL.match(spec.symbol) and not spec.draft_number else None, requests=requests, ops=ops,
         activities=[ln for ln in lines if ln.activity.id not in covered_ids
                     and ln.activity.funding not in ("existing_resources", "entitlement")],
         covered=[ln for ln in lines if ln.activity.id in covered_ids
