@@ -355,7 +355,7 @@ class Spec(BaseModel):
     draft_kind: Literal["resolution", "decision"] = "resolution"
     revised: bool = False
     title: Text
-    body: str = Field(description="e.g. cop-untoc (see notes' templates)")
+    body: str = Field(description="the body the draft is for: general-assembly, ecosoc, ccpcj, cop-untoc (bodies of model/vocabulary.yaml)")
     rule: str = Field(description="the rule of procedure the note is made under, e.g. '75'")
     budget_period: str = Field(pattern=r"^\d{4}(-\d{4})?$", description="2010-2011, or 2020")
     table: str = Field(description="id of the cost table in cost_tables/ (an id, never a path: a spec "

@@ -340,7 +340,7 @@ def _parse(raw: str, lang: str, kinds: list[str]) -> Note:
         else:
             label, _, rest = text.partition(" ") if lang != "zh" or not text.startswith("(") \
                 else (text[:text.index(")") + 1], "", text[text.index(")") + 1:].lstrip())
-            if tag == "J" and lang == "zh":
+            if tag == "J" and lang == "zh" and not text.startswith("("):
                 label, rest = text[0], text[1:].lstrip()
             item = NoteItem(label=label, text=rest)
             if not paragraphs:
