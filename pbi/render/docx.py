@@ -55,10 +55,10 @@ def _table(document: Any, note: "Note") -> None:
 
     table = document.add_table(rows=1, cols=len(note.table_header))
     table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, note.table_header):
+    for cell, text in zip(table.rows[0].cells, note.table_header, strict=True):
         cell.text = text
     for row in note.table:
-        for i, (cell, text) in enumerate(zip(table.add_row().cells, row)):
+        for i, (cell, text) in enumerate(zip(table.add_row().cells, row, strict=True)):
             cell.text = text
             if i:
                 cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
