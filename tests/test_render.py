@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from _paths import NOTES, ROOT, SEEDS, TABLES
+from _paths import NOTES, SEEDS, TABLES
 
 SEED = SEEDS / "001_f0894e873e5d82b0.txt"
 ANNEXES = range(1, 10)

@@ -12,7 +12,6 @@ import pytest
 from pbi.cli import main
 from pbi.costing.api import cost_file
 from pbi.costing.conclusions import APPROPRIATING_BODIES, apportion, conclude
-from pbi.model.errors import RenderError
 from pbi.model.specs import Range
 from pbi.model.vocabulary import bodies, body, object_of, objects_of_expenditure, section
 from pbi.render import build_note, render_note

@@ -357,7 +357,7 @@ def _parse(raw: str, lang: str, kinds: list[str]) -> Note:
                 table_after=table_after)
 
 
-def _resource_table(ctx: Any, lang: str) -> tuple[tuple[str, str, str, str], list[tuple[str, str, str, str]]]:
+def _resource_table(ctx: Any, lang: str) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
     """Resource requirements by item: (what, funding, year, amount) for the Word table."""
     from .numbers import money
 
@@ -369,7 +369,7 @@ def _resource_table(ctx: Any, lang: str) -> tuple[tuple[str, str, str, str], lis
                     "contingency_fund": "Contingency fund", "entitlement": "Existing entitlement",
                     "existing_resources": "Existing resources"}}[lang]
     header = ("项目", "资金来源", "年份", "所需资源") if lang == "zh" else ("Item", "Funding", "Year", "Requirements")
-    rows: list[tuple[str, str, str, str]] = []
+    rows: list[tuple[str, ...]] = []
     from .context import note_groups
 
     for g in note_groups(ctx.estimate).values():
