@@ -210,7 +210,9 @@ def plural(label: str) -> str:
     last = words[-1]
     if not last:
         raise RenderError(f"cannot make {label!r} plural")
-    if re.search(r"[^aeiou]y$", last):
+    if last.endswith("sis"):
+        last = last[:-2] + "es"
+    elif re.search(r"[^aeiou]y$", last):
         last = last[:-1] + "ies"
     elif re.search(r"(s|x|z|ch|sh)$", last):
         last = last + "es"
