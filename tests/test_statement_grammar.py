@@ -25,7 +25,8 @@ ZH_LABELS = ("秘书长的报告", "法律干事", "专家组会议", "审查草
              "网络犯罪问题研究", "答复分析")
 FUNDING = ("regular_budget", "contingency_fund", "extrabudgetary", "voluntary", "existing_resources",
            "budget_process")
-BODIES = (("general-assembly", "153", "statement"), ("ecosoc", "31", "statement"))
+BODIES = (("general-assembly", "153", "statement"), ("ecosoc", "31", "statement"),
+          ("cop-untoc", "75", "financial_note"))
 
 
 @lru_cache(maxsize=1)

@@ -164,9 +164,30 @@ def _environment(lang: str, budget_period: str) -> Any:
         "inner_list": lambda items: any("、" in outside_parens(i) for i in items),
         "lettered": lettered, "join": join,
         "capitalize_first": lambda t: t[:1].upper() + t[1:],
+        "bare": _bare, "plural": _plural, "indefinite": _indefinite,
         "sentence_case": lambda t: (lambda s: s[:1].upper() + s[1:])(str(t).lstrip()),
     })
     return env
+
+
+def _bare(label: str) -> str:
+    from .statement import bare
+
+    return bare(label)
+
+
+def _indefinite(phrase: str) -> str:
+    """``a`` or ``an`` before ``phrase`` (an eight-day meeting)."""
+    from .statement import article
+
+    return article(phrase)
+
+
+def _plural(label: str) -> str:
+    """A label made plural unless it already is (``regional workshops``)."""
+    from .statement import plural
+
+    return plural(label)
 
 
 def _spacing_zh(text: str) -> str:

@@ -210,7 +210,9 @@ def plural(label: str) -> str:
     last = words[-1]
     if not last:
         raise RenderError(f"cannot make {label!r} plural")
-    if last.endswith("sis"):
+    if last.endswith("s") and not last.endswith(("ss", "sis", "us")):
+        pass  # already plural: regional workshops, meetings of focal points
+    elif last.endswith("sis"):
         last = last[:-2] + "es"
     elif re.search(r"[^aeiou]y$", last):
         last = last[:-1] + "ies"
