@@ -21,7 +21,8 @@ from _paths import NOTES, ROOT
 
 GA = Path(__file__).parent / "data" / "general-assembly" / "draft-statement.yaml"
 E2011 = ROOT / "notes" / "e-2011-30"
-COSTED = ("draft-resolution-a-i", "draft-resolution-a-iii", "draft-resolution-b-iii")
+COSTED = ("draft-resolution-a-i", "draft-resolution-a-ii", "draft-resolution-a-iii", "draft-resolution-a-iv",
+          "draft-resolution-b-i", "draft-resolution-b-iii", "draft-resolution-b-iv")
 
 
 def _text(path: Path, lang: str = "en", fmt: str = "text", **kw: object) -> str:
@@ -239,7 +240,7 @@ def test_a_draft_without_costs_gets_the_note_by_the_secretariat():
 # -- the kind a body takes -------------------------------------------------------------------------
 
 def test_vocabulary_bodies():
-    assert {k for k in bodies() if body(k).appropriates} | {"ga"} == set(APPROPRIATING_BODIES)
+    assert {k for k in bodies() if body(k).appropriates} == set(APPROPRIATING_BODIES) == {"general-assembly", "ga"}
     assert body("ga") == body("general-assembly") and body("general-assembly").rule == "153"
     assert body("ecosoc").rule == "31" and body("ecosoc").default_kind == "statement"
     assert body("cop-untoc").kinds == ("financial_note",)
@@ -321,3 +322,14 @@ def test_e_2011_30_words_and_sub_items():
     est = cost_file(E2011 / "draft-resolution-a-i.yaml")
     doc = next(i for i in est.items if i.rate_key == "documentation.page")
     assert doc.quantity is not None and doc.quantity.low == Decimal(8500) / 330 * 6
+
+
+def test_e_2011_30_requests_without_costs_are_said_so():
+    en = _text(E2011 / "draft-resolution-b-i.yaml")
+    assert "4. The request contained in paragraph 16 would be implemented only if extrabudgetary resources were " \
+           "made available" in en
+    assert "Six work-months of a Crime Prevention and Criminal Justice Officer (P-3) to carry out the study, " \
+           "in 2012;" in en
+    assert "The requests contained in paragraphs 11 and 12 would not give rise to any requirements." not in en
+    assert "The request contained in paragraph 11 would not give rise to any requirements." in \
+        _text(E2011 / "draft-resolution-a-ii.yaml")

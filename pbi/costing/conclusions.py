@@ -40,14 +40,15 @@ from pbi.costing.estimate import ZERO, Estimate, decimal_text
 from pbi.model.periods import BudgetPeriod, period_of
 from pbi.model.money import Rounding
 from pbi.model.specs import Range, Spec
+from pbi.model.vocabulary import appropriating_bodies
 
 __all__ = ["Requirement", "Conclusion", "Action", "conclude", "APPROPRIATING_BODIES",
            "REGULAR_BUDGET_SOURCES", "EXTRABUDGETARY_SOURCES", "ObjectRequirement", "StaffAssessmentLine",
            "Share", "apportion"]
 
-#: bodies that appropriate (spec ``body``); any other body's notes cannot give rise to an appropriation
-#: (the same as ``appropriates: true`` in model/vocabulary.yaml, which a test checks)
-APPROPRIATING_BODIES = frozenset({"general-assembly", "ga"})
+#: bodies that appropriate (``appropriates: true`` in model/vocabulary.yaml, and their aliases); any
+#: other body's notes cannot give rise to an appropriation
+APPROPRIATING_BODIES = appropriating_bodies()
 #: what a requirement is for: the note's additional requirements, the budget process of a later
 #: period, extrabudgetary resources, or what existing resources and entitlements cover
 Share = Literal["additional", "budget_process", "extrabudgetary", "covered"]

@@ -15,7 +15,7 @@ from typing import Any
 from pbi.model.errors import RenderError, SpecError
 
 __all__ = ["ObjectOfExpenditure", "Section", "Body", "objects_of_expenditure", "object_of", "section",
-           "income_section", "body", "bodies", "VOCABULARY_FILE"]
+           "income_section", "body", "bodies", "appropriating_bodies", "VOCABULARY_FILE"]
 
 VOCABULARY_FILE = Path(__file__).with_name("vocabulary.yaml")
 _LANGS = ("en", "zh", "fr", "es", "ru", "ar")
@@ -130,6 +130,11 @@ def body(key: str) -> Body:
         return body(str(v["alias_of"]))
     return Body(key=key, names={lang: {k: str(t) for k, t in v[lang].items()} for lang in _LANGS if lang in v},
                 appropriates=bool(v["appropriates"]), rule=str(v["rule"]), kinds=tuple(v["kinds"]))
+
+
+def appropriating_bodies() -> frozenset[str]:
+    """The keys (aliases included) of the bodies that appropriate."""
+    return frozenset(k for k in bodies() if body(k).appropriates)
 
 
 def bodies() -> tuple[str, ...]:

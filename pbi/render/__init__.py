@@ -264,7 +264,7 @@ def _build_statement(estimate: Estimate, lang: str) -> Note:
     from pbi.model.money import roman
     from pbi.model.vocabulary import income_section, section
     from . import numbers as n
-    from .statement import article, bare, build_statement_context, check_kind, plural, statement_table
+    from .statement import article, bare, build_statement_context, check_kind, plural, qualify, statement_table
 
     check_kind(estimate.spec, "statement")
     ctx = build_statement_context(estimate)
@@ -296,7 +296,7 @@ def _build_statement(estimate: Estimate, lang: str) -> Note:
     helpers = {
         "join": lambda items: n.join(list(items), lang), "seclist": seclist, "secname": secname, "incname": incname,
         "zhnum": lambda roman_number: _ZH_NUMBERS.get(str(roman_number), str(roman_number)),
-        "plural": plural, "bare": bare, "article": article, "double": lambda d: d * 2, "zero": ZERO,
+        "plural": plural, "bare": bare, "qualify": qualify, "article": article, "double": lambda d: d * 2, "zero": ZERO,
         "cf_sections": sorted({r.section for r in c.additional_regular_budget
                                if r.funding == "contingency_fund" and r.section}),
         "later_total": lambda y: total(r for r in c.budget_process if r.year == y),

@@ -24,7 +24,7 @@ from pbi.model.specs import Activity, Range, Request, Spec, source_of
 from pbi.model.vocabulary import Body, body, income_section, object_of, objects_of_expenditure, section
 
 __all__ = ["StatementContext", "build_statement_context", "check_kind", "default_kind", "statement_table",
-           "ActivityLine", "plural", "article", "bare", "section_order"]
+           "ActivityLine", "plural", "article", "bare", "qualify", "section_order"]
 
 _SYMBOL = re.compile(r"^[A-Z][A-Za-z0-9.]*(/[A-Za-z0-9.]+)+$")
 _ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
@@ -89,7 +89,9 @@ class StatementContext:
                     lambda d: d.quantize(Decimal(1), rounding=ROUND_HALF_UP)),
                 "psc_percent": _psc_percent(self.estimate),
                 "later_years": sorted({r.year for r in self.conclusion.budget_process}),
-                "has_table": bool(self.table_rows)}
+                "has_table": bool(self.table_rows),
+                "conditional": [r for r in self.spec.requests if r.conditional and not r.activities],
+                "without_cost": [r for r in self.spec.requests if r.no_cost]}
 
 
 def _psc_percent(estimate: Estimate) -> Decimal | None:
@@ -221,6 +223,12 @@ def plural(label: str) -> str:
     else:
         last = last + "s"
     return " ".join([*words[:-1], last]) + rest
+
+
+def qualify(label: str, note: str) -> str:
+    """``note`` in parentheses after the head of a noun phrase: Legal Officer (P-3) to draft the text."""
+    cut = min((label.find(p) for p in _PREPOSITIONS if p in label), default=len(label))
+    return f"{label[:cut]} ({note}){label[cut:]}"
 
 
 def bare(label: str) -> str:
