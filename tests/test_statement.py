@@ -333,3 +333,23 @@ def test_e_2011_30_requests_without_costs_are_said_so():
     assert "The requests contained in paragraphs 11 and 12 would not give rise to any requirements." not in en
     assert "The request contained in paragraph 11 would not give rise to any requirements." in \
         _text(E2011 / "draft-resolution-a-ii.yaml")
+
+
+def test_a_conference_draft_made_by_the_assembly_reads_as_a_statement(tmp_path):
+    """Annex V of CTOC/COP/2010/17 as if the General Assembly adopted it: labels that name the body
+    meeting or served become sessions of it and documentation for it; nothing is said twice."""
+    for spec in NOTES.glob("*.yaml"):
+        (tmp_path / spec.name).write_text(spec.read_text(encoding="utf-8"), encoding="utf-8")
+    path = tmp_path / "annex-05.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("\nbody: cop-untoc\n", "\nbody: general-assembly\n"),
+                    encoding="utf-8")
+    table = str(ROOT / "cost_tables" / "unodc-vienna-2010.yaml")
+    en, zh = _text(path, table=table), _text(path, "zh", table=table)
+    assert "(a) Two five-day sessions of the intergovernmental working group (ten meetings each, with " \
+           "interpretation in the six official languages) in Vienna, in 2011;" in en
+    assert "Two sets of documentation for the intergovernmental working group (45 pages each" in en
+    assert "举行两次为期五天的政府间工作组会议" in zh and "供政府间工作组使用的文件两套（45 页/份" in zh
+    assert en.count("for the sixth session of the Conference") == 1
+    c = conclude(cost_file(path, table=table))
+    assert f"additional requirements of {money(c.additional_total, 'en')} would arise under section 2" in en
+    assert "Extrabudgetary resources of $960,040 to $1,360,040 would be required in 2011" in en

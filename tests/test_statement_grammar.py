@@ -45,7 +45,9 @@ def activities(draw: Any, n: int) -> dict[str, Any]:
     if label_i:
         a["label"] = {"en": LABELS[label_i], "zh": ZH_LABELS[label_i - 1]}
     if kind in ("documentation", "publication"):
-        a[draw(st.sampled_from(("pages", "words")))] = draw(st.integers(1, 40000))
+        a[draw(st.sampled_from(("pages", "words")))] = draw(st.one_of(
+            st.integers(1, 40000), st.builds(lambda low, d: {"low": low, "high": low + d},
+                                             st.integers(1, 1000), st.integers(1, 500))))
         a["languages"] = draw(st.integers(1, 6))
         a["count"] = draw(st.integers(1, 3))
     elif kind == "meeting":
@@ -58,7 +60,7 @@ def activities(draw: Any, n: int) -> dict[str, Any]:
         a["grade"] = "P-3"
         a["work_months"] = draw(st.integers(1, 14))
     else:
-        a["participants"] = draw(st.integers(1, 60))
+        a["participants"] = draw(st.one_of(st.integers(1, 60), st.just({"low": 15, "high": 25})))
         a["days"] = draw(st.integers(1, 12))
         a["count"] = draw(st.integers(1, 12))
         a["location"] = draw(st.sampled_from(("Vienna", "New York")))

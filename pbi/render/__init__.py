@@ -264,7 +264,9 @@ def _build_statement(estimate: Estimate, lang: str) -> Note:
     from pbi.model.money import roman
     from pbi.model.vocabulary import income_section, section
     from . import numbers as n
-    from .statement import article, bare, build_statement_context, check_kind, plural, qualify, statement_table
+    from .statement import (article, bare, build_statement_context, check_kind, counted_already, definite,
+                            names_document, names_event, plural, qualify, statement_table, zh_counted_already,
+                            zh_names_document, zh_names_event)
 
     check_kind(estimate.spec, "statement")
     ctx = build_statement_context(estimate)
@@ -296,7 +298,10 @@ def _build_statement(estimate: Estimate, lang: str) -> Note:
     helpers = {
         "join": lambda items: n.join(list(items), lang), "seclist": seclist, "secname": secname, "incname": incname,
         "zhnum": lambda roman_number: _ZH_NUMBERS.get(str(roman_number), str(roman_number)),
-        "plural": plural, "bare": bare, "qualify": qualify, "article": article, "double": lambda d: d * 2, "zero": ZERO,
+        "plural": plural, "bare": bare, "qualify": qualify, "counted_already": counted_already,
+        "names_event": names_event, "names_document": names_document, "definite": definite,
+        "zh_counted_already": zh_counted_already, "zh_names_event": zh_names_event,
+        "zh_names_document": zh_names_document, "article": article, "double": lambda d: d * 2, "zero": ZERO,
         "cf_sections": sorted({r.section for r in c.additional_regular_budget
                                if r.funding == "contingency_fund" and r.section}),
         "later_total": lambda y: total(r for r in c.budget_process if r.year == y),
@@ -461,11 +466,17 @@ def note_text(note: Note, fmt: str = "text") -> str:
         return "\n".join(out).rstrip() + "\n"
     e = html.escape
     out = [f'<article lang="{e(note.lang)}">', *(f'<p class="preamble">{e(line)}</p>' for line in note.preamble),
-           f"<h1>{e(note.heading)}</h1>", *([f'<p class="subtitle">{e(note.subtitle)}</p>'] if note.subtitle else []),
-           "<ol>"]
+           f"<h1>{e(note.heading)}</h1>", *([f'<p class="subtitle">{e(note.subtitle)}</p>'] if note.subtitle else [])]
+    listing = False
     for p in note.paragraphs:
+        if p.part and listing:
+            out.append("</ol>")
+            listing = False
         if p.part:
-            out.append(f"</ol><h2>{e(p.part)}</h2><ol>")
+            out.append(f"<h2>{e(p.part)}</h2>")
+        if not listing:
+            out.append("<ol>")
+            listing = True
         out.append(f'<li value="{p.number}"><p>{e(p.text)}</p>')
         if p.items:
             out.append('<ul class="items">')
@@ -478,8 +489,9 @@ def note_text(note: Note, fmt: str = "text") -> str:
             out.append("</ul>")
         out.append("</li>")
         if p.number == note.table_after:
-            out += ["</ol>", *table, "<ol>"]
-    out.extend(["</ol>", "</article>"])
+            out += ["</ol>", *table]
+            listing = False
+    out.extend([*(["</ol>"] if listing else []), "</article>"])
     return "\n".join(out) + "\n"
 
 

@@ -24,8 +24,12 @@ from pbi.model.specs import Activity, Range, Request, Spec, source_of
 from pbi.model.vocabulary import Body, body, income_section, object_of, objects_of_expenditure, section
 
 __all__ = ["StatementContext", "build_statement_context", "check_kind", "default_kind", "statement_table",
-           "ActivityLine", "plural", "article", "bare", "qualify", "section_order"]
+           "ActivityLine", "plural", "article", "bare", "qualify", "section_order", "counted_already",
+           "names_event", "names_document", "definite", "zh_counted_already", "zh_names_event",
+           "zh_names_document"]
 
+#: funding sources that need nothing additional (an activity drawing on an entitlement may be both)
+_COVERED = frozenset({"existing_resources", "entitlement"})
 _SYMBOL = re.compile(r"^[A-Z][A-Za-z0-9.]*(/[A-Za-z0-9.]+)+$")
 _ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 _TABLE_TITLES = {"en": ("Object of expenditure", "Total", "Staff assessment", "Total (net)",
@@ -89,9 +93,17 @@ class StatementContext:
                     lambda d: d.quantize(Decimal(1), rounding=ROUND_HALF_UP)),
                 "psc_percent": _psc_percent(self.estimate),
                 "later_years": sorted({r.year for r in self.conclusion.budget_process}),
+                "eb_years": _by_year(self.conclusion.extrabudgetary),
                 "has_table": bool(self.table_rows),
                 "conditional": [r for r in self.spec.requests if r.conditional and not r.activities],
                 "without_cost": [r for r in self.spec.requests if r.no_cost]}
+
+
+def _by_year(reqs: Any) -> list[tuple[int, Range]]:
+    out: dict[int, Range] = {}
+    for r in reqs:
+        out[r.year] = out.get(r.year, ZERO) + r.amount
+    return sorted(out.items())
 
 
 def _psc_percent(estimate: Estimate) -> Decimal | None:
@@ -109,14 +121,13 @@ def build_statement_context(estimate: Estimate) -> StatementContext:
     requests = [r for r in spec.requests if r.text is not None]
     ops = list(dict.fromkeys(op for r in requests for op in r.operative_paragraphs)) or list(spec.operative_paragraphs)
     covered_ids = {i.activity for i in estimate.items if i.covered}
+    additional_ids = {i.activity for i in estimate.items if not i.covered and i.funding not in _COVERED}
     lines = [ActivityLine(r, a, object_of(a.kind, a.object).key) for r, a in spec.activities()]
     return StatementContext(
         spec=spec, estimate=estimate, conclusion=conclusion, body=b,
         symbol=spec.symbol if _SYMBOL.match(spec.symbol) and not spec.draft_number else None, requests=requests, ops=ops,
-        activities=[ln for ln in lines if ln.activity.id not in covered_ids
-                    and ln.activity.funding not in ("existing_resources", "entitlement")],
-        covered=[ln for ln in lines if ln.activity.id in covered_ids
-                 or ln.activity.funding in ("existing_resources", "entitlement")],
+        activities=[ln for ln in lines if ln.activity.id in additional_ids],
+        covered=[ln for ln in lines if ln.activity.id in covered_ids or ln.activity.funding in _COVERED],
         no_implications=not estimate.items,
         table_rows=conclusion.objects_of("additional", "budget_process"))
 
@@ -229,6 +240,52 @@ def qualify(label: str, note: str) -> str:
     """``note`` in parentheses after the head of a noun phrase: Legal Officer (P-3) to draft the text."""
     cut = min((label.find(p) for p in _PREPOSITIONS if p in label), default=len(label))
     return f"{label[:cut]} ({note}){label[cut:]}"
+
+
+_COUNTED = re.compile(r"^(one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b", re.IGNORECASE)
+_EVENT = re.compile(r"\b(meetings?|sessions?|consultations?|conferences?|workshops?|seminars?|congress|"
+                    r"hearings?|dialogues?|forums?|segments?)\b", re.IGNORECASE)
+_DOCUMENT = re.compile(r"\b(reports?|documents?|documentation|notes?|stud(y|ies)|publications?|guides?|manuals?|"
+                       r"laws?|handbooks?|surveys?|tools?|software|analys[ie]s|compendi(um|a)|digests?|"
+                       r"summar(y|ies)|records?|papers?|proceedings|instruments?|texts?)\b", re.IGNORECASE)
+
+
+def counted_already(label: str) -> bool:
+    """The label states its own count (``one five-day session in 2011``): print it as it is."""
+    return bool(_COUNTED.match(label.strip()))
+
+
+def names_event(label: str) -> bool:
+    """The label names a meeting or session, not the body that meets (``the working group``)."""
+    return bool(_EVENT.search(label))
+
+
+def names_document(label: str) -> bool:
+    """The label names a document, not the body it is for."""
+    return bool(_DOCUMENT.search(label))
+
+
+_ZH_EVENT = re.compile(r"会议|届会|讲习班|研讨会|大会|磋商|论坛")
+_ZH_DOCUMENT = re.compile(r"报告|文件|说明|研究|出版物|指南|手册|示范法|法|工具|软件|分析|汇编|摘要|记录|文书|案文|调查")
+_ZH_COUNTED = re.compile(r"^[一二两三四五六七八九十\d]|^\d{4}\s*年")
+
+
+def zh_counted_already(label: str) -> bool:
+    """A Chinese label that states its own count or year (``2011 年一届五天的会议``)."""
+    return bool(_ZH_COUNTED.match(label.strip()))
+
+
+def zh_names_event(label: str) -> bool:
+    return bool(_ZH_EVENT.search(label))
+
+
+def zh_names_document(label: str) -> bool:
+    return bool(_ZH_DOCUMENT.search(label))
+
+
+def definite(label: str) -> str:
+    """The label with ``the`` unless it has an article already (``the intergovernmental working group``)."""
+    return label.strip() if _ARTICLE.match(label.strip()) else "the " + label.strip()
 
 
 def bare(label: str) -> str:
