@@ -353,3 +353,13 @@ def test_a_conference_draft_made_by_the_assembly_reads_as_a_statement(tmp_path):
     c = conclude(cost_file(path, table=table))
     assert f"additional requirements of {money(c.additional_total, 'en')} would arise under section 2" in en
     assert "Extrabudgetary resources of $960,040 to $1,360,040 would be required in 2011" in en
+
+
+def test_an_unknown_body_is_named_at_its_line(tmp_path, capsys):
+    spec = tmp_path / "unga.yaml"
+    spec.write_text(GA.read_text(encoding="utf-8").replace("body: general-assembly", "body: unga"), encoding="utf-8")
+    for extra in ([], ["--kind", "statement"]):
+        assert main(["note", str(spec), *extra]) == 2
+        err = capsys.readouterr().err.strip()
+        assert err == f"{spec}:9: body: unknown body 'unga' (expected one of general-assembly, ga, ecosoc, ccpcj, " \
+                      "cop-untoc)"

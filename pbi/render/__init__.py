@@ -208,7 +208,7 @@ def _clean(text: str, lang: str) -> str:
 
 def build_note(estimate: Estimate, lang: str, kind: str | None = None) -> Note:
     """Render the template of ``kind`` in ``lang`` into a :class:`Note`; ``kind`` None: the kind the
-    spec's body takes by default (model/vocabulary.yaml; financial_note for a body it does not know)."""
+    spec's body takes by default (model/vocabulary.yaml)."""
     import jinja2
 
     from .context import build_context
@@ -242,13 +242,9 @@ def build_note(estimate: Estimate, lang: str, kind: str | None = None) -> Note:
 
 
 def _default_kind(estimate: Estimate) -> str:
-    from pbi.model.errors import SpecError
     from .statement import default_kind
 
-    try:
-        return default_kind(estimate.spec)
-    except SpecError:
-        return "financial_note"
+    return default_kind(estimate.spec)
 
 
 _ZH_PARTS = "一二三四五六七八九十"

@@ -19,7 +19,7 @@ from typing import Any
 
 from pbi.costing.conclusions import Conclusion, ObjectRequirement, conclude
 from pbi.costing.estimate import ZERO, Estimate
-from pbi.model.errors import RenderError
+from pbi.model.errors import RenderError, SpecError
 from pbi.model.specs import Activity, Range, Request, Spec, source_of
 from pbi.model.vocabulary import Body, body, income_section, object_of, objects_of_expenditure, section
 
@@ -38,17 +38,25 @@ _TABLE_TITLES = {"en": ("Object of expenditure", "Total", "Staff assessment", "T
 
 
 def default_kind(spec: Spec) -> str:
-    """The kind of document a spec's body takes by default (model/vocabulary.yaml)."""
-    return body(spec.body).default_kind
+    """The kind of document a spec's body takes by default (model/vocabulary.yaml); SpecError, at the
+    spec's ``body:`` line, for a body the vocabulary does not know."""
+    file, lines = source_of(spec)
+    try:
+        return body(spec.body).default_kind
+    except SpecError as err:
+        raise err.located(file=file if lines else None, line=lines.get("body")) from None
 
 
 def check_kind(spec: Spec, kind: str) -> Body:
     """The spec's body, if it takes documents of ``kind``; RenderError saying why not otherwise."""
-    b = body(spec.body)
+    file, lines = source_of(spec)
+    try:
+        b = body(spec.body)
+    except SpecError as err:
+        raise err.located(file=file if lines else None, line=lines.get("body")) from None
     if kind not in b.kinds:
         name = b.names_in("en")["name"] if "en" in b.names else b.key
         why = "does not appropriate" if not b.appropriates else "takes no such document"
-        file, lines = source_of(spec)
         raise RenderError(f"no {kind.replace('_', ' ')} for {spec.body}: {name} {why}; its notes are "
                           f"{' or '.join(k.replace('_', ' ') + 's' for k in b.kinds)} (rule {b.rule})",
                           file=file if lines else None, line=lines.get("body"), field="body")
