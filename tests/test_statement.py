@@ -363,3 +363,18 @@ def test_an_unknown_body_is_named_at_its_line(tmp_path, capsys):
         err = capsys.readouterr().err.strip()
         assert err == f"{spec}:9: body: unknown body 'unga' (expected one of general-assembly, ga, ecosoc, ccpcj, " \
                       "cop-untoc)"
+
+
+def test_the_assembly_takes_up_draft_resolution_a_i_under_rule_153():
+    path = E2011 / "ga-66" / "draft-resolution-a-i.yaml"
+    c = conclude(cost_file(path))
+    assert c.action == "appropriate" and c.contingency_fund == c.additional_total and c.contingency_fund.low > 0
+    en, zh = _text(path), _text(path, "zh")
+    assert "Statement submitted by the Secretary-General in accordance with rule 153 of the rules of procedure " \
+           "of the General Assembly" in en and "秘书长按照大会议事规则第 153 条提交的说明" in zh
+    assert en.startswith("Sixty-sixth session\nAgenda item 103\nCrime prevention and criminal justice\n")
+    amount = money(c.contingency_fund, "en")
+    assert f"The additional requirements of {amount} under section 2 (" in en
+    assert "That amount would represent a charge against the contingency fund." in en
+    assert "这笔经费将构成应急基金的支出。" in zh and "将按照应急基金的使用和运作程序予以审议" in zh
+    assert "One work-month of a Crime Prevention and Criminal Justice Officer (P-3) to compile" in en
