@@ -8,6 +8,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pbi.cli import main
 from pbi.costing.api import cost_file
@@ -378,3 +380,29 @@ def test_the_assembly_takes_up_draft_resolution_a_i_under_rule_153():
     assert "That amount would represent a charge against the contingency fund." in en
     assert "这笔经费将构成应急基金的支出。" in zh and "将按照应急基金的使用和运作程序予以审议" in zh
     assert "One work-month of a Crime Prevention and Criminal Justice Officer (P-3) to compile" in en
+
+
+@given(st.lists(st.decimals(min_value=0, max_value=10_000_000, places=2), min_size=1, max_size=6),
+       st.sampled_from([Decimal(1), Decimal(10), Decimal(100)]))
+def test_apportion_property(amounts, step):
+    from pbi.model.money import Rounding
+
+    parts = {f"o{i}": a for i, a in enumerate(amounts)}
+    total = Rounding(step=step, mode="half_up").apply(sum(amounts, Decimal(0)))
+    shares = apportion(total, parts, step)
+    assert sum(shares.values()) == total
+    assert all(v % step == 0 for v in shares.values())
+    assert all(abs(shares[k] - parts[k]) <= step for k in parts)   # no share moves by more than a step
+
+
+def test_cli_conclude_json_has_objects_and_staff_assessment(capsys):
+    import json
+
+    assert main(["conclude", str(GA), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    objects = {(o["share"], o["section"], o["object"], o["year"]) for o in data["objects"]}
+    assert ("additional", "Section 16", "other_staff_costs", 2023) in objects
+    assert ("extrabudgetary", None, "experts", 2023) in objects
+    assert ("extrabudgetary", None, "programme_support_costs", 2023) in objects
+    (sa,) = [s for s in data["staff_assessment"] if s["share"] == "additional"]
+    assert sa["percent"] == "19.9" and sa["section"] == "Section 36" and sa["income_section"] == "Income section 1"
