@@ -22,7 +22,8 @@ from pbi.costing.estimate import Estimate
 __all__ = ["Note", "NoteParagraph", "NoteItem", "KINDS", "FORMATS", "build_note", "render_note", "note_text"]
 
 TEMPLATES = Path(__file__).parent / "templates"
-#: note kinds: the COP financial note (rule 75) and the General Assembly's statement (rule 153)
+#: note kinds: the financial note (Conference of the Parties, rule 75) and the statement of programme budget
+#: implications (General Assembly, rule 153; Economic and Social Council, rule 31: pbi.render.statement)
 KINDS = ("financial_note", "statement")
 FORMATS = ("text", "md", "html", "docx")
 Format = Literal["text", "md", "html", "docx"]
@@ -232,8 +233,7 @@ def build_note(estimate: Estimate, lang: str, kind: str | None = None) -> Note:
                           field="body") from None
     env = _environment(lang, spec.budget_period)
     try:
-        raw = env.get_template(f"{kind}/{lang}.j2").render(**ctx.as_dict(), body=body, lang=lang,
-                                                            requirements=_requirements(ctx))
+        raw = env.get_template(f"{kind}/{lang}.j2").render(**ctx.as_dict(), body=body, lang=lang)
     except jinja2.UndefinedError as err:
         raise RenderError(f"template {kind}/{lang}.j2: {err.message}") from None
     note = _parse(raw, lang, [p.kind for p in ctx.paragraphs])
@@ -318,24 +318,6 @@ def _build_statement(estimate: Estimate, lang: str) -> Note:
     if not note.table:
         note.table_after = None
     return note
-
-
-def _requirements(ctx: Any) -> list[dict[str, Any]]:
-    """Additional requirements (rounded cells) by budget section or funding source, object of
-    expenditure (the activity kinds of the cost table) and year, for the statement's table."""
-    from pbi.costing.estimate import ZERO
-    from .context import note_groups
-
-    groups = {(g.engine_group, g.funding, g.section, g.year): g for g in note_groups(ctx.estimate).values()}
-    totals: dict[tuple[str, str, int], Any] = {}
-    for cell in ctx.estimate.cells:
-        group = groups.get((cell.group, cell.funding, cell.section, cell.year))
-        if group is None or group.covered:
-            continue
-        obj = ", ".join(dict.fromkeys(a.kind.replace("_", " ") for a in group.activities))
-        key = (cell.section or cell.funding.replace("_", " "), obj, cell.year)
-        totals[key] = totals.get(key, ZERO) + cell.rounded
-    return [{"section": s, "object": o, "year": y, "amount": a} for (s, o, y), a in sorted(totals.items())]
 
 
 def _parse(raw: str, lang: str, kinds: list[str]) -> Note:
