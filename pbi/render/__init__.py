@@ -1,10 +1,12 @@
-"""Write a financial note from a costed spec: templates per note kind and language.
+"""Write a financial note or a statement from a costed spec: templates per note kind and language.
 
-``render_note(estimate, lang, fmt)`` builds the context (:mod:`.context`: the note's paragraphs
-from the spec and the estimate), renders the template ``templates/<kind>/<lang>.j2`` (Jinja2 with
-``StrictUndefined``; names of bodies, budget sections and places in ``templates/phrases.yaml``),
-and writes the result as plain text, Markdown, HTML or Word (:mod:`.docx`). A language is added by
-writing its template and its phrases; numbers are written by :mod:`.numbers`.
+``render_note(estimate, lang, fmt, kind=None)`` takes the kind the spec's body takes unless told
+(pbi.model.vocabulary), builds the context (:mod:`.context` for the financial note, :mod:`.statement`
+for the statement), renders the template ``templates/<kind>/<lang>.j2`` (Jinja2 with
+``StrictUndefined``; the financial note's names of bodies, budget sections and places in
+``templates/phrases.yaml``, the statement's in ``pbi/model/vocabulary.yaml``), and writes the result as
+plain text, Markdown, HTML or Word (:mod:`.docx`). A language is added by writing its template and its
+phrases; numbers are written by :mod:`.numbers`.
 """
 
 from __future__ import annotations
