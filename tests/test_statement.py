@@ -406,3 +406,15 @@ def test_cli_conclude_json_has_objects_and_staff_assessment(capsys):
     assert ("extrabudgetary", None, "programme_support_costs", 2023) in objects
     (sa,) = [s for s in data["staff_assessment"] if s["share"] == "additional"]
     assert sa["percent"] == "19.9" and sa["section"] == "Section 36" and sa["income_section"] == "Income section 1"
+
+
+def test_a_council_draft_for_the_assembly_says_who_adopts_it(tmp_path):
+    en = _text(E2011 / "draft-resolution-a-i.yaml")
+    assert ", which the Economic and Social Council would recommend to the General Assembly for adoption, the " \
+           "General Assembly would:" in en
+    assert "经济及社会理事会将建议大会通过该草案，大会将：" in _text(E2011 / "draft-resolution-a-i.yaml", "zh")
+    assert "would recommend" not in _text(E2011 / "draft-resolution-b-iii.yaml")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text((E2011 / "draft-resolution-a-i.yaml").read_text(encoding="utf-8").replace(
+        "recommended_to: general-assembly", "recommended_to: assembly"), encoding="utf-8")
+    assert main(["cost", str(bad)]) == 2

@@ -378,6 +378,9 @@ class Spec(BaseModel):
                                      "(draft resolution I of E/2011/30): I, II …")
     citation: Text | None = Field(default=None, description="how a statement first cites a draft that has no "
                                   "symbol of its own: draft resolution I recommended by … (E/2011/30)")
+    recommended_to: str | None = Field(default=None, description="the body that would adopt the draft when the "
+                                       "spec's body recommends it (a Council draft for the General Assembly): "
+                                       "general-assembly")
     programme: Text | None = Field(default=None, description="programme of the strategic framework the "
                                    "requests relate to (statement, relation to the programme of work)")
     subprogramme: Text | None = Field(default=None, description="its subprogramme")
@@ -393,6 +396,16 @@ class Spec(BaseModel):
             parse_period(value)
         except SpecError as err:
             raise ValueError(err.message) from None
+        return value
+
+    @field_validator("recommended_to")
+    @classmethod
+    def _recommended_to(cls, value: str | None) -> str | None:
+        if value is not None:
+            from pbi.model.vocabulary import bodies
+
+            if value not in bodies():
+                raise ValueError(f"unknown body {value!r} (expected one of {', '.join(bodies())})")
         return value
 
     @field_validator("table")
