@@ -418,3 +418,23 @@ def test_a_council_draft_for_the_assembly_says_who_adopts_it(tmp_path):
     bad.write_text((E2011 / "draft-resolution-a-i.yaml").read_text(encoding="utf-8").replace(
         "recommended_to: general-assembly", "recommended_to: assembly"), encoding="utf-8")
     assert main(["cost", str(bad)]) == 2
+
+
+def test_phrases_and_vocabulary_agree():
+    """The financial-note templates still read bodies and sections from templates/phrases.yaml; where
+    both files name the same thing, they name it alike."""
+    import yaml
+
+    phrases = yaml.safe_load((ROOT / "pbi" / "render" / "templates" / "phrases.yaml").read_text(encoding="utf-8"))
+    for key, langs in phrases["sections"].items():
+        for lang, entry in langs.items():
+            if lang in section(key).names:
+                assert entry["title"] == section(key).name(lang), (key, lang)
+    for key, langs in phrases["bodies"].items():
+        for lang, entry in langs.items():
+            if lang not in body(key).names:
+                continue
+            names = body(key).names_in(lang)
+            assert entry["name"] == names["name"], (key, lang)
+            if "rules" in entry:
+                assert entry["rules"] == names["rules"], (key, lang)
