@@ -428,11 +428,11 @@ def test_phrases_and_vocabulary_agree():
     phrases = yaml.safe_load((ROOT / "pbi" / "render" / "templates" / "phrases.yaml").read_text(encoding="utf-8"))
     for key, langs in phrases["sections"].items():
         for lang, entry in langs.items():
-            if lang in section(key).names:
+            if lang in ("en", "zh"):
                 assert entry["title"] == section(key).name(lang), (key, lang)
     for key, langs in phrases["bodies"].items():
         for lang, entry in langs.items():
-            if lang not in body(key).names:
+            if lang not in ("en", "zh"):
                 continue
             names = body(key).names_in(lang)
             assert entry["name"] == names["name"], (key, lang)
