@@ -438,3 +438,11 @@ def test_phrases_and_vocabulary_agree():
             assert entry["name"] == names["name"], (key, lang)
             if "rules" in entry:
                 assert entry["rules"] == names["rules"], (key, lang)
+
+
+def test_a_financial_note_for_the_council_is_a_one_line_error(capsys):
+    spec = E2011 / "draft-resolution-b-iii.yaml"
+    assert main(["note", str(spec), "--kind", "financial_note"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"{spec}:") and ": body: no financial note for ecosoc: the Economic and Social Council " \
+        "receives no such note; its notes are statements (rule 31)" in err

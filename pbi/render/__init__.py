@@ -227,6 +227,9 @@ def build_note(estimate: Estimate, lang: str, kind: str | None = None) -> Note:
     spec = estimate.spec
     if kind == "statement":
         return _build_statement(estimate, lang)
+    from .statement import check_kind
+
+    check_kind(spec, kind)
     ctx = build_context(estimate)
     try:
         body = _phrases()["bodies"][spec.body][lang]
