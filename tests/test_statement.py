@@ -378,6 +378,10 @@ def test_the_assembly_takes_up_draft_resolution_a_i_under_rule_153():
     amount = money(c.contingency_fund, "en")
     assert f"The additional requirements of {amount} under section 2 (" in en
     assert "That amount would represent a charge against the contingency fund." in en
+    assert f"additional requirements of {amount} would arise under section 2 (General Assembly and Economic and " \
+           "Social Council affairs and conference management) of the proposed programme budget for the biennium " \
+           "2012–2013" in en
+    assert "将需要在 2012-2013 两年期拟议方案预算第 2 款" in zh
     assert "这笔经费将构成应急基金的支出。" in zh and "将按照应急基金的使用和运作程序予以审议" in zh
     assert "One work-month of a Crime Prevention and Criminal Justice Officer (P-3) to compile" in en
 

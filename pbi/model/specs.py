@@ -378,6 +378,8 @@ class Spec(BaseModel):
                                      "(draft resolution I of E/2011/30): I, II …")
     citation: Text | None = Field(default=None, description="how a statement first cites a draft that has no "
                                   "symbol of its own: draft resolution I recommended by … (E/2011/30)")
+    dated: dt.date | None = Field(default=None, description="date of the statement: before its budget period "
+                                  "begins, that period's budget is the proposed programme budget")
     recommended_to: str | None = Field(default=None, description="the body that would adopt the draft when the "
                                        "spec's body recommends it (a Council draft for the General Assembly): "
                                        "general-assembly")
