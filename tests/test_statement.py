@@ -291,7 +291,7 @@ def test_activity_object_is_overridable(tmp_path):
 def test_e_2011_30_statements_render_in_both_languages(name):
     path = E2011 / f"{name}.yaml"
     est = cost_file(path)
-    assert est.spec.body == "ecosoc" and est.table.id == "unodc-vienna-2010"
+    assert est.spec.body == "ecosoc" and est.table.id == "un-standard-costs"
     assert est.spec.extra["assumptions"]
     zh, en = _text(path, "zh"), _text(path, "en")
     for text in (zh, en):
@@ -322,8 +322,25 @@ def test_e_2011_30_words_and_sub_items():
     zh = _text(E2011 / "draft-resolution-a-iii.yaml", "zh")
     assert "秘书长的报告一份（8,500 字，六种正式语文）" in zh and "        (f) 酌情考虑" in zh
     est = cost_file(E2011 / "draft-resolution-a-i.yaml")
-    doc = next(i for i in est.items if i.rate_key == "documentation.page")
-    assert doc.quantity is not None and doc.quantity.low == Decimal(8500) / 330 * 6
+    (doc,) = [i for i in est.items if i.rate_key == "documentation.word"]
+    assert doc.quantity is not None and doc.quantity.low == 8500 * 6                 # words × languages
+    assert doc.rate is not None and doc.rate.duty_station == "Vienna" and doc.year == 2012
+    ny = next(i for i in cost_file(E2011 / "draft-resolution-a-ii.yaml").items if i.rate_key == "documentation.word")
+    assert ny.rate is not None and ny.rate.duty_station == "New York" and ny.rate.value != doc.rate.value
+
+
+def test_e_2011_30_experts_travel_and_staff_assessment_from_the_standard_costs():
+    est = cost_file(E2011 / "draft-resolution-a-iii.yaml")
+    rule = est.table.staff_assessment
+    assert rule is not None and rule.percent == Decimal("19.9") and "TR-0060 (A/C.3/57/L.26)" in rule.reference
+    trips = [i for i in est.items if i.activity == "guidelines-egm" and i.rate_key == "travel.airfare"]
+    dsa = [i for i in est.items if i.activity == "guidelines-egm" and i.rate_key == "travel.dsa"]
+    assert trips[0].quantity == Range.of(20) and dsa[0].quantity == Range.of(20 * 4)
+    c = conclude(est)
+    assert {o.object for o in c.objects_of("extrabudgetary")} >= {"experts", "other_staff_costs"}
+    en = _text(E2011 / "draft-resolution-a-iii.yaml")
+    assert "A three-day expert group meeting to explore the development of specific guidelines in Vienna (travel " \
+           "of 20 participants and four days of subsistence allowance each), in 2012;" in en
 
 
 def test_e_2011_30_requests_without_costs_are_said_so():
