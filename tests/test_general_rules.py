@@ -72,7 +72,8 @@ def test_the_donors_a_note_names_are_the_bodys(body, en, zh):
     spec = _spec([_request("a", "3", conditional=True), _request("b", "4", [_doc("report", "extrabudgetary")])],
                  body=body)
     est = cost(spec, TABLE)
-    english, chinese = render_note(est, "en"), render_note(est, "zh")
+    english = render_note(est, "en", kind="financial_note")
+    chinese = render_note(est, "zh", kind="financial_note")
     assert en in english and zh in chinese
     if body != "cop-untoc":
         assert "signatories" not in english and "签署国" not in chinese
