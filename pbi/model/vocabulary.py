@@ -8,7 +8,7 @@ Everything is read from the one YAML file, once; nothing here is a second copy o
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
@@ -46,11 +46,21 @@ class Section:
     key: str
     number: str
     names: dict[str, str]
+    labels: dict[str, str] = field(default_factory=dict)  #: how notes print the number, where not by rule
 
     def name(self, lang: str) -> str:
         if lang not in self.names:
             raise RenderError(f"no {lang} name for {self.key!r} in model/vocabulary.yaml")
         return self.names[lang]
+
+    def numbered(self, lang: str) -> str:
+        """The section as a note names it: ``section 16`` / ``第16款`` (or the entry's ``label``)."""
+        if lang in self.labels:
+            return self.labels[lang]
+        rule = {"en": "section {n}", "zh": "第{n}款"}.get(lang)
+        if rule is None:
+            raise RenderError(f"no {lang} label for {self.key!r} in model/vocabulary.yaml")
+        return rule.format(n=self.number)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +120,8 @@ def _section(vocab: str, key: str) -> Section:
         raise RenderError(f"no names for {key!r} in model/vocabulary.yaml ({vocab}: {', '.join(entries)})",
                           field="section")
     v = entries[key]
-    return Section(key=key, number=str(v["number"]), names={lang: str(v[lang]) for lang in _LANGS if lang in v})
+    return Section(key=key, number=str(v["number"]), names={lang: str(v[lang]) for lang in _LANGS if lang in v},
+                   labels={str(k): str(t) for k, t in (v.get("label") or {}).items()})
 
 
 def section(key: str) -> Section:

@@ -100,11 +100,10 @@ def _environment(lang: str, budget_period: str) -> Any:
         return str(value)
 
     def section(key: str) -> dict[str, str]:
-        try:
-            names: dict[str, str] = phrases["sections"][key][lang]
-            return names
-        except KeyError:
-            raise RenderError(f"no {lang} name for budget section {key!r} in templates/phrases.yaml") from None
+        from pbi.model.vocabulary import section as budget_section
+
+        sec = budget_section(key)  # model/vocabulary.yaml
+        return {"number": sec.numbered(lang), "title": sec.name(lang)}
 
     def label(activity: Any) -> str:
         """The activity's own short name, or the name of its kind."""
