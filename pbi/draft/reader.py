@@ -36,6 +36,7 @@ _ROMAN = re.compile(r"^[(（]((?:x{0,3})(?:ix|iv|v?i{0,3}))[)）]\s*(.*)$")
 _CN_ITEM = re.compile(r"^([㈠-㈩])\s*(.*)$|^[(（]([一二三四五六七八九十]{1,3})[)）]\s*(.*)$")
 
 _CN_NUM = "一二三四五六七八九十"
+_ROMAN_OF = {"一": "I", "二": "II", "三": "III", "四": "IV", "五": "V", "六": "VI"}
 _DRAFT_START = {
     "zh": re.compile(r"^(第?\s*(?P<num>\d+/\d+)\s*号\s*(?P<kind>决议|决定)(草案)?"
                      r"|(?P<kind2>决议|决定)草案\s*(?P<cn>[" + _CN_NUM + r"]*))\s*$"),
@@ -93,6 +94,7 @@ class Paragraph:
     text: str
     line: int
     items: list[Item] = field(default_factory=list)
+    annex: str = ""  # the annex an item is in ("I", "II"), "" for an operative paragraph
 
     def all_text(self) -> str:
         return " ".join([self.text, *(i.all_text() for i in self.items)])
@@ -226,6 +228,7 @@ def parse_drafts(text: str, *, file: str = "<text>", language: Language | None =
     drafts: list[Draft] = []
     current: Draft | None = None
     stage = "title"  # title → preamble → operative → annex
+    annex_name = ""
     for line, para in _logical_lines(text):
         start = _DRAFT_START["zh"].match(para) or _DRAFT_START["en"].match(para)
         if start:
@@ -242,9 +245,12 @@ def parse_drafts(text: str, *, file: str = "<text>", language: Language | None =
         if _CLOSING_HEADING.match(para) and not _NUMBERED.match(para):
             current = None
             continue
-        if _ANNEX.match(para):
+        annex = _ANNEX.match(para)
+        if annex:
             if stage in ("operative", "annex"):
                 stage = "annex"
+                suffix = re.sub(r"^(附件|annex)\s*", "", para, flags=re.IGNORECASE).strip()
+                annex_name = _ROMAN_OF.get(suffix, suffix) or "I"
                 continue
             current = None
             continue
@@ -271,7 +277,8 @@ def parse_drafts(text: str, *, file: str = "<text>", language: Language | None =
             if stage == "preamble":
                 stage = "operative"
                 target = current.operative
-            target.append(Paragraph(numbered.group(1), numbered.group(2).strip(), line))
+            target.append(Paragraph(numbered.group(1), numbered.group(2).strip(), line,
+                                    annex=annex_name if stage == "annex" else ""))
             continue
         sub = _sub_item(para, target)
         if sub is not None:
@@ -281,9 +288,9 @@ def parse_drafts(text: str, *, file: str = "<text>", language: Language | None =
                 if stage == "preamble":
                     stage = "operative"
                     target = current.operative
-                target.append(Paragraph(label, body_text, line))
-            elif _is_letter(label) and target[-1].number.startswith("(") and not target[-1].items:
-                target.append(Paragraph(label, body_text, line))
+                target.append(Paragraph(label, body_text, line, annex=annex_name if stage == "annex" else ""))
+            elif _is_letter(label) and _is_letter(target[-1].number):
+                target.append(Paragraph(label, body_text, line, annex=annex_name if stage == "annex" else ""))
             else:
                 _attach(target[-1], Item(label, body_text, line))
             continue

@@ -2,7 +2,8 @@
 quantities (``pbi/draft/rules/standards.yaml``), and classifying one operative paragraph with them.
 
 A phrase is written as a budget officer reads it: ``…`` is any words within the same sentence,
-``(a|b)`` either word, ``{request}`` and ``{actor}`` the request verbs and the actors the file lists.
+``(a|b)`` either word, ``{request}``, ``{actor}`` and ``{shall}`` the request verbs, the actors and
+the modal verbs ("should") the file lists.
 """
 
 from __future__ import annotations
@@ -60,6 +61,7 @@ class RuleSet:
     endorses_annex: tuple[re.Pattern[str], ...]
     openings: tuple[tuple[str, str], ...]
     years: tuple[re.Pattern[str], ...]
+    dates: tuple[re.Pattern[str], ...]
     places: dict[str, tuple[str, ...]]
     counts: dict[str, int]
     count_phrases: tuple[re.Pattern[str], ...]
@@ -103,7 +105,8 @@ def _compile(phrase: str, words: dict[str, tuple[str, ...]], sentence: str, wher
     text = phrase
     for key, values in words.items():
         alternatives = "|".join(re.escape(v) for v in sorted(values, key=len, reverse=True))
-        text = text.replace("{" + key + "}", f"(?:{alternatives})")
+        after = "(?:（[^）]{0,30}）|\\([^)]{0,30}\\))?" if key == "actor" else ""  # "办公室（毒品和犯罪问题办公室）"
+        text = text.replace("{" + key + "}", f"(?:{alternatives}){after}")
     text = text.replace("…", f"[^{sentence}]*?").replace("...", f"[^{sentence}]*?")
     try:
         return re.compile(text, re.IGNORECASE)
@@ -153,7 +156,8 @@ def _load_rules(language: str, path: str) -> RuleSet:
     data = loaded.data
     sentence = "。；" if language == "zh" else ".;"
     words = {"request": _strings(data.get("request_verbs"), loaded, "request_verbs"),
-             "actor": _strings(data.get("actors"), loaded, "actors")}
+             "actor": _strings(data.get("actors"), loaded, "actors"),
+             "shall": _strings(data.get("modal_verbs"), loaded, "modal_verbs")}
     openings: list[tuple[str, str]] = []
     for entry in data.get("none") or []:
         for opening in _strings(entry.get("opening"), loaded, "none"):
@@ -169,6 +173,7 @@ def _load_rules(language: str, path: str) -> RuleSet:
                              for p in _strings(data.get("endorses_annex"), loaded, "endorses_annex")),
         openings=tuple(openings),
         years=tuple(re.compile(p) for p in _strings(data.get("years"), loaded, "years")),
+        dates=tuple(re.compile(p, re.IGNORECASE) for p in _strings(data.get("dates"), loaded, "dates")),
         places={k: _strings(v, loaded, f"places.{k}") for k, v in (data.get("places") or {}).items()},
         counts={str(k): int(v) for k, v in (data.get("counts") or {}).items()},
         count_phrases=tuple(re.compile(p, re.IGNORECASE) for p in _strings(data.get("count_phrases"), loaded, "count_phrases")),
