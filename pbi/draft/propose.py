@@ -202,11 +202,16 @@ def _request_text(text: str, lang: str) -> str:
     text = text.strip().rstrip("；;。.，,：: ")
     if lang == "en":
         # "Requests the Secretary-General" → "Request the Secretary-General" (the note says "would: (a) Request …")
-        text = re.sub(r"^((?:Also|Further|Further also|Again)\s+)?([A-Z]?[a-z]+?)(e?s)\b",
-                      lambda m: (m.group(1) or "") + m.group(2) + ("e" if m.group(3) == "es" and
-                                                                 m.group(2).endswith(("c", "g", "z", "v", "s")) else ""),
-                      text, count=1)
+        text = re.sub(r"^((?:Also|Further|Further also|Again)\s+)?([A-Z]?[a-z]+)\b",
+                      lambda m: (m.group(1) or "") + _infinitive(m.group(2)), text, count=1)
     return text
+
+
+def _infinitive(verb: str) -> str:
+    """Requests → Request, Decides → Decide, Stresses → Stress, Establishes → Establish."""
+    if verb.endswith(("sses", "shes", "ches", "xes", "zzes")):
+        return verb[:-2]
+    return verb[:-1] if verb.endswith("s") and not verb.endswith("ss") else verb
 
 
 def _quote(words: str, limit: int = 48) -> str:
@@ -298,8 +303,6 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
             text = next((t for t in result.texts if match.words in t), result.texts[0])
             if not template.get("activities"):
                 basis = template.get("basis", "")
-                if match.rule.template == "servicing" and not conditional:
-                    request.setdefault("funding", "existing_resources")
                 assumptions.append(f"paragraph {result.ref}: {_quote(match.words)} → "
                                    f"{template.get('label', {}).get('en', match.rule.id)}: {basis}")
                 continue
@@ -366,7 +369,7 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
         number = _ROMAN.get(_CN_DIGITS[number], number)
     kind_word = "decision" if draft.kind == "decision" else "resolution"
     data: dict[str, Any] = {
-        "symbol": f"draft {kind_word} {number}".strip(),
+        "symbol": draft.symbol or f"draft {kind_word} {number}".strip(),
         "draft_kind": draft.kind,
         "title": {lang: draft.title or f"draft {kind_word} {number}".strip()},
         "body": body_id,

@@ -24,9 +24,12 @@ _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 # running heads of a printed document: "64 V.10-58210", "V.10-58210 17", "CTOC/COP/2010/17", "E/2011/30"
 _RUNNING_HEAD = re.compile(r"^\s*(\d{1,4}\s+)?[A-Z]\.\d{2}-\d{5}(\s+\d{1,4})?\s*$"
                            r"|^\s*[A-Z]{1,6}(/[A-Z0-9.]+){1,5}\s*$|^\s*\d{1,4}\s*$|^\s*-\s*\d+\s*-\s*$")
+# a draft's symbol printed in its heading: A/C.3/80/L.99, E/CN.15/2011/L.5/Rev.1, CTOC/COP/2010/L.7
+_DRAFT_SYMBOL = re.compile(r"(?:^|\s)([A-Z]{1,6}(?:/[A-Z0-9.]+)*/L\.\d+(?:/Rev\.\d+)?)\s*$")
 _FOOTNOTE_RULE = re.compile(r"^\s*(_{5,}|-{3,}|\*{3,})\s*$")
-_FOOTNOTE_LINE = re.compile(r"^\s?(\d{1,3}|\*{1,3})\s+\S|^\s*(<sup>\d+</sup>|\[\^\d+\]:|[" + _SUPERSCRIPTS + r"]+)\s*\S")
-_MARKER = re.compile(r"<sup>\s*[\d*]+\s*</sup>|\[\^\d+\]|[" + _SUPERSCRIPTS + r"]+")
+_FOOTNOTE_LINE = re.compile(r"^\s?(\d{1,3}|\*{1,3})\s+\S|^\s*(<sup>\d+</sup>|\[\^?\d+\]:?|[" + _SUPERSCRIPTS
+                            + r"]+)\s*\S")
+_MARKER = re.compile(r"<sup>\s*[\d*]+\s*</sup>|\[\^?\d+\]|[" + _SUPERSCRIPTS + r"]+")
 _MD = re.compile(r"^\s*#{1,6}\s*|\*\*|(?<!\*)\*(?!\*)")
 
 # a numbered operative paragraph "3. …" (also "3．"), a sub-item "(a)", "(i)", "㈠", "(一)", "（一）"
@@ -111,6 +114,7 @@ class Draft:
     file: str
     line: int
     title: str = ""
+    symbol: str | None = None  # the draft's document symbol when printed above it (A/C.3/80/L.99)
     body: str = ""
     preamble: list[str] = field(default_factory=list)
     operative: list[Paragraph] = field(default_factory=list)
@@ -229,6 +233,8 @@ def parse_drafts(text: str, *, file: str = "<text>", language: Language | None =
     current: Draft | None = None
     stage = "title"  # title → preamble → operative → annex
     annex_name = ""
+    symbols = [(n, m.group(1)) for n, raw in enumerate(text.splitlines(), start=1)
+               for m in [_DRAFT_SYMBOL.search(raw)] if m]
     for line, para in _logical_lines(text):
         start = _DRAFT_START["zh"].match(para) or _DRAFT_START["en"].match(para)
         if start:
@@ -237,6 +243,9 @@ def parse_drafts(text: str, *, file: str = "<text>", language: Language | None =
                 "decision" if kind_word.lower() in ("决定", "decision") else "resolution")
             current = Draft(label=para, kind=kind, number=start.groupdict().get("num") or start.groupdict().get("cn"),
                             language=lang, file=file, line=line)
+            above = [sym for n, sym in symbols if line - 40 <= n < line
+                     and not any(d.line < line and n < d.line for d in drafts)]
+            current.symbol = above[-1] if above else None
             drafts.append(current)
             stage = "title"
             continue

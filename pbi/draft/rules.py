@@ -107,7 +107,11 @@ def _compile(phrase: str, words: dict[str, tuple[str, ...]], sentence: str, wher
         alternatives = "|".join(re.escape(v) for v in sorted(values, key=len, reverse=True))
         after = "(?:（[^）]{0,30}）|\\([^)]{0,30}\\))?" if key == "actor" else ""  # "办公室（毒品和犯罪问题办公室）"
         text = text.replace("{" + key + "}", f"(?:{alternatives}){after}")
-    text = text.replace("…", f"[^{sentence}]*?").replace("...", f"[^{sentence}]*?")
+    # "…" is any words within the sentence; in a text with spaces between words it stands for
+    # one space or for words with a space on either side
+    spaced = " " in phrase.replace(" … ", "")
+    wildcard = f"\\b[^{sentence}]*?\\b" if spaced else f"[^{sentence}]*?"
+    text = re.sub(r"\s*(…|\.\.\.)\s*", lambda _: wildcard, text)
     try:
         return re.compile(text, re.IGNORECASE)
     except re.error as exc:
