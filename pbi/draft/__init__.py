@@ -81,7 +81,7 @@ def write_proposals(path: Path | str, *, language: str | None = None, table: str
             targets.append(out / name)
         else:
             targets.append(out)
-    for target, text, proposal in zip(targets, texts, proposals):
+    for target, text, proposal in zip(targets, texts, proposals, strict=True):
         write_atomic(target, text)
         results = proposal.paragraphs
         by_class = {c: sum(1 for r in results if r.classification.cls == c)

@@ -212,7 +212,7 @@ def _logical_lines(text: str) -> list[tuple[int, str]]:
 def _is_body_line(text: str) -> bool:
     """A short line that only names the body: "大会，", "The General Assembly,"."""
     for lang in ("zh", "en"):
-        opening = _body_of(text, lang)  # type: ignore[arg-type]
+        opening = _body_of(text, lang)
         if opening and not opening[1] and len(text) <= (40 if lang == "zh" else 200):
             return True
     return False
