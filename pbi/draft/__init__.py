@@ -19,7 +19,8 @@ from pbi.model.errors import InputError
 
 __all__ = ["Draft", "Item", "Paragraph", "ParagraphResult", "Proposal", "Classification", "RuleSet",
            "read_drafts", "read_text", "parse_drafts", "detect_language", "load_rules", "load_standards",
-           "classify_draft", "propose_spec", "spec_yaml", "select_drafts", "spec_file_name", "write_proposals"]
+           "classify_draft", "propose_spec", "spec_yaml", "select_drafts", "spec_file_name", "write_proposals",
+           "document_year"]
 
 _ROMAN = {"一": "I", "二": "II", "三": "III", "四": "IV", "五": "V", "六": "VI", "七": "VII", "八": "VIII"}
 

@@ -30,6 +30,10 @@ _FOOTNOTE_RULE = re.compile(r"^\s*(_{5,}|-{3,}|\*{3,})\s*$")
 _FOOTNOTE_LINE = re.compile(r"^\s?(\d{1,3}|\*{1,3})\s+\S|^\s*(<sup>\d+</sup>|\[\^?\d+\]:?|[" + _SUPERSCRIPTS
                             + r"]+)\s*\S")
 _MARKER = re.compile(r"<sup>\s*[\d*]+\s*</sup>|\[\^?\d+\]|[" + _SUPERSCRIPTS + r"]+")
+# a 1-3 digit number after a Chinese character or punctuation mark (not after 第) that no counting
+# word follows ("14第32条", "工作，1"): a footnote marker of a PDF text
+_PDF_MARKER = re.compile(r"(?<=[\u4e00-\u9fff，。；：、》”）])(?<!第)\d{1,3}(?=$|[，。；：（《“\u4e00-\u9fff])"
+                         r"(?![年月日条款段号次届卷个项页份人名天岁周章节版册种国级至和及、])")
 _MD = re.compile(r"^\s*#{1,6}\s*|\*\*|(?<!\*)\*(?!\*)")
 
 # a numbered operative paragraph "3. …" (also "3．"), a sub-item "(a)", "(i)", "㈠", "(一)", "（一）"
@@ -205,8 +209,11 @@ def _logical_lines(text: str) -> list[tuple[int, str]]:
             prev_line, prev = out[-1]
             sep = "" if _CJK.match(stripped[:1]) or _CJK.search(prev[-1:]) else " "
             out[-1] = (prev_line, prev + sep + stripped)
-    return [(n, re.sub(r"\s+(?=[\u4e00-\u9fff，。；：、（）《》“”])|(?<=[\u4e00-\u9fff，。；：、（）《》“”])\s+", "", t)
-             if _CJK.search(t) else t) for n, t in out]
+    joined = [(n, re.sub(r"\s+(?=[\u4e00-\u9fff，。；：、（）《》“”])|(?<=[\u4e00-\u9fff，。；：、（）《》“”])\s+", "", t)
+               if _CJK.search(t) else t) for n, t in out]
+    if pdf_style:  # footnote markers printed as plain digits beside Chinese text: "《公约》14第32条"
+        joined = [(n, _PDF_MARKER.sub("", t)) for n, t in joined]
+    return joined
 
 
 def _is_body_line(text: str) -> bool:
@@ -291,17 +298,17 @@ def parse_drafts(text: str, *, file: str = "<text>", language: Language | None =
             continue
         sub = _sub_item(para, target)
         if sub is not None:
-            label, body_text = sub
+            label, body_text, second_level = sub
             if stage == "preamble" or not target:
                 # a decision made of lettered items only: each is an operative paragraph
                 if stage == "preamble":
                     stage = "operative"
                     target = current.operative
                 target.append(Paragraph(label, body_text, line, annex=annex_name if stage == "annex" else ""))
-            elif _is_letter(label) and _is_letter(target[-1].number):
+            elif not second_level and _is_letter(target[-1].number):
                 target.append(Paragraph(label, body_text, line, annex=annex_name if stage == "annex" else ""))
             else:
-                _attach(target[-1], Item(label, body_text, line))
+                _attach(target[-1], Item(label, body_text, line), second_level)
             continue
         if stage == "preamble":
             current.preamble.append(para)
@@ -318,12 +325,13 @@ def _is_letter(label: str) -> bool:
     return bool(re.fullmatch(r"\([a-z]{1,2}\)", label))
 
 
-def _sub_item(para: str, target: list[Paragraph]) -> tuple[str, str] | None:
-    """The label as printed and the text of a sub-item line, or None."""
+def _sub_item(para: str, target: list[Paragraph]) -> tuple[str, str, bool] | None:
+    """The label as printed, the text of a sub-item line and whether it is a second-level item
+    (roman or Chinese numeral), or None."""
     cn = _CN_ITEM.match(para)
     if cn:
         mark = cn.group(1) or f"({cn.group(3)})"
-        return mark, (cn.group(2) if cn.group(1) else cn.group(4)).strip()
+        return mark, (cn.group(2) if cn.group(1) else cn.group(4)).strip(), True
     roman = _ROMAN.match(para)
     letter = _LETTER.match(para)
     if roman and roman.group(1):
@@ -333,15 +341,14 @@ def _sub_item(para: str, target: list[Paragraph]) -> tuple[str, str] | None:
         follows = prev_letter and len(prev_letter) == 1 and ord(roman.group(1)[0]) == ord(prev_letter) + 1 \
             and len(roman.group(1)) == 1
         if not follows and (prev_letter or (target and target[-1].items and not _is_letter(last))):
-            return f"({roman.group(1)})", roman.group(2).strip()
+            return f"({roman.group(1)})", roman.group(2).strip(), True
     if letter:
-        return f"({letter.group(1)})", letter.group(2).strip()
+        return f"({letter.group(1)})", letter.group(2).strip(), False
     return None
 
 
-def _attach(paragraph: Paragraph, item: Item) -> None:
+def _attach(paragraph: Paragraph, item: Item, nested: bool) -> None:
     """A roman or Chinese-numbered item goes under the last lettered item, if there is one."""
-    nested = not _is_letter(item.label)
     if nested and paragraph.items and _is_letter(paragraph.items[-1].label):
         paragraph.items[-1].items.append(item)
     else:

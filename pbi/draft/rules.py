@@ -36,6 +36,8 @@ class Rule:
     unless: tuple[re.Pattern[str], ...] = ()
     template: str | None = None
     line: int | None = None
+    examples: tuple[str, ...] = ()       # sentences the rule must fire on (checked by the tests)
+    counter_examples: tuple[str, ...] = ()  # sentences it must not fire on
 
     def search(self, text: str, paragraph: str | None = None) -> str | None:
         """The words that trigger the rule in ``text``, or None; ``unless`` phrases are looked for
@@ -145,7 +147,9 @@ def _rules(loaded: LoadedYaml, key: str, cls: ParagraphClass | None, words: dict
             id=str(body["id"]), cls=rule_cls, phrases=phrases,
             patterns=tuple(_compile(p, words, sentence, where) for p in phrases),
             unless=tuple(_compile(p, words, sentence, where) for p in _strings(body.get("unless"), loaded, path)),
-            template=body.get("template"), line=loaded.line_of(path)))
+            template=body.get("template"), line=loaded.line_of(path),
+            examples=_strings(body.get("examples"), loaded, path + ".examples"),
+            counter_examples=_strings(body.get("not"), loaded, path + ".not")))
     return tuple(out)
 
 
