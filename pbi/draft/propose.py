@@ -139,16 +139,31 @@ def _years(text: str, rules: RuleSet, *, dated: bool = False) -> list[int]:
     return [int(m.group(1)) for p in (rules.dates if dated else rules.years) for m in p.finditer(text)]
 
 
-def _session_year(text: str, body: dict[str, Any], rules: RuleSet, lang: str) -> tuple[int, str] | None:
-    """The year of the session a paragraph names ("第六届会议", "its sixty-seventh session")."""
-    cadence = body.get("session_year")
-    if not cadence:
-        return None
+def _named_body(before: str, standards: Standards, lang: str) -> dict[str, Any] | None:
+    """The body whose name comes last in ``before`` (the words ahead of "第六届会议")."""
+    best: tuple[int, dict[str, Any]] | None = None
+    for body in standards.bodies.values():
+        for name in body.get("names", {}).get(lang, []):
+            at = before.lower().rfind(name.lower())
+            if at >= 0 and (best is None or at > best[0]):
+                best = (at, body)
+    return best[1] if best else None
+
+
+def _session_year(text: str, body: dict[str, Any], rules: RuleSet, lang: str,
+                  standards: Standards | None = None) -> tuple[int, str] | None:
+    """The year of the session a paragraph names ("第六届会议", "its sixty-seventh session"): of the
+    body named just before it ("委员会第二十二届会议"), else of the draft's own body."""
     for pattern in rules.session_phrases:
         m = pattern.search(text)
         if m:
             n = _number(m.group(1), lang)
             if n is None:
+                continue
+            before = text[max(0, m.start() - 40): m.start()]
+            named = _named_body(before, standards, lang) if standards and not before.rstrip().endswith(("its", "其")) else None
+            cadence = (named or body).get("session_year")
+            if not cadence:
                 continue
             year = int(cadence["first"]) + (n - int(cadence.get("number", 1))) * int(cadence.get("every", 1))
             before = text[m.end(): m.end() + 6]
@@ -309,7 +324,7 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
             year, why = draft_year + 1, f"the year after the draft ({draft_year + 1})"
             # a note looks at most two years ahead: a year further out is a reference, not a date
             explicit = [y for y in _years(text, rules) if draft_year < y <= draft_year + _HORIZON]
-            session = _session_year(text, body, rules, lang)
+            session = _session_year(text, body, rules, lang, standards)
             if explicit:
                 year, why = max(explicit), f"the paragraph names {max(explicit)}"
             elif session and draft_year <= session[0] <= draft_year + _HORIZON:
