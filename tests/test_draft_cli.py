@@ -190,3 +190,40 @@ def test_every_seed_draft_costs_and_renders(tmp_path: Path, capsys: pytest.Captu
         assert main(["cost", str(spec)]) == 0, spec.name
         assert main(["note", str(spec)]) == 0, spec.name
     capsys.readouterr()
+
+
+def test_a_table_without_a_kind_gets_the_standard_fallback(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """A table that prices no expert group meetings or publications (as a New York table may not):
+    the expert group meeting becomes its participants' travel, the publication its translation."""
+    tables = tmp_path / "tables"
+    tables.mkdir()
+    (tables / "plain.yaml").write_text("""\
+id: plain-test
+title: A test table with four kinds (not real rates)
+valid_to: 2026-12-31
+words_per_page: 330
+rounding: {step: 100, mode: half_up}
+activities:
+  documentation: {label: Documentation, defaults: {documents: 1, languages: 6},
+                  components: [{rate: doc.page, per: [pages, languages]}]}
+  meeting: {label: Meetings, defaults: {languages: 6},
+            components: [{rate: meeting.one, per: [meetings, languages], when: {interpretation: true}}]}
+  staff: {label: Staff, components: [{rate: "staff.{grade}", per: [work_months]}]}
+  travel: {label: Travel, components: [{rate: travel.trip, per: [trips]}, {rate: travel.day, per: [dsa_days]}]}
+rates:
+  doc.page: {unit: USD/(page*language), values: {2025-01-01: "100"}, reference: test, label: test}
+  meeting.one: {unit: USD/(meeting*language), values: {2025-01-01: "1000"}, reference: test, label: test}
+  staff.P-3: {unit: USD/work_month, values: {2025-01-01: "10000"}, reference: test, label: test}
+  travel.trip: {unit: USD/trip, values: {2025-01-01: "2000"}, reference: test, label: test}
+  travel.day: {unit: USD/day, values: {2025-01-01: "300"}, reference: test, label: test}
+""", encoding="utf-8")
+    monkeypatch.setenv("PBI_TABLES", str(tables))
+    spec_path = flow(tmp_path, GA_DRAFT, capsys, "--table", "plain-test", lang="en")
+    spec = load_spec(spec_path)
+    kinds = {r.operative_paragraphs[0]: [a.kind for a in r.activities] for r in spec.requests}
+    assert kinds["3"] == ["travel"] and kinds["4"] == ["documentation"]
+    travel = spec.requests[0].activities[0]
+    assert travel.trips is not None and travel.trips.low == 20 and travel.location is None
+    said = " ".join(spec.extra["assumptions"])
+    assert "table plain-test prices no expert_meeting" in said and "prices no publication" in said

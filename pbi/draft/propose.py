@@ -16,10 +16,11 @@ from pydantic import ValidationError
 
 from pbi.draft.reader import Draft, Paragraph
 from pbi.draft.rules import Classification, RuleSet, Standards, classify_text, load_rules, load_standards
-from pbi.model.errors import InputError, SpecError
+from pbi.costing.engine import cost
+from pbi.model.errors import InputError, PbiError, SpecError
 from pbi.model.periods import period_of
 from pbi.model.specs import Spec, dump_spec
-from pbi.model.tables import find_tables, resolve_table, table_folders
+from pbi.model.tables import Table, find_tables, resolve_table, table_folders
 
 __all__ = ["ParagraphResult", "Proposal", "classify_draft", "propose_spec", "spec_yaml", "document_year",
            "cn_number", "en_ordinal"]
@@ -213,6 +214,36 @@ def _choose_table(body_id: str, body: dict[str, Any], years: set[int], table: st
                      file=draft.file, line=draft.line)
 
 
+def _fit_to_table(requests: list[dict[str, Any]], table: Table, assumptions: list[str]) -> None:
+    """Every activity of a kind the table prices: a kind it lacks is replaced by the template's first
+    ``fallback`` of a kind it has, or left out; either way an assumption says so."""
+    for request in requests:
+        kept: list[dict[str, Any]] = []
+        for act in request.get("activities", []):
+            tpl = act.pop("_template", {})
+            if act["kind"] in table.activities:
+                kept.append(act)
+                continue
+            label = act["label"].get("en", act["kind"])
+            for alternative in tpl.get("fallback", []):
+                if alternative["kind"] in table.activities:
+                    for key in ("words", "pages", "days", "participants", "work_months", "languages", "grade",
+                                "interpretation", "copies", "documents", "meetings", "trips", "dsa_days", "location"):
+                        act.pop(key, None)
+                    act.update({k: v for k, v in alternative.items() if k not in ("basis", "funding")})
+                    kept.append(act)
+                    assumptions.append(f"request {request['id']}: table {table.id} prices no {tpl['kind']}: "
+                                       f"{label} is priced as {alternative['kind']} ({alternative.get('basis', '')})")
+                    break
+            else:
+                assumptions.append(f"request {request['id']}: table {table.id} prices no {act['kind']}: {label} "
+                                   "is left out of the estimate; price it by hand")
+        if "activities" in request:
+            request["activities"] = kept
+            if not kept:
+                del request["activities"]
+
+
 def _request_text(text: str, lang: str) -> str:
     text = text.strip().rstrip("；;。.，,：: ")
     if lang == "en":
@@ -341,7 +372,7 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                     funding = "existing_resources"
                 else:
                     funding = str(funding_kind)
-                act: dict[str, Any] = {"id": f"{rid}-{match.rule.template}-{n}".replace("_", "-"),
+                act: dict[str, Any] = {"_template": tpl, "id": f"{rid}-{match.rule.template}-{n}".replace("_", "-"),
                                        "kind": tpl["kind"], "label": dict(tpl.get("label", {})),
                                        **_quantities(tpl), "year": year, "funding": funding}
                 if funding == "regular_budget" and body.get("section"):
@@ -377,6 +408,8 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
         assumptions.append(f"paragraph {ref} invites donors ({_quote(words)}): it asks nothing of the secretariat")
 
     table_id, table_path, table_why = _choose_table(body_id, body, years_used or {draft_year}, table, near, draft)
+    cost_table = resolve_table(table_path) if table_path else resolve_table(table_id, near=near)
+    _fit_to_table(requests, cost_table, assumptions)
     assumptions.insert(2, f"cost table {table_id}: {table_why}; it must hold rates for "
                           f"{', '.join(str(y) for y in sorted(years_used or {draft_year}))}")
     number = draft.number or ""
@@ -404,6 +437,11 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
         err = exc.errors()[0]
         raise SpecError(f"the proposed spec is invalid: {'.'.join(str(p) for p in err['loc'])}: {err['msg']} "
                         "(check pbi/draft/rules/standards.yaml)", file=draft.file, line=draft.line) from None
+    try:  # the spec must price as it is: a rule or standard that the table cannot price is said here
+        cost(spec, cost_table)
+    except PbiError as err:
+        raise SpecError(f"the proposed spec does not price with table {cost_table.id}: {err.message}",
+                        file=draft.file, line=draft.line) from None
     return Proposal(draft=draft, spec=spec, paragraphs=tuple(results), table_path=table_path)
 
 
