@@ -214,6 +214,17 @@ def _choose_table(body_id: str, body: dict[str, Any], years: set[int], table: st
                      file=draft.file, line=draft.line)
 
 
+def _table(path: Path) -> Table:
+    """A table file, loaded once per run of several drafts (keyed by file and modification time)."""
+    key = (str(path.resolve()), path.stat().st_mtime_ns)
+    if key not in _TABLES:
+        _TABLES[key] = resolve_table(path)
+    return _TABLES[key]
+
+
+_TABLES: dict[tuple[str, int], Table] = {}
+
+
 def _fit_to_table(requests: list[dict[str, Any]], table: Table, assumptions: list[str]) -> None:
     """Every activity of a kind the table prices: a kind it lacks is replaced by the template's first
     ``fallback`` of a kind it has, or left out; either way an assumption says so."""
@@ -408,7 +419,7 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
         assumptions.append(f"paragraph {ref} invites donors ({_quote(words)}): it asks nothing of the secretariat")
 
     table_id, table_path, table_why = _choose_table(body_id, body, years_used or {draft_year}, table, near, draft)
-    cost_table = resolve_table(table_path) if table_path else resolve_table(table_id, near=near)
+    cost_table = _table(table_path) if table_path else resolve_table(table_id, near=near)
     _fit_to_table(requests, cost_table, assumptions)
     assumptions.insert(2, f"cost table {table_id}: {table_why}; it must hold rates for "
                           f"{', '.join(str(y) for y in sorted(years_used or {draft_year}))}")
@@ -455,5 +466,17 @@ def spec_yaml(proposal: Proposal) -> str:
         "# year, place and funding source below is a guess listed under extra.assumptions with the words",
         "# that triggered it: check them against the draft, then `pbi cost` and `pbi note` this file.",
     ]
-    return "\n".join(header) + "\n" + dump_spec(proposal.spec)
+    return "\n".join(header) + "\n" + _dump(proposal.spec)
+
+
+def _dump(spec: Spec) -> str:
+    """The spec as :func:`pbi.model.specs.dump_spec` writes it, with libyaml's emitter where there is one."""
+    import yaml
+
+    dumper = getattr(yaml, "CSafeDumper", None)
+    if dumper is None:  # pragma: no cover - PyYAML without libyaml
+        return dump_spec(spec)
+    data = spec.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+    data.setdefault("title", {})
+    return str(yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100))
 
