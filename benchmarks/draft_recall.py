@@ -8,9 +8,10 @@ lists it under one of its requests (costed, extrabudgetary or voluntary) and not
 implications; every other operative paragraph is *without*. Resolution 5/6 is compared on the items
 of its annex, as its note is.
 
-Reference 2 (hand-written, not used to write the rules): ``notes/new-drafts`` prices resolutions
+Reference 2 (hand-written before ``pbi draft`` existed): ``notes/new-drafts`` prices resolutions
 10/4 (seed ``002_…``) and 11/2 (seed ``004_…``); an annex item counts for the operative paragraph
-that endorses the annex.
+that endorses the annex. The rules were not written from these specs, but the "should" phrases of
+an annex were added after reading 11/2's output: not a blind test.
 
 For each draft it prints the paragraphs where pbi and the reference disagree, precision and recall
 over paragraphs, and for the costed paragraphs whether the activity kinds pbi proposes are those the
@@ -157,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"COP 5 total: precision {ratio(tp, tp + fp)} ({tp}/{tp + fp}), recall {ratio(tp, tp + fn)} "
           f"({tp}/{tp + fn}); activity kinds matched {km}/{kt} ({ratio(km, kt)})")
 
-    print("\nHand-written specs of later drafts (notes/new-drafts), not used to write the rules")
+    print("\nHand-written specs of later drafts (notes/new-drafts; not a blind test, see the docstring)")
     held = [0, 0, 0]
     for prefix, spec_name in (("002", "resolution-10-4.yaml"), ("004", "resolution-11-2.yaml")):
         spec = load_spec(ROOT / "notes" / "new-drafts" / spec_name)
