@@ -25,6 +25,8 @@ from pbi.model.tables import Table, find_tables, resolve_table, table_folders
 __all__ = ["ParagraphResult", "Proposal", "classify_draft", "propose_spec", "spec_yaml", "document_year",
            "cn_number", "en_ordinal"]
 
+#: templates for one object (a tool, a guide): a later paragraph that refers back to it prices nothing new
+_OBJECT_TEMPLATES = ("publication", "tool_translation")
 #: how many years after the draft's own year a note prices (the budget period and the next year)
 _HORIZON = 2
 _ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI", 7: "VII", 8: "VIII", 9: "IX", 10: "X"}
@@ -128,11 +130,17 @@ def _body_of(draft: Draft, standards: Standards) -> tuple[str, str]:
                                 "pbi knows: priced as a draft of the General Assembly")
 
 
-def document_year(text: str, rules: RuleSet, today: dt.date | None = None) -> int | None:
-    """The latest year up to this one that a whole document names (a report around its drafts)."""
+def document_year(text: str, rules: RuleSet, today: dt.date | None = None, *, first_line: int | None = None) -> int | None:
+    """The year of the document around the drafts: the latest dated year (year and month) named
+    before its first draft (line ``first_line``: a report's "adopted at its session held from 18 to
+    22 October 2010"), else in the whole text, up to this year."""
     now = (today or dt.date.today()).year
-    years = [y for y in _years(text, rules, dated=True) if 1990 <= y <= now]
-    return max(years) if years else None
+    parts = ["\n".join(text.splitlines()[: first_line - 1])] if first_line and first_line > 1 else []
+    for part in (*parts, text):
+        years = [y for y in _years(part, rules, dated=True) if 1990 <= y <= now]
+        if years:
+            return max(years)
+    return None
 
 
 def _years(text: str, rules: RuleSet, *, dated: bool = False) -> list[int]:
@@ -331,6 +339,7 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
     invitations = [(r.ref, r.classification.invitation) for r in results
                    if r.classification.cls == "invitation" and r.classification.invitation]
     requests: list[dict[str, Any]] = []
+    produced: dict[str, str] = {}  # template → the paragraph that first priced it
     years_used: set[int] = set()
     paragraph_log: list[dict[str, Any]] = []
     for result in results:
@@ -363,6 +372,13 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                 assumptions.append(f"paragraph {result.ref}: {_quote(match.words)} → "
                                    f"{template.get('label', {}).get('en', match.rule.id)}: {basis}")
                 continue
+            earlier = produced.get(match.rule.template or "")
+            back = next((w for w in rules.anaphora if w in match.words), None)
+            if earlier and back and match.rule.template in _OBJECT_TEMPLATES:
+                assumptions.append(f"paragraph {result.ref}: {_quote(match.words)} refers back (“{back}”) to the "
+                                   f"{template.get('label', {}).get('en', '')} of paragraph {earlier}: priced there once")
+                continue
+            produced.setdefault(match.rule.template or "", result.ref)
             year, why = draft_year + 1, f"the year after the draft ({draft_year + 1})"
             # a note looks at most two years ahead: a year further out is a reference, not a date
             explicit = [y for y in _years(text, rules) if draft_year < y <= draft_year + _HORIZON]

@@ -69,6 +69,7 @@ class RuleSet:
     count_phrases: tuple[re.Pattern[str], ...]
     session_phrases: tuple[re.Pattern[str], ...]
     numerals: dict[str, int] = field(default_factory=dict)
+    anaphora: tuple[str, ...] = ()  # words that refer back to an object named before ("该", "the said")
 
 
 @dataclass(frozen=True)
@@ -188,6 +189,7 @@ def _load_rules(language: str, path: str) -> RuleSet:
         session_phrases=tuple(re.compile(p, re.IGNORECASE)
                               for p in _strings(data.get("session_phrases"), loaded, "session_phrases")),
         numerals={str(k): int(v) for k, v in (data.get("numerals") or {}).items()},
+        anaphora=_strings(data.get("anaphora"), loaded, "anaphora"),
     )
 
 
