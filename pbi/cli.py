@@ -151,6 +151,8 @@ def _cmd_note(args: argparse.Namespace) -> int:
     from pbi.render import render_note
 
     estimate = cost_file(args.spec, table=args.table)
+    title = estimate.spec.title
+    args.lang = args.lang or ("en" if title.en and not title.zh else "zh")
     if args.diff:
         from pbi.render.fidelity import annex_text, compare
 
@@ -260,7 +262,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("note", help="write the financial note of a spec (zh, en; text, md, html, docx)")
     p.add_argument("spec")
-    p.add_argument("--lang", default="zh", help="language of the note: zh or en (default zh)")
+    p.add_argument("--lang", help="language of the note: zh or en (default zh, or en for a spec written only in English)")
     p.add_argument("--format", choices=("text", "md", "html", "docx"), default=None,
                    help="default: from the suffix of -o FILE (.docx, .md, .html), else text")
     p.add_argument("--kind", choices=("financial_note", "statement"), default="financial_note",

@@ -88,6 +88,8 @@ def test_english_general_assembly_draft(tmp_path: Path, capsys: pytest.CaptureFi
                        "7": "extrabudgetary", "8": "invitation", "9": "costed"}
     assert main(["note", str(spec_path), "--lang", "en", "--kind", "statement"]) == 0
     assert "Secretary-General" in capsys.readouterr().out
+    assert main(["note", str(spec_path)]) == 0  # a spec written only in English: the note is in English
+    assert capsys.readouterr().out.startswith("Financial note on the draft resolution")
 
 
 def test_word_draft(tmp_path: Path, capsys: pytest.CaptureFixture[str], test_tables: str) -> None:
