@@ -112,3 +112,12 @@ def test_a_missing_file_and_a_folder(tmp_path: Path) -> None:
         read_drafts(tmp_path / "missing.txt")
     with pytest.raises(InputError, match="is a directory"):
         read_drafts(tmp_path)
+
+
+def test_a_file_without_a_draft_line_takes_its_first_paragraph_as_title(tmp_path: Path) -> None:
+    path = tmp_path / "bare.txt"
+    path.write_text("A title\n\nThe General Assembly,\n\n1. Requests the Secretary-General to report;\n",
+                    encoding="utf-8")
+    (draft,) = read_drafts(path)
+    assert (draft.title, draft.body, draft.line) == ("A title", "The General Assembly", 1)
+    assert draft.operative[0].line == 5

@@ -372,4 +372,15 @@ def _single_draft(text: str, file: str, language: Language | None) -> list[Draft
     """A file without a "Draft resolution" line: the first paragraph is the title."""
     lang = language or detect_language(text)
     label = "决议草案" if lang == "zh" else "Draft resolution"
-    return parse_drafts(label + "\n\n" + text, file=file, language=lang)
+    drafts = parse_drafts(label + "\n\n" + text, file=file, language=lang)
+    for draft in drafts:  # line numbers of the file as it is, without the two lines added above
+        draft.line = max(1, draft.line - 2)
+        for paragraph in (*draft.operative, *draft.annex):
+            _shift(paragraph, -2)
+    return drafts
+
+
+def _shift(node: Paragraph | Item, by: int) -> None:
+    node.line += by
+    for item in node.items:
+        _shift(item, by)
