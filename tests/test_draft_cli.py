@@ -212,13 +212,13 @@ activities:
   meeting: {label: Meetings, defaults: {languages: 6},
             components: [{rate: meeting.one, per: [meetings, languages], when: {interpretation: true}}]}
   staff: {label: Staff, components: [{rate: "staff.{grade}", per: [work_months]}]}
-  travel: {label: Travel, components: [{rate: travel.trip, per: [trips]}, {rate: travel.day, per: [dsa_days]}]}
+  travel: {label: Travel, components: [{rate: travel.trip, per: [trips]}, {rate: travel.day, per: [trips, dsa_days]}]}
 rates:
   doc.page: {unit: USD/(page*language), values: {2025-01-01: "100"}, reference: test, label: test}
   meeting.one: {unit: USD/(meeting*language), values: {2025-01-01: "1000"}, reference: test, label: test}
   staff.P-3: {unit: USD/work_month, values: {2025-01-01: "10000"}, reference: test, label: test}
   travel.trip: {unit: USD/trip, values: {2025-01-01: "2000"}, reference: test, label: test}
-  travel.day: {unit: USD/day, values: {2025-01-01: "300"}, reference: test, label: test}
+  travel.day: {unit: USD/(trip*day), values: {2025-01-01: "300"}, reference: test, label: test}
 """, encoding="utf-8")
     monkeypatch.setenv("PBI_TABLES", str(tables))
     spec_path = flow(tmp_path, GA_DRAFT, capsys, "--table", "plain-test", lang="en")
@@ -227,5 +227,8 @@ rates:
     assert kinds["3"] == ["travel"] and kinds["4"] == ["documentation"]
     travel = spec.requests[0].activities[0]
     assert travel.trips is not None and travel.trips.low == 20 and travel.location is None
+    assert travel.dsa_days is not None and travel.dsa_days.low == 3  # days of subsistence per traveller
+    amount = sum((i.amount.low for i in cost_file(spec_path).items if i.activity == travel.id and i.rate), Decimal(0))
+    assert amount == 20 * Decimal(2000) + 20 * 3 * Decimal(300)
     said = " ".join(spec.extra["assumptions"])
     assert "table plain-test prices no expert_meeting" in said and "prices no publication" in said
