@@ -61,6 +61,9 @@ def test_classes_of_paragraphs_without_a_request() -> None:
     zh = load_rules("zh")
     assert classify_text(["注意到秘书处的说明；"], zh).why == "notes"
     assert classify_text(["敦促尚未批准的国家予以批准；"], zh).why == "urges or invites States"
+    en = load_rules("en")
+    assert classify_text(["Urges Member States to take effective measures;"], en).why == "urges or invites States"
+    assert classify_text(["Takes note of the report;"], en).why == "notes"
     donors = classify_text(["请会员国和其他捐助方为这类目的提供预算外资源。"], zh)
     assert donors.cls == "invitation" and not donors.has_implications
 

@@ -224,5 +224,5 @@ def classify_text(texts: list[str], rules: RuleSet) -> Classification:
         return Classification("extrabudgetary", tuple(matches), condition, invitation)
     if invitation:
         return Classification("invitation", (), condition, invitation, why="invites donors to provide resources")
-    why = next((w for opening, w in rules.openings if whole.startswith(opening)), None)
+    why = next((w for opening, w in rules.openings if whole.lower().startswith(opening.lower())), None)
     return Classification("none", (), condition, None, why=why or "asks nothing of the secretariat")
