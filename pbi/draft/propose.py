@@ -297,6 +297,21 @@ def _letters(i: int) -> str:
     return s
 
 
+def _draft_year(text: str, rules: RuleSet, this_year: int, context_year: int | None) -> tuple[int, str]:
+    """The draft's own year and why: the latest dated event it names (a bare year may be a goal,
+    2030), or its document's year when later, or this year."""
+    named = [y for y in _years(text, rules, dated=True) if 1990 <= y <= this_year] or \
+        [y for y in _years(text, rules) if 1990 <= y <= this_year]
+    if named and context_year and context_year > max(named):
+        return context_year, (f"the latest year its document names ({context_year}); "
+                              f"the draft itself names {max(named)}")
+    if named:
+        return max(named), f"the latest year the draft names ({max(named)})"
+    if context_year:
+        return context_year, f"the draft names no year: the latest year its document names ({context_year})"
+    return this_year, f"the draft names no year: this year ({this_year}) is assumed"
+
+
 def _quantities(template_activity: dict[str, Any]) -> dict[str, Any]:
     keys = ("words", "pages", "days", "participants", "work_months", "languages", "grade", "interpretation",
             "copies", "documents", "meetings")
@@ -316,22 +331,7 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
     assumptions: list[str] = []
 
     all_text = " ".join([draft.title, *draft.preamble, *(" ".join(r.texts) for r in results)])
-    this_year = (today or dt.date.today()).year
-    # a dated event (year and month) places the draft in time; a bare year may be a goal (2030)
-    named = [y for y in _years(all_text, rules, dated=True) if 1990 <= y <= this_year] or \
-        [y for y in _years(all_text, rules) if 1990 <= y <= this_year]
-    if named and context_year and context_year > max(named):
-        draft_year = context_year
-        year_why = f"the latest year its document names ({draft_year}); the draft itself names {max(named)}"
-    elif named:
-        draft_year = max(named)
-        year_why = f"the latest year the draft names ({draft_year})"
-    elif context_year:
-        draft_year = context_year
-        year_why = f"the draft names no year: the latest year its document names ({draft_year})"
-    else:
-        draft_year = (today or dt.date.today()).year
-        year_why = f"the draft names no year: this year ({draft_year}) is assumed"
+    draft_year, year_why = _draft_year(all_text, rules, (today or dt.date.today()).year, context_year)
     period = period_of(draft_year)
     assumptions.append(f"body: {body_id} ({body_why}); rule {body.get('rule', '153')} of its rules of procedure")
     assumptions.append(f"the draft is of {draft_year}, {year_why}; budget period {period}")
@@ -426,8 +426,6 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                 assumptions.append("; ".join(said))
         if activities:
             request["activities"] = activities
-        elif conditional:
-            pass
         requests.append(request)
     if not requests:
         assumptions.append("no operative paragraph asks for anything with resource implications")
