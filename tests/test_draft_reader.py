@@ -121,3 +121,19 @@ def test_a_file_without_a_draft_line_takes_its_first_paragraph_as_title(tmp_path
     (draft,) = read_drafts(path)
     assert (draft.title, draft.body, draft.line) == ("A title", "The General Assembly", 1)
     assert draft.operative[0].line == 5
+
+
+def test_word_automatic_numbering_is_written_out(tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    for line in ["Draft resolution", "A title", "The General Assembly,", "Noting the report,"]:
+        document.add_paragraph(line)
+    document.add_paragraph("Requests the Secretary-General to report to it;", style="List Number")
+    document.add_paragraph("Decides to convene an expert group meeting:", style="List Number")
+    document.add_paragraph("on trends;", style="List Number 2")
+    document.add_paragraph("on data;", style="List Number 2")
+    path = tmp_path / "numbered.docx"
+    document.save(str(path))
+    (draft,) = read_drafts(path)
+    assert [p.number for p in draft.operative] == ["1", "2"]
+    assert [i.label for i in draft.operative[1].items] == ["(a)", "(b)"]

@@ -159,8 +159,45 @@ def _docx_text(path: Path) -> str:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises several kinds on a damaged file
         raise InputError(f"not a readable Word document ({type(exc).__name__})", file=str(path)) from None
-    # footnotes live outside the body in .docx: the body's paragraphs are the draft
-    return "\n\n".join(p.text for p in document.paragraphs)
+    # footnotes live outside the body in .docx: the body's paragraphs are the draft; numbers that
+    # Word draws itself (automatic numbering) are written out as printed: "1." and "(a)"
+    counters: dict[tuple[str, int], int] = {}
+    lines: list[str] = []
+    for paragraph in document.paragraphs:
+        number = _docx_number(paragraph, counters)
+        lines.append(f"{number} {paragraph.text}" if number else paragraph.text)
+    return "\n\n".join(lines)
+
+
+def _docx_number(paragraph: object, counters: dict[tuple[str, int], int]) -> str:
+    """"1." or "(a)" for a paragraph Word numbers automatically, "" otherwise."""
+    try:
+        p_pr = paragraph._p.pPr  # type: ignore[attr-defined]
+        num_pr = p_pr.numPr if p_pr is not None else None
+        style = paragraph.style  # type: ignore[attr-defined]
+        if num_pr is None and style is not None and style.element.pPr is not None:
+            num_pr = style.element.pPr.numPr  # numbering given by the style ("List Number")
+        if num_pr is None or num_pr.numId is None:
+            return ""
+        num_id = str(num_pr.numId.val)
+        level = int(num_pr.ilvl.val) if num_pr.ilvl is not None else 0
+        name = str(style.name) if style is not None else ""
+        if num_pr.ilvl is None and re.search(r"\s([2-9])$", name):
+            level = int(name[-1]) - 1  # "List Number 2" is the second level
+    except AttributeError:
+        return ""
+    for key in [k for k in counters if k[1] > level]:
+        del counters[key]  # a new item restarts the levels below it
+    counters[(num_id, level)] = counters.get((num_id, level), 0) + 1
+    n = counters[(num_id, level)]
+    if level == 0:
+        return f"{n}."
+    if level == 1:
+        return f"({chr(96 + n)})" if n <= 26 else f"({n})"
+    return f"({_ROMAN_SMALL[n - 1]})" if n <= len(_ROMAN_SMALL) else f"({n})"
+
+
+_ROMAN_SMALL = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
 
 
 def detect_language(text: str) -> Language:
