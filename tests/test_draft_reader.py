@@ -3,9 +3,12 @@ drafts in one file, Markdown, Word, English and Chinese, and bad files as one-li
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pbi.draft.reader import detect_language, parse_drafts, read_drafts
 from pbi.model.errors import InputError
@@ -137,3 +140,20 @@ def test_word_automatic_numbering_is_written_out(tmp_path: Path) -> None:
     (draft,) = read_drafts(path)
     assert [p.number for p in draft.operative] == ["1", "2"]
     assert [i.label for i in draft.operative[1].items] == ["(a)", "(b)"]
+
+
+_PIECES = ["Draft resolution", "决议草案一", "第 5/1 号决议", "The General Assembly,", "大会，", "1. Requests the "
+           "Secretary-General to report;", "2. 请秘书处报告；", "(a) item;", "(i) sub;", "㈠ 项；", "Annex", "附件一",
+           "__________", " 1 footnote", "V.10-58210 17", "二. 组织事项", "<sup>3</sup>", "¹", "   ", "x" * 3]
+
+
+@settings(max_examples=int(os.environ.get("PBI_FUZZ_EXAMPLES", "200")), deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_PIECES), st.text(max_size=30)), max_size=30))
+def test_any_text_reads_without_crashing(pieces: list[str]) -> None:
+    """Whatever the text, the reader returns drafts or an InputError; never anything else."""
+    text = "\n".join(pieces)
+    for draft in parse_drafts(text, file="fuzz.txt"):
+        assert draft.line >= 1
+        for paragraph in draft.operative:
+            number = paragraph.number  # as printed: "", "3", "(a)", "(一)", "㈠"
+            assert number == "" or number.isdigit() or number[0] in "(㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩"
