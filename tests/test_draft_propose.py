@@ -4,12 +4,15 @@ year, and the assumptions that say each guess."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pbi.draft.propose import cn_number, en_ordinal, propose_spec
 from pbi.draft.reader import parse_drafts
-from pbi.model.errors import InputError
+from pbi.model.errors import InputError, PbiError
 
 
 @pytest.mark.parametrize(("text", "n"), [("一", 1), ("十", 10), ("十二", 12), ("二十", 20), ("六十七", 67),
@@ -98,3 +101,29 @@ def test_new_work_is_funded_from_what_the_draft_invites() -> None:
     assert (staff.kind, staff.funding) == ("staff", "extrabudgetary")
     assert (report.kind, report.funding) == ("documentation", "budget_process")  # 2012, after 2010-2011
     assert any("paragraph 2 invites donors" in a for a in spec.extra["assumptions"])
+
+
+_REQUESTS = [
+    "Requests the Secretary-General to submit to the General Assembly at its sixty-sixth session a report",
+    "Decides to establish an open-ended working group, which shall hold at least two sessions",
+    "Requests the Office to convene an expert group meeting in Geneva in 2012",
+    "Requests the Office to prepare a practical guide and to disseminate it in the six official languages",
+    "Requests the Office to conduct a study on trafficking",
+    "Requests the Secretariat to make the tool available in all the six official languages",
+    "Invites Member States and other donors to provide extrabudgetary resources",
+    "Requests the Office, subject to the availability of extrabudgetary resources, to provide technical assistance",
+    "Decides to convene a high-level meeting in 2012",
+    "Takes note of the report",
+]
+
+
+@settings(max_examples=int(os.environ.get("PBI_FUZZ_EXAMPLES", "60")), deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_REQUESTS), st.text(max_size=40)), min_size=1, max_size=8))
+def test_any_draft_gives_a_spec_that_prices_or_one_error(paragraphs: list[str]) -> None:
+    text = _draft("The General Assembly,", [p.replace("\n", " ") + ";" for p in paragraphs])
+    try:
+        drafts = parse_drafts(text, file="fuzz.txt")
+        for draft in drafts:
+            propose_spec(draft, today=dt.date(2011, 6, 1), context_year=2011)
+    except PbiError as err:
+        assert "\n" not in str(err)
