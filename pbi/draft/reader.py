@@ -90,7 +90,8 @@ class Item:
     items: list["Item"] = field(default_factory=list)
 
     def all_text(self) -> str:
-        return " ".join([self.text, *(i.all_text() for i in self.items)])
+        """Its text and its own sub-items', each with its label as printed."""
+        return " ".join([self.text, *(f"{i.label} {i.all_text()}" for i in self.items)])
 
 
 @dataclass
