@@ -20,13 +20,6 @@ GA_DRAFT = ROOT / "examples" / "drafts" / "ga-draft-en.txt"
 SEEDS = Path(os.environ.get("PBI_SEEDS", str(ROOT.parent / "shared" / "seeds")))
 
 
-@pytest.fixture
-def test_tables(monkeypatch: pytest.MonkeyPatch) -> str:
-    """A folder of tables with a test table that covers 2025-2026 (not real rates)."""
-    monkeypatch.setenv("PBI_TABLES", str(DATA / "tables"))
-    return "test-draft-2026"
-
-
 def flow(tmp_path: Path, draft: Path, capsys: pytest.CaptureFixture[str], *extra: str,
          lang: str = "zh") -> Path:
     spec = tmp_path / "spec.yaml"
@@ -72,16 +65,18 @@ def test_the_proposed_spec_prices_as_the_engine_does(tmp_path: Path, capsys: pyt
     assert page.amount.low == page.quantity.low * Decimal("235.16")
 
 
-def test_english_general_assembly_draft(tmp_path: Path, capsys: pytest.CaptureFixture[str], test_tables: str) -> None:
-    spec_path = flow(tmp_path, GA_DRAFT, capsys, "--table", test_tables, lang="en")
+def test_english_general_assembly_draft(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    spec_path = flow(tmp_path, GA_DRAFT, capsys, "--table", "unodc-vienna-2020", lang="en")
     spec = load_spec(spec_path)
-    assert (spec.symbol, spec.body, spec.rule, spec.budget_period) == ("A/C.3/80/L.99", "general-assembly",
-                                                                       "153", "2025")
+    assert (spec.symbol, spec.body, spec.rule, spec.budget_period) == ("A/C.3/78/L.99", "general-assembly",
+                                                                       "153", "2023")
     kinds = {r.operative_paragraphs[0]: [a.kind for a in r.activities] for r in spec.requests}
     assert kinds == {"3": ["expert_meeting"], "4": ["publication"], "5": ["meeting", "documentation"],
                      "6": [], "7": [], "9": ["documentation"]}
     egm = spec.requests[0].activities[0]
-    assert (egm.location, egm.year, egm.funding) == ("Vienna", 2026, "extrabudgetary")
+    assert (egm.location, egm.year, egm.funding) == ("Vienna", 2024, "extrabudgetary")
+    report = spec.requests[-1].activities[0]
+    assert (report.year, report.funding) == (2024, "budget_process")  # "at its seventy-ninth session": 2024
     assert spec.requests[0].text and spec.requests[0].text.en and spec.requests[0].text.en.startswith("Request ")
     classes = {p["paragraph"]: p["class"] for p in spec.extra["paragraphs"]}
     assert classes == {"1": "none", "2": "none", "3": "costed", "4": "costed", "5": "costed", "6": "costed",
@@ -92,7 +87,16 @@ def test_english_general_assembly_draft(tmp_path: Path, capsys: pytest.CaptureFi
     assert capsys.readouterr().out.startswith("Financial note on the draft resolution")
 
 
-def test_word_draft(tmp_path: Path, capsys: pytest.CaptureFixture[str], test_tables: str) -> None:
+def test_the_table_a_general_assembly_draft_gets_by_default(tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    """The first table listed for the body that covers the years, and why, in the assumptions."""
+    spec = load_spec(flow(tmp_path, GA_DRAFT, capsys, lang="en"))
+    assert spec.table in ("un-standard-costs", "unodc-vienna-2020")
+    said = next(a for a in spec.extra["assumptions"] if a.startswith("cost table"))
+    assert spec.table in said and "New York" in said
+
+
+def test_word_draft(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     docx = pytest.importorskip("docx")
     document = docx.Document()
     for line in GA_DRAFT.read_text(encoding="utf-8").split("\n\n"):
@@ -100,31 +104,31 @@ def test_word_draft(tmp_path: Path, capsys: pytest.CaptureFixture[str], test_tab
             document.add_paragraph(line.strip())
     path = tmp_path / "draft.docx"
     document.save(str(path))
-    from_docx = load_spec(flow(tmp_path, path, capsys, "--table", test_tables, lang="en"))
-    from_text = load_spec(flow(tmp_path, GA_DRAFT, capsys, "--table", test_tables, lang="en"))
+    from_docx = load_spec(flow(tmp_path, path, capsys, "--table", "unodc-vienna-2020", lang="en"))
+    from_text = load_spec(flow(tmp_path, GA_DRAFT, capsys, "--table", "unodc-vienna-2020", lang="en"))
     assert from_docx.requests == from_text.requests
 
 
 def test_a_modern_draft_without_a_table_for_its_years_is_an_error(tmp_path: Path,
                                                                    capsys: pytest.CaptureFixture[str],
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    """Never a 2010 table for a 2026 draft, and never silently: the error says what was looked for."""
-    empty = tmp_path / "tables"
-    empty.mkdir()
+    """Never a 2010 or 2020 table for a 2026 draft, and never silently: the error says what was looked for."""
+    tables = tmp_path / "tables"
+    tables.mkdir()
     for name in ("unodc-vienna-2010.yaml", "unodc-vienna-2020.yaml"):
-        (empty / name).write_text((ROOT / "cost_tables" / name).read_text(encoding="utf-8"), encoding="utf-8")
+        (tables / name).write_text((ROOT / "cost_tables" / name).read_text(encoding="utf-8"), encoding="utf-8")
+    text = GA_DRAFT.read_text(encoding="utf-8")
+    for old, new in (("2024", "2026"), ("2023", "2025"), ("seventy-ninth", "eighty-first"), ("eightieth", "eighty-second")):
+        text = text.replace(old, new)
+    draft = tmp_path / "draft-2025.txt"
+    draft.write_text(text, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("PBI_TABLES", str(empty))
+    monkeypatch.setenv("PBI_TABLES", str(tables))
     out = tmp_path / "spec.yaml"
-    code = main(["draft", str(GA_DRAFT), "-o", str(out)])
+    assert main(["draft", str(draft), "-o", str(out)]) == 2
     err = capsys.readouterr().err.strip()
-    if code == 0:  # a table of the 2025-2026 standard costs is installed: it must be the one chosen
-        spec = load_spec(out)
-        assert spec.table not in ("unodc-vienna-2010", "unodc-vienna-2020")
-        return
-    assert code == 2 and not out.exists()
-    assert re.match(rf"^{re.escape(str(GA_DRAFT))}:\d+: no cost table for a general-assembly draft priced in 2026", err)
-    assert "\n" not in err
+    assert not out.exists() and "\n" not in err
+    assert re.match(rf"^{re.escape(str(draft))}:\d+: no cost table for a general-assembly draft priced in 2026", err)
 
 
 def test_several_drafts_need_a_folder_or_a_choice(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -214,11 +218,11 @@ activities:
   staff: {label: Staff, components: [{rate: "staff.{grade}", per: [work_months]}]}
   travel: {label: Travel, components: [{rate: travel.trip, per: [trips]}, {rate: travel.day, per: [trips, dsa_days]}]}
 rates:
-  doc.page: {unit: USD/(page*language), values: {2025-01-01: "100"}, reference: test, label: test}
-  meeting.one: {unit: USD/(meeting*language), values: {2025-01-01: "1000"}, reference: test, label: test}
-  staff.P-3: {unit: USD/work_month, values: {2025-01-01: "10000"}, reference: test, label: test}
-  travel.trip: {unit: USD/trip, values: {2025-01-01: "2000"}, reference: test, label: test}
-  travel.day: {unit: USD/(trip*day), values: {2025-01-01: "300"}, reference: test, label: test}
+  doc.page: {unit: USD/(page*language), values: {2020-01-01: "100"}, reference: test, label: test}
+  meeting.one: {unit: USD/(meeting*language), values: {2020-01-01: "1000"}, reference: test, label: test}
+  staff.P-3: {unit: USD/work_month, values: {2020-01-01: "10000"}, reference: test, label: test}
+  travel.trip: {unit: USD/trip, values: {2020-01-01: "2000"}, reference: test, label: test}
+  travel.day: {unit: USD/(trip*day), values: {2020-01-01: "300"}, reference: test, label: test}
 """, encoding="utf-8")
     monkeypatch.setenv("PBI_TABLES", str(tables))
     spec_path = flow(tmp_path, GA_DRAFT, capsys, "--table", "plain-test", lang="en")
