@@ -167,7 +167,7 @@ def _docx_text(path: Path) -> str:
     for paragraph in document.paragraphs:
         number = _docx_number(paragraph, counters)
         lines.append(f"{number} {paragraph.text}" if number else paragraph.text)
-    return "\n\n".join(lines)
+    return "\n".join(lines)  # line N of the text is paragraph N of the document
 
 
 def _docx_number(paragraph: object, counters: dict[tuple[str, int], int]) -> str:
