@@ -230,7 +230,7 @@ rates:
     kinds = {r.operative_paragraphs[0]: [a.kind for a in r.activities] for r in spec.requests}
     assert kinds["3"] == ["travel"] and kinds["4"] == ["documentation"]
     travel = spec.requests[0].activities[0]
-    assert travel.trips is not None and travel.trips.low == 20 and travel.location is None
+    assert travel.trips is not None and travel.trips.low == 20 and travel.location == "Vienna"
     assert travel.dsa_days is not None and travel.dsa_days.low == 3  # days of subsistence per traveller
     amount = sum((i.amount.low for i in cost_file(spec_path).items if i.activity == travel.id and i.rate), Decimal(0))
     assert amount == 20 * Decimal(2000) + 20 * 3 * Decimal(300)

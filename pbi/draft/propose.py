@@ -214,9 +214,12 @@ def _choose_table(body_id: str, body: dict[str, Any], years: set[int], table: st
             known.setdefault(tid, path)
     lo, hi = min(years), max(years)
     for entry in body.get("tables", []):
-        if entry["id"] in known and int(entry["from"]) <= lo and hi <= int(entry["to"]):
+        if entry["id"] not in known or int(entry["from"]) > lo:
+            continue
+        valid_to = _table(known[entry["id"]]).valid_to
+        if valid_to is None or hi <= valid_to.year:
             return str(entry["id"]), known[entry["id"]], str(entry.get("why", ""))
-    listed = ", ".join(f"{e['id']} ({e['from']}-{e['to']})" for e in body.get("tables", []))
+    listed = ", ".join(f"{e['id']} (from {e['from']})" for e in body.get("tables", []))
     raise InputError(f"no cost table for a {body_id} draft priced in {lo}-{hi} (looked for: {listed}; "
                      f"installed: {', '.join(sorted(known)) or 'none'}); give one with --table",
                      file=draft.file, line=draft.line)
@@ -247,7 +250,7 @@ def _fit_to_table(requests: list[dict[str, Any]], table: Table, assumptions: lis
             for alternative in tpl.get("fallback", []):
                 if alternative["kind"] in table.activities:
                     for key in ("words", "pages", "days", "participants", "work_months", "languages", "grade",
-                                "interpretation", "copies", "documents", "meetings", "trips", "dsa_days", "location"):
+                                "interpretation", "copies", "documents", "meetings", "trips", "dsa_days"):
                         act.pop(key, None)
                     act.update({k: v for k, v in alternative.items() if k not in ("basis", "funding")})
                     kept.append(act)
