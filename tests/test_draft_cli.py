@@ -84,7 +84,7 @@ def test_english_general_assembly_draft(tmp_path: Path, capsys: pytest.CaptureFi
     assert main(["note", str(spec_path), "--lang", "en", "--kind", "statement"]) == 0
     assert "Secretary-General" in capsys.readouterr().out
     assert main(["note", str(spec_path)]) == 0  # a spec written only in English: the note is in English
-    assert capsys.readouterr().out.startswith("Financial note on the draft resolution")
+    assert capsys.readouterr().out.startswith("Programme budget implications of draft resolution A/C.3/78/L.99")
 
 
 def test_the_table_a_general_assembly_draft_gets_by_default(tmp_path: Path,

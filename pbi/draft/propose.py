@@ -18,6 +18,7 @@ from pbi.draft.reader import Draft, Paragraph
 from pbi.draft.rules import Classification, RuleSet, Standards, classify_text, load_rules, load_standards
 from pbi.costing.engine import cost
 from pbi.model.errors import InputError, PbiError, SpecError
+from pbi.model import vocabulary
 from pbi.model.periods import period_of
 from pbi.model.specs import Spec, dump_spec
 from pbi.model.tables import Table, find_tables, resolve_table, table_folders
@@ -336,7 +337,8 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
     all_text = " ".join([draft.title, *draft.preamble, *(" ".join(r.texts) for r in results)])
     draft_year, year_why = _draft_year(all_text, rules, (today or dt.date.today()).year, context_year)
     period = period_of(draft_year)
-    assumptions.append(f"body: {body_id} ({body_why}); rule {body.get('rule', '153')} of its rules of procedure")
+    rule = vocabulary.body(body_id).rule
+    assumptions.append(f"body: {body_id} ({body_why}); rule {rule} of its rules of procedure")
     assumptions.append(f"the draft is of {draft_year}, {year_why}; budget period {period}")
 
     invitations = [(r.ref, r.classification.invitation) for r in results
@@ -449,7 +451,7 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
         "draft_kind": draft.kind,
         "title": {lang: draft.title or f"draft {kind_word} {number}".strip()},
         "body": body_id,
-        "rule": str(body.get("rule", "153")),
+        "rule": rule,
         "budget_period": str(period),
         "table": table_id,
         "operative_paragraphs": [r["operative_paragraphs"][0] for r in requests],
