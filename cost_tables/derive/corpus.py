@@ -119,6 +119,7 @@ class Case:
     total: int | None
     items: list[Item]
     notes: str
+    quote: str = ""
     documents: frozenset[str] = frozenset()  # its symbol, draft and related symbols, normalised
 
 
@@ -356,6 +357,7 @@ def load_corpus(path: Path | None = None) -> list[Case]:
                           draft=c["source"].get("draft_resolution"), doc_year=int(c["doc_year"]),
                           cost_year=cost_year, body=c.get("body", ""), confidence=c.get("confidence", ""),
                           total=c.get("total_usd"), items=items, notes=c.get("notes", ""),
+                          quote=str((c.get("quote") or {}).get("text", "")),
                           documents=_documents(c["source"])))
     _mark_duplicates(cases)
     return cases
