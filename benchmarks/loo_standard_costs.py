@@ -114,7 +114,7 @@ def _price(spec: Spec, figure_id: str, table: Table) -> Decimal | None:
         return None
 
 
-def _stats(errors: list[float]) -> dict[str, object]:
+def share_stats(errors: list[float]) -> dict[str, object]:
     absolute = [abs(e) for e in errors]
     return {"n": len(errors), "median_abs_pct": round(statistics.median(absolute), 2) if errors else None,
             "within_1pct": round(sum(a <= 1 for a in absolute) / len(errors), 2) if errors else None,
@@ -134,10 +134,10 @@ def summarise(rows: list[dict[str, object]]) -> dict[str, object]:
         undetermined = [str(r["figure"]) for r in rows if r[key] is None]
         priced = [float(r[key]) for r in rows if r[key] is not None]  # type: ignore[arg-type]
         # an undetermined figure is a miss: the share over every figure with quantities counts it
-        out[mode] = {"all": {**_stats(priced), "undetermined": undetermined,
+        out[mode] = {"all": {**share_stats(priced), "undetermined": undetermined,
                              "within_1pct_of_all": round(sum(abs(e) <= 1 for e in priced) / len(rows), 2)
                              if rows else None},
-                     **{g: {k: _stats(v) for k, v in sorted(vals.items())} for g, vals in groups.items()}}
+                     **{g: {k: share_stats(v) for k, v in sorted(vals.items())} for g, vals in groups.items()}}
     return out
 
 

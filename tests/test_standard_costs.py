@@ -170,8 +170,15 @@ def test_corpus_specs_reproduce(capsys, monkeypatch):
     assert match, out[-500:]
     reproduced, total, derived = map(int, match.groups())
     assert total > 700 and derived >= 40
+    # temporary assistance at several grades in one figure checks the table and is never fitted
+    checks_only = sum(1 for path in GA_SPECS.glob("*.yaml")
+                      for data in [yaml.safe_load(path.read_text(encoding="utf-8"))]
+                      for fig in data.get("published", [])
+                      if sum(1 for r in data.get("requests", []) for a in r["activities"]
+                             if a["id"] in fig["activities"] and a["kind"] == "staff") > 1)
+    assert checks_only >= 1
     # in sample, the shipped table reproduces most figures priced from quantities exactly
-    assert total - reproduced <= derived // 3
+    assert total - reproduced <= derived // 3 + checks_only
 
 
 def test_left_out_figures_say_why():
