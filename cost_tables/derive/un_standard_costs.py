@@ -463,7 +463,7 @@ def derive(cases: list[Case], exclude: frozenset[str] = frozenset()) -> tuple[di
         "activities": _kinds(rates),
         "rates": rates,
     }
-    staff_assessment = derive_staff_assessment(cases)
+    staff_assessment = derive_staff_assessment([c for c in cases if c.id not in exclude])
     if staff_assessment:
         table = {**{k: v for k, v in table.items() if k not in ("activities", "rates")},
                  "staff_assessment": staff_assessment, "activities": table["activities"], "rates": rates}
