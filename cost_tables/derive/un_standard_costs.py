@@ -417,6 +417,9 @@ def series_all(obs: list[Observation]) -> dict[tuple[str, str], Series]:
 def derive(cases: list[Case], exclude: frozenset[str] = frozenset()) -> tuple[dict[str, Any], dict[str, str]]:
     """The table as data (for YAML) and the figures left out, with reasons."""
     kept, dropped = observations(cases, exclude)
+    # and the figures the corpus reading leaves out (read twice, not holding up, uncertain), with its reason
+    dropped = {**{i.id: i.left_out for c in cases if c.id not in exclude for i in c.items
+                  if i.activities and i.left_out}, **dropped}
     series = series_all(kept)
     rates: dict[str, Any] = {}
     for key, (label, unit, _places) in RATES.items():
