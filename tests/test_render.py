@@ -127,7 +127,7 @@ def test_numbers_per_language():
     from pbi.render.numbers import count_word, money, ops_list, paragraph_list
     from pbi.model.specs import Range
 
-    assert money(Decimal("23000"), "zh") == "23,000美元"
+    assert money(Decimal("23000"), "zh") == "23,000 美元"  # as the body and the table print it
     assert money(Range(Decimal(800000), Decimal(1200000)), "en") == "$800,000 to $1,200,000"
     assert money(Decimal("160040"), "en") == "$160,040"
     assert count_word(2, "zh") == "两" and count_word(3, "en") == "three" and count_word(20, "zh") == "20"

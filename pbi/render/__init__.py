@@ -56,13 +56,71 @@ class Note:
     paragraphs: list[NoteParagraph]
     table: list[tuple[str, str, str, str]] = field(default_factory=list)
     table_header: tuple[str, str, str, str] = ("", "", "", "")
+    #: the total row of the resource table, written as the body writes amounts
+    table_total: str = ""
+    #: the header block of the document: symbol, distribution, date, language, original
+    header: dict[str, str] = field(default_factory=dict)
+    #: footnotes, in order (the Word file prints them at the foot of the page)
+    footnotes: list[str] = field(default_factory=list)
+
+    @property
+    def direction(self) -> str:
+        """``rtl`` for Arabic, else ``ltr``."""
+        from .numbers import RTL
+
+        return "rtl" if self.lang in RTL else "ltr"
 
 
 @lru_cache(maxsize=1)
 def _phrases() -> dict[str, Any]:
+    """``phrases.yaml`` (entries keyed by language) with ``phrases/<lang>.yaml`` (one language per
+    file) merged in: ``phrases[category][key][lang]``."""
     import yaml
 
-    return yaml.safe_load((TEMPLATES / "phrases.yaml").read_text(encoding="utf-8"))
+    phrases: dict[str, Any] = yaml.safe_load((TEMPLATES / "phrases.yaml").read_text(encoding="utf-8"))
+    for path in sorted((TEMPLATES / "phrases").glob("*.yaml")):
+        lang = path.stem
+        for category, entries in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).items():
+            for key, value in entries.items():
+                phrases.setdefault(category, {}).setdefault(key, {})[lang] = value
+    return phrases
+
+
+class MissingText(RenderError):
+    """A text the note needs has no version in the note's language."""
+
+    def __init__(self, text: Any, lang: str) -> None:
+        shown = next((getattr(text, k) for k in ("en", "zh", "fr", "es", "ru", "ar") if getattr(text, k, None)), "")
+        super().__init__(f"no {lang} text (en: {shown!r})")
+        self.text = text
+
+
+def _text_path(root: Any, target: Any, path: str = "") -> str | None:
+    """The field path of ``target`` (a Text, by identity) inside a spec: ``requests[1].text``."""
+    from pydantic import BaseModel
+
+    if root is target:
+        return path
+    if isinstance(root, BaseModel):
+        for name in type(root).model_fields:
+            found = _text_path(getattr(root, name), target, f"{path}.{name}" if path else name)
+            if found is not None:
+                return found
+    elif isinstance(root, (list, tuple)):
+        for i, item in enumerate(root):
+            found = _text_path(item, target, f"{path}[{i}]")
+            if found is not None:
+                return found
+    return None
+
+
+def phrase(category: str, key: str, lang: str) -> Any:
+    """A name of ``templates/phrases``: a missing one is an error naming its key."""
+    try:
+        return _phrases()[category][key][lang]
+    except KeyError:
+        raise RenderError(f"no {lang} entry for {category}.{key} in the phrases "
+                          f"(templates/phrases.yaml or templates/phrases/{lang}.yaml)") from None
 
 
 @lru_cache(maxsize=32)
@@ -86,15 +144,11 @@ def _environment(lang: str, budget_period: str) -> Any:
             raise RenderError("a text the template needs is missing from the spec")
         value = getattr(text, lang, None)
         if not value:
-            shown = next((getattr(text, k) for k in ("en", "zh", "fr", "es", "ru", "ar") if getattr(text, k)), "")
-            raise RenderError(f"the spec has no {lang} text for {shown!r}")
+            raise MissingText(text, lang)
         return str(value)
 
     def section(key: str) -> dict[str, str]:
-        try:
-            return phrases["sections"][key][lang]
-        except KeyError:
-            raise RenderError(f"no {lang} name for budget section {key!r} in templates/phrases.yaml") from None
+        return dict(phrase("sections", key, lang))
 
     def label(activity: Any) -> str:
         """The activity's own short name, or the name of its kind."""
@@ -107,13 +161,13 @@ def _environment(lang: str, budget_period: str) -> Any:
                               f"names no kind {activity.kind!r}", field="label") from None
 
     def place(name: str) -> str:
-        return phrases.get("places", {}).get(name, {}).get(lang, name)
+        return str(phrase("places", name, lang))
 
     def outside_parens(item: str) -> str:
         return re.sub(r"（[^）]*）|\([^)]*\)", "", item)
 
     def lettered(items: list[str], sep: str) -> str:
-        return sep.join(f"({chr(97 + i)}){'' if lang == 'zh' else ' '}{t}" for i, t in enumerate(items))
+        return sep.join(f"{n.item_label(i + 1, lang)}{'' if lang == 'zh' else ' '}{t}" for i, t in enumerate(items))
 
     def join(items: Any, sep: str | None = None, last: str | None = None) -> str:
         items = [str(i) for i in items if i]
@@ -151,7 +205,11 @@ def _environment(lang: str, budget_period: str) -> Any:
         "biennium": lambda y: n.period(period_of(y).label, lang), "next_period": next_period,
         "period_name": period_name, "budget": budget,
         "cents": lambda v: Range.of(v).map(lambda d: d.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)),
-        "letter": lambda i: chr(96 + i), "circled": lambda i: chr(0x321F + i), "roman": roman,
+        "letter": lambda i: n.letter(i, lang), "circled": lambda i: chr(0x321F + i), "roman": roman,
+        "item": lambda i: n.item_label(i, lang), "subitem": lambda i: n.subitem_label(i, lang),
+        "pl": lambda v, *forms: n.plural(v, lang, *forms),
+        "cntf": lambda v: n.count_word(v, lang, "f"), "cntn": lambda v: n.count_word(v, lang, "n"),
+        "prep": lambda text, word: n.contract(word, str(text), lang),
         "langnames": lambda codes: n.language_names(codes, lang), "section": section, "place": place, "label": label,
         "components": lambda text: [t for t in str(text).split("‖") if t],
         "commas": lambda items: any("，" in outside_parens(i) or ", " in outside_parens(i) for i in items),
@@ -204,9 +262,42 @@ def build_note(estimate: Estimate, lang: str, kind: str = "financial_note") -> N
                                                             requirements=_requirements(ctx))
     except jinja2.UndefinedError as err:
         raise RenderError(f"template {kind}/{lang}.j2: {err.message}") from None
+    except MissingText as err:
+        _locate(err, estimate)
+        raise
     note = _parse(raw, lang, [p.kind for p in ctx.paragraphs])
-    note.table_header, note.table = _resource_table(ctx, lang)
+    note.table_header, note.table, note.table_total = _resource_table(ctx, lang)
+    note.header = _header_block(spec, lang, kind)
     return note
+
+
+def _locate(err: MissingText, estimate: Estimate) -> None:
+    """Say which field of the spec (or of its entitlements file) lacks the text."""
+    from pbi.model.specs import source_of
+
+    file, lines = source_of(estimate.spec)
+    where = _text_path(estimate.spec, err.text)
+    if where is not None:
+        err.located(file=file, line=lines.get(where), field=where)
+        return
+    for use in [*estimate.entitlements, *(r for req in estimate.spec.requests for r in estimate.recalls(req.id))]:
+        where = _text_path(use.balance, err.text, "entitlements") if hasattr(use, "balance") else None
+        if where is not None:
+            err.located(file=getattr(use.balance, "file", None) or file, field=where)
+            return
+
+
+def _header_block(spec: Any, lang: str, kind: str) -> dict[str, str]:
+    """Symbol, distribution, date, the language of this version and the original language."""
+    from babel.dates import format_date
+
+    document = {k: str(phrase("document", k, lang)) for k in ("distribution", "date_locale", "language", "original")}
+    return {"symbol": spec.document or spec.symbol, "distribution": document["distribution"],
+            "date": format_date(spec.priced_on, "d 'de' MMMM 'de' y" if document["date_locale"] == "es" else "d MMMM y",
+                                locale=document["date_locale"]) if spec.priced_on else "",
+            "language": document["language"], "original": document["original"],
+            "table_heading": str(phrase("document", "table_heading", lang)),
+            "total": str(phrase("document", "total", lang))}
 
 
 def _requirements(ctx: Any) -> list[dict[str, Any]]:
@@ -256,26 +347,23 @@ def _parse(raw: str, lang: str, kinds: list[str]) -> Note:
     return Note(lang=lang, heading=heading, paragraphs=paragraphs)
 
 
-def _resource_table(ctx: Any, lang: str) -> tuple[tuple[str, str, str, str], list[tuple[str, str, str, str]]]:
-    """Resource requirements by item: (what, funding, year, amount) for the Word table."""
+def _resource_table(ctx: Any, lang: str) -> tuple[tuple[str, str, str, str], list[tuple[str, str, str, str]], str]:
+    """Resource requirements by item: (what, funding, year, amount) for the Word table; the amounts
+    are written as the body writes them (:func:`.numbers.money`)."""
+    from pbi.costing.estimate import ZERO
+
+    from .context import note_groups
     from .numbers import money
 
-    names = {"zh": {"regular_budget": "经常预算", "budget_process": "既定预算程序", "extrabudgetary": "预算外资源",
-                    "voluntary": "自愿捐款", "contingency_fund": "应急基金", "entitlement": "现有会议权利",
-                    "existing_resources": "现有资源"},
-             "en": {"regular_budget": "Regular budget", "budget_process": "Established budgetary process",
-                    "extrabudgetary": "Extrabudgetary", "voluntary": "Voluntary contributions",
-                    "contingency_fund": "Contingency fund", "entitlement": "Existing entitlement",
-                    "existing_resources": "Existing resources"}}[lang]
-    header = ("项目", "资金来源", "年份", "所需资源") if lang == "zh" else ("Item", "Funding", "Year", "Requirements")
+    header = tuple(phrase("document", "table", lang))
     rows: list[tuple[str, str, str, str]] = []
-    from .context import note_groups
-
+    total = ZERO
     for g in note_groups(ctx.estimate).values():
+        total = total + g.amount
         labels = [getattr(a.label, lang, None) or a.id if a.label else a.id for a in g.activities]
-        rows.append(("、".join(labels) if lang == "zh" else "; ".join(labels), names.get(g.funding, g.funding),
+        rows.append(("、".join(labels) if lang == "zh" else "; ".join(labels), str(phrase("funding", g.funding, lang)),
                      str(g.year), money(g.amount, lang)))
-    return header, rows
+    return (header[0], header[1], header[2], header[3]), rows, money(total, lang)
 
 
 def note_text(note: Note, fmt: str = "text") -> str:
