@@ -206,6 +206,8 @@ def _environment(lang: str, budget_period: str) -> Any:
         "period_name": period_name, "budget": budget,
         "cents": lambda v: Range.of(v).map(lambda d: d.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)),
         "letter": lambda i: n.letter(i, lang), "circled": lambda i: chr(0x321F + i), "roman": roman,
+        "period_kind": lambda label: parse_period(str(label)).kind,
+        "period_of": lambda year: period_of(int(year)).label, "lower_first": lambda t: t[:1].lower() + t[1:],
         "item": lambda i: n.item_label(i, lang), "subitem": lambda i: n.subitem_label(i, lang),
         "pl": lambda v, *forms: n.plural(v, lang, *forms),
         "cntf": lambda v: n.count_word(v, lang, "f"), "cntn": lambda v: n.count_word(v, lang, "n"),
@@ -232,9 +234,16 @@ def _clean(text: str, lang: str) -> str:
     if lang == "zh":
         text = re.sub(r"\s*\n\s*", "", text).strip()
         return _spacing_zh(text)
-    text = re.sub(r"\s+", " ", text).strip()
-    text = re.sub(r" ([,.;:)\u201d])", r"\1", text)
-    return re.sub(r"([(\u201c]) ", r"\1", text)
+    # only layout whitespace collapses: the no-break spaces of numbers and of French punctuation stay
+    text = re.sub(r"[ \t\r\n]+", " ", text).strip()
+    if lang == "fr":  # French typography: a no-break space inside guillemets and before : ; ! ?
+        text = re.sub(r" ?([:;!?])(?=\s|$|\))", lambda m: ("\u00a0" if m.group(1) == ":" else "\u202f") + m.group(1), text)
+        text = re.sub(r"« ?", "«\u00a0", text)
+        text = re.sub(r" ?»", "\u00a0»", text)
+        text = re.sub(r" ([,.)])", r"\1", text)
+    else:
+        text = re.sub(r" ([,.;:)\u201d\u00bb\u060c])", r"\1", text)
+    return re.sub(r"([(\u201c\u00ab]) ", r"\1", text)
 
 
 def build_note(estimate: Estimate, lang: str, kind: str = "financial_note") -> Note:

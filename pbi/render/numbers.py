@@ -21,6 +21,7 @@ bidirectional class (CS, a number separator) keeps ``345 200`` one number inside
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -249,6 +250,10 @@ def ops_list(refs: Iterable[str], lang: str) -> str:
         head, tail = _split(ref)
         out.append(tail if head and head == previous and tail else ref)
         previous = head
+    if lang in ("fr", "es", "ru"):  # 1(b) → 1 b)
+        out = [re.sub(r"\(([^)]*)\)", r" \1)", o).strip() for o in out]
+    elif lang == "ar":  # 1(b) → 1 (ب)
+        out = [re.sub(r"\(([a-z])\)", lambda m: f" ({letter(ord(m.group(1)) - 96, lang)})", o).strip() for o in out]
     return join(out, lang)
 
 
@@ -262,8 +267,8 @@ def paragraph_list(numbers: Sequence[int], lang: str) -> str:
 
 
 def period(value: str, lang: str) -> str:
-    """``2010-2011`` (zh) / ``2010–2011`` (other languages, with an en dash)."""
-    return value if lang == "zh" else value.replace("-", "\u2013")
+    """``2010-2011`` (zh, fr, es, ar: a hyphen) / ``2010–2011`` (en, ru: an en dash)."""
+    return value.replace("-", "\u2013") if lang in ("en", "ru") else value
 
 
 def biennium_of(year: int, budget_period: str) -> str:
