@@ -242,7 +242,7 @@ def _clean(text: str, lang: str) -> str:
         text = re.sub(r" ?»", "\u00a0»", text)
         text = re.sub(r" ([,.)])", r"\1", text)
     else:
-        text = re.sub(r" ([,.;:)\u201d\u00bb\u060c])", r"\1", text)
+        text = re.sub(r" ([,.;:)\u201d\u00bb\u060c\u061b])", r"\1", text)
     return re.sub(r"([(\u201c\u00ab]) ", r"\1", text)
 
 

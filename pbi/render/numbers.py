@@ -76,7 +76,7 @@ STYLES: dict[str, NumberStyle] = {
                       feminine={1: "одна", 2: "две"}, neuter={1: "одно"}, conjunction=" и ", run="{a}\u2013{b}"),
     # Arabic counts stay in figures: the number–noun agreement is carried by plural() on the noun
     "ar": NumberStyle("ar", group="\u00a0", decimal=",", amount="{n} دولار", to=" إلى ",
-                      range_amount="من {low_n}{to}{high_n} دولار", conjunction=" و", comma="، ",
+                      range_amount="من {low_n}{to}{high_n} دولار", conjunction=" و", comma=" و",
                       run="{a} إلى {b}"),
 }
 
@@ -216,10 +216,13 @@ _CONTRACTIONS = {
 
 def contract(word: str, text: str, lang: str) -> str:
     """``de`` + ``le guide`` → ``du guide``; ``de`` + ``l'outil`` → ``de l'outil``; ``de`` +
-    ``un atelier`` → ``d'un atelier`` (fr); ``de`` + ``el informe`` → ``del informe`` (es)."""
+    ``un atelier`` → ``d'un atelier`` (fr); ``de`` + ``el informe`` → ``del informe`` (es); Arabic
+    prefixes join the word: ``ل`` + ``الفريق`` → ``للفريق``."""
     for article, contracted in _CONTRACTIONS.get(lang, {}).get(word, ()):
         if text.startswith(article):
             return contracted + text[len(article):]
+    if lang == "ar" and word in ("ل", "ب", "و"):  # prefixed: للفريق، بالموارد، والأنشطة
+        return ("لل" + text[2:]) if word == "ل" and text.startswith("ال") else word + text
     if lang == "fr" and word in ("de", "que") and text[:1].lower() in "aeiouéèêhâîô" and not text.startswith("l'"):
         return f"{word[:-1]}'{text}"
     return f"{word} {text}"
