@@ -181,8 +181,8 @@ def test_cli_note(tmp_path, capsys):
     assert "23,000 美元" in capsys.readouterr().out
     assert main(["note", str(NOTES / "annex-07.yaml"), "--format", "docx"]) == 2
     assert "-o FILE" in capsys.readouterr().err
-    assert main(["note", str(NOTES / "annex-07.yaml"), "--lang", "fr"]) == 2
-    assert "no financial_note template for language 'fr'" in capsys.readouterr().err
+    assert main(["note", str(NOTES / "annex-07.yaml"), "--lang", "de"]) == 2
+    assert "no financial_note template for language 'de'" in capsys.readouterr().err
     out = tmp_path / "n.md"
     assert main(["note", str(NOTES / "annex-07.yaml"), "--lang", "en", "--format", "md", "-o", str(out)]) == 0
     assert out.read_text(encoding="utf-8").startswith("# Financial note")
