@@ -289,10 +289,12 @@ def _locate(err: MissingText, estimate: Estimate) -> None:
     if where is not None:
         err.located(file=file, line=lines.get(where), field=where)
         return
-    for use in [*estimate.entitlements, *(r for req in estimate.spec.requests for r in estimate.recalls(req.id))]:
-        where = _text_path(use.balance, err.text, "entitlements") if hasattr(use, "balance") else None
+    balances: list[Any] = [u.balance for u in estimate.entitlements]
+    balances += [r.balance for req in estimate.spec.requests for r in estimate.recalls(req.id)]
+    for balance in balances:
+        where = _text_path(balance, err.text, "entitlements")
         if where is not None:
-            err.located(file=getattr(use.balance, "file", None) or file, field=where)
+            err.located(file=file, field=where)
             return
 
 

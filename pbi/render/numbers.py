@@ -207,7 +207,7 @@ def subitem_label(i: int, lang: str) -> str:
 
 
 #: prepositions that contract with the article of the word that follows (fr du, des, au, aux; es del, al)
-_CONTRACTIONS = {
+_CONTRACTIONS: dict[str, dict[str, tuple[tuple[str, str], ...]]] = {
     "fr": {"de": (("le ", "du "), ("les ", "des "), ("Le ", "du "), ("Les ", "des ")),
            "à": (("le ", "au "), ("les ", "aux "), ("Le ", "au "), ("Les ", "aux "))},
     "es": {"de": (("el ", "del "), ("El ", "del ")), "a": (("el ", "al "), ("El ", "al "))},
