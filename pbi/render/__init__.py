@@ -27,7 +27,7 @@ KINDS = ("financial_note", "statement")
 FORMATS = ("text", "md", "html", "docx")
 Format = Literal["text", "md", "html", "docx"]
 
-_MARK = re.compile(r"⟦([HPIJ])⟧")
+_MARK = re.compile(r"⟦([HPIJF])⟧")  # heading, paragraph, item, sub-item, footnote
 
 
 @dataclass
@@ -276,7 +276,7 @@ def build_note(estimate: Estimate, lang: str, kind: str = "financial_note") -> N
         raise
     note = _parse(raw, lang, [p.kind for p in ctx.paragraphs])
     note.table_header, note.table, note.table_total = _resource_table(ctx, lang)
-    note.header = _header_block(spec, lang, kind)
+    note.header = _header_block(spec, lang, spec.document or ctx.symbol or "")
     return note
 
 
@@ -298,12 +298,12 @@ def _locate(err: MissingText, estimate: Estimate) -> None:
             return
 
 
-def _header_block(spec: Any, lang: str, kind: str) -> dict[str, str]:
+def _header_block(spec: Any, lang: str, symbol: str) -> dict[str, str]:
     """Symbol, distribution, date, the language of this version and the original language."""
     from babel.dates import format_date
 
     document = {k: str(phrase("document", k, lang)) for k in ("distribution", "date_locale", "language", "original")}
-    return {"symbol": spec.document or spec.symbol, "distribution": document["distribution"],
+    return {"symbol": symbol, "distribution": document["distribution"],
             "date": format_date(spec.priced_on, "d 'de' MMMM 'de' y" if document["date_locale"] == "es" else "d MMMM y",
                                 locale=document["date_locale"]) if spec.priced_on else "",
             "language": document["language"], "original": document["original"],
@@ -333,10 +333,13 @@ def _parse(raw: str, lang: str, kinds: list[str]) -> Note:
     parts = _MARK.split(raw)
     heading = ""
     paragraphs: list[NoteParagraph] = []
+    footnotes: list[str] = []
     for tag, text in zip(parts[1::2], parts[2::2], strict=True):
         text = _clean(text, lang)
         if tag == "H":
             heading = text
+        elif tag == "F":
+            footnotes.append(text)
         elif tag == "P":
             n = len(paragraphs) + 1
             paragraphs.append(NoteParagraph(number=n, text=text, kind=(["rule", "requests", *kinds][n - 1]
@@ -355,7 +358,7 @@ def _parse(raw: str, lang: str, kinds: list[str]) -> Note:
                 paragraphs[-1].items[-1].items.append(item)
             else:
                 raise RenderError("a template writes a sub-item before any item")
-    return Note(lang=lang, heading=heading, paragraphs=paragraphs)
+    return Note(lang=lang, heading=heading, paragraphs=paragraphs, footnotes=footnotes)
 
 
 def _resource_table(ctx: Any, lang: str) -> tuple[tuple[str, str, str, str], list[tuple[str, str, str, str]], str]:
@@ -372,24 +375,26 @@ def _resource_table(ctx: Any, lang: str) -> tuple[tuple[str, str, str, str], lis
     for g in note_groups(ctx.estimate).values():
         total = total + g.amount
         labels = [getattr(a.label, lang, None) or a.id if a.label else a.id for a in g.activities]
-        rows.append(("、".join(labels) if lang == "zh" else "; ".join(labels), str(phrase("funding", g.funding, lang)),
+        rows.append(({"zh": "、", "ar": "؛ "}.get(lang, "; ").join(labels), str(phrase("funding", g.funding, lang)),
                      str(g.year), money(g.amount, lang)))
     return (header[0], header[1], header[2], header[3]), rows, money(total, lang)
 
 
 def note_text(note: Note, fmt: str = "text") -> str:
-    """A note as plain text, Markdown or HTML."""
+    """A note as plain text, Markdown or an HTML document (``lang``, ``dir`` and charset declared)."""
+    marks = ["*" * (i + 1) for i in range(len(note.footnotes))]
     if fmt == "text":
-        out = [note.heading, ""]
+        out = [note.heading + "".join(marks[:1]), ""]
         for p in note.paragraphs:
             out.append(f"{p.number}. {p.text}")
             for item in p.items:
                 out.append(f"    {item.label} {item.text}")
                 out.extend(f"        {sub.label} {sub.text}" for sub in item.items)
             out.append("")
+        out.extend(f"{m} {f}" for m, f in zip(marks, note.footnotes, strict=True))
         return "\n".join(out).rstrip() + "\n"
     if fmt == "md":
-        out = [f"# {note.heading}", ""]
+        out = [f"# {note.heading}" + ("[^1]" if note.footnotes else ""), ""]
         for p in note.paragraphs:
             out.append(f"{p.number}\\. {p.text}")
             out.append("")
@@ -400,10 +405,18 @@ def note_text(note: Note, fmt: str = "text") -> str:
                     out.append(f">> {sub.label} {sub.text}")
                     out.append(">>")
                 out.append("")
+        out.extend(f"[^{i}]: {f}" for i, f in enumerate(note.footnotes, start=1))
         return "\n".join(out).rstrip() + "\n"
     if fmt == "html":
         e = html.escape
-        out = [f'<article lang="{e(note.lang)}">', f"<h1>{e(note.heading)}</h1>", "<ol>"]
+        ref = '<sup><a href="#fn1" id="ref1">*</a></sup>' if note.footnotes else ""
+        out = ["<!DOCTYPE html>", f'<html lang="{e(note.lang)}" dir="{note.direction}">', "<head>",
+               '<meta charset="utf-8">', f"<title>{e(note.heading)}</title>", "</head>", "<body>", "<article>"]
+        if note.header:
+            out.append('<header class="masthead">' + "".join(
+                f'<p class="{k}">{e(note.header[k])}</p>' for k in ("symbol", "distribution", "date", "original")
+                if note.header.get(k)) + "</header>")
+        out.extend([f"<h1>{e(note.heading)}{ref}</h1>", "<ol>"])
         for p in note.paragraphs:
             out.append(f'<li value="{p.number}"><p>{e(p.text)}</p>')
             if p.items:
@@ -416,7 +429,12 @@ def note_text(note: Note, fmt: str = "text") -> str:
                     out.append("</li>")
                 out.append("</ul>")
             out.append("</li>")
-        out.extend(["</ol>", "</article>"])
+        out.append("</ol>")
+        if note.footnotes:
+            out.append('<aside class="footnotes">' + "".join(
+                f'<p id="fn{i}">{e(m)} {e(f)}</p>' for i, (m, f) in enumerate(zip(marks, note.footnotes, strict=True),
+                                                                         start=1)) + "</aside>")
+        out.extend(["</article>", "</body>", "</html>"])
         return "\n".join(out) + "\n"
     raise RenderError(f"unknown text format {fmt!r} (expected text, md or html)")
 
