@@ -217,6 +217,7 @@ def _table(document: Any, note: "Note") -> None:
         column.width = Cm(width)
     last = len(rows) - 1
     for r, (row, values) in enumerate(zip(table.rows, rows, strict=True)):
+        _on(row._tr.get_or_add_trPr(), "w:cantSplit")  # a row never breaks across pages
         if r == 0:  # the header row repeats on every page
             _on(row._tr.get_or_add_trPr(), "w:tblHeader")
         for c, (cell, text) in enumerate(zip(row.cells, values, strict=True)):
