@@ -238,6 +238,7 @@ def _clean(text: str, lang: str) -> str:
     text = re.sub(r"[ \t\r\n]+", " ", text).strip()
     if lang == "fr":  # French typography: a no-break space inside guillemets and before : ; ! ?
         text = re.sub(r" ?([:;!?])(?=\s|$|\))", lambda m: ("\u00a0" if m.group(1) == ":" else "\u202f") + m.group(1), text)
+        text = re.sub(r"(\d) %", "\\1\u202f%", text)
         text = re.sub(r"« ?", "«\u00a0", text)
         text = re.sub(r" ?»", "\u00a0»", text)
         text = re.sub(r" ([,.)])", r"\1", text)

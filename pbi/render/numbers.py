@@ -173,6 +173,8 @@ def plural(value: Range | Decimal | int, lang: str, *forms: str) -> str:
     if len(forms) != len(categories):
         raise RenderError(f"plural forms for {lang!r} are {' '.join(categories)}: got {len(forms)} forms")
     category = Locale.parse(lang).plural_form(r.high)
+    if category not in categories:  # a fraction (ru "other": 19,9 процента) takes the form of few
+        return forms[min(1, len(forms) - 1)]
     return forms[categories.index(category)]
 
 
@@ -222,6 +224,8 @@ def contract(word: str, text: str, lang: str) -> str:
         if text.startswith(article):
             return contracted + text[len(article):]
     if lang == "ar" and word in ("ل", "ب", "و"):  # prefixed: للفريق، بالموارد، والأنشطة
+        if word == "ل" and text.startswith("الل"):  # ل + اللجنة → للجنة
+            return "لل" + text[3:]
         return ("لل" + text[2:]) if word == "ل" and text.startswith("ال") else word + text
     if lang == "fr" and word in ("de", "que") and text[:1].lower() in "aeiouéèêhâîô" and not text.startswith("l'"):
         return f"{word[:-1]}'{text}"
