@@ -21,7 +21,6 @@ from pbi.render import KINDS, build_note, render_note
 from pbi.render.numbers import SUPPORTED, count_word, formatted, money, number, plural
 
 ROOT = Path(__file__).resolve().parent.parent
-
 def _written(path: Path) -> bool:
     """A spec pbi writes notes for: its title has a Chinese text as well as an English one. The
     corpus of published statements (notes/ga-statements, generated with English titles only, "do not
@@ -37,8 +36,21 @@ NEW = ("fr", "es", "ru", "ar")
 NNBSP, NBSP = "\u202f", "\u00a0"
 
 
-def _kinds(lang: str) -> list[str]:
-    return [k for k in KINDS if (ROOT / "pbi" / "render" / "templates" / k / f"{lang}.j2").exists()]
+def _kinds(lang: str, est=None) -> list[str]:
+    """The kinds with a template in ``lang`` that the spec's body takes (model/vocabulary.yaml)."""
+    from pbi.render.statement import check_kind
+
+    out = []
+    for k in KINDS:
+        if not (ROOT / "pbi" / "render" / "templates" / k / f"{lang}.j2").exists():
+            continue
+        try:
+            if est is not None:
+                check_kind(est.spec, k)
+        except Exception:
+            continue
+        out.append(k)
+    return out
 
 
 # -- numbers -------------------------------------------------------------------------------------
@@ -104,10 +116,55 @@ GOLDEN = {
 }
 
 
+def _grouped(value: Decimal, sep: str) -> str:
+    """Digits in groups of three joined by ``sep``, written out here without Babel."""
+    digits = str(int(value))
+    groups = []
+    while digits:
+        groups.insert(0, digits[-3:])
+        digits = digits[:-3]
+    return sep.join(groups)
+
+
+def _statement_golden(lang: str) -> str:
+    """The extrabudgetary paragraph of the statement on E/2011/30 draft resolution A.III, with the
+    figures the estimate computes (the table's rates move; the wording and separators must not)."""
+    from pbi.costing.conclusions import conclude
+
+    c = conclude(cost_file(ROOT / "notes" / "e-2011-30" / "draft-resolution-a-iii.yaml"))
+    eb = c.extrabudgetary_total.low
+    psc = c.programme_support.low.quantize(Decimal(1), rounding="ROUND_HALF_UP")
+    (year,) = {r.year for r in c.extrabudgetary}
+    return {
+        "fr": f"Des ressources extrabudgétaires d'un montant de {_grouped(eb, NNBSP)} dollars seraient nécessaires "
+              f"en {year}, y compris des dépenses d'appui aux programmes d'un montant de {_grouped(psc, NNBSP)} "
+              f"dollars au taux de 13{NNBSP}%. Si ces ressources ne se matérialisaient pas, les activités ne "
+              f"seraient pas exécutées.",
+        "es": f"Se necesitarían recursos extrapresupuestarios por valor de {_grouped(eb, '.')} dólares en {year}, "
+              f"incluidos gastos de apoyo a los programas por valor de {_grouped(psc, '.')} dólares al 13 %. Si no "
+              f"se dispusiera de esos recursos, las actividades no se llevarían a cabo.",
+        "ru": f"Потребуются внебюджетные ресурсы в размере {_grouped(eb, NBSP)}{NBSP}долл.{NBSP}США в {year} году, "
+              f"включая расходы на вспомогательное обслуживание программ в размере "
+              f"{_grouped(psc, NBSP)}{NBSP}долл.{NBSP}США по ставке 13 процентов. Если эти ресурсы не поступят, "
+              f"эта деятельность осуществляться не будет.",
+        "ar": f"ستلزم موارد من خارج الميزانية قدرها {_grouped(eb, NBSP)} دولار في عام {year}، بما في ذلك تكاليف دعم "
+              f"البرامج البالغة {_grouped(psc, NBSP)} دولار بنسبة 13 في المائة. وإذا لم تتوافر هذه الموارد، فلن "
+              f"يُضطلع بالأنشطة.",
+    }[lang]
+
+
+@pytest.mark.parametrize("lang", NEW)
+def test_golden_statement_sentence(lang):
+    note = build_note(cost_file(ROOT / "notes" / "e-2011-30" / "draft-resolution-a-iii.yaml"), lang, "statement")
+    texts = [p.text for p in note.paragraphs]
+    assert _statement_golden(lang) in texts, "\n".join(ascii(t) for t in texts)
+
+
 @pytest.mark.parametrize(("lang", "kind"), sorted(GOLDEN))
 def test_golden_sentence(lang, kind):
     spec, sentence = GOLDEN[(lang, kind)]
-    note = build_note(cost_file(ROOT / "notes" / "ctoc-cop-2010-17" / f"{spec}.yaml"), lang, kind)
+    folder = "ctoc-cop-2010-17" if spec.startswith("annex") else "e-2011-30"
+    note = build_note(cost_file(ROOT / "notes" / folder / f"{spec}.yaml"), lang, kind)
     texts = [p.text for p in note.paragraphs]
     assert sentence in texts, "\n".join(ascii(t) for t in texts)
 
@@ -158,13 +215,24 @@ def _amounts(est) -> list[Range]:
 @pytest.mark.parametrize("path", SPECS, ids=lambda p: p.stem)
 def test_every_spec_in_every_language_and_kind_states_its_amounts_and_quantities(path, lang):
     est = cost_file(path)
-    for kind in _kinds(lang):
+    kinds = _kinds(lang, est)
+    assert kinds, "every spec renders in at least one kind"
+    for kind in kinds:
         text = render_note(est, lang, "text", kind=kind)
         assert isinstance(text, str)
-        assert "{{" not in text and "⟦" not in text and "‖" not in text and "  " not in text.replace("    ", "")
-        for amount in _amounts(est) if kind == "financial_note" else []:
-            assert money(amount, lang) in text, (kind, money(amount, lang))
-        for name, value in _quantities(est) if kind == "financial_note" else []:
+        assert "{{" not in text and "⟦" not in text and "‖" not in text
+        if kind == "financial_note":
+            for amount in _amounts(est):
+                assert money(amount, lang) in text, (kind, money(amount, lang))
+            quantities = _quantities(est)
+        else:
+            c = est_conclusion(est)
+            amounts = [c.additional_total, c.extrabudgetary_total] + [r.amount for r in c.budget_process]
+            for amount in amounts:
+                if amount.high > 0:
+                    assert money(amount, lang) in text, (kind, money(amount, lang))
+            quantities = _statement_quantities(est)
+        for name, value in quantities:
             shown = {number(value, lang), count_word(value, lang), count_word(value, lang, "f"),
                      count_word(value, lang, "n")}
             assert any(s in text for s in shown), (kind, name, shown)
@@ -173,6 +241,29 @@ def test_every_spec_in_every_language_and_kind_states_its_amounts_and_quantities
         assert not re.search(r"\b(the|of the|would be|and the)\b", text), re.findall(r".{30}\bthe\b.{30}", text)
         for fmt in ("md", "html"):
             assert render_note(est, lang, fmt, kind=kind)
+
+
+def est_conclusion(est):
+    from pbi.costing.conclusions import conclude
+
+    return conclude(est)
+
+
+def _statement_quantities(est) -> list[tuple[str, Range | Decimal | int]]:
+    """The quantities a statement's activities state: words or pages, participants, work-months."""
+    from pbi.render.statement import build_statement_context
+
+    ctx = build_statement_context(est)
+    out: list[tuple[str, Range | Decimal | int]] = []
+    for line in [*ctx.activities, *ctx.covered]:
+        a = line.activity
+        for name in ("words", "participants", "work_months"):
+            value = getattr(a, name, None)
+            if value is not None:
+                out.append((f"{a.id}.{name}", value))
+        if a.pages is not None and a.words is None and a.kind in ("documentation", "publication"):
+            out.append((f"{a.id}.pages", a.pages))
+    return out
 
 
 def test_a_missing_translation_names_its_key(tmp_path):

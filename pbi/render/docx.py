@@ -187,16 +187,30 @@ def _masthead(document: Any, note: "Note") -> None:
         _paragraph(document, value, latin, align="start" if lang == "ar" else "end")
 
 
-def _table(document: Any, note: "Note") -> None:
+def _widths(columns: int) -> tuple[float, ...]:
+    """Column widths (cm): the resource table's own, else a wide first column and equal amounts."""
+    if columns == len(COLUMNS_CM):
+        return COLUMNS_CM
+    rest = min(2.8, 10.5 / max(columns - 1, 1))
+    return (round(16.5 - rest * (columns - 1), 2), *(rest for _ in range(columns - 1)))
+
+
+def _table(document: Any, note: "Note", *, heading: bool = True) -> None:
+    """The table of the note: sized columns, a header row repeated on each page, rows that never
+    split, a total row in bold; amounts at the end of their cells."""
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import OxmlElement
     from docx.shared import Cm
 
     lang = note.lang
-    _paragraph(document, note.header.get("table_heading", ""), lang, style=_TITLE_STYLE, align="start")
-    rows = [note.table_header, *note.table, (note.header.get("total", ""), "", "", note.table_total)]
-    table = document.add_table(rows=len(rows), cols=len(COLUMNS_CM))
+    if heading:
+        _paragraph(document, note.header.get("table_heading", ""), lang, style=_TITLE_STYLE, align="start")
+    rows: list[tuple[str, ...]] = [note.table_header, *note.table]
+    if note.table_total:
+        rows.append((note.header.get("total", ""), *("" for _ in note.table_header[2:]), note.table_total))
+    widths = _widths(len(note.table_header))
+    table = document.add_table(rows=len(rows), cols=len(widths))
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     tbl_pr = table._tbl.tblPr
@@ -213,20 +227,24 @@ def _table(document: Any, note: "Note") -> None:
     tbl_pr.append(borders)
     if lang == "ar":
         tbl_pr.append(OxmlElement("w:bidiVisual"))
-    for column, width in zip(table.columns, COLUMNS_CM, strict=True):
+    for column, width in zip(table.columns, widths, strict=True):
         column.width = Cm(width)
     last = len(rows) - 1
+    first_amount = 2 if widths == COLUMNS_CM else 1  # the resource table's year column is numeric too
     for r, (row, values) in enumerate(zip(table.rows, rows, strict=True)):
         _on(row._tr.get_or_add_trPr(), "w:cantSplit")  # a row never breaks across pages
         if r == 0:  # the header row repeats on every page
             _on(row._tr.get_or_add_trPr(), "w:tblHeader")
         for c, (cell, text) in enumerate(zip(row.cells, values, strict=True)):
-            cell.width = Cm(COLUMNS_CM[c])
+            cell.width = Cm(widths[c])
             para = cell.paragraphs[0]
-            run = para.add_run(text)
+            indent = len(text) - len(text.lstrip(" "))
+            run = para.add_run(text.strip(" "))
+            if indent:
+                para.paragraph_format.left_indent = Cm(0.25 * indent)
             run.bold = (r in (0, last)) or None
             run.font.cs_bold = (r in (0, last)) or None
-            numeric = c in (2, 3) and r > 0
+            numeric = c >= first_amount and r > 0
             if lang == "ar":
                 _on(para._p.get_or_add_pPr(), "w:bidi")
                 _on(run._r.get_or_add_rPr(), "w:rtl")
@@ -282,16 +300,25 @@ def note_docx(note: "Note") -> bytes:
     document = docx.Document()
     _setup(document, lang)
     _masthead(document, note)
+    for line in note.preamble:
+        _paragraph(document, line, lang, align="start")
     title = _paragraph(document, note.heading, lang, style=_TITLE_STYLE, align="start")
+    if note.subtitle:
+        _paragraph(document, note.subtitle, lang, align="start").runs[0].italic = True
+    placed = note.table_after is not None
     for p in note.paragraphs:
+        if p.part:
+            _paragraph(document, p.part, lang, style=_TITLE_STYLE, align="start")
         _paragraph(document, f"{p.number}.\t{p.text}", lang, hanging_cm=1.0)
         for item in p.items:
             _paragraph(document, f"{item.label}\t{item.text}", lang, indent_cm=1.0, hanging_cm=1.0)
             for s in item.items:
                 _paragraph(document, f"{s.label}\t{s.text}", lang, indent_cm=2.0, hanging_cm=1.0)
+        if placed and p.number == note.table_after and note.table:
+            _table(document, note, heading=False)
     if note.footnotes:
         _footnotes(document, title, note.footnotes, lang)
-    if note.table:
+    if note.table and not placed:
         _table(document, note)
     out = io.BytesIO()
     document.save(out)
