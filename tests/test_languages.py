@@ -378,3 +378,20 @@ def test_libreoffice_renders_the_arabic_file_right_to_left(tmp_path):
         text = subprocess.run(["pdftotext", str(tmp_path / "note-ar.pdf"), "-"], capture_output=True, text=True,
                               check=True).stdout
         assert "223 700" in text.replace("\u00a0", " ")  # the number stays one number inside Arabic text
+
+
+@pytest.mark.parametrize("lang", NEW)
+def test_statement_word_file_keeps_parts_table_and_direction(lang):
+    docx = pytest.importorskip("docx")
+    est = cost_file(ROOT / "notes" / "e-2011-30" / "ga-66" / "draft-resolution-a-i.yaml")
+    data = render_note(est, lang, "docx", kind="statement")
+    assert isinstance(data, bytes)
+    document = docx.Document(io.BytesIO(data))
+    note = build_note(est, lang, "statement")
+    texts = [p.text for p in document.paragraphs]
+    assert [p.part for p in note.paragraphs if p.part] == [t for t in texts if t in {p.part for p in note.paragraphs}]
+    assert not [p for p in document.paragraphs if p.style.name.startswith("Heading")]
+    (table,) = document.tables
+    assert [c.text for c in table.rows[0].cells] == list(note.table_header)
+    assert ("<w:bidiVisual/>" in _xml(data)) == (lang == "ar")
+    assert note.paragraphs[0].part.startswith("أولا - " if lang == "ar" else "I. ")
