@@ -96,9 +96,9 @@ def test_counts_agree_with_their_nouns():
 GOLDEN = {
     ("fr", "financial_note"): (
         "annex-04",
-        "S'agissant de la demande formulée au paragraphe 6 du dispositif, des ressources extrabudgétaires "
-        "supplémentaires d'un montant de 223\u202f700 dollars seraient nécessaires pour financer la traduction "
-        "et l'impression de la loi type (140 pages, six langues)."),
+        "S’agissant de la demande formulée au paragraphe 6 du dispositif, des ressources extrabudgétaires "
+        "supplémentaires d’un montant de 223\u202f700 dollars seraient nécessaires pour financer la traduction "
+        "et l’impression de la loi type (140 pages, six langues)."),
     ("es", "financial_note"): (
         "annex-04",
         "En relación con la solicitud que figura en el párrafo 6 de la parte dispositiva, se necesitarían "
@@ -136,8 +136,8 @@ def _statement_golden(lang: str) -> str:
     psc = c.programme_support.low.quantize(Decimal(1), rounding="ROUND_HALF_UP")
     (year,) = {r.year for r in c.extrabudgetary}
     return {
-        "fr": f"Des ressources extrabudgétaires d'un montant de {_grouped(eb, NNBSP)} dollars seraient nécessaires "
-              f"en {year}, y compris des dépenses d'appui aux programmes d'un montant de {_grouped(psc, NNBSP)} "
+        "fr": f"Des ressources extrabudgétaires d’un montant de {_grouped(eb, NNBSP)} dollars seraient nécessaires "
+              f"en {year}, y compris des dépenses d’appui aux programmes d’un montant de {_grouped(psc, NNBSP)} "
               f"dollars au taux de 13{NNBSP}%. Si ces ressources ne se matérialisaient pas, les activités ne "
               f"seraient pas exécutées.",
         "es": f"Se necesitarían recursos extrapresupuestarios por valor de {_grouped(eb, '.')} dólares en {year}, "
@@ -175,6 +175,7 @@ def test_the_fixed_formulas_of_each_language():
     ru, ar = render_note(est, "ru"), render_note(est, "ar")
     assert isinstance(fr, str) and isinstance(es, str) and isinstance(ru, str) and isinstance(ar, str)
     assert "aucun crédit supplémentaire ne serait nécessaire au titre du budget-programme" in fr
+    assert "'" not in fr and "l’exercice biennal" in fr  # one apostrophe, the typographic one
     assert "no se necesitarían consignaciones adicionales en el presupuesto por programas" in es
     assert "бюджете по программам" in ru and "Генеральной Ассамблеи" in ru
     assert "عملا بالمادة 75 من النظام الداخلي" in ar and "الميزانية البرنامجية" in ar
@@ -395,3 +396,17 @@ def test_statement_word_file_keeps_parts_table_and_direction(lang):
     assert [c.text for c in table.rows[0].cells] == list(note.table_header)
     assert ("<w:bidiVisual/>" in _xml(data)) == (lang == "ar")
     assert note.paragraphs[0].part.startswith("أولا - " if lang == "ar" else "I. ")
+
+
+@pytest.mark.parametrize("lang", NEW)
+def test_phrases_and_vocabulary_name_sections_alike(lang):
+    """Financial notes read section titles from templates/phrases/<lang>.yaml, statements from
+    model/vocabulary.yaml: where both name a section, they name it alike (apostrophes aside)."""
+    import yaml
+
+    from pbi.model.vocabulary import section
+
+    phrases = yaml.safe_load((ROOT / "pbi" / "render" / "templates" / "phrases" / f"{lang}.yaml")
+                             .read_text(encoding="utf-8"))
+    for key, entry in phrases["sections"].items():
+        assert entry["title"].replace("'", "’") == section(key).name(lang).replace("'", "’"), key

@@ -265,7 +265,8 @@ def _clean(text: str, lang: str) -> str:
         return _spacing_zh(text)
     # only layout whitespace collapses: the no-break spaces of numbers and of French punctuation stay
     text = re.sub(r"[ \t\r\n]+", " ", text).strip()
-    if lang == "fr":  # French typography: a no-break space inside guillemets and before : ; ! ?
+    if lang == "fr":  # French typography: ’ (U+2019), a no-break space inside guillemets and before : ; ! ? %
+        text = text.replace("'", "\u2019")
         text = re.sub(r" ?([:;!?])(?=\s|$|\))", lambda m: ("\u00a0" if m.group(1) == ":" else "\u202f") + m.group(1), text)
         text = re.sub(r"(\d) %", "\\1\u202f%", text)
         text = re.sub(r"« ?", "«\u00a0", text)
