@@ -57,12 +57,12 @@ def _kinds(lang: str, est=None) -> list[str]:
 
 def test_amounts_per_language_with_their_invisible_separators():
     d = Decimal("345200")
-    assert money(d, "fr") == f"345{NNBSP}200 dollars"
-    assert money(d, "es") == "345.200 dólares"
+    assert money(d, "fr") == f"345{NNBSP}200{NBSP}dollars"
+    assert money(d, "es") == f"345.200{NBSP}dólares"
     assert money(d, "ru") == f"345{NBSP}200{NBSP}долл.{NBSP}США"
     assert money(d, "ar") == f"345{NBSP}200 دولار"
     assert money(d, "zh") == "345,200 美元" and money(d, "en") == "$345,200"
-    assert money(Range(Decimal(800000), Decimal(1200000)), "fr") == f"800{NNBSP}000 à 1{NNBSP}200{NNBSP}000 dollars"
+    assert money(Range(Decimal(800000), Decimal(1200000)), "fr") == f"800{NNBSP}000 à 1{NNBSP}200{NNBSP}000{NBSP}dollars"
     assert money(Range(Decimal(800000), Decimal(1200000)), "ar") == f"من 800{NBSP}000 إلى 1{NBSP}200{NBSP}000 دولار"
 
 
@@ -97,12 +97,12 @@ GOLDEN = {
     ("fr", "financial_note"): (
         "annex-04",
         "S’agissant de la demande formulée au paragraphe 6 du dispositif, des ressources extrabudgétaires "
-        "supplémentaires d’un montant de 223\u202f700 dollars seraient nécessaires pour financer la traduction "
+        "supplémentaires d’un montant de 223\u202f700\u00a0dollars seraient nécessaires pour financer la traduction "
         "et l’impression de la loi type (140 pages, six langues)."),
     ("es", "financial_note"): (
         "annex-04",
         "En relación con la solicitud que figura en el párrafo 6 de la parte dispositiva, se necesitarían "
-        "recursos extrapresupuestarios adicionales por valor de 223.700 dólares para sufragar la traducción e "
+        "recursos extrapresupuestarios adicionales por valor de 223.700\u00a0dólares para sufragar la traducción e "
         "impresión de la ley modelo (140 páginas, seis idiomas)."),
     ("ru", "financial_note"): (
         "annex-04",
@@ -136,12 +136,12 @@ def _statement_golden(lang: str) -> str:
     psc = c.programme_support.low.quantize(Decimal(1), rounding="ROUND_HALF_UP")
     (year,) = {r.year for r in c.extrabudgetary}
     return {
-        "fr": f"Des ressources extrabudgétaires d’un montant de {_grouped(eb, NNBSP)} dollars seraient nécessaires "
-              f"en {year}, y compris des dépenses d’appui aux programmes d’un montant de {_grouped(psc, NNBSP)} "
-              f"dollars au taux de 13{NNBSP}%. Si ces ressources ne se matérialisaient pas, les activités ne "
+        "fr": f"Des ressources extrabudgétaires d’un montant de {_grouped(eb, NNBSP)}{NBSP}dollars seraient nécessaires "
+              f"en {year}, y compris des dépenses d’appui aux programmes d’un montant de {_grouped(psc, NNBSP)}"
+              f"{NBSP}dollars au taux de 13{NNBSP}%. Si ces ressources ne se matérialisaient pas, les activités ne "
               f"seraient pas exécutées.",
-        "es": f"Se necesitarían recursos extrapresupuestarios por valor de {_grouped(eb, '.')} dólares en {year}, "
-              f"incluidos gastos de apoyo a los programas por valor de {_grouped(psc, '.')} dólares al 13 %. Si no "
+        "es": f"Se necesitarían recursos extrapresupuestarios por valor de {_grouped(eb, '.')}{NBSP}dólares en {year}, "
+              f"incluidos gastos de apoyo a los programas por valor de {_grouped(psc, '.')}{NBSP}dólares al 13 %. Si no "
               f"se dispusiera de esos recursos, las actividades no se llevarían a cabo.",
         "ru": f"Потребуются внебюджетные ресурсы в размере {_grouped(eb, NBSP)}{NBSP}долл.{NBSP}США в {year} году, "
               f"включая расходы на вспомогательное обслуживание программ в размере "

@@ -242,8 +242,11 @@ def _table(document: Any, note: "Note", *, heading: bool = True) -> None:
             run = para.add_run(text.strip(" "))
             if indent:
                 para.paragraph_format.left_indent = Cm(0.25 * indent)
-            run.bold = (r in (0, last)) or None
-            run.font.cs_bold = (r in (0, last)) or None
+            # bold: the header and the total row; in a statement's table every row that is not indented
+            # (section titles, totals, staff assessment) — objects of expenditure and subtotals are not
+            strong = r == 0 or (r == last if note.table_total else not values[0].startswith(" "))
+            run.bold = strong or None
+            run.font.cs_bold = strong or None
             numeric = c >= first_amount and r > 0
             if lang == "ar":
                 _on(para._p.get_or_add_pPr(), "w:bidi")

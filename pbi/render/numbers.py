@@ -8,8 +8,8 @@ from CLDR, the style table :data:`STYLES` says so:
 =====  ===========================  ======================================================
 zh     ``23,000 美元``              ``800,000 到 1,200,000 美元``, counts in words: 三天
 en     ``$23,000``                  ``$800,000 to $1,200,000``, ``three work-months``
-fr     ``345 200 dollars``          narrow no-break space (U+202F) between groups
-es     ``345.200 dólares``          full stop between groups, decimal comma
+fr     ``345 200 dollars``          narrow no-break space (U+202F) between groups, U+00A0 before dollars
+es     ``345.200 dólares``          full stop between groups, decimal comma, U+00A0 before dólares
 ru     ``345 200 долл. США``        no-break space (U+00A0) between groups
 ar     ``345 200 دولار``            European digits 0–9 and a no-break space between groups
 =====  ===========================  ======================================================
@@ -62,11 +62,11 @@ STYLES: dict[str, NumberStyle] = {
                       words=tuple("零一两三四五六七八九十"), conjunction="和", comma="、", run="{a}至{b}"),
     "en": NumberStyle("en", amount="${n}", range_amount="${low_n}{to}${high_n}",
                       words=("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")),
-    "fr": NumberStyle("fr", group="\u202f", amount="{n} dollars", to=" à ",
-                      range_amount="{low_n}{to}{high_n} dollars",
+    "fr": NumberStyle("fr", group="\u202f", amount="{n}\u00a0dollars", to=" à ",
+                      range_amount="{low_n}{to}{high_n}\u00a0dollars",
                       words=("zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix"),
                       feminine={1: "une"}, conjunction=" et ", run="{a} à {b}"),
-    "es": NumberStyle("es", amount="{n} dólares", to=" a ", range_amount="{low_n}{to}{high_n} dólares",
+    "es": NumberStyle("es", amount="{n}\u00a0dólares", to=" a ", range_amount="{low_n}{to}{high_n}\u00a0dólares",
                       words=("cero", "un", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez"),
                       feminine={1: "una"}, conjunction=" y ", run="{a} a {b}"),
     "ru": NumberStyle("ru", group="\u00a0", amount="{n}\u00a0долл.\u00a0США", to="\u2013",
