@@ -21,7 +21,8 @@ from typing import Any, Literal
 from pbi.model.errors import RenderError
 from pbi.costing.estimate import Estimate
 
-__all__ = ["Note", "NoteParagraph", "NoteItem", "KINDS", "FORMATS", "build_note", "render_note", "note_text"]
+__all__ = ["Note", "NoteParagraph", "NoteItem", "KINDS", "FORMATS", "build_note", "render_note", "note_text",
+           "paragraph_number"]
 
 TEMPLATES = Path(__file__).parent / "templates"
 #: note kinds: the financial note (Conference of the Parties, rule 75) and the statement of programme budget
@@ -527,6 +528,11 @@ def _width(text: str) -> int:
     return sum(2 if "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" else 1 for ch in text)
 
 
+def paragraph_number(number: int, lang: str) -> str:
+    """A paragraph's number as UN documents print it: ``1.`` (``1 -`` in Arabic)."""
+    return f"{number} -" if lang == "ar" else f"{number}."
+
+
 def note_text(note: Note, fmt: str = "text") -> str:
     """A note as plain text, Markdown or an HTML document (``lang``, ``dir`` and charset declared), with
     a statement's preamble, parts and table and the note's footnotes."""
@@ -540,7 +546,7 @@ def note_text(note: Note, fmt: str = "text") -> str:
         for p in note.paragraphs:
             if p.part:
                 out += [p.part, ""]
-            out.append(f"{p.number}. {p.text}")
+            out.append(f"{paragraph_number(p.number, note.lang)} {p.text}")
             for item in p.items:
                 out.append(f"    {item.label} {item.text}")
                 out.extend(f"        {sub.label} {sub.text}" for sub in item.items)
@@ -557,7 +563,7 @@ def note_text(note: Note, fmt: str = "text") -> str:
         for p in note.paragraphs:
             if p.part:
                 out += [f"## {p.part}", ""]
-            out.append(f"{p.number}\\. {p.text}")
+            out.append(paragraph_number(p.number, note.lang).replace(".", "\\.") + f" {p.text}")
             out.append("")
             for item in p.items:
                 out.append(f"> {item.label} {item.text}")

@@ -299,6 +299,8 @@ def note_docx(note: "Note") -> bytes:
         import docx
     except ImportError:
         raise RenderError('--format docx needs python-docx: pip install "pbi[docx]"') from None
+    from . import paragraph_number
+
     lang = note.lang
     document = docx.Document()
     _setup(document, lang)
@@ -312,7 +314,7 @@ def note_docx(note: "Note") -> bytes:
     for p in note.paragraphs:
         if p.part:
             _paragraph(document, p.part, lang, style=_TITLE_STYLE, align="start")
-        _paragraph(document, f"{p.number}.\t{p.text}", lang, hanging_cm=1.0)
+        _paragraph(document, f"{paragraph_number(p.number, lang)}\t{p.text}", lang, hanging_cm=1.0)
         for item in p.items:
             _paragraph(document, f"{item.label}\t{item.text}", lang, indent_cm=1.0, hanging_cm=1.0)
             for s in item.items:
