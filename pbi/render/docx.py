@@ -273,8 +273,8 @@ def _footnotes(document: Any, paragraph: Any, notes: list[str], lang: str) -> No
     rtl = "<w:bidi/>" if lang == "ar" else ""
     for i, text in enumerate(notes, start=1):
         body.append(f'<w:footnote w:id="{i}"><w:p><w:pPr>{rtl}</w:pPr><w:r><w:rPr><w:vertAlign w:val="superscript"/>'
-                    f'</w:rPr><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> {escape(text)}</w:t></w:r></w:p>'
-                    f'</w:footnote>')
+                    f'</w:rPr><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> {escape(text)}</w:t></w:r>'
+                    f'</w:p></w:footnote>')
     body.append("</w:footnotes>")
     part = Part(PackURI("/word/footnotes.xml"),
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
@@ -287,9 +287,13 @@ def _footnotes(document: Any, paragraph: Any, notes: list[str], lang: str) -> No
         align.set(_qn("w:val"), "superscript")
         rpr.append(align)
         run.append(rpr)
-        ref = OxmlElement("w:footnoteReference")
+        ref = OxmlElement("w:footnoteReference")  # marked * as UN documents mark a heading's footnote
+        ref.set(_qn("w:customMarkFollows"), "1")
         ref.set(_qn("w:id"), str(i))
         run.append(ref)
+        mark = OxmlElement("w:t")
+        mark.text = "*" * i
+        run.append(mark)
         paragraph._p.append(run)
 
 
