@@ -86,7 +86,7 @@ def _walk(node: yaml.Node, path: str, lines: dict[str, int], file: str) -> Any:
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             key = _Loader.construct_object(_LOADER_SINGLETON, key_node, deep=True) \
-                if not isinstance(key_node, yaml.ScalarNode) else _scalar(key_node)
+                if not isinstance(key_node, yaml.ScalarNode) else _scalar(key_node, path, file)
             if key == "<<":
                 raise InputError("YAML merge keys (<<) are not supported", file=file,
                                  line=key_node.start_mark.line + 1, field=path or None)
@@ -106,11 +106,15 @@ def _walk(node: yaml.Node, path: str, lines: dict[str, int], file: str) -> Any:
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_walk(item, f"{path}[{i}]", lines, file) for i, item in enumerate(node.value)]
-    return _scalar(node)
+    return _scalar(node, path, file)
 
 
-def _scalar(node: yaml.Node) -> Any:
-    value = _LOADER_SINGLETON.construct_object(node, deep=True)
+def _scalar(node: yaml.Node, path: str = "", file: str | None = None) -> Any:
+    try:
+        value = _LOADER_SINGLETON.construct_object(node, deep=True)
+    except ValueError as exc:  # a date that does not exist (2010-13-01) and the like
+        raise InputError(f"{node.value!r} is not a valid value ({exc})", file=file,
+                         line=node.start_mark.line + 1, field=path or None) from None
     if isinstance(value, float):
         # money and quantities are Decimal: keep the text as written, never a binary float
         return node.value
