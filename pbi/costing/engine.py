@@ -175,8 +175,7 @@ def _plan(spec: Spec, table: Table, activity: Activity, kind: ActivityKind, on: 
     for comp in kind.components:
         if any(bool(getattr(activity, flag)) != want for flag, want in comp.when.items()):
             continue
-        rate_key = comp.rate.format(grade=activity.grade or "", location=activity.location or "") \
-            if "{" in comp.rate else comp.rate
+        rate_key = comp.rate_key(grade=activity.grade or "", location=activity.location or "")
         try:
             rate = _rate(table, rate_key, on, activity.location)
         except PbiError as err:
