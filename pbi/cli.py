@@ -247,7 +247,12 @@ def _write(text: str) -> None:
     if sys.stdout is None:
         raise _StdoutError("it is closed")
     text = printable(text)
-    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    try:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    except BrokenPipeError:
+        raise
+    except OSError as err:
+        raise _StdoutError(err.strerror or str(err)) from None
 
 
 def build_parser() -> argparse.ArgumentParser:
