@@ -8,9 +8,11 @@ the traceback instead.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 from collections.abc import Callable, Sequence
+from typing import Any
 
 __all__ = ["main"]
 
@@ -96,7 +98,7 @@ def _emit(text: str, output: str | None) -> None:
         return
     from pbi.model.fileio import write_atomic
 
-    text = printable(text)
+    text = _printable(text)
     write_atomic(output, text if text.endswith("\n") else text + "\n")
 
 
@@ -216,7 +218,7 @@ def _cmd_note(args: argparse.Namespace) -> int:
     if args.output and not to_stdout:
         from pbi.model.fileio import write_atomic
 
-        write_atomic(args.output, printable(out) if isinstance(out, str) else out)
+        write_atomic(args.output, _printable(out) if isinstance(out, str) else out)
     else:
         assert isinstance(out, str)
         _write(out)
@@ -228,10 +230,8 @@ def _cmd_note(args: argparse.Namespace) -> int:
 _ESCAPES = None
 
 
-def printable(text: str) -> str:
+def _printable(text: str) -> str:
     """``text`` without terminal escapes or control characters (tab and newline stay)."""
-    import re
-
     global _ESCAPES
     if _ESCAPES is None:
         _ESCAPES = re.compile("\x1b\\[[0-?]{0,64}[ -/]{0,8}[@-~]?|\x1b\\][^\x07\x1b]{0,4096}(?:\x07|\x1b\\\\)?"
@@ -246,7 +246,7 @@ class _StdoutError(Exception):
 def _write(text: str) -> None:
     if sys.stdout is None:
         raise _StdoutError("it is closed")
-    text = printable(text)
+    text = _printable(text)
     try:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
     except BrokenPipeError:
@@ -415,7 +415,7 @@ def _run(func: Callable[[argparse.Namespace], int], args: argparse.Namespace) ->
             raise _StdoutError(err.strerror or str(err)) from None
         return code
     except PbiError as err:
-        print(printable(str(err)), file=sys.stderr)
+        print(_printable(str(err)), file=sys.stderr)
         return 2
     except _StdoutError as err:
         _quiet_stdout()
@@ -425,7 +425,7 @@ def _run(func: Callable[[argparse.Namespace], int], args: argparse.Namespace) ->
         _quiet_stdout()
         return 0
     except OSError as err:
-        print(f"pbi: {printable(err.strerror or str(err))}" + (f": {err.filename}" if err.filename else ""),
+        print(f"pbi: {_printable(err.strerror or str(err))}" + (f": {err.filename}" if err.filename else ""),
               file=sys.stderr)
         return 2
     except KeyboardInterrupt:

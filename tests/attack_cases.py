@@ -12,7 +12,7 @@ import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 ROOT = Path(__file__).resolve().parents[1]
 TABLE = (ROOT / "cost_tables" / "unodc-vienna-2010.yaml").read_text(encoding="utf-8")

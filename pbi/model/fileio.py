@@ -14,7 +14,7 @@ import stat
 import tempfile
 from contextvars import ContextVar
 from pathlib import Path
-from typing import Iterator
+from collections.abc import Iterator
 
 from pbi.model.errors import InputError
 
