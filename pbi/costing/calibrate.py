@@ -341,7 +341,7 @@ def _load(paths: list[str | Path], table: str | Path | None) -> tuple[Table, lis
 
 
 #: leave-one-out solves once per figure (quadratic): beyond this many equations it is left out
-MAX_LOO_EQUATIONS = 400
+MAX_LOO_EQUATIONS = 200
 
 
 def calibrate(paths: list[str | Path], *, table: str | Path | None = None, places: int = 2,
