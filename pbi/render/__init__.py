@@ -280,6 +280,15 @@ def _resource_table(ctx: Any, lang: str) -> tuple[tuple[str, str, str, str], lis
     return header, rows
 
 
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]])")
+
+
+def _md(text: str) -> str:
+    """Text as Markdown shows it and nothing more: HTML escaped (no ``<script>`` passes through),
+    emphasis, code and link brackets backslashed."""
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+
+
 def note_text(note: Note, fmt: str = "text") -> str:
     """A note as plain text, Markdown or HTML."""
     if fmt == "text":
@@ -292,15 +301,16 @@ def note_text(note: Note, fmt: str = "text") -> str:
             out.append("")
         return "\n".join(out).rstrip() + "\n"
     if fmt == "md":
-        out = [f"# {note.heading}", ""]
+        m = _md
+        out = [f"# {m(note.heading)}", ""]
         for p in note.paragraphs:
-            out.append(f"{p.number}\\. {p.text}")
+            out.append(f"{p.number}\\. {m(p.text)}")
             out.append("")
             for item in p.items:
-                out.append(f"> {item.label} {item.text}")
+                out.append(f"> {m(item.label)} {m(item.text)}")
                 out.append(">")
                 for sub in item.items:
-                    out.append(f">> {sub.label} {sub.text}")
+                    out.append(f">> {m(sub.label)} {m(sub.text)}")
                     out.append(">>")
                 out.append("")
         return "\n".join(out).rstrip() + "\n"
