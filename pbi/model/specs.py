@@ -328,7 +328,7 @@ class Spec(BaseModel):
 
     symbol: str = Field(description="e.g. CTOC/COP/2010/L.3/Rev.2")
     document: str | None = Field(default=None, description="the report the note is printed in")
-    annex: int | None = Field(default=None, ge=1)
+    annex: int | None = Field(default=None, ge=1, le=99)
     adopted_as: str | None = Field(default=None, description="e.g. resolution 5/4")
     draft_kind: Literal["resolution", "decision"] = "resolution"
     revised: bool = False
