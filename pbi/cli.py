@@ -227,15 +227,12 @@ def _cmd_note(args: argparse.Namespace) -> int:
 
 #: terminal escape sequences (CSI, OSC and the like) and the control characters left after them,
 #: except tab and newline: stripped from every text pbi prints or writes
-_ESCAPES = None
+_ESCAPES = re.compile("\x1b\\[[0-?]{0,64}[ -/]{0,8}[@-~]?|\x1b\\][^\x07\x1b]{0,4096}(?:\x07|\x1b\\\\)?"
+                      "|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def _printable(text: str) -> str:
     """``text`` without terminal escapes or control characters (tab and newline stay)."""
-    global _ESCAPES
-    if _ESCAPES is None:
-        _ESCAPES = re.compile("\x1b\\[[0-?]{0,64}[ -/]{0,8}[@-~]?|\x1b\\][^\x07\x1b]{0,4096}(?:\x07|\x1b\\\\)?"
-                              "|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
     return _ESCAPES.sub("", text)
 
 
