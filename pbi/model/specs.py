@@ -25,14 +25,18 @@ from pbi.model.tables import FUNDING_SOURCES
 from pbi.model.validation import at, validate
 from pbi.model.yamlio import load_yaml
 
-__all__ = ["Range", "EntitlementDraw", "Activity", "Request", "Figure", "Spec", "load_spec", "LANGUAGES",
-           "GRADES", "MAX_QUANTITY", "Text", "source_of", "Quantity", "dump_spec", "check_quantity", "check_languages", "parse_range", "Provision"]
+__all__ = ["AgendaItem", "Range", "EntitlementDraw", "Activity", "Request", "Figure", "Spec", "load_spec", "LANGUAGES",
+           "GRADES", "MAX_QUANTITY", "FIRST_YEAR", "MAX_AMOUNT", "check_amount", "Text", "source_of", "Quantity",
+           "dump_spec", "check_quantity", "check_languages", "parse_range", "Provision"]
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid")
 
 #: the six official languages, in the order UN documents list them
 LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
-GRADES = ("USG", "ASG", "D-2", "D-1", "P-5", "P-4", "P-3", "P-2", "P-1", "GS-OL", "GS-PL", "consultant")
+GRADES = ("USG", "ASG", "D-2", "D-1", "P-5", "P-4", "P-3", "P-2", "P-1", "GS", "GS (Other level)",
+          "GS (Principal level)", "GS-OL", "GS-PL", "consultant")
+#: the first year an activity may fall in (the oldest statements of the General Assembly corpus)
+FIRST_YEAR = 1985
 _TABLE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 #: no financial note counts more than this of anything; larger is a typing error
 MAX_QUANTITY = 1_000_000
@@ -87,6 +91,25 @@ def check_quantity(value: Range) -> Range:
         raise ValueError(f"must be greater than 0 (got {value.low})")
     if value.high > MAX_QUANTITY:
         raise ValueError(f"{value.high:,} is implausibly large (at most {MAX_QUANTITY:,})")
+    return value
+
+
+#: the largest amount a single figure of each kind plausibly reaches (USD): an amount above it is a
+#: typing error (a misplaced digit), not a statement. Lump sums and totals reach hundreds of millions.
+MAX_AMOUNT: dict[str, int] = {
+    "documentation": 20_000_000, "publication": 20_000_000, "meeting": 100_000_000,
+    "staff": 200_000_000, "new_post": 200_000_000, "consultant": 50_000_000, "travel": 100_000_000,
+    "lump_sum": 2_000_000_000,
+}
+
+
+def check_amount(value: Range, kind: str) -> Range:
+    """An amount must be positive and plausible for its kind; ValueError saying why not."""
+    if value.low <= 0:
+        raise ValueError(f"must be greater than 0 (got {value.low})")
+    limit = MAX_AMOUNT.get(kind, MAX_AMOUNT["lump_sum"])
+    if value.high > limit:
+        raise ValueError(f"{value.high:,} is implausibly large for a {kind} figure (at most {limit:,})")
     return value
 
 
@@ -165,18 +188,31 @@ class Activity(BaseModel):
     meetings: Quantity | None = None
     sessions: Quantity | None = None
     participants: Quantity | None = None
-    dsa_days: Quantity | None = None
-    trips: Quantity | None = None
+    weeks: Quantity | None = Field(default=None, description="weeks of meetings (a week is five meeting days)")
+    dsa_days: Quantity | None = Field(default=None, description="days of subsistence allowance per trip "
+                                      "(travel) or per participant")
+    trips: Quantity | None = Field(default=None, description="trips (airfare and terminal expenses each)")
+    posts: Quantity | None = Field(default=None, description="new posts (kind new_post), or positions of "
+                                   "temporary assistance (kind staff)")
     work_months: Quantity | None = None
     copies: Quantity | None = None
     items: Quantity | None = None
     grade: str | None = None
     location: str | None = None
     interpretation: bool | None = None
-    year: int = Field(ge=1990, le=2100)
+    summary_records: bool | None = Field(default=None, description="a meeting with summary records")
+    verbatim_records: bool | None = Field(default=None, description="a meeting with verbatim records")
+    webcasting: bool | None = Field(default=None, description="a meeting webcast")
+    sound: bool | None = Field(default=None, description="a meeting with sound technicians and recording")
+    it_support: bool | None = Field(default=None, description="a meeting with IT support")
+    object: str | None = Field(default=None, description="object of expenditure (model/vocabulary.yaml), "
+                               "when not the one of the activity's kind: posts, other_staff_costs, consultants …")
+    year: int = Field(ge=FIRST_YEAR, le=2100)
     funding: str = Field(description="one of " + ", ".join(FUNDING_SOURCES))
     section: str | None = Field(default=None, description="budget part/section, e.g. 'Part 2', 'Section 16'")
     amount: Quantity | None = Field(default=None, description="lump sums only: the amount the note quotes")
+    of: str | None = Field(default=None, description="lump sums only: what the amount is for (documentation, "
+                                                     "staff, travel, section, total …), for its plausibility check")
     document_for: Text | None = Field(default=None, description="the session a report is a background "
                                                                 "document to (note text)")
     author: Text | None = Field(default=None, description="who writes a report: the Secretariat, the Chair …")
@@ -207,10 +243,21 @@ class Activity(BaseModel):
         return self
 
     @field_validator("pages", "words", "documents", "days", "meetings", "sessions", "participants",
-                     "dsa_days", "trips", "work_months", "copies", "items", "amount")
+                     "dsa_days", "trips", "work_months", "copies", "items", "weeks", "posts")
     @classmethod
     def _positive(cls, value: Range | None) -> Range | None:
         return None if value is None else check_quantity(value)
+
+    @field_validator("object")
+    @classmethod
+    def _object(cls, value: str | None) -> str | None:
+        if value is not None:
+            from pbi.model.vocabulary import objects_of_expenditure
+
+            keys = [o.key for o in objects_of_expenditure()]
+            if value not in keys:
+                raise ValueError(f"unknown object of expenditure {value!r} (expected one of {', '.join(keys)})")
+        return value
 
     @field_validator("languages")
     @classmethod
@@ -235,6 +282,10 @@ class Activity(BaseModel):
     def _lump_sum(self) -> "Activity":
         if (self.kind == "lump_sum") != (self.amount is not None):
             raise ValueError("a lump_sum activity needs an amount, and only a lump_sum may have one")
+        if self.amount is not None:
+            check_amount(self.amount, self.of or self.kind)
+        elif self.of is not None:
+            raise ValueError("only a lump_sum says what its amount is of")
         return self
 
     @property
@@ -246,6 +297,10 @@ class Activity(BaseModel):
         if name == "languages":
             n = self.language_count
             return None if n is None else Range.of(n)
+        if name == "trip_days":
+            if self.trips is None or self.dsa_days is None:
+                return None
+            return Range(low=self.trips.low * self.dsa_days.low, high=self.trips.high * self.dsa_days.high)
         if name == "participant_days":
             days = self.dsa_days or self.days
             if self.participants is None or days is None:
@@ -265,7 +320,7 @@ class Provision(BaseModel):
     body: str = Field(description="a body of the spec's entitlements file, e.g. cop-untoc")
     quantity: Literal["meetings", "pages", "documents"] = Field(default="meetings", description="what the "
                                                                 "allocation counts that the note recalls")
-    year: int | None = Field(default=None, ge=1990, le=2100, description="the year the request falls in "
+    year: int | None = Field(default=None, ge=FIRST_YEAR, le=2100, description="the year the request falls in "
                              "(default: the first year of the spec's budget period)")
     basis: Literal["partial_need", "capacity"] | None = Field(
         default=None, description="documentation: why the request is met from existing capacity — only part "
@@ -282,6 +337,8 @@ class Request(BaseModel):
     operative_paragraphs: tuple[str, ...] = Field(default=(), description="e.g. ['6'] or ['1(b)']")
     text: Text | None = Field(default=None, description="what the body would do (paragraph 2 of the note)")
     items: tuple[Text, ...] = Field(default=(), description="sub-items ㈠, ㈡ … of the request text")
+    item_labels: Literal["roman", "letters"] = Field(default="roman", description="how the draft labels the "
+                                                     "sub-items: (i), (ii) … / ㈠, ㈡ … or (a), (b) …")
     activities: tuple[Activity, ...] = ()
     subject: Text | None = Field(default=None, description="what is asked, as the cost paragraph recalls it")
     conditional: bool = Field(default=False, description="subject to the availability of "
@@ -305,9 +362,12 @@ class Figure(BaseModel):
 
     model_config = _FROZEN
 
-    id: str = Field(pattern=r"^[A-Z][0-9]{2,}$", description="F01 …")
+    id: str = Field(pattern=r"^[A-Z][A-Za-z0-9.-]{1,40}$",
+                    description="F01 …, or a corpus item id such as TR-0099.1")
     paragraph: str = Field(description="the note's paragraph, e.g. '4' or '3(a)'")
     amount: Quantity = Field(description="as printed (a range as low/high)")
+    source: str | None = Field(default=None, description="where the figure is printed: document symbol, "
+                                                         "corpus case and item")
     activities: tuple[str, ...] = Field(default=(), description="ids of the activities it prices")
     sum_of: tuple[str, ...] = Field(default=(), description="for a stated total: the figures it adds up")
     same_as: str | None = Field(default=None, description="a figure, in this spec or another of the "
@@ -319,6 +379,15 @@ class Figure(BaseModel):
         if bool(self.activities) == bool(self.sum_of):
             raise ValueError("a figure names either activities or sum_of, not both or neither")
         return self
+
+
+class AgendaItem(BaseModel):
+    """An agenda item the draft is considered under (the statement's heading names it)."""
+
+    model_config = _FROZEN
+
+    number: str = Field(description="e.g. '103' or '14 (c)'")
+    title: Text
 
 
 class Spec(BaseModel):
@@ -333,7 +402,7 @@ class Spec(BaseModel):
     draft_kind: Literal["resolution", "decision"] = "resolution"
     revised: bool = False
     title: Text
-    body: str = Field(description="e.g. cop-untoc (see notes' templates)")
+    body: str = Field(description="the body the draft is for: general-assembly, ecosoc, ccpcj, cop-untoc (bodies of model/vocabulary.yaml)")
     rule: str = Field(description="the rule of procedure the note is made under, e.g. '75'")
     budget_period: str = Field(pattern=r"^\d{4}(-\d{4})?$", description="2010-2011, or 2020")
     table: str = Field(description="id of the cost table in cost_tables/ (an id, never a path: a spec "
@@ -347,6 +416,21 @@ class Spec(BaseModel):
     requests: tuple[Request, ...] = ()
     published: tuple[Figure, ...] = ()
     extra: dict[str, Any] = Field(default_factory=dict, description="free data for note templates")
+    session: Text | None = Field(default=None, description="the body's session, as the statement's "
+                                 "heading names it: Sixty-sixth session / Substantive session of 2011")
+    agenda_items: tuple[AgendaItem, ...] = Field(default=(), description="agenda items the draft is under")
+    draft_number: str | None = Field(default=None, description="a draft known by its number in a report "
+                                     "(draft resolution I of E/2011/30): I, II …")
+    citation: Text | None = Field(default=None, description="how a statement first cites a draft that has no "
+                                  "symbol of its own: draft resolution I recommended by … (E/2011/30)")
+    dated: dt.date | None = Field(default=None, description="date of the statement: before its budget period "
+                                  "begins, that period's budget is the proposed programme budget")
+    recommended_to: str | None = Field(default=None, description="the body that would adopt the draft when the "
+                                       "spec's body recommends it (a Council draft for the General Assembly): "
+                                       "general-assembly")
+    programme: Text | None = Field(default=None, description="programme of the strategic framework the "
+                                   "requests relate to (statement, relation to the programme of work)")
+    subprogramme: Text | None = Field(default=None, description="its subprogramme")
     paragraphs_in: Literal["operative", "annex"] = Field(
         default="operative", description="where the requested paragraphs are: the operative part or "
                                          "the annex of the draft")
@@ -359,6 +443,16 @@ class Spec(BaseModel):
             parse_period(value)
         except SpecError as err:
             raise ValueError(err.message) from None
+        return value
+
+    @field_validator("recommended_to")
+    @classmethod
+    def _recommended_to(cls, value: str | None) -> str | None:
+        if value is not None:
+            from pbi.model.vocabulary import bodies
+
+            if value not in bodies():
+                raise ValueError(f"unknown body {value!r} (expected one of {', '.join(bodies())})")
         return value
 
     @field_validator("table")
@@ -386,6 +480,7 @@ class Spec(BaseModel):
             if figure.id in figures:
                 raise at(f"published[{fi}].id", f"figure id {figure.id!r} is used twice")
             figures.add(figure.id)
+        kinds = {a.id: (a.of or a.kind) for _, a in self.activities()}
         sums = {f.id for f in self.published if f.sum_of}
         claimed: dict[str, str] = {}
         for fi, figure in enumerate(self.published):
@@ -396,6 +491,11 @@ class Spec(BaseModel):
                     raise at(f"published[{fi}].activities",
                              f"activity {ref!r} is in figures {claimed[ref]} and {figure.id}")
                 claimed[ref] = figure.id
+            if figure.activities:
+                limit = sum(MAX_AMOUNT.get(kinds[ref], MAX_AMOUNT["lump_sum"]) for ref in figure.activities)
+                if figure.amount.high > limit:
+                    raise at(f"published[{fi}].amount", f"{figure.amount.high:,} is implausibly large for "
+                             f"{', '.join(sorted({kinds[r] for r in figure.activities}))} (at most {limit:,})")
             for ref in figure.sum_of:
                 if ref not in figures:
                     raise at(f"published[{fi}].sum_of", f"figure {figure.id} names unknown figure {ref!r}")
