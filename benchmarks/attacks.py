@@ -2,6 +2,7 @@
 
     python benchmarks/attacks.py            # counts by family, and every case not handled
     python benchmarks/attacks.py -v         # every case, with its time and peak memory
+    python benchmarks/attacks.py FIFO       # only the cases whose family or name holds "FIFO"
 
 Each case runs ``pbi`` with an address-space limit of 2 GB and a time limit; the verdict is the one
 the tests use (one line and exit 2, or the right output; inputs unchanged; no temporary file left).
@@ -84,10 +85,13 @@ def _prep(attack: Attack):  # type: ignore[no-untyped-def]
 
 def main() -> int:
     verbose = "-v" in sys.argv
+    only = next((a for a in sys.argv[1:] if not a.startswith("-")), "")
     tried: Counter[str] = Counter()
     handled: Counter[str] = Counter()
     worst_s = worst_mb = 0.0
     for attack in ATTACKS:
+        if only and only not in attack.id:
+            continue
         why, seconds, peak = run(attack)
         tried[attack.family] += 1
         worst_s = max(worst_s, seconds)
