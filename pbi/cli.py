@@ -330,9 +330,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="rates, figures and leave-one-out as JSON")
     p.set_defaults(func=_cmd_calibrate)
 
-    p = sub.add_parser("note", help="write the financial note of a spec (zh, en; text, md, html, docx)")
+    p = sub.add_parser("note", help="write the financial note of a spec (zh, en, fr, es, ru, ar; text, md, html, docx)")
     p.add_argument("spec")
-    p.add_argument("--lang", help="language of the note: zh or en (default zh, or en for a spec written only in English)")
+    p.add_argument("--lang", help="language of the note: zh, en, fr, es, ru or ar (default zh, or en for a spec "
+                                  "written only in English)")
     p.add_argument("--format", choices=("text", "md", "html", "docx"), default=None,
                    help="default: from the suffix of -o FILE (.docx, .md, .html), else text")
     p.add_argument("--kind", choices=("financial_note", "statement"), default=None,
