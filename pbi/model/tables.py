@@ -432,8 +432,8 @@ BUNDLED = Path(__file__).resolve().parents[2] / "cost_tables"
 
 def table_folders(near: Path | None = None) -> list[Path]:
     """Where table ids are looked up: each folder of $PBI_TABLES, then the ``cost_tables/`` of the
-    project ``near`` is in (the nearest parent folder that has one), then (when $PBI_TABLES is not
-    set) the tables that come with pbi. Never the working directory."""
+    project ``near`` is in (the nearest parent folder that has one), then the tables that come with
+    pbi. Never the working directory."""
     folders: list[Path] = []
     env = os.environ.get("PBI_TABLES")
     if env:
@@ -443,8 +443,7 @@ def table_folders(near: Path | None = None) -> list[Path]:
             if (parent / "cost_tables").is_dir():
                 folders.append(parent / "cost_tables")
                 break
-    if not env:  # $PBI_TABLES, when set, replaces the tables that come with pbi
-        folders.append(BUNDLED)
+    folders.append(BUNDLED)
     unique: list[Path] = []
     for folder in folders:
         if folder.is_dir() and folder.resolve() not in [u.resolve() for u in unique]:
