@@ -414,7 +414,8 @@ def _build_statement(estimate: Estimate, lang: str) -> Note:
     from pbi.costing.estimate import ZERO
 
     helpers = {
-        "join": lambda items: n.join(list(items), lang), "seclist": seclist, "secname": secname, "incname": incname,
+        "join": lambda items: n.join(list(items), lang), "seclist": seclist,
+        "du": lambda text: ("des " if text.startswith("chapitres") else "du ") + text, "secname": secname, "incname": incname,
         "zhnum": lambda roman_number: _ZH_NUMBERS.get(str(roman_number), str(roman_number)),
         "plural": plural, "bare": bare, "qualify": qualify, "counted_already": counted_already,
         "names_event": names_event, "names_document": names_document, "definite": definite,
