@@ -86,9 +86,10 @@ def write_proposals(path: Path | str, *, language: str | None = None, table: str
         write_atomic(target, text)
         results = proposal.paragraphs
         by_class = {c: sum(1 for r in results if r.classification.cls == c)
-                    for c in ("costed", "extrabudgetary", "invitation", "none")}
+                    for c in ("costed", "extrabudgetary", "absorbed", "invitation", "none")}
         lines.append(f"{target}: {proposal.draft.label}: {len(results)} paragraphs — "
                      f"{by_class['costed']} costed, {by_class['extrabudgetary']} extrabudgetary, "
-                     f"{by_class['invitation']} inviting donors, {by_class['none']} without implications; "
+                     + (f"{by_class['absorbed']} within existing resources, " if by_class['absorbed'] else "")
+                     + f"{by_class['invitation']} inviting donors, {by_class['none']} without implications; "
                      f"{sum(len(r.activities) for r in proposal.spec.requests)} activities; table {proposal.spec.table}")
     return "\n".join(lines)
