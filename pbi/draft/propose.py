@@ -281,6 +281,12 @@ def _choose_table(body_id: str, body: dict[str, Any], years: set[int], table: st
         valid_to = _table(known[entry["id"]]).valid_to
         if valid_to is None or hi <= valid_to.year:
             return str(entry["id"]), known[entry["id"]], str(entry.get("why", ""))
+    for entry in body.get("tables", []):  # none covers every year: the first that covers the draft's own
+        if entry["id"] in known and int(entry["from"]) <= lo:
+            valid_to = _table(known[entry["id"]]).valid_to
+            if valid_to is None or lo <= valid_to.year:
+                return str(entry["id"]), known[entry["id"]], (f"{entry.get('why', '')}; it holds no rates after "
+                                                              f"{valid_to}: later activities are left out")
     listed = ", ".join(f"{e['id']} (from {e['from']})" for e in body.get("tables", []))
     raise InputError(f"no cost table for a {body_id} draft priced in {lo}-{hi} (looked for: {listed}; "
                      f"installed: {', '.join(sorted(known)) or 'none'}); give one with --table",
@@ -300,11 +306,17 @@ _TABLES: dict[tuple[str, int], Table] = {}
 
 def _fit_to_table(requests: list[dict[str, Any]], table: Table, assumptions: list[str]) -> None:
     """Every activity of a kind the table prices: a kind it lacks is replaced by the template's first
-    ``fallback`` of a kind it has, or left out; either way an assumption says so."""
+    ``fallback`` of a kind it has, or left out; an activity in a year after the table's last is left
+    out; either way an assumption says so."""
     for request in requests:
         kept: list[dict[str, Any]] = []
         for act in request.get("activities", []):
             tpl = act.pop("_template", {})
+            if table.valid_to and int(act["year"]) > table.valid_to.year:
+                assumptions.append(f"request {request['id']}: table {table.id} holds no rates after {table.valid_to}: "
+                                   f"{act['label'].get('en', act['kind'])} in {act['year']} is left out of the "
+                                   "estimate; price it with a table for that year (--table)")
+                continue
             if act["kind"] in table.activities:
                 kept.append(act)
                 continue
@@ -384,9 +396,9 @@ def _draft_year(draft: Draft, operative: str, body: dict[str, Any], rules: RuleS
     session = _session_year(operative, body, rules, draft.language, standards)
     if session and session[0] <= this_year + 1:
         return session[0] - 1, f"it asks for work for a session held in {session[0]} ({session[1]})"
-    bare = [y for y in _years(operative, rules) if 1990 <= y <= this_year]
+    bare = [y for y in _years(operative, rules) if 1990 <= y <= this_year + 1]
     if bare:
-        return max(bare), f"the latest year its operative paragraphs name ({max(bare)})"
+        return min(bare) - 1, f"the earliest year its operative paragraphs name for the work ({min(bare)}), less one"
     return this_year, f"the draft names no year of its own: this year ({this_year}) is assumed"
 
 
