@@ -35,7 +35,7 @@ from typing import Any, Literal
 from pbi.costing.api import table_for
 from pbi.costing.engine import COVERED_SOURCES, cost
 from pbi.model.errors import InputError, TableError
-from pbi.costing.estimate import Estimate
+from pbi.costing.estimate import Estimate, LineItem
 from pbi.model.fileio import write_atomic
 from pbi.model.money import format_usd, roman
 from pbi.costing.reproduce import find_specs
@@ -43,7 +43,7 @@ from pbi.model.specs import Range, Spec, load_spec
 from pbi.model.tables import Table
 
 __all__ = ["Equation", "FittedRate", "FigureFit", "Calibration", "calibrate", "equations",
-           "solve", "fitted_table", "write_table", "calibration_text", "calibration_json"]
+           "solve", "fitted_table", "write_table", "calibration_text", "calibration_json", "MAX_LOO_EQUATIONS"]
 
 RateId = tuple[str, dt.date]  # rate key, effective date of the value used
 Method = Literal["exact", "least squares", "undetermined", "unused"]
@@ -155,6 +155,9 @@ def equations(estimates: list[Estimate], excluded: dict[str, str]) -> list[Equat
         for item in est.items:
             if item.type == "surcharge" and item.percent is not None:
                 mult[item.activity] += Fraction(item.percent) / 100
+        by_group: dict[str, list[LineItem]] = defaultdict(list)  # one pass: linear in figures
+        for item in est.items:
+            by_group[item.group].append(item)
         for f in est.figures:
             if f.id in excluded:
                 continue
@@ -163,8 +166,8 @@ def equations(estimates: list[Estimate], excluded: dict[str, str]) -> list[Equat
             for end, published in ends:
                 coefs: dict[RateId, Fraction] = defaultdict(Fraction)
                 constant = Fraction(0)
-                for item in est.items:
-                    if item.group != f.id or item.covered or item.funding in COVERED_SOURCES:
+                for item in by_group.get(f.id, ()):
+                    if item.covered or item.funding in COVERED_SOURCES:
                         continue
                     amount = item.amount.high if end == "high" else item.amount.low
                     if item.type == "quoted":
@@ -337,6 +340,10 @@ def _load(paths: list[str | Path], table: str | Path | None) -> tuple[Table, lis
     return base, [cost(s, base) for _, s in specs]
 
 
+#: leave-one-out solves once per figure (quadratic): beyond this many equations it is left out
+MAX_LOO_EQUATIONS = 200
+
+
 def calibrate(paths: list[str | Path], *, table: str | Path | None = None, places: int = 2,
               loo: bool = True) -> Calibration:
     """Fit the rates of the specs' table (or ``table``) to their published figures."""
@@ -367,7 +374,7 @@ def calibrate(paths: list[str | Path], *, table: str | Path | None = None, place
         for k in sorted(values, key=lambda k: (-len(used_by[k]), k))]
     predicted = _predict(estimates, fitted)
     loo_pred: dict[str, tuple[Range | None, str]] = {}
-    if loo:
+    if loo and len(eqs) <= MAX_LOO_EQUATIONS:
         spec_of = {f.id: est for est in estimates for f in est.figures}
         for fid in dict.fromkeys(e.figure for e in eqs):
             rest = [e for e in eqs if e.figure != fid]
@@ -404,6 +411,12 @@ def write_table(cal: Calibration, path: str | Path, *, table_id: str | None = No
     import yaml
 
     path = Path(path)
+    negative = [r for r in cal.rates if r.value < 0]
+    if negative:
+        r = negative[0]
+        raise TableError(f"the fitted rate {r.key!r} is negative ({r.value} {r.unit}, from "
+                         f"{', '.join(r.figures)}): the figures do not fit the table's activity kinds; "
+                         "no table was written", file=str(path))
     new_id = table_id or f"{cal.base.id}-fitted"
     base = cal.base
     rates: dict[str, Any] = {}

@@ -507,9 +507,18 @@ def _resource_table(ctx: Any, lang: str) -> tuple[tuple[str, ...], list[tuple[st
     return header, rows, money(total, lang)
 
 
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]])")
+
+
+def _md(text: str) -> str:
+    """Text as Markdown shows it and nothing more: HTML escaped (no ``<script>`` passes through),
+    emphasis, code and link brackets backslashed."""
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+
+
 def _text_table(header: tuple[str, ...], rows: list[tuple[str, ...]], fmt: str) -> list[str]:
     if fmt == "md":
-        esc = [tuple(c.replace("|", "\\|") for c in r) for r in [header, *rows]]
+        esc = [tuple(_md(c).replace("|", "\\|") for c in r) for r in [header, *rows]]
         return ["| " + " | ".join(esc[0]) + " |", "|" + "|".join(["---", *["---:"] * (len(header) - 1)]) + "|",
                 *("| " + " | ".join(c.replace("    ", "&emsp;") for c in r) + " |" for r in esc[1:])]
     if fmt == "html":
@@ -556,25 +565,26 @@ def note_text(note: Note, fmt: str = "text") -> str:
         out.extend(f"{m} {f}" for m, f in zip(marks, note.footnotes, strict=True))
         return "\n".join(out).rstrip() + "\n"
     if fmt == "md":
-        out = [*(f"{line}  " for line in note.preamble), *([""] if note.preamble else []),
-               f"# {note.heading}" + ("[^1]" if note.footnotes else ""), ""]
+        m = _md
+        out = [*(f"{m(line)}  " for line in note.preamble), *([""] if note.preamble else []),
+               f"# {m(note.heading)}" + ("[^1]" if note.footnotes else ""), ""]
         if note.subtitle:
-            out += [f"*{note.subtitle}*", ""]
+            out += [f"*{m(note.subtitle)}*", ""]
         for p in note.paragraphs:
             if p.part:
-                out += [f"## {p.part}", ""]
-            out.append(paragraph_number(p.number, note.lang).replace(".", "\\.") + f" {p.text}")
+                out += [f"## {m(p.part)}", ""]
+            out.append(paragraph_number(p.number, note.lang).replace(".", "\\.") + f" {m(p.text)}")
             out.append("")
             for item in p.items:
-                out.append(f"> {item.label} {item.text}")
+                out.append(f"> {m(item.label)} {m(item.text)}")
                 out.append(">")
                 for sub in item.items:
-                    out.append(f">> {sub.label} {sub.text}")
+                    out.append(f">> {m(sub.label)} {m(sub.text)}")
                     out.append(">>")
                 out.append("")
             if p.number == note.table_after:
                 out += [*table, ""]
-        out.extend(f"[^{i}]: {f}" for i, f in enumerate(note.footnotes, start=1))
+        out.extend(f"[^{i}]: {m(f)}" for i, f in enumerate(note.footnotes, start=1))
         return "\n".join(out).rstrip() + "\n"
     e = html.escape
     ref = '<sup><a href="#fn1" id="ref1">*</a></sup>' if note.footnotes else ""
