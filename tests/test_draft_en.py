@@ -167,3 +167,20 @@ def test_every_english_draft_flows_from_outside_the_repository(
     capsys.readouterr()
     labels = yaml.safe_load((DRAFTS / f"{name}.yaml").read_text())
     assert load_spec(spec).symbol == labels["symbol"]
+
+
+def test_a_year_after_the_table_is_left_out_and_said() -> None:
+    spec = _spec(["Decides to convene a United Nations conference of three days in 2028;",
+                  "Requests the Secretary-General to submit a report to the General Assembly at its "
+                  "eighty-second session;"])
+    assert all(a.year <= 2027 for r in spec.requests for a in r.activities)  # un-standard-costs ends in 2027
+    assert any("holds no rates after 2027-12-31" in a and "in 2028 is left out" in a
+               for a in spec.extra["assumptions"])
+
+
+def test_the_bodys_own_secretariat_keeps_the_bodys_section() -> None:
+    head = ("A title\n\nThe Conference of the Parties to the United Nations Convention against Transnational "
+            "Organized Crime,\n\n")
+    spec = _spec(["Requests the United Nations Office on Drugs and Crime to submit a report to the Conference "
+                  "at its sixth session;"], head=head)
+    assert {a.section for r in spec.requests for a in r.activities} <= {"Part 2", None}

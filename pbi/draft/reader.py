@@ -3,7 +3,9 @@
 A file may hold one draft or several (a session report's chapter I). Each draft is split into its
 title, preambular paragraphs, operative paragraphs with their sub-items — numbering as printed:
 ``1.``, ``(a)``, ``(i)``, ``㈠``, ``(一)`` — and the items of its annex. Page headers, document
-symbols printed as running heads, footnote texts and footnote markers are left out.
+symbols printed as running heads, footnote texts and footnote markers are left out. The masthead of
+an English UN document above a draft (symbol, organ, session, Main Committee, agenda items) is read
+into the draft's fields, not its title.
 """
 
 from __future__ import annotations
