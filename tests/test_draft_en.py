@@ -184,3 +184,16 @@ def test_the_bodys_own_secretariat_keeps_the_bodys_section() -> None:
     spec = _spec(["Requests the United Nations Office on Drugs and Crime to submit a report to the Conference "
                   "at its sixth session;"], head=head)
     assert {a.section for r in spec.requests for a in r.activities} <= {"Part 2", None}
+
+
+def test_cli_without_masthead_ignores_the_preambles_dates(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    draft = tmp_path / "d.txt"
+    draft.write_text("A title\n\nThe General Assembly,\n\nRecalling its resolution 64/292 of 28 July 2010,\n\n"
+                     "1. Requests the Secretary-General to submit a report to the General Assembly at its "
+                     "eighty-second session;\n", encoding="utf-8")
+    spec = tmp_path / "s.yaml"
+    assert main(["draft", str(draft), "-o", str(spec)]) == 0
+    capsys.readouterr()
+    loaded = load_spec(spec)
+    assert loaded.budget_period != "2010-2011"
+    assert loaded.requests[0].activities[0].year == 2027

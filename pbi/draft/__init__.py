@@ -56,7 +56,8 @@ def write_proposals(path: Path | str, *, language: str | None = None, table: str
     lang = language if language in ("zh", "en") else None
     text = read_text(path)
     drafts = select_drafts(read_drafts(path, language=lang), select)  # type: ignore[arg-type]
-    context = document_year(text, load_rules(drafts[0].language), first_line=drafts[0].line)
+    context = document_year(text, load_rules(drafts[0].language), first_line=drafts[0].line,
+                            preambles=[p for d in drafts if d.language == "en" for p in d.preamble])
     out = Path(output) if output else None
     folder = out is not None and (out.is_dir() or str(output).endswith(("/", "\\")))
     if out is not None and not folder and len(drafts) > 1:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -131,17 +133,21 @@ def _body_of(draft: Draft, standards: Standards) -> tuple[str, str]:
                                 "pbi knows: priced as a draft of the General Assembly")
 
 
-def document_year(text: str, rules: RuleSet, today: dt.date | None = None, *, first_line: int | None = None) -> int | None:
+def document_year(text: str, rules: RuleSet, today: dt.date | None = None, *, first_line: int | None = None,
+                  preambles: Sequence[str] = ()) -> int | None:
     """The year of the document around the drafts: the latest dated year (year and month) named
     before its first draft (line ``first_line``: a report's "adopted at its session held from 18 to
-    22 October 2010"), else in the whole text, up to this year."""
+    22 October 2010"), else in the whole text less the dates of the drafts' ``preambles`` (what a
+    draft recalls is not its date), up to this year."""
     now = (today or dt.date.today()).year
-    parts = ["\n".join(text.splitlines()[: first_line - 1])] if first_line and first_line > 1 else []
-    for part in (*parts, text):
-        years = [y for y in _years(part, rules, dated=True) if 1990 <= y <= now]
+    if first_line and first_line > 1:
+        years = [y for y in _years("\n".join(text.splitlines()[: first_line - 1]), rules, dated=True)
+                 if 1990 <= y <= now]
         if years:
             return max(years)
-    return None
+    left = Counter(_years(text, rules, dated=True)) - Counter(y for p in preambles for y in _years(p, rules, dated=True))
+    years = [y for y in left if 1990 <= y <= now]
+    return max(years) if years else None
 
 
 def _years(text: str, rules: RuleSet, *, dated: bool = False) -> list[int]:
