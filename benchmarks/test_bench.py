@@ -3,7 +3,8 @@
     python -m pip install -e ".[bench]"
     python -m pytest benchmarks --benchmark-only
 
-Targets (2 cores): 10,000 scenario variants in under 1 s; one note rendered in under 50 ms.
+Targets (2 cores): 10,000 scenario variants in under 1 s; one note rendered in under 50 ms; the
+seed's nine notes read and checked in under 0.5 s.
 ``benchmarks/startup.py`` measures the command line (start-up and peak memory).
 """
 
@@ -11,14 +12,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 import pbi
 from pbi.costing.scenario import Scenario
 
-from _paths import NOTES, ROOT
+from _paths import NOTES, ROOT, SEED
 
 pytest.importorskip("pytest_benchmark")
 
@@ -70,16 +70,23 @@ def test_cost_10000_scenario_variants_one_by_one(benchmark, priced):
 
 
 def test_render_one_note(benchmark, priced):
-    here = Path(pbi.__file__).parent
-    if not ((here / "render").is_dir() or (here / "render.py").exists()):
-        pytest.skip("pbi.render (pbi note, issue 3) is not on this branch yet")
-    from pbi import render  # type: ignore[attr-defined]
+    from pbi.render import render_note
 
     spec, table = priced
     est = pbi.cost(spec, table)
-    fn = getattr(render, "render_note", None) or render.render
-    text = benchmark(fn, est)
-    assert text
+    text = benchmark(render_note, est)
+    assert "224,800" in text
+
+
+def test_check_the_seed(benchmark):
+    """Reading and checking the nine notes of the seed (target: under 0.5 s)."""
+    if not SEED.is_file():
+        pytest.skip(f"needs the seed document {SEED}")
+    from pbi.check import check_notes, read_notes
+
+    text = SEED.read_text(encoding="utf-8")
+    findings = benchmark.pedantic(lambda: check_notes(read_notes(text)), rounds=5, iterations=1)
+    assert sum(f.severity == "error" for f in findings) == 1
 
 
 def test_cli_cost_json_end_to_end(benchmark):

@@ -263,6 +263,8 @@ def _write(text: str) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from pbi.model import DEFAULT_TABLE
+
     parser = argparse.ArgumentParser(
         prog="pbi",
         description="Programme budget implications of draft resolutions: cost a draft, "
@@ -315,8 +317,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="read published financial notes (text) and check their figures")
     p.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text holding one or more notes")
     p.add_argument("--lang", choices=("zh", "en"), help="language of the text (both are read anyway)")
-    p.add_argument("--table", default="unodc-vienna-2010",
-                   help="cost table (file or id) for the rates check (default: unodc-vienna-2010)")
+    p.add_argument("--table", default=DEFAULT_TABLE,
+                   help=f"cost table (file or id) for the rates check (default: {DEFAULT_TABLE})")
     p.add_argument("--no-rates", action="store_true", help="only arithmetic and consistency")
     p.add_argument("--json", action="store_true", help="a JSON list of findings (amounts as strings)")
     p.set_defaults(func=_cmd_check)

@@ -1,10 +1,26 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
-from _paths import TABLES
+from _paths import SEED, TABLES
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """A test that needs the seed document (the ``seed`` fixture) is skipped without it, naming the
+    missing file; when the environment sets CI, it fails instead, so that CI cannot pass without it."""
+    if "seed" in getattr(item, "fixturenames", ()) and not SEED.is_file():
+        if os.environ.get("CI"):
+            pytest.fail(f"CI is set and the seed document is missing: {SEED}", pytrace=False)
+        pytest.skip(f"needs the seed document {SEED} (shared/seeds beside the clone)")
+
+
+@pytest.fixture(scope="session")
+def seed() -> Path:
+    """The seed document (see pytest_runtest_setup for when it is missing)."""
+    return SEED
 
 
 @pytest.fixture(scope="session")

@@ -3,14 +3,12 @@
 import json
 from pathlib import Path
 
-import pytest
 import yaml
 
 from pbi.cli import main
 
-from _paths import NOTES, SEEDS
+from _paths import NOTES
 
-SEED = SEEDS / "001_f0894e873e5d82b0.txt"
 CLEAN = """附件七
 
 关于题为“报告”的决议草案的财务说明
@@ -21,20 +19,16 @@ CLEAN = """附件七
 """
 
 
-def test_check_seed_table(capsys) -> None:
-    if not SEED.exists():
-        pytest.skip("seed not found")
-    assert main(["check", str(SEED)]) == 1
+def test_check_seed_table(capsys, seed) -> None:
+    assert main(["check", str(seed)]) == 1
     out = capsys.readouterr().out
     assert "9 notes, 28 claims" in out
     assert "2 errors" in out and "21 claims priced, 7 skipped" in out
     assert "1,734,600 = sum of 7 parts" in out
 
 
-def test_check_seed_json(capsys) -> None:
-    if not SEED.exists():
-        pytest.skip("seed not found")
-    assert main(["check", str(SEED), "--json", "--lang", "zh"]) == 1
+def test_check_seed_json(capsys, seed) -> None:
+    assert main(["check", str(seed), "--json", "--lang", "zh"]) == 1
     data = json.loads(capsys.readouterr().out)
     assert {"severity", "check", "note", "paragraph", "message", "figures"} <= set(data[0])
     cons = [f for f in data if f["check"] == "consistency"]

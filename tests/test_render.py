@@ -10,9 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from _paths import NOTES, SEEDS, TABLES
+from _paths import NOTES, TABLES
 
-SEED = SEEDS / "001_f0894e873e5d82b0.txt"
 ANNEXES = range(1, 10)
 
 
@@ -30,26 +29,24 @@ def _note(n: int, lang: str = "zh", **kw) -> str:
     return text
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="shared/seeds beside the clone is absent")
 @pytest.mark.parametrize("n", ANNEXES)
-def test_fidelity_to_the_published_annex(n):
+def test_fidelity_to_the_published_annex(n, seed):
     from pbi.render.fidelity import THRESHOLD, annex_text, compare
 
     estimate = _estimate(n)
     misprints = frozenset(str(f.published.low) for f in estimate.figures if f.same_as and f.status == "mismatch")
-    result = compare(_note(n), annex_text(SEED, n), misprints=misprints)
+    result = compare(_note(n), annex_text(seed, n), misprints=misprints)
     assert result.ratio >= THRESHOLD, result.report()
     assert not result.missing, result.report()
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="shared/seeds beside the clone is absent")
-def test_seed_normalisation_removes_headers_footnotes_and_markers():
+def test_seed_normalisation_removes_headers_footnotes_and_markers(seed):
     from pbi.render.fidelity import annex_text, normalise
 
-    two = normalise(annex_text(SEED, 2))
+    two = normalise(annex_text(seed, 2))
     assert "V.10-58210" not in two and "CTOC/COP/2010/17" not in two.replace("CTOC/COP/2010/17/", "")
     assert "讨论情况见" not in two and "附件" not in two[:10] and "*" not in two
-    one = normalise(annex_text(SEED, 1))
+    one = normalise(annex_text(seed, 1))
     assert "》第28条" in one  # the footnote marker "a" is gone
     assert "条约汇编" not in one  # and so is the footnote
 
@@ -188,11 +185,10 @@ def test_cli_note(tmp_path, capsys):
     assert out.read_text(encoding="utf-8").startswith("# Financial note")
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="shared/seeds beside the clone is absent")
-def test_cli_diff(capsys):
+def test_cli_diff(capsys, seed):
     from pbi.cli import main
 
-    assert main(["note", str(NOTES / "annex-06.yaml"), "--diff", str(SEED)]) == 0
+    assert main(["note", str(NOTES / "annex-06.yaml"), "--diff", str(seed)]) == 0
     out = capsys.readouterr().out
     assert out.startswith("similarity 0.9") and "misprints): 80,000" in out
 

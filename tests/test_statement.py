@@ -451,6 +451,7 @@ def test_phrases_and_vocabulary_agree():
         for lang, entry in langs.items():
             if lang in ("en", "zh"):
                 assert entry["title"] == section(key).name(lang), (key, lang)
+    assert section("Section 16").numbered("zh") == "第16编" and section("Section 2").numbered("zh") == "第2款"
     for key, langs in phrases["bodies"].items():
         for lang, entry in langs.items():
             if lang not in ("en", "zh"):

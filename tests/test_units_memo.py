@@ -2,12 +2,12 @@
 
 import json
 
-from pbi.model import units
+from pbi.model import memo, units
 
 
 def test_memo_is_what_pint_says_for_the_shipped_tables():
     committed = json.loads(units.MEMO_FILE.read_text(encoding="utf-8"))
-    assert committed == units.build_memo(*units._shipped_questions()), "regenerate: python -m pbi.model.units"
+    assert committed == units.build_memo(*memo.shipped_questions()), "regenerate: python -m pbi.model.memo"
 
 
 def test_memo_holds_errors_too_and_unknown_questions_go_to_pint():

@@ -3,7 +3,7 @@
 >>> notes = read_notes(text)          # raises pbi.model.errors.CheckError when nothing can be read
 >>> findings = check_notes(notes)     # list[Finding], errors first
 >>> rates = check_rates(notes, table) # each claim priced with a cost table (RatesResult)
->>> report = check_files(paths, table="unodc-vienna-2010")   # all of it, as `pbi check` does
+>>> report = check_files(paths)        # all of it, as `pbi check` does (table: DEFAULT_TABLE)
 """
 
 from __future__ import annotations

@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from pbi.model.money import format_usd
+
 from .quantities import COUNTABLE, KINDS
 from .reader import Claim, Note
 
@@ -47,9 +49,7 @@ class Finding:
 
 
 def _fmt(v: Decimal | None) -> str:
-    if v is None:
-        return "—"
-    return f"{v:,.2f}".rstrip("0").rstrip(".") if v != v.to_integral_value() else f"{v:,.0f}"
+    return "—" if v is None else format_usd(v.normalize() if v != v.to_integral_value() else v)
 
 
 def _figure(c: Claim) -> str:

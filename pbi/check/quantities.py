@@ -32,6 +32,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from pbi.model.vocabulary import duty_stations
+
 from .text import to_int
 
 __all__ = ["extract", "find_funding", "find_years", "find_biennium", "find_ops", "KINDS",
@@ -100,11 +102,9 @@ _COPIES = (
     re.compile(rf"(?<![\d.])(?<!\d,){_DN}\s*份(?=\s*(?:[),;。、]|$))"),
     re.compile(rf"(?<![\d.])(?<!\d,){_DN}\s+copies\b", re.I),
 )
-_LOCATIONS = (("维也纳", "Vienna"), ("纽约", "New York"), ("日内瓦", "Geneva"),
-              ("内罗毕", "Nairobi"), ("曼谷", "Bangkok"), ("亚的斯亚贝巴", "Addis Ababa"),
-              ("贝鲁特", "Beirut"), ("圣地亚哥", "Santiago"))
-_LOCATIONS_EN = re.compile(r"\b(Vienna|New York|Geneva|Nairobi|Bangkok|Addis Ababa|Beirut|"
-                           r"Santiago)\b")
+#: duty stations (model/vocabulary.yaml): the Chinese name of each, and the English names
+_LOCATIONS = tuple((names["zh"], station) for station, names in duty_stations().items() if "zh" in names)
+_LOCATIONS_EN = re.compile(r"\b(" + "|".join(re.escape(s) for s in duty_stations()) + r")\b")
 _NO_INTERP = re.compile(r"(?:不|没有|无|未)\s*(?:配备|提供)?\s*(?:任何)?\s*口译|"
                         r"\b(?:without|no)\s+(?:simultaneous\s+)?interpretation\b", re.I)
 _INTERP = re.compile(r"口译|\binterpretation\b", re.I)

@@ -39,9 +39,11 @@ from typing import Any
 
 from pbi.costing.engine import cost
 from pbi.model.errors import PbiError
+from pbi.model.money import format_range, format_usd
 from pbi.model.periods import period_of
 from pbi.model.specs import GRADES, Activity, Figure, Range, Request, Spec, Text
 from pbi.model.tables import FUNDING_SOURCES, Table
+from pbi.model.vocabulary import funding_keys
 from .checks import Finding
 from .reader import Claim, Note
 
@@ -196,14 +198,23 @@ def claim_activities(claim: Claim, table: Table) -> list[dict[str, Any]] | str:
     return out
 
 
-def _year(claim: Claim, table: Table) -> int:
+#: a year in a draft's symbol: CTOC/COP/2010/L.3 (a session number, A/C.3/79/L.1, is not a year)
+_SYMBOL_YEAR = re.compile(r"/((?:19|20)\d\d)/")
+
+
+def _year(claim: Claim, symbol: str | None, table: Table) -> int | None:
+    """The year a claim is priced in: its own, its biennium's first, the year in the draft's symbol,
+    or else the first year in which every rate of the table has a value (None if it has none)."""
     if claim.year:
         return claim.year
     bien = claim.quantities.get("biennium")
     if isinstance(bien, str) and bien[:4].isdigit():
         return int(bien[:4])
+    found = _SYMBOL_YEAR.search(symbol or "")
+    if found:
+        return int(found.group(1))
     firsts = [min(r.values) for r in table.rates.values() if r.values]
-    return max(firsts).year if firsts else 2010
+    return max(firsts).year if firsts else None
 
 
 def price_claim(claim: Claim, table: Table, *, symbol: str | None = None) -> RateCheck:
@@ -212,9 +223,12 @@ def price_claim(claim: Claim, table: Table, *, symbol: str | None = None) -> Rat
     if isinstance(acts, str):
         return RateCheck(claim, symbol, skipped=acts)
     funding = claim.funding if claim.funding in FUNDING_SOURCES else "regular_budget"
-    if funding in ("entitlement", "existing_resources"):
+    if funding in funding_keys("covered"):
         return RateCheck(claim, symbol, skipped="within existing resources")
-    year = _year(claim, table)
+    year = _year(claim, symbol, table)
+    if year is None:
+        return RateCheck(claim, symbol, skipped="no year to price it in (the note, the draft's symbol and "
+                                                "the table state none)")
     amount = {"low": claim.low, "high": claim.high} if claim.is_range else claim.low
     kinds = tuple(a["kind"] for a in acts)
     try:
@@ -235,11 +249,11 @@ def price_claim(claim: Claim, table: Table, *, symbol: str | None = None) -> Rat
 
 
 def _fmt(v: Decimal) -> str:
-    return f"{v:,.0f}" if v == v.to_integral_value() else f"{v:,.2f}"
+    return format_usd(v)
 
 
 def _amount(low: Decimal, high: Decimal) -> str:
-    return _fmt(low) if low == high else f"{_fmt(low)} to {_fmt(high)}"
+    return format_range(low, high)
 
 
 def check_rates(notes: Sequence[Note], table: Table) -> RatesResult:

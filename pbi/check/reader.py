@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from pbi.model.errors import CheckError
+from pbi.model.money import from_roman, roman
 from . import quantities as qx
 from .text import Joined, Line, Money, clean_lines, find_money, join_lines, to_int
 
@@ -94,24 +95,19 @@ _PARA = re.compile(r"^\s*(\d{1,2})\.(?!\d)\s*")
 _LETTER = re.compile(r"^\s*\(([a-z])\)\s+")
 _ROMAN = re.compile(r"^\s*\((i{1,3}|iv|v|vi{1,3}|ix|x)\)\s+|^\s*\(([一二三四五六七八九十]+)\)\s*")
 _SYMBOL = re.compile(r"\b[A-Z][A-Za-z0-9.]*(?:/[A-Za-z0-9.]+)*?/L\.\d+(?:/(?:Rev|Add|Corr)\.\d+)*")
-_ROMANS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9,
-           "x": 10}
-_ROMAN_NAMES = {v: k for k, v in _ROMANS.items()}
 _LANGS = ("zh", "en")
 
 
 def _annex_number(m: re.Match[str]) -> int | None:
     if m.group(1):
         return to_int(m.group(1))
-    tok = m.group(2).upper()
+    tok = m.group(2)
     if tok.isdigit():
         return int(tok)
-    vals = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-    total = 0
-    for i, ch in enumerate(tok):
-        v = vals[ch]
-        total += -v if i + 1 < len(tok) and vals[tok[i + 1]] > v else v
-    return total
+    try:
+        return from_roman(tok)
+    except ValueError:
+        return None
 
 
 def _title_span(lines: list[Line], i: int) -> int | None:
@@ -215,10 +211,10 @@ def _split_blocks(lines: list[Line]) -> list[_Block]:
             continue
         m = _ROMAN.match(s)
         if m and letter is not None:
-            val = _ROMANS[m.group(1)] if m.group(1) else to_int(m.group(2))
+            val = from_roman(m.group(1)) if m.group(1) else to_int(m.group(2))
             if val == last_roman + 1:
                 last_roman = val
-                name = _ROMAN_NAMES.get(val, str(val))
+                name = roman(val, lower=True)
                 item = _Block(f"{letter.number}({name})", 2, [Line(ln.number, s[m.end():])], letter)
                 letter.children.append(item)
                 blocks.append(item)

@@ -9,6 +9,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from pbi.model import DEFAULT_TABLE
+
 from .checks import SEVERITIES, Finding, check_consistency, check_ranges, check_totals
 from .rates import RatesResult, check_rates
 from .reader import Note, read_path
@@ -33,7 +35,7 @@ class CheckReport:
 
 
 def check_files(paths: Sequence[str | Path], *, lang: str | None = None,
-                table: Any = "unodc-vienna-2010") -> CheckReport:
+                table: Any = DEFAULT_TABLE) -> CheckReport:
     """Read every file and run the arithmetic, consistency, range and rates checks.
 
     ``table`` is a :class:`~pbi.model.tables.Table`, a table id or file, or None to skip the rates.

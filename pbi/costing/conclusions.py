@@ -40,7 +40,7 @@ from pbi.costing.estimate import ZERO, Estimate, decimal_text
 from pbi.model.periods import BudgetPeriod, period_of
 from pbi.model.money import Rounding
 from pbi.model.specs import Range, Spec
-from pbi.model.vocabulary import appropriating_bodies
+from pbi.model.vocabulary import appropriating_bodies, funding_keys
 
 __all__ = ["Requirement", "Conclusion", "Action", "conclude", "APPROPRIATING_BODIES",
            "REGULAR_BUDGET_SOURCES", "EXTRABUDGETARY_SOURCES", "ObjectRequirement", "StaffAssessmentLine",
@@ -52,8 +52,9 @@ APPROPRIATING_BODIES = appropriating_bodies()
 #: what a requirement is for: the note's additional requirements, the budget process of a later
 #: period, extrabudgetary resources, or what existing resources and entitlements cover
 Share = Literal["additional", "budget_process", "extrabudgetary", "covered"]
-REGULAR_BUDGET_SOURCES = frozenset({"regular_budget", "contingency_fund"})
-EXTRABUDGETARY_SOURCES = frozenset({"extrabudgetary", "voluntary"})
+#: funding sources by class (model/vocabulary.yaml)
+REGULAR_BUDGET_SOURCES = funding_keys("regular")
+EXTRABUDGETARY_SOURCES = funding_keys("other")
 
 Action = Literal["none", "appropriate", "state_requirements"]
 

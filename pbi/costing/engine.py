@@ -25,6 +25,7 @@ from pbi.model.specs import Activity, Range, Request, Spec, source_of
 from pbi.model.money import Rounding
 from pbi.model.tables import GRADE_CATEGORIES, QUANTITY_UNITS, ActivityKind, RateValue, Table
 from pbi.model.units import meetings_per_day, meetings_per_week, unit_factor
+from pbi.model.vocabulary import funding_keys
 
 if TYPE_CHECKING:  # the entitlement models load only for specs that draw on an entitlement
     from pbi.model.entitlements import EntitlementUse, Entitlements, Recall
@@ -34,7 +35,7 @@ if TYPE_CHECKING:  # the entitlement models load only for specs that draw on an 
 __all__ = ["cost", "COVERED_SOURCES", "ABSORBED", "price_activity", "round_cells", "figure_results"]
 
 #: funding that existing resources cover: priced for information, never additional
-COVERED_SOURCES = frozenset({"entitlement", "existing_resources"})
+COVERED_SOURCES = funding_keys("covered")
 #: funding of costs absorbed within existing resources: a figure of such costs only is printed for
 #: information at full cost (it calls for no additional appropriation)
 ABSORBED = "existing_resources"
@@ -46,7 +47,7 @@ def _unit_factor(rate_unit: str, per: tuple[str, ...]) -> Decimal:
 
 
 def _plain(value: Range) -> str:
-    return str(value) if value.is_range else f"{value.low:,}"
+    return str(value)
 
 
 def _where(spec: Spec, ri: int, ai: int, field: str | None = None) -> Location:

@@ -12,17 +12,24 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from pbi.draft.propose import ParagraphResult, Proposal, classify_draft, document_year, propose_spec, spec_yaml
+from pbi.draft.propose import (ParagraphResult, Proposal, classify_draft, cn_number, document_year, propose_spec,
+                               spec_yaml)
 from pbi.draft.reader import Draft, Item, Paragraph, detect_language, parse_drafts, read_drafts, read_text
 from pbi.draft.rules import Classification, RuleSet, load_rules, load_standards
 from pbi.model.errors import InputError
+from pbi.model.money import roman
 
 __all__ = ["Draft", "Item", "Paragraph", "ParagraphResult", "Proposal", "Classification", "RuleSet",
            "read_drafts", "read_text", "parse_drafts", "detect_language", "load_rules", "load_standards",
            "classify_draft", "propose_spec", "spec_yaml", "select_drafts", "spec_file_name", "write_proposals",
            "document_year"]
 
-_ROMAN = {"一": "I", "二": "II", "三": "III", "四": "IV", "五": "V", "六": "VI", "七": "VII", "八": "VIII"}
+
+
+def _roman(number: str) -> str:
+    """A draft number printed in Chinese numerals as a roman numeral (一 → I); "" for any other."""
+    value = cn_number(number)
+    return roman(value) if value else ""
 
 
 def select_drafts(drafts: list[Draft], select: str | None) -> list[Draft]:
@@ -33,7 +40,7 @@ def select_drafts(drafts: list[Draft], select: str | None) -> list[Draft]:
         i = int(select[1:])
         if 1 <= i <= len(drafts):
             return [drafts[i - 1]]
-    chosen = [d for d in drafts if d.number and select in (d.number, _ROMAN.get(d.number, ""))]
+    chosen = [d for d in drafts if d.number and select in (d.number, _roman(d.number))]
     if not chosen:
         listing = ", ".join(f"#{i} {d.label}" for i, d in enumerate(drafts, start=1))
         raise InputError(f"no draft {select!r} in the file (has: {listing})", file=drafts[0].file if drafts else None)
@@ -42,7 +49,7 @@ def select_drafts(drafts: list[Draft], select: str | None) -> list[Draft]:
 
 def spec_file_name(draft: Draft) -> str:
     """resolution-5-1.yaml, decision-I.yaml …"""
-    number = _ROMAN.get(draft.number or "", draft.number or "")
+    number = _roman(draft.number or "") or draft.number or ""
     return f"{draft.kind}-{re.sub(r'[^A-Za-z0-9]+', '-', number).strip('-') or 'draft'}.yaml"
 
 

@@ -21,6 +21,7 @@ from pbi.draft.rules import Classification, RuleSet, Standards, classify_text, l
 from pbi.costing.engine import cost
 from pbi.model.errors import InputError, PbiError, SpecError
 from pbi.model import vocabulary
+from pbi.model.money import roman
 from pbi.model.periods import period_of
 from pbi.model.specs import Spec, dump_spec
 from pbi.model.tables import Table, find_tables, resolve_table, table_folders
@@ -32,10 +33,7 @@ __all__ = ["ParagraphResult", "Proposal", "classify_draft", "propose_spec", "spe
 _OBJECT_TEMPLATES = ("publication", "tool_translation")
 #: how many years after the draft's own year a note prices (the budget period and the next year)
 _HORIZON = 2
-_ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI", 7: "VII", 8: "VIII", 9: "IX", 10: "X"}
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_FUNDING_WORDS = {"regular_budget": "the regular budget", "budget_process": "the budget process of a later period",
-                  "extrabudgetary": "extrabudgetary resources", "existing_resources": "existing resources"}
 
 
 @dataclass(frozen=True)
@@ -522,7 +520,7 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                 years_used.add(year)
                 said = [f"paragraph {result.ref}: {_quote(match.words)} → {act['label'].get('en', tpl['kind'])} "
                         f"({tpl['kind']}): {tpl.get('basis', 'template ' + str(match.rule.template))}",
-                        f"in {year} ({why})", f"funded from {_FUNDING_WORDS.get(funding, funding)}"
+                        f"in {year} ({why})", f"funded from {vocabulary.funding_source(funding).resources('en')}"
                         + (f" ({_quote(c.condition)})" if (conditional or absorbed) and c.condition else
                            " (technical assistance and new work are met from what the draft invites: "
                            f"paragraph {invitations[0][0]}, {_quote(invitations[0][1])})" if funding == "extrabudgetary"
@@ -554,8 +552,9 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
     assumptions.insert(2, f"cost table {table_id}: {table_why}; it must hold rates for "
                           f"{', '.join(str(y) for y in sorted(years_used or {draft_year}))}")
     number = draft.number or ""
-    if number and number in _CN_DIGITS:
-        number = _ROMAN.get(_CN_DIGITS[number], number)
+    value = cn_number(number) if number else None
+    if value:
+        number = roman(value)
     kind_word = "decision" if draft.kind == "decision" else "resolution"
     data: dict[str, Any] = {
         "symbol": draft.symbol or f"draft {kind_word} {number}".strip(),

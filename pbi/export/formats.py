@@ -106,7 +106,7 @@ def comparison_table(cmp: "Comparison") -> str:
 
 def estimate_rows(est: "Estimate") -> tuple[list[str], list[list[str]]]:
     """Figures/requests and totals of an estimate, as display strings."""
-    from pbi.export.text import FUNDING_LABELS, amount_text
+    from pbi.export.text import amount_text, funding_label
 
     published = {f.id: f for f in est.figures}
     rows = []
@@ -114,7 +114,7 @@ def estimate_rows(est: "Estimate") -> tuple[list[str], list[list[str]]]:
         f = published.get(group)
         rows.append([group, amount_text(amount), amount_text(f.published) if f else "", f.status if f else ""])
     for (funding, year), amount in est.totals().items():
-        rows.append([f"{FUNDING_LABELS.get(funding, funding)} {year}", amount_text(amount), "", ""])
+        rows.append([f"{funding_label(funding)} {year}", amount_text(amount), "", ""])
     rows.append(["total", amount_text(est.total), "", ""])
     return ["figure/request", "USD", "published", "status"], rows
 
@@ -247,7 +247,7 @@ def _pyplot() -> Any:
 def estimate_chart(est: "Estimate", ax: Any = None) -> Any:
     """Stacked bars: one bar a year, one colour a funding source (low end of ranges)."""
     plt = _pyplot()
-    from pbi.export.text import FUNDING_LABELS
+    from pbi.export.text import funding_label
 
     if ax is None:
         _, ax = plt.subplots(figsize=(6, 4))
@@ -256,7 +256,7 @@ def estimate_chart(est: "Estimate", ax: Any = None) -> Any:
     bottom = [0.0] * len(years)
     for funding in dict.fromkeys(f for f, _ in totals):
         heights = [float(totals.get((funding, y), _ZERO).low) for y in years]  # drawing only
-        ax.bar([str(y) for y in years], heights, bottom=bottom, label=FUNDING_LABELS.get(funding, funding))
+        ax.bar([str(y) for y in years], heights, bottom=bottom, label=funding_label(funding))
         bottom = [a + b for a, b in zip(bottom, heights, strict=True)]
     ax.set_ylabel("USD")
     ax.set_title(f"{est.spec.symbol} — by funding source and year")

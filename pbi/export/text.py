@@ -15,27 +15,23 @@ from typing import Any
 
 from pbi.costing.compare import Comparison, Row
 from pbi.costing.estimate import Estimate, LineItem, decimal_text
-from pbi.model.money import format_usd, roman
+from pbi.model.money import format_range, format_usd, roman
 from pbi.costing.reproduce import Reproduction
 from pbi.model.specs import Range
+from pbi.model.vocabulary import funding_source
 
 __all__ = ["estimate_table", "estimate_json", "estimate_csv", "reproduction_table", "reproduction_json",
-           "rates_table", "tables_listing", "amount_text", "comparison_headers", "comparison_rows",
+           "rates_table", "tables_listing", "amount_text", "funding_label", "comparison_headers", "comparison_rows",
            "comparison_table"]
 
-FUNDING_LABELS = {
-    "regular_budget": "regular budget", "budget_process": "budget process (next biennium)",
-    "extrabudgetary": "extrabudgetary", "voluntary": "voluntary contributions",
-    "contingency_fund": "contingency fund", "entitlement": "within entitlement",
-    "existing_resources": "within existing resources",
-}
+def funding_label(key: str) -> str:
+    """A funding source as tables name it (model/vocabulary.yaml): ``voluntary contributions``."""
+    return funding_source(key).label("en")
 
 
 def amount_text(value: Range, places: int | None = None) -> str:
     """``23,000`` or ``800,000 to 1,200,000``."""
-    if value.is_range:
-        return f"{format_usd(value.low, places=places)} to {format_usd(value.high, places=places)}"
-    return format_usd(value.low, places=places)
+    return format_range(value.low, value.high, places=places)
 
 
 def _tabulate(rows: list[list[Any]], headers: list[str], align: tuple[str, ...] | None = None) -> str:
@@ -69,7 +65,7 @@ def estimate_table(est: Estimate) -> str:
     for item in est.items:
         rate = f"{format_usd(item.rate.value)} {item.rate.unit.replace('*', '·')}" if item.rate else ""
         rows.append([item.group, item.activity or "", _what(item), _quantity(item), rate,
-                     amount_text(item.amount, 2), FUNDING_LABELS.get(item.funding, item.funding)
+                     amount_text(item.amount, 2), funding_label(item.funding)
                      + (" (covered)" if item.covered else ""), str(item.year)])
     out = [f"{est.spec.symbol} — priced with {est.table.id}", "",
            _tabulate(rows, ["figure/request", "activity", "rate key", "quantity", "rate", "amount USD",
@@ -77,7 +73,7 @@ def estimate_table(est: Estimate) -> str:
                      ("left", "left", "left", "right", "right", "right", "left", "left"))]
     requests = [[f"({r})", amount_text(a)] for r, a in est.by_request().items()]
     out += ["", _tabulate(requests, ["request", "USD"], ("left", "right"))]
-    totals = [[FUNDING_LABELS.get(f, f), str(y), amount_text(a)] for (f, y), a in est.totals().items()]
+    totals = [[funding_label(f), str(y), amount_text(a)] for (f, y), a in est.totals().items()]
     totals.append(["total", "", amount_text(est.total)])
     out += ["", _tabulate(totals, ["funding", "year", "USD"], ("left", "left", "right"))]
     if est.figures:
@@ -176,10 +172,7 @@ def _pct(value: Decimal) -> str:
 
 
 def _signed(value: Range, places: int | None) -> str:
-    def one(v: Decimal) -> str:
-        return ("+" if v > 0 else "") + format_usd(v, places=places)
-
-    return one(value.low) if not value.is_range else f"{one(value.low)} to {one(value.high)}"
+    return format_range(value.low, value.high, places=places, signed=True)
 
 
 def comparison_headers(cmp: Comparison) -> list[str]:
@@ -193,7 +186,7 @@ def comparison_rows(rows: list[Row]) -> list[list[str]]:
     for r in rows:
         pl, ph = r.percent
         pct = "" if pl is None else (_pct(pl) if pl == ph or ph is None else f"{_pct(pl)} to {_pct(ph)}")
-        where = r.group if r.level in ("item", "group") else FUNDING_LABELS.get(r.funding, r.funding) or "total"
+        where = r.group if r.level in ("item", "group") else (funding_label(r.funding) if r.funding else "total")
         what = r.what if r.level == "item" else ("" if r.level != "funding" else str(r.year))
         places = 2 if r.level == "item" else None
         out.append([where, r.activity, what, amount_text(r.baseline, places), amount_text(r.scenario, places),

@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-__all__ = ["Rounding", "to_decimal", "format_usd", "roman", "MAX_AMOUNT", "MAX_PLACES"]
+__all__ = ["Rounding", "to_decimal", "format_usd", "format_range", "roman", "from_roman", "MAX_AMOUNT", "MAX_PLACES"]
 
 #: the ceiling on any amount, rate or quantity pbi reads: a trillion (no note comes near it; a larger
 #: number is a typing error, and the arithmetic of the engine stays exact below it)
@@ -82,21 +82,51 @@ class Rounding(BaseModel):
         return f"to the nearest {format_usd(self.step)} USD, {self.mode.replace('_', '-')}"
 
 
-def format_usd(amount: Decimal, *, places: int | None = None) -> str:
+def format_usd(amount: Decimal, *, places: int | None = None, signed: bool = False) -> str:
     """``23000`` → ``23,000``; whole numbers without decimals, others as they are, unless
-    ``places`` is given."""
+    ``places`` is given; ``signed`` writes ``+`` before a positive amount. The one amount formatter
+    of pbi's tables and messages (notes write amounts per language: pbi.render.numbers)."""
     if places is not None:
         amount = amount.quantize(Decimal(1).scaleb(-places), rounding=decimal.ROUND_HALF_UP)
     elif amount == amount.to_integral_value():
         amount = amount.quantize(Decimal(1))
-    return f"{amount:,}"
+    return ("+" if signed and amount > 0 else "") + f"{amount:,}"
 
 
-def roman(number: int) -> str:
-    """4 → IV (annex numbers)."""
+def format_range(low: Decimal, high: Decimal | None = None, *, places: int | None = None,
+                 signed: bool = False) -> str:
+    """``23,000``, or ``800,000 to 1,200,000`` when ``high`` differs from ``low`` (see :func:`format_usd`)."""
+    one = format_usd(low, places=places, signed=signed)
+    if high is None or high == low:
+        return one
+    return f"{one} to {format_usd(high, places=places, signed=signed)}"
+
+
+_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
+          (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
+def roman(number: int, *, lower: bool = False) -> str:
+    """4 → ``IV`` (annex numbers), or ``iv`` with ``lower`` (sub-items); the one roman numeral writer."""
+    if number < 1:
+        raise ValueError(f"no roman numeral for {number}")
     out = ""
-    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-                           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+    for value, letters in _ROMAN:
         while number >= value:
             out, number = out + letters, number - value
-    return out
+    return out.lower() if lower else out
+
+
+def from_roman(text: str) -> int:
+    """``IV`` or ``iv`` → 4; ValueError if ``text`` is not a roman numeral as :func:`roman` writes it."""
+    values = dict((letters, value) for value, letters in _ROMAN if len(letters) == 1)
+    token = text.strip().upper()
+    if not token or any(ch not in values for ch in token):
+        raise ValueError(f"not a roman numeral: {text!r}")
+    total = 0
+    for i, ch in enumerate(token):
+        v = values[ch]
+        total += -v if i + 1 < len(token) and values[token[i + 1]] > v else v
+    if roman(total) != token:
+        raise ValueError(f"not a roman numeral: {text!r}")
+    return total

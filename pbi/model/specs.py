@@ -19,10 +19,11 @@ from collections.abc import Callable
 from pydantic import StrictInt, BeforeValidator, PlainSerializer, WithJsonSchema, BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 from pbi.model.errors import SpecError
-from pbi.model.money import to_decimal
+from pbi.model.money import format_range, to_decimal
 from pbi.model.periods import BudgetPeriod, parse_period
 from pbi.model.tables import FUNDING_SOURCES
 from pbi.model.validation import at, validate
+from pbi.model.vocabulary import grades
 from pbi.model.yamlio import load_yaml
 
 __all__ = ["AgendaItem", "Range", "EntitlementDraw", "Activity", "Request", "Figure", "Spec", "load_spec", "LANGUAGES",
@@ -33,8 +34,7 @@ _FROZEN = ConfigDict(frozen=True, extra="forbid")
 
 #: the six official languages, in the order UN documents list them
 LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
-GRADES = ("USG", "ASG", "D-2", "D-1", "P-5", "P-4", "P-3", "P-2", "P-1", "GS", "GS (Other level)",
-          "GS (Principal level)", "GS-OL", "GS-PL", "consultant")
+GRADES = grades()  # model/vocabulary.yaml
 #: the first year an activity may fall in (the oldest statements of the General Assembly corpus)
 FIRST_YEAR = 1985
 _TABLE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
@@ -67,7 +67,7 @@ class Range:
         return Range(fn(self.low), fn(self.high))
 
     def __str__(self) -> str:
-        return f"{self.low:,}" if not self.is_range else f"{self.low:,} to {self.high:,}"
+        return format_range(self.low, self.high)
 
 
 def parse_range(value: Any) -> Range:

@@ -23,6 +23,7 @@ from pbi.model.money import Rounding, to_decimal
 from pbi.model.errors import UnitError
 from pbi.model.units import check_rate_unit, unit_factor
 from pbi.model.validation import at, validate
+from pbi.model.vocabulary import funding_sources, grade_categories
 from pbi.model.yamlio import LoadedYaml, load_yaml
 
 __all__ = [
@@ -64,10 +65,7 @@ _PLACEHOLDER = re.compile(r"\{([a-z_]{1,20})\}")
 ACTIVITY_FLAGS = ("interpretation", "summary_records", "verbatim_records", "webcasting", "sound", "it_support")
 
 #: grade → the category whose vacancy factor a new post of that grade takes
-GRADE_CATEGORIES: dict[str, str] = {
-    **{g: "professional" for g in ("USG", "ASG", "D-2", "D-1", "P-5", "P-4", "P-3", "P-2", "P-1")},
-    **{g: "general_service" for g in ("GS", "GS (Other level)", "GS (Principal level)", "GS-OL", "GS-PL")},
-}
+GRADE_CATEGORIES: dict[str, str] = grade_categories()  # model/vocabulary.yaml
 
 #: the official languages a note may be translated into, and the largest default quantity
 MAX_LANGUAGES = 6
@@ -75,9 +73,8 @@ MAX_DEFAULT = 1_000_000
 #: the longest ``extends:`` chain (a table, its base, the base's base …)
 MAX_CHAIN = 16
 
-#: funding sources a spec may name
-FUNDING_SOURCES = ("regular_budget", "budget_process", "extrabudgetary", "voluntary",
-                   "contingency_fund", "entitlement", "existing_resources")
+#: funding sources a spec may name (model/vocabulary.yaml)
+FUNDING_SOURCES = tuple(funding_sources())
 
 
 def _decimal_or_none(value: object) -> Decimal | None:

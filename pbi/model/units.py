@@ -9,7 +9,7 @@ Every unit question pbi asks — is this rate unit money per something; does a r
 applied to these quantities, give USD, and with what factor — is answered by pint. Importing pint
 (and the numpy it brings in) is the largest part of a CLI run, so pint's answers for the
 combinations the shipped tables use are kept in ``units_memo.json``: the tests recompute every
-entry with pint and compare (``python -m pbi.model.units`` rewrites it). A question the memo does not
+entry with pint and compare (``python -m pbi.model.memo`` rewrites it). A question the memo does not
 hold brings pint in and asks it.
 """
 
@@ -181,33 +181,3 @@ def build_memo(rate_units: set[str], combinations: set[tuple[str, tuple[str, ...
         "rate_units": {u: _ask_rate_unit(u) for u in sorted(rate_units)},
         "factors": {_key(r, u): _ask_factor(r, u) for r, u in sorted(combinations)},
     }
-
-
-def _shipped_questions() -> tuple[set[str], set[tuple[str, tuple[str, ...]]]]:
-    """Every rate unit and (rate unit, quantity units) pair of the tables in cost_tables/."""
-    from pbi.model.tables import QUANTITY_UNITS, load_table
-
-    folder = Path(__file__).resolve().parents[2] / "cost_tables"
-    rate_units: set[str] = set()
-    pairs: set[tuple[str, tuple[str, ...]]] = set()
-    for path in sorted(folder.glob("*.yaml")):
-        table = load_table(path)
-        rate_units |= {r.unit for r in table.rates.values()}
-        for kind in table.activities.values():
-            for comp in kind.components:
-                prefix = comp.rate.split("{", 1)[0]
-                for key, rate in table.rates.items():
-                    if key == comp.rate or ("{" in comp.rate and key.startswith(prefix)):
-                        pairs.add((rate.unit, tuple(QUANTITY_UNITS[n] for n in comp.per)))
-    return rate_units, pairs
-
-
-def write_memo() -> Path:
-    """Recompute ``units_memo.json`` with pint for the shipped tables."""
-    memo = build_memo(*_shipped_questions())
-    MEMO_FILE.write_text(json.dumps(memo, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    return MEMO_FILE
-
-
-if __name__ == "__main__":  # pragma: no cover
-    print(write_memo())

@@ -1,21 +1,24 @@
 """The vocabulary of programme budget implications as data (``vocabulary.yaml``): objects of
 expenditure, budget and income sections, and the bodies a spec is for — their names per language,
-whether they appropriate, and the rule of procedure and kinds of document their costs are stated in.
+whether they appropriate, and the rule of procedure and kinds of document their costs are stated in;
+funding sources (their class and their names per language), duty stations and grades.
 
 Everything is read from the one YAML file, once; nothing here is a second copy of a name.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pbi.model.errors import RenderError, SpecError
 
 __all__ = ["ObjectOfExpenditure", "Section", "Body", "objects_of_expenditure", "object_of", "section",
-           "income_section", "body", "bodies", "appropriating_bodies", "VOCABULARY_FILE"]
+           "income_section", "body", "bodies", "appropriating_bodies", "VOCABULARY_FILE",
+           "FundingSource", "FundingClass", "funding_sources", "funding_source", "funding_keys",
+           "duty_stations", "place_name", "grades", "grade_categories"]
 
 VOCABULARY_FILE = Path(__file__).with_name("vocabulary.yaml")
 _LANGS = ("en", "zh", "fr", "es", "ru", "ar")
@@ -43,11 +46,21 @@ class Section:
     key: str
     number: str
     names: dict[str, str]
+    labels: dict[str, str] = field(default_factory=dict)  #: how notes print the number, where not by rule
 
     def name(self, lang: str) -> str:
         if lang not in self.names:
             raise RenderError(f"no {lang} name for {self.key!r} in model/vocabulary.yaml")
         return self.names[lang]
+
+    def numbered(self, lang: str) -> str:
+        """The section as a note names it: ``section 16`` / ``第16款`` (or the entry's ``label``)."""
+        if lang in self.labels:
+            return self.labels[lang]
+        rule = {"en": "section {n}", "zh": "第{n}款"}.get(lang)
+        if rule is None:
+            raise RenderError(f"no {lang} label for {self.key!r} in model/vocabulary.yaml")
+        return rule.format(n=self.number)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +120,8 @@ def _section(vocab: str, key: str) -> Section:
         raise RenderError(f"no names for {key!r} in model/vocabulary.yaml ({vocab}: {', '.join(entries)})",
                           field="section")
     v = entries[key]
-    return Section(key=key, number=str(v["number"]), names={lang: str(v[lang]) for lang in _LANGS if lang in v})
+    return Section(key=key, number=str(v["number"]), names={lang: str(v[lang]) for lang in _LANGS if lang in v},
+                   labels={str(k): str(t) for k, t in (v.get("label") or {}).items()})
 
 
 def section(key: str) -> Section:
@@ -140,3 +154,78 @@ def appropriating_bodies() -> frozenset[str]:
 def bodies() -> tuple[str, ...]:
     """The keys of every body the vocabulary knows."""
     return tuple(_data()["bodies"])
+
+
+# -- funding sources, duty stations, grades -----------------------------------------------------
+FundingClass = Literal["regular", "later", "other", "covered"]
+
+
+@dataclass(frozen=True, slots=True)
+class FundingSource:
+    """A funding source: its key as specs write it, its class, and its names per language."""
+
+    key: str
+    cls: FundingClass
+    names: dict[str, dict[str, str]]
+
+    def label(self, lang: str = "en") -> str:
+        """Its name in tables and lists: ``voluntary contributions``, ``自愿捐款``."""
+        return self._name(lang, "label")
+
+    def resources(self, lang: str) -> str:
+        """What a note says is required: ``extrabudgetary resources``, ``预算外资源``."""
+        return self._name(lang, "resources")
+
+    def _name(self, lang: str, what: str) -> str:
+        try:
+            return self.names[lang][what]
+        except KeyError:
+            raise RenderError(f"no {lang} {what} for funding source {self.key!r} in model/vocabulary.yaml") from None
+
+
+@lru_cache(maxsize=1)
+def funding_sources() -> dict[str, FundingSource]:
+    """Every funding source, by key, in the order of the vocabulary."""
+    out: dict[str, FundingSource] = {}
+    for key, entry in _data()["funding_sources"].items():
+        names = {lang: dict(v) for lang, v in entry.items() if isinstance(v, dict)}
+        out[key] = FundingSource(key=key, cls=entry["class"], names=names)
+    return out
+
+
+def funding_source(key: str) -> FundingSource:
+    """One funding source; RenderError naming the known ones if ``key`` is not one."""
+    found = funding_sources().get(key)
+    if found is None:
+        raise RenderError(f"unknown funding source {key!r} (expected one of {', '.join(funding_sources())})")
+    return found
+
+
+def funding_keys(*classes: FundingClass) -> frozenset[str]:
+    """The keys of the funding sources of the given classes (all of them without a class)."""
+    return frozenset(k for k, f in funding_sources().items() if not classes or f.cls in classes)
+
+
+@lru_cache(maxsize=1)
+def duty_stations() -> dict[str, dict[str, str]]:
+    """Duty station (as tables and specs name it) → its name per language."""
+    return {name: dict(names) for name, names in _data()["duty_stations"].items()}
+
+
+def place_name(name: str, lang: str) -> str:
+    """A place as ``lang`` writes it (``Vienna`` → ``维也纳``); a place the vocabulary lacks as given."""
+    return duty_stations().get(name, {}).get(lang, name)
+
+
+@lru_cache(maxsize=1)
+def grades() -> tuple[str, ...]:
+    """The grades a spec may name for staff, by category, senior first."""
+    return tuple(str(g) for members in _data()["grades"].values() for g in members)
+
+
+@lru_cache(maxsize=1)
+def grade_categories() -> dict[str, str]:
+    """Grade → the category of post it belongs to (``professional``, ``general_service``); grades
+    that are not posts (consultants) have none."""
+    return {str(g): category for category, members in _data()["grades"].items() if category != "other"
+            for g in members}

@@ -140,6 +140,7 @@ def _environment(lang: str, budget_period: str) -> Any:
 
     from decimal import ROUND_HALF_UP, Decimal
 
+    from pbi.model import money
     from pbi.model.periods import parse_period, period_of
     from pbi.model.specs import Range
     from . import numbers as n
@@ -205,7 +206,7 @@ def _environment(lang: str, budget_period: str) -> Any:
         return "the programme budget for " + ("the biennium " if p.kind == "biennium" else "") + n.period(p.label, lang)
 
     def roman(i: int) -> str:
-        return ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"][i - 1]
+        return money.roman(i, lower=True)
 
     env.filters.update({
         "tr": tr, "num": lambda v: n.number(v, lang), "cnt": lambda v: n.count_word(v, lang),
@@ -230,6 +231,9 @@ def _environment(lang: str, budget_period: str) -> Any:
         "bare": _bare, "plural": _plural, "indefinite": _indefinite,
         "sentence_case": lambda t: (lambda s: s[:1].upper() + s[1:])(str(t).lstrip()),
     })
+    from pbi.model.vocabulary import funding_source
+
+    env.filters["resources"] = lambda key: funding_source(key).resources(lang)  # model/vocabulary.yaml
     return env
 
 
@@ -410,7 +414,8 @@ def _build_statement(estimate: Estimate, lang: str) -> Note:
     from pbi.costing.estimate import ZERO
 
     helpers = {
-        "join": lambda items: n.join(list(items), lang), "seclist": seclist, "secname": secname, "incname": incname,
+        "join": lambda items: n.join(list(items), lang), "seclist": seclist,
+        "du": lambda text: ("des " if text.startswith("chapitres") else "du ") + text, "secname": secname, "incname": incname,
         "zhnum": lambda roman_number: _ZH_NUMBERS.get(str(roman_number), str(roman_number)),
         "plural": plural, "bare": bare, "qualify": qualify, "counted_already": counted_already,
         "names_event": names_event, "names_document": names_document, "definite": definite,

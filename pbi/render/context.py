@@ -27,12 +27,14 @@ from typing import Any
 from pbi.costing.conclusions import Conclusion, conclude
 from pbi.costing.engine import COVERED_SOURCES
 from pbi.costing.estimate import ZERO, Estimate
+from pbi.model.errors import RenderError
 from pbi.model.specs import Activity, Range, Request, Spec
+from pbi.model.vocabulary import funding_keys
 
 __all__ = ["Group", "Paragraph", "NoteContext", "build_context", "note_groups", "OTHER_RESOURCES"]
 
 #: funding sources the note calls extrabudgetary (voluntary contributions are extrabudgetary)
-OTHER_RESOURCES = frozenset({"extrabudgetary", "voluntary"})
+OTHER_RESOURCES = funding_keys("other")
 #: a UN document symbol (CTOC/COP/2010/L.3/Rev.2, A/C.3/79/L.1): a note cites the draft by it;
 #: a spec whose draft symbol is not known (``draft resolution 10/4``) is "the draft resolution"
 _SYMBOL = re.compile(r"^[A-Z][A-Za-z0-9.]*(/[A-Za-z0-9.]+)+$")
@@ -150,7 +152,11 @@ def build_context(estimate: Estimate) -> NoteContext:
     paragraphs: list[Paragraph] = []
     conditional = [r for r in spec.requests if r.conditional and not r.activities]
     if conditional:
-        whole = spec.paragraphs_in == "annex" and len(conditional) >= len(spec.requests) - 1
+        # a draft whose requests sit in an annex is named as a whole when every request waits for
+        # other resources: subject to them, or costed in them alone
+        whole = spec.paragraphs_in == "annex" and all(
+            r.conditional or (r.activities and all(a.funding in OTHER_RESOURCES for a in r.activities))
+            for r in spec.requests)
         paragraphs.append(Paragraph("conditional", requests=conditional, data={"whole_draft": whole}))
     no_cost = [r for r in spec.requests if r.no_cost]
     if no_cost:
@@ -200,6 +206,12 @@ def _insert_totals(spec: Spec, paragraphs: list[Paragraph], groups: dict[str, Gr
         if not figure.sum_of:
             continue
         parts = [groups[f] for f in figure.sum_of if f in groups]
+        fundings = {g.funding for g in parts}
+        if not parts:  # nothing priced to add up
+            continue
+        if len(fundings) > 1:
+            raise RenderError(f"{figure.id} adds up parts funded from {', '.join(sorted(fundings))}: a note "
+                              "states a total of one funding source", field="published")
         amount = ZERO
         for g in parts:
             amount = amount + g.amount
@@ -207,6 +219,6 @@ def _insert_totals(spec: Spec, paragraphs: list[Paragraph], groups: dict[str, Gr
                     default=len(paragraphs) - 1)
         reqs = list(dict.fromkeys(requests[request_of[g.activities[0].id]].id for g in parts))
         ops = list(dict.fromkeys(op.split("(")[0] for rid in reqs for op in requests[rid].operative_paragraphs))
-        funding = parts[0].funding if parts else "voluntary"
+        (funding,) = fundings
         paragraphs.insert(where + 1, Paragraph("total", data={"amount": amount, "ops": ops, "funding": funding,
                                                               "figure": figure.id}))

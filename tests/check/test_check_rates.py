@@ -1,14 +1,11 @@
 """The rates check: each claim's amount against the table's price of its quantities."""
 
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
 from pbi.check import check_rates, read_notes
 from pbi.check.rates import INFO_MAX, WARNING_MAX, claim_activities, price_claim, severity_of
-
-SEED = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "001_f0894e873e5d82b0.txt"
 
 NOTE = """附件二
 
@@ -102,12 +99,10 @@ def test_activities_of_a_claim_without_quantities(table) -> None:
 
 
 @pytest.fixture(scope="module")
-def seed_rates(table):
-    if not SEED.exists():
-        pytest.skip(f"seed not found: {SEED}")
+def seed_rates(table, seed):
     from pbi.check import read_path
 
-    return check_rates(read_path(SEED), table)
+    return check_rates(read_path(seed), table)
 
 
 def test_seed_rates(seed_rates) -> None:

@@ -16,7 +16,6 @@ from pbi.costing.reproduce import find_specs
 from pbi.model.specs import Range, Spec, load_spec
 
 ROOT = Path(__file__).resolve().parents[2]
-SEED = ROOT.parent / "shared" / "seeds" / "001_f0894e873e5d82b0.txt"
 SPECS = [load_spec(p) for p in find_specs([ROOT / "notes" / "ctoc-cop-2010-17"])]
 FIGURES = [(s, f) for s in SPECS for f in s.published]
 
@@ -30,10 +29,8 @@ NOT_IN_TEXT = {
 
 
 @pytest.fixture(scope="module")
-def notes() -> list[Note]:
-    if not SEED.exists():
-        pytest.skip(f"seed not found: {SEED}")
-    return read_notes(SEED.read_text(encoding="utf-8"))
+def notes(seed: Path) -> list[Note]:
+    return read_notes(seed.read_text(encoding="utf-8"))
 
 
 def _claims(notes: list[Note], spec: Spec, paragraph: str) -> list[Claim]:
