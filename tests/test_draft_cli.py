@@ -74,7 +74,9 @@ def test_english_general_assembly_draft(tmp_path: Path, capsys: pytest.CaptureFi
     assert kinds == {"3": ["expert_meeting"], "4": ["publication"], "5": ["meeting", "documentation"],
                      "6": [], "7": [], "9": ["documentation"]}
     egm = spec.requests[0].activities[0]
-    assert (egm.location, egm.year, egm.funding) == ("Vienna", 2024, "extrabudgetary")
+    # the paragraph says nothing of extrabudgetary resources: the regular budget of a later period,
+    # under the section of the Office it names
+    assert (egm.location, egm.year, egm.funding, egm.section) == ("Vienna", 2024, "budget_process", "Section 16")
     report = spec.requests[-1].activities[0]
     assert (report.year, report.funding) == (2024, "budget_process")  # "at its seventy-ninth session": 2024
     assert spec.requests[0].text and spec.requests[0].text.en and spec.requests[0].text.en.startswith("Request ")

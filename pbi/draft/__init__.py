@@ -63,7 +63,8 @@ def write_proposals(path: Path | str, *, language: str | None = None, table: str
     lang = language if language in ("zh", "en") else None
     text = read_text(path)
     drafts = select_drafts(read_drafts(path, language=lang), select)  # type: ignore[arg-type]
-    context = document_year(text, load_rules(drafts[0].language), first_line=drafts[0].line)
+    context = document_year(text, load_rules(drafts[0].language), first_line=drafts[0].line,
+                            preambles=[p for d in drafts if d.language == "en" for p in d.preamble])
     out = Path(output) if output else None
     folder = out is not None and (out.is_dir() or str(output).endswith(("/", "\\")))
     if out is not None and not folder and len(drafts) > 1:
@@ -93,9 +94,10 @@ def write_proposals(path: Path | str, *, language: str | None = None, table: str
         write_atomic(target, text)
         results = proposal.paragraphs
         by_class = {c: sum(1 for r in results if r.classification.cls == c)
-                    for c in ("costed", "extrabudgetary", "invitation", "none")}
+                    for c in ("costed", "extrabudgetary", "absorbed", "invitation", "none")}
         lines.append(f"{target}: {proposal.draft.label}: {len(results)} paragraphs — "
                      f"{by_class['costed']} costed, {by_class['extrabudgetary']} extrabudgetary, "
-                     f"{by_class['invitation']} inviting donors, {by_class['none']} without implications; "
+                     + (f"{by_class['absorbed']} within existing resources, " if by_class['absorbed'] else "")
+                     + f"{by_class['invitation']} inviting donors, {by_class['none']} without implications; "
                      f"{sum(len(r.activities) for r in proposal.spec.requests)} activities; table {proposal.spec.table}")
     return "\n".join(lines)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -129,17 +131,21 @@ def _body_of(draft: Draft, standards: Standards) -> tuple[str, str]:
                                 "pbi knows: priced as a draft of the General Assembly")
 
 
-def document_year(text: str, rules: RuleSet, today: dt.date | None = None, *, first_line: int | None = None) -> int | None:
+def document_year(text: str, rules: RuleSet, today: dt.date | None = None, *, first_line: int | None = None,
+                  preambles: Sequence[str] = ()) -> int | None:
     """The year of the document around the drafts: the latest dated year (year and month) named
     before its first draft (line ``first_line``: a report's "adopted at its session held from 18 to
-    22 October 2010"), else in the whole text, up to this year."""
+    22 October 2010"), else in the whole text less the dates of the drafts' ``preambles`` (what a
+    draft recalls is not its date), up to this year."""
     now = (today or dt.date.today()).year
-    parts = ["\n".join(text.splitlines()[: first_line - 1])] if first_line and first_line > 1 else []
-    for part in (*parts, text):
-        years = [y for y in _years(part, rules, dated=True) if 1990 <= y <= now]
+    if first_line and first_line > 1:
+        years = [y for y in _years("\n".join(text.splitlines()[: first_line - 1]), rules, dated=True)
+                 if 1990 <= y <= now]
         if years:
             return max(years)
-    return None
+    left = Counter(_years(text, rules, dated=True)) - Counter(y for p in preambles for y in _years(p, rules, dated=True))
+    years = [y for y in left if 1990 <= y <= now]
+    return max(years) if years else None
 
 
 def _years(text: str, rules: RuleSet, *, dated: bool = False) -> list[int]:
@@ -158,6 +164,67 @@ def _named_body(before: str, standards: Standards, lang: str) -> dict[str, Any] 
     return best[1] if best else None
 
 
+def _cadence_year(cadence: dict[str, Any], n: int) -> int:
+    """The year of session ``n`` of a body meeting ``every`` years, or ``per_year`` times a year."""
+    first, number = int(cadence["first"]), int(cadence.get("number", 1))
+    if cadence.get("per_year"):
+        return first + (n - number) // int(cadence["per_year"])
+    return first + (n - number) * int(cadence.get("every", 1))
+
+
+def _masthead_year(draft: Draft, standards: Standards, body: dict[str, Any]) -> tuple[int, str] | None:
+    """The year of the session the draft's masthead names: "Eighty-first session" of the General
+    Assembly (session N is held from September of 1945 + N), "2026 session" of the Council."""
+    if not draft.session:
+        return None
+    m = re.match(r"^(\d{4})\b", draft.session) or re.search(r"\bof (\d{4})$", draft.session)
+    if m:
+        return int(m.group(1)), f"its masthead names the {draft.session}"
+    word = draft.session.split()[0]
+    n = _number(word, draft.language)
+    organ = next((b for b in standards.bodies.values()
+                  if draft.organ and draft.organ in b.get("names", {}).get("en", [])), body)
+    cadence = organ.get("session_year")
+    if n is None or not cadence:
+        return None
+    year = _cadence_year(cadence, n)
+    return year, f"its masthead names the {draft.session.lower()} of the {draft.organ or 'body'}, held in {year}"
+
+
+def _actor(text: str, standards: Standards, lang: str, body: dict[str, Any]) -> dict[str, Any] | None:
+    """The part of the secretariat (or the body reported to) named first in ``text``, unless it is
+    the adopting body's own secretariat."""
+    best: tuple[int, dict[str, Any]] | None = None
+    for actor in standards.actors:
+        if actor.get("section") in body.get("own_sections", []) or actor.get("section") == body.get("section"):
+            continue
+        for name in actor.get("names", {}).get(lang, []):
+            at = text.lower().find(name.lower())
+            if at >= 0 and (best is None or at < best[0]):
+                best = (at, {**actor, "named": name})
+    return best[1] if best else None
+
+
+def _days(text: str, rules: RuleSet) -> tuple[str, str] | None:
+    """The length in days a paragraph gives a meeting ("two-day" → "2"), with the words."""
+    for pattern in rules.day_phrases:
+        m = pattern.search(text)
+        if m:
+            word = m.group(1).lower()
+            value = rules.day_numbers.get(word) or (word if word.isdigit() else None)
+            if value:
+                return value, m.group(0)
+    return None
+
+
+def _participants(text: str, rules: RuleSet) -> tuple[str, str] | None:
+    for pattern in rules.participant_phrases:
+        m = pattern.search(text)
+        if m:
+            return m.group(1), m.group(0)
+    return None
+
+
 def _session_year(text: str, body: dict[str, Any], rules: RuleSet, lang: str,
                   standards: Standards | None = None) -> tuple[int, str] | None:
     """The year of the session a paragraph names ("第六届会议", "its sixty-seventh session"): of the
@@ -173,7 +240,7 @@ def _session_year(text: str, body: dict[str, Any], rules: RuleSet, lang: str,
             cadence = (named or body).get("session_year")
             if not cadence:
                 continue
-            year = int(cadence["first"]) + (n - int(cadence.get("number", 1))) * int(cadence.get("every", 1))
+            year = _cadence_year(cadence, n)
             before = text[m.end(): m.end() + 6]
             if re.match(r"^\s*(之前|以前|before)", before, re.IGNORECASE) or \
                     re.search(r"(before|prior to)\s*(its|the)?\s*$", text[max(0, m.start() - 40): m.start()], re.I):
@@ -218,6 +285,12 @@ def _choose_table(body_id: str, body: dict[str, Any], years: set[int], table: st
         valid_to = _table(known[entry["id"]]).valid_to
         if valid_to is None or hi <= valid_to.year:
             return str(entry["id"]), known[entry["id"]], str(entry.get("why", ""))
+    for entry in body.get("tables", []):  # none covers every year: the first that covers the draft's own
+        if entry["id"] in known and int(entry["from"]) <= lo:
+            valid_to = _table(known[entry["id"]]).valid_to
+            if valid_to is None or lo <= valid_to.year:
+                return str(entry["id"]), known[entry["id"]], (f"{entry.get('why', '')}; it holds no rates after "
+                                                              f"{valid_to}: later activities are left out")
     listed = ", ".join(f"{e['id']} (from {e['from']})" for e in body.get("tables", []))
     raise InputError(f"no cost table for a {body_id} draft priced in {lo}-{hi} (looked for: {listed}; "
                      f"installed: {', '.join(sorted(known)) or 'none'}); give one with --table",
@@ -237,17 +310,25 @@ _TABLES: dict[tuple[str, int], Table] = {}
 
 def _fit_to_table(requests: list[dict[str, Any]], table: Table, assumptions: list[str]) -> None:
     """Every activity of a kind the table prices: a kind it lacks is replaced by the template's first
-    ``fallback`` of a kind it has, or left out; either way an assumption says so."""
+    ``fallback`` of a kind it has, or left out; an activity in a year after the table's last is left
+    out; either way an assumption says so."""
     for request in requests:
         kept: list[dict[str, Any]] = []
         for act in request.get("activities", []):
             tpl = act.pop("_template", {})
+            if table.valid_to and int(act["year"]) > table.valid_to.year:
+                assumptions.append(f"request {request['id']}: table {table.id} holds no rates after {table.valid_to}: "
+                                   f"{act['label'].get('en', act['kind'])} in {act['year']} is left out of the "
+                                   "estimate; price it with a table for that year (--table)")
+                continue
             if act["kind"] in table.activities:
                 kept.append(act)
                 continue
             label = act["label"].get("en", act["kind"])
             for alternative in tpl.get("fallback", []):
                 if alternative["kind"] in table.activities:
+                    if "participants" in act and "trips" in alternative:
+                        alternative = {**alternative, "trips": act["participants"]}
                     for key in ("words", "pages", "days", "participants", "work_months", "languages", "grade",
                                 "interpretation", "copies", "documents", "meetings", "trips", "dsa_days"):
                         act.pop(key, None)
@@ -299,19 +380,30 @@ def _letters(i: int) -> str:
     return s
 
 
-def _draft_year(text: str, rules: RuleSet, this_year: int, context_year: int | None) -> tuple[int, str]:
-    """The draft's own year and why: the latest dated event it names (a bare year may be a goal,
-    2030), or its document's year when later, or this year."""
-    named = [y for y in _years(text, rules, dated=True) if 1990 <= y <= this_year] or \
-        [y for y in _years(text, rules) if 1990 <= y <= this_year]
+def _draft_year(draft: Draft, operative: str, body: dict[str, Any], rules: RuleSet, standards: Standards,
+                this_year: int, context_year: int | None) -> tuple[int, str]:
+    """The draft's own year and why: the session its masthead names; else the latest dated event its
+    operative paragraphs name (a bare year may be a goal, 2030; the preamble's dates are of what it
+    recalls, never the draft's own); else the year before the earliest session it asks something
+    for; else its document's year, or this year."""
+    masthead = _masthead_year(draft, standards, body)
+    if masthead:
+        return masthead
+    named = [y for y in _years(operative, rules, dated=True) if 1990 <= y <= this_year]
     if named and context_year and context_year > max(named):
         return context_year, (f"the latest year its document names ({context_year}); "
                               f"the draft itself names {max(named)}")
     if named:
-        return max(named), f"the latest year the draft names ({max(named)})"
+        return max(named), f"the latest dated event its operative paragraphs name ({max(named)})"
     if context_year:
-        return context_year, f"the draft names no year: the latest year its document names ({context_year})"
-    return this_year, f"the draft names no year: this year ({this_year}) is assumed"
+        return context_year, f"the latest year its document names ({context_year})"
+    session = _session_year(operative, body, rules, draft.language, standards)
+    if session and session[0] <= this_year + 1:
+        return session[0] - 1, f"it asks for work for a session held in {session[0]} ({session[1]})"
+    bare = [y for y in _years(operative, rules) if 1990 <= y <= this_year + 1]
+    if bare:
+        return min(bare) - 1, f"the earliest year its operative paragraphs name for the work ({min(bare)}), less one"
+    return this_year, f"the draft names no year of its own: this year ({this_year}) is assumed"
 
 
 def _quantities(template_activity: dict[str, Any]) -> dict[str, Any]:
@@ -332,8 +424,9 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
     body = standards.bodies.get(body_id, {})
     assumptions: list[str] = []
 
-    all_text = " ".join([draft.title, *draft.preamble, *(" ".join(r.texts) for r in results)])
-    draft_year, year_why = _draft_year(all_text, rules, (today or dt.date.today()).year, context_year)
+    operative_text = " ".join(" ".join(r.texts) for r in results)
+    draft_year, year_why = _draft_year(draft, operative_text, body, rules, standards,
+                                       (today or dt.date.today()).year, context_year)
     period = period_of(draft_year)
     rule = vocabulary.body(body_id).rule
     assumptions.append(f"body: {body_id} ({body_why}); rule {rule} of its rules of procedure")
@@ -364,8 +457,10 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
         if result.paragraph.items:
             request["items"] = [{lang: _request_text(i.all_text(), lang)} for i in result.paragraph.items]
         conditional = c.cls == "extrabudgetary"
+        absorbed = c.cls == "absorbed"
         if conditional:
             request["conditional"] = True
+        actor = _actor(result.paragraph.all_text(), standards, lang, body)
         activities: list[dict[str, Any]] = []
         for match in c.matches:
             template = standards.templates.get(match.rule.template or "", {})
@@ -392,9 +487,13 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                 year, why = session
             count = _count(text, rules)
             place = _place(text, rules)
+            days = _days(text, rules)
+            participants = _participants(text, rules)
             for n, tpl in enumerate(template["activities"], start=1):
                 funding_kind = tpl.get("funding", "regular")
-                if conditional or (funding_kind == "regular" and tpl["kind"] == "staff" and invitations):
+                if absorbed:
+                    funding = "existing_resources"
+                elif conditional or (funding_kind == "regular" and tpl["kind"] == "staff" and invitations):
                     funding = "extrabudgetary"
                 elif funding_kind == "regular":
                     funding = "regular_budget" if year in period else "budget_process"
@@ -405,11 +504,16 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                 act: dict[str, Any] = {"_template": tpl, "id": f"{rid}-{match.rule.template}-{n}".replace("_", "-"),
                                        "kind": tpl["kind"], "label": dict(tpl.get("label", {})),
                                        **_quantities(tpl), "year": year, "funding": funding}
-                if funding == "regular_budget" and body.get("section"):
-                    act["section"] = body["section"]
-                if tpl["kind"] in ("meeting", "meeting_during_session", "expert_meeting", "workshop",
-                                   "network_meeting", "meeting_full_cost"):
-                    act["location"] = place[0] if place else body.get("duty_station", "Vienna")
+                if funding in ("regular_budget", "budget_process") and (actor or body).get("section"):
+                    act["section"] = (actor or body)["section"]
+                meeting = tpl["kind"] in ("meeting", "meeting_during_session", "expert_meeting", "workshop",
+                                          "network_meeting", "meeting_full_cost")
+                if meeting:
+                    act["location"] = place[0] if place else (actor or body).get("duty_station", "Vienna")
+                if meeting and days and "days" in act:
+                    act["days"] = days[0]
+                if tpl["kind"] == "expert_meeting" and participants:
+                    act["participants"] = participants[0]
                 if tpl.get("per_session") and count and count[0] > 1:
                     act["count"] = count[0]
                 activities.append(act)
@@ -417,13 +521,20 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                 said = [f"paragraph {result.ref}: {_quote(match.words)} → {act['label'].get('en', tpl['kind'])} "
                         f"({tpl['kind']}): {tpl.get('basis', 'template ' + str(match.rule.template))}",
                         f"in {year} ({why})", f"funded from {vocabulary.funding_source(funding).resources('en')}"
-                        + (f" ({_quote(c.condition)})" if conditional and c.condition else
+                        + (f" ({_quote(c.condition)})" if (conditional or absorbed) and c.condition else
                            " (technical assistance and new work are met from what the draft invites: "
                            f"paragraph {invitations[0][0]}, {_quote(invitations[0][1])})" if funding == "extrabudgetary"
                            and invitations and not conditional else "")]
                 if "location" in act:
                     said.append(f"in {act['location']}" + (f" (“{place[1]}”)" if place else
+                                                           f" (the duty station of the {actor['named']})" if actor else
                                                            " (the body's duty station)"))
+                if "section" in act and actor:
+                    said.append(f"under {act['section']} (the paragraph names the {actor['named']})")
+                if meeting and days and "days" in act:
+                    said.append(f"{act['days']} days (“{days[1]}”)")
+                if tpl["kind"] == "expert_meeting" and participants:
+                    said.append(f"{participants[0]} participants (“{participants[1]}”)")
                 if "count" in act:
                     said.append(f"{act['count']} sessions (“{count[1] if count else ''}”)")
                 assumptions.append("; ".join(said))
@@ -458,6 +569,14 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
         "extra": {"assumptions": assumptions, "paragraphs": paragraph_log,
                   "source": {"file": Path(draft.file).name, "line": draft.line, "label": draft.label}},
     }
+    if draft.session:
+        data["session"] = {lang: draft.session}
+    if draft.agenda_items:
+        topic = draft.title.split(":")[0].strip() if draft.title else ""
+        data["agenda_items"] = [{"number": n, "title": {lang: topic or draft.title}} for n in draft.agenda_items]
+        assumptions.append(f"agenda item{'s' if len(draft.agenda_items) > 1 else ''} "
+                           f"{', '.join(draft.agenda_items)} (the masthead), titled “{topic}” "
+                           "(the title's words before its colon): check the title against the agenda")
     if requests and all(r["operative_paragraphs"][0].startswith("(") for r in requests):
         data["paragraphs_in"] = "annex"
     try:

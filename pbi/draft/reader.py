@@ -3,7 +3,9 @@
 A file may hold one draft or several (a session report's chapter I). Each draft is split into its
 title, preambular paragraphs, operative paragraphs with their sub-items — numbering as printed:
 ``1.``, ``(a)``, ``(i)``, ``㈠``, ``(一)`` — and the items of its annex. Page headers, document
-symbols printed as running heads, footnote texts and footnote markers are left out.
+symbols printed as running heads, footnote texts and footnote markers are left out. The masthead of
+an English UN document above a draft (symbol, organ, session, Main Committee, agenda items) is read
+into the draft's fields, not its title.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import Literal
 from pbi.model.errors import InputError
 from pbi.model.yamlio import read_bytes
 
-__all__ = ["Item", "Paragraph", "Draft", "read_text", "detect_language", "parse_drafts", "read_drafts"]
+__all__ = ["Item", "Paragraph", "Draft", "read_text", "detect_language", "parse_drafts", "read_drafts", "masthead"]
 
 Language = Literal["zh", "en"]
 
@@ -27,6 +29,19 @@ _RUNNING_HEAD = re.compile(r"^\s*(\d{1,4}\s+)?[A-Z]\.\d{2}-\d{5}(\s+\d{1,4})?\s*
                            r"|^\s*[A-Z]{1,6}(/[A-Z0-9.]+){1,5}\s*$|^\s*\d{1,4}\s*$|^\s*-\s*\d+\s*-\s*$")
 # a draft's symbol printed in its heading: A/C.3/80/L.99, E/CN.15/2011/L.5/Rev.1, CTOC/COP/2010/L.7
 _DRAFT_SYMBOL = re.compile(r"(?:^|\s)([A-Z]{1,6}(?:/[A-Z0-9.]+)*/L\.\d+(?:/Rev\.\d+)?)\s*$")
+# the masthead of a UN document above a draft, line by line: "United Nations   A/C.3/81/L.42",
+# "General Assembly", "Eighty-first session", "Third Committee", "Agenda item 71 (b)", "Distr.: Limited"
+_MASTHEAD = {
+    "symbol": re.compile(r"^(?:United Nations\s+)?(?P<v>[A-Z]{1,6}(?:/[A-Z0-9.]+)*/L\.\d+(?:/Rev\.\d+)?)\s*$"),
+    "organ": re.compile(r"^(?:United Nations|(?P<v>General Assembly|Economic and Social Council|Security Council"
+                        r"|Human Rights Council))\s*$"),
+    "session": re.compile(r"^(?P<v>(?:[A-Z][a-z]+(?:-[a-z]+)?|\d{4}|Resumed|Substantive|Special)"
+                          r"(?:\s+(?:regular|special|resumed|substantive|organizational))?\s+session(?:\s+of\s+\d{4})?)\s*$"),
+    "committee": re.compile(r"^(?P<v>(?:First|Second|Third|Fourth|Fifth|Sixth) Committee"
+                            r"|Special Political and Decolonization Committee)\s*$"),
+    "agenda": re.compile(r"^Agenda items?\s+(?P<v>.+?)\s*$"),
+    "other": re.compile(r"^(Distr\.?:.*|Original:.*|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},\s+\d{4})\s*$"),
+}
 _FOOTNOTE_RULE = re.compile(r"^\s*(_{5,}|-{3,}|\*{3,})\s*$")
 _FOOTNOTE_LINE = re.compile(r"^\s?(\d{1,3}|\*{1,3})\s+\S|^\s*(<sup>\d+</sup>|\[\^?\d+\]:?|[" + _SUPERSCRIPTS
                             + r"]+)\s*\S")
@@ -121,6 +136,10 @@ class Draft:
     line: int
     title: str = ""
     symbol: str | None = None  # the draft's document symbol when printed above it (A/C.3/80/L.99)
+    organ: str = ""  # the organ of the masthead: "General Assembly", "Human Rights Council"
+    session: str = ""  # the session of the masthead: "Eighty-first session", "2026 session"
+    committee: str = ""  # "Third Committee"
+    agenda_items: list[str] = field(default_factory=list)  # "71 (b)"
     body: str = ""
     preamble: list[str] = field(default_factory=list)
     operative: list[Paragraph] = field(default_factory=list)
@@ -235,7 +254,7 @@ def _logical_lines(text: str) -> list[tuple[int, str]]:
         stripped = _MD.sub("", _MARKER.sub("", line)).strip()
         if not stripped:
             continue
-        heading = bool(line.lstrip().startswith("#") or _DRAFT_START["zh"].match(stripped)
+        heading = bool(line.lstrip().startswith("#") or masthead(stripped) is not None or _DRAFT_START["zh"].match(stripped)
                        or _DRAFT_START["en"].match(stripped) or _ANNEX.match(stripped)
                        or _CLOSING_HEADING.match(stripped) and not _NUMBERED.match(stripped))
         new = (not out or heading or after_heading or _starts_paragraph(stripped) or _is_body_line(stripped) or (pdf_style and line[:1] in " \t\u3000")
@@ -253,6 +272,15 @@ def _logical_lines(text: str) -> list[tuple[int, str]]:
     if pdf_style:  # footnote markers printed as plain digits beside Chinese text: "《公约》14第32条"
         joined = [(n, _PDF_MARKER.sub("", t)) for n, t in joined]
     return joined
+
+
+def masthead(text: str) -> tuple[str, str] | None:
+    """(field, value) if ``text`` is a line of a document's masthead, else None."""
+    for name, pattern in _MASTHEAD.items():
+        m = pattern.match(text)
+        if m:
+            return name, (m.groupdict().get("v") or "")
+    return None
 
 
 def _is_body_line(text: str) -> bool:
@@ -310,6 +338,18 @@ def parse_drafts(text: str, *, file: str = "<text>", language: Language | None =
             current = None
             continue
         if stage == "title":
+            head = masthead(para) if lang == "en" else None
+            if head is not None:
+                name, value = head
+                if name == "symbol":
+                    current.symbol = value
+                elif name == "agenda":
+                    current.agenda_items.extend(v.strip() for v in re.split(r",|\s+and\s+", value) if v.strip())
+                elif name in ("organ", "session", "committee") and value:
+                    setattr(current, name, value if name != "organ" or not current.organ else current.organ)
+                if name == "organ" and value == "Human Rights Council":
+                    current.organ = value  # "General Assembly / Human Rights Council": the Council
+                continue
             opening = _body_of(para, lang) if current.title else None
             if opening:
                 current.body, rest, operative = opening

@@ -21,8 +21,8 @@ __all__ = ["RULES_DIR", "Rule", "RuleSet", "Match", "Classification", "Standards
            "load_standards", "classify_text", "ParagraphClass"]
 
 RULES_DIR = Path(__file__).with_name("rules")
-ParagraphClass = Literal["costed", "extrabudgetary", "invitation", "none"]
-_CLASSES = ("costed", "extrabudgetary")
+ParagraphClass = Literal["costed", "extrabudgetary", "absorbed", "invitation", "none"]
+_CLASSES = ("costed", "extrabudgetary", "absorbed")
 
 
 @dataclass(frozen=True)
@@ -70,6 +70,10 @@ class RuleSet:
     session_phrases: tuple[re.Pattern[str], ...]
     numerals: dict[str, int] = field(default_factory=dict)
     anaphora: tuple[str, ...] = ()  # words that refer back to an object named before ("该", "the said")
+    absorbed: tuple[Rule, ...] = ()  # "within existing resources": no additional requirement
+    day_phrases: tuple[re.Pattern[str], ...] = ()  # "a two-day panel", "sessions of five days"
+    day_numbers: dict[str, str] = field(default_factory=dict)  # "half" → "0.5"
+    participant_phrases: tuple[re.Pattern[str], ...] = ()  # "of 25 experts"
 
 
 @dataclass(frozen=True)
@@ -102,6 +106,7 @@ class Standards:
     file: str
     templates: dict[str, dict[str, Any]]
     bodies: dict[str, dict[str, Any]]
+    actors: tuple[dict[str, Any], ...] = ()  # parts of the secretariat: names, section, duty station
 
 
 def _compile(phrase: str, words: dict[str, tuple[str, ...]], sentence: str, where: str) -> re.Pattern[str]:
@@ -139,8 +144,9 @@ def _rules(loaded: LoadedYaml, key: str, cls: ParagraphClass | None, words: dict
         if not isinstance(body, dict) or "phrases" not in body or "id" not in body:
             raise InputError("a rule needs an id and phrases", file=loaded.file, line=loaded.line_of(path), field=path)
         rule_cls = body.get("class", cls)
-        if rule_cls not in ("costed", "extrabudgetary", "invitation", "none"):
-            raise InputError(f"unknown class {rule_cls!r} (expected costed, extrabudgetary, invitation or none)",
+        if rule_cls not in ("costed", "extrabudgetary", "absorbed", "invitation", "none"):
+            raise InputError(f"unknown class {rule_cls!r} (expected costed, extrabudgetary, absorbed, invitation "
+                             "or none)",
                              file=loaded.file, line=loaded.line_of(path + ".class"), field=path + ".class")
         phrases = _strings(body["phrases"], loaded, path + ".phrases")
         where = f"{loaded.file}:{loaded.line_of(path)}"
@@ -190,6 +196,11 @@ def _load_rules(language: str, path: str) -> RuleSet:
                               for p in _strings(data.get("session_phrases"), loaded, "session_phrases")),
         numerals={str(k): int(v) for k, v in (data.get("numerals") or {}).items()},
         anaphora=_strings(data.get("anaphora"), loaded, "anaphora"),
+        absorbed=_rules(loaded, "absorbed", "absorbed", words, sentence),
+        day_phrases=tuple(re.compile(p, re.IGNORECASE) for p in _strings(data.get("day_phrases"), loaded, "day_phrases")),
+        day_numbers={str(k): str(v) for k, v in (data.get("day_numbers") or {}).items()},
+        participant_phrases=tuple(re.compile(p, re.IGNORECASE)
+                                  for p in _strings(data.get("participant_phrases"), loaded, "participant_phrases")),
     )
 
 
@@ -198,7 +209,8 @@ def load_standards(path: str | None = None) -> Standards:
     """The activity templates and bodies of ``standards.yaml``."""
     loaded = load_yaml(path or RULES_DIR / "standards.yaml")
     return Standards(file=loaded.file, templates=dict(loaded.data.get("templates") or {}),
-                     bodies=dict(loaded.data.get("bodies") or {}))
+                     bodies=dict(loaded.data.get("bodies") or {}),
+                     actors=tuple(loaded.data.get("actors") or ()))
 
 
 def classify_text(texts: list[str], rules: RuleSet) -> Classification:
@@ -218,6 +230,9 @@ def classify_text(texts: list[str], rules: RuleSet) -> Classification:
     whole = " ".join(texts[:1])
     condition = next((m for r in rules.extrabudgetary for m in [r.search(whole)] if m), None)
     invitation = next((m for r in rules.invitation for m in [r.search(whole)] if m), None)
+    absorbed = next((m for r in rules.absorbed for m in [r.search(paragraph)] if m), None)
+    if absorbed and not condition and matches:
+        return Classification("absorbed", tuple(matches), absorbed, invitation)
     if any(m.rule.cls == "costed" for m in matches):
         return Classification("extrabudgetary" if condition else "costed", tuple(matches), condition, invitation)
     if matches:
