@@ -70,14 +70,18 @@ def _emit(text: str, output: str | None) -> None:
 
 
 def _cmd_reproduce(args: argparse.Namespace) -> int:
-    from pbi.export.text import rates_table, reproduction_json, reproduction_table
     from pbi.costing.reproduce import reproduce
+    from pbi.export.text import rates_table, reproduction_json, reproduction_table
 
     result = reproduce(args.paths, table=args.table)
     if args.json:
         _write(reproduction_json(result, rates=args.rates))
     else:
         _write(rates_table(result) if args.rates else reproduction_table(result))
+    for line in result.errors:  # each bad spec in one line; the others were reproduced
+        print(line, file=sys.stderr)
+    if result.errors:
+        return 2
     return 0 if result.ok else 1
 
 
