@@ -4,21 +4,29 @@ Every figure derived from quantities is linear in the rates:
 ``figure ≈ Σ_k rate_k × c_k`` with ``c_k`` = Σ over the figure's line items priced with rate *k*
 of quantity × unit factor × (1 + the surcharges of the item's funding). The coefficients are read
 from the engine's line items (the spec is costed once with the base table; ``c_k`` = item amount /
-rate value), so pricing is never re-implemented here. A range figure gives two equations (low and
-high ends). Quoted lump sums, stated totals, no-cost figures and figures inconsistent as printed
-(a figure ``same_as`` another but printed differently, like F17) are left out.
+rate value), so pricing is never re-implemented here. An unknown is one *dated value* of a rate in
+one duty-station series (``key``, station, effective date): each is fitted and written back. A range
+figure gives two equations (low and high ends). Quoted lump sums, stated totals, no-cost figures and
+figures inconsistent as printed (a figure ``same_as`` another but printed differently, like F17) are
+left out.
 
-Solving, in exact rational arithmetic (:class:`fractions.Fraction`):
+Solving, in exact rational arithmetic (:class:`fractions.Fraction`), never below zero:
 
-1. a rate found in a single equation is fitted *exactly* to it, given the other rates (the equation
-   is set aside and the search repeats);
-2. the remaining rates are fitted by *least squares* (normal equations, Gaussian elimination),
-   per group of rates that share equations — *exact* when a group has as many equations as rates;
-3. a rate the equations cannot separate from another is *undetermined* and keeps its base value.
+1. a figure with values no other figure uses is set aside, and those values are fitted to it last,
+   given all others: *exact* when it is one value (and one figure, one number); *proportional*
+   when it is several (they keep the ratio of their base values: one figure never gives its whole
+   residual to one of two values);
+2. the other values are fitted per connected group of values that share figures, by non-negative
+   least squares (Lawson–Hanson on the normal equations): *joint* when as many independent figures
+   as values determine them exactly, *least squares* otherwise;
+3. a value the figures cannot separate from another is *undetermined* and keeps its base value;
+   a value the fit would make negative is *bounded* at 0.
 
-Fitted rates are rounded to ``places`` decimals; each figure is then predicted by the engine with
-the fitted table (rounded by the table's rule). Leave-one-out: each figure is predicted from a table
-fitted without it ("undetermined without it" when it alone determines a rate).
+Fitted values are rounded to ``places`` decimals; each figure is then predicted by the engine with
+the fitted table (rounded by the table's rule). Leave-one-out: each figure is predicted from values
+fitted without it (only its own group is refitted), "undetermined without it" when it alone
+determines one of its values; the errors are summarised over all figures and by activity kind, duty
+station and year band.
 """
 
 from __future__ import annotations
@@ -34,26 +42,39 @@ from typing import Any, Literal
 
 from pbi.costing.api import table_for
 from pbi.costing.engine import COVERED_SOURCES, cost
+from pbi.costing.estimate import Estimate, decimal_text
+from pbi.costing.reproduce import figure_place, find_specs, year_band
 from pbi.model.errors import InputError, TableError
-from pbi.costing.estimate import Estimate
 from pbi.model.fileio import write_atomic
 from pbi.model.money import format_usd, roman
-from pbi.costing.reproduce import find_specs
 from pbi.model.specs import Range, Spec, load_spec
 from pbi.model.tables import Table
 
 __all__ = ["Equation", "FittedRate", "FigureFit", "Calibration", "calibrate", "equations",
-           "solve", "fitted_table", "write_table", "calibration_text", "calibration_json"]
+           "solve", "fitted_table", "write_table", "calibration_text", "calibration_json", "RateId",
+           "Method", "METHODS"]
 
-RateId = tuple[str, dt.date]  # rate key, effective date of the value used
-Method = Literal["exact", "least squares", "undetermined", "unused"]
+#: one fitted unknown: rate key, duty-station series (None: the table's own values), effective date
+RateId = tuple[str, str | None, dt.date]
+Method = Literal["exact", "joint", "least squares", "proportional", "bounded", "undetermined"]
+
+#: how each value was found, as the written table's references say it
+METHODS: dict[str, str] = {
+    "exact": "exactly determined by a single figure",
+    "joint": "determined jointly by as many figures as values",
+    "least squares": "non-negative least squares",
+    "proportional": "scaled with the other values of the one figure that alone determines them "
+                    "(base ratio kept)",
+    "bounded": "bounded at 0 (the fit would be negative)",
+    "undetermined": "undetermined by the figures; base value kept",
+}
 
 
 @dataclass(frozen=True)
 class Equation:
-    """One published figure (or one end of a range) as a linear combination of rates."""
+    """One published figure (or one end of a range) as a linear combination of rate values."""
 
-    figure: str
+    figure: str  # the figure's reference: its id, or "SYMBOL ID" where ids repeat across specs
     end: str  # "" for a single figure, "low" / "high" for the ends of a range
     published: Fraction  # minus any quoted amount inside the figure
     coefs: dict[RateId, Fraction]
@@ -73,6 +94,11 @@ class FittedRate:
     method: Method
     figures: tuple[str, ...]
     exact: Fraction | None = None
+    station: str | None = None  # the duty-station series; None: the table's own values
+
+    @property
+    def id(self) -> RateId:
+        return (self.key, self.station, self.effective_from)
 
     @property
     def change_percent(self) -> Decimal | None:
@@ -89,6 +115,9 @@ class FigureFit:
     predicted: Range
     loo: Range | None
     loo_note: str = ""
+    kind: str = "-"
+    station: str = "-"
+    year: int | None = None
 
     @property
     def residual(self) -> Range:
@@ -100,6 +129,37 @@ class FigureFit:
             return None
         return Range(self.loo.low - self.published.low, self.loo.high - self.published.high)
 
+    @property
+    def loo_percent(self) -> Decimal | None:
+        """The larger absolute leave-one-out error of its ends, in per cent of the print."""
+        err = self.loo_error
+        if err is None:
+            return None
+        pct = [abs(e) / p * 100 for e, p in ((err.low, self.published.low), (err.high, self.published.high)) if p]
+        return max(pct) if pct else None
+
+
+def _median(values: list[Decimal]) -> Decimal:
+    ordered = sorted(values)
+    n = len(ordered)
+    return ordered[n // 2] if n % 2 else (ordered[n // 2 - 1] + ordered[n // 2]) / 2
+
+
+def _loo_stats(figs: list[FigureFit]) -> dict[str, Any]:
+    errs = [(f, f.loo_error) for f in figs if f.loo_error is not None]
+    out: dict[str, Any] = {"figures": len(errs), "undetermined": [f.id for f in figs if f.loo is None]}
+    if errs:
+        abs_usd = [max(abs(e.low), abs(e.high)) for _, e in errs]
+        pct = [f.loo_percent for f, _ in errs]
+        known = [p for p in pct if p is not None]
+        out.update(mean_abs_usd=sum(abs_usd, Decimal(0)) / len(errs), max_abs_usd=max(abs_usd),
+                   exact=sum(1 for a in abs_usd if a == 0))
+        if known:
+            out.update(mean_abs_percent=sum(known, Decimal(0)) / len(known), max_abs_percent=max(known),
+                       median_abs_percent=_median(known),
+                       within_1_percent=sum(1 for p in known if p <= 1))
+    return out
+
 
 @dataclass(frozen=True)
 class Calibration:
@@ -107,56 +167,83 @@ class Calibration:
     table: Table  # the fitted table
     rates: list[FittedRate]
     figures: list[FigureFit]
-    excluded: list[tuple[str, str]]  # figure id, why
+    excluded: list[tuple[str, str]]  # figure, why
     equations: list[Equation] = field(default_factory=list)
     places: int = 2
 
     @property
     def reproduced(self) -> int:
+        """Figures the fitted (rounded) table reproduces exactly, as the engine prices them."""
         return sum(1 for f in self.figures if f.residual == Range.of(0))
 
     def loo_summary(self) -> dict[str, Any]:
-        errs = [(f, f.loo_error) for f in self.figures if f.loo_error is not None]
-        out: dict[str, Any] = {"figures": len(errs),
-                               "undetermined": [f.id for f in self.figures if f.loo is None]}
-        if errs:
-            abs_usd = [max(abs(e.low), abs(e.high)) for _, e in errs]
-            pct = [max(abs(e.low) / f.published.low if f.published.low else Decimal(0),
-                       abs(e.high) / f.published.high if f.published.high else Decimal(0)) * 100
-                   for f, e in errs]
-            out.update(mean_abs_usd=sum(abs_usd, Decimal(0)) / len(errs), max_abs_usd=max(abs_usd),
-                       mean_abs_percent=sum(pct, Decimal(0)) / len(errs), max_abs_percent=max(pct),
-                       exact=sum(1 for a in abs_usd if a == 0))
+        """Leave-one-out over every figure, and by activity kind, duty station and year band."""
+        out = _loo_stats(self.figures)
+        groups: dict[tuple[str, str], list[FigureFit]] = defaultdict(list)
+        for f in self.figures:
+            for dim, value in (("kind", f.kind), ("station", f.station), ("years", year_band(f.year))):
+                groups[(dim, value)].append(f)
+        order = {"kind": 0, "station": 1, "years": 2}
+        out["by"] = [{"by": dim, "value": value, **_loo_stats(figs)}
+                     for (dim, value), figs in sorted(groups.items(), key=lambda kv: (order[kv[0][0]], kv[0][1]))]
         return out
 
 
 # ----------------------------------------------------------------------------- equations
 
 
-def _excluded(estimates: list[Estimate]) -> dict[str, str]:
-    published = {f.id: f.amount for e in estimates for f in e.spec.published}
-    out: dict[str, str] = {}
+def _refs(estimates: list[Estimate]) -> dict[tuple[int, str], str]:
+    """(estimate index, figure id) → the figure's reference: its id where it is unique, else
+    ``SYMBOL ID``."""
+    count: dict[str, int] = defaultdict(int)
     for est in estimates:
         for f in est.figures:
+            count[f.id] += 1
+    return {(i, f.id): f.id if count[f.id] == 1 else f"{est.spec.symbol} {f.id}"
+            for i, est in enumerate(estimates) for f in est.figures}
+
+
+def _excluded(estimates: list[Estimate], refs: dict[tuple[int, str], str]) -> dict[str, str]:
+    everywhere: dict[str, list[Range]] = defaultdict(list)
+    for est in estimates:
+        for fig in est.spec.published:
+            everywhere[fig.id].append(fig.amount)
+    out: dict[str, str] = {}
+    for i, est in enumerate(estimates):
+        own = {fig.id: fig.amount for fig in est.spec.published}
+        for f in est.figures:
+            ref = refs[(i, f.id)]
             if f.kind != "derived":
-                out[f.id] = {"quoted": "quoted lump sum", "sum": "stated total",
-                             "no cost": "no cost (within existing resources)"}[f.kind]
-            elif f.same_as and f.same_as in published and published[f.same_as] != f.published:
-                out[f.id] = (f"inconsistent as printed: the same item as {f.same_as}, printed "
-                             f"{f.published} against {published[f.same_as]}")
+                out[ref] = {"quoted": "quoted lump sum", "sum": "stated total",
+                            "no cost": "no cost (within existing resources)"}[f.kind]
+            elif f.same_as:
+                other = own.get(f.same_as) or (everywhere[f.same_as][0]
+                                               if len(everywhere.get(f.same_as, [])) == 1 else None)
+                if other is not None and other != f.published:
+                    out[ref] = (f"inconsistent as printed: the same item as {f.same_as}, printed "
+                                f"{f.published} against {other}")
     return out
 
 
-def equations(estimates: list[Estimate], excluded: dict[str, str]) -> list[Equation]:
+def _series(table: Table, key: str, station: str | None) -> str | None:
+    """The duty-station series a value was read from (None: the table's own values)."""
+    rate = table.rates.get(key)
+    return station if rate is not None and station in rate.stations else None
+
+
+def equations(estimates: list[Estimate], excluded: dict[str, str],
+              refs: dict[tuple[int, str], str] | None = None) -> list[Equation]:
     """The linear equations of every derived figure not ``excluded``, read from line items."""
+    refs = refs or _refs(estimates)
     out: list[Equation] = []
-    for est in estimates:
-        mult: dict[str, Fraction] = defaultdict(lambda: Fraction(1))
+    for i, est in enumerate(estimates):
+        mult: dict[tuple[str, int, str | None], Fraction] = defaultdict(lambda: Fraction(1))
         for item in est.items:
             if item.type == "surcharge" and item.percent is not None:
-                mult[item.activity] += Fraction(item.percent) / 100
+                mult[(item.activity, item.year, item.part)] += Fraction(item.percent) / 100
         for f in est.figures:
-            if f.id in excluded:
+            ref = refs[(i, f.id)]
+            if ref in excluded:
                 continue
             ends = [("low", f.published.low), ("high", f.published.high)] if f.published.is_range \
                 else [("", f.published.low)]
@@ -173,82 +260,166 @@ def equations(estimates: list[Estimate], excluded: dict[str, str]) -> list[Equat
                         if not item.rate.value:
                             raise TableError(f"rate {item.rate.key!r} is 0 in table {est.table.id!r}: its "
                                              f"share of {f.id} cannot be read from the line items")
-                        rid = (item.rate.key, item.rate.effective_from)
-                        coefs[rid] += Fraction(amount) / Fraction(item.rate.value) * mult[item.activity]
-                out.append(Equation(f.id, end, Fraction(published) - constant,
+                        rid = (item.rate.key, _series(est.table, item.rate.key, item.rate.duty_station),
+                               item.rate.effective_from)
+                        coefs[rid] += (Fraction(amount) / Fraction(item.rate.value)
+                                       * mult[(item.activity, item.year, item.part)])
+                out.append(Equation(ref, end, Fraction(published) - constant,
                                     {k: v for k, v in coefs.items() if v}))
     return out
 
 
 # ----------------------------------------------------------------------------- solving
 
+_Matrix = list[list[Fraction]]
 
-def _lstsq(eqs: list[Equation], keys: list[RateId], fixed: dict[RateId, Fraction]
-           ) -> tuple[dict[RateId, Fraction], set[RateId]]:
-    """Least squares over ``keys`` by normal equations; keys without a pivot are undetermined."""
-    n = len(keys)
-    idx = {k: i for i, k in enumerate(keys)}
-    ata = [[Fraction(0)] * n for _ in range(n)]
-    atb = [Fraction(0)] * n
-    for e in eqs:
-        rhs = e.published - sum((c * fixed[k] for k, c in e.coefs.items() if k not in idx), Fraction(0))
-        row = [(idx[k], c) for k, c in e.coefs.items() if k in idx]
-        for i, ci in row:
-            atb[i] += ci * rhs
-            for j, cj in row:
-                ata[i][j] += ci * cj
-    # Gauss-Jordan; a column without a pivot is a rate the equations cannot determine
+
+def _pivots(ata: _Matrix) -> list[int]:
+    """Columns of the (symmetric) normal matrix that carry a pivot: the others are dependent."""
+    m = [row[:] for row in ata]
+    n = len(m)
     pivots: list[int] = []
     r = 0
     for col in range(n):
-        p = next((i for i in range(r, n) if ata[i][col] != 0), None)
+        p = next((i for i in range(r, n) if m[i][col] != 0), None)
         if p is None:
             continue
-        ata[r], ata[p] = ata[p], ata[r]
-        atb[r], atb[p] = atb[p], atb[r]
-        inv = 1 / ata[r][col]
-        ata[r] = [v * inv for v in ata[r]]
-        atb[r] *= inv
+        m[r], m[p] = m[p], m[r]
+        inv = 1 / m[r][col]
+        m[r] = [v * inv for v in m[r]]
         for i in range(n):
-            if i != r and ata[i][col] != 0:
-                fac = ata[i][col]
-                ata[i] = [a - fac * b for a, b in zip(ata[i], ata[r])]
-                atb[i] -= fac * atb[r]
+            if i != r and m[i][col] != 0:
+                fac = m[i][col]
+                m[i] = [a - fac * b for a, b in zip(m[i], m[r])]
         pivots.append(col)
         r += 1
-    undetermined = {keys[c] for c in range(n) if c not in pivots}
-    if undetermined:  # fix them at their base values and solve again for the others
-        rest = [k for k in keys if k not in undetermined]
-        values, more = _lstsq(eqs, rest, fixed) if rest else ({}, set())
-        return values, undetermined | more
-    return {keys[c]: atb[i] for i, c in enumerate(pivots)}, set()
+    return pivots
+
+
+def _solve_sub(g: _Matrix, h: list[Fraction], cols: list[int]) -> dict[int, Fraction]:
+    """Solve g[cols][cols] z = h[cols] (non-singular: cols are independent)."""
+    n = len(cols)
+    m = [[g[i][j] for j in cols] + [h[i]] for i in cols]
+    for c in range(n):
+        p = next(i for i in range(c, n) if m[i][c] != 0)
+        m[c], m[p] = m[p], m[c]
+        inv = 1 / m[c][c]
+        m[c] = [v * inv for v in m[c]]
+        for i in range(n):
+            if i != c and m[i][c] != 0:
+                fac = m[i][c]
+                m[i] = [a - fac * b for a, b in zip(m[i], m[c])]
+    return {cols[i]: m[i][n] for i in range(n)}
+
+
+def _nnls(g: _Matrix, h: list[Fraction]) -> list[Fraction]:
+    """min ||Ax - b|| with x ≥ 0, from the normal equations g = AᵀA (non-singular), h = Aᵀb
+    (Lawson–Hanson active set, exact arithmetic)."""
+    n = len(h)
+    z = _solve_sub(g, h, list(range(n)))
+    if all(v >= 0 for v in z.values()):
+        return [z[i] for i in range(n)]
+    x = [Fraction(0)] * n
+    passive: list[int] = []
+    for _ in range(3 * n + 10):
+        w = [h[i] - sum((g[i][j] * x[j] for j in passive), Fraction(0)) for i in range(n)]
+        candidates = [i for i in range(n) if i not in passive and w[i] > 0]
+        if not candidates:
+            break
+        passive.append(max(candidates, key=lambda i: w[i]))
+        while passive:
+            z = _solve_sub(g, h, sorted(passive))
+            if all(z[j] > 0 for j in passive):
+                x = [z.get(i, Fraction(0)) for i in range(n)]
+                break
+            alpha = min(x[j] / (x[j] - z[j]) for j in passive if z[j] <= 0)
+            x = [x[i] + alpha * (z.get(i, Fraction(0)) - x[i]) if i in passive else Fraction(0)
+                 for i in range(n)]
+            passive = [j for j in passive if x[j] > 0]
+    return x
+
+
+def _group_fit(eqs: list[Equation], keys: list[RateId], base: dict[RateId, Fraction]
+               ) -> tuple[dict[RateId, Fraction], dict[RateId, Method]]:
+    """Non-negative least squares of one connected group of values."""
+    n = len(keys)
+    idx = {k: i for i, k in enumerate(keys)}
+    ata: _Matrix = [[Fraction(0)] * n for _ in range(n)]
+    atb = [Fraction(0)] * n
+    for e in eqs:
+        row = [(idx[k], c) for k, c in e.coefs.items() if k in idx]
+        for i, ci in row:
+            atb[i] += ci * e.published
+            for j, cj in row:
+                ata[i][j] += ci * cj
+    pivots = _pivots(ata)
+    values: dict[RateId, Fraction] = {}
+    method: dict[RateId, Method] = {}
+    for c in range(n):
+        if c not in pivots:
+            values[keys[c]], method[keys[c]] = base[keys[c]], "undetermined"
+    # the undetermined keep their base value: move them to the right-hand side
+    g = [[ata[i][j] for j in pivots] for i in pivots]
+    h = [atb[i] - sum((ata[i][c] * values[keys[c]] for c in range(n) if c not in pivots), Fraction(0))
+         for i in pivots]
+    if not pivots:
+        return values, method
+    x = _nnls(g, h)
+    unconstrained = _solve_sub(g, h, list(range(len(pivots))))
+    exact = all(sum((c * (x[pivots.index(idx[k])] if idx[k] in pivots else values[k])
+                     for k, c in e.coefs.items()), Fraction(0)) == e.published for e in eqs)
+    for pos, c in enumerate(pivots):
+        k = keys[c]
+        values[k] = x[pos]
+        if x[pos] == 0 and unconstrained[pos] < 0:
+            method[k] = "bounded"
+        else:
+            method[k] = "joint" if exact and len(eqs) >= len(pivots) else "least squares"
+    return values, method
 
 
 def solve(eqs: list[Equation], base: dict[RateId, Fraction]
           ) -> tuple[dict[RateId, Fraction], dict[RateId, Method]]:
-    """Fit the rates the equations name; undetermined ones keep their ``base`` value."""
+    """Fit the values the equations name (never below 0); undetermined ones keep their ``base``."""
     values: dict[RateId, Fraction] = {}
     method: dict[RateId, Method] = {}
-    remaining = list(eqs)
-    unknown = sorted({k for e in eqs for k in e.coefs})
-    peeled: list[tuple[RateId, Equation]] = []
-    while True:
-        uses: dict[RateId, list[Equation]] = {k: [e for e in remaining if k in e.coefs] for k in unknown}
-        private = next((k for k in unknown if len(uses[k]) == 1), None)
-        if private is None:
-            break
-        eq = uses[private][0]
-        peeled.append((private, eq))
-        remaining.remove(eq)
-        unknown.remove(private)
-        for k in [k for k in unknown if len(uses[k]) == 1 and uses[k][0] is eq]:
-            unknown.remove(k)  # a second rate fitted to the same single equation: inseparable
-            values[k], method[k] = base[k], "undetermined"
-    # groups of rates that share equations
+    by_figure: dict[str, list[Equation]] = defaultdict(list)
+    for e in eqs:
+        by_figure[e.figure].append(e)
+    figures_of: dict[RateId, set[str]] = defaultdict(set)
+    for e in eqs:
+        for k in e.coefs:
+            figures_of[k].add(e.figure)
+    unknown = set(figures_of)
+    # 1. set aside, one at a time, a figure holding values no other figure uses
+    peeled: list[tuple[list[RateId], list[Equation]]] = []
+    queue = sorted(k for k in unknown if len(figures_of[k]) == 1)
+    alive = set(by_figure)
+    while queue:
+        k = queue.pop(0)
+        if k not in unknown or len(figures_of[k]) != 1:
+            continue
+        fig = next(iter(figures_of[k]))
+        if fig not in alive:
+            continue
+        own = sorted(o for e in by_figure[fig] for o in e.coefs if o in unknown and figures_of[o] == {fig})
+        own = list(dict.fromkeys(own))
+        peeled.append((own, by_figure[fig]))
+        alive.discard(fig)
+        unknown.difference_update(own)
+        touched = {o for e in by_figure[fig] for o in e.coefs if o in unknown}
+        for o in touched:
+            figures_of[o].discard(fig)
+            if len(figures_of[o]) == 1:
+                queue.append(o)
+        queue.sort()
+    remaining = [e for e in eqs if e.figure in alive]
+    # 2. groups of values that share figures
     parent = {k: k for k in unknown}
 
     def find(k: RateId) -> RateId:
         while parent[k] != k:
+            parent[k] = parent[parent[k]]
             k = parent[k]
         return k
 
@@ -257,53 +428,104 @@ def solve(eqs: list[Equation], base: dict[RateId, Fraction]
         for k in ks[1:]:
             parent[find(k)] = find(ks[0])
     groups: dict[RateId, list[RateId]] = defaultdict(list)
-    for k in unknown:
+    for k in sorted(unknown):
         groups[find(k)].append(k)
-    fixed = dict(base)
-    fixed.update(values)
-    for keys in groups.values():
-        geqs = [e for e in remaining if any(k in e.coefs for k in keys)]
+    group_eqs: dict[RateId, list[Equation]] = defaultdict(list)
+    for e in remaining:
+        ks = [k for k in e.coefs if k in parent]
+        if ks:
+            group_eqs[find(ks[0])].append(e)
+    for root, keys in groups.items():
+        geqs = group_eqs.get(root, [])
         if not geqs:
             for k in keys:
                 values[k], method[k] = base[k], "undetermined"
             continue
-        got, undetermined = _lstsq(geqs, keys, fixed)
-        for k in undetermined:
-            values[k], method[k] = base[k], "undetermined"
-        m: Method = "least squares" if len(geqs) > len(got) else "exact"
-        for k, v in got.items():
-            values[k], method[k] = v, m
+        got, how = _group_fit(geqs, keys, base)
+        values.update(got)
+        method.update(how)
+    # 3. the figures set aside, last first: their own values given all the others
+    fixed = dict(base)
     fixed.update(values)
-    for k, eq in reversed(peeled):
-        rest = sum((c * fixed[o] for o, c in eq.coefs.items() if o != k), Fraction(0))
-        values[k] = fixed[k] = (eq.published - rest) / eq.coefs[k]
-        method[k] = "exact"
+    for own, feqs in reversed(peeled):
+        # each end: published - the values fixed elsewhere = Σ over own values c × value
+        rhs = [e.published - sum((c * fixed[o] for o, c in e.coefs.items() if o not in own), Fraction(0))
+               for e in feqs]
+        if len(own) == 1:
+            k = own[0]
+            cs = [e.coefs.get(k, Fraction(0)) for e in feqs]
+            den = sum((c * c for c in cs), Fraction(0))
+            value = sum((c * r for c, r in zip(cs, rhs)), Fraction(0)) / den
+            how: Method = "exact" if all(c * value == r for c, r in zip(cs, rhs)) else "least squares"
+            if value < 0:
+                value, how = Fraction(0), "bounded"
+            values[k] = fixed[k] = value
+            method[k] = how
+            continue
+        # several values only this figure determines: scale them together from their base values
+        cs = [sum((e.coefs.get(k, Fraction(0)) * base[k] for k in own), Fraction(0)) for e in feqs]
+        den = sum((c * c for c in cs), Fraction(0))
+        if not den:
+            for k in own:
+                values[k], method[k] = base[k], "undetermined"
+            continue
+        lam = sum((c * r for c, r in zip(cs, rhs)), Fraction(0)) / den
+        how = "proportional"
+        if lam < 0:
+            lam, how = Fraction(0), "bounded"
+        for k in own:
+            values[k] = fixed[k] = base[k] * lam
+            method[k] = how
     return values, method
+
+
+def _components(eqs: list[Equation]) -> dict[str, int]:
+    """Figure → the number of its connected component (figures sharing rate values)."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    first: dict[RateId, str] = {}
+    for e in eqs:
+        find(e.figure)
+        for k in e.coefs:
+            if k in first:
+                parent[find(e.figure)] = find(first[k])
+            else:
+                first[k] = e.figure
+    roots: dict[str, int] = {}
+    return {f: roots.setdefault(find(f), len(roots)) for f in dict.fromkeys(e.figure for e in eqs)}
 
 
 # ----------------------------------------------------------------------------- tables
 
 
 def _decimal(value: Fraction, places: int) -> Decimal:
+    """A fraction rounded half-up to ``places`` decimals, trailing zeros dropped, never an exponent."""
     with localcontext() as ctx:
         ctx.prec = 60
-        d = Decimal(value.numerator) / Decimal(value.denominator)
-        return d.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP).normalize() \
-            if places > 0 else d.quantize(Decimal(1), rounding=ROUND_HALF_UP)
-
-
-def _plain_decimal(d: Decimal) -> Decimal:
-    return d.quantize(Decimal(1)) if d == d.to_integral_value() else d
+        d = (Decimal(value.numerator) / Decimal(value.denominator)).quantize(
+            Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        return Decimal(decimal_text(d.normalize() if d != d.to_integral_value() else d))
 
 
 def fitted_table(base: Table, values: dict[RateId, Decimal], *, table_id: str | None = None,
                  references: dict[str, str] | None = None,
                  fitted_to: dict[str, tuple[str, ...]] | None = None) -> Table:
-    """``base`` with the given dated values replaced (and references, provenance if given)."""
+    """``base`` with the given dated values (of the table's own series or of a duty station's)
+    replaced, and references and provenance if given."""
     rates = dict(base.rates)
-    for (key, date), value in values.items():
+    for (key, station, date), value in values.items():
         rate = rates[key]
-        update: dict[str, Any] = {"values": {**rate.values, date: _plain_decimal(value)}}
+        if station is None:
+            update: dict[str, Any] = {"values": {**rate.values, date: value}}
+        else:
+            update = {"stations": {**rate.stations, station: {**rate.stations.get(station, {}), date: value}}}
         if references and key in references:
             update["reference"] = references[key]
         if fitted_to and key in fitted_to:
@@ -315,11 +537,11 @@ def fitted_table(base: Table, values: dict[RateId, Decimal], *, table_id: str | 
                                    "origin": {k: new_id for k in rates} if new_id != base.id else base.origin})
 
 
-def _predict(spec_estimates: list[Estimate], table: Table) -> dict[str, Range]:
-    out: dict[str, Range] = {}
-    for est in spec_estimates:
+def _predict(spec_estimates: list[Estimate], table: Table) -> dict[tuple[int, str], Range]:
+    out: dict[tuple[int, str], Range] = {}
+    for i, est in enumerate(spec_estimates):
         for f in cost(est.spec, table).figures:
-            out[f.id] = f.computed
+            out[(i, f.id)] = f.computed
     return out
 
 
@@ -339,18 +561,20 @@ def _load(paths: list[str | Path], table: str | Path | None) -> tuple[Table, lis
 
 def calibrate(paths: list[str | Path], *, table: str | Path | None = None, places: int = 2,
               loo: bool = True) -> Calibration:
-    """Fit the rates of the specs' table (or ``table``) to their published figures."""
+    """Fit every dated value of the specs' table (or ``table``) that their figures use."""
     if not 0 <= places <= 6:
         raise InputError(f"--places must be 0 to 6 (got {places})", field="places")
     base, estimates = _load(paths, table)
-    excluded = _excluded(estimates)
-    eqs = equations(estimates, excluded)
+    refs = _refs(estimates)
+    excluded = _excluded(estimates, refs)
+    eqs = equations(estimates, excluded, refs)
     base_values: dict[RateId, Fraction] = {}
     units: dict[RateId, str] = {}
     for est in estimates:
         for item in est.items:
             if item.rate is not None:
-                rid = (item.rate.key, item.rate.effective_from)
+                rid = (item.rate.key, _series(est.table, item.rate.key, item.rate.duty_station),
+                       item.rate.effective_from)
                 base_values[rid] = Fraction(item.rate.value)
                 units[rid] = item.rate.unit
     values, method = solve(eqs, base_values)
@@ -361,67 +585,91 @@ def calibrate(paths: list[str | Path], *, table: str | Path | None = None, place
                 used_by[k].append(e.figure)
     rounded = {k: _decimal(v, places) for k, v in values.items()}
     fitted = fitted_table(base, rounded)
-    rates = [FittedRate(key=k[0], effective_from=k[1], unit=units[k], base=_plain_decimal(
-        Decimal(base_values[k].numerator) / Decimal(base_values[k].denominator)),
-        value=rounded[k], method=method[k], figures=tuple(used_by[k]), exact=values[k])
-        for k in sorted(values, key=lambda k: (-len(used_by[k]), k))]
+    rates = [FittedRate(key=k[0], station=k[1], effective_from=k[2], unit=units[k],
+                        base=_decimal(base_values[k], 6), value=rounded[k], method=method[k],
+                        figures=tuple(used_by[k]), exact=values[k])
+             for k in sorted(values, key=lambda k: (-len(used_by[k]), k[0], k[1] or "", k[2]))]
     predicted = _predict(estimates, fitted)
+    where = {refs[(i, f.id)]: (i, f) for i, est in enumerate(estimates) for f in est.figures}
     loo_pred: dict[str, tuple[Range | None, str]] = {}
     if loo:
-        spec_of = {f.id: est for est in estimates for f in est.figures}
-        for fid in dict.fromkeys(e.figure for e in eqs):
-            rest = [e for e in eqs if e.figure != fid]
-            mine = {k for e in eqs if e.figure == fid for k in e.coefs}
+        component = _components(eqs)
+        members: dict[int, list[Equation]] = defaultdict(list)
+        for e in eqs:
+            members[component[e.figure]].append(e)
+        for ref, comp in component.items():
+            rest = [e for e in members[comp] if e.figure != ref]
+            mine = {k for e in members[comp] if e.figure == ref for k in e.coefs}
             vals, meth = solve(rest, base_values)
-            lost = sorted(k[0] for k in mine if k not in vals or meth[k] == "undetermined")
+            lost = sorted({k[0] for k in mine if k not in vals or meth[k] == "undetermined"})
             if lost:
-                loo_pred[fid] = (None, f"undetermined without it ({', '.join(lost)})")
+                loo_pred[ref] = (None, f"undetermined without it ({', '.join(lost)})")
                 continue
-            t = fitted_table(base, {k: _decimal(v, places) for k, v in vals.items()})
-            loo_pred[fid] = (_predict([spec_of[fid]], t)[fid], "")
+            i, _ = where[ref]
+            t = fitted_table(fitted, {k: _decimal(v, places) for k, v in vals.items() if k in mine})
+            loo_pred[ref] = (_predict([estimates[i]], t)[(0, where[ref][1].id)], "")
     figures = []
-    for est in estimates:
+    for i, est in enumerate(estimates):
         for f in est.figures:
-            if f.id in excluded:
+            ref = refs[(i, f.id)]
+            if ref in excluded:
                 continue
-            lp, note = loo_pred.get(f.id, (None, ""))
-            figures.append(FigureFit(f.id, est.spec.symbol, est.spec.annex, f.paragraph, f.published,
-                                     predicted[f.id], lp, note))
+            lp, note = loo_pred.get(ref, (None, ""))
+            kind, station, year = figure_place(est, f)
+            figures.append(FigureFit(ref, est.spec.symbol, est.spec.annex, f.paragraph, f.published,
+                                     predicted[(i, f.id)], lp, note, kind, station, year))
     return Calibration(base, fitted, rates, figures, sorted(excluded.items()), eqs, places)
 
 
-def _reference(r: FittedRate, cal: Calibration) -> str:
-    how = {"exact": "exactly determined", "least squares": "least squares",
-           "undetermined": "undetermined by the figures; base value kept",
-           "unused": "not used"}[r.method]
-    figs = ", ".join(r.figures)
-    return (f"fitted by pbi calibrate to {figs}: {how} (base value {format_usd(r.base)} in "
-            f"{cal.base.id}; rounded to {cal.places} decimals)")
+def _where_text(r: FittedRate) -> str:
+    return f"{r.effective_from}" + (f" {r.station}" if r.station else "")
+
+
+def _reference(key: str, fitted: list[FittedRate], cal: Calibration) -> str:
+    parts = []
+    for r in fitted:
+        parts.append(f"{_where_text(r)}: {', '.join(r.figures) or 'no figure'} — {METHODS[r.method]} "
+                     f"(base {decimal_text(r.base)})")
+    return (f"fitted by pbi calibrate to the published figures, from {cal.base.id}, rounded to "
+            f"{cal.places} decimals: " + "; ".join(parts))
+
+
+def _plain_values(series: dict[Any, Any]) -> dict[dt.date, Any]:
+    """Dated values as the YAML writes them: dates as dates, amounts as plain decimal text."""
+    out: dict[dt.date, Any] = {}
+    for d, v in series.items():
+        date = dt.date.fromisoformat(d) if isinstance(d, str) else d
+        out[date] = None if v is None else decimal_text(Decimal(str(v)))
+    return out
 
 
 def write_table(cal: Calibration, path: str | Path, *, table_id: str | None = None) -> Path:
-    """Write the fitted table as a self-contained YAML file (atomically), with provenance."""
+    """Write the fitted table as a self-contained YAML file (atomically): every fitted value, dated
+    and by duty station, with provenance."""
     import yaml
 
     path = Path(path)
     new_id = table_id or f"{cal.base.id}-fitted"
-    base = cal.base
+    base = cal.table
+    by_key: dict[str, list[FittedRate]] = defaultdict(list)
+    for r in cal.rates:
+        by_key[r.key].append(r)
     rates: dict[str, Any] = {}
-    fitted = {r.key: r for r in cal.rates}
     for key, rate in base.rates.items():
         body = rate.model_dump(mode="json", exclude_defaults=True)
-        body["values"] = {dt.date.fromisoformat(d) if isinstance(d, str) else d: v
-                          for d, v in body["values"].items()}
-        if key in fitted:
-            r = fitted[key]
-            body["values"][r.effective_from] = str(r.value)
-            body["reference"] = _reference(r, cal)
-            if r.method != "undetermined":
-                body["fitted_to"] = list(r.figures)
+        body["values"] = _plain_values(rate.values)
+        if rate.stations:
+            body["stations"] = {s: _plain_values(series) for s, series in rate.stations.items()}
+        if key in by_key:
+            mine = sorted(by_key[key], key=lambda r: (r.station or "", r.effective_from))
+            body["reference"] = _reference(key, mine, cal)
+            figures = [f for r in mine if r.method != "undetermined" for f in r.figures]
+            if figures:
+                body["fitted_to"] = list(dict.fromkeys(figures))
         rates[key] = body
     data: dict[str, Any] = {
         "id": new_id,
-        "title": f"{base.title} — rates fitted by pbi calibrate to published figures",
+        "title": f"{cal.base.title} — rates fitted by pbi calibrate to published figures",
         **({"duty_station": base.duty_station} if base.duty_station else {}),
         **({"valid_to": base.valid_to} if base.valid_to else {}),
         **({"words_per_page": base.words_per_page} if base.words_per_page else {}),
@@ -430,7 +678,7 @@ def write_table(cal: Calibration, path: str | Path, *, table_id: str | None = No
         "activities": {k: a.model_dump(mode="json", exclude_defaults=True) for k, a in base.activities.items()},
         "rates": rates,
     }
-    header = (f"# Written by pbi calibrate from {base.id} ({base.file}); {len(cal.figures)} figures, "
+    header = (f"# Written by pbi calibrate from {cal.base.id} ({cal.base.file}); {len(cal.figures)} figures, "
               f"{cal.reproduced} reproduced by the fitted rates.\n")
     text = header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -449,9 +697,26 @@ def _amount(r: Range | None) -> str:
 def _signed(r: Range | None) -> str:
     if r is None:
         return "-"
+
     def one(v: Decimal) -> str:
         return ("+" if v > 0 else "") + format_usd(v) if v else "0"
     return one(r.low) if not r.is_range else f"{one(r.low)} / {one(r.high)}"
+
+
+def _pct(value: Any) -> str:
+    return "-" if value is None else f"{value:.2f} %"
+
+
+def _loo_line(s: dict[str, Any]) -> str:
+    if not s["figures"]:
+        return f"leave-one-out: no figure can be predicted without itself ({len(s['undetermined'])} undetermined)"
+    line = (f"leave-one-out over {s['figures']} figures: median |error| {_pct(s.get('median_abs_percent'))}, "
+            f"mean {_pct(s.get('mean_abs_percent'))} ({format_usd(s['mean_abs_usd'], places=0)} USD), "
+            f"max {_pct(s.get('max_abs_percent'))} ({format_usd(s['max_abs_usd'], places=0)} USD); "
+            f"{s.get('within_1_percent', 0)} within 1 %, {s['exact']} predicted exactly")
+    und = s["undetermined"]
+    shown = ", ".join(und[:12]) + (f", … {len(und) - 12} more" if len(und) > 12 else "")
+    return line + f"; {len(und)} undetermined without themselves ({shown or 'none'})"
 
 
 def calibration_text(cal: Calibration, *, written: str | Path | None = None) -> str:
@@ -460,12 +725,15 @@ def calibration_text(cal: Calibration, *, written: str | Path | None = None) -> 
     rows = []
     for r in cal.rates:
         ch = r.change_percent
-        rows.append([r.key, r.unit.replace("*", "·"), format_usd(r.base), format_usd(r.value),
+        rows.append([r.key, r.station or cal.base.duty_station or "-", str(r.effective_from),
+                     r.unit.replace("*", "·"), format_usd(r.base), format_usd(r.value),
                      "" if ch is None else f"{ch:+.2f} %", r.method, ", ".join(r.figures)])
-    out = [f"rates of {cal.base.id} fitted to {len(cal.figures)} published figures "
+    out = [f"values of {cal.base.id} fitted to {len(cal.figures)} published figures "
            f"({len(cal.equations)} equations), rounded to {cal.places} decimals", "",
-           tabulate(rows, headers=["rate", "unit", "base", "fitted", "change", "method", "fitted to"],
-                    disable_numparse=True, colalign=("left", "left", "right", "right", "right", "left", "left"))]
+           tabulate(rows, headers=["rate", "station", "from", "unit", "base", "fitted", "change", "method",
+                                   "fitted to"],
+                    disable_numparse=True,
+                    colalign=("left", "left", "left", "left", "right", "right", "right", "left", "left"))]
     frows = []
     for f in cal.figures:
         where = f"{roman(f.annex)} / {f.paragraph}" if f.annex else f"{f.symbol} / {f.paragraph}"
@@ -478,39 +746,54 @@ def calibration_text(cal: Calibration, *, written: str | Path | None = None) -> 
     if cal.excluded:
         out += ["", "left out: " + "; ".join(f"{i} ({why})" for i, why in cal.excluded)]
     s = cal.loo_summary()
-    out += ["", f"the fitted rates reproduce {cal.reproduced} of {len(cal.figures)} figures "
-                f"(rounded {cal.table.rounding.describe()})"]
-    if s["figures"]:
-        out.append(f"leave-one-out over {s['figures']} figures: mean |error| "
-                   f"{format_usd(s['mean_abs_usd'], places=0)} USD ({s['mean_abs_percent']:.2f} %), "
-                   f"max {format_usd(s['max_abs_usd'], places=0)} USD ({s['max_abs_percent']:.2f} %), "
-                   f"{s['exact']} predicted exactly; {len(s['undetermined'])} undetermined without "
-                   f"themselves ({', '.join(s['undetermined']) or 'none'})")
+    brows = [[g["by"], g["value"], str(g["figures"] + len(g["undetermined"])), str(g["figures"]),
+              _pct(g.get("median_abs_percent")), _pct(g.get("mean_abs_percent")),
+              str(g.get("within_1_percent", "-")), str(len(g["undetermined"]))] for g in s["by"]]
+    out += ["", "leave-one-out by activity kind, duty station and year band:",
+            tabulate(brows, headers=["by", "", "figures", "predicted", "median |error|", "mean |error|",
+                                     "within 1 %", "undetermined"], disable_numparse=True,
+                     colalign=("left", "left", "right", "right", "right", "right", "right", "right"))]
+    methods: dict[str, int] = defaultdict(int)
+    for r in cal.rates:
+        methods[r.method] += 1
+    out += ["", f"{len(cal.rates)} values: " + ", ".join(f"{n} {m}" for m, n in sorted(methods.items())),
+            f"the fitted values reproduce {cal.reproduced} of {len(cal.figures)} figures in sample "
+            f"(rounded {cal.table.rounding.describe()})", _loo_line(s)]
     if written:
         out.append(f"wrote {written}")
     return "\n".join(out)
+
+
+def _json_value(v: Any) -> Any:
+    if isinstance(v, Decimal):
+        return decimal_text(v.quantize(Decimal("0.0001")) if v != v.to_integral_value() else v)
+    if isinstance(v, list):
+        return [_json_value(x) for x in v]
+    if isinstance(v, dict):
+        return {k: _json_value(x) for k, x in v.items()}
+    return v
 
 
 def calibration_json(cal: Calibration, *, written: str | Path | None = None) -> str:
     def rng(r: Range | None) -> Any:
         if r is None:
             return None
-        return str(r.low) if not r.is_range else {"low": str(r.low), "high": str(r.high)}
+        return decimal_text(r.low) if not r.is_range else {"low": decimal_text(r.low), "high": decimal_text(r.high)}
 
-    s = cal.loo_summary()
     data = {
         "table": cal.base.id,
         "places": cal.places,
-        "rates": [{"key": r.key, "effective_from": r.effective_from.isoformat(), "unit": r.unit,
-                   "base": str(r.base), "fitted": str(r.value), "method": r.method,
-                   "fitted_to": list(r.figures)} for r in cal.rates],
+        "rates": [{"key": r.key, "station": r.station, "effective_from": r.effective_from.isoformat(),
+                   "unit": r.unit, "base": decimal_text(r.base), "fitted": decimal_text(r.value),
+                   "method": r.method, "fitted_to": list(r.figures)} for r in cal.rates],
         "figures": [{"id": f.id, "symbol": f.symbol, "annex": f.annex, "paragraph": f.paragraph,
+                     "kind": f.kind, "station": f.station, "year": f.year,
                      "published": rng(f.published), "fitted": rng(f.predicted), "residual": rng(f.residual),
                      "leave_one_out": rng(f.loo), "leave_one_out_error": rng(f.loo_error),
                      "leave_one_out_note": f.loo_note or None} for f in cal.figures],
         "excluded": [{"id": i, "why": why} for i, why in cal.excluded],
         "reproduced": cal.reproduced,
-        "leave_one_out": {k: (str(v) if isinstance(v, Decimal) else v) for k, v in s.items()},
+        "leave_one_out": _json_value(cal.loo_summary()),
         "written": str(written) if written else None,
     }
     return json.dumps(data, ensure_ascii=False, indent=2)

@@ -32,7 +32,7 @@ from pbi.model.specs import Range, Spec, load_spec
 from pbi.model.tables import Table, resolve_table, table_folders
 
 __all__ = ["find_specs", "Reproduction", "reproduce", "RateUse", "FigureRow", "FigureClass", "CLASSES",
-           "MATCHED", "year_band", "single_use_rates"]
+           "MATCHED", "year_band", "single_use_rates", "figure_place"]
 
 FigureClass = Literal["derived", "single-use", "quoted", "sum", "no cost", "misprint", "mismatch"]
 
@@ -263,7 +263,7 @@ def _classify(f: FigureResult, single: tuple[str, ...]) -> FigureClass:
     return f.kind  # quoted, sum, no cost
 
 
-def _where(est: Estimate, f: FigureResult) -> tuple[str, str, int | None]:
+def figure_place(est: Estimate, f: FigureResult) -> tuple[str, str, int | None]:
     """Activity kind(s), duty station and first year of a figure."""
     if f.sum_of:
         return "total", est.table.duty_station or "-", min(est.spec.years)
@@ -342,7 +342,7 @@ def reproduce(paths: list[str | Path], *, table: str | Path | None = None,
                 if f.status == "mismatch" and other.ok and other.computed == f.computed:
                     f = replace(f, status="misprint")
             single = single_use_rates(est, f) if f.kind == "derived" else ()
-            kind, station, year = _where(est, f)
+            kind, station, year = figure_place(est, f)
             rows.append(FigureRow(est.spec, str(path), f, _classify(f, single), single, kind, station, year))
     return Reproduction(estimates=tuple(e for _, e in estimates), rows=tuple(rows), errors=tuple(errors))
 
