@@ -378,6 +378,10 @@ def _group_fit(eqs: list[Equation], keys: list[RateId], base: dict[RateId, Fract
     return values, method
 
 
+def _order(k: RateId) -> tuple[str, str, dt.date]:
+    return (k[0], k[1] or "", k[2])
+
+
 def solve(eqs: list[Equation], base: dict[RateId, Fraction]
           ) -> tuple[dict[RateId, Fraction], dict[RateId, Method]]:
     """Fit the values the equations name (never below 0); undetermined ones keep their ``base``."""
@@ -393,7 +397,7 @@ def solve(eqs: list[Equation], base: dict[RateId, Fraction]
     unknown = set(figures_of)
     # 1. set aside, one at a time, a figure holding values no other figure uses
     peeled: list[tuple[list[RateId], list[Equation]]] = []
-    queue = sorted(k for k in unknown if len(figures_of[k]) == 1)
+    queue = sorted((k for k in unknown if len(figures_of[k]) == 1), key=_order)
     alive = set(by_figure)
     while queue:
         k = queue.pop(0)
@@ -402,7 +406,8 @@ def solve(eqs: list[Equation], base: dict[RateId, Fraction]
         fig = next(iter(figures_of[k]))
         if fig not in alive:
             continue
-        own = sorted(o for e in by_figure[fig] for o in e.coefs if o in unknown and figures_of[o] == {fig})
+        own = sorted((o for e in by_figure[fig] for o in e.coefs if o in unknown and figures_of[o] == {fig}),
+                     key=_order)
         own = list(dict.fromkeys(own))
         peeled.append((own, by_figure[fig]))
         alive.discard(fig)
@@ -412,7 +417,7 @@ def solve(eqs: list[Equation], base: dict[RateId, Fraction]
             figures_of[o].discard(fig)
             if len(figures_of[o]) == 1:
                 queue.append(o)
-        queue.sort()
+        queue.sort(key=_order)
     remaining = [e for e in eqs if e.figure in alive]
     # 2. groups of values that share figures
     parent = {k: k for k in unknown}
@@ -428,7 +433,7 @@ def solve(eqs: list[Equation], base: dict[RateId, Fraction]
         for k in ks[1:]:
             parent[find(k)] = find(ks[0])
     groups: dict[RateId, list[RateId]] = defaultdict(list)
-    for k in sorted(unknown):
+    for k in sorted(unknown, key=_order):
         groups[find(k)].append(k)
     group_eqs: dict[RateId, list[Equation]] = defaultdict(list)
     for e in remaining:
@@ -588,7 +593,7 @@ def calibrate(paths: list[str | Path], *, table: str | Path | None = None, place
     rates = [FittedRate(key=k[0], station=k[1], effective_from=k[2], unit=units[k],
                         base=_decimal(base_values[k], 6), value=rounded[k], method=method[k],
                         figures=tuple(used_by[k]), exact=values[k])
-             for k in sorted(values, key=lambda k: (-len(used_by[k]), k[0], k[1] or "", k[2]))]
+             for k in sorted(values, key=_order)]
     predicted = _predict(estimates, fitted)
     where = {refs[(i, f.id)]: (i, f) for i, est in enumerate(estimates) for f in est.figures}
     loo_pred: dict[str, tuple[Range | None, str]] = {}
@@ -703,6 +708,11 @@ def _signed(r: Range | None) -> str:
     return one(r.low) if not r.is_range else f"{one(r.low)} / {one(r.high)}"
 
 
+def _few(ids: tuple[str, ...] | list[str], most: int = 8) -> str:
+    """At most ``most`` names, then how many more."""
+    return ", ".join(ids[:most]) + (f" and {len(ids) - most} more" if len(ids) > most else "")
+
+
 def _pct(value: Any) -> str:
     return "-" if value is None else f"{value:.2f} %"
 
@@ -727,7 +737,7 @@ def calibration_text(cal: Calibration, *, written: str | Path | None = None) -> 
         ch = r.change_percent
         rows.append([r.key, r.station or cal.base.duty_station or "-", str(r.effective_from),
                      r.unit.replace("*", "·"), format_usd(r.base), format_usd(r.value),
-                     "" if ch is None else f"{ch:+.2f} %", r.method, ", ".join(r.figures)])
+                     "" if ch is None else f"{ch:+.2f} %", r.method, _few(r.figures)])
     out = [f"values of {cal.base.id} fitted to {len(cal.figures)} published figures "
            f"({len(cal.equations)} equations), rounded to {cal.places} decimals", "",
            tabulate(rows, headers=["rate", "station", "from", "unit", "base", "fitted", "change", "method",
@@ -744,7 +754,10 @@ def calibration_text(cal: Calibration, *, written: str | Path | None = None) -> 
                          disable_numparse=True,
                          colalign=("left", "left", "right", "right", "right", "right", "right"))]
     if cal.excluded:
-        out += ["", "left out: " + "; ".join(f"{i} ({why})" for i, why in cal.excluded)]
+        reasons: dict[str, list[str]] = defaultdict(list)
+        for i, why in cal.excluded:
+            reasons[why].append(i)
+        out += ["", f"left out {len(cal.excluded)}: " + "; ".join(f"{_few(ids)} ({why})" for why, ids in reasons.items())]
     s = cal.loo_summary()
     brows = [[g["by"], g["value"], str(g["figures"] + len(g["undetermined"])), str(g["figures"]),
               _pct(g.get("median_abs_percent")), _pct(g.get("mean_abs_percent")),

@@ -177,8 +177,9 @@ class Reproduction:
                 parts.append(f"{CLASSES[cls]} {c[cls]}")
         for cls in ("misprint", "mismatch"):
             rows = [r for r in self.rows if r.cls == cls]
+            several = len({r.file for r in self.rows}) > 1
             if rows:
-                shown = ", ".join(f"{r.figure.id}: {_differs(r.figure.published, r.figure.computed)}"
+                shown = ", ".join(f"{r.spec.symbol + ' ' if several else ''}{r.figure.id}: {_differs(r.figure.published, r.figure.computed)}"
                                   for r in rows[:5])
                 more = f", and {len(rows) - 5} more" if len(rows) > 5 else ""
                 parts.append(f"{CLASSES[cls]} {len(rows)} ({shown}{more})")
