@@ -175,11 +175,13 @@ class Reproduction:
         for cls in ("single-use", "quoted", "sum", "no cost"):
             if c[cls]:
                 parts.append(f"{CLASSES[cls]} {c[cls]}")
+        seen: dict[str, int] = defaultdict(int)
+        for r in self.rows:
+            seen[r.figure.id] += 1
         for cls in ("misprint", "mismatch"):
             rows = [r for r in self.rows if r.cls == cls]
-            several = len({r.file for r in self.rows}) > 1
-            if rows:
-                shown = ", ".join(f"{r.spec.symbol + ' ' if several else ''}{r.figure.id}: {_differs(r.figure.published, r.figure.computed)}"
+            if rows:  # a figure id used by several specs is named with its symbol
+                shown = ", ".join(f"{r.spec.symbol + ' ' if seen[r.figure.id] > 1 else ''}{r.figure.id}: {_differs(r.figure.published, r.figure.computed)}"
                                   for r in rows[:5])
                 more = f", and {len(rows) - 5} more" if len(rows) > 5 else ""
                 parts.append(f"{CLASSES[cls]} {len(rows)} ({shown}{more})")
