@@ -17,8 +17,8 @@ Solving, in exact rational arithmetic (:class:`fractions.Fraction`), never below
    when it is several (they keep the ratio of their base values: one figure never gives its whole
    residual to one of two values);
 2. the other values are fitted per connected group of values that share figures, by non-negative
-   least squares (Lawson–Hanson on the normal equations): *joint* when as many independent figures
-   as values determine them exactly, *least squares* otherwise;
+   least squares (Lawson–Hanson on the normal equations): *joint* when the values reproduce every
+   figure of the group exactly, *least squares* otherwise;
 3. a value the figures cannot separate from another is *undetermined* and keeps its base value;
    a value the fit would make negative is *bounded* at 0.
 
@@ -61,7 +61,7 @@ Method = Literal["exact", "joint", "least squares", "proportional", "bounded", "
 #: how each value was found, as the written table's references say it
 METHODS: dict[str, str] = {
     "exact": "exactly determined by a single figure",
-    "joint": "determined jointly by as many figures as values",
+    "joint": "determined jointly by several figures, all reproduced exactly",
     "least squares": "non-negative least squares",
     "proportional": "scaled with the other values of the one figure that alone determines them "
                     "(base ratio kept)",
@@ -446,9 +446,9 @@ def solve(eqs: list[Equation], base: dict[RateId, Fraction]
             for k in keys:
                 values[k], method[k] = base[k], "undetermined"
             continue
-        got, how = _group_fit(geqs, keys, base)
+        got, hows = _group_fit(geqs, keys, base)
         values.update(got)
-        method.update(how)
+        method.update(hows)
     # 3. the figures set aside, last first: their own values given all the others
     fixed = dict(base)
     fixed.update(values)
@@ -461,7 +461,8 @@ def solve(eqs: list[Equation], base: dict[RateId, Fraction]
             cs = [e.coefs.get(k, Fraction(0)) for e in feqs]
             den = sum((c * c for c in cs), Fraction(0))
             value = sum((c * r for c, r in zip(cs, rhs)), Fraction(0)) / den
-            how: Method = "exact" if all(c * value == r for c, r in zip(cs, rhs)) else "least squares"
+            how: Method = "exact" if all(c * value == r for c, r in zip(cs, rhs, strict=True)) \
+                else "least squares"
             if value < 0:
                 value, how = Fraction(0), "bounded"
             values[k] = fixed[k] = value
@@ -474,7 +475,7 @@ def solve(eqs: list[Equation], base: dict[RateId, Fraction]
             for k in own:
                 values[k], method[k] = base[k], "undetermined"
             continue
-        lam = sum((c * r for c, r in zip(cs, rhs)), Fraction(0)) / den
+        lam = sum((c * r for c, r in zip(cs, rhs, strict=True)), Fraction(0)) / den
         how = "proportional"
         if lam < 0:
             lam, how = Fraction(0), "bounded"

@@ -172,13 +172,15 @@ class Reproduction:
         c = self.classes()
         tried = c["derived"] + c["mismatch"]
         parts = [f"derived {c['derived']}/{tried} (matched by rates shared with other figures)"]
-        for cls in ("single-use", "quoted", "sum", "no cost"):
+        shown_classes: tuple[FigureClass, ...] = ("single-use", "quoted", "sum", "no cost")
+        for cls in shown_classes:
             if c[cls]:
                 parts.append(f"{CLASSES[cls]} {c[cls]}")
         seen: dict[str, int] = defaultdict(int)
         for r in self.rows:
             seen[r.figure.id] += 1
-        for cls in ("misprint", "mismatch"):
+        flagged: tuple[FigureClass, ...] = ("misprint", "mismatch")
+        for cls in flagged:
             rows = [r for r in self.rows if r.cls == cls]
             if rows:  # a figure id used by several specs is named with its symbol
                 shown = ", ".join(f"{r.spec.symbol + ' ' if seen[r.figure.id] > 1 else ''}{r.figure.id}: {_differs(r.figure.published, r.figure.computed)}"
@@ -335,11 +337,11 @@ def reproduce(paths: list[str | Path], *, table: str | Path | None = None,
                     found = by_folder.get((path.parent, f.same_as), [])
                     if len(found) != 1:
                         why = "is not in the specs given" if not found else "is in several specs of the folder"
-                        err = SpecError(f"figure {f.id} is the same as {f.same_as}, which {why}",
+                        bad = SpecError(f"figure {f.id} is the same as {f.same_as}, which {why}",
                                         file=str(path), field=f"published.{f.id}.same_as")
                         if not keep_going:
-                            raise err
-                        errors.append(str(err))
+                            raise bad
+                        errors.append(str(bad))
                         continue
                     other = found[0]
                 if f.status == "mismatch" and other.ok and other.computed == f.computed:
