@@ -99,7 +99,7 @@ def check_totals(notes: Sequence[Note]) -> list[Finding]:
                                    "amounts it adds up could not be identified", [pl.fig(c)]))
                 continue
             s = sum(parts, Decimal(0))
-            terms = " + ".join(f"{_fmt(v)} (para {p})" for p, v in zip(paras, parts))
+            terms = " + ".join(f"{_fmt(v)} (para {p})" for p, v in zip(paras, parts, strict=False))
             if s == c.amount:
                 out.append(Finding("info", c.note, c.paragraph,
                                    f"{pl.where(c)}: total {_fmt(c.amount)} = sum of "

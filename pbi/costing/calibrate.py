@@ -290,7 +290,7 @@ def _pivots(ata: _Matrix) -> list[int]:
         for i in range(n):
             if i != r and m[i][col] != 0:
                 fac = m[i][col]
-                m[i] = [a - fac * b for a, b in zip(m[i], m[r])]
+                m[i] = [a - fac * b for a, b in zip(m[i], m[r], strict=True)]
         pivots.append(col)
         r += 1
     return pivots
@@ -308,7 +308,7 @@ def _solve_sub(g: _Matrix, h: list[Fraction], cols: list[int]) -> dict[int, Frac
         for i in range(n):
             if i != c and m[i][c] != 0:
                 fac = m[i][c]
-                m[i] = [a - fac * b for a, b in zip(m[i], m[c])]
+                m[i] = [a - fac * b for a, b in zip(m[i], m[c], strict=True)]
     return {cols[i]: m[i][n] for i in range(n)}
 
 
@@ -460,7 +460,7 @@ def solve(eqs: list[Equation], base: dict[RateId, Fraction]
             k = own[0]
             cs = [e.coefs.get(k, Fraction(0)) for e in feqs]
             den = sum((c * c for c in cs), Fraction(0))
-            value = sum((c * r for c, r in zip(cs, rhs)), Fraction(0)) / den
+            value = sum((c * r for c, r in zip(cs, rhs, strict=True)), Fraction(0)) / den
             how: Method = "exact" if all(c * value == r for c, r in zip(cs, rhs, strict=True)) \
                 else "least squares"
             if value < 0:
