@@ -27,7 +27,7 @@ STAFF = ("14000", "15200", "16500", "17800")
 
 
 def _series(values: tuple[str, ...], scale: str = "1") -> str:
-    return "{" + ", ".join(f"{y}-01-01: '{Decimal(v) * Decimal(scale)}'" for y, v in zip(DATES, values)) + "}"
+    return "{" + ", ".join(f"{y}-01-01: '{Decimal(v) * Decimal(scale)}'" for y, v in zip(DATES, values, strict=True)) + "}"
 
 
 def _table() -> str:
