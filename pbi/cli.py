@@ -156,7 +156,7 @@ def _cmd_note(args: argparse.Namespace) -> int:
 
     estimate = cost_file(args.spec, table=args.table)
     if args.diff:
-        from pbi.render.fidelity import annex_text, compare
+        from pbi.render.fidelity import annex_text, compare, spec_texts
 
         if args.lang != "zh":
             raise RenderError("--diff compares with a Chinese seed: use --lang zh")
@@ -165,7 +165,8 @@ def _cmd_note(args: argparse.Namespace) -> int:
         text = render_note(estimate, "zh", "text", kind=args.kind)
         assert isinstance(text, str)
         misprints = frozenset(str(f.published.low) for f in estimate.figures if f.same_as and f.status == "mismatch")
-        result = compare(text, annex_text(args.diff, estimate.spec.annex), misprints=misprints)
+        result = compare(text, annex_text(args.diff, estimate.spec.annex), misprints=misprints,
+                         supplied=spec_texts(estimate.spec, "zh"))
         _write(result.report())
         return 0 if result.ok else 1
     fmt = args.format or _FORMAT_OF.get(Path(args.output).suffix.lower() if args.output else "", "text")
