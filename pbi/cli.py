@@ -162,7 +162,7 @@ def _cmd_note(args: argparse.Namespace) -> int:
             raise RenderError("--diff compares with a Chinese seed: use --lang zh")
         if estimate.spec.annex is None:
             raise InputError("the spec names no annex to compare with", file=args.spec, field="annex")
-        text = render_note(estimate, "zh", "text", kind=args.kind)
+        text = render_note(estimate, "zh", "text", kind=args.kind, assumptions=False)
         assert isinstance(text, str)
         misprints = frozenset(str(f.published.low) for f in estimate.figures if f.same_as and f.status == "mismatch")
         result = compare(text, annex_text(args.diff, estimate.spec.annex), misprints=misprints,

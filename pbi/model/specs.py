@@ -21,7 +21,7 @@ from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema, BaseModel
 from pbi.model.errors import SpecError
 from pbi.model.money import to_decimal
 from pbi.model.periods import BudgetPeriod, parse_period
-from pbi.model.tables import FUNDING_SOURCES
+from pbi.model.tables import FUNDING_SOURCES, QUANTITY_UNITS
 from pbi.model.validation import at, validate
 from pbi.model.yamlio import load_yaml
 
@@ -185,6 +185,8 @@ class Activity(BaseModel):
     start: dt.date | None = Field(default=None, description="first day of a session; with end, a session "
                                   "straddling two years is split by its meeting days in each year")
     end: dt.date | None = None
+    assumed: tuple[str, ...] = Field(default=(), description="quantities the spec assumes (no published "
+                                     "note or draft states them): a generated note lists them as assumptions")
 
     @model_validator(mode="before")
     @classmethod
@@ -211,6 +213,15 @@ class Activity(BaseModel):
     @classmethod
     def _positive(cls, value: Range | None) -> Range | None:
         return None if value is None else check_quantity(value)
+
+    @field_validator("assumed")
+    @classmethod
+    def _assumed(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        known = (*QUANTITY_UNITS, "location", "grade", "year")
+        for name in value:
+            if name not in known:
+                raise ValueError(f"unknown quantity {name!r} (expected one of {', '.join(known)})")
+        return value
 
     @field_validator("languages")
     @classmethod

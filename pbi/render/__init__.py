@@ -56,6 +56,8 @@ class Note:
     paragraphs: list[NoteParagraph]
     table: list[tuple[str, str, str, str]] = field(default_factory=list)
     table_header: tuple[str, str, str, str] = ("", "", "", "")
+    assumptions_title: str = ""
+    assumptions: list[str] = field(default_factory=list)  # what the spec assumed (never a published fact)
 
 
 @lru_cache(maxsize=1)
@@ -194,7 +196,7 @@ def build_note(estimate: Estimate, lang: str, kind: str = "financial_note") -> N
         have = sorted(p.stem for p in (TEMPLATES / kind).glob("*.j2"))
         raise RenderError(f"no {kind} template for language {lang!r} (have: {', '.join(have)})")
     spec = estimate.spec
-    ctx = build_context(estimate)
+    ctx = build_context(estimate, phrases=_phrases())
     try:
         body = _phrases()["bodies"][spec.body][lang]
     except KeyError:
@@ -208,6 +210,9 @@ def build_note(estimate: Estimate, lang: str, kind: str = "financial_note") -> N
         raise RenderError(f"template {kind}/{lang}.j2: {err.message}") from None
     note = _parse(raw, lang, [p.kind for p in ctx.paragraphs])
     note.table_header, note.table = _resource_table(ctx, lang)
+    from .assumptions import note_assumptions
+
+    note.assumptions_title, note.assumptions = note_assumptions(spec, lang, _phrases())
     return note
 
 
@@ -280,8 +285,10 @@ def _resource_table(ctx: Any, lang: str) -> tuple[tuple[str, str, str, str], lis
     return header, rows
 
 
-def note_text(note: Note, fmt: str = "text") -> str:
-    """A note as plain text, Markdown or HTML."""
+def note_text(note: Note, fmt: str = "text", *, assumptions: bool = True) -> str:
+    """A note as plain text, Markdown or HTML; what the spec assumed is listed after the paragraphs
+    (``assumptions=False`` leaves the list out: the note's own text only)."""
+    listed = note.assumptions if assumptions else []
     if fmt == "text":
         out = [note.heading, ""]
         for p in note.paragraphs:
@@ -290,6 +297,8 @@ def note_text(note: Note, fmt: str = "text") -> str:
                 out.append(f"    {item.label} {item.text}")
                 out.extend(f"        {sub.label} {sub.text}" for sub in item.items)
             out.append("")
+        if listed:
+            out += [note.assumptions_title, *(f"    - {a}" for a in listed)]
         return "\n".join(out).rstrip() + "\n"
     if fmt == "md":
         out = [f"# {note.heading}", ""]
@@ -303,6 +312,8 @@ def note_text(note: Note, fmt: str = "text") -> str:
                     out.append(f">> {sub.label} {sub.text}")
                     out.append(">>")
                 out.append("")
+        if listed:
+            out += [f"## {note.assumptions_title}", "", *(f"- {a}" for a in listed)]
         return "\n".join(out).rstrip() + "\n"
     if fmt == "html":
         e = html.escape
@@ -319,17 +330,24 @@ def note_text(note: Note, fmt: str = "text") -> str:
                     out.append("</li>")
                 out.append("</ul>")
             out.append("</li>")
-        out.extend(["</ol>", "</article>"])
+        out.append("</ol>")
+        if listed:
+            out += [f'<section class="assumptions"><h2>{e(note.assumptions_title)}</h2><ul>',
+                    *(f"<li>{e(a)}</li>" for a in listed), "</ul></section>"]
+        out.append("</article>")
         return "\n".join(out) + "\n"
     raise RenderError(f"unknown text format {fmt!r} (expected text, md or html)")
 
 
 def render_note(estimate: Estimate, lang: str = "zh", fmt: str = "text", *,
-                kind: str = "financial_note") -> str | bytes:
-    """The note of a costed spec in ``lang``: text, md or html (str), or docx (bytes)."""
+                kind: str = "financial_note", assumptions: bool = True) -> str | bytes:
+    """The note of a costed spec in ``lang``: text, md or html (str), or docx (bytes); with the
+    spec's assumptions listed after it unless ``assumptions=False``."""
     if fmt not in FORMATS:
         raise RenderError(f"unknown format {fmt!r} (expected one of {', '.join(FORMATS)})")
     note = build_note(estimate, lang, kind)
+    if not assumptions:
+        note.assumptions = []
     if fmt == "docx":
         from .docx import note_docx
 

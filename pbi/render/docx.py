@@ -32,6 +32,10 @@ def note_docx(note: "Note") -> bytes:
             for s in item.items:
                 subsub = document.add_paragraph(f"{s.label}\t{s.text}")
                 subsub.paragraph_format.left_indent = Pt(72)
+    if note.assumptions:
+        document.add_heading(note.assumptions_title, level=2)
+        for a in note.assumptions:
+            document.add_paragraph(a, style="List Bullet")
     if note.table:
         document.add_heading("所需资源" if note.lang == "zh" else "Resource requirements", level=2)
         table = document.add_table(rows=1, cols=len(note.table_header))
