@@ -73,7 +73,7 @@ def _cmd_reproduce(args: argparse.Namespace) -> int:
     from pbi.costing.reproduce import reproduce
     from pbi.export.text import rates_table, reproduction_json, reproduction_table
 
-    result = reproduce(args.paths, table=args.table)
+    result = reproduce(args.paths, table=args.table, keep_going=True)
     if args.json:
         _write(reproduction_json(result, rates=args.rates))
     else:

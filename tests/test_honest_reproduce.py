@@ -11,6 +11,7 @@ import pytest
 
 from pbi.cli import main
 from pbi.costing.reproduce import CLASSES, reproduce, year_band
+from pbi.model.errors import PbiError
 
 from _paths import NOTES, TABLES
 from synthetic_corpus import write_corpus
@@ -88,6 +89,9 @@ def test_a_bad_spec_is_reported_and_the_others_go_on(tmp_path: Path, capsys: pyt
     assert any("broken.yaml:" in e for e in errors)
     assert "F01" in captured.out and "F23" in captured.out  # the other specs were reproduced
     assert "2 specs not read" in captured.out.strip().splitlines()[-1]
+    with pytest.raises(PbiError):  # the library raises the first error unless asked to go on
+        reproduce([notes])
+    assert len(reproduce([notes], keep_going=True).errors) == 2
 
 
 def test_same_ids_in_several_specs(tmp_path: Path) -> None:

@@ -305,11 +305,12 @@ class _Tables:
 
 
 def reproduce(paths: list[str | Path], *, table: str | Path | None = None,
-              keep_going: bool = True) -> Reproduction:
+              keep_going: bool = False) -> Reproduction:
     """Cost every spec under ``paths`` and classify each published figure.
 
-    A spec that cannot be read or costed is reported in :attr:`Reproduction.errors` (one line) and
-    the others go on; with ``keep_going=False`` the first such error is raised instead.
+    The first spec that cannot be read or costed raises its error; with ``keep_going`` (what
+    ``pbi reproduce`` does) it is reported in :attr:`Reproduction.errors` (one line) and the
+    others go on.
     ``same_as`` names a figure of the same spec, else of another spec of the same folder.
     """
     estimates: list[tuple[Path, Estimate]] = []
