@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from pbi.cli import main
-from pbi.costing.calibrate import Equation, calibrate, solve, write_table
+from pbi.costing.calibrate import Equation, calibrate, leave_one_out, solve, write_table
 from pbi.costing.reproduce import reproduce
 from pbi.model.tables import load_table
 
@@ -131,3 +131,24 @@ def test_leave_one_out_by_kind_station_and_year(tmp_path: Path, capsys: pytest.C
     assert "leave-one-out by activity kind, duty station and year band" in text
     assert "median |error|" in text
 
+
+
+def test_leave_one_out_update_equals_a_refit_without_the_figure(tmp_path: Path) -> None:
+    import random
+
+    rnd = random.Random(5)
+    keys = [("r", None, dt.date(2010 + i, 1, 1)) for i in range(4)]
+    eqs = []
+    for n in range(14):  # figures priced by two or three of four values
+        chosen = rnd.sample(keys, rnd.choice((2, 3)))
+        coefs = {k: Fraction(rnd.randint(1, 50)) for k in chosen}
+        eqs.append(Equation(f"F{n:02d}", "", sum(coefs.values(), Fraction(0)) * 100 + rnd.randint(-90, 90), coefs))
+    base = {k: Fraction(90) for k in keys}
+    fast = leave_one_out(eqs, base)
+    for fig, (vals, lost) in fast.items():
+        slow, meth = solve([e for e in eqs if e.figure != fig], base)
+        mine = {k for e in eqs if e.figure == fig for k in e.coefs}
+        if lost:
+            assert any(meth.get(k) == "undetermined" or k not in slow for k in mine)
+        else:
+            assert vals == {k: slow[k] for k in mine}, fig

@@ -51,7 +51,7 @@ from pbi.model.specs import Range, Spec, load_spec
 from pbi.model.tables import Table
 
 __all__ = ["Equation", "FittedRate", "FigureFit", "Calibration", "calibrate", "equations",
-           "solve", "fitted_table", "write_table", "calibration_text", "calibration_json", "RateId",
+           "solve", "leave_one_out", "fitted_table", "write_table", "calibration_text", "calibration_json", "RateId",
            "Method", "METHODS"]
 
 #: one fitted unknown: rate key, duty-station series (None: the table's own values), effective date
@@ -382,11 +382,13 @@ def _order(k: RateId) -> tuple[str, str, dt.date]:
     return (k[0], k[1] or "", k[2])
 
 
-def solve(eqs: list[Equation], base: dict[RateId, Fraction]
-          ) -> tuple[dict[RateId, Fraction], dict[RateId, Method]]:
-    """Fit the values the equations name (never below 0); undetermined ones keep their ``base``."""
-    values: dict[RateId, Fraction] = {}
-    method: dict[RateId, Method] = {}
+_Peeled = list[tuple[list[RateId], list[Equation]]]
+_Groups = list[tuple[list[RateId], list[Equation]]]
+
+
+def _plan(eqs: list[Equation]) -> tuple[_Peeled, _Groups]:
+    """The figures set aside with the values only they use (in the order set aside), and the
+    connected groups of the other values with their equations."""
     by_figure: dict[str, list[Equation]] = defaultdict(list)
     for e in eqs:
         by_figure[e.figure].append(e)
@@ -396,7 +398,7 @@ def solve(eqs: list[Equation], base: dict[RateId, Fraction]
             figures_of[k].add(e.figure)
     unknown = set(figures_of)
     # 1. set aside, one at a time, a figure holding values no other figure uses
-    peeled: list[tuple[list[RateId], list[Equation]]] = []
+    peeled: _Peeled = []
     queue = sorted((k for k in unknown if len(figures_of[k]) == 1), key=_order)
     alive = set(by_figure)
     while queue:
@@ -440,8 +442,16 @@ def solve(eqs: list[Equation], base: dict[RateId, Fraction]
         ks = [k for k in e.coefs if k in parent]
         if ks:
             group_eqs[find(ks[0])].append(e)
-    for root, keys in groups.items():
-        geqs = group_eqs.get(root, [])
+    return peeled, [(keys, group_eqs.get(root, [])) for root, keys in groups.items()]
+
+
+def solve(eqs: list[Equation], base: dict[RateId, Fraction]
+          ) -> tuple[dict[RateId, Fraction], dict[RateId, Method]]:
+    """Fit the values the equations name (never below 0); undetermined ones keep their ``base``."""
+    values: dict[RateId, Fraction] = {}
+    method: dict[RateId, Method] = {}
+    peeled, groups = _plan(eqs)
+    for keys, geqs in groups:
         if not geqs:
             for k in keys:
                 values[k], method[k] = base[k], "undetermined"
@@ -483,6 +493,92 @@ def solve(eqs: list[Equation], base: dict[RateId, Fraction]
             values[k] = fixed[k] = base[k] * lam
             method[k] = how
     return values, method
+
+
+def _inverse(g: _Matrix) -> _Matrix | None:
+    """The inverse of a square matrix (Gauss-Jordan, exact), or None if it is singular."""
+    n = len(g)
+    m = [row[:] + [Fraction(int(i == j)) for j in range(n)] for i, row in enumerate(g)]
+    for c in range(n):
+        p = next((i for i in range(c, n) if m[i][c] != 0), None)
+        if p is None:
+            return None
+        m[c], m[p] = m[p], m[c]
+        inv = 1 / m[c][c]
+        m[c] = [v * inv for v in m[c]]
+        for i in range(n):
+            if i != c and m[i][c] != 0:
+                fac = m[i][c]
+                m[i] = [a - fac * b for a, b in zip(m[i], m[c], strict=True)]
+    return [row[n:] for row in m]
+
+
+def leave_one_out(eqs: list[Equation], base: dict[RateId, Fraction]
+                  ) -> dict[str, tuple[dict[RateId, Fraction], list[str]]]:
+    """Figure → (its values fitted without it, the rate keys undetermined without it).
+
+    A figure set aside with values only it uses leaves them undetermined. A figure of a group fitted
+    by least squares with no value bounded or undetermined is left out by a low-rank update of
+    the group's normal equations (x₋ᵢ = x − G⁻¹Aᵢᵀ(I − AᵢG⁻¹Aᵢᵀ)⁻¹rᵢ: one inverse per group, not
+    one solve per figure); otherwise, or where that update is singular or negative, the figure's
+    connected component is solved again without it."""
+    out: dict[str, tuple[dict[RateId, Fraction], list[str]]] = {}
+    peeled, groups = _plan(eqs)
+    for own, feqs in peeled:
+        out[feqs[0].figure] = ({}, sorted({k[0] for k in own}))
+    component = _components(eqs)
+    members: dict[int, list[Equation]] = defaultdict(list)
+    for e in eqs:
+        members[component[e.figure]].append(e)
+
+    def again(fig: str) -> None:
+        comp = members[component[fig]]
+        rest = [e for e in comp if e.figure != fig]
+        mine = {k for e in comp if e.figure == fig for k in e.coefs}
+        vals, meth = solve(rest, base)
+        lost = sorted({k[0] for k in mine if k not in vals or meth[k] == "undetermined"})
+        out[fig] = ({k: v for k, v in vals.items() if k in mine}, lost)
+
+    for keys, geqs in groups:
+        figs = list(dict.fromkeys(e.figure for e in geqs))
+        n = len(keys)
+        idx = {k: i for i, k in enumerate(keys)}
+        g: _Matrix = [[Fraction(0)] * n for _ in range(n)]
+        h = [Fraction(0)] * n
+        for e in geqs:
+            row = [(idx[k], c) for k, c in e.coefs.items()]
+            for i, ci in row:
+                h[i] += ci * e.published
+                for j, cj in row:
+                    g[i][j] += ci * cj
+        ginv = _inverse(g)
+        x = [sum((ginv[i][j] * h[j] for j in range(n)), Fraction(0)) for i in range(n)] if ginv else []
+        if ginv is None or any(v < 0 for v in x):
+            for fig in figs:
+                again(fig)
+            continue
+        for fig in figs:
+            rows = [e for e in geqs if e.figure == fig]
+            a = [[e.coefs.get(k, Fraction(0)) for k in keys] for e in rows]
+            r = [e.published - sum((ai * xi for ai, xi in zip(arow, x, strict=True)), Fraction(0))
+                 for e, arow in zip(rows, a, strict=True)]
+            ga = [[sum((ginv[i][j] * arow[j] for j in range(n) if arow[j]), Fraction(0)) for arow in a]
+                  for i in range(n)]  # G⁻¹Aᵢᵀ, n × k
+            k = len(rows)
+            mm = [[Fraction(int(p == q)) - sum((a[p][i] * ga[i][q] for i in range(n) if a[p][i]), Fraction(0))
+                   for q in range(k)] for p in range(k)]
+            minv = _inverse(mm)
+            if minv is None:
+                again(fig)
+                continue
+            t = [sum((minv[p][q] * r[q] for q in range(k)), Fraction(0)) for p in range(k)]
+            xo = [x[i] - sum((ga[i][p] * t[p] for p in range(k)), Fraction(0)) for i in range(n)]
+            if any(v < 0 for v in xo):
+                again(fig)
+                continue
+            mine = {key for e in rows for key in e.coefs}
+            out[fig] = ({key: xo[idx[key]] for key in mine}, [])
+    return out
 
 
 def _components(eqs: list[Equation]) -> dict[str, int]:
@@ -599,21 +695,13 @@ def calibrate(paths: list[str | Path], *, table: str | Path | None = None, place
     where = {refs[(i, f.id)]: (i, f) for i, est in enumerate(estimates) for f in est.figures}
     loo_pred: dict[str, tuple[Range | None, str]] = {}
     if loo:
-        component = _components(eqs)
-        members: dict[int, list[Equation]] = defaultdict(list)
-        for e in eqs:
-            members[component[e.figure]].append(e)
-        for ref, comp in component.items():
-            rest = [e for e in members[comp] if e.figure != ref]
-            mine = {k for e in members[comp] if e.figure == ref for k in e.coefs}
-            vals, meth = solve(rest, base_values)
-            lost = sorted({k[0] for k in mine if k not in vals or meth[k] == "undetermined"})
+        for ref, (vals, lost) in leave_one_out(eqs, base_values).items():
             if lost:
                 loo_pred[ref] = (None, f"undetermined without it ({', '.join(lost)})")
                 continue
-            i, _ = where[ref]
-            t = fitted_table(fitted, {k: _decimal(v, places) for k, v in vals.items() if k in mine})
-            loo_pred[ref] = (_predict([estimates[i]], t)[(0, where[ref][1].id)], "")
+            i, f = where[ref]
+            t = fitted_table(fitted, {k: _decimal(v, places) for k, v in vals.items()})
+            loo_pred[ref] = (_predict([estimates[i]], t)[(0, f.id)], "")
     figures = []
     for i, est in enumerate(estimates):
         for f in est.figures:
