@@ -152,3 +152,27 @@ def test_leave_one_out_update_equals_a_refit_without_the_figure(tmp_path: Path) 
             assert any(meth.get(k) == "undetermined" or k not in slow for k in mine)
         else:
             assert vals == {k: slow[k] for k in mine}, fig
+
+
+def test_large_groups_in_decimals_agree_with_exact_fractions(monkeypatch: pytest.MonkeyPatch) -> None:
+    import random
+
+    import pbi.costing.calibrate as cal
+
+    rnd = random.Random(2)
+    keys = [("r", None, dt.date(1990 + i, 1, 1)) for i in range(20)]
+    eqs = []
+    for n in range(60):
+        coefs = {k: Fraction(rnd.randint(100, 5000), 10) for k in rnd.sample(keys, 4)}
+        eqs.append(Equation(f"F{n:02d}", "", sum(coefs.values(), Fraction(0)) * rnd.randint(95, 105), coefs))
+    base = {k: Fraction(90) for k in keys}
+    decimal_values, _ = solve(eqs, base)  # 20 values > EXACT_MAX: 50-digit decimals
+    decimal_loo = leave_one_out(eqs, base)
+    monkeypatch.setattr(cal, "EXACT_MAX", 100)
+    exact_values, _ = solve(eqs, base)
+    exact_loo = leave_one_out(eqs, base)
+    tiny = Fraction(1, 10 ** 30)
+    assert all(abs(decimal_values[k] - exact_values[k]) < tiny for k in keys)
+    for fig, (vals, lost) in exact_loo.items():
+        assert lost == decimal_loo[fig][1]
+        assert all(abs(v - decimal_loo[fig][0][k]) < tiny for k, v in vals.items())

@@ -38,7 +38,8 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from fractions import Fraction
 from pathlib import Path
-from typing import Any, Literal
+from collections.abc import Callable
+from typing import Any, Literal, TypeVar
 
 from pbi.costing.api import table_for
 from pbi.costing.engine import COVERED_SOURCES, cost
@@ -272,17 +273,23 @@ def equations(estimates: list[Estimate], excluded: dict[str, str],
 # ----------------------------------------------------------------------------- solving
 
 _Matrix = list[list[Fraction]]
+#: numbers of the linear algebra: exact fractions, or decimals of DIGITS digits for large groups
+N = TypeVar("N", Fraction, Decimal)
+#: groups of more values than this are solved in DIGITS-digit decimals, not exact fractions (whose
+#: numerators and denominators grow with the size of the group: 64 values would take minutes)
+EXACT_MAX = 16
+DIGITS = 50
 
 
-def _pivots(ata: _Matrix) -> list[int]:
+def _pivots(ata: list[list[N]], tol: N) -> list[int]:
     """Columns of the (symmetric) normal matrix that carry a pivot: the others are dependent."""
     m = [row[:] for row in ata]
     n = len(m)
     pivots: list[int] = []
     r = 0
     for col in range(n):
-        p = next((i for i in range(r, n) if m[i][col] != 0), None)
-        if p is None:
+        p = max(range(r, n), key=lambda i: abs(m[i][col]), default=None)
+        if p is None or abs(m[p][col]) <= tol:
             continue
         m[r], m[p] = m[p], m[r]
         inv = 1 / m[r][col]
@@ -293,15 +300,15 @@ def _pivots(ata: _Matrix) -> list[int]:
                 m[i] = [a - fac * b for a, b in zip(m[i], m[r], strict=True)]
         pivots.append(col)
         r += 1
-    return pivots
+    return sorted(pivots)
 
 
-def _solve_sub(g: _Matrix, h: list[Fraction], cols: list[int]) -> dict[int, Fraction]:
+def _solve_sub(g: list[list[N]], h: list[N], cols: list[int]) -> dict[int, N]:
     """Solve g[cols][cols] z = h[cols] (non-singular: cols are independent)."""
     n = len(cols)
     m = [[g[i][j] for j in cols] + [h[i]] for i in cols]
     for c in range(n):
-        p = next(i for i in range(c, n) if m[i][c] != 0)
+        p = max(range(c, n), key=lambda i: abs(m[i][c]))
         m[c], m[p] = m[p], m[c]
         inv = 1 / m[c][c]
         m[c] = [v * inv for v in m[c]]
@@ -312,17 +319,38 @@ def _solve_sub(g: _Matrix, h: list[Fraction], cols: list[int]) -> dict[int, Frac
     return {cols[i]: m[i][n] for i in range(n)}
 
 
-def _nnls(g: _Matrix, h: list[Fraction]) -> list[Fraction]:
+def _inverse(g: list[list[N]], tol: N) -> list[list[N]] | None:
+    """The inverse of a square matrix (Gauss-Jordan), or None if it is singular."""
+    n = len(g)
+    zero, one = tol * 0, tol * 0 + 1
+    m = [row[:] + [one if i == j else zero for j in range(n)] for i, row in enumerate(g)]
+    for c in range(n):
+        p = max(range(c, n), key=lambda i: abs(m[i][c]))
+        if abs(m[p][c]) <= tol:
+            return None
+        m[c], m[p] = m[p], m[c]
+        inv = 1 / m[c][c]
+        m[c] = [v * inv for v in m[c]]
+        for i in range(n):
+            if i != c and m[i][c] != 0:
+                fac = m[i][c]
+                m[i] = [a - fac * b for a, b in zip(m[i], m[c], strict=True)]
+    return [row[n:] for row in m]
+
+
+def _nnls(g: list[list[N]], h: list[N]) -> tuple[list[N], list[N]]:
     """min ||Ax - b|| with x ≥ 0, from the normal equations g = AᵀA (non-singular), h = Aᵀb
-    (Lawson–Hanson active set, exact arithmetic)."""
+    (Lawson–Hanson active set); also the unconstrained solution."""
     n = len(h)
     z = _solve_sub(g, h, list(range(n)))
-    if all(v >= 0 for v in z.values()):
-        return [z[i] for i in range(n)]
-    x = [Fraction(0)] * n
+    unconstrained = [z[i] for i in range(n)]
+    zero = h[0] * 0
+    if all(v >= 0 for v in unconstrained):
+        return unconstrained, unconstrained
+    x = [zero] * n
     passive: list[int] = []
     for _ in range(3 * n + 10):
-        w = [h[i] - sum((g[i][j] * x[j] for j in passive), Fraction(0)) for i in range(n)]
+        w = [h[i] - sum((g[i][j] * x[j] for j in passive), zero) for i in range(n)]
         candidates = [i for i in range(n) if i not in passive and w[i] > 0]
         if not candidates:
             break
@@ -330,18 +358,20 @@ def _nnls(g: _Matrix, h: list[Fraction]) -> list[Fraction]:
         while passive:
             z = _solve_sub(g, h, sorted(passive))
             if all(z[j] > 0 for j in passive):
-                x = [z.get(i, Fraction(0)) for i in range(n)]
+                x = [z.get(i, zero) for i in range(n)]
                 break
             alpha = min(x[j] / (x[j] - z[j]) for j in passive if z[j] <= 0)
-            x = [x[i] + alpha * (z.get(i, Fraction(0)) - x[i]) if i in passive else Fraction(0)
-                 for i in range(n)]
+            x = [x[i] + alpha * (z.get(i, zero) - x[i]) if i in passive else zero for i in range(n)]
             passive = [j for j in passive if x[j] > 0]
-    return x
+    return x, unconstrained
 
 
-def _group_fit(eqs: list[Equation], keys: list[RateId], base: dict[RateId, Fraction]
-               ) -> tuple[dict[RateId, Fraction], dict[RateId, Method]]:
-    """Non-negative least squares of one connected group of values."""
+def _to_decimal(v: Fraction) -> Decimal:
+    return Decimal(v.numerator) / Decimal(v.denominator)
+
+
+def _normal(eqs: list[Equation], keys: list[RateId]) -> tuple[_Matrix, list[Fraction]]:
+    """AᵀA and Aᵀb of the equations over ``keys``."""
     n = len(keys)
     idx = {k: i for i, k in enumerate(keys)}
     ata: _Matrix = [[Fraction(0)] * n for _ in range(n)]
@@ -352,26 +382,53 @@ def _group_fit(eqs: list[Equation], keys: list[RateId], base: dict[RateId, Fract
             atb[i] += ci * e.published
             for j, cj in row:
                 ata[i][j] += ci * cj
-    pivots = _pivots(ata)
+    return ata, atb
+
+
+def _fit(ata: list[list[N]], atb: list[N], base: list[N], tol: N) -> tuple[list[int], list[N], list[N]]:
+    """Pivot columns, the non-negative fit of them (the others at ``base``) and the unconstrained one."""
+    n = len(atb)
+    pivots = _pivots(ata, tol)
+    rest = [c for c in range(n) if c not in pivots]
+    if not pivots:
+        return pivots, [], []
+    g = [[ata[i][j] for j in pivots] for i in pivots]
+    h = [atb[i] - sum((ata[i][c] * base[c] for c in rest), tol * 0) for i in pivots]
+    x, unconstrained = _nnls(g, h)
+    return pivots, x, unconstrained
+
+
+def _group_fit(eqs: list[Equation], keys: list[RateId], base: dict[RateId, Fraction]
+               ) -> tuple[dict[RateId, Fraction], dict[RateId, Method]]:
+    """Non-negative least squares of one connected group of values (exact up to EXACT_MAX values)."""
+    n = len(keys)
+    ata, atb = _normal(eqs, keys)
+    b = [base[k] for k in keys]
+    if n <= EXACT_MAX:
+        pivots, x, unc = _fit(ata, atb, b, Fraction(0))
+        got, neg = [v for v in x], [v < 0 for v in unc]
+        tol = Fraction(0)
+    else:
+        with localcontext() as ctx:
+            ctx.prec = DIGITS
+            scale = max((abs(_to_decimal(ata[i][i])) for i in range(n)), default=Decimal(1))
+            dtol = scale * Decimal(10) ** (10 - DIGITS)
+            dpivots, dx, dunc = _fit([[_to_decimal(v) for v in row] for row in ata],
+                                     [_to_decimal(v) for v in atb], [_to_decimal(v) for v in b], dtol)
+            pivots, got, neg = dpivots, [Fraction(v) for v in dx], [v < 0 for v in dunc]
+        tol = Fraction(1, 10 ** (DIGITS // 2))
     values: dict[RateId, Fraction] = {}
     method: dict[RateId, Method] = {}
     for c in range(n):
         if c not in pivots:
             values[keys[c]], method[keys[c]] = base[keys[c]], "undetermined"
-    # the undetermined keep their base value: move them to the right-hand side
-    g = [[ata[i][j] for j in pivots] for i in pivots]
-    h = [atb[i] - sum((ata[i][c] * values[keys[c]] for c in range(n) if c not in pivots), Fraction(0))
-         for i in pivots]
-    if not pivots:
-        return values, method
-    x = _nnls(g, h)
-    unconstrained = _solve_sub(g, h, list(range(len(pivots))))
-    exact = all(sum((c * (x[pivots.index(idx[k])] if idx[k] in pivots else values[k])
-                     for k, c in e.coefs.items()), Fraction(0)) == e.published for e in eqs)
+    for pos, c in enumerate(pivots):
+        values[keys[c]] = got[pos]
+    exact = all(abs(sum((c * values[k] for k, c in e.coefs.items()), Fraction(0)) - e.published)
+                <= tol * max(abs(e.published), Fraction(1)) for e in eqs)
     for pos, c in enumerate(pivots):
         k = keys[c]
-        values[k] = x[pos]
-        if x[pos] == 0 and unconstrained[pos] < 0:
+        if got[pos] == 0 and neg[pos]:
             method[k] = "bounded"
         else:
             method[k] = "joint" if exact and len(eqs) >= len(pivots) else "least squares"
@@ -495,24 +552,6 @@ def solve(eqs: list[Equation], base: dict[RateId, Fraction]
     return values, method
 
 
-def _inverse(g: _Matrix) -> _Matrix | None:
-    """The inverse of a square matrix (Gauss-Jordan, exact), or None if it is singular."""
-    n = len(g)
-    m = [row[:] + [Fraction(int(i == j)) for j in range(n)] for i, row in enumerate(g)]
-    for c in range(n):
-        p = next((i for i in range(c, n) if m[i][c] != 0), None)
-        if p is None:
-            return None
-        m[c], m[p] = m[p], m[c]
-        inv = 1 / m[c][c]
-        m[c] = [v * inv for v in m[c]]
-        for i in range(n):
-            if i != c and m[i][c] != 0:
-                fac = m[i][c]
-                m[i] = [a - fac * b for a, b in zip(m[i], m[c], strict=True)]
-    return [row[n:] for row in m]
-
-
 def leave_one_out(eqs: list[Equation], base: dict[RateId, Fraction]
                   ) -> dict[str, tuple[dict[RateId, Fraction], list[str]]]:
     """Figure → (its values fitted without it, the rate keys undetermined without it).
@@ -541,43 +580,59 @@ def leave_one_out(eqs: list[Equation], base: dict[RateId, Fraction]
 
     for keys, geqs in groups:
         figs = list(dict.fromkeys(e.figure for e in geqs))
-        n = len(keys)
-        idx = {k: i for i, k in enumerate(keys)}
-        g: _Matrix = [[Fraction(0)] * n for _ in range(n)]
-        h = [Fraction(0)] * n
-        for e in geqs:
-            row = [(idx[k], c) for k, c in e.coefs.items()]
-            for i, ci in row:
-                h[i] += ci * e.published
-                for j, cj in row:
-                    g[i][j] += ci * cj
-        ginv = _inverse(g)
-        x = [sum((ginv[i][j] * h[j] for j in range(n)), Fraction(0)) for i in range(n)] if ginv else []
-        if ginv is None or any(v < 0 for v in x):
-            for fig in figs:
-                again(fig)
-            continue
+        if len(keys) <= EXACT_MAX:
+            done = _loo_update(geqs, keys, figs, Fraction(0), Fraction)
+        else:
+            with localcontext() as ctx:
+                ctx.prec = DIGITS
+                done = {f: ({k: Fraction(v) for k, v in vals.items()} if vals is not None else None)
+                        for f, vals in _loo_update(geqs, keys, figs, Decimal(0), _to_decimal).items()}
         for fig in figs:
-            rows = [e for e in geqs if e.figure == fig]
-            a = [[e.coefs.get(k, Fraction(0)) for k in keys] for e in rows]
-            r = [e.published - sum((ai * xi for ai, xi in zip(arow, x, strict=True)), Fraction(0))
-                 for e, arow in zip(rows, a, strict=True)]
-            ga = [[sum((ginv[i][j] * arow[j] for j in range(n) if arow[j]), Fraction(0)) for arow in a]
-                  for i in range(n)]  # G⁻¹Aᵢᵀ, n × k
-            k = len(rows)
-            mm = [[Fraction(int(p == q)) - sum((a[p][i] * ga[i][q] for i in range(n) if a[p][i]), Fraction(0))
-                   for q in range(k)] for p in range(k)]
-            minv = _inverse(mm)
-            if minv is None:
+            vals = done.get(fig)
+            if vals is None:
                 again(fig)
-                continue
-            t = [sum((minv[p][q] * r[q] for q in range(k)), Fraction(0)) for p in range(k)]
-            xo = [x[i] - sum((ga[i][p] * t[p] for p in range(k)), Fraction(0)) for i in range(n)]
-            if any(v < 0 for v in xo):
-                again(fig)
-                continue
-            mine = {key for e in rows for key in e.coefs}
-            out[fig] = ({key: xo[idx[key]] for key in mine}, [])
+            else:
+                out[fig] = (vals, [])
+    return out
+
+
+def _loo_update(geqs: list[Equation], keys: list[RateId], figs: list[str], zero: N,
+                conv: Callable[[Fraction], N]) -> dict[str, dict[RateId, N] | None]:
+    """Each figure's values fitted without it by the low-rank update (None where it does not apply)."""
+    n = len(keys)
+    idx = {k: i for i, k in enumerate(keys)}
+    ata, atb = _normal(geqs, keys)
+    g = [[conv(v) for v in row] for row in ata]
+    h = [conv(v) for v in atb]
+    scale = max((abs(g[i][i]) for i in range(n)), default=zero + 1)
+    tol = zero if isinstance(zero, Fraction) else scale * Decimal(10) ** (10 - DIGITS)
+    ginv = _inverse(g, tol)
+    if ginv is None:
+        return {f: None for f in figs}
+    x = [sum((ginv[i][j] * h[j] for j in range(n)), zero) for i in range(n)]
+    if any(v < 0 for v in x):
+        return {f: None for f in figs}
+    out: dict[str, dict[RateId, N] | None] = {}
+    for fig in figs:
+        rows = [e for e in geqs if e.figure == fig]
+        a = [[conv(e.coefs[k]) if k in e.coefs else zero for k in keys] for e in rows]
+        r = [conv(e.published) - sum((ai * xi for ai, xi in zip(arow, x, strict=True) if ai), zero)
+             for e, arow in zip(rows, a, strict=True)]
+        ga = [[sum((ginv[i][j] * arow[j] for j in range(n) if arow[j]), zero) for arow in a]
+              for i in range(n)]  # G⁻¹Aᵢᵀ, n × k
+        k = len(rows)
+        mm = [[(zero + 1 if p == q else zero) - sum((a[p][i] * ga[i][q] for i in range(n) if a[p][i]), zero)
+               for q in range(k)] for p in range(k)]
+        minv = _inverse(mm, tol / scale if scale else tol)
+        if minv is None:
+            out[fig] = None
+            continue
+        t = [sum((minv[p][q] * r[q] for q in range(k)), zero) for p in range(k)]
+        xo = [x[i] - sum((ga[i][p] * t[p] for p in range(k)), zero) for i in range(n)]
+        if any(v < 0 for v in xo):
+            out[fig] = None
+            continue
+        out[fig] = {key: xo[idx[key]] for e in rows for key in e.coefs}
     return out
 
 
