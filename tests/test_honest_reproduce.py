@@ -127,3 +127,15 @@ def test_single_use_by_table_mark(tmp_path: Path) -> None:
     rep = reproduce([notes])
     rows = {r.figure.id: r for r in rep.rows}
     assert rows["F11"].cls == "single-use" and rows["F12"].cls == "derived"
+
+
+def test_plain_columns_lay_out_as_tabulate_does() -> None:
+    from tabulate import tabulate
+
+    from pbi.export.text import plain_columns
+
+    rows = [["F01", "II / 4", "23,000", "yes"], ["F1234", "A/79/L.21 / -", "800,000 to 1,200,000", "NO"]]
+    headers = ["id", "annex / para", "published", "match"]
+    align = ("left", "left", "right", "left")
+    assert plain_columns(rows, headers, align) == tabulate(rows, headers=headers, disable_numparse=True,
+                                                           tablefmt="simple", colalign=align)

@@ -20,7 +20,7 @@ from pbi.costing.reproduce import Reproduction
 from pbi.model.specs import Range
 
 __all__ = ["estimate_table", "estimate_json", "estimate_csv", "reproduction_table", "reproduction_json",
-           "reproduction_breakdown", "reproduction_errors", "rates_table", "tables_listing", "amount_text",
+           "reproduction_breakdown", "reproduction_errors", "plain_columns", "rates_table", "tables_listing", "amount_text",
            "comparison_headers", "comparison_rows", "comparison_table"]
 
 FUNDING_LABELS = {
@@ -36,6 +36,21 @@ def amount_text(value: Range, places: int | None = None) -> str:
     if value.is_range:
         return f"{format_usd(value.low, places=places)} to {format_usd(value.high, places=places)}"
     return format_usd(value.low, places=places)
+
+
+def plain_columns(rows: list[list[str]], headers: list[str], align: tuple[str, ...]) -> str:
+    """Rows of strings in columns, as tabulate's "simple" format lays them out, in linear time
+    (tabulate takes half a second over the 800 figures of a corpus)."""
+    if not rows:
+        return "(none)"
+    widths = [max(len(h) + 2, *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
+
+    def line(cells: list[str]) -> str:
+        return "  ".join(cell.rjust(width) if how == "right" else cell.ljust(width)
+                         for cell, width, how in zip(cells, widths, align, strict=True)).rstrip()
+
+    return "\n".join([line(headers), "  ".join("-" * w for w in widths),
+                      *(line(r) for r in rows)])
 
 
 def _tabulate(rows: list[list[Any]], headers: list[str], align: tuple[str, ...] | None = None) -> str:
@@ -120,8 +135,8 @@ def reproduction_table(rep: Reproduction, *, breakdown: bool | None = None) -> s
         where = f"{roman(spec.annex)} / {f.paragraph}" if spec.annex else f"{spec.symbol} / {f.paragraph}"
         rows.append([f.id, where, amount_text(f.published), amount_text(f.computed),
                      "yes" if r.matched else "NO", r.cls + (f" ({', '.join(r.single_use)})" if r.single_use else "")])
-    out = [_tabulate(rows, ["id", "annex / para", "published", "computed", "match", "class"],
-                     ("left", "left", "right", "right", "left", "left"))]
+    out = [plain_columns(rows, ["id", "annex / para", "published", "computed", "match", "class"],
+                         ("left", "left", "right", "right", "left", "left"))]
     if breakdown or (breakdown is None and len({r.file for r in rep.rows}) > 1):
         out += ["", reproduction_breakdown(rep)]
     out += ["", rep.caveat(), rep.summary()]
