@@ -109,7 +109,12 @@ def _walk(node: yaml.Node, path: str, lines: dict[str, int], file: str) -> Any:
     return _scalar(node)
 
 
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
 def _scalar(node: yaml.Node) -> Any:
+    if node.tag == _STR_TAG:  # most scalars: the text as it is (what the safe constructor returns)
+        return node.value
     value = _LOADER_SINGLETON.construct_object(node, deep=True)
     if isinstance(value, float):
         # money and quantities are Decimal: keep the text as written, never a binary float
