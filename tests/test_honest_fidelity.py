@@ -59,7 +59,7 @@ def _without_subject(tmp_path: Path) -> Path:
     assert cut in text
     (tmp_path / "notes").mkdir()
     path = tmp_path / "notes" / "annex-02.yaml"
-    path.write_text(text.replace(cut, ""), encoding="utf-8")
+    path.write_text(text.replace(cut, "    subject_by_rule: true\n"), encoding="utf-8")
     (tmp_path / "notes" / "entitlements.yaml").write_text(
         (NOTES / "entitlements.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     return path
@@ -87,6 +87,7 @@ table: unodc-vienna-2010
 requests:
   - id: a
     operative_paragraphs: ["4"]
+    subject_by_rule: true
     activities:
       - id: reports
         kind: documentation
@@ -104,6 +105,9 @@ requests:
     # the assumed page count is listed as an assumption, not left to read as a published fact
     assert en.rstrip().splitlines()[-1].endswith("20 pages (assumed)")
     assert "Assumptions of this estimate" in en
+    # without the mark, no subject is made up
+    spec.write_text(spec.read_text(encoding="utf-8").replace("    subject_by_rule: true\n", ""), encoding="utf-8")
+    assert "reports be submitted" not in str(render_note(cost_file(spec), "en"))
 
 
 def test_assumptions_listed_in_every_format() -> None:

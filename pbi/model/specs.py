@@ -295,6 +295,9 @@ class Request(BaseModel):
     items: tuple[Text, ...] = Field(default=(), description="sub-items ㈠, ㈡ … of the request text")
     activities: tuple[Activity, ...] = ()
     subject: Text | None = Field(default=None, description="what is asked, as the cost paragraph recalls it")
+    subject_by_rule: bool = Field(default=False, description="the cost paragraph recalls the request in the "
+                                  "note's own words, generated from its activities (a report to a session) "
+                                  "instead of a subject text")
     conditional: bool = Field(default=False, description="subject to the availability of "
                                                          "extrabudgetary resources")
     funding: str | None = Field(default=None, description="a request without costed activities "

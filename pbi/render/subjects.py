@@ -3,8 +3,9 @@
 The published notes recall each costed request in their own words ("with regard to the request
 … that a report be submitted to the Conference at its sixth session"). Where that wording follows
 a rule from the request's activities, it is generated here, in every language the phrases name,
-instead of being copied into the spec: a request whose documentation activity is a report to a
-session (``document_for``). A spec's own ``subject`` always wins.
+instead of being copied into the spec: a request marked ``subject_by_rule`` whose documentation
+activity is a report to a session (``document_for``). A spec's own ``subject`` always wins; a
+request not marked gets none (many published notes recall no subject at all).
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ def with_subjects(spec: Spec, phrases: dict[str, Any]) -> Spec:
     changed = False
     requests = []
     for r in spec.requests:
-        subject = generated_subject(r, phrases) if r.subject is None and r.activities else None
+        subject = generated_subject(r, phrases) if r.subject_by_rule and r.subject is None else None
         if subject is not None:
             r = r.model_copy(update={"subject": subject})
             changed = True
