@@ -139,3 +139,27 @@ def test_plain_columns_lay_out_as_tabulate_does() -> None:
     align = ("left", "left", "right", "left")
     assert plain_columns(rows, headers, align) == tabulate(rows, headers=headers, disable_numparse=True,
                                                            tablefmt="simple", colalign=align)
+
+
+def test_derived_from_reads_a_value_source() -> None:
+    from pbi.costing.reproduce import derived_from
+
+    assert derived_from("derived from ST-D06.0 (single-use: one figure)") == ["ST-D06.0"]
+    assert derived_from("derived from ST-D01.0, TR-0103.0, TR-0109.0 (median)") == ["ST-D01.0", "TR-0103.0",
+                                                                                     "TR-0109.0"]
+    assert derived_from("fitted by pbi calibrate to F05 (exact)") == ["F05"]
+    assert derived_from("interpolated between 2011 and 2015") == []
+
+
+@pytest.mark.skipif("sources" not in __import__("pbi.model.tables", fromlist=["Rate"]).Rate.model_fields,
+                    reason="tables keep no per-value sources on this branch (they come with un-standard-costs)")
+def test_single_use_by_a_value_source(tmp_path: Path) -> None:
+    notes = _copy_corpus(tmp_path)
+    table = tmp_path / "cost_tables" / "unodc-vienna-2010.yaml"
+    text = table.read_text(encoding="utf-8").replace(
+        "    fitted_to: [F09, F11, F12]\n",
+        "    fitted_to: [F09, F11, F12]\n    sources: {default: {2010-01-01: 'derived from F11 (single-use: one figure)'}}\n")
+    table.write_text(text, encoding="utf-8")
+    rows = {r.figure.id: r for r in reproduce([notes]).rows}
+    assert rows["F11"].cls == "single-use" and rows["F11"].single_use == ("interpretation.meeting",)
+    assert rows["F12"].cls == "derived"

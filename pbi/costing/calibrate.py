@@ -820,6 +820,13 @@ def write_table(cal: Calibration, path: str | Path, *, table_id: str | None = No
         if key in by_key:
             mine = sorted(by_key[key], key=lambda r: (r.station or "", r.effective_from))
             body["reference"] = _reference(key, mine, cal)
+            if "sources" in type(rate).model_fields:  # tables that keep a source per dated value
+                sources = {s: {dt.date.fromisoformat(d) if isinstance(d, str) else d: t for d, t in dated.items()}
+                           for s, dated in body.get("sources", {}).items()}
+                for r in mine:
+                    sources.setdefault(r.station or "default", {})[r.effective_from] = (
+                        f"fitted by pbi calibrate to {', '.join(r.figures) or 'no figure'} ({r.method})")
+                body["sources"] = sources
             figures = [f for r in mine if r.method != "undetermined" for f in r.figures]
             if figures:
                 body["fitted_to"] = list(dict.fromkeys(figures))

@@ -18,6 +18,8 @@ Each table is loaded once and each spec validated once.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -32,7 +34,7 @@ from pbi.model.specs import Range, Spec, load_spec
 from pbi.model.tables import Table, resolve_table, table_folders
 
 __all__ = ["find_specs", "Reproduction", "reproduce", "RateUse", "FigureRow", "FigureClass", "CLASSES",
-           "MATCHED", "year_band", "single_use_rates", "figure_place"]
+           "MATCHED", "year_band", "single_use_rates", "figure_place", "derived_from"]
 
 FigureClass = Literal["derived", "single-use", "quoted", "sum", "no cost", "misprint", "mismatch"]
 
@@ -245,15 +247,38 @@ class Reproduction:
         return [r.to_json() for r in self.rows]
 
 
+#: how a table's per-value source names the figures a value was derived from
+_DERIVED = re.compile(r"(?:derived from|fitted by pbi calibrate to)\s+([^;(:]+)")
+
+
+def derived_from(source: str) -> list[str]:
+    """The figures a value's source text names: ``derived from ST-D06.0 (single-use: one figure)``
+    → ``["ST-D06.0"]``; nothing when the value was carried, interpolated or recosted."""
+    m = _DERIVED.search(source)
+    if not m:
+        return []
+    return [n.strip() for n in re.split(r",| and ", m.group(1)) if n.strip()]
+
+
 def single_use_rates(est: Estimate, figure: FigureResult) -> tuple[str, ...]:
-    """The rates pricing ``figure`` that its table marks as fitted to that figure alone."""
+    """The rates pricing ``figure`` fitted to that figure alone: the whole rate (``fitted_to``
+    names only it) or the dated value used (its source, where the table keeps one per value, names
+    only it)."""
     names = {figure.id, f"{est.spec.symbol}:{figure.id}", f"{est.spec.symbol} {figure.id}"}
     out: list[str] = []
     for item in est.items:
         if item.group != figure.id or item.rate is None or item.rate.key in out:
             continue
         rate = est.table.rates.get(item.rate.key)
-        if rate is not None and len(rate.fitted_to) == 1 and rate.fitted_to[0] in names:
+        if rate is None:
+            continue
+        if len(rate.fitted_to) == 1 and rate.fitted_to[0] in names:
+            out.append(item.rate.key)
+            continue
+        sources: dict[str, dict[dt.date, str]] = getattr(rate, "sources", None) or {}
+        series = item.rate.duty_station if item.rate.duty_station in rate.stations else "default"
+        figures = derived_from(sources.get(series, {}).get(item.rate.effective_from, ""))
+        if len(figures) == 1 and figures[0] in names:
             out.append(item.rate.key)
     return tuple(out)
 
