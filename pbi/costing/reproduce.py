@@ -196,11 +196,14 @@ class Reproduction:
         return ", ".join(parts)
 
     def caveat(self) -> str:
-        """What the classes mean for the rates: in sample, not out of sample."""
+        """How many figures equal the print, and that this is in sample, not out of sample."""
         c = self.classes()
-        return (f"{len(self.rows)} figures; {self.matched} equal the print in sample (the rates were "
-                f"derived from these figures; {c['single-use']} only through a rate fitted to that figure "
-                "alone). `pbi calibrate` gives the out-of-sample (leave-one-out) error.")
+        computed = sum(1 for r in self.rows if r.figure.kind == "derived")
+        return (f"reproduced {self.matched} of {len(self.rows)} published figures ({computed} derived from "
+                f"quantities and rates, {c['single-use']} of them only through a rate fitted to that figure "
+                f"alone; {c['quoted']} quoted, {c['sum']} sums, {c['no cost']} no cost) in sample: the rates "
+                "were derived from these figures. `pbi calibrate` gives the out-of-sample (leave-one-out) "
+                "error.")
 
     def breakdown(self) -> list[tuple[str, str, dict[FigureClass, int]]]:
         """Classes by activity kind, duty station and year band: (dimension, value, counts)."""
