@@ -88,7 +88,7 @@ def test_a_bad_spec_is_reported_and_the_others_go_on(tmp_path: Path, capsys: pyt
     assert any("annex-03.yaml:" in e and "must be greater than 0" in e for e in errors)
     assert any("broken.yaml:" in e for e in errors)
     assert "F01" in captured.out and "F23" in captured.out  # the other specs were reproduced
-    assert "2 specs not read" in captured.out.strip().splitlines()[-1]
+    assert "2 errors (on stderr)" in captured.out.strip().splitlines()[-1]
     with pytest.raises(PbiError):  # the library raises the first error unless asked to go on
         reproduce([notes])
     assert len(reproduce([notes], keep_going=True).errors) == 2
@@ -163,3 +163,9 @@ def test_single_use_by_a_value_source(tmp_path: Path) -> None:
     rows = {r.figure.id: r for r in reproduce([notes]).rows}
     assert rows["F11"].cls == "single-use" and rows["F11"].single_use == ("interpretation.meeting",)
     assert rows["F12"].cls == "derived"
+
+
+def test_same_as_resolved_in_the_folder_of_a_spec_given_alone(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["reproduce", str(NOTES / "annex-06.yaml")]) == 0
+    last = capsys.readouterr().out.strip().splitlines()[-1]
+    assert last.endswith("misprints 1 (F17: printed 80,000, computed 800,000), no mismatch")

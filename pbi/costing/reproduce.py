@@ -192,7 +192,7 @@ class Reproduction:
         if not c["mismatch"]:
             parts.append("no mismatch")
         if self.errors:
-            parts.append(f"{len(self.errors)} spec{'s' if len(self.errors) > 1 else ''} not read")
+            parts.append(f"{len(self.errors)} error{'s' if len(self.errors) > 1 else ''} (on stderr)")
         return ", ".join(parts)
 
     def caveat(self) -> str:
@@ -339,7 +339,8 @@ def reproduce(paths: list[str | Path], *, table: str | Path | None = None,
     The first spec that cannot be read or costed raises its error; with ``keep_going`` (what
     ``pbi reproduce`` does) it is reported in :attr:`Reproduction.errors` (one line) and the
     others go on.
-    ``same_as`` names a figure of the same spec, else of another spec of the same folder.
+    ``same_as`` names a figure of the same spec, else of another spec of the same folder (read
+    for that purpose if it was not given).
     """
     estimates: list[tuple[Path, Estimate]] = []
     errors: list[str] = []
@@ -356,6 +357,24 @@ def reproduce(paths: list[str | Path], *, table: str | Path | None = None,
     for path, est in estimates:
         for f in est.figures:
             by_folder[(path.parent, f.id)].append(f)
+    given = {p.resolve() for p, _ in estimates}
+    searched: set[Path] = set()
+
+    def sibling(folder: Path, figure_id: str) -> list[FigureResult]:
+        """A figure of a spec of ``folder`` that was not given (``same_as`` of a spec given alone)."""
+        if folder not in searched:
+            searched.add(folder)
+            for other_path in sorted(folder.glob("*.yaml")):
+                if other_path.name in DATA_FILES or other_path.resolve() in given:
+                    continue
+                try:
+                    other_spec = load_spec(other_path)
+                    for g in cost(other_spec, tables.get(other_spec, other_path)).figures:
+                        by_folder[(folder, g.id)].append(g)
+                except PbiError:
+                    continue  # not a spec of this corpus, or a bad one: reported when it is given
+        return by_folder.get((folder, figure_id), [])
+
     rows: list[FigureRow] = []
     for path, est in estimates:
         own = {f.id: f for f in est.figures}
@@ -363,17 +382,16 @@ def reproduce(paths: list[str | Path], *, table: str | Path | None = None,
             if f.same_as:
                 other = own.get(f.same_as)
                 if other is None:
-                    found = by_folder.get((path.parent, f.same_as), [])
+                    found = by_folder.get((path.parent, f.same_as), []) or sibling(path.parent, f.same_as)
                     if len(found) != 1:
                         why = "is not in the specs given" if not found else "is in several specs of the folder"
                         bad = SpecError(f"figure {f.id} is the same as {f.same_as}, which {why}",
                                         file=str(path), field=f"published.{f.id}.same_as")
                         if not keep_going:
                             raise bad
-                        errors.append(str(bad))
-                        continue
-                    other = found[0]
-                if f.status == "mismatch" and other.ok and other.computed == f.computed:
+                        errors.append(str(bad))  # the figure is still shown, as computed
+                    other = found[0] if len(found) == 1 else None
+                if other is not None and f.status == "mismatch" and other.ok and other.computed == f.computed:
                     f = replace(f, status="misprint")
             single = single_use_rates(est, f) if f.kind == "derived" else ()
             kind, station, year = figure_place(est, f)
