@@ -217,10 +217,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--chart", metavar="FILE.png", help="also draw each figure, baseline against scenario")
     p.set_defaults(func=_cmd_compare)
 
-    p = sub.add_parser("reproduce", help="each published figure against the computed one")
+    p = sub.add_parser("reproduce", help="each published figure against the computed one, in one class: "
+                                         "derived, single-use, quoted, sum, no cost, misprint, mismatch "
+                                         "(exit 1 on a mismatch, 2 on a bad spec)")
     p.add_argument("paths", nargs="+", help="spec files or folders")
     p.add_argument("--table", help="price every spec with this table instead of its own")
-    p.add_argument("--json", action="store_true", help="a JSON list (amounts as strings)")
+    p.add_argument("--json", action="store_true", help="a JSON list, each figure with its class (amounts as strings)")
     p.add_argument("--rates", action="store_true", help="list every rate with the figures that use it")
     p.set_defaults(func=_cmd_reproduce)
 
