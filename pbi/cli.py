@@ -228,7 +228,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("explain", help="the arithmetic behind one published figure")
     p.add_argument("spec")
-    p.add_argument("figure", help="figure id, e.g. F09")
+    p.add_argument("figure", help="figure id, e.g. F09, or a request id for the activities no figure prices")
     p.add_argument("--table", help="cost table file or id (default: the spec's table)")
     p.set_defaults(func=_cmd_explain)
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from pbi.costing.engine import COVERED_SOURCES
+from pbi.costing.engine import ABSORBED, COVERED_SOURCES
 from pbi.model.entitlements import EntitlementUse
 from pbi.costing.estimate import Estimate, LineItem
 from pbi.model.money import format_usd, roman
-from pbi.model.specs import Range
+from pbi.model.errors import SpecError
+from pbi.model.specs import Activity, Range, Request
 
-__all__ = ["explain", "entitlement_lines"]
+__all__ = ["explain", "explain_request", "entitlement_lines"]
 
 
 def entitlement_lines(use: EntitlementUse) -> list[str]:
@@ -67,9 +68,68 @@ def _factor_text(item: LineItem) -> str:
     return " × ".join(parts)
 
 
+def _activity_lines(estimate: Estimate, request: Request, activity: Activity) -> list[str]:
+    """One activity's line items: quantity × rate = amount, each rate's provenance, surcharges."""
+    aid = activity.id
+    out = [""]
+    where = f", {activity.section}" if activity.section else ""
+    out.append(f"{aid} ({activity.kind}; request ({request.id}), {activity.funding}{where}, {activity.year})")
+    for use in estimate.entitlement_uses(aid):
+        out.extend(entitlement_lines(use))
+    years = {i.year for i in estimate.items if i.activity == aid}
+    for item in estimate.items:
+        if item.activity != aid:
+            continue
+        if item.part and item.type == "rate":
+            out.append(f"  {item.part} part" + (f", {item.year}" if len(years) > 1 else "") + ":")
+        elif len(years) > 1 and item.type == "rate":
+            out.append(f"  {item.year}:")
+        if item.type == "rate" and item.rate:
+            rate = item.rate
+            out.append(f"  {_factor_text(item)} = {_r(item.quantity, 0) if item.quantity else ''} {item.unit}"
+                       f" × {_num(rate.value)} {_unit(rate.unit)} = {_r(item.amount)}")
+            out.append(f"      rate {rate.key}, table {rate.table}, effective from {rate.effective_from}"
+                       + (f", {rate.duty_station}" if rate.duty_station else ""))
+            out.append(f"      reference: {rate.reference}")
+        elif item.type == "surcharge" and item.quantity:
+            out.append(f"  {item.note.lower()} ({item.surcharge}): {_r(item.quantity)} × {item.percent}%"
+                       f" = {_r(item.amount)}")
+        elif item.type == "quoted":
+            out.append(f"  lump sum quoted in the note (no quantities given) = {_r(item.amount, 0)}")
+        if item.covered:
+            out.append("      covered by existing resources: not an additional requirement"
+                       + (" (priced at full cost for information)" if item.funding == ABSORBED else ""))
+    return out
+
+
+def explain_request(estimate: Estimate, request_id: str) -> str:
+    """Plain text: the activities of one request that no published figure prices (a new draft's
+    requests), each line item with its rate's provenance, and the request's cells, rounded."""
+    spec = estimate.spec
+    request = next((r for r in spec.requests if r.id == request_id), None)
+    if request is None:
+        raise SpecError(f"no published figure or request {request_id!r} in {spec.symbol}")
+    group = f"request ({request_id})"
+    out = [f"request ({request_id}) — {spec.symbol}: the activities no published figure prices",
+           f"table {estimate.table.id} ({_path(estimate.table.file)}); "
+           + (f"rates effective on {spec.priced_on}" if spec.priced_on else "rates effective on 1 January of each year")]
+    in_figures = {a for f in spec.published for a in f.activities}
+    for activity in request.activities:
+        if activity.id not in in_figures:
+            out.extend(_activity_lines(estimate, request, activity))
+    out.append("")
+    for cell in estimate.cells:
+        if cell.group == group:
+            out.append(f"{cell.funding}, {cell.year}{', ' + cell.section if cell.section else ''}: "
+                       f"{_r(cell.unrounded)} → {_r(cell.rounded, 0)} USD")
+    return "\n".join(out)
+
+
 def explain(estimate: Estimate, figure_id: str) -> str:
     """Plain text: each line item as quantity × rate = amount, the rounding and the sum."""
     spec = estimate.spec
+    if all(f.id != figure_id for f in spec.published) and any(r.id == figure_id for r in spec.requests):
+        return explain_request(estimate, figure_id)
     figure = spec.figure(figure_id)
     result = estimate.figure(figure_id)
     annex = f" (annex {roman(spec.annex)})" if spec.annex else ""
@@ -84,37 +144,13 @@ def explain(estimate: Estimate, figure_id: str) -> str:
             out.append(f"  {part:>6}  {_r(estimate.figure(part).computed, 0):>20}")
     activities = {a.id: (r, a) for r, a in spec.activities()}
     for aid in figure.activities:
-        request, activity = activities[aid]
-        out.append("")
-        where = f", {activity.section}" if activity.section else ""
-        out.append(f"{aid} ({activity.kind}; request ({request.id}), {activity.funding}{where}, {activity.year})")
-        for use in estimate.entitlement_uses(aid):
-            out.extend(entitlement_lines(use))
-        years = {i.year for i in estimate.items if i.activity == aid}
-        for item in estimate.items:
-            if item.activity != aid:
-                continue
-            if item.part and item.type == "rate":
-                out.append(f"  {item.part} part" + (f", {item.year}" if len(years) > 1 else "") + ":")
-            elif len(years) > 1 and item.type == "rate":
-                out.append(f"  {item.year}:")
-            if item.type == "rate" and item.rate:
-                rate = item.rate
-                out.append(f"  {_factor_text(item)} = {_r(item.quantity, 0) if item.quantity else ''} {item.unit}"
-                           f" × {_num(rate.value)} {_unit(rate.unit)} = {_r(item.amount)}")
-                out.append(f"      rate {rate.key}, table {rate.table}, effective from {rate.effective_from}"
-                           + (f", {rate.duty_station}" if rate.duty_station else ""))
-                out.append(f"      reference: {rate.reference}")
-            elif item.type == "surcharge" and item.quantity:
-                out.append(f"  {item.note.lower()} ({item.surcharge}): {_r(item.quantity)} × {item.percent}%"
-                           f" = {_r(item.amount)}")
-            elif item.type == "quoted":
-                out.append(f"  lump sum quoted in the note (no quantities given) = {_r(item.amount, 0)}")
-            if item.covered:
-                out.append("      covered by existing resources: not an additional requirement")
+        out.extend(_activity_lines(estimate, *activities[aid]))
     if figure.activities:
-        roundings = [i for i in estimate.items if i.type == "rounding" and i.group == figure.id and not i.covered]
-        cells = [c for c in estimate.cells if c.group == figure.id and c.funding not in COVERED_SOURCES]
+        absorbed = all(activities[a][1].funding == ABSORBED for a in figure.activities)
+        roundings = [i for i in estimate.items if i.type == "rounding" and i.group == figure.id
+                     and (not i.covered or absorbed)]
+        cells = [c for c in estimate.cells if c.group == figure.id
+                 and (c.funding not in COVERED_SOURCES or (absorbed and c.funding == ABSORBED))]
         unrounded = sum((c.unrounded for c in cells), Range.of(0))
         out.append("")
         out.append(f"sum {_r(unrounded)}")
