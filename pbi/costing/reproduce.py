@@ -303,7 +303,10 @@ def figure_place(est: Estimate, f: FigureResult) -> tuple[str, str, int | None]:
     acts = {a.id: a for _, a in est.spec.activities()}
     mine = [acts[a] for a in f.activities if a in acts]
     kinds = "+".join(sorted({a.kind for a in mine})) or "-"
-    stations = sorted({a.location or est.table.duty_station or "-" for a in mine})
+    # an activity priced by rates without a location is priced at the table's duty station; a lump
+    # sum without one is at no known station
+    stations = sorted({a.location or (est.table.duty_station if a.kind != "lump_sum" else None) or "-"
+                       for a in mine})
     station = stations[0] if len(stations) == 1 else "+".join(stations) or "-"
     year = min((a.year for a in mine), default=None)
     return kinds, station, year
