@@ -79,14 +79,24 @@ _PLAIN_TAGS = {yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, yaml.resolver.Bas
 
 def _walk(node: yaml.Node, path: str, lines: dict[str, int], file: str) -> Any:
     lines.setdefault(path, node.start_mark.line + 1)
-    if not isinstance(node, yaml.ScalarNode) and node.tag not in _PLAIN_TAGS:
+    return _value(node, path, lines, file)
+
+
+def _value(node: yaml.Node, path: str, lines: dict[str, int], file: str) -> Any:
+    """The data of a node whose line is recorded; scalar children are read in place (no call per
+    scalar: specs are mostly scalars)."""
+    if isinstance(node, yaml.ScalarNode):
+        return _scalar(node)
+    if node.tag not in _PLAIN_TAGS:
         raise InputError(f"YAML tag {node.tag!r} is not allowed (plain data only)", file=file,
                          line=node.start_mark.line + 1, field=path or None)
+    scalar = yaml.ScalarNode
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
+        prefix = path + "." if path else ""
         for key_node, value_node in node.value:
-            key = _Loader.construct_object(_LOADER_SINGLETON, key_node, deep=True) \
-                if not isinstance(key_node, yaml.ScalarNode) else _scalar(key_node)
+            key = _scalar(key_node) if isinstance(key_node, scalar) \
+                else _Loader.construct_object(_LOADER_SINGLETON, key_node, deep=True)
             if key == "<<":
                 raise InputError("YAML merge keys (<<) are not supported", file=file,
                                  line=key_node.start_mark.line + 1, field=path or None)
@@ -96,17 +106,20 @@ def _walk(node: yaml.Node, path: str, lines: dict[str, int], file: str) -> Any:
                 raise InputError(f"mapping key {key!r} is not a name", file=file,
                                  line=key_node.start_mark.line + 1, field=path or None)
             key = str(key)
+            child = prefix + key
             if key in result:
-                child = f"{path}.{key}" if path else key
                 raise InputError(f"duplicate key {key!r} (first on line {lines.get(child)})", file=file,
                                  line=key_node.start_mark.line + 1, field=child)
-            child = f"{path}.{key}" if path else key
             lines[child] = key_node.start_mark.line + 1
-            result[key] = _walk(value_node, child, lines, file)
+            result[key] = _scalar(value_node) if isinstance(value_node, scalar) \
+                else _value(value_node, child, lines, file)
         return result
-    if isinstance(node, yaml.SequenceNode):
-        return [_walk(item, f"{path}[{i}]", lines, file) for i, item in enumerate(node.value)]
-    return _scalar(node)
+    out: list[Any] = []
+    for i, item in enumerate(node.value):
+        child = f"{path}[{i}]"
+        lines.setdefault(child, item.start_mark.line + 1)
+        out.append(_scalar(item) if isinstance(item, scalar) else _value(item, child, lines, file))
+    return out
 
 
 _STR_TAG = "tag:yaml.org,2002:str"
