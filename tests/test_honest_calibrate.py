@@ -16,6 +16,7 @@ import yaml
 from pbi.cli import main
 from pbi.costing.calibrate import Equation, calibrate, leave_one_out, solve, write_table
 from pbi.costing.reproduce import reproduce
+from pbi.model.specs import Range
 from pbi.model.tables import load_table
 
 from synthetic_corpus import DATES, MEETING, STAFF, STATIONS, WORD, write_corpus
@@ -180,3 +181,24 @@ def test_large_groups_in_decimals_agree_with_exact_fractions(monkeypatch: pytest
     for fig, (vals, lost) in exact_loo.items():
         assert lost == decimal_loo[fig][1]
         assert all(abs(v - decimal_loo[fig][0][k]) < tiny for k, v in vals.items())
+
+
+GA = Path(__file__).resolve().parents[1] / "notes" / "ga-statements"
+
+
+@pytest.mark.skipif(not GA.is_dir(), reason="notes/ga-statements (the corpus as specs) is not on this branch")
+def test_the_corpus_table_written_by_calibrate_keeps_its_word(tmp_path: Path) -> None:
+    cal = calibrate([GA])
+    said = {f.id for f in cal.figures if f.residual == Range.of(0)}
+    rep = reproduce([GA], table=write_table(cal, tmp_path / "fitted.yaml"))
+    refs = {}
+    for r in rep.rows:
+        refs.setdefault(r.figure.id, []).append(r)
+    done = {r.figure.id if len(refs[r.figure.id]) == 1 else f"{r.spec.symbol} {r.figure.id}"
+            for r in rep.rows if r.matched and r.figure.kind == "derived"}
+    assert done == said and len(said) == cal.reproduced
+    assert all(r.value >= 0 for r in cal.rates)
+    assert {r.method for r in cal.rates} <= {"exact", "joint", "least squares", "proportional", "bounded",
+                                               "undetermined"}
+    loo = cal.loo_summary()
+    assert loo["figures"] + len(loo["undetermined"]) == len(cal.figures)
