@@ -262,8 +262,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", default="zh", help="language of the note: zh or en (default zh)")
     p.add_argument("--format", choices=("text", "md", "html", "docx"), default=None,
                    help="default: from the suffix of -o FILE (.docx, .md, .html), else text")
-    p.add_argument("--kind", choices=("financial_note", "statement"), default="financial_note",
-                   help="financial_note (rule 75 of the COP) or statement (General Assembly, rule 153)")
+    p.add_argument("--kind", choices=("financial_note", "statement"), default=None,
+                   help="financial_note (Conference of the Parties, rule 75) or statement (General Assembly, "
+                        "rule 153; Economic and Social Council, rule 31); default: the kind the spec's body takes")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (required for docx)")
     p.add_argument("--table", help="cost table file or id (default: the spec's table)")
     p.add_argument("--diff", metavar="SEEDFILE",

@@ -309,10 +309,10 @@ rates:
 def test_notes_render_documentation_counted_in_words(write, capsys, monkeypatch):
     spec = _draft(write)
     monkeypatch.chdir(ROOT)
-    assert main(["note", str(spec), "--lang", "en"]) == 0
+    assert main(["note", str(spec), "--lang", "en", "--kind", "financial_note"]) == 0
     assert "of 8,500 words" in capsys.readouterr().out
-    assert main(["note", str(spec), "--lang", "en", "--kind", "statement"]) == 0
-    assert "of 8,500 words" in capsys.readouterr().out
+    assert main(["note", str(spec), "--lang", "en"]) == 0          # the General Assembly's default: a statement
+    assert "(8,500 words, in the six official languages)" in capsys.readouterr().out
 
 
 def test_explain_a_new_drafts_request(capsys, monkeypatch):

@@ -106,6 +106,7 @@ class Case:
     total: int | None
     items: list[Item]
     notes: str
+    quote: str = ""
 
 
 def _first_year(value: Any) -> int | None:
@@ -267,5 +268,6 @@ def load_corpus(path: Path | None = None) -> list[Case]:
         cases.append(Case(id=c["id"], symbol=c["source"]["symbol"], title=c.get("title", ""),
                           draft=c["source"].get("draft_resolution"), doc_year=int(c["doc_year"]),
                           cost_year=cost_year, body=c.get("body", ""), confidence=c.get("confidence", ""),
-                          total=c.get("total_usd"), items=items, notes=c.get("notes", "")))
+                          total=c.get("total_usd"), items=items, notes=c.get("notes", ""),
+                          quote=str((c.get("quote") or {}).get("text", ""))))
     return cases

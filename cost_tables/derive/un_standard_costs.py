@@ -15,6 +15,7 @@ New York scaled by a declared ratio. Nothing else goes in: every value names its
 from __future__ import annotations
 
 import argparse
+import re
 import statistics
 import sys
 from collections import defaultdict
@@ -451,7 +452,42 @@ def derive(cases: list[Case], exclude: frozenset[str] = frozenset()) -> tuple[di
         "activities": _kinds(rates),
         "rates": rates,
     }
+    staff_assessment = derive_staff_assessment(cases)
+    if staff_assessment:
+        table = {**{k: v for k, v in table.items() if k not in ("activities", "rates")},
+                 "staff_assessment": staff_assessment, "activities": table["activities"], "rates": rates}
     return table, dropped
+
+
+_SA_AMOUNT = re.compile(r"staff assessment of \$([\d,]+)", re.IGNORECASE)
+_SA_SECTION = re.compile(r"staff assessment \(section (\d+)\)", re.IGNORECASE)
+
+
+def derive_staff_assessment(cases: list[Case]) -> dict[str, Any] | None:
+    """Staff assessment as a percentage of staff costs, from the cases that state it beside their staff
+    items (posts, other staff costs), and the section it is shown under, from a case that names it."""
+    found: list[tuple[str, int, list[str], int]] = []
+    section = None
+    for case in cases:
+        m = _SA_SECTION.search(case.quote)
+        if m:
+            section = (m.group(1), f"{case.id} ({case.symbol})")
+        m = _SA_AMOUNT.search(case.quote)
+        staff = [i for i in case.items if i.kind == "staff"]
+        if m and staff:
+            found.append((f"{case.id} ({case.symbol})", int(m.group(1).replace(",", "")),
+                          [f"{i.id}: {i.amount:,}" for i in staff], sum(i.amount for i in staff)))
+    if not found or section is None:
+        return None
+    amount, base = sum(f[1] for f in found), sum(f[3] for f in found)
+    percent = (Decimal(amount) * 100 / Decimal(base)).quantize(Decimal("0.1"))
+    cases_text = "; ".join(f"{who}: staff assessment of {sa:,} on staff items {', '.join(items)}"
+                           for who, sa, items, _ in found)
+    return {"percent": _plain(percent), "applies_to": ["posts", "other_staff_costs"],
+            "section": f"Section {section[0]}", "income_section": "Income section 1",
+            "reference": (f"Derived from the corpus (derive/un_standard_costs.py): {cases_text}; "
+                          f"{amount:,} / {base:,} = {percent} per cent of staff costs. Shown under section "
+                          f"{section[0]} as {section[1]} names it, offset under income section 1.")}
 
 
 ACTIVITIES: dict[str, Any] = {

@@ -1,10 +1,12 @@
-"""Write a financial note from a costed spec: templates per note kind and language.
+"""Write a financial note or a statement from a costed spec: templates per note kind and language.
 
-``render_note(estimate, lang, fmt)`` builds the context (:mod:`.context`: the note's paragraphs
-from the spec and the estimate), renders the template ``templates/<kind>/<lang>.j2`` (Jinja2 with
-``StrictUndefined``; names of bodies, budget sections and places in ``templates/phrases.yaml``),
-and writes the result as plain text, Markdown, HTML or Word (:mod:`.docx`). A language is added by
-writing its template and its phrases; numbers are written by :mod:`.numbers`.
+``render_note(estimate, lang, fmt, kind=None)`` takes the kind the spec's body takes unless told
+(pbi.model.vocabulary), builds the context (:mod:`.context` for the financial note, :mod:`.statement`
+for the statement), renders the template ``templates/<kind>/<lang>.j2`` (Jinja2 with
+``StrictUndefined``; the financial note's names of bodies, budget sections and places in
+``templates/phrases.yaml``, the statement's in ``pbi/model/vocabulary.yaml``), and writes the result as
+plain text, Markdown, HTML or Word (:mod:`.docx`). A language is added by writing its template and its
+phrases; numbers are written by :mod:`.numbers`.
 """
 
 from __future__ import annotations
@@ -22,12 +24,13 @@ from pbi.costing.estimate import Estimate
 __all__ = ["Note", "NoteParagraph", "NoteItem", "KINDS", "FORMATS", "build_note", "render_note", "note_text"]
 
 TEMPLATES = Path(__file__).parent / "templates"
-#: note kinds: the COP financial note (rule 75) and the General Assembly's statement (rule 153)
+#: note kinds: the financial note (Conference of the Parties, rule 75) and the statement of programme budget
+#: implications (General Assembly, rule 153; Economic and Social Council, rule 31: pbi.render.statement)
 KINDS = ("financial_note", "statement")
 FORMATS = ("text", "md", "html", "docx")
 Format = Literal["text", "md", "html", "docx"]
 
-_MARK = re.compile(r"⟦([HPIJ])⟧")
+_MARK = re.compile(r"⟦([HPIJTUSB])⟧")
 
 
 @dataclass
@@ -45,6 +48,7 @@ class NoteParagraph:
     text: str
     kind: str = ""
     items: list[NoteItem] = field(default_factory=list)
+    part: str = ""  # a statement's part heading printed before the paragraph ("I. Requests …")
 
 
 @dataclass
@@ -54,8 +58,11 @@ class Note:
     lang: str
     heading: str
     paragraphs: list[NoteParagraph]
-    table: list[tuple[str, str, str, str]] = field(default_factory=list)
-    table_header: tuple[str, str, str, str] = ("", "", "", "")
+    table: list[tuple[str, ...]] = field(default_factory=list)
+    table_header: tuple[str, ...] = ("", "", "", "")
+    preamble: list[str] = field(default_factory=list)   # session, agenda item … above the heading
+    subtitle: str = ""                                   # "Statement submitted by the Secretary-General …"
+    table_after: int | None = None                       # the table is printed after this paragraph
     assumptions_title: str = ""
     assumptions: list[str] = field(default_factory=list)  # what the spec assumed (never a published fact)
 
@@ -162,9 +169,30 @@ def _environment(lang: str, budget_period: str) -> Any:
         "inner_list": lambda items: any("、" in outside_parens(i) for i in items),
         "lettered": lettered, "join": join,
         "capitalize_first": lambda t: t[:1].upper() + t[1:],
+        "bare": _bare, "plural": _plural, "indefinite": _indefinite,
         "sentence_case": lambda t: (lambda s: s[:1].upper() + s[1:])(str(t).lstrip()),
     })
     return env
+
+
+def _bare(label: str) -> str:
+    from .statement import bare
+
+    return bare(label)
+
+
+def _indefinite(phrase: str) -> str:
+    """``a`` or ``an`` before ``phrase`` (an eight-day meeting)."""
+    from .statement import article
+
+    return article(phrase)
+
+
+def _plural(label: str) -> str:
+    """A label made plural unless it already is (``regional workshops``)."""
+    from .statement import plural
+
+    return plural(label)
 
 
 def _spacing_zh(text: str) -> str:
@@ -183,19 +211,27 @@ def _clean(text: str, lang: str) -> str:
     return re.sub(r"([(\u201c]) ", r"\1", text)
 
 
-def build_note(estimate: Estimate, lang: str, kind: str = "financial_note") -> Note:
-    """Render the template of ``kind`` in ``lang`` into a :class:`Note`."""
+def build_note(estimate: Estimate, lang: str, kind: str | None = None) -> Note:
+    """Render the template of ``kind`` in ``lang`` into a :class:`Note`; ``kind`` None: the kind the
+    spec's body takes by default (model/vocabulary.yaml)."""
     import jinja2
 
     from .context import build_context
     from .numbers import SUPPORTED
 
+    if kind is None:
+        kind = _default_kind(estimate)
     if kind not in KINDS:
         raise RenderError(f"unknown note kind {kind!r} (expected one of {', '.join(KINDS)})")
     if lang not in SUPPORTED or not (TEMPLATES / kind / f"{lang}.j2").exists():
         have = sorted(p.stem for p in (TEMPLATES / kind).glob("*.j2"))
         raise RenderError(f"no {kind} template for language {lang!r} (have: {', '.join(have)})")
     spec = estimate.spec
+    if kind == "statement":
+        return _with_assumptions(_build_statement(estimate, lang), spec, lang)
+    from .statement import check_kind
+
+    check_kind(spec, kind)
     ctx = build_context(estimate, phrases=_phrases())
     try:
         body = _phrases()["bodies"][spec.body][lang]
@@ -204,52 +240,128 @@ def build_note(estimate: Estimate, lang: str, kind: str = "financial_note") -> N
                           field="body") from None
     env = _environment(lang, spec.budget_period)
     try:
-        raw = env.get_template(f"{kind}/{lang}.j2").render(**ctx.as_dict(), body=body, lang=lang,
-                                                            requirements=_requirements(ctx))
+        raw = env.get_template(f"{kind}/{lang}.j2").render(**ctx.as_dict(), body=body, lang=lang)
     except jinja2.UndefinedError as err:
         raise RenderError(f"template {kind}/{lang}.j2: {err.message}") from None
     note = _parse(raw, lang, [p.kind for p in ctx.paragraphs])
     note.table_header, note.table = _resource_table(ctx, lang)
+    return _with_assumptions(note, spec, lang)
+
+
+def _with_assumptions(note: Note, spec: Any, lang: str) -> Note:
+    """The note with what its spec assumed (:mod:`.assumptions`), listed after its paragraphs."""
     from .assumptions import note_assumptions
 
     note.assumptions_title, note.assumptions = note_assumptions(spec, lang, _phrases())
     return note
 
 
-def _requirements(ctx: Any) -> list[dict[str, Any]]:
-    """Additional requirements (rounded cells) by budget section or funding source, object of
-    expenditure (the activity kinds of the cost table) and year, for the statement's table."""
-    from pbi.costing.estimate import ZERO
-    from .context import note_groups
+def _default_kind(estimate: Estimate) -> str:
+    from .statement import default_kind
 
-    groups = {(g.engine_group, g.funding, g.section, g.year): g for g in note_groups(ctx.estimate).values()}
-    totals: dict[tuple[str, str, int], Any] = {}
-    for cell in ctx.estimate.cells:
-        group = groups.get((cell.group, cell.funding, cell.section, cell.year))
-        if group is None or group.covered:
-            continue
-        obj = ", ".join(dict.fromkeys(a.kind.replace("_", " ") for a in group.activities))
-        key = (cell.section or cell.funding.replace("_", " "), obj, cell.year)
-        totals[key] = totals.get(key, ZERO) + cell.rounded
-    return [{"section": s, "object": o, "year": y, "amount": a} for (s, o, y), a in sorted(totals.items())]
+    return default_kind(estimate.spec)
+
+
+_ZH_PARTS = "一二三四五六七八九十"
+#: a draft numbered in a report (draft resolution IV) as the Chinese report numbers it (决议草案四)
+_ZH_NUMBERS = {"I": "一", "II": "二", "III": "三", "IV": "四", "V": "五", "VI": "六", "VII": "七", "VIII": "八",
+               "IX": "九", "X": "十"}
+
+
+def _build_statement(estimate: Estimate, lang: str) -> Note:
+    """The statement of programme budget implications (pbi.render.statement) in ``lang``."""
+    import jinja2
+
+    from pbi.model.money import roman
+    from pbi.model.vocabulary import income_section, section
+    from . import numbers as n
+    from .statement import (article, bare, build_statement_context, check_kind, counted_already, definite,
+                            names_document, names_event, plural, qualify, statement_table, zh_counted_already,
+                            zh_names_document, zh_names_event)
+
+    check_kind(estimate.spec, "statement")
+    ctx = build_statement_context(estimate)
+    env = _environment(lang, estimate.spec.budget_period)
+    c = ctx.conclusion
+
+    def secname(key: str) -> str:
+        sec = section(key)
+        return f"第{sec.number}款“{sec.name(lang)}”" if lang == "zh" else f"section {sec.number} ({sec.name(lang)})"
+
+    def incname(key: str) -> str:
+        sec = income_section(key)
+        return f"收入第{sec.number}款“{sec.name(lang)}”" if lang == "zh" else \
+            f"income section {sec.number} ({sec.name(lang)})"
+
+    def total(reqs: Any) -> Any:
+        out = ZERO
+        for r in reqs:
+            out = out + r.amount
+        return out
+
+    def seclist(keys: Any) -> str:
+        keys = [k for k in keys if k]
+        return n.join([secname(k) for k in keys], lang) if keys else ("有关款次" if lang == "zh" else
+                                                                     "the sections concerned")
+
+    from pbi.costing.estimate import ZERO
+
+    helpers = {
+        "join": lambda items: n.join(list(items), lang), "seclist": seclist, "secname": secname, "incname": incname,
+        "zhnum": lambda roman_number: _ZH_NUMBERS.get(str(roman_number), str(roman_number)),
+        "plural": plural, "bare": bare, "qualify": qualify, "counted_already": counted_already,
+        "names_event": names_event, "names_document": names_document, "definite": definite,
+        "zh_counted_already": zh_counted_already, "zh_names_event": zh_names_event,
+        "zh_names_document": zh_names_document, "article": article, "double": lambda d: d * 2, "zero": ZERO,
+        "cf_sections": sorted({r.section for r in c.additional_regular_budget
+                               if r.funding == "contingency_fund" and r.section}),
+        "later_total": lambda y: total(r for r in c.budget_process if r.year == y),
+        "later_sections_of": lambda y: sorted({r.section for r in c.budget_process if r.year == y and r.section}),
+        "later_sa": lambda y: total(s for s in c.staff_assessment if s.share == "budget_process" and s.year == y),
+    }
+    try:
+        raw = env.get_template(f"statement/{lang}.j2").render(**ctx.as_dict(), **helpers, lang=lang)
+    except jinja2.UndefinedError as err:
+        raise RenderError(f"template statement/{lang}.j2: {err.message}") from None
+    note = _parse(raw, lang, [])
+    k = 0
+    for p in note.paragraphs:
+        if p.part:
+            k += 1
+            p.part = f"{_ZH_PARTS[k - 1]}. {p.part}" if lang == "zh" else f"{roman(k)}. {p.part}"
+    note.table_header, note.table = statement_table(ctx, lang)
+    if not note.table:
+        note.table_after = None
+    return note
 
 
 def _parse(raw: str, lang: str, kinds: list[str]) -> Note:
     parts = _MARK.split(raw)
-    heading = ""
+    heading = subtitle = part = ""
+    preamble: list[str] = []
+    table_after: int | None = None
     paragraphs: list[NoteParagraph] = []
     for tag, text in zip(parts[1::2], parts[2::2], strict=True):
         text = _clean(text, lang)
         if tag == "H":
             heading = text
+        elif tag == "T":
+            preamble.append(text)
+        elif tag == "U":
+            subtitle = text
+        elif tag == "S":
+            part = text
+        elif tag == "B":
+            table_after = len(paragraphs)
         elif tag == "P":
             n = len(paragraphs) + 1
             paragraphs.append(NoteParagraph(number=n, text=text, kind=(["rule", "requests", *kinds][n - 1]
-                                                                       if n <= len(kinds) + 2 else "")))
+                                                                       if n <= len(kinds) + 2 else ""), part=part))
+            part = ""
         else:
             label, _, rest = text.partition(" ") if lang != "zh" or not text.startswith("(") \
                 else (text[:text.index(")") + 1], "", text[text.index(")") + 1:].lstrip())
-            if tag == "J" and lang == "zh":
+            if tag == "J" and lang == "zh" and not text.startswith("("):
                 label, rest = text[0], text[1:].lstrip()
             item = NoteItem(label=label, text=rest)
             if not paragraphs:
@@ -260,10 +372,11 @@ def _parse(raw: str, lang: str, kinds: list[str]) -> Note:
                 paragraphs[-1].items[-1].items.append(item)
             else:
                 raise RenderError("a template writes a sub-item before any item")
-    return Note(lang=lang, heading=heading, paragraphs=paragraphs)
+    return Note(lang=lang, heading=heading, paragraphs=paragraphs, preamble=preamble, subtitle=subtitle,
+                table_after=table_after)
 
 
-def _resource_table(ctx: Any, lang: str) -> tuple[tuple[str, str, str, str], list[tuple[str, str, str, str]]]:
+def _resource_table(ctx: Any, lang: str) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
     """Resource requirements by item: (what, funding, year, amount) for the Word table."""
     from .numbers import money
 
@@ -275,7 +388,7 @@ def _resource_table(ctx: Any, lang: str) -> tuple[tuple[str, str, str, str], lis
                     "contingency_fund": "Contingency fund", "entitlement": "Existing entitlement",
                     "existing_resources": "Existing resources"}}[lang]
     header = ("项目", "资金来源", "年份", "所需资源") if lang == "zh" else ("Item", "Funding", "Year", "Requirements")
-    rows: list[tuple[str, str, str, str]] = []
+    rows: list[tuple[str, ...]] = []
     from .context import note_groups
 
     for g in note_groups(ctx.estimate).values():
@@ -285,24 +398,57 @@ def _resource_table(ctx: Any, lang: str) -> tuple[tuple[str, str, str, str], lis
     return header, rows
 
 
+def _text_table(header: tuple[str, ...], rows: list[tuple[str, ...]], fmt: str) -> list[str]:
+    if fmt == "md":
+        esc = [tuple(c.replace("|", "\\|") for c in r) for r in [header, *rows]]
+        return ["| " + " | ".join(esc[0]) + " |", "|" + "|".join(["---", *["---:"] * (len(header) - 1)]) + "|",
+                *("| " + " | ".join(c.replace("    ", "&emsp;") for c in r) + " |" for r in esc[1:])]
+    if fmt == "html":
+        e = html.escape
+        return ["<table>", "<tr>" + "".join(f"<th>{e(c)}</th>" for c in header) + "</tr>",
+                *("<tr>" + "".join(f"<td>{e(c)}</td>" for c in r) + "</tr>" for r in rows), "</table>"]
+    widths = [max(_width(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    def fit(r: tuple[str, ...]) -> str:
+        return "  ".join(c + " " * (widths[i] - _width(c)) if i == 0 else " " * (widths[i] - _width(c)) + c
+                         for i, c in enumerate(r)).rstrip()
+    return [fit(header), "  ".join("-" * w for w in widths), *(fit(r) for r in rows)]
+
+
+def _width(text: str) -> int:
+    """Display width: a Chinese character takes two columns."""
+    return sum(2 if "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" else 1 for ch in text)
+
+
 def note_text(note: Note, fmt: str = "text", *, assumptions: bool = True) -> str:
-    """A note as plain text, Markdown or HTML; what the spec assumed is listed after the paragraphs
-    (``assumptions=False`` leaves the list out: the note's own text only)."""
+    """A note as plain text, Markdown or HTML (with a statement's preamble, parts and table); what
+    the spec assumed is listed after the paragraphs (``assumptions=False``: the note's own text only)."""
+    if fmt not in ("text", "md", "html"):
+        raise RenderError(f"unknown text format {fmt!r} (expected text, md or html)")
     listed = note.assumptions if assumptions else []
+    table = _text_table(note.table_header, note.table, fmt) if note.table_after is not None and note.table else []
     if fmt == "text":
-        out = [note.heading, ""]
+        out = [*note.preamble, *([""] if note.preamble else []), note.heading]
+        out += [note.subtitle, ""] if note.subtitle else [""]
         for p in note.paragraphs:
+            if p.part:
+                out += [p.part, ""]
             out.append(f"{p.number}. {p.text}")
             for item in p.items:
                 out.append(f"    {item.label} {item.text}")
                 out.extend(f"        {sub.label} {sub.text}" for sub in item.items)
             out.append("")
+            if p.number == note.table_after:
+                out += [*table, ""]
         if listed:
             out += [note.assumptions_title, *(f"    - {a}" for a in listed)]
         return "\n".join(out).rstrip() + "\n"
     if fmt == "md":
-        out = [f"# {note.heading}", ""]
+        out = [*(f"{line}  " for line in note.preamble), *([""] if note.preamble else []), f"# {note.heading}", ""]
+        if note.subtitle:
+            out += [f"*{note.subtitle}*", ""]
         for p in note.paragraphs:
+            if p.part:
+                out += [f"## {p.part}", ""]
             out.append(f"{p.number}\\. {p.text}")
             out.append("")
             for item in p.items:
@@ -312,37 +458,52 @@ def note_text(note: Note, fmt: str = "text", *, assumptions: bool = True) -> str
                     out.append(f">> {sub.label} {sub.text}")
                     out.append(">>")
                 out.append("")
+            if p.number == note.table_after:
+                out += [*table, ""]
         if listed:
             out += [f"## {note.assumptions_title}", "", *(f"- {a}" for a in listed)]
         return "\n".join(out).rstrip() + "\n"
-    if fmt == "html":
-        e = html.escape
-        out = [f'<article lang="{e(note.lang)}">', f"<h1>{e(note.heading)}</h1>", "<ol>"]
-        for p in note.paragraphs:
-            out.append(f'<li value="{p.number}"><p>{e(p.text)}</p>')
-            if p.items:
-                out.append('<ul class="items">')
-                for item in p.items:
-                    out.append(f"<li>{e(item.label)} {e(item.text)}")
-                    if item.items:
-                        out.append('<ul class="subitems">' + "".join(
-                            f"<li>{e(s.label)} {e(s.text)}</li>" for s in item.items) + "</ul>")
-                    out.append("</li>")
-                out.append("</ul>")
-            out.append("</li>")
-        out.append("</ol>")
-        if listed:
-            out += [f'<section class="assumptions"><h2>{e(note.assumptions_title)}</h2><ul>',
-                    *(f"<li>{e(a)}</li>" for a in listed), "</ul></section>"]
-        out.append("</article>")
-        return "\n".join(out) + "\n"
-    raise RenderError(f"unknown text format {fmt!r} (expected text, md or html)")
+    e = html.escape
+    out = [f'<article lang="{e(note.lang)}">', *(f'<p class="preamble">{e(line)}</p>' for line in note.preamble),
+           f"<h1>{e(note.heading)}</h1>", *([f'<p class="subtitle">{e(note.subtitle)}</p>'] if note.subtitle else [])]
+    listing = False
+    for p in note.paragraphs:
+        if p.part and listing:
+            out.append("</ol>")
+            listing = False
+        if p.part:
+            out.append(f"<h2>{e(p.part)}</h2>")
+        if not listing:
+            out.append("<ol>")
+            listing = True
+        out.append(f'<li value="{p.number}"><p>{e(p.text)}</p>')
+        if p.items:
+            out.append('<ul class="items">')
+            for item in p.items:
+                out.append(f"<li>{e(item.label)} {e(item.text)}")
+                if item.items:
+                    out.append('<ul class="subitems">' + "".join(
+                        f"<li>{e(s.label)} {e(s.text)}</li>" for s in item.items) + "</ul>")
+                out.append("</li>")
+            out.append("</ul>")
+        out.append("</li>")
+        if p.number == note.table_after:
+            out += ["</ol>", *table]
+            listing = False
+    out.extend(["</ol>"] if listing else [])
+    if listed:
+        out += [f'<section class="assumptions"><h2>{e(note.assumptions_title)}</h2><ul>',
+                *(f"<li>{e(a)}</li>" for a in listed), "</ul></section>"]
+    out.append("</article>")
+    return "\n".join(out) + "\n"
 
 
 def render_note(estimate: Estimate, lang: str = "zh", fmt: str = "text", *,
-                kind: str = "financial_note", assumptions: bool = True) -> str | bytes:
-    """The note of a costed spec in ``lang``: text, md or html (str), or docx (bytes); with the
-    spec's assumptions listed after it unless ``assumptions=False``."""
+                kind: str | None = None, assumptions: bool = True) -> str | bytes:
+    """The note of a costed spec in ``lang``: text, md or html (str), or docx (bytes); ``kind`` None:
+    the kind the spec's body takes by default (a statement for the General Assembly, a financial
+    note for the Conference of the Parties). What the spec assumed is listed after the note unless
+    ``assumptions=False``."""
     if fmt not in FORMATS:
         raise RenderError(f"unknown format {fmt!r} (expected one of {', '.join(FORMATS)})")
     note = build_note(estimate, lang, kind)

@@ -4,7 +4,7 @@ lettered items and a table of the resource requirements."""
 from __future__ import annotations
 
 import io
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pbi.model.errors import RenderError
 
@@ -22,8 +22,15 @@ def note_docx(note: "Note") -> bytes:
     except ImportError:
         raise RenderError('--format docx needs python-docx: pip install "pbi[docx]"') from None
     document = docx.Document()
+    for line in note.preamble:
+        document.add_paragraph(line)
     document.add_heading(note.heading, level=1)
+    if note.subtitle:
+        document.add_paragraph(note.subtitle).runs[0].italic = True
+    placed = note.table_after is not None
     for p in note.paragraphs:
+        if p.part:
+            document.add_heading(p.part, level=2)
         para = document.add_paragraph(f"{p.number}.\t{p.text}")
         para.paragraph_format.space_after = Pt(6)
         for item in p.items:
@@ -32,19 +39,30 @@ def note_docx(note: "Note") -> bytes:
             for s in item.items:
                 subsub = document.add_paragraph(f"{s.label}\t{s.text}")
                 subsub.paragraph_format.left_indent = Pt(72)
+        if placed and p.number == note.table_after:
+            _table(document, note)
     if note.assumptions:
         document.add_heading(note.assumptions_title, level=2)
         for a in note.assumptions:
             document.add_paragraph(a, style="List Bullet")
-    if note.table:
+    if note.table and not placed:
         document.add_heading("所需资源" if note.lang == "zh" else "Resource requirements", level=2)
-        table = document.add_table(rows=1, cols=len(note.table_header))
-        table.style = "Table Grid"
-        for cell, text in zip(table.rows[0].cells, note.table_header, strict=True):
-            cell.text = text
-        for row in note.table:
-            for cell, text in zip(table.add_row().cells, row, strict=True):
-                cell.text = text
+        _table(document, note)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def _table(document: Any, note: "Note") -> None:
+    """The resource table: a header row, then one row a line, amounts right-aligned."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    table = document.add_table(rows=1, cols=len(note.table_header))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, note.table_header, strict=True):
+        cell.text = text
+    for row in note.table:
+        for i, (cell, text) in enumerate(zip(table.add_row().cells, row, strict=True)):
+            cell.text = text
+            if i:
+                cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
