@@ -197,6 +197,8 @@ class Reproduction:
 
     def caveat(self) -> str:
         """How many figures equal the print, and that this is in sample, not out of sample."""
+        if not self.rows:
+            return "no published figures in the specs given: nothing to reproduce"
         c = self.classes()
         computed = sum(1 for r in self.rows if r.figure.kind == "derived")
         return (f"reproduced {self.matched} of {len(self.rows)} published figures ({computed} derived from "
