@@ -10,7 +10,8 @@ figure gives two equations (low and high ends). Quoted lump sums, stated totals,
 figures inconsistent as printed (a figure ``same_as`` another but printed differently, like F17) are
 left out.
 
-Solving, in exact rational arithmetic (:class:`fractions.Fraction`), never below zero:
+Solving, never below zero, in exact fractions (groups of more than EXACT_MAX values in 50-digit
+decimals; the matrix steps are in :mod:`pbi.costing.linalg`):
 
 1. a figure with values no other figure uses is set aside, and those values are fitted to it last,
    given all others: *exact* when it is one value (and one figure, one number); *proportional*
@@ -39,11 +40,12 @@ from decimal import ROUND_HALF_UP, Decimal, localcontext
 from fractions import Fraction
 from pathlib import Path
 from collections.abc import Callable
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal
 
 from pbi.costing.api import table_for
 from pbi.costing.engine import COVERED_SOURCES, cost
 from pbi.costing.estimate import Estimate, decimal_text
+from pbi.costing.linalg import DIGITS, N, fit_nonnegative, inverse, to_decimal
 from pbi.costing.reproduce import figure_place, find_specs, year_band
 from pbi.model.errors import InputError, TableError
 from pbi.model.fileio import write_atomic
@@ -273,101 +275,9 @@ def equations(estimates: list[Estimate], excluded: dict[str, str],
 # ----------------------------------------------------------------------------- solving
 
 _Matrix = list[list[Fraction]]
-#: numbers of the linear algebra: exact fractions, or decimals of DIGITS digits for large groups
-N = TypeVar("N", Fraction, Decimal)
 #: groups of more values than this are solved in DIGITS-digit decimals, not exact fractions (whose
 #: numerators and denominators grow with the size of the group: 64 values would take minutes)
 EXACT_MAX = 16
-DIGITS = 50
-
-
-def _pivots(ata: list[list[N]], tol: N) -> list[int]:
-    """Columns of the (symmetric) normal matrix that carry a pivot: the others are dependent."""
-    m = [row[:] for row in ata]
-    n = len(m)
-    pivots: list[int] = []
-    r = 0
-    for col in range(n):
-        p = max(range(r, n), key=lambda i: abs(m[i][col]), default=None)
-        if p is None or abs(m[p][col]) <= tol:
-            continue
-        m[r], m[p] = m[p], m[r]
-        inv = 1 / m[r][col]
-        m[r] = [v * inv for v in m[r]]
-        for i in range(n):
-            if i != r and m[i][col] != 0:
-                fac = m[i][col]
-                m[i] = [a - fac * b for a, b in zip(m[i], m[r], strict=True)]
-        pivots.append(col)
-        r += 1
-    return sorted(pivots)
-
-
-def _solve_sub(g: list[list[N]], h: list[N], cols: list[int]) -> dict[int, N]:
-    """Solve g[cols][cols] z = h[cols] (non-singular: cols are independent)."""
-    n = len(cols)
-    m = [[g[i][j] for j in cols] + [h[i]] for i in cols]
-    for c in range(n):
-        p = max(range(c, n), key=lambda i: abs(m[i][c]))
-        m[c], m[p] = m[p], m[c]
-        inv = 1 / m[c][c]
-        m[c] = [v * inv for v in m[c]]
-        for i in range(n):
-            if i != c and m[i][c] != 0:
-                fac = m[i][c]
-                m[i] = [a - fac * b for a, b in zip(m[i], m[c], strict=True)]
-    return {cols[i]: m[i][n] for i in range(n)}
-
-
-def _inverse(g: list[list[N]], tol: N) -> list[list[N]] | None:
-    """The inverse of a square matrix (Gauss-Jordan), or None if it is singular."""
-    n = len(g)
-    zero, one = tol * 0, tol * 0 + 1
-    m = [row[:] + [one if i == j else zero for j in range(n)] for i, row in enumerate(g)]
-    for c in range(n):
-        p = max(range(c, n), key=lambda i: abs(m[i][c]))
-        if abs(m[p][c]) <= tol:
-            return None
-        m[c], m[p] = m[p], m[c]
-        inv = 1 / m[c][c]
-        m[c] = [v * inv for v in m[c]]
-        for i in range(n):
-            if i != c and m[i][c] != 0:
-                fac = m[i][c]
-                m[i] = [a - fac * b for a, b in zip(m[i], m[c], strict=True)]
-    return [row[n:] for row in m]
-
-
-def _nnls(g: list[list[N]], h: list[N]) -> tuple[list[N], list[N]]:
-    """min ||Ax - b|| with x ≥ 0, from the normal equations g = AᵀA (non-singular), h = Aᵀb
-    (Lawson–Hanson active set); also the unconstrained solution."""
-    n = len(h)
-    z = _solve_sub(g, h, list(range(n)))
-    unconstrained = [z[i] for i in range(n)]
-    zero = h[0] * 0
-    if all(v >= 0 for v in unconstrained):
-        return unconstrained, unconstrained
-    x = [zero] * n
-    passive: list[int] = []
-    for _ in range(3 * n + 10):
-        w = [h[i] - sum((g[i][j] * x[j] for j in passive), zero) for i in range(n)]
-        candidates = [i for i in range(n) if i not in passive and w[i] > 0]
-        if not candidates:
-            break
-        passive.append(max(candidates, key=lambda i: w[i]))
-        while passive:
-            z = _solve_sub(g, h, sorted(passive))
-            if all(z[j] > 0 for j in passive):
-                x = [z.get(i, zero) for i in range(n)]
-                break
-            alpha = min(x[j] / (x[j] - z[j]) for j in passive if z[j] <= 0)
-            x = [x[i] + alpha * (z.get(i, zero) - x[i]) if i in passive else zero for i in range(n)]
-            passive = [j for j in passive if x[j] > 0]
-    return x, unconstrained
-
-
-def _to_decimal(v: Fraction) -> Decimal:
-    return Decimal(v.numerator) / Decimal(v.denominator)
 
 
 def _normal(eqs: list[Equation], keys: list[RateId]) -> tuple[_Matrix, list[Fraction]]:
@@ -385,19 +295,6 @@ def _normal(eqs: list[Equation], keys: list[RateId]) -> tuple[_Matrix, list[Frac
     return ata, atb
 
 
-def _fit(ata: list[list[N]], atb: list[N], base: list[N], tol: N) -> tuple[list[int], list[N], list[N]]:
-    """Pivot columns, the non-negative fit of them (the others at ``base``) and the unconstrained one."""
-    n = len(atb)
-    pivots = _pivots(ata, tol)
-    rest = [c for c in range(n) if c not in pivots]
-    if not pivots:
-        return pivots, [], []
-    g = [[ata[i][j] for j in pivots] for i in pivots]
-    h = [atb[i] - sum((ata[i][c] * base[c] for c in rest), tol * 0) for i in pivots]
-    x, unconstrained = _nnls(g, h)
-    return pivots, x, unconstrained
-
-
 def _group_fit(eqs: list[Equation], keys: list[RateId], base: dict[RateId, Fraction]
                ) -> tuple[dict[RateId, Fraction], dict[RateId, Method]]:
     """Non-negative least squares of one connected group of values (exact up to EXACT_MAX values)."""
@@ -405,16 +302,16 @@ def _group_fit(eqs: list[Equation], keys: list[RateId], base: dict[RateId, Fract
     ata, atb = _normal(eqs, keys)
     b = [base[k] for k in keys]
     if n <= EXACT_MAX:
-        pivots, x, unc = _fit(ata, atb, b, Fraction(0))
+        pivots, x, unc = fit_nonnegative(ata, atb, b, Fraction(0))
         got, neg = [v for v in x], [v < 0 for v in unc]
         tol = Fraction(0)
     else:
         with localcontext() as ctx:
             ctx.prec = DIGITS
-            scale = max((abs(_to_decimal(ata[i][i])) for i in range(n)), default=Decimal(1))
+            scale = max((abs(to_decimal(ata[i][i])) for i in range(n)), default=Decimal(1))
             dtol = scale * Decimal(10) ** (10 - DIGITS)
-            dpivots, dx, dunc = _fit([[_to_decimal(v) for v in row] for row in ata],
-                                     [_to_decimal(v) for v in atb], [_to_decimal(v) for v in b], dtol)
+            dpivots, dx, dunc = fit_nonnegative([[to_decimal(v) for v in row] for row in ata],
+                                     [to_decimal(v) for v in atb], [to_decimal(v) for v in b], dtol)
             pivots, got, neg = dpivots, [Fraction(v) for v in dx], [v < 0 for v in dunc]
         tol = Fraction(1, 10 ** (DIGITS // 2))
     values: dict[RateId, Fraction] = {}
@@ -586,7 +483,7 @@ def leave_one_out(eqs: list[Equation], base: dict[RateId, Fraction]
             with localcontext() as ctx:
                 ctx.prec = DIGITS
                 done = {f: ({k: Fraction(v) for k, v in vals.items()} if vals is not None else None)
-                        for f, vals in _loo_update(geqs, keys, figs, Decimal(0), _to_decimal).items()}
+                        for f, vals in _loo_update(geqs, keys, figs, Decimal(0), to_decimal).items()}
         for fig in figs:
             vals = done.get(fig)
             if vals is None:
@@ -606,7 +503,7 @@ def _loo_update(geqs: list[Equation], keys: list[RateId], figs: list[str], zero:
     h = [conv(v) for v in atb]
     scale = max((abs(g[i][i]) for i in range(n)), default=zero + 1)
     tol = zero if isinstance(zero, Fraction) else scale * Decimal(10) ** (10 - DIGITS)
-    ginv = _inverse(g, tol)
+    ginv = inverse(g, tol)
     if ginv is None:
         return {f: None for f in figs}
     x = [sum((ginv[i][j] * h[j] for j in range(n)), zero) for i in range(n)]
@@ -623,7 +520,7 @@ def _loo_update(geqs: list[Equation], keys: list[RateId], figs: list[str], zero:
         k = len(rows)
         mm = [[(zero + 1 if p == q else zero) - sum((a[p][i] * ga[i][q] for i in range(n) if a[p][i]), zero)
                for q in range(k)] for p in range(k)]
-        minv = _inverse(mm, tol / scale if scale else tol)
+        minv = inverse(mm, tol / scale if scale else tol)
         if minv is None:
             out[fig] = None
             continue
