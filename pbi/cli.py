@@ -8,9 +8,11 @@ the traceback instead.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 from collections.abc import Callable, Sequence
+from typing import Any
 
 __all__ = ["main"]
 
@@ -18,6 +20,7 @@ __all__ = ["main"]
 def _cmd_cost(args: argparse.Namespace) -> int:
     from pbi.costing.api import cost_file
 
+    _check_outputs(args, _TABLE_SUFFIXES)
     estimate = cost_file(args.spec, table=args.table)
     if args.chart:
         from pbi.export.formats import save_chart
@@ -37,6 +40,7 @@ def _cmd_cost(args: argparse.Namespace) -> int:
 def _cmd_compare(args: argparse.Namespace) -> int:
     from pbi.costing.api import compare_file
 
+    _check_outputs(args, _TABLE_SUFFIXES)
     comparison = compare_file(args.spec, scenario=args.scenario, assignments=args.set or (),
                               table=args.table, vs_table=args.vs_table)
     if args.chart:
@@ -52,20 +56,49 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     return 0
 
 
+#: what ``-o FILE`` of cost and compare may end in (xlsx: a workbook; the others: text)
+_TABLE_SUFFIXES = (".txt", ".json", ".csv", ".xlsx", "")
+#: what ``--chart FILE`` may end in
+_CHART_SUFFIXES = (".png", ".svg", ".pdf")
+
+
+def _check_outputs(args: argparse.Namespace, suffixes: tuple[str, ...]) -> None:
+    """Refuse an output pbi cannot or may not write before any work is done."""
+    from pbi.model.errors import InputError
+    from pbi.model.fileio import check_output
+
+    output = getattr(args, "output", None)
+    if output and output != "-":
+        check_output(output)
+        suffix = Path(output).suffix.lower()
+        if suffix not in suffixes:
+            raise InputError(f"cannot write a {suffix or 'suffix-less'} file here (-o takes "
+                             f"{', '.join(s or 'no suffix' for s in suffixes)})", file=output)
+    chart = getattr(args, "chart", None)
+    if chart:
+        if Path(chart).suffix.lower() not in _CHART_SUFFIXES:
+            raise InputError(f"--chart writes {', '.join(_CHART_SUFFIXES)} files", file=chart)
+        check_output(chart)
+        if output and output != "-" and Path(output).resolve() == Path(chart).resolve():
+            raise InputError("--chart and -o name the same file", file=chart)
+
+
 def _format_of(args: argparse.Namespace) -> str:
     """--format, or the output file's extension (.json, .csv)."""
     if args.format:
         return str(args.format)
-    suffix = Path(args.output).suffix.lower().lstrip(".") if args.output else ""
+    suffix = Path(args.output).suffix.lower().lstrip(".") if args.output and args.output != "-" else ""
     return suffix if suffix in ("json", "csv") else "table"
 
 
 def _emit(text: str, output: str | None) -> None:
-    if not output:
+    """Text to ``output`` (atomically), or to stdout when there is none or it is ``-``."""
+    if not output or output == "-":
         _write(text)
         return
     from pbi.model.fileio import write_atomic
 
+    text = _printable(text)
     write_atomic(output, text if text.endswith("\n") else text + "\n")
 
 
@@ -123,6 +156,14 @@ def _cmd_check(args: argparse.Namespace) -> int:
 def _cmd_calibrate(args: argparse.Namespace) -> int:
     from pbi.costing.calibrate import calibrate, calibration_json, calibration_text, write_table
 
+    if args.output == "-":
+        from pbi.model.errors import InputError
+
+        raise InputError("calibrate prints its summary on stdout: write the table to a file", file="-o")
+    if args.output:
+        from pbi.model.fileio import check_output
+
+        check_output(args.output)
     result = calibrate(args.paths, table=args.table, places=args.places)
     if args.output:
         write_table(result, args.output, table_id=args.id)
@@ -154,6 +195,15 @@ def _cmd_note(args: argparse.Namespace) -> int:
     from pbi.model.errors import InputError, RenderError
     from pbi.render import render_note
 
+    to_stdout = args.output == "-"
+    fmt = args.format or _FORMAT_OF.get(Path(args.output).suffix.lower() if args.output and not to_stdout
+                                        else "", "text")
+    if fmt == "docx" and (not args.output or to_stdout):
+        raise RenderError("--format docx writes a file: give -o FILE.docx (a Word file never goes to stdout)")
+    if args.output and not to_stdout:
+        from pbi.model.fileio import check_output
+
+        check_output(args.output)
     estimate = cost_file(args.spec, table=args.table)
     title = estimate.spec.title
     args.lang = args.lang or ("en" if title.en and not title.zh else "zh")
@@ -171,14 +221,11 @@ def _cmd_note(args: argparse.Namespace) -> int:
                          supplied=spec_texts(estimate.spec, "zh"))
         _write(result.report())
         return 0 if result.ok else 1
-    fmt = args.format or _FORMAT_OF.get(Path(args.output).suffix.lower() if args.output else "", "text")
-    if fmt == "docx" and not args.output:
-        raise RenderError("--format docx writes a file: give -o FILE")
     out = render_note(estimate, args.lang, fmt, kind=args.kind)
-    if args.output:
+    if args.output and not to_stdout:
         from pbi.model.fileio import write_atomic
 
-        write_atomic(args.output, out)
+        write_atomic(args.output, _printable(out) if isinstance(out, str) else out)
     else:
         assert isinstance(out, str)
         _write(out)
@@ -193,8 +240,31 @@ def _cmd_draft(args: argparse.Namespace) -> int:
     return 0
 
 
+#: terminal escape sequences (CSI, OSC and the like) and the control characters left after them,
+#: except tab and newline: stripped from every text pbi prints or writes
+_ESCAPES = re.compile("\x1b\\[[0-?]{0,64}[ -/]{0,8}[@-~]?|\x1b\\][^\x07\x1b]{0,4096}(?:\x07|\x1b\\\\)?"
+                      "|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _printable(text: str) -> str:
+    """``text`` without terminal escapes or control characters (tab and newline stay)."""
+    return _ESCAPES.sub("", text)
+
+
+class _StdoutError(Exception):
+    """Standard output cannot be written (closed, or on a full device)."""
+
+
 def _write(text: str) -> None:
-    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    if sys.stdout is None:
+        raise _StdoutError("it is closed")
+    text = _printable(text)
+    try:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    except BrokenPipeError:
+        raise
+    except OSError as err:
+        raise _StdoutError(err.strerror or str(err)) from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -267,9 +337,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="rates, figures and leave-one-out as JSON")
     p.set_defaults(func=_cmd_calibrate)
 
-    p = sub.add_parser("note", help="write the financial note of a spec (zh, en; text, md, html, docx)")
+    p = sub.add_parser("note", help="write the financial note of a spec (zh, en, fr, es, ru, ar; text, md, html, docx)")
     p.add_argument("spec")
-    p.add_argument("--lang", help="language of the note: zh or en (default zh, or en for a spec written only in English)")
+    p.add_argument("--lang", help="language of the note: zh, en, fr, es, ru or ar (default zh, or en for a spec "
+                                  "written only in English)")
     p.add_argument("--format", choices=("text", "md", "html", "docx"), default=None,
                    help="default: from the suffix of -o FILE (.docx, .md, .html), else text")
     p.add_argument("--kind", choices=("financial_note", "statement"), default=None,
@@ -305,24 +376,102 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     func: Callable[[argparse.Namespace], int] = args.func
-    if args.debug:
-        return func(args)
+    from pbi.model.fileio import guarding_inputs
+
+    inputs = [p for p in _input_paths(args) if p != "-"]
+    with guarding_inputs(*inputs), _terminate_cleanly():
+        if args.debug:
+            code = func(args)
+            _flush()
+            return code
+        return _run(func, args)
+
+
+def _input_paths(args: argparse.Namespace) -> list[str]:
+    """The files named on the command line that a command reads."""
+    found: list[str] = []
+    for name in ("spec", "table", "scenario", "vs_table", "diff", "file"):
+        value = getattr(args, name, None)
+        if isinstance(value, str):
+            found.append(value)
+    for name in ("paths", "files"):
+        found.extend(str(p) for p in getattr(args, name, None) or ())
+    return found
+
+
+def _flush() -> None:
+    if sys.stdout is not None:
+        sys.stdout.flush()
+
+
+class _terminate_cleanly:
+    """SIGTERM ends pbi as SIGINT does: the temporary file of an output being written is removed
+    and the exit code is 128 + 15."""
+
+    def __enter__(self) -> None:
+        import signal
+        import threading
+
+        self.previous: Any = None
+        if threading.current_thread() is threading.main_thread():
+            self.previous = signal.signal(signal.SIGTERM, self._raise)
+
+    @staticmethod
+    def _raise(signum: int, frame: Any) -> None:
+        raise SystemExit(128 + signum)
+
+    def __exit__(self, *exc: object) -> None:
+        import signal
+
+        if self.previous is not None:
+            signal.signal(signal.SIGTERM, self.previous)
+
+
+def _run(func: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
     from pbi.model.errors import PbiError
 
     try:
-        return func(args)
+        code = func(args)
+        try:
+            _flush()
+        except BrokenPipeError:
+            raise
+        except OSError as err:
+            raise _StdoutError(err.strerror or str(err)) from None
+        return code
     except PbiError as err:
-        print(str(err), file=sys.stderr)
+        print(_printable(str(err)), file=sys.stderr)
+        return 2
+    except _StdoutError as err:
+        _quiet_stdout()
+        print(f"pbi: cannot write to standard output: {err}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        _quiet_stdout()
+        return 0
+    except OSError as err:
+        print(f"pbi: {_printable(err.strerror or str(err))}" + (f": {err.filename}" if err.filename else ""),
+              file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("pbi: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:
-        return 0
     except Exception as exc:  # a bug, not bad input: say so in one line, keep the details for --debug
         print(f"pbi: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)",
               file=sys.stderr)
         return 3
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null so that the flush at exit cannot fail again."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def run() -> None:  # console-script entry point

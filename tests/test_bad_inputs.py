@@ -55,7 +55,8 @@ SPEC_CASES = [
      ":23: requests[0].activities[0].pages: duplicate key 'pages' (first on line 22)"),
     ("unknown key", ("pages: 16", "pagez: 16"), ":22: requests[0].activities[0].pagez: unknown key"),
     ("wrong type", ("pages: 16", "pages: sixteen"), ":22: requests[0].activities[0].pages: 'sixteen' is not a number"),
-    ("boolean", ("pages: 16", "pages: yes"), ":22: requests[0].activities[0].pages: expected a number"),
+    ("yes is text, not a boolean", ("pages: 16", "pages: yes"), ":22: requests[0].activities[0].pages: 'yes' is not a number"),
+    ("boolean", ("pages: 16", "pages: true"), ":22: requests[0].activities[0].pages: expected a number"),
     ("zero", ("pages: 16", "pages: 0"), ":22: requests[0].activities[0].pages: must be greater than 0 (got 0)"),
     ("negative", ("pages: 16", "pages: -3"), ":22: requests[0].activities[0].pages: must be greater than 0"),
     ("absurd size", ("pages: 16", "pages: 1000000000"), ":22: requests[0].activities[0].pages: 1,000,000,000 is "
@@ -81,7 +82,7 @@ SPEC_CASES = [
     ("figure naming an unknown activity", ("activities: [analytical-report]", "activities: [report]"),
      ":26: published[0].activities: figure F18 names unknown activity 'report'"),
     ("YAML syntax", ("pages: 16", "pages: [16"), ":23: YAML syntax error"),
-    ("python tag", ("pages: 16", "pages: !!python/object/apply:os.system [ls]"), ":22: requests[0].activities[0].pages: YAML tag "
+    ("python tag", ("pages: 16", "pages: !!python/object/apply:os.system [ls]"), ":22: YAML tag "
                                                                                   "'tag:yaml.org,2002:python/object/apply:os.system' is not allowed"),
 ]
 

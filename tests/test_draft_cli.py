@@ -124,6 +124,7 @@ def test_a_modern_draft_without_a_table_for_its_years_is_an_error(tmp_path: Path
     draft.write_text(text, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("PBI_TABLES", str(tables))
+    monkeypatch.setattr("pbi.model.tables.BUNDLED", tmp_path / "no-bundled-tables")
     out = tmp_path / "spec.yaml"
     assert main(["draft", str(draft), "-o", str(out)]) == 2
     err = capsys.readouterr().err.strip()

@@ -127,7 +127,7 @@ def test_numbers_per_language():
     from pbi.render.numbers import count_word, money, ops_list, paragraph_list
     from pbi.model.specs import Range
 
-    assert money(Decimal("23000"), "zh") == "23,000美元"
+    assert money(Decimal("23000"), "zh") == "23,000 美元"  # as the body and the table print it
     assert money(Range(Decimal(800000), Decimal(1200000)), "en") == "$800,000 to $1,200,000"
     assert money(Decimal("160040"), "en") == "$160,040"
     assert count_word(2, "zh") == "两" and count_word(3, "en") == "three" and count_word(20, "zh") == "20"
@@ -164,7 +164,7 @@ def test_docx(tmp_path):
     assert main(["note", str(NOTES / "annex-04.yaml"), "--lang", "en", "--format", "docx", "-o", str(out)]) == 0
     document = docx.Document(str(out))
     texts = [p.text for p in document.paragraphs]
-    assert texts[0].startswith("Financial note on the revised draft resolution")
+    assert any(t.startswith("Financial note on the revised draft resolution") for t in texts)
     assert any(t.startswith("4.\t") and "$223,700" in t for t in texts)
     assert any(t.startswith("(h)\t") for t in texts)
     table = document.tables[0]
@@ -181,8 +181,8 @@ def test_cli_note(tmp_path, capsys):
     assert "23,000 美元" in capsys.readouterr().out
     assert main(["note", str(NOTES / "annex-07.yaml"), "--format", "docx"]) == 2
     assert "-o FILE" in capsys.readouterr().err
-    assert main(["note", str(NOTES / "annex-07.yaml"), "--lang", "fr"]) == 2
-    assert "no financial_note template for language 'fr'" in capsys.readouterr().err
+    assert main(["note", str(NOTES / "annex-07.yaml"), "--lang", "de"]) == 2
+    assert "no financial_note template for language 'de'" in capsys.readouterr().err
     out = tmp_path / "n.md"
     assert main(["note", str(NOTES / "annex-07.yaml"), "--lang", "en", "--format", "md", "-o", str(out)]) == 0
     assert out.read_text(encoding="utf-8").startswith("# Financial note")
@@ -372,5 +372,5 @@ def test_new_draft_docx(tmp_path):
     out = tmp_path / "10-4.docx"
     assert main(["note", str(DRAFTS / "resolution-10-4.yaml"), "--lang", "zh", "-o", str(out)]) == 0
     texts = [p.text for p in docx.Document(str(out)).paragraphs]
-    assert texts[0].startswith("关于题为“庆祝《联合国打击跨国有组织犯罪公约》通过二十周年")
+    assert any(t.startswith("关于题为“庆祝《联合国打击跨国有组织犯罪公约》通过二十周年") for t in texts)
     assert any("164,500" in t for t in texts) and any("532,900" in t for t in texts)

@@ -155,8 +155,8 @@ def test_docx_carries_the_table(tmp_path):
     assert main(["note", str(GA), "--lang", "zh", "-o", str(out)]) == 0
     document = docx.Document(str(out))
     texts = [p.text for p in document.paragraphs]
-    assert texts[0] == "决议草案 A/C.3/78/L.99 所涉方案预算问题"
-    assert texts[1] == "秘书长按照大会议事规则第 153 条提交的说明"
+    title = texts.index("决议草案 A/C.3/78/L.99 所涉方案预算问题")  # after the masthead
+    assert texts[title + 1] == "秘书长按照大会议事规则第 153 条提交的说明"
     (table,) = document.tables
     assert [c.text for c in table.rows[0].cells] == ["支出用途", "2023", "2024", "共计"]
     assert any("工作人员薪金税" in r.cells[0].text for r in table.rows)

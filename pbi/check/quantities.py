@@ -309,9 +309,11 @@ def find_biennium(text: str) -> str | None:
 
 # ----------------------------------------------------------------------------- operative paras
 
-_OP_ZH = re.compile(r"(?:第\s*)?((?:\d+|\([a-z]\))(?:\s*(?:\([a-z]\)|、|,|和|及|与|\d+))*?)\s*"
+# Linear time: digits are matched possessively (a run of digits is never split two ways) and a list
+# has at most 40 items, so a start costs at most 40 steps however long the text or the digit run.
+_OP_ZH = re.compile(r"(?:第\s*)?((?:\d++|\([a-z]\))(?:\s*+(?:\([a-z]\)|、|,|和|及|与|\d++)){0,40}?)\s*"
                     r"(?:执行段|分段)")
-_OP_LIST_EN = r"(\d+(?:\s*\([a-z]\))*(?:\s*(?:,|and|to)\s*\d+(?:\s*\([a-z]\))*)*)"
+_OP_LIST_EN = r"(\d++(?:\s*\([a-z]\)){0,4}(?:\s*(?:,|and|to)\s*\d++(?:\s*\([a-z]\)){0,4}){0,40})"
 _OP_EN = (
     re.compile(rf"\boperative\s+paragraphs?\s+{_OP_LIST_EN}", re.I),
     re.compile(rf"\bparagraphs?\s+{_OP_LIST_EN}\s+of\s+(?:the\s+)?(?:revised\s+)?draft", re.I),
@@ -336,10 +338,17 @@ def _op_tokens(region: str) -> list[str]:
 def find_ops(text: str) -> list[str]:
     """Operative paragraphs named first in ``text``: "第 1(b)执行段" → ``["1(b)"]``,
     "第 3、9 和 10 执行段" → ``["3", "9", "10"]``, "(f)执行段" → ``["(f)"]``."""
+    return find_ops_at(text)[0]
+
+
+def find_ops_at(text: str) -> tuple[list[str], int]:
+    """:func:`find_ops` and where the words naming them end in ``text`` (-1 if nowhere): the same
+    paragraphs are named first in every prefix of ``text`` at least that long."""
     m = _OP_ZH.search(text)
     if m:
-        return _op_tokens(m.group(1))
+        return _op_tokens(m.group(1)), m.end()
     hits = [m for rx in _OP_EN for m in [rx.search(text)] if m]
     if hits:
-        return _op_tokens(min(hits, key=lambda m: m.start()).group(1))
-    return []
+        first = min(hits, key=lambda m: m.start())
+        return _op_tokens(first.group(1)), first.end()
+    return [], -1

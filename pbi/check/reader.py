@@ -10,6 +10,7 @@ under an entitlement ("最多…再为 6 次会议") gives a claim without amoun
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -20,7 +21,7 @@ from pbi.model.errors import CheckError
 from . import quantities as qx
 from .text import Joined, Line, Money, clean_lines, find_money, join_lines, to_int
 
-__all__ = ["Note", "Paragraph", "Claim", "read_notes", "read_path"]
+__all__ = ["Note", "Paragraph", "Claim", "read_notes", "read_path", "MAX_TEXT_BYTES"]
 
 
 @dataclass(frozen=True)
@@ -263,11 +264,16 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
-def _segment(text: str, sent: tuple[int, int], money: list[Money], k: int) -> tuple[int, int]:
-    """The part of a sentence that belongs to ``money[k]`` when it holds several amounts."""
+def _segment(text: str, sent: tuple[int, int], money: list[Money], k: int,
+             starts: list[int] | None = None) -> tuple[int, int]:
+    """The part of a sentence that belongs to ``money[k]`` when it holds several amounts
+    (``starts``: where each amount starts, when the caller has them)."""
     a, b = sent
-    inside = [m for m in money if a <= m.start < b]
-    idx = inside.index(money[k])
+    # the amounts of the sentence, found by bisection: linear however many amounts a paragraph holds
+    starts = starts if starts is not None else [m.start for m in money]
+    lo, hi = bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)
+    inside = money[lo:hi]
+    idx = k - lo
     if idx > 0:
         prev = inside[idx - 1]
         cut = [m.end() for m in _CLAUSE.finditer(text, prev.end, money[k].start)]
@@ -314,6 +320,7 @@ class _NoteReader:
         self.note_no = note_no
         self.claims: list[Claim] = []
         self.op_map = self._op_map()
+        self._memo: dict[Any, Any] = {}  # per block: following text and earlier funding by sentence
 
     # -- operative paragraphs ---------------------------------------------------------------
     def _op_map(self) -> list[tuple[str, set[str]]]:
@@ -347,9 +354,14 @@ class _NoteReader:
         money = find_money(text)
         sents = _sentences(text)
         ent, avail_span, ent_funding = _entitlement(text)
+        sent_starts = [s[0] for s in sents]
+        starts = [m.start for m in money]
+        self._memo = {"starts": starts}
+        first_ops = qx.find_ops_at(text)
         for k, mo in enumerate(money):
-            sent = next((s for s in sents if s[0] <= mo.start < s[1]), (0, len(text)))
-            seg_a, seg_b = _segment(text, sent, money, k)
+            at = bisect.bisect_right(sent_starts, mo.start) - 1
+            sent = sents[at] if at >= 0 and sents[at][0] <= mo.start < sents[at][1] else (0, len(text))
+            seg_a, seg_b = _segment(text, sent, money, k, starts)
             seg = text[seg_a:seg_b]
             before, after = text[seg_a:mo.start], text[mo.end:seg_b]
             q = self._quantities(before, after)
@@ -360,7 +372,7 @@ class _NoteReader:
             year = years[0] if years else None
             if b.parent is not None:
                 self._inherit(b, q, year)
-            funding, fund_text = self._funding(text, sents, sent, mo, money, b)
+            funding, fund_text = self._funding(text, sents, sent, mo, money, b, k, starts)
             if funding == "budget_process" and fund_text:
                 bien = qx.find_biennium(fund_text)
                 if bien:
@@ -370,7 +382,7 @@ class _NoteReader:
             if _TOTAL.search(seg):
                 q["is_total"] = True
             q.update({key: v for key, v in ent.items()})
-            ops = self._ops(b, seg, text[:mo.start], q)
+            ops = self._ops(b, seg, text[:mo.start], q, first_ops)
             self.claims.append(Claim(
                 note=self.note_no, paragraph=b.number,
                 amount=None if mo.is_range else mo.low, low=mo.low, high=mo.high,
@@ -398,22 +410,48 @@ class _NoteReader:
                 return q
         return qx.extract(before + " " + after)
 
-    @staticmethod
-    def _following(text: str, sents: list[tuple[int, int]], sent: tuple[int, int],
+    def _following(self, text: str, sents: list[tuple[int, int]], sent: tuple[int, int],
                    money: list[Money]) -> str:
-        """Sentences after ``sent`` in the paragraph, up to the next one with an amount."""
-        out = []
-        for a, b in sents:
-            if a < sent[1]:
-                continue
-            if any(a <= m.start < b for m in money):
+        """Sentences after ``sent`` in the paragraph, up to the next one with an amount (once per
+        sentence of a block: see :meth:`_read_block`)."""
+        key = ("following", sent)
+        if key not in self._memo:
+            starts = [m.start for m in money] if "starts" not in self._memo else self._memo["starts"]
+            out = []
+            for a, b in sents[bisect.bisect_left(sents, (sent[1], -1)):]:
+                if bisect.bisect_left(starts, a) < bisect.bisect_left(starts, b):
+                    break
+                out.append(text[a:b])
+            self._memo[key] = "".join(out)
+        return str(self._memo[key])
+
+    def _funding_before(self, text: str, sents: list[tuple[int, int]], sent: tuple[int, int]) -> tuple[str, str] | None:
+        """The funding the nearest earlier sentence of the block names, with that sentence."""
+        i = bisect.bisect_right(sents, (sent[0], sent[0])) - 1
+        while i >= 0 and sents[i][1] > sent[0]:
+            i -= 1
+        pending = []
+        found: tuple[str, str] | None = None
+        while i >= 0:
+            key = ("before", i)
+            if key in self._memo:
+                found = self._memo[key]
                 break
-            out.append(text[a:b])
-        return "".join(out)
+            pending.append(i)
+            a, bb = sents[i]
+            f = qx.find_funding(text[a:bb])
+            if f:
+                found = (f, text[a:bb])
+                break
+            i -= 1
+        for j in pending:
+            self._memo[("before", j)] = found
+        return found
 
     def _funding(self, text: str, sents: list[tuple[int, int]], sent: tuple[int, int],
-                 mo: Money, money: list[Money], b: _Block) -> tuple[str | None, str]:
-        seg_a, seg_b = _segment(text, sent, money, money.index(mo))
+                 mo: Money, money: list[Money], b: _Block, k: int,
+                 starts: list[int] | None = None) -> tuple[str | None, str]:
+        seg_a, seg_b = _segment(text, sent, money, k, starts)
         s = text[seg_a:seg_b]
         f = qx.find_funding(s, mo.start - seg_a)
         if f:
@@ -423,10 +461,9 @@ class _NoteReader:
             f = qx.find_funding(follow)
             if f:
                 return f, follow
-        for a, bb in reversed([x for x in sents if x[1] <= sent[0]]):
-            f = qx.find_funding(text[a:bb])
-            if f:
-                return f, text[a:bb]
+        before = self._funding_before(text, sents, sent)
+        if before:
+            return before
         p = b.parent
         while p is not None:
             f = qx.find_funding(p.text)
@@ -450,11 +487,16 @@ class _NoteReader:
         if added:
             q["inherited"] = added
 
-    def _ops(self, b: _Block, seg: str, before: str, q: dict[str, Any]) -> list[str]:
-        for t in (seg, before, b.text):
-            ops = qx.find_ops(t)
-            if ops:
-                return ops
+    def _ops(self, b: _Block, seg: str, before: str, q: dict[str, Any],
+             first: tuple[list[str], int] | None = None) -> list[str]:
+        # the text before the amount names (if anything) what the block names first, so the block
+        # is searched once, not each of its prefixes: linear however many amounts it holds
+        block_ops = (first if first is not None else qx.find_ops_at(b.text))[0]
+        ops = qx.find_ops(seg)
+        if ops:
+            return ops
+        if block_ops:
+            return block_ops
         p = b.parent
         while p is not None:
             ops = qx.find_ops(p.text)
@@ -514,6 +556,10 @@ def _read(text: str, source: str) -> list[Note]:
     return notes
 
 
+#: the largest text ``pbi check`` reads: a published report runs to a few hundred kilobytes
+MAX_TEXT_BYTES = 2_000_000
+
+
 def read_notes(text: str, *, lang: str | None = None, source: str = "<text>") -> list[Note]:
     """Every financial note in ``text``, with its paragraphs and claims.
 
@@ -529,6 +575,9 @@ def read_notes(text: str, *, lang: str | None = None, source: str = "<text>") ->
             raise CheckError("not UTF-8 text", file=source) from exc
     if not isinstance(text, str):
         raise CheckError(f"expected text, got {type(text).__name__}", file=source)
+    if len(text) > MAX_TEXT_BYTES:
+        raise CheckError(f"text of {len(text):,} characters (expected at most {MAX_TEXT_BYTES:,}: "
+                         "split it into files of a few notes each)", file=source)
     if lang is not None and lang not in _LANGS:
         raise CheckError(f"unknown language {lang!r} (expected one of {', '.join(_LANGS)})",
                          file=source, field="lang")
@@ -548,9 +597,12 @@ def read_notes(text: str, *, lang: str | None = None, source: str = "<text>") ->
 
 def read_path(path: str | Path, *, lang: str | None = None) -> list[Note]:
     """:func:`read_notes` on a UTF-8 file; unreadable files raise :class:`CheckError`."""
+    from pbi.model.errors import InputError
+    from pbi.model.yamlio import read_bytes
+
     p = Path(path)
     try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise CheckError(f"cannot read file: {exc.strerror or exc}", file=str(p)) from exc
+        data = read_bytes(p, limit=MAX_TEXT_BYTES)
+    except InputError as exc:
+        raise CheckError(exc.message, file=str(p)) from None
     return read_notes(data, lang=lang, source=str(p))  # type: ignore[arg-type]

@@ -304,10 +304,13 @@ _MONEY_SINGLE = (
 def find_money(text: str) -> list[Money]:
     """All amounts of money in ``text`` (already normalised), in order, ranges first-class."""
     found: list[Money] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # 1 where an amount already found lies: linear, however many amounts
 
     def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in taken)
+        return taken.find(1, a, b) < 0
+
+    def take(a: int, b: int) -> None:
+        taken[a:b] = b"\x01" * (b - a)
 
     for rx in _MONEY_RANGES:
         for m in rx.finditer(text):
@@ -315,14 +318,14 @@ def find_money(text: str) -> list[Money]:
                 continue
             low, high = _value(m.group(1), m.group(2)), _value(m.group(3), m.group(4))
             found.append(Money(m.start(), m.end(), low, high, m.group(0)))
-            taken.append((m.start(), m.end()))
+            take(m.start(), m.end())
     for rx in _MONEY_SINGLE:
         for m in rx.finditer(text):
             if not free(m.start(), m.end()):
                 continue
             v = _value(m.group(1), m.group(2))
             found.append(Money(m.start(), m.end(), v, v, m.group(0)))
-            taken.append((m.start(), m.end()))
+            take(m.start(), m.end())
     found.sort(key=lambda x: x.start)
     return found
 

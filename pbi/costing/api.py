@@ -24,7 +24,7 @@ def table_for(spec: Spec, spec_path: Path | str | None = None, table: str | Path
     if table is not None:
         return resolve_table(table)
     try:
-        return resolve_table(spec.table, near=Path(spec_path) if spec_path else None)
+        return resolve_table(spec.table, near=Path(spec_path) if spec_path else None, path_allowed=False)
     except TableError as err:
         if err.file is None:
             file, lines = source_of(spec)

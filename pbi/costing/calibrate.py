@@ -741,7 +741,11 @@ def write_table(cal: Calibration, path: str | Path, *, table_id: str | None = No
     }
     header = (f"# Written by pbi calibrate from {cal.base.id} ({cal.base.file}); {len(cal.figures)} figures, "
               f"{cal.reproduced} reproduced by the fitted rates.\n")
-    text = header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+    class Plain(yaml.SafeDumper):  # every value written out: pbi reads no anchors or aliases
+        def ignore_aliases(self, data: Any) -> bool:
+            return True
+
+    text = header + yaml.dump(data, Dumper=Plain, allow_unicode=True, sort_keys=False, width=100)
     path.parent.mkdir(parents=True, exist_ok=True)
     return write_atomic(path, text)
 

@@ -213,9 +213,7 @@ def _plan(spec: Spec, table: Table, activity: Activity, kind: ActivityKind, on: 
                 if "{" + field + "}" in comp.rate and not getattr(activity, field):
                     raise SpecError(f"a {activity.kind} activity needs a {field} (rate {comp.rate} is by {field})",
                                     at=_where(spec, ri, ai, field))
-            rate_key = comp.rate.format(grade=activity.grade or "", location=activity.location or "")
-        else:
-            rate_key = comp.rate
+        rate_key = comp.rate_key(grade=activity.grade or "", location=activity.location or "")
         try:
             rate = _rate(table, rate_key, on, activity.location)
         except PbiError as err:

@@ -239,7 +239,8 @@ class Scenario:
     # -- applying -------------------------------------------------------------------------------
     def _error(self, message: str, path: str, section: str = "set") -> SpecError:
         where = f"{section}.{path}"
-        return SpecError(message, file=self.file, line=self.lines.get(where), field=path)
+        line = self.lines.get(where) or self.lines.get(path) or self.lines.get(f"set.{path}")
+        return SpecError(message, file=self.file, line=line, field=path)
 
     def apply(self, spec: Spec, table: Table) -> tuple[Spec, Table]:
         """The spec and table with this scenario's overrides; SpecError for a path that matches nothing."""

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Literal
 
 from pbi.model.errors import InputError
+from pbi.model.yamlio import read_bytes
 
 __all__ = ["Item", "Paragraph", "Draft", "read_text", "detect_language", "parse_drafts", "read_drafts"]
 
@@ -134,10 +135,10 @@ def read_text(path: Path | str) -> str:
         raise InputError("no such file", file=name)
     if path.is_dir():
         raise InputError("is a directory, expected a draft (.txt, .md or .docx)", file=name)
+    data = read_bytes(path)  # a regular file of at most 5 MB, checked before reading
     if path.suffix.lower() == ".docx":
         text = _docx_text(path)
     else:
-        data = path.read_bytes()
         if b"\x00" in data[:4096] or data.startswith(b"PK\x03\x04"):
             raise InputError("binary file, expected a draft as text (.txt, .md) or .docx", file=name, line=1)
         try:

@@ -8,7 +8,13 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-__all__ = ["Rounding", "to_decimal", "format_usd", "roman"]
+__all__ = ["Rounding", "to_decimal", "format_usd", "roman", "MAX_AMOUNT", "MAX_PLACES"]
+
+#: the ceiling on any amount, rate or quantity pbi reads: a trillion (no note comes near it; a larger
+#: number is a typing error, and the arithmetic of the engine stays exact below it)
+MAX_AMOUNT = Decimal(10) ** 12
+#: the most decimal places a number read may have
+MAX_PLACES = 10
 
 RoundingMode = Literal["half_up", "half_even", "up", "down"]
 
@@ -25,19 +31,34 @@ def to_decimal(value: object) -> Decimal:
     (ValueError, so that validation reports them like any other bad value)."""
     if isinstance(value, (bool, float)):
         raise ValueError(f"expected a number written as an integer or a string, got {value!r}")
-    if isinstance(value, Decimal):
+    if isinstance(value, Decimal):  # already a number pbi holds (read, or computed)
         return value
     if isinstance(value, int):
+        if abs(value) > MAX_AMOUNT:
+            raise ValueError(f"{value:,} is over the ceiling of {MAX_AMOUNT:,} (at most {MAX_AMOUNT:,})"
+                             if value.bit_length() < 4000 else "a number far over the ceiling "
+                             f"(at most {MAX_AMOUNT:,})")
         return Decimal(value)
     if isinstance(value, str):
+        text = value.strip()
+        if "," in text:
+            raise ValueError(f"{value!r} is not a number: a comma is ambiguous (a decimal comma or a "
+                             "thousands separator); write 1234.5")
+        if "_" in text or len(text) > 60:
+            raise ValueError(f"{value[:60]!r} is not a number")
         try:
-            result = Decimal(value.replace(",", "").replace("_", "").strip())
+            result = Decimal(text)
         except decimal.InvalidOperation:
             raise ValueError(f"{value!r} is not a number") from None
-        if not result.is_finite():
-            raise ValueError(f"{value!r} is not a finite number")
-        return result
-    raise ValueError(f"expected a number, got {type(value).__name__}")
+    else:
+        raise ValueError(f"expected a number, got {type(value).__name__}")
+    if not result.is_finite():
+        raise ValueError(f"{value!r} is not a finite number")
+    if result and (abs(result) > MAX_AMOUNT or result.as_tuple().exponent < -MAX_PLACES):  # type: ignore[operator]
+        if abs(result) > MAX_AMOUNT:
+            raise ValueError(f"{value} is over the ceiling (at most {MAX_AMOUNT:,})")
+        raise ValueError(f"{value} has more than {MAX_PLACES} decimal places")
+    return result
 
 
 class Rounding(BaseModel):

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 from collections.abc import Callable
 
-from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema, BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
+from pydantic import StrictInt, BeforeValidator, PlainSerializer, WithJsonSchema, BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 from pbi.model.errors import SpecError
 from pbi.model.money import to_decimal
@@ -179,11 +179,11 @@ class Activity(BaseModel):
     kind: str = Field(description="an activity kind of the cost table: documentation, publication, "
                                   "meeting, expert_meeting, staff, travel, lump_sum, …")
     label: Text | None = Field(default=None, description="short name: the model law, the omnibus tool …")
-    count: int = Field(default=1, ge=1, le=1000, description="number of identical events (three workshops)")
+    count: StrictInt = Field(default=1, ge=1, le=1000, description="number of identical events (three workshops)")
     pages: Quantity | None = None
     words: Quantity | None = None
     documents: Quantity | None = None
-    languages: int | tuple[str, ...] | None = Field(default=None, description="a number 1–6 or language codes")
+    languages: StrictInt | tuple[str, ...] | None = Field(default=None, description="a number 1–6 or language codes")
     days: Quantity | None = Field(default=None, description="meeting days (a meeting day is two meetings)")
     meetings: Quantity | None = None
     sessions: Quantity | None = None
@@ -411,7 +411,7 @@ class Spec(BaseModel):
 
     symbol: str = Field(description="e.g. CTOC/COP/2010/L.3/Rev.2")
     document: str | None = Field(default=None, description="the report the note is printed in")
-    annex: int | None = Field(default=None, ge=1)
+    annex: int | None = Field(default=None, ge=1, le=99)
     adopted_as: str | None = Field(default=None, description="e.g. resolution 5/4")
     draft_kind: Literal["resolution", "decision"] = "resolution"
     revised: bool = False
@@ -480,13 +480,21 @@ class Spec(BaseModel):
     @model_validator(mode="after")
     def _references(self) -> "Spec":
         seen: set[str] = set()
+        request_ids: set[str] = set()
         for ri, request in enumerate(self.requests):
+            if request.id in request_ids:
+                raise at(f"requests[{ri}].id", f"request id {request.id!r} is used twice")
+            request_ids.add(request.id)
             for ai, activity in enumerate(request.activities):
                 if activity.id in seen:
                     raise at(f"requests[{ri}].activities[{ai}].id", f"activity id {activity.id!r} is used twice")
                 seen.add(activity.id)
+        figures: set[str] = set()
+        for fi, figure in enumerate(self.published):
+            if figure.id in figures:
+                raise at(f"published[{fi}].id", f"figure id {figure.id!r} is used twice")
+            figures.add(figure.id)
         kinds = {a.id: (a.of or a.kind) for _, a in self.activities()}
-        figures = {f.id for f in self.published}
         sums = {f.id for f in self.published if f.sum_of}
         claimed: dict[str, str] = {}
         for fi, figure in enumerate(self.published):

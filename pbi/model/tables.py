@@ -11,22 +11,24 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, field_validator, model_validator
 
 from pbi.model.errors import RateLookupError, TableError
 from pbi.model.money import Rounding, to_decimal
 from pbi.model.errors import UnitError
 from pbi.model.units import check_rate_unit, unit_factor
-from pbi.model.validation import validate
+from pbi.model.validation import at, validate
 from pbi.model.yamlio import LoadedYaml, load_yaml
 
 __all__ = [
     "Rate", "Component", "ActivityKind", "Surcharge", "StaffAssessment", "Table", "RateValue",
     "load_table", "find_tables", "resolve_table", "table_folders", "QUANTITY_UNITS", "FUNDING_SOURCES",
+    "RATE_FIELDS", "MAX_CHAIN", "BUNDLED",
     "ACTIVITY_FLAGS", "GRADE_CATEGORIES", "VacancyFactor",
 ]
 
@@ -54,6 +56,10 @@ QUANTITY_UNITS: dict[str, str] = {
     "items": "item",
 }
 
+#: the fields a component's rate may name, e.g. ``staff.{grade}``: replaced by the activity's value
+RATE_FIELDS = ("grade", "location")
+_PLACEHOLDER = re.compile(r"\{([a-z_]{1,20})\}")
+
 #: yes/no properties of an activity that a component may depend on
 ACTIVITY_FLAGS = ("interpretation", "summary_records", "verbatim_records", "webcasting", "sound", "it_support")
 
@@ -62,6 +68,12 @@ GRADE_CATEGORIES: dict[str, str] = {
     **{g: "professional" for g in ("USG", "ASG", "D-2", "D-1", "P-5", "P-4", "P-3", "P-2", "P-1")},
     **{g: "general_service" for g in ("GS", "GS (Other level)", "GS (Principal level)", "GS-OL", "GS-PL")},
 }
+
+#: the official languages a note may be translated into, and the largest default quantity
+MAX_LANGUAGES = 6
+MAX_DEFAULT = 1_000_000
+#: the longest ``extends:`` chain (a table, its base, the base's base …)
+MAX_CHAIN = 16
 
 #: funding sources a spec may name
 FUNDING_SOURCES = ("regular_budget", "budget_process", "extrabudgetary", "voluntary",
@@ -136,6 +148,10 @@ class Rate(BaseModel):
     def _not_empty(self) -> "Rate":
         if not self.values and not self.stations:
             raise ValueError("a rate needs at least one dated value")
+        for where, series in (("values", self.values), *((f"stations.{k}", v) for k, v in self.stations.items())):
+            for day, value in series.items():
+                if value is not None and value < 0:
+                    raise at(f"{where}.{day.isoformat()}", f"a rate cannot be negative (got {value})")
         return self
 
 
@@ -149,6 +165,23 @@ class Component(BaseModel):
     when: dict[str, bool] = Field(default_factory=dict,
                                   description="apply only when these flags of the activity hold "
                                               "(an unset flag counts as false)")
+
+    @field_validator("rate")
+    @classmethod
+    def _template(cls, value: str) -> str:
+        for name in _PLACEHOLDER.findall(value):
+            if name not in RATE_FIELDS:
+                raise ValueError(f"unknown field {{{name}}} in rate {value!r} (a rate may name "
+                                 f"{', '.join('{' + f + '}' for f in RATE_FIELDS)})")
+        if "{" in _PLACEHOLDER.sub("", value) or "}" in _PLACEHOLDER.sub("", value):
+            raise ValueError(f"rate {value!r} holds a brace that is not a field "
+                             f"({', '.join('{' + f + '}' for f in RATE_FIELDS)})")
+        return value
+
+    def rate_key(self, **fields: str) -> str:
+        """The rate key for an activity: each ``{field}`` of the template replaced by its value
+        (no formatting, no attribute access: a plain substitution of known fields)."""
+        return _PLACEHOLDER.sub(lambda m: fields.get(m.group(1), ""), self.rate)
 
     @field_validator("when")
     @classmethod
@@ -174,10 +207,22 @@ class ActivityKind(BaseModel):
 
     label: str
     components: tuple[Component, ...]
-    defaults: dict[str, int] = Field(default_factory=dict,
-                                     description="quantities assumed when a spec omits them, e.g. documents: 1")
+    defaults: dict[str, StrictInt] = Field(default_factory=dict,
+                                           description="quantities assumed when a spec omits them, e.g. documents: 1")
     vacancy: bool = Field(default=False, description="new posts: apply the table's vacancy factor for the "
                                                      "grade's category (first-year cost)")
+
+    @field_validator("defaults")
+    @classmethod
+    def _defaults(cls, value: dict[str, int]) -> dict[str, int]:
+        for name, n in value.items():
+            if name not in QUANTITY_UNITS:
+                raise at(name, f"unknown quantity {name!r} (expected one of {', '.join(QUANTITY_UNITS)})")
+            if name == "languages" and not 1 <= n <= MAX_LANGUAGES:
+                raise at(name, f"must be 1 to {MAX_LANGUAGES} official languages (got {n})")
+            if not 1 <= n <= MAX_DEFAULT:
+                raise at(name, f"must be 1 to {MAX_DEFAULT:,} (got {n})")
+        return value
 
 
 class VacancyFactor(BaseModel):
@@ -211,7 +256,10 @@ class Surcharge(BaseModel):
     @field_validator("percent", mode="before")
     @classmethod
     def _pct(cls, value: object) -> Decimal:
-        return to_decimal(value)
+        percent = to_decimal(value)
+        if not 0 <= percent <= 100:
+            raise ValueError(f"a surcharge is 0 to 100 per cent (got {percent})")
+        return percent
 
     @field_validator("applies_to")
     @classmethod
@@ -337,22 +385,55 @@ class Table(BaseModel):
         return min(own, key=lambda r: r.step) if own else self.rounding
 
 
+#: folder listing → table id → file: ids are read from the parsed YAML, once per folder state
+_FOUND: dict[tuple[str, tuple[tuple[str, int, int], ...]], dict[str, Path]] = {}
+
+
 def find_tables(folder: Path) -> dict[str, Path]:
-    """Table id → file, for every ``*.yaml`` in ``folder`` (ids read cheaply from the files)."""
+    """Table id → file, for every ``*.yaml`` in ``folder``, the id read from the file's YAML.
+
+    Two files with one id are an error naming both; a file that is not a readable table (a FIFO,
+    a file over the size limit, bad YAML, no ``id:``) is an error naming it.
+    """
+    listing: list[tuple[str, int, int]] = []
+    paths = sorted(Path(folder).glob("*.yaml"))
+    for path in paths:
+        try:
+            info = path.stat()
+        except OSError:
+            continue
+        listing.append((path.name, info.st_mtime_ns, info.st_size))
+    key = (str(Path(folder).resolve()), tuple(listing))
+    hit = _FOUND.get(key)
+    if hit is not None:
+        return hit
     found: dict[str, Path] = {}
-    for path in sorted(folder.glob("*.yaml")):
-        table_id = path.stem
-        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
-            if line.startswith("id:"):
-                table_id = line.split(":", 1)[1].strip().strip("'\"")
-                break
+    for path in paths:
+        if path.name.endswith(".schema.yaml"):
+            continue
+        loaded = load_yaml(path)
+        table_id = loaded.data.get("id")
+        if not isinstance(table_id, str) or not table_id:
+            raise TableError("a cost table needs an id (id: unodc-vienna-2010)", file=loaded.file,
+                             line=loaded.line_of("id"), field="id")
+        if table_id in found:
+            raise TableError(f"table id {table_id!r} is also the id of {found[table_id]}: ids must be unique",
+                             file=loaded.file, line=loaded.line_of("id"), field="id")
         found[table_id] = path
+    if len(_FOUND) > 64:
+        _FOUND.clear()
+    _FOUND[key] = found
     return found
 
 
+#: the tables that come with pbi: looked up last, when no folder of the user's has the id
+BUNDLED = Path(__file__).resolve().parents[2] / "cost_tables"
+
+
 def table_folders(near: Path | None = None) -> list[Path]:
-    """Where table ids are looked up: $PBI_TABLES, ``cost_tables/`` above ``near``, then in the
-    working directory."""
+    """Where table ids are looked up: each folder of $PBI_TABLES, then the ``cost_tables/`` of the
+    project ``near`` is in (the nearest parent folder that has one), then the tables that come with
+    pbi. Never the working directory."""
     folders: list[Path] = []
     env = os.environ.get("PBI_TABLES")
     if env:
@@ -362,7 +443,7 @@ def table_folders(near: Path | None = None) -> list[Path]:
             if (parent / "cost_tables").is_dir():
                 folders.append(parent / "cost_tables")
                 break
-    folders.append(Path.cwd() / "cost_tables")
+    folders.append(BUNDLED)
     unique: list[Path] = []
     for folder in folders:
         if folder.is_dir() and folder.resolve() not in [u.resolve() for u in unique]:
@@ -370,18 +451,33 @@ def table_folders(near: Path | None = None) -> list[Path]:
     return unique
 
 
-def resolve_table(ref: str | Path, *, near: Path | None = None) -> Table:
-    """A table given as a file path or as an id found in :func:`table_folders`."""
-    path = Path(ref)
-    if path.suffix in (".yaml", ".yml") or path.exists():
-        return load_table(path)
+def resolve_table(ref: str | Path, *, near: Path | None = None, path_allowed: bool = True) -> Table:
+    """A table given as an id found in :func:`table_folders`, or (where ``path_allowed``, as for
+    ``--table``) as a file path.
+
+    An id in two of the user's folders ($PBI_TABLES, the project's ``cost_tables/``) with different
+    contents is an error naming both files; the tables that come with pbi are used only for an id
+    no such folder has.
+    """
+    ref_text = str(ref)
+    if path_allowed and (isinstance(ref, Path) or ref_text.endswith((".yaml", ".yml")) or os.sep in ref_text):
+        return load_table(Path(ref))
     folders = table_folders(near)
+    hits: list[tuple[Path, Path]] = []
     for folder in folders:
+        if hits and folder.resolve() == BUNDLED:
+            break
         found = find_tables(folder)
-        if str(ref) in found:
-            return load_table(found[str(ref)], folder=folder)
+        if ref_text in found:
+            hits.append((found[ref_text], folder))
+    for other, _ in hits[1:]:
+        if other.read_bytes() != hits[0][0].read_bytes():
+            raise TableError(f"table id {ref_text!r} is in {hits[0][0]} and in {other}, which differ "
+                             "(remove one, or give the file with --table)", file=str(other))
+    if hits:
+        return load_table(hits[0][0], folder=hits[0][1])
     known = sorted({t for f in folders for t in find_tables(f)})
-    raise TableError(f"no cost table {str(ref)!r} (known: {', '.join(known) or 'none'}; "
+    raise TableError(f"no cost table {ref_text!r} (known: {', '.join(known) or 'none'}; "
                      "give a file with --table or set PBI_TABLES)")
 
 
@@ -413,6 +509,9 @@ def load_table(path: Path | str, *, folder: Path | str | None = None, _seen: tup
     spec = validate(TableFile, loaded, TableError)
     if spec.id in _seen:
         raise TableError("table builds on itself: " + " → ".join([*_seen, spec.id]),
+                         file=loaded.file, line=loaded.line_of("extends"), field="extends")
+    if len(_seen) >= MAX_CHAIN:
+        raise TableError(f"extends chain longer than {MAX_CHAIN} tables (from {_seen[0]})",
                          file=loaded.file, line=loaded.line_of("extends"), field="extends")
     base: Table | None = None
     if spec.extends:

@@ -8,6 +8,9 @@ node tree with the safe loader, refuses duplicate keys, and keeps a map from fie
 from __future__ import annotations
 
 import datetime as dt
+import os
+import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,8 +18,10 @@ from typing import Any
 import yaml
 
 from pbi.model.errors import InputError
+from pbi.model.fileio import note_input
 
-__all__ = ["LoadedYaml", "load_yaml", "read_text", "path_of", "MAX_FILE_BYTES"]
+__all__ = ["LoadedYaml", "load_yaml", "read_text", "read_bytes", "path_of", "MAX_FILE_BYTES", "MAX_DEPTH",
+           "MAX_DIGITS", "YEARS"]
 
 MAX_FILE_BYTES = 5_000_000
 
@@ -50,19 +55,55 @@ def path_of(loc: tuple[Any, ...]) -> str:
     return out
 
 
-def read_text(path: Path) -> str:
-    """Read a UTF-8 text file with clear errors for every way it can fail."""
+def read_bytes(path: Path | str, *, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes, checked before reading.
+
+    FIFOs, devices and sockets are refused without being read (``/dev/zero`` would never end, a FIFO
+    would block). The file is recorded as an input of the command (see :func:`pbi.model.fileio.note_input`).
+    """
     name = str(path)
-    if not path.exists():
-        raise InputError("no such file", file=name)
-    if path.is_dir():
-        raise InputError("is a directory, expected a file", file=name)
     try:
-        raw = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        raise InputError("no such file", file=name) from None
+    except IsADirectoryError:
+        raise InputError("is a directory, expected a file", file=name) from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", file=name) from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise InputError(f"file is {len(raw):,} bytes (expected at most {MAX_FILE_BYTES:,})", file=name)
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError("is a directory, expected a file", file=name)
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError("not a regular file (a FIFO, device or socket is never read)", file=name)
+        if info.st_size > limit:
+            raise InputError(f"file is {info.st_size:,} bytes (expected at most {limit:,})", file=name)
+        note_input(path)
+        chunks: list[bytes] = []
+        size = 0
+        while size <= limit:
+            try:
+                chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            except OSError as exc:
+                raise InputError(f"cannot read: {exc.strerror}", file=name) from None
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > limit:  # the file grew while it was read
+            raise InputError(f"file is over {limit:,} bytes", file=name)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def read_text(path: Path | str, *, limit: int = MAX_FILE_BYTES) -> str:
+    """Read a UTF-8 text file with clear errors for every way it can fail (see :func:`read_bytes`)."""
+    name = str(path)
+    raw = read_bytes(path, limit=limit)
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        raise InputError("a binary file, not text (it holds NUL bytes)", file=name, line=raw[:nul].count(b"\n") + 1)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -70,33 +111,85 @@ def read_text(path: Path) -> str:
         raise InputError("not UTF-8 text (save the file as UTF-8)", file=name, line=line) from None
 
 
-class _Loader(yaml.SafeLoader):
-    """The safe loader; no Python tags, no custom constructors."""
+#: how deep collections may nest; no spec, table or scenario needs more than a dozen levels
+MAX_DEPTH = 40
+#: the most digits a number may have; larger is a typing error (and int() refuses 4,300)
+MAX_DIGITS = 40
+#: characters refused in any text: C0 and C1 controls other than tab and line ends (NUL, ESC, the
+#: vertical tab…), which Word files cannot hold and terminals interpret, and the markers the note
+#: renderer uses for headings, paragraphs and list items
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u27e6\u27e7\u2016]")
 
+# YAML 1.2 core schema (https://yaml.org/spec/1.2.2/#1032-tag-resolution), less octal and hex:
+# a number is written in decimal, without underscores, colons (1.1's base 60) or commas; booleans
+# are true/false only (never yes/no/on/off); dates are YYYY-MM-DD.
+_NULL = "tag:yaml.org,2002:null"
+_BOOL = "tag:yaml.org,2002:bool"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_DATE = "tag:yaml.org,2002:timestamp"
+_STR = "tag:yaml.org,2002:str"
+_CORE: list[tuple[str, re.Pattern[str], str]] = [
+    (_NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), "~nN"),
+    (_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), "tTfF"),
+    (_INT, re.compile(r"^[-+]?[0-9]+$"), "-+0123456789"),
+    (_FLOAT, re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+                        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"), "-+.0123456789"),
+    (_DATE, re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"), "0123456789"),
+]
+#: the years a date may fall in
+YEARS = (1900, 2199)
+
+
+def _core(cls: Any) -> Any:
+    cls.yaml_implicit_resolvers = {}
+    for tag, pattern, first in _CORE:
+        cls.add_implicit_resolver(tag, pattern, list(first))
+    return cls
+
+
+@_core
+class _Loader(yaml.SafeLoader):
+    """The safe loader with YAML 1.2 core resolution; no Python tags, no custom constructors."""
+
+
+#: libyaml's parser where PyYAML was built with it (ten times faster); it yields the same node tree,
+#: with marks, and nodes are turned into data below
+_COMPOSER: Any = _core(type("_CLoader", (yaml.CSafeLoader,), {})) if hasattr(yaml, "CSafeLoader") else _Loader
 
 _PLAIN_TAGS = {yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG}
 
 
+def _screen(text: str, file: str) -> None:
+    """Refuse, before any node is built, what could make loading unbounded or ambiguous: aliases
+    (each would be copied: nine levels of nine make 387 million), explicit tags and deep nesting."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_COMPOSER):
+        line = event.start_mark.line + 1 if event.start_mark else None
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise InputError("YAML anchors and aliases (&name, *name) are not supported: write the value "
+                             "out", file=file, line=line)
+        tag = getattr(event, "tag", None)
+        if tag not in (None, "!"):
+            raise InputError(f"YAML tag {tag!r} is not allowed (plain data only: numbers, text, "
+                             "true/false, dates, lists and mappings)", file=file, line=line)
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise InputError(f"nested deeper than {MAX_DEPTH} levels", file=file, line=line)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
 def _walk(node: yaml.Node, path: str, lines: dict[str, int], file: str) -> Any:
     lines.setdefault(path, node.start_mark.line + 1)
-    return _value(node, path, lines, file)
-
-
-def _value(node: yaml.Node, path: str, lines: dict[str, int], file: str) -> Any:
-    """The data of a node whose line is recorded; scalar children are read in place (no call per
-    scalar: specs are mostly scalars)."""
-    if isinstance(node, yaml.ScalarNode):
-        return _scalar(node)
-    if node.tag not in _PLAIN_TAGS:
-        raise InputError(f"YAML tag {node.tag!r} is not allowed (plain data only)", file=file,
-                         line=node.start_mark.line + 1, field=path or None)
-    scalar = yaml.ScalarNode
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
-        prefix = path + "." if path else ""
         for key_node, value_node in node.value:
-            key = _scalar(key_node) if isinstance(key_node, scalar) \
-                else _Loader.construct_object(_LOADER_SINGLETON, key_node, deep=True)
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise InputError("a mapping key must be a name, not a list or mapping", file=file,
+                                 line=key_node.start_mark.line + 1, field=path or None)
+            key = _scalar(key_node, file, path)
             if key == "<<":
                 raise InputError("YAML merge keys (<<) are not supported", file=file,
                                  line=key_node.start_mark.line + 1, field=path or None)
@@ -106,58 +199,54 @@ def _value(node: yaml.Node, path: str, lines: dict[str, int], file: str) -> Any:
                 raise InputError(f"mapping key {key!r} is not a name", file=file,
                                  line=key_node.start_mark.line + 1, field=path or None)
             key = str(key)
-            child = prefix + key
             if key in result:
+                child = f"{path}.{key}" if path else key
                 raise InputError(f"duplicate key {key!r} (first on line {lines.get(child)})", file=file,
                                  line=key_node.start_mark.line + 1, field=child)
+            child = f"{path}.{key}" if path else key
             lines[child] = key_node.start_mark.line + 1
-            result[key] = _scalar(value_node) if isinstance(value_node, scalar) \
-                else _value(value_node, child, lines, file)
+            result[key] = _walk(value_node, child, lines, file)
         return result
-    out: list[Any] = []
-    for i, item in enumerate(node.value):
-        child = f"{path}[{i}]"
-        lines.setdefault(child, item.start_mark.line + 1)
-        out.append(_scalar(item) if isinstance(item, scalar) else _value(item, child, lines, file))
-    return out
+    if isinstance(node, yaml.SequenceNode):
+        return [_walk(item, f"{path}[{i}]", lines, file) for i, item in enumerate(node.value)]
+    return _scalar(node, file, path)
 
 
-_STR_TAG = "tag:yaml.org,2002:str"
+def _scalar(node: yaml.Node, file: str, path: str) -> Any:
+    """A scalar by YAML 1.2 core rules: None, bool, int, date, or text (a float stays its text, so
+    that money and quantities become Decimal as written, never a binary float)."""
+    value = str(node.value)
+    tag = node.tag
 
+    def bad(message: str) -> InputError:
+        return InputError(message, file=file, line=node.start_mark.line + 1, field=path or None)
 
-def _scalar(node: yaml.Node) -> Any:
-    if node.tag == _STR_TAG:  # most scalars: the text as it is (what the safe constructor returns)
-        return node.value
-    value = _LOADER_SINGLETON.construct_object(node, deep=True)
-    if isinstance(value, float):
-        # money and quantities are Decimal: keep the text as written, never a binary float
-        return node.value
-    return value
-
-
-_LOADER_SINGLETON = _Loader("")
-#: libyaml's parser where PyYAML was built with it (ten times faster); it yields the same node tree,
-#: with marks, and nodes are still turned into data by the safe constructor above
-_BASE_COMPOSER: Any = getattr(yaml, "CSafeLoader", None) or _Loader
-#: the tag of a scalar depends only on its kind, text and implicitness (the safe loader has no path
-#: resolvers): remembered, since specs repeat the same keys and values (a fifth of composing)
-_TAGS: dict[tuple[Any, str, tuple[bool, bool]], str] = {}
-
-
-class _Composer(_BASE_COMPOSER):  # type: ignore[misc]
-    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
-        if kind is not yaml.ScalarNode or not isinstance(value, str):
-            return super().resolve(kind, value, implicit)
-        key = (kind, value, tuple(implicit))
-        tag = _TAGS.get(key)
-        if tag is None:
-            tag = super().resolve(kind, value, implicit)
-            if len(_TAGS) < 100_000:
-                _TAGS[key] = tag
-        return tag
-
-
-_COMPOSER = _Composer
+    if tag == _STR:
+        hit = _FORBIDDEN.search(value)
+        if hit:
+            char = hit.group()
+            what = "a character pbi uses to mark up notes" if char in "\u27e6\u27e7\u2016" else \
+                "a control character"
+            raise bad(f"text holds {what} (U+{ord(char):04X}) at position {hit.start() + 1}")
+        return value
+    if tag == _NULL:
+        return None
+    if tag == _BOOL:
+        return value.lower() == "true"
+    if tag in (_INT, _FLOAT):
+        digits = sum(ch.isdigit() for ch in value)
+        if digits > MAX_DIGITS or len(value) > 2 * MAX_DIGITS:
+            raise bad(f"a number of {digits:,} digits (at most {MAX_DIGITS})")
+        return int(value, 10) if tag == _INT else value
+    if tag == _DATE:
+        try:
+            day = dt.date.fromisoformat(value)
+        except ValueError as exc:
+            raise bad(f"{value} is not a date ({exc})") from None
+        if not YEARS[0] <= day.year <= YEARS[1]:
+            raise bad(f"{value} is out of range (years {YEARS[0]} to {YEARS[1]})")
+        return day
+    raise bad(f"YAML tag {tag!r} is not allowed")
 
 
 def load_yaml(path: Path | str) -> LoadedYaml:
@@ -168,22 +257,24 @@ def load_yaml(path: Path | str) -> LoadedYaml:
     if not text.strip():
         raise InputError("file is empty (expected a YAML mapping)", file=name)
     try:
+        _screen(text, name)
         node = yaml.compose(text, Loader=_COMPOSER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         raise InputError(f"YAML syntax error: {exc.problem or exc.context}", file=name, line=line) from None
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        raise InputError(f"not a text file: character U+{exc.character:04X} is not allowed in YAML"
+                         if isinstance(exc.character, int) else "not a text file", file=name, line=line) from None
     except yaml.YAMLError as exc:
-        raise InputError(f"YAML error: {exc}", file=name) from None
+        raise InputError(f"YAML error: {str(exc).splitlines()[0]}", file=name) from None
+    except RecursionError:
+        raise InputError(f"nested deeper than {MAX_DEPTH} levels", file=name) from None
     if node is None:
         raise InputError("file holds no YAML document", file=name)
     lines: dict[str, int] = {}
-    try:
-        data = _walk(node, "", lines, name)
-    except yaml.constructor.ConstructorError as exc:
-        mark = exc.problem_mark
-        raise InputError(f"YAML error: {exc.problem}", file=name,
-                         line=mark.line + 1 if mark else None) from None
+    data = _walk(node, "", lines, name)
     if not isinstance(data, dict):
         raise InputError("expected a YAML mapping at the top of the file", file=name, line=1)
     return LoadedYaml(data=data, file=name, lines=lines)

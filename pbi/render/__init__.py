@@ -21,7 +21,8 @@ from typing import Any, Literal
 from pbi.model.errors import RenderError
 from pbi.costing.estimate import Estimate
 
-__all__ = ["Note", "NoteParagraph", "NoteItem", "KINDS", "FORMATS", "build_note", "render_note", "note_text"]
+__all__ = ["Note", "NoteParagraph", "NoteItem", "KINDS", "FORMATS", "build_note", "render_note", "note_text",
+           "paragraph_number"]
 
 TEMPLATES = Path(__file__).parent / "templates"
 #: note kinds: the financial note (Conference of the Parties, rule 75) and the statement of programme budget
@@ -30,7 +31,8 @@ KINDS = ("financial_note", "statement")
 FORMATS = ("text", "md", "html", "docx")
 Format = Literal["text", "md", "html", "docx"]
 
-_MARK = re.compile(r"⟦([HPIJTUSB])⟧")
+#: heading, paragraph, item, sub-item, footnote; a statement's preamble line (T), subtitle (U), part (S), table (B)
+_MARK = re.compile(r"⟦([HPIJFTUSB])⟧")
 
 
 @dataclass
@@ -63,16 +65,73 @@ class Note:
     preamble: list[str] = field(default_factory=list)   # session, agenda item … above the heading
     subtitle: str = ""                                   # "Statement submitted by the Secretary-General …"
     table_after: int | None = None                       # the table is printed after this paragraph
+    #: the total row of the resource table, written as the body writes amounts
+    table_total: str = ""
     assumptions_title: str = ""
     assumptions: list[str] = field(default_factory=list)  # what the spec assumed (never a published fact)
+    #: the header block of the document: symbol, distribution, date, language, original
+    header: dict[str, str] = field(default_factory=dict)
+    #: footnotes, in order (the Word file prints them at the foot of the page)
+    footnotes: list[str] = field(default_factory=list)
+
+    @property
+    def direction(self) -> str:
+        """``rtl`` for Arabic, else ``ltr``."""
+        from .numbers import RTL
+
+        return "rtl" if self.lang in RTL else "ltr"
 
 
 @lru_cache(maxsize=1)
 def _phrases() -> dict[str, Any]:
+    """``phrases.yaml`` (entries keyed by language) with ``phrases/<lang>.yaml`` (one language per
+    file) merged in: ``phrases[category][key][lang]``."""
     import yaml
 
     phrases: dict[str, Any] = yaml.safe_load((TEMPLATES / "phrases.yaml").read_text(encoding="utf-8"))
+    for path in sorted((TEMPLATES / "phrases").glob("*.yaml")):
+        lang = path.stem
+        for category, entries in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).items():
+            for key, value in entries.items():
+                phrases.setdefault(category, {}).setdefault(key, {})[lang] = value
     return phrases
+
+
+class MissingText(RenderError):
+    """A text the note needs has no version in the note's language."""
+
+    def __init__(self, text: Any, lang: str) -> None:
+        shown = next((getattr(text, k) for k in ("en", "zh", "fr", "es", "ru", "ar") if getattr(text, k, None)), "")
+        super().__init__(f"no {lang} text (en: {shown!r})")
+        self.text = text
+
+
+def _text_path(root: Any, target: Any, path: str = "") -> str | None:
+    """The field path of ``target`` (a Text, by identity) inside a spec: ``requests[1].text``."""
+    from pydantic import BaseModel
+
+    if root is target:
+        return path
+    if isinstance(root, BaseModel):
+        for name in type(root).model_fields:
+            found = _text_path(getattr(root, name), target, f"{path}.{name}" if path else name)
+            if found is not None:
+                return found
+    elif isinstance(root, (list, tuple)):
+        for i, item in enumerate(root):
+            found = _text_path(item, target, f"{path}[{i}]")
+            if found is not None:
+                return found
+    return None
+
+
+def phrase(category: str, key: str, lang: str) -> Any:
+    """A name of ``templates/phrases``: a missing one is an error naming its key."""
+    try:
+        return _phrases()[category][key][lang]
+    except KeyError:
+        raise RenderError(f"no {lang} entry for {category}.{key} in the phrases "
+                          f"(templates/phrases.yaml or templates/phrases/{lang}.yaml)") from None
 
 
 @lru_cache(maxsize=32)
@@ -96,16 +155,11 @@ def _environment(lang: str, budget_period: str) -> Any:
             raise RenderError("a text the template needs is missing from the spec")
         value = getattr(text, lang, None)
         if not value:
-            shown = next((getattr(text, k) for k in ("en", "zh", "fr", "es", "ru", "ar") if getattr(text, k)), "")
-            raise RenderError(f"the spec has no {lang} text for {shown!r}")
+            raise MissingText(text, lang)
         return str(value)
 
     def section(key: str) -> dict[str, str]:
-        try:
-            names: dict[str, str] = phrases["sections"][key][lang]
-            return names
-        except KeyError:
-            raise RenderError(f"no {lang} name for budget section {key!r} in templates/phrases.yaml") from None
+        return dict(phrase("sections", key, lang))
 
     def label(activity: Any) -> str:
         """The activity's own short name, or the name of its kind."""
@@ -118,13 +172,13 @@ def _environment(lang: str, budget_period: str) -> Any:
                               f"names no kind {activity.kind!r}", field="label") from None
 
     def place(name: str) -> str:
-        return str(phrases.get("places", {}).get(name, {}).get(lang, name))
+        return str(phrase("places", name, lang))
 
     def outside_parens(item: str) -> str:
         return re.sub(r"（[^）]*）|\([^)]*\)", "", item)
 
     def lettered(items: list[str], sep: str) -> str:
-        return sep.join(f"({chr(97 + i)}){'' if lang == 'zh' else ' '}{t}" for i, t in enumerate(items))
+        return sep.join(f"{n.item_label(i + 1, lang)}{'' if lang == 'zh' else ' '}{t}" for i, t in enumerate(items))
 
     def join(items: Any, sep: str | None = None, last: str | None = None) -> str:
         texts = [str(i) for i in items if i]
@@ -162,7 +216,13 @@ def _environment(lang: str, budget_period: str) -> Any:
         "biennium": lambda y: n.period(period_of(y).label, lang), "next_period": next_period,
         "period_name": period_name, "budget": budget,
         "cents": lambda v: Range.of(v).map(lambda d: d.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)),
-        "letter": lambda i: chr(96 + i), "circled": lambda i: chr(0x321F + i), "roman": roman,
+        "letter": lambda i: n.letter(i, lang), "circled": lambda i: chr(0x321F + i), "roman": roman,
+        "period_kind": lambda label: parse_period(str(label)).kind,
+        "period_of": lambda year: period_of(int(year)).label, "lower_first": lambda t: t[:1].lower() + t[1:],
+        "item": lambda i: n.item_label(i, lang), "subitem": lambda i: n.subitem_label(i, lang),
+        "pl": lambda v, *forms: n.plural(v, lang, *forms),
+        "cntf": lambda v: n.count_word(v, lang, "f"), "cntn": lambda v: n.count_word(v, lang, "n"),
+        "prep": lambda text, word: n.contract(word, str(text), lang),
         "langnames": lambda codes: n.language_names(codes, lang), "section": section, "place": place, "label": label,
         "components": lambda text: [t for t in str(text).split("‖") if t],
         "commas": lambda items: any("，" in outside_parens(i) or ", " in outside_parens(i) for i in items),
@@ -206,9 +266,18 @@ def _clean(text: str, lang: str) -> str:
     if lang == "zh":
         text = re.sub(r"\s*\n\s*", "", text).strip()
         return _spacing_zh(text)
-    text = re.sub(r"\s+", " ", text).strip()
-    text = re.sub(r" ([,.;:)\u201d])", r"\1", text)
-    return re.sub(r"([(\u201c]) ", r"\1", text)
+    # only layout whitespace collapses: the no-break spaces of numbers and of French punctuation stay
+    text = re.sub(r"[ \t\r\n]+", " ", text).strip()
+    if lang == "fr":  # French typography: ’ (U+2019), a no-break space inside guillemets and before : ; ! ? %
+        text = text.replace("'", "\u2019")
+        text = re.sub(r" ?([:;!?])(?=\s|$|\))", lambda m: ("\u00a0" if m.group(1) == ":" else "\u202f") + m.group(1), text)
+        text = re.sub(r"(\d) %", "\\1\u202f%", text)
+        text = re.sub(r"« ?", "«\u00a0", text)
+        text = re.sub(r" ?»", "\u00a0»", text)
+        text = re.sub(r" ([,.)])", r"\1", text)
+    else:
+        text = re.sub(r" ([,.;:)\u201d\u00bb\u060c\u061b])", r"\1", text)
+    return re.sub(r"([(\u201c\u00ab]) ", r"\1", text)
 
 
 def build_note(estimate: Estimate, lang: str, kind: str | None = None) -> Note:
@@ -243,8 +312,12 @@ def build_note(estimate: Estimate, lang: str, kind: str | None = None) -> Note:
         raw = env.get_template(f"{kind}/{lang}.j2").render(**ctx.as_dict(), body=body, lang=lang)
     except jinja2.UndefinedError as err:
         raise RenderError(f"template {kind}/{lang}.j2: {err.message}") from None
+    except MissingText as err:
+        _locate(err, estimate)
+        raise
     note = _parse(raw, lang, [p.kind for p in ctx.paragraphs])
-    note.table_header, note.table = _resource_table(ctx, lang)
+    note.table_header, note.table, note.table_total = _resource_table(ctx, lang)
+    note.header = _header_block(spec, lang, spec.document or ctx.symbol or "")
     return _with_assumptions(note, spec, lang)
 
 
@@ -256,6 +329,37 @@ def _with_assumptions(note: Note, spec: Any, lang: str) -> Note:
     return note
 
 
+def _locate(err: MissingText, estimate: Estimate) -> None:
+    """Say which field of the spec (or of its entitlements file) lacks the text."""
+    from pbi.model.specs import source_of
+
+    file, lines = source_of(estimate.spec)
+    where = _text_path(estimate.spec, err.text)
+    if where is not None:
+        err.located(file=file, line=lines.get(where), field=where)
+        return
+    balances: list[Any] = [u.balance for u in estimate.entitlements]
+    balances += [r.balance for req in estimate.spec.requests for r in estimate.recalls(req.id)]
+    for balance in balances:
+        where = _text_path(balance, err.text, "entitlements")
+        if where is not None:
+            err.located(file=file, field=where)
+            return
+
+
+def _header_block(spec: Any, lang: str, symbol: str) -> dict[str, str]:
+    """Symbol, distribution, date, the language of this version and the original language."""
+    from babel.dates import format_date
+
+    document = {k: str(phrase("document", k, lang)) for k in ("distribution", "date_locale", "language", "original")}
+    return {"symbol": symbol, "distribution": document["distribution"],
+            "date": format_date(spec.priced_on, "d 'de' MMMM 'de' y" if document["date_locale"] == "es" else "d MMMM y",
+                                locale=document["date_locale"]) if spec.priced_on else "",
+            "language": document["language"], "original": document["original"],
+            "table_heading": str(phrase("document", "table_heading", lang)),
+            "total": str(phrase("document", "total", lang))}
+
+
 def _default_kind(estimate: Estimate) -> str:
     from .statement import default_kind
 
@@ -263,6 +367,17 @@ def _default_kind(estimate: Estimate) -> str:
 
 
 _ZH_PARTS = "一二三四五六七八九十"
+_AR_PARTS = ("أولا", "ثانيا", "ثالثا", "رابعا", "خامسا", "سادسا", "سابعا", "ثامنا", "تاسعا", "عاشرا")
+#: a budget section, an income section, and "the sections concerned", as the statements write them
+#: (Russian: in the dative, after по; Arabic: after في إطار)
+_SECTION_NAMES = {
+    "en": ("section {n} ({name})", "income section {n} ({name})", "the sections concerned"),
+    "zh": ("第{n}款“{name}”", "收入第{n}款“{name}”", "有关款次"),
+    "fr": ("chapitre {n} ({name})", "chapitre {n} des recettes ({name})", "chapitres concernés"),
+    "es": ("la sección {n} ({name})", "la sección {n} de ingresos ({name})", "las secciones correspondientes"),
+    "ru": ("разделу {n} «{name}»", "разделу {n} сметы поступлений «{name}»", "соответствующим разделам"),
+    "ar": ("الباب {n} ({name})", "باب الإيرادات {n} ({name})", "الأبواب المعنية"),
+}
 #: a draft numbered in a report (draft resolution IV) as the Chinese report numbers it (决议草案四)
 _ZH_NUMBERS = {"I": "一", "II": "二", "III": "三", "IV": "四", "V": "五", "VI": "六", "VII": "七", "VIII": "八",
                "IX": "九", "X": "十"}
@@ -286,12 +401,11 @@ def _build_statement(estimate: Estimate, lang: str) -> Note:
 
     def secname(key: str) -> str:
         sec = section(key)
-        return f"第{sec.number}款“{sec.name(lang)}”" if lang == "zh" else f"section {sec.number} ({sec.name(lang)})"
+        return _SECTION_NAMES[lang][0].format(n=sec.number, name=sec.name(lang))
 
     def incname(key: str) -> str:
         sec = income_section(key)
-        return f"收入第{sec.number}款“{sec.name(lang)}”" if lang == "zh" else \
-            f"income section {sec.number} ({sec.name(lang)})"
+        return _SECTION_NAMES[lang][1].format(n=sec.number, name=sec.name(lang))
 
     def total(reqs: Any) -> Any:
         out = ZERO
@@ -301,8 +415,7 @@ def _build_statement(estimate: Estimate, lang: str) -> Note:
 
     def seclist(keys: Any) -> str:
         keys = [k for k in keys if k]
-        return n.join([secname(k) for k in keys], lang) if keys else ("有关款次" if lang == "zh" else
-                                                                     "the sections concerned")
+        return n.join([secname(k) for k in keys], lang) if keys else _SECTION_NAMES[lang][2]
 
     from pbi.costing.estimate import ZERO
 
@@ -323,15 +436,21 @@ def _build_statement(estimate: Estimate, lang: str) -> Note:
         raw = env.get_template(f"statement/{lang}.j2").render(**ctx.as_dict(), **helpers, lang=lang)
     except jinja2.UndefinedError as err:
         raise RenderError(f"template statement/{lang}.j2: {err.message}") from None
+    except MissingText as err:
+        _locate(err, estimate)
+        raise
     note = _parse(raw, lang, [])
     k = 0
     for p in note.paragraphs:
         if p.part:
             k += 1
-            p.part = f"{_ZH_PARTS[k - 1]}. {p.part}" if lang == "zh" else f"{roman(k)}. {p.part}"
+            p.part = f"{_ZH_PARTS[k - 1]}. {p.part}" if lang == "zh" else \
+                f"{_AR_PARTS[k - 1]} - {p.part}" if lang == "ar" else f"{roman(k)}. {p.part}"
     note.table_header, note.table = statement_table(ctx, lang)
     if not note.table:
         note.table_after = None
+    spec = estimate.spec
+    note.header = _header_block(spec, lang, spec.document or ctx.symbol or "")
     return note
 
 
@@ -341,10 +460,13 @@ def _parse(raw: str, lang: str, kinds: list[str]) -> Note:
     preamble: list[str] = []
     table_after: int | None = None
     paragraphs: list[NoteParagraph] = []
+    footnotes: list[str] = []
     for tag, text in zip(parts[1::2], parts[2::2], strict=True):
         text = _clean(text, lang)
         if tag == "H":
             heading = text
+        elif tag == "F":
+            footnotes.append(text)
         elif tag == "T":
             preamble.append(text)
         elif tag == "U":
@@ -373,34 +495,40 @@ def _parse(raw: str, lang: str, kinds: list[str]) -> Note:
             else:
                 raise RenderError("a template writes a sub-item before any item")
     return Note(lang=lang, heading=heading, paragraphs=paragraphs, preamble=preamble, subtitle=subtitle,
-                table_after=table_after)
+                table_after=table_after, footnotes=footnotes)
 
 
-def _resource_table(ctx: Any, lang: str) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
-    """Resource requirements by item: (what, funding, year, amount) for the Word table."""
+def _resource_table(ctx: Any, lang: str) -> tuple[tuple[str, ...], list[tuple[str, ...]], str]:
+    """Resource requirements by item: (what, funding, year, amount) for the Word table; the amounts
+    are written as the body writes them (:func:`.numbers.money`)."""
+    from pbi.costing.estimate import ZERO
+
+    from .context import note_groups
     from .numbers import money
 
-    names = {"zh": {"regular_budget": "经常预算", "budget_process": "既定预算程序", "extrabudgetary": "预算外资源",
-                    "voluntary": "自愿捐款", "contingency_fund": "应急基金", "entitlement": "现有会议权利",
-                    "existing_resources": "现有资源"},
-             "en": {"regular_budget": "Regular budget", "budget_process": "Established budgetary process",
-                    "extrabudgetary": "Extrabudgetary", "voluntary": "Voluntary contributions",
-                    "contingency_fund": "Contingency fund", "entitlement": "Existing entitlement",
-                    "existing_resources": "Existing resources"}}[lang]
-    header = ("项目", "资金来源", "年份", "所需资源") if lang == "zh" else ("Item", "Funding", "Year", "Requirements")
+    header = tuple(phrase("document", "table", lang))
     rows: list[tuple[str, ...]] = []
-    from .context import note_groups
-
+    total = ZERO
     for g in note_groups(ctx.estimate).values():
+        total = total + g.amount
         labels = [getattr(a.label, lang, None) or a.id if a.label else a.id for a in g.activities]
-        rows.append(("、".join(labels) if lang == "zh" else "; ".join(labels), names.get(g.funding, g.funding),
+        rows.append(({"zh": "、", "ar": "؛ "}.get(lang, "; ").join(labels), str(phrase("funding", g.funding, lang)),
                      str(g.year), money(g.amount, lang)))
-    return header, rows
+    return header, rows, money(total, lang)
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]])")
+
+
+def _md(text: str) -> str:
+    """Text as Markdown shows it and nothing more: HTML escaped (no ``<script>`` passes through),
+    emphasis, code and link brackets backslashed."""
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
 
 def _text_table(header: tuple[str, ...], rows: list[tuple[str, ...]], fmt: str) -> list[str]:
     if fmt == "md":
-        esc = [tuple(c.replace("|", "\\|") for c in r) for r in [header, *rows]]
+        esc = [tuple(_md(c).replace("|", "\\|") for c in r) for r in [header, *rows]]
         return ["| " + " | ".join(esc[0]) + " |", "|" + "|".join(["---", *["---:"] * (len(header) - 1)]) + "|",
                 *("| " + " | ".join(c.replace("    ", "&emsp;") for c in r) + " |" for r in esc[1:])]
     if fmt == "html":
@@ -419,53 +547,71 @@ def _width(text: str) -> int:
     return sum(2 if "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" else 1 for ch in text)
 
 
+def paragraph_number(number: int, lang: str) -> str:
+    """A paragraph's number as UN documents print it: ``1.`` (``1 -`` in Arabic)."""
+    return f"{number} -" if lang == "ar" else f"{number}."
+
+
 def note_text(note: Note, fmt: str = "text", *, assumptions: bool = True) -> str:
-    """A note as plain text, Markdown or HTML (with a statement's preamble, parts and table); what
-    the spec assumed is listed after the paragraphs (``assumptions=False``: the note's own text only)."""
+    """A note as plain text, Markdown or an HTML document (``lang``, ``dir`` and charset declared), with
+    a statement's preamble, parts and table and the note's footnotes; what the spec assumed is listed
+    after the paragraphs (``assumptions=False``: the note's own text only)."""
     if fmt not in ("text", "md", "html"):
         raise RenderError(f"unknown text format {fmt!r} (expected text, md or html)")
     listed = note.assumptions if assumptions else []
     table = _text_table(note.table_header, note.table, fmt) if note.table_after is not None and note.table else []
+    marks = ["*" * (i + 1) for i in range(len(note.footnotes))]
     if fmt == "text":
-        out = [*note.preamble, *([""] if note.preamble else []), note.heading]
+        out = [*note.preamble, *([""] if note.preamble else []), note.heading + "".join(marks[:1])]
         out += [note.subtitle, ""] if note.subtitle else [""]
         for p in note.paragraphs:
             if p.part:
                 out += [p.part, ""]
-            out.append(f"{p.number}. {p.text}")
+            out.append(f"{paragraph_number(p.number, note.lang)} {p.text}")
             for item in p.items:
                 out.append(f"    {item.label} {item.text}")
                 out.extend(f"        {sub.label} {sub.text}" for sub in item.items)
             out.append("")
             if p.number == note.table_after:
                 out += [*table, ""]
+        out.extend(f"{m} {f}" for m, f in zip(marks, note.footnotes, strict=True))
         if listed:
-            out += [note.assumptions_title, *(f"    - {a}" for a in listed)]
+            out += ["", note.assumptions_title, *(f"    - {a}" for a in listed)]
         return "\n".join(out).rstrip() + "\n"
     if fmt == "md":
-        out = [*(f"{line}  " for line in note.preamble), *([""] if note.preamble else []), f"# {note.heading}", ""]
+        m = _md
+        out = [*(f"{m(line)}  " for line in note.preamble), *([""] if note.preamble else []),
+               f"# {m(note.heading)}" + ("[^1]" if note.footnotes else ""), ""]
         if note.subtitle:
-            out += [f"*{note.subtitle}*", ""]
+            out += [f"*{m(note.subtitle)}*", ""]
         for p in note.paragraphs:
             if p.part:
-                out += [f"## {p.part}", ""]
-            out.append(f"{p.number}\\. {p.text}")
+                out += [f"## {m(p.part)}", ""]
+            out.append(paragraph_number(p.number, note.lang).replace(".", "\\.") + f" {m(p.text)}")
             out.append("")
             for item in p.items:
-                out.append(f"> {item.label} {item.text}")
+                out.append(f"> {m(item.label)} {m(item.text)}")
                 out.append(">")
                 for sub in item.items:
-                    out.append(f">> {sub.label} {sub.text}")
+                    out.append(f">> {m(sub.label)} {m(sub.text)}")
                     out.append(">>")
                 out.append("")
             if p.number == note.table_after:
                 out += [*table, ""]
+        out.extend(f"[^{i}]: {m(f)}" for i, f in enumerate(note.footnotes, start=1))
         if listed:
-            out += [f"## {note.assumptions_title}", "", *(f"- {a}" for a in listed)]
+            out += ["", f"## {note.assumptions_title}", "", *(f"- {a}" for a in listed)]
         return "\n".join(out).rstrip() + "\n"
     e = html.escape
-    out = [f'<article lang="{e(note.lang)}">', *(f'<p class="preamble">{e(line)}</p>' for line in note.preamble),
-           f"<h1>{e(note.heading)}</h1>", *([f'<p class="subtitle">{e(note.subtitle)}</p>'] if note.subtitle else [])]
+    ref = '<sup><a href="#fn1" id="ref1">*</a></sup>' if note.footnotes else ""
+    out = ["<!DOCTYPE html>", f'<html lang="{e(note.lang)}" dir="{note.direction}">', "<head>",
+           '<meta charset="utf-8">', f"<title>{e(note.heading)}</title>", "</head>", "<body>", "<article>"]
+    if note.header:
+        out.append('<header class="masthead">' + "".join(
+            f'<p class="{k}">{e(note.header[k])}</p>' for k in ("symbol", "distribution", "date", "original")
+            if note.header.get(k)) + "</header>")
+    out += [*(f'<p class="preamble">{e(line)}</p>' for line in note.preamble), f"<h1>{e(note.heading)}{ref}</h1>",
+            *([f'<p class="subtitle">{e(note.subtitle)}</p>'] if note.subtitle else [])]
     listing = False
     for p in note.paragraphs:
         if p.part and listing:
@@ -490,11 +636,16 @@ def note_text(note: Note, fmt: str = "text", *, assumptions: bool = True) -> str
         if p.number == note.table_after:
             out += ["</ol>", *table]
             listing = False
-    out.extend(["</ol>"] if listing else [])
+    if listing:
+        out.append("</ol>")
+    if note.footnotes:
+        out.append('<aside class="footnotes">' + "".join(
+            f'<p id="fn{i}">{e(m)} {e(f)}</p>' for i, (m, f) in enumerate(zip(marks, note.footnotes, strict=True),
+                                                                     start=1)) + "</aside>")
     if listed:
         out += [f'<section class="assumptions"><h2>{e(note.assumptions_title)}</h2><ul>',
                 *(f"<li>{e(a)}</li>" for a in listed), "</ul></section>"]
-    out.append("</article>")
+    out.extend(["</article>", "</body>", "</html>"])
     return "\n".join(out) + "\n"
 
 
@@ -502,12 +653,11 @@ def render_note(estimate: Estimate, lang: str = "zh", fmt: str = "text", *,
                 kind: str | None = None, assumptions: bool = True) -> str | bytes:
     """The note of a costed spec in ``lang``: text, md or html (str), or docx (bytes); ``kind`` None:
     the kind the spec's body takes by default (a statement for the General Assembly, a financial
-    note for the Conference of the Parties). What the spec assumed is listed after the note unless
-    ``assumptions=False``."""
+    note for the Conference of the Parties)."""
     if fmt not in FORMATS:
         raise RenderError(f"unknown format {fmt!r} (expected one of {', '.join(FORMATS)})")
     note = build_note(estimate, lang, kind)
-    if not assumptions:
+    if not assumptions:  # the note's own text only (what --diff compares)
         note.assumptions = []
     if fmt == "docx":
         from .docx import note_docx

@@ -49,11 +49,17 @@ def note_assumptions(spec: Spec, lang: str, phrases: dict[str, Any]) -> tuple[st
             text = entry
         if text:
             lines.append(str(text))
-    marker = words["marker"][lang]
+    if lang not in words["title"]:  # no wording in this language yet: nothing listed in another language
+        return "", []
+
+    def say(entry: dict[str, str]) -> str:  # a language without its own wording reads the English
+        return str(entry.get(lang) or entry["en"])
+
+    marker = say(words["marker"])
     for _, activity in spec.activities():
         for name in activity.assumed:
-            what = words["quantities"].get(name, {}).get(lang, name)
+            what = say(words["quantities"][name]) if name in words["quantities"] else name
             value = _value(activity, name, lang)
             label = _label(activity, lang, phrases)
             lines.append(f"{label}：{what} {value}{marker}" if lang == "zh" else f"{label}: {value} {what} {marker}")
-    return (str(words["title"][lang]) if lines else ""), lines
+    return (say(words["title"]) if lines else ""), lines

@@ -109,15 +109,13 @@ def note_groups(estimate: Estimate) -> dict[str, Group]:
     spec = estimate.spec
     activities = {a.id: a for _, a in spec.activities()}
     Key = tuple[str, str, "str | None", int]
-    members: dict[Key, list[Activity]] = {}
+    members: dict[Key, dict[str, Activity]] = {}  # by activity id: linear, no model comparisons
     amounts: dict[Key, Range] = {}
     for item in estimate.items:
         if item.activity in activities:
             act = activities[item.activity]
             key: Key = (item.group, act.funding, act.section, item.year)
-            acts = members.setdefault(key, [])
-            if act not in acts:
-                acts.append(act)
+            members.setdefault(key, {}).setdefault(act.id, act)
         elif item.covered:
             continue
         else:  # a rounding item: its cell is its activities' funding, section and year
@@ -128,7 +126,8 @@ def note_groups(estimate: Estimate) -> dict[str, Group]:
     for group, *_ in members:
         parts[group] = parts.get(group, 0) + 1
     out: dict[str, Group] = {}
-    for key, acts in members.items():
+    for key, by_id in members.items():
+        acts = list(by_id.values())
         group, funding, section, year = key
         gid = group if parts[group] == 1 else f"{group} {funding} {section or ''} {year}".replace("  ", " ")
         out[gid] = Group(id=gid, amount=amounts.get(key, ZERO), funding=funding, year=year, section=section,

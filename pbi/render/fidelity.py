@@ -23,6 +23,7 @@ from pathlib import Path
 
 from pbi.model.errors import InputError
 from pbi.model.specs import Spec, Text
+from pbi.model.yamlio import read_text
 
 __all__ = ["ANNEX_NUMERALS", "annex_text", "normalise", "seed_numbers", "Fidelity", "compare", "THRESHOLD",
            "spec_texts", "strip_supplied"]
@@ -42,10 +43,7 @@ def annex_text(seed: str | Path, annex: int) -> str:
     page headers and footers, footnote separators and footnotes (footnote markers stay; see
     :func:`normalise`)."""
     path = Path(seed)
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as err:
-        raise InputError(f"cannot read the seed ({err.strerror})", file=str(path)) from None
+    lines = read_text(path).splitlines()
     heads: dict[str, int] = {}
     for n, line in enumerate(lines):
         if line.strip().startswith("附件") and line.strip()[2:] in ANNEX_NUMERALS:

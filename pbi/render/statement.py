@@ -34,7 +34,23 @@ _SYMBOL = re.compile(r"^[A-Z][A-Za-z0-9.]*(/[A-Za-z0-9.]+)+$")
 _ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 _TABLE_TITLES = {"en": ("Object of expenditure", "Total", "Staff assessment", "Total (net)",
                         "Total (including staff assessment)"),
-                 "zh": ("支出用途", "共计", "工作人员薪金税", "共计（净额）", "共计（含工作人员薪金税）")}
+                 "zh": ("支出用途", "共计", "工作人员薪金税", "共计（净额）", "共计（含工作人员薪金税）"),
+                 "fr": ("Objet de dépense", "Total", "Contributions du personnel", "Total (montant net)",
+                        "Total (y compris les contributions du personnel)"),
+                 "es": ("Objeto de gastos", "Total", "Contribuciones del personal", "Total (neto)",
+                        "Total (incluidas las contribuciones del personal)"),
+                 "ru": ("Статья расходов", "Итого", "Налогообложение персонала", "Итого (чистая сумма)",
+                        "Итого (включая налогообложение персонала)"),
+                 "ar": ("وجه الإنفاق", "المجموع", "الاقتطاعات الإلزامية من مرتبات الموظفين", "المجموع (الصافي)",
+                        "المجموع (بما في ذلك الاقتطاعات الإلزامية من مرتبات الموظفين)")}
+#: the table's other words, per language: subtotal, a section not stated, a section, an income section
+_TABLE_WORDS = {"en": ("Subtotal", "Section not stated", "Section {n}, {name}", "Income section {n}, {name}"),
+                "zh": ("小计", "未列款次", "第{n}款“{name}”", "收入第{n}款“{name}”"),
+                "fr": ("Total partiel", "Chapitre non précisé", "Chapitre {n} ({name})", "Chapitre {n} des recettes ({name})"),
+                "es": ("Subtotal", "Sección no indicada", "Sección {n}, {name}", "Sección {n} de ingresos, {name}"),
+                "ru": ("Промежуточный итог", "Раздел не указан", "Раздел {n} «{name}»",
+                       "Раздел {n} сметы поступлений «{name}»"),
+                "ar": ("المجموع الفرعي", "باب غير محدد", "الباب {n}، {name}", "باب الإيرادات {n}، {name}")}
 
 
 def default_kind(spec: Spec) -> str:
@@ -150,7 +166,8 @@ def statement_table(ctx: StatementContext, lang: str) -> tuple[tuple[str, ...], 
     rows = ctx.table_rows
     if not rows:
         return (), []
-    titles = _TABLE_TITLES["zh" if lang == "zh" else "en"]
+    titles = _TABLE_TITLES[lang if lang in _TABLE_TITLES else "en"]
+    words = _TABLE_WORDS[lang if lang in _TABLE_WORDS else "en"]
     years = sorted({r.year for r in rows} | {s.year for s in ctx.conclusion.staff_assessment})
     header = (titles[0], *(str(y) for y in years), titles[1])
 
@@ -168,7 +185,7 @@ def statement_table(ctx: StatementContext, lang: str) -> tuple[tuple[str, ...], 
     labels = {o.key: o for o in objects_of_expenditure()}
     for key in sorted(dict.fromkeys(r.section for r in rows), key=section_order):
         sec = section(key) if key else None
-        out.append((_section_title(sec, lang) if sec else ("未列款次" if lang == "zh" else "Section not stated"),
+        out.append((_section_title(sec, lang) if sec else words[1],
                     *("" for _ in years), ""))
         sums: dict[int, Range] = {}
         for obj in dict.fromkeys(r.object for r in rows if r.section == key):
@@ -180,7 +197,7 @@ def statement_table(ctx: StatementContext, lang: str) -> tuple[tuple[str, ...], 
                     grand[r.year] = grand.get(r.year, ZERO) + r.amount
             label = labels[obj].label(lang) if obj in labels else obj.replace("_", " ")
             out.append(("    " + label, *line("", amounts)[1:]))
-        out.append(line(("    小计" if lang == "zh" else "    Subtotal"), sums))
+        out.append(line("    " + words[0], sums))
     out.append(line(titles[3], grand))
     if ctx.conclusion.staff_assessment:
         sa: dict[int, Range] = {}
@@ -191,8 +208,7 @@ def statement_table(ctx: StatementContext, lang: str) -> tuple[tuple[str, ...], 
         both = {y: grand.get(y, ZERO) + sa.get(y, ZERO) for y in years}
         out.append(line(titles[4], both))
         inc = income_section(first.income_section)
-        out.append(line(("收入第" + inc.number + "款“" + inc.name("zh") + "”") if lang == "zh"
-                        else f"Income section {inc.number}, {inc.name('en')}",
+        out.append(line(words[3].format(n=inc.number, name=inc.name(lang)),
                         {y: a.map(lambda d: -d) for y, a in sa.items()}))
     return header, out
 
@@ -204,9 +220,7 @@ def section_order(key: str | None) -> tuple[int, str]:
 
 
 def _section_title(sec: Any, lang: str) -> str:
-    if lang == "zh":
-        return f"第{sec.number}款“{sec.name('zh')}”"
-    return f"Section {sec.number}, {sec.name(lang)}"
+    return _TABLE_WORDS[lang if lang in _TABLE_WORDS else "en"][2].format(n=sec.number, name=sec.name(lang))
 
 
 # -- English grammar helpers the templates use -----------------------------------------------------

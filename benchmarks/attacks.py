@@ -1,0 +1,112 @@
+"""Run the attack catalogue (tests/attack_cases.py), each case in its own process under limits.
+
+    python benchmarks/attacks.py            # counts by family, and every case not handled
+    python benchmarks/attacks.py -v         # every case, with its time and peak memory
+    python benchmarks/attacks.py FIFO       # only the cases whose family or name holds "FIFO"
+
+Each case runs ``pbi`` with an address-space limit of 2 GB and a time limit; the verdict is the one
+the tests use (one line and exit 2, or the right output; inputs unchanged; no temporary file left).
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+
+from attack_cases import ATTACKS, TIME_BOUND, Attack, argv, prepare, verdict  # noqa: E402
+
+#: faults injected in the child before pbi runs
+_PRELUDE = {
+    "enospc": "import errno, os\n"
+              "def _full(*a, **k): raise OSError(errno.ENOSPC, 'No space left on device')\n"
+              "os.fsync = _full\n",
+    "sigterm": "import os, signal\n"
+               "def _term(*a, **k): os.kill(os.getpid(), signal.SIGTERM)\n"
+               "os.fsync = _term\n",
+}
+_MAIN = "import sys\nfrom pbi.cli import main\nsys.exit(main(sys.argv[1:]))\n"
+
+
+def _limits() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+
+
+def run(attack: Attack) -> tuple[str, float, float]:
+    """(verdict, seconds, peak MB of the child)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        d = Path(tmp)
+        before = prepare(attack, d)
+        env = {**os.environ, "PYTHONPATH": str(ROOT),
+               **{k: v.replace("{d}", str(d)) for k, v in attack.env.items()}}
+        env.pop("PBI_TABLES", None) if "PBI_TABLES" not in attack.env else None
+        code_text = _PRELUDE.get(attack.fault, "") + _MAIN
+        stdout: int | None = subprocess.PIPE
+        if attack.fault == "full-stdout":
+            stdout = os.open("/dev/full", os.O_WRONLY)
+        start = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, "-c", code_text, *argv(attack, d)], cwd=d / attack.cwd,
+                                env=env, stdout=stdout if attack.fault != "closed-stdout" else None,
+                                stderr=subprocess.PIPE, preexec_fn=_prep(attack))
+        try:
+            out, err = proc.communicate(timeout=TIME_BOUND * 2)
+            code: int | None = proc.returncode
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            out, err = proc.communicate()
+            code = None
+        seconds = time.perf_counter() - start
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+        peak = usage.ru_maxrss / 1024
+        if isinstance(stdout, int) and stdout != subprocess.PIPE:
+            os.close(stdout)
+        if code is not None and code < 0:
+            code = 128 - code
+        text_out = (out or b"").decode("utf-8", "replace")
+        text_err = (err or b"").decode("utf-8", "replace")
+        return verdict(attack, d, before, code, text_out, text_err, seconds, 0.0), seconds, peak
+
+
+def _prep(attack: Attack):  # type: ignore[no-untyped-def]
+    def prep() -> None:
+        _limits()
+        if attack.fault == "closed-stdout":
+            os.close(1)
+    return prep
+
+
+def main() -> int:
+    verbose = "-v" in sys.argv
+    only = next((a for a in sys.argv[1:] if not a.startswith("-")), "")
+    tried: Counter[str] = Counter()
+    handled: Counter[str] = Counter()
+    worst_s = worst_mb = 0.0
+    for attack in ATTACKS:
+        if only and only not in attack.id:
+            continue
+        why, seconds, peak = run(attack)
+        tried[attack.family] += 1
+        worst_s = max(worst_s, seconds)
+        worst_mb = max(worst_mb, peak)
+        if not why:
+            handled[attack.family] += 1
+        if verbose or why:
+            print(f"{'ok ' if not why else 'BAD'} {seconds:5.1f}s  {attack.id}" + (f" — {why}" if why else ""))
+    print()
+    for family in tried:
+        print(f"{family:10} tried {tried[family]:3}  handled {handled[family]:3}")
+    print(f"{'all':10} tried {sum(tried.values()):3}  handled {sum(handled.values()):3}"
+          f"  (slowest {worst_s:.1f} s, largest child {worst_mb:.0f} MB)")
+    return 0 if tried == handled else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
