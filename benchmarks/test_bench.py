@@ -95,3 +95,17 @@ def test_cli_cost_json_end_to_end(benchmark):
     out = benchmark.pedantic(lambda: subprocess.run(cmd, capture_output=True, env=env, check=True).stdout,
                              rounds=10, iterations=1, warmup_rounds=1)
     assert b'"total": "477100"' in out
+
+
+def test_reproduce_folder_within_twice_one_spec(tmp_path):
+    """Issue 10: ``pbi reproduce`` over ~200 specs in at most twice the wall time of one spec."""
+    from reproduce_speed import measure
+    from synthetic_corpus import write_corpus
+
+    folder = write_corpus(tmp_path, 200)
+    one = sorted(folder.glob("*.yaml"))[0]
+    py = [sys.executable, "-m", "pbi", "reproduce"]
+    single, _ = measure([*py, str(one)], 5, tmp_path)
+    whole, _ = measure([*py, str(folder)], 5, tmp_path)
+    print(f"one spec {single:.3f} s, 200 specs {whole:.3f} s, ratio {whole / single:.2f}")
+    assert whole <= 2 * single

@@ -103,14 +103,18 @@ def _emit(text: str, output: str | None) -> None:
 
 
 def _cmd_reproduce(args: argparse.Namespace) -> int:
-    from pbi.export.text import rates_table, reproduction_json, reproduction_table
     from pbi.costing.reproduce import reproduce
+    from pbi.export.text import rates_table, reproduction_json, reproduction_table
 
-    result = reproduce(args.paths, table=args.table)
+    result = reproduce(args.paths, table=args.table, keep_going=True)
     if args.json:
         _write(reproduction_json(result, rates=args.rates))
     else:
         _write(rates_table(result) if args.rates else reproduction_table(result))
+    for line in result.errors:  # each bad spec in one line; the others were reproduced
+        print(line, file=sys.stderr)
+    if result.errors:
+        return 2
     return 0 if result.ok else 1
 
 
@@ -204,16 +208,17 @@ def _cmd_note(args: argparse.Namespace) -> int:
     title = estimate.spec.title
     args.lang = args.lang or ("en" if title.en and not title.zh else "zh")
     if args.diff:
-        from pbi.render.fidelity import annex_text, compare
+        from pbi.render.fidelity import annex_text, compare, spec_texts
 
         if args.lang != "zh":
             raise RenderError("--diff compares with a Chinese seed: use --lang zh")
         if estimate.spec.annex is None:
             raise InputError("the spec names no annex to compare with", file=args.spec, field="annex")
-        text = render_note(estimate, "zh", "text", kind=args.kind)
+        text = render_note(estimate, "zh", "text", kind=args.kind, assumptions=False)
         assert isinstance(text, str)
         misprints = frozenset(str(f.published.low) for f in estimate.figures if f.same_as and f.status == "mismatch")
-        result = compare(text, annex_text(args.diff, estimate.spec.annex), misprints=misprints)
+        result = compare(text, annex_text(args.diff, estimate.spec.annex), misprints=misprints,
+                         supplied=spec_texts(estimate.spec, "zh"))
         _write(result.report())
         return 0 if result.ok else 1
     out = render_note(estimate, args.lang, fmt, kind=args.kind)
@@ -294,10 +299,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--chart", metavar="FILE.png", help="also draw each figure, baseline against scenario")
     p.set_defaults(func=_cmd_compare)
 
-    p = sub.add_parser("reproduce", help="each published figure against the computed one")
+    p = sub.add_parser("reproduce", help="each published figure against the computed one, in one class: "
+                                         "derived, single-use, quoted, sum, no cost, misprint, mismatch "
+                                         "(exit 1 on a mismatch, 2 on a bad spec)")
     p.add_argument("paths", nargs="+", help="spec files or folders")
     p.add_argument("--table", help="price every spec with this table instead of its own")
-    p.add_argument("--json", action="store_true", help="a JSON list (amounts as strings)")
+    p.add_argument("--json", action="store_true", help="a JSON list, each figure with its class (amounts as strings)")
     p.add_argument("--rates", action="store_true", help="list every rate with the figures that use it")
     p.set_defaults(func=_cmd_reproduce)
 

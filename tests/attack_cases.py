@@ -291,8 +291,9 @@ ATTACKS: list[Attack] = [
                                             "kind: documentation, pages: 3, year: 2012, funding: budget_process}\n"
                                             "published:"), **TABLES}, want="analytical-report"),
     Attack("numbers", "calibrate never writes a negative rate", ("calibrate", "{d}/spec.yaml", "-o", "{d}/fit.yaml"),
-           {"spec.yaml": spec("amount: 23000", "amount: 100"), **TABLES}, want="negative",
-           check=_absent("fit.yaml")),
+           {"spec.yaml": spec("amount: 23000", "amount: 100"), **TABLES}, expect="ok", want="proportional"),
+    # the document's two values are scaled together from their base values (never below 0); a value
+    # a least-squares fit would drive below 0 is held there ("bounded": tests/test_honest_calibrate.py)
     Attack("numbers", "--set with an underscore", ("compare", "{d}/spec.yaml", "--set", "F18.pages=1_6"),
            {"spec.yaml": SPEC, **TABLES}, want="not a number"),
     Attack("numbers", "--set of a rate with a comma", ("compare", "{d}/spec.yaml", "--set",

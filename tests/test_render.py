@@ -326,6 +326,9 @@ def test_new_drafts_render_in_chinese_and_english(name, year):
     en = _note(0, "en", spec_path=DRAFTS / f"{name}.yaml")
     for text in (zh, en):
         assert "{{" not in text and "⟦" not in text and "‖" not in text and "None" not in text
+    # the spec's assumptions are listed after the note's last paragraph
+    assert "本估计所依据的假设" in zh and "Assumptions of this estimate" in en
+    zh, en = zh[:zh.index("本估计所依据的假设")], en[:en.index("Assumptions of this estimate")]
     assert zh.startswith(f"关于题为“{est.spec.title.zh}”的决议草案的财务说明")
     assert en.startswith(f"Financial note on the draft resolution entitled “{est.spec.title.en}”")
     assert "本说明系按照联合国打击跨国有组织犯罪公约缔约方会议议事规则第 75 条作出。" in zh

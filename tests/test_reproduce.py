@@ -38,7 +38,7 @@ def test_f17_reported_as_inconsistent_with_f16():
     f17 = FIGURES["F17"]
     assert f17.status == "misprint" and f17.same_as == "F16"
     assert f17.published.low == 80000 and f17.computed.low == 800000 == FIGURES["F16"].computed.low
-    assert "F17 (printed 80,000 to 1,200,000" in REP.summary()
+    assert "misprints 1 (F17: printed 80,000, computed 800,000)" in REP.summary()
 
 
 def test_f27_is_the_sum_of_its_seven_parts():
@@ -77,7 +77,7 @@ def test_rates_usage_shows_single_use_rates():
 def test_cli_reproduce(capsys):
     assert main(["reproduce", str(NOTES)]) == 0
     out = capsys.readouterr().out
-    assert out.strip().splitlines()[-1].startswith("reproduced 28 of 28 published figures")
+    assert out.strip().splitlines()[-1].startswith("derived 15/15 ")
 
 
 def test_cli_reproduce_json(capsys):
@@ -90,7 +90,7 @@ def test_cli_reproduce_json(capsys):
 def test_cli_reproduce_rates(capsys):
     assert main(["reproduce", "--rates", str(NOTES)]) == 0
     out = capsys.readouterr().out
-    assert "single-use" in out and "6 explain a single figure" in out
+    assert "single-use" in out and "7 fitted to or explaining a single figure" in out
 
 
 def test_find_specs_sorted():

@@ -97,7 +97,13 @@ class FigureResult:
 
     @property
     def ok(self) -> bool:
+        """Not a mismatch: equal to the print, or a misprint flagged as such."""
         return self.status != "mismatch"
+
+    @property
+    def matched(self) -> bool:
+        """The computed amount equals the print (a flagged misprint is never a match)."""
+        return self.status not in ("mismatch", "misprint")
 
 
 @dataclass(frozen=True)
@@ -216,5 +222,5 @@ def _range_json(value: Range) -> Any:
 def figure_json(f: FigureResult) -> dict[str, Any]:
     return {"id": f.id, "paragraph": f.paragraph, "kind": f.kind, "status": f.status,
             "published": _range_json(f.published), "computed": _range_json(f.computed),
-            "match": f.ok, "same_as": f.same_as, "sum_of": list(f.sum_of) or None,
+            "match": f.matched, "same_as": f.same_as, "sum_of": list(f.sum_of) or None,
             "remark": f.remark or None}

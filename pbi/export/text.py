@@ -21,8 +21,8 @@ from pbi.model.specs import Range
 from pbi.model.vocabulary import funding_source
 
 __all__ = ["estimate_table", "estimate_json", "estimate_csv", "reproduction_table", "reproduction_json",
-           "rates_table", "tables_listing", "amount_text", "funding_label", "comparison_headers", "comparison_rows",
-           "comparison_table"]
+           "reproduction_breakdown", "reproduction_errors", "plain_columns", "rates_table", "tables_listing",
+           "amount_text", "funding_label", "comparison_headers", "comparison_rows", "comparison_table"]
 
 def funding_label(key: str) -> str:
     """A funding source as tables name it (model/vocabulary.yaml): ``voluntary contributions``."""
@@ -32,6 +32,21 @@ def funding_label(key: str) -> str:
 def amount_text(value: Range, places: int | None = None) -> str:
     """``23,000`` or ``800,000 to 1,200,000``."""
     return format_range(value.low, value.high, places=places)
+
+
+def plain_columns(rows: list[list[str]], headers: list[str], align: tuple[str, ...]) -> str:
+    """Rows of strings in columns, as tabulate's "simple" format lays them out, in linear time
+    (tabulate takes half a second over the 800 figures of a corpus)."""
+    if not rows:
+        return "(none)"
+    widths = [max(len(h) + 2, *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
+
+    def line(cells: list[str]) -> str:
+        return "  ".join(cell.rjust(width) if how == "right" else cell.ljust(width)
+                         for cell, width, how in zip(cells, widths, align, strict=True)).rstrip()
+
+    return "\n".join([line(headers), "  ".join("-" * w for w in widths),
+                      *(line(r) for r in rows)])
 
 
 def _tabulate(rows: list[list[Any]], headers: list[str], align: tuple[str, ...] | None = None) -> str:
@@ -107,30 +122,55 @@ def estimate_csv(est: Estimate) -> str:
     return buf.getvalue()
 
 
-def reproduction_table(rep: Reproduction) -> str:
+def reproduction_table(rep: Reproduction, *, breakdown: bool | None = None) -> str:
+    """One row per figure with its class; for more than one spec (or ``breakdown``), the classes by
+    activity kind, duty station and year band; then what the classes mean and the class line."""
     rows = []
-    for spec, f in rep.figures:
+    for r in rep.rows:
+        spec, f = r.spec, r.figure
         where = f"{roman(spec.annex)} / {f.paragraph}" if spec.annex else f"{spec.symbol} / {f.paragraph}"
         rows.append([f.id, where, amount_text(f.published), amount_text(f.computed),
-                     "yes" if f.ok else "NO", f.kind if f.status == f.kind or f.status == "match" else f.status])
-    return "\n".join([_tabulate(rows, ["id", "annex / para", "published", "computed", "match", "kind"],
-                                ("left", "left", "right", "right", "left", "left")), "", rep.summary()])
+                     "yes" if r.matched else "NO", r.cls + (f" ({', '.join(r.single_use)})" if r.single_use else "")])
+    out = [plain_columns(rows, ["id", "annex / para", "published", "computed", "match", "class"],
+                         ("left", "left", "right", "right", "left", "left"))]
+    if breakdown or (breakdown is None and len({r.file for r in rep.rows}) > 1):
+        out += ["", reproduction_breakdown(rep)]
+    out += ["", rep.caveat(), rep.summary()]
+    return "\n".join(out)
+
+
+def reproduction_breakdown(rep: Reproduction) -> str:
+    """The figures of each class by activity kind, duty station and year band."""
+    from pbi.costing.reproduce import CLASSES
+
+    rows = [[dim, value, str(sum(c.values())), *(str(c[k]) if c[k] else "" for k in CLASSES)]
+            for dim, value, c in rep.breakdown()]
+    return _tabulate(rows, ["by", "", "figures", *CLASSES.values()],
+                     ("left", "left", *(("right",) * (len(CLASSES) + 1))))
+
+
+def reproduction_errors(rep: Reproduction) -> str:
+    """One line per spec that could not be reproduced."""
+    return "\n".join(rep.errors)
 
 
 def rates_table(rep: Reproduction) -> str:
     rows = [[u.key, u.table, str(len(u.figures)), ", ".join(u.figures) or "-",
-             "single-use" if len(u.figures) == 1 else ("unused" if not u.figures else "")]
+             ("single-use (fitted to " + ", ".join(u.fitted_to) + " alone)" if len(u.fitted_to) == 1
+              else "single-use" if len(u.figures) == 1 else "unused" if not u.figures else "")]
             for u in rep.rates()]
-    single = sum(1 for u in rep.rates() if len(u.figures) == 1)
+    single = sum(1 for u in rep.rates() if u.single_use)
     return "\n".join([_tabulate(rows, ["rate", "table", "figures", "used by", ""],
                                 ("left", "left", "right", "left", "left")), "",
-                      f"{len(rows)} rates; {single} explain a single figure", rep.summary()])
+                      f"{len(rows)} rates; {single} fitted to or explaining a single figure", rep.summary()])
 
 
 def reproduction_json(rep: Reproduction, *, rates: bool = False) -> str:
+    """A JSON list of figures, each with its ``class`` (with ``rates``: figures and rates)."""
     if rates:
         data: Any = {"figures": rep.to_json(),
                      "rates": [{"key": u.key, "table": u.table, "label": u.label, "figures": list(u.figures),
+                                "fitted_to": list(u.fitted_to), "single_use": u.single_use,
                                 "reference": u.reference} for u in rep.rates()]}
     else:
         data = rep.to_json()

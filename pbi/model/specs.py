@@ -21,7 +21,7 @@ from pydantic import StrictInt, BeforeValidator, PlainSerializer, WithJsonSchema
 from pbi.model.errors import SpecError
 from pbi.model.money import format_range, to_decimal
 from pbi.model.periods import BudgetPeriod, parse_period
-from pbi.model.tables import FUNDING_SOURCES
+from pbi.model.tables import FUNDING_SOURCES, QUANTITY_UNITS
 from pbi.model.validation import at, validate
 from pbi.model.vocabulary import grades
 from pbi.model.yamlio import load_yaml
@@ -221,6 +221,8 @@ class Activity(BaseModel):
     start: dt.date | None = Field(default=None, description="first day of a session; with end, a session "
                                   "straddling two years is split by its meeting days in each year")
     end: dt.date | None = None
+    assumed: tuple[str, ...] = Field(default=(), description="quantities the spec assumes (no published "
+                                     "note or draft states them): a generated note lists them as assumptions")
 
     @model_validator(mode="before")
     @classmethod
@@ -247,6 +249,15 @@ class Activity(BaseModel):
     @classmethod
     def _positive(cls, value: Range | None) -> Range | None:
         return None if value is None else check_quantity(value)
+
+    @field_validator("assumed")
+    @classmethod
+    def _assumed(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        known = (*QUANTITY_UNITS, "location", "grade", "year")
+        for name in value:
+            if name not in known:
+                raise ValueError(f"unknown quantity {name!r} (expected one of {', '.join(known)})")
+        return value
 
     @field_validator("object")
     @classmethod
@@ -341,6 +352,9 @@ class Request(BaseModel):
                                                      "sub-items: (i), (ii) … / ㈠, ㈡ … or (a), (b) …")
     activities: tuple[Activity, ...] = ()
     subject: Text | None = Field(default=None, description="what is asked, as the cost paragraph recalls it")
+    subject_by_rule: bool = Field(default=False, description="the cost paragraph recalls the request in the "
+                                  "note's own words, generated from its activities (a report to a session) "
+                                  "instead of a subject text")
     conditional: bool = Field(default=False, description="subject to the availability of "
                                                          "extrabudgetary resources")
     funding: str | None = Field(default=None, description="a request without costed activities "

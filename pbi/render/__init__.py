@@ -67,6 +67,8 @@ class Note:
     table_after: int | None = None                       # the table is printed after this paragraph
     #: the total row of the resource table, written as the body writes amounts
     table_total: str = ""
+    assumptions_title: str = ""
+    assumptions: list[str] = field(default_factory=list)  # what the spec assumed (never a published fact)
     #: the header block of the document: symbol, distribution, date, language, original
     header: dict[str, str] = field(default_factory=dict)
     #: footnotes, in order (the Word file prints them at the foot of the page)
@@ -299,11 +301,11 @@ def build_note(estimate: Estimate, lang: str, kind: str | None = None) -> Note:
         raise RenderError(f"no {kind} template for language {lang!r} (have: {', '.join(have)})")
     spec = estimate.spec
     if kind == "statement":
-        return _build_statement(estimate, lang)
+        return _with_assumptions(_build_statement(estimate, lang), spec, lang)
     from .statement import check_kind
 
     check_kind(spec, kind)
-    ctx = build_context(estimate)
+    ctx = build_context(estimate, phrases=_phrases())
     try:
         body = _phrases()["bodies"][spec.body][lang]
     except KeyError:
@@ -320,6 +322,14 @@ def build_note(estimate: Estimate, lang: str, kind: str | None = None) -> Note:
     note = _parse(raw, lang, [p.kind for p in ctx.paragraphs])
     note.table_header, note.table, note.table_total = _resource_table(ctx, lang)
     note.header = _header_block(spec, lang, spec.document or ctx.symbol or "")
+    return _with_assumptions(note, spec, lang)
+
+
+def _with_assumptions(note: Note, spec: Any, lang: str) -> Note:
+    """The note with what its spec assumed (:mod:`.assumptions`), listed after its paragraphs."""
+    from .assumptions import note_assumptions
+
+    note.assumptions_title, note.assumptions = note_assumptions(spec, lang, _phrases())
     return note
 
 
@@ -547,11 +557,13 @@ def paragraph_number(number: int, lang: str) -> str:
     return f"{number} -" if lang == "ar" else f"{number}."
 
 
-def note_text(note: Note, fmt: str = "text") -> str:
+def note_text(note: Note, fmt: str = "text", *, assumptions: bool = True) -> str:
     """A note as plain text, Markdown or an HTML document (``lang``, ``dir`` and charset declared), with
-    a statement's preamble, parts and table and the note's footnotes."""
+    a statement's preamble, parts and table and the note's footnotes; what the spec assumed is listed
+    after the paragraphs (``assumptions=False``: the note's own text only)."""
     if fmt not in ("text", "md", "html"):
         raise RenderError(f"unknown text format {fmt!r} (expected text, md or html)")
+    listed = note.assumptions if assumptions else []
     table = _text_table(note.table_header, note.table, fmt) if note.table_after is not None and note.table else []
     marks = ["*" * (i + 1) for i in range(len(note.footnotes))]
     if fmt == "text":
@@ -568,6 +580,8 @@ def note_text(note: Note, fmt: str = "text") -> str:
             if p.number == note.table_after:
                 out += [*table, ""]
         out.extend(f"{m} {f}" for m, f in zip(marks, note.footnotes, strict=True))
+        if listed:
+            out += ["", note.assumptions_title, *(f"    - {a}" for a in listed)]
         return "\n".join(out).rstrip() + "\n"
     if fmt == "md":
         m = _md
@@ -590,6 +604,8 @@ def note_text(note: Note, fmt: str = "text") -> str:
             if p.number == note.table_after:
                 out += [*table, ""]
         out.extend(f"[^{i}]: {m(f)}" for i, f in enumerate(note.footnotes, start=1))
+        if listed:
+            out += ["", f"## {note.assumptions_title}", "", *(f"- {a}" for a in listed)]
         return "\n".join(out).rstrip() + "\n"
     e = html.escape
     ref = '<sup><a href="#fn1" id="ref1">*</a></sup>' if note.footnotes else ""
@@ -631,18 +647,23 @@ def note_text(note: Note, fmt: str = "text") -> str:
         out.append('<aside class="footnotes">' + "".join(
             f'<p id="fn{i}">{e(m)} {e(f)}</p>' for i, (m, f) in enumerate(zip(marks, note.footnotes, strict=True),
                                                                      start=1)) + "</aside>")
+    if listed:
+        out += [f'<section class="assumptions"><h2>{e(note.assumptions_title)}</h2><ul>',
+                *(f"<li>{e(a)}</li>" for a in listed), "</ul></section>"]
     out.extend(["</article>", "</body>", "</html>"])
     return "\n".join(out) + "\n"
 
 
 def render_note(estimate: Estimate, lang: str = "zh", fmt: str = "text", *,
-                kind: str | None = None) -> str | bytes:
+                kind: str | None = None, assumptions: bool = True) -> str | bytes:
     """The note of a costed spec in ``lang``: text, md or html (str), or docx (bytes); ``kind`` None:
     the kind the spec's body takes by default (a statement for the General Assembly, a financial
     note for the Conference of the Parties)."""
     if fmt not in FORMATS:
         raise RenderError(f"unknown format {fmt!r} (expected one of {', '.join(FORMATS)})")
     note = build_note(estimate, lang, kind)
+    if not assumptions:  # the note's own text only (what --diff compares)
+        note.assumptions = []
     if fmt == "docx":
         from .docx import note_docx
 

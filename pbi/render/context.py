@@ -138,9 +138,14 @@ def note_groups(estimate: Estimate) -> dict[str, Group]:
     return out
 
 
-def build_context(estimate: Estimate) -> NoteContext:
-    """Arrange a costed spec as the paragraphs of its note (see the module docstring)."""
+def build_context(estimate: Estimate, *, phrases: dict[str, Any] | None = None) -> NoteContext:
+    """Arrange a costed spec as the paragraphs of its note (see the module docstring); with the
+    note's ``phrases``, a costed request without a subject gets one by rule (:mod:`.subjects`)."""
     spec = estimate.spec
+    if phrases is not None:
+        from pbi.render.subjects import with_subjects
+
+        spec = with_subjects(spec, phrases)
     conclusion = conclude(estimate)
     groups = note_groups(estimate)
     request_of = {a.id: r.id for r, a in spec.activities()}

@@ -325,6 +325,10 @@ def note_docx(note: "Note") -> bytes:
                 _paragraph(document, f"{s.label}\t{s.text}", lang, indent_cm=2.0, hanging_cm=1.0)
         if placed and p.number == note.table_after and note.table:
             _table(document, note, heading=False)
+    if note.assumptions:
+        document.add_heading(note.assumptions_title, level=2)
+        for a in note.assumptions:
+            document.add_paragraph(a, style="List Bullet")
     if note.footnotes:
         _footnotes(document, title, note.footnotes, lang)
     if note.table and not placed:

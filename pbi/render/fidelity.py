@@ -5,6 +5,12 @@ and footers, footnote separators, footnotes, footnote markers and the 附件 hea
 both texts are normalised (Unicode NFKC, all whitespace removed) before they are compared with
 ``difflib.SequenceMatcher(autojunk=False)``. Every amount and every number of three or more digits
 of the published note must also appear in the generated one.
+
+Part of a generated note is text the spec supplies (its title, the requests' texts, items and
+subjects, the activities' labels): that part matches the published note by construction. So the
+similarity is reported twice: for the whole note, and for the generated prose alone — with every
+spec-supplied string removed from both sides (:func:`spec_texts`) — with the share of the note the
+spec supplied.
 """
 
 from __future__ import annotations
@@ -16,9 +22,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pbi.model.errors import InputError
+from pbi.model.specs import Spec, Text
 from pbi.model.yamlio import read_text
 
-__all__ = ["ANNEX_NUMERALS", "annex_text", "normalise", "seed_numbers", "Fidelity", "compare", "THRESHOLD"]
+__all__ = ["ANNEX_NUMERALS", "annex_text", "normalise", "seed_numbers", "Fidelity", "compare", "THRESHOLD",
+           "spec_texts", "strip_supplied"]
 
 #: the similarity every generated annex must reach
 THRESHOLD = 0.95
@@ -81,14 +89,37 @@ def seed_numbers(text: str) -> list[str]:
     return _NUMBER.findall(normalise(text))
 
 
+def spec_texts(spec: Spec, lang: str) -> list[str]:
+    """Every text of ``spec`` in ``lang`` that a note may print as it is: the title, each request's
+    text, items and subject, and each activity's label, session and author."""
+    texts: list[Text | None] = [spec.title]
+    for request in spec.requests:
+        texts += [request.text, *request.items, request.subject]
+        for a in request.activities:
+            texts += [a.label, a.document_for, a.author]
+    out = [getattr(t, lang, None) for t in texts if t is not None]
+    return list(dict.fromkeys(str(t) for t in out if t))
+
+
+def strip_supplied(text: str, supplied: list[str]) -> str:
+    """``text`` normalised, with each supplied string (normalised; longest first) removed."""
+    out = normalise(text)
+    for s in sorted({normalise(s) for s in supplied if normalise(s)}, key=len, reverse=True):
+        out = out.replace(s, "")
+    return out
+
+
 @dataclass(frozen=True)
 class Fidelity:
-    """The comparison of a generated note with the published one."""
+    """The comparison of a generated note with the published one; with the spec-supplied texts
+    given, also of the generated prose alone."""
 
     ratio: float
     missing: tuple[str, ...]
     excused: tuple[str, ...] = ()
     opcodes: tuple[tuple[str, str, str], ...] = field(default=(), repr=False)
+    prose_ratio: float | None = None  # similarity with the spec-supplied texts removed from both sides
+    supplied_share: float | None = None  # share of the generated note (characters) the spec supplied
 
     @property
     def ok(self) -> bool:
@@ -97,6 +128,10 @@ class Fidelity:
     def report(self) -> str:
         lines = [f"similarity {self.ratio:.4f} (at least {THRESHOLD}); "
                  f"numbers missing: {', '.join(self.missing) or 'none'}"]
+        if self.prose_ratio is not None and self.supplied_share is not None:
+            lines.append(f"generated prose alone: similarity {self.prose_ratio:.4f} (the spec supplies "
+                         f"{self.supplied_share:.0%} of the note — title, request texts, items, subjects, "
+                         "labels — removed from both sides)")
         if self.excused:
             lines.append("printed differently in the seed (misprints): " + ", ".join(self.excused))
         for tag, a, b in self.opcodes:
@@ -109,11 +144,14 @@ class Fidelity:
         return "\n".join(lines)
 
 
-def compare(generated: str, published: str, *, misprints: frozenset[str] = frozenset()) -> Fidelity:
+def compare(generated: str, published: str, *, misprints: frozenset[str] = frozenset(),
+            supplied: list[str] | None = None) -> Fidelity:
     """Compare a generated note with the published text (both raw; they are normalised here).
 
     ``misprints`` are numbers the published note prints that its own quantities contradict (a
-    figure whose ``same_as`` twin gives another value): they are reported, not required."""
+    figure whose ``same_as`` twin gives another value): they are reported, not required.
+    ``supplied`` are the texts the spec supplies (:func:`spec_texts`): the generated prose is then
+    also compared without them."""
     a, b = normalise(published), normalise(generated)
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     got = set(_NUMBER.findall(b))
@@ -123,4 +161,11 @@ def compare(generated: str, published: str, *, misprints: frozenset[str] = froze
         if number not in got:
             (excused if number.replace(",", "") in misprints else missing).append(number)
     ops = tuple((tag, a[i1:i2], b[j1:j2]) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal")
-    return Fidelity(ratio=matcher.ratio(), missing=tuple(missing), excused=tuple(excused), opcodes=ops)
+    prose: float | None = None
+    share: float | None = None
+    if supplied is not None:
+        pa, pb = strip_supplied(published, supplied), strip_supplied(generated, supplied)
+        prose = difflib.SequenceMatcher(None, pa, pb, autojunk=False).ratio()
+        share = (len(b) - len(pb)) / len(b) if b else 0.0
+    return Fidelity(ratio=matcher.ratio(), missing=tuple(missing), excused=tuple(excused), opcodes=ops,
+                    prose_ratio=prose, supplied_share=share)
