@@ -24,7 +24,7 @@ from .quantities import COUNTABLE, KINDS
 from .reader import Claim, Note
 
 __all__ = ["Finding", "check_notes", "check_totals", "check_consistency", "check_ranges",
-           "item_signature"]
+           "item_signature", "where"]
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -44,6 +44,8 @@ class Finding:
     paragraph: str | None
     message: str
     figures: list[dict[str, Any]] = field(default_factory=list)
+    #: the note's name (its symbol, annex or heading), as the message names it
+    note_name: str | None = None
 
 
 def _fmt(v: Decimal | None) -> str:
@@ -68,13 +70,20 @@ class _Places:
                 self.claims.append(c)
 
     def where(self, c: Claim) -> str:
-        sym = self.symbols.get(id(c))
-        return f"note {c.note}" + (f" ({sym})" if sym else "") + f" para {c.paragraph}"
+        return f"{where(c, self.symbols.get(id(c)))} para {c.paragraph}"
 
     def fig(self, c: Claim) -> dict[str, Any]:
-        return {"note": c.note, "symbol": self.symbols.get(id(c)), "paragraph": c.paragraph,
+        return {"note": c.note, "name": c.note_name or None, "symbol": self.symbols.get(id(c)),
+                "section": c.section, "paragraph": c.paragraph,
                 "line": c.line, "amount": c.amount, "low": c.low, "high": c.high,
                 "operative_paragraph": c.operative_paragraph, "text": c.text}
+
+
+def where(c: Claim, symbol: str | None = None) -> str:
+    """How findings name the note of a claim: its name, else "note N (SYMBOL)"."""
+    if c.note_name:
+        return c.note_name
+    return f"note {c.note}" + (f" ({symbol})" if symbol else "")
 
 
 # ----------------------------------------------------------------------------- totals
@@ -96,19 +105,25 @@ def check_totals(notes: Sequence[Note]) -> list[Finding]:
             if not parts:
                 out.append(Finding("warning", c.note, c.paragraph,
                                    f"{pl.where(c)}: stated total {_fmt(c.amount)} but the "
-                                   "amounts it adds up could not be identified", [pl.fig(c)]))
+                                   "amounts it adds up could not be identified", [pl.fig(c)],
+                                   c.note_name or None))
                 continue
             s = sum(parts, Decimal(0))
             terms = " + ".join(f"{_fmt(v)} (para {p})" for p, v in zip(paras, parts))
+            if c.quantities.get("total_kind") == "of_which" and s < c.amount:
+                out.append(Finding("info", c.note, c.paragraph,
+                                   f"{pl.where(c)}: {_fmt(c.amount)}, of which {terms} "
+                                   f"({_fmt(s)}, within the amount)", figs, c.note_name or None))
+                continue
             if s == c.amount:
                 out.append(Finding("info", c.note, c.paragraph,
                                    f"{pl.where(c)}: total {_fmt(c.amount)} = sum of "
-                                   f"{len(parts)} parts: {terms}", figs))
+                                   f"{len(parts)} parts: {terms}", figs, c.note_name or None))
             else:
                 out.append(Finding("error", c.note, c.paragraph,
                                    f"{pl.where(c)}: stated total {_fmt(c.amount)} but its "
                                    f"{len(parts)} parts add up to {_fmt(s)} "
-                                   f"(difference {_fmt(c.amount - s)}): {terms}", figs))
+                                   f"(difference {_fmt(c.amount - s)}): {terms}", figs, c.note_name or None))
     return out
 
 
@@ -158,7 +173,7 @@ def check_consistency(notes: Sequence[Note]) -> list[Finding]:
                 severity, other.note, other.paragraph,
                 f"the same item ({what}) is costed {_figure(first)} in {pl.where(first)} "
                 f"(line {first.line}) but {_figure(other)} in {pl.where(other)} "
-                f"(line {other.line})", [pl.fig(first), pl.fig(other)]))
+                f"(line {other.line})", [pl.fig(first), pl.fig(other)], other.note_name or None))
     return out
 
 
@@ -189,7 +204,8 @@ def check_ranges(notes: Sequence[Note], *, slack: Decimal = Decimal(2)) -> list[
             continue
         if c.low > c.high:
             out.append(Finding("error", c.note, c.paragraph,
-                               f"{pl.where(c)}: range {_figure(c)} runs backwards", [pl.fig(c)]))
+                               f"{pl.where(c)}: range {_figure(c)} runs backwards", [pl.fig(c)],
+                               c.note_name or None))
             continue
         base = next((c.quantities[k] for k in ("pages", "copies", "meetings")
                      if isinstance(c.quantities.get(k), tuple)), None)
@@ -200,7 +216,8 @@ def check_ranges(notes: Sequence[Note], *, slack: Decimal = Decimal(2)) -> list[
             out.append(Finding(
                 "warning", c.note, c.paragraph,
                 f"{pl.where(c)}: range {_figure(c)} spans ×{spread:.2f} but the quantity it "
-                f"is based on ({base[0]} to {base[1]}) spans ×{qspread:.2f}", [pl.fig(c)]))
+                f"is based on ({base[0]} to {base[1]}) spans ×{qspread:.2f}", [pl.fig(c)],
+                c.note_name or None))
     return out
 
 

@@ -34,8 +34,8 @@ from typing import Any
 
 from .text import to_int
 
-__all__ = ["extract", "find_funding", "find_years", "find_biennium", "find_ops", "KINDS",
-           "COUNTABLE"]
+__all__ = ["extract", "find_funding", "find_years", "find_biennium", "find_ops", "find_section",
+           "staff_assessment", "KINDS", "COUNTABLE"]
 
 _ZN = r"(\d{1,3}(?:,\d{3})+(?!\d)|\d+|[一二两三四五六七八九十百]+)"
 _EW = (r"(\d{1,3}(?:,\d{3})+(?!\d)|\d+|a|an|one|single|two|three|four|five|six|seven|"
@@ -80,7 +80,8 @@ _EVENTS_ZH = re.compile(
     rf"{_NOT_ORD}{_ZN}\s*次([^,;。:()]{{0,30}}?)(会议|协商|讲习班|研讨会|培训班)")
 _EVENTS_EN = re.compile(
     rf"\b{_EW}\s+((?:(?!(?:of|on|for|to|in|with|and|the|by|at|from)\b)[\w-]+\s+){{0,4}}?)"
-    r"(meetings?|sessions?|workshops?|seminars?|consultations?)\b", re.I)
+    r"(meetings?|sessions?|workshops?|seminars?|consultations?)\b"
+    r"((?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:networks?|focal\s+points?)\b)?)", re.I)
 _ONE_MEETING_ZH = re.compile(rf"为期\s*{_ZN}\s*天的[^,;。]{{0,15}}?会议(?!服务)|专家组(?:协商)?会议")
 _PARTICIPANTS = (
     re.compile(rf"{_NOT_ORD}{_ZN}\s*(?:人|名)\s*(?:参加|出席|与会|参与者|与会者|学员)"),
@@ -187,7 +188,7 @@ def _events(text: str, q: dict[str, Any]) -> None:
     for m in _EVENTS_EN.finditer(text):
         n = to_int(m.group(1))
         if n:
-            kind = (m.group(2) + m.group(3)).strip()
+            kind = (m.group(2) + m.group(3) + m.group(4)).strip()
             events.append({"count": n, "kind": kind,
                            "workshop": m.group(3).lower().startswith(("workshop", "seminar"))})
     meetings = sum(e["count"] for e in events if not e["workshop"])
@@ -251,9 +252,12 @@ def extract(text: str) -> dict[str, Any]:
 # ----------------------------------------------------------------------------- funding, years
 
 _FUNDING = (
+    ("contingency_fund", re.compile(r"应急基金|\bcontingency\s+fund", re.I)),
+    ("existing_resources", re.compile(r"现有资源|\b(?:within|from)\s+(?:the\s+)?existing\s+"
+                                      r"(?:resources|capacity)|\babsorbed\b", re.I)),
     ("extrabudgetary", re.compile(r"预算外资源|预算外资金|\bextrabudgetary", re.I)),
     ("voluntary", re.compile(r"自愿捐款|自愿捐助|\bvoluntary\s+contributions?", re.I)),
-    ("regular_budget", re.compile(r"经常预算|第\s*2\s*编|\bregular\s+budget|\bsection\s+2\b|"
+    ("regular_budget", re.compile(r"经常预算|第\s*2\s*编|\bregular\s+budget|\bsections?\s+\d{1,2}[A-Z]?\b|"
                                   r"\bpart\s+2\b", re.I)),
     ("budget_process", re.compile(r"既定预算程序|预算程序|\bbudget(?:ary)?\s+(?:process|procedures?)|"
                                   r"\bproposed\s+programme\s+budget\s+for\s+the\s+biennium", re.I)),
@@ -343,3 +347,36 @@ def find_ops(text: str) -> list[str]:
     if hits:
         return _op_tokens(min(hits, key=lambda m: m.start()).group(1))
     return []
+
+
+# ----------------------------------------------------------------------------- budget sections
+
+_SECTION = (
+    re.compile(r"第\s*(\d{1,2}[A-Z]?)\s*款"),
+    re.compile(r"\b(income\s+)?sections?\s+(\d{1,2}[A-Z]?)\b", re.I),
+)
+_STAFF_ASSESSMENT = re.compile(r"工作人员薪金税|\bstaff\s+assessment\b|\bincome\s+section\s+1\b|"
+                               r"\bsection\s+36\b", re.I)
+_NET_OF = re.compile(r"(?:net\s+of|excluding|exclusive\s+of|before)\s+staff\s+assessment|"
+                     r"不含工作人员薪金税", re.I)
+
+
+def find_section(text: str, anchor: int | None = None) -> str | None:
+    """The budget section named in ``text`` (nearest to ``anchor``): "section 2" → ``"2"``,
+    "section 29C" → ``"29C"``, "income section 1" → ``"income 1"``, "第16款" → ``"16"``."""
+    hits: list[tuple[int, str]] = []
+    for m in _SECTION[0].finditer(text):
+        hits.append((m.start(), m.group(1)))
+    for m in _SECTION[1].finditer(text):
+        hits.append((m.start(), ("income " if m.group(1) else "") + m.group(2)))
+    if not hits:
+        return None
+    if anchor is None:
+        return hits[0][1]
+    return min(hits, key=lambda h: abs(h[0] - anchor))[1]
+
+
+def staff_assessment(text: str) -> bool:
+    """True when ``text`` states an amount of staff assessment or its offset under income
+    section 1 (not an amount "net of staff assessment")."""
+    return bool(_STAFF_ASSESSMENT.search(text)) and not _NET_OF.search(text)

@@ -42,7 +42,7 @@ from pbi.model.errors import PbiError
 from pbi.model.periods import period_of
 from pbi.model.specs import GRADES, Activity, Figure, Range, Request, Spec, Text
 from pbi.model.tables import FUNDING_SOURCES, Table
-from .checks import Finding
+from .checks import Finding, where
 from .reader import Claim, Note
 
 __all__ = ["RateCheck", "RatesResult", "claim_activities", "price_claim", "check_rates",
@@ -255,21 +255,21 @@ def check_rates(notes: Sequence[Note], table: Table) -> RatesResult:
             assert claim.low is not None and claim.high is not None
             usd, pct = rc.deviation
             severity = severity_of(pct)
-            where = f"note {claim.note}" + (f" ({note.symbol})" if note.symbol else "") + \
-                    f" para {claim.paragraph}"
+            place = f"{where(claim, note.symbol)} para {claim.paragraph}"
             exp = _amount(rc.expected.low, rc.expected.high)
             got = _amount(claim.low, claim.high)
             if usd == 0:
-                msg = f"{where}: {got} = {exp} at the rates of {table.id} ({', '.join(rc.kinds)})"
+                msg = f"{place}: {got} = {exp} at the rates of {table.id} ({', '.join(rc.kinds)})"
             else:
                 pct_text = f"{pct:+.1f} %" if pct is not None else "n/a"
-                msg = (f"{where}: {got} against {exp} at the rates of {table.id} "
+                msg = (f"{place}: {got} against {exp} at the rates of {table.id} "
                        f"({', '.join(rc.kinds)}): {'+' if usd > 0 else '-'}{_fmt(abs(usd))} USD, {pct_text}")
             findings.append(Finding(severity, claim.note, claim.paragraph, msg, [{
-                "note": claim.note, "symbol": note.symbol, "paragraph": claim.paragraph,
+                "note": claim.note, "name": claim.note_name or None, "symbol": note.symbol,
+                "section": claim.section, "paragraph": claim.paragraph,
                 "line": claim.line, "amount": claim.amount, "low": claim.low, "high": claim.high,
                 "operative_paragraph": claim.operative_paragraph, "text": claim.text,
                 "expected_low": rc.expected.low, "expected_high": rc.expected.high,
                 "deviation_usd": usd, "deviation_percent": None if pct is None else pct.quantize(Decimal("0.01")),
-                "kinds": list(rc.kinds), "table": table.id}]))
+                "kinds": list(rc.kinds), "table": table.id}], claim.note_name or None))
     return RatesResult(table.id, findings, checks)
