@@ -260,7 +260,7 @@ _FUNDING = (
     ("regular_budget", re.compile(r"经常预算|第\s*2\s*编|\bregular\s+budget|\bsections?\s+\d{1,2}[A-Z]?\b|"
                                   r"\bpart\s+2\b", re.I)),
     ("budget_process", re.compile(r"既定预算程序|预算程序|\bbudget(?:ary)?\s+(?:process|procedures?)|"
-                                  r"\bproposed\s+programme\s+budget\s+for\s+the\s+biennium", re.I)),
+                                  r"\bproposed\s+programme\s+budget\s+for\b", re.I)),
 )
 
 
@@ -355,6 +355,7 @@ _SECTION = (
     re.compile(r"第\s*(\d{1,2}[A-Z]?)\s*款"),
     re.compile(r"\b(income\s+)?sections?\s+(\d{1,2}[A-Z]?)\b", re.I),
 )
+_SECTION_PAREN = re.compile(r"\b(income\s+)?sections?\s+(\d{1,2}[A-Z]?)\b[^\d$()]{0,40}\(\s*$", re.I)
 _STAFF_ASSESSMENT = re.compile(r"工作人员薪金税|\bstaff\s+assessment\b|\bincome\s+section\s+1\b|"
                                r"\bsection\s+36\b", re.I)
 _NET_OF = re.compile(r"(?:net\s+of|excluding|exclusive\s+of|before)\s+staff\s+assessment|"
@@ -373,7 +374,13 @@ def find_section(text: str, anchor: int | None = None) -> str | None:
         return None
     if anchor is None:
         return hits[0][1]
-    return min(hits, key=lambda h: abs(h[0] - anchor))[1]
+    paren = _SECTION_PAREN.search(text[:anchor])  # "section 2 ($118,600)"
+    if paren:
+        return ("income " if paren.group(1) else "") + paren.group(2)
+    after = [h for h in hits if h[0] >= anchor]  # "$118,600 under section 2" before "section 2 ($118,600)"
+    if after:
+        return min(after)[1]
+    return max(hits)[1]
 
 
 def staff_assessment(text: str) -> bool:

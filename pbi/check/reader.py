@@ -246,7 +246,9 @@ _CLAUSE = re.compile(r"[,;:]")
 _PURPOSE = re.compile(r"^\s*[,;]?\s*(?:用于|以便|作为|用作|for\b|to\s+cover|to\s+provide|"
                       r"in\s+order\s+to|to\s+fund|would\s+be\s+(?:required|needed)\s+"
                       r"(?:to\s+(?:fund|cover)|for)\b)", re.I)
-_OPTIONAL = re.compile(r"^\s*(?:如果?(?!不)|若|倘若|假如|if\b(?!\s+not)|should\b|were\b)", re.I)
+_OPTIONAL = re.compile(r"^\s*(?:如果?(?!不)|若|倘若|假如|if\b(?!\s+not)|were\b|should\b(?!\s+the\s+"
+                       r"(?:General\s+Assembly|Council|Conference|Committee|Commission|Board)\s+adopt))",
+                       re.I)
 _TOTAL = re.compile(r"以上相加|上述各项相加|以上各项|以上合计|共计|合计|总计|总额|总共需要|"
                     r"\bin\s+total\b|\ba\s+total\s+of\b|\btotal\s+(?:requirement|cost|amount)s?\b|"
                     r"\baltogether\b|\bthe\s+above\b|\bamounting\s+to\b|\btotall?ing\b|"
@@ -549,7 +551,8 @@ class _NoteReader:
                      and not x.quantities.get("optional") and not x.quantities.get("further")
                      and not x.quantities.get("income_offset")
                      and (gross or not x.quantities.get("staff_assessment"))
-                     and (c.funding is None or x.funding in (None, c.funding))
+                     and (c.funding is None or x.funding in (None, c.funding)
+                          or {c.funding, x.funding} <= _REGULAR)
                      and (not total_ops or x.operative_paragraph is None
                           or x.operative_paragraph.split("(")[0].split(",")[0] in total_ops)]
             c.quantities["total_of"] = [x.paragraph for x in parts]
@@ -563,7 +566,11 @@ class _NoteReader:
 
 
 _EXCERPT_KEY = re.compile(r"programme\s+budget\s+implications|contingency\s+fund|appropriation|"
-                          r"additional\s+(?:resources|requirements)|所涉方案预算|财务说明|追加", re.I)
+                          r"extrabudgetary|regular\s+budget|voluntary\s+contributions|"
+                          r"additional\s+(?:\w+\s+)?(?:resources|requirements)|所涉方案预算|财务说明|"
+                          r"追加|预算外", re.I)
+#: funding sources a total may add up across: money of the regular budget, now or later
+_REGULAR = frozenset({"regular_budget", "budget_process", "contingency_fund"})
 
 
 def _excerpt_head(lines: list[Line]) -> list[tuple[_Head, int]]:
@@ -581,9 +588,9 @@ def _excerpt_head(lines: list[Line]) -> list[tuple[_Head, int]]:
              len(lines))]
 
 
-def _name(annex: int | None, symbol: str | None, title: str, lead: str) -> str:
+def _name(annex: int | None, symbol: str | None, title: str, lead: str, source: str) -> str:
     """A note's name: its draft's symbol, else "annex IV", else a symbol in its heading or
-    opening, else its heading (shortened)."""
+    opening, else its heading (shortened), else the file's name."""
     if symbol:
         return symbol
     if annex is not None:
@@ -593,7 +600,7 @@ def _name(annex: int | None, symbol: str | None, title: str, lead: str) -> str:
         return doc.group(0).rstrip(".)")
     words = title.split()
     short = " ".join(words[:10]) + (" …" if len(words) > 10 else "")
-    return short or "the note"
+    return short or (Path(source).name if source != "<text>" else "the text")
 
 
 def _roman(n: int) -> str:
@@ -621,7 +628,7 @@ def _read(text: str, source: str) -> list[Note]:
         sym = _SYMBOL.search(whole) or _SYMBOL.search(head.title)
         symbol = sym.group(0) if sym else None
         title = head.title.rstrip("* ").strip()
-        name = _name(head.annex, symbol, title, blocks[0].text[:300])
+        name = _name(head.annex, symbol, title, blocks[0].text[:300], source)
         claims = [replace(c, note_name=name) for c in claims]
         notes.append(Note(
             annex=head.annex, symbol=symbol, title=title,
