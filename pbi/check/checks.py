@@ -3,7 +3,8 @@
 - **totals**: a stated total ("以上相加…1,734,600 美元") equals the sum of its parts — ``info``
   when it does, ``error`` when it does not, ``warning`` when its parts cannot be found;
 - **consistency**: the same item (same pages, languages, copies, meetings, days, participants,
-  grade, work-months and kind of work) costed at different amounts in two places — ``error``
+  grade, work-months and kind of work) from the same funding source costed at different amounts
+  in two places — ``error``
   (``warning`` when the two figures are for different years);
 - **ranges**: a range whose low end exceeds its high end (``error``), or whose spread does not
   follow the spread of the quantity it is based on (``warning``: 600–900 pages is ×1.5, so
@@ -32,7 +33,8 @@ SEVERITIES = ("error", "warning", "info")
 _IDENTITY = ("pages", "pages_all", "per_meeting", "languages", "language_names",
              "other_languages", "days", "half_day", "meetings", "workshops", "participants",
              "work_months", "grade", "staff", "consultants", "copies", "location",
-             "interpretation") + KINDS
+             "interpretation", "interpretation_languages", "documents", "documents_all",
+             "languages_all", "kinds_all", "staff_all", "gatherings") + KINDS
 
 
 @dataclass(frozen=True)
@@ -158,8 +160,8 @@ def check_consistency(notes: Sequence[Note]) -> list[Finding]:
     pl = _Places(notes)
     for c in pl.claims:
         sig = item_signature(c)
-        if sig is not None:
-            groups.setdefault(sig, []).append(c)
+        if sig is not None:  # funded differently, an item may carry programme support costs
+            groups.setdefault((c.funding, *sig), []).append(c)
     out: list[Finding] = []
     for claims in groups.values():
         first = claims[0]
