@@ -49,7 +49,7 @@ def test_sweep_10000_scenario_variants(benchmark, priced):
     data = variants()
 
     def run() -> int:
-        return sum(1 for r in pbi.costing.sweep(spec, table, data) if r.total.low > 0)
+        return sum(1 for r in pbi.sweep(spec, table, data) if r.total.low > 0)
 
     assert benchmark.pedantic(run, rounds=3, iterations=1) == 10_000
 

@@ -8,7 +8,7 @@ import yaml
 
 from pbi.cli import main
 
-from _paths import NOTES, ROOT, SEEDS
+from _paths import NOTES, SEEDS
 
 SEED = SEEDS / "001_f0894e873e5d82b0.txt"
 CLEAN = """附件七

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pbi.costing.engine import cost
-from pbi.model.specs import Activity, Request, Spec, dump_spec, load_spec
+from pbi.model.specs import Activity, Spec, dump_spec, load_spec
 from pbi.model.tables import load_table
 
 from _paths import TABLES

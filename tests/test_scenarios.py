@@ -207,8 +207,8 @@ def test_example_runs(tmp_path, capsys):
 def test_json_cost_imports_no_optional_library():
     optional = "('tabulate', 'jinja2', 'babel', 'pandas', 'openpyxl', 'docx', 'matplotlib', 'pint', 'numpy')"
     code = ("import sys, io, contextlib\nfrom pbi.cli import main\n"
-            "with contextlib.redirect_stdout(io.StringIO()): main(['cost', %r, '--format', 'json'])\n"
-            "print(sorted(m for m in %s if m in sys.modules))" % (ANNEX4, optional))
+            f"with contextlib.redirect_stdout(io.StringIO()): main(['cost', {ANNEX4!r}, '--format', 'json'])\n"
+            f"print(sorted(m for m in {optional} if m in sys.modules))")
     env = {**__import__("os").environ, "PYTHONPATH": str(ROOT)}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout
     # pint's answers for the shipped tables come from pbi/units_memo.json, so pint (and numpy) stay out too

@@ -38,7 +38,7 @@ variants8 = st.fixed_dictionaries({}, optional={
 @given(data=st.lists(variants4, min_size=1, max_size=8))
 def test_sweep_equals_cost_annex4(data):
     spec, table = ANNEX4
-    for variant, result in zip(data, sweep(spec, table, data)):
+    for variant, result in zip(data, sweep(spec, table, data), strict=True):
         assert (result.figures, result.total) == _full(spec, table, variant)
 
 
@@ -46,7 +46,7 @@ def test_sweep_equals_cost_annex4(data):
 @given(data=st.lists(variants8, min_size=1, max_size=5))
 def test_sweep_equals_cost_annex8_with_sums_and_lump_sums(data):
     spec, table = ANNEX8
-    for variant, result in zip(data, sweep(spec, table, data)):
+    for variant, result in zip(data, sweep(spec, table, data), strict=True):
         assert (result.figures, result.total) == _full(spec, table, variant)
 
 

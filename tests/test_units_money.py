@@ -22,7 +22,9 @@ def test_rate_times_its_own_quantities_is_usd_as_decimal():
 def test_meeting_day_is_two_meetings_and_day_is_not_a_meeting():
     assert MEETINGS_PER_DAY == 2
     assert quantity(5, "meeting_day").to("meeting").magnitude == 10
-    with pytest.raises(Exception):
+    from pint import DimensionalityError
+
+    with pytest.raises(DimensionalityError):
         quantity(1, "day").to("meeting")
 
 

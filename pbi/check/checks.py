@@ -111,7 +111,7 @@ def check_totals(notes: Sequence[Note]) -> list[Finding]:
                                    c.note_name or None))
                 continue
             s = sum(parts, Decimal(0))
-            terms = " + ".join(f"{_fmt(v)} (para {p})" for p, v in zip(paras, parts))
+            terms = " + ".join(f"{_fmt(v)} (para {p})" for p, v in zip(paras, parts, strict=False))
             if c.quantities.get("total_kind") == "of_which" and s < c.amount:
                 out.append(Finding("info", c.note, c.paragraph,
                                    f"{pl.where(c)}: {_fmt(c.amount)}, of which {terms} "

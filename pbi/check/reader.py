@@ -345,7 +345,7 @@ class _NoteReader:
             if b.level == 0 and b.children and _SUMMARY.search(b.text):
                 ops = qx.find_ops(b.text)
                 if len(ops) == len(b.children):
-                    return [(op, _bigrams(c.text)) for op, c in zip(ops, b.children)]
+                    return [(op, _bigrams(c.text)) for op, c in zip(ops, b.children, strict=True)]
         return []
 
     def _infer_op(self, query: str) -> str | None:
@@ -658,7 +658,7 @@ def read_notes(text: str, *, lang: str | None = None, source: str = "<text>") ->
     try:
         notes = _read(text, source)
     except CheckError as exc:
-        raise exc.located(file=source)
+        raise exc.located(file=source) from None
     except Exception as exc:  # boundary: nothing but CheckError may reach the caller
         raise CheckError(f"cannot read the text ({type(exc).__name__}: {exc})",
                          file=source) from exc

@@ -212,7 +212,7 @@ def _lstsq(eqs: list[Equation], keys: list[RateId], fixed: dict[RateId, Fraction
         for i in range(n):
             if i != r and ata[i][col] != 0:
                 fac = ata[i][col]
-                ata[i] = [a - fac * b for a, b in zip(ata[i], ata[r])]
+                ata[i] = [a - fac * b for a, b in zip(ata[i], ata[r], strict=True)]
                 atb[i] -= fac * atb[r]
         pivots.append(col)
         r += 1

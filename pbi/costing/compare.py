@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from pbi.costing.display import exporter
 from pbi.costing.estimate import Estimate, LineItem, decimal_text
 from pbi.model.specs import Range
 
@@ -168,85 +169,28 @@ class Comparison:
                              r.provenance])
         return buf.getvalue()
 
-    def rows_text(self, rows: list[Row]) -> list[list[str]]:
-        """Rows as display strings (for tables, Markdown and HTML)."""
-        from pbi.export.text import FUNDING_LABELS, amount_text
-
-        out = []
-        for r in rows:
-            pl, ph = r.percent
-            pct = "" if pl is None else (_pct(pl) if pl == ph or ph is None else f"{_pct(pl)} to {_pct(ph)}")
-            where = r.group if r.level in ("item", "group") else FUNDING_LABELS.get(r.funding, r.funding) or "total"
-            what = r.what if r.level == "item" else ("" if r.level != "funding" else str(r.year))
-            out.append([where, r.activity, what, amount_text(r.baseline, 2 if r.level == "item" else None),
-                        amount_text(r.scenario, 2 if r.level == "item" else None),
-                        _signed(r.difference, 2 if r.level == "item" else None), pct])
-        return out
-
-    def headers(self) -> list[str]:
-        return ["figure/request", "activity", "item", f"{self.labels[0]} USD", f"{self.labels[1]} USD",
-                "difference", "per cent"]
-
+    # -- exports: reached through pbi.costing.display.exporter(), at call time ---------------------
     def to_table(self) -> str:
         """Plain-text tables: line items, figures, totals."""
-        from pbi.export.text import _tabulate
-
-        align = ("left", "left", "left", "right", "right", "right", "right")
-        t0, t1 = self.baseline.table.id, self.scenario.table.id
-        title = (f"{self.baseline.spec.symbol} — {self.labels[0]} against {self.labels[1]} "
-                 + (f"(table {t0})" if t0 == t1 else f"(tables {t0}, {t1})"))
-        return "\n".join([title, "", _tabulate(self.rows_text(self.items), self.headers(), align), "",
-                          _tabulate(self.rows_text(self.groups), self.headers(), align), "",
-                          _tabulate(self.rows_text(self.totals), self.headers(), align)])
+        return str(exporter().comparison_table(self))
 
     def _repr_markdown_(self) -> str:
-        from pbi.export.formats import markdown_table
-
-        return "\n\n".join([f"**{self.baseline.spec.symbol}** — {self.labels[0]} against {self.labels[1]}",
-                            markdown_table(self.headers(), self.rows_text(self.groups + self.totals))])
+        return str(exporter().comparison_markdown(self))
 
     def _repr_html_(self) -> str:
-        from pbi.export.formats import html_table
-
-        return (f"<p><b>{_esc(self.baseline.spec.symbol)}</b> — {_esc(self.labels[0])} against "
-                f"{_esc(self.labels[1])}</p>" + html_table(self.headers(), self.rows_text(self.groups + self.totals)))
+        return str(exporter().comparison_html(self))
 
     def to_dataframe(self) -> Any:
         """A pandas DataFrame of every row (pandas is imported here, and only here)."""
-        from pbi.export.formats import comparison_dataframe
-
-        return comparison_dataframe(self)
+        return exporter().comparison_dataframe(self)
 
     def to_xlsx(self, path: Any) -> None:
         """Write an Excel workbook (openpyxl): sheets ``items`` and ``totals``."""
-        from pbi.export.formats import comparison_xlsx
-
-        comparison_xlsx(self, path)
+        exporter().comparison_xlsx(self, path)
 
     def plot(self, ax: Any = None) -> Any:
         """A bar chart of each figure or request, baseline against scenario (matplotlib)."""
-        from pbi.export.formats import comparison_chart
-
-        return comparison_chart(self, ax=ax)
-
-
-def _pct(value: Decimal) -> str:
-    return f"{value:+}%" if value else "0.0%"
-
-
-def _esc(text: str) -> str:
-    import html
-
-    return html.escape(text)
-
-
-def _signed(value: Range, places: int | None) -> str:
-    from pbi.model.money import format_usd
-
-    def one(v: Decimal) -> str:
-        return ("+" if v > 0 else "") + format_usd(v, places=places)
-
-    return one(value.low) if not value.is_range else f"{one(value.low)} to {one(value.high)}"
+        return exporter().comparison_chart(self, ax=ax)
 
 
 def _sum(values: Any) -> Range:

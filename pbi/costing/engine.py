@@ -15,11 +15,12 @@ from decimal import Decimal
 from functools import lru_cache
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
+from collections.abc import Iterator
 
-from pbi.model.errors import PbiError, RateLookupError, SpecError, UnitError
+from pbi.model.errors import Location, PbiError, RateLookupError, SpecError, UnitError
 from pbi.model.periods import meeting_days, split_days
-from pbi.costing.estimate import ZERO, Cell, Estimate, FigureResult, LineItem
+from pbi.costing.estimate import ZERO, Cell, Estimate, FigureKind, FigureResult, LineItem, Status
 from pbi.model.specs import Activity, Range, Request, Spec, source_of
 from pbi.model.money import Rounding
 from pbi.model.tables import QUANTITY_UNITS, ActivityKind, RateValue, Table
@@ -28,7 +29,9 @@ from pbi.model.units import meetings_per_day, unit_factor
 if TYPE_CHECKING:  # the entitlement models load only for specs that draw on an entitlement
     from pbi.model.entitlements import EntitlementUse, Entitlements, Recall
 
-__all__ = ["cost", "COVERED_SOURCES"]
+# cost() is the engine; price_activity, round_cells and figure_results are its steps, named for
+# pbi.costing.sweep, which repeats them per figure state.
+__all__ = ["cost", "COVERED_SOURCES", "price_activity", "round_cells", "figure_results"]
 
 #: funding that existing resources cover: priced for information, never additional
 COVERED_SOURCES = frozenset({"entitlement", "existing_resources"})
@@ -43,11 +46,11 @@ def _plain(value: Range) -> str:
     return str(value) if value.is_range else f"{value.low:,}"
 
 
-def _where(spec: Spec, ri: int, ai: int, field: str | None = None) -> dict[str, object]:
+def _where(spec: Spec, ri: int, ai: int, field: str | None = None) -> Location:
     file, lines = source_of(spec)
     path = f"requests[{ri}].activities[{ai}]" + (f".{field}" if field else "")
     line = lines.get(path) or lines.get(f"requests[{ri}].activities[{ai}]")
-    return {"file": file, "line": line, "field": path}
+    return Location(file, line, path)
 
 
 def _value(activity: Activity, name: str, table: Table, defaults: dict[str, int]) -> Range | None:
@@ -97,8 +100,9 @@ def _unit_label(per: tuple[str, ...]) -> str:
     return "·".join(QUANTITY_UNITS[n] for n in per)
 
 
-def _price(spec: Spec, table: Table, request: Request, activity: Activity, group: str,
-           ri: int, ai: int, part: str | None = None) -> list[LineItem]:
+def price_activity(spec: Spec, table: Table, request: Request, activity: Activity, group: str,
+                   ri: int, ai: int, part: str | None = None) -> list[LineItem]:
+    """The line items of one activity (rates, quoted amount, surcharges), unrounded."""
     # LineItem fields, positionally: request, activity, group, type, amount, funding, year, section,
     # rate, quantity, unit, factors, covered, note, surcharge, percent (part by name)
     rid, aid, funding, year, section = request.id, activity.id, activity.funding, activity.year, activity.section
@@ -109,12 +113,12 @@ def _price(spec: Spec, table: Table, request: Request, activity: Activity, group
                          covered=covered, note="amount quoted in the note", part=part)]
     if table.valid_to and dt.date(year, 1, 1) > table.valid_to:
         raise RateLookupError(f"table {table.id!r} covers up to {table.valid_to}; the activity is in "
-                              f"{year} (use a table for that year)", **_where(spec, ri, ai, "year"))
+                              f"{year} (use a table for that year)", at=_where(spec, ri, ai, "year"))
     on = spec.priced_on or dt.date(year, 1, 1)
     try:
         kind = table.kind(activity.kind)
     except PbiError as err:
-        raise err.located(**_where(spec, ri, ai, "kind")) from None
+        raise err.located(_where(spec, ri, ai, "kind")) from None
     items: list[LineItem] = []
     sub_low = sub_high = Decimal(0)
     for rate, unit, factors, qlow, qhigh, amount in _terms(spec, table, activity, kind, on, ri, ai):
@@ -123,7 +127,7 @@ def _price(spec: Spec, table: Table, request: Request, activity: Activity, group
                               Range(qlow, qhigh), unit, factors, covered, part=part))
     if not items:
         raise SpecError(f"no component of kind {activity.kind!r} applies to this activity",
-                        **_where(spec, ri, ai, "kind"))
+                        at=_where(spec, ri, ai, "kind"))
     for name, surcharge in table.surcharges.items():
         if funding in surcharge.applies_to and (
                 surcharge.effective_from is None or surcharge.effective_from <= on):
@@ -144,7 +148,7 @@ def _terms(spec: Spec, table: Table, activity: Activity, kind: ActivityKind, on:
             value = _value(activity, name, table, kind.defaults)
             if value is None:
                 raise SpecError(f"a {activity.kind} activity needs {name!r} (rate {rate.key} is per {name})",
-                                **_where(spec, ri, ai, name))
+                                at=_where(spec, ri, ai, name))
             if name == "meetings" and activity.meetings is None and activity.days is not None:
                 name = f"meetings ({_plain(activity.days)} meeting days)"
             factors.append((name, value))
@@ -180,11 +184,11 @@ def _plan(spec: Spec, table: Table, activity: Activity, kind: ActivityKind, on: 
         try:
             rate = _rate(table, rate_key, on, activity.location)
         except PbiError as err:
-            raise err.located(**_where(spec, ri, ai)) from None
+            raise err.located(_where(spec, ri, ai)) from None
         try:
             factor = _unit_factor(rate.unit, comp.per)
         except UnitError as err:
-            raise err.located(**_where(spec, ri, ai, "kind")) from None
+            raise err.located(_where(spec, ri, ai, "kind")) from None
         steps.append((rate, comp.per, factor, _unit_label(comp.per)))
     if len(_PLANS) > 4096:
         _PLANS.clear()
@@ -207,14 +211,14 @@ def cost(spec: Spec, table: Table, *, entitlements: Entitlements | None = None) 
             group = group_of.get(activity.id, f"request ({request.id})")
             for piece in _by_year(spec, activity, ri, ai):
                 for part, share in draws.split(table, request, piece, ri, ai):
-                    items.extend(_price(spec, table, request, share, group, ri, ai, part=part))
+                    items.extend(price_activity(spec, table, request, share, group, ri, ai, part=part))
     recalls = [draws.recall(request, ri, pi) for ri, request in enumerate(spec.requests)
                for pi in range(len(request.provisions))]
-    cells, rounding_items = _round(items, table)
+    cells, rounding_items = round_cells(items, table)
     order = {g: n for n, g in enumerate(dict.fromkeys(i.group for i in items))}
     items = sorted([*items, *rounding_items], key=lambda i: order[i.group])  # stable: rounding last
     return Estimate(spec=spec, table=table, items=tuple(items), cells=tuple(cells),
-                    figures=tuple(_figures(spec, cells)), entitlements=tuple(draws.uses),
+                    figures=tuple(figure_results(spec, cells)), entitlements=tuple(draws.uses),
                     provisions=tuple(recalls))
 
 
@@ -229,7 +233,7 @@ def _by_year(spec: Spec, activity: Activity, ri: int, ai: int) -> list[Activity]
     names = [n for n in _DAY_QUANTITIES if getattr(activity, n) is not None]
     if not names:
         raise SpecError(f"the session runs from {activity.start} to {activity.end}: state its days or "
-                        "meetings, so that they can be split by year", **_where(spec, ri, ai, "end"))
+                        "meetings, so that they can be split by year", at=_where(spec, ri, ai, "end"))
     years = sorted(meeting_days(activity.start, activity.end))
     shares: dict[str, tuple[dict[int, Decimal], dict[int, Decimal]]] = {}
     for name in names:
@@ -238,12 +242,11 @@ def _by_year(spec: Spec, activity: Activity, ri: int, ai: int) -> list[Activity]
                         split_days(value.high, activity.start, activity.end))
     pieces = []
     for year in years:
-        update: dict[str, object] = {"year": year}
-        for name, (low, high) in shares.items():
-            update[name] = Range(low.get(year, Decimal(0)), high.get(year, Decimal(0)))
-        if all(v.high == 0 for k, v in update.items() if k != "year"):  # type: ignore[union-attr]
+        ranges = {name: Range(low.get(year, Decimal(0)), high.get(year, Decimal(0)))
+                  for name, (low, high) in shares.items()}
+        if all(v.high == 0 for v in ranges.values()):
             continue
-        pieces.append(activity.model_copy(update=update))
+        pieces.append(activity.model_copy(update={"year": year, **ranges}))
     return pieces
 
 
@@ -256,14 +259,14 @@ class _Draws:
         self.taken: dict[tuple[str, str, str], Decimal] = defaultdict(Decimal)
         self.uses: list[EntitlementUse] = []
 
-    def _load(self, ri: int, ai: int, where: dict[str, object] | None = None) -> Entitlements:
+    def _load(self, ri: int, ai: int, where: Location | None = None) -> Entitlements:
         if self.data is None:
             if not self.spec.entitlements:
                 raise SpecError("the activity draws on an entitlement but the spec names no entitlements "
                                 "file (add entitlements: entitlements.yaml)" if where is None else
                                 "the request recalls a provision but the spec names no entitlements file "
                                 "(add entitlements: entitlements.yaml)",
-                                **(where or _where(self.spec, ri, ai, "entitlement")))
+                                at=where or _where(self.spec, ri, ai, "entitlement"))
             file, _ = source_of(self.spec)
             base = Path(file).parent if file != "<spec>" else Path.cwd()
             from pbi.model.entitlements import load_entitlements
@@ -276,13 +279,12 @@ class _Draws:
         provision = request.provisions[pi]
         file, lines = source_of(self.spec)
         path = f"requests[{ri}].provisions[{pi}]"
-        where: dict[str, object] = {"file": file, "line": lines.get(f"{path}.body") or lines.get(path),
-                                    "field": f"{path}.body"}
+        where = Location(file, lines.get(f"{path}.body") or lines.get(path), f"{path}.body")
         year = provision.year or self.spec.period.years[0]
         try:
             balance = self._load(ri, 0, where).balance(provision.body, year, provision.quantity)
         except PbiError as err:
-            raise err.located(**where) from None
+            raise err.located(where) from None
         from pbi.model.entitlements import Recall
 
         return Recall(request=request.id, index=pi, balance=balance, year=provision.year, basis=provision.basis)
@@ -296,7 +298,7 @@ class _Draws:
         try:
             balance = self._load(ri, ai).balance(draw.body, activity.year, draw.quantity)
         except PbiError as err:
-            raise err.located(**where) from None
+            raise err.located(where) from None
         key = (draw.body, balance.period.label, draw.quantity)
         available = max(balance.available - self.taken[key], Decimal(0))
         requested = _requested(activity, draw.quantity, table)
@@ -304,11 +306,11 @@ class _Draws:
             if not draw.up_to_available:
                 raise SpecError(f"an activity that draws on an entitlement states its {draw.quantity} "
                                 "(or days), unless it asks only for what is left (up_to_available: true)",
-                                **where)
+                                at=where)
             requested = Range.of(available)
         if requested.is_range:
             raise SpecError(f"a draw on an entitlement needs one number of {draw.quantity}, not {requested}",
-                            **where)
+                            at=where)
         wanted = requested.low
         covered = min(wanted, available)
         additional = Decimal(0) if draw.up_to_available else wanted - covered
@@ -316,7 +318,7 @@ class _Draws:
             raise SpecError(f"requests {wanted:,} {draw.quantity} in {activity.year}; {draw.body} has "
                             f"{available:,} left of its {balance.period.label} allocation: name the "
                             f"funding of the other {additional:,} (funding: voluntary, regular_budget …)",
-                            **_where(self.spec, ri, ai, "funding"))
+                            at=_where(self.spec, ri, ai, "funding"))
         self.taken[key] += covered
         section = balance.section or activity.section
         from pbi.model.entitlements import EntitlementUse
@@ -372,7 +374,8 @@ def _share(activity: Activity, quantity: str, value: Decimal, table: Table, fixe
     return activity.model_copy(update=changes)
 
 
-def _round(items: list[LineItem], table: Table) -> tuple[list[Cell], list[LineItem]]:
+def round_cells(items: list[LineItem], table: Table) -> tuple[list[Cell], list[LineItem]]:
+    """Items summed per figure, funding, section and year and rounded once: the cells and rounding items."""
     sums: dict[tuple[str, str, str | None, int], list[LineItem]] = {}
     for item in items:
         sums.setdefault((item.group, item.funding, item.section, item.year), []).append(item)
@@ -410,7 +413,8 @@ def _rounding_for(table: Table, keys: frozenset[str]) -> tuple[Rounding, str]:
     return rule, f"rounded {rule.describe()}"
 
 
-def _figures(spec: Spec, cells: list[Cell]) -> list[FigureResult]:
+def figure_results(spec: Spec, cells: list[Cell]) -> list[FigureResult]:
+    """Each published figure of ``spec`` from the rounded cells (sums after their parts)."""
     by_group: dict[str, Range] = defaultdict(lambda: ZERO)
     covered_only: dict[str, bool] = {}
     quoted_only: dict[str, bool] = {}
@@ -423,6 +427,7 @@ def _figures(spec: Spec, cells: list[Cell]) -> list[FigureResult]:
             by_group[cell.group] = by_group[cell.group] + cell.rounded
     results: dict[str, FigureResult] = {}
     for f in sorted(spec.published, key=lambda f: bool(f.sum_of)):  # parts before sums
+        kind: FigureKind
         if f.sum_of:
             computed = ZERO
             for part in f.sum_of:
@@ -431,7 +436,7 @@ def _figures(spec: Spec, cells: list[Cell]) -> list[FigureResult]:
         else:
             computed = by_group[f.id]
             kind = "no cost" if covered_only[f.id] else "quoted" if quoted_only[f.id] else "derived"
-        status = "match" if computed == f.amount else "mismatch"
+        status: Status = "match" if computed == f.amount else "mismatch"
         if status == "match" and kind != "derived":
             status = kind
         results[f.id] = FigureResult(id=f.id, paragraph=f.paragraph, published=f.amount, computed=computed,

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal
 
+from pbi.costing.display import exporter
 from pbi.model.money import Rounding
 from pbi.model.specs import Range, Spec
 from pbi.model.tables import RateValue, Table
@@ -14,10 +15,11 @@ from pbi.model.tables import RateValue, Table
 if TYPE_CHECKING:  # pragma: no cover
     from pbi.model.entitlements import EntitlementUse, Recall
 
-__all__ = ["LineItem", "Cell", "FigureResult", "Estimate", "ItemType", "Status", "decimal_text"]
+__all__ = ["LineItem", "Cell", "FigureResult", "Estimate", "ItemType", "Status", "FigureKind", "decimal_text"]
 
 ItemType = Literal["rate", "surcharge", "quoted", "rounding"]
 Status = Literal["match", "mismatch", "quoted", "sum", "misprint", "no cost"]
+FigureKind = Literal["derived", "quoted", "sum", "no cost"]
 ZERO = Range(Decimal(0), Decimal(0))
 
 
@@ -86,7 +88,7 @@ class FigureResult:
     paragraph: str
     published: Range
     computed: Range
-    kind: Literal["derived", "quoted", "sum", "no cost"]
+    kind: FigureKind
     status: Status
     activities: tuple[str, ...] = ()
     sum_of: tuple[str, ...] = ()
@@ -165,39 +167,24 @@ class Estimate:
         wanted = set(figure.activities)
         return [i for i in self.items if i.activity in wanted or (i.type == "rounding" and i.group == figure_id)]
 
-    # -- exports (optional extras are imported inside pbi.export.formats) ----------------------------
+    # -- exports: reached through pbi.costing.display.exporter(), at call time ---------------------
     def to_dataframe(self) -> Any:
         """One row per line item, amounts as Decimal (needs pandas: ``pip install 'pbi[pandas]'``)."""
-        from pbi.export.formats import estimate_dataframe
-
-        return estimate_dataframe(self)
+        return exporter().estimate_dataframe(self)
 
     def to_xlsx(self, path: Any) -> Any:
         """Write an Excel workbook with sheets ``items`` and ``totals`` (needs openpyxl)."""
-        from pbi.export.formats import estimate_xlsx
-
-        return estimate_xlsx(self, path)
+        return exporter().estimate_xlsx(self, path)
 
     def plot(self, ax: Any = None) -> Any:
         """A bar chart of the amounts by funding source and year (needs matplotlib)."""
-        from pbi.export.formats import estimate_chart
-
-        return estimate_chart(self, ax=ax)
+        return exporter().estimate_chart(self, ax=ax)
 
     def _repr_markdown_(self) -> str:
-        from pbi.export.formats import estimate_rows, markdown_table
-
-        headers, rows = estimate_rows(self)
-        return f"**{self.spec.symbol}** — priced with {self.table.id}\n\n" + markdown_table(headers, rows)
+        return str(exporter().estimate_markdown(self))
 
     def _repr_html_(self) -> str:
-        import html
-
-        from pbi.export.formats import estimate_rows, html_table
-
-        headers, rows = estimate_rows(self)
-        return (f"<p><b>{html.escape(self.spec.symbol)}</b> — priced with {html.escape(self.table.id)}</p>"
-                + html_table(headers, rows))
+        return str(exporter().estimate_html(self))
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data (amounts as strings) for JSON."""

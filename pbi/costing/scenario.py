@@ -30,9 +30,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from collections.abc import Mapping
-from typing import Any, Sequence, TypeVar
+from typing import Any
+from collections.abc import Sequence
 
-from pydantic import BaseModel
 
 from pbi.model.errors import SpecError
 from pbi.model.money import to_decimal
@@ -247,23 +247,23 @@ class Scenario:
 
     def _apply_spec(self, spec: Spec, table: Table) -> Spec:
         if self.priced_on is not None:
-            spec = _replace(spec, {"priced_on": None if self.priced_on == "year" else self.priced_on})
+            spec = spec.model_copy(update={"priced_on": None if self.priced_on == "year" else self.priced_on})
         changes = self.changes(spec, table)
         if not changes:
             return spec
         new_requests = []
         for request in spec.requests:
             if any(a.id in changes for a in request.activities):
-                acts = tuple(_replace(a, changes[a.id]) if a.id in changes else a for a in request.activities)
-                request = _replace(request, {"activities": acts})
+                acts = tuple(a.model_copy(update=changes[a.id]) if a.id in changes else a for a in request.activities)
+                request = request.model_copy(update={"activities": acts})
             new_requests.append(request)
-        return _replace(spec, {"requests": tuple(new_requests)})
+        return spec.model_copy(update={"requests": tuple(new_requests)})
 
     def changes(self, spec: Spec, table: Table) -> dict[str, dict[str, Any]]:
         """Activity id → the quantities this scenario sets on it; SpecError for a path that matches nothing."""
         changes: dict[str, dict[str, Any]] = {}
         if self.quantities:
-            for (path, value), ids in zip(self.quantities.items(), self._targets(spec, table)):
+            for (path, value), ids in zip(self.quantities.items(), self._targets(spec, table), strict=True):
                 for i in ids:
                     changes.setdefault(i, {})[path.rpartition(".")[2]] = value
         return changes
@@ -325,21 +325,6 @@ class Scenario:
 
 #: (spec, table, paths) → the activities each path sets; spec and table are kept so ids stay theirs
 _TARGETS: dict[tuple[int, int, tuple[str, ...]], tuple[Spec, Table, list[tuple[str, ...]]]] = {}
-
-_M = TypeVar("_M", bound=BaseModel)
-
-
-def _replace(model: _M, changes: dict[str, Any]) -> _M:
-    """``model.model_copy(update=changes)`` without the generic copy machinery: frozen models share
-    their unchanged fields safely. The values in ``changes`` have been checked by the caller."""
-    new = object.__new__(type(model))
-    object.__setattr__(new, "__dict__", {**model.__dict__, **changes})
-    object.__setattr__(new, "__pydantic_fields_set__", model.__pydantic_fields_set__ | changes.keys())
-    object.__setattr__(new, "__pydantic_extra__", model.__pydantic_extra__)
-    private = model.__pydantic_private__
-    object.__setattr__(new, "__pydantic_private__", None if private is None else dict(private))
-    return new
-
 
 def _override(rate: Rate, value: RateOverride, name: str) -> Rate:
     if isinstance(value, dict):

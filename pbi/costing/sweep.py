@@ -5,7 +5,7 @@ figures and totals of each variant, not the provenance of every line: ``pbi.cost
 gives that. A figure's rounded amounts depend only on the quantities of its own activities, and a
 sweep repeats those states over and over (ten day counts × six language counts for one figure,
 whatever the others do). :func:`sweep` therefore prices and rounds each state of each figure (or
-request) once, with the engine's own ``_price`` and ``_round``, and adds up the cells of every
+request) once, with the engine's own steps (``price_activity``, ``round_cells``), and adds up the cells of every
 variant: each result equals what ``pbi.cost(*scenario.apply(spec, table))`` gives — a test checks
 it. Variants that override rates or the pricing date, and specs with entitlement draws or dated
 sessions, take that full path.
@@ -15,11 +15,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping
+from typing import Any
+from collections.abc import Iterable, Mapping
 
-from pbi.costing.engine import COVERED_SOURCES, _figures, _price, _round, cost
+from pbi.costing.engine import COVERED_SOURCES, cost, figure_results, price_activity, round_cells
 from pbi.costing.estimate import ZERO, Cell, Estimate, FigureResult, LineItem
-from pbi.costing.scenario import Scenario, _replace
+from pbi.costing.scenario import Scenario
 from pbi.model.specs import Range, Spec
 from pbi.model.tables import Table
 
@@ -77,11 +78,11 @@ def sweep(spec: Spec, table: Table, variants: Iterable[Scenario | Mapping[str, A
                 items: list[LineItem] = []
                 for ri, ai, request, activity in members:
                     if activity.id in changes:
-                        activity = _replace(activity, changes[activity.id])
-                    items.extend(_price(spec, table, request, activity, group, ri, ai))
-                hit = memo[state] = _round(items, table)[0]
+                        activity = activity.model_copy(update=changes[activity.id])
+                    items.extend(price_activity(spec, table, request, activity, group, ri, ai))
+                hit = memo[state] = round_cells(items, table)[0]
             cells.extend(hit)
-        figures: list[FigureResult] = _figures(spec, cells)
+        figures: list[FigureResult] = figure_results(spec, cells)
         totals, total = _totals(cells)
         results.append(SweepResult(scenario, {f.id: f.computed for f in figures}, totals, total))
     return results

@@ -22,7 +22,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["estimate_xlsx", "comparison_xlsx", "estimate_dataframe", "comparison_dataframe",
            "estimate_chart", "comparison_chart", "save_chart", "markdown_table", "html_table",
-           "estimate_rows", "item_provenance", "USD_FORMAT"]
+           "estimate_rows", "item_provenance", "USD_FORMAT", "estimate_markdown", "estimate_html",
+           "comparison_markdown", "comparison_html", "comparison_table"]
 
 _ZERO = Range(Decimal(0), Decimal(0))
 #: Excel number format of amounts
@@ -64,6 +65,43 @@ def html_table(headers: list[str], rows: list[list[str]]) -> str:
     head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
     body = "".join("<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in row) + "</tr>" for row in rows)
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def estimate_markdown(est: "Estimate") -> str:
+    """An estimate's figures and totals as Markdown (Jupyter display)."""
+    headers, rows = estimate_rows(est)
+    return f"**{est.spec.symbol}** — priced with {est.table.id}\n\n" + markdown_table(headers, rows)
+
+
+def estimate_html(est: "Estimate") -> str:
+    """An estimate's figures and totals as an HTML table (Jupyter display)."""
+    headers, rows = estimate_rows(est)
+    return (f"<p><b>{html.escape(est.spec.symbol)}</b> — priced with {html.escape(est.table.id)}</p>"
+            + html_table(headers, rows))
+
+
+def comparison_markdown(cmp: "Comparison") -> str:
+    """A comparison's figures and totals as Markdown (Jupyter display)."""
+    from pbi.export.text import comparison_headers, comparison_rows
+
+    return "\n\n".join([f"**{cmp.baseline.spec.symbol}** — {cmp.labels[0]} against {cmp.labels[1]}",
+                         markdown_table(comparison_headers(cmp), comparison_rows(cmp.groups + cmp.totals))])
+
+
+def comparison_html(cmp: "Comparison") -> str:
+    """A comparison's figures and totals as an HTML table (Jupyter display)."""
+    from pbi.export.text import comparison_headers, comparison_rows
+
+    return (f"<p><b>{html.escape(cmp.baseline.spec.symbol)}</b> — {html.escape(cmp.labels[0])} against "
+            f"{html.escape(cmp.labels[1])}</p>"
+            + html_table(comparison_headers(cmp), comparison_rows(cmp.groups + cmp.totals)))
+
+
+def comparison_table(cmp: "Comparison") -> str:
+    """Plain-text tables of a comparison (:func:`pbi.export.text.comparison_table`)."""
+    from pbi.export.text import comparison_table as table
+
+    return table(cmp)
 
 
 def estimate_rows(est: "Estimate") -> tuple[list[str], list[list[str]]]:
@@ -219,7 +257,7 @@ def estimate_chart(est: "Estimate", ax: Any = None) -> Any:
     for funding in dict.fromkeys(f for f, _ in totals):
         heights = [float(totals.get((funding, y), _ZERO).low) for y in years]  # drawing only
         ax.bar([str(y) for y in years], heights, bottom=bottom, label=FUNDING_LABELS.get(funding, funding))
-        bottom = [a + b for a, b in zip(bottom, heights)]
+        bottom = [a + b for a, b in zip(bottom, heights, strict=True)]
     ax.set_ylabel("USD")
     ax.set_title(f"{est.spec.symbol} — by funding source and year")
     ax.legend()

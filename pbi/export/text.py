@@ -9,16 +9,19 @@ from __future__ import annotations
 import csv
 import io
 import json
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from pbi.costing.compare import Comparison, Row
 from pbi.costing.estimate import Estimate, LineItem
 from pbi.model.money import format_usd, roman
 from pbi.costing.reproduce import Reproduction
 from pbi.model.specs import Range
 
 __all__ = ["estimate_table", "estimate_json", "estimate_csv", "reproduction_table", "reproduction_json",
-           "rates_table", "tables_listing", "amount_text"]
+           "rates_table", "tables_listing", "amount_text", "comparison_headers", "comparison_rows",
+           "comparison_table"]
 
 FUNDING_LABELS = {
     "regular_budget": "regular budget", "budget_process": "budget process (next biennium)",
@@ -165,3 +168,46 @@ def tables_listing(paths: list[str], *, rates: bool = True) -> str:
     if not files:
         out.append("no cost tables found (looked in cost_tables/ and $PBI_TABLES)")
     return "\n".join(out)
+
+
+# -- comparisons --------------------------------------------------------------------------------
+def _pct(value: Decimal) -> str:
+    return f"{value:+}%" if value else "0.0%"
+
+
+def _signed(value: Range, places: int | None) -> str:
+    def one(v: Decimal) -> str:
+        return ("+" if v > 0 else "") + format_usd(v, places=places)
+
+    return one(value.low) if not value.is_range else f"{one(value.low)} to {one(value.high)}"
+
+
+def comparison_headers(cmp: Comparison) -> list[str]:
+    return ["figure/request", "activity", "item", f"{cmp.labels[0]} USD", f"{cmp.labels[1]} USD",
+            "difference", "per cent"]
+
+
+def comparison_rows(rows: list[Row]) -> list[list[str]]:
+    """Rows of a comparison as display strings (for tables, Markdown and HTML)."""
+    out = []
+    for r in rows:
+        pl, ph = r.percent
+        pct = "" if pl is None else (_pct(pl) if pl == ph or ph is None else f"{_pct(pl)} to {_pct(ph)}")
+        where = r.group if r.level in ("item", "group") else FUNDING_LABELS.get(r.funding, r.funding) or "total"
+        what = r.what if r.level == "item" else ("" if r.level != "funding" else str(r.year))
+        places = 2 if r.level == "item" else None
+        out.append([where, r.activity, what, amount_text(r.baseline, places), amount_text(r.scenario, places),
+                    _signed(r.difference, places), pct])
+    return out
+
+
+def comparison_table(cmp: Comparison) -> str:
+    """Plain-text tables of a comparison: line items, figures, totals."""
+    align = ("left", "left", "left", "right", "right", "right", "right")
+    t0, t1 = cmp.baseline.table.id, cmp.scenario.table.id
+    title = (f"{cmp.baseline.spec.symbol} — {cmp.labels[0]} against {cmp.labels[1]} "
+             + (f"(table {t0})" if t0 == t1 else f"(tables {t0}, {t1})"))
+    headers = comparison_headers(cmp)
+    return "\n".join([title, "", _tabulate(comparison_rows(cmp.items), headers, align), "",
+                      _tabulate(comparison_rows(cmp.groups), headers, align), "",
+                      _tabulate(comparison_rows(cmp.totals), headers, align)])

@@ -105,7 +105,8 @@ class Allocation(BaseModel):
         return _non_negative(value)
 
     def entitled(self, quantity: str) -> Decimal | None:
-        return getattr(self, quantity)
+        value: Decimal | None = getattr(self, quantity)
+        return value
 
 
 class Body(BaseModel):

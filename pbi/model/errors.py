@@ -3,7 +3,8 @@
 Every error that pbi raises on bad input is a :class:`PbiError`; the CLI prints it as one line
 ``FILE:LINE: field.path: what is wrong (what was expected)`` and exits with code 2.
 
-- :class:`PbiError` — base class; carries ``file``, ``line``, ``field`` and ``message``.
+- :class:`PbiError` — base class; carries ``file``, ``line``, ``field`` and ``message`` (the first
+  three together are its :class:`Location`).
   - :class:`InputError` — a file cannot be read: missing, a directory, not UTF-8, empty,
     malformed YAML, duplicate keys, or outside the folders it may come from.
   - :class:`TableError` — a cost table is invalid: unknown key, wrong type, bad unit, a
@@ -19,7 +20,10 @@ Every error that pbi raises on bad input is a :class:`PbiError`; the CLI prints 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 __all__ = [
+    "Location",
     "PbiError",
     "InputError",
     "TableError",
@@ -29,6 +33,15 @@ __all__ = [
     "RenderError",
     "CheckError",
 ]
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where in which input file something is: file, line (1-based) and field path."""
+
+    file: str | None = None
+    line: int | None = None
+    field: str | None = None
 
 
 class PbiError(Exception):
@@ -41,16 +54,27 @@ class PbiError(Exception):
         file: str | None = None,
         line: int | None = None,
         field: str | None = None,
+        at: Location | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message
         self.file = file
         self.line = line
         self.field = field
+        if at is not None:
+            self.located(at)
 
-    def located(self, *, file: str | None = None, line: int | None = None,
+    @property
+    def location(self) -> Location:
+        return Location(self.file, self.line, self.field)
+
+    def located(self, at: Location | None = None, *, file: str | None = None, line: int | None = None,
                 field: str | None = None) -> "PbiError":
-        """Fill in location details that are not yet known; returns self."""
+        """Fill in location details that are not yet known (from ``at``, then the keywords); returns self."""
+        if at is not None:
+            self.file = self.file or at.file
+            self.line = self.line or at.line
+            self.field = self.field or at.field
         self.file = self.file or file
         self.line = self.line or line
         self.field = self.field or field

@@ -13,14 +13,15 @@ import re
 from decimal import Decimal
 from pathlib import Path
 from dataclasses import dataclass
-from typing import Annotated, Any, Callable, Literal
+from typing import Annotated, Any, Literal
+from collections.abc import Callable
 
 from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema, BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 from pbi.model.errors import SpecError
 from pbi.model.money import to_decimal
 from pbi.model.periods import BudgetPeriod, parse_period
-from pbi.model.tables import FUNDING_SOURCES, QUANTITY_UNITS
+from pbi.model.tables import FUNDING_SOURCES
 from pbi.model.validation import at, validate
 from pbi.model.yamlio import load_yaml
 
@@ -250,7 +251,8 @@ class Activity(BaseModel):
             if self.participants is None or days is None:
                 return None
             return Range(low=self.participants.low * days.low, high=self.participants.high * days.high)
-        return getattr(self, name)
+        value: Range | None = getattr(self, name)
+        return value
 
 
 class Provision(BaseModel):

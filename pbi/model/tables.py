@@ -264,7 +264,7 @@ class Table(BaseModel):
 
     def rounding_for(self, keys: set[str]) -> Rounding:
         """The rule for a figure priced with ``keys``: a rate's own rule wins over the table's."""
-        own = [self.rates[k].rounding for k in sorted(keys) if k in self.rates and self.rates[k].rounding]
+        own = [r for k in sorted(keys) if k in self.rates and (r := self.rates[k].rounding) is not None]
         return min(own, key=lambda r: r.step) if own else self.rounding
 
 

@@ -62,7 +62,8 @@ class Note:
 def _phrases() -> dict[str, Any]:
     import yaml
 
-    return yaml.safe_load((TEMPLATES / "phrases.yaml").read_text(encoding="utf-8"))
+    phrases: dict[str, Any] = yaml.safe_load((TEMPLATES / "phrases.yaml").read_text(encoding="utf-8"))
+    return phrases
 
 
 @lru_cache(maxsize=32)
@@ -92,7 +93,8 @@ def _environment(lang: str, budget_period: str) -> Any:
 
     def section(key: str) -> dict[str, str]:
         try:
-            return phrases["sections"][key][lang]
+            names: dict[str, str] = phrases["sections"][key][lang]
+            return names
         except KeyError:
             raise RenderError(f"no {lang} name for budget section {key!r} in templates/phrases.yaml") from None
 
@@ -107,7 +109,7 @@ def _environment(lang: str, budget_period: str) -> Any:
                               f"names no kind {activity.kind!r}", field="label") from None
 
     def place(name: str) -> str:
-        return phrases.get("places", {}).get(name, {}).get(lang, name)
+        return str(phrases.get("places", {}).get(name, {}).get(lang, name))
 
     def outside_parens(item: str) -> str:
         return re.sub(r"（[^）]*）|\([^)]*\)", "", item)
@@ -116,12 +118,12 @@ def _environment(lang: str, budget_period: str) -> Any:
         return sep.join(f"({chr(97 + i)}){'' if lang == 'zh' else ' '}{t}" for i, t in enumerate(items))
 
     def join(items: Any, sep: str | None = None, last: str | None = None) -> str:
-        items = [str(i) for i in items if i]
+        texts = [str(i) for i in items if i]
         if sep is None:
-            return n.join(items, lang)
-        if len(items) < 2:
-            return "".join(items)
-        return sep.join(items[:-1]) + (last if last is not None else sep) + items[-1]
+            return n.join(texts, lang)
+        if len(texts) < 2:
+            return "".join(texts)
+        return sep.join(texts[:-1]) + (last if last is not None else sep) + texts[-1]
 
     def next_period(p: str) -> str:
         return n.period(parse_period(p).next().label, lang)
@@ -231,7 +233,7 @@ def _parse(raw: str, lang: str, kinds: list[str]) -> Note:
     parts = _MARK.split(raw)
     heading = ""
     paragraphs: list[NoteParagraph] = []
-    for tag, text in zip(parts[1::2], parts[2::2]):
+    for tag, text in zip(parts[1::2], parts[2::2], strict=True):
         text = _clean(text, lang)
         if tag == "H":
             heading = text
@@ -280,11 +282,10 @@ def _resource_table(ctx: Any, lang: str) -> tuple[tuple[str, str, str, str], lis
 
 def note_text(note: Note, fmt: str = "text") -> str:
     """A note as plain text, Markdown or HTML."""
-    zh = note.lang == "zh"
     if fmt == "text":
         out = [note.heading, ""]
         for p in note.paragraphs:
-            out.append(f"{p.number}. {p.text}" if not zh else f"{p.number}. {p.text}")
+            out.append(f"{p.number}. {p.text}")
             for item in p.items:
                 out.append(f"    {item.label} {item.text}")
                 out.extend(f"        {sub.label} {sub.text}" for sub in item.items)

@@ -36,10 +36,10 @@ def note_docx(note: "Note") -> bytes:
         document.add_heading("所需资源" if note.lang == "zh" else "Resource requirements", level=2)
         table = document.add_table(rows=1, cols=len(note.table_header))
         table.style = "Table Grid"
-        for cell, text in zip(table.rows[0].cells, note.table_header):
+        for cell, text in zip(table.rows[0].cells, note.table_header, strict=True):
             cell.text = text
         for row in note.table:
-            for cell, text in zip(table.add_row().cells, row):
+            for cell, text in zip(table.add_row().cells, row, strict=True):
                 cell.text = text
     out = io.BytesIO()
     document.save(out)

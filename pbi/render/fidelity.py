@@ -119,7 +119,8 @@ def compare(generated: str, published: str, *, misprints: frozenset[str] = froze
     a, b = normalise(published), normalise(generated)
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     got = set(_NUMBER.findall(b))
-    missing, excused = [], []
+    missing: list[str] = []
+    excused: list[str] = []
     for number in dict.fromkeys(_NUMBER.findall(a)):
         if number not in got:
             (excused if number.replace(",", "") in misprints else missing).append(number)

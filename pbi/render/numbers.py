@@ -8,7 +8,7 @@ style): ``$23,000``, ``$800,000 to $1,200,000``, ``three work-months``, ``2012â€
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from pbi.model.errors import RenderError
 from pbi.model.specs import Range
