@@ -1,4 +1,5 @@
-"""The arithmetic behind one figure, line by line, with the provenance of every rate."""
+"""The arithmetic behind any figure, request, activity or total, line by line, with the provenance
+of every rate."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 from pbi.costing.engine import COVERED_SOURCES
 from pbi.model.entitlements import EntitlementUse
 from pbi.costing.estimate import Estimate, LineItem
+from pbi.model.errors import SpecError
 from pbi.model.money import format_usd, roman
 from pbi.model.specs import Range
 
@@ -67,51 +69,113 @@ def _factor_text(item: LineItem) -> str:
     return " × ".join(parts)
 
 
-def explain(estimate: Estimate, figure_id: str) -> str:
-    """Plain text: each line item as quantity × rate = amount, the rounding and the sum."""
+def explain(estimate: Estimate, target: str) -> str:
+    """Plain text: each line item as quantity × rate = amount, the rounding and the sum, for a
+    published figure (``F09``), a request (``request.b``), an activity id or ``total``.
+
+    A target that is none of these is a :class:`SpecError` that lists the valid ones."""
+    spec = estimate.spec
+    if any(f.id == target for f in spec.published):
+        return _explain_figure(estimate, target)
+    pairs = spec.activities()
+    requests = {f"request.{r.id}": r for r in spec.requests}
+    by_activity = {a.id: a for _, a in pairs}
+    if target == "total":
+        ids = [a.id for _, a in pairs]
+        title = f"total — {spec.symbol}: every request"
+    elif target in requests or (target in {r.id for r in spec.requests} and target not in by_activity):
+        request = requests[target if target in requests else f"request.{target}"]
+        ids = [a.id for a in request.activities]
+        title = f"request ({request.id}) — {spec.symbol}, operative paragraph(s) {', '.join(request.operative_paragraphs)}"
+    elif target in by_activity:
+        ids = [target]
+        a = by_activity[target]
+        title = f"activity {a.id} — {spec.symbol}: {a.kind}, {a.year}"
+    else:
+        valid = [f.id for f in spec.published] + list(requests) + list(by_activity) + ["total"]
+        raise SpecError(f"unknown target {target!r} in {spec.symbol} (valid: {', '.join(valid)})",
+                        field="target")
+    out = [title, _table_line(estimate)]
+    for aid in ids:
+        out.extend(_activity_lines(estimate, aid))
+    wanted = set(ids)
+    groups = list(dict.fromkeys(i.group for i in estimate.items if i.activity in wanted))
+    total = Range.of(0)
+    for group in groups:
+        cells = [c for c in estimate.cells if c.group == group and c.funding not in COVERED_SOURCES]
+        others = sorted({i.activity for i in estimate.items if i.group == group and i.activity
+                         and i.activity not in wanted})
+        out.append("")
+        out.append(f"{group}" + (f" (with {', '.join(others)})" if others else "") + ":")
+        for c in cells:
+            rule = (f", rounded to the nearest {_num(c.rounding.step)} USD, {c.rounding.mode.replace('_', '-')}"
+                    if c.rounding else "")
+            out.append(f"  {c.funding}{' ' + c.section if c.section else ''} {c.year}: sum {_r(c.unrounded)}"
+                       f" → {_r(c.rounded, 0)}{rule}")
+            total = total + c.rounded
+    if target == "total":
+        out.append("")
+        for (funding, year), amount in estimate.totals().items():
+            out.append(f"  {funding} {year}: {_r(amount, 0)}")
+        total = estimate.total
+    out.append(f"= {_r(total, 0)} USD")
+    return "\n".join(out)
+
+
+def _table_line(estimate: Estimate) -> str:
+    spec = estimate.spec
+    return (f"table {estimate.table.id} ({_path(estimate.table.file)}); "
+            + (f"rates effective on {spec.priced_on}" if spec.priced_on else "rates effective on 1 January of each year"))
+
+
+def _activity_lines(estimate: Estimate, aid: str) -> list[str]:
+    """One activity: its draws on entitlements and each line item with the rate's provenance."""
+    request, activity = {a.id: (r, a) for r, a in estimate.spec.activities()}[aid]
+    out = [""]
+    where = f", {activity.section}" if activity.section else ""
+    out.append(f"{aid} ({activity.kind}; request ({request.id}), {activity.funding}{where}, {activity.year})")
+    for use in estimate.entitlement_uses(aid):
+        out.extend(entitlement_lines(use))
+    years = {i.year for i in estimate.items if i.activity == aid}
+    for item in estimate.items:
+        if item.activity != aid:
+            continue
+        if item.part and item.type == "rate":
+            out.append(f"  {item.part} part" + (f", {item.year}" if len(years) > 1 else "") + ":")
+        elif len(years) > 1 and item.type == "rate":
+            out.append(f"  {item.year}:")
+        if item.type == "rate" and item.rate:
+            rate = item.rate
+            out.append(f"  {_factor_text(item)} = {_r(item.quantity, 0) if item.quantity else ''} {item.unit}"
+                       f" × {_num(rate.value)} {_unit(rate.unit)} = {_r(item.amount)}")
+            out.append(f"      rate {rate.key}, table {rate.table}, effective from {rate.effective_from}"
+                       + (f", {rate.duty_station}" if rate.duty_station else ""))
+            out.append(f"      reference: {rate.reference}")
+        elif item.type == "surcharge" and item.quantity:
+            out.append(f"  {item.note.lower()} ({item.surcharge}): {_r(item.quantity)} × {item.percent}%"
+                       f" = {_r(item.amount)}")
+        elif item.type == "quoted":
+            out.append(f"  lump sum quoted in the note (no quantities given) = {_r(item.amount, 0)}")
+        if item.covered:
+            out.append("      covered by existing resources: not an additional requirement")
+    return out
+
+
+def _explain_figure(estimate: Estimate, figure_id: str) -> str:
+    """A published figure: its lines, the rounding, the sum, against the published amount."""
     spec = estimate.spec
     figure = spec.figure(figure_id)
     result = estimate.figure(figure_id)
     annex = f" (annex {roman(spec.annex)})" if spec.annex else ""
     out = [f"{figure.id} — {spec.symbol}{annex}, paragraph {figure.paragraph}: "
-           f"published {figure.amount} USD",
-           f"table {estimate.table.id} ({_path(estimate.table.file)}); "
-           + (f"rates effective on {spec.priced_on}" if spec.priced_on else "rates effective on 1 January of each year")]
+           f"published {figure.amount} USD", _table_line(estimate)]
     if figure.sum_of:
         out.append("")
         out.append("stated total of " + ", ".join(figure.sum_of) + ":")
         for part in figure.sum_of:
             out.append(f"  {part:>6}  {_r(estimate.figure(part).computed, 0):>20}")
-    activities = {a.id: (r, a) for r, a in spec.activities()}
     for aid in figure.activities:
-        request, activity = activities[aid]
-        out.append("")
-        where = f", {activity.section}" if activity.section else ""
-        out.append(f"{aid} ({activity.kind}; request ({request.id}), {activity.funding}{where}, {activity.year})")
-        for use in estimate.entitlement_uses(aid):
-            out.extend(entitlement_lines(use))
-        years = {i.year for i in estimate.items if i.activity == aid}
-        for item in estimate.items:
-            if item.activity != aid:
-                continue
-            if item.part and item.type == "rate":
-                out.append(f"  {item.part} part" + (f", {item.year}" if len(years) > 1 else "") + ":")
-            elif len(years) > 1 and item.type == "rate":
-                out.append(f"  {item.year}:")
-            if item.type == "rate" and item.rate:
-                rate = item.rate
-                out.append(f"  {_factor_text(item)} = {_r(item.quantity, 0) if item.quantity else ''} {item.unit}"
-                           f" × {_num(rate.value)} {_unit(rate.unit)} = {_r(item.amount)}")
-                out.append(f"      rate {rate.key}, table {rate.table}, effective from {rate.effective_from}"
-                           + (f", {rate.duty_station}" if rate.duty_station else ""))
-                out.append(f"      reference: {rate.reference}")
-            elif item.type == "surcharge" and item.quantity:
-                out.append(f"  {item.note.lower()} ({item.surcharge}): {_r(item.quantity)} × {item.percent}%"
-                           f" = {_r(item.amount)}")
-            elif item.type == "quoted":
-                out.append(f"  lump sum quoted in the note (no quantities given) = {_r(item.amount, 0)}")
-            if item.covered:
-                out.append("      covered by existing resources: not an additional requirement")
+        out.extend(_activity_lines(estimate, aid))
     if figure.activities:
         roundings = [i for i in estimate.items if i.type == "rounding" and i.group == figure.id and not i.covered]
         cells = [c for c in estimate.cells if c.group == figure.id and c.funding not in COVERED_SOURCES]
