@@ -360,10 +360,10 @@ def priced_apart(spec: Spec) -> dict[str, str]:
     Spanish, and apart "in the other three official languages")."""
     out: dict[str, str] = {}
     for request in spec.requests:
-        named = [a for a in request.activities if isinstance(a.languages, tuple)]
-        for k, a in enumerate(named):
-            for b in named[:k]:
-                if b.id not in out and b.kind != a.kind and not set(a.languages or ()) & set(b.languages or ()):
+        named = [(a, set(a.languages)) for a in request.activities if isinstance(a.languages, tuple)]
+        for k, (a, langs) in enumerate(named):
+            for b, other in named[:k]:
+                if b.id not in out and b.kind != a.kind and not langs & other:
                     out[a.id] = b.id
                     break
     return out

@@ -132,6 +132,14 @@ def estimate_rows(est: "Estimate") -> tuple[list[str], list[list[str]]]:
 
 
 # -- pandas ------------------------------------------------------------------------------------
+_ESTIMATE_COLUMNS = ["group", "request", "activity", "type", "rate_key", "quantity", "quantity_high", "unit", "rate",
+                     "rate_unit", "amount", "amount_high", "covered_amount", "funding", "funding_label", "section",
+                     "year", "covered", "table", "effective_from", "provenance"]
+_COMPARISON_COLUMNS = ["level", "group", "activity", "what", "funding", "funding_label", "year", "baseline",
+                       "baseline_high", "scenario", "scenario_high", "difference", "difference_high", "percent",
+                       "provenance"]
+
+
 def _number(value: Decimal | None, decimal: bool) -> Any:
     if value is None:
         return None
@@ -162,7 +170,7 @@ def estimate_dataframe(est: "Estimate", *, decimal: bool = False) -> Any:
             "section": i.section, "year": i.year, "covered": i.covered, "table": r.table if r else None,
             "effective_from": r.effective_from if r else None, "provenance": item_provenance(i),
         })
-    return pd.DataFrame.from_records(records)
+    return pd.DataFrame.from_records(records, columns=_ESTIMATE_COLUMNS)
 
 
 def comparison_dataframe(cmp: "Comparison", *, decimal: bool = False) -> Any:
@@ -181,7 +189,7 @@ def comparison_dataframe(cmp: "Comparison", *, decimal: bool = False) -> Any:
                         "scenario_high": _number(r.scenario.high, decimal),
                         "difference": _number(d.low, decimal), "difference_high": _number(d.high, decimal),
                         "percent": _number(pl, decimal), "provenance": r.provenance or None})
-    return pd.DataFrame.from_records(records)
+    return pd.DataFrame.from_records(records, columns=_COMPARISON_COLUMNS)
 
 
 # -- Excel -------------------------------------------------------------------------------------

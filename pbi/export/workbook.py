@@ -202,8 +202,8 @@ def write_workbook(est: "Estimate", path: Path | str) -> Path:
         ws.append(headers)
         for c in ws[1]:
             c.font = bold
-        for r in rows:
-            ws.append([float(v) if isinstance(v, Decimal) else v for v in r])
+        for values in rows:
+            ws.append([float(v) if isinstance(v, Decimal) else v for v in values])
         for col in money:
             for r in range(2, ws.max_row + 1):
                 ws[f"{col}{r}"].number_format = _USD
@@ -234,6 +234,7 @@ def write_workbook(est: "Estimate", path: Path | str) -> Path:
         sumifs = (f"=SUMIFS({col('N')},{col('A')},A{r},{col('F')},B{r},{col('G')},C{r},{col('H')},D{r},"
                   f"{col('I')},\"no\")")
         step = c.rounding.step if c.rounding else None
+        rounded: str | Decimal
         if c.rounding is None:
             rounded = f"=E{r}"
         elif c.rounding.mode == "half_up":
@@ -255,7 +256,7 @@ def write_workbook(est: "Estimate", path: Path | str) -> Path:
         rows.append([f"{FUNDING_LABELS.get(funding, funding)}, {year}", funding, "", year, "", "",
                      f"=SUMIFS($G$2:$G${last},$B$2:$B${last},B{r},$D$2:$D${last},D{r})",
                      est.totals()[(funding, year)].low, ""])
-    rows.append(["total", "", "", "", "", "", f"=SUM($G$2:$G${last})", est.total.low, ""])
+    rows.append(["total", "", "", "", "", "", f"=SUM($G$2:$G${last})" if cells else 0, est.total.low, ""])
     sheet("totals", ["figure/request", "funding", "section", "year", "sum of items", "rounding step",
                      "amount", "computed by pbi", "rounding"], rows, money=("E", "G", "H"),
           widths={"A": 40, "E": 16, "G": 16, "H": 16})
