@@ -113,8 +113,9 @@ _GATHERINGS = (
 )
 _INTERPRETED = (
     re.compile(rf"(?:{_ZN}\s*次)?\s*(?:为期\s*{_ZN}\s*天的|{_DN}\s*次)\s*配备\s*{_ZN}\s*种\s*语文\s*口译"),
-    re.compile(rf"\b{_EW}\s+(?:{_EW}-day\s+)?[^,;.]{{0,40}}?(?:\bof\s+{_DN}\s+meetings\s+)?"
-               rf"with\s+interpretation\s+in\s+{_EW}\s+languages?\b", re.I),
+    re.compile(rf"(?<![\d,])\b(\d{{1,3}}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+               rf"(?:{_EW}-day\s+)?(?:(?!(?:for|to|in|with|and|by|at|from)\b)[\w-]+\s+){{0,4}}?"
+               rf"(?:of\s+{_DN}\s+meetings\s+)?with\s+interpretation\s+in\s+{_EW}\s+languages?\b", re.I),
 )
 _STAFF_EN = re.compile(rf"\bwork[\s-]+months?\s+of\s+{_EW}\b", re.I)
 _CONSULTANTS = (

@@ -258,6 +258,7 @@ _PARTS_FOLLOW = re.compile(r"^[^.;$]{0,40}?(?:\b(comprising|consisting\s+of|brok
                            r"follows|made\s+up\s+of)\b|\b(of\s+which)\b|其中)", re.I)
 #: before an amount: a further sum apart from the item just costed ("would require a further $191,000")
 _FURTHER = re.compile(r"\b(?:a\s+further|an\s+additional\s+amount\s+of)\s*$|另需\s*$", re.I)
+_OF_WHICH = re.compile(r"\bof\s+which\b|其中", re.I)
 _GROSS = re.compile(r"\bgross\b|\b(?:including|inclusive\s+of)\s+staff\s+assessment\b|"
                     r"含工作人员薪金税", re.I)
 _DOC_SYMBOL = re.compile(r"\b(?:A|E|S|TD|HRC|CTOC|UNEP|ST|DP|CRC|CEDAW)(?:/[A-Z0-9][A-Za-z0-9.()]*){1,6}")
@@ -393,6 +394,8 @@ class _NoteReader:
                 q["optional"] = True
             if _FURTHER.search(text[sent[0]:mo.start]):
                 q["further"] = True
+            if k and _OF_WHICH.search(text, money[k - 1].end, mo.start):
+                q["of_which"] = True  # "…, of which $50,600 would be charged…": not one more part
             if _TOTAL.search(seg):
                 q["is_total"] = True
             nxt = money[k + 1].start if k + 1 < len(money) else sent[1]
@@ -535,7 +538,9 @@ class _NoteReader:
                 para, sent, pos = self._at[id(c)]
                 follow = [x for x in self.claims if x is not c and self._at[id(x)][0] == para
                           and self._at[id(x)][1] == sent and self._at[id(x)][2] > pos]
-                nested = next((i for i, x in enumerate(follow) if x.is_total), len(follow))
+                comprising = c.quantities["total_kind"] == "comprising"
+                nested = next((i for i, x in enumerate(follow)
+                               if x.is_total or (comprising and x.quantities.get("of_which"))), len(follow))
                 parts = [x for x in follow[:nested] if x.amount is not None
                          and not x.quantities.get("income_offset")]
                 c.quantities["total_of"] = [x.paragraph for x in parts]

@@ -155,3 +155,14 @@ def test_own_english_notes_per_year_and_further_sum() -> None:
     (note8,) = read_notes(text8)
     (total,) = [c for c in note8.claims if c.is_total]
     assert Decimal(191000) not in total.quantities["parts"] and sum(total.quantities["parts"]) == total.amount
+
+
+def test_of_which_after_a_comprising_list_is_not_one_more_part() -> None:
+    text = ("Statement of programme budget implications of draft resolution A/C.3/78/L.99\n\n"
+            " 9. The General Assembly would be requested to appropriate an additional amount of $79,200 "
+            "under the programme budget for 2023, comprising $50,600 under section 16 and $28,600 under "
+            "section 2, of which $50,600 would represent a charge against the contingency fund.\n")
+    (note,) = read_notes(text)
+    (total,) = [c for c in note.claims if c.is_total]
+    assert total.quantities["parts"] == [50600, 28600]
+    assert [f.severity for f in check_notes([note])] == ["info"]
