@@ -257,7 +257,7 @@ _TOTAL = re.compile(r"以上相加|上述各项相加|以上各项|以上合计|
 _PARTS_FOLLOW = re.compile(r"^[^.;$]{0,40}?(?:\b(comprising|consisting\s+of|broken\s+down\s+as\s+"
                            r"follows|made\s+up\s+of)\b|\b(of\s+which)\b|其中)", re.I)
 #: before an amount: a further sum apart from the item just costed ("would require a further $191,000")
-_FURTHER = re.compile(r"\b(?:a\s+further|an\s+additional\s+amount\s+of)\s*$|另需\s*$", re.I)
+_FURTHER = re.compile(r"\ba\s+further\s*$|另需\s*$", re.I)
 _OF_WHICH = re.compile(r"\bof\s+which\b|其中", re.I)
 _GROSS = re.compile(r"\bgross\b|\b(?:including|inclusive\s+of)\s+staff\s+assessment\b|"
                     r"含工作人员薪金税", re.I)
@@ -400,6 +400,10 @@ class _NoteReader:
                 q["is_total"] = True
             nxt = money[k + 1].start if k + 1 < len(money) else sent[1]
             follow_parts = _PARTS_FOLLOW.match(text[mo.end:min(nxt, sent[1])])
+            listing = any(c.quantities.get("total_kind") == "comprising" and self._at[id(c)][0] == b.number
+                          and self._at[id(c)][1] == sent for c in self.claims)
+            if follow_parts and listing and (follow_parts.group(2) or "其中" in follow_parts.group(0)):
+                follow_parts = None  # "comprising $A and $B, of which $A …": B is a part, not a total
             if follow_parts and k + 1 < len(money) and money[k + 1].start < sent[1]:
                 q["is_total"] = True
                 q["total_kind"] = "of_which" if follow_parts.group(2) or "其中" in follow_parts.group(0) \
