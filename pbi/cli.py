@@ -286,7 +286,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("explain", help="the arithmetic behind a figure, a request, an activity or the total")
     p.add_argument("spec")
-    p.add_argument("target", help="a published figure (F09), a request (request.b), an activity id, or total")
+    p.add_argument("target", help="a published figure (F09), a request (request.b or b), an activity id, or total")
     p.add_argument("--table", help="cost table file or id (default: the spec's table)")
     p.set_defaults(func=_cmd_explain)
 

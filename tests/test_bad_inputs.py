@@ -129,8 +129,9 @@ def test_rate_unit_that_does_not_fit_the_activity(tmp_path, capsys):
     table = tmp_path / "t.yaml"
     table.write_text(TABLE.replace("unit: USD/document", "unit: USD/meeting", 1), encoding="utf-8")
     err = run_cost(capsys, NOTES / "annex-07.yaml", "--table", str(table))
-    assert "requests[0].activities[0].kind: a rate in USD/meeting applied to document comes out in" in err
-    assert "not USD" in err
+    # the table is refused when it loads, at the line of the unit
+    assert err.startswith(f"{table}:") and "rates.documentation.document.unit: " in err, err
+    assert "a rate in USD/meeting applied to document comes out in" in err and "not USD" in err
 
 
 @pytest.mark.parametrize("name, content, expected", [

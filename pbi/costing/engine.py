@@ -23,18 +23,21 @@ from pbi.model.periods import meeting_days, split_days
 from pbi.costing.estimate import ZERO, Cell, Estimate, FigureKind, FigureResult, LineItem, Status
 from pbi.model.specs import Activity, Range, Request, Spec, source_of
 from pbi.model.money import Rounding
-from pbi.model.tables import QUANTITY_UNITS, ActivityKind, RateValue, Table
-from pbi.model.units import meetings_per_day, unit_factor
+from pbi.model.tables import GRADE_CATEGORIES, QUANTITY_UNITS, ActivityKind, RateValue, Table
+from pbi.model.units import meetings_per_day, meetings_per_week, unit_factor
 
 if TYPE_CHECKING:  # the entitlement models load only for specs that draw on an entitlement
     from pbi.model.entitlements import EntitlementUse, Entitlements, Recall
 
 # cost() is the engine; price_activity, round_cells and figure_results are its steps, named for
 # pbi.costing.sweep, which repeats them per figure state.
-__all__ = ["cost", "COVERED_SOURCES", "price_activity", "round_cells", "figure_results"]
+__all__ = ["cost", "COVERED_SOURCES", "ABSORBED", "price_activity", "round_cells", "figure_results"]
 
 #: funding that existing resources cover: priced for information, never additional
 COVERED_SOURCES = frozenset({"entitlement", "existing_resources"})
+#: funding of costs absorbed within existing resources: a figure of such costs only is printed for
+#: information at full cost (it calls for no additional appropriation)
+ABSORBED = "existing_resources"
 
 
 def _unit_factor(rate_unit: str, per: tuple[str, ...]) -> Decimal:
@@ -58,7 +61,7 @@ def _value(activity: Activity, name: str, table: Table, defaults: dict[str, int]
         n = activity.language_count
         value = None if n is None else _whole(n)
     else:
-        value = activity.quantity(name) if name == "participant_days" else getattr(activity, name)
+        value = activity.quantity(name) if name in ("participant_days", "trip_days") else getattr(activity, name, None)
     if value is None and name in ("pages", "words"):
         other = activity.quantity("words" if name == "pages" else "pages")
         if other is not None:
@@ -68,6 +71,13 @@ def _value(activity: Activity, name: str, table: Table, defaults: dict[str, int]
             value = other.map(lambda v: v / wpp) if name == "pages" else other.map(lambda v: v * wpp)
     if value is None and name == "meetings" and activity.days is not None:
         value = activity.days.map(lambda d: d * meetings_per_day())
+    if value is None and name == "meetings" and activity.weeks is not None:
+        value = activity.weeks.map(lambda w: w * meetings_per_week())
+    if value is None and name == "post_months":
+        posts = activity.posts or (_whole(defaults["posts"]) if "posts" in defaults else None)
+        months = activity.work_months or (_whole(defaults["work_months"]) if "work_months" in defaults else None)
+        if posts is not None and months is not None:
+            value = Range(posts.low * months.low, posts.high * months.high)
     if value is None and name in defaults:
         value = _whole(defaults[name])
     return value
@@ -151,14 +161,33 @@ def _terms(spec: Spec, table: Table, activity: Activity, kind: ActivityKind, on:
                                 at=_where(spec, ri, ai, name))
             if name == "meetings" and activity.meetings is None and activity.days is not None:
                 name = f"meetings ({_plain(activity.days)} meeting days)"
+            elif name == "meetings" and activity.meetings is None and activity.weeks is not None:
+                name = f"meetings ({_plain(activity.weeks)} week{'' if activity.weeks.high == 1 else 's'} of meetings)"
             factors.append((name, value))
             qlow, qhigh = qlow * value.low, qhigh * value.high
+        if kind.vacancy:
+            share, percent = _budgeted_share(table, activity, spec, ri, ai)
+            factors.append((f"first-year share after the {percent} % vacancy factor", Range(share, share)))
+            qlow, qhigh = qlow * share, qhigh * share
         if activity.count != 1:
             count = _whole(activity.count)
             factors.append(("count", count))
             qlow, qhigh = qlow * count.low, qhigh * count.high
         unit_value = rate.value * factor
         yield rate, unit, tuple(factors), qlow, qhigh, Range(unit_value * qlow, unit_value * qhigh)
+
+
+def _budgeted_share(table: Table, activity: Activity, spec: Spec, ri: int, ai: int) -> tuple[Decimal, Decimal]:
+    """1 − the table's vacancy factor for the grade's category: what a new post costs in its first year."""
+    category = GRADE_CATEGORIES.get(activity.grade or "")
+    if category is None:
+        raise SpecError("a new post needs a grade (P-1 … D-2, GS, GS (Other level))",
+                        at=_where(spec, ri, ai, "grade"))
+    factor = table.vacancy_factors.get(category)
+    if factor is None:
+        raise RateLookupError(f"table {table.id!r} declares no vacancy factor for {category.replace('_', ' ')} "
+                              "posts (vacancy_factors)", at=_where(spec, ri, ai, "grade"))
+    return 1 - factor.percent / 100, factor.percent
 
 
 _Step = tuple[RateValue, tuple[str, ...], Decimal, str]
@@ -179,8 +208,14 @@ def _plan(spec: Spec, table: Table, activity: Activity, kind: ActivityKind, on: 
     for comp in kind.components:
         if any(bool(getattr(activity, flag)) != want for flag, want in comp.when.items()):
             continue
-        rate_key = comp.rate.format(grade=activity.grade or "", location=activity.location or "") \
-            if "{" in comp.rate else comp.rate
+        if "{" in comp.rate:
+            for field in ("grade", "location"):
+                if "{" + field + "}" in comp.rate and not getattr(activity, field):
+                    raise SpecError(f"a {activity.kind} activity needs a {field} (rate {comp.rate} is by {field})",
+                                    at=_where(spec, ri, ai, field))
+            rate_key = comp.rate.format(grade=activity.grade or "", location=activity.location or "")
+        else:
+            rate_key = comp.rate
         try:
             rate = _rate(table, rate_key, on, activity.location)
         except PbiError as err:
@@ -418,12 +453,15 @@ def figure_results(spec: Spec, cells: list[Cell]) -> list[FigureResult]:
     by_group: dict[str, Range] = defaultdict(lambda: ZERO)
     covered_only: dict[str, bool] = {}
     quoted_only: dict[str, bool] = {}
+    absorbed: set[str] = set()
     kinds = {a.id: a for _, a in spec.activities()}
     for f in spec.published:
         covered_only[f.id] = all(kinds[a].funding in COVERED_SOURCES for a in f.activities)
         quoted_only[f.id] = all(kinds[a].kind == "lump_sum" for a in f.activities)
+        if f.activities and all(kinds[a].funding == ABSORBED for a in f.activities):
+            absorbed.add(f.id)  # printed for information at full cost: no additional appropriation
     for cell in cells:
-        if cell.funding not in COVERED_SOURCES:
+        if cell.funding not in COVERED_SOURCES or (cell.group in absorbed and cell.funding == ABSORBED):
             by_group[cell.group] = by_group[cell.group] + cell.rounded
     results: dict[str, FigureResult] = {}
     for f in sorted(spec.published, key=lambda f: bool(f.sum_of)):  # parts before sums
@@ -435,7 +473,8 @@ def figure_results(spec: Spec, cells: list[Cell]) -> list[FigureResult]:
             kind = "sum"
         else:
             computed = by_group[f.id]
-            kind = "no cost" if covered_only[f.id] else "quoted" if quoted_only[f.id] else "derived"
+            kind = "quoted" if quoted_only[f.id] else "derived" if f.id in absorbed \
+                else "no cost" if covered_only[f.id] else "derived"
         status: Status = "match" if computed == f.amount else "mismatch"
         if status == "match" and kind != "derived":
             status = kind

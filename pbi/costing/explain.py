@@ -6,14 +6,14 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from pbi.costing.engine import COVERED_SOURCES
+from pbi.costing.engine import ABSORBED, COVERED_SOURCES
 from pbi.model.entitlements import EntitlementUse
 from pbi.costing.estimate import Estimate, LineItem
 from pbi.model.errors import SpecError
 from pbi.model.money import format_usd, roman
 from pbi.model.specs import Range
 
-__all__ = ["explain", "entitlement_lines"]
+__all__ = ["explain", "explain_request", "entitlement_lines"]
 
 
 def entitlement_lines(use: EntitlementUse) -> list[str]:
@@ -108,10 +108,10 @@ def explain(estimate: Estimate, target: str) -> str:
         out.append("")
         out.append(f"{group}" + (f" (with {', '.join(others)})" if others else "") + ":")
         for c in cells:
-            rule = (f", rounded to the nearest {_num(c.rounding.step)} USD, {c.rounding.mode.replace('_', '-')}"
+            rule = (f" (rounded to the nearest {_num(c.rounding.step)} USD, {c.rounding.mode.replace('_', '-')})"
                     if c.rounding else "")
-            out.append(f"  {c.funding}{' ' + c.section if c.section else ''} {c.year}: sum {_r(c.unrounded)}"
-                       f" → {_r(c.rounded, 0)}{rule}")
+            out.append(f"  {c.funding}, {c.year}{', ' + c.section if c.section else ''}: {_r(c.unrounded)}"
+                       f" → {_r(c.rounded, 0)} USD{rule}")
             total = total + c.rounded
     if target == "total":
         out.append("")
@@ -120,6 +120,14 @@ def explain(estimate: Estimate, target: str) -> str:
         total = estimate.total
     out.append(f"= {_r(total, 0)} USD")
     return "\n".join(out)
+
+
+def explain_request(estimate: Estimate, request_id: str) -> str:
+    """:func:`explain` of ``request.ID``: every activity of one request, each rounded cell, the sum."""
+    if all(r.id != request_id for r in estimate.spec.requests):
+        raise SpecError(f"no request {request_id!r} in {estimate.spec.symbol} (requests: "
+                        f"{', '.join(r.id for r in estimate.spec.requests)})", field="target")
+    return explain(estimate, f"request.{request_id}")
 
 
 def _table_line(estimate: Estimate) -> str:
@@ -157,7 +165,8 @@ def _activity_lines(estimate: Estimate, aid: str) -> list[str]:
         elif item.type == "quoted":
             out.append(f"  lump sum quoted in the note (no quantities given) = {_r(item.amount, 0)}")
         if item.covered:
-            out.append("      covered by existing resources: not an additional requirement")
+            out.append("      covered by existing resources: not an additional requirement"
+                       + (" (priced at full cost for information)" if item.funding == ABSORBED else ""))
     return out
 
 

@@ -26,13 +26,16 @@ from pbi.model.validation import at, validate
 from pbi.model.yamlio import load_yaml
 
 __all__ = ["Range", "EntitlementDraw", "Activity", "Request", "Figure", "Spec", "load_spec", "LANGUAGES",
-           "GRADES", "MAX_QUANTITY", "Text", "source_of", "Quantity", "dump_spec", "check_quantity", "check_languages", "parse_range", "Provision"]
+           "GRADES", "MAX_QUANTITY", "FIRST_YEAR", "MAX_AMOUNT", "check_amount", "Text", "source_of", "Quantity", "dump_spec", "check_quantity", "check_languages", "parse_range", "Provision"]
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid")
 
 #: the six official languages, in the order UN documents list them
 LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
-GRADES = ("USG", "ASG", "D-2", "D-1", "P-5", "P-4", "P-3", "P-2", "P-1", "GS-OL", "GS-PL", "consultant")
+GRADES = ("USG", "ASG", "D-2", "D-1", "P-5", "P-4", "P-3", "P-2", "P-1", "GS", "GS (Other level)",
+          "GS (Principal level)", "GS-OL", "GS-PL", "consultant")
+#: the first year an activity may fall in (the oldest statements of the General Assembly corpus)
+FIRST_YEAR = 1985
 _TABLE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 #: no financial note counts more than this of anything; larger is a typing error
 MAX_QUANTITY = 1_000_000
@@ -87,6 +90,25 @@ def check_quantity(value: Range) -> Range:
         raise ValueError(f"must be greater than 0 (got {value.low})")
     if value.high > MAX_QUANTITY:
         raise ValueError(f"{value.high:,} is implausibly large (at most {MAX_QUANTITY:,})")
+    return value
+
+
+#: the largest amount a single figure of each kind plausibly reaches (USD): an amount above it is a
+#: typing error (a misplaced digit), not a statement. Lump sums and totals reach hundreds of millions.
+MAX_AMOUNT: dict[str, int] = {
+    "documentation": 20_000_000, "publication": 20_000_000, "meeting": 100_000_000,
+    "staff": 200_000_000, "new_post": 200_000_000, "consultant": 50_000_000, "travel": 100_000_000,
+    "lump_sum": 2_000_000_000,
+}
+
+
+def check_amount(value: Range, kind: str) -> Range:
+    """An amount must be positive and plausible for its kind; ValueError saying why not."""
+    if value.low <= 0:
+        raise ValueError(f"must be greater than 0 (got {value.low})")
+    limit = MAX_AMOUNT.get(kind, MAX_AMOUNT["lump_sum"])
+    if value.high > limit:
+        raise ValueError(f"{value.high:,} is implausibly large for a {kind} figure (at most {limit:,})")
     return value
 
 
@@ -165,18 +187,29 @@ class Activity(BaseModel):
     meetings: Quantity | None = None
     sessions: Quantity | None = None
     participants: Quantity | None = None
-    dsa_days: Quantity | None = None
-    trips: Quantity | None = None
+    weeks: Quantity | None = Field(default=None, description="weeks of meetings (a week is five meeting days)")
+    dsa_days: Quantity | None = Field(default=None, description="days of subsistence allowance per trip "
+                                      "(travel) or per participant")
+    trips: Quantity | None = Field(default=None, description="trips (airfare and terminal expenses each)")
+    posts: Quantity | None = Field(default=None, description="new posts (kind new_post), or positions of "
+                                   "temporary assistance (kind staff)")
     work_months: Quantity | None = None
     copies: Quantity | None = None
     items: Quantity | None = None
     grade: str | None = None
     location: str | None = None
     interpretation: bool | None = None
-    year: int = Field(ge=1990, le=2100)
+    summary_records: bool | None = Field(default=None, description="a meeting with summary records")
+    verbatim_records: bool | None = Field(default=None, description="a meeting with verbatim records")
+    webcasting: bool | None = Field(default=None, description="a meeting webcast")
+    sound: bool | None = Field(default=None, description="a meeting with sound technicians and recording")
+    it_support: bool | None = Field(default=None, description="a meeting with IT support")
+    year: int = Field(ge=FIRST_YEAR, le=2100)
     funding: str = Field(description="one of " + ", ".join(FUNDING_SOURCES))
     section: str | None = Field(default=None, description="budget part/section, e.g. 'Part 2', 'Section 16'")
     amount: Quantity | None = Field(default=None, description="lump sums only: the amount the note quotes")
+    of: str | None = Field(default=None, description="lump sums only: what the amount is for (documentation, "
+                                                     "staff, travel, section, total …), for its plausibility check")
     document_for: Text | None = Field(default=None, description="the session a report is a background "
                                                                 "document to (note text)")
     author: Text | None = Field(default=None, description="who writes a report: the Secretariat, the Chair …")
@@ -207,7 +240,7 @@ class Activity(BaseModel):
         return self
 
     @field_validator("pages", "words", "documents", "days", "meetings", "sessions", "participants",
-                     "dsa_days", "trips", "work_months", "copies", "items", "amount")
+                     "dsa_days", "trips", "work_months", "copies", "items", "weeks", "posts")
     @classmethod
     def _positive(cls, value: Range | None) -> Range | None:
         return None if value is None else check_quantity(value)
@@ -235,6 +268,10 @@ class Activity(BaseModel):
     def _lump_sum(self) -> "Activity":
         if (self.kind == "lump_sum") != (self.amount is not None):
             raise ValueError("a lump_sum activity needs an amount, and only a lump_sum may have one")
+        if self.amount is not None:
+            check_amount(self.amount, self.of or self.kind)
+        elif self.of is not None:
+            raise ValueError("only a lump_sum says what its amount is of")
         return self
 
     @property
@@ -246,6 +283,10 @@ class Activity(BaseModel):
         if name == "languages":
             n = self.language_count
             return None if n is None else Range.of(n)
+        if name == "trip_days":
+            if self.trips is None or self.dsa_days is None:
+                return None
+            return Range(low=self.trips.low * self.dsa_days.low, high=self.trips.high * self.dsa_days.high)
         if name == "participant_days":
             days = self.dsa_days or self.days
             if self.participants is None or days is None:
@@ -265,7 +306,7 @@ class Provision(BaseModel):
     body: str = Field(description="a body of the spec's entitlements file, e.g. cop-untoc")
     quantity: Literal["meetings", "pages", "documents"] = Field(default="meetings", description="what the "
                                                                 "allocation counts that the note recalls")
-    year: int | None = Field(default=None, ge=1990, le=2100, description="the year the request falls in "
+    year: int | None = Field(default=None, ge=FIRST_YEAR, le=2100, description="the year the request falls in "
                              "(default: the first year of the spec's budget period)")
     basis: Literal["partial_need", "capacity"] | None = Field(
         default=None, description="documentation: why the request is met from existing capacity — only part "
@@ -305,9 +346,12 @@ class Figure(BaseModel):
 
     model_config = _FROZEN
 
-    id: str = Field(pattern=r"^[A-Z][0-9]{2,}$", description="F01 …")
+    id: str = Field(pattern=r"^[A-Z][A-Za-z0-9.-]{1,40}$",
+                    description="F01 …, or a corpus item id such as TR-0099.1")
     paragraph: str = Field(description="the note's paragraph, e.g. '4' or '3(a)'")
     amount: Quantity = Field(description="as printed (a range as low/high)")
+    source: str | None = Field(default=None, description="where the figure is printed: document symbol, "
+                                                         "corpus case and item")
     activities: tuple[str, ...] = Field(default=(), description="ids of the activities it prices")
     sum_of: tuple[str, ...] = Field(default=(), description="for a stated total: the figures it adds up")
     same_as: str | None = Field(default=None, description="a figure, in this spec or another of the "
@@ -377,6 +421,7 @@ class Spec(BaseModel):
                 if activity.id in seen:
                     raise at(f"requests[{ri}].activities[{ai}].id", f"activity id {activity.id!r} is used twice")
                 seen.add(activity.id)
+        kinds = {a.id: (a.of or a.kind) for _, a in self.activities()}
         figures = {f.id for f in self.published}
         sums = {f.id for f in self.published if f.sum_of}
         claimed: dict[str, str] = {}
@@ -388,6 +433,11 @@ class Spec(BaseModel):
                     raise at(f"published[{fi}].activities",
                              f"activity {ref!r} is in figures {claimed[ref]} and {figure.id}")
                 claimed[ref] = figure.id
+            if figure.activities:
+                limit = sum(MAX_AMOUNT.get(kinds[ref], MAX_AMOUNT["lump_sum"]) for ref in figure.activities)
+                if figure.amount.high > limit:
+                    raise at(f"published[{fi}].amount", f"{figure.amount.high:,} is implausibly large for "
+                             f"{', '.join(sorted({kinds[r] for r in figure.activities}))} (at most {limit:,})")
             for ref in figure.sum_of:
                 if ref not in figures:
                     raise at(f"published[{fi}].sum_of", f"figure {figure.id} names unknown figure {ref!r}")

@@ -20,13 +20,14 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from pbi.model.errors import RateLookupError, TableError
 from pbi.model.money import Rounding, to_decimal
 from pbi.model.errors import UnitError
-from pbi.model.units import check_rate_unit
+from pbi.model.units import check_rate_unit, unit_factor
 from pbi.model.validation import validate
 from pbi.model.yamlio import LoadedYaml, load_yaml
 
 __all__ = [
     "Rate", "Component", "ActivityKind", "Surcharge", "Table", "RateValue",
     "load_table", "find_tables", "resolve_table", "table_folders", "QUANTITY_UNITS", "FUNDING_SOURCES",
+    "ACTIVITY_FLAGS", "GRADE_CATEGORIES", "VacancyFactor",
 ]
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid")
@@ -43,14 +44,24 @@ QUANTITY_UNITS: dict[str, str] = {
     "participants": "participant",
     "participant_days": "day*participant",
     "dsa_days": "day",
+    "weeks": "meeting_week",
     "trips": "trip",
+    "trip_days": "day*trip",
+    "posts": "post",
+    "post_months": "work_month",
     "work_months": "work_month",
     "copies": "copy",
     "items": "item",
 }
 
 #: yes/no properties of an activity that a component may depend on
-ACTIVITY_FLAGS = ("interpretation",)
+ACTIVITY_FLAGS = ("interpretation", "summary_records", "verbatim_records", "webcasting", "sound", "it_support")
+
+#: grade → the category whose vacancy factor a new post of that grade takes
+GRADE_CATEGORIES: dict[str, str] = {
+    **{g: "professional" for g in ("USG", "ASG", "D-2", "D-1", "P-5", "P-4", "P-3", "P-2", "P-1")},
+    **{g: "general_service" for g in ("GS", "GS (Other level)", "GS (Principal level)", "GS-OL", "GS-PL")},
+}
 
 #: funding sources a spec may name
 FUNDING_SOURCES = ("regular_budget", "budget_process", "extrabudgetary", "voluntary",
@@ -90,6 +101,10 @@ class Rate(BaseModel):
     stations: dict[str, dict[dt.date, Decimal | None]] = Field(
         default_factory=dict, description="duty station → dated values, where they differ")
     fitted_to: tuple[str, ...] = Field(default=(), description="published figures the value was fitted to")
+    sources: dict[str, dict[dt.date, str]] = Field(
+        default_factory=dict, description="duty station (or 'default' for values) → effective date → where "
+                                          "that value comes from: the figures it was derived from, or that it "
+                                          "is carried forward, interpolated or recosted")
     rounding: Rounding | None = Field(
         default=None, description="a figure priced with this rate is rounded by this rule instead")
 
@@ -161,6 +176,25 @@ class ActivityKind(BaseModel):
     components: tuple[Component, ...]
     defaults: dict[str, int] = Field(default_factory=dict,
                                      description="quantities assumed when a spec omits them, e.g. documents: 1")
+    vacancy: bool = Field(default=False, description="new posts: apply the table's vacancy factor for the "
+                                                     "grade's category (first-year cost)")
+
+
+class VacancyFactor(BaseModel):
+    """The share of a new post's cost not budgeted in its first year (recruitment takes time)."""
+
+    model_config = _FROZEN
+
+    percent: Decimal
+    reference: str
+
+    @field_validator("percent", mode="before")
+    @classmethod
+    def _pct(cls, value: object) -> Decimal:
+        pct = to_decimal(value)
+        if not 0 <= pct < 100:
+            raise ValueError(f"a vacancy factor is a percentage from 0 to below 100 (got {pct})")
+        return pct
 
 
 class Surcharge(BaseModel):
@@ -198,10 +232,14 @@ class TableFile(BaseModel):
     extends: str | None = None
     currency: Literal["USD"] = "USD"
     duty_station: str | None = None
+    stations: tuple[str, ...] = Field(default=(), description="further duty stations the table prices: a rate "
+                                      "without a series of its own for one of them takes the duty station's "
+                                      "values, and says so")
     valid_to: dt.date | None = Field(default=None, description="no rate is looked up after this date")
     words_per_page: int | None = Field(default=None, gt=0)
     rounding: Rounding | None = None
     surcharges: dict[str, Surcharge] = Field(default_factory=dict)
+    vacancy_factors: dict[Literal["professional", "general_service"], VacancyFactor] = Field(default_factory=dict)
     activities: dict[str, ActivityKind] = Field(default_factory=dict)
     rates: dict[str, dict[str, Any]] = Field(default_factory=dict)
     notes: str | None = None
@@ -217,10 +255,12 @@ class Table(BaseModel):
     file: str
     chain: tuple[str, ...] = Field(description="this table and those it extends, nearest first")
     duty_station: str | None
+    stations: tuple[str, ...] = ()
     valid_to: dt.date | None
     words_per_page: int | None
     rounding: Rounding
     surcharges: dict[str, Surcharge]
+    vacancy_factors: dict[str, VacancyFactor] = Field(default_factory=dict)
     activities: dict[str, ActivityKind]
     rates: dict[str, Rate]
     origin: dict[str, str] = Field(description="rate key → id of the table that set its latest values")
@@ -237,12 +277,14 @@ class Table(BaseModel):
                                   f"on {on} (use a table for that year)")
         series = rate.values
         used_station = self.duty_station
-        if station and rate.stations:
-            if station in rate.stations:
-                series, used_station = rate.stations[station], station
-            elif station != self.duty_station:
-                raise RateLookupError(f"rate {key!r} has no value for duty station {station!r} "
-                                      f"(has: {', '.join([self.duty_station or '-', *rate.stations])})")
+        borrowed = False
+        if station and station in rate.stations:
+            series, used_station = rate.stations[station], station
+        elif station and station in self.stations and station != self.duty_station:
+            used_station, borrowed = station, True
+        elif station and rate.stations and station != self.duty_station:
+            raise RateLookupError(f"rate {key!r} has no value for duty station {station!r} "
+                                  f"(has: {', '.join([self.duty_station or '-', *rate.stations])})")
         effective = max((d for d in series if d <= on), default=None)
         if effective is None:
             first = min(series) if series else None
@@ -251,8 +293,14 @@ class Table(BaseModel):
         value = series[effective]
         if value is None:
             raise RateLookupError(f"rate {key!r} was discontinued on {effective}; no value on {on}")
+        source = rate.sources.get((used_station or "default") if series is not rate.values else "default",
+                                  {}).get(effective)
+        reference = f"{rate.reference} {effective.year}: {source}" if source else rate.reference
+        if borrowed:
+            reference += (f"; {used_station}: the {self.duty_station} value (declared: no series of its own "
+                          "for this duty station)")
         return RateValue(key=key, value=value, unit=rate.unit, effective_from=effective,
-                         table=self.origin.get(key, self.id), reference=rate.reference,
+                         table=self.origin.get(key, self.id), reference=reference,
                          label=rate.label, duty_station=used_station)
 
     def kind(self, name: str) -> ActivityKind:
@@ -369,10 +417,12 @@ def load_table(path: Path | str, *, folder: Path | str | None = None, _seen: tup
         id=spec.id, title=spec.title, file=loaded.file,
         chain=(spec.id, *(base.chain if base else ())),
         duty_station=spec.duty_station or (base.duty_station if base else None),
+        stations=spec.stations or (base.stations if base else ()),
         valid_to=spec.valid_to if spec.valid_to else (base.valid_to if base else None),
         words_per_page=spec.words_per_page or (base.words_per_page if base else None),
         rounding=rounding,
         surcharges={**(base.surcharges if base else {}), **spec.surcharges},
+        vacancy_factors={**(base.vacancy_factors if base else {}), **spec.vacancy_factors},
         activities={**(base.activities if base else {}), **spec.activities},
         rates=rates, origin=origin, lines=lines,
     )
@@ -381,12 +431,27 @@ def load_table(path: Path | str, *, folder: Path | str | None = None, _seen: tup
 
 
 def _check_components(table: Table, loaded: Any) -> None:
+    """Every component names a rate of the table, in a unit that fits the quantities it multiplies."""
     for kind_name, kind in table.activities.items():
         for i, comp in enumerate(kind.components):
             prefix = comp.rate.split("{", 1)[0]
+            field = f"activities.{kind_name}.components[{i}].rate"
             if comp.rate not in table.rates and not ("{" in comp.rate and
                                                      any(k.startswith(prefix) for k in table.rates)):
-                field = f"activities.{kind_name}.components[{i}].rate"
                 raise TableError(f"unknown rate {comp.rate!r} (the table's rates: "
                                  f"{', '.join(sorted(table.rates))})",
                                  file=loaded.file, line=loaded.line_of(field), field=field)
+            units = tuple(QUANTITY_UNITS[name] for name in comp.per)
+            for key, rate in table.rates.items():
+                if key != comp.rate and not ("{" in comp.rate and key.startswith(prefix)):
+                    continue
+                try:
+                    unit_factor(rate.unit, units)
+                except UnitError as err:
+                    own = table.origin.get(key) == table.id
+                    raise TableError(f"rate {key!r} ({rate.unit}) does not fit {kind_name} component "
+                                     f"{' × '.join(comp.per)}: {err.message}",
+                                     file=loaded.file,
+                                     line=(loaded.line_of(f"rates.{key}.unit") if own else None)
+                                     or loaded.line_of(field),
+                                     field=f"rates.{key}.unit" if own else field) from None

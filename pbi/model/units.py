@@ -25,7 +25,7 @@ from typing import Any
 from pbi.model.errors import UnitError
 
 __all__ = ["registry", "parse_unit", "quantity", "to_usd", "check_rate_unit", "unit_factor",
-           "meetings_per_day", "build_memo", "UNIT_NAMES", "MEMO_FILE"]
+           "meetings_per_day", "meetings_per_week", "build_memo", "UNIT_NAMES", "MEMO_FILE"]
 
 _DEFINITIONS = """
 USD = [currency] = usd = US_dollar
@@ -33,6 +33,7 @@ page = [page] = pages = pp
 word = [word] = words
 meeting = [meeting] = meetings
 meeting_day = 2 * meeting = meeting_days
+meeting_week = 5 * meeting_day = meeting_weeks
 day = [day] = days = calendar_day
 participant = [participant] = participants
 work_month = [work_month] = work_months = wm
@@ -43,12 +44,13 @@ session = [session] = sessions
 trip = [trip] = trips
 person_day = [person_day] = person_days
 item = [item] = items
+post = [post] = posts
 percent = 0.01 = pct
 """
 
 #: the names a spec or table may use for a unit (singular forms)
-UNIT_NAMES = ("USD", "page", "word", "meeting", "meeting_day", "day", "participant", "work_month",
-              "copy", "language", "document", "session", "trip", "person_day", "item")
+UNIT_NAMES = ("USD", "page", "word", "meeting", "meeting_day", "meeting_week", "day", "participant",
+              "work_month", "copy", "language", "document", "session", "trip", "person_day", "item", "post")
 
 MEMO_FILE = Path(__file__).with_name("units_memo.json")
 _VERSION = hashlib.sha256(_DEFINITIONS.encode()).hexdigest()[:16]
@@ -109,8 +111,13 @@ def _ask_rate_unit(text: str) -> str | None:
         parsed = parse_unit(text)
     except UnitError as err:
         return err.message
-    if registry().Quantity(Decimal(1), parsed).dimensionality.get("[currency]") != 1:
+    dims = registry().Quantity(Decimal(1), parsed).dimensionality
+    if dims.get("[currency]") != 1:
         return f"a rate is money per something (USD/…), got {text!r}"
+    above = sorted(d.strip("[]") for d, power in dims.items() if d != "[currency]" and power > 0)
+    if above:
+        return (f"{text!r} multiplies by {' and '.join(above)} instead of dividing "
+                f"(a rate is USD per something: write USD/(a*b) for a rate per a and b)")
     return None
 
 
@@ -161,9 +168,14 @@ def meetings_per_day() -> Decimal:
     return unit_factor("USD/meeting", ("meeting_day",))
 
 
+def meetings_per_week() -> Decimal:
+    """A week of meetings is five meeting days, ten meetings."""
+    return unit_factor("USD/meeting", ("meeting_week",))
+
+
 def build_memo(rate_units: set[str], combinations: set[tuple[str, tuple[str, ...]]]) -> dict[str, Any]:
     """pint's answers to the given questions, in the form of ``units_memo.json``."""
-    combinations = combinations | {("USD/meeting", ("meeting_day",))}
+    combinations = combinations | {("USD/meeting", ("meeting_day",)), ("USD/meeting", ("meeting_week",))}
     return {
         "definitions": _VERSION,
         "rate_units": {u: _ask_rate_unit(u) for u in sorted(rate_units)},

@@ -1,0 +1,535 @@
+"""Derive ``cost_tables/un-standard-costs.yaml`` from the corpus of published statements.
+
+    python cost_tables/derive/un_standard_costs.py [--corpus statements.yaml] [-o TABLE.yaml]
+
+One rule per rate, duty station and year: each figure that pbi prices from quantities (see
+corpus.py) gives a unit value (amount / quantity); a figure that prices two things (a meeting with
+its documentation) gives the unit value of one of them once the other is priced at the year's rate.
+A year's value is the median of its unit values. A figure whose unit value stands more than
+``OUTLIER`` apart from what the other figures of the same year (or of the years on both sides) give
+is left out, and the table says so. Years without figures are interpolated between the nearest
+years with figures, or carried forward (back) from the nearest; a duty station without figures is
+New York scaled by a declared ratio. Nothing else goes in: every value names its figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+from typing import Any
+from collections.abc import Iterable
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import FIRST_TABLE_YEAR, LAST_TABLE_YEAR, ROOT, STATIONS, Case, Item, load_corpus
+
+__all__ = ["derive", "Observation", "table_yaml", "observations"]
+
+#: the years the table prices: those of the corpus's figures, and one more, carried forward (a statement of
+#: the last year prices its activities of the next at that year's rates)
+YEARS = range(FIRST_TABLE_YEAR, LAST_TABLE_YEAR + 2)
+#: a unit value further than this from what the other figures give is left out
+OUTLIER = Decimal("0.20")
+#: the margin when only the years on one side have figures
+ONE_SIDED = Decimal("0.50")
+WORDS_PER_PAGE = 330
+
+#: declared ratios to New York where a station has no figure of its own. Documentation: the
+#: per-document costs by duty station recorded with ST-D01 (A/C.5/70/14; ACABQ A/70/7/Add.31) in the
+#: corpus: 50,900 New York, 30,600 Geneva, 33,485 Vienna, 26,619 Nairobi for 8,500 words.
+DOC_RATIOS = {"Geneva": (Decimal(30600), "30,600"), "Vienna": (Decimal(33485), "33,485"),
+              "Nairobi": (Decimal(26619), "26,619")}
+DOC_BASE = Decimal(50900)
+
+#: declared grade steps relative to P-3 where the corpus gives no figure for a grade (approximate
+#: steps of the Secretariat's standard salary costs; marked "declared" wherever used)
+GRADE_STEPS = {"P-1": Decimal("0.72"), "P-2": Decimal("0.82"), "P-3": Decimal(1), "P-4": Decimal("1.20"),
+               "P-5": Decimal("1.40"), "D-1": Decimal("1.55"), "D-2": Decimal("1.70"), "GS": Decimal("0.70"),
+               "GS (Other level)": Decimal("0.70"), "GS (Principal level)": Decimal("0.80")}
+
+#: rate key → label, unit, significant places
+RATES: dict[str, tuple[str, str, int]] = {
+    "documentation.word": ("Documentation: processing and translation of one word into one official language "
+                           "(a page is 330 words)", "USD/(word*language)", 5),
+    "interpretation.meeting": ("Interpretation of one meeting (three hours) in one official language",
+                               "USD/(meeting*language)", 0),
+    "records.summary": ("Summary records of one meeting, all languages", "USD/meeting", 0),
+    "records.verbatim": ("Verbatim records of one meeting, all languages", "USD/meeting", 0),
+    "webcasting.meeting": ("Webcasting of one meeting", "USD/meeting", 0),
+    "it_support.meeting": ("IT support of one meeting", "USD/meeting", 0),
+    "sound.meeting": ("Sound technicians and recording of one meeting", "USD/meeting", 0),
+    "consultant.work_month": ("Consultant, one work-month (fees)", "USD/work_month", 0),
+    "gta.position": ("General temporary assistance: the cost of one position that does not depend on its length "
+                     "(the fixed part of a figure: two figures of one grade, station and year that differ only in "
+                     "months give it)", "USD/post", 0),
+    "travel.airfare": ("Airfare and terminal expenses of one trip to the duty station", "USD/trip", 0),
+    "travel.dsa": ("Daily subsistence allowance at the duty station, one traveller, one day", "USD/(trip*day)", 0),
+    **{f"staff.{g}": (f"Staff at the {g} level, one work-month (general temporary assistance: salary and "
+                      "common staff costs)", "USD/work_month", 0) for g in GRADE_STEPS},
+}
+
+
+@dataclass(frozen=True)
+class Observation:
+    """One figure's unit value for one rate, station and year."""
+
+    key: str
+    station: str
+    year: int
+    value: Decimal
+    item: str
+    how: str
+
+
+def _q(act: dict[str, Any], name: str) -> Decimal:
+    return Decimal(act[name])
+
+
+def _words(act: dict[str, Any]) -> Decimal:
+    return _q(act, "words") if "words" in act else _q(act, "pages") * WORDS_PER_PAGE
+
+
+def _meetings(act: dict[str, Any]) -> Decimal:
+    if "meetings" in act:
+        return _q(act, "meetings")
+    if "days" in act:
+        return _q(act, "days") * 2
+    return _q(act, "weeks") * 10
+
+
+_SERVICES = (("summary_records", "records.summary"), ("verbatim_records", "records.verbatim"),
+             ("webcasting", "webcasting.meeting"), ("it_support", "it_support.meeting"), ("sound", "sound.meeting"))
+
+
+def terms(act: dict[str, Any]) -> list[tuple[str, Decimal]]:
+    """(rate key, quantity) for each component that prices an activity of the contract."""
+    kind = act["kind"]
+    if kind == "documentation":
+        return [("documentation.word", _words(act) * _q(act, "languages"))]
+    if kind == "meeting":
+        out = []
+        if act.get("interpretation"):
+            out.append(("interpretation.meeting", _meetings(act) * Decimal(act.get("languages", 6))))
+        out += [(key, _meetings(act)) for flag, key in _SERVICES if act.get(flag)]
+        return out
+    if kind == "staff":
+        return [(f"staff.{act['grade']}", _q(act, "work_months")), ("gta.position", Decimal(act.get("posts", 1)))]
+    if kind == "consultant":
+        return [("consultant.work_month", _q(act, "work_months"))]
+    if kind == "dsa":
+        return [("travel.dsa", _q(act, "trips") * _q(act, "dsa_days"))]
+    if kind == "travel":
+        return [("travel.airfare", _q(act, "trips")), ("travel.dsa", _q(act, "trips") * _q(act, "dsa_days"))]
+    raise ValueError(kind)
+
+
+def _airfare_observations(items: Iterable[Item]) -> list[Observation]:
+    """Figures whose description splits travel into airfare and DSA (``airfare/terminal 79,400``)."""
+    import re
+
+    out = []
+    for item in items:
+        match = re.search(r"airfare(?:/terminal)? ([\d,]+)", item.description)
+        if item.kind == "travel" and match and item.year and FIRST_TABLE_YEAR <= item.year <= LAST_TABLE_YEAR:
+            travellers = re.search(r"(\d+) experts|(one|\d+) chair|Chair", item.description)
+            count = Decimal(25) if travellers and travellers.group(1) else Decimal(1)
+            amount = Decimal(match.group(1).replace(",", ""))
+            out.append(Observation("travel.airfare", item.station, item.year, amount / count, item.id,
+                                   f"airfare and terminal {amount:,} / {count} trips as the figure splits it"))
+    return out
+
+
+def observations(cases: list[Case], exclude: frozenset[str] = frozenset()) -> tuple[list[Observation], dict[str, str]]:
+    """Unit values of every priced figure (cases in ``exclude`` left out), and the figures screened out."""
+    items = [i for c in cases if c.id not in exclude for i in c.items if i.priced]
+    staff = [i for i in items if i.keys == ("staff",)]
+    singles = [i for i in items if len(terms_of(i)) == 1]
+    multis = [i for i in items if len(terms_of(i)) > 1 and i not in staff]
+    obs = [Observation(key, i.station, i.year or 0, Decimal(i.amount) / qty, i.id, "")
+           for i in singles for key, qty in terms_of(i)]
+    obs += _staff_observations(staff)
+    obs += _airfare_observations(i for c in cases if c.id not in exclude for i in c.items)
+    kept, dropped = screen(obs)
+    singles_only = list(kept)
+    for _ in range(3):  # residuals priced with the rates of the previous round, until they settle
+        first = series_all(kept)
+        kept, dropped = screen(obs + _residuals(multis, singles_only, first))
+    return kept, dropped
+
+
+def _staff_observations(items: list[Item]) -> list[Observation]:
+    """Temporary assistance: the fixed part of a position from pairs of figures of one grade, station
+    and year that differ in months (a = (m2·A1 − m1·A2) / (m2 − m1)); then each figure's monthly
+    rate net of it."""
+    groups: dict[tuple[str, str, int], list[Item]] = defaultdict(list)
+    for item in items:
+        groups[(item.activities[0]["grade"], item.station, item.year or 0)].append(item)
+    out: list[Observation] = []
+    estimates: list[Decimal] = []
+    for (grade, station, year), members in groups.items():
+        for x in members:
+            for y in members:
+                mx, my = (Decimal(i.activities[0]["work_months"]) / Decimal(i.activities[0].get("posts", 1))
+                          for i in (x, y))
+                if x.id < y.id and mx != my:
+                    fixed = (my * x.amount - mx * y.amount) / (my - mx)
+                    if fixed > 0:
+                        estimates.append(fixed)
+                        how = (f"{grade} {year}: {x.id} ({mx} months, {x.amount:,}) and {y.id} ({my} months, "
+                               f"{y.amount:,}) differ by {abs(my - mx)} months and {abs(y.amount - x.amount):,} USD")
+                        out += [Observation("gta.position", station, year, fixed, i.id, how) for i in (x, y)]
+    fixed = _median(estimates) if estimates else Decimal(0)
+    for item in items:
+        act = item.activities[0]
+        posts = Decimal(act.get("posts", 1))
+        out.append(Observation(f"staff.{act['grade']}", item.station, item.year or 0,
+                               (Decimal(item.amount) - fixed * posts) / Decimal(act["work_months"]), item.id,
+                               f"net of gta.position {posts} × {_fmt(fixed, 0)}" if fixed else ""))
+    return out
+
+
+def _residuals(multis: list[Item], singles: list[Observation],
+               first: dict[tuple[str, str], "Series"]) -> list[Observation]:
+    """For a figure that prices two things, the unit value of the one whose rate is least known (by
+    the figures that price one thing only)."""
+    out = []
+    known_keys = {(o.key, o.station) for o in singles}
+    for item in multis:
+        parts = terms_of(item)
+        own = {o.key for o in singles if o.year == item.year and o.station == item.station}
+        keys = [k for k, _ in parts]
+        unknown = ([k for k in keys if (k, item.station) not in known_keys]
+                   or [k for k in keys if k not in own and k != "documentation.word"]
+                   or [k for k in keys if k != "documentation.word"] or keys)
+        key = unknown[0]
+        known = Decimal(0)
+        how = []
+        for k, qty in parts:
+            if k == key:
+                continue
+            rate = first.get((k, item.station), {}).get(item.year or 0)
+            if rate is None:
+                break
+            known += rate[0] * qty
+            how.append(f"{k} {qty:,} × {_fmt(rate[0], RATES[k][2])}")
+        else:
+            qty = dict(parts)[key]
+            out.append(Observation(key, item.station, item.year or 0, (Decimal(item.amount) - known) / qty, item.id,
+                                   "net of " + ", ".join(how) + " at the year's rate"))
+    return out
+
+
+def terms_of(item: Item) -> list[tuple[str, Decimal]]:
+    return [t for act in item.activities for t in terms(act)]
+
+
+def screen(obs: list[Observation]) -> tuple[list[Observation], dict[str, str]]:
+    """Leave out unit values that stand apart from the same year's (or the neighbouring years')
+    others: the worst first, then look again without it, so that one outlier does not condemn the
+    figures next to it."""
+    groups: dict[tuple[str, str], list[Observation]] = defaultdict(list)
+    for o in obs:
+        groups[(o.key, o.station)].append(o)
+    kept: list[Observation] = []
+    dropped: dict[str, str] = {}
+    for (key, station), members in groups.items():
+        members = list(members)
+        while True:
+            worst: tuple[Decimal, Observation, str] | None = None
+            for o in members:
+                verdict = _check(o, [m for m in members if m.item != o.item])
+                if verdict and (worst is None or verdict[0] > worst[0]):
+                    worst = (verdict[0], o, verdict[1])
+            if worst is None:
+                break
+            _, o, why = worst
+            dropped[o.item] = f"{key} {station} {o.year}: {_fmt(o.value, RATES[key][2])} per unit against {why}"
+            members = [m for m in members if m.item != o.item]
+        kept += members
+    return kept, dropped
+
+
+def _check(o: Observation, others: list[Observation]) -> tuple[Decimal, str] | None:
+    """(how far beyond its margin, why) if ``o`` stands apart from ``others``; None if it holds up."""
+    same = [m.value for m in others if m.year == o.year]
+    before = [m for m in others if o.year - 2 <= m.year < o.year]
+    after = [m for m in others if o.year < m.year <= o.year + 2]
+    expected: Decimal | None = None
+    basis = ""
+    limit = OUTLIER
+    if len(same) >= 2:
+        expected, basis = _median([*same, o.value]), f"the median of the {len(same) + 1} figures of {o.year}"
+    elif same and abs(o.value / same[0] - 1) <= OUTLIER:
+        return None  # two figures of the year that agree support each other
+    elif before and after:
+        b, a = max(m.year for m in before), min(m.year for m in after)
+        vb = _median([m.value for m in before if m.year == b])
+        va = _median([m.value for m in after if m.year == a])
+        expected = vb + (va - vb) * (o.year - b) / (a - b)
+        basis = f"the figures of {b} and {a}"
+    elif before or after:  # one side only: a rate moves from year to year, so a wider margin,
+        near = max(before, key=lambda m: m.year) if before else min(after, key=lambda m: m.year)
+        peers = [m.value for m in (before or after) if m.year == near.year]
+        # and two figures that agree there: one figure against one cannot say which is wrong
+        expected = _median(peers) if len(peers) >= 2 else None
+        basis, limit = f"the figures of {near.year} (one side only: margin {ONE_SIDED:.0%})", ONE_SIDED
+    if not expected:
+        return None
+    off = abs(o.value / expected - 1)
+    if off <= limit:
+        return None
+    places = RATES[o.key][2]
+    return off / limit, (f"{_fmt(expected, places)} from {basis} ({(o.value / expected - 1) * 100:+.0f} %): a wrong "
+                         "year, a combined figure or quantities that do not fit the amount")
+
+
+def _median(values: list[Decimal]) -> Decimal:
+    return Decimal(statistics.median(values))
+
+
+def _fmt(value: Decimal, places: int) -> str:
+    return f"{value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP):,}"
+
+
+def _round(value: Decimal, places: int) -> Decimal:
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+Series = dict[int, tuple[Decimal, str, tuple[str, ...]]]
+SAME_AS_NY = "the New York value"
+
+
+def _series(obs: list[Observation], places: int) -> Series:
+    """Year → (value, where it comes from, figures) over the table's years, from one station's figures."""
+    by_year: dict[int, list[Observation]] = defaultdict(list)
+    for o in obs:
+        by_year[o.year].append(o)
+    data = {y: _round(_median([o.value for o in os]), places) for y, os in by_year.items()}
+    out: Series = {}
+    for year, members in by_year.items():
+        ids = tuple(sorted(o.item for o in members))
+        hows = sorted({o.how for o in members if o.how})
+        note = ("derived from " + ", ".join(ids) + (" (median)" if len(ids) > 1 else " (single-use: one figure)")
+                + (f"; {'; '.join(hows)}" if hows else ""))
+        out[year] = (data[year], note, ids)
+    years = sorted(data)
+    for year in YEARS:
+        if year in out:
+            continue
+        before = [y for y in years if y < year]
+        after = [y for y in years if y > year]
+        if before and after:
+            b, a = before[-1], after[0]
+            value = _round(data[b] + (data[a] - data[b]) * (year - b) / (a - b), places)
+            out[year] = (value, f"interpolated between {b} and {a}", ())
+        elif before:
+            out[year] = (data[before[-1]], f"carried forward from {before[-1]}", ())
+        elif after:
+            out[year] = (data[after[0]], f"carried back from {after[0]} (no earlier figure)", ())
+    return out
+
+
+def series_all(obs: list[Observation]) -> dict[tuple[str, str], Series]:
+    """(key, station) → series, for every rate and every station (see the module's docstring)."""
+    out: dict[tuple[str, str], Series] = {}
+    by: dict[tuple[str, str], list[Observation]] = defaultdict(list)
+    for o in obs:
+        by[(o.key, o.station)].append(o)
+    for key, (_, _, places) in sorted(RATES.items(), key=lambda kv: kv[0] != "staff.P-3"):
+        anchor = "New York" if by.get((key, "New York")) else next(
+            (s for s in STATIONS if by.get((key, s))), None)
+        if key.startswith("staff.") and key != "staff.P-3":
+            base = out.get(("staff.P-3", "New York"))
+            if base is None:
+                continue
+            own = [o for s in STATIONS for o in by.get((key, s), [])]
+            ratios = [o.value / base[o.year][0] for o in own]
+            if ratios:
+                step = _round(_median(ratios), 3)
+                basis = f"{step} × P-3, the ratio of " + ", ".join(o.item for o in own)
+            else:
+                step, basis = GRADE_STEPS[key.split(".", 1)[1]], f"{GRADE_STEPS[key.split('.', 1)[1]]} × P-3 (declared grade step; no figure for this grade)"
+            out[(key, "New York")] = {y: (_round(v * step, places), f"{basis}; P-3 {y}: {n}", ())
+                                      for y, (v, n, _) in base.items()}
+            anchor = "New York"
+        elif anchor is None:
+            continue
+        else:
+            out[(key, anchor)] = _series(by[(key, anchor)], places)
+        ny = out[(key, anchor)]
+        for station in STATIONS:
+            if station == anchor:
+                continue
+            own = by.get((key, station), [])
+            # a ratio to the anchor only where the anchor has figures of its year (or on both sides)
+            paired = [o for o in own if ny[o.year][1].startswith(("derived", "interpolated"))]
+            if own:
+                mine = _series(own, places)
+                years = {o.year for o in own}
+                if paired:
+                    ratio = _round(_median([o.value / ny[o.year][0] for o in paired]), 3)
+                    note = (f"{anchor} × {ratio}, the ratio of " + ", ".join(sorted(o.item for o in paired))
+                            + f" to {anchor}")
+                else:
+                    ratio, note = Decimal(1), (f"the {anchor} value (declared: this station's figures, of "
+                                               f"{', '.join(str(y) for y in sorted(years))}, fall in years "
+                                               f"without {anchor} figures to compare with)")
+                out[(key, station)] = {y: (mine[y] if y in years else (_round(v * ratio, places), note, ()))
+                                       for y, (v, _, _) in ny.items()}
+            elif key == "documentation.word":
+                cost, text = DOC_RATIOS[station] if station in DOC_RATIOS else (DOC_BASE, "50,900")
+                out[(key, station)] = {y: (_round(v * cost / DOC_BASE, places),
+                                           f"{anchor} × {text}/50,900 (declared: the 2015 duty-station costs of "
+                                           "one 8,500-word document recorded with ST-D01, A/70/7/Add.31)", ())
+                                       for y, (v, _, _) in ny.items()}
+            elif anchor == "New York":  # the table lends New York's values, and says so
+                out[(key, station)] = {y: (v, SAME_AS_NY, ()) for y, (v, _, _) in ny.items()}
+            else:
+                out[(key, station)] = {y: (v, f"assumed equal to {anchor} (declared: no figure at this station)", ())
+                                       for y, (v, _, _) in ny.items()}
+    if ("gta.position", "New York") not in out:
+        for station in STATIONS:
+            out[("gta.position", station)] = {y: (Decimal(0), "no two figures of one grade, station and year that "
+                                                  "differ only in months: 0 (declared)" if station == "New York"
+                                                  else SAME_AS_NY, ()) for y in YEARS}
+    if ("sound.meeting", "New York") not in out and ("it_support.meeting", "New York") in out:
+        for station in STATIONS:
+            it = out[("it_support.meeting", station)]
+            out[("sound.meeting", station)] = {y: (v, "assumed equal to it_support.meeting (declared: no corpus "
+                                                      "figure prices sound by the meeting)" if n != SAME_AS_NY else n, ())
+                                               for y, (v, n, _) in it.items()}
+    return out
+
+
+def derive(cases: list[Case], exclude: frozenset[str] = frozenset()) -> tuple[dict[str, Any], dict[str, str]]:
+    """The table as data (for YAML) and the figures left out, with reasons."""
+    kept, dropped = observations(cases, exclude)
+    series = series_all(kept)
+    rates: dict[str, Any] = {}
+    for key, (label, unit, _places) in RATES.items():
+        if (key, "New York") not in series:
+            continue
+        ny = series[(key, "New York")]
+        figures = sorted({i for s in STATIONS for (_, _, ids) in series.get((key, s), {}).values() for i in ids})
+        own = [s for s in STATIONS if s != "New York" and (key, s) in series
+               and any(n != SAME_AS_NY for (_, n, _) in series[(key, s)].values())]
+        rates[key] = {
+            "label": label, "unit": unit,
+            "values": {f"{y}-01-01": _plain(v) for y, (v, _, _) in sorted(ny.items())},
+            "stations": {s: {f"{y}-01-01": _plain(v) for y, (v, _, _) in sorted(series[(key, s)].items())}
+                         for s in own},
+            "reference": (f"Derived from the corpus of published statements (derive/un_standard_costs.py): "
+                          f"{', '.join(figures) if figures else 'no figure of its own'}."),
+            "fitted_to": figures,
+            "sources": {("default" if s == "New York" else s): {f"{y}-01-01": n for y, (_, n, _) in
+                                                                 sorted(series[(key, s)].items())}
+                        for s in ("New York", *own)},
+        }
+    table = {
+        "id": "un-standard-costs",
+        "title": "United Nations standard costs by duty station, 2010-2027, derived from published statements "
+                 "of programme budget implications",
+        "duty_station": "New York",
+        "stations": [s for s in STATIONS if s != "New York"],
+        "valid_to": f"{YEARS[-1]}-12-31",
+        "words_per_page": WORDS_PER_PAGE,
+        "rounding": {"step": 100, "mode": "half_up"},
+        "surcharges": {"programme_support": {
+            "label": "Programme support costs", "percent": 13, "applies_to": ["extrabudgetary", "voluntary"],
+            "reference": "Standard 13 per cent programme support costs on extrabudgetary activities "
+                         "(General Assembly resolution 35/217)."}},
+        "vacancy_factors": {
+            "professional": {"percent": 50, "reference": "First-year cost of new Professional posts: 50 per cent "
+                             "vacancy factor (the corpus README: statements cost new posts at first-year rates)."},
+            "general_service": {"percent": 65, "reference": "First-year cost of new General Service posts: 65 per "
+                                "cent vacancy factor (the corpus README)."}},
+        "activities": _kinds(rates),
+        "rates": rates,
+    }
+    return table, dropped
+
+
+ACTIVITIES: dict[str, Any] = {
+    "documentation": {"label": "Parliamentary documentation (processing and translation, by word count; pages "
+                               "count 330 words)", "defaults": {"documents": 1, "languages": 6},
+                      "components": [{"rate": "documentation.word", "per": ["words", "languages"]}]},
+    "meeting": {"label": "Meeting services: interpretation, records, webcasting, sound and IT support",
+                "defaults": {"languages": 6},
+                "components": [
+                    {"rate": "interpretation.meeting", "per": ["meetings", "languages"], "when": {"interpretation": True}},
+                    {"rate": "records.summary", "per": ["meetings"], "when": {"summary_records": True}},
+                    {"rate": "records.verbatim", "per": ["meetings"], "when": {"verbatim_records": True}},
+                    {"rate": "webcasting.meeting", "per": ["meetings"], "when": {"webcasting": True}},
+                    {"rate": "sound.meeting", "per": ["meetings"], "when": {"sound": True}},
+                    {"rate": "it_support.meeting", "per": ["meetings"], "when": {"it_support": True}}]},
+    "staff": {"label": "General temporary assistance by grade and work-month, and the fixed part of each position",
+              "defaults": {"posts": 1},
+              "components": [{"rate": "staff.{grade}", "per": ["work_months"]},
+                             {"rate": "gta.position", "per": ["posts"]}]},
+    "new_post": {"label": "New posts at first-year cost (the table's vacancy factor by category)",
+                 "defaults": {"posts": 1, "work_months": 12}, "vacancy": True,
+                 "components": [{"rate": "staff.{grade}", "per": ["post_months"]}]},
+    "consultant": {"label": "Consultants by work-month",
+                   "components": [{"rate": "consultant.work_month", "per": ["work_months"]}]},
+    "travel": {"label": "Travel: airfare and terminal expenses per trip plus subsistence allowance per day",
+               "components": [{"rate": "travel.airfare", "per": ["trips"]},
+                              {"rate": "travel.dsa", "per": ["trip_days"]}]},
+    "dsa": {"label": "Daily subsistence allowance only (travellers already at the duty station or airfare apart)",
+            "components": [{"rate": "travel.dsa", "per": ["trip_days"]}]},
+}
+
+
+def _kinds(rates: dict[str, Any]) -> dict[str, Any]:
+    """The activity kinds, with only the components whose rate has values (all of them, from the
+    whole corpus; a leave-one-out table may lack one)."""
+    out = {}
+    for name, kind in ACTIVITIES.items():
+        comps = [c for c in kind["components"] if c["rate"] in rates
+                 or ("{" in c["rate"] and any(k.startswith(c["rate"].split("{")[0]) for k in rates))]
+        if comps:
+            out[name] = {**kind, "components": comps}
+    return out
+
+
+def _plain(value: Decimal) -> str:
+    text = format(value, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+HEADER = """\
+# United Nations standard costs by duty station, 2010-2027 (2027 carried forward), derived from the corpus of published
+# statements of programme budget implications (../shared/corpus/statements.yaml) by
+# cost_tables/derive/un_standard_costs.py -- do not edit by hand: change the script and run it again.
+# Each dated value says in `sources` which figures (case id.item) it was derived from, or that it is
+# carried forward, interpolated or scaled by a declared ratio. Figures left out, and why:
+"""
+
+
+def table_yaml(table: dict[str, Any], dropped: dict[str, str]) -> str:
+    import yaml
+
+    lines = [HEADER.rstrip("\n")]
+    for item, reason in sorted(dropped.items()):
+        lines.append(f"#   {item}: {reason}")
+    body = yaml.safe_dump(table, sort_keys=False, allow_unicode=True, width=110)
+    return "\n".join(lines) + "\n" + body
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=None)
+    parser.add_argument("-o", "--output", type=Path, default=ROOT / "cost_tables" / "un-standard-costs.yaml")
+    args = parser.parse_args(argv)
+    table, dropped = derive(load_corpus(args.corpus))
+    args.output.write_text(table_yaml(table, dropped), encoding="utf-8")
+    print(f"{args.output}: {len(table['rates'])} rates; {len(dropped)} figures left out")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
