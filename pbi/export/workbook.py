@@ -12,8 +12,8 @@ Sheets:
                 rate (``=rates!D3``), amount ``= quantity × rate × unit factor``; programme support
                 costs as a per cent of the items they apply to; quoted lump sums from their cell;
 ``totals``      each rounding cell of the estimate (figure or request, funding source, section,
-                year): ``SUMIFS`` of the items, then ``ROUND`` to the table's step; totals by
-                funding source and year, and the total.
+                year): the sum of its items (``SUMPRODUCT`` of exact matches), then ``ROUND`` to the
+                table's step; totals by funding source and year (``SUMIFS``), and the total.
 
 An item whose quantity pbi derives in a way a formula does not follow (a draw on an entitlement, a
 session split across two years) keeps its quantity as a number and says so in column ``linked``.
@@ -231,8 +231,9 @@ def write_workbook(est: "Estimate", path: Path | str) -> Path:
 
     for k, c in enumerate(cells):
         r = k + 2
-        sumifs = (f"=SUMIFS({col('N')},{col('A')},A{r},{col('F')},B{r},{col('G')},C{r},{col('H')},D{r},"
-                  f"{col('I')},\"no\")")
+        # exact matches (SUMIFS would read *, ? and ~ in a figure or request name as patterns)
+        sumifs = (f"=SUMPRODUCT(({col('A')}=A{r})*({col('F')}=B{r})*({col('G')}=C{r})*({col('H')}=D{r})"
+                  f"*({col('I')}=\"no\")*{col('N')})")
         step = c.rounding.step if c.rounding else None
         rounded: str | Decimal
         if c.rounding is None:
