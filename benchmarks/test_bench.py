@@ -77,7 +77,7 @@ def test_render_one_note(benchmark, priced):
 
     spec, table = priced
     est = pbi.cost(spec, table)
-    fn = getattr(render, "render_note", None) or getattr(render, "render")
+    fn = getattr(render, "render_note", None) or render.render
     text = benchmark(fn, est)
     assert text
 

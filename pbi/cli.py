@@ -215,6 +215,8 @@ def _cmd_note(args: argparse.Namespace) -> int:
         estimate = variant.cost()
     else:
         estimate = cost_file(args.spec, table=args.table)
+    title = estimate.spec.title
+    args.lang = args.lang or ("en" if title.en and not title.zh else "zh")
     if args.diff:
         from pbi.render.fidelity import annex_text, compare
 
@@ -239,6 +241,14 @@ def _cmd_note(args: argparse.Namespace) -> int:
     else:
         assert isinstance(out, str)
         _write(out)
+    return 0
+
+
+def _cmd_draft(args: argparse.Namespace) -> int:
+    from pbi.draft import write_proposals
+
+    _write(write_proposals(args.file, language=args.lang, table=args.table, output=args.output,
+                           select=args.draft))
     return 0
 
 
@@ -315,13 +325,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="rates, figures and leave-one-out as JSON")
     p.set_defaults(func=_cmd_calibrate)
 
-    p = sub.add_parser("note", help="write the financial note of a spec (zh, en; text, md, html, docx)")
+    p = sub.add_parser("note", help="write the financial note of a spec (zh, en, fr, es, ru, ar; text, md, html, docx)")
     p.add_argument("spec")
-    p.add_argument("--lang", default="zh", help="language of the note: zh or en (default zh)")
+    p.add_argument("--lang", help="language of the note: zh, en, fr, es, ru or ar (default zh, or en for a spec "
+                                  "written only in English)")
     p.add_argument("--format", choices=("text", "md", "html", "docx"), default=None,
                    help="default: from the suffix of -o FILE (.docx, .md, .html), else text")
-    p.add_argument("--kind", choices=("financial_note", "statement"), default="financial_note",
-                   help="financial_note (rule 75 of the COP) or statement (General Assembly, rule 153)")
+    p.add_argument("--kind", choices=("financial_note", "statement"), default=None,
+                   help="financial_note (Conference of the Parties, rule 75) or statement (General Assembly, "
+                        "rule 153; Economic and Social Council, rule 31); default: the kind the spec's body takes")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (required for docx)")
     p.add_argument("--table", help="cost table file or id (default: the spec's table)")
     p.add_argument("--scenario", metavar="FILE",
@@ -338,6 +350,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="FILE.xlsx", required=True, help="the workbook to write")
     p.add_argument("--table", help="cost table file or id (default: the spec's table)")
     p.set_defaults(func=_cmd_workbook)
+
+    p = sub.add_parser("draft", help="read a draft resolution (.txt, .md, .docx; zh/en) and propose a priced spec")
+    p.add_argument("file", help="the draft: text, Markdown or Word")
+    p.add_argument("--lang", choices=("zh", "en"), help="language of the draft (default: detected)")
+    p.add_argument("--table", help="cost table file or id (default: the first table its body lists that covers the years)")
+    p.add_argument("--draft", metavar="N", help="which draft of a file that holds several: its number (5/2, I) "
+                                                "or position (#3)")
+    p.add_argument("-o", "--output", metavar="SPEC.yaml", help="write the spec here (a folder: one spec per draft)")
+    p.set_defaults(func=_cmd_draft)
 
     p = sub.add_parser("tables", help="list cost tables and their rates")
     p.add_argument("paths", nargs="*", help="table files or folders (default: cost_tables/)")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from _paths import NOTES, ROOT, SEEDS, TABLES
+from _paths import NOTES, SEEDS, TABLES
 
 SEED = SEEDS / "001_f0894e873e5d82b0.txt"
 ANNEXES = range(1, 10)
@@ -25,7 +25,7 @@ def _estimate(n: int, table_path: Path | None = None, spec_path: Path | None = N
 def _note(n: int, lang: str = "zh", **kw) -> str:
     from pbi.render import render_note
 
-    text = render_note(_estimate(n, **kw), lang, "text")
+    text = render_note(_estimate(n, **kw), lang, "text", kind="financial_note")
     assert isinstance(text, str)
     return text
 
@@ -127,7 +127,7 @@ def test_numbers_per_language():
     from pbi.render.numbers import count_word, money, ops_list, paragraph_list
     from pbi.model.specs import Range
 
-    assert money(Decimal("23000"), "zh") == "23,000美元"
+    assert money(Decimal("23000"), "zh") == "23,000 美元"  # as the body and the table print it
     assert money(Range(Decimal(800000), Decimal(1200000)), "en") == "$800,000 to $1,200,000"
     assert money(Decimal("160040"), "en") == "$160,040"
     assert count_word(2, "zh") == "两" and count_word(3, "en") == "three" and count_word(20, "zh") == "20"
@@ -164,7 +164,7 @@ def test_docx(tmp_path):
     assert main(["note", str(NOTES / "annex-04.yaml"), "--lang", "en", "--format", "docx", "-o", str(out)]) == 0
     document = docx.Document(str(out))
     texts = [p.text for p in document.paragraphs]
-    assert texts[0].startswith("Financial note on the revised draft resolution")
+    assert any(t.startswith("Financial note on the revised draft resolution") for t in texts)
     assert any(t.startswith("4.\t") and "$223,700" in t for t in texts)
     assert any(t.startswith("(h)\t") for t in texts)
     table = document.tables[0]
@@ -181,8 +181,8 @@ def test_cli_note(tmp_path, capsys):
     assert "23,000 美元" in capsys.readouterr().out
     assert main(["note", str(NOTES / "annex-07.yaml"), "--format", "docx"]) == 2
     assert "-o FILE" in capsys.readouterr().err
-    assert main(["note", str(NOTES / "annex-07.yaml"), "--lang", "fr"]) == 2
-    assert "no financial_note template for language 'fr'" in capsys.readouterr().err
+    assert main(["note", str(NOTES / "annex-07.yaml"), "--lang", "de"]) == 2
+    assert "no financial_note template for language 'de'" in capsys.readouterr().err
     out = tmp_path / "n.md"
     assert main(["note", str(NOTES / "annex-07.yaml"), "--lang", "en", "--format", "md", "-o", str(out)]) == 0
     assert out.read_text(encoding="utf-8").startswith("# Financial note")
@@ -195,14 +195,6 @@ def test_cli_diff(capsys):
     assert main(["note", str(NOTES / "annex-06.yaml"), "--diff", str(SEED)]) == 0
     out = capsys.readouterr().out
     assert out.startswith("similarity 0.9") and "misprints): 80,000" in out
-
-
-def test_statement_kind_renders():
-    from pbi.render import render_note
-
-    text = render_note(_estimate(5), "en", "text", kind="statement")
-    assert isinstance(text, str) and "by object of expenditure and by budget section" in text
-    assert "Part 2, meeting, 2011: $227,600" in text
 
 
 # -- entitlements: every number of the entitlement paragraphs comes from the data and the draws ------
@@ -322,50 +314,6 @@ def test_the_conclusion_paragraph_follows_conclude(tmp_path):
     assert f"an additional appropriation of ${total} would be required under section 2" in en
 
 
-def test_general_assembly_statement_states_requirements_by_section_and_year():
-    from pbi.costing.api import cost_file
-    from pbi.costing.conclusions import conclude
-    from pbi.render import render_note
-    from pbi.render.numbers import money
-
-    est = cost_file(GA)
-    c = conclude(est)
-    assert c.action == "appropriate" and len(c.by_section()) == 2 and c.budget_process and c.extrabudgetary
-    text = render_note(est, "en", "text", kind="statement")
-    assert isinstance(text, str) and "{{" not in text and "⟦" not in text
-    numbers = {"Section 2": "section 2", "Section 16": "section 16"}
-    for (section, year), amount in c.by_section().items():
-        assert f"{money(amount, 'en')} under {numbers[section]} (" in text
-        assert f") in {year}" in text
-    action = next(line for line in text.splitlines() if "Action required of the General Assembly" in line)
-    assert f"appropriate an additional amount of {money(c.additional_total, 'en')} under the programme budget " \
-           f"for 2023, comprising" in action
-    for (section, year), amount in c.by_section().items():
-        assert f"{money(amount, 'en')} under {numbers[section]}" in action and f"in {year}" in action
-    assert f"of which {money(c.contingency_fund, 'en')} would represent a charge against the contingency fund" in action
-    (later,) = c.budget_process
-    assert f"The requirements of {money(later.amount, 'en')} under section 2 (" in text
-    assert "in 2024 would be considered in the context of the proposed programme budget for 2024" in text
-    assert f"Extrabudgetary resources of {money(c.extrabudgetary_total, 'en')} (including programme support costs" in text
-
-
-def test_statement_without_additional_requirements_asks_for_nothing(tmp_path):
-    from pbi.costing.api import cost_file
-    from pbi.costing.conclusions import conclude
-    from pbi.render import render_note
-
-    text = GA.read_text(encoding="utf-8")
-    for src in ("regular_budget", "contingency_fund"):
-        text = text.replace(f"funding: {src}", "funding: existing_resources")
-    spec = tmp_path / "nothing.yaml"
-    spec.write_text(text, encoding="utf-8")
-    est = cost_file(spec, table=str(TABLES / "unodc-vienna-2020.yaml"))
-    assert conclude(est).action == "none"
-    out = render_note(est, "en", "text", kind="statement")
-    assert "Action required" not in out and "appropriate an additional" not in out
-    assert "no additional appropriation would arise under the programme budget for 2023" in out
-
-
 # -- the new drafts: resolutions 10/4 (2020) and 11/2 (2022) -----------------------------------------
 
 DRAFTS = NOTES.parent / "new-drafts"
@@ -421,53 +369,5 @@ def test_new_draft_docx(tmp_path):
     out = tmp_path / "10-4.docx"
     assert main(["note", str(DRAFTS / "resolution-10-4.yaml"), "--lang", "zh", "-o", str(out)]) == 0
     texts = [p.text for p in docx.Document(str(out)).paragraphs]
-    assert texts[0].startswith("关于题为“庆祝《联合国打击跨国有组织犯罪公约》通过二十周年")
+    assert any(t.startswith("关于题为“庆祝《联合国打击跨国有组织犯罪公约》通过二十周年") for t in texts)
     assert any("164,500" in t for t in texts) and any("532,900" in t for t in texts)
-
-
-def test_statement_charges_webcasting_and_ict_to_their_sections(tmp_path):
-    """General Assembly statements also charge public information (webcasting) and information
-    technology; a table that prices them (test data: no document of ours gives these rates) and a
-    spec that charges them render under their sections."""
-    from pbi.costing.api import cost_file
-    from pbi.costing.conclusions import conclude
-    from pbi.render import render_note
-    from pbi.render.numbers import money
-
-    tables = tmp_path / "cost_tables"
-    tables.mkdir()
-    for name in ("unodc-vienna-2010.yaml", "unodc-vienna-2020.yaml"):
-        (tables / name).write_text((ROOT / "cost_tables" / name).read_text(encoding="utf-8"), encoding="utf-8")
-    (tables / "ga-test.yaml").write_text("""\
-id: ga-test
-title: Test data - webcasting and ICT services (illustrative rates, not from any document)
-extends: unodc-vienna-2020
-activities:
-  webcast:
-    label: Webcasting of meetings
-    components: [{rate: webcast.meeting, per: [meetings]}]
-  ict:
-    label: ICT services
-    components: [{rate: ict.work_month, per: [work_months]}]
-rates:
-  webcast.meeting: {label: webcasting, unit: USD/meeting, values: {2020-01-01: 3000}, reference: test data}
-  ict.work_month: {label: ICT services, unit: USD/work_month, values: {2020-01-01: 15000}, reference: test data}
-""", encoding="utf-8")
-    spec = tmp_path / "ga.yaml"
-    spec.write_text(GA.read_text(encoding="utf-8").replace("table: unodc-vienna-2020", "table: ga-test").replace(
-        "    activities:\n      - {id: egm,",
-        "    activities:\n"
-        "      - {id: webcast, kind: webcast, meetings: 4, year: 2023, funding: regular_budget, section: Section 28}\n"
-        "      - {id: ict, kind: ict, work_months: 2, year: 2023, funding: regular_budget, section: Section 29C}\n"
-        "      - {id: egm,"), encoding="utf-8")
-    est = cost_file(spec)
-    by_section = conclude(est).by_section()
-    assert by_section[("Section 28", 2023)].low == 12000 and by_section[("Section 29C", 2023)].low == 30000
-    for lang, names in (("en", ("section 28 (Global communications)",
-                                "section 29C (Office of Information and Communications Technology)")),
-                        ("zh", ("第 28 款“全球传播”", "第 29C 款“信息和通信技术厅”"))):
-        text = render_note(est, lang, "text", kind="statement") if lang == "en" else render_note(est, lang)
-        for name in names:
-            assert name in text, (lang, name)
-        if lang == "en":
-            assert f"{money(by_section[('Section 28', 2023)], 'en')} under section 28" in text

@@ -134,7 +134,7 @@ def test_every_value_says_where_it_comes_from(std):
 
 def test_vacancy_factors_are_declared(std):
     assert std.vacancy_factors["professional"].percent == 50
-    assert std.vacancy_factors["general_service"].percent == 65
+    assert std.vacancy_factors["general_service"].percent == 35  # costed at 65 per cent
 
 
 def test_table_cites_only_figures_of_the_corpus_specs(std):
@@ -170,8 +170,15 @@ def test_corpus_specs_reproduce(capsys, monkeypatch):
     assert match, out[-500:]
     reproduced, total, derived = map(int, match.groups())
     assert total > 700 and derived >= 40
+    # temporary assistance at several grades in one figure checks the table and is never fitted
+    checks_only = sum(1 for path in GA_SPECS.glob("*.yaml")
+                      for data in [yaml.safe_load(path.read_text(encoding="utf-8"))]
+                      for fig in data.get("published", [])
+                      if sum(1 for r in data.get("requests", []) for a in r["activities"]
+                             if a["id"] in fig["activities"] and a["kind"] == "staff") > 1)
+    assert checks_only >= 1
     # in sample, the shipped table reproduces most figures priced from quantities exactly
-    assert total - reproduced <= derived // 3
+    assert total - reproduced <= derived // 3 + checks_only
 
 
 def test_left_out_figures_say_why():
@@ -211,7 +218,7 @@ def test_new_posts_at_first_year_cost(write, std):
     spec = load_spec(_draft(write, **{"{id: gta, kind: staff, grade: P-3, work_months: 6":
                                       "{id: gta, kind: new_post, grade: GS (Other level), posts: 1"}))
     f03 = cost(spec, std).figure("F03")
-    assert f03.computed.low == _expected(std, "staff.GS (Other level)", 2025, Decimal(12) * Decimal("0.35"))
+    assert f03.computed.low == _expected(std, "staff.GS (Other level)", 2025, Decimal(12) * Decimal("0.65"))
 
 
 def test_meeting_services_and_travel(write, std):
@@ -309,10 +316,10 @@ rates:
 def test_notes_render_documentation_counted_in_words(write, capsys, monkeypatch):
     spec = _draft(write)
     monkeypatch.chdir(ROOT)
-    assert main(["note", str(spec), "--lang", "en"]) == 0
+    assert main(["note", str(spec), "--lang", "en", "--kind", "financial_note"]) == 0
     assert "of 8,500 words" in capsys.readouterr().out
-    assert main(["note", str(spec), "--lang", "en", "--kind", "statement"]) == 0
-    assert "of 8,500 words" in capsys.readouterr().out
+    assert main(["note", str(spec), "--lang", "en"]) == 0          # the General Assembly's default: a statement
+    assert "(8,500 words, in the six official languages)" in capsys.readouterr().out
 
 
 def test_explain_a_new_drafts_request(capsys, monkeypatch):

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-__all__ = ["Item", "Case", "load_corpus", "corpus_path", "STATIONS", "FIRST_TABLE_YEAR", "LAST_TABLE_YEAR"]
+__all__ = ["Item", "Case", "load_corpus", "statement_groups", "corpus_path", "STATIONS", "FIRST_TABLE_YEAR", "LAST_TABLE_YEAR"]
 
 #: the duty stations the table has series for
 STATIONS = ("New York", "Geneva", "Vienna", "Nairobi")
@@ -53,7 +53,20 @@ FUNDING = {
 
 GRADES = {"P-1": "P-1", "P-2": "P-2", "P-3": "P-3", "P-4": "P-4", "P-5": "P-5", "D-1": "D-1", "D-2": "D-2",
           "GS": "GS", "General Service": "GS", "GS (OL)": "GS (Other level)", "GS(OL)": "GS (Other level)",
-          "GS (Other level)": "GS (Other level)"}
+          "GS (Other level)": "GS (Other level)", "GS/O": "GS (Other level)"}
+
+#: figures that do not hold up as what their quantities price, and why (a budget officer's reading of the
+#: statement, its notes in the corpus and the figures of the same years)
+DOES_NOT_HOLD = {
+    "TR-0073.2": ("translation only of six documents of about 17,000 words: 314,100 is also the statement's whole "
+                  "net requirement (TR-0073.4), half a word's cost in 2015-2016 (TR-0099.1, ST-D01.0) and in "
+                  "2010 Vienna pages (ST-U02.4): not the full documentation services of six languages"),
+    "ST-P03.0": ("the resumed Sixth Committee session's 187,500 covers more than interpretation: the Sixth "
+                 "Committee has summary records, and the ACABQ's cut to 176,600 took out webcasting and IT "
+                 "(the corpus notes); the figure does not itemise them"),
+    "ST-M12.0": ("interpretation at about 13,900 a meeting, twice the New York figures of 2023 and 2025: "
+                 "parallel or extended meetings that the quantities do not state (the corpus notes)"),
+}
 
 #: meeting services the description of a figure names, as the flags of a meeting activity
 SERVICE_WORDS = (("summary record", "summary_records"), ("verbatim", "verbatim_records"),
@@ -106,6 +119,56 @@ class Case:
     total: int | None
     items: list[Item]
     notes: str
+    quote: str = ""
+    documents: frozenset[str] = frozenset()  # its symbol, draft and related symbols, normalised
+
+
+def _documents(source: dict[str, Any]) -> frozenset[str]:
+    names = [source.get("symbol"), source.get("draft_resolution"), *(source.get("related_symbols") or [])]
+    return frozenset(re.sub(r"\s*\(.*", "", str(n)).upper().replace(" ", "") for n in names if n)
+
+
+def statement_groups(cases: list[Case]) -> dict[str, frozenset[str]]:
+    """Case id → the ids of every case that shares a document with it (the same statement, its draft,
+    or the ACABQ report on it, read twice into the corpus): a leave-one-out leaves out the group."""
+    parent = {c.id: c.id for c in cases}
+
+    def find(a: str) -> str:
+        while parent[a] != a:
+            a = parent[a]
+        return a
+
+    owner: dict[str, str] = {}
+    for c in cases:
+        for doc in c.documents:
+            if doc in owner:
+                parent[find(c.id)] = find(owner[doc])
+            else:
+                owner[doc] = c.id
+    members: dict[str, set[str]] = {}
+    for c in cases:
+        members.setdefault(find(c.id), set()).add(c.id)
+    return {c.id: frozenset(members[find(c.id)]) for c in cases}
+
+
+def _same_figure(item: Item) -> tuple[object, ...]:
+    return (item.amount, item.year, item.keys)
+
+
+def _mark_duplicates(cases: list[Case]) -> None:
+    """A figure that a case of the same statement group already gives is the same published figure read
+    twice: it counts once (the first case's), in the rates and in the evaluation."""
+    groups = statement_groups(cases)
+    seen: dict[tuple[object, ...], Item] = {}
+    for c in cases:
+        for item in c.items:
+            if not item.priced:
+                continue
+            key = (min(groups[c.id]), *_same_figure(item))
+            first = seen.setdefault(key, item)
+            if first is not item:
+                item.left_out = (f"the same figure as {first.id} ({first.symbol}): one statement read twice into "
+                                 "the corpus, counted once")
 
 
 def _first_year(value: Any) -> int | None:
@@ -206,6 +269,9 @@ def _activities(item: dict[str, Any], base: dict[str, Any]) -> tuple[list[dict[s
         if grade and months:
             return [{"kind": "staff", **base, "grade": grade, "work_months": months * posts,
                      **({"posts": posts} if posts > 1 else {})}], None
+        several = _several_grades(str(q.get("grade") or ""), desc, base)
+        if several:
+            return several, None
         return [], "no single grade with work-months stated"
     if kind == "travel":
         travellers = _num(q, "participants")
@@ -218,6 +284,27 @@ def _activities(item: dict[str, Any], base: dict[str, Any]) -> tuple[list[dict[s
             return [{"kind": "consultant", **base, "work_months": work_months}], None
         return [], "no work-months stated"
     return [], "no quantities that a standard cost prices"
+
+
+def _several_grades(grades: str, desc: str, base: dict[str, Any]) -> list[dict[str, Any]]:
+    """Temporary assistance at several grades, one position each, with the months the description
+    gives each grade ("D-1 Chief of Service 12 months; P-3 … 12 months") or all of them ("1 P-5, 1 P-4
+    … for 12 months"); [] unless every grade is known and has its months."""
+    low = desc.lower()
+    names = [g.strip() for g in grades.split(",") if g.strip()]
+    if len(names) < 2 or not ("temporary assistance" in low or "gta" in low):
+        return []
+    every = re.search(r"\bfor (\d+) months\b", desc)
+    out = []
+    for name in names:
+        grade = GRADES.get(name) or GRADES.get(name.replace("G-7", "GS (Principal level)")) or (
+            "GS (Other level)" if re.fullmatch(r"G-[1-6]", name) else None)
+        own = re.search(re.escape(name) + r"[^;,]*?(\d+) months", desc)
+        months = int(own.group(1)) if own else int(every.group(1)) if every else None
+        if grade is None or not months or re.search(r"\b([2-9]|two|three|four) " + re.escape(name), desc):
+            return []
+        out.append({"kind": "staff", **base, "grade": grade, "work_months": months})
+    return out
 
 
 def _quoted_as(kind: str) -> str:
@@ -256,7 +343,9 @@ def load_corpus(path: Path | None = None) -> list[Case]:
             acts, why = _activities(it, base)
             if acts and (year is None or not FIRST_TABLE_YEAR <= year <= LAST_TABLE_YEAR):
                 acts, why = [], f"{year}: outside the years of the standard costs' figures ({FIRST_TABLE_YEAR}–{LAST_TABLE_YEAR})"
-            if acts and item.uncertain:
+            if acts and item.id in DOES_NOT_HOLD:
+                item.left_out = DOES_NOT_HOLD[item.id]
+            elif acts and item.uncertain:
                 item.left_out = ("quantities matched from another sentence of the note (marked uncertain "
                                  "in the corpus): quantity and amount may not belong together")
             item.activities = acts
@@ -267,5 +356,8 @@ def load_corpus(path: Path | None = None) -> list[Case]:
         cases.append(Case(id=c["id"], symbol=c["source"]["symbol"], title=c.get("title", ""),
                           draft=c["source"].get("draft_resolution"), doc_year=int(c["doc_year"]),
                           cost_year=cost_year, body=c.get("body", ""), confidence=c.get("confidence", ""),
-                          total=c.get("total_usd"), items=items, notes=c.get("notes", "")))
+                          total=c.get("total_usd"), items=items, notes=c.get("notes", ""),
+                          quote=str((c.get("quote") or {}).get("text", "")),
+                          documents=_documents(c["source"])))
+    _mark_duplicates(cases)
     return cases

@@ -76,6 +76,8 @@ def spec_of(case: Case, dropped: dict[str, str]) -> dict[str, Any]:
         if item.priced:
             for n, act in enumerate(item.activities):
                 aid = f"i{item.index}" + (f"-{act['kind']}" if n else "")
+                if n and act["kind"] == "staff":  # several grades: one activity each
+                    aid += f"-{act['grade'].split(' ')[0].lower()}"
                 activities.append({"id": aid, **act, **({"section": item.section} if item.section else {})})
                 refs.append(aid)
         else:

@@ -4,7 +4,8 @@
 
 One rule per rate, duty station and year: each figure that pbi prices from quantities (see
 corpus.py) gives a unit value (amount / quantity); a figure that prices two things (a meeting with
-its documentation) gives the unit value of one of them once the other is priced at the year's rate.
+its documentation) gives the unit value of one of them once the other is priced at the year's rate;
+temporary assistance at several grades in one figure gives none (one sum cannot tell the grades apart).
 A year's value is the median of its unit values. A figure whose unit value stands more than
 ``OUTLIER`` apart from what the other figures of the same year (or of the years on both sides) give
 is left out, and the table says so. Years without figures are interpolated between the nearest
@@ -15,6 +16,7 @@ New York scaled by a declared ratio. Nothing else goes in: every value names its
 from __future__ import annotations
 
 import argparse
+import re
 import statistics
 import sys
 from collections import defaultdict
@@ -149,7 +151,9 @@ def observations(cases: list[Case], exclude: frozenset[str] = frozenset()) -> tu
     items = [i for c in cases if c.id not in exclude for i in c.items if i.priced]
     staff = [i for i in items if i.keys == ("staff",)]
     singles = [i for i in items if len(terms_of(i)) == 1]
-    multis = [i for i in items if len(terms_of(i)) > 1 and i not in staff]
+    # temporary assistance at several grades in one figure only checks the table (in the evaluation):
+    # one sum cannot tell the grades apart
+    multis = [i for i in items if len(terms_of(i)) > 1 and "staff" not in i.keys]
     obs = [Observation(key, i.station, i.year or 0, Decimal(i.amount) / qty, i.id, "")
            for i in singles for key, qty in terms_of(i)]
     obs += _staff_observations(staff)
@@ -350,8 +354,12 @@ def series_all(obs: list[Observation]) -> dict[tuple[str, str], Series]:
             own = [o for s in STATIONS for o in by.get((key, s), [])]
             ratios = [o.value / base[o.year][0] for o in own]
             if ratios:
-                step = _round(_median(ratios), 3)
-                basis = f"{step} × P-3, the ratio of " + ", ".join(o.item for o in own)
+                declared = GRADE_STEPS[key.split(".", 1)[1]]
+                # the declared step counts as one more figure: two P-4 figures that disagree (1.09 and 1.34)
+                # do not decide the step alone
+                step = _round(_median([declared, *ratios]), 3)
+                basis = (f"{step} × P-3, the median of the declared step {declared} and the ratio of "
+                         + ", ".join(o.item for o in own))
             else:
                 step, basis = GRADE_STEPS[key.split(".", 1)[1]], f"{GRADE_STEPS[key.split('.', 1)[1]]} × P-3 (declared grade step; no figure for this grade)"
             out[(key, "New York")] = {y: (_round(v * step, places), f"{basis}; P-3 {y}: {n}", ())
@@ -409,6 +417,9 @@ def series_all(obs: list[Observation]) -> dict[tuple[str, str], Series]:
 def derive(cases: list[Case], exclude: frozenset[str] = frozenset()) -> tuple[dict[str, Any], dict[str, str]]:
     """The table as data (for YAML) and the figures left out, with reasons."""
     kept, dropped = observations(cases, exclude)
+    # and the figures the corpus reading leaves out (read twice, not holding up, uncertain), with its reason
+    dropped = {**{i.id: i.left_out for c in cases if c.id not in exclude for i in c.items
+                  if i.activities and i.left_out}, **dropped}
     series = series_all(kept)
     rates: dict[str, Any] = {}
     for key, (label, unit, _places) in RATES.items():
@@ -446,12 +457,51 @@ def derive(cases: list[Case], exclude: frozenset[str] = frozenset()) -> tuple[di
         "vacancy_factors": {
             "professional": {"percent": 50, "reference": "First-year cost of new Professional posts: 50 per cent "
                              "vacancy factor (the corpus README: statements cost new posts at first-year rates)."},
-            "general_service": {"percent": 65, "reference": "First-year cost of new General Service posts: 65 per "
-                                "cent vacancy factor (the corpus README)."}},
+            "general_service": {"percent": 35, "reference": "First-year cost of new General Service posts: 35 per "
+                                "cent vacancy factor, i.e. costed at 65 per cent (the corpus README's '65 per cent for "
+                                "General Service'). Checked on the one corpus figure with new General Service posts: "
+                                "ST-D16's section 24 total of 203,000 less its temporary assistance (ST-D16.1, "
+                                "48,600) leaves 154,400 for a new P-2 and GS (Other level) post in 2024; costed at "
+                                "65 per cent the table gives 8.9 per cent less, at 35 per cent 31 per cent less."}},
         "activities": _kinds(rates),
         "rates": rates,
     }
+    staff_assessment = derive_staff_assessment([c for c in cases if c.id not in exclude])
+    if staff_assessment:
+        table = {**{k: v for k, v in table.items() if k not in ("activities", "rates")},
+                 "staff_assessment": staff_assessment, "activities": table["activities"], "rates": rates}
     return table, dropped
+
+
+_SA_AMOUNT = re.compile(r"staff assessment of \$([\d,]+)", re.IGNORECASE)
+_SA_SECTION = re.compile(r"staff assessment \(section (\d+)\)", re.IGNORECASE)
+
+
+def derive_staff_assessment(cases: list[Case]) -> dict[str, Any] | None:
+    """Staff assessment as a percentage of staff costs, from the cases that state it beside their staff
+    items (posts, other staff costs), and the section it is shown under, from a case that names it."""
+    found: list[tuple[str, int, list[str], int]] = []
+    section = None
+    for case in cases:
+        m = _SA_SECTION.search(case.quote)
+        if m:
+            section = (m.group(1), f"{case.id} ({case.symbol})")
+        m = _SA_AMOUNT.search(case.quote)
+        staff = [i for i in case.items if i.kind == "staff"]
+        if m and staff:
+            found.append((f"{case.id} ({case.symbol})", int(m.group(1).replace(",", "")),
+                          [f"{i.id}: {i.amount:,}" for i in staff], sum(i.amount for i in staff)))
+    if not found or section is None:
+        return None
+    amount, base = sum(f[1] for f in found), sum(f[3] for f in found)
+    percent = (Decimal(amount) * 100 / Decimal(base)).quantize(Decimal("0.1"))
+    cases_text = "; ".join(f"{who}: staff assessment of {sa:,} on staff items {', '.join(items)}"
+                           for who, sa, items, _ in found)
+    return {"percent": _plain(percent), "applies_to": ["posts", "other_staff_costs"],
+            "section": f"Section {section[0]}", "income_section": "Income section 1",
+            "reference": (f"Derived from the corpus (derive/un_standard_costs.py): {cases_text}; "
+                          f"{amount:,} / {base:,} = {percent} per cent of staff costs. Shown under section "
+                          f"{section[0]} as {section[1]} names it, offset under income section 1.")}
 
 
 ACTIVITIES: dict[str, Any] = {

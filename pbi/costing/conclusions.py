@@ -18,7 +18,13 @@ The rules (``conclude``):
   a charge against the contingency fund where the items say so); ``state_requirements`` if there
   is but the body cannot appropriate (a conference of the parties): the note states the additional
   requirements, and adoption itself still gives rise to no additional appropriation (as in
-  CTOC/COP/2010/17, annex V, paragraphs 3 and 9).
+  CTOC/COP/2010/17, annex V, paragraphs 3 and 9);
+- by object of expenditure (``ObjectRequirement``): each rounded cell of the engine is shared among
+  the objects of its activities (model/vocabulary.yaml, or the activity's ``object:``) in whole
+  rounding steps, largest remainders first, so that the objects of a cell add up to the cell;
+- staff assessment (``StaffAssessmentLine``): the table's ``staff_assessment`` percentage of the
+  staff costs (objects it applies to) of each year's regular-budget requirements, rounded once by
+  the table's rule, shown under its section and offset by the same amount under its income section.
 """
 
 from __future__ import annotations
@@ -32,13 +38,20 @@ from pbi.costing.engine import COVERED_SOURCES
 from pbi.model.entitlements import EntitlementUse
 from pbi.costing.estimate import ZERO, Estimate, decimal_text
 from pbi.model.periods import BudgetPeriod, period_of
-from pbi.model.specs import Range
+from pbi.model.money import Rounding
+from pbi.model.specs import Range, Spec
+from pbi.model.vocabulary import appropriating_bodies
 
 __all__ = ["Requirement", "Conclusion", "Action", "conclude", "APPROPRIATING_BODIES",
-           "REGULAR_BUDGET_SOURCES", "EXTRABUDGETARY_SOURCES"]
+           "REGULAR_BUDGET_SOURCES", "EXTRABUDGETARY_SOURCES", "ObjectRequirement", "StaffAssessmentLine",
+           "Share", "apportion"]
 
-#: bodies that appropriate (spec ``body``); any other body's notes cannot give rise to an appropriation
-APPROPRIATING_BODIES = frozenset({"general-assembly", "ga"})
+#: bodies that appropriate (``appropriates: true`` in model/vocabulary.yaml, and their aliases); any
+#: other body's notes cannot give rise to an appropriation
+APPROPRIATING_BODIES = appropriating_bodies()
+#: what a requirement is for: the note's additional requirements, the budget process of a later
+#: period, extrabudgetary resources, or what existing resources and entitlements cover
+Share = Literal["additional", "budget_process", "extrabudgetary", "covered"]
 REGULAR_BUDGET_SOURCES = frozenset({"regular_budget", "contingency_fund"})
 EXTRABUDGETARY_SOURCES = frozenset({"extrabudgetary", "voluntary"})
 
@@ -63,6 +76,40 @@ class Requirement:
                 "period": self.period.label, "amount": _json(self.amount)}
 
 
+@dataclass(frozen=True, slots=True)
+class ObjectRequirement:
+    """A requirement by object of expenditure, budget section (or funding source) and year."""
+
+    share: Share
+    funding: str
+    section: str | None
+    object: str
+    year: int
+    amount: Range
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"share": self.share, "funding": self.funding, "section": self.section, "object": self.object,
+                "year": self.year, "amount": _json(self.amount)}
+
+
+@dataclass(frozen=True, slots=True)
+class StaffAssessmentLine:
+    """Staff assessment on one year's staff costs of one share, and its income offset."""
+
+    share: Share
+    year: int
+    base: Range
+    percent: Decimal
+    amount: Range
+    section: str
+    income_section: str
+    reference: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"share": self.share, "year": self.year, "base": _json(self.base), "percent": str(self.percent),
+                "amount": _json(self.amount), "section": self.section, "income_section": self.income_section}
+
+
 @dataclass(frozen=True)
 class Conclusion:
     """The judgements a note states, as data for the note templates."""
@@ -79,6 +126,21 @@ class Conclusion:
     entitlements: tuple[EntitlementUse, ...]
     action: Action
     priced_extrabudgetary: Range = ZERO
+    objects: tuple[ObjectRequirement, ...] = ()
+    staff_assessment: tuple[StaffAssessmentLine, ...] = ()
+
+    def objects_of(self, *shares: Share) -> list[ObjectRequirement]:
+        """The requirements by object of expenditure of the given shares."""
+        return [o for o in self.objects if o.share in shares]
+
+    def staff_assessment_total(self, *shares: Share) -> Range:
+        return _total(s for s in self.staff_assessment if s.share in shares)
+
+    @property
+    def absorbed(self) -> bool:
+        """Everything priced is met from existing resources or entitlements: nothing additional."""
+        return bool(self.covered) and not (self.additional_regular_budget or self.budget_process
+                                           or self.extrabudgetary)
 
     @property
     def additional_total(self) -> Range:
@@ -125,6 +187,8 @@ class Conclusion:
             "needs_extrabudgetary_paragraph": self.needs_extrabudgetary_paragraph,
             "covered": [r.to_dict() for r in self.covered],
             "entitlements": [u.to_dict() for u in self.entitlements],
+            "objects": [o.to_dict() for o in self.objects],
+            "staff_assessment": [s.to_dict() for s in self.staff_assessment],
         }
 
     def lines(self) -> list[str]:
@@ -152,6 +216,9 @@ class Conclusion:
         for r in self.budget_process:
             out.append(f"for the budget process of {r.period.label}, {r.section or 'section not stated'}, "
                        f"{r.year}: {amt(r.amount)}")
+        for s in self.staff_assessment:
+            out.append(f"staff assessment ({s.share.replace('_', ' ')}), {s.section}, {s.year}: {amt(s.amount)} "
+                       f"({s.percent} per cent of {amt(s.base)}), offset under {s.income_section}")
         for r in self.extrabudgetary:
             out.append(f"{r.funding}, {r.year}: {amt(r.amount)}")
         if self.programme_support.high > 0:
@@ -223,8 +290,95 @@ def conclude(estimate: Estimate) -> Conclusion:
     action: Action = "none"
     if any(r.amount.high != 0 for r in additional):
         action = "appropriate" if appropriating else "state_requirements"
+    objects = _objects(estimate, period)
     return Conclusion(symbol=spec.symbol, body=spec.body, period=period, appropriating=appropriating,
                       additional_regular_budget=tuple(additional), budget_process=tuple(later),
                       extrabudgetary=tuple(extra), programme_support=psc, covered=tuple(covered),
-                      entitlements=estimate.entitlements, action=action, priced_extrabudgetary=priced_other)
+                      entitlements=estimate.entitlements, action=action, priced_extrabudgetary=priced_other,
+                      objects=objects, staff_assessment=_staff_assessment(estimate, objects))
+
+
+def _share(funding: str, year: int, covered: bool, period: BudgetPeriod) -> Share:
+    if covered or funding in COVERED_SOURCES:
+        return "covered"
+    if funding in EXTRABUDGETARY_SOURCES:
+        return "extrabudgetary"
+    if funding in REGULAR_BUDGET_SOURCES and year in period:
+        return "additional"
+    return "budget_process"
+
+
+def _object_keys(spec: Spec) -> dict[str, str]:
+    from pbi.model.vocabulary import object_of
+
+    return {a.id: object_of(a.kind, a.object).key for _, a in spec.activities()}
+
+
+def apportion(total: Decimal, parts: dict[str, Decimal], step: Decimal) -> dict[str, Decimal]:
+    """Share ``total`` (a multiple of ``step``) among ``parts`` (unrounded amounts) in whole steps:
+    each part its amount rounded down to a step, the steps left to the largest remainders (ties to
+    the first part). The shares add up to ``total`` exactly."""
+    if len(parts) == 1:
+        return {k: total for k in parts}
+    floors = {k: (v / step).to_integral_value(rounding="ROUND_FLOOR") * step for k, v in parts.items()}
+    left = int(((total - sum(floors.values(), Decimal(0))) / step).to_integral_value())
+    order = sorted(parts, key=lambda k: -(parts[k] - floors[k]))
+    out = dict(floors)
+    for n in range(abs(left)):  # at most one step a part when total is the rounded sum of the parts
+        out[order[n % len(order)] if left > 0 else order[-1 - n % len(order)]] += step if left > 0 else -step
+    return out
+
+
+def _objects(estimate: Estimate, period: BudgetPeriod) -> tuple[ObjectRequirement, ...]:
+    """Requirements by object of expenditure: each rounded cell shared among its activities' objects."""
+    objects = _object_keys(estimate.spec)
+    members: dict[tuple[str, str, str | None, int], list[Any]] = defaultdict(list)
+    for item in estimate.items:
+        members[(item.group, item.funding, item.section, item.year)].append(item)
+    out: dict[tuple[Share, str, str | None, str, int], Range] = defaultdict(lambda: ZERO)
+    for cell in estimate.cells:
+        items = members.get((cell.group, cell.funding, cell.section, cell.year), [])
+        priced = [i for i in items if i.type != "rounding"]
+        if not priced:
+            continue
+        share = _share(cell.funding, cell.year, priced[0].covered, period)
+        lows: dict[str, Decimal] = defaultdict(Decimal)
+        highs: dict[str, Decimal] = defaultdict(Decimal)
+        for i in priced:
+            key = "programme_support_costs" if i.type == "surcharge" else objects.get(i.activity,
+                                                                                       "general_operating_expenses")
+            lows[key] += i.amount.low
+            highs[key] += i.amount.high
+        step = cell.rounding.step if cell.rounding else Decimal("0.01")
+        low = apportion(cell.rounded.low, dict(lows), step) if cell.rounding else dict(lows)
+        high = apportion(cell.rounded.high, dict(highs), step) if cell.rounding else dict(highs)
+        for key in lows:
+            k = (share, cell.funding, cell.section, key, cell.year)
+            out[k] = out[k] + Range(low[key], high[key])
+    order = _object_order()
+    return tuple(ObjectRequirement(share, funding, section, obj, year, amount)
+                 for (share, funding, section, obj, year), amount in sorted(
+                     out.items(), key=lambda kv: (kv[0][4], kv[0][0], kv[0][2] or "", order.get(kv[0][3], 99))))
+
+
+def _object_order() -> dict[str, int]:
+    from pbi.model.vocabulary import objects_of_expenditure
+
+    return {o.key: n for n, o in enumerate(objects_of_expenditure())}
+
+
+def _staff_assessment(estimate: Estimate, objects: tuple[ObjectRequirement, ...]) -> tuple[StaffAssessmentLine, ...]:
+    rule = estimate.table.staff_assessment
+    if rule is None:
+        return ()
+    rounding: Rounding = estimate.table.rounding
+    bases: dict[tuple[Share, int], Range] = defaultdict(lambda: ZERO)
+    for o in objects:
+        if o.share in ("additional", "budget_process") and o.object in rule.applies_to:
+            bases[(o.share, o.year)] = bases[(o.share, o.year)] + o.amount
+    pct = rule.percent / Decimal(100)
+    return tuple(StaffAssessmentLine(share, year, base, rule.percent,
+                                     base.map(lambda d: rounding.apply(d * pct)), rule.section,
+                                     rule.income_section, rule.reference)
+                 for (share, year), base in sorted(bases.items(), key=lambda kv: (kv[0][1], kv[0][0])))
 

@@ -25,8 +25,9 @@ from pbi.model.tables import FUNDING_SOURCES
 from pbi.model.validation import at, validate
 from pbi.model.yamlio import load_yaml
 
-__all__ = ["Range", "EntitlementDraw", "Activity", "Request", "Figure", "Spec", "load_spec", "LANGUAGES",
-           "GRADES", "MAX_QUANTITY", "FIRST_YEAR", "MAX_AMOUNT", "check_amount", "Text", "source_of", "Quantity", "dump_spec", "check_quantity", "check_languages", "parse_range", "Provision"]
+__all__ = ["AgendaItem", "Range", "EntitlementDraw", "Activity", "Request", "Figure", "Spec", "load_spec", "LANGUAGES",
+           "GRADES", "MAX_QUANTITY", "FIRST_YEAR", "MAX_AMOUNT", "check_amount", "Text", "source_of", "Quantity",
+           "dump_spec", "check_quantity", "check_languages", "parse_range", "Provision"]
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid")
 
@@ -204,6 +205,8 @@ class Activity(BaseModel):
     webcasting: bool | None = Field(default=None, description="a meeting webcast")
     sound: bool | None = Field(default=None, description="a meeting with sound technicians and recording")
     it_support: bool | None = Field(default=None, description="a meeting with IT support")
+    object: str | None = Field(default=None, description="object of expenditure (model/vocabulary.yaml), "
+                               "when not the one of the activity's kind: posts, other_staff_costs, consultants …")
     year: int = Field(ge=FIRST_YEAR, le=2100)
     funding: str = Field(description="one of " + ", ".join(FUNDING_SOURCES))
     section: str | None = Field(default=None, description="budget part/section, e.g. 'Part 2', 'Section 16'")
@@ -244,6 +247,17 @@ class Activity(BaseModel):
     @classmethod
     def _positive(cls, value: Range | None) -> Range | None:
         return None if value is None else check_quantity(value)
+
+    @field_validator("object")
+    @classmethod
+    def _object(cls, value: str | None) -> str | None:
+        if value is not None:
+            from pbi.model.vocabulary import objects_of_expenditure
+
+            keys = [o.key for o in objects_of_expenditure()]
+            if value not in keys:
+                raise ValueError(f"unknown object of expenditure {value!r} (expected one of {', '.join(keys)})")
+        return value
 
     @field_validator("languages")
     @classmethod
@@ -323,6 +337,8 @@ class Request(BaseModel):
     operative_paragraphs: tuple[str, ...] = Field(default=(), description="e.g. ['6'] or ['1(b)']")
     text: Text | None = Field(default=None, description="what the body would do (paragraph 2 of the note)")
     items: tuple[Text, ...] = Field(default=(), description="sub-items ㈠, ㈡ … of the request text")
+    item_labels: Literal["roman", "letters"] = Field(default="roman", description="how the draft labels the "
+                                                     "sub-items: (i), (ii) … / ㈠, ㈡ … or (a), (b) …")
     activities: tuple[Activity, ...] = ()
     subject: Text | None = Field(default=None, description="what is asked, as the cost paragraph recalls it")
     conditional: bool = Field(default=False, description="subject to the availability of "
@@ -365,6 +381,15 @@ class Figure(BaseModel):
         return self
 
 
+class AgendaItem(BaseModel):
+    """An agenda item the draft is considered under (the statement's heading names it)."""
+
+    model_config = _FROZEN
+
+    number: str = Field(description="e.g. '103' or '14 (c)'")
+    title: Text
+
+
 class Spec(BaseModel):
     """A draft resolution or decision, the requests it makes and the published figures."""
 
@@ -377,7 +402,7 @@ class Spec(BaseModel):
     draft_kind: Literal["resolution", "decision"] = "resolution"
     revised: bool = False
     title: Text
-    body: str = Field(description="e.g. cop-untoc (see notes' templates)")
+    body: str = Field(description="the body the draft is for: general-assembly, ecosoc, ccpcj, cop-untoc (bodies of model/vocabulary.yaml)")
     rule: str = Field(description="the rule of procedure the note is made under, e.g. '75'")
     budget_period: str = Field(pattern=r"^\d{4}(-\d{4})?$", description="2010-2011, or 2020")
     table: str = Field(description="id of the cost table in cost_tables/ (an id, never a path: a spec "
@@ -391,6 +416,21 @@ class Spec(BaseModel):
     requests: tuple[Request, ...] = ()
     published: tuple[Figure, ...] = ()
     extra: dict[str, Any] = Field(default_factory=dict, description="free data for note templates")
+    session: Text | None = Field(default=None, description="the body's session, as the statement's "
+                                 "heading names it: Sixty-sixth session / Substantive session of 2011")
+    agenda_items: tuple[AgendaItem, ...] = Field(default=(), description="agenda items the draft is under")
+    draft_number: str | None = Field(default=None, description="a draft known by its number in a report "
+                                     "(draft resolution I of E/2011/30): I, II …")
+    citation: Text | None = Field(default=None, description="how a statement first cites a draft that has no "
+                                  "symbol of its own: draft resolution I recommended by … (E/2011/30)")
+    dated: dt.date | None = Field(default=None, description="date of the statement: before its budget period "
+                                  "begins, that period's budget is the proposed programme budget")
+    recommended_to: str | None = Field(default=None, description="the body that would adopt the draft when the "
+                                       "spec's body recommends it (a Council draft for the General Assembly): "
+                                       "general-assembly")
+    programme: Text | None = Field(default=None, description="programme of the strategic framework the "
+                                   "requests relate to (statement, relation to the programme of work)")
+    subprogramme: Text | None = Field(default=None, description="its subprogramme")
     paragraphs_in: Literal["operative", "annex"] = Field(
         default="operative", description="where the requested paragraphs are: the operative part or "
                                          "the annex of the draft")
@@ -403,6 +443,16 @@ class Spec(BaseModel):
             parse_period(value)
         except SpecError as err:
             raise ValueError(err.message) from None
+        return value
+
+    @field_validator("recommended_to")
+    @classmethod
+    def _recommended_to(cls, value: str | None) -> str | None:
+        if value is not None:
+            from pbi.model.vocabulary import bodies
+
+            if value not in bodies():
+                raise ValueError(f"unknown body {value!r} (expected one of {', '.join(bodies())})")
         return value
 
     @field_validator("table")

@@ -25,7 +25,7 @@ from pbi.model.validation import validate
 from pbi.model.yamlio import LoadedYaml, load_yaml
 
 __all__ = [
-    "Rate", "Component", "ActivityKind", "Surcharge", "Table", "RateValue",
+    "Rate", "Component", "ActivityKind", "Surcharge", "StaffAssessment", "Table", "RateValue",
     "load_table", "find_tables", "resolve_table", "table_folders", "QUANTITY_UNITS", "FUNDING_SOURCES",
     "ACTIVITY_FLAGS", "GRADE_CATEGORIES", "VacancyFactor",
 ]
@@ -222,6 +222,25 @@ class Surcharge(BaseModel):
         return value
 
 
+class StaffAssessment(BaseModel):
+    """Staff assessment on staff costs: the rate a statement shows it at, under its budget section,
+    offset by the same amount under an income section."""
+
+    model_config = _FROZEN
+
+    percent: Decimal = Field(description="per cent of the staff costs it applies to")
+    applies_to: tuple[str, ...] = Field(default=("posts", "other_staff_costs"),
+                                        description="objects of expenditure (model/vocabulary.yaml)")
+    section: str = Field(default="Section 36", description="the budget section it is shown under")
+    income_section: str = Field(default="Income section 1", description="the income section that offsets it")
+    reference: str = Field(description="where the rate comes from (the published figures it is derived from)")
+
+    @field_validator("percent", mode="before")
+    @classmethod
+    def _pct(cls, value: object) -> Decimal:
+        return to_decimal(value)
+
+
 class TableFile(BaseModel):
     """A cost table as written in YAML (before ``extends`` is resolved)."""
 
@@ -239,6 +258,7 @@ class TableFile(BaseModel):
     words_per_page: int | None = Field(default=None, gt=0)
     rounding: Rounding | None = None
     surcharges: dict[str, Surcharge] = Field(default_factory=dict)
+    staff_assessment: StaffAssessment | None = None
     vacancy_factors: dict[Literal["professional", "general_service"], VacancyFactor] = Field(default_factory=dict)
     activities: dict[str, ActivityKind] = Field(default_factory=dict)
     rates: dict[str, dict[str, Any]] = Field(default_factory=dict)
@@ -263,6 +283,7 @@ class Table(BaseModel):
     vacancy_factors: dict[str, VacancyFactor] = Field(default_factory=dict)
     activities: dict[str, ActivityKind]
     rates: dict[str, Rate]
+    staff_assessment: StaffAssessment | None = None
     origin: dict[str, str] = Field(description="rate key → id of the table that set its latest values")
     lines: dict[str, int] = Field(default_factory=dict, description="rate key → line in its file")
 
@@ -422,6 +443,7 @@ def load_table(path: Path | str, *, folder: Path | str | None = None, _seen: tup
         words_per_page=spec.words_per_page or (base.words_per_page if base else None),
         rounding=rounding,
         surcharges={**(base.surcharges if base else {}), **spec.surcharges},
+        staff_assessment=spec.staff_assessment or (base.staff_assessment if base else None),
         vacancy_factors={**(base.vacancy_factors if base else {}), **spec.vacancy_factors},
         activities={**(base.activities if base else {}), **spec.activities},
         rates=rates, origin=origin, lines=lines,

@@ -1,10 +1,12 @@
-"""Write a financial note from a costed spec: templates per note kind and language.
+"""Write a financial note or a statement from a costed spec: templates per note kind and language.
 
-``render_note(estimate, lang, fmt)`` builds the context (:mod:`.context`: the note's paragraphs
-from the spec and the estimate), renders the template ``templates/<kind>/<lang>.j2`` (Jinja2 with
-``StrictUndefined``; names of bodies, budget sections and places in ``templates/phrases.yaml``),
-and writes the result as plain text, Markdown, HTML or Word (:mod:`.docx`). A language is added by
-writing its template and its phrases; numbers are written by :mod:`.numbers`.
+``render_note(estimate, lang, fmt, kind=None)`` takes the kind the spec's body takes unless told
+(pbi.model.vocabulary), builds the context (:mod:`.context` for the financial note, :mod:`.statement`
+for the statement), renders the template ``templates/<kind>/<lang>.j2`` (Jinja2 with
+``StrictUndefined``; the financial note's names of bodies, budget sections and places in
+``templates/phrases.yaml``, the statement's in ``pbi/model/vocabulary.yaml``), and writes the result as
+plain text, Markdown, HTML or Word (:mod:`.docx`). A language is added by writing its template and its
+phrases; numbers are written by :mod:`.numbers`.
 """
 
 from __future__ import annotations
@@ -19,15 +21,18 @@ from typing import Any, Literal
 from pbi.model.errors import RenderError
 from pbi.costing.estimate import Estimate
 
-__all__ = ["Note", "NoteParagraph", "NoteItem", "KINDS", "FORMATS", "build_note", "render_note", "note_text"]
+__all__ = ["Note", "NoteParagraph", "NoteItem", "KINDS", "FORMATS", "build_note", "render_note", "note_text",
+           "paragraph_number"]
 
 TEMPLATES = Path(__file__).parent / "templates"
-#: note kinds: the COP financial note (rule 75) and the General Assembly's statement (rule 153)
+#: note kinds: the financial note (Conference of the Parties, rule 75) and the statement of programme budget
+#: implications (General Assembly, rule 153; Economic and Social Council, rule 31: pbi.render.statement)
 KINDS = ("financial_note", "statement")
 FORMATS = ("text", "md", "html", "docx")
 Format = Literal["text", "md", "html", "docx"]
 
-_MARK = re.compile(r"⟦([HPIJ])⟧")
+#: heading, paragraph, item, sub-item, footnote; a statement's preamble line (T), subtitle (U), part (S), table (B)
+_MARK = re.compile(r"⟦([HPIJFTUSB])⟧")
 
 
 @dataclass
@@ -45,6 +50,7 @@ class NoteParagraph:
     text: str
     kind: str = ""
     items: list[NoteItem] = field(default_factory=list)
+    part: str = ""  # a statement's part heading printed before the paragraph ("I. Requests …")
 
 
 @dataclass
@@ -54,16 +60,76 @@ class Note:
     lang: str
     heading: str
     paragraphs: list[NoteParagraph]
-    table: list[tuple[str, str, str, str]] = field(default_factory=list)
-    table_header: tuple[str, str, str, str] = ("", "", "", "")
+    table: list[tuple[str, ...]] = field(default_factory=list)
+    table_header: tuple[str, ...] = ("", "", "", "")
+    preamble: list[str] = field(default_factory=list)   # session, agenda item … above the heading
+    subtitle: str = ""                                   # "Statement submitted by the Secretary-General …"
+    table_after: int | None = None                       # the table is printed after this paragraph
+    #: the total row of the resource table, written as the body writes amounts
+    table_total: str = ""
+    #: the header block of the document: symbol, distribution, date, language, original
+    header: dict[str, str] = field(default_factory=dict)
+    #: footnotes, in order (the Word file prints them at the foot of the page)
+    footnotes: list[str] = field(default_factory=list)
+
+    @property
+    def direction(self) -> str:
+        """``rtl`` for Arabic, else ``ltr``."""
+        from .numbers import RTL
+
+        return "rtl" if self.lang in RTL else "ltr"
 
 
 @lru_cache(maxsize=1)
 def _phrases() -> dict[str, Any]:
+    """``phrases.yaml`` (entries keyed by language) with ``phrases/<lang>.yaml`` (one language per
+    file) merged in: ``phrases[category][key][lang]``."""
     import yaml
 
     phrases: dict[str, Any] = yaml.safe_load((TEMPLATES / "phrases.yaml").read_text(encoding="utf-8"))
+    for path in sorted((TEMPLATES / "phrases").glob("*.yaml")):
+        lang = path.stem
+        for category, entries in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).items():
+            for key, value in entries.items():
+                phrases.setdefault(category, {}).setdefault(key, {})[lang] = value
     return phrases
+
+
+class MissingText(RenderError):
+    """A text the note needs has no version in the note's language."""
+
+    def __init__(self, text: Any, lang: str) -> None:
+        shown = next((getattr(text, k) for k in ("en", "zh", "fr", "es", "ru", "ar") if getattr(text, k, None)), "")
+        super().__init__(f"no {lang} text (en: {shown!r})")
+        self.text = text
+
+
+def _text_path(root: Any, target: Any, path: str = "") -> str | None:
+    """The field path of ``target`` (a Text, by identity) inside a spec: ``requests[1].text``."""
+    from pydantic import BaseModel
+
+    if root is target:
+        return path
+    if isinstance(root, BaseModel):
+        for name in type(root).model_fields:
+            found = _text_path(getattr(root, name), target, f"{path}.{name}" if path else name)
+            if found is not None:
+                return found
+    elif isinstance(root, (list, tuple)):
+        for i, item in enumerate(root):
+            found = _text_path(item, target, f"{path}[{i}]")
+            if found is not None:
+                return found
+    return None
+
+
+def phrase(category: str, key: str, lang: str) -> Any:
+    """A name of ``templates/phrases``: a missing one is an error naming its key."""
+    try:
+        return _phrases()[category][key][lang]
+    except KeyError:
+        raise RenderError(f"no {lang} entry for {category}.{key} in the phrases "
+                          f"(templates/phrases.yaml or templates/phrases/{lang}.yaml)") from None
 
 
 @lru_cache(maxsize=32)
@@ -87,16 +153,11 @@ def _environment(lang: str, budget_period: str) -> Any:
             raise RenderError("a text the template needs is missing from the spec")
         value = getattr(text, lang, None)
         if not value:
-            shown = next((getattr(text, k) for k in ("en", "zh", "fr", "es", "ru", "ar") if getattr(text, k)), "")
-            raise RenderError(f"the spec has no {lang} text for {shown!r}")
+            raise MissingText(text, lang)
         return str(value)
 
     def section(key: str) -> dict[str, str]:
-        try:
-            names: dict[str, str] = phrases["sections"][key][lang]
-            return names
-        except KeyError:
-            raise RenderError(f"no {lang} name for budget section {key!r} in templates/phrases.yaml") from None
+        return dict(phrase("sections", key, lang))
 
     def label(activity: Any) -> str:
         """The activity's own short name, or the name of its kind."""
@@ -109,13 +170,13 @@ def _environment(lang: str, budget_period: str) -> Any:
                               f"names no kind {activity.kind!r}", field="label") from None
 
     def place(name: str) -> str:
-        return str(phrases.get("places", {}).get(name, {}).get(lang, name))
+        return str(phrase("places", name, lang))
 
     def outside_parens(item: str) -> str:
         return re.sub(r"（[^）]*）|\([^)]*\)", "", item)
 
     def lettered(items: list[str], sep: str) -> str:
-        return sep.join(f"({chr(97 + i)}){'' if lang == 'zh' else ' '}{t}" for i, t in enumerate(items))
+        return sep.join(f"{n.item_label(i + 1, lang)}{'' if lang == 'zh' else ' '}{t}" for i, t in enumerate(items))
 
     def join(items: Any, sep: str | None = None, last: str | None = None) -> str:
         texts = [str(i) for i in items if i]
@@ -153,16 +214,43 @@ def _environment(lang: str, budget_period: str) -> Any:
         "biennium": lambda y: n.period(period_of(y).label, lang), "next_period": next_period,
         "period_name": period_name, "budget": budget,
         "cents": lambda v: Range.of(v).map(lambda d: d.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)),
-        "letter": lambda i: chr(96 + i), "circled": lambda i: chr(0x321F + i), "roman": roman,
+        "letter": lambda i: n.letter(i, lang), "circled": lambda i: chr(0x321F + i), "roman": roman,
+        "period_kind": lambda label: parse_period(str(label)).kind,
+        "period_of": lambda year: period_of(int(year)).label, "lower_first": lambda t: t[:1].lower() + t[1:],
+        "item": lambda i: n.item_label(i, lang), "subitem": lambda i: n.subitem_label(i, lang),
+        "pl": lambda v, *forms: n.plural(v, lang, *forms),
+        "cntf": lambda v: n.count_word(v, lang, "f"), "cntn": lambda v: n.count_word(v, lang, "n"),
+        "prep": lambda text, word: n.contract(word, str(text), lang),
         "langnames": lambda codes: n.language_names(codes, lang), "section": section, "place": place, "label": label,
         "components": lambda text: [t for t in str(text).split("‖") if t],
         "commas": lambda items: any("，" in outside_parens(i) or ", " in outside_parens(i) for i in items),
         "inner_list": lambda items: any("、" in outside_parens(i) for i in items),
         "lettered": lettered, "join": join,
         "capitalize_first": lambda t: t[:1].upper() + t[1:],
+        "bare": _bare, "plural": _plural, "indefinite": _indefinite,
         "sentence_case": lambda t: (lambda s: s[:1].upper() + s[1:])(str(t).lstrip()),
     })
     return env
+
+
+def _bare(label: str) -> str:
+    from .statement import bare
+
+    return bare(label)
+
+
+def _indefinite(phrase: str) -> str:
+    """``a`` or ``an`` before ``phrase`` (an eight-day meeting)."""
+    from .statement import article
+
+    return article(phrase)
+
+
+def _plural(label: str) -> str:
+    """A label made plural unless it already is (``regional workshops``)."""
+    from .statement import plural
+
+    return plural(label)
 
 
 def _spacing_zh(text: str) -> str:
@@ -176,24 +264,41 @@ def _clean(text: str, lang: str) -> str:
     if lang == "zh":
         text = re.sub(r"\s*\n\s*", "", text).strip()
         return _spacing_zh(text)
-    text = re.sub(r"\s+", " ", text).strip()
-    text = re.sub(r" ([,.;:)\u201d])", r"\1", text)
-    return re.sub(r"([(\u201c]) ", r"\1", text)
+    # only layout whitespace collapses: the no-break spaces of numbers and of French punctuation stay
+    text = re.sub(r"[ \t\r\n]+", " ", text).strip()
+    if lang == "fr":  # French typography: ’ (U+2019), a no-break space inside guillemets and before : ; ! ? %
+        text = text.replace("'", "\u2019")
+        text = re.sub(r" ?([:;!?])(?=\s|$|\))", lambda m: ("\u00a0" if m.group(1) == ":" else "\u202f") + m.group(1), text)
+        text = re.sub(r"(\d) %", "\\1\u202f%", text)
+        text = re.sub(r"« ?", "«\u00a0", text)
+        text = re.sub(r" ?»", "\u00a0»", text)
+        text = re.sub(r" ([,.)])", r"\1", text)
+    else:
+        text = re.sub(r" ([,.;:)\u201d\u00bb\u060c\u061b])", r"\1", text)
+    return re.sub(r"([(\u201c\u00ab]) ", r"\1", text)
 
 
-def build_note(estimate: Estimate, lang: str, kind: str = "financial_note") -> Note:
-    """Render the template of ``kind`` in ``lang`` into a :class:`Note`."""
+def build_note(estimate: Estimate, lang: str, kind: str | None = None) -> Note:
+    """Render the template of ``kind`` in ``lang`` into a :class:`Note`; ``kind`` None: the kind the
+    spec's body takes by default (model/vocabulary.yaml)."""
     import jinja2
 
     from .context import build_context
     from .numbers import SUPPORTED
 
+    if kind is None:
+        kind = _default_kind(estimate)
     if kind not in KINDS:
         raise RenderError(f"unknown note kind {kind!r} (expected one of {', '.join(KINDS)})")
     if lang not in SUPPORTED or not (TEMPLATES / kind / f"{lang}.j2").exists():
         have = sorted(p.stem for p in (TEMPLATES / kind).glob("*.j2"))
         raise RenderError(f"no {kind} template for language {lang!r} (have: {', '.join(have)})")
     spec = estimate.spec
+    if kind == "statement":
+        return _build_statement(estimate, lang)
+    from .statement import check_kind
+
+    check_kind(spec, kind)
     ctx = build_context(estimate)
     try:
         body = _phrases()["bodies"][spec.body][lang]
@@ -202,49 +307,173 @@ def build_note(estimate: Estimate, lang: str, kind: str = "financial_note") -> N
                           field="body") from None
     env = _environment(lang, spec.budget_period)
     try:
-        raw = env.get_template(f"{kind}/{lang}.j2").render(**ctx.as_dict(), body=body, lang=lang,
-                                                            requirements=_requirements(ctx))
+        raw = env.get_template(f"{kind}/{lang}.j2").render(**ctx.as_dict(), body=body, lang=lang)
     except jinja2.UndefinedError as err:
         raise RenderError(f"template {kind}/{lang}.j2: {err.message}") from None
+    except MissingText as err:
+        _locate(err, estimate)
+        raise
     note = _parse(raw, lang, [p.kind for p in ctx.paragraphs])
-    note.table_header, note.table = _resource_table(ctx, lang)
+    note.table_header, note.table, note.table_total = _resource_table(ctx, lang)
+    note.header = _header_block(spec, lang, spec.document or ctx.symbol or "")
     return note
 
 
-def _requirements(ctx: Any) -> list[dict[str, Any]]:
-    """Additional requirements (rounded cells) by budget section or funding source, object of
-    expenditure (the activity kinds of the cost table) and year, for the statement's table."""
-    from pbi.costing.estimate import ZERO
-    from .context import note_groups
+def _locate(err: MissingText, estimate: Estimate) -> None:
+    """Say which field of the spec (or of its entitlements file) lacks the text."""
+    from pbi.model.specs import source_of
 
-    groups = {(g.engine_group, g.funding, g.section, g.year): g for g in note_groups(ctx.estimate).values()}
-    totals: dict[tuple[str, str, int], Any] = {}
-    for cell in ctx.estimate.cells:
-        group = groups.get((cell.group, cell.funding, cell.section, cell.year))
-        if group is None or group.covered:
-            continue
-        obj = ", ".join(dict.fromkeys(a.kind.replace("_", " ") for a in group.activities))
-        key = (cell.section or cell.funding.replace("_", " "), obj, cell.year)
-        totals[key] = totals.get(key, ZERO) + cell.rounded
-    return [{"section": s, "object": o, "year": y, "amount": a} for (s, o, y), a in sorted(totals.items())]
+    file, lines = source_of(estimate.spec)
+    where = _text_path(estimate.spec, err.text)
+    if where is not None:
+        err.located(file=file, line=lines.get(where), field=where)
+        return
+    balances: list[Any] = [u.balance for u in estimate.entitlements]
+    balances += [r.balance for req in estimate.spec.requests for r in estimate.recalls(req.id)]
+    for balance in balances:
+        where = _text_path(balance, err.text, "entitlements")
+        if where is not None:
+            err.located(file=file, field=where)
+            return
+
+
+def _header_block(spec: Any, lang: str, symbol: str) -> dict[str, str]:
+    """Symbol, distribution, date, the language of this version and the original language."""
+    from babel.dates import format_date
+
+    document = {k: str(phrase("document", k, lang)) for k in ("distribution", "date_locale", "language", "original")}
+    return {"symbol": symbol, "distribution": document["distribution"],
+            "date": format_date(spec.priced_on, "d 'de' MMMM 'de' y" if document["date_locale"] == "es" else "d MMMM y",
+                                locale=document["date_locale"]) if spec.priced_on else "",
+            "language": document["language"], "original": document["original"],
+            "table_heading": str(phrase("document", "table_heading", lang)),
+            "total": str(phrase("document", "total", lang))}
+
+
+def _default_kind(estimate: Estimate) -> str:
+    from .statement import default_kind
+
+    return default_kind(estimate.spec)
+
+
+_ZH_PARTS = "一二三四五六七八九十"
+_AR_PARTS = ("أولا", "ثانيا", "ثالثا", "رابعا", "خامسا", "سادسا", "سابعا", "ثامنا", "تاسعا", "عاشرا")
+#: a budget section, an income section, and "the sections concerned", as the statements write them
+#: (Russian: in the dative, after по; Arabic: after في إطار)
+_SECTION_NAMES = {
+    "en": ("section {n} ({name})", "income section {n} ({name})", "the sections concerned"),
+    "zh": ("第{n}款“{name}”", "收入第{n}款“{name}”", "有关款次"),
+    "fr": ("chapitre {n} ({name})", "chapitre {n} des recettes ({name})", "chapitres concernés"),
+    "es": ("la sección {n} ({name})", "la sección {n} de ingresos ({name})", "las secciones correspondientes"),
+    "ru": ("разделу {n} «{name}»", "разделу {n} сметы поступлений «{name}»", "соответствующим разделам"),
+    "ar": ("الباب {n} ({name})", "باب الإيرادات {n} ({name})", "الأبواب المعنية"),
+}
+#: a draft numbered in a report (draft resolution IV) as the Chinese report numbers it (决议草案四)
+_ZH_NUMBERS = {"I": "一", "II": "二", "III": "三", "IV": "四", "V": "五", "VI": "六", "VII": "七", "VIII": "八",
+               "IX": "九", "X": "十"}
+
+
+def _build_statement(estimate: Estimate, lang: str) -> Note:
+    """The statement of programme budget implications (pbi.render.statement) in ``lang``."""
+    import jinja2
+
+    from pbi.model.money import roman
+    from pbi.model.vocabulary import income_section, section
+    from . import numbers as n
+    from .statement import (article, bare, build_statement_context, check_kind, counted_already, definite,
+                            names_document, names_event, plural, qualify, statement_table, zh_counted_already,
+                            zh_names_document, zh_names_event)
+
+    check_kind(estimate.spec, "statement")
+    ctx = build_statement_context(estimate)
+    env = _environment(lang, estimate.spec.budget_period)
+    c = ctx.conclusion
+
+    def secname(key: str) -> str:
+        sec = section(key)
+        return _SECTION_NAMES[lang][0].format(n=sec.number, name=sec.name(lang))
+
+    def incname(key: str) -> str:
+        sec = income_section(key)
+        return _SECTION_NAMES[lang][1].format(n=sec.number, name=sec.name(lang))
+
+    def total(reqs: Any) -> Any:
+        out = ZERO
+        for r in reqs:
+            out = out + r.amount
+        return out
+
+    def seclist(keys: Any) -> str:
+        keys = [k for k in keys if k]
+        return n.join([secname(k) for k in keys], lang) if keys else _SECTION_NAMES[lang][2]
+
+    from pbi.costing.estimate import ZERO
+
+    helpers = {
+        "join": lambda items: n.join(list(items), lang), "seclist": seclist, "secname": secname, "incname": incname,
+        "zhnum": lambda roman_number: _ZH_NUMBERS.get(str(roman_number), str(roman_number)),
+        "plural": plural, "bare": bare, "qualify": qualify, "counted_already": counted_already,
+        "names_event": names_event, "names_document": names_document, "definite": definite,
+        "zh_counted_already": zh_counted_already, "zh_names_event": zh_names_event,
+        "zh_names_document": zh_names_document, "article": article, "double": lambda d: d * 2, "zero": ZERO,
+        "cf_sections": sorted({r.section for r in c.additional_regular_budget
+                               if r.funding == "contingency_fund" and r.section}),
+        "later_total": lambda y: total(r for r in c.budget_process if r.year == y),
+        "later_sections_of": lambda y: sorted({r.section for r in c.budget_process if r.year == y and r.section}),
+        "later_sa": lambda y: total(s for s in c.staff_assessment if s.share == "budget_process" and s.year == y),
+    }
+    try:
+        raw = env.get_template(f"statement/{lang}.j2").render(**ctx.as_dict(), **helpers, lang=lang)
+    except jinja2.UndefinedError as err:
+        raise RenderError(f"template statement/{lang}.j2: {err.message}") from None
+    except MissingText as err:
+        _locate(err, estimate)
+        raise
+    note = _parse(raw, lang, [])
+    k = 0
+    for p in note.paragraphs:
+        if p.part:
+            k += 1
+            p.part = f"{_ZH_PARTS[k - 1]}. {p.part}" if lang == "zh" else \
+                f"{_AR_PARTS[k - 1]} - {p.part}" if lang == "ar" else f"{roman(k)}. {p.part}"
+    note.table_header, note.table = statement_table(ctx, lang)
+    if not note.table:
+        note.table_after = None
+    spec = estimate.spec
+    note.header = _header_block(spec, lang, spec.document or ctx.symbol or "")
+    return note
 
 
 def _parse(raw: str, lang: str, kinds: list[str]) -> Note:
     parts = _MARK.split(raw)
-    heading = ""
+    heading = subtitle = part = ""
+    preamble: list[str] = []
+    table_after: int | None = None
     paragraphs: list[NoteParagraph] = []
+    footnotes: list[str] = []
     for tag, text in zip(parts[1::2], parts[2::2], strict=True):
         text = _clean(text, lang)
         if tag == "H":
             heading = text
+        elif tag == "F":
+            footnotes.append(text)
+        elif tag == "T":
+            preamble.append(text)
+        elif tag == "U":
+            subtitle = text
+        elif tag == "S":
+            part = text
+        elif tag == "B":
+            table_after = len(paragraphs)
         elif tag == "P":
             n = len(paragraphs) + 1
             paragraphs.append(NoteParagraph(number=n, text=text, kind=(["rule", "requests", *kinds][n - 1]
-                                                                       if n <= len(kinds) + 2 else "")))
+                                                                       if n <= len(kinds) + 2 else ""), part=part))
+            part = ""
         else:
             label, _, rest = text.partition(" ") if lang != "zh" or not text.startswith("(") \
                 else (text[:text.index(")") + 1], "", text[text.index(")") + 1:].lstrip())
-            if tag == "J" and lang == "zh":
+            if tag == "J" and lang == "zh" and not text.startswith("("):
                 label, rest = text[0], text[1:].lstrip()
             item = NoteItem(label=label, text=rest)
             if not paragraphs:
@@ -255,46 +484,86 @@ def _parse(raw: str, lang: str, kinds: list[str]) -> Note:
                 paragraphs[-1].items[-1].items.append(item)
             else:
                 raise RenderError("a template writes a sub-item before any item")
-    return Note(lang=lang, heading=heading, paragraphs=paragraphs)
+    return Note(lang=lang, heading=heading, paragraphs=paragraphs, preamble=preamble, subtitle=subtitle,
+                table_after=table_after, footnotes=footnotes)
 
 
-def _resource_table(ctx: Any, lang: str) -> tuple[tuple[str, str, str, str], list[tuple[str, str, str, str]]]:
-    """Resource requirements by item: (what, funding, year, amount) for the Word table."""
+def _resource_table(ctx: Any, lang: str) -> tuple[tuple[str, ...], list[tuple[str, ...]], str]:
+    """Resource requirements by item: (what, funding, year, amount) for the Word table; the amounts
+    are written as the body writes them (:func:`.numbers.money`)."""
+    from pbi.costing.estimate import ZERO
+
+    from .context import note_groups
     from .numbers import money
 
-    names = {"zh": {"regular_budget": "经常预算", "budget_process": "既定预算程序", "extrabudgetary": "预算外资源",
-                    "voluntary": "自愿捐款", "contingency_fund": "应急基金", "entitlement": "现有会议权利",
-                    "existing_resources": "现有资源"},
-             "en": {"regular_budget": "Regular budget", "budget_process": "Established budgetary process",
-                    "extrabudgetary": "Extrabudgetary", "voluntary": "Voluntary contributions",
-                    "contingency_fund": "Contingency fund", "entitlement": "Existing entitlement",
-                    "existing_resources": "Existing resources"}}[lang]
-    header = ("项目", "资金来源", "年份", "所需资源") if lang == "zh" else ("Item", "Funding", "Year", "Requirements")
-    rows: list[tuple[str, str, str, str]] = []
-    from .context import note_groups
-
+    header = tuple(phrase("document", "table", lang))
+    rows: list[tuple[str, ...]] = []
+    total = ZERO
     for g in note_groups(ctx.estimate).values():
+        total = total + g.amount
         labels = [getattr(a.label, lang, None) or a.id if a.label else a.id for a in g.activities]
-        rows.append(("、".join(labels) if lang == "zh" else "; ".join(labels), names.get(g.funding, g.funding),
+        rows.append(({"zh": "、", "ar": "؛ "}.get(lang, "; ").join(labels), str(phrase("funding", g.funding, lang)),
                      str(g.year), money(g.amount, lang)))
-    return header, rows
+    return header, rows, money(total, lang)
+
+
+def _text_table(header: tuple[str, ...], rows: list[tuple[str, ...]], fmt: str) -> list[str]:
+    if fmt == "md":
+        esc = [tuple(c.replace("|", "\\|") for c in r) for r in [header, *rows]]
+        return ["| " + " | ".join(esc[0]) + " |", "|" + "|".join(["---", *["---:"] * (len(header) - 1)]) + "|",
+                *("| " + " | ".join(c.replace("    ", "&emsp;") for c in r) + " |" for r in esc[1:])]
+    if fmt == "html":
+        e = html.escape
+        return ["<table>", "<tr>" + "".join(f"<th>{e(c)}</th>" for c in header) + "</tr>",
+                *("<tr>" + "".join(f"<td>{e(c)}</td>" for c in r) + "</tr>" for r in rows), "</table>"]
+    widths = [max(_width(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    def fit(r: tuple[str, ...]) -> str:
+        return "  ".join(c + " " * (widths[i] - _width(c)) if i == 0 else " " * (widths[i] - _width(c)) + c
+                         for i, c in enumerate(r)).rstrip()
+    return [fit(header), "  ".join("-" * w for w in widths), *(fit(r) for r in rows)]
+
+
+def _width(text: str) -> int:
+    """Display width: a Chinese character takes two columns."""
+    return sum(2 if "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" else 1 for ch in text)
+
+
+def paragraph_number(number: int, lang: str) -> str:
+    """A paragraph's number as UN documents print it: ``1.`` (``1 -`` in Arabic)."""
+    return f"{number} -" if lang == "ar" else f"{number}."
 
 
 def note_text(note: Note, fmt: str = "text") -> str:
-    """A note as plain text, Markdown or HTML."""
+    """A note as plain text, Markdown or an HTML document (``lang``, ``dir`` and charset declared), with
+    a statement's preamble, parts and table and the note's footnotes."""
+    if fmt not in ("text", "md", "html"):
+        raise RenderError(f"unknown text format {fmt!r} (expected text, md or html)")
+    table = _text_table(note.table_header, note.table, fmt) if note.table_after is not None and note.table else []
+    marks = ["*" * (i + 1) for i in range(len(note.footnotes))]
     if fmt == "text":
-        out = [note.heading, ""]
+        out = [*note.preamble, *([""] if note.preamble else []), note.heading + "".join(marks[:1])]
+        out += [note.subtitle, ""] if note.subtitle else [""]
         for p in note.paragraphs:
-            out.append(f"{p.number}. {p.text}")
+            if p.part:
+                out += [p.part, ""]
+            out.append(f"{paragraph_number(p.number, note.lang)} {p.text}")
             for item in p.items:
                 out.append(f"    {item.label} {item.text}")
                 out.extend(f"        {sub.label} {sub.text}" for sub in item.items)
             out.append("")
+            if p.number == note.table_after:
+                out += [*table, ""]
+        out.extend(f"{m} {f}" for m, f in zip(marks, note.footnotes, strict=True))
         return "\n".join(out).rstrip() + "\n"
     if fmt == "md":
-        out = [f"# {note.heading}", ""]
+        out = [*(f"{line}  " for line in note.preamble), *([""] if note.preamble else []),
+               f"# {note.heading}" + ("[^1]" if note.footnotes else ""), ""]
+        if note.subtitle:
+            out += [f"*{note.subtitle}*", ""]
         for p in note.paragraphs:
-            out.append(f"{p.number}\\. {p.text}")
+            if p.part:
+                out += [f"## {p.part}", ""]
+            out.append(paragraph_number(p.number, note.lang).replace(".", "\\.") + f" {p.text}")
             out.append("")
             for item in p.items:
                 out.append(f"> {item.label} {item.text}")
@@ -303,30 +572,59 @@ def note_text(note: Note, fmt: str = "text") -> str:
                     out.append(f">> {sub.label} {sub.text}")
                     out.append(">>")
                 out.append("")
+            if p.number == note.table_after:
+                out += [*table, ""]
+        out.extend(f"[^{i}]: {f}" for i, f in enumerate(note.footnotes, start=1))
         return "\n".join(out).rstrip() + "\n"
-    if fmt == "html":
-        e = html.escape
-        out = [f'<article lang="{e(note.lang)}">', f"<h1>{e(note.heading)}</h1>", "<ol>"]
-        for p in note.paragraphs:
-            out.append(f'<li value="{p.number}"><p>{e(p.text)}</p>')
-            if p.items:
-                out.append('<ul class="items">')
-                for item in p.items:
-                    out.append(f"<li>{e(item.label)} {e(item.text)}")
-                    if item.items:
-                        out.append('<ul class="subitems">' + "".join(
-                            f"<li>{e(s.label)} {e(s.text)}</li>" for s in item.items) + "</ul>")
-                    out.append("</li>")
-                out.append("</ul>")
-            out.append("</li>")
-        out.extend(["</ol>", "</article>"])
-        return "\n".join(out) + "\n"
-    raise RenderError(f"unknown text format {fmt!r} (expected text, md or html)")
+    e = html.escape
+    ref = '<sup><a href="#fn1" id="ref1">*</a></sup>' if note.footnotes else ""
+    out = ["<!DOCTYPE html>", f'<html lang="{e(note.lang)}" dir="{note.direction}">', "<head>",
+           '<meta charset="utf-8">', f"<title>{e(note.heading)}</title>", "</head>", "<body>", "<article>"]
+    if note.header:
+        out.append('<header class="masthead">' + "".join(
+            f'<p class="{k}">{e(note.header[k])}</p>' for k in ("symbol", "distribution", "date", "original")
+            if note.header.get(k)) + "</header>")
+    out += [*(f'<p class="preamble">{e(line)}</p>' for line in note.preamble), f"<h1>{e(note.heading)}{ref}</h1>",
+            *([f'<p class="subtitle">{e(note.subtitle)}</p>'] if note.subtitle else [])]
+    listing = False
+    for p in note.paragraphs:
+        if p.part and listing:
+            out.append("</ol>")
+            listing = False
+        if p.part:
+            out.append(f"<h2>{e(p.part)}</h2>")
+        if not listing:
+            out.append("<ol>")
+            listing = True
+        out.append(f'<li value="{p.number}"><p>{e(p.text)}</p>')
+        if p.items:
+            out.append('<ul class="items">')
+            for item in p.items:
+                out.append(f"<li>{e(item.label)} {e(item.text)}")
+                if item.items:
+                    out.append('<ul class="subitems">' + "".join(
+                        f"<li>{e(s.label)} {e(s.text)}</li>" for s in item.items) + "</ul>")
+                out.append("</li>")
+            out.append("</ul>")
+        out.append("</li>")
+        if p.number == note.table_after:
+            out += ["</ol>", *table]
+            listing = False
+    if listing:
+        out.append("</ol>")
+    if note.footnotes:
+        out.append('<aside class="footnotes">' + "".join(
+            f'<p id="fn{i}">{e(m)} {e(f)}</p>' for i, (m, f) in enumerate(zip(marks, note.footnotes, strict=True),
+                                                                     start=1)) + "</aside>")
+    out.extend(["</article>", "</body>", "</html>"])
+    return "\n".join(out) + "\n"
 
 
 def render_note(estimate: Estimate, lang: str = "zh", fmt: str = "text", *,
-                kind: str = "financial_note") -> str | bytes:
-    """The note of a costed spec in ``lang``: text, md or html (str), or docx (bytes)."""
+                kind: str | None = None) -> str | bytes:
+    """The note of a costed spec in ``lang``: text, md or html (str), or docx (bytes); ``kind`` None:
+    the kind the spec's body takes by default (a statement for the General Assembly, a financial
+    note for the Conference of the Parties)."""
     if fmt not in FORMATS:
         raise RenderError(f"unknown format {fmt!r} (expected one of {', '.join(FORMATS)})")
     note = build_note(estimate, lang, kind)

@@ -1,0 +1,94 @@
+"""From a draft resolution's text to a priced spec (``pbi draft``).
+
+``read_drafts`` reads a .txt, .md or .docx file in Chinese or English into drafts (title,
+preambular and operative paragraphs, sub-items and annex items, numbered as printed);
+``propose_spec`` classifies each operative paragraph with the trigger rules of
+``pbi/draft/rules/{zh,en}.yaml`` and writes the activities of the templates of
+``pbi/draft/rules/standards.yaml``, every guess listed in ``extra.assumptions``.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from pbi.draft.propose import ParagraphResult, Proposal, classify_draft, document_year, propose_spec, spec_yaml
+from pbi.draft.reader import Draft, Item, Paragraph, detect_language, parse_drafts, read_drafts, read_text
+from pbi.draft.rules import Classification, RuleSet, load_rules, load_standards
+from pbi.model.errors import InputError
+
+__all__ = ["Draft", "Item", "Paragraph", "ParagraphResult", "Proposal", "Classification", "RuleSet",
+           "read_drafts", "read_text", "parse_drafts", "detect_language", "load_rules", "load_standards",
+           "classify_draft", "propose_spec", "spec_yaml", "select_drafts", "spec_file_name", "write_proposals",
+           "document_year"]
+
+_ROMAN = {"一": "I", "二": "II", "三": "III", "四": "IV", "五": "V", "六": "VI", "七": "VII", "八": "VIII"}
+
+
+def select_drafts(drafts: list[Draft], select: str | None) -> list[Draft]:
+    """The drafts ``select`` names: a number as printed (5/2, 一, I) or a position (#3); all if None."""
+    if select is None:
+        return drafts
+    if select.startswith("#") and select[1:].isdigit():
+        i = int(select[1:])
+        if 1 <= i <= len(drafts):
+            return [drafts[i - 1]]
+    chosen = [d for d in drafts if d.number and select in (d.number, _ROMAN.get(d.number, ""))]
+    if not chosen:
+        listing = ", ".join(f"#{i} {d.label}" for i, d in enumerate(drafts, start=1))
+        raise InputError(f"no draft {select!r} in the file (has: {listing})", file=drafts[0].file if drafts else None)
+    return chosen
+
+
+def spec_file_name(draft: Draft) -> str:
+    """resolution-5-1.yaml, decision-I.yaml …"""
+    number = _ROMAN.get(draft.number or "", draft.number or "")
+    return f"{draft.kind}-{re.sub(r'[^A-Za-z0-9]+', '-', number).strip('-') or 'draft'}.yaml"
+
+
+def write_proposals(path: Path | str, *, language: str | None = None, table: str | None = None,
+                    output: Path | str | None = None, select: str | None = None) -> str:
+    """Read ``path``, propose a spec for each of its drafts and write them (to ``output``, a file for
+    one draft or a folder for several), or return them as text; every spec is built before any
+    file is written. Returns what to print."""
+    from pbi.model.fileio import write_atomic
+
+    lang = language if language in ("zh", "en") else None
+    text = read_text(path)
+    drafts = select_drafts(read_drafts(path, language=lang), select)  # type: ignore[arg-type]
+    context = document_year(text, load_rules(drafts[0].language), first_line=drafts[0].line)
+    out = Path(output) if output else None
+    folder = out is not None and (out.is_dir() or str(output).endswith(("/", "\\")))
+    if out is not None and not folder and len(drafts) > 1:
+        listing = ", ".join(f"#{i} {d.label}" for i, d in enumerate(drafts, start=1))
+        raise InputError(f"holds {len(drafts)} drafts ({listing}): choose one with --draft, or give -o a folder",
+                         file=str(path), line=drafts[0].line)
+    near = (out if folder else out.parent) if out is not None else None
+    proposals = [propose_spec(d, table=table, near=near.resolve() if near else None, context_year=context)
+                 for d in drafts]
+    texts = [spec_yaml(p) for p in proposals]
+    if out is None:
+        return "\n---\n".join(texts)
+    lines: list[str] = []
+    used: set[str] = set()
+    targets: list[Path] = []
+    for proposal in proposals:
+        if folder:
+            name = spec_file_name(proposal.draft)
+            stem, n = name[:-5], 2
+            while name in used:
+                name, n = f"{stem}-{n}.yaml", n + 1
+            used.add(name)
+            targets.append(out / name)
+        else:
+            targets.append(out)
+    for target, text, proposal in zip(targets, texts, proposals, strict=True):
+        write_atomic(target, text)
+        results = proposal.paragraphs
+        by_class = {c: sum(1 for r in results if r.classification.cls == c)
+                    for c in ("costed", "extrabudgetary", "invitation", "none")}
+        lines.append(f"{target}: {proposal.draft.label}: {len(results)} paragraphs — "
+                     f"{by_class['costed']} costed, {by_class['extrabudgetary']} extrabudgetary, "
+                     f"{by_class['invitation']} inviting donors, {by_class['none']} without implications; "
+                     f"{sum(len(r.activities) for r in proposal.spec.requests)} activities; table {proposal.spec.table}")
+    return "\n".join(lines)

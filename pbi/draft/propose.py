@@ -1,0 +1,501 @@
+"""From a read draft to a proposed spec: each operative paragraph classified by the trigger rules,
+each request with the activities of its template, the year, duty station and funding from the
+draft's own words where it gives them, and every guess listed in ``extra.assumptions`` with the
+words that triggered it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from pbi.draft.reader import Draft, Paragraph
+from pbi.draft.rules import Classification, RuleSet, Standards, classify_text, load_rules, load_standards
+from pbi.costing.engine import cost
+from pbi.model.errors import InputError, PbiError, SpecError
+from pbi.model import vocabulary
+from pbi.model.periods import period_of
+from pbi.model.specs import Spec, dump_spec
+from pbi.model.tables import Table, find_tables, resolve_table, table_folders
+
+__all__ = ["ParagraphResult", "Proposal", "classify_draft", "propose_spec", "spec_yaml", "document_year",
+           "cn_number", "en_ordinal"]
+
+#: templates for one object (a tool, a guide): a later paragraph that refers back to it prices nothing new
+_OBJECT_TEMPLATES = ("publication", "tool_translation")
+#: how many years after the draft's own year a note prices (the budget period and the next year)
+_HORIZON = 2
+_ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI", 7: "VII", 8: "VIII", 9: "IX", 10: "X"}
+_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_FUNDING_WORDS = {"regular_budget": "the regular budget", "budget_process": "the budget process of a later period",
+                  "extrabudgetary": "extrabudgetary resources", "existing_resources": "existing resources"}
+
+
+@dataclass(frozen=True)
+class ParagraphResult:
+    """One paragraph of the draft and what the rules make of it."""
+
+    ref: str                 # "3", "(f)", "annex I (b)"
+    paragraph: Paragraph
+    classification: Classification
+    texts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A proposed spec and how it was reached."""
+
+    draft: Draft
+    spec: Spec
+    paragraphs: tuple[ParagraphResult, ...]
+    table_path: Path | None
+
+
+def cn_number(text: str) -> int | None:
+    """一 → 1, 十二 → 12, 六十七 → 67; None if ``text`` is not a Chinese numeral up to 99."""
+    if not text or any(c not in "一二三四五六七八九十两" for c in text):
+        return None
+    text = text.replace("两", "二")
+    if "十" not in text:
+        return _CN_DIGITS.get(text) if len(text) == 1 else None
+    tens, _, units = text.partition("十")
+    return (_CN_DIGITS.get(tens, 0) if tens else 1) * 10 + (_CN_DIGITS.get(units, 0) if units else 0)
+
+
+_EN_ORDINALS = {w: i for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+    "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), start=1)}
+_EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_EN_TENS_ORD = {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60,
+                "seventieth": 70, "eightieth": 80, "ninetieth": 90}
+
+
+def en_ordinal(text: str) -> int | None:
+    """"sixth" → 6, "eighty-first" → 81, "81st" → 81; None otherwise."""
+    text = text.lower().strip()
+    if re.fullmatch(r"\d+(st|nd|rd|th)", text):
+        return int(text[:-2])
+    if text in _EN_ORDINALS:
+        return _EN_ORDINALS[text]
+    if text in _EN_TENS_ORD:
+        return _EN_TENS_ORD[text]
+    tens, _, unit = text.partition("-")
+    if tens in _EN_TENS and unit in _EN_ORDINALS and _EN_ORDINALS[unit] < 10:
+        return _EN_TENS[tens] + _EN_ORDINALS[unit]
+    return None
+
+
+def _number(text: str, lang: str) -> int | None:
+    if text.isdigit():
+        return int(text)
+    return cn_number(text) if lang == "zh" else en_ordinal(text)
+
+
+def _paragraph_texts(paragraph: Paragraph) -> tuple[str, ...]:
+    texts = [paragraph.text]
+    for item in paragraph.items:
+        texts.append(paragraph.text + " " + item.all_text())
+    return tuple(texts)
+
+
+def classify_draft(draft: Draft, rules: RuleSet) -> list[ParagraphResult]:
+    """Every operative paragraph classified, and the annex items of a paragraph that endorses the annex."""
+    results: list[ParagraphResult] = []
+    annexes = sorted({p.annex for p in draft.annex})
+    endorsed = False
+    for paragraph in draft.operative:
+        texts = _paragraph_texts(paragraph)
+        results.append(ParagraphResult(paragraph.number, paragraph, classify_text(list(texts), rules), texts))
+        if any(p.search(paragraph.text) for p in rules.endorses_annex):
+            endorsed = True
+    if endorsed:
+        for item in draft.annex:
+            texts = _paragraph_texts(item)
+            ref = item.number if len(annexes) <= 1 else f"annex {item.annex} {item.number}"
+            results.append(ParagraphResult(ref, item, classify_text(list(texts), rules), texts))
+    return results
+
+
+def _body_of(draft: Draft, standards: Standards) -> tuple[str, str]:
+    """The body id of ``standards.yaml`` whose name the draft's opening line holds, and why."""
+    for body_id, body in standards.bodies.items():
+        for name in body.get("names", {}).get(draft.language, []):
+            if name.lower() in draft.body.lower():
+                return body_id, f"the draft opens with “{draft.body}”"
+    return "general-assembly", (f"the draft opens with “{draft.body or '(no body named)'}”, not a body "
+                                "pbi knows: priced as a draft of the General Assembly")
+
+
+def document_year(text: str, rules: RuleSet, today: dt.date | None = None, *, first_line: int | None = None) -> int | None:
+    """The year of the document around the drafts: the latest dated year (year and month) named
+    before its first draft (line ``first_line``: a report's "adopted at its session held from 18 to
+    22 October 2010"), else in the whole text, up to this year."""
+    now = (today or dt.date.today()).year
+    parts = ["\n".join(text.splitlines()[: first_line - 1])] if first_line and first_line > 1 else []
+    for part in (*parts, text):
+        years = [y for y in _years(part, rules, dated=True) if 1990 <= y <= now]
+        if years:
+            return max(years)
+    return None
+
+
+def _years(text: str, rules: RuleSet, *, dated: bool = False) -> list[int]:
+    """The years ``text`` names (``dated``: only those given with a month)."""
+    return [int(m.group(1)) for p in (rules.dates if dated else rules.years) for m in p.finditer(text)]
+
+
+def _named_body(before: str, standards: Standards, lang: str) -> dict[str, Any] | None:
+    """The body whose name comes last in ``before`` (the words ahead of "第六届会议")."""
+    best: tuple[int, dict[str, Any]] | None = None
+    for body in standards.bodies.values():
+        for name in body.get("names", {}).get(lang, []):
+            at = before.lower().rfind(name.lower())
+            if at >= 0 and (best is None or at > best[0]):
+                best = (at, body)
+    return best[1] if best else None
+
+
+def _session_year(text: str, body: dict[str, Any], rules: RuleSet, lang: str,
+                  standards: Standards | None = None) -> tuple[int, str] | None:
+    """The year of the session a paragraph names ("第六届会议", "its sixty-seventh session"): of the
+    body named just before it ("委员会第二十二届会议"), else of the draft's own body."""
+    for pattern in rules.session_phrases:
+        m = pattern.search(text)
+        if m:
+            n = _number(m.group(1), lang)
+            if n is None:
+                continue
+            before = text[max(0, m.start() - 40): m.start()]
+            named = _named_body(before, standards, lang) if standards and not before.rstrip().endswith(("its", "其")) else None
+            cadence = (named or body).get("session_year")
+            if not cadence:
+                continue
+            year = int(cadence["first"]) + (n - int(cadence.get("number", 1))) * int(cadence.get("every", 1))
+            before = text[m.end(): m.end() + 6]
+            if re.match(r"^\s*(之前|以前|before)", before, re.IGNORECASE) or \
+                    re.search(r"(before|prior to)\s*(its|the)?\s*$", text[max(0, m.start() - 40): m.start()], re.I):
+                return year - 1, f"“{m.group(0)}” is held in {year}; the work comes before it"
+            return year, f"“{m.group(0)}” is held in {year}"
+    return None
+
+
+def _count(text: str, rules: RuleSet) -> tuple[int, str] | None:
+    for pattern in rules.count_phrases:
+        m = pattern.search(text)
+        if m:
+            word = m.group(2).lower()
+            n = rules.counts.get(word) or (int(word) if word.isdigit() else None)
+            if n:
+                return n, m.group(0)
+    return None
+
+
+def _place(text: str, rules: RuleSet) -> tuple[str, str] | None:
+    for place, words in rules.places.items():
+        for word in words:
+            if word.lower() in text.lower():
+                return place, word
+    return None
+
+
+def _choose_table(body_id: str, body: dict[str, Any], years: set[int], table: str | None,
+                  near: Path | None, draft: Draft) -> tuple[str, Path | None, str]:
+    """The table id, its file, and why it was chosen."""
+    if table is not None:
+        loaded = resolve_table(table, near=near)
+        return loaded.id, Path(loaded.file), f"given with --table ({table})"
+    known: dict[str, Path] = {}
+    for folder in table_folders(near):
+        for tid, path in find_tables(folder).items():
+            known.setdefault(tid, path)
+    lo, hi = min(years), max(years)
+    for entry in body.get("tables", []):
+        if entry["id"] not in known or int(entry["from"]) > lo:
+            continue
+        valid_to = _table(known[entry["id"]]).valid_to
+        if valid_to is None or hi <= valid_to.year:
+            return str(entry["id"]), known[entry["id"]], str(entry.get("why", ""))
+    listed = ", ".join(f"{e['id']} (from {e['from']})" for e in body.get("tables", []))
+    raise InputError(f"no cost table for a {body_id} draft priced in {lo}-{hi} (looked for: {listed}; "
+                     f"installed: {', '.join(sorted(known)) or 'none'}); give one with --table",
+                     file=draft.file, line=draft.line)
+
+
+def _table(path: Path) -> Table:
+    """A table file, loaded once per run of several drafts (keyed by file and modification time)."""
+    key = (str(path.resolve()), path.stat().st_mtime_ns)
+    if key not in _TABLES:
+        _TABLES[key] = resolve_table(path)
+    return _TABLES[key]
+
+
+_TABLES: dict[tuple[str, int], Table] = {}
+
+
+def _fit_to_table(requests: list[dict[str, Any]], table: Table, assumptions: list[str]) -> None:
+    """Every activity of a kind the table prices: a kind it lacks is replaced by the template's first
+    ``fallback`` of a kind it has, or left out; either way an assumption says so."""
+    for request in requests:
+        kept: list[dict[str, Any]] = []
+        for act in request.get("activities", []):
+            tpl = act.pop("_template", {})
+            if act["kind"] in table.activities:
+                kept.append(act)
+                continue
+            label = act["label"].get("en", act["kind"])
+            for alternative in tpl.get("fallback", []):
+                if alternative["kind"] in table.activities:
+                    for key in ("words", "pages", "days", "participants", "work_months", "languages", "grade",
+                                "interpretation", "copies", "documents", "meetings", "trips", "dsa_days"):
+                        act.pop(key, None)
+                    act.update({k: v for k, v in alternative.items() if k not in ("basis", "funding")})
+                    kept.append(act)
+                    assumptions.append(f"request {request['id']}: table {table.id} prices no {tpl['kind']}: "
+                                       f"{label} is priced as {alternative['kind']} ({alternative.get('basis', '')})")
+                    break
+            else:
+                assumptions.append(f"request {request['id']}: table {table.id} prices no {act['kind']}: {label} "
+                                   "is left out of the estimate; price it by hand")
+        if "activities" in request:
+            request["activities"] = kept
+            if not kept:
+                del request["activities"]
+
+
+def _request_text(text: str, lang: str) -> str:
+    text = text.strip().rstrip("；;。.，,：: ")
+    if lang == "en":
+        # "Requests the Secretary-General" → "Request the Secretary-General" (the note says "would: (a) Request …")
+        text = re.sub(r"^((?:Also|Further|Further also|Again)\s+)?([A-Z]?[a-z]+)\b",
+                      lambda m: (m.group(1) or "") + _infinitive(m.group(2)), text, count=1)
+    return text
+
+
+def _infinitive(verb: str) -> str:
+    """Requests → Request, Decides → Decide, Stresses → Stress, Establishes → Establish."""
+    if verb.endswith(("sses", "shes", "ches", "xes", "zzes")):
+        return verb[:-2]
+    return verb[:-1] if verb.endswith("s") and not verb.endswith("ss") else verb
+
+
+def _quote(words: str, limit: int = 48) -> str:
+    """The trigger words as quoted in an assumption: long matches keep their two ends."""
+    words = words.strip()
+    if len(words) <= limit:
+        return f"“{words}”"
+    half = limit // 2
+    return f"“{words[:half]}…{words[-half:]}”"
+
+
+def _letters(i: int) -> str:
+    s = ""
+    i += 1
+    while i:
+        i, r = divmod(i - 1, 26)
+        s = chr(97 + r) + s
+    return s
+
+
+def _draft_year(text: str, rules: RuleSet, this_year: int, context_year: int | None) -> tuple[int, str]:
+    """The draft's own year and why: the latest dated event it names (a bare year may be a goal,
+    2030), or its document's year when later, or this year."""
+    named = [y for y in _years(text, rules, dated=True) if 1990 <= y <= this_year] or \
+        [y for y in _years(text, rules) if 1990 <= y <= this_year]
+    if named and context_year and context_year > max(named):
+        return context_year, (f"the latest year its document names ({context_year}); "
+                              f"the draft itself names {max(named)}")
+    if named:
+        return max(named), f"the latest year the draft names ({max(named)})"
+    if context_year:
+        return context_year, f"the draft names no year: the latest year its document names ({context_year})"
+    return this_year, f"the draft names no year: this year ({this_year}) is assumed"
+
+
+def _quantities(template_activity: dict[str, Any]) -> dict[str, Any]:
+    keys = ("words", "pages", "days", "participants", "work_months", "languages", "grade", "interpretation",
+            "copies", "documents", "meetings")
+    return {k: template_activity[k] for k in keys if k in template_activity}
+
+
+def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = None,
+                 rules: RuleSet | None = None, standards: Standards | None = None,
+                 today: dt.date | None = None, context_year: int | None = None) -> Proposal:
+    """The spec pbi proposes for ``draft``: it validates, and ``pbi cost`` prices it as it is."""
+    rules = rules or load_rules(draft.language)
+    standards = standards or load_standards()
+    lang = draft.language
+    results = classify_draft(draft, rules)
+    body_id, body_why = _body_of(draft, standards)
+    body = standards.bodies.get(body_id, {})
+    assumptions: list[str] = []
+
+    all_text = " ".join([draft.title, *draft.preamble, *(" ".join(r.texts) for r in results)])
+    draft_year, year_why = _draft_year(all_text, rules, (today or dt.date.today()).year, context_year)
+    period = period_of(draft_year)
+    rule = vocabulary.body(body_id).rule
+    assumptions.append(f"body: {body_id} ({body_why}); rule {rule} of its rules of procedure")
+    assumptions.append(f"the draft is of {draft_year}, {year_why}; budget period {period}")
+
+    invitations = [(r.ref, r.classification.invitation) for r in results
+                   if r.classification.cls == "invitation" and r.classification.invitation]
+    requests: list[dict[str, Any]] = []
+    produced: dict[str, str] = {}  # template → the paragraph that first priced it
+    years_used: set[int] = set()
+    paragraph_log: list[dict[str, Any]] = []
+    for result in results:
+        c = result.classification
+        entry: dict[str, Any] = {"paragraph": result.ref, "class": c.cls}
+        if c.matches:
+            entry["rules"] = [m.rule.id for m in c.matches]
+            entry["words"] = [m.words for m in c.matches]
+        if c.why and not c.has_implications:
+            entry["why"] = c.why
+        if c.condition:
+            entry["condition"] = c.condition
+        paragraph_log.append(entry)
+        if not c.has_implications:
+            continue
+        rid = _letters(len(requests))
+        request: dict[str, Any] = {"id": rid, "operative_paragraphs": [result.ref],
+                                   "text": {lang: _request_text(result.paragraph.text, lang)}}
+        if result.paragraph.items:
+            request["items"] = [{lang: _request_text(i.all_text(), lang)} for i in result.paragraph.items]
+        conditional = c.cls == "extrabudgetary"
+        if conditional:
+            request["conditional"] = True
+        activities: list[dict[str, Any]] = []
+        for match in c.matches:
+            template = standards.templates.get(match.rule.template or "", {})
+            text = next((t for t in result.texts if match.words in t), result.texts[0])
+            if not template.get("activities"):
+                basis = template.get("basis", "")
+                assumptions.append(f"paragraph {result.ref}: {_quote(match.words)} → "
+                                   f"{template.get('label', {}).get('en', match.rule.id)}: {basis}")
+                continue
+            earlier = produced.get(match.rule.template or "")
+            back = next((w for w in rules.anaphora if w in match.words), None)
+            if earlier and back and match.rule.template in _OBJECT_TEMPLATES:
+                assumptions.append(f"paragraph {result.ref}: {_quote(match.words)} refers back (“{back}”) to the "
+                                   f"{template.get('label', {}).get('en', '')} of paragraph {earlier}: priced there once")
+                continue
+            produced.setdefault(match.rule.template or "", result.ref)
+            year, why = draft_year + 1, f"the year after the draft ({draft_year + 1})"
+            # a note looks at most two years ahead: a year further out is a reference, not a date
+            explicit = [y for y in _years(text, rules) if draft_year < y <= draft_year + _HORIZON]
+            session = _session_year(text, body, rules, lang, standards)
+            if explicit:
+                year, why = max(explicit), f"the paragraph names {max(explicit)}"
+            elif session and draft_year <= session[0] <= draft_year + _HORIZON:
+                year, why = session
+            count = _count(text, rules)
+            place = _place(text, rules)
+            for n, tpl in enumerate(template["activities"], start=1):
+                funding_kind = tpl.get("funding", "regular")
+                if conditional or (funding_kind == "regular" and tpl["kind"] == "staff" and invitations):
+                    funding = "extrabudgetary"
+                elif funding_kind == "regular":
+                    funding = "regular_budget" if year in period else "budget_process"
+                elif funding_kind == "existing":
+                    funding = "existing_resources"
+                else:
+                    funding = str(funding_kind)
+                act: dict[str, Any] = {"_template": tpl, "id": f"{rid}-{match.rule.template}-{n}".replace("_", "-"),
+                                       "kind": tpl["kind"], "label": dict(tpl.get("label", {})),
+                                       **_quantities(tpl), "year": year, "funding": funding}
+                if funding == "regular_budget" and body.get("section"):
+                    act["section"] = body["section"]
+                if tpl["kind"] in ("meeting", "meeting_during_session", "expert_meeting", "workshop",
+                                   "network_meeting", "meeting_full_cost"):
+                    act["location"] = place[0] if place else body.get("duty_station", "Vienna")
+                if tpl.get("per_session") and count and count[0] > 1:
+                    act["count"] = count[0]
+                activities.append(act)
+                years_used.add(year)
+                said = [f"paragraph {result.ref}: {_quote(match.words)} → {act['label'].get('en', tpl['kind'])} "
+                        f"({tpl['kind']}): {tpl.get('basis', 'template ' + str(match.rule.template))}",
+                        f"in {year} ({why})", f"funded from {_FUNDING_WORDS.get(funding, funding)}"
+                        + (f" ({_quote(c.condition)})" if conditional and c.condition else
+                           " (technical assistance and new work are met from what the draft invites: "
+                           f"paragraph {invitations[0][0]}, {_quote(invitations[0][1])})" if funding == "extrabudgetary"
+                           and invitations and not conditional else "")]
+                if "location" in act:
+                    said.append(f"in {act['location']}" + (f" (“{place[1]}”)" if place else
+                                                           " (the body's duty station)"))
+                if "count" in act:
+                    said.append(f"{act['count']} sessions (“{count[1] if count else ''}”)")
+                assumptions.append("; ".join(said))
+        if activities:
+            request["activities"] = activities
+        requests.append(request)
+    if not requests:
+        assumptions.append("no operative paragraph asks for anything with resource implications")
+    for ref, words in invitations:
+        assumptions.append(f"paragraph {ref} invites donors ({_quote(words)}): it asks nothing of the secretariat")
+
+    table_id, table_path, table_why = _choose_table(body_id, body, years_used or {draft_year}, table, near, draft)
+    cost_table = _table(table_path) if table_path else resolve_table(table_id, near=near)
+    _fit_to_table(requests, cost_table, assumptions)
+    assumptions.insert(2, f"cost table {table_id}: {table_why}; it must hold rates for "
+                          f"{', '.join(str(y) for y in sorted(years_used or {draft_year}))}")
+    number = draft.number or ""
+    if number and number in _CN_DIGITS:
+        number = _ROMAN.get(_CN_DIGITS[number], number)
+    kind_word = "decision" if draft.kind == "decision" else "resolution"
+    data: dict[str, Any] = {
+        "symbol": draft.symbol or f"draft {kind_word} {number}".strip(),
+        "draft_kind": draft.kind,
+        "title": {lang: draft.title or f"draft {kind_word} {number}".strip()},
+        "body": body_id,
+        "rule": rule,
+        "budget_period": str(period),
+        "table": table_id,
+        "operative_paragraphs": [r["operative_paragraphs"][0] for r in requests],
+        "requests": requests,
+        "extra": {"assumptions": assumptions, "paragraphs": paragraph_log,
+                  "source": {"file": Path(draft.file).name, "line": draft.line, "label": draft.label}},
+    }
+    if requests and all(r["operative_paragraphs"][0].startswith("(") for r in requests):
+        data["paragraphs_in"] = "annex"
+    try:
+        spec = Spec.model_validate(data)
+    except ValidationError as exc:  # a rule or template that does not fit the spec model
+        err = exc.errors()[0]
+        raise SpecError(f"the proposed spec is invalid: {'.'.join(str(p) for p in err['loc'])}: {err['msg']} "
+                        "(check pbi/draft/rules/standards.yaml)", file=draft.file, line=draft.line) from None
+    try:  # the spec must price as it is: a rule or standard that the table cannot price is said here
+        cost(spec, cost_table)
+    except PbiError as err:
+        raise SpecError(f"the proposed spec does not price with table {cost_table.id}: {err.message}",
+                        file=draft.file, line=draft.line) from None
+    return Proposal(draft=draft, spec=spec, paragraphs=tuple(results), table_path=table_path)
+
+
+def spec_yaml(proposal: Proposal) -> str:
+    """The proposed spec as YAML, with a header saying where it comes from and what to check."""
+    d = proposal.draft
+    costed = sum(1 for r in proposal.paragraphs if r.classification.has_implications)
+    header = [
+        f"# Proposed by `pbi draft` from {Path(d.file).name}, line {d.line} ({d.label}).",
+        f"# {len(proposal.paragraphs)} paragraphs read, {costed} with resource implications. Every quantity,",
+        "# year, place and funding source below is a guess listed under extra.assumptions with the words",
+        "# that triggered it: check them against the draft, then `pbi cost` and `pbi note` this file.",
+    ]
+    return "\n".join(header) + "\n" + _dump(proposal.spec)
+
+
+def _dump(spec: Spec) -> str:
+    """The spec as :func:`pbi.model.specs.dump_spec` writes it, with libyaml's emitter where there is one."""
+    import yaml
+
+    dumper = getattr(yaml, "CSafeDumper", None)
+    if dumper is None:  # pragma: no cover - PyYAML without libyaml
+        return dump_spec(spec)
+    data = spec.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+    data.setdefault("title", {})
+    return str(yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100))
+

@@ -1,0 +1,424 @@
+"""Reading draft resolutions and decisions: text (.txt, .md) or Word (.docx), Chinese or English.
+
+A file may hold one draft or several (a session report's chapter I). Each draft is split into its
+title, preambular paragraphs, operative paragraphs with their sub-items — numbering as printed:
+``1.``, ``(a)``, ``(i)``, ``㈠``, ``(一)`` — and the items of its annex. Page headers, document
+symbols printed as running heads, footnote texts and footnote markers are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from pbi.model.errors import InputError
+
+__all__ = ["Item", "Paragraph", "Draft", "read_text", "detect_language", "parse_drafts", "read_drafts"]
+
+Language = Literal["zh", "en"]
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+# running heads of a printed document: "64 V.10-58210", "V.10-58210 17", "CTOC/COP/2010/17", "E/2011/30"
+_RUNNING_HEAD = re.compile(r"^\s*(\d{1,4}\s+)?[A-Z]\.\d{2}-\d{5}(\s+\d{1,4})?\s*$"
+                           r"|^\s*[A-Z]{1,6}(/[A-Z0-9.]+){1,5}\s*$|^\s*\d{1,4}\s*$|^\s*-\s*\d+\s*-\s*$")
+# a draft's symbol printed in its heading: A/C.3/80/L.99, E/CN.15/2011/L.5/Rev.1, CTOC/COP/2010/L.7
+_DRAFT_SYMBOL = re.compile(r"(?:^|\s)([A-Z]{1,6}(?:/[A-Z0-9.]+)*/L\.\d+(?:/Rev\.\d+)?)\s*$")
+_FOOTNOTE_RULE = re.compile(r"^\s*(_{5,}|-{3,}|\*{3,})\s*$")
+_FOOTNOTE_LINE = re.compile(r"^\s?(\d{1,3}|\*{1,3})\s+\S|^\s*(<sup>\d+</sup>|\[\^?\d+\]:?|[" + _SUPERSCRIPTS
+                            + r"]+)\s*\S")
+_MARKER = re.compile(r"<sup>\s*[\d*]+\s*</sup>|\[\^?\d+\]|[" + _SUPERSCRIPTS + r"]+")
+# a 1-3 digit number after a Chinese character or punctuation mark (not after 第) that no counting
+# word follows ("14第32条", "工作，1"): a footnote marker of a PDF text
+_PDF_MARKER = re.compile(r"(?<=[\u4e00-\u9fff，。；：、》”）])(?<!第)\d{1,3}(?=$|[，。；：（《“\u4e00-\u9fff])"
+                         r"(?![年月日条款段号次届卷个项页份人名天岁周章节版册种国级至和及、])")
+_MD = re.compile(r"^\s*#{1,6}\s*|\*\*|(?<!\*)\*(?!\*)")
+
+# a numbered operative paragraph "3. …" (also "3．"), a sub-item "(a)", "(i)", "㈠", "(一)", "（一）"
+_NUMBERED = re.compile(r"^(\d{1,3})\s*[.．]\s*(?!\d)(.*)$")
+_LETTER = re.compile(r"^[(（]([a-z]{1,2})[)）]\s*(.*)$")
+_ROMAN = re.compile(r"^[(（]((?:x{0,3})(?:ix|iv|v?i{0,3}))[)）]\s*(.*)$")
+_CN_ITEM = re.compile(r"^([㈠-㈩])\s*(.*)$|^[(（]([一二三四五六七八九十]{1,3})[)）]\s*(.*)$")
+
+_CN_NUM = "一二三四五六七八九十"
+_ROMAN_OF = {"一": "I", "二": "II", "三": "III", "四": "IV", "五": "V", "六": "VI"}
+_DRAFT_START = {
+    "zh": re.compile(r"^(第?\s*(?P<num>\d+/\d+)\s*号\s*(?P<kind>决议|决定)(草案)?"
+                     r"|(?P<kind2>决议|决定)草案\s*(?P<cn>[" + _CN_NUM + r"]*))\s*$"),
+    "en": re.compile(r"^(?:draft\s+)?(?P<kind>resolution|decision)\s*(?P<num>[\dIVXLC]+(?:/\d+)?)?\s*$",
+                     re.IGNORECASE),
+}
+# headings that close a draft: "二. 组织事项", "B． 决定", "第一章", "Chapter II", "A. Draft resolutions…"
+_CLOSING_HEADING = re.compile(r"^([" + _CN_NUM + r"]+\s*[.．、]\s*\S|[A-Z]\s*[.．]\s*[\u4e00-\u9fff]|[A-Z]\.\s+[A-Z]|第[" + _CN_NUM
+                              + r"]+章|Chapter\s+[IVX\d]+)")
+_ANNEX = re.compile(r"^(附件[" + _CN_NUM + r"]*|Annex(\s+[IVX]+)?)\s*$", re.IGNORECASE)
+# the line naming the body that adopts the draft: "大会，", "The General Assembly,", and a decision's
+# "缔约方会议决定设立…" (the body, then at once what it decides)
+_BODY_WORDS = {"zh": r"(大会|理事会|缔约方会议|委员会)", "en": r"(Assembly|Council|Conference|Commission|Parties)"}
+_BODY_LINE = {
+    "zh": re.compile(r"^(?P<body>[^，,：:。；.]{0,58}?" + _BODY_WORDS["zh"] + r")(?P<sep>[，,：:]?)(?P<rest>.*)$"),
+    "en": re.compile(r"^(?P<body>The\s+[^,:;.]{0,200}?" + _BODY_WORDS["en"]
+                     + r"(\s+(on|to|of|against)\s+[^,:;.]{0,160})?)(?P<sep>[,:]?)\s*(?P<rest>.*)$"),
+}
+_DECIDING = re.compile(r"^(决定|核准|通过|请|Decides|Approves|Adopts|Requests)")
+
+
+def _body_of(para: str, lang: Language) -> tuple[str, str, bool] | None:
+    """(body, rest, rest is operative) if ``para`` opens the draft with the name of its body."""
+    m = _BODY_LINE[lang].match(para)
+    if not m:
+        return None
+    body, sep, rest = m.group("body").strip(), m.group("sep"), m.group("rest").strip()
+    if not rest:
+        return body, "", False
+    if not sep and _DECIDING.match(rest):
+        return body, rest, True
+    if sep and len(body) <= (40 if lang == "zh" else 160):
+        return body, rest, False
+    return None
+
+
+@dataclass
+class Item:
+    """A sub-item of a paragraph, numbered as printed: ``(a)``, ``(i)``, ``㈠``."""
+
+    label: str
+    text: str
+    line: int
+    items: list["Item"] = field(default_factory=list)
+
+    def all_text(self) -> str:
+        """Its text and its own sub-items', each with its label as printed."""
+        return " ".join([self.text, *(f"{i.label} {i.all_text()}" for i in self.items)])
+
+
+@dataclass
+class Paragraph:
+    """An operative paragraph (``3``) or an annex item (``(f)``) with its sub-items."""
+
+    number: str
+    text: str
+    line: int
+    items: list[Item] = field(default_factory=list)
+    annex: str = ""  # the annex an item is in ("I", "II"), "" for an operative paragraph
+
+    def all_text(self) -> str:
+        return " ".join([self.text, *(i.all_text() for i in self.items)])
+
+
+@dataclass
+class Draft:
+    """One draft resolution or decision as printed."""
+
+    label: str
+    kind: Literal["resolution", "decision"]
+    number: str | None
+    language: Language
+    file: str
+    line: int
+    title: str = ""
+    symbol: str | None = None  # the draft's document symbol when printed above it (A/C.3/80/L.99)
+    body: str = ""
+    preamble: list[str] = field(default_factory=list)
+    operative: list[Paragraph] = field(default_factory=list)
+    annex: list[Paragraph] = field(default_factory=list)
+
+
+def read_text(path: Path | str) -> str:
+    """The text of a .txt, .md or .docx file; InputError (one line) if it is missing, binary or empty."""
+    path = Path(path)
+    name = str(path)
+    if not path.exists():
+        raise InputError("no such file", file=name)
+    if path.is_dir():
+        raise InputError("is a directory, expected a draft (.txt, .md or .docx)", file=name)
+    if path.suffix.lower() == ".docx":
+        text = _docx_text(path)
+    else:
+        data = path.read_bytes()
+        if b"\x00" in data[:4096] or data.startswith(b"PK\x03\x04"):
+            raise InputError("binary file, expected a draft as text (.txt, .md) or .docx", file=name, line=1)
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            raise InputError("not UTF-8 text (save the draft as UTF-8, or give the .docx)", file=name,
+                             line=line) from None
+    if not text.strip():
+        raise InputError("empty file: no draft to read", file=name, line=1)
+    return text
+
+
+def _docx_text(path: Path) -> str:
+    try:
+        import docx  # python-docx, the optional "docx" extra
+    except ImportError:
+        raise InputError("reading .docx needs python-docx: pip install \"pbi[docx]\"", file=str(path)) from None
+    try:
+        document = docx.Document(str(path))
+    except Exception as exc:  # python-docx raises several kinds on a damaged file
+        raise InputError(f"not a readable Word document ({type(exc).__name__})", file=str(path)) from None
+    # footnotes live outside the body in .docx: the body's paragraphs are the draft; numbers that
+    # Word draws itself (automatic numbering) are written out as printed: "1." and "(a)"
+    counters: dict[tuple[str, int], int] = {}
+    lines: list[str] = []
+    for paragraph in document.paragraphs:
+        number = _docx_number(paragraph, counters)
+        lines.append(f"{number} {paragraph.text}" if number else paragraph.text)
+    return "\n".join(lines)  # line N of the text is paragraph N of the document
+
+
+def _docx_number(paragraph: object, counters: dict[tuple[str, int], int]) -> str:
+    """"1." or "(a)" for a paragraph Word numbers automatically, "" otherwise."""
+    try:
+        p_pr = paragraph._p.pPr  # type: ignore[attr-defined]
+        num_pr = p_pr.numPr if p_pr is not None else None
+        style = paragraph.style  # type: ignore[attr-defined]
+        if num_pr is None and style is not None and style.element.pPr is not None:
+            num_pr = style.element.pPr.numPr  # numbering given by the style ("List Number")
+        if num_pr is None or num_pr.numId is None:
+            return ""
+        num_id = str(num_pr.numId.val)
+        level = int(num_pr.ilvl.val) if num_pr.ilvl is not None else 0
+        name = str(style.name) if style is not None else ""
+        if num_pr.ilvl is None and re.search(r"\s([2-9])$", name):
+            level = int(name[-1]) - 1  # "List Number 2" is the second level
+    except AttributeError:
+        return ""
+    for key in [k for k in counters if k[1] > level]:
+        del counters[key]  # a new item restarts the levels below it
+    counters[(num_id, level)] = counters.get((num_id, level), 0) + 1
+    n = counters[(num_id, level)]
+    if level == 0:
+        return f"{n}."
+    if level == 1:
+        return f"({chr(96 + n)})" if n <= 26 else f"({n})"
+    return f"({_ROMAN_SMALL[n - 1]})" if n <= len(_ROMAN_SMALL) else f"({n})"
+
+
+_ROMAN_SMALL = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
+
+
+def detect_language(text: str) -> Language:
+    """zh when at least a tenth of the letters are Chinese characters, else en."""
+    letters = sum(1 for c in text if c.isalpha())
+    cjk = len(_CJK.findall(text))
+    return "zh" if letters and cjk / letters >= 0.1 else "en"
+
+
+def _logical_lines(text: str) -> list[tuple[int, str]]:
+    """Paragraphs of the printed text, each with the number of its first line: wrapped lines are
+    joined, running heads and footnote texts dropped, footnote markers and Markdown marks removed."""
+    raw = text.splitlines()
+    indented = sum(1 for ln in raw if ln.strip() and ln[:1] in " \t\u3000")
+    pdf_style = indented > 0.1 * max(1, sum(1 for ln in raw if ln.strip()))
+    out: list[tuple[int, str]] = []
+    in_notes = after_heading = False
+    for number, line in enumerate(raw, start=1):
+        if not line.strip():
+            continue
+        if _FOOTNOTE_RULE.match(line):
+            in_notes = True
+            continue
+        if _RUNNING_HEAD.match(line):
+            continue
+        if in_notes or _FOOTNOTE_LINE.match(line) and not _starts_paragraph(line.strip()):
+            if _FOOTNOTE_LINE.match(line):
+                in_notes = True
+                continue
+            if in_notes and not line[:1].isspace() and pdf_style:
+                continue  # the wrapped rest of a footnote
+            in_notes = False
+        stripped = _MD.sub("", _MARKER.sub("", line)).strip()
+        if not stripped:
+            continue
+        heading = bool(line.lstrip().startswith("#") or _DRAFT_START["zh"].match(stripped)
+                       or _DRAFT_START["en"].match(stripped) or _ANNEX.match(stripped)
+                       or _CLOSING_HEADING.match(stripped) and not _NUMBERED.match(stripped))
+        new = (not out or heading or after_heading or _starts_paragraph(stripped) or _is_body_line(stripped) or (pdf_style and line[:1] in " \t\u3000")
+               or (not pdf_style and _ends_sentence(out[-1][1])) or _DRAFT_START["zh"].match(stripped)
+               or _DRAFT_START["en"].match(stripped))
+        after_heading = heading or _is_body_line(stripped)
+        if new:
+            out.append((number, stripped))
+        else:
+            prev_line, prev = out[-1]
+            sep = "" if _CJK.match(stripped[:1]) or _CJK.search(prev[-1:]) else " "
+            out[-1] = (prev_line, prev + sep + stripped)
+    joined = [(n, re.sub(r"\s+(?=[\u4e00-\u9fff，。；：、（）《》“”])|(?<=[\u4e00-\u9fff，。；：、（）《》“”])\s+", "", t)
+               if _CJK.search(t) else t) for n, t in out]
+    if pdf_style:  # footnote markers printed as plain digits beside Chinese text: "《公约》14第32条"
+        joined = [(n, _PDF_MARKER.sub("", t)) for n, t in joined]
+    return joined
+
+
+def _is_body_line(text: str) -> bool:
+    """A short line that only names the body: "大会，", "The General Assembly,"."""
+    for lang in ("zh", "en"):
+        opening = _body_of(text, lang)
+        if opening and not opening[1] and len(text) <= (40 if lang == "zh" else 200):
+            return True
+    return False
+
+
+def _starts_paragraph(text: str) -> bool:
+    return bool(_NUMBERED.match(text) or _LETTER.match(text) or _CN_ITEM.match(text) or _ANNEX.match(text))
+
+
+def _ends_sentence(text: str) -> bool:
+    return text[-1:] in "，,；;。.：:" or bool(_DRAFT_START["zh"].match(text) or _DRAFT_START["en"].match(text))
+
+
+def parse_drafts(text: str, *, file: str = "<text>", language: Language | None = None) -> list[Draft]:
+    """Every draft in ``text``, in the order printed."""
+    lang: Language = language or detect_language(text)
+    drafts: list[Draft] = []
+    current: Draft | None = None
+    stage = "title"  # title → preamble → operative → annex
+    annex_name = ""
+    symbols = [(n, m.group(1)) for n, raw in enumerate(text.splitlines(), start=1)
+               for m in [_DRAFT_SYMBOL.search(raw)] if m]
+    for line, para in _logical_lines(text):
+        start = _DRAFT_START["zh"].match(para) or _DRAFT_START["en"].match(para)
+        if start:
+            kind_word = start.groupdict().get("kind") or start.groupdict().get("kind2") or ""
+            kind: Literal["resolution", "decision"] = (
+                "decision" if kind_word.lower() in ("决定", "decision") else "resolution")
+            current = Draft(label=para, kind=kind, number=start.groupdict().get("num") or start.groupdict().get("cn"),
+                            language=lang, file=file, line=line)
+            above = [sym for n, sym in symbols if line - 40 <= n < line
+                     and not any(d.line < line and n < d.line for d in drafts)]
+            current.symbol = above[-1] if above else None
+            drafts.append(current)
+            stage = "title"
+            continue
+        if current is None:
+            continue
+        if _CLOSING_HEADING.match(para) and not _NUMBERED.match(para):
+            current = None
+            continue
+        annex = _ANNEX.match(para)
+        if annex:
+            if stage in ("operative", "annex"):
+                stage = "annex"
+                suffix = re.sub(r"^(附件|annex)\s*", "", para, flags=re.IGNORECASE).strip()
+                annex_name = _ROMAN_OF.get(suffix, suffix) or "I"
+                continue
+            current = None
+            continue
+        if stage == "title":
+            opening = _body_of(para, lang) if current.title else None
+            if opening:
+                current.body, rest, operative = opening
+                stage = "preamble"
+                if rest and operative:
+                    current.operative.append(Paragraph("", rest, line))
+                    stage = "operative"
+                elif rest:
+                    current.preamble.append(rest)
+            else:
+                current.title = (current.title + " " + para).strip() if current.title else para
+            continue
+        target = current.annex if stage == "annex" else current.operative
+        numbered = _NUMBERED.match(para)
+        if numbered:
+            if stage == "operative" and target and target[-1].number.isdigit() \
+                    and int(numbered.group(1)) <= int(target[-1].number):
+                current = None  # numbering starts again: the text after the draft
+                continue
+            if stage == "preamble":
+                stage = "operative"
+                target = current.operative
+            target.append(Paragraph(numbered.group(1), numbered.group(2).strip(), line,
+                                    annex=annex_name if stage == "annex" else ""))
+            continue
+        sub = _sub_item(para, target)
+        if sub is not None:
+            label, body_text, second_level = sub
+            if stage == "preamble" or not target:
+                # a decision made of lettered items only: each is an operative paragraph
+                if stage == "preamble":
+                    stage = "operative"
+                    target = current.operative
+                target.append(Paragraph(label, body_text, line, annex=annex_name if stage == "annex" else ""))
+            elif not second_level and _is_letter(target[-1].number):
+                target.append(Paragraph(label, body_text, line, annex=annex_name if stage == "annex" else ""))
+            else:
+                _attach(target[-1], Item(label, body_text, line), second_level)
+            continue
+        if stage == "preamble":
+            current.preamble.append(para)
+        elif stage == "annex" and not target:
+            continue  # the annex's own title and introduction
+        elif target:
+            # an unnumbered line after a paragraph: a heading of the annex, or the paragraph's close
+            if stage == "operative":
+                target[-1].text += ("" if lang == "zh" else " ") + para
+    return drafts
+
+
+def _is_letter(label: str) -> bool:
+    return bool(re.fullmatch(r"\([a-z]{1,2}\)", label))
+
+
+def _sub_item(para: str, target: list[Paragraph]) -> tuple[str, str, bool] | None:
+    """The label as printed, the text of a sub-item line and whether it is a second-level item
+    (roman or Chinese numeral), or None."""
+    cn = _CN_ITEM.match(para)
+    if cn:
+        mark = cn.group(1) or f"({cn.group(3)})"
+        return mark, (cn.group(2) if cn.group(1) else cn.group(4)).strip(), True
+    roman = _ROMAN.match(para)
+    letter = _LETTER.match(para)
+    if roman and roman.group(1):
+        # "(i)" after "(h)" is a letter; otherwise, under a lettered item, a roman numeral
+        last = target[-1].items[-1].label if target and target[-1].items else (target[-1].number if target else "")
+        prev_letter = last.strip("()") if _is_letter(last) else ""
+        follows = prev_letter and len(prev_letter) == 1 and ord(roman.group(1)[0]) == ord(prev_letter) + 1 \
+            and len(roman.group(1)) == 1
+        if not follows and (prev_letter or (target and target[-1].items and not _is_letter(last))):
+            return f"({roman.group(1)})", roman.group(2).strip(), True
+    if letter:
+        return f"({letter.group(1)})", letter.group(2).strip(), False
+    return None
+
+
+def _attach(paragraph: Paragraph, item: Item, nested: bool) -> None:
+    """A roman or Chinese-numbered item goes under the last lettered item, if there is one."""
+    if nested and paragraph.items and _is_letter(paragraph.items[-1].label):
+        paragraph.items[-1].items.append(item)
+    else:
+        paragraph.items.append(item)
+
+
+def read_drafts(path: Path | str, *, language: Language | None = None) -> list[Draft]:
+    """The drafts of a file; InputError if it holds none with operative paragraphs."""
+    text = read_text(path)
+    drafts = parse_drafts(text, file=str(path), language=language)
+    if not drafts:
+        drafts = _single_draft(text, str(path), language)
+    drafts = [d for d in drafts if d.operative]
+    if not drafts:
+        raise InputError("no operative paragraphs found (expected numbered paragraphs \"1. …\" after "
+                         "the body's name, e.g. \"The General Assembly,\" or \"大会，\")", file=str(path), line=1)
+    return drafts
+
+
+def _single_draft(text: str, file: str, language: Language | None) -> list[Draft]:
+    """A file without a "Draft resolution" line: the first paragraph is the title."""
+    lang = language or detect_language(text)
+    label = "决议草案" if lang == "zh" else "Draft resolution"
+    drafts = parse_drafts(label + "\n\n" + text, file=file, language=lang)
+    for draft in drafts:  # line numbers of the file as it is, without the two lines added above
+        draft.line = max(1, draft.line - 2)
+        for paragraph in (*draft.operative, *draft.annex):
+            _shift(paragraph, -2)
+    return drafts
+
+
+def _shift(node: Paragraph | Item, by: int) -> None:
+    node.line += by
+    for item in node.items:
+        _shift(item, by)

@@ -1,0 +1,228 @@
+"""Trigger rules as data (``pbi/draft/rules/{zh,en}.yaml``) and the standards behind the
+quantities (``pbi/draft/rules/standards.yaml``), and classifying one operative paragraph with them.
+
+A phrase is written as a budget officer reads it: ``…`` is any words within the same sentence,
+``(a|b)`` either word, ``{request}``, ``{actor}`` and ``{shall}`` the request verbs, the actors and
+the modal verbs ("should") the file lists.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+from pbi.model.errors import InputError
+from pbi.model.yamlio import LoadedYaml, load_yaml
+
+__all__ = ["RULES_DIR", "Rule", "RuleSet", "Match", "Classification", "Standards", "load_rules",
+           "load_standards", "classify_text", "ParagraphClass"]
+
+RULES_DIR = Path(__file__).with_name("rules")
+ParagraphClass = Literal["costed", "extrabudgetary", "invitation", "none"]
+_CLASSES = ("costed", "extrabudgetary")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One trigger rule: phrases that lead to a class of request and an activity template."""
+
+    id: str
+    cls: ParagraphClass
+    phrases: tuple[str, ...]
+    patterns: tuple[re.Pattern[str], ...]
+    unless: tuple[re.Pattern[str], ...] = ()
+    template: str | None = None
+    line: int | None = None
+    examples: tuple[str, ...] = ()       # sentences the rule must fire on (checked by the tests)
+    counter_examples: tuple[str, ...] = ()  # sentences it must not fire on
+
+    def search(self, text: str, paragraph: str | None = None) -> str | None:
+        """The words that trigger the rule in ``text``, or None; ``unless`` phrases are looked for
+        in the whole ``paragraph`` (default: ``text``)."""
+        if any(u.search(paragraph or text) for u in self.unless):
+            return None
+        for pattern in self.patterns:
+            m = pattern.search(text)
+            if m:
+                return m.group(0)
+        return None
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """The rules of one language."""
+
+    language: str
+    file: str
+    requests: tuple[Rule, ...]
+    extrabudgetary: tuple[Rule, ...]
+    invitation: tuple[Rule, ...]
+    endorses_annex: tuple[re.Pattern[str], ...]
+    openings: tuple[tuple[str, str], ...]
+    years: tuple[re.Pattern[str], ...]
+    dates: tuple[re.Pattern[str], ...]
+    places: dict[str, tuple[str, ...]]
+    counts: dict[str, int]
+    count_phrases: tuple[re.Pattern[str], ...]
+    session_phrases: tuple[re.Pattern[str], ...]
+    numerals: dict[str, int] = field(default_factory=dict)
+    anaphora: tuple[str, ...] = ()  # words that refer back to an object named before ("该", "the said")
+
+
+@dataclass(frozen=True)
+class Match:
+    """A rule that fired, with the words that fired it."""
+
+    rule: Rule
+    words: str
+
+
+@dataclass(frozen=True)
+class Classification:
+    """What one paragraph asks for."""
+
+    cls: ParagraphClass
+    matches: tuple[Match, ...] = ()
+    condition: str | None = None      # words making it extrabudgetary ("以可得到预算外资源为前提")
+    invitation: str | None = None     # words inviting donors, in the same paragraph
+    why: str | None = None            # for "none": what the paragraph does instead
+
+    @property
+    def has_implications(self) -> bool:
+        return self.cls in _CLASSES
+
+
+@dataclass(frozen=True)
+class Standards:
+    """Templates of activities and the bodies' data (standards.yaml)."""
+
+    file: str
+    templates: dict[str, dict[str, Any]]
+    bodies: dict[str, dict[str, Any]]
+
+
+def _compile(phrase: str, words: dict[str, tuple[str, ...]], sentence: str, where: str) -> re.Pattern[str]:
+    text = phrase
+    for key, values in words.items():
+        alternatives = "|".join(re.escape(v) for v in sorted(values, key=len, reverse=True))
+        after = "(?:（[^）]{0,30}）|\\([^)]{0,30}\\))?" if key == "actor" else ""  # "办公室（毒品和犯罪问题办公室）"
+        text = text.replace("{" + key + "}", f"(?:{alternatives}){after}")
+    # "…" is any words within the sentence; in a text with spaces between words it stands for
+    # one space or for words with a space on either side
+    spaced = " " in phrase.replace(" … ", "")
+    wildcard = f"\\b[^{sentence}]*?\\b" if spaced else f"[^{sentence}]*?"
+    text = re.sub(r"\s*(…|\.\.\.)\s*", lambda _: wildcard, text)
+    try:
+        return re.compile(text, re.IGNORECASE)
+    except re.error as exc:
+        raise InputError(f"phrase {phrase!r} cannot be read: {exc}", file=where) from None
+
+
+def _strings(value: Any, where: LoadedYaml, path: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise InputError("expected a list of phrases", file=where.file, line=where.line_of(path), field=path)
+    return tuple(value)
+
+
+def _rules(loaded: LoadedYaml, key: str, cls: ParagraphClass | None, words: dict[str, tuple[str, ...]],
+           sentence: str) -> tuple[Rule, ...]:
+    out: list[Rule] = []
+    for i, body in enumerate(loaded.data.get(key) or []):
+        path = f"{key}[{i}]"
+        if not isinstance(body, dict) or "phrases" not in body or "id" not in body:
+            raise InputError("a rule needs an id and phrases", file=loaded.file, line=loaded.line_of(path), field=path)
+        rule_cls = body.get("class", cls)
+        if rule_cls not in ("costed", "extrabudgetary", "invitation", "none"):
+            raise InputError(f"unknown class {rule_cls!r} (expected costed, extrabudgetary, invitation or none)",
+                             file=loaded.file, line=loaded.line_of(path + ".class"), field=path + ".class")
+        phrases = _strings(body["phrases"], loaded, path + ".phrases")
+        where = f"{loaded.file}:{loaded.line_of(path)}"
+        out.append(Rule(
+            id=str(body["id"]), cls=rule_cls, phrases=phrases,
+            patterns=tuple(_compile(p, words, sentence, where) for p in phrases),
+            unless=tuple(_compile(p, words, sentence, where) for p in _strings(body.get("unless"), loaded, path)),
+            template=body.get("template"), line=loaded.line_of(path),
+            examples=_strings(body.get("examples"), loaded, path + ".examples"),
+            counter_examples=_strings(body.get("not"), loaded, path + ".not")))
+    return tuple(out)
+
+
+def load_rules(language: str, path: Path | str | None = None) -> RuleSet:
+    """The rules of ``language`` (``zh`` or ``en``), from the package or from ``path``."""
+    return _load_rules(language, str(path) if path else str(RULES_DIR / f"{language}.yaml"))
+
+
+@lru_cache(maxsize=8)
+def _load_rules(language: str, path: str) -> RuleSet:
+    loaded = load_yaml(path)
+    data = loaded.data
+    sentence = "。；" if language == "zh" else ".;"
+    words = {"request": _strings(data.get("request_verbs"), loaded, "request_verbs"),
+             "actor": _strings(data.get("actors"), loaded, "actors"),
+             "shall": _strings(data.get("modal_verbs"), loaded, "modal_verbs")}
+    openings: list[tuple[str, str]] = []
+    for entry in data.get("none") or []:
+        for opening in _strings(entry.get("opening"), loaded, "none"):
+            openings.append((opening, str(entry.get("why", ""))))
+    openings.sort(key=lambda o: len(o[0]), reverse=True)
+    where = loaded.file
+    return RuleSet(
+        language=language, file=loaded.file,
+        requests=_rules(loaded, "requests", None, words, sentence),
+        extrabudgetary=_rules(loaded, "extrabudgetary", "extrabudgetary", words, sentence),
+        invitation=_rules(loaded, "invitation", "invitation", words, sentence),
+        endorses_annex=tuple(_compile(p, words, sentence, where)
+                             for p in _strings(data.get("endorses_annex"), loaded, "endorses_annex")),
+        openings=tuple(openings),
+        years=tuple(re.compile(p) for p in _strings(data.get("years"), loaded, "years")),
+        dates=tuple(re.compile(p, re.IGNORECASE) for p in _strings(data.get("dates"), loaded, "dates")),
+        places={k: _strings(v, loaded, f"places.{k}") for k, v in (data.get("places") or {}).items()},
+        counts={str(k): int(v) for k, v in (data.get("counts") or {}).items()},
+        count_phrases=tuple(re.compile(p, re.IGNORECASE) for p in _strings(data.get("count_phrases"), loaded, "count_phrases")),
+        session_phrases=tuple(re.compile(p, re.IGNORECASE)
+                              for p in _strings(data.get("session_phrases"), loaded, "session_phrases")),
+        numerals={str(k): int(v) for k, v in (data.get("numerals") or {}).items()},
+        anaphora=_strings(data.get("anaphora"), loaded, "anaphora"),
+    )
+
+
+@lru_cache(maxsize=2)
+def load_standards(path: str | None = None) -> Standards:
+    """The activity templates and bodies of ``standards.yaml``."""
+    loaded = load_yaml(path or RULES_DIR / "standards.yaml")
+    return Standards(file=loaded.file, templates=dict(loaded.data.get("templates") or {}),
+                     bodies=dict(loaded.data.get("bodies") or {}))
+
+
+def classify_text(texts: list[str], rules: RuleSet) -> Classification:
+    """Classify a paragraph given as the texts to search: the paragraph, and each sub-item with the
+    words before it (a request's verb and actor are in the chapeau, its object in the item)."""
+    matches: list[Match] = []
+    seen: set[str] = set()
+    paragraph = " ".join(texts)
+    for text in texts:
+        for rule in rules.requests:
+            if rule.id in seen:
+                continue
+            words = rule.search(text, paragraph)
+            if words:
+                matches.append(Match(rule, words))
+                seen.add(rule.id)
+    whole = " ".join(texts[:1])
+    condition = next((m for r in rules.extrabudgetary for m in [r.search(whole)] if m), None)
+    invitation = next((m for r in rules.invitation for m in [r.search(whole)] if m), None)
+    if any(m.rule.cls == "costed" for m in matches):
+        return Classification("extrabudgetary" if condition else "costed", tuple(matches), condition, invitation)
+    if matches:
+        return Classification("extrabudgetary", tuple(matches), condition, invitation)
+    if invitation:
+        return Classification("invitation", (), condition, invitation, why="invites donors to provide resources")
+    why = next((w for opening, w in rules.openings if whole.lower().startswith(opening.lower())), None)
+    return Classification("none", (), condition, None, why=why or "asks nothing of the secretariat")

@@ -1,0 +1,142 @@
+"""The vocabulary of programme budget implications as data (``vocabulary.yaml``): objects of
+expenditure, budget and income sections, and the bodies a spec is for — their names per language,
+whether they appropriate, and the rule of procedure and kinds of document their costs are stated in.
+
+Everything is read from the one YAML file, once; nothing here is a second copy of a name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from pbi.model.errors import RenderError, SpecError
+
+__all__ = ["ObjectOfExpenditure", "Section", "Body", "objects_of_expenditure", "object_of", "section",
+           "income_section", "body", "bodies", "appropriating_bodies", "VOCABULARY_FILE"]
+
+VOCABULARY_FILE = Path(__file__).with_name("vocabulary.yaml")
+_LANGS = ("en", "zh", "fr", "es", "ru", "ar")
+
+
+@dataclass(frozen=True, slots=True)
+class ObjectOfExpenditure:
+    """An object of expenditure: its key, labels per language and the activity kinds it takes."""
+
+    key: str
+    labels: dict[str, str]
+    kinds: tuple[str, ...]
+    staff_costs: bool
+
+    def label(self, lang: str) -> str:
+        if lang not in self.labels:
+            raise RenderError(f"no {lang} name for object of expenditure {self.key!r} in model/vocabulary.yaml")
+        return self.labels[lang]
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A budget or income section: its key as specs write it, its number and names per language."""
+
+    key: str
+    number: str
+    names: dict[str, str]
+
+    def name(self, lang: str) -> str:
+        if lang not in self.names:
+            raise RenderError(f"no {lang} name for {self.key!r} in model/vocabulary.yaml")
+        return self.names[lang]
+
+
+@dataclass(frozen=True, slots=True)
+class Body:
+    """A body a draft is for: names per language (name, short, rules), whether it appropriates, the
+    rule its statements are made under and the kinds of document it takes (the first is the default)."""
+
+    key: str
+    names: dict[str, dict[str, str]]
+    appropriates: bool
+    rule: str
+    kinds: tuple[str, ...]
+
+    @property
+    def default_kind(self) -> str:
+        return self.kinds[0]
+
+    def names_in(self, lang: str) -> dict[str, str]:
+        if lang not in self.names:
+            raise RenderError(f"no {lang} names for body {self.key!r} in model/vocabulary.yaml", field="body")
+        return self.names[lang]
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict[str, Any]:
+    import yaml
+
+    data: dict[str, Any] = yaml.safe_load(VOCABULARY_FILE.read_text(encoding="utf-8"))
+    return data
+
+
+@lru_cache(maxsize=1)
+def objects_of_expenditure() -> tuple[ObjectOfExpenditure, ...]:
+    """The objects of expenditure in the order the programme budget lists them."""
+    return tuple(ObjectOfExpenditure(key=k, labels={lang: str(v[lang]) for lang in _LANGS if lang in v},
+                                     kinds=tuple(v.get("kinds") or ()), staff_costs=bool(v.get("staff_costs")))
+                 for k, v in _data()["objects_of_expenditure"].items())
+
+
+def object_of(kind: str, override: str | None = None) -> ObjectOfExpenditure:
+    """The object of expenditure of an activity: ``override`` (a spec's ``object:``) or its kind's."""
+    objects = {o.key: o for o in objects_of_expenditure()}
+    if override is not None:
+        if override not in objects:
+            raise SpecError(f"unknown object of expenditure {override!r} (expected one of {', '.join(objects)})",
+                            field="object")
+        return objects[override]
+    for o in objects.values():
+        if kind in o.kinds:
+            return o
+    return objects["general_operating_expenses"]
+
+
+def _section(vocab: str, key: str) -> Section:
+    entries = _data()[vocab]
+    if key not in entries:
+        raise RenderError(f"no names for {key!r} in model/vocabulary.yaml ({vocab}: {', '.join(entries)})",
+                          field="section")
+    v = entries[key]
+    return Section(key=key, number=str(v["number"]), names={lang: str(v[lang]) for lang in _LANGS if lang in v})
+
+
+def section(key: str) -> Section:
+    """A budget section by the key specs write (``Section 16``)."""
+    return _section("sections", key)
+
+
+def income_section(key: str = "Income section 1") -> Section:
+    """An income section (staff assessment is offset under income section 1)."""
+    return _section("income_sections", key)
+
+
+def body(key: str) -> Body:
+    """A body by the key specs write (``general-assembly``, ``ecosoc``, ``cop-untoc`` …)."""
+    entries = _data()["bodies"]
+    if key not in entries:
+        raise SpecError(f"unknown body {key!r} (expected one of {', '.join(entries)})", field="body")
+    v = entries[key]
+    if "alias_of" in v:
+        return body(str(v["alias_of"]))
+    return Body(key=key, names={lang: {k: str(t) for k, t in v[lang].items()} for lang in _LANGS if lang in v},
+                appropriates=bool(v["appropriates"]), rule=str(v["rule"]), kinds=tuple(v["kinds"]))
+
+
+def appropriating_bodies() -> frozenset[str]:
+    """The keys (aliases included) of the bodies that appropriate."""
+    return frozenset(k for k in bodies() if body(k).appropriates)
+
+
+def bodies() -> tuple[str, ...]:
+    """The keys of every body the vocabulary knows."""
+    return tuple(_data()["bodies"])

@@ -1,0 +1,317 @@
+"""The statement of programme budget implications (General Assembly rule 153, Economic and Social
+Council rule 31) as data for its templates (``templates/statement/<lang>.j2``).
+
+The plan follows the models of the DGACM Editorial Manual: the requests (citing their operative
+paragraphs), the relation to the programme of work, the activities, the resource requirements by
+object of expenditure and section, year by year (a table), staff assessment and its income offset,
+what existing resources cover, the charge against the contingency fund, what is left to the proposed
+programme budget of later years, extrabudgetary needs, and the action required of the body. A draft
+that needs nothing at all gets the note by the Secretariat. Every amount comes from
+:func:`pbi.costing.conclusions.conclude`; the body's names and rule from :mod:`pbi.model.vocabulary`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from pbi.costing.conclusions import Conclusion, ObjectRequirement, conclude
+from pbi.costing.estimate import ZERO, Estimate
+from pbi.model.errors import RenderError, SpecError
+from pbi.model.specs import Activity, Range, Request, Spec, source_of
+from pbi.model.vocabulary import Body, body, income_section, object_of, objects_of_expenditure, section
+
+__all__ = ["StatementContext", "build_statement_context", "check_kind", "default_kind", "statement_table",
+           "ActivityLine", "plural", "article", "bare", "qualify", "section_order", "counted_already",
+           "names_event", "names_document", "definite", "zh_counted_already", "zh_names_event",
+           "zh_names_document"]
+
+#: funding sources that need nothing additional (an activity drawing on an entitlement may be both)
+_COVERED = frozenset({"existing_resources", "entitlement"})
+_SYMBOL = re.compile(r"^[A-Z][A-Za-z0-9.]*(/[A-Za-z0-9.]+)+$")
+_ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
+_TABLE_TITLES = {"en": ("Object of expenditure", "Total", "Staff assessment", "Total (net)",
+                        "Total (including staff assessment)"),
+                 "zh": ("支出用途", "共计", "工作人员薪金税", "共计（净额）", "共计（含工作人员薪金税）"),
+                 "fr": ("Objet de dépense", "Total", "Contributions du personnel", "Total (montant net)",
+                        "Total (y compris les contributions du personnel)"),
+                 "es": ("Objeto de gastos", "Total", "Contribuciones del personal", "Total (neto)",
+                        "Total (incluidas las contribuciones del personal)"),
+                 "ru": ("Статья расходов", "Итого", "Налогообложение персонала", "Итого (чистая сумма)",
+                        "Итого (включая налогообложение персонала)"),
+                 "ar": ("وجه الإنفاق", "المجموع", "الاقتطاعات الإلزامية من مرتبات الموظفين", "المجموع (الصافي)",
+                        "المجموع (بما في ذلك الاقتطاعات الإلزامية من مرتبات الموظفين)")}
+#: the table's other words, per language: subtotal, a section not stated, a section, an income section
+_TABLE_WORDS = {"en": ("Subtotal", "Section not stated", "Section {n}, {name}", "Income section {n}, {name}"),
+                "zh": ("小计", "未列款次", "第{n}款“{name}”", "收入第{n}款“{name}”"),
+                "fr": ("Total partiel", "Chapitre non précisé", "Chapitre {n} ({name})", "Chapitre {n} des recettes ({name})"),
+                "es": ("Subtotal", "Sección no indicada", "Sección {n}, {name}", "Sección {n} de ingresos, {name}"),
+                "ru": ("Промежуточный итог", "Раздел не указан", "Раздел {n} «{name}»",
+                       "Раздел {n} сметы поступлений «{name}»"),
+                "ar": ("المجموع الفرعي", "باب غير محدد", "الباب {n}، {name}", "باب الإيرادات {n}، {name}")}
+
+
+def default_kind(spec: Spec) -> str:
+    """The kind of document a spec's body takes by default (model/vocabulary.yaml); SpecError, at the
+    spec's ``body:`` line, for a body the vocabulary does not know."""
+    file, lines = source_of(spec)
+    try:
+        return body(spec.body).default_kind
+    except SpecError as err:
+        raise err.located(file=file if lines else None, line=lines.get("body")) from None
+
+
+def check_kind(spec: Spec, kind: str) -> Body:
+    """The spec's body, if it takes documents of ``kind``; RenderError saying why not otherwise."""
+    file, lines = source_of(spec)
+    try:
+        b = body(spec.body)
+    except SpecError as err:
+        raise err.located(file=file if lines else None, line=lines.get("body")) from None
+    if kind not in b.kinds:
+        name = b.names_in("en")["name"] if "en" in b.names else b.key
+        why = "does not appropriate" if kind == "statement" and not b.appropriates else "receives no such note"
+        raise RenderError(f"no {kind.replace('_', ' ')} for {spec.body}: {name} {why}; its notes are "
+                          f"{' or '.join(k.replace('_', ' ') + 's' for k in b.kinds)} (rule {b.rule})",
+                          file=file if lines else None, line=lines.get("body"), field="body")
+    return b
+
+
+@dataclass(frozen=True)
+class ActivityLine:
+    """One activity as the statement lists it, with its object of expenditure."""
+
+    request: Request
+    activity: Activity
+    object: str
+
+
+@dataclass
+class StatementContext:
+    spec: Spec
+    estimate: Estimate
+    conclusion: Conclusion
+    body: Body
+    symbol: str | None
+    requests: list[Request]
+    ops: list[str]
+    activities: list[ActivityLine]
+    no_implications: bool
+    table_rows: list[ObjectRequirement] = field(default_factory=list)
+    covered: list[ActivityLine] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"spec": self.spec, "estimate": self.estimate, "conclusion": self.conclusion, "b": self.body,
+                "recipient": body(self.spec.recommended_to) if self.spec.recommended_to else None,
+                "proposed": self.spec.dated is not None and self.spec.dated.year < self.spec.period.start,
+                "symbol": self.symbol, "requests": self.requests, "ops": self.ops, "activities": self.activities,
+                "no_implications": self.no_implications, "covered": self.covered,
+                "sections": sorted({r.section for r in self.conclusion.objects_of("additional") if r.section},
+                                   key=section_order),
+                "later_sections": sorted({r.section for r in self.conclusion.objects_of("budget_process")
+                                          if r.section}, key=section_order),
+                "sa_additional": self.conclusion.staff_assessment_total("additional"),
+                "sa_later": self.conclusion.staff_assessment_total("budget_process"),
+                "sa_rule": self.estimate.table.staff_assessment,
+                "psc": self.conclusion.programme_support.map(
+                    lambda d: d.quantize(Decimal(1), rounding=ROUND_HALF_UP)),
+                "psc_percent": _psc_percent(self.estimate),
+                "later_years": sorted({r.year for r in self.conclusion.budget_process}),
+                "eb_years": _by_year(self.conclusion.extrabudgetary),
+                "has_table": bool(self.table_rows),
+                "conditional": [r for r in self.spec.requests if r.conditional and not r.activities],
+                "without_cost": [r for r in self.spec.requests if r.no_cost]}
+
+
+def _by_year(reqs: Any) -> list[tuple[int, Range]]:
+    out: dict[int, Range] = {}
+    for r in reqs:
+        out[r.year] = out.get(r.year, ZERO) + r.amount
+    return sorted(out.items())
+
+
+def _psc_percent(estimate: Estimate) -> Decimal | None:
+    for item in estimate.items:
+        if item.type == "surcharge" and item.percent is not None:
+            return item.percent
+    return None
+
+
+def build_statement_context(estimate: Estimate) -> StatementContext:
+    """Arrange a costed spec as the parts of its statement (see the module docstring)."""
+    spec = estimate.spec
+    b = body(spec.body)
+    conclusion = conclude(estimate)
+    requests = [r for r in spec.requests if r.text is not None]
+    ops = list(dict.fromkeys(op for r in requests for op in r.operative_paragraphs)) or list(spec.operative_paragraphs)
+    covered_ids = {i.activity for i in estimate.items if i.covered}
+    additional_ids = {i.activity for i in estimate.items if not i.covered and i.funding not in _COVERED}
+    lines = [ActivityLine(r, a, object_of(a.kind, a.object).key) for r, a in spec.activities()]
+    return StatementContext(
+        spec=spec, estimate=estimate, conclusion=conclusion, body=b,
+        symbol=spec.symbol if _SYMBOL.match(spec.symbol) and not spec.draft_number else None, requests=requests, ops=ops,
+        activities=[ln for ln in lines if ln.activity.id in additional_ids],
+        covered=[ln for ln in lines if ln.activity.id in covered_ids or ln.activity.funding in _COVERED],
+        no_implications=not estimate.items,
+        table_rows=conclusion.objects_of("additional", "budget_process"))
+
+
+def statement_table(ctx: StatementContext, lang: str) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
+    """Regular-budget requirements by section and object of expenditure, one column a year and a total;
+    a total a section, staff assessment and the totals (net and with staff assessment)."""
+    from .numbers import money
+
+    rows = ctx.table_rows
+    if not rows:
+        return (), []
+    titles = _TABLE_TITLES[lang if lang in _TABLE_TITLES else "en"]
+    words = _TABLE_WORDS[lang if lang in _TABLE_WORDS else "en"]
+    years = sorted({r.year for r in rows} | {s.year for s in ctx.conclusion.staff_assessment})
+    header = (titles[0], *(str(y) for y in years), titles[1])
+
+    def line(label: str, amounts: dict[int, Range]) -> tuple[str, ...]:
+        total = ZERO
+        for a in amounts.values():
+            total = total + a
+        def cell(a: Range) -> str:
+            return f"({money(a.map(abs), lang)})" if a.high < 0 else money(a, lang)
+
+        return (label, *(cell(amounts[y]) if y in amounts else "–" for y in years), cell(total))
+
+    out: list[tuple[str, ...]] = []
+    grand: dict[int, Range] = {}
+    labels = {o.key: o for o in objects_of_expenditure()}
+    for key in sorted(dict.fromkeys(r.section for r in rows), key=section_order):
+        sec = section(key) if key else None
+        out.append((_section_title(sec, lang) if sec else words[1],
+                    *("" for _ in years), ""))
+        sums: dict[int, Range] = {}
+        for obj in dict.fromkeys(r.object for r in rows if r.section == key):
+            amounts: dict[int, Range] = {}
+            for r in rows:
+                if r.section == key and r.object == obj:
+                    amounts[r.year] = amounts.get(r.year, ZERO) + r.amount
+                    sums[r.year] = sums.get(r.year, ZERO) + r.amount
+                    grand[r.year] = grand.get(r.year, ZERO) + r.amount
+            label = labels[obj].label(lang) if obj in labels else obj.replace("_", " ")
+            out.append(("    " + label, *line("", amounts)[1:]))
+        out.append(line("    " + words[0], sums))
+    out.append(line(titles[3], grand))
+    if ctx.conclusion.staff_assessment:
+        sa: dict[int, Range] = {}
+        for s in ctx.conclusion.staff_assessment:
+            sa[s.year] = sa.get(s.year, ZERO) + s.amount
+        first = ctx.conclusion.staff_assessment[0]
+        out.append(line(f"{_section_title(section(first.section), lang)}", sa))
+        both = {y: grand.get(y, ZERO) + sa.get(y, ZERO) for y in years}
+        out.append(line(titles[4], both))
+        inc = income_section(first.income_section)
+        out.append(line(words[3].format(n=inc.number, name=inc.name(lang)),
+                        {y: a.map(lambda d: -d) for y, a in sa.items()}))
+    return header, out
+
+
+def section_order(key: str | None) -> tuple[int, str]:
+    """Budget sections in their numeric order (section 2 before section 16, 29C after 29)."""
+    m = re.search(r"(\d+)(\w*)$", key or "")
+    return (int(m.group(1)), m.group(2)) if m else (10_000, key or "")
+
+
+def _section_title(sec: Any, lang: str) -> str:
+    return _TABLE_WORDS[lang if lang in _TABLE_WORDS else "en"][2].format(n=sec.number, name=sec.name(lang))
+
+
+# -- English grammar helpers the templates use -----------------------------------------------------
+
+def article(phrase: str) -> str:
+    """``a`` or ``an`` before ``phrase`` (by its sound: an eight-day, an 11-day, a one-day, a United …)."""
+    word = phrase.strip().split(" ", 1)[0].lower()
+    if re.match(r"^(8|11|18|80|800)\b|^(8|11|18)[-\d,]", word):
+        return "an"
+    if re.match(r"^(one|uni|use|usu|eu)", word):
+        return "a"
+    return "an" if word[:1] in "aeiou" else "a"
+
+
+_PREPOSITIONS = (" to ", " of ", " on ", " for ", " in ", " with ", " at ")
+
+
+def plural(label: str) -> str:
+    """The plural of a noun phrase: its head noun (before the first preposition) made plural."""
+    label = _ARTICLE.sub("", label.strip())
+    cut = min((label.find(p) for p in _PREPOSITIONS if p in label), default=len(label))
+    head, rest = label[:cut], label[cut:]
+    words = head.split(" ")
+    last = words[-1]
+    if not last:
+        raise RenderError(f"cannot make {label!r} plural")
+    if last.endswith("s") and not last.endswith(("ss", "sis", "us")):
+        pass  # already plural: regional workshops, meetings of focal points
+    elif last.endswith("sis"):
+        last = last[:-2] + "es"
+    elif re.search(r"[^aeiou]y$", last):
+        last = last[:-1] + "ies"
+    elif re.search(r"(s|x|z|ch|sh)$", last):
+        last = last + "es"
+    else:
+        last = last + "s"
+    return " ".join([*words[:-1], last]) + rest
+
+
+def qualify(label: str, note: str) -> str:
+    """``note`` in parentheses after the head of a noun phrase: Legal Officer (P-3) to draft the text."""
+    cut = min((label.find(p) for p in _PREPOSITIONS if p in label), default=len(label))
+    return f"{label[:cut]} ({note}){label[cut:]}"
+
+
+_COUNTED = re.compile(r"^(one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b", re.IGNORECASE)
+_EVENT = re.compile(r"\b(meetings?|sessions?|consultations?|conferences?|workshops?|seminars?|congress|"
+                    r"hearings?|dialogues?|forums?|segments?)\b", re.IGNORECASE)
+_DOCUMENT = re.compile(r"\b(reports?|documents?|documentation|notes?|stud(y|ies)|publications?|guides?|manuals?|"
+                       r"laws?|handbooks?|surveys?|tools?|software|analys[ie]s|compendi(um|a)|digests?|"
+                       r"summar(y|ies)|records?|papers?|proceedings|instruments?|texts?)\b", re.IGNORECASE)
+
+
+def counted_already(label: str) -> bool:
+    """The label states its own count (``one five-day session in 2011``): print it as it is."""
+    return bool(_COUNTED.match(label.strip()))
+
+
+def names_event(label: str) -> bool:
+    """The label names a meeting or session, not the body that meets (``the working group``)."""
+    return bool(_EVENT.search(label))
+
+
+def names_document(label: str) -> bool:
+    """The label names a document, not the body it is for."""
+    return bool(_DOCUMENT.search(label))
+
+
+_ZH_EVENT = re.compile(r"会议|届会|讲习班|研讨会|大会|磋商|论坛")
+_ZH_DOCUMENT = re.compile(r"报告|文件|说明|研究|出版物|指南|手册|示范法|法|工具|软件|分析|汇编|摘要|记录|文书|案文|调查")
+_ZH_COUNTED = re.compile(r"^[一二两三四五六七八九十\d]|^\d{4}\s*年")
+
+
+def zh_counted_already(label: str) -> bool:
+    """A Chinese label that states its own count or year (``2011 年一届五天的会议``)."""
+    return bool(_ZH_COUNTED.match(label.strip()))
+
+
+def zh_names_event(label: str) -> bool:
+    return bool(_ZH_EVENT.search(label))
+
+
+def zh_names_document(label: str) -> bool:
+    return bool(_ZH_DOCUMENT.search(label))
+
+
+def definite(label: str) -> str:
+    """The label with ``the`` unless it has an article already (``the intergovernmental working group``)."""
+    return label.strip() if _ARTICLE.match(label.strip()) else "the " + label.strip()
+
+
+def bare(label: str) -> str:
+    """A label without its leading article (to be given a count or another determiner)."""
+    return _ARTICLE.sub("", label.strip())
