@@ -20,7 +20,7 @@ from pbi.model.errors import CheckError
 from . import quantities as qx
 from .text import Joined, Line, Money, clean_lines, find_money, join_lines, to_int
 
-__all__ = ["Note", "Paragraph", "Claim", "read_notes", "read_path"]
+__all__ = ["Note", "Paragraph", "Claim", "read_notes", "read_path", "LANGUAGES"]
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,9 @@ _SYMBOL = re.compile(r"\b[A-Z][A-Za-z0-9.]*(?:/[A-Za-z0-9.]+)*?/L\.\d+(?:/(?:Rev
 _ROMANS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9,
            "x": 10}
 _ROMAN_NAMES = {v: k for k, v in _ROMANS.items()}
-_LANGS = ("zh", "en")
+#: the languages whose notes pbi check reads (headings, paragraphs, amounts and quantities)
+LANGUAGES = ("zh", "en")
+_LANGS = LANGUAGES
 
 
 def _annex_number(m: re.Match[str]) -> int | None:
