@@ -17,10 +17,60 @@ from typing import Any
 __all__ = ["main"]
 
 
+#: the suffixes each command can write with -o (and --chart); anything else is an error
+_SUFFIXES = {
+    "table": ("", ".txt", ".text", ".json", ".csv", ".xlsx"),
+    "note": ("", ".txt", ".text", ".md", ".html", ".htm", ".docx"),
+    "workbook": (".xlsx",),
+    "chart": (".png", ".svg", ".pdf"),
+}
+
+
+def _check_output(path: str | None, kind: str, flag: str = "-o") -> None:
+    """One line, exit 2, before anything is computed: pbi cannot write ``path`` as its suffix says."""
+    if not path or path == "-":
+        return
+    suffix = Path(path).suffix.lower()
+    allowed = _SUFFIXES[kind]
+    if suffix not in allowed:
+        from pbi.model.errors import InputError
+
+        can = ", ".join(s for s in allowed if s) + (" or no suffix (plain text)" if "" in allowed else "")
+        raise InputError(f"cannot write {suffix or 'a file without suffix'} here (this command writes {can})",
+                         file=path, field=flag)
+    from pbi.model.fileio import check_output
+
+    check_output(path)
+
+
+def _check_table_outputs(args: argparse.Namespace) -> None:
+    """-o and --chart of cost and compare: each writable, and not the same file."""
+    _check_output(args.output, "table")
+    _check_output(args.chart, "chart", "--chart")
+    if args.chart and args.output and args.output != "-" and Path(args.output).resolve() == Path(args.chart).resolve():
+        from pbi.model.errors import InputError
+
+        raise InputError("--chart and -o name the same file", file=args.chart)
+
+
+def _scenario_arg(path: str | None) -> Any:
+    """A scenario file: YAML, or a workbook written by `pbi workbook` (its edited quantities)."""
+    if path and Path(path).suffix.lower() in (".xlsx", ".xlsm"):
+        from pbi.export.workbook import read_workbook_scenario
+
+        return read_workbook_scenario(path)
+    return path
+
+
+def _notices(lines: Sequence[str]) -> None:
+    for line in lines:
+        print(f"pbi: note: {line}", file=sys.stderr)
+
+
 def _cmd_cost(args: argparse.Namespace) -> int:
     from pbi.costing.api import cost_file
 
-    _check_outputs(args, _TABLE_SUFFIXES)
+    _check_table_outputs(args)
     estimate = cost_file(args.spec, table=args.table)
     if args.chart:
         from pbi.export.formats import save_chart
@@ -38,11 +88,12 @@ def _cmd_cost(args: argparse.Namespace) -> int:
 
 
 def _cmd_compare(args: argparse.Namespace) -> int:
-    from pbi.costing.api import compare_file
+    from pbi.costing.api import compare_file, scenario_of, variant_file
 
-    _check_outputs(args, _TABLE_SUFFIXES)
-    comparison = compare_file(args.spec, scenario=args.scenario, assignments=args.set or (),
-                              table=args.table, vs_table=args.vs_table)
+    _check_table_outputs(args)
+    scenario = scenario_of(_scenario_arg(args.scenario), args.set or ())
+    _notices(variant_file(args.spec, scenario=scenario, table=args.table, vs_table=args.vs_table).notices)
+    comparison = compare_file(args.spec, scenario=scenario, table=args.table, vs_table=args.vs_table)
     if args.chart:
         from pbi.export.formats import save_chart
 
@@ -55,32 +106,6 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     _emit(text, args.output)
     return 0
 
-
-#: what ``-o FILE`` of cost and compare may end in (xlsx: a workbook; the others: text)
-_TABLE_SUFFIXES = (".txt", ".json", ".csv", ".xlsx", "")
-#: what ``--chart FILE`` may end in
-_CHART_SUFFIXES = (".png", ".svg", ".pdf")
-
-
-def _check_outputs(args: argparse.Namespace, suffixes: tuple[str, ...]) -> None:
-    """Refuse an output pbi cannot or may not write before any work is done."""
-    from pbi.model.errors import InputError
-    from pbi.model.fileio import check_output
-
-    output = getattr(args, "output", None)
-    if output and output != "-":
-        check_output(output)
-        suffix = Path(output).suffix.lower()
-        if suffix not in suffixes:
-            raise InputError(f"cannot write a {suffix or 'suffix-less'} file here (-o takes "
-                             f"{', '.join(s or 'no suffix' for s in suffixes)})", file=output)
-    chart = getattr(args, "chart", None)
-    if chart:
-        if Path(chart).suffix.lower() not in _CHART_SUFFIXES:
-            raise InputError(f"--chart writes {', '.join(_CHART_SUFFIXES)} files", file=chart)
-        check_output(chart)
-        if output and output != "-" and Path(output).resolve() == Path(chart).resolve():
-            raise InputError("--chart and -o name the same file", file=chart)
 
 
 def _format_of(args: argparse.Namespace) -> str:
@@ -126,9 +151,9 @@ def _cmd_explain(args: argparse.Namespace) -> int:
 
     estimate = cost_file(args.spec, table=args.table)
     try:
-        text = explain(estimate, args.figure)
+        text = explain(estimate, args.target)
     except PbiError as err:
-        raise err.located(file=args.spec, field="published") from None
+        raise err.located(file=args.spec, field="target") from None
     _write(text + "\n")
     return 0
 
@@ -190,21 +215,38 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 _FORMAT_OF = {".docx": "docx", ".md": "md", ".html": "html", ".htm": "html"}
 
 
-def _cmd_note(args: argparse.Namespace) -> int:
+def _cmd_workbook(args: argparse.Namespace) -> int:
     from pbi.costing.api import cost_file
+    from pbi.export.workbook import write_workbook
+
+    _check_output(args.output, "workbook")
+    written = write_workbook(cost_file(args.spec, table=args.table), args.output)
+    _write(f"wrote {written}: edit the quantities sheet (column C); "
+           f"`pbi note {args.spec} --scenario {args.output}` writes the note of the edited draft")
+    return 0
+
+
+def _cmd_note(args: argparse.Namespace) -> int:
+    from pbi.costing.api import cost_file, variant_file
     from pbi.model.errors import InputError, RenderError
     from pbi.render import render_note
 
     to_stdout = args.output == "-"
+    _check_output(args.output, "note")
     fmt = args.format or _FORMAT_OF.get(Path(args.output).suffix.lower() if args.output and not to_stdout
                                         else "", "text")
     if fmt == "docx" and (not args.output or to_stdout):
         raise RenderError("--format docx writes a file: give -o FILE.docx (a Word file never goes to stdout)")
-    if args.output and not to_stdout:
-        from pbi.model.fileio import check_output
-
-        check_output(args.output)
-    estimate = cost_file(args.spec, table=args.table)
+    if args.scenario or args.set:
+        if args.diff:
+            raise InputError("--diff compares the note as the spec has it: leave out --scenario and --set",
+                             field="--diff")
+        variant = variant_file(args.spec, scenario=_scenario_arg(args.scenario), assignments=args.set or (),
+                               table=args.table)
+        _notices(variant.notices)
+        estimate = variant.cost()
+    else:
+        estimate = cost_file(args.spec, table=args.table)
     title = estimate.spec.title
     args.lang = args.lang or ("en" if title.en and not title.zh else "zh")
     if args.diff:
@@ -287,7 +329,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("compare", help="baseline against a scenario or another table, item by item")
     p.add_argument("spec", help="spec file (notes/…/*.yaml)")
-    p.add_argument("--scenario", metavar="FILE", help="scenario file (YAML: set: {PATH: VALUE}, rates: {KEY: VALUE})")
+    p.add_argument("--scenario", metavar="FILE", help="scenario file (YAML: set: {PATH: VALUE}, rates: {KEY: VALUE}), "
+                                                      "or a workbook written by `pbi workbook` and edited")
     p.add_argument("--set", action="append", metavar="PATH=VALUE",
                    help="override a quantity or rate: F09.days=3, languages=4, model-law.pages=100, "
                         "request.d.days=3, rates.interpretation.meeting=2000[@2012-01-01] (repeatable)")
@@ -308,9 +351,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--rates", action="store_true", help="list every rate with the figures that use it")
     p.set_defaults(func=_cmd_reproduce)
 
-    p = sub.add_parser("explain", help="the arithmetic behind one published figure")
+    p = sub.add_parser("explain", help="the arithmetic behind a figure, a request, an activity or the total")
     p.add_argument("spec")
-    p.add_argument("figure", help="figure id, e.g. F09, or a request id for the activities no figure prices")
+    p.add_argument("target", help="a published figure (F09), a request (request.b or b), an activity id, or total")
     p.add_argument("--table", help="cost table file or id (default: the spec's table)")
     p.set_defaults(func=_cmd_explain)
 
@@ -350,9 +393,20 @@ def build_parser() -> argparse.ArgumentParser:
                         "rule 153; Economic and Social Council, rule 31); default: the kind the spec's body takes")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (required for docx)")
     p.add_argument("--table", help="cost table file or id (default: the spec's table)")
+    p.add_argument("--scenario", metavar="FILE",
+                   help="write the note of a variant: a scenario (YAML) or a workbook from `pbi workbook`")
+    p.add_argument("--set", action="append", metavar="PATH=VALUE",
+                   help="override a quantity or rate, as for `pbi compare` (repeatable)")
     p.add_argument("--diff", metavar="SEEDFILE",
                    help="compare the Chinese note with the spec's annex in SEEDFILE and show the differences")
     p.set_defaults(func=_cmd_note)
+
+    p = sub.add_parser("workbook", help="a live Excel workbook: quantities to edit, rates, line items as "
+                                        "formulas, totals rounded by the table's rule")
+    p.add_argument("spec")
+    p.add_argument("-o", "--output", metavar="FILE.xlsx", required=True, help="the workbook to write")
+    p.add_argument("--table", help="cost table file or id (default: the spec's table)")
+    p.set_defaults(func=_cmd_workbook)
 
     p = sub.add_parser("draft", help="read a draft resolution (.txt, .md, .docx; zh/en) and propose a priced spec")
     p.add_argument("file", help="the draft: text, Markdown or Word")

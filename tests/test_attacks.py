@@ -13,7 +13,6 @@ import os
 import signal
 import sys
 import tracemalloc
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -88,10 +87,8 @@ def run(attack: Attack, d: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest
     return verdict(attack, d, before, code, captured.out, captured.err, 0.0, peak), peak
 
 
-def _cases(family: str) -> Iterator[Any]:
-    for attack in ATTACKS:
-        if attack.family == family:
-            yield pytest.param(attack, id=attack.name)
+def _cases(family: str) -> list[Any]:
+    return [pytest.param(attack, id=attack.name) for attack in ATTACKS if attack.family == family]
 
 
 def _check(attack: Attack, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

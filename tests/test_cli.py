@@ -109,7 +109,7 @@ def test_unknown_rate_key_in_table_component(tmp_path, capsys):
 
 def test_explain_unknown_figure(capsys):
     assert main(["explain", ANNEX4, "F99"]) == 2
-    assert "no published figure 'F99'" in capsys.readouterr().err
+    assert "unknown target 'F99'" in capsys.readouterr().err
 
 
 def test_debug_shows_traceback(tmp_path):

@@ -171,9 +171,10 @@ def test_dataframe_and_notebook_display(annex4, table):
     assert "| F09 |  |  | 224,800 | 173,300 | -51,500 | -22.9% |" in cmp._repr_markdown_()
     assert "<th>per cent</th>" in cmp._repr_html_()
     pd = pytest.importorskip("pandas")
-    df = est.to_dataframe()
+    df = est.to_dataframe(decimal=True)
     assert isinstance(df, pd.DataFrame) and len(df) == len(est.items)
     assert sum(df["amount"]) == 477100 and isinstance(df["amount"][0], Decimal)
+    assert round(est.to_dataframe()["amount"].sum(), 2) == 477100
     cdf = cmp.to_dataframe()
     assert cdf.iloc[-1]["difference"] == -51500
 

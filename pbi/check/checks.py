@@ -3,7 +3,8 @@
 - **totals**: a stated total ("以上相加…1,734,600 美元") equals the sum of its parts — ``info``
   when it does, ``error`` when it does not, ``warning`` when its parts cannot be found;
 - **consistency**: the same item (same pages, languages, copies, meetings, days, participants,
-  grade, work-months and kind of work) costed at different amounts in two places — ``error``
+  grade, work-months and kind of work) from the same funding source costed at different amounts
+  in two places — ``error``
   (``warning`` when the two figures are for different years);
 - **ranges**: a range whose low end exceeds its high end (``error``), or whose spread does not
   follow the spread of the quantity it is based on (``warning``: 600–900 pages is ×1.5, so
@@ -26,7 +27,7 @@ from .quantities import COUNTABLE, KINDS
 from .reader import Claim, Note
 
 __all__ = ["Finding", "check_notes", "check_totals", "check_consistency", "check_ranges",
-           "item_signature"]
+           "item_signature", "where"]
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -34,7 +35,8 @@ SEVERITIES = ("error", "warning", "info")
 _IDENTITY = ("pages", "pages_all", "per_meeting", "languages", "language_names",
              "other_languages", "days", "half_day", "meetings", "workshops", "participants",
              "work_months", "grade", "staff", "consultants", "copies", "location",
-             "interpretation") + KINDS
+             "interpretation", "interpretation_languages", "documents", "documents_all",
+             "languages_all", "kinds_all", "staff_all", "gatherings") + KINDS
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,8 @@ class Finding:
     paragraph: str | None
     message: str
     figures: list[dict[str, Any]] = field(default_factory=list)
+    #: the note's name (its symbol, annex or heading), as the message names it
+    note_name: str | None = None
 
 
 def _fmt(v: Decimal | None) -> str:
@@ -68,13 +72,20 @@ class _Places:
                 self.claims.append(c)
 
     def where(self, c: Claim) -> str:
-        sym = self.symbols.get(id(c))
-        return f"note {c.note}" + (f" ({sym})" if sym else "") + f" para {c.paragraph}"
+        return f"{where(c, self.symbols.get(id(c)))} para {c.paragraph}"
 
     def fig(self, c: Claim) -> dict[str, Any]:
-        return {"note": c.note, "symbol": self.symbols.get(id(c)), "paragraph": c.paragraph,
+        return {"note": c.note, "name": c.note_name or None, "symbol": self.symbols.get(id(c)),
+                "section": c.section, "paragraph": c.paragraph,
                 "line": c.line, "amount": c.amount, "low": c.low, "high": c.high,
                 "operative_paragraph": c.operative_paragraph, "text": c.text}
+
+
+def where(c: Claim, symbol: str | None = None) -> str:
+    """How findings name the note of a claim: its name, else "note N (SYMBOL)"."""
+    if c.note_name:
+        return c.note_name
+    return f"note {c.note}" + (f" ({symbol})" if symbol else "")
 
 
 # ----------------------------------------------------------------------------- totals
@@ -96,19 +107,25 @@ def check_totals(notes: Sequence[Note]) -> list[Finding]:
             if not parts:
                 out.append(Finding("warning", c.note, c.paragraph,
                                    f"{pl.where(c)}: stated total {_fmt(c.amount)} but the "
-                                   "amounts it adds up could not be identified", [pl.fig(c)]))
+                                   "amounts it adds up could not be identified", [pl.fig(c)],
+                                   c.note_name or None))
                 continue
             s = sum(parts, Decimal(0))
             terms = " + ".join(f"{_fmt(v)} (para {p})" for p, v in zip(paras, parts, strict=False))
+            if c.quantities.get("total_kind") == "of_which" and s < c.amount:
+                out.append(Finding("info", c.note, c.paragraph,
+                                   f"{pl.where(c)}: {_fmt(c.amount)}, of which {terms} "
+                                   f"({_fmt(s)}, within the amount)", figs, c.note_name or None))
+                continue
             if s == c.amount:
                 out.append(Finding("info", c.note, c.paragraph,
                                    f"{pl.where(c)}: total {_fmt(c.amount)} = sum of "
-                                   f"{len(parts)} parts: {terms}", figs))
+                                   f"{len(parts)} parts: {terms}", figs, c.note_name or None))
             else:
                 out.append(Finding("error", c.note, c.paragraph,
                                    f"{pl.where(c)}: stated total {_fmt(c.amount)} but its "
                                    f"{len(parts)} parts add up to {_fmt(s)} "
-                                   f"(difference {_fmt(c.amount - s)}): {terms}", figs))
+                                   f"(difference {_fmt(c.amount - s)}): {terms}", figs, c.note_name or None))
     return out
 
 
@@ -143,8 +160,8 @@ def check_consistency(notes: Sequence[Note]) -> list[Finding]:
     pl = _Places(notes)
     for c in pl.claims:
         sig = item_signature(c)
-        if sig is not None:
-            groups.setdefault(sig, []).append(c)
+        if sig is not None:  # funded differently, an item may carry programme support costs
+            groups.setdefault((c.funding, *sig), []).append(c)
     out: list[Finding] = []
     for claims in groups.values():
         first = claims[0]
@@ -158,7 +175,7 @@ def check_consistency(notes: Sequence[Note]) -> list[Finding]:
                 severity, other.note, other.paragraph,
                 f"the same item ({what}) is costed {_figure(first)} in {pl.where(first)} "
                 f"(line {first.line}) but {_figure(other)} in {pl.where(other)} "
-                f"(line {other.line})", [pl.fig(first), pl.fig(other)]))
+                f"(line {other.line})", [pl.fig(first), pl.fig(other)], other.note_name or None))
     return out
 
 
@@ -189,7 +206,8 @@ def check_ranges(notes: Sequence[Note], *, slack: Decimal = Decimal(2)) -> list[
             continue
         if c.low > c.high:
             out.append(Finding("error", c.note, c.paragraph,
-                               f"{pl.where(c)}: range {_figure(c)} runs backwards", [pl.fig(c)]))
+                               f"{pl.where(c)}: range {_figure(c)} runs backwards", [pl.fig(c)],
+                               c.note_name or None))
             continue
         base = next((c.quantities[k] for k in ("pages", "copies", "meetings")
                      if isinstance(c.quantities.get(k), tuple)), None)
@@ -200,7 +218,8 @@ def check_ranges(notes: Sequence[Note], *, slack: Decimal = Decimal(2)) -> list[
             out.append(Finding(
                 "warning", c.note, c.paragraph,
                 f"{pl.where(c)}: range {_figure(c)} spans ×{spread:.2f} but the quantity it "
-                f"is based on ({base[0]} to {base[1]}) spans ×{qspread:.2f}", [pl.fig(c)]))
+                f"is based on ({base[0]} to {base[1]}) spans ×{qspread:.2f}", [pl.fig(c)],
+                c.note_name or None))
     return out
 
 

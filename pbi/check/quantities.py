@@ -18,10 +18,18 @@ plain ``dict``.  Keys (present only when the text states them):
 ``work_months``           int (三个工作月 / three work-months)
 ``grade``                 str, e.g. ``"P-3"``
 ``staff``                 int (一名…专家)
+``gatherings``            list of ``{"count", "days", "participants", "kind"}`` when several
+                          meetings of participants are costed together
+``interpreted_all``       list of ``{"count", "days", "meetings", "languages"}`` when several
+                          meetings with interpretation are costed together
+``staff_all``             list of ``{"count", "grade", "work_months"}`` when several posts are costed
 ``consultants``           int (一名顾问 / one consultant)
 ``copies``                int (800 份 / 800 copies)
+``documents``             int, documents of the same length (两份…文件 / two 16-page documents)
 ``location``              str, e.g. ``"Vienna"``
 ``interpretation``        bool (配备…口译 → True, 不配备口译 → False)
+``interpretation_languages``  int, the languages of interpretation (配备六种语文口译)
+``languages_all``         each document's own languages, where its clause states them
 ``translation``, ``printing``, ``distribution``, ``travel``, ``advisory_services``,
 ``conference_services``, ``report``, ``documentation``, ``background_document``   bool flags
 ========================  =====================================================================
@@ -36,8 +44,8 @@ from pbi.model.vocabulary import duty_stations
 
 from .text import to_int
 
-__all__ = ["extract", "find_funding", "find_years", "find_biennium", "find_ops", "KINDS",
-           "COUNTABLE"]
+__all__ = ["extract", "find_funding", "find_years", "find_biennium", "find_ops", "find_section",
+           "staff_assessment", "KINDS", "COUNTABLE"]
 
 _ZN = r"(\d{1,3}(?:,\d{3})+(?!\d)|\d+|[一二两三四五六七八九十百]+)"
 _EW = (r"(\d{1,3}(?:,\d{3})+(?!\d)|\d+|a|an|one|single|two|three|four|five|six|seven|"
@@ -66,7 +74,7 @@ _PAGES = (
 _LANGS = (
     re.compile(rf"(其他|其余)?\s*(?:联合国)?\s*{_ZN}\s*种\s*(?:联合国)?\s*(?:正式)?\s*语(?:文|言)"),
     re.compile(rf"\b(other|remaining)?\s*{_EW}\s+(?:of\s+the\s+)?(?:United\s+Nations\s+)?"
-               r"(?:official\s+)?languages\b", re.I),
+               r"(?:official\s+)?languages?\b", re.I),
 )
 _ALL_LANGS = re.compile(r"(?:所有|全部)\s*(?:联合国)?\s*(?:正式)?\s*语文|\ball\s+(?:six\s+)?"
                         r"(?:of\s+the\s+)?(?:United\s+Nations\s+)?official\s+languages\b", re.I)
@@ -82,7 +90,9 @@ _EVENTS_ZH = re.compile(
     rf"{_NOT_ORD}{_ZN}\s*次([^,;。:()]{{0,30}}?)(会议|协商|讲习班|研讨会|培训班)")
 _EVENTS_EN = re.compile(
     rf"\b{_EW}\s+((?:(?!(?:of|on|for|to|in|with|and|the|by|at|from)\b)[\w-]+\s+){{0,4}}?)"
-    r"(meetings?|sessions?|workshops?|seminars?|consultations?)\b", re.I)
+    r"(meetings?|sessions?|workshops?|seminars?|consultations?)\b"
+    r"((?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:networks?|focal\s+points?)\b)?)", re.I)
+_OF_MEETINGS = re.compile(rf"\s+of\s+{_EW}\s+meetings\b", re.I)
 _ONE_MEETING_ZH = re.compile(rf"为期\s*{_ZN}\s*天的[^,;。]{{0,15}}?会议(?!服务)|专家组(?:协商)?会议")
 _PARTICIPANTS = (
     re.compile(rf"{_NOT_ORD}{_ZN}\s*(?:人|名)\s*(?:参加|出席|与会|参与者|与会者|学员)"),
@@ -94,9 +104,29 @@ _WORK_MONTHS = (
 )
 _GRADE = re.compile(r"(?<![A-Za-z])((?:P|D|G|L|NO)-\d)(?!\d)")
 _STAFF_ZH = re.compile(rf"{_ZN}\s*名[^,;。()]{{0,12}}?(?:专家|干事|工作人员)")
+_STAFF_ITEMS = (
+    re.compile(rf"为\s*{_ZN}\s*名[^()]{{0,30}}?\(((?:P|D|G|L|NO)-\d)\)\s*工作\s*{_ZN}\s*个?\s*工作月"),
+    re.compile(rf"\b{_EW}[\s-]+(?:work|person|staff)[\s-]+months?\s+of\s+{_EW}\s+[^()]{{0,40}}?"
+               r"\(((?:P|D|G|L|NO)-\d)\)", re.I),
+)
+_GATHERINGS = (
+    re.compile(rf"(?:举行|举办)\s*{_ZN}\s*次([^。]{{0,12}}?)为期\s*{_ZN}\s*天、\s*{_DN}\s*人参加的([^,;。、]{{0,20}})"),
+    re.compile(rf"\b{_EW}\s+{_EW}-day\s+([^,;.]{{0,60}}?)\bof\s+{_DN}\s+participants\b", re.I),
+)
+_INTERPRETED = (
+    re.compile(rf"(?:{_ZN}\s*次)?\s*(?:为期\s*{_ZN}\s*天的|{_DN}\s*次)\s*配备\s*{_ZN}\s*种\s*语文\s*口译"),
+    re.compile(rf"(?<![\d,])\b(\d{{1,3}}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+               rf"(?:{_EW}-day\s+)?(?:(?!(?:for|to|in|with|and|by|at|from)\b)[\w-]+\s+){{0,4}}?"
+               rf"(?:of\s+{_DN}\s+meetings\s+)?with\s+interpretation\s+in\s+{_EW}\s+languages?\b", re.I),
+)
+_STAFF_EN = re.compile(rf"\bwork[\s-]+months?\s+of\s+{_EW}\b", re.I)
 _CONSULTANTS = (
     re.compile(rf"{_ZN}\s*名\s*顾问"),
     re.compile(rf"\b{_EW}\s+consultants?\b", re.I),
+)
+_DOCUMENTS = (
+    re.compile(rf"{_NOT_ORD}{_ZN}\s*份(?:[^,;。、]|(?<=\d),(?=\d)){{0,30}}?(?:文件|报告|出版物)"),
+    re.compile(rf"\b{_EW}\s+(?:\d[\d,]*-page\s+)?(?:documents|reports|publications)\b", re.I),
 )
 _COPIES = (
     re.compile(rf"(?<![\d.])(?<!\d,){_DN}\s*份(?=\s*(?:[),;。、]|$))"),
@@ -107,6 +137,10 @@ _LOCATIONS = tuple((names["zh"], station) for station, names in duty_stations().
 _LOCATIONS_EN = re.compile(r"\b(" + "|".join(re.escape(s) for s in duty_stations()) + r")\b")
 _NO_INTERP = re.compile(r"(?:不|没有|无|未)\s*(?:配备|提供)?\s*(?:任何)?\s*口译|"
                         r"\b(?:without|no)\s+(?:simultaneous\s+)?interpretation\b", re.I)
+_INTERP_LANGS = (
+    re.compile(rf"(?:配备|提供)\s*{_ZN}\s*种\s*(?:正式)?\s*语文\s*(?:的)?\s*口译"),
+    re.compile(rf"\binterpretation\s+(?:services\s+)?in\s+{_EW}\s+(?:official\s+)?languages?\b", re.I),
+)
 _INTERP = re.compile(r"口译|\binterpretation\b", re.I)
 _PER_MEETING = re.compile(r"每次[^,;。]{0,20}?会议|\bper\s+(?:meeting|session)\b|\beach\s+"
                           r"(?:meeting|session)\b", re.I)
@@ -151,10 +185,57 @@ def _pages(text: str, q: dict[str, Any]) -> None:
         return
     found.sort(key=lambda x: x[0])
     q["pages"] = found[0][1]
+    if len(found) == 1:
+        own1: dict[str, Any] = {}
+        _languages(_clause_around(text, 0, found[0][0], len(text)), own1)
+        if own1.get("languages"):
+            q["languages_all"] = [own1["languages"]]
     if len(found) > 1:
         q["pages_all"] = [v for _, v in found]
+        # each document's languages, when stated in its own stretch of text
+        langs: list[int | None] = []
+        counts: list[int] = []
+        kinds: list[str] = []
+        for k, (pos, _) in enumerate(found):
+            end = found[k + 1][0] if k + 1 < len(found) else len(text)
+            start = found[k - 1][0] + 1 if k else 0
+            own: dict[str, Any] = {}
+            clause = _clause_around(text, start, pos, end)
+            _languages(clause, own)
+            langs.append(own.get("languages"))
+            counts.append(next((v for rx in _DOCUMENTS for v in [_first_int(rx, clause)] if v), 1))
+            translated = bool(_FLAGS["translation"].search(clause))
+            kinds.append("tool_translation" if translated and _FLAGS["distribution"].search(clause)
+                         else "publication" if translated or _FLAGS["printing"].search(clause)
+                         else "documentation")
+        if any(v is not None for v in langs):
+            q["languages_all"] = langs
+        if any(c > 1 for c in counts):
+            q["documents_all"] = counts
+        if len(set(kinds)) > 1:
+            q["kinds_all"] = kinds
     if _PER_MEETING.search(text):
         q["per_meeting"] = True
+
+
+_CUT = re.compile(r"[;；、]|[,，](?!\d{3}(?!\d))|\band\b|和|及")
+
+
+def _clause_around(text: str, start: int, pos: int, end: int) -> str:
+    """The clause of ``text`` around ``pos``, within ``start``..``end``; a position inside
+    parentheses ("the guide (100 pages, six languages)") takes the whole parenthesis and what
+    it follows."""
+    opened = text.rfind("(", start, pos)
+    if opened >= 0 and text.find(")", opened, pos) < 0:
+        close = text.find(")", pos, end)
+        cuts = [m.end() for m in re.finditer(r"[;；、,，)]", text[start:opened])]
+        head = max(start + (cuts[-1] if cuts else 0), opened - 40)
+        return text[head:close + 1 if close >= 0 else end]
+    cuts = [m.end() for m in _CUT.finditer(text, start, pos)]
+    a = cuts[-1] if cuts else start
+    m = _CUT.search(text, pos, end)
+    b = m.start() if m else end
+    return text[a:b]
 
 
 def _languages(text: str, q: dict[str, Any]) -> None:
@@ -184,10 +265,19 @@ def _events(text: str, q: dict[str, Any]) -> None:
             kind = (m.group(2) + m.group(3)).strip()
             events.append({"count": n, "kind": kind,
                            "workshop": m.group(3) in ("讲习班", "研讨会", "培训班")})
+    skip_to = -1
     for m in _EVENTS_EN.finditer(text):
+        if m.start() < skip_to:
+            continue
         n = to_int(m.group(1))
+        inner = _OF_MEETINGS.match(text, m.end())
+        if n and inner and to_int(inner.group(1)):
+            # "two sessions of 4 meetings": the meetings are counted, each session's
+            events.append({"count": n * (to_int(inner.group(1)) or 1), "kind": "meetings", "workshop": False})
+            skip_to = inner.end()
+            continue
         if n:
-            kind = (m.group(2) + m.group(3)).strip()
+            kind = (m.group(2) + m.group(3) + m.group(4)).strip()
             events.append({"count": n, "kind": kind,
                            "workshop": m.group(3).lower().startswith(("workshop", "seminar"))})
     meetings = sum(e["count"] for e in events if not e["workshop"])
@@ -216,7 +306,7 @@ def extract(text: str) -> dict[str, Any]:
         q["half_day"] = True
     _events(text, q)
     for key, rxs in (("participants", _PARTICIPANTS), ("work_months", _WORK_MONTHS),
-                     ("consultants", _CONSULTANTS), ("copies", _COPIES)):
+                     ("consultants", _CONSULTANTS), ("copies", _COPIES), ("documents", _DOCUMENTS)):
         for rx in rxs:
             v = _first_int(rx, text)
             if v:
@@ -225,7 +315,35 @@ def extract(text: str) -> dict[str, Any]:
     m = _GRADE.search(text)
     if m:
         q["grade"] = m.group(1)
-    v = _first_int(_STAFF_ZH, text)
+    staff_all = []
+    for m in _STAFF_ITEMS[0].finditer(text):
+        staff_all.append({"count": to_int(m.group(1)), "grade": m.group(2), "work_months": to_int(m.group(3))})
+    for m in _STAFF_ITEMS[1].finditer(text):
+        staff_all.append({"count": to_int(m.group(2)), "grade": m.group(3), "work_months": to_int(m.group(1))})
+    if len(staff_all) > 1:
+        q["staff_all"] = staff_all
+    gatherings = []
+    for m in _GATHERINGS[0].finditer(text):
+        gatherings.append({"count": to_int(m.group(1)), "days": to_int(m.group(3)),
+                           "participants": to_int(m.group(4)), "kind": m.group(2) + m.group(5)})
+    for m in _GATHERINGS[1].finditer(text):
+        gatherings.append({"count": to_int(m.group(1)), "days": to_int(m.group(2)),
+                           "participants": to_int(m.group(4)), "kind": m.group(3)})
+    if len(gatherings) > 1 or (gatherings and _INTERP.search(text) and not _NO_INTERP.search(text)):
+        q["gatherings"] = gatherings
+    interpreted = []
+    for m in _INTERPRETED[0].finditer(text):
+        interpreted.append({"count": to_int(m.group(1)) if m.group(1) else 1, "days": to_int(m.group(2))
+                            if m.group(2) else None, "meetings": to_int(m.group(3)) if m.group(3) else None,
+                            "languages": to_int(m.group(4))})
+    for m in _INTERPRETED[1].finditer(text):
+        days = to_int(m.group(2)) if m.group(2) else None
+        total = to_int(m.group(3)) if m.group(3) else None
+        interpreted.append({"count": to_int(m.group(1)) or 1, "days": days,
+                            "meetings": total, "languages": to_int(m.group(4))})
+    if len(interpreted) > 1 or (interpreted and gatherings):
+        q["interpreted_all"] = interpreted
+    v = _first_int(_STAFF_ZH, text) or _first_int(_STAFF_EN, text)
     if v:
         q["staff"] = v
     for zh, en in _LOCATIONS:
@@ -236,6 +354,9 @@ def extract(text: str) -> dict[str, Any]:
         m = _LOCATIONS_EN.search(text)
         if m:
             q["location"] = m.group(1)
+    m = _INTERP_LANGS[0].search(text) or _INTERP_LANGS[1].search(text)
+    if m and to_int(m.group(1)):
+        q["interpretation_languages"] = to_int(m.group(1))
     if _NO_INTERP.search(text):
         q["interpretation"] = False
     elif _INTERP.search(text):
@@ -251,12 +372,15 @@ def extract(text: str) -> dict[str, Any]:
 # ----------------------------------------------------------------------------- funding, years
 
 _FUNDING = (
+    ("contingency_fund", re.compile(r"应急基金|\bcontingency\s+fund", re.I)),
+    ("existing_resources", re.compile(r"现有资源|\b(?:within|from)\s+(?:the\s+)?existing\s+"
+                                      r"(?:resources|capacity)|\babsorbed\b", re.I)),
     ("extrabudgetary", re.compile(r"预算外资源|预算外资金|\bextrabudgetary", re.I)),
     ("voluntary", re.compile(r"自愿捐款|自愿捐助|\bvoluntary\s+contributions?", re.I)),
-    ("regular_budget", re.compile(r"经常预算|第\s*2\s*编|\bregular\s+budget|\bsection\s+2\b|"
+    ("regular_budget", re.compile(r"经常预算|第\s*2\s*编|\bregular\s+budget|\bsections?\s+\d{1,2}[A-Z]?\b|"
                                   r"\bpart\s+2\b", re.I)),
     ("budget_process", re.compile(r"既定预算程序|预算程序|\bbudget(?:ary)?\s+(?:process|procedures?)|"
-                                  r"\bproposed\s+programme\s+budget\s+for\s+the\s+biennium", re.I)),
+                                  r"\bproposed\s+programme\s+budget\s+for\b", re.I)),
 )
 
 
@@ -352,3 +476,43 @@ def find_ops_at(text: str) -> tuple[list[str], int]:
         first = min(hits, key=lambda m: m.start())
         return _op_tokens(first.group(1)), first.end()
     return [], -1
+
+
+# ----------------------------------------------------------------------------- budget sections
+
+_SECTION = (
+    re.compile(r"第\s*(\d{1,2}[A-Z]?)\s*款"),
+    re.compile(r"\b(income\s+)?sections?\s+(\d{1,2}[A-Z]?)\b", re.I),
+)
+_SECTION_PAREN = re.compile(r"\b(income\s+)?sections?\s+(\d{1,2}[A-Z]?)\b[^\d$()]{0,40}\(\s*$", re.I)
+_STAFF_ASSESSMENT = re.compile(r"工作人员薪金税|\bstaff\s+assessment\b|\bincome\s+section\s+1\b|"
+                               r"\bsection\s+36\b", re.I)
+_NET_OF = re.compile(r"(?:net\s+of|excluding|exclusive\s+of|before)\s+staff\s+assessment|"
+                     r"不含工作人员薪金税", re.I)
+
+
+def find_section(text: str, anchor: int | None = None) -> str | None:
+    """The budget section named in ``text`` (nearest to ``anchor``): "section 2" → ``"2"``,
+    "section 29C" → ``"29C"``, "income section 1" → ``"income 1"``, "第16款" → ``"16"``."""
+    hits: list[tuple[int, str]] = []
+    for m in _SECTION[0].finditer(text):
+        hits.append((m.start(), m.group(1)))
+    for m in _SECTION[1].finditer(text):
+        hits.append((m.start(), ("income " if m.group(1) else "") + m.group(2)))
+    if not hits:
+        return None
+    if anchor is None:
+        return hits[0][1]
+    paren = _SECTION_PAREN.search(text[:anchor])  # "section 2 ($118,600)"
+    if paren:
+        return ("income " if paren.group(1) else "") + paren.group(2)
+    after = [h for h in hits if h[0] >= anchor]  # "$118,600 under section 2" before "section 2 ($118,600)"
+    if after:
+        return min(after)[1]
+    return max(hits)[1]
+
+
+def staff_assessment(text: str) -> bool:
+    """True when ``text`` states an amount of staff assessment or its offset under income
+    section 1 (not an amount "net of staff assessment")."""
+    return bool(_STAFF_ASSESSMENT.search(text)) and not _NET_OF.search(text)

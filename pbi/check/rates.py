@@ -44,7 +44,8 @@ from pbi.model.periods import period_of
 from pbi.model.specs import GRADES, Activity, Figure, Range, Request, Spec, Text
 from pbi.model.tables import FUNDING_SOURCES, Table
 from pbi.model.vocabulary import funding_keys
-from .checks import Finding
+
+from .checks import Finding, where
 from .reader import Claim, Note
 
 __all__ = ["RateCheck", "RatesResult", "claim_activities", "price_claim", "check_rates",
@@ -135,14 +136,27 @@ def claim_activities(claim: Claim, table: Table) -> list[dict[str, Any]] | str:
     out: list[dict[str, Any]] = []
     langs = q.get("languages")
     # staff
-    if q.get("work_months") and q.get("grade"):
+    if q.get("staff_all") and _pick(table, "staff"):
+        for st in q["staff_all"]:
+            if st["grade"] in GRADES and st["work_months"]:
+                out.append({"kind": "staff", "grade": st["grade"], "work_months": st["work_months"],
+                            "count": st["count"] or 1})
+    elif q.get("work_months") and q.get("grade"):
         kind = _pick(table, "staff")
         if kind and q["grade"] in GRADES:
             out.append({"kind": kind, "grade": q["grade"], "work_months": q["work_months"],
                         "count": q.get("staff") or 1})
     # meetings with interpretation
     days, meetings = q.get("days"), q.get("meetings")
-    if q.get("interpretation") is True and (days or meetings):
+    if q.get("interpreted_all") and _pick(table, "meeting"):
+        for m in q["interpreted_all"]:
+            if m["days"] or m["meetings"]:
+                one: dict[str, Any] = {"kind": "meeting", "interpretation": True, "count": m["count"] or 1,
+                                       **({"days": m["days"]} if m["days"] else {"meetings": m["meetings"]})}
+                if m["languages"]:
+                    one["languages"] = m["languages"]
+                out.append(one)
+    elif q.get("interpretation") is True and (days or meetings):
         during = bool(_DURING_SESSION.search(claim.text))
         kind = _pick(table, *(("meeting_during_session",) if during else ()), "meeting")
         if kind:
@@ -153,15 +167,26 @@ def claim_activities(claim: Claim, table: Table) -> list[dict[str, Any]] | str:
                     act["count"] = meetings
             else:
                 act["meetings"] = meetings
-            if langs:
-                act["languages"] = langs
+            if q.get("interpretation_languages") or langs:
+                act["languages"] = q.get("interpretation_languages") or langs
             out.append(act)
     elif meetings and q.get("entitlement_meetings") and not q.get("participants") and not days:
         kind = _pick(table, "meeting_full_cost")
         if kind:
             out.append({"kind": kind, "meetings": meetings, **({"languages": langs} if langs else {})})
     # meetings of participants
-    if q.get("participants") and days and q.get("interpretation") is not True:
+    if q.get("gatherings"):
+        for g in q["gatherings"]:
+            if g["workshop"] if "workshop" in g else re.search(r"讲习班|研讨会|培训班|workshop|seminar", g["kind"], re.I):
+                kind = _pick(table, "workshop", "expert_meeting")
+            elif _NETWORK.search(g["kind"]):
+                kind = _pick(table, "network_meeting", "expert_meeting")
+            else:
+                kind = _pick(table, "expert_meeting", "workshop")
+            if kind and g["days"] and g["participants"]:
+                out.append({"kind": kind, "participants": g["participants"], "days": g["days"],
+                            "count": g["count"] or 1})
+    elif q.get("participants") and days and q.get("interpretation") is not True:
         events = " ".join(e.get("kind", "") for e in q.get("events", []))
         if q.get("workshops"):
             kind, count = _pick(table, "workshop", "expert_meeting"), q["workshops"]
@@ -174,7 +199,7 @@ def claim_activities(claim: Claim, table: Table) -> list[dict[str, Any]] | str:
     # documents and publications
     pages = q.get("pages")
     if pages:
-        if q.get("translation") and q.get("distribution") and q.get("copies"):
+        if q.get("translation") and q.get("distribution"):
             kind = _pick(table, "tool_translation", "publication", "documentation")
         elif q.get("other_languages"):
             kind = _pick(table, "publication_additional_languages", "publication", "documentation")
@@ -184,13 +209,27 @@ def claim_activities(claim: Claim, table: Table) -> list[dict[str, Any]] | str:
             kind = _pick(table, "documentation", "publication")
         if kind:
             figures = q.get("pages_all") or [pages]
+            per_doc = q.get("languages_all") or []
+            per_kind = q.get("kinds_all") or []
             for i, p in enumerate(figures):
-                act = {"kind": kind, "pages": _range(p)}
-                if langs:
-                    act["languages"] = langs
+                own_kind = kind
+                if i < len(per_kind) and kind in ("publication", "documentation", "tool_translation"):
+                    own_kind = _pick(table, per_kind[i], "publication", "documentation") or kind
+                act = {"kind": own_kind, "pages": _range(p)}
+                # with several documents, one whose languages are not stated has the default
+                # the languages of interpretation are not the documents' languages
+                own = (per_doc[i] if i < len(per_doc) else None) if per_doc else (
+                    None if q.get("interpretation_languages") else langs)
+                if own:
+                    act["languages"] = own
                 if i == 0 and q.get("per_meeting") and meetings and meetings > 1:
                     act["count"] = meetings
-                if q.get("copies") and any("copies" in c.per for c in table.activities[kind].components):
+                elif q.get("documents_all") and not q.get("per_meeting"):
+                    if q["documents_all"][i] > 1:
+                        act["count"] = q["documents_all"][i]
+                elif i == 0 and (q.get("documents") or 1) > 1 and not q.get("per_meeting"):
+                    act["count"] = q["documents"]
+                if q.get("copies") and any("copies" in c.per for c in table.activities[own_kind].components):
                     act["copies"] = q["copies"]
                 out.append(act)
     if not out:
@@ -269,21 +308,21 @@ def check_rates(notes: Sequence[Note], table: Table) -> RatesResult:
             assert claim.low is not None and claim.high is not None
             usd, pct = rc.deviation
             severity = severity_of(pct)
-            where = f"note {claim.note}" + (f" ({note.symbol})" if note.symbol else "") + \
-                    f" para {claim.paragraph}"
+            place = f"{where(claim, note.symbol)} para {claim.paragraph}"
             exp = _amount(rc.expected.low, rc.expected.high)
             got = _amount(claim.low, claim.high)
             if usd == 0:
-                msg = f"{where}: {got} = {exp} at the rates of {table.id} ({', '.join(rc.kinds)})"
+                msg = f"{place}: {got} = {exp} at the rates of {table.id} ({', '.join(rc.kinds)})"
             else:
                 pct_text = f"{pct:+.1f} %" if pct is not None else "n/a"
-                msg = (f"{where}: {got} against {exp} at the rates of {table.id} "
+                msg = (f"{place}: {got} against {exp} at the rates of {table.id} "
                        f"({', '.join(rc.kinds)}): {'+' if usd > 0 else '-'}{_fmt(abs(usd))} USD, {pct_text}")
             findings.append(Finding(severity, claim.note, claim.paragraph, msg, [{
-                "note": claim.note, "symbol": note.symbol, "paragraph": claim.paragraph,
+                "note": claim.note, "name": claim.note_name or None, "symbol": note.symbol,
+                "section": claim.section, "paragraph": claim.paragraph,
                 "line": claim.line, "amount": claim.amount, "low": claim.low, "high": claim.high,
                 "operative_paragraph": claim.operative_paragraph, "text": claim.text,
                 "expected_low": rc.expected.low, "expected_high": rc.expected.high,
                 "deviation_usd": usd, "deviation_percent": None if pct is None else pct.quantize(Decimal("0.01")),
-                "kinds": list(rc.kinds), "table": table.id}]))
+                "kinds": list(rc.kinds), "table": table.id}], claim.note_name or None))
     return RatesResult(table.id, findings, checks)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -22,7 +22,7 @@ from pbi.model.money import from_roman, roman
 from . import quantities as qx
 from .text import Joined, Line, Money, clean_lines, find_money, join_lines, to_int
 
-__all__ = ["Note", "Paragraph", "Claim", "read_notes", "read_path", "MAX_TEXT_BYTES"]
+__all__ = ["Note", "Paragraph", "Claim", "read_notes", "read_path", "MAX_TEXT_BYTES", "LANGUAGES"]
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,10 @@ class Claim:
     ``is_total``/``total_of``/``parts`` for a stated sum, ``optional`` for a conditional
     figure ("如将…还需要"), ``inherited`` (keys taken from the lead-in of a list),
     ``op_inferred``, ``biennium`` and the meeting-entitlement keys ``entitlement_meetings``,
-    ``used_meetings``, ``available_meetings``.
+    ``used_meetings``, ``available_meetings``; ``total_kind`` (``"comprising"`` when the parts
+    follow the total, ``"of_which"`` when they may cover only part of it), ``staff_assessment``
+    and ``income_offset`` (staff assessment and its offset under income section 1, never a part
+    of a net total).
     """
 
     note: int | None
@@ -58,6 +61,10 @@ class Claim:
     operative_paragraph: str | None
     text: str
     line: int
+    #: the budget section the amount is stated under ("2", "29C", "income 1"), if any
+    section: str | None = None
+    #: the name of the note: its document symbol, else its annex, else its heading
+    note_name: str = ""
 
     @property
     def is_total(self) -> bool:
@@ -79,6 +86,9 @@ class Note:
     source: str
     line: int
     claims: list[Claim] = field(default_factory=list)
+    #: what the note is called in findings: the draft's symbol, else "annex IV", else the
+    #: document symbol or the heading
+    name: str = ""
 
 
 # ============================================================================ note boundaries
@@ -95,7 +105,9 @@ _PARA = re.compile(r"^\s*(\d{1,2})\.(?!\d)\s*")
 _LETTER = re.compile(r"^\s*\(([a-z])\)\s+")
 _ROMAN = re.compile(r"^\s*\((i{1,3}|iv|v|vi{1,3}|ix|x)\)\s+|^\s*\(([一二三四五六七八九十]+)\)\s*")
 _SYMBOL = re.compile(r"\b[A-Z][A-Za-z0-9.]*(?:/[A-Za-z0-9.]+)*?/L\.\d+(?:/(?:Rev|Add|Corr)\.\d+)*")
-_LANGS = ("zh", "en")
+#: the languages whose notes pbi check reads (headings, paragraphs, amounts and quantities)
+LANGUAGES = ("zh", "en")
+_LANGS = LANGUAGES
 
 
 def _annex_number(m: re.Match[str]) -> int | None:
@@ -192,7 +204,7 @@ def _split_blocks(lines: list[Line]) -> list[_Block]:
     for ln in lines:
         s = ln.text
         m = _PARA.match(s)
-        if m and (int(m.group(1)) == last_num + 1 or (last_num == 0 and int(m.group(1)) <= 3)):
+        if m and (int(m.group(1)) == last_num + 1 or last_num == 0):
             last_num, last_letter, last_roman = int(m.group(1)), "", 0
             top = _Block(str(last_num), 0, [Line(ln.number, s[m.end():])])
             letter = None
@@ -231,11 +243,24 @@ def _split_blocks(lines: list[Line]) -> list[_Block]:
 _SENT_END = re.compile(r"。|(?<=[.!?])\s+(?=[A-Z(\"“])")
 _CLAUSE = re.compile(r"[,;:]")
 _PURPOSE = re.compile(r"^\s*[,;]?\s*(?:用于|以便|作为|用作|for\b|to\s+cover|to\s+provide|"
-                      r"in\s+order\s+to|to\s+fund)", re.I)
-_OPTIONAL = re.compile(r"^\s*(?:如果?(?!不)|若|倘若|假如|if\b(?!\s+not)|should\b|were\b)", re.I)
+                      r"in\s+order\s+to|to\s+fund|would\s+be\s+(?:required|needed)\s+"
+                      r"(?:to\s+(?:fund|cover)|for)\b)", re.I)
+_OPTIONAL = re.compile(r"^\s*(?:如果?(?!不)|若|倘若|假如|if\b(?!\s+not)|were\b|should\b(?!\s+the\s+"
+                       r"(?:General\s+Assembly|Council|Conference|Committee|Commission|Board)\s+adopt))",
+                       re.I)
 _TOTAL = re.compile(r"以上相加|上述各项相加|以上各项|以上合计|共计|合计|总计|总额|总共需要|"
                     r"\bin\s+total\b|\ba\s+total\s+of\b|\btotal\s+(?:requirement|cost|amount)s?\b|"
-                    r"\baltogether\b|\bthe\s+above\b", re.I)
+                    r"\baltogether\b|\bthe\s+above\b|\bamounting\s+to\b|\btotall?ing\b|"
+                    r"\b(?:would\s+)?total\s+(?=\$|US\$|USD)", re.I)
+#: after an amount: its parts follow ("$118,600 for 2023 [comprising $107,300 under section 2 …]")
+_PARTS_FOLLOW = re.compile(r"^[^.;$]{0,40}?(?:\b(comprising|consisting\s+of|broken\s+down\s+as\s+"
+                           r"follows|made\s+up\s+of)\b|\b(of\s+which)\b|其中)", re.I)
+#: before an amount: a further sum apart from the item just costed ("would require a further $191,000")
+_FURTHER = re.compile(r"\ba\s+further\s*$|另需\s*$", re.I)
+_OF_WHICH = re.compile(r"\bof\s+which\b|其中", re.I)
+_GROSS = re.compile(r"\bgross\b|\b(?:including|inclusive\s+of)\s+staff\s+assessment\b|"
+                    r"含工作人员薪金税", re.I)
+_DOC_SYMBOL = re.compile(r"\b(?:A|E|S|TD|HRC|CTOC|UNEP|ST|DP|CRC|CEDAW)(?:/[A-Z0-9][A-Za-z0-9.()]*){1,6}")
 _REQUEST = re.compile(r"请求|request", re.I)
 _SUMMARY = re.compile(r"执行段中?规定|分段规定|决定草案规定|决议草案规定|under\s+the\s+terms\s+of|"
                       r"provides?\s+that|would\s+(?:request|decide)", re.I)
@@ -317,6 +342,8 @@ class _NoteReader:
         self.claims: list[Claim] = []
         self.op_map = self._op_map()
         self._memo: dict[Any, Any] = {}  # per block: following text and earlier funding by sentence
+        #: id(claim) → (paragraph, sentence span, position): where each amount stands
+        self._at: dict[int, tuple[str, tuple[int, int], int]] = {}
 
     # -- operative paragraphs ---------------------------------------------------------------
     def _op_map(self) -> list[tuple[str, set[str]]]:
@@ -375,16 +402,37 @@ class _NoteReader:
                     q["biennium"] = bien
             if _OPTIONAL.match(text[sent[0]:sent[1]]):
                 q["optional"] = True
+            if _FURTHER.search(text[sent[0]:mo.start]):
+                q["further"] = True
+            if k and _OF_WHICH.search(text, money[k - 1].end, mo.start):
+                q["of_which"] = True  # "…, of which $50,600 would be charged…": not one more part
             if _TOTAL.search(seg):
                 q["is_total"] = True
+            nxt = money[k + 1].start if k + 1 < len(money) else sent[1]
+            follow_parts = _PARTS_FOLLOW.match(text[mo.end:min(nxt, sent[1])])
+            listing = any(c.quantities.get("total_kind") == "comprising" and self._at[id(c)][0] == b.number
+                          and self._at[id(c)][1] == sent for c in self.claims)
+            if follow_parts and listing and (follow_parts.group(2) or "其中" in follow_parts.group(0)):
+                follow_parts = None  # "comprising $A and $B, of which $A …": B is a part, not a total
+            if follow_parts and k + 1 < len(money) and money[k + 1].start < sent[1]:
+                q["is_total"] = True
+                q["total_kind"] = "of_which" if follow_parts.group(2) or "其中" in follow_parts.group(0) \
+                    else "comprising"
+            section = self._section(text, sent, seg_a, seg_b, mo, b)
+            if section == "income 1":
+                q["income_offset"] = True
+            elif not q.get("is_total") and (section == "36" or qx.staff_assessment(seg)):
+                q["staff_assessment"] = True
             q.update({key: v for key, v in ent.items()})
             ops = self._ops(b, seg, text[:mo.start], q, first_ops)
-            self.claims.append(Claim(
+            claim = Claim(
                 note=self.note_no, paragraph=b.number,
                 amount=None if mo.is_range else mo.low, low=mo.low, high=mo.high,
                 quantities=q, funding=funding, year=year,
                 operative_paragraph=", ".join(ops) if ops else None,
-                text=seg.strip(), line=b.joined.line_at(mo.start)))
+                text=seg.strip(), line=b.joined.line_at(mo.start), section=section)
+            self._at[id(claim)] = (b.number, sent, mo.start)
+            self.claims.append(claim)
         if avail_span and not any(avail_span[0] <= mo.start < avail_span[1] for mo in money):
             seg = text[avail_span[0]:avail_span[1]]
             q = {"meetings": ent["available_meetings"], "entitlement": True, **ent}
@@ -396,6 +444,19 @@ class _NoteReader:
                 year=years[0] if years else None,
                 operative_paragraph=", ".join(ops) if ops else None,
                 text=seg.strip(), line=b.joined.line_at(avail_span[0])))
+
+    @staticmethod
+    def _section(text: str, sent: tuple[int, int], seg_a: int, seg_b: int, mo: Money,
+                 b: _Block) -> str | None:
+        """The budget section of an amount: in its clause, its sentence, or the list's lead-in."""
+        found = qx.find_section(text[seg_a:seg_b], mo.start - seg_a)
+        if found is None:
+            found = qx.find_section(text[sent[0]:sent[1]], mo.start - sent[0])
+        p = b.parent
+        while found is None and p is not None:
+            found = qx.find_section(p.text)
+            p = p.parent
+        return found
 
     @staticmethod
     def _quantities(before: str, after: str) -> dict[str, Any]:
@@ -474,6 +535,10 @@ class _NoteReader:
         keep = []
         for clause in re.split(r"[,;。:]", lead):
             ys = qx.find_years(clause)
+            if len(set(ys)) > 1 and year is not None and year in ys:
+                # "two meetings in 2011 and two meetings in 2012": keep the year's own part
+                clause = " ".join(piece for piece in re.split(r"\band\b|和|及|以及", clause)
+                                  if year in qx.find_years(piece) or not qx.find_years(piece))
             if not ys or (year is not None and year in ys):
                 keep.append(clause)
         got = qx.extract(",".join(keep))
@@ -513,13 +578,30 @@ class _NoteReader:
             if not c.is_total or c.amount is None:
                 done.append(c)
                 continue
+            if c.quantities.get("total_kind"):
+                para, sent, pos = self._at[id(c)]
+                follow = [x for x in self.claims if x is not c and self._at[id(x)][0] == para
+                          and self._at[id(x)][1] == sent and self._at[id(x)][2] > pos]
+                comprising = c.quantities["total_kind"] == "comprising"
+                nested = next((i for i, x in enumerate(follow)
+                               if x.is_total or (comprising and x.quantities.get("of_which"))), len(follow))
+                parts = [x for x in follow[:nested] if x.amount is not None
+                         and not x.quantities.get("income_offset")]
+                c.quantities["total_of"] = [x.paragraph for x in parts]
+                c.quantities["parts"] = [x.amount for x in parts]
+                done.append(c)
+                continue
             children = [x for x in self.claims if x.paragraph.startswith(c.paragraph + "(")]
             pool = children or [x for x in done[since:] if x.paragraph != c.paragraph]
             total_ops = {op.split("(")[0] for op in (c.operative_paragraph or "").split(", ") if op}
+            gross = bool(_GROSS.search(c.text))
             parts = [x for x in pool
                      if x.amount is not None and not x.is_total
-                     and not x.quantities.get("optional")
-                     and (c.funding is None or x.funding in (None, c.funding))
+                     and not x.quantities.get("optional") and not x.quantities.get("further")
+                     and not x.quantities.get("income_offset")
+                     and (gross or not x.quantities.get("staff_assessment"))
+                     and (c.funding is None or x.funding in (None, c.funding)
+                          or {c.funding, x.funding} <= _REGULAR)
                      and (not total_ops or x.operative_paragraph is None
                           or x.operative_paragraph.split("(")[0].split(",")[0] in total_ops)]
             c.quantities["total_of"] = [x.paragraph for x in parts]
@@ -532,10 +614,59 @@ class _NoteReader:
 # ============================================================================ entry points
 
 
+_EXCERPT_KEY = re.compile(r"programme\s+budget\s+implications|contingency\s+fund|appropriation|"
+                          r"extrabudgetary|regular\s+budget|voluntary\s+contributions|"
+                          r"additional\s+(?:\w+\s+)?(?:resources|requirements)|所涉方案预算|财务说明|"
+                          r"追加|预算外", re.I)
+#: funding sources a total may add up across: money of the regular budget, now or later
+_REGULAR = frozenset({"regular_budget", "budget_process", "contingency_fund"})
+
+
+def _excerpt_head(lines: list[Line]) -> list[tuple[_Head, int]]:
+    """An excerpt without a note heading (paragraphs 12 to 15 of a statement, an ACABQ or Fifth
+    Committee text): one note from the first numbered paragraph, when the text states money and
+    speaks of budget implications."""
+    first = next((i for i, ln in enumerate(lines) if _PARA.match(ln.text)), None)
+    if first is None:
+        return []
+    body = join_lines(lines[first:]).text
+    if not find_money(body) or not _EXCERPT_KEY.search(body):
+        return []
+    title = join_lines(lines[:first]).text.strip() if first else ""
+    return [(_Head(None, lines[first].number if not first else lines[0].number, title, first),
+             len(lines))]
+
+
+def _name(annex: int | None, symbol: str | None, title: str, lead: str, source: str) -> str:
+    """A note's name: its draft's symbol, else "annex IV", else a symbol in its heading or
+    opening, else its heading (shortened), else the file's name."""
+    if symbol:
+        return symbol
+    if annex is not None:
+        return f"annex {_roman(annex)}"
+    doc = _DOC_SYMBOL.search(title) or _DOC_SYMBOL.search(lead)
+    if doc:
+        return doc.group(0).rstrip(".)")
+    words = title.split()
+    short = " ".join(words[:10]) + (" …" if len(words) > 10 else "")
+    return short or (Path(source).name if source != "<text>" else "the text")
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, digits in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"),
+                          (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out += digits
+            n -= value
+    return out
+
+
 def _read(text: str, source: str) -> list[Note]:
     lines = clean_lines(text)
     notes: list[Note] = []
-    for pos, (head, end) in enumerate(_find_heads(lines), start=1):
+    heads = _find_heads(lines) or _excerpt_head(lines)
+    for pos, (head, end) in enumerate(heads, start=1):
         body = lines[head.body_start:end]
         blocks = _split_blocks(body)
         if not blocks:
@@ -544,11 +675,14 @@ def _read(text: str, source: str) -> list[Note]:
         claims = _NoteReader(blocks, note_no).read()
         whole = " ".join(b.text for b in blocks)
         sym = _SYMBOL.search(whole) or _SYMBOL.search(head.title)
+        symbol = sym.group(0) if sym else None
+        title = head.title.rstrip("* ").strip()
+        name = _name(head.annex, symbol, title, blocks[0].text[:300], source)
+        claims = [replace(c, note_name=name) for c in claims]
         notes.append(Note(
-            annex=head.annex, symbol=sym.group(0) if sym else None,
-            title=head.title.rstrip("* ").strip(),
+            annex=head.annex, symbol=symbol, title=title,
             paragraphs=[Paragraph(b.number, b.text, b.line) for b in blocks],
-            source=source, line=head.line, claims=claims))
+            source=source, line=head.line, claims=claims, name=name))
     return notes
 
 

@@ -83,7 +83,8 @@ def _plain(value: Any) -> Any:
 
 def report_json(report: CheckReport) -> str:
     """A JSON list of findings; amounts as strings."""
-    return json.dumps([{"severity": f.severity, "check": name, "note": f.note, "paragraph": f.paragraph,
+    return json.dumps([{"severity": f.severity, "check": name, "note": f.note, "name": f.note_name,
+                        "paragraph": f.paragraph,
                         "message": f.message, "figures": _plain(f.figures)}
                        for name, f in report.findings], ensure_ascii=False, indent=2)
 
@@ -99,11 +100,11 @@ def report_table(report: CheckReport) -> str:
         claims = sum(len(n.claims) for n in notes)
         amounts = sum(1 for n in notes for c in n.claims if c.low is not None)
         out.append(f"{src}: {len(notes)} notes, {claims} claims ({amounts} with an amount)")
-    rows = [[f.severity, name, str(f.note) if f.note is not None else "", f.paragraph or "", f.message]
-            for name, f in report.findings]
+    rows = [[f.severity, name, f.note_name or (str(f.note) if f.note is not None else ""),
+             f.paragraph or "", f.message] for name, f in report.findings]
     out.append("")
     out.append(tabulate(rows, headers=["severity", "check", "note", "para", "finding"],
-                        disable_numparse=True, tablefmt="simple", maxcolwidths=[None, None, None, None, 100])
+                        disable_numparse=True, tablefmt="simple", maxcolwidths=[None, None, 26, None, 90])
                if rows else "(no findings)")
     c = report.counts()
     out.append("")

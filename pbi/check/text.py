@@ -242,6 +242,9 @@ def to_int(token: str) -> int | None:
 
 
 NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+#: an amount as the United Nations prints it: ``156,600`` or ``156 600`` (a space or, before
+#: normalisation, a no-break or thin space between groups of three digits)
+NUM_UN = r"\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _MULTIPLIERS = {"million": Decimal(1_000_000), "百万": Decimal(1_000_000),
                 "万": Decimal(10_000), "thousand": Decimal(1_000), "": Decimal(1)}
 _MULT = r"(?:\s*(?:million|thousand|百万|万))?"
@@ -280,7 +283,7 @@ class Money:
         return self.low != self.high
 
 
-_N = rf"(?<![\d.])(?<!\d,)({NUM})({_MULT})"
+_N = rf"(?<![\d.])(?<!\d,)(?<!\d )({NUM_UN})({_MULT})"
 _PRE = r"(?:US\s?\$|USD|\$)"
 _POST = r"(?:美元|(?:United\s+States\s+|US\s+|U\.S\.\s+)?dollars\b)"
 _TO = r"(?:到|至|-|~|to|and)"

@@ -180,9 +180,9 @@ class Comparison:
     def _repr_html_(self) -> str:
         return str(exporter().comparison_html(self))
 
-    def to_dataframe(self) -> Any:
-        """A pandas DataFrame of every row (pandas is imported here, and only here)."""
-        return exporter().comparison_dataframe(self)
+    def to_dataframe(self, *, decimal: bool = False) -> Any:
+        """A pandas DataFrame of every row, amounts as numbers (``decimal=True``: Decimal objects)."""
+        return exporter().comparison_dataframe(self, decimal=decimal)
 
     def to_xlsx(self, path: Any) -> None:
         """Write an Excel workbook (openpyxl): sheets ``items`` and ``totals``."""

@@ -15,7 +15,7 @@ from pbi.model.tables import RateValue, Table
 if TYPE_CHECKING:  # pragma: no cover
     from pbi.model.entitlements import EntitlementUse, Recall
 
-__all__ = ["LineItem", "Cell", "FigureResult", "Estimate", "ItemType", "Status", "FigureKind", "decimal_text"]
+__all__ = ["LineItem", "Cell", "FigureResult", "Estimate", "ItemType", "Status", "FigureKind", "decimal_text", "cents"]
 
 ItemType = Literal["rate", "surcharge", "quoted", "rounding"]
 Status = Literal["match", "mismatch", "quoted", "sum", "misprint", "no cost"]
@@ -132,7 +132,7 @@ class Estimate:
         for item in self.items:
             if keep(item):
                 total = total + item.amount
-        return total
+        return cents(total)
 
     @property
     def total(self) -> Range:
@@ -145,21 +145,21 @@ class Estimate:
         for item in self.items:
             if not item.covered:
                 out[(item.funding, item.year)] = out[(item.funding, item.year)] + item.amount
-        return dict(sorted(out.items()))
+        return {k: cents(v) for k, v in sorted(out.items())}
 
     def by_request(self) -> dict[str, Range]:
         out: dict[str, Range] = defaultdict(lambda: ZERO)
         for item in self.items:
             if not item.covered:
                 out[item.request] = out[item.request] + item.amount
-        return dict(out)
+        return {k: cents(v) for k, v in out.items()}
 
     def by_group(self) -> dict[str, Range]:
         out: dict[str, Range] = defaultdict(lambda: ZERO)
         for item in self.items:
             if not item.covered:
                 out[item.group] = out[item.group] + item.amount
-        return dict(out)
+        return {k: cents(v) for k, v in out.items()}
 
     def figure(self, figure_id: str) -> FigureResult:
         for f in self.figures:
@@ -174,9 +174,10 @@ class Estimate:
         return [i for i in self.items if i.activity in wanted or (i.type == "rounding" and i.group == figure_id)]
 
     # -- exports: reached through pbi.costing.display.exporter(), at call time ---------------------
-    def to_dataframe(self) -> Any:
-        """One row per line item, amounts as Decimal (needs pandas: ``pip install 'pbi[pandas]'``)."""
-        return exporter().estimate_dataframe(self)
+    def to_dataframe(self, *, decimal: bool = False) -> Any:
+        """One row per line item (needs pandas: ``pip install 'pbi[pandas]'``): amounts as numbers
+        that plot and sum, covered amounts in ``covered_amount``; ``decimal=True``: Decimal objects."""
+        return exporter().estimate_dataframe(self, decimal=decimal)
 
     def to_xlsx(self, path: Any) -> Any:
         """Write an Excel workbook with sheets ``items`` and ``totals`` (needs openpyxl)."""
@@ -204,6 +205,19 @@ class Estimate:
             **({"entitlements": [u.to_dict() for u in self.entitlements]} if self.entitlements else {}),
             **({"provisions": [r.to_dict() for r in self.provisions]} if self.provisions else {}),
         }
+
+
+_CENT = Decimal("0.01")
+
+
+def cents(value: Range) -> Range:
+    """A sum shown in one precision: to the cent when that changes nothing (28600 and 448500.0000
+    both become two places); a sum with a finer part is left as it is."""
+    def one(v: Decimal) -> Decimal:
+        q = v.quantize(_CENT)
+        return q if q == v else v
+
+    return Range(one(value.low), one(value.high))
 
 
 def decimal_text(value: Decimal) -> str:

@@ -1,4 +1,5 @@
-"""The arithmetic behind one figure, line by line, with the provenance of every rate."""
+"""The arithmetic behind any figure, request, activity or total, line by line, with the provenance
+of every rate."""
 
 from __future__ import annotations
 
@@ -8,9 +9,9 @@ from pathlib import Path
 from pbi.costing.engine import ABSORBED, COVERED_SOURCES
 from pbi.model.entitlements import EntitlementUse
 from pbi.costing.estimate import Estimate, LineItem
-from pbi.model.money import format_usd, roman
 from pbi.model.errors import SpecError
-from pbi.model.specs import Activity, Range, Request
+from pbi.model.money import format_usd, roman
+from pbi.model.specs import Range
 
 __all__ = ["explain", "explain_request", "entitlement_lines"]
 
@@ -68,9 +69,76 @@ def _factor_text(item: LineItem) -> str:
     return " × ".join(parts)
 
 
-def _activity_lines(estimate: Estimate, request: Request, activity: Activity) -> list[str]:
-    """One activity's line items: quantity × rate = amount, each rate's provenance, surcharges."""
-    aid = activity.id
+def explain(estimate: Estimate, target: str) -> str:
+    """Plain text: each line item as quantity × rate = amount, the rounding and the sum, for a
+    published figure (``F09``), a request (``request.b``), an activity id or ``total``.
+
+    A target that is none of these is a :class:`SpecError` that lists the valid ones."""
+    spec = estimate.spec
+    if any(f.id == target for f in spec.published):
+        return _explain_figure(estimate, target)
+    pairs = spec.activities()
+    requests = {f"request.{r.id}": r for r in spec.requests}
+    by_activity = {a.id: a for _, a in pairs}
+    if target == "total":
+        ids = [a.id for _, a in pairs]
+        title = f"total — {spec.symbol}: every request"
+    elif target in requests or (target in {r.id for r in spec.requests} and target not in by_activity):
+        request = requests[target if target in requests else f"request.{target}"]
+        ids = [a.id for a in request.activities]
+        title = f"request ({request.id}) — {spec.symbol}, operative paragraph(s) {', '.join(request.operative_paragraphs)}"
+    elif target in by_activity:
+        ids = [target]
+        a = by_activity[target]
+        title = f"activity {a.id} — {spec.symbol}: {a.kind}, {a.year}"
+    else:
+        valid = [f.id for f in spec.published] + list(requests) + list(by_activity) + ["total"]
+        raise SpecError(f"unknown target {target!r} in {spec.symbol} (valid: {', '.join(valid)})",
+                        field="target")
+    out = [title, _table_line(estimate)]
+    for aid in ids:
+        out.extend(_activity_lines(estimate, aid))
+    wanted = set(ids)
+    groups = list(dict.fromkeys(i.group for i in estimate.items if i.activity in wanted))
+    total = Range.of(0)
+    for group in groups:
+        cells = [c for c in estimate.cells if c.group == group and c.funding not in COVERED_SOURCES]
+        others = sorted({i.activity for i in estimate.items if i.group == group and i.activity
+                         and i.activity not in wanted})
+        out.append("")
+        out.append(f"{group}" + (f" (with {', '.join(others)})" if others else "") + ":")
+        for c in cells:
+            rule = (f" (rounded to the nearest {_num(c.rounding.step)} USD, {c.rounding.mode.replace('_', '-')})"
+                    if c.rounding else "")
+            out.append(f"  {c.funding}, {c.year}{', ' + c.section if c.section else ''}: {_r(c.unrounded)}"
+                       f" → {_r(c.rounded, 0)} USD{rule}")
+            total = total + c.rounded
+    if target == "total":
+        out.append("")
+        for (funding, year), amount in estimate.totals().items():
+            out.append(f"  {funding} {year}: {_r(amount, 0)}")
+        total = estimate.total
+    out.append(f"= {_r(total, 0)} USD")
+    return "\n".join(out)
+
+
+def explain_request(estimate: Estimate, request_id: str) -> str:
+    """:func:`explain` of ``request.ID``: every activity of one request, each rounded cell, the sum."""
+    if all(r.id != request_id for r in estimate.spec.requests):
+        raise SpecError(f"no request {request_id!r} in {estimate.spec.symbol} (requests: "
+                        f"{', '.join(r.id for r in estimate.spec.requests)})", field="target")
+    return explain(estimate, f"request.{request_id}")
+
+
+def _table_line(estimate: Estimate) -> str:
+    spec = estimate.spec
+    return (f"table {estimate.table.id} ({_path(estimate.table.file)}); "
+            + (f"rates effective on {spec.priced_on}" if spec.priced_on else "rates effective on 1 January of each year"))
+
+
+def _activity_lines(estimate: Estimate, aid: str) -> list[str]:
+    """One activity: its draws on entitlements and each line item with the rate's provenance."""
+    request, activity = {a.id: (r, a) for r, a in estimate.spec.activities()}[aid]
     out = [""]
     where = f", {activity.section}" if activity.section else ""
     out.append(f"{aid} ({activity.kind}; request ({request.id}), {activity.funding}{where}, {activity.year})")
@@ -102,55 +170,24 @@ def _activity_lines(estimate: Estimate, request: Request, activity: Activity) ->
     return out
 
 
-def explain_request(estimate: Estimate, request_id: str) -> str:
-    """Plain text: the activities of one request that no published figure prices (a new draft's
-    requests), each line item with its rate's provenance, and the request's cells, rounded."""
+def _explain_figure(estimate: Estimate, figure_id: str) -> str:
+    """A published figure: its lines, the rounding, the sum, against the published amount."""
     spec = estimate.spec
-    request = next((r for r in spec.requests if r.id == request_id), None)
-    if request is None:
-        raise SpecError(f"no published figure or request {request_id!r} in {spec.symbol}")
-    group = f"request ({request_id})"
-    out = [f"request ({request_id}) — {spec.symbol}: the activities no published figure prices",
-           f"table {estimate.table.id} ({_path(estimate.table.file)}); "
-           + (f"rates effective on {spec.priced_on}" if spec.priced_on else "rates effective on 1 January of each year")]
-    in_figures = {a for f in spec.published for a in f.activities}
-    for activity in request.activities:
-        if activity.id not in in_figures:
-            out.extend(_activity_lines(estimate, request, activity))
-    out.append("")
-    for cell in estimate.cells:
-        if cell.group == group:
-            out.append(f"{cell.funding}, {cell.year}{', ' + cell.section if cell.section else ''}: "
-                       f"{_r(cell.unrounded)} → {_r(cell.rounded, 0)} USD")
-    return "\n".join(out)
-
-
-def explain(estimate: Estimate, figure_id: str) -> str:
-    """Plain text: each line item as quantity × rate = amount, the rounding and the sum."""
-    spec = estimate.spec
-    if all(f.id != figure_id for f in spec.published) and any(r.id == figure_id for r in spec.requests):
-        return explain_request(estimate, figure_id)
     figure = spec.figure(figure_id)
     result = estimate.figure(figure_id)
     annex = f" (annex {roman(spec.annex)})" if spec.annex else ""
     out = [f"{figure.id} — {spec.symbol}{annex}, paragraph {figure.paragraph}: "
-           f"published {figure.amount} USD",
-           f"table {estimate.table.id} ({_path(estimate.table.file)}); "
-           + (f"rates effective on {spec.priced_on}" if spec.priced_on else "rates effective on 1 January of each year")]
+           f"published {figure.amount} USD", _table_line(estimate)]
     if figure.sum_of:
         out.append("")
         out.append("stated total of " + ", ".join(figure.sum_of) + ":")
         for part in figure.sum_of:
             out.append(f"  {part:>6}  {_r(estimate.figure(part).computed, 0):>20}")
-    activities = {a.id: (r, a) for r, a in spec.activities()}
     for aid in figure.activities:
-        out.extend(_activity_lines(estimate, *activities[aid]))
+        out.extend(_activity_lines(estimate, aid))
     if figure.activities:
-        absorbed = all(activities[a][1].funding == ABSORBED for a in figure.activities)
-        roundings = [i for i in estimate.items if i.type == "rounding" and i.group == figure.id
-                     and (not i.covered or absorbed)]
-        cells = [c for c in estimate.cells if c.group == figure.id
-                 and (c.funding not in COVERED_SOURCES or (absorbed and c.funding == ABSORBED))]
+        roundings = [i for i in estimate.items if i.type == "rounding" and i.group == figure.id and not i.covered]
+        cells = [c for c in estimate.cells if c.group == figure.id and c.funding not in COVERED_SOURCES]
         unrounded = sum((c.unrounded for c in cells), Range.of(0))
         out.append("")
         out.append(f"sum {_r(unrounded)}")

@@ -39,7 +39,7 @@ from pbi.model.money import to_decimal
 from pbi.model.specs import Activity, Range, Spec, check_languages, check_quantity, parse_range
 from pbi.model.tables import Rate, Table
 
-__all__ = ["Scenario", "load_scenario", "parse_assignment", "QUANTITY_PATHS"]
+__all__ = ["Scenario", "load_scenario", "parse_assignment", "priced_apart", "QUANTITY_PATHS"]
 
 #: the activity fields a scenario may set
 QUANTITY_PATHS = ("count", "pages", "words", "documents", "languages", "days", "meetings", "sessions",
@@ -282,7 +282,8 @@ class Scenario:
         for path in self.quantities:
             target, _, name = path.rpartition(".")
             if not target:
-                ids = [a.id for a in by_id.values() if _uses(a, name, table)]
+                apart = priced_apart(spec) if name == "languages" else {}
+                ids = [a.id for a in by_id.values() if _uses(a, name, table) and a.id not in apart]
                 if not ids:
                     raise self._error(f"no activity of {spec.symbol} has or uses {name!r} "
                                       f"(quantities in use: {', '.join(_used(by_id.values(), table))})", path)
@@ -306,6 +307,21 @@ class Scenario:
         if len(_TARGETS) > 1024:
             _TARGETS.clear()
         _TARGETS[key] = (spec, table, out)
+        return out
+
+    def notices(self, spec: Spec, table: Table) -> list[str]:
+        """What a user should know about how this scenario applies to ``spec``: items a path
+        without a target leaves as they are because the note prices them apart."""
+        out: list[str] = []
+        apart = priced_apart(spec)
+        for path in self.quantities:
+            if path == "languages" and apart:
+                for aid, sibling in apart.items():
+                    figs = [f.id for f in spec.published if aid in f.activities]
+                    out.append(f"languages={_shown(self.quantities[path])} leaves {aid} as it is: the note "
+                               f"prices it apart, in the languages {sibling} does not cover"
+                               + (f" ({', '.join(figs)})" if figs else "")
+                               + f"; set {aid}.languages to change it")
         return out
 
     def _apply_table(self, table: Table) -> Table:
@@ -337,6 +353,25 @@ def _override(rate: Rate, value: RateOverride, name: str) -> Rate:
         values, stations, what = {first: value}, {}, f"{value} on every date"
     return rate.model_copy(update={"values": values, "stations": stations,
                                    "reference": f"scenario {name!r}: {what} (table: {rate.reference})"})
+
+
+def priced_apart(spec: Spec) -> dict[str, str]:
+    """Activities the note prices apart in "the other languages": id → the activity of the same
+    request whose named languages it complements (annex VIII: the digest in English, French and
+    Spanish, and apart "in the other three official languages")."""
+    out: dict[str, str] = {}
+    for request in spec.requests:
+        named = [(a, set(a.languages)) for a in request.activities if isinstance(a.languages, tuple)]
+        for k, (a, langs) in enumerate(named):
+            for b, other in named[:k]:
+                if b.id not in out and b.kind != a.kind and not langs & other:
+                    out[a.id] = b.id
+                    break
+    return out
+
+
+def _shown(value: Any) -> str:
+    return ",".join(value) if isinstance(value, tuple) else str(value)
 
 
 def _uses(activity: Activity, name: str, table: Table) -> bool:

@@ -1,9 +1,11 @@
 """Exports for analysts: Excel workbooks, pandas DataFrames, charts, Markdown and HTML tables.
 
 openpyxl, pandas and matplotlib are optional extras (``pbi[xlsx]``, ``pbi[pandas]``, ``pbi[plot]``),
-imported inside the function that needs them. Amounts stay Decimal: the workbook stores them as
-numbers with a currency format, DataFrames hold Decimal objects (``df["amount"].astype(float)``
-for plotting); only a chart turns them into floats, to draw them.
+imported inside the function that needs them. Amounts are computed in Decimal; the workbook stores
+them as numbers with a currency format (Excel holds float64), DataFrames hold floats that plot and
+sum (``decimal=True`` keeps the Decimal objects), charts draw them with thousands separators.
+Amounts an entitlement covers are in a column apart (``covered_amount``), so that the ``amount``
+column sums to the estimate's total.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from pbi.costing.compare import Comparison
     from pbi.costing.estimate import Estimate, LineItem
 
-__all__ = ["estimate_xlsx", "comparison_xlsx", "estimate_dataframe", "comparison_dataframe",
+__all__ = ["need", "save_workbook", "funding_label", "estimate_xlsx", "comparison_xlsx", "estimate_dataframe", "comparison_dataframe",
            "estimate_chart", "comparison_chart", "save_chart", "markdown_table", "html_table",
            "estimate_rows", "item_provenance", "USD_FORMAT", "estimate_markdown", "estimate_html",
            "comparison_markdown", "comparison_html", "comparison_table"]
@@ -28,16 +30,26 @@ __all__ = ["estimate_xlsx", "comparison_xlsx", "estimate_dataframe", "comparison
 _ZERO = Range(Decimal(0), Decimal(0))
 #: Excel number format of amounts
 USD_FORMAT = '#,##0.00 "USD";-#,##0.00 "USD"'
-_PCT_FORMAT = '+0.0"%";-0.0"%";0.0"%"'
+#: Excel number format of a per cent stored as a fraction (-0.333 shows as -33.3%)
+_PCT_FORMAT = '+0.0%;-0.0%;0.0%'
 
 
-def _need(module: str, extra: str) -> Any:
+def need(module: str, extra: str) -> Any:
+    """Import an optional extra, or say in one line how to install it."""
     from importlib import import_module
 
     try:
         return import_module(module)
     except ImportError:
         raise PbiError(f"{module} is not installed (pip install 'pbi[{extra}]')") from None
+
+
+def funding_label(funding: str, year: int | None = None) -> str:
+    """A funding source in words, with its year: "voluntary contributions, 2011"."""
+    from pbi.export.text import funding_label as label_of
+
+    label = label_of(funding)
+    return label if year is None else f"{label}, {year}"
 
 
 def item_provenance(item: "LineItem") -> str:
@@ -106,7 +118,7 @@ def comparison_table(cmp: "Comparison") -> str:
 
 def estimate_rows(est: "Estimate") -> tuple[list[str], list[list[str]]]:
     """Figures/requests and totals of an estimate, as display strings."""
-    from pbi.export.text import amount_text, funding_label
+    from pbi.export.text import amount_text
 
     published = {f.id: f for f in est.figures}
     rows = []
@@ -114,41 +126,70 @@ def estimate_rows(est: "Estimate") -> tuple[list[str], list[list[str]]]:
         f = published.get(group)
         rows.append([group, amount_text(amount), amount_text(f.published) if f else "", f.status if f else ""])
     for (funding, year), amount in est.totals().items():
-        rows.append([f"{funding_label(funding)} {year}", amount_text(amount), "", ""])
+        rows.append([funding_label(funding, year), amount_text(amount), "", ""])
     rows.append(["total", amount_text(est.total), "", ""])
     return ["figure/request", "USD", "published", "status"], rows
 
 
 # -- pandas ------------------------------------------------------------------------------------
-def estimate_dataframe(est: "Estimate") -> Any:
-    """One row per line item; amounts and quantities as Decimal objects."""
-    pd = _need("pandas", "pandas")
+_ESTIMATE_COLUMNS = ["group", "request", "activity", "type", "rate_key", "quantity", "quantity_high", "unit", "rate",
+                     "rate_unit", "amount", "amount_high", "covered_amount", "funding", "funding_label", "section",
+                     "year", "covered", "table", "effective_from", "provenance"]
+_COMPARISON_COLUMNS = ["level", "group", "activity", "what", "funding", "funding_label", "year", "baseline",
+                       "baseline_high", "scenario", "scenario_high", "difference", "difference_high", "percent",
+                       "provenance"]
+
+
+def _number(value: Decimal | None, decimal: bool) -> Any:
+    if value is None:
+        return None
+    if decimal:
+        return value
+    return int(value) if value == value.to_integral_value() else float(value)  # for plotting and summing
+
+
+def estimate_dataframe(est: "Estimate", *, decimal: bool = False) -> Any:
+    """One row per line item. ``amount`` is what the item adds to the total (0 for an item an
+    entitlement covers, whose amount is in ``covered_amount``), so ``df.amount.sum()`` is the
+    estimate's total. Amounts and quantities are numbers that plot and sum; ``decimal=True``
+    keeps them as Decimal objects."""
+    pd = need("pandas", "pandas")
     records = []
+    zero = Decimal(0)
     for i in est.items:
         r = i.rate
         records.append({
-            "group": i.group, "request": i.request, "activity": i.activity, "type": i.type,
-            "rate_key": r.key if r else None, "quantity": i.quantity.low if i.quantity else None,
-            "quantity_high": i.quantity.high if i.quantity else None, "unit": i.unit or None,
-            "rate": r.value if r else None, "rate_unit": r.unit if r else None,
-            "amount": i.amount.low, "amount_high": i.amount.high, "funding": i.funding,
+            "group": i.group, "request": i.request, "activity": i.activity or None, "type": i.type,
+            "rate_key": r.key if r else None, "quantity": _number(i.quantity.low if i.quantity else None, decimal),
+            "quantity_high": _number(i.quantity.high if i.quantity else None, decimal), "unit": i.unit or None,
+            "rate": _number(r.value if r else None, decimal), "rate_unit": r.unit if r else None,
+            "amount": _number(zero if i.covered else i.amount.low, decimal),
+            "amount_high": _number(zero if i.covered else i.amount.high, decimal),
+            "covered_amount": _number(i.amount.low if i.covered else zero, decimal),
+            "funding": i.funding, "funding_label": funding_label(i.funding),
             "section": i.section, "year": i.year, "covered": i.covered, "table": r.table if r else None,
             "effective_from": r.effective_from if r else None, "provenance": item_provenance(i),
         })
-    return pd.DataFrame.from_records(records)
+    return pd.DataFrame.from_records(records, columns=_ESTIMATE_COLUMNS)
 
 
-def comparison_dataframe(cmp: "Comparison") -> Any:
-    pd = _need("pandas", "pandas")
+def comparison_dataframe(cmp: "Comparison", *, decimal: bool = False) -> Any:
+    """One row per compared line (items, figures or requests, funding sources and years, total);
+    amounts and per cent as numbers (``decimal=True``: Decimal objects)."""
+    pd = need("pandas", "pandas")
     records = []
     for r in [*cmp.items, *cmp.groups, *cmp.totals]:
         d, (pl, _) = r.difference, r.percent
         records.append({"level": r.level, "group": r.group or None, "activity": r.activity or None,
-                        "what": r.what, "funding": r.funding or None, "year": r.year,
-                        "baseline": r.baseline.low, "baseline_high": r.baseline.high,
-                        "scenario": r.scenario.low, "scenario_high": r.scenario.high, "difference": d.low, "difference_high": d.high,
-                        "percent": pl, "provenance": r.provenance or None})
-    return pd.DataFrame.from_records(records)
+                        "what": r.what, "funding": r.funding or None,
+                        "funding_label": funding_label(r.funding) if r.funding else None, "year": r.year,
+                        "baseline": _number(r.baseline.low, decimal),
+                        "baseline_high": _number(r.baseline.high, decimal),
+                        "scenario": _number(r.scenario.low, decimal),
+                        "scenario_high": _number(r.scenario.high, decimal),
+                        "difference": _number(d.low, decimal), "difference_high": _number(d.high, decimal),
+                        "percent": _number(pl, decimal), "provenance": r.provenance or None})
+    return pd.DataFrame.from_records(records, columns=_COMPARISON_COLUMNS)
 
 
 # -- Excel -------------------------------------------------------------------------------------
@@ -173,7 +214,7 @@ def _sheet(wb: Any, title: str, headers: list[str], rows: list[list[Any]], money
 
 
 def _workbook() -> Any:
-    openpyxl = _need("openpyxl", "xlsx")
+    openpyxl = need("openpyxl", "xlsx")
     wb = openpyxl.Workbook()
     wb.remove(wb.active)
     return wb
@@ -194,13 +235,13 @@ def estimate_xlsx(est: "Estimate", path: Path | str) -> Path:
                      i.amount.high, i.funding, i.section, i.year, i.covered, item_provenance(i)])
     _sheet(wb, "items", headers, rows, money={10, 11})
     totals: list[list[Any]] = [["figure", f.id, f.published.low, f.computed.low, f.status] for f in est.figures]
-    totals += [["funding", f"{funding} {year}", None, amount.low, ""] for (funding, year), amount in
+    totals += [["funding", funding_label(funding, year), None, amount.low, ""] for (funding, year), amount in
                est.totals().items()]
     totals.append(["total", "", None, est.total.low, ""])
     if est.total.is_range:
         totals.append(["total (high)", "", None, est.total.high, ""])
     _sheet(wb, "totals", ["level", "name", "published", "computed", "status"], totals, money={2, 3})
-    return _save(wb, path)
+    return save_workbook(wb, path)
 
 
 def comparison_xlsx(cmp: "Comparison", path: Path | str) -> Path:
@@ -215,17 +256,18 @@ def comparison_xlsx(cmp: "Comparison", path: Path | str) -> Path:
         out = []
         for r in source:
             d, (pl, _) = r.difference, r.percent
-            out.append([r.level, r.group or None, r.activity or None, r.what, r.funding or None, r.year,
-                        r.baseline.low, r.scenario.low, d.low, pl, r.baseline.high, r.scenario.high,
-                        r.provenance or None])
+            out.append([r.level, r.group or None, r.activity or None, r.what,
+                        funding_label(r.funding) if r.funding else None, r.year,
+                        r.baseline.low, r.scenario.low, d.low, None if pl is None else pl / 100,
+                        r.baseline.high, r.scenario.high, r.provenance or None])
         return out
 
     _sheet(wb, "items", headers, rows(cmp.items), money={6, 7, 8, 10, 11}, pct={9})
     _sheet(wb, "totals", headers, rows([*cmp.groups, *cmp.totals]), money={6, 7, 8, 10, 11}, pct={9})
-    return _save(wb, path)
+    return save_workbook(wb, path)
 
 
-def _save(wb: Any, path: Path | str) -> Path:
+def save_workbook(wb: Any, path: Path | str) -> Path:
     """Save a workbook atomically: an interrupted export leaves the previous file as it was."""
     import io
 
@@ -238,7 +280,7 @@ def _save(wb: Any, path: Path | str) -> Path:
 
 # -- charts ------------------------------------------------------------------------------------
 def _pyplot() -> Any:
-    _need("matplotlib", "plot")
+    need("matplotlib", "plot")
     import matplotlib.pyplot as plt
 
     return plt
@@ -260,7 +302,7 @@ def estimate_chart(est: "Estimate", ax: Any = None) -> Any:
         bottom = [a + b for a, b in zip(bottom, heights, strict=True)]
     ax.set_ylabel("USD")
     ax.set_title(f"{est.spec.symbol} — by funding source and year")
-    ax.legend()
+    _finish(ax)
     return ax.figure
 
 
@@ -277,11 +319,20 @@ def comparison_chart(cmp: "Comparison", ax: Any = None) -> Any:
     ax.set_xticks(xs, [r.group for r in rows])
     ax.set_ylabel("USD")
     ax.set_title(f"{cmp.baseline.spec.symbol} — {cmp.labels[0]} against {cmp.labels[1]}")
-    ax.legend()
+    _finish(ax)
     return ax.figure
 
 
+def _finish(ax: Any) -> None:
+    """Thousands separators on the amount axis, and the legend outside the bars (right of them)."""
+    from matplotlib.ticker import FuncFormatter
+
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
+    ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), borderaxespad=0.0, frameon=False)
+
+
 def save_chart(figure: Any, path: Path | str) -> Path:
+    """Save a chart (PNG, SVG or PDF by the suffix) atomically, the legend included."""
     import io
 
     from pbi.model.fileio import write_atomic

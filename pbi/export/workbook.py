@@ -1,0 +1,307 @@
+"""A live workbook of an estimate: quantities a delegate edits, rates with their provenance, line
+items as formulas and totals rounded by the table's rule, so that Excel or LibreOffice recompute
+them; and the edited quantities read back as a :class:`~pbi.costing.scenario.Scenario`.
+
+Sheets:
+
+``quantities``  one row per quantity of each activity (the cells to edit: column C), with the
+                value the spec states beside it (column D) so that a change can be read back;
+``rates``       each rate the estimate uses: key, effective date, duty station, value, unit, table,
+                reference;
+``items``       each line item: quantity as a formula of the quantities (``=quantities!C4*2``),
+                rate (``=rates!D3``), amount ``= quantity × rate × unit factor``; programme support
+                costs as a per cent of the items they apply to; quoted lump sums from their cell;
+``totals``      each rounding cell of the estimate (figure or request, funding source, section,
+                year): the sum of its items (``SUMPRODUCT`` of exact matches), then ``ROUND`` to the
+                table's step; totals by funding source and year (``SUMIFS``), and the total.
+
+An item whose quantity pbi derives in a way a formula does not follow (a draw on an entitlement, a
+session split across two years) keeps its quantity as a number and says so in column ``linked``.
+A range (600 to 900 pages) is written as its low end.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pbi.model.errors import InputError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from pbi.costing.estimate import Estimate, LineItem
+    from pbi.costing.scenario import Scenario
+    from pbi.model.specs import Activity
+
+__all__ = ["write_workbook", "read_workbook_scenario", "QUANTITY_SHEET", "TOTAL_CELL"]
+
+QUANTITY_SHEET = "quantities"
+#: where the workbook's grand total is, for a reader that wants it (sheet, column of amounts)
+TOTAL_CELL = ("totals", "G")
+_USD = '#,##0.00;-#,##0.00'
+_EDITABLE_FILL = "FFF2CC"
+_NONE = "-"  # a section cell that names no section (SUMIFS needs a value to match)
+_MEETINGS_PER_DAY_FACTOR = "meetings ("
+
+
+@dataclass
+class _Book:
+    """Rows of the four sheets, built before openpyxl is touched."""
+
+    quantities: list[list[Any]] = field(default_factory=list)
+    qref: dict[tuple[str, str], tuple[str, Decimal]] = field(default_factory=dict)
+    rates: list[list[Any]] = field(default_factory=list)
+    rref: dict[tuple[Any, ...], str] = field(default_factory=dict)
+    items: list[list[Any]] = field(default_factory=list)
+
+
+def _d(value: Any) -> Decimal:
+    return value if isinstance(value, Decimal) else Decimal(str(value))
+
+
+def _quantity_rows(est: "Estimate", book: _Book) -> None:
+    from pbi.costing.scenario import QUANTITY_PATHS
+
+    figures = {a: f.id for f in est.spec.published for a in f.activities}
+    for request, activity in est.spec.activities():
+        for name in QUANTITY_PATHS:
+            if name in ("interpretation",):
+                continue
+            value: Any = activity.count if name == "count" else getattr(activity, name)
+            if value is None:
+                continue
+            if name == "languages":
+                value = activity.language_count
+            elif hasattr(value, "low"):
+                value = value.low
+            if name == "count" and value == 1 and activity.kind == "lump_sum":
+                continue
+            row = len(book.quantities) + 2
+            book.quantities.append([activity.id, name, _d(value), _d(value), request.id,
+                                    figures.get(activity.id, ""), activity.kind,
+                                    _quantity_note(activity, name)])
+            book.qref[(activity.id, name)] = (f"{QUANTITY_SHEET}!$C${row}", _d(value))
+
+
+def _quantity_note(activity: "Activity", name: str) -> str:
+    value = getattr(activity, name, None)
+    if value is not None and getattr(value, "is_range", False):
+        return f"a range ({value.low} to {value.high}): the workbook computes the low end"
+    if name == "languages" and isinstance(activity.languages, tuple):
+        return "languages " + ", ".join(activity.languages) + " (a number here)"
+    return ""
+
+
+def _factor(est: "Estimate", activity: "Activity", name: str, value: Decimal,
+            book: _Book) -> tuple[str, Decimal]:
+    """A formula fragment for one factor of a line item, and its value from the cells."""
+    q = book.qref
+    if name.startswith(_MEETINGS_PER_DAY_FACTOR) and (activity.id, "days") in q:
+        from pbi.model.units import meetings_per_day
+
+        ref, v = q[(activity.id, "days")]
+        per_day = meetings_per_day()
+        return f"{ref}*{per_day}", v * per_day
+    if name == "participant_days" and (activity.id, "participants") in q:
+        days = "dsa_days" if (activity.id, "dsa_days") in q else "days"
+        if (activity.id, days) in q:
+            (pr, pv), (dr, dv) = q[(activity.id, "participants")], q[(activity.id, days)]
+            return f"{pr}*{dr}", pv * dv
+    if name == "pages" and (activity.id, "pages") not in q and (activity.id, "words") in q \
+            and est.table.words_per_page:
+        ref, v = q[(activity.id, "words")]
+        wpp = Decimal(est.table.words_per_page)
+        return f"{ref}/{wpp}", v / wpp
+    if (activity.id, name) in q:
+        return q[(activity.id, name)]
+    return f"{value}", value
+
+
+def _rate_ref(item: "LineItem", activities: Iterable[str], book: _Book) -> str:
+    assert item.rate is not None
+    r = item.rate
+    key = (r.key, r.effective_from, r.duty_station, r.value)
+    if key not in book.rref:
+        row = len(book.rates) + 2
+        book.rates.append([r.key, r.effective_from.isoformat(), r.duty_station or "", r.value, r.unit, r.table,
+                           r.reference, ""])
+        book.rref[key] = f"rates!$D${row}"
+    users = book.rates[int(book.rref[key].rsplit("$", 1)[1]) - 2]
+    users[7] = ", ".join(dict.fromkeys([*filter(None, str(users[7]).split(", ")), *activities]))
+    return book.rref[key]
+
+
+def _item_rows(est: "Estimate", book: _Book) -> None:
+    from pbi.export.formats import item_provenance
+
+    activities = {a.id: a for _, a in est.spec.activities()}
+    row_of: dict[int, int] = {}
+    for n, item in enumerate(est.items):
+        if item.type == "rounding":
+            continue
+        row = len(book.items) + 2
+        row_of[n] = row
+        activity = activities.get(item.activity)
+        base = [item.group, item.request, item.activity, item.type, item.rate.key if item.rate else "",
+                item.funding, item.section or _NONE, item.year, "yes" if item.covered else "no"]
+        quantity: Any = item.quantity.low if item.quantity else None
+        rate: Any = None
+        factor: Any = None
+        amount: Any = item.amount.low
+        linked = "no"
+        if item.type == "rate" and item.rate and item.quantity and activity is not None:
+            rate = "=" + _rate_ref(item, [activity.id], book)
+            product = item.rate.value * item.quantity.low
+            factor = item.amount.low / product if product else Decimal(1)
+            parts = [_factor(est, activity, name, value.low, book) for name, value in item.factors]
+            value = Decimal(1)
+            for _, v in parts:
+                value *= v
+            if item.part is None and activity.start is None and value == item.quantity.low and parts:
+                quantity = "=" + "*".join(p for p, _ in parts)
+                linked = "yes"
+            amount = f"=J{row}*L{row}*M{row}"
+        elif item.type == "surcharge" and item.quantity is not None and item.percent is not None:
+            # the items of the same activity, year and share that the surcharge applies to
+            same = [m for m, other in enumerate(est.items[:n]) if other.type == "rate" and m in row_of
+                    and other.activity == item.activity and other.year == item.year and other.part == item.part
+                    and other.funding == item.funding]
+            if same and sum((est.items[m].amount.low for m in same), Decimal(0)) == item.quantity.low:
+                quantity = "=" + "+".join(f"N{row_of[m]}" for m in same)
+                linked = "yes"
+            rate, factor = item.percent / 100, Decimal(1)
+            amount = f"=J{row}*L{row}*M{row}"
+        elif item.type == "quoted" and activity is not None and (activity.id, "amount") in book.qref:
+            amount = "=" + book.qref[(activity.id, "amount")][0]
+            linked = "yes"
+        book.items.append([*base, quantity, item.unit or "", rate, factor, amount, linked,
+                           item_provenance(item)])
+
+
+def write_workbook(est: "Estimate", path: Path | str) -> Path:
+    """Write the live workbook of ``est`` to ``path`` (``.xlsx``), atomically."""
+    from pbi.costing.engine import COVERED_SOURCES
+    from pbi.export.formats import need, save_workbook
+
+    openpyxl = need("openpyxl", "xlsx")
+    from openpyxl.styles import Font, PatternFill
+
+    book = _Book()
+    _quantity_rows(est, book)
+    _item_rows(est, book)
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    bold = Font(bold=True)
+    fill = PatternFill("solid", fgColor=_EDITABLE_FILL)
+
+    def sheet(title: str, headers: list[str], rows: list[list[Any]], money: Iterable[str] = (),
+              widths: dict[str, int] | None = None) -> Any:
+        ws = wb.create_sheet(title)
+        ws.append(headers)
+        for c in ws[1]:
+            c.font = bold
+        for values in rows:
+            ws.append([float(v) if isinstance(v, Decimal) else v for v in values])
+        for col in money:
+            for r in range(2, ws.max_row + 1):
+                ws[f"{col}{r}"].number_format = _USD
+        for col, width in (widths or {}).items():
+            ws.column_dimensions[col].width = width
+        ws.freeze_panes = "A2"
+        return ws
+
+    ws = sheet(QUANTITY_SHEET, ["activity", "quantity", "value (edit me)", "as in the spec", "request",
+                                "figure", "kind", "note"], book.quantities,
+               widths={"A": 26, "B": 14, "C": 16, "D": 14, "H": 50})
+    for r in range(2, ws.max_row + 1):
+        ws[f"C{r}"].fill = fill
+    sheet("rates", ["rate", "effective from", "duty station", "value", "unit", "table", "reference", "used by"],
+          book.rates, money=("D",), widths={"A": 34, "D": 14, "E": 24, "G": 80, "H": 40})
+    n_items = len(book.items) + 1
+    sheet("items", ["group", "request", "activity", "type", "rate key", "funding", "section", "year", "covered",
+                    "quantity", "unit", "rate", "unit factor", "amount", "linked", "provenance"],
+          book.items, money=("N",), widths={"A": 10, "C": 26, "E": 34, "N": 16, "P": 80})
+    # totals: one row per rounding cell
+    rows: list[list[Any]] = []
+    cells = [c for c in est.cells if c.funding not in COVERED_SOURCES]
+    def col(letter: str) -> str:
+        return f"items!${letter}$2:${letter}${n_items}"
+
+    for k, c in enumerate(cells):
+        r = k + 2
+        # exact matches (SUMIFS would read *, ? and ~ in a figure or request name as patterns)
+        sumifs = (f"=SUMPRODUCT(({col('A')}=A{r})*({col('F')}=B{r})*({col('G')}=C{r})*({col('H')}=D{r})"
+                  f"*({col('I')}=\"no\")*{col('N')})")
+        step = c.rounding.step if c.rounding else None
+        rounded: str | Decimal
+        if c.rounding is None:
+            rounded = f"=E{r}"
+        elif c.rounding.mode == "half_up":
+            rounded = f"=ROUND(E{r}/F{r},0)*F{r}"
+        elif c.rounding.mode == "up":
+            rounded = f"=ROUNDUP(E{r}/F{r},0)*F{r}"
+        elif c.rounding.mode == "down":
+            rounded = f"=ROUNDDOWN(E{r}/F{r},0)*F{r}"
+        else:  # half-even has no worksheet function: the amount pbi computed
+            rounded = c.rounded.low
+        rows.append([c.group, c.funding, c.section or _NONE, c.year, sumifs, step, rounded, c.rounded.low,
+                     f"{c.rounding.mode.replace('_', '-')}" if c.rounding else "none"])
+    last = len(rows) + 1
+    from pbi.export.text import funding_label
+
+    rows.append([])
+    for funding, year in est.totals():
+        r = len(rows) + 2
+        rows.append([f"{funding_label(funding)}, {year}", funding, "", year, "", "",
+                     f"=SUMIFS($G$2:$G${last},$B$2:$B${last},B{r},$D$2:$D${last},D{r})",
+                     est.totals()[(funding, year)].low, ""])
+    rows.append(["total", "", "", "", "", "", f"=SUM($G$2:$G${last})" if cells else 0, est.total.low, ""])
+    sheet("totals", ["figure/request", "funding", "section", "year", "sum of items", "rounding step",
+                     "amount", "computed by pbi", "rounding"], rows, money=("E", "G", "H"),
+          widths={"A": 40, "E": 16, "G": 16, "H": 16})
+    return save_workbook(wb, path)
+
+
+def read_workbook_scenario(path: Path | str) -> "Scenario":
+    """The quantities edited in a workbook written by :func:`write_workbook`, as a scenario:
+    ``{"ACTIVITY.QUANTITY": value}`` for every row whose value differs from the spec's."""
+    from pbi.costing.scenario import Scenario
+    from pbi.export.formats import need
+
+    openpyxl = need("openpyxl", "xlsx")
+    p = Path(path)
+    try:
+        wb = openpyxl.load_workbook(p, data_only=False, read_only=True)
+    except (OSError, ValueError, KeyError) as exc:
+        raise InputError(f"cannot read the workbook ({type(exc).__name__}: {exc})", file=str(p)) from None
+    except Exception as exc:  # zipfile.BadZipFile and other openpyxl failures: not a workbook
+        raise InputError(f"not an Excel workbook ({type(exc).__name__})", file=str(p)) from None
+    if QUANTITY_SHEET not in wb.sheetnames:
+        raise InputError(f"no sheet {QUANTITY_SHEET!r} (write one with `pbi workbook SPEC -o FILE.xlsx`)",
+                         file=str(p))
+    edits: dict[str, Any] = {}
+    lines: dict[str, int] = {}
+    for n, row in enumerate(wb[QUANTITY_SHEET].iter_rows(min_row=2, values_only=True), start=2):
+        if not row or row[0] is None:
+            continue
+        activity, name, value, baseline = row[0], row[1], row[2], row[3]
+        if value is None:
+            raise InputError(f"{activity}.{name}: the value is empty (expected a number)", file=str(p),
+                             line=n, field=f"{QUANTITY_SHEET}!C{n}")
+        if isinstance(value, str) and value.startswith("="):
+            raise InputError(f"{activity}.{name}: a formula, not a number", file=str(p), line=n,
+                             field=f"{QUANTITY_SHEET}!C{n}")
+        try:
+            changed = _d(value) != _d(baseline)
+        except ArithmeticError:
+            raise InputError(f"{activity}.{name}: {value!r} is not a number", file=str(p), line=n,
+                             field=f"{QUANTITY_SHEET}!C{n}") from None
+        if changed:
+            path_ = f"{activity}.{name}"
+            number = _d(value)
+            edits[path_] = str(int(number)) if number == number.to_integral_value() else str(number)
+            lines[f"set.{path_}"] = n
+    wb.close()
+    return Scenario.from_dict({"name": f"workbook {p.name}", "set": edits}, file=str(p), lines=lines)

@@ -1,0 +1,156 @@
+"""Round trip: every note pbi writes, read back by ``pbi check`` against its own table, gives
+zero errors and finds every amount the estimate prints.
+
+It runs over every spec in notes/ (and the General Assembly test draft) and over generated specs,
+in every note kind and language the renderer has a template for, so that a language or kind
+added later is checked as soon as its template exists.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from pbi.check import check_notes, check_rates, read_notes
+from pbi.check.checks import check_totals
+from pbi.costing.api import cost_file
+from pbi.costing.engine import cost
+from pbi.costing.estimate import Estimate
+from pbi.model.errors import CheckError
+from pbi.model.specs import Range
+
+from _paths import ROOT
+from test_properties import TABLE, specs
+
+
+def supported() -> list[tuple[str, str]]:
+    """(kind, language) pairs the renderer can write."""
+    from pbi.render import KINDS, TEMPLATES
+    from pbi.render.numbers import SUPPORTED
+
+    return [(kind, lang) for kind in KINDS for lang in SUPPORTED if (TEMPLATES / kind / f"{lang}.j2").exists()]
+
+
+def readable() -> list[tuple[str, str]]:
+    """The pairs whose language `pbi check` also reads."""
+    from pbi.check.reader import LANGUAGES
+
+    return [(kind, lang) for kind, lang in supported() if lang in LANGUAGES]
+
+
+def _pairs() -> list[object]:
+    """Every pair the renderer writes; a language `pbi check` does not read yet is a strict
+    expected failure, so that reading it turns the mark into an error to remove."""
+    from pbi.check.reader import LANGUAGES
+
+    unread = pytest.mark.xfail(strict=True, raises=CheckError,
+                               reason=f"pbi check reads {', '.join(LANGUAGES)} only")
+    # The statement forms of the General Assembly and the Economic and Social Council changed as this
+    # test was written (new body-specific paragraphs); reading them back is not finished: expected to
+    # fail for some specs, not strictly.
+    statement = pytest.mark.xfail(strict=False, reason="reading the new statement forms back is not finished")
+    out: list[object] = []
+    for k, lang in supported():
+        if lang not in LANGUAGES:
+            out.append(pytest.param(k, lang, marks=unread))
+        elif k == "statement":
+            out.append(pytest.param(k, lang, marks=statement))
+        else:
+            out.append((k, lang))
+    return out
+
+
+#: General Assembly statements whose English note leaves out what the un-standard-costs table
+#: prices a meeting or a post by (the duty station, records, the post's grade step), so that the
+#: reader prices the stated quantities at the table's defaults and reports a deviation. Strict:
+#: the day the note states them, these pass and the mark must go.
+KNOWN_GAPS = frozenset({"st-d10-a-c-5-76-15", "st-d16-a-78-7-add-34", "st-m02-a-70-967", "st-m06-a-c-1-72-l-59",
+                        "st-m08-a-c-1-75-l-75", "st-m09-a-c-5-77-13", "st-m11-a-79-7-add-29", "st-p01-ag-ab-4410",
+                        "st-t02-a-c-5-68-15", "st-u02-a-c-5-64-12", "st-m12-a-c-5-78-23"})
+_GAP = pytest.mark.xfail(strict=True, reason="the note does not state what the table prices the meeting or "
+                                             "post by (duty station, records, grade step)")
+SPECS = [pytest.param(p, marks=_GAP) if p.stem in KNOWN_GAPS else p
+         for p in sorted(p for p in (ROOT / "notes").glob("*/*.yaml") if p.name != "entitlements.yaml")] + [
+    ROOT / "tests" / "data" / "general-assembly" / "draft-statement.yaml"]
+
+
+def printed_amounts(est: Estimate) -> set[tuple[Decimal, Decimal]]:
+    """What a note states: each request's (figure's) additional amount by funding source and year."""
+    cells: dict[tuple[str, str, int], Range] = defaultdict(lambda: Range.of(0))
+    for item in est.items:
+        if not item.covered:
+            cells[(item.group, item.funding, item.year)] = cells[(item.group, item.funding, item.year)] + item.amount
+    return {(v.low, v.high) for v in cells.values() if v.high > 0}
+
+
+def round_trip(est: Estimate, kind: str, lang: str) -> tuple[list[str], set[tuple[Decimal, Decimal]]]:
+    """Errors found by ``pbi check`` on the note, and the printed amounts it did not find."""
+    from pbi.render import render_note
+
+    text = render_note(est, lang, "text", kind=kind)
+    assert isinstance(text, str)
+    notes = read_notes(text, source=f"{est.spec.symbol} ({kind}, {lang})")
+    findings = check_notes(notes) + check_rates(notes, est.table).findings
+    errors = [f.message for f in findings if f.severity == "error"]
+    found = {(c.low, c.high) for n in notes for c in n.claims if c.low is not None}
+    return errors, printed_amounts(est) - found
+
+
+def test_the_renderer_reports_zh_and_en() -> None:
+    pairs = supported()
+    assert ("financial_note", "zh") in pairs and ("financial_note", "en") in pairs
+
+
+@pytest.mark.parametrize("kind, lang", _pairs())
+@pytest.mark.parametrize("path", SPECS, ids=lambda p: f"{p.parent.name}/{p.stem}" if isinstance(p, Path) else None)
+def test_every_note_of_a_spec_checks_clean(path: Path, kind: str, lang: str) -> None:
+    from pbi.model.errors import PbiError, RenderError
+    from pbi.render import render_note
+
+    try:
+        est = cost_file(path)
+    except PbiError as err:  # not a spec pbi can cost in this tree: no note to read back
+        pytest.skip(f"pbi cannot cost it: {err}")
+    try:
+        render_note(est, lang, "text", kind=kind)
+    except (RenderError, PbiError) as err:  # a spec kept for its figures, without what a note needs
+        pytest.skip(f"pbi writes no {kind} in {lang} for it: {err}")
+    errors, missing = round_trip(est, kind, lang)
+    assert errors == []
+    assert missing == set()
+
+
+@settings(max_examples=int(os.environ.get("PBI_FUZZ_EXAMPLES", "40")), deadline=None,
+          suppress_health_check=list(HealthCheck))
+@given(spec=specs(), pair=st.sampled_from([p for p in readable() if p[0] == "financial_note"]))
+def test_every_generated_note_checks_clean(spec, pair) -> None:
+    kind, lang = pair
+    # Known limit: a regular-budget paragraph that lists several sessions with interpretation in one
+    # year of different lengths or languages prints one ("each of N days, with interpretation in M
+    # languages"); the reader cannot price them apart.
+    for request in spec.requests:
+        shapes: dict[int, set[tuple[Decimal | None, int | None]]] = defaultdict(set)
+        for a in request.activities:
+            if a.kind == "meeting":
+                shapes[a.year].add((a.days.low if a.days else None, a.language_count))
+        assume(all(len(v) < 2 for v in shapes.values()))
+    est = cost(spec, TABLE)
+    # a quoted lump sum printed in one amount with priced items cannot be told apart by a reader
+    # (the note names it, without a figure); such notes are checked for arithmetic only
+    mixed = any(len({i.type == "quoted" for i in est.items if i.group == g and i.type in ("rate", "quoted")}) > 1
+                for g in {i.group for i in est.items})
+    if mixed:
+        from pbi.render import render_note
+
+        notes = read_notes(render_note(est, lang, "text", kind=kind))
+        assert [f for f in check_totals(notes) if f.severity == "error"] == []
+        return
+    errors, missing = round_trip(est, kind, lang)
+    assert errors == []
+    assert missing == set()
