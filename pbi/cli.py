@@ -30,6 +30,9 @@ def _check_output(path: str | None, kind: str, flag: str = "-o") -> None:
     """One line, exit 2, before anything is computed: pbi cannot write ``path`` as its suffix says."""
     if not path or path == "-":
         return
+    from pbi.model.fileio import check_output
+
+    check_output(path)  # never an input of the command, a device or a FIFO: said first
     suffix = Path(path).suffix.lower()
     allowed = _SUFFIXES[kind]
     if suffix not in allowed:
@@ -38,9 +41,6 @@ def _check_output(path: str | None, kind: str, flag: str = "-o") -> None:
         can = ", ".join(s for s in allowed if s) + (" or no suffix (plain text)" if "" in allowed else "")
         raise InputError(f"cannot write {suffix or 'a file without suffix'} here (this command writes {can})",
                          file=path, field=flag)
-    from pbi.model.fileio import check_output
-
-    check_output(path)
 
 
 def _check_table_outputs(args: argparse.Namespace) -> None:

@@ -66,12 +66,12 @@ def test_xlsx_per_cent_is_a_fraction_and_funding_is_in_words(tmp_path: Path) -> 
     assert cell.value == pytest.approx(float(cmp.total.percent[0]) / 100)
     assert "%" in cell.number_format and '"%"' not in cell.number_format
     labels = {ws.cell(r, funding).value for r in range(2, ws.max_row + 1)} - {None}
-    assert "extrabudgetary" in labels and "budget process (next biennium)" in labels
+    assert "extrabudgetary" in labels and "proposed programme budget (later period)" in labels
     assert not any("_" in label for label in labels)
     est_path = cost_file(ANNEX4).to_xlsx(tmp_path / "e.xlsx")
     names = [r[1] for r in openpyxl.load_workbook(est_path)["totals"].iter_rows(min_row=2, values_only=True)
              if r[0] == "funding"]
-    assert "budget process (next biennium), 2012" in names and not any("_" in n for n in names)
+    assert "proposed programme budget (later period), 2012" in names and not any("_" in n for n in names)
 
 
 def test_charts_have_thousands_separators_and_a_legend_beside_the_bars() -> None:
