@@ -380,25 +380,30 @@ _FUNDING = (
     ("regular_budget", re.compile(r"经常预算|第\s*2\s*编|\bregular\s+budget|\bsections?\s+\d{1,2}[A-Z]?\b|"
                                   r"\bpart\s+2\b", re.I)),
     ("budget_process", re.compile(r"既定预算程序|预算程序|\bbudget(?:ary)?\s+(?:process|procedures?)|"
-                                  r"\bproposed\s+programme\s+budget\s+for\b", re.I)),
+                                  r"\bproposed\s+programme\s+budget\s+for\b|列入[^,;。]{0,16}拟议方案预算", re.I)),
 )
+#: a budget section names where an amount is, not how it is funded: a source named in the same
+#: clause wins ("$50,600 under section 16 would represent a charge against the contingency fund")
+_SECTION_ONLY = re.compile(r"^(?:sections?\s+\d{1,2}[A-Z]?)$", re.I)
 
 
 def find_funding(text: str, anchor: int | None = None) -> str | None:
     """The funding source named in ``text``; with ``anchor``, the mention nearest to it.
 
-    Mentions in the same clause as the anchor (no ``,``/``;`` in between) are preferred.
+    Mentions in the same clause as the anchor (no ``,``/``;`` in between) are preferred, and a
+    source named outright over a bare budget section ("under section 16").
     """
     hits: list[tuple[int, int, str]] = []
     for name, rx in _FUNDING:
         for m in rx.finditer(text):
+            weak = 1 if _SECTION_ONLY.match(m.group(0)) else 0
             if anchor is None:
-                hits.append((m.start(), 0, name))
+                hits.append((weak, m.start(), name))
                 continue
             a, b = sorted((m.end() if m.end() <= anchor else m.start(), anchor))
             between = text[a:b]
             other_clause = 1 if re.search(r"[,;。:]", between) else 0
-            hits.append((abs(b - a), other_clause, name))
+            hits.append((abs(b - a), other_clause * 2 + weak, name))
     if not hits:
         return None
     if anchor is None:

@@ -20,6 +20,7 @@ from typing import Any
 from pbi.model.errors import CheckError
 from pbi.model.money import from_roman, roman
 from . import quantities as qx
+from .tables import Table, find_tables, table_amounts
 from .text import Joined, Line, Money, clean_lines, find_money, join_lines, to_int
 
 __all__ = ["Note", "Paragraph", "Claim", "read_notes", "read_path", "MAX_TEXT_BYTES", "LANGUAGES"]
@@ -95,7 +96,7 @@ class Note:
 
 _ANNEX = re.compile(r"^\s*(?:附件\s*([一二三四五六七八九十]+)|Annex\s+([IVXLC]+|\d+))\s*$", re.I)
 _TITLE_START = re.compile(
-    r"^\s*(?:关于题为|关于.{0,60}?(?:财务说明|所涉方案预算问题)|"
+    r"^\s*(?:关于题为|关于.{0,60}?(?:财务说明|所涉方案预算问题)|(?=.{0,200}?所涉方案预算问题\s*$)|"
     r"(?:Financial\s+note|Statement\s+of\s+(?:the\s+)?programme\s+budget\s+implications|"
     r"Programme\s+budget\s+implications)\b)", re.I)
 _TITLE_KEY = re.compile(r"财务说明|所涉方案预算问题|所涉经费问题|financial\s+note|"
@@ -129,7 +130,7 @@ def _title_span(lines: list[Line], i: int) -> int | None:
         end += 1
     if end == i or end >= len(lines) or not _PARA.match(lines[end].text):
         return None
-    title = join_lines(lines[i:end]).text
+    title = join_lines([ln for ln in lines[i:end] if not _CHAPTER.match(ln.text)]).text
     return end if _TITLE_KEY.search(title) else None
 
 
@@ -161,7 +162,8 @@ def _find_heads(lines: list[Line]) -> list[tuple[_Head, int]]:
             end = _title_span(lines, i)
             if end is not None:
                 stops.append(i)
-                heads.append(_Head(None, lines[i].number, join_lines(lines[i:end]).text, end))
+                heads.append(_Head(None, lines[i].number,
+                                   join_lines([ln for ln in lines[i:end] if not _CHAPTER.match(ln.text)]).text, end))
                 i = end
                 continue
         elif _CHAPTER.match(s):
@@ -170,8 +172,23 @@ def _find_heads(lines: list[Line]) -> list[tuple[_Head, int]]:
     out = []
     for h in heads:
         end = min((k for k in stops if k >= h.body_start), default=len(lines))
+        while _STATEMENT.search(h.title) and end < len(lines) and _continues(lines, h.body_start, end):
+            end = min((k for k in stops if k > end), default=len(lines))  # a part of the statement
         out.append((h, end))
     return out
+
+
+#: a statement of programme budget implications: its parts ("II. Activities …", "三. 所需资源")
+#: are headings inside the note, numbered paragraphs running on across them
+_STATEMENT = re.compile(r"programme\s+budget\s+implications|所涉方案预算问题", re.I)
+
+
+def _continues(lines: list[Line], start: int, stop: int) -> bool:
+    """The chapter heading at ``stop`` is followed by the paragraph after the last one of
+    ``lines[start:stop]``: a part heading of the same note, not the end of it."""
+    nums = [int(m.group(1)) for ln in lines[start:stop] for m in [_PARA.match(ln.text)] if m]
+    nxt = next((m for ln in lines[stop + 1:stop + 4] for m in [_PARA.match(ln.text)] if m), None)
+    return bool(nums) and nxt is not None and int(nxt.group(1)) == nums[-1] + 1
 
 
 # ============================================================================ paragraphs
@@ -203,6 +220,8 @@ def _split_blocks(lines: list[Line]) -> list[_Block]:
     last_num, last_letter, last_roman = 0, "", 0
     for ln in lines:
         s = ln.text
+        if _CHAPTER.match(s) and top is not None:
+            continue  # a part heading of a statement: not text of the paragraph before it
         m = _PARA.match(s)
         if m and (int(m.group(1)) == last_num + 1 or last_num == 0):
             last_num, last_letter, last_roman = int(m.group(1)), "", 0
@@ -245,7 +264,7 @@ _CLAUSE = re.compile(r"[,;:]")
 _PURPOSE = re.compile(r"^\s*[,;]?\s*(?:用于|以便|作为|用作|for\b|to\s+cover|to\s+provide|"
                       r"in\s+order\s+to|to\s+fund|would\s+be\s+(?:required|needed)\s+"
                       r"(?:to\s+(?:fund|cover)|for)\b)", re.I)
-_OPTIONAL = re.compile(r"^\s*(?:如果?(?!不)|若|倘若|假如|if\b(?!\s+not)|were\b|should\b(?!\s+the\s+"
+_OPTIONAL = re.compile(r"^\s*(?:如果?(?!不)(?![^,。]{0,16}通过)|若|倘若|假如|if\b(?!\s+not)|were\b|should\b(?!\s+the\s+"
                        r"(?:General\s+Assembly|Council|Conference|Committee|Commission|Board)\s+adopt))",
                        re.I)
 _TOTAL = re.compile(r"以上相加|上述各项相加|以上各项|以上合计|共计|合计|总计|总额|总共需要|"
@@ -667,12 +686,14 @@ def _read(text: str, source: str) -> list[Note]:
     notes: list[Note] = []
     heads = _find_heads(lines) or _excerpt_head(lines)
     for pos, (head, end) in enumerate(heads, start=1):
-        body = lines[head.body_start:end]
+        body, tables = find_tables(lines[head.body_start:end], _TABLE_END)
         blocks = _split_blocks(body)
         if not blocks:
             continue
         note_no = head.annex if head.annex is not None else pos
         claims = _NoteReader(blocks, note_no).read()
+        for table in tables:
+            claims += _table_claims(table, body, blocks, note_no)
         whole = " ".join(b.text for b in blocks)
         sym = _SYMBOL.search(whole) or _SYMBOL.search(head.title)
         symbol = sym.group(0) if sym else None
@@ -684,6 +705,31 @@ def _read(text: str, source: str) -> list[Note]:
             paragraphs=[Paragraph(b.number, b.text, b.line) for b in blocks],
             source=source, line=head.line, claims=claims, name=name))
     return notes
+
+
+_TABLE_END = re.compile(f"{_PARA.pattern}|{_CHAPTER.pattern}")
+
+
+def _table_claims(table: Table, body: list[Line], blocks: list[_Block], note_no: int | None) -> list[Claim]:
+    """The figures of a statement's table as claims of the paragraph it follows ("3 (table)"),
+    each total with its parts (see :mod:`pbi.check.tables`)."""
+    at = body[table.after].number if table.after >= 0 else 0
+    owner = next((b for b in reversed(blocks) if b.lines and b.lines[0].number <= at), None)
+    para = f"{owner.number if owner else '0'} (table)"
+    out: list[Claim] = []
+    for t in table_amounts(table):
+        q: dict[str, Any] = {"table": True}
+        if t.is_total:
+            q.update(is_total=True, total_of=[para] * len(t.parts), parts=[p.amount for p in t.parts])
+        if t.role == "staff_assessment":
+            q["staff_assessment"] = True
+        elif t.role == "income":
+            q["income_offset"] = True
+        year = f" {t.year}" if t.year else ""
+        out.append(Claim(note=note_no, paragraph=para, amount=t.amount, low=t.amount, high=t.amount,
+                         quantities=q, funding="regular_budget", year=t.year, operative_paragraph=None,
+                         text=f"{t.label.strip()}{year}", line=t.line, section=t.section))
+    return out
 
 
 #: the largest text ``pbi check`` reads: a published report runs to a few hundred kilobytes

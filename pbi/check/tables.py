@@ -1,0 +1,170 @@
+"""The table of a statement of programme budget implications, read back as amounts.
+
+A statement sets out its regular-budget requirements by budget section and object of expenditure,
+one column a year and a total column::
+
+    Object of expenditure                        2023      2024      Total
+    ---------------------------------------  --------  --------  --------
+    Section 2, General Assembly and …
+        Other staff costs                      $28,600   $28,600   $57,200
+        Subtotal                               $28,600   $28,600   $57,200
+    Total (net)                                $79,200   $28,600  $107,800
+    Section 36, Staff assessment               $15,800    $5,700   $21,500
+    Total (including staff assessment)         $95,000   $34,300  $129,300
+    Income section 1, Income from staff …     ($15,800)  ($5,700) ($21,500)
+
+:func:`find_tables` takes such tables out of a note's lines (so that their figures are not read as
+prose); :func:`table_amounts` turns one into :class:`TableAmount` records: each cell with its
+section, year and role, and for a total (a row's total column, a subtotal, the net total, the total
+with staff assessment) the cells it adds up, so that every sum of the table can be checked.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from . import quantities as qx
+from .text import Line, find_money
+
+__all__ = ["Table", "TableAmount", "find_tables", "table_amounts"]
+
+_CELLS = re.compile(r"\s{2,}")
+_RULE = re.compile(r"^[\s\-–—=]*-{3,}[\s\-–—=]*$")
+_YEAR = re.compile(r"^(?:19|20)\d{2}$")
+#: row labels, in the languages pbi writes statements in
+_SUBTOTAL = re.compile(r"^(?:subtotal|sub-total|小计|total\s+partiel|промежуточный\s+итог|المجموع\s+الفرعي)$", re.I)
+_GROSS = re.compile(r"including\s+staff\s+assessment|含工作人员薪金税|y\s+compris\s+les\s+contributions|"
+                    r"incluidas\s+las\s+contribuciones|включая\s+налогообложение|بما\s+في\s+ذلك", re.I)
+_INCOME = re.compile(r"^income\s+section|^收入第|des\s+recettes|de\s+ingresos|сметы\s+поступлений|"
+                     r"باب\s+الإيرادات", re.I)
+
+
+@dataclass(frozen=True)
+class Table:
+    """A statement table: the header's year columns and its rows (source lines)."""
+
+    years: tuple[int, ...]
+    rows: tuple[Line, ...]
+    #: index into the note's lines of the line just before the table (the paragraph it follows)
+    after: int
+
+
+@dataclass
+class TableAmount:
+    """One cell of a table: amount, year (None for the total column), section and role."""
+
+    amount: Decimal
+    year: int | None
+    section: str | None
+    label: str
+    line: int
+    #: "object", "subtotal", "net", "staff_assessment", "gross" or "income"
+    role: str
+    #: for a total: the cells it adds up
+    parts: list["TableAmount"] = field(default_factory=list)
+
+    @property
+    def is_total(self) -> bool:
+        return bool(self.parts) or self.role in ("subtotal", "net", "gross")
+
+
+def _cells(text: str) -> list[str]:
+    return [c for c in _CELLS.split(text.strip()) if c]
+
+
+def _header_years(text: str) -> tuple[int, ...] | None:
+    cells = _cells(text)
+    if len(cells) < 3 or not all(_YEAR.match(c) for c in cells[1:-1]):
+        return None
+    return tuple(int(c) for c in cells[1:-1])
+
+
+def find_tables(lines: list[Line], stop: re.Pattern[str]) -> tuple[list[Line], list[Table]]:
+    """``lines`` without their statement tables, and the tables (a header of years and a total,
+    a rule of dashes, rows up to the next line matching ``stop``)."""
+    out: list[Line] = []
+    tables: list[Table] = []
+    i = 0
+    while i < len(lines):
+        years = _header_years(lines[i].text)
+        if years and i + 1 < len(lines) and _RULE.match(lines[i + 1].text):
+            j = i + 2
+            while j < len(lines) and not stop.match(lines[j].text):
+                j += 1
+            tables.append(Table(years, tuple(lines[i + 2:j]), len(out) - 1))
+            i = j
+            continue
+        out.append(lines[i])
+        i += 1
+    return out, tables
+
+
+def _amount(cell: str) -> Decimal | None:
+    found = find_money(cell)
+    if len(found) != 1 or found[0].is_range:
+        return None
+    return found[0].low
+
+
+def table_amounts(table: Table) -> list[TableAmount]:
+    """Every figure of ``table``, totals carrying their parts (see the module docstring)."""
+    out: list[TableAmount] = []
+    section: str | None = None
+    in_section: list[TableAmount] = []  # object cells of the current section
+    subtotals: list[TableAmount] = []
+    objects: list[TableAmount] = []
+    net: list[TableAmount] = []
+    sa: list[TableAmount] = []
+    ncols = len(table.years) + 1
+    for row in table.rows:
+        cells = _cells(row.text)
+        label = cells[0] if cells else ""
+        if len(cells) == 1:  # a section heading: "Section 2, General Assembly …"
+            section = qx.find_section(label)
+            in_section = []
+            continue
+        if len(cells) != ncols + 1:
+            continue
+        indented = row.text[:1].isspace()
+        if indented and _SUBTOTAL.match(label):
+            role = "subtotal"
+        elif indented:
+            role = "object"
+        elif _GROSS.search(label):
+            role = "gross"
+        elif _INCOME.search(label):
+            role = "income"
+        elif qx.staff_assessment(label) or qx.find_section(label) == "36":
+            role = "staff_assessment"
+        else:
+            role = "net"
+        row_cells: list[TableAmount] = []
+        for k, cell in enumerate(cells[1:]):
+            amount = _amount(cell)
+            year = table.years[k] if k < len(table.years) else None
+            if amount is None:
+                continue
+            sec = section if indented else ("36" if role == "staff_assessment" else
+                                             "income 1" if role == "income" else None)
+            t = TableAmount(amount, year, sec, label, row.number, role)
+            if year is None:
+                t.parts = list(row_cells)
+            else:
+                pool = {"object": [], "subtotal": in_section,
+                        "net": subtotals or objects, "staff_assessment": [], "income": [],
+                        "gross": net + sa}[role]
+                t.parts = [p for p in pool if p.year == year]
+                row_cells.append(t)
+            out.append(t)
+        if role == "object":
+            in_section += row_cells
+            objects += row_cells
+        elif role == "subtotal":
+            subtotals += row_cells
+        elif role == "net":
+            net += row_cells
+        elif role == "staff_assessment":
+            sa += row_cells
+    return out
