@@ -96,7 +96,7 @@ _OF_MEETINGS = re.compile(rf"\s+of\s+{_EW}\s+meetings\b", re.I)
 _ONE_MEETING_ZH = re.compile(rf"为期\s*{_ZN}\s*天的[^,;。]{{0,15}}?会议(?!服务)|专家组(?:协商)?会议")
 _PARTICIPANTS = (
     re.compile(rf"{_NOT_ORD}{_ZN}\s*(?:人|名)\s*(?:参加|出席|与会|参与者|与会者|学员)"),
-    re.compile(rf"\b{_EW}\s+participants\b", re.I),
+    re.compile(rf"\b{_EW}\s+participants?\b", re.I),  # "of 1 participant": the singular too
 )
 _WORK_MONTHS = (
     re.compile(rf"{_NOT_ORD}{_ZN}\s*个?\s*(?:工作月|人月)"),
@@ -111,7 +111,7 @@ _STAFF_ITEMS = (
 )
 _GATHERINGS = (
     re.compile(rf"(?:举行|举办)\s*{_ZN}\s*次([^。]{{0,12}}?)为期\s*{_ZN}\s*天、\s*{_DN}\s*人参加的([^,;。、]{{0,20}})"),
-    re.compile(rf"\b{_EW}\s+{_EW}-day\s+([^,;.]{{0,60}}?)\bof\s+{_DN}\s+participants\b", re.I),
+    re.compile(rf"\b{_EW}\s+{_EW}-day\s+([^,;.]{{0,60}}?)\bof\s+{_DN}\s+participants?\b", re.I),
 )
 _INTERPRETED = (
     re.compile(rf"(?:{_ZN}\s*次)?\s*(?:为期\s*{_ZN}\s*天的|{_DN}\s*次)\s*配备\s*{_ZN}\s*种\s*语文\s*口译"),

@@ -192,6 +192,9 @@ class Activity(BaseModel):
     dsa_days: Quantity | None = Field(default=None, description="days of subsistence allowance per trip "
                                       "(travel) or per participant")
     trips: Quantity | None = Field(default=None, description="trips (airfare and terminal expenses each)")
+    travellers: str | None = Field(default=None, description="who travels on a travel activity (model/"
+                                   "vocabulary.yaml travellers: staff, experts, members, representatives, "
+                                   "participants); staff when not given")
     posts: Quantity | None = Field(default=None, description="new posts (kind new_post), or positions of "
                                    "temporary assistance (kind staff)")
     work_months: Quantity | None = None
@@ -249,6 +252,15 @@ class Activity(BaseModel):
     @classmethod
     def _positive(cls, value: Range | None) -> Range | None:
         return None if value is None else check_quantity(value)
+
+    @field_validator("travellers")
+    @classmethod
+    def _travellers(cls, value: str | None) -> str | None:
+        from pbi.model.vocabulary import travellers
+
+        if value is not None and value not in travellers():
+            raise ValueError(f"unknown travellers {value!r} (expected one of {', '.join(travellers())})")
+        return value
 
     @field_validator("assumed")
     @classmethod

@@ -18,7 +18,8 @@ from pbi.model.errors import RenderError, SpecError
 __all__ = ["ObjectOfExpenditure", "Section", "Body", "objects_of_expenditure", "object_of", "section",
            "income_section", "body", "bodies", "appropriating_bodies", "VOCABULARY_FILE",
            "FundingSource", "FundingClass", "funding_sources", "funding_source", "funding_keys",
-           "duty_stations", "place_name", "grades", "grade_categories"]
+           "duty_stations", "place_name", "grades", "grade_categories", "default_section",
+           "default_section_assumption", "travellers", "traveller_word"]
 
 VOCABULARY_FILE = Path(__file__).with_name("vocabulary.yaml")
 _LANGS = ("en", "zh", "fr", "es", "ru", "ar")
@@ -229,3 +230,31 @@ def grade_categories() -> dict[str, str]:
     that are not posts (consultants) have none."""
     return {str(g): category for category, members in _data()["grades"].items() if category != "other"
             for g in members}
+
+
+@lru_cache(maxsize=None)
+def default_section(kind: str) -> str | None:
+    """The section an activity of ``kind`` is shown under when its spec names none (conference
+    services: section 2), or None for a kind with no standard section."""
+    for key, entry in (_data().get("default_sections") or {}).items():
+        if kind in (entry.get("kinds") or ()):
+            return str(key)
+    return None
+
+
+def default_section_assumption(key: str) -> dict[str, str]:
+    """How a note states that it shows activities under the default section ``key``, per language
+    (``{n}`` and ``{name}`` to be filled in with the section's number and name)."""
+    return {str(lang): str(text) for lang, text in _data()["default_sections"][key]["assumption"].items()}
+
+
+@lru_cache(maxsize=1)
+def travellers() -> dict[str, dict[str, str]]:
+    """Who may travel on a travel activity (``travellers:``) → the word per language."""
+    return {str(k): {str(lang): str(w) for lang, w in v.items()} for k, v in _data()["travellers"].items()}
+
+
+def traveller_word(key: str | None, lang: str) -> str:
+    """The word for who travels (``experts`` → ``专家``); staff when a spec says nothing."""
+    words = travellers()[key or "staff"]
+    return words.get(lang) or words["en"]

@@ -301,7 +301,7 @@ def build_note(estimate: Estimate, lang: str, kind: str | None = None) -> Note:
         raise RenderError(f"no {kind} template for language {lang!r} (have: {', '.join(have)})")
     spec = estimate.spec
     if kind == "statement":
-        return _with_assumptions(_build_statement(estimate, lang), spec, lang)
+        return _build_statement(estimate, lang)  # with what its spec assumed, sections included
     from .statement import check_kind
 
     check_kind(spec, kind)
@@ -456,7 +456,7 @@ def _build_statement(estimate: Estimate, lang: str) -> Note:
         note.table_after = None
     spec = estimate.spec
     note.header = _header_block(spec, lang, spec.document or ctx.symbol or "")
-    return note
+    return _with_assumptions(note, ctx.spec, lang)
 
 
 def _parse(raw: str, lang: str, kinds: list[str]) -> Note:

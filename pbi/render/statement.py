@@ -21,12 +21,13 @@ from pbi.costing.conclusions import Conclusion, ObjectRequirement, conclude
 from pbi.costing.estimate import ZERO, Estimate
 from pbi.model.errors import RenderError, SpecError
 from pbi.model.specs import Activity, Range, Request, Spec, source_of
-from pbi.model.vocabulary import Body, body, income_section, object_of, objects_of_expenditure, section
+from pbi.model.vocabulary import (Body, body, default_section, default_section_assumption, funding_keys,
+                                  income_section, object_of, objects_of_expenditure, section, traveller_word)
 
 __all__ = ["StatementContext", "build_statement_context", "check_kind", "default_kind", "statement_table",
            "ActivityLine", "plural", "article", "bare", "qualify", "section_order", "counted_already",
            "names_event", "names_document", "definite", "zh_counted_already", "zh_names_event",
-           "zh_names_document"]
+           "zh_names_document", "with_default_sections"]
 
 #: funding sources that need nothing additional (an activity drawing on an entitlement may be both)
 _COVERED = frozenset({"existing_resources", "entitlement"})
@@ -107,7 +108,7 @@ class StatementContext:
                 "recipient": body(self.spec.recommended_to) if self.spec.recommended_to else None,
                 "proposed": self.spec.dated is not None and self.spec.dated.year < self.spec.period.start,
                 "symbol": self.symbol, "requests": self.requests, "ops": self.ops, "activities": self.activities,
-                "no_implications": self.no_implications, "covered": self.covered,
+                "no_implications": self.no_implications, "covered": self.covered, "traveller": traveller_word,
                 "sections": sorted({r.section for r in self.conclusion.objects_of("additional") if r.section},
                                    key=section_order),
                 "later_sections": sorted({r.section for r in self.conclusion.objects_of("budget_process")
@@ -139,8 +140,36 @@ def _psc_percent(estimate: Estimate) -> Decimal | None:
     return None
 
 
+def with_default_sections(estimate: Estimate) -> Estimate:
+    """The estimate with each regular-budget activity whose spec names no section shown under its
+    kind's default section (conference services: section 2, model/vocabulary.yaml
+    ``default_sections``), priced again with the same table; the spec lists the assumption in
+    ``extra.assumptions``. Unchanged when every such activity names its section."""
+    from pbi.costing.engine import cost
+
+    spec = estimate.spec
+    regular = funding_keys("regular") | {"budget_process"}
+    chosen = {a.id: key for _, a in spec.activities()
+              if a.section is None and a.funding in regular and (key := default_section(a.kind))}
+    if not chosen:
+        return estimate
+    requests = tuple(r.model_copy(update={"activities": tuple(
+        a.model_copy(update={"section": chosen[a.id]}) if a.id in chosen else a for a in r.activities)})
+        for r in spec.requests)
+    said: list[Any] = list(spec.extra.get("assumptions") or [])
+    for key in dict.fromkeys(chosen.values()):
+        sec = section(key)
+        said.append({lang: text.format(n=sec.number, name=sec.name(lang) if lang in sec.names else sec.name("en"))
+                     for lang, text in default_section_assumption(key).items()})
+    new = spec.model_copy(update={"requests": requests, "extra": {**spec.extra, "assumptions": said}})
+    return cost(new, estimate.table)
+
+
 def build_statement_context(estimate: Estimate) -> StatementContext:
-    """Arrange a costed spec as the parts of its statement (see the module docstring)."""
+    """Arrange a costed spec as the parts of its statement (see the module docstring); conference
+    services whose section the spec does not name are shown under their default section
+    (:func:`with_default_sections`)."""
+    estimate = with_default_sections(estimate)
     spec = estimate.spec
     b = body(spec.body)
     conclusion = conclude(estimate)
