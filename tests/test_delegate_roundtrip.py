@@ -60,17 +60,7 @@ def _pairs() -> list[object]:
     return out
 
 
-#: General Assembly statements whose English note leaves out what the un-standard-costs table
-#: prices a meeting or a post by (the duty station, records, the post's grade step), so that the
-#: reader prices the stated quantities at the table's defaults and reports a deviation. Strict:
-#: the day the note states them, these pass and the mark must go.
-KNOWN_GAPS = frozenset({"st-d10-a-c-5-76-15", "st-d16-a-78-7-add-34", "st-m02-a-70-967", "st-m06-a-c-1-72-l-59",
-                        "st-m08-a-c-1-75-l-75", "st-m09-a-c-5-77-13", "st-m11-a-79-7-add-29", "st-p01-ag-ab-4410",
-                        "st-t02-a-c-5-68-15", "st-u02-a-c-5-64-12", "st-m12-a-c-5-78-23"})
-_GAP = pytest.mark.xfail(strict=True, reason="the note does not state what the table prices the meeting or "
-                                             "post by (duty station, records, grade step)")
-SPECS = [pytest.param(p, marks=_GAP) if p.stem in KNOWN_GAPS else p
-         for p in sorted(p for p in (ROOT / "notes").glob("*/*.yaml") if p.name != "entitlements.yaml")] + [
+SPECS = [p for p in sorted(p for p in (ROOT / "notes").glob("*/*.yaml") if p.name != "entitlements.yaml")] + [
     ROOT / "tests" / "data" / "general-assembly" / "draft-statement.yaml"]
 
 
@@ -154,8 +144,7 @@ def _cases() -> list[object]:
             kind, lang = pair.values if hasattr(pair, "values") else pair  # type: ignore[attr-defined]
             if kind in kinds and lang in langs:
                 pair_marks = pair.marks if hasattr(pair, "marks") else ()  # type: ignore[attr-defined]
-                gap = marks if kind == "financial_note" else ()  # a statement's table names no quantity
-                out.append(pytest.param(path, kind, lang, marks=[*gap, *pair_marks],
+                out.append(pytest.param(path, kind, lang, marks=[*marks, *pair_marks],
                                         id=f"{path.parent.name}/{path.stem}-{kind}-{lang}"))
     return out
 

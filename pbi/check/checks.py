@@ -23,7 +23,7 @@ from typing import Any
 
 from pbi.model.money import format_usd
 
-from .quantities import COUNTABLE, KINDS
+from .quantities import COUNTABLE, KINDS, MEETING_SERVICES
 from .reader import Claim, Note
 
 __all__ = ["Finding", "check_notes", "check_totals", "check_consistency", "check_ranges",
@@ -32,11 +32,11 @@ __all__ = ["Finding", "check_notes", "check_totals", "check_consistency", "check
 SEVERITIES = ("error", "warning", "info")
 
 #: quantities that identify an item (funding, year, operative paragraph and context do not)
-_IDENTITY = ("pages", "pages_all", "per_meeting", "languages", "language_names",
+_IDENTITY = ("pages", "pages_all", "words", "per_meeting", "languages", "language_names",
              "other_languages", "days", "half_day", "meetings", "workshops", "participants",
              "work_months", "grade", "staff", "consultants", "copies", "location",
              "interpretation", "interpretation_languages", "documents", "documents_all",
-             "languages_all", "kinds_all", "staff_all", "gatherings") + KINDS
+             "languages_all", "kinds_all", "staff_all", "gatherings") + KINDS + MEETING_SERVICES
 
 
 @dataclass(frozen=True)
@@ -149,8 +149,9 @@ def item_signature(c: Claim) -> tuple[Any, ...] | None:
     q = c.quantities
     if c.low is None or q.get("is_total") or q.get("optional"):
         return None
-    if not any(k in q for k in COUNTABLE):
-        return None
+    inherited = set(q.get("inherited", ()))
+    if not any(k in q and k not in inherited for k in COUNTABLE):
+        return None  # only the list's lead-in counts anything: the item itself is not identified
     return tuple((k, _freeze(q[k])) for k in _IDENTITY if k in q)
 
 

@@ -44,7 +44,7 @@ from pbi.model.vocabulary import duty_stations
 
 from .text import to_int
 
-__all__ = ["extract", "find_funding", "find_years", "find_biennium", "find_ops", "find_section",
+__all__ = ["MEETING_SERVICES", "extract", "find_funding", "find_years", "find_biennium", "find_ops", "find_section",
            "staff_assessment", "KINDS", "COUNTABLE"]
 
 _ZN = r"(\d{1,3}(?:,\d{3})+(?!\d)|\d+|[一二两三四五六七八九十百]+)"
@@ -57,7 +57,7 @@ _NOT_ORD = r"(?<!第)(?<!第 )(?<![\d.])(?<!\d,)"
 KINDS = ("translation", "printing", "distribution", "interpretation", "travel",
          "advisory_services", "conference_services", "report", "documentation")
 #: keys whose presence makes an item specific enough to compare with another
-COUNTABLE = ("pages", "meetings", "workshops", "work_months", "copies", "participants")
+COUNTABLE = ("pages", "meetings", "workshops", "work_months", "copies", "participants", "words")
 
 # ----------------------------------------------------------------------------- patterns
 
@@ -70,6 +70,11 @@ _PAGES_RANGE = (
 _PAGES = (
     re.compile(rf"{_NOT_ORD}{_DN}\s*页"),
     re.compile(rf"(?<![\d.])(?<!\d,){_DN}[\s-]*pages?\b", re.I),
+)
+#: a document's length in words ("a document of 8,500 words", "8,500 字")
+_WORDS = (
+    re.compile(rf"{_NOT_ORD}{_DN}\s*字(?!数)"),
+    re.compile(rf"(?<![\d.])(?<!\d,){_DN}[\s-]*words?\b", re.I),
 )
 _LANGS = (
     re.compile(rf"(其他|其余)?\s*(?:联合国)?\s*{_ZN}\s*种\s*(?:联合国)?\s*(?:正式)?\s*语(?:文|言)"),
@@ -102,12 +107,13 @@ _WORK_MONTHS = (
     re.compile(rf"{_NOT_ORD}{_ZN}\s*个?\s*(?:工作月|人月)"),
     re.compile(rf"\b{_EW}[\s-]+(?:work|person|staff)[\s-]+months?\b", re.I),
 )
-_GRADE = re.compile(r"(?<![A-Za-z])((?:P|D|G|L|NO)-\d)(?!\d)")
+_G = r"(?:P|D|G|L|NO)-\d(?!\d)|GS\s*\((?:Other|Principal)\s+level\)|GS-(?:OL|PL)\b"
+_GRADE = re.compile(rf"(?<![A-Za-z])({_G})")
 _STAFF_ZH = re.compile(rf"{_ZN}\s*名[^,;。()]{{0,12}}?(?:专家|干事|工作人员)")
 _STAFF_ITEMS = (
     re.compile(rf"为\s*{_ZN}\s*名[^()]{{0,30}}?\(((?:P|D|G|L|NO)-\d)\)\s*工作\s*{_ZN}\s*个?\s*工作月"),
     re.compile(rf"\b{_EW}[\s-]+(?:work|person|staff)[\s-]+months?\s+of\s+{_EW}\s+[^()]{{0,40}}?"
-               r"\(((?:P|D|G|L|NO)-\d)\)", re.I),
+               rf"\(({_G})\)", re.I),
 )
 _GATHERINGS = (
     re.compile(rf"(?:举行|举办)\s*{_ZN}\s*次([^。]{{0,12}}?)为期\s*{_ZN}\s*天、\s*{_DN}\s*人参加的([^,;。、]{{0,20}})"),
@@ -154,7 +160,15 @@ _FLAGS = {
     "report": re.compile(r"报告|\breport\b", re.I),
     "documentation": re.compile(r"文件|\bdocument", re.I),
     "background_document": re.compile(r"背景文件|\bbackground\s+(?:document|paper)", re.I),
+    # what a meeting is priced with besides interpretation (the cost table's meeting services)
+    "summary_records": re.compile(r"简要记录|\bsummary\s+records?\b", re.I),
+    "verbatim_records": re.compile(r"逐字记录|\bverbatim\s+records?\b", re.I),
+    "webcasting": re.compile(r"网播|\bwebcast", re.I),
+    "sound": re.compile(r"音响|\bsound\s+(?:technicians?|engineers?|services)\b", re.I),
+    "it_support": re.compile(r"信息技术支持|\bIT\s+support\b", re.I),
 }
+#: the meeting services of :data:`_FLAGS` a meeting may be priced with apart from interpretation
+MEETING_SERVICES = ("summary_records", "verbatim_records", "webcasting", "sound", "it_support")
 
 
 def _first_int(rx: re.Pattern[str], text: str, group: int = 1) -> int | None:
@@ -305,7 +319,7 @@ def extract(text: str) -> dict[str, Any]:
     if _HALF_DAY.search(text):
         q["half_day"] = True
     _events(text, q)
-    for key, rxs in (("participants", _PARTICIPANTS), ("work_months", _WORK_MONTHS),
+    for key, rxs in (("participants", _PARTICIPANTS), ("work_months", _WORK_MONTHS), ("words", _WORDS),
                      ("consultants", _CONSULTANTS), ("copies", _COPIES), ("documents", _DOCUMENTS)):
         for rx in rxs:
             v = _first_int(rx, text)

@@ -46,6 +46,7 @@ from pbi.model.tables import FUNDING_SOURCES, Table
 from pbi.model.vocabulary import funding_keys
 
 from .checks import Finding, where
+from .quantities import MEETING_SERVICES
 from .reader import Claim, Note
 
 __all__ = ["RateCheck", "RatesResult", "claim_activities", "price_claim", "check_rates",
@@ -135,19 +136,21 @@ def claim_activities(claim: Claim, table: Table) -> list[dict[str, Any]] | str:
         return "stated totals (checked by arithmetic)"
     out: list[dict[str, Any]] = []
     langs = q.get("languages")
+    place = {"location": q["location"]} if q.get("location") else {}  # the duty station stated
     # staff
     if q.get("staff_all") and _pick(table, "staff"):
         for st in q["staff_all"]:
             if st["grade"] in GRADES and st["work_months"]:
                 out.append({"kind": "staff", "grade": st["grade"], "work_months": st["work_months"],
-                            "count": st["count"] or 1})
+                            "count": st["count"] or 1, **place})
     elif q.get("work_months") and q.get("grade"):
         kind = _pick(table, "staff")
         if kind and q["grade"] in GRADES:
             out.append({"kind": kind, "grade": q["grade"], "work_months": q["work_months"],
-                        "count": q.get("staff") or 1})
-    # meetings with interpretation
+                        "count": q.get("staff") or 1, **place})
+    # meetings with interpretation, records, webcasting … (the services the note states)
     days, meetings = q.get("days"), q.get("meetings")
+    services = {k: True for k in MEETING_SERVICES if q.get(k)}
     if q.get("interpreted_all") and _pick(table, "meeting"):
         for m in q["interpreted_all"]:
             if m["days"] or m["meetings"]:
@@ -156,11 +159,13 @@ def claim_activities(claim: Claim, table: Table) -> list[dict[str, Any]] | str:
                 if m["languages"]:
                     one["languages"] = m["languages"]
                 out.append(one)
-    elif q.get("interpretation") is True and (days or meetings):
+    elif (q.get("interpretation") is True or services) and (days or meetings):
         during = bool(_DURING_SESSION.search(claim.text))
         kind = _pick(table, *(("meeting_during_session",) if during else ()), "meeting")
         if kind:
-            act: dict[str, Any] = {"kind": kind, "interpretation": True}
+            act: dict[str, Any] = {"kind": kind, **services, **place}
+            if q.get("interpretation") is True:
+                act["interpretation"] = True
             if days:
                 act["days"] = days
                 if meetings and meetings > 1:
@@ -232,6 +237,15 @@ def claim_activities(claim: Claim, table: Table) -> list[dict[str, Any]] | str:
                 if q.get("copies") and any("copies" in c.per for c in table.activities[own_kind].components):
                     act["copies"] = q["copies"]
                 out.append(act)
+    words = q.get("words")
+    if words and not pages and not q.get("work_months") and not q.get("translation") and not q.get("printing"):
+        # a document priced by the word (a publication's translation and printing is not)
+        kind = _pick(table, "documentation")
+        if kind:
+            doc: dict[str, Any] = {"kind": kind, "words": words, **place}
+            if langs and not q.get("interpretation_languages"):
+                doc["languages"] = langs
+            out.append(doc)
     if not out:
         return "without quantities to price (lump sums, or amounts without pages, days or grade)"
     return out
@@ -243,7 +257,7 @@ _SYMBOL_YEAR = re.compile(r"/((?:19|20)\d\d)/")
 
 def _year(claim: Claim, symbol: str | None, table: Table) -> int | None:
     """The year a claim is priced in: its own, its biennium's first, the year in the draft's symbol,
-    or else the first year in which every rate of the table has a value (None if it has none)."""
+    the first year of the budget period the note names, or else the first year in which every rate of the table has a value (None if it has none)."""
     if claim.year:
         return claim.year
     bien = claim.quantities.get("biennium")
@@ -252,6 +266,8 @@ def _year(claim: Claim, symbol: str | None, table: Table) -> int | None:
     found = _SYMBOL_YEAR.search(symbol or "")
     if found:
         return int(found.group(1))
+    if isinstance(claim.quantities.get("period_year"), int):  # "under the programme budget for 2022"
+        return int(claim.quantities["period_year"])
     firsts = [min(r.values) for r in table.rates.values() if r.values]
     return max(firsts).year if firsts else None
 

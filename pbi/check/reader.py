@@ -692,6 +692,11 @@ def _read(text: str, source: str) -> list[Note]:
             continue
         note_no = head.annex if head.annex is not None else pos
         claims = _NoteReader(blocks, note_no).read()
+        first = _period_year(" ".join(b.text for b in blocks))
+        if first is not None:
+            for c in claims:
+                if c.year is None:
+                    c.quantities.setdefault("period_year", first)
         for table in tables:
             claims += _table_claims(table, body, blocks, note_no)
         whole = " ".join(b.text for b in blocks)
@@ -705,6 +710,17 @@ def _read(text: str, source: str) -> list[Note]:
             paragraphs=[Paragraph(b.number, b.text, b.line) for b in blocks],
             source=source, line=head.line, claims=claims, name=name))
     return notes
+
+
+#: the budget period a note names: "programme budget for 2022", "… for the biennium 2016–2017"
+_PERIOD = re.compile(r"(?<!proposed )programme\s+budget\s+for\s+(?:the\s+biennium\s+)?((?:19|20)\d\d)\b|"
+                     r"((?:19|20)\d\d)\s*[-–]\s*(?:19|20)\d\d\s*两年期方案预算|((?:19|20)\d\d)\s*年方案预算", re.I)
+
+
+def _period_year(text: str) -> int | None:
+    """The first year of the one budget period a note names (None for none or several)."""
+    years = {int(next(g for g in m.groups() if g)) for m in _PERIOD.finditer(text)}
+    return years.pop() if len(years) == 1 else None
 
 
 _TABLE_END = re.compile(f"{_PARA.pattern}|{_CHAPTER.pattern}")
