@@ -112,7 +112,7 @@ def test_english_notes(n):
 
 def test_english_style():
     four = _note(4, "en")
-    assert "additional extrabudgetary resources of $223,700 would be required for the translation and " \
+    assert "additional extrabudgetary resources of $223,700 would be required in 2011 for the translation and " \
            "printing of the model law (140 pages, six languages)" in four
     assert "The requirements for 2012–2013 will be considered in the context of the established budgetary process." in four
     assert "Accordingly, should the Conference adopt revised draft resolution CTOC/COP/2010/L.3/Rev.2, no additional " \

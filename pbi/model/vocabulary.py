@@ -232,7 +232,7 @@ def grade_categories() -> dict[str, str]:
             for g in members}
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=64)
 def default_section(kind: str) -> str | None:
     """The section an activity of ``kind`` is shown under when its spec names none (conference
     services: section 2), or None for a kind with no standard section."""
