@@ -20,7 +20,7 @@ from typing import Any
 from pbi.model.errors import CheckError
 from pbi.model.money import from_roman, roman
 from . import quantities as qx
-from .tables import Table, find_tables, table_amounts
+from .tables import Table, TableAmount, find_tables, table_amounts
 from .text import Joined, Line, Money, clean_lines, find_money, join_lines, to_int
 
 __all__ = ["Note", "Paragraph", "Claim", "read_notes", "read_path", "MAX_TEXT_BYTES", "LANGUAGES"]
@@ -727,16 +727,22 @@ _TABLE_END = re.compile(f"{_PARA.pattern}|{_CHAPTER.pattern}")
 
 
 def _table_claims(table: Table, body: list[Line], blocks: list[_Block], note_no: int | None) -> list[Claim]:
-    """The figures of a statement's table as claims of the paragraph it follows ("3 (table)"),
-    each total with its parts (see :mod:`pbi.check.tables`)."""
+    """The figures of a statement's table as claims of the paragraph it follows, named by row and
+    column ("3 (table: Total (net), 2023)"), each total with its parts (see :mod:`pbi.check.tables`)."""
     at = body[table.after].number if table.after >= 0 else 0
     owner = next((b for b in reversed(blocks) if b.lines and b.lines[0].number <= at), None)
-    para = f"{owner.number if owner else '0'} (table)"
+    num = owner.number if owner else "0"
+
+    def name(t: TableAmount) -> str:  # "3 (table: Subtotal, section 16, 2023)"
+        where = [t.label.strip()] + ([f"section {t.section}"] if t.role in ("object", "subtotal") and t.section else [])
+        return f"{num} (table: {', '.join(where)}, {t.year or 'total'})"
+
     out: list[Claim] = []
     for t in table_amounts(table):
+        para = name(t)
         q: dict[str, Any] = {"table": True}
         if t.is_total:
-            q.update(is_total=True, total_of=[para] * len(t.parts), parts=[p.amount for p in t.parts])
+            q.update(is_total=True, total_of=[name(p) for p in t.parts], parts=[p.amount for p in t.parts])
         if t.role == "staff_assessment":
             q["staff_assessment"] = True
         elif t.role == "income":
