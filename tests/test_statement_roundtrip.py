@@ -87,7 +87,9 @@ def test_who_travels_is_said(tmp_path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "draft.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     est = cost_file(path)
-    assert "Three trips of experts to Geneva" in str(render_note(est, "en", "text", kind="statement"))
+    en = str(render_note(est, "en", "text", kind="statement"))
+    assert "Three trips of experts to Geneva" in en
+    assert "    Experts  " in en and "Travel of staff" not in en  # their object of expenditure
     assert "专家前往日内瓦差旅三次" in str(render_note(est, "zh", "text", kind="statement"))
     acts[-1].pop("travellers")
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")

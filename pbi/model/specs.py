@@ -253,6 +253,15 @@ class Activity(BaseModel):
     def _positive(cls, value: Range | None) -> Range | None:
         return None if value is None else check_quantity(value)
 
+    @model_validator(mode="after")
+    def _travel_object(self) -> "Activity":
+        """Travel of experts or members falls under their object of expenditure unless ``object:`` says."""
+        if self.travellers is not None and self.object is None:
+            from pbi.model.vocabulary import travellers_object
+
+            object.__setattr__(self, "object", travellers_object(self.travellers))
+        return self
+
     @field_validator("travellers")
     @classmethod
     def _travellers(cls, value: str | None) -> str | None:

@@ -19,7 +19,7 @@ __all__ = ["ObjectOfExpenditure", "Section", "Body", "objects_of_expenditure", "
            "income_section", "body", "bodies", "appropriating_bodies", "VOCABULARY_FILE",
            "FundingSource", "FundingClass", "funding_sources", "funding_source", "funding_keys",
            "duty_stations", "place_name", "grades", "grade_categories", "default_section",
-           "default_section_assumption", "travellers", "traveller_word"]
+           "default_section_assumption", "travellers", "traveller_word", "travellers_object"]
 
 VOCABULARY_FILE = Path(__file__).with_name("vocabulary.yaml")
 _LANGS = ("en", "zh", "fr", "es", "ru", "ar")
@@ -251,7 +251,14 @@ def default_section_assumption(key: str) -> dict[str, str]:
 @lru_cache(maxsize=1)
 def travellers() -> dict[str, dict[str, str]]:
     """Who may travel on a travel activity (``travellers:``) → the word per language."""
-    return {str(k): {str(lang): str(w) for lang, w in v.items()} for k, v in _data()["travellers"].items()}
+    return {str(k): {str(lang): str(w) for lang, w in v.items() if lang != "object"}
+            for k, v in _data()["travellers"].items()}
+
+
+def travellers_object(key: str) -> str:
+    """The object of expenditure of the travel of ``key`` (experts: ``experts``, members and
+    representatives: ``travel_of_representatives``, staff: ``travel_of_staff``)."""
+    return str(_data()["travellers"][key]["object"])
 
 
 def traveller_word(key: str | None, lang: str) -> str:
