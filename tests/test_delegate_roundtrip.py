@@ -80,10 +80,12 @@ def printed_amounts(est: Estimate) -> list[set[tuple[Decimal, Decimal]]]:
 
 def statement_amounts(est: Estimate) -> list[set[tuple[Decimal, Decimal]]]:
     """What a statement states: the regular-budget requirements by budget section and year (the
-    table's subtotals) and by year, staff assessment by year, and the extrabudgetary total."""
+    table's subtotals; the section a statement assumes for conference services that have none) and
+    by year, staff assessment by year, and the extrabudgetary total."""
     from pbi.costing.conclusions import conclude
+    from pbi.render.statement import with_default_sections
 
-    c = conclude(est)
+    c = conclude(with_default_sections(est))  # conference services under their default section
     by_section: dict[tuple[str | None, int], Range] = defaultdict(lambda: Range.of(0))
     by_year: dict[int, Range] = defaultdict(lambda: Range.of(0))
     for r in c.objects_of("additional", "budget_process"):

@@ -125,6 +125,10 @@ _INTERPRETED = (
                rf"(?:{_EW}-day\s+)?(?:(?!(?:for|to|in|with|and|by|at|from)\b)[\w-]+\s+){{0,4}}?"
                rf"(?:of\s+{_DN}\s+meetings\s+)?with\s+interpretation\s+in\s+{_EW}\s+languages?\b", re.I),
 )
+#: trips of staff, experts or members, with days of subsistence allowance each
+_TRIPS = re.compile(rf"\b{_EW}\s+trips?\s+of\s+(staff|experts|members|representatives|participants)\b"
+                    rf"(?:\s+to\s+[A-Z][\w ]{{0,30}}?)?(?:\s+with\s+{_EW}\s+days?\s+of\s+subsistence\s+allowance)?", re.I)
+_CONSULTANT_MONTHS = re.compile(rf"\b{_EW}[\s-]+work[\s-]+months?\s+of\s+(?:a|an|one|\w+)\s+consultants?\b", re.I)
 _STAFF_EN = re.compile(rf"\bwork[\s-]+months?\s+of\s+{_EW}\b", re.I)
 _CONSULTANTS = (
     re.compile(rf"{_ZN}\s*名\s*顾问"),
@@ -252,6 +256,16 @@ def _clause_around(text: str, start: int, pos: int, end: int) -> str:
     return text[a:b]
 
 
+def _own_location(text: str, pos: int) -> str | None:
+    """The duty station named in the clause around ``pos`` (an item's own: "… (P-3) in New York")."""
+    clause = _clause_around(text, 0, pos, len(text))
+    for zh, en in _LOCATIONS:
+        if zh in clause:
+            return en
+    m = _LOCATIONS_EN.search(clause)
+    return m.group(1) if m else None
+
+
 def _languages(text: str, q: dict[str, Any]) -> None:
     names = [en for zh, en in _LANG_NAMES if zh in text]
     names += [m.group(1) for m in _LANG_NAMES_EN.finditer(text) if m.group(1) not in names]
@@ -319,6 +333,18 @@ def extract(text: str) -> dict[str, Any]:
     if _HALF_DAY.search(text):
         q["half_day"] = True
     _events(text, q)
+    hits = [(m.start(), v) for rx in _WORDS for m in rx.finditer(text) for v in [to_int(m.group(1))] if v]
+    if len(hits) > 1:  # several documents priced by the word in one amount
+        q["words_all"] = [v for _, v in sorted(hits)]
+    langs_words = []
+    for pos, _ in sorted(hits):  # each document's own languages ("of 1,000 words in one language")
+        own: dict[str, Any] = {}
+        _languages(_clause_around(text, 0, pos, len(text)), own)
+        langs_words.append(own.get("languages"))
+    if any(langs_words):
+        q["words_languages"] = langs_words
+    if hits:  # where the (first) document is processed, in its own clause
+        q["words_location"] = _own_location(text, sorted(hits)[0][0])
     for key, rxs in (("participants", _PARTICIPANTS), ("work_months", _WORK_MONTHS), ("words", _WORDS),
                      ("consultants", _CONSULTANTS), ("copies", _COPIES), ("documents", _DOCUMENTS)):
         for rx in rxs:
@@ -336,6 +362,22 @@ def extract(text: str) -> dict[str, Any]:
         staff_all.append({"count": to_int(m.group(2)), "grade": m.group(3), "work_months": to_int(m.group(1))})
     if len(staff_all) > 1:
         q["staff_all"] = staff_all
+    elif staff_all:  # one staff item: its own work-months, not a consultant's beside it
+        q["staff_months"] = staff_all[0]["work_months"]
+    m = _STAFF_ITEMS[1].search(text)
+    if m:
+        q["staff_location"] = _own_location(text, m.end())
+    m = _TRIPS.search(text)
+    if m and to_int(m.group(1)):
+        q["trips_location"] = _own_location(text, m.start())
+        q["trips"] = to_int(m.group(1))
+        q["travellers"] = m.group(2).lower()
+        if m.group(3) and to_int(m.group(3)):
+            q["dsa_days"] = to_int(m.group(3))
+    m = _CONSULTANT_MONTHS.search(text)
+    if m and to_int(m.group(1)):
+        q["consultant_months"] = to_int(m.group(1))
+        q["consultant_location"] = _own_location(text, m.end())
     gatherings = []
     for m in _GATHERINGS[0].finditer(text):
         gatherings.append({"count": to_int(m.group(1)), "days": to_int(m.group(3)),

@@ -137,6 +137,10 @@ def claim_activities(claim: Claim, table: Table) -> list[dict[str, Any]] | str:
     out: list[dict[str, Any]] = []
     langs = q.get("languages")
     place = {"location": q["location"]} if q.get("location") else {}  # the duty station stated
+
+    def own_place(key: str) -> dict[str, Any]:
+        """An item's own duty station (in its clause), else the one the claim states."""
+        return {"location": q[key]} if q.get(key) else ({} if key in q else place)
     # staff
     if q.get("staff_all") and _pick(table, "staff"):
         for st in q["staff_all"]:
@@ -146,8 +150,20 @@ def claim_activities(claim: Claim, table: Table) -> list[dict[str, Any]] | str:
     elif q.get("work_months") and q.get("grade"):
         kind = _pick(table, "staff")
         if kind and q["grade"] in GRADES:
-            out.append({"kind": kind, "grade": q["grade"], "work_months": q["work_months"],
-                        "count": q.get("staff") or 1, **place})
+            out.append({"kind": kind, "grade": q["grade"], "work_months": q.get("staff_months") or q["work_months"],
+                        "count": q.get("staff") or 1, **own_place("staff_location")})
+    # trips ("three trips of experts to Geneva with five days of subsistence allowance each")
+    if q.get("trips"):
+        kind = _pick(table, "travel")
+        if kind:
+            out.append({"kind": kind, "trips": q["trips"], "travellers": q["travellers"], **own_place("trips_location"),
+                        **({"dsa_days": q["dsa_days"]} if q.get("dsa_days") else {})})
+    # consultants by the work-month ("two work-months of a consultant")
+    if q.get("consultant_months") or (q.get("work_months") and q.get("consultants") and not q.get("grade")):
+        kind = _pick(table, "consultant", "consultancy")
+        if kind:
+            out.append({"kind": kind, "work_months": q.get("consultant_months") or q["work_months"],
+                        "count": q.get("consultants") or 1, **own_place("consultant_location")})
     # meetings with interpretation, records, webcasting … (the services the note states)
     days, meetings = q.get("days"), q.get("meetings")
     services = {k: True for k in MEETING_SERVICES if q.get(k)}
@@ -238,13 +254,15 @@ def claim_activities(claim: Claim, table: Table) -> list[dict[str, Any]] | str:
                     act["copies"] = q["copies"]
                 out.append(act)
     words = q.get("words")
-    if words and not pages and not q.get("work_months") and not q.get("translation") and not q.get("printing"):
+    if words and not pages and not q.get("translation") and not q.get("printing"):
         # a document priced by the word (a publication's translation and printing is not)
         kind = _pick(table, "documentation")
-        if kind:
-            doc: dict[str, Any] = {"kind": kind, "words": words, **place}
-            if langs and not q.get("interpretation_languages"):
-                doc["languages"] = langs
+        own_langs = q.get("words_languages") or []
+        for i, each in enumerate((q.get("words_all") or [words]) if kind else []):
+            doc: dict[str, Any] = {"kind": kind, "words": each, **own_place("words_location")}
+            own = own_langs[i] if i < len(own_langs) else None
+            if own or (langs and not q.get("interpretation_languages")):
+                doc["languages"] = own or langs  # the document's own, not the interpretation's
             out.append(doc)
     if not out:
         return "without quantities to price (lump sums, or amounts without pages, days or grade)"

@@ -100,8 +100,11 @@ class NoteContext:
     symbol: str | None
 
     def as_dict(self) -> dict[str, Any]:
+        from pbi.model.vocabulary import traveller_word
+
         return {"spec": self.spec, "estimate": self.estimate, "listed": self.listed,
-                "paragraphs": self.paragraphs, "conclusion": self.conclusion, "symbol": self.symbol}
+                "paragraphs": self.paragraphs, "conclusion": self.conclusion, "symbol": self.symbol,
+                "traveller": traveller_word}
 
 
 def note_groups(estimate: Estimate) -> dict[str, Group]:

@@ -144,8 +144,9 @@ def with_default_sections(estimate: Estimate) -> Estimate:
     """The estimate with each regular-budget activity whose spec names no section shown under its
     kind's default section (conference services: section 2, model/vocabulary.yaml
     ``default_sections``), priced again with the same table; the spec lists the assumption in
-    ``extra.assumptions``. An activity costed in one rounded amount with activities of another section
-    stays where it is, so that every amount and total is the estimate's own. Unchanged when no
+    ``extra.assumptions``. An activity costed in one rounded amount with activities of another kind, or
+    whose amount would be rounded again with others already under the section, stays where it is, so
+    that every amount and total is the estimate's own. Unchanged when no
     activity moves."""
     from pbi.costing.engine import cost
 
@@ -154,13 +155,16 @@ def with_default_sections(estimate: Estimate) -> Estimate:
     chosen = {a.id: key for _, a in spec.activities()
               if a.section is None and a.funding in regular and (key := default_section(a.kind))}
     # an amount is rounded once, by cell: an activity moves only with every activity it shares a cell
-    # with, so that no total changes (a report and a publication costed together stay "not stated")
+    # with, and not into a cell of the section that exists already, so that no amount changes (a report
+    # and a publication costed together stay "not stated")
     cells: dict[tuple[str, str, int], set[str | None]] = {}
     for item in estimate.items:
         if item.section is None and item.type != "rounding":
             cells.setdefault((item.group, item.funding, item.year), set()).add(chosen.get(item.activity))
+    taken = {(c.group, c.funding, c.section, c.year) for c in estimate.cells}
     mixed = {i.activity for i in estimate.items
-             if i.section is None and len(cells.get((i.group, i.funding, i.year), set())) > 1}
+             if i.section is None and (len(cells.get((i.group, i.funding, i.year), set())) > 1
+                                       or (i.group, i.funding, chosen.get(i.activity), i.year) in taken)}
     chosen = {k: v for k, v in chosen.items() if k not in mixed}
     if not chosen:
         return estimate
