@@ -88,7 +88,7 @@ _LANG_NAMES = (("阿拉伯文", "Arabic"), ("中文", "Chinese"), ("英文", "En
 _LANG_NAMES_EN = re.compile(r"\b(Arabic|Chinese|English|French|Russian|Spanish)\b")
 _DAYS = (
     re.compile(rf"{_NOT_ORD}{_ZN}\s*(?:个)?\s*(?:工作)?天"),
-    re.compile(rf"\b{_EW}[\s-]+(?:working[\s-]+)?days?\b", re.I),
+    re.compile(rf"\b{_EW}[\s-]+(?:working[\s-]+)?days?\b(?!\s+of\s+subsistence)", re.I),  # not a trip's allowance
 )
 _HALF_DAY = re.compile(r"半天|half[\s-]day", re.I)
 _EVENTS_ZH = re.compile(
