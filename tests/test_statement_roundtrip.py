@@ -1,8 +1,9 @@
 """Round trip of the statement of programme budget implications: every statement pbi writes for a
 generated spec, read back by ``pbi check``, gives zero errors and finds every amount it states (the
-table's requirements by section and year, staff assessment, the extrabudgetary total); and the
-statement's own parts (its table, its later years, who travels, the default section of conference
-services) read back as written."""
+table's requirements by section and year, staff assessment, the extrabudgetary total); generated
+General Assembly drafts priced with the United Nations standard costs read back from the statement and
+the English financial note; and the statement's own parts (its table, its later years, who travels,
+the default section of conference services) read back as written."""
 
 from __future__ import annotations
 
