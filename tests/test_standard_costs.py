@@ -177,8 +177,16 @@ def test_corpus_specs_reproduce(capsys, monkeypatch):
                       if sum(1 for r in data.get("requests", []) for a in r["activities"]
                              if a["id"] in fig["activities"] and a["kind"] == "staff") > 1)
     assert checks_only >= 1
-    # in sample, the shipped table reproduces most figures priced from quantities exactly
-    assert total - reproduced <= derived // 3 + checks_only
+    # in sample, the shipped table reproduces most figures priced from quantities exactly, except
+    # temporary assistance: its monthly scale is smoothed across years (one rule, not one rate per figure)
+    missed = re.findall(r"^(\S+) .* NO ", out, re.MULTILINE)
+    staff = {fig["id"] for path in GA_SPECS.glob("*.yaml")
+             for data in [yaml.safe_load(path.read_text(encoding="utf-8"))]
+             for fig in data.get("published", [])
+             if any(a["id"] in fig["activities"] and a["kind"] == "staff"
+                    for r in data.get("requests", []) for a in r["activities"])}
+    assert len(missed) == total - reproduced
+    assert len([m for m in missed if m not in staff]) <= derived // 3
 
 
 def test_left_out_figures_say_why():
