@@ -177,16 +177,17 @@ def test_corpus_specs_reproduce(capsys, monkeypatch):
                       if sum(1 for r in data.get("requests", []) for a in r["activities"]
                              if a["id"] in fig["activities"] and a["kind"] == "staff") > 1)
     assert checks_only >= 1
-    # in sample, the shipped table reproduces most figures priced from quantities exactly, except
-    # temporary assistance: its monthly scale is smoothed across years (one rule, not one rate per figure)
-    missed = re.findall(r"^(\S+) .* NO ", out, re.MULTILINE)
-    staff = {fig["id"] for path in GA_SPECS.glob("*.yaml")
-             for data in [yaml.safe_load(path.read_text(encoding="utf-8"))]
-             for fig in data.get("published", [])
-             if any(a["id"] in fig["activities"] and a["kind"] == "staff"
-                    for r in data.get("requests", []) for a in r["activities"])}
-    assert len(missed) == total - reproduced
-    assert len([m for m in missed if m not in staff]) <= derived // 3
+    # in sample: documentation (a dense series, each year its own figures) is reproduced within 1 per cent
+    # but for the 2018 figures that disagree with each other; rates with few figures are smoothed across
+    # years (one rule, not one rate per figure), so their figures are only close
+    main(["reproduce", str(GA_SPECS), "--json"])
+    rows = [r for r in json.loads(capsys.readouterr().out) if r["kind"] != "quoted"]
+    assert len(rows) == derived
+    error = {r["id"]: abs(Decimal(r["computed"]) / Decimal(r["published"]) - 1) for r in rows}
+    documentation = [r["id"] for r in rows if r["activity_kind"] == "documentation"]
+    assert len(documentation) >= 20
+    assert sum(error[f] <= Decimal("0.01") for f in documentation) >= len(documentation) - 4
+    assert sorted(error.values())[len(error) // 2] < Decimal("0.01")  # the median figure within 1 per cent
 
 
 def test_left_out_figures_say_why():

@@ -29,7 +29,7 @@ from collections.abc import Iterable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import FIRST_TABLE_YEAR, LAST_TABLE_YEAR, ROOT, STATIONS, Case, Item, load_corpus
+from corpus import DSA_DAYS_PER_WEEK, FIRST_TABLE_YEAR, LAST_TABLE_YEAR, ROOT, STATIONS, Case, Item, load_corpus
 
 __all__ = ["derive", "Observation", "table_yaml", "observations"]
 
@@ -134,20 +134,49 @@ def terms(act: dict[str, Any]) -> list[tuple[str, Decimal]]:
     raise ValueError(kind)
 
 
-def _airfare_observations(items: Iterable[Item]) -> list[Observation]:
-    """Figures whose description splits travel into airfare and DSA (``airfare/terminal 79,400``)."""
-    import re
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
+
+def _count(text: str) -> int:
+    return _NUMBERS[text.lower()] if text.lower() in _NUMBERS else int(text)
+
+
+def _travel_observations(cases: Iterable[Case]) -> list[Observation]:
+    """Travel figures whose description splits airfare from subsistence ("up to 25 experts …: airfare/terminal
+    79,400 + DSA 75,000"; "Chair travel for two 2-day informal meetings (airfare 3,100 + DSA 1,500)"): one
+    airfare per trip and one DSA per day for each statement, its parts summed over its trips and days (a
+    median of per-figure values would give a chair's two trips the weight of 25 experts' trips). Days: the
+    days the figure names per trip, else a week's session of the statement (a 5-day session) as
+    corpus.DSA_DAYS_PER_WEEK days (declared)."""
     out = []
-    for item in items:
-        match = re.search(r"airfare(?:/terminal)? ([\d,]+)", item.description)
-        if item.kind == "travel" and match and item.year and FIRST_TABLE_YEAR <= item.year <= LAST_TABLE_YEAR:
-            travellers = re.search(r"(\d+) experts|(one|\d+) chair|Chair", item.description)
-            count = Decimal(25) if travellers and travellers.group(1) else Decimal(1)
-            amount = Decimal(match.group(1).replace(",", ""))
-            out.append(Observation("travel.airfare", item.station, item.year, amount / count, item.id,
-                                   f"airfare and terminal {amount:,} / {count} trips as the figure splits it",
-                                   _half(amount) / count))
+    for case in cases:
+        parts: dict[str, list[tuple[Decimal, Decimal, str]]] = defaultdict(list)
+        week = any(re.search(r"\b5-day session", i.description) for i in case.items)
+        for item in case.items:
+            airfare = re.search(r"airfare(?:/terminal)? ([\d,]+)", item.description)
+            if item.kind != "travel" or not airfare or not item.year \
+                    or not FIRST_TABLE_YEAR <= item.year <= LAST_TABLE_YEAR:
+                continue
+            experts = re.search(r"(\d+) experts", item.description)
+            per_trip = re.search(r"\b(one|two|three|four|five|\d+) (\d+)-day", item.description)
+            trips = Decimal(_count(experts.group(1)) if experts else 1) * (
+                _count(per_trip.group(1)) if per_trip else 1)
+            parts["travel.airfare"].append((Decimal(airfare.group(1).replace(",", "")), trips,
+                                            f"{item.id}: airfare and terminal {airfare.group(1)} for {trips} trips"))
+            dsa = re.search(r"DSA ([\d,]+)", item.description)
+            days = Decimal(per_trip.group(2)) if per_trip else Decimal(DSA_DAYS_PER_WEEK) if week else None
+            if dsa and days:
+                parts["travel.dsa"].append((Decimal(dsa.group(1).replace(",", "")), trips * days,
+                                            f"{item.id}: DSA {dsa.group(1)} for {trips} trips × {days} days"
+                                            + ("" if per_trip else " (a 5-day session: "
+                                               f"{DSA_DAYS_PER_WEEK} days of subsistence, declared)")))
+        for key, rows in parts.items():
+            amount = sum((a for a, _, _ in rows), Decimal(0))
+            quantity = sum((q for _, q, _ in rows), Decimal(0))
+            first = next(i for i in case.items if i.id == rows[0][2].split(":")[0])
+            out.append(Observation(key, first.station, first.year or 0, amount / quantity, first.id,
+                                   "; ".join(h for _, _, h in rows) + " as the figures split it",
+                                   _half(amount) * len(rows) / quantity))
     return out
 
 
@@ -162,7 +191,7 @@ def observations(cases: list[Case], exclude: frozenset[str] = frozenset()) -> tu
     obs = [Observation(key, i.station, i.year or 0, Decimal(i.amount) / qty, i.id, "", _half(i.amount) / qty)
            for i in singles for key, qty in terms_of(i)]
     obs += _staff_observations(staff)
-    obs += _airfare_observations(i for c in cases if c.id not in exclude for i in c.items)
+    obs += _travel_observations(c for c in cases if c.id not in exclude)
     kept, dropped = screen(obs)
     singles_only = list(kept)
     for _ in range(3):  # residuals priced with the rates of the previous round, until they settle
@@ -171,11 +200,12 @@ def observations(cases: list[Case], exclude: frozenset[str] = frozenset()) -> tu
     return kept, dropped
 
 
-#: the bandwidth, in years, of the weighted mean that smooths the monthly scale of temporary assistance
-#: (a figure one year away weighs 0.80 of one of the year itself, two years away 0.41, three 0.14).
-#: Leave-one-statement-out over the ten single-grade figures: median error 3.6 % at 0.5 year, 2.3-2.4 %
-#: from 1 to 2 years, 5.6 % at 3 years; 1.5 is the middle of the flat range.
-STAFF_BANDWIDTH = Decimal("1.5")
+#: the bandwidth, in years, of the weighted mean that smooths a thin series (fewer figures than the years
+#: they span) and the monthly scale of temporary assistance: a figure one year away weighs 0.80 of one
+#: of the year itself, two years away 0.41, three 0.14. Leave-one-statement-out over the ten single-grade
+#: temporary-assistance figures: median error 3.6 % at 0.5 year, 2.3-2.4 % from 1 to 2 years, 5.6 % at
+#: 3 years; 1.5 is the middle of the flat range.
+BANDWIDTH = Decimal("1.5")
 
 
 def _staff_fixed(items: list[Item]) -> tuple[Decimal, str]:
@@ -237,18 +267,18 @@ def _staff_observations(items: list[Item]) -> list[Observation]:
 def _staff_scale(obs: list[Observation], places: int) -> "Series":
     """The monthly scale of temporary assistance at P-3, New York: each year the mean of every
     temporary-assistance figure's monthly rate (any grade, divided by its declared step; any duty
-    station), weighted by a normal kernel of STAFF_BANDWIDTH years around the year, so that a year with
+    station), weighted by a normal kernel of BANDWIDTH years around the year, so that a year with
     one figure, or none, leans on its neighbours instead of one figure."""
     out: Series = {}
     for year in YEARS:
-        weights = [(o, Decimal(math.exp(-0.5 * float((o.year - year) / STAFF_BANDWIDTH) ** 2))) for o in obs]
+        weights = [(o, Decimal(math.exp(-0.5 * float((o.year - year) / BANDWIDTH) ** 2))) for o in obs]
         total = sum((w for _, w in weights), Decimal(0))
         value = sum((o.value / GRADE_STEPS[o.key.split(".", 1)[1]] * w for o, w in weights), Decimal(0)) / total
         near = sorted({o.item for o, w in weights if w / total >= Decimal("0.05")})
         own = tuple(sorted(o.item for o in obs if o.year == year))
         note = (f"derived from {', '.join(near)} (each weighing at least 5 per cent): the mean of the "
                 f"temporary-assistance figures' monthly rates at P-3 (grade steps declared), weighted by a "
-                f"normal kernel of {STAFF_BANDWIDTH} year(s) around {year}")
+                f"normal kernel of {BANDWIDTH} year(s) around {year}")
         out[year] = (_round(value, places), note, own)
     return out
 
@@ -385,6 +415,8 @@ def _series(obs: list[Observation], places: int) -> Series:
         note = "derived from " + ", ".join(ids) + f" ({how})" + (f"; {'; '.join(hows)}" if hows else "")
         out[year] = (data[year], note, ids)
     years = sorted(data)
+    if len(obs) >= 2 and len(obs) < years[-1] - years[0] + 1:
+        return {**out, **_kernel(obs, [y for y in YEARS if y not in out or len(out[y][2]) < 2], places)}
     for year in YEARS:
         if year in out:
             continue
@@ -398,6 +430,24 @@ def _series(obs: list[Observation], places: int) -> Series:
             out[year] = (data[before[-1]], f"carried forward from {before[-1]}", ())
         elif after:
             out[year] = (data[after[0]], f"carried back from {after[0]} (no earlier figure)", ())
+    return out
+
+
+def _kernel(obs: list[Observation], years: list[int], places: int) -> Series:
+    """A thin series (fewer figures than the years they span): a year with one figure or none takes the
+    mean of all the figures' unit values weighted by a normal kernel of BANDWIDTH years around it, so
+    that it leans on its neighbours instead of on one figure."""
+    out: Series = {}
+    for year in years:
+        weights = [(o, Decimal(math.exp(-0.5 * float((o.year - year) / BANDWIDTH) ** 2))) for o in obs]
+        total = sum((w for _, w in weights), Decimal(0))
+        value = sum((o.value * w for o, w in weights), Decimal(0)) / total
+        near = sorted({o.item for o, w in weights if w / total >= Decimal("0.05")})
+        own = tuple(sorted(o.item for o in obs if o.year == year))
+        out[year] = (_round(value, places), f"derived from {', '.join(near)} (each weighing at least 5 per cent): "
+                     f"the mean of their unit values weighted by a normal kernel of {BANDWIDTH} years around "
+                     f"{year} (a thin series: {len(obs)} figures over {max(o.year for o in obs) - min(o.year for o in obs) + 1} years)",
+                     own)
     return out
 
 
@@ -470,20 +520,29 @@ def series_all(obs: list[Observation]) -> dict[tuple[str, str], Series]:
             if station == anchor:
                 continue
             own = by.get((key, station), [])
-            # a ratio to the anchor only where the anchor has figures of its year (or on both sides)
-            paired = [o for o in own if ny[o.year][1].startswith(("derived", "interpolated"))]
+            # a ratio to the anchor from the figures of years where the anchor has figures (within two years)
+            anchor_years = {o.year for o in by.get((key, anchor), [])}
+            paired = [o for o in own if any(abs(o.year - y) <= 2 for y in anchor_years)]
             if own:
                 mine = _series(own, places)
                 years = {o.year for o in own}
+                items = ", ".join(sorted(o.item for o in own))
                 if paired:
                     ratio = _round(_median([o.value / ny[o.year][0] for o in paired]), 3)
                     note = (f"{anchor} × {ratio}, the ratio of " + ", ".join(sorted(o.item for o in paired))
                             + f" to {anchor}")
                 else:
-                    ratio, note = Decimal(1), (f"the {anchor} value (declared: this station's figures, of "
-                                               f"{', '.join(str(y) for y in sorted(years))}, fall in years "
-                                               f"without {anchor} figures to compare with)")
-                out[(key, station)] = {y: (mine[y] if y in years else (_round(v * ratio, places), note, ()))
+                    # the anchor's values of those years are carried from other years; with one figure the
+                    # declared ratio 1 counts as one more, so that one figure does not scale every year alone
+                    ratios = [o.value / ny[o.year][0] for o in own]
+                    ratio = _round(_median(ratios if len(ratios) > 1 else [Decimal(1), *ratios]), 3)
+                    note = (f"{anchor} × {ratio}, the median of " + ("" if len(ratios) > 1 else "the declared ratio 1 "
+                            "and ") + f"the ratio of {items} to {anchor}'s value of its year (no {anchor} figure "
+                            f"within two years of {', '.join(str(y) for y in sorted(years))})")
+                # a station with few figures of its own follows the anchor by one ratio in every year
+                thin = len(own) < 3 or len(own) < max(years) - min(years) + 1
+                out[(key, station)] = {y: (mine[y] if y in years and not thin else (_round(v * ratio, places), note,
+                                                                                   tuple(sorted(o.item for o in own))))
                                        for y, (v, _, _) in ny.items()}
             elif key == "documentation.word":
                 cost, text = DOC_RATIOS[station] if station in DOC_RATIOS else (DOC_BASE, "50,900")
