@@ -227,8 +227,7 @@ def _staff_fixed(items: list[Item]) -> tuple[Decimal, str]:
     right = [sum(x[i] * a / a ** 2 for x, a in rows) for i in range(n)]
     coef = _solve(normal, right)
     fixed = max(Decimal(round(coef[0])), Decimal(0))
-    ids = ", ".join(sorted(i.id for i in items))
-    return fixed, (f"fitted to the {len(rows)} temporary-assistance figures of one grade ({ids}): amount per "
+    return fixed, (f"the fixed part fitted to all {len(rows)} temporary-assistance figures of one grade: amount per "
                    "position = fixed part + months × grade step × a monthly scale that moves linearly with the "
                    "year, least squares on relative errors")
 
@@ -278,7 +277,7 @@ def _staff_scale(obs: list[Observation], places: int) -> "Series":
         own = tuple(sorted(o.item for o in obs if o.year == year))
         note = (f"derived from {', '.join(near)} (each weighing at least 5 per cent): the mean of the "
                 f"temporary-assistance figures' monthly rates at P-3 (grade steps declared), weighted by a "
-                f"normal kernel of {BANDWIDTH} year(s) around {year}")
+                f"normal kernel of {BANDWIDTH} years around {year}")
         out[year] = (_round(value, places), note, own)
     return out
 
@@ -485,6 +484,14 @@ def series_all(obs: list[Observation]) -> dict[tuple[str, str], Series]:
     for key, (_, _, places) in sorted(RATES.items(), key=lambda kv: kv[0] != "staff.P-3"):
         anchor = "New York" if by.get((key, "New York")) else next(
             (s for s in STATIONS if by.get((key, s))), None)
+        if key == "gta.position" and by.get((key, "New York")):
+            fit = by[(key, "New York")]  # one value, fitted to every figure at once
+            ids = tuple(sorted({o.item for o in fit}))
+            out[(key, "New York")] = {y: (_round(fit[0].value, places), f"derived from {', '.join(ids)}: {fit[0].how}",
+                                          ids) for y in YEARS}
+            for station in STATIONS[1:]:
+                out[(key, station)] = {y: (v, SAME_AS_NY, ()) for y, (v, _, _) in out[(key, "New York")].items()}
+            continue
         if key == "staff.P-3":
             pooled = [o for (k, _), os in by.items() if k.startswith("staff.") for o in os]
             if not pooled:
