@@ -187,7 +187,8 @@ def observations(cases: list[Case], exclude: frozenset[str] = frozenset()) -> tu
     singles = [i for i in items if len(terms_of(i)) == 1]
     # temporary assistance at several grades in one figure only checks the table (in the evaluation):
     # one sum cannot tell the grades apart
-    multis = [i for i in items if len(terms_of(i)) > 1 and "staff" not in i.keys]
+    # travel printed as airfare + DSA gives both rates from its own split (_travel_observations)
+    multis = [i for i in items if len(terms_of(i)) > 1 and "staff" not in i.keys and "travel" not in i.keys]
     obs = [Observation(key, i.station, i.year or 0, Decimal(i.amount) / qty, i.id, "", _half(i.amount) / qty)
            for i in singles for key, qty in terms_of(i)]
     obs += _staff_observations(staff)
