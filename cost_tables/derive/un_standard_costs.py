@@ -6,11 +6,23 @@ One rule per rate, duty station and year: each figure that pbi prices from quant
 corpus.py) gives a unit value (amount / quantity); a figure that prices two things (a meeting with
 its documentation) gives the unit value of one of them once the other is priced at the year's rate;
 temporary assistance at several grades in one figure gives none (one sum cannot tell the grades apart).
-A year's value is the median of its unit values. A figure whose unit value stands more than
-``OUTLIER`` apart from what the other figures of the same year (or of the years on both sides) give
-is left out, and the table says so. Years without figures are interpolated between the nearest
-years with figures, or carried forward (back) from the nearest; a duty station without figures is
-New York scaled by a declared ratio. Nothing else goes in: every value names its figures.
+
+- A year with several figures takes the middle of the unit values that the rounding of the most of
+  them allows (figures are printed to the nearest 100), or their median when no two agree.
+- A dense series (documentation: a standard rate that every statement of a year applies alike) keeps
+  each year's own value and interpolates between years, carried beyond them.
+- A thin series (fewer figures than the years they span) is smoothed: a year with one figure or none
+  takes the mean of all the figures weighted by a normal kernel of BANDWIDTH years, carried beyond
+  the first and last year of figures.
+- Temporary assistance is one monthly P-3 scale, smoothed the same way over every single-grade figure
+  (divided by its declared grade step), times the grade's step, plus a fixed part per position fitted
+  to all those figures at once.
+- A duty station with fewer than three figures follows New York by one ratio; without figures it is
+  New York scaled by a declared ratio (documentation) or New York's value, said so.
+
+A figure whose unit value stands more than ``OUTLIER`` apart from what the other figures of the same
+year (or of the years on both sides) give is left out, and the table says so. Nothing else goes in:
+every value names its figures.
 """
 
 from __future__ import annotations
@@ -68,8 +80,7 @@ RATES: dict[str, tuple[str, str, int]] = {
     "sound.meeting": ("Sound technicians and recording of one meeting", "USD/meeting", 0),
     "consultant.work_month": ("Consultant, one work-month (fees)", "USD/work_month", 0),
     "gta.position": ("General temporary assistance: the cost of one position that does not depend on its length "
-                     "(the fixed part of a figure: two figures of one grade, station and year that differ only in "
-                     "months give it)", "USD/post", 0),
+                     "(the fixed part of a figure, fitted to every temporary-assistance figure of one grade at once)", "USD/post", 0),
     "travel.airfare": ("Airfare and terminal expenses of one trip to the duty station", "USD/trip", 0),
     "travel.dsa": ("Daily subsistence allowance at the duty station, one traveller, one day", "USD/(trip*day)", 0),
     **{f"staff.{g}": (f"Staff at the {g} level, one work-month (general temporary assistance: salary and "
