@@ -255,7 +255,7 @@ def _solve(a: list[list[float]], b: list[float]) -> list[float]:
         for r in range(n):
             if r != c and m[c][c]:
                 factor = m[r][c] / m[c][c]
-                m[r] = [x - factor * y for x, y in zip(m[r], m[c])]
+                m[r] = [x - factor * y for x, y in zip(m[r], m[c], strict=True)]
     return [m[i][n] / m[i][i] if m[i][i] else 0.0 for i in range(n)]
 
 
