@@ -184,7 +184,9 @@ def test_corpus_specs_reproduce(capsys, monkeypatch):
     rows = [r for r in json.loads(capsys.readouterr().out) if r["kind"] != "quoted"]
     assert len(rows) == derived
     error = {r["id"]: abs(Decimal(r["computed"]) / Decimal(r["published"]) - 1) for r in rows}
-    documentation = [r["id"] for r in rows if r["activity_kind"] == "documentation"]
+    # (a figure screened out of the rates stays priced, its remark says so: it is not expected to match)
+    documentation = [r["id"] for r in rows if r["activity_kind"] == "documentation"
+                     and "not used for the rates" not in (r["remark"] or "")]
     assert len(documentation) >= 20
     assert sum(error[f] <= Decimal("0.01") for f in documentation) >= len(documentation) - 4
     assert sorted(error.values())[len(error) // 2] < Decimal("0.01")  # the median figure within 1 per cent

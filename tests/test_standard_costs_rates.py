@@ -116,3 +116,14 @@ def test_values_are_plain_decimals() -> None:
         for series in (rate["values"], *rate.get("stations", {}).values()):
             for date, value in series.items():
                 assert re.fullmatch(r"\d+(\.\d+)?", str(value)), (key, date, value)
+
+
+def test_a_figure_screened_out_of_the_rates_is_still_measured() -> None:
+    (path,) = (ROOT / "notes" / "ga-statements").glob("st-m02-*.yaml")
+    spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    (figure,) = [f for f in spec["published"] if f["id"] == "ST-M02.2"]
+    assert "not used for the rates" in figure["remark"]
+    assert figure["activities"] and all(a["kind"] == "documentation" for r in spec["requests"]
+                                        for a in r["activities"] if a["id"] in figure["activities"])
+    assert "ST-M02.2" not in {e["item"] for e in spec.get("extra", {}).get("left_out", [])}
+    assert "ST-M02.2" not in yaml.safe_load(TABLE.read_text(encoding="utf-8"))["rates"]["documentation.word"]["fitted_to"]

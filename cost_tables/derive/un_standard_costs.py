@@ -21,7 +21,8 @@ temporary assistance at several grades in one figure gives none (one sum cannot 
   New York scaled by a declared ratio (documentation) or New York's value, said so.
 
 A figure whose unit value stands more than ``OUTLIER`` apart from what the other figures of the same
-year (or of the years on both sides) give is left out, and the table says so. Nothing else goes in:
+year (or of the years on both sides) give is not used for the rates, and the table says so (the
+figure stays in its spec and in the leave-one-out, priced like any other). Nothing else goes in:
 every value names its figures.
 """
 
@@ -746,7 +747,7 @@ HEADER = """\
 # statements of programme budget implications (../shared/corpus/statements.yaml) by
 # cost_tables/derive/un_standard_costs.py -- do not edit by hand: change the script and run it again.
 # Each dated value says in `sources` which figures (case id.item) it was derived from, or that it is
-# carried forward, interpolated or scaled by a declared ratio. Figures left out, and why:
+# carried forward, interpolated or scaled by a declared ratio. Figures not used for the rates, and why:
 """
 
 
@@ -767,7 +768,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     table, dropped = derive(load_corpus(args.corpus))
     args.output.write_text(table_yaml(table, dropped), encoding="utf-8")
-    print(f"{args.output}: {len(table['rates'])} rates; {len(dropped)} figures left out")
+    print(f"{args.output}: {len(table['rates'])} rates; {len(dropped)} figures not used for them")
     return 0
 
 
