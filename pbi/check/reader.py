@@ -464,12 +464,15 @@ class _NoteReader:
                 operative_paragraph=", ".join(ops) if ops else None,
                 text=seg.strip(), line=b.joined.line_at(avail_span[0])))
 
-    @staticmethod
-    def _section(text: str, sent: tuple[int, int], seg_a: int, seg_b: int, mo: Money,
+    def _section(self, text: str, sent: tuple[int, int], seg_a: int, seg_b: int, mo: Money,
                  b: _Block) -> str | None:
-        """The budget section of an amount: in its clause, its sentence, or the list's lead-in."""
+        """The budget section of an amount: in its clause, its sentence, or the list's lead-in (a
+        sentence that names no section is searched once, however many amounts it holds)."""
         found = qx.find_section(text[seg_a:seg_b], mo.start - seg_a)
-        if found is None:
+        key = ("names_section", sent)
+        if found is None and key not in self._memo:
+            self._memo[key] = qx.find_section(text[sent[0]:sent[1]]) is not None
+        if found is None and self._memo[key]:
             found = qx.find_section(text[sent[0]:sent[1]], mo.start - sent[0])
         p = b.parent
         while found is None and p is not None:
