@@ -44,7 +44,7 @@ class Lexicon:
     def rewrite(self, text: str) -> str:
         """``text`` in the reader's terms."""
         for rx, repl in self.rules:
-            text = rx.sub(repl, text)
+            text = rx.sub(lambda m, r=repl: _piece(m, r), text)  # type: ignore[misc]
         return text
 
     def rewrite_mapped(self, text: str, positions: list[int]) -> tuple[str, list[int]]:
@@ -54,7 +54,7 @@ class Lexicon:
             spans: list[tuple[int, int, int]] = []  # old start, old end, change in length
             pos = 0
             for m in rx.finditer(text):
-                piece = repl(m) if callable(repl) else m.expand(repl)
+                piece = _piece(m, repl)
                 out.append(text[pos:m.start()])
                 out.append(piece)
                 spans.append((m.start(), m.end(), len(piece) - (m.end() - m.start())))
@@ -65,6 +65,15 @@ class Lexicon:
             text = "".join(out)
             positions = [_moved(spans, p) for p in positions]
         return text, positions
+
+
+def _piece(m: "re.Match[str]", repl: Repl) -> str:
+    """The replacement of one match; a capital at the start of the match stays a capital (a
+    sentence still starts with one, so the reader still finds where it starts)."""
+    piece = repl(m) if callable(repl) else m.expand(repl)
+    if piece[:1].islower() and m.group(0)[:1].isupper():
+        piece = piece[0].upper() + piece[1:]
+    return piece
 
 
 def _moved(spans: list[tuple[int, int, int]], pos: int) -> int:

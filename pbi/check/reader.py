@@ -242,7 +242,9 @@ def _split_blocks(lines: list[Line], lex: lx.Lexicon | None = None) -> list[_Blo
 
 # ============================================================================ claims
 
-_SENT_END = re.compile(r"。|(?<=[.!?])\s+(?=[A-Z(\"“])")
+#: a sentence ends at 。 or at . ! ? before a capital (Latin or Cyrillic), a quote, or Arabic
+#: (which has no capitals)
+_SENT_END = re.compile(r"。|(?<=[.!?])\s+(?=[A-ZА-ЯЁ(\"“«\u0621-\u064A])")
 _CLAUSE = re.compile(r"[,;:]")
 _PURPOSE = re.compile(r"^\s*[,;]?\s*(?:用于|以便|作为|用作|for\b|to\s+cover|to\s+provide|"
                       r"in\s+order\s+to|to\s+fund|would\s+be\s+(?:required|needed)\s+"
