@@ -68,12 +68,19 @@ class Lexicon:
 
 
 def _piece(m: "re.Match[str]", repl: Repl) -> str:
-    """The replacement of one match; a capital at the start of the match stays a capital (a
-    sentence still starts with one, so the reader still finds where it starts)."""
+    """The replacement of one match; a capital at the start of the match stays a capital, and a
+    sentence of a script without capitals (Arabic) starts with one (so that the reader still
+    finds where a sentence starts)."""
     piece = repl(m) if callable(repl) else m.expand(repl)
-    if piece[:1].islower() and m.group(0)[:1].isupper():
+    first = m.group(0)[:1]
+    if piece[:1].islower() and (first.isupper() or (
+            first.isalpha() and not first.islower() and _SENTENCE_START.search(m.string[max(0, m.start() - 4):m.start()]))):
         piece = piece[0].upper() + piece[1:]
     return piece
+
+
+#: the end of what precedes the first word of a sentence
+_SENTENCE_START = re.compile(r"(?:^\s*|[.!?؟]\s+)$")
 
 
 def _moved(spans: list[tuple[int, int, int]], pos: int) -> int:
@@ -124,8 +131,8 @@ def lexicon(lang: str) -> Lexicon | None:
     rules: list[tuple[re.Pattern[str], Repl]] = []
     for k, pair in enumerate(d.get("marks", [])):  # paragraph and item marks, at a line's start
         rules.append((_compile(pair[0], f"{lang}.marks[{k}]"), str(pair[1])))
-    for name, value in (d.get("letters") or {}).items():  # (أ) → (a)
-        rules.append((re.compile(rf"^(\s*)\(\s*{re.escape(str(name))}\s*\)"), rf"\1({value})"))
+    for name, value in (d.get("letters") or {}).items():  # (أ) → (a), an item or in "paragraph 1 (ب)"
+        rules.append((re.compile(rf"\(\s*{re.escape(str(name))}\s*\)"), f"({value})"))
     rules.extend(_numbers(str(d.get("group", " ")), str(d.get("decimal", ","))))
     cur = "|".join(str(c) for c in d.get("currency", []))
     if cur:
