@@ -140,6 +140,10 @@ def lexicon(lang: str) -> Lexicon | None:
         to = "|".join(str(c) for c in d.get("range_to", []))
         rules.append((_compile(rf"(?:(?<!\w)(?:{frm})\s+)?{_NUM}\s*(?:{cur})?\s*(?:{to})\s*{_NUM}\s*(?:{cur})",
                                f"{lang}.range"), r"$\1 to $\2"))
+        between = d.get("range_between")
+        if between:  # "entre 80 000 et 120 000 dollars" → "between $80,000 and $120,000"
+            rules.append((_compile(rf"(?<!\w)(?:{between[0]})\s+{_NUM}\s*(?:{cur})?\s*(?:{between[1]})\s*{_NUM}\s*"
+                                   rf"(?:{cur})", f"{lang}.range_between"), r"between $\1 and $\2"))
         rules.append((_compile(rf"{_NUM}\s*(?:{cur})", f"{lang}.currency"), r"$\1"))
     for k, pair in enumerate(d.get("phrases", [])):
         rules.append((_compile(pair[0], f"{lang}.phrases[{k}]"), str(pair[1])))
