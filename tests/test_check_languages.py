@@ -128,23 +128,35 @@ def _every_language(spec: Spec) -> Spec:
     return Spec.model_validate(data)
 
 
-@pytest.mark.xfail(strict=False, reason="the fr/es/ru/ar financial-note templates do not yet state every "
-                   "count a generated spec varies (documents, publications, staff members, a second "
-                   "document's languages), so the reader prices what the note says, not what was costed")
-@settings(max_examples=int(os.environ.get("PBI_FUZZ_EXAMPLES", "30")), deadline=None,
-          suppress_health_check=list(HealthCheck))
-@given(spec=specs())
-def test_every_generated_note_reads_back_in_every_language(spec: Spec) -> None:
+#: measured over 100 generated specs (73 read for their rates): fr 73, es 68, ru 28, ar 9 read back clean
+_NOT_YET = {
+    "fr": "a few notes still read back priced apart (meetings of one request in two years)",
+    "es": "a few notes still read back priced apart (meetings of one request in two years, staff)",
+    "ru": "the Russian template does not yet state every count it prices in a form the lexicon reads "
+          "(staff members, workshops, publications after their label)",
+    "ar": "the Arabic template does not yet state the counts of documents, publications and staff "
+          "members it prices",
+}
+
+
+@pytest.mark.parametrize("lang", [pytest.param(lang, marks=pytest.mark.xfail(strict=False, reason=_NOT_YET[lang]))
+                                  for lang in OTHER])
+def test_every_generated_note_reads_back_in_every_language(lang: str) -> None:
     from test_delegate_roundtrip import round_trip
 
-    est = cost(_every_language(spec), TABLE)
-    mixed = any(len({i.type == "quoted" for i in est.items if i.group == g and i.type in ("rate", "quoted")}) > 1
-                for g in {i.group for i in est.items})
-    if mixed:  # see test_delegate_roundtrip: read for arithmetic only
-        return
-    for lang in OTHER:
+    @settings(max_examples=int(os.environ.get("PBI_FUZZ_EXAMPLES", "30")), deadline=None,
+              suppress_health_check=list(HealthCheck))
+    @given(spec=specs())
+    def reads_back(spec: Spec) -> None:
+        est = cost(_every_language(spec), TABLE)
+        mixed = any(len({i.type == "quoted" for i in est.items if i.group == g and i.type in ("rate", "quoted")}) > 1
+                    for g in {i.group for i in est.items})
+        if mixed:  # see test_delegate_roundtrip: read for arithmetic only
+            return
         errors, missing = round_trip(est, "financial_note", lang)
-        assert (lang, errors, missing) == (lang, [], set())
+        assert (errors, missing) == ([], set())
+
+    reads_back()
 
 
 # ---------------------------------------------------------------------------- numbers and words
