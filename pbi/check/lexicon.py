@@ -63,7 +63,7 @@ class Lexicon:
                 continue
             out.append(text[pos:])
             text = "".join(out)
-            positions = [_moved(spans, p) for p in positions]
+            positions = _moved(spans, positions)
         return text, positions
 
 
@@ -83,16 +83,20 @@ def _piece(m: "re.Match[str]", repl: Repl) -> str:
 _SENTENCE_START = re.compile(r"(?:^\s*|[.!?؟]\s+)$")
 
 
-def _moved(spans: list[tuple[int, int, int]], pos: int) -> int:
-    """Where ``pos`` lies after the changes ``spans``: inside a changed span, at its start."""
-    shift = 0
-    for a, b, delta in spans:
-        if pos <= a:
-            break
-        if pos < b:
-            return a + shift
-        shift += delta
-    return pos + shift
+def _moved(spans: list[tuple[int, int, int]], positions: list[int]) -> list[int]:
+    """Where each of ``positions`` (ascending) lies after the changes ``spans`` (ascending): inside
+    a changed span, at its start. One pass over both: linear however many lines and changes."""
+    out: list[int] = []
+    k, shift = 0, 0
+    for pos in positions:
+        while k < len(spans) and spans[k][1] <= pos:
+            shift += spans[k][2]
+            k += 1
+        if k < len(spans) and spans[k][0] < pos:
+            out.append(spans[k][0] + shift)
+        else:
+            out.append(pos + shift)
+    return out
 
 
 def _compile(spec: Any, where: str) -> re.Pattern[str]:

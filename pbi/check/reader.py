@@ -727,7 +727,8 @@ def read_notes(text: str, *, lang: str | None = None, source: str = "<text>") ->
                          file=source) from exc
     if not notes:
         raise CheckError("no financial note found (expected a heading such as "
-                         "'关于题为“…”的决议草案的财务说明' or 'Financial note on …')",
+                         "'关于题为“…”的决议草案的财务说明', 'Financial note on …' or 'Note financière "
+                         "concernant …'; --lang names a text's language)",
                          file=source, line=1)
     return notes
 
