@@ -97,22 +97,22 @@ GOLDEN = {
     ("fr", "financial_note"): (
         "annex-04",
         "S’agissant de la demande formulée au paragraphe 6 du dispositif, des ressources extrabudgétaires "
-        "supplémentaires d’un montant de 223\u202f700\u00a0dollars seraient nécessaires pour financer la traduction "
+        "supplémentaires d’un montant de 223\u202f700\u00a0dollars seraient nécessaires en 2011 pour financer la traduction "
         "et l’impression de la loi type (140 pages, six langues)."),
     ("es", "financial_note"): (
         "annex-04",
         "En relación con la solicitud que figura en el párrafo 6 de la parte dispositiva, se necesitarían "
-        "recursos extrapresupuestarios adicionales por valor de 223.700\u00a0dólares para sufragar la traducción e "
+        "recursos extrapresupuestarios adicionales por valor de 223.700\u00a0dólares en 2011 para sufragar la traducción e "
         "impresión de la ley modelo (140 páginas, seis idiomas)."),
     ("ru", "financial_note"): (
         "annex-04",
         "Что касается просьбы, содержащейся в пункте 6 постановляющей части, потребуются дополнительные "
-        "внебюджетные ресурсы в размере 223\u00a0700\u00a0долл.\u00a0США для финансирования следующих "
+        "внебюджетные ресурсы в размере 223\u00a0700\u00a0долл.\u00a0США в 2011 году для финансирования следующих "
         "мероприятий: перевод и издание типового закона (140 страниц, шесть языков)."),
     ("ar", "financial_note"): (
         "annex-04",
         "وفيما يتعلق بالطلب الوارد في الفقرة 6 من المنطوق، ستلزم موارد إضافية من خارج الميزانية قدرها "
-        "223\u00a0700 دولار لتمويل ترجمة وطباعة القانون النموذجي (140 صفحة، 6 لغات)."),
+        "223\u00a0700 دولار في عام 2011 لتمويل ترجمة وطباعة القانون النموذجي (140 صفحة، 6 لغات)."),
 }
 
 
