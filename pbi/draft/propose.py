@@ -226,9 +226,10 @@ def _participants(text: str, rules: RuleSet) -> tuple[str, str] | None:
 
 
 def _session_year(text: str, body: dict[str, Any], rules: RuleSet, lang: str,
-                  standards: Standards | None = None) -> tuple[int, str] | None:
-    """The year of the session a paragraph names ("第六届会议", "its sixty-seventh session"): of the
-    body named just before it ("委员会第二十二届会议"), else of the draft's own body."""
+                  standards: Standards | None = None) -> tuple[int, str, int] | None:
+    """The year of the work for the session a paragraph names ("第六届会议", "its sixty-seventh
+    session": of the body named just before it ("委员会第二十二届会议"), else of the draft's own
+    body), why, and the year the session is held."""
     for pattern in rules.session_phrases:
         m = pattern.search(text)
         if m:
@@ -244,8 +245,8 @@ def _session_year(text: str, body: dict[str, Any], rules: RuleSet, lang: str,
             before = text[m.end(): m.end() + 6]
             if re.match(r"^\s*(之前|以前|before)", before, re.IGNORECASE) or \
                     re.search(r"(before|prior to)\s*(its|the)?\s*$", text[max(0, m.start() - 40): m.start()], re.I):
-                return year - 1, f"“{m.group(0)}” is held in {year}; the work comes before it"
-            return year, f"“{m.group(0)}” is held in {year}"
+                return year - 1, f"“{m.group(0)}” is held in {year}; the work comes before it", year
+            return year, f"“{m.group(0)}” is held in {year}", year
     return None
 
 
@@ -381,7 +382,7 @@ def _letters(i: int) -> str:
 
 
 def _draft_year(draft: Draft, operative: str, body: dict[str, Any], rules: RuleSet, standards: Standards,
-                this_year: int, context_year: int | None) -> tuple[int, str]:
+                this_year: int, context_year: int | None, asking: str = "") -> tuple[int, str]:
     """The draft's own year and why: the session its masthead names; else the latest dated event its
     operative paragraphs name (a bare year may be a goal, 2030; the preamble's dates are of what it
     recalls, never the draft's own); else the year before the earliest session it asks something
@@ -397,7 +398,9 @@ def _draft_year(draft: Draft, operative: str, body: dict[str, Any], rules: RuleS
         return max(named), f"the latest dated event its operative paragraphs name ({max(named)})"
     if context_year:
         return context_year, f"the latest year its document names ({context_year})"
-    session = _session_year(operative, body, rules, draft.language, standards)
+    # only a paragraph that asks for something dates the draft by its session: a report taken note
+    # of ("the Statistical Commission on its fifty-seventh session") is of another body's past
+    session = _session_year(asking, body, rules, draft.language, standards)
     if session and session[0] <= this_year + 1:
         return session[0] - 1, f"it asks for work for a session held in {session[0]} ({session[1]})"
     bare = [y for y in _years(operative, rules) if 1990 <= y <= this_year + 1]
@@ -425,8 +428,9 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
     assumptions: list[str] = []
 
     operative_text = " ".join(" ".join(r.texts) for r in results)
+    asking_text = " ".join(" ".join(r.texts) for r in results if r.classification.has_implications)
     draft_year, year_why = _draft_year(draft, operative_text, body, rules, standards,
-                                       (today or dt.date.today()).year, context_year)
+                                       (today or dt.date.today()).year, context_year, asking_text)
     period = period_of(draft_year)
     rule = vocabulary.body(body_id).rule
     assumptions.append(f"body: {body_id} ({body_why}); rule {rule} of its rules of procedure")
@@ -484,7 +488,9 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
             if explicit:
                 year, why = max(explicit), f"the paragraph names {max(explicit)}"
             elif session and draft_year <= session[0] <= draft_year + _HORIZON:
-                year, why = session
+                year, why = session[0], session[1]
+            elif session and session[0] < draft_year <= session[2]:  # before a session of the draft's own year
+                year, why = draft_year, f"{session[1]}, in {draft_year}, the year of the draft"
             count = _count(text, rules)
             place = _place(text, rules)
             days = _days(text, rules)
@@ -572,11 +578,12 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
     if draft.session:
         data["session"] = {lang: draft.session}
     if draft.agenda_items:
-        topic = draft.title.split(":")[0].strip() if draft.title else ""
+        topic = draft.agenda_title or (draft.title.split(":")[0].strip() if draft.title else "")
         data["agenda_items"] = [{"number": n, "title": {lang: topic or draft.title}} for n in draft.agenda_items]
-        assumptions.append(f"agenda item{'s' if len(draft.agenda_items) > 1 else ''} "
-                           f"{', '.join(draft.agenda_items)} (the masthead), titled “{topic}” "
-                           "(the title's words before its colon): check the title against the agenda")
+        if not draft.agenda_title:
+            assumptions.append(f"agenda item{'s' if len(draft.agenda_items) > 1 else ''} "
+                               f"{', '.join(draft.agenda_items)} (the masthead), titled “{topic}” "
+                               "(the title's words before its colon): check the title against the agenda")
     if requests and all(r["operative_paragraphs"][0].startswith("(") for r in requests):
         data["paragraphs_in"] = "annex"
     try:

@@ -1,0 +1,130 @@
+"""Drafts as the United Nations prints them, found by trying pbi as a new user: the masthead above
+"Draft resolution" (and the sponsors' line), a paragraph referring back to a meeting another
+paragraph convenes, an expert group meeting priced as travel, and the session a paragraph only
+takes note of."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from pbi.draft.propose import propose_spec
+from pbi.draft.reader import parse_drafts
+from pbi.model.specs import Spec
+
+ROOT = Path(__file__).resolve().parents[1]
+
+GA = """United Nations                                                    A/C.2/81/L.27
+
+General Assembly
+Eighty-first session
+Second Committee
+Agenda item 19 (c)
+Sustainable development: disaster risk reduction
+
+Draft resolution
+
+Strengthening early warning systems for all in small island developing States
+
+The General Assembly,
+
+Recalling its resolution 79/201 of 19 December 2024 on disaster risk reduction,
+
+"""
+
+HRC = """United Nations                                                    A/HRC/61/L.14
+
+General Assembly
+Distr.: Limited
+2 April 2026
+
+Original: English
+
+Human Rights Council
+Sixty-first session
+23 February-2 April 2026
+Agenda item 3
+Promotion and protection of all human rights
+
+Albania, Chile and Costa Rica: draft resolution
+
+61/... The right to a healthy environment and older persons
+
+The Human Rights Council,
+
+"""
+
+ECOSOC = """United Nations                                                    E/2026/L.12
+
+Economic and Social Council
+2026 session
+Agenda item 18 (b)
+Economic and environmental questions: statistics
+
+Draft resolution
+
+Strengthening national statistical capacities
+
+The Economic and Social Council,
+
+"""
+
+
+def _spec(head: str, paragraphs: list[str]) -> Spec:
+    text = head + "\n\n".join(f"{i}. {p}" for i, p in enumerate(paragraphs, start=1)) + "\n"
+    (draft,) = parse_drafts(text, file="draft.txt")
+    return propose_spec(draft, near=ROOT / "cost_tables", today=dt.date(2026, 11, 30)).spec
+
+
+def test_a_masthead_printed_above_draft_resolution_is_read() -> None:
+    spec = _spec(GA, ["Requests the Secretary-General to submit to the General Assembly at its eighty-second "
+                      "session a report on the implementation of the present resolution."])
+    assert spec.symbol == "A/C.2/81/L.27"
+    assert spec.title.en == "Strengthening early warning systems for all in small island developing States"
+    assert spec.session is not None and spec.session.en == "Eighty-first session"
+    assert [a.number for a in spec.agenda_items] == ["19 (c)"]
+    assert spec.budget_period == "2026"
+
+
+def test_a_council_draft_under_its_sponsors_line_takes_the_year_of_its_session() -> None:
+    spec = _spec(HRC, ["Requests the Office of the High Commissioner to convene a one-day intersessional "
+                       "panel discussion before the sixty-second session of the Council."])
+    assert spec.body == "human-rights-council"
+    assert spec.session is not None and spec.session.en == "Sixty-first session"
+    assert spec.budget_period == "2026"  # the sixty-first session is held in 2026
+    (panel,) = spec.requests[0].activities
+    assert panel.year == 2026 and panel.funding == "regular_budget"
+
+
+def test_the_2026_session_of_the_council_not_a_commission_session_taken_note_of() -> None:
+    spec = _spec(ECOSOC, ["Takes note of the report of the Statistical Commission on its fifty-seventh session;",
+                          "Requests the Secretary-General to report to the Economic and Social Council at its "
+                          "2027 session on the implementation of the present resolution."])
+    assert spec.budget_period == "2026"
+    (report,) = spec.requests[0].activities
+    assert report.year == 2027
+
+
+def test_without_masthead_a_session_only_taken_note_of_does_not_date_the_draft() -> None:
+    head = "Draft resolution\n\n" + ECOSOC.split("Draft resolution\n\n", 1)[1]
+    spec = _spec(head, ["Takes note of the report of the Statistical Commission on its fifty-seventh session;",
+                        "Requests the Secretary-General to convene, in New York in 2027, an expert group "
+                        "meeting on the use of administrative data in censuses."])
+    assert int(spec.budget_period) >= 2025  # never 2002 (1945 + 57)
+
+
+def test_a_paragraph_referring_back_to_a_meeting_does_not_convene_it_again() -> None:
+    spec = _spec(GA, ["Decides to convene a high-level meeting of one day on early warning systems, to be held "
+                      "in New York during the eighty-second session of the General Assembly;",
+                      "Requests the Secretary-General to convene an expert group meeting on financing early "
+                      "warning systems, and to submit its conclusions to the high-level meeting;"])
+    kinds = [(r.operative_paragraphs[0], a.label.en) for r in spec.requests for a in r.activities]
+    assert kinds.count(("1", "high-level meeting")) == 1
+    assert [k for k in kinds if k[0] == "2"] == [("2", "expert group meeting")]
+
+
+def test_an_expert_group_meeting_priced_as_travel_is_under_experts_not_travel_of_staff() -> None:
+    spec = _spec(GA, ["Requests the Secretary-General to convene an expert group meeting on financing early "
+                      "warning systems in 2027;"])
+    (egm,) = spec.requests[0].activities
+    assert egm.kind == "travel" and egm.object == "experts"
