@@ -128,3 +128,23 @@ def test_an_expert_group_meeting_priced_as_travel_is_under_experts_not_travel_of
                       "warning systems in 2027;"])
     (egm,) = spec.requests[0].activities
     assert egm.kind == "travel" and egm.object == "experts"
+
+
+def test_general_temporary_assistance_is_priced_at_the_months_and_grade_the_paragraph_gives() -> None:
+    spec = _spec(ECOSOC, ["Requests the Secretary-General to provide general temporary assistance for six "
+                          "work-months at the P-4 level to support the preparation of the handbook;"])
+    (gta,) = spec.requests[0].activities
+    assert (gta.kind, gta.grade, gta.work_months.low, gta.year) == ("staff", "P-4", 6, 2027)  # type: ignore[union-attr]
+
+
+def test_assistance_to_a_new_working_group_including_temporary_assistance_is_not_absorbed() -> None:
+    spec = _spec(HRC, ["Decides to establish an open-ended intergovernmental working group, which shall hold two "
+                       "sessions of five days each in Geneva;",
+                       "Requests the Office of the United Nations High Commissioner for Human Rights to provide the "
+                       "working group with all the assistance necessary for the effective fulfilment of its mandate, "
+                       "including general temporary assistance at the P-3 level for twelve months;"])
+    request = next(r for r in spec.requests if list(r.operative_paragraphs) == ["2"])
+    (gta,) = request.activities
+    assert (gta.grade, gta.work_months.low, gta.section) == ("P-3", 12, "Section 24")  # type: ignore[union-attr]
+    said = [a for a in spec.extra["assumptions"] if a.startswith("paragraph 2")]
+    assert said and not any("existing resources" in a for a in said)

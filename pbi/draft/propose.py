@@ -250,6 +250,27 @@ def _session_year(text: str, body: dict[str, Any], rules: RuleSet, lang: str,
     return None
 
 
+def _months(text: str, rules: RuleSet) -> tuple[str, str] | None:
+    """The work-months a paragraph gives ("for twelve months" → "12"), with the words."""
+    for pattern in rules.month_phrases:
+        m = pattern.search(text)
+        if m:
+            word = m.group(1).lower()
+            value = rules.month_numbers.get(word) or (word if word.isdigit() else None)
+            if value and int(value) > 0:
+                return value, m.group(0)
+    return None
+
+
+def _grade(text: str, rules: RuleSet) -> tuple[str, str] | None:
+    """The grade a paragraph names ("at the P-4 level" → "P-4"), with the words."""
+    for pattern in rules.grade_phrases:
+        m = pattern.search(text)
+        if m:
+            return m.group(1), m.group(0)
+    return None
+
+
 def _count(text: str, rules: RuleSet) -> tuple[int, str] | None:
     for pattern in rules.count_phrases:
         m = pattern.search(text)
@@ -495,6 +516,8 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
             place = _place(text, rules)
             days = _days(text, rules)
             participants = _participants(text, rules)
+            months = _months(text, rules)
+            grade = _grade(text, rules)
             for n, tpl in enumerate(template["activities"], start=1):
                 funding_kind = tpl.get("funding", "regular")
                 if absorbed:
@@ -522,6 +545,11 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                     act["participants"] = participants[0]
                 if tpl.get("per_session") and count and count[0] > 1:
                     act["count"] = count[0]
+                staff = tpl["kind"] == "staff" and match.rule.template == "temporary_assistance"
+                if staff and months:
+                    act["work_months"] = months[0]
+                if staff and grade:
+                    act["grade"] = grade[0]
                 activities.append(act)
                 years_used.add(year)
                 said = [f"paragraph {result.ref}: {_quote(match.words)} → {act['label'].get('en', tpl['kind'])} "
@@ -538,7 +566,11 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                 if "section" in act and actor:
                     said.append(f"under {act['section']} (the paragraph names the {actor['named']})")
                 if meeting and days and "days" in act:
-                    said.append(f"{act['days']} days (“{days[1]}”)")
+                    said.append(f"{act['days']} day{'' if act['days'] == '1' else 's'} (“{days[1]}”)")
+                if staff and months:
+                    said.append(f"{act['work_months']} work-months (“{months[1]}”)")
+                if staff and grade:
+                    said.append(f"at the {act['grade']} level (“{grade[1]}”)")
                 if tpl["kind"] == "expert_meeting" and participants:
                     said.append(f"{participants[0]} participants (“{participants[1]}”)")
                 if "count" in act:

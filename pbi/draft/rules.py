@@ -74,6 +74,9 @@ class RuleSet:
     day_phrases: tuple[re.Pattern[str], ...] = ()  # "a two-day panel", "sessions of five days"
     day_numbers: dict[str, str] = field(default_factory=dict)  # "half" → "0.5"
     participant_phrases: tuple[re.Pattern[str], ...] = ()  # "of 25 experts"
+    month_phrases: tuple[re.Pattern[str], ...] = ()  # "for twelve months", "six work-months"
+    month_numbers: dict[str, str] = field(default_factory=dict)  # "twelve" → "12"
+    grade_phrases: tuple[re.Pattern[str], ...] = ()  # "at the P-3 level"
 
 
 @dataclass(frozen=True)
@@ -201,6 +204,9 @@ def _load_rules(language: str, path: str) -> RuleSet:
         day_numbers={str(k): str(v) for k, v in (data.get("day_numbers") or {}).items()},
         participant_phrases=tuple(re.compile(p, re.IGNORECASE)
                                   for p in _strings(data.get("participant_phrases"), loaded, "participant_phrases")),
+        month_phrases=tuple(re.compile(p, re.IGNORECASE) for p in _strings(data.get("month_phrases"), loaded, "month_phrases")),
+        month_numbers={str(k): str(v) for k, v in (data.get("month_numbers") or {}).items()},
+        grade_phrases=tuple(re.compile(p) for p in _strings(data.get("grade_phrases"), loaded, "grade_phrases")),
     )
 
 
