@@ -148,3 +148,24 @@ def test_assistance_to_a_new_working_group_including_temporary_assistance_is_not
     assert (gta.grade, gta.work_months.low, gta.section) == ("P-3", 12, "Section 24")  # type: ignore[union-attr]
     said = [a for a in spec.extra["assumptions"] if a.startswith("paragraph 2")]
     assert said and not any("existing resources" in a for a in said)
+
+
+def test_meetings_and_documents_of_the_council_are_under_section_2_its_substantive_work_under_24() -> None:
+    """As the Geneva statements of the corpus split them (TR-0085: section 2 and section 24; TR-0088:
+    section 2, and section 24 for temporary assistance and subsistence)."""
+    spec = _spec(HRC, ["Decides to establish an open-ended intergovernmental working group, which shall hold two "
+                       "sessions of five days each in Geneva;",
+                       "Requests the High Commissioner to prepare a study on older persons and to present it to the "
+                       "Human Rights Council at its sixty-third session;"])
+    sections = {(a.kind, a.label.en): a.section for r in spec.requests for a in r.activities}
+    assert sections[("meeting", "session")] == "Section 2"
+    assert sections[("documentation", "report of the session")] == "Section 2"
+    assert sections[("documentation", "report on the study")] == "Section 2"
+    assert sections[("staff", "Professional officer to carry out the study")] == "Section 24"
+
+
+def test_a_report_asked_of_a_department_is_documentation_under_section_2() -> None:
+    spec = _spec(ECOSOC, ["Requests the Department of Economic and Social Affairs to submit a report to the "
+                          "Council at its 2027 session;"])
+    (report,) = spec.requests[0].activities
+    assert (report.kind, report.section) == ("documentation", "Section 2")

@@ -31,6 +31,8 @@ __all__ = ["ParagraphResult", "Proposal", "classify_draft", "propose_spec", "spe
 
 #: templates for one object (a tool, a guide): a later paragraph that refers back to it prices nothing new
 _OBJECT_TEMPLATES = ("publication", "tool_translation")
+#: kinds that are conference services: under the body's ``conference_section`` whoever asks for them
+_CONFERENCE_KINDS = ("documentation", "meeting", "meeting_during_session", "meeting_full_cost", "summary_records")
 #: how many years after the draft's own year a note prices (the budget period and the next year)
 _HORIZON = 2
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -535,6 +537,8 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                                        **_quantities(tpl), "year": year, "funding": funding}
                 if funding in ("regular_budget", "budget_process") and (actor or body).get("section"):
                     act["section"] = (actor or body)["section"]
+                    if tpl["kind"] in _CONFERENCE_KINDS and body.get("conference_section"):
+                        act["section"] = body["conference_section"]
                 meeting = tpl["kind"] in ("meeting", "meeting_during_session", "expert_meeting", "workshop",
                                           "network_meeting", "meeting_full_cost")
                 if meeting:
@@ -563,7 +567,9 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                     said.append(f"in {act['location']}" + (f" (“{place[1]}”)" if place else
                                                            f" (the duty station of the {actor['named']})" if actor else
                                                            " (the body's duty station)"))
-                if "section" in act and actor:
+                if "section" in act and tpl["kind"] in _CONFERENCE_KINDS and body.get("conference_section"):
+                    said.append(f"under {act['section']} (meetings and documentation are conference services)")
+                elif "section" in act and actor:
                     said.append(f"under {act['section']} (the paragraph names the {actor['named']})")
                 if meeting and days and "days" in act:
                     said.append(f"{act['days']} day{'' if act['days'] == '1' else 's'} (“{days[1]}”)")
