@@ -169,3 +169,10 @@ def test_a_report_asked_of_a_department_is_documentation_under_section_2() -> No
                           "Council at its 2027 session;"])
     (report,) = spec.requests[0].activities
     assert (report.kind, report.section) == ("documentation", "Section 2")
+
+
+def test_a_handbook_the_council_asks_for_is_not_assumed_extrabudgetary() -> None:
+    spec = _spec(ECOSOC, ["Requests the Department of Economic and Social Affairs to prepare a technical handbook on "
+                          "census methods and to publish it in the six official languages of the United Nations;"])
+    (handbook,) = spec.requests[0].activities
+    assert handbook.funding == "budget_process" and handbook.section == "Section 2"

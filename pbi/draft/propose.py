@@ -31,8 +31,10 @@ __all__ = ["ParagraphResult", "Proposal", "classify_draft", "propose_spec", "spe
 
 #: templates for one object (a tool, a guide): a later paragraph that refers back to it prices nothing new
 _OBJECT_TEMPLATES = ("publication", "tool_translation")
-#: kinds that are conference services: under the body's ``conference_section`` whoever asks for them
-_CONFERENCE_KINDS = ("documentation", "meeting", "meeting_during_session", "meeting_full_cost", "summary_records")
+#: kinds that are conference services (translation, printing, meetings): under the body's
+#: ``conference_section`` whoever asks for them
+_CONFERENCE_KINDS = ("documentation", "meeting", "meeting_during_session", "meeting_full_cost", "summary_records",
+                     "publication", "tool_translation")
 #: how many years after the draft's own year a note prices (the budget period and the next year)
 _HORIZON = 2
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -522,6 +524,9 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
             grade = _grade(text, rules)
             for n, tpl in enumerate(template["activities"], start=1):
                 funding_kind = tpl.get("funding", "regular")
+                if isinstance(funding_kind, dict):  # by the office asked, else by body, else default
+                    funding_kind = funding_kind.get((actor or {}).get("section", ""),
+                                                    funding_kind.get(body_id, funding_kind.get("default", "regular")))
                 if absorbed:
                     funding = "existing_resources"
                 elif conditional or (funding_kind == "regular" and tpl["kind"] == "staff" and invitations):
