@@ -291,15 +291,26 @@ def read_workbook_scenario(path: Path | str) -> "Scenario":
                          file=str(p))
     edits: dict[str, Any] = {}
     lines: dict[str, int] = {}
+    cached: dict[int, Any] | None = None  # the values Excel or LibreOffice saved for column C, by row
     for n, row in enumerate(wb[sheet_name].iter_rows(min_row=2, values_only=True), start=2):
         if not row or row[0] is None:
             continue
         activity, name, value, baseline = row[0], row[1], row[2], row[3]
+        if isinstance(value, str) and value.startswith("="):
+            if cached is None:
+                saved = openpyxl.load_workbook(io.BytesIO(data), data_only=True, read_only=True)
+                cached = {i: r[2] if len(r) > 2 else None for i, r in
+                          enumerate(saved[sheet_name].iter_rows(min_row=1, values_only=True), start=1)}
+                saved.close()
+            computed = cached.get(n)
+            if isinstance(computed, (int, float)) and not isinstance(computed, bool):
+                value = computed  # a formula typed by the delegate, as the spreadsheet computed it
         if value is None:
             raise InputError(f"{activity}.{name}: the value is empty (expected a number)", file=str(p),
                              line=n, field=f"{QUANTITY_SHEET}!C{n}")
         if isinstance(value, str) and value.startswith("="):
-            raise InputError(f"{activity}.{name}: a formula, not a number", file=str(p), line=n,
+            raise InputError(f"{activity}.{name}: a formula without a computed value (open and save the "
+                             "workbook in Excel or LibreOffice, or type the number)", file=str(p), line=n,
                              field=f"{QUANTITY_SHEET}!C{n}")
         try:
             changed = _d(value) != _d(baseline)
