@@ -176,3 +176,17 @@ def test_a_handbook_the_council_asks_for_is_not_assumed_extrabudgetary() -> None
                           "census methods and to publish it in the six official languages of the United Nations;"])
     (handbook,) = spec.requests[0].activities
     assert handbook.funding == "budget_process" and handbook.section == "Section 2"
+
+
+def test_a_high_level_meeting_of_the_assembly_has_verbatim_records() -> None:
+    spec = _spec(GA, ["Decides to convene a high-level meeting of one day on early warning systems, to be held "
+                      "in New York during the eighty-second session of the General Assembly;"])
+    (hlm,) = spec.requests[0].activities
+    assert hlm.verbatim_records is True and hlm.interpretation is True
+
+
+def test_a_high_level_panel_of_the_council_has_no_verbatim_records() -> None:
+    spec = _spec(HRC, ["Decides to convene a high-level meeting of one day on older persons at its sixty-second "
+                       "session;"])
+    (hlm,) = spec.requests[0].activities
+    assert not hlm.verbatim_records

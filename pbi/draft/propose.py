@@ -434,10 +434,19 @@ def _draft_year(draft: Draft, operative: str, body: dict[str, Any], rules: RuleS
     return this_year, f"the draft names no year of its own: this year ({this_year}) is assumed"
 
 
-def _quantities(template_activity: dict[str, Any]) -> dict[str, Any]:
+def _quantities(template_activity: dict[str, Any], body_id: str = "") -> dict[str, Any]:
+    """The quantities and services of a template's activity; a value given by body
+    (``verbatim_records: {general-assembly: true}``) is the adopting body's, or left out."""
     keys = ("words", "pages", "days", "participants", "work_months", "languages", "grade", "interpretation",
-            "copies", "documents", "meetings")
-    return {k: template_activity[k] for k in keys if k in template_activity}
+            "copies", "documents", "meetings", "verbatim_records", "summary_records", "webcasting")
+    out: dict[str, Any] = {}
+    for k in keys:
+        value = template_activity.get(k)
+        if isinstance(value, dict):
+            value = value.get(body_id, value.get("default"))
+        if value is not None:
+            out[k] = value
+    return out
 
 
 def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = None,
@@ -539,7 +548,7 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                     funding = str(funding_kind)
                 act: dict[str, Any] = {"_template": tpl, "id": f"{rid}-{match.rule.template}-{n}".replace("_", "-"),
                                        "kind": tpl["kind"], "label": dict(tpl.get("label", {})),
-                                       **_quantities(tpl), "year": year, "funding": funding}
+                                       **_quantities(tpl, body_id), "year": year, "funding": funding}
                 if funding in ("regular_budget", "budget_process") and (actor or body).get("section"):
                     act["section"] = (actor or body)["section"]
                     if tpl["kind"] in _CONFERENCE_KINDS and body.get("conference_section"):
