@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pbi.model.errors import InputError
 from pbi.model.yamlio import read_bytes
@@ -184,12 +184,40 @@ def _docx_text(path: Path) -> str:
         raise InputError(f"not a readable Word document ({type(exc).__name__})", file=str(path)) from None
     # footnotes live outside the body in .docx: the body's paragraphs are the draft; numbers that
     # Word draws itself (automatic numbering) are written out as printed: "1." and "(a)"
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph as DocxParagraph
+
     counters: dict[tuple[str, int], int] = {}
     lines: list[str] = []
-    for paragraph in document.paragraphs:
-        number = _docx_number(paragraph, counters)
-        lines.append(f"{number} {paragraph.text}" if number else paragraph.text)
-    return "\n".join(lines)  # line N of the text is paragraph N of the document
+    # the masthead of a UN document is a table ("United Nations | A/C.2/81/L.27") or the first
+    # page's header: each row is one line, its cells apart as printed
+    section = document.sections[0] if document.sections else None
+    header = (section.first_page_header if section is not None and section.different_first_page_header_footer
+              else section.header if section is not None else None)
+    if header is not None and not header.is_linked_to_previous:
+        lines.extend(line for line in _docx_rows(header.tables) if _DRAFT_SYMBOL.search(line))
+        lines.extend(p.text for p in header.paragraphs if _DRAFT_SYMBOL.search(p.text))
+    for child in document.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            paragraph = DocxParagraph(child, document)
+            number = _docx_number(paragraph, counters)
+            lines.append(f"{number} {paragraph.text}" if number else paragraph.text)
+        elif tag == "tbl":
+            lines.extend(_docx_rows([Table(child, document)]))
+    return "\n".join(lines)  # line N of the text is paragraph (or table row) N of the document
+
+
+def _docx_rows(tables: Any) -> list[str]:
+    """One line per table row, its cells' texts apart: "United Nations    A/C.2/81/L.27"."""
+    rows: list[str] = []
+    for table in tables:
+        for row in table.rows:
+            cells = [" ".join(p.text.strip() for p in cell.paragraphs if p.text.strip()) for cell in row.cells]
+            text = "    ".join(dict.fromkeys(c for c in cells if c))  # a merged cell repeats: once
+            if text:
+                rows.append(text)
+    return rows
 
 
 def _docx_number(paragraph: object, counters: dict[tuple[str, int], int]) -> str:
