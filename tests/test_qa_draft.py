@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from pbi.draft.propose import propose_spec
 from pbi.draft.reader import parse_drafts
 from pbi.model.specs import Spec
@@ -190,3 +192,16 @@ def test_a_high_level_panel_of_the_council_has_no_verbatim_records() -> None:
                        "session;"])
     (hlm,) = spec.requests[0].activities
     assert not hlm.verbatim_records
+
+
+def test_the_summary_line_of_a_one_paragraph_draft_is_singular(tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    from pbi.cli import main
+
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Draft resolution\n\nOcean literacy\n\nThe General Assembly,\n\n1. Requests the "
+                     "Secretary-General to submit to the General Assembly at its eighty-second session a report "
+                     "on the implementation of the present resolution.\n", encoding="utf-8")
+    assert main(["draft", str(draft), "-o", str(tmp_path / "spec.yaml")]) == 0
+    out = capsys.readouterr().out
+    assert ": 1 paragraph — " in out and "; 1 activity; " in out
