@@ -345,8 +345,12 @@ _TARGETS: dict[tuple[int, int, tuple[str, ...]], tuple[Spec, Table, list[tuple[s
 
 def _override(rate: Rate, value: RateOverride, name: str) -> Rate:
     if isinstance(value, dict):
-        values = {**rate.values, **value}
-        stations = {s: {**series, **value} for s, series in rate.stations.items()}
+        # a new value from a date on: the table's own values from that date are replaced, not kept
+        # after it ({2026-01-01: 0.6} prices 2027 at 0.6 too, even if the table has a 2027 value)
+        start = min(value)
+        values = {**{d: v for d, v in rate.values.items() if d < start}, **value}
+        stations = {s: {**{d: v for d, v in series.items() if d < start}, **value}
+                    for s, series in rate.stations.items()}
         what = ", ".join(f"{v} from {d}" for d, v in sorted(value.items()))
     else:
         first = min([*rate.values, *(d for s in rate.stations.values() for d in s)])
