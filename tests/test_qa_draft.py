@@ -205,3 +205,26 @@ def test_the_summary_line_of_a_one_paragraph_draft_is_singular(tmp_path: Path,
     assert main(["draft", str(draft), "-o", str(tmp_path / "spec.yaml")]) == 0
     out = capsys.readouterr().out
     assert ": 1 paragraph — " in out and "; 1 activity; " in out
+
+
+def test_a_folder_of_specs_is_written_whole_or_not_at_all(tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    from pbi.cli import main
+
+    text = "".join(f"Draft resolution {n}\n\nTitle {n}\n\nThe General Assembly,\n\n1. Requests the Secretary-General "
+                   "to submit to the General Assembly at its eighty-second session a report on the "
+                   "implementation of the present resolution.\n\n" for n in ("I", "II"))
+    draft = tmp_path / "drafts.txt"
+    draft.write_text(text, encoding="utf-8")
+    out = tmp_path / "specs"
+    out.mkdir()
+    assert main(["draft", str(draft), "-o", f"{out}/"]) == 0
+    names = sorted(p.name for p in out.iterdir())
+    assert len(names) == 2
+    capsys.readouterr()
+    again = tmp_path / "again"
+    again.mkdir()
+    (again / names[1]).mkdir()  # the second spec's name is taken by a folder
+    assert main(["draft", str(draft), "-o", f"{again}/"]) == 2
+    assert "is a directory" in capsys.readouterr().err
+    assert sorted(p.name for p in again.iterdir()) == [names[1]]  # the first was not written either

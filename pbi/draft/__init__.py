@@ -58,7 +58,7 @@ def write_proposals(path: Path | str, *, language: str | None = None, table: str
     """Read ``path``, propose a spec for each of its drafts and write them (to ``output``, a file for
     one draft or a folder for several), or return them as text; every spec is built before any
     file is written. Returns what to print."""
-    from pbi.model.fileio import write_atomic
+    from pbi.model.fileio import check_output, write_atomic
 
     lang = language if language in ("zh", "en") else None
     text = read_text(path)
@@ -90,6 +90,8 @@ def write_proposals(path: Path | str, *, language: str | None = None, table: str
             targets.append(out / name)
         else:
             targets.append(out)
+    for target in targets:  # every target is checked before any is written: nothing half-written
+        check_output(target)
     for target, text, proposal in zip(targets, texts, proposals, strict=True):
         write_atomic(target, text)
         results = proposal.paragraphs
