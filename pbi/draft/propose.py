@@ -318,8 +318,8 @@ def _choose_table(body_id: str, body: dict[str, Any], years: set[int], table: st
                 return str(entry["id"]), known[entry["id"]], (f"{entry.get('why', '')}; it holds no rates after "
                                                               f"{valid_to}: later activities are left out")
     listed = ", ".join(f"{e['id']} (from {e['from']})" for e in body.get("tables", []))
-    article, years = ("an" if body_id[:1] in "aeiou" else "a"), (str(lo) if lo == hi else f"{lo}-{hi}")
-    raise InputError(f"no cost table for {article} {body_id} draft priced in {years} (looked for: {listed}; "
+    article, span = ("an" if body_id[:1] in "aeiou" else "a"), (str(lo) if lo == hi else f"{lo}-{hi}")
+    raise InputError(f"no cost table for {article} {body_id} draft priced in {span} (looked for: {listed}; "
                      f"installed: {', '.join(sorted(known)) or 'none'}); give one with --table",
                      file=draft.file, line=draft.line)
 
