@@ -237,8 +237,9 @@ rates:
     assert kinds["3"] == ["travel"] and kinds["4"] == ["documentation"]
     travel = spec.requests[0].activities[0]
     assert travel.trips is not None and travel.trips.low == 20 and travel.location == "Vienna"
-    assert travel.dsa_days is not None and travel.dsa_days.low == 3  # days of subsistence per traveller
+    # days of subsistence per traveller: the three meeting days and one travel day (as E/2011/30 A.III)
+    assert travel.dsa_days is not None and travel.dsa_days.low == 4
     amount = sum((i.amount.low for i in cost_file(spec_path).items if i.activity == travel.id and i.rate), Decimal(0))
-    assert amount == 20 * Decimal(2000) + 20 * 3 * Decimal(300)
+    assert amount == 20 * Decimal(2000) + 20 * 4 * Decimal(300)
     said = " ".join(spec.extra["assumptions"])
     assert "table plain-test prices no expert_meeting" in said and "prices no publication" in said

@@ -228,3 +228,12 @@ def test_a_folder_of_specs_is_written_whole_or_not_at_all(tmp_path: Path,
     assert main(["draft", str(draft), "-o", f"{again}/"]) == 2
     assert "is a directory" in capsys.readouterr().err
     assert sorted(p.name for p in again.iterdir()) == [names[1]]  # the first was not written either
+
+
+def test_an_expert_group_meeting_priced_as_travel_pays_subsistence_for_its_days_and_a_travel_day() -> None:
+    spec = _spec(GA, ["Requests the Secretary-General to convene a five-day expert group meeting of 25 experts "
+                      "on financing early warning systems in 2027;",
+                      "Also requests the Secretary-General to convene an expert group meeting on data in 2027;"])
+    five, default = (r.activities[0] for r in spec.requests)
+    assert (five.trips.low, five.dsa_days.low) == (25, 6)  # type: ignore[union-attr]
+    assert (default.trips.low, default.dsa_days.low) == (20, 4)  # type: ignore[union-attr]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import Decimal
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -356,6 +357,8 @@ def _fit_to_table(requests: list[dict[str, Any]], table: Table, assumptions: lis
                 if alternative["kind"] in table.activities:
                     if "participants" in act and "trips" in alternative:
                         alternative = {**alternative, "trips": act["participants"]}
+                    if "days" in act and "dsa_days" in alternative:  # the meeting days and one travel day
+                        alternative = {**alternative, "dsa_days": _plus_one(act["days"])}
                     for key in ("words", "pages", "days", "participants", "work_months", "languages", "grade",
                                 "interpretation", "copies", "documents", "meetings", "trips", "dsa_days"):
                         act.pop(key, None)
@@ -433,6 +436,12 @@ def _draft_year(draft: Draft, operative: str, body: dict[str, Any], rules: RuleS
     if bare:
         return min(bare) - 1, f"the earliest year its operative paragraphs name for the work ({min(bare)}), less one"
     return this_year, f"the draft names no year of its own: this year ({this_year}) is assumed"
+
+
+def _plus_one(days: Any) -> str:
+    """``3`` → ``"4"``, ``0.5`` → ``"1.5"``: a meeting's days and one day of travel."""
+    value = Decimal(str(days)) + 1
+    return str(value.quantize(Decimal(1)) if value == value.to_integral_value() else value)
 
 
 def _quantities(template_activity: dict[str, Any], body_id: str = "") -> dict[str, Any]:
