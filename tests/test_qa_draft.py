@@ -237,3 +237,17 @@ def test_an_expert_group_meeting_priced_as_travel_pays_subsistence_for_its_days_
     five, default = (r.activities[0] for r in spec.requests)
     assert (five.trips.low, five.dsa_days.low) == (25, 6)  # type: ignore[union-attr]
     assert (default.trips.low, default.dsa_days.low) == (20, 4)  # type: ignore[union-attr]
+
+
+def test_a_compilation_to_be_issued_in_all_official_languages_is_a_publication() -> None:
+    spec = _spec(GA, ["Requests the Secretary-General to prepare a compilation of good practices, to be issued "
+                      "in all official languages;"])
+    assert [r.operative_paragraphs[0] for r in spec.requests] == ["1"]
+    assert spec.requests[0].activities[0].label.en == "publication"
+
+
+def test_the_officer_of_a_mandate_the_assembly_extends_is_under_human_rights() -> None:
+    spec = _spec(GA, ["Decides to extend the mandate of the Independent Expert on the enjoyment of human rights "
+                      "by persons with albinism for a period of three years;"])
+    sections = {a.kind: a.section for a in spec.requests[0].activities}
+    assert sections == {"staff": "Section 24", "documentation": "Section 2"}

@@ -563,6 +563,8 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                     act["section"] = (actor or body)["section"]
                     if tpl["kind"] in _CONFERENCE_KINDS and body.get("conference_section"):
                         act["section"] = body["conference_section"]
+                    elif tpl.get("section"):
+                        act["section"] = tpl["section"]
                 meeting = tpl["kind"] in ("meeting", "meeting_during_session", "expert_meeting", "workshop",
                                           "network_meeting", "meeting_full_cost")
                 if meeting:
