@@ -251,3 +251,15 @@ def test_the_officer_of_a_mandate_the_assembly_extends_is_under_human_rights() -
                       "by persons with albinism for a period of three years;"])
     sections = {a.kind: a.section for a in spec.requests[0].activities}
     assert sections == {"staff": "Section 24", "documentation": "Section 2"}
+
+
+def test_a_report_is_named_for_what_it_is_and_who_prepares_it() -> None:
+    spec = _spec(HRC, ["Requests the Office of the High Commissioner to convene a one-day panel discussion before "
+                       "the sixty-second session of the Council, and to prepare a summary report thereon;",
+                       "Requests the High Commissioner to present a report to the Human Rights Council at its "
+                       "sixty-third session;",
+                       "Requests the Secretary-General to submit a report to the General Assembly at its "
+                       "eighty-second session;"])
+    labels = [a.label.en for r in spec.requests for a in r.activities if a.kind == "documentation"]
+    assert labels == ["summary report", "report of the United Nations High Commissioner for Human Rights",
+                      "report of the Secretary-General"]

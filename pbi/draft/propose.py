@@ -438,6 +438,15 @@ def _draft_year(draft: Draft, operative: str, body: dict[str, Any], rules: RuleS
     return this_year, f"the draft names no year of its own: this year ({this_year}) is assumed"
 
 
+def _label(tpl: dict[str, Any], template: str, text: str, rules: RuleSet) -> dict[str, str]:
+    """The activity's label: the rules' name for what the paragraph asks (a summary report, a
+    report of the High Commissioner), else the template's."""
+    for pattern, name, label in rules.report_labels:
+        if name == template and pattern.search(text):
+            return {**dict(tpl.get("label", {})), **label}
+    return dict(tpl.get("label", {}))
+
+
 def _plus_one(days: Any) -> str:
     """``3`` → ``"4"``, ``0.5`` → ``"1.5"``: a meeting's days and one day of travel."""
     value = Decimal(str(days)) + 1
@@ -557,7 +566,7 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                 else:
                     funding = str(funding_kind)
                 act: dict[str, Any] = {"_template": tpl, "id": f"{rid}-{match.rule.template}-{n}".replace("_", "-"),
-                                       "kind": tpl["kind"], "label": dict(tpl.get("label", {})),
+                                       "kind": tpl["kind"], "label": _label(tpl, match.rule.template or "", text, rules),
                                        **_quantities(tpl, body_id), "year": year, "funding": funding}
                 if funding in ("regular_budget", "budget_process") and (actor or body).get("section"):
                     act["section"] = (actor or body)["section"]
