@@ -263,3 +263,10 @@ def test_a_report_is_named_for_what_it_is_and_who_prepares_it() -> None:
     labels = [a.label.en for r in spec.requests for a in r.activities if a.kind == "documentation"]
     assert labels == ["summary report", "report of the United Nations High Commissioner for Human Rights",
                       "report of the Secretary-General"]
+
+
+def test_a_request_within_existing_resources_says_so_not_that_it_asks_others() -> None:
+    spec = _spec(GA, ["Requests the Secretary-General to include the issue in his report on human rights "
+                      "questions, within existing resources;"])
+    (logged,) = spec.extra["paragraphs"]
+    assert logged["class"] == "none" and "within existing resources" in logged["why"]

@@ -261,5 +261,7 @@ def classify_text(texts: list[str], rules: RuleSet) -> Classification:
         return Classification("extrabudgetary", tuple(matches), condition, invitation)
     if invitation:
         return Classification("invitation", (), condition, invitation, why="invites donors to provide resources")
+    if absorbed:  # asks the secretariat for something no rule prices, within existing resources
+        return Classification("none", (), absorbed, None, why=f"within existing resources (“{absorbed}”)")
     why = next((w for opening, w in rules.openings if whole.lower().startswith(opening.lower())), None)
     return Classification("none", (), condition, None, why=why or "asks nothing of the secretariat")
