@@ -270,3 +270,14 @@ def test_a_request_within_existing_resources_says_so_not_that_it_asks_others() -
                       "questions, within existing resources;"])
     (logged,) = spec.extra["paragraphs"]
     assert logged["class"] == "none" and "within existing resources" in logged["why"]
+
+
+def test_a_draft_submitted_by_the_vice_chair_keeps_its_own_title() -> None:
+    head = GA.replace("A/C.2/81/L.27", "A/C.2/81/L.60").replace(
+        "Draft resolution\n", "Draft resolution submitted by the Vice-Chair of the Committee, Ms. Jane Doe "
+        "(Ireland), on the basis of informal consultations on draft resolution A/C.2/81/L.5\n")
+    spec = _spec(head, ["Requests the Secretary-General to submit to the General Assembly at its eighty-second "
+                        "session a report on the implementation of the present resolution."])
+    assert spec.symbol == "A/C.2/81/L.60"
+    assert spec.title.en == "Strengthening early warning systems for all in small island developing States"
+    assert spec.agenda_items[0].title.en == "Sustainable development: disaster risk reduction"

@@ -63,9 +63,11 @@ _ROMAN_OF = {"一": "I", "二": "II", "三": "III", "四": "IV", "五": "V", "�
 _DRAFT_START = {
     "zh": re.compile(r"^(第?\s*(?P<num>\d+/\d+)\s*号\s*(?P<kind>决议|决定)(草案)?"
                      r"|(?P<kind2>决议|决定)草案\s*(?P<cn>[" + _CN_NUM + r"]*))\s*$"),
-    # "Draft resolution", "Resolution 5/2", or the sponsors' line "Albania and Chile: draft resolution"
+    # "Draft resolution", "Resolution 5/2", the sponsors' line "Albania and Chile: draft resolution",
+    # "Draft resolution submitted by the Vice-Chair of the Committee … on the basis of …"
     "en": re.compile(r"^(?:(?!\d{1,3}\s*[.．])[^:\n]{1,2000}:\s*draft\s+|draft\s+)?"
-                     r"(?P<kind>resolution|decision)\s*(?P<num>[\dIVXLC]+(?:/\d+)?)?\s*$", re.IGNORECASE),
+                     r"(?P<kind>resolution|decision)\s*(?P<num>[\dIVXLC]+(?:/\d+)?)?"
+                     r"(?:\s+(?:submitted|recommended|proposed)\s+by\s.*)?\s*$", re.IGNORECASE),
 }
 # headings that close a draft: "二. 组织事项", "B． 决定", "第一章", "Chapter II", "A. Draft resolutions…"
 _CLOSING_HEADING = re.compile(r"^([" + _CN_NUM + r"]+\s*[.．、]\s*\S|[A-Z]\s*[.．]\s*[\u4e00-\u9fff]|[A-Z]\.\s+[A-Z]|第[" + _CN_NUM
@@ -205,7 +207,8 @@ def _docx_text(path: Path) -> str:
             lines.append(f"{number} {paragraph.text}" if number else paragraph.text)
         elif tag == "tbl":
             lines.extend(_docx_rows([Table(child, document)]))
-    return "\n".join(lines)  # line N of the text is paragraph (or table row) N of the document
+    # line N of the text is paragraph (or table row) N of the document, after a header's symbol
+    return "\n".join(lines)
 
 
 def _docx_rows(tables: Any) -> list[str]:
