@@ -281,3 +281,20 @@ def test_a_draft_submitted_by_the_vice_chair_keeps_its_own_title() -> None:
     assert spec.symbol == "A/C.2/81/L.60"
     assert spec.title.en == "Strengthening early warning systems for all in small island developing States"
     assert spec.agenda_items[0].title.en == "Sustainable development: disaster risk reduction"
+
+
+def test_a_consultant_a_new_post_and_a_meeting_for_three_days() -> None:
+    spec = _spec(GA, ["Requests the Secretary-General to engage a consultant for six months to assist in the "
+                      "preparation of the report;",
+                      "Decides to establish one new post at the P-5 level in the Office of the United Nations High "
+                      "Commissioner for Human Rights;",
+                      "Decides that the working group shall meet for three days in New York in 2027, with "
+                      "interpretation in the six official languages;"])
+    by = {r.operative_paragraphs[0]: r.activities for r in spec.requests}
+    (consultant,) = by["1"]
+    assert (consultant.kind, consultant.work_months.low) == ("consultant", 6)  # type: ignore[union-attr]
+    (post,) = by["2"]
+    assert (post.kind, post.grade, post.section, post.object) == ("new_post", "P-5", "Section 24", "posts")
+    assert consultant.object == "consultants"
+    meeting = next(a for a in by["3"] if a.kind == "meeting")
+    assert meeting.days.low == 3  # type: ignore[union-attr]

@@ -359,6 +359,9 @@ def _fit_to_table(requests: list[dict[str, Any]], table: Table, assumptions: lis
                         alternative = {**alternative, "trips": act["participants"]}
                     if "days" in act and "dsa_days" in alternative:  # the meeting days and one travel day
                         alternative = {**alternative, "dsa_days": _plus_one(act["days"])}
+                    # the grade and months the paragraph gave stay (a new post priced as staff)
+                    alternative = {**alternative, **{k: act[k] for k in ("grade", "work_months")
+                                                     if k in act and k in alternative}}
                     for key in ("words", "pages", "days", "participants", "work_months", "languages", "grade",
                                 "interpretation", "copies", "documents", "meetings", "trips", "dsa_days"):
                         act.pop(key, None)
@@ -568,6 +571,8 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                 act: dict[str, Any] = {"_template": tpl, "id": f"{rid}-{match.rule.template}-{n}".replace("_", "-"),
                                        "kind": tpl["kind"], "label": _label(tpl, match.rule.template or "", text, rules),
                                        **_quantities(tpl, body_id), "year": year, "funding": funding}
+                if tpl.get("object"):  # the object of expenditure the template's kind falls under
+                    act["object"] = tpl["object"]
                 if funding in ("regular_budget", "budget_process") and (actor or body).get("section"):
                     act["section"] = (actor or body)["section"]
                     if tpl["kind"] in _CONFERENCE_KINDS and body.get("conference_section"):
@@ -584,10 +589,10 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                     act["participants"] = participants[0]
                 if tpl.get("per_session") and count and count[0] > 1:
                     act["count"] = count[0]
-                staff = tpl["kind"] == "staff" and match.rule.template == "temporary_assistance"
+                staff = match.rule.template in ("temporary_assistance", "consultant", "new_post")
                 if staff and months:
                     act["work_months"] = months[0]
-                if staff and grade:
+                if staff and grade and "grade" in act:
                     act["grade"] = grade[0]
                 activities.append(act)
                 years_used.add(year)
@@ -610,7 +615,7 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                     said.append(f"{act['days']} day{'' if act['days'] == '1' else 's'} (“{days[1]}”)")
                 if staff and months:
                     said.append(f"{act['work_months']} work-months (“{months[1]}”)")
-                if staff and grade:
+                if staff and grade and "grade" in act:
                     said.append(f"at the {act['grade']} level (“{grade[1]}”)")
                 if tpl["kind"] == "expert_meeting" and participants:
                     said.append(f"{participants[0]} participants (“{participants[1]}”)")
