@@ -263,6 +263,8 @@ def test_a_report_is_named_for_what_it_is_and_who_prepares_it() -> None:
     labels = [a.label.en for r in spec.requests for a in r.activities if a.kind == "documentation"]
     assert labels == ["summary report", "report of the United Nations High Commissioner for Human Rights",
                       "report of the Secretary-General"]
+    zh = [a.label.zh for r in spec.requests for a in r.activities if a.kind == "documentation"]
+    assert zh[-1] == "秘书长的报告"  # not 秘书处的报告, the report of the Secretariat
 
 
 def test_a_request_within_existing_resources_says_so_not_that_it_asks_others() -> None:
