@@ -300,3 +300,17 @@ def test_a_consultant_a_new_post_and_a_meeting_for_three_days() -> None:
     assert consultant.object == "consultants"
     meeting = next(a for a in by["3"] if a.kind == "meeting")
     assert meeting.days.low == 3  # type: ignore[union-attr]
+
+
+def test_numbering_past_999_is_one_line_not_one_glued_paragraph(tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    from pbi.cli import main
+
+    line = "Requests the Secretary-General to submit a report on the implementation of the present resolution;\n"
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Draft resolution\n\nTitle\n\nThe General Assembly,\n\n"
+                     + "".join(f"{n}. {line}" for n in range(1, 1003)), encoding="utf-8")
+    assert main(["draft", str(draft), "-o", str(tmp_path / "spec.yaml")]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "\n" not in err and err.startswith(f"{draft}:1006: paragraph 1000: more than 999 operative paragraphs")
+    assert not (tmp_path / "spec.yaml").exists()

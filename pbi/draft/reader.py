@@ -54,6 +54,7 @@ _MD = re.compile(r"^\s*#{1,6}\s*|\*\*|(?<!\*)\*(?!\*)")
 
 # a numbered operative paragraph "3. …" (also "3．"), a sub-item "(a)", "(i)", "㈠", "(一)", "（一）"
 _NUMBERED = re.compile(r"^(\d{1,3})\s*[.．]\s*(?!\d)(.*)$")
+_FOUR_DIGITS = re.compile(r"^(\d{4,})\s*[.．]\s+\S")  # "1000. Requests …": numbering past 999
 _LETTER = re.compile(r"^[(（]([a-z]{1,2})[)）]\s*(.*)$")
 _ROMAN = re.compile(r"^[(（]((?:x{0,3})(?:ix|iv|v?i{0,3}))[)）]\s*(.*)$")
 _CN_ITEM = re.compile(r"^([㈠-㈩])\s*(.*)$|^[(（]([一二三四五六七八九十]{1,3})[)）]\s*(.*)$")
@@ -419,6 +420,10 @@ def parse_drafts(text: str, *, file: str = "<text>", language: Language | None =
             continue
         target = current.annex if stage == "annex" else current.operative
         numbered = _NUMBERED.match(para)
+        more = _FOUR_DIGITS.match(para) if not numbered and stage == "operative" and target else None
+        if more and target[-1].number.isdigit() and int(more.group(1)) == int(target[-1].number) + 1:
+            raise InputError(f"paragraph {more.group(1)}: more than 999 operative paragraphs in one draft "
+                             "(a draft resolution has far fewer: is the file one draft?)", file=file, line=line)
         if numbered:
             if stage == "operative" and target and target[-1].number.isdigit() \
                     and int(numbered.group(1)) <= int(target[-1].number):
