@@ -166,7 +166,9 @@ def claim_activities(claim: Claim, table: Table) -> list[dict[str, Any]] | str:
                         "count": q.get("consultants") or 1, **own_place("consultant_location")})
     # meetings with interpretation, records, webcasting … (the services the note states)
     days, meetings = q.get("days"), q.get("meetings")
-    services = {k: True for k in MEETING_SERVICES if q.get(k)}
+    # services taken from a list's lead-in price only an item that speaks of meeting services itself
+    lead_only = set(q.get("inherited", ())) if not (q.get("conference_services") or q.get("interpretation")) else set()
+    services = {k: True for k in MEETING_SERVICES if q.get(k) and k not in lead_only}
     if q.get("interpreted_all") and _pick(table, "meeting"):
         for m in q["interpreted_all"]:
             if m["days"] or m["meetings"]:
