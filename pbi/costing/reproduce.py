@@ -369,13 +369,15 @@ def reproduce(paths: list[str | Path], *, table: str | Path | None = None,
     for path, est in estimates:
         for f in est.figures:
             by_folder[(path.parent, f.id)].append(f)
-    given = {p.resolve() for p, _ in estimates}
+    given: set[Path] = set()  # resolved only when a folder is searched
     searched: set[Path] = set()
 
     def sibling(folder: Path, figure_id: str) -> list[FigureResult]:
         """A figure of a spec of ``folder`` that was not given (``same_as`` of a spec given alone)."""
         if folder not in searched:
             searched.add(folder)
+            if not given:
+                given.update(p.resolve() for p, _ in estimates)
             for other_path in sorted(folder.glob("*.yaml")):
                 if other_path.name in DATA_FILES or other_path.resolve() in given:
                     continue
