@@ -408,7 +408,7 @@ def find_tables(folder: Path) -> dict[str, Path]:
     for path in paths:
         if path.name.endswith(".schema.yaml"):
             continue
-        loaded = load_yaml(path)
+        loaded = load_yaml(path, reuse=True)  # load_table takes it from here
         table_id = loaded.data.get("id")
         if not isinstance(table_id, str) or not table_id:
             raise TableError("a cost table needs an id (id: unodc-vienna-2010)", file=loaded.file,
@@ -520,7 +520,7 @@ def _rate(key: str, body: Any, base: Rate | None, loaded: LoadedYaml, lines: dic
 def load_table(path: Path | str, *, folder: Path | str | None = None, _seen: tuple[str, ...] = ()) -> Table:
     """Load and validate a cost table, resolving ``extends:`` within ``folder`` (default: its own)."""
     path = Path(path)
-    loaded = load_yaml(path)
+    loaded = load_yaml(path, reuse=True)
     spec = validate(TableFile, loaded, TableError)
     if spec.id in _seen:
         raise TableError("table builds on itself: " + " → ".join([*_seen, spec.id]),

@@ -383,11 +383,33 @@ def _scalar(value: str, tag: str, line: int, file: str, path: str) -> Any:
     raise bad(f"YAML tag {tag!r} is not allowed")
 
 
-def load_yaml(path: Path | str) -> LoadedYaml:
-    """Load one YAML document safely, with line numbers; InputError on any problem."""
+#: documents kept by :func:`load_yaml` for ``reuse``: (file name, text) → document
+_KEPT: dict[tuple[str, str], LoadedYaml] = {}
+
+
+def load_yaml(path: Path | str, *, reuse: bool = False) -> LoadedYaml:
+    """Load one YAML document safely, with line numbers; InputError on any problem.
+
+    With ``reuse``, a document read before under the same name with the same text is not parsed
+    again (the file is still read, checked and noted as an input): the caller must not change it.
+    """
     path = Path(path)
     text = read_text(path)
     name = str(path)
+    if reuse:
+        kept = _KEPT.get((name, text))
+        if kept is not None:
+            return kept
+        loaded = _parse(text, name)
+        if len(_KEPT) >= 16:
+            _KEPT.clear()
+        _KEPT[(name, text)] = loaded
+        return loaded
+    return _parse(text, name)
+
+
+def _parse(text: str, name: str) -> LoadedYaml:
+    """:func:`load_yaml` of ``text`` read from the file ``name``."""
     if not text.strip():
         raise InputError("file is empty (expected a YAML mapping)", file=name)
     try:
