@@ -31,7 +31,7 @@ from pbi.costing.engine import cost
 from pbi.costing.estimate import Estimate, FigureResult, figure_json
 from pbi.model.errors import InputError, PbiError, SpecError
 from pbi.model.money import format_usd
-from pbi.model.specs import Range, Spec, load_spec
+from pbi.model.specs import Activity, Range, Spec, load_spec
 from pbi.model.tables import Table, resolve_table, table_folders
 
 __all__ = ["find_specs", "Reproduction", "reproduce", "RateUse", "FigureRow", "FigureClass", "CLASSES",
@@ -299,11 +299,14 @@ def _classify(f: FigureResult, single: tuple[str, ...]) -> FigureClass:
     return f.kind  # quoted, sum, no cost
 
 
-def figure_place(est: Estimate, f: FigureResult) -> tuple[str, str, int | None]:
-    """Activity kind(s), duty station and first year of a figure."""
+def figure_place(est: Estimate, f: FigureResult,
+                 acts: dict[str, Activity] | None = None) -> tuple[str, str, int | None]:
+    """Activity kind(s), duty station and first year of a figure (``acts``: the spec's activities by
+    id, where the caller has them)."""
     if f.sum_of:
         return "total", est.table.duty_station or "-", min(est.spec.years)
-    acts = {a.id: a for _, a in est.spec.activities()}
+    if acts is None:
+        acts = {a.id: a for _, a in est.spec.activities()}
     mine = [acts[a] for a in f.activities if a in acts]
     kinds = "+".join(sorted({a.kind for a in mine})) or "-"
     # an activity priced by rates without a location is priced at the table's duty station; a lump
@@ -367,8 +370,9 @@ def reproduce(paths: list[str | Path], *, table: str | Path | None = None,
             gc.enable()
     by_folder: dict[tuple[Path, str], list[FigureResult]] = defaultdict(list)
     for path, est in estimates:
+        parent = path.parent
         for f in est.figures:
-            by_folder[(path.parent, f.id)].append(f)
+            by_folder[(parent, f.id)].append(f)
     given: set[Path] = set()  # resolved only when a folder is searched
     searched: set[Path] = set()
 
@@ -392,6 +396,7 @@ def reproduce(paths: list[str | Path], *, table: str | Path | None = None,
     rows: list[FigureRow] = []
     for path, est in estimates:
         own = {f.id: f for f in est.figures}
+        acts = {a.id: a for _, a in est.spec.activities()}
         for f in est.figures:
             if f.same_as:
                 other = own.get(f.same_as)
@@ -408,7 +413,7 @@ def reproduce(paths: list[str | Path], *, table: str | Path | None = None,
                 if other is not None and f.status == "mismatch" and other.ok and other.computed == f.computed:
                     f = replace(f, status="misprint")
             single = single_use_rates(est, f) if f.kind == "derived" else ()
-            kind, station, year = figure_place(est, f)
+            kind, station, year = figure_place(est, f, acts)
             rows.append(FigureRow(est.spec, str(path), f, _classify(f, single), single, kind, station, year))
     return Reproduction(estimates=tuple(e for _, e in estimates), rows=tuple(rows), errors=tuple(errors))
 

@@ -448,7 +448,7 @@ class Spec(BaseModel):
     paragraphs_in: Literal["operative", "annex"] = Field(
         default="operative", description="where the requested paragraphs are: the operative part or "
                                          "the annex of the draft")
-    _source: tuple[str, dict[str, int]] = PrivateAttr(default=("<spec>", {}))
+    _source: tuple[str, dict[str, int]] = PrivateAttr(default_factory=lambda: ("<spec>", {}))  # not deep-copied
 
     @field_validator("budget_period")
     @classmethod

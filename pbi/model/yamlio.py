@@ -213,6 +213,8 @@ def _compose(text: str, file: str) -> tuple[Any, dict[str, int], bool]:
     mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
     ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
     forbidden = _FORBIDDEN.search
+    # a value holds a forbidden character only if the file does, or writes one as an escape
+    checking = "\\" in text or forbidden(text) is not None
     depth = 0
     documents = 0
     lines: dict[str, int] = {}
@@ -244,7 +246,7 @@ def _compose(text: str, file: str) -> tuple[Any, dict[str, int], bool]:
                             break
                 try:
                     if top is not None and not top.seq and top.key is None:  # a key of the mapping
-                        if resolved is _STR and value != "<<" and not forbidden(value):
+                        if resolved is _STR and value != "<<" and not (checking and forbidden(value)):
                             path = top.path
                             child = f"{path}.{value}" if path else value
                             if value in top.data:
@@ -255,7 +257,7 @@ def _compose(text: str, file: str) -> tuple[Any, dict[str, int], bool]:
                         else:
                             top.key, top.child = _key(event, False, top, lines, file, line)
                         continue
-                    if resolved is not _STR or forbidden(value):
+                    if resolved is not _STR or (checking and forbidden(value)):
                         path = top.child if top is not None and not top.seq else \
                             f"{top.path}[{len(top.data)}]" if top is not None else ""
                         value = _scalar(value, resolved, line, file, path)
@@ -368,9 +370,10 @@ def _scalar(value: str, tag: str, line: int, file: str, path: str) -> Any:
     if tag == _BOOL:
         return value.lower() == "true"
     if tag in (_INT, _FLOAT):
-        digits = sum(ch.isdigit() for ch in value)
-        if digits > MAX_DIGITS or len(value) > 2 * MAX_DIGITS:
-            raise bad(f"a number of {digits:,} digits (at most {MAX_DIGITS})")
+        if len(value) > MAX_DIGITS:  # shorter has fewer digits
+            digits = sum(ch.isdigit() for ch in value)
+            if digits > MAX_DIGITS or len(value) > 2 * MAX_DIGITS:
+                raise bad(f"a number of {digits:,} digits (at most {MAX_DIGITS})")
         return int(value, 10) if tag == _INT else value
     if tag == _DATE:
         try:
