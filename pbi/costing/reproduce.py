@@ -351,23 +351,31 @@ def reproduce(paths: list[str | Path], *, table: str | Path | None = None,
     ``same_as`` names a figure of the same spec, else of another spec of the same folder (read
     for that purpose if it was not given).
     """
+    collecting = gc.isenabled()
+    gc.disable()  # reproducing makes many objects and no cycles: the collector's passes cost a fifth
+    try:
+        return _reproduce(paths, table, keep_going)
+    finally:
+        if collecting:
+            # what was made stays: young passes need not walk it (it joins the oldest generation,
+            # as long-lived objects do)
+            gc.freeze()
+            gc.unfreeze()
+            gc.enable()
+
+
+def _reproduce(paths: list[str | Path], table: str | Path | None, keep_going: bool) -> Reproduction:
     estimates: list[tuple[Path, Estimate]] = []
     errors: list[str] = []
     tables = _Tables(table)
-    collecting = gc.isenabled()
-    gc.disable()  # loading makes many objects and no cycles: the collector's passes cost a fifth
-    try:
-        for path in find_specs(paths):
-            try:
-                spec = load_spec(path)
-                estimates.append((path, cost(spec, tables.get(spec, path))))
-            except PbiError as err:
-                if not keep_going:
-                    raise
-                errors.append(str(err.located(file=str(path))))
-    finally:
-        if collecting:
-            gc.enable()
+    for path in find_specs(paths):
+        try:
+            spec = load_spec(path)
+            estimates.append((path, cost(spec, tables.get(spec, path))))
+        except PbiError as err:
+            if not keep_going:
+                raise
+            errors.append(str(err.located(file=str(path))))
     by_folder: dict[tuple[Path, str], list[FigureResult]] = defaultdict(list)
     for path, est in estimates:
         parent = path.parent

@@ -170,6 +170,10 @@ def _resolve(value: str, implicit: tuple[bool, bool]) -> str:
     return _STR
 
 
+#: the tag of each plain scalar text met so far (resolving one takes a regular expression or more)
+_TAGS: dict[str, str] = {}
+
+
 class _Open:
     """A mapping or sequence being filled, its field path, and (for a mapping) the key whose value
     comes next with that value's path."""
@@ -213,6 +217,7 @@ def _compose(text: str, file: str) -> tuple[Any, dict[str, int], bool]:
     mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
     ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
     forbidden = _FORBIDDEN.search
+    tags = _TAGS
     # a value holds a forbidden character only if the file does, or writes one as an escape
     checking = "\\" in text or forbidden(text) is not None
     depth = 0
@@ -231,22 +236,36 @@ def _compose(text: str, file: str) -> tuple[Any, dict[str, int], bool]:
             event = parser.get_event()
             kind = type(event)
             if kind is scalar_event:
+                if event.anchor is not None:
+                    _refuse(event, file, depth)
                 tag = event.tag
-                if event.anchor is not None or (tag is not None and tag != "!"):
+                if tag is not None and tag != "!":
                     _refuse(event, file, depth)
                 if not building:
                     continue
                 value: Any = event.value
-                line = event.start_mark.line + 1
-                resolved = _STR
                 if value and event.implicit[0]:
-                    for rtag, pattern in _RESOLVERS.get(value[0], ()):
-                        if pattern.match(value):
-                            resolved = rtag
-                            break
+                    resolved = tags.get(value)
+                    if resolved is None:
+                        resolved = _resolve(value, (True, False))
+                        if len(tags) < 4096:
+                            tags[value] = resolved
+                else:
+                    resolved = _STR
+                plain = resolved is _STR and not (checking and forbidden(value))  # text as it is
                 try:
-                    if top is not None and not top.seq and top.key is None:  # a key of the mapping
-                        if resolved is _STR and value != "<<" and not (checking and forbidden(value)):
+                    if top is None:
+                        line = event.start_mark.line + 1
+                        lines.setdefault("", line)
+                        root = value if plain else _scalar(value, resolved, line, file, "")
+                    elif top.seq:
+                        line = event.start_mark.line + 1
+                        path = f"{top.path}[{len(top.data)}]"
+                        lines.setdefault(path, line)
+                        top.data.append(value if plain else _scalar(value, resolved, line, file, path))
+                    elif top.key is None:  # a key of the mapping
+                        line = event.start_mark.line + 1
+                        if plain and value != "<<":
                             path = top.path
                             child = f"{path}.{value}" if path else value
                             if value in top.data:
@@ -256,23 +275,12 @@ def _compose(text: str, file: str) -> tuple[Any, dict[str, int], bool]:
                             top.key, top.child = value, child
                         else:
                             top.key, top.child = _key(event, False, top, lines, file, line)
-                        continue
-                    if resolved is not _STR or (checking and forbidden(value)):
-                        path = top.child if top is not None and not top.seq else \
-                            f"{top.path}[{len(top.data)}]" if top is not None else ""
-                        value = _scalar(value, resolved, line, file, path)
+                    else:  # the value of the key before it
+                        top.data[top.key] = value if plain else \
+                            _scalar(value, resolved, event.start_mark.line + 1, file, top.child)
+                        top.key = None
                 except InputError as exc:
                     problem, building = exc, False
-                    continue
-                if top is None:
-                    lines.setdefault("", line)
-                    root = value
-                elif top.seq:
-                    lines.setdefault(f"{top.path}[{len(top.data)}]", line)
-                    top.data.append(value)
-                else:
-                    top.data[top.key] = value
-                    top.key = None
             elif kind is mapping_start or kind is sequence_start:
                 depth += 1
                 if event.anchor is not None or event.tag not in (None, "!") or depth > MAX_DEPTH:
