@@ -231,9 +231,9 @@ def _compose(text: str, file: str) -> tuple[Any, dict[str, int], bool]:
     second: yaml.MarkedYAMLError | None = None
     first_mark: Any = None
     parser = _COMPOSER(text)
+    get_event = parser.get_event  # None after the stream's end
     try:
-        while parser.check_event():
-            event = parser.get_event()
+        while (event := get_event()) is not None:
             kind = type(event)
             if kind is scalar_event:
                 if event.anchor is not None:
