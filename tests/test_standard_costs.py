@@ -177,8 +177,19 @@ def test_corpus_specs_reproduce(capsys, monkeypatch):
                       if sum(1 for r in data.get("requests", []) for a in r["activities"]
                              if a["id"] in fig["activities"] and a["kind"] == "staff") > 1)
     assert checks_only >= 1
-    # in sample, the shipped table reproduces most figures priced from quantities exactly
-    assert total - reproduced <= derived // 3 + checks_only
+    # in sample: documentation (a dense series, each year its own figures) is reproduced within 1 per cent
+    # but for the 2018 figures that disagree with each other; rates with few figures are smoothed across
+    # years (one rule, not one rate per figure), so their figures are only close
+    main(["reproduce", str(GA_SPECS), "--json"])
+    rows = [r for r in json.loads(capsys.readouterr().out) if r["kind"] != "quoted"]
+    assert len(rows) == derived
+    error = {r["id"]: abs(Decimal(r["computed"]) / Decimal(r["published"]) - 1) for r in rows}
+    # (a figure screened out of the rates stays priced, its remark says so: it is not expected to match)
+    documentation = [r["id"] for r in rows if r["activity_kind"] == "documentation"
+                     and "not used for the rates" not in (r["remark"] or "")]
+    assert len(documentation) >= 20
+    assert sum(error[f] <= Decimal("0.01") for f in documentation) >= len(documentation) - 4
+    assert sorted(error.values())[len(error) // 2] < Decimal("0.01")  # the median figure within 1 per cent
 
 
 def test_left_out_figures_say_why():

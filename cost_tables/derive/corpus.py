@@ -68,6 +68,8 @@ DOES_NOT_HOLD = {
                  "parallel or extended meetings that the quantities do not state (the corpus notes)"),
 }
 
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+
 #: meeting services the description of a figure names, as the flags of a meeting activity
 SERVICE_WORDS = (("summary record", "summary_records"), ("verbatim", "verbatim_records"),
                  ("webcast", "webcasting"), ("sound", "sound"), ("it servic", "it_support"),
@@ -211,8 +213,10 @@ def _services(text: str) -> dict[str, bool]:
     return {flag: True for word, flag in SERVICE_WORDS if word in low}
 
 
-def _activities(item: dict[str, Any], base: dict[str, Any]) -> tuple[list[dict[str, Any]], str | None]:
-    """The activities that price ``item`` from its quantities, or why it cannot be priced."""
+def _activities(item: dict[str, Any], base: dict[str, Any],
+                week_session: bool = False) -> tuple[list[dict[str, Any]], str | None]:
+    """The activities that price ``item`` from its quantities, or why it cannot be priced
+    (``week_session``: the statement's meetings are one 5-day session)."""
     q = item.get("quantities") or {}
     kind, desc = item["kind"], item.get("description", "")
     low = desc.lower()
@@ -278,6 +282,13 @@ def _activities(item: dict[str, Any], base: dict[str, Any]) -> tuple[list[dict[s
         dsa_days = days or (weeks * DSA_DAYS_PER_WEEK if weeks else None)
         if travellers and dsa_days and "dsa" in low and "travel" not in low.replace("travel/dsa", ""):
             return [{"kind": "dsa", **base, "trips": travellers, "dsa_days": dsa_days}], None
+        # airfare and subsistence printed apart ("airfare/terminal 79,400 + DSA 75,000"), with the trips and
+        # the days of each: the figure prices as travel (the days of a 5-day session: DSA_DAYS_PER_WEEK)
+        per_trip = re.search(r"\b(one|two|three|four|five|\d+) (\d+)-day", desc)
+        if travellers and re.search(r"airfare(?:/terminal)? [\d,]+ \+ DSA [\d,]+", desc) and (per_trip or week_session):
+            trips = travellers * (_NUMBERS.get(per_trip.group(1), 0) or int(per_trip.group(1)) if per_trip else 1)
+            return [{"kind": "travel", **base, "trips": trips,
+                     "dsa_days": int(per_trip.group(2)) if per_trip else DSA_DAYS_PER_WEEK}], None
         return [], "airfare and subsistence cannot be told apart (travellers, trips or days not all stated)"
     if kind == "consultant":
         if work_months:
@@ -340,7 +351,8 @@ def load_corpus(path: Path | None = None) -> list[Case]:
                         section=f"Section {section}" if section else None,
                         uncertain=bool(it.get("uncertain")))
             base = {"location": station, "year": year, "funding": funding}
-            acts, why = _activities(it, base)
+            acts, why = _activities(it, base, any(re.search(r"\b5-day session", str(other.get("description", "")))
+                                                  for other in c["items"]))
             if acts and (year is None or not FIRST_TABLE_YEAR <= year <= LAST_TABLE_YEAR):
                 acts, why = [], f"{year}: outside the years of the standard costs' figures ({FIRST_TABLE_YEAR}–{LAST_TABLE_YEAR})"
             if acts and item.id in DOES_NOT_HOLD:

@@ -5,9 +5,10 @@
 Each case becomes one spec priced with ``un-standard-costs``. A figure that comes with quantities
 pbi prices (see corpus.py) is a published figure of its activities; a figure with only a lump sum,
 a section share or a total is kept as a quoted figure, so that the corpus is complete. A figure that
-does not hold up — marked uncertain in the corpus, or screened out by the derivation of the table
-(its unit value stands far apart from the year's others) — is left out, with the reason, under
-``extra.left_out``. Figure ids are the corpus item ids (``TR-0099.1``: case TR-0099, item 1); the spec's ``document`` is
+does not hold up (marked uncertain in the corpus, read twice, or with a reason in corpus.DOES_NOT_HOLD)
+is left out, with the reason, under ``extra.left_out``; one that the derivation of the table screens
+out of the rates (its unit value stands far apart from the year's others) stays a priced figure, its
+remark saying so, so that its error is still measured. Figure ids are the corpus item ids (``TR-0099.1``: case TR-0099, item 1); the spec's ``document`` is
 the statement's symbol and ``extra.corpus_case`` the case.
 """
 
@@ -63,7 +64,7 @@ def spec_of(case: Case, dropped: dict[str, str]) -> dict[str, Any]:
     fallback_year = int(re.match(r"\d{4}", case.cost_year).group(0)) if re.match(r"\d{4}", case.cost_year) \
         else case.doc_year
     for item in case.items:
-        reason = item.left_out or dropped.get(item.id)
+        reason = item.left_out
         if reason:
             left_out.append({"item": item.id, "amount": item.amount, "description": item.description,
                              "reason": reason})
@@ -90,6 +91,10 @@ def spec_of(case: Case, dropped: dict[str, str]) -> dict[str, Any]:
                                   "remark": item.description[:200]}
         if not item.priced and item.quoted_why:
             figure["remark"] += f" (quoted: {item.quoted_why})"
+        if item.priced and item.id in dropped:
+            # a figure that stands apart from its year's others is not used for the rates, but it is
+            # still priced and compared: screening it out of the rates must not hide its error
+            figure["remark"] += f" (not used for the rates: {dropped[item.id]})"
         if item.station_basis.startswith("not stated") and item.priced:
             figure["remark"] += f" (duty station {item.station_basis})"
         published.append(figure)

@@ -6,16 +6,30 @@ One rule per rate, duty station and year: each figure that pbi prices from quant
 corpus.py) gives a unit value (amount / quantity); a figure that prices two things (a meeting with
 its documentation) gives the unit value of one of them once the other is priced at the year's rate;
 temporary assistance at several grades in one figure gives none (one sum cannot tell the grades apart).
-A year's value is the median of its unit values. A figure whose unit value stands more than
-``OUTLIER`` apart from what the other figures of the same year (or of the years on both sides) give
-is left out, and the table says so. Years without figures are interpolated between the nearest
-years with figures, or carried forward (back) from the nearest; a duty station without figures is
-New York scaled by a declared ratio. Nothing else goes in: every value names its figures.
+
+- A year with several figures takes the middle of the unit values that the rounding of the most of
+  them allows (figures are printed to the nearest 100), or their median when no two agree.
+- A dense series (documentation: a standard rate that every statement of a year applies alike) keeps
+  each year's own value and interpolates between years, carried beyond them.
+- A thin series (fewer figures than the years they span) is smoothed: a year with one figure or none
+  takes the mean of all the figures weighted by a normal kernel of BANDWIDTH years, carried beyond
+  the first and last year of figures.
+- Temporary assistance is one monthly P-3 scale, smoothed the same way over every single-grade figure
+  (divided by its declared grade step), times the grade's step, plus a fixed part per position fitted
+  to all those figures at once.
+- A duty station with fewer than three figures follows New York by one ratio; without figures it is
+  New York scaled by a declared ratio (documentation) or New York's value, said so.
+
+A figure whose unit value stands more than ``OUTLIER`` apart from what the other figures of the same
+year (or of the years on both sides) give is not used for the rates, and the table says so (the
+figure stays in its spec and in the leave-one-out, priced like any other). Nothing else goes in:
+every value names its figures.
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import re
 import statistics
 import sys
@@ -28,7 +42,7 @@ from collections.abc import Iterable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import FIRST_TABLE_YEAR, LAST_TABLE_YEAR, ROOT, STATIONS, Case, Item, load_corpus
+from corpus import DSA_DAYS_PER_WEEK, FIRST_TABLE_YEAR, LAST_TABLE_YEAR, ROOT, STATIONS, Case, Item, load_corpus
 
 __all__ = ["derive", "Observation", "table_yaml", "observations"]
 
@@ -67,8 +81,7 @@ RATES: dict[str, tuple[str, str, int]] = {
     "sound.meeting": ("Sound technicians and recording of one meeting", "USD/meeting", 0),
     "consultant.work_month": ("Consultant, one work-month (fees)", "USD/work_month", 0),
     "gta.position": ("General temporary assistance: the cost of one position that does not depend on its length "
-                     "(the fixed part of a figure: two figures of one grade, station and year that differ only in "
-                     "months give it)", "USD/post", 0),
+                     "(the fixed part of a figure, fitted to every temporary-assistance figure of one grade at once)", "USD/post", 0),
     "travel.airfare": ("Airfare and terminal expenses of one trip to the duty station", "USD/trip", 0),
     "travel.dsa": ("Daily subsistence allowance at the duty station, one traveller, one day", "USD/(trip*day)", 0),
     **{f"staff.{g}": (f"Staff at the {g} level, one work-month (general temporary assistance: salary and "
@@ -86,6 +99,9 @@ class Observation:
     value: Decimal
     item: str
     how: str
+    #: half the width of the unit values the published figure allows: it is rounded to the nearest 100
+    #: (or printed in dollars), so the unit value lies within value ± half
+    half: Decimal = Decimal(0)
 
 
 def _q(act: dict[str, Any], name: str) -> Decimal:
@@ -130,19 +146,49 @@ def terms(act: dict[str, Any]) -> list[tuple[str, Decimal]]:
     raise ValueError(kind)
 
 
-def _airfare_observations(items: Iterable[Item]) -> list[Observation]:
-    """Figures whose description splits travel into airfare and DSA (``airfare/terminal 79,400``)."""
-    import re
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
+
+def _count(text: str) -> int:
+    return _NUMBERS[text.lower()] if text.lower() in _NUMBERS else int(text)
+
+
+def _travel_observations(cases: Iterable[Case]) -> list[Observation]:
+    """Travel figures whose description splits airfare from subsistence ("up to 25 experts …: airfare/terminal
+    79,400 + DSA 75,000"; "Chair travel for two 2-day informal meetings (airfare 3,100 + DSA 1,500)"): one
+    airfare per trip and one DSA per day for each statement, its parts summed over its trips and days (a
+    median of per-figure values would give a chair's two trips the weight of 25 experts' trips). Days: the
+    days the figure names per trip, else a week's session of the statement (a 5-day session) as
+    corpus.DSA_DAYS_PER_WEEK days (declared)."""
     out = []
-    for item in items:
-        match = re.search(r"airfare(?:/terminal)? ([\d,]+)", item.description)
-        if item.kind == "travel" and match and item.year and FIRST_TABLE_YEAR <= item.year <= LAST_TABLE_YEAR:
-            travellers = re.search(r"(\d+) experts|(one|\d+) chair|Chair", item.description)
-            count = Decimal(25) if travellers and travellers.group(1) else Decimal(1)
-            amount = Decimal(match.group(1).replace(",", ""))
-            out.append(Observation("travel.airfare", item.station, item.year, amount / count, item.id,
-                                   f"airfare and terminal {amount:,} / {count} trips as the figure splits it"))
+    for case in cases:
+        parts: dict[str, list[tuple[Decimal, Decimal, str]]] = defaultdict(list)
+        week = any(re.search(r"\b5-day session", i.description) for i in case.items)
+        for item in case.items:
+            airfare = re.search(r"airfare(?:/terminal)? ([\d,]+)", item.description)
+            if item.kind != "travel" or not airfare or not item.year \
+                    or not FIRST_TABLE_YEAR <= item.year <= LAST_TABLE_YEAR:
+                continue
+            experts = re.search(r"(\d+) experts", item.description)
+            per_trip = re.search(r"\b(one|two|three|four|five|\d+) (\d+)-day", item.description)
+            trips = Decimal(_count(experts.group(1)) if experts else 1) * (
+                _count(per_trip.group(1)) if per_trip else 1)
+            parts["travel.airfare"].append((Decimal(airfare.group(1).replace(",", "")), trips,
+                                            f"{item.id}: airfare and terminal {airfare.group(1)} for {trips} trips"))
+            dsa = re.search(r"DSA ([\d,]+)", item.description)
+            days = Decimal(per_trip.group(2)) if per_trip else Decimal(DSA_DAYS_PER_WEEK) if week else None
+            if dsa and days:
+                parts["travel.dsa"].append((Decimal(dsa.group(1).replace(",", "")), trips * days,
+                                            f"{item.id}: DSA {dsa.group(1)} for {trips} trips × {days} days"
+                                            + ("" if per_trip else " (a 5-day session: "
+                                               f"{DSA_DAYS_PER_WEEK} days of subsistence, declared)")))
+        for key, rows in parts.items():
+            amount = sum((a for a, _, _ in rows), Decimal(0))
+            quantity = sum((q for _, q, _ in rows), Decimal(0))
+            first = next(i for i in case.items if i.id == rows[0][2].split(":")[0])
+            out.append(Observation(key, first.station, first.year or 0, amount / quantity, first.id,
+                                   "; ".join(h for _, _, h in rows) + " as the figures split it",
+                                   _half(amount) * len(rows) / quantity))
     return out
 
 
@@ -153,11 +199,12 @@ def observations(cases: list[Case], exclude: frozenset[str] = frozenset()) -> tu
     singles = [i for i in items if len(terms_of(i)) == 1]
     # temporary assistance at several grades in one figure only checks the table (in the evaluation):
     # one sum cannot tell the grades apart
-    multis = [i for i in items if len(terms_of(i)) > 1 and "staff" not in i.keys]
-    obs = [Observation(key, i.station, i.year or 0, Decimal(i.amount) / qty, i.id, "")
+    # travel printed as airfare + DSA gives both rates from its own split (_travel_observations)
+    multis = [i for i in items if len(terms_of(i)) > 1 and "staff" not in i.keys and "travel" not in i.keys]
+    obs = [Observation(key, i.station, i.year or 0, Decimal(i.amount) / qty, i.id, "", _half(i.amount) / qty)
            for i in singles for key, qty in terms_of(i)]
     obs += _staff_observations(staff)
-    obs += _airfare_observations(i for c in cases if c.id not in exclude for i in c.items)
+    obs += _travel_observations(c for c in cases if c.id not in exclude)
     kept, dropped = screen(obs)
     singles_only = list(kept)
     for _ in range(3):  # residuals priced with the rates of the previous round, until they settle
@@ -166,34 +213,97 @@ def observations(cases: list[Case], exclude: frozenset[str] = frozenset()) -> tu
     return kept, dropped
 
 
-def _staff_observations(items: list[Item]) -> list[Observation]:
-    """Temporary assistance: the fixed part of a position from pairs of figures of one grade, station
-    and year that differ in months (a = (m2·A1 − m1·A2) / (m2 − m1)); then each figure's monthly
-    rate net of it."""
-    groups: dict[tuple[str, str, int], list[Item]] = defaultdict(list)
+#: the bandwidth, in years, of the weighted mean that smooths a thin series (fewer figures than the years
+#: they span) and the monthly scale of temporary assistance: a figure one year away weighs 0.80 of one
+#: of the year itself, two years away 0.41, three 0.14. Leave-one-statement-out, median over all figures
+#: (temporary assistance alone): 0.5 year 1.52 % (3.56 %), 1 year 1.48 % (2.41 %), 1.5 years 1.24 %
+#: (2.27 %), 2 years 1.52 % (2.39 %), 3 years 3.05 % (5.59 %). 1.5 is the best of the five tried: a
+#: choice made on this corpus, so the README quotes the neighbours' errors too.
+BANDWIDTH = Decimal("1.5")
+
+
+def _staff_fixed(items: list[Item]) -> tuple[Decimal, str]:
+    """The fixed part of a temporary-assistance position, fitted to every figure of one grade at once:
+    amount / posts = fixed + months per post × grade step × (a + b × (year − 2020)), least squares on
+    relative errors (declared grade steps). Pairs of one year that differ only in months are too few
+    (one pair in the corpus) to decide it alone."""
+    rows = []
     for item in items:
-        groups[(item.activities[0]["grade"], item.station, item.year or 0)].append(item)
+        act = item.activities[0]
+        posts = Decimal(act.get("posts", 1))
+        months = Decimal(act["work_months"]) / posts * GRADE_STEPS[act["grade"]]
+        amount = Decimal(item.amount) / posts
+        rows.append(([1.0, float(months), float(months) * ((item.year or 2020) - 2020)], float(amount)))
+    if len({round(r[0][1], 6) for r in rows}) < 2 or len(rows) < 4:
+        return Decimal(0), "fewer than four figures, or all of one length: no fixed part (declared 0)"
+    n = 3
+    normal = [[sum(x[i] * x[j] / a ** 2 for x, a in rows) for j in range(n)] for i in range(n)]
+    right = [sum(x[i] * a / a ** 2 for x, a in rows) for i in range(n)]
+    coef = _solve(normal, right)
+    fixed = max(Decimal(round(coef[0])), Decimal(0))
+    return fixed, (f"the fixed part fitted to all {len(rows)} temporary-assistance figures of one grade: amount per "
+                   "position = fixed part + months × grade step × a monthly scale that moves linearly with the "
+                   "year, least squares on relative errors")
+
+
+def _solve(a: list[list[float]], b: list[float]) -> list[float]:
+    """Gaussian elimination of a small, well-conditioned system."""
+    n = len(b)
+    m = [row[:] + [b[i]] for i, row in enumerate(a)]
+    for c in range(n):
+        pivot = max(range(c, n), key=lambda r: abs(m[r][c]))
+        m[c], m[pivot] = m[pivot], m[c]
+        for r in range(n):
+            if r != c and m[c][c]:
+                factor = m[r][c] / m[c][c]
+                m[r] = [x - factor * y for x, y in zip(m[r], m[c], strict=True)]
+    return [m[i][n] / m[i][i] if m[i][i] else 0.0 for i in range(n)]
+
+
+def _staff_observations(items: list[Item]) -> list[Observation]:
+    """Temporary assistance: the fixed part of a position (``_staff_fixed``), then each figure's monthly
+    rate net of it."""
     out: list[Observation] = []
-    estimates: list[Decimal] = []
-    for (grade, station, year), members in groups.items():
-        for x in members:
-            for y in members:
-                mx, my = (Decimal(i.activities[0]["work_months"]) / Decimal(i.activities[0].get("posts", 1))
-                          for i in (x, y))
-                if x.id < y.id and mx != my:
-                    fixed = (my * x.amount - mx * y.amount) / (my - mx)
-                    if fixed > 0:
-                        estimates.append(fixed)
-                        how = (f"{grade} {year}: {x.id} ({mx} months, {x.amount:,}) and {y.id} ({my} months, "
-                               f"{y.amount:,}) differ by {abs(my - mx)} months and {abs(y.amount - x.amount):,} USD")
-                        out += [Observation("gta.position", station, year, fixed, i.id, how) for i in (x, y)]
-    fixed = _median(estimates) if estimates else Decimal(0)
+    fixed, how = _staff_fixed(items)
+    if fixed:
+        out += [Observation("gta.position", "New York", item.year or 0, fixed, item.id, how) for item in items]
     for item in items:
         act = item.activities[0]
         posts = Decimal(act.get("posts", 1))
         out.append(Observation(f"staff.{act['grade']}", item.station, item.year or 0,
                                (Decimal(item.amount) - fixed * posts) / Decimal(act["work_months"]), item.id,
-                               f"net of gta.position {posts} × {_fmt(fixed, 0)}" if fixed else ""))
+                               f"net of gta.position {posts} × {_fmt(fixed, 0)}" if fixed else "",
+                               _half(item.amount) / Decimal(act["work_months"])))
+    return out
+
+
+def _smoothed(points: list[tuple[int, Decimal, str]], year: int) -> tuple[Decimal, list[str]]:
+    """(value, the figures that weigh at least 5 per cent) at ``year`` from (year, unit value, figure)
+    points: their mean weighted by a normal kernel of BANDWIDTH years around the year, and beyond the
+    years they span the value at the first or last of them (carried, never extrapolated). (A weighted
+    straight line instead of the mean follows trends between distant figures but did worse
+    leave-one-statement-out: median 1.61 % against 1.24 % over all figures.)"""
+    first, last = min(p[0] for p in points), max(p[0] for p in points)
+    at = min(max(year, first), last)
+    weights = [(p, Decimal(math.exp(-0.5 * float((p[0] - at) / BANDWIDTH) ** 2))) for p in points]
+    total = sum((w for _, w in weights), Decimal(0))
+    near = sorted({p[2] for p, w in weights if w / total >= Decimal("0.05")})
+    return sum((p[1] * w for p, w in weights), Decimal(0)) / total, near
+
+
+def _staff_scale(obs: list[Observation], places: int) -> "Series":
+    """The monthly scale of temporary assistance at P-3, New York: each year the mean of every
+    temporary-assistance figure's monthly rate (any grade, divided by its declared step; any duty
+    station), weighted by a normal kernel of BANDWIDTH years around the year (``_smoothed``), so that
+    a year with one figure, or none, leans on its neighbours instead of one figure."""
+    out: Series = {}
+    for year in YEARS:
+        value, near = _smoothed([(o.year, o.value / GRADE_STEPS[o.key.split(".", 1)[1]], o.item) for o in obs], year)
+        own = tuple(sorted(o.item for o in obs if o.year == year))
+        note = (f"derived from {', '.join(near)} (each weighing at least 5 per cent): the mean of the "
+                f"temporary-assistance figures' monthly rates at P-3 (grade steps declared), weighted by a "
+                f"normal kernel of {BANDWIDTH} years around {_around(obs, year)}")
+        out[year] = (_round(value, places), note, own)
     return out
 
 
@@ -224,8 +334,13 @@ def _residuals(multis: list[Item], singles: list[Observation],
         else:
             qty = dict(parts)[key]
             out.append(Observation(key, item.station, item.year or 0, (Decimal(item.amount) - known) / qty, item.id,
-                                   "net of " + ", ".join(how) + " at the year's rate"))
+                                   "net of " + ", ".join(how) + " at the year's rate", _half(item.amount) / qty))
     return out
+
+
+def _half(amount: int | Decimal) -> Decimal:
+    """Half the rounding step of a published amount: 50 for one printed to the nearest 100, else 0.5."""
+    return Decimal(50) if Decimal(amount) % 100 == 0 else Decimal("0.5")
 
 
 def terms_of(item: Item) -> list[tuple[str, Decimal]]:
@@ -313,15 +428,19 @@ def _series(obs: list[Observation], places: int) -> Series:
     by_year: dict[int, list[Observation]] = defaultdict(list)
     for o in obs:
         by_year[o.year].append(o)
-    data = {y: _round(_median([o.value for o in os]), places) for y, os in by_year.items()}
+    data = {y: _year_value(os, places) for y, os in by_year.items()}
     out: Series = {}
     for year, members in by_year.items():
         ids = tuple(sorted(o.item for o in members))
         hows = sorted({o.how for o in members if o.how})
-        note = ("derived from " + ", ".join(ids) + (" (median)" if len(ids) > 1 else " (single-use: one figure)")
-                + (f"; {'; '.join(hows)}" if hows else ""))
+        count = _common(members)[2]
+        how = ("single-use: one figure" if len(ids) == 1 else "median: no two figures' roundings allow one value"
+               if count < 2 else f"within the rounding of {'all' if count == len(ids) else count} of the figures")
+        note = "derived from " + ", ".join(ids) + f" ({how})" + (f"; {'; '.join(hows)}" if hows else "")
         out[year] = (data[year], note, ids)
     years = sorted(data)
+    if len(obs) >= 2 and len(obs) < years[-1] - years[0] + 1:
+        return {**out, **_kernel(obs, [y for y in YEARS if y not in out or len(out[y][2]) < 2], places)}
     for year in YEARS:
         if year in out:
             continue
@@ -338,6 +457,53 @@ def _series(obs: list[Observation], places: int) -> Series:
     return out
 
 
+def _kernel(obs: list[Observation], years: list[int], places: int) -> Series:
+    """A thin series (fewer figures than the years they span): a year with one figure or none takes the
+    mean of all the figures' unit values weighted by a normal kernel of BANDWIDTH years around it
+    (``_smoothed``), so that it leans on its neighbours instead of on one figure."""
+    out: Series = {}
+    for year in years:
+        value, near = _smoothed([(o.year, o.value, o.item) for o in obs], year)
+        own = tuple(sorted(o.item for o in obs if o.year == year))
+        out[year] = (_round(value, places), f"derived from {', '.join(near)} (each weighing at least 5 per cent): "
+                     f"the mean of their unit values weighted by a normal kernel of {BANDWIDTH} years around "
+                     f"{_around(obs, year)} (a thin series: {len(obs)} figures over "
+                     f"{max(o.year for o in obs) - min(o.year for o in obs) + 1} years)", own)
+    return out
+
+
+def _around(obs: list[Observation], year: int) -> str:
+    """The year a smoothed value is taken at, and whether it is carried beyond the figures' years."""
+    first, last = min(o.year for o in obs), max(o.year for o in obs)
+    return (f"{last}, carried forward" if year > last else f"{first}, carried back" if year < first
+            else str(year))
+
+
+def _common(members: list[Observation]) -> tuple[Decimal, Decimal, int]:
+    """The unit values that the rounding of the most figures allows (value ± half): (low, high, how many
+    figures). Of equal counts, the range nearest the figures' median."""
+    middle = _median([o.value for o in members])
+    best: tuple[int, Decimal, Decimal, Decimal] | None = None
+    for low in sorted({o.value - o.half for o in members}):
+        inside = [o for o in members if o.value - o.half <= low <= o.value + o.half]
+        high = min(o.value + o.half for o in inside)
+        distance = Decimal(0) if low <= middle <= high else min(abs(low - middle), abs(high - middle))
+        if best is None or (len(inside), -distance) > (best[0], -best[3]):
+            best = (len(inside), low, high, distance)
+    assert best is not None
+    return best[1], best[2], best[0]
+
+
+def _year_value(members: list[Observation], places: int) -> Decimal:
+    """A year's value. A published figure is rounded to the nearest 100, so each allows a range of unit
+    values: the middle of the range that the most figures allow (at least two), so that as many as
+    possible are reproduced exactly; the median of the unit values when no two figures agree."""
+    low, high, count = _common(members)
+    if count >= 2:
+        return _round((low + high) / 2, places)
+    return _round(_median([o.value for o in members]), places)
+
+
 def series_all(obs: list[Observation]) -> dict[tuple[str, str], Series]:
     """(key, station) → series, for every rate and every station (see the module's docstring)."""
     out: dict[tuple[str, str], Series] = {}
@@ -347,6 +513,22 @@ def series_all(obs: list[Observation]) -> dict[tuple[str, str], Series]:
     for key, (_, _, places) in sorted(RATES.items(), key=lambda kv: kv[0] != "staff.P-3"):
         anchor = "New York" if by.get((key, "New York")) else next(
             (s for s in STATIONS if by.get((key, s))), None)
+        if key == "gta.position" and by.get((key, "New York")):
+            fit = by[(key, "New York")]  # one value, fitted to every figure at once
+            ids = tuple(sorted({o.item for o in fit}))
+            out[(key, "New York")] = {y: (_round(fit[0].value, places), f"derived from {', '.join(ids)}: {fit[0].how}",
+                                          ids) for y in YEARS}
+            for station in STATIONS[1:]:
+                out[(key, station)] = {y: (v, SAME_AS_NY, ()) for y, (v, _, _) in out[(key, "New York")].items()}
+            continue
+        if key == "staff.P-3":
+            pooled = [o for (k, _), os in by.items() if k.startswith("staff.") for o in os]
+            if not pooled:
+                continue
+            out[(key, "New York")] = _staff_scale(pooled, places)
+            for station in STATIONS[1:]:
+                out[(key, station)] = {y: (v, SAME_AS_NY, ()) for y, (v, _, _) in out[(key, "New York")].items()}
+            continue
         if key.startswith("staff.") and key != "staff.P-3":
             base = out.get(("staff.P-3", "New York"))
             if base is None:
@@ -374,20 +556,29 @@ def series_all(obs: list[Observation]) -> dict[tuple[str, str], Series]:
             if station == anchor:
                 continue
             own = by.get((key, station), [])
-            # a ratio to the anchor only where the anchor has figures of its year (or on both sides)
-            paired = [o for o in own if ny[o.year][1].startswith(("derived", "interpolated"))]
+            # a ratio to the anchor from the figures of years where the anchor has figures (within two years)
+            anchor_years = {o.year for o in by.get((key, anchor), [])}
+            paired = [o for o in own if any(abs(o.year - y) <= 2 for y in anchor_years)]
             if own:
                 mine = _series(own, places)
                 years = {o.year for o in own}
+                items = ", ".join(sorted(o.item for o in own))
                 if paired:
                     ratio = _round(_median([o.value / ny[o.year][0] for o in paired]), 3)
                     note = (f"{anchor} × {ratio}, the ratio of " + ", ".join(sorted(o.item for o in paired))
                             + f" to {anchor}")
                 else:
-                    ratio, note = Decimal(1), (f"the {anchor} value (declared: this station's figures, of "
-                                               f"{', '.join(str(y) for y in sorted(years))}, fall in years "
-                                               f"without {anchor} figures to compare with)")
-                out[(key, station)] = {y: (mine[y] if y in years else (_round(v * ratio, places), note, ()))
+                    # the anchor's values of those years are carried from other years; with one figure the
+                    # declared ratio 1 counts as one more, so that one figure does not scale every year alone
+                    ratios = [o.value / ny[o.year][0] for o in own]
+                    ratio = _round(_median(ratios if len(ratios) > 1 else [Decimal(1), *ratios]), 3)
+                    note = (f"{anchor} × {ratio}, the median of " + ("" if len(ratios) > 1 else "the declared ratio 1 "
+                            "and ") + f"the ratio of {items} to {anchor}'s value of its year (no {anchor} figure "
+                            f"within two years of {', '.join(str(y) for y in sorted(years))})")
+                # a station with few figures of its own follows the anchor by one ratio in every year
+                thin = len(own) < 3 or len(own) < max(years) - min(years) + 1
+                out[(key, station)] = {y: (mine[y] if y in years and not thin else (_round(v * ratio, places), note,
+                                                                                   tuple(sorted(o.item for o in own))))
                                        for y, (v, _, _) in ny.items()}
             elif key == "documentation.word":
                 cost, text = DOC_RATIOS[station] if station in DOC_RATIOS else (DOC_BASE, "50,900")
@@ -556,7 +747,7 @@ HEADER = """\
 # statements of programme budget implications (../shared/corpus/statements.yaml) by
 # cost_tables/derive/un_standard_costs.py -- do not edit by hand: change the script and run it again.
 # Each dated value says in `sources` which figures (case id.item) it was derived from, or that it is
-# carried forward, interpolated or scaled by a declared ratio. Figures left out, and why:
+# carried forward, interpolated or scaled by a declared ratio. Figures not used for the rates, and why:
 """
 
 
@@ -577,7 +768,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     table, dropped = derive(load_corpus(args.corpus))
     args.output.write_text(table_yaml(table, dropped), encoding="utf-8")
-    print(f"{args.output}: {len(table['rates'])} rates; {len(dropped)} figures left out")
+    print(f"{args.output}: {len(table['rates'])} rates; {len(dropped)} figures not used for them")
     return 0
 
 
