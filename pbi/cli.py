@@ -366,7 +366,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("check", help="read published financial notes (text) and check their figures")
     p.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text holding one or more notes")
-    p.add_argument("--lang", choices=("zh", "en"), help="language of the text (both are read anyway)")
+    # the languages of pbi.check.reader.LANGUAGES (not imported here: pbi --help stays light)
+    p.add_argument("--lang", choices=("zh", "en", "fr", "es", "ru", "ar"),
+                   help="language of the text (default: zh and en are read anyway, the others detected)")
     p.add_argument("--table", default=DEFAULT_TABLE,
                    help=f"cost table (file or id) for the rates check (default: {DEFAULT_TABLE})")
     p.add_argument("--no-rates", action="store_true", help="only arithmetic and consistency")

@@ -168,7 +168,8 @@ def test_every_note_of_a_spec_checks_clean(path: Path, kind: str, lang: str) -> 
                    "different page count ('1,800 against 700'); reader and writer to be reconciled")
 @settings(max_examples=int(os.environ.get("PBI_FUZZ_EXAMPLES", "40")), deadline=None,
           suppress_health_check=list(HealthCheck))
-@given(spec=specs(), pair=st.sampled_from([p for p in readable() if p[0] == "financial_note"]))
+# generated specs carry Chinese and English texts only (fr/es/ru/ar: tests/test_check_languages.py)
+@given(spec=specs(), pair=st.sampled_from([p for p in readable() if p[0] == "financial_note" and p[1] in ("zh", "en")]))
 def test_every_generated_note_checks_clean(spec, pair) -> None:
     kind, lang = pair
     # Known limit: a regular-budget paragraph that lists several sessions with interpretation in one

@@ -19,6 +19,7 @@ from typing import Any
 
 from pbi.model.errors import CheckError
 from pbi.model.money import from_roman, roman
+from . import lexicon as lx
 from . import quantities as qx
 from .text import Joined, Line, Money, clean_lines, find_money, join_lines, to_int
 
@@ -105,8 +106,9 @@ _PARA = re.compile(r"^\s*(\d{1,2})\.(?!\d)\s*")
 _LETTER = re.compile(r"^\s*\(([a-z])\)\s+")
 _ROMAN = re.compile(r"^\s*\((i{1,3}|iv|v|vi{1,3}|ix|x)\)\s+|^\s*\(([一二三四五六七八九十]+)\)\s*")
 _SYMBOL = re.compile(r"\b[A-Z][A-Za-z0-9.]*(?:/[A-Za-z0-9.]+)*?/L\.\d+(?:/(?:Rev|Add|Corr)\.\d+)*")
-#: the languages whose notes pbi check reads (headings, paragraphs, amounts and quantities)
-LANGUAGES = ("zh", "en")
+#: the languages whose notes pbi check reads (headings, paragraphs, amounts and quantities): Chinese
+#: and English as they are, the others through the rewrite of their words (lexicon.yaml)
+LANGUAGES = ("zh", "en", *lx.languages())
 _LANGS = LANGUAGES
 
 
@@ -195,7 +197,7 @@ class _Block:
         return self.lines[0].number if self.lines else 0
 
 
-def _split_blocks(lines: list[Line]) -> list[_Block]:
+def _split_blocks(lines: list[Line], lex: lx.Lexicon | None = None) -> list[_Block]:
     """Split a note body into paragraphs and sub-items, checking that numbers run in order."""
     blocks: list[_Block] = []
     top: _Block | None = None
@@ -234,13 +236,15 @@ def _split_blocks(lines: list[Line]) -> list[_Block]:
         if blocks:
             blocks[-1].lines.append(ln)
     for b in blocks:
-        b.joined = join_lines(b.lines)
+        b.joined = join_lines(b.lines) if lex is None else lx.canonical_joined(join_lines(b.lines), lex)
     return blocks
 
 
 # ============================================================================ claims
 
-_SENT_END = re.compile(r"。|(?<=[.!?])\s+(?=[A-Z(\"“])")
+#: a sentence ends at 。 or at . ! ? before a capital (Latin or Cyrillic), a quote, or Arabic
+#: (which has no capitals)
+_SENT_END = re.compile(r"。|(?<=[.!?])\s+(?=[A-ZА-ЯЁ(\"“«\u0621-\u064A])")
 _CLAUSE = re.compile(r"[,;:]")
 _PURPOSE = re.compile(r"^\s*[,;]?\s*(?:用于|以便|作为|用作|for\b|to\s+cover|to\s+provide|"
                       r"in\s+order\s+to|to\s+fund|would\s+be\s+(?:required|needed)\s+"
@@ -662,13 +666,16 @@ def _roman(n: int) -> str:
     return out
 
 
-def _read(text: str, source: str) -> list[Note]:
+def _read(text: str, source: str, lang: str | None = None) -> list[Note]:
     lines = clean_lines(text)
+    lex = lx.lexicon(lang or lx.detect(join_lines(lines).text) or "")
+    if lex is not None:
+        lines = lx.canonical_lines(lines, lex)
     notes: list[Note] = []
     heads = _find_heads(lines) or _excerpt_head(lines)
     for pos, (head, end) in enumerate(heads, start=1):
         body = lines[head.body_start:end]
-        blocks = _split_blocks(body)
+        blocks = _split_blocks(body, lex)
         if not blocks:
             continue
         note_no = head.annex if head.annex is not None else pos
@@ -693,8 +700,8 @@ MAX_TEXT_BYTES = 2_000_000
 def read_notes(text: str, *, lang: str | None = None, source: str = "<text>") -> list[Note]:
     """Every financial note in ``text``, with its paragraphs and claims.
 
-    ``lang`` may be ``"zh"`` or ``"en"``; it is only validated, since Chinese and English
-    headings, paragraphs and quantities are recognised in any text.
+    ``lang`` is one of :data:`LANGUAGES`; Chinese and English are recognised in any text, and a
+    text in French, Spanish, Russian or Arabic is recognised by its words when ``lang`` is None.
     Raises :class:`CheckError` when the text cannot be read or holds no financial note;
     no other exception escapes.
     """
@@ -712,7 +719,7 @@ def read_notes(text: str, *, lang: str | None = None, source: str = "<text>") ->
         raise CheckError(f"unknown language {lang!r} (expected one of {', '.join(_LANGS)})",
                          file=source, field="lang")
     try:
-        notes = _read(text, source)
+        notes = _read(text, source, lang)
     except CheckError as exc:
         raise exc.located(file=source) from None
     except Exception as exc:  # boundary: nothing but CheckError may reach the caller
@@ -720,7 +727,8 @@ def read_notes(text: str, *, lang: str | None = None, source: str = "<text>") ->
                          file=source) from exc
     if not notes:
         raise CheckError("no financial note found (expected a heading such as "
-                         "'关于题为“…”的决议草案的财务说明' or 'Financial note on …')",
+                         "'关于题为“…”的决议草案的财务说明', 'Financial note on …' or 'Note financière "
+                         "concernant …'; --lang names a text's language)",
                          file=source, line=1)
     return notes
 
