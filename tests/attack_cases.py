@@ -18,8 +18,9 @@ ROOT = Path(__file__).resolve().parents[1]
 TABLE = (ROOT / "cost_tables" / "unodc-vienna-2010.yaml").read_text(encoding="utf-8")
 ENTITLEMENTS = (ROOT / "notes" / "ctoc-cop-2010-17" / "entitlements.yaml").read_text(encoding="utf-8")
 
-#: seconds and megabytes every attack must stay within
+#: seconds of processor time, seconds of wall time and megabytes every attack must stay within
 TIME_BOUND = 20.0
+WALL_BOUND = 120.0
 MEMORY_BOUND_MB = 400
 
 SPEC = """\

@@ -86,7 +86,9 @@ def test_english_general_assembly_draft(tmp_path: Path, capsys: pytest.CaptureFi
     assert main(["note", str(spec_path), "--lang", "en", "--kind", "statement"]) == 0
     assert "Secretary-General" in capsys.readouterr().out
     assert main(["note", str(spec_path)]) == 0  # a spec written only in English: the note is in English
-    assert capsys.readouterr().out.startswith("Programme budget implications of draft resolution A/C.3/78/L.99")
+    out = capsys.readouterr().out  # the masthead above "Draft resolution" is the statement's own
+    assert out.startswith("Seventy-eighth session\nAgenda item 108\nCrime prevention and criminal justice\n")
+    assert "\nProgramme budget implications of draft resolution A/C.3/78/L.99\n" in out
 
 
 def test_the_table_a_general_assembly_draft_gets_by_default(tmp_path: Path,
@@ -120,7 +122,8 @@ def test_a_modern_draft_without_a_table_for_its_years_is_an_error(tmp_path: Path
     for name in ("unodc-vienna-2010.yaml", "unodc-vienna-2020.yaml"):
         (tables / name).write_text((ROOT / "cost_tables" / name).read_text(encoding="utf-8"), encoding="utf-8")
     text = GA_DRAFT.read_text(encoding="utf-8")
-    for old, new in (("2024", "2026"), ("2023", "2025"), ("seventy-ninth", "eighty-first"), ("eightieth", "eighty-second")):
+    for old, new in (("2024", "2026"), ("2023", "2025"), ("seventy-ninth", "eighty-first"), ("eightieth", "eighty-second"),
+                     ("Seventy-eighth session", "Eighty-first session")):
         text = text.replace(old, new)
     draft = tmp_path / "draft-2025.txt"
     draft.write_text(text, encoding="utf-8")
@@ -234,8 +237,9 @@ rates:
     assert kinds["3"] == ["travel"] and kinds["4"] == ["documentation"]
     travel = spec.requests[0].activities[0]
     assert travel.trips is not None and travel.trips.low == 20 and travel.location == "Vienna"
-    assert travel.dsa_days is not None and travel.dsa_days.low == 3  # days of subsistence per traveller
+    # days of subsistence per traveller: the three meeting days and one travel day (as E/2011/30 A.III)
+    assert travel.dsa_days is not None and travel.dsa_days.low == 4
     amount = sum((i.amount.low for i in cost_file(spec_path).items if i.activity == travel.id and i.rate), Decimal(0))
-    assert amount == 20 * Decimal(2000) + 20 * 3 * Decimal(300)
+    assert amount == 20 * Decimal(2000) + 20 * 4 * Decimal(300)
     said = " ".join(spec.extra["assumptions"])
     assert "table plain-test prices no expert_meeting" in said and "prices no publication" in said

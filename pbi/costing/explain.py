@@ -45,7 +45,22 @@ def _num(value: Decimal) -> str:
 
 
 def _unit(text: str) -> str:
-    return text.replace("*", "·")
+    """A unit as a budget officer writes it: ``day*trip`` → ``day·trip``, ``work_month`` → ``work-month``."""
+    return text.replace("*", "·").replace("_", "-")
+
+
+def _item_unit(unit: str, rate_unit: str) -> str:
+    """The line's unit, its factors in the order the rate's unit gives them (``trip·day``, not ``day·trip``)."""
+    parts = _unit(unit).split("·")
+    per = _unit(rate_unit).split("/", 1)[-1].strip("()").split("·")
+    return "·".join(per) if len(parts) > 1 and sorted(parts) == sorted(per) else _unit(unit)
+
+
+def _factor_name(name: str, value: Range) -> str:
+    """``work_months`` → ``work-months``; one of a plural noun is singular (``1 post``)."""
+    name = name.replace("_", "-")
+    one = not value.is_range and value.low == 1
+    return name[:-1] if one and name.endswith("s") and " " not in name else name
 
 
 def _path(name: str) -> str:
@@ -65,7 +80,7 @@ def _factor_text(item: LineItem) -> str:
     parts = []
     for name, value in item.factors:
         shown = _num(value.low) if not value.is_range else f"{_num(value.low)}–{_num(value.high)}"
-        parts.append(f"{shown} {name}")
+        parts.append(f"{shown} {_factor_name(name, value)}")
     return " × ".join(parts)
 
 
@@ -154,7 +169,8 @@ def _activity_lines(estimate: Estimate, aid: str) -> list[str]:
             out.append(f"  {item.year}:")
         if item.type == "rate" and item.rate:
             rate = item.rate
-            out.append(f"  {_factor_text(item)} = {_r(item.quantity, 0) if item.quantity else ''} {item.unit}"
+            out.append(f"  {_factor_text(item)} = {_r(item.quantity, 0) if item.quantity else ''} "
+                       f"{_item_unit(item.unit, rate.unit)}"
                        f" × {_num(rate.value)} {_unit(rate.unit)} = {_r(item.amount)}")
             out.append(f"      rate {rate.key}, table {rate.table}, effective from {rate.effective_from}"
                        + (f", {rate.duty_station}" if rate.duty_station else ""))

@@ -26,6 +26,7 @@ thousands of variants cost little.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -36,7 +37,7 @@ from collections.abc import Sequence
 
 from pbi.model.errors import SpecError
 from pbi.model.money import to_decimal
-from pbi.model.specs import Activity, Range, Spec, check_languages, check_quantity, parse_range
+from pbi.model.specs import GRADES, Activity, Range, Spec, check_languages, check_quantity, parse_range
 from pbi.model.tables import Rate, Table
 
 __all__ = ["Scenario", "load_scenario", "parse_assignment", "priced_apart", "QUANTITY_PATHS"]
@@ -44,8 +45,9 @@ __all__ = ["Scenario", "load_scenario", "parse_assignment", "priced_apart", "QUA
 #: the activity fields a scenario may set
 QUANTITY_PATHS = ("count", "pages", "words", "documents", "languages", "days", "meetings", "sessions",
                   "participants", "dsa_days", "trips", "work_months", "copies", "items", "amount",
-                  "interpretation")
-_RANGES = frozenset(QUANTITY_PATHS) - {"count", "languages", "interpretation"}
+                  "interpretation", "grade")
+_RANGES = frozenset(QUANTITY_PATHS) - {"count", "languages", "interpretation", "grade"}
+_NUMERIC = re.compile(r"[+-]?(\d[\d,]*(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 #: a quantity of the table's components → the activity fields that feed it
 _FEEDS = {"participant_days": ("participants", "dsa_days", "days"), "meetings": ("meetings", "days"),
           "pages": ("pages", "words"), "words": ("words", "pages")}
@@ -80,7 +82,18 @@ def _check_value(name: str, value: Any) -> Any:
         if n != _number(value) or not 1 <= n <= 1000:
             raise ValueError(f"must be a whole number from 1 to 1000 (got {value!r})")
         return n
+    if name == "grade":
+        grade = str(value).strip()
+        if grade not in GRADES:
+            raise ValueError(f"unknown grade {grade!r} (expected one of {', '.join(GRADES)})")
+        return grade
     if name == "languages":
+        if isinstance(value, str) and _NUMERIC.fullmatch(value.strip()):
+            value = value.strip()  # "4", "4.5", "1e400": a count, checked as one below
+            count = _number(value)
+            if count != count.to_integral_value():
+                raise ValueError(f"must be 1 to 6 official languages (got {value!r})")
+            return check_languages(int(count))
         if isinstance(value, str) and not value.strip().isdigit():
             value = [v.strip() for v in value.split(",") if v.strip()]
         if isinstance(value, (list, tuple)):
@@ -345,8 +358,12 @@ _TARGETS: dict[tuple[int, int, tuple[str, ...]], tuple[Spec, Table, list[tuple[s
 
 def _override(rate: Rate, value: RateOverride, name: str) -> Rate:
     if isinstance(value, dict):
-        values = {**rate.values, **value}
-        stations = {s: {**series, **value} for s, series in rate.stations.items()}
+        # a new value from a date on: the table's own values from that date are replaced, not kept
+        # after it ({2026-01-01: 0.6} prices 2027 at 0.6 too, even if the table has a 2027 value)
+        start = min(value)
+        values = {**{d: v for d, v in rate.values.items() if d < start}, **value}
+        stations = {s: {**{d: v for d, v in series.items() if d < start}, **value}
+                    for s, series in rate.stations.items()}
         what = ", ".join(f"{v} from {d}" for d, v in sorted(value.items()))
     else:
         first = min([*rate.values, *(d for s in rate.stations.values() for d in s)])

@@ -58,7 +58,7 @@ def write_proposals(path: Path | str, *, language: str | None = None, table: str
     """Read ``path``, propose a spec for each of its drafts and write them (to ``output``, a file for
     one draft or a folder for several), or return them as text; every spec is built before any
     file is written. Returns what to print."""
-    from pbi.model.fileio import write_atomic
+    from pbi.model.fileio import check_output, write_atomic
 
     lang = language if language in ("zh", "en") else None
     text = read_text(path)
@@ -90,14 +90,22 @@ def write_proposals(path: Path | str, *, language: str | None = None, table: str
             targets.append(out / name)
         else:
             targets.append(out)
+    for target in targets:  # every target is checked before any is written: nothing half-written
+        check_output(target)
     for target, text, proposal in zip(targets, texts, proposals, strict=True):
         write_atomic(target, text)
         results = proposal.paragraphs
         by_class = {c: sum(1 for r in results if r.classification.cls == c)
                     for c in ("costed", "extrabudgetary", "absorbed", "invitation", "none")}
-        lines.append(f"{target}: {proposal.draft.label}: {len(results)} paragraphs — "
+        activities = sum(len(r.activities) for r in proposal.spec.requests)
+        lines.append(f"{target}: {proposal.draft.label}: {_count(len(results), 'paragraph')} — "
                      f"{by_class['costed']} costed, {by_class['extrabudgetary']} extrabudgetary, "
                      + (f"{by_class['absorbed']} within existing resources, " if by_class['absorbed'] else "")
                      + f"{by_class['invitation']} inviting donors, {by_class['none']} without implications; "
-                     f"{sum(len(r.activities) for r in proposal.spec.requests)} activities; table {proposal.spec.table}")
+                     f"{_count(activities, 'activity', 'activities')}; table {proposal.spec.table}")
     return "\n".join(lines)
+
+
+def _count(n: int, one: str, many: str = "") -> str:
+    """``1 paragraph``, ``2 paragraphs``."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"

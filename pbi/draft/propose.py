@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import Decimal
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -31,6 +32,10 @@ __all__ = ["ParagraphResult", "Proposal", "classify_draft", "propose_spec", "spe
 
 #: templates for one object (a tool, a guide): a later paragraph that refers back to it prices nothing new
 _OBJECT_TEMPLATES = ("publication", "tool_translation")
+#: kinds that are conference services (translation, printing, meetings): under the body's
+#: ``conference_section`` whoever asks for them
+_CONFERENCE_KINDS = ("documentation", "meeting", "meeting_during_session", "meeting_full_cost", "summary_records",
+                     "publication", "tool_translation")
 #: how many years after the draft's own year a note prices (the budget period and the next year)
 _HORIZON = 2
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -226,9 +231,10 @@ def _participants(text: str, rules: RuleSet) -> tuple[str, str] | None:
 
 
 def _session_year(text: str, body: dict[str, Any], rules: RuleSet, lang: str,
-                  standards: Standards | None = None) -> tuple[int, str] | None:
-    """The year of the session a paragraph names ("第六届会议", "its sixty-seventh session"): of the
-    body named just before it ("委员会第二十二届会议"), else of the draft's own body."""
+                  standards: Standards | None = None) -> tuple[int, str, int] | None:
+    """The year of the work for the session a paragraph names ("第六届会议", "its sixty-seventh
+    session": of the body named just before it ("委员会第二十二届会议"), else of the draft's own
+    body), why, and the year the session is held."""
     for pattern in rules.session_phrases:
         m = pattern.search(text)
         if m:
@@ -244,8 +250,29 @@ def _session_year(text: str, body: dict[str, Any], rules: RuleSet, lang: str,
             before = text[m.end(): m.end() + 6]
             if re.match(r"^\s*(之前|以前|before)", before, re.IGNORECASE) or \
                     re.search(r"(before|prior to)\s*(its|the)?\s*$", text[max(0, m.start() - 40): m.start()], re.I):
-                return year - 1, f"“{m.group(0)}” is held in {year}; the work comes before it"
-            return year, f"“{m.group(0)}” is held in {year}"
+                return year - 1, f"“{m.group(0)}” is held in {year}; the work comes before it", year
+            return year, f"“{m.group(0)}” is held in {year}", year
+    return None
+
+
+def _months(text: str, rules: RuleSet) -> tuple[str, str] | None:
+    """The work-months a paragraph gives ("for twelve months" → "12"), with the words."""
+    for pattern in rules.month_phrases:
+        m = pattern.search(text)
+        if m:
+            word = m.group(1).lower()
+            value = rules.month_numbers.get(word) or (word if word.isdigit() else None)
+            if value and int(value) > 0:
+                return value, m.group(0)
+    return None
+
+
+def _grade(text: str, rules: RuleSet) -> tuple[str, str] | None:
+    """The grade a paragraph names ("at the P-4 level" → "P-4"), with the words."""
+    for pattern in rules.grade_phrases:
+        m = pattern.search(text)
+        if m:
+            return m.group(1), m.group(0)
     return None
 
 
@@ -292,7 +319,8 @@ def _choose_table(body_id: str, body: dict[str, Any], years: set[int], table: st
                 return str(entry["id"]), known[entry["id"]], (f"{entry.get('why', '')}; it holds no rates after "
                                                               f"{valid_to}: later activities are left out")
     listed = ", ".join(f"{e['id']} (from {e['from']})" for e in body.get("tables", []))
-    raise InputError(f"no cost table for a {body_id} draft priced in {lo}-{hi} (looked for: {listed}; "
+    article, span = ("an" if body_id[:1] in "aeiou" else "a"), (str(lo) if lo == hi else f"{lo}-{hi}")
+    raise InputError(f"no cost table for {article} {body_id} draft priced in {span} (looked for: {listed}; "
                      f"installed: {', '.join(sorted(known)) or 'none'}); give one with --table",
                      file=draft.file, line=draft.line)
 
@@ -329,6 +357,11 @@ def _fit_to_table(requests: list[dict[str, Any]], table: Table, assumptions: lis
                 if alternative["kind"] in table.activities:
                     if "participants" in act and "trips" in alternative:
                         alternative = {**alternative, "trips": act["participants"]}
+                    if "days" in act and "dsa_days" in alternative:  # the meeting days and one travel day
+                        alternative = {**alternative, "dsa_days": _plus_one(act["days"])}
+                    # the grade and months the paragraph gave stay (a new post priced as staff)
+                    alternative = {**alternative, **{k: act[k] for k in ("grade", "work_months")
+                                                     if k in act and k in alternative}}
                     for key in ("words", "pages", "days", "participants", "work_months", "languages", "grade",
                                 "interpretation", "copies", "documents", "meetings", "trips", "dsa_days"):
                         act.pop(key, None)
@@ -381,7 +414,7 @@ def _letters(i: int) -> str:
 
 
 def _draft_year(draft: Draft, operative: str, body: dict[str, Any], rules: RuleSet, standards: Standards,
-                this_year: int, context_year: int | None) -> tuple[int, str]:
+                this_year: int, context_year: int | None, asking: str = "") -> tuple[int, str]:
     """The draft's own year and why: the session its masthead names; else the latest dated event its
     operative paragraphs name (a bare year may be a goal, 2030; the preamble's dates are of what it
     recalls, never the draft's own); else the year before the earliest session it asks something
@@ -397,7 +430,9 @@ def _draft_year(draft: Draft, operative: str, body: dict[str, Any], rules: RuleS
         return max(named), f"the latest dated event its operative paragraphs name ({max(named)})"
     if context_year:
         return context_year, f"the latest year its document names ({context_year})"
-    session = _session_year(operative, body, rules, draft.language, standards)
+    # only a paragraph that asks for something dates the draft by its session: a report taken note
+    # of ("the Statistical Commission on its fifty-seventh session") is of another body's past
+    session = _session_year(asking, body, rules, draft.language, standards)
     if session and session[0] <= this_year + 1:
         return session[0] - 1, f"it asks for work for a session held in {session[0]} ({session[1]})"
     bare = [y for y in _years(operative, rules) if 1990 <= y <= this_year + 1]
@@ -406,10 +441,34 @@ def _draft_year(draft: Draft, operative: str, body: dict[str, Any], rules: RuleS
     return this_year, f"the draft names no year of its own: this year ({this_year}) is assumed"
 
 
-def _quantities(template_activity: dict[str, Any]) -> dict[str, Any]:
+def _label(tpl: dict[str, Any], template: str, text: str, rules: RuleSet) -> dict[str, str]:
+    """The activity's label: the rules' name for what the paragraph asks (a summary report, a
+    report of the High Commissioner), else the template's."""
+    for pattern, name, label in rules.report_labels:
+        if name == template and pattern.search(text):
+            return {**dict(tpl.get("label", {})), **label}
+    return dict(tpl.get("label", {}))
+
+
+def _plus_one(days: Any) -> str:
+    """``3`` → ``"4"``, ``0.5`` → ``"1.5"``: a meeting's days and one day of travel."""
+    value = Decimal(str(days)) + 1
+    return str(value.quantize(Decimal(1)) if value == value.to_integral_value() else value)
+
+
+def _quantities(template_activity: dict[str, Any], body_id: str = "") -> dict[str, Any]:
+    """The quantities and services of a template's activity; a value given by body
+    (``verbatim_records: {general-assembly: true}``) is the adopting body's, or left out."""
     keys = ("words", "pages", "days", "participants", "work_months", "languages", "grade", "interpretation",
-            "copies", "documents", "meetings")
-    return {k: template_activity[k] for k in keys if k in template_activity}
+            "copies", "documents", "meetings", "verbatim_records", "summary_records", "webcasting")
+    out: dict[str, Any] = {}
+    for k in keys:
+        value = template_activity.get(k)
+        if isinstance(value, dict):
+            value = value.get(body_id, value.get("default"))
+        if value is not None:
+            out[k] = value
+    return out
 
 
 def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = None,
@@ -425,8 +484,9 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
     assumptions: list[str] = []
 
     operative_text = " ".join(" ".join(r.texts) for r in results)
+    asking_text = " ".join(" ".join(r.texts) for r in results if r.classification.has_implications)
     draft_year, year_why = _draft_year(draft, operative_text, body, rules, standards,
-                                       (today or dt.date.today()).year, context_year)
+                                       (today or dt.date.today()).year, context_year, asking_text)
     period = period_of(draft_year)
     rule = vocabulary.body(body_id).rule
     assumptions.append(f"body: {body_id} ({body_why}); rule {rule} of its rules of procedure")
@@ -484,13 +544,20 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
             if explicit:
                 year, why = max(explicit), f"the paragraph names {max(explicit)}"
             elif session and draft_year <= session[0] <= draft_year + _HORIZON:
-                year, why = session
+                year, why = session[0], session[1]
+            elif session and session[0] < draft_year <= session[2]:  # before a session of the draft's own year
+                year, why = draft_year, f"{session[1]}, in {draft_year}, the year of the draft"
             count = _count(text, rules)
             place = _place(text, rules)
             days = _days(text, rules)
             participants = _participants(text, rules)
+            months = _months(text, rules)
+            grade = _grade(text, rules)
             for n, tpl in enumerate(template["activities"], start=1):
                 funding_kind = tpl.get("funding", "regular")
+                if isinstance(funding_kind, dict):  # by the office asked, else by body, else default
+                    funding_kind = funding_kind.get((actor or {}).get("section", ""),
+                                                    funding_kind.get(body_id, funding_kind.get("default", "regular")))
                 if absorbed:
                     funding = "existing_resources"
                 elif conditional or (funding_kind == "regular" and tpl["kind"] == "staff" and invitations):
@@ -502,10 +569,16 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                 else:
                     funding = str(funding_kind)
                 act: dict[str, Any] = {"_template": tpl, "id": f"{rid}-{match.rule.template}-{n}".replace("_", "-"),
-                                       "kind": tpl["kind"], "label": dict(tpl.get("label", {})),
-                                       **_quantities(tpl), "year": year, "funding": funding}
+                                       "kind": tpl["kind"], "label": _label(tpl, match.rule.template or "", text, rules),
+                                       **_quantities(tpl, body_id), "year": year, "funding": funding}
+                if tpl.get("object"):  # the object of expenditure the template's kind falls under
+                    act["object"] = tpl["object"]
                 if funding in ("regular_budget", "budget_process") and (actor or body).get("section"):
                     act["section"] = (actor or body)["section"]
+                    if tpl["kind"] in _CONFERENCE_KINDS and body.get("conference_section"):
+                        act["section"] = body["conference_section"]
+                    elif tpl.get("section"):
+                        act["section"] = tpl["section"]
                 meeting = tpl["kind"] in ("meeting", "meeting_during_session", "expert_meeting", "workshop",
                                           "network_meeting", "meeting_full_cost")
                 if meeting:
@@ -516,6 +589,11 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                     act["participants"] = participants[0]
                 if tpl.get("per_session") and count and count[0] > 1:
                     act["count"] = count[0]
+                staff = match.rule.template in ("temporary_assistance", "consultant", "new_post")
+                if staff and months:
+                    act["work_months"] = months[0]
+                if staff and grade and "grade" in act:
+                    act["grade"] = grade[0]
                 activities.append(act)
                 years_used.add(year)
                 said = [f"paragraph {result.ref}: {_quote(match.words)} → {act['label'].get('en', tpl['kind'])} "
@@ -529,10 +607,16 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                     said.append(f"in {act['location']}" + (f" (“{place[1]}”)" if place else
                                                            f" (the duty station of the {actor['named']})" if actor else
                                                            " (the body's duty station)"))
-                if "section" in act and actor:
+                if "section" in act and tpl["kind"] in _CONFERENCE_KINDS and body.get("conference_section"):
+                    said.append(f"under {act['section']} (meetings and documentation are conference services)")
+                elif "section" in act and actor:
                     said.append(f"under {act['section']} (the paragraph names the {actor['named']})")
                 if meeting and days and "days" in act:
-                    said.append(f"{act['days']} days (“{days[1]}”)")
+                    said.append(f"{act['days']} day{'' if act['days'] == '1' else 's'} (“{days[1]}”)")
+                if staff and months:
+                    said.append(f"{act['work_months']} work-months (“{months[1]}”)")
+                if staff and grade and "grade" in act:
+                    said.append(f"at the {act['grade']} level (“{grade[1]}”)")
                 if tpl["kind"] == "expert_meeting" and participants:
                     said.append(f"{participants[0]} participants (“{participants[1]}”)")
                 if "count" in act:
@@ -572,11 +656,12 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
     if draft.session:
         data["session"] = {lang: draft.session}
     if draft.agenda_items:
-        topic = draft.title.split(":")[0].strip() if draft.title else ""
+        topic = draft.agenda_title or (draft.title.split(":")[0].strip() if draft.title else "")
         data["agenda_items"] = [{"number": n, "title": {lang: topic or draft.title}} for n in draft.agenda_items]
-        assumptions.append(f"agenda item{'s' if len(draft.agenda_items) > 1 else ''} "
-                           f"{', '.join(draft.agenda_items)} (the masthead), titled “{topic}” "
-                           "(the title's words before its colon): check the title against the agenda")
+        if not draft.agenda_title:
+            assumptions.append(f"agenda item{'s' if len(draft.agenda_items) > 1 else ''} "
+                               f"{', '.join(draft.agenda_items)} (the masthead), titled “{topic}” "
+                               "(the title's words before its colon): check the title against the agenda")
     if requests and all(r["operative_paragraphs"][0].startswith("(") for r in requests):
         data["paragraphs_in"] = "annex"
     try:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pbi.model.errors import InputError
 from pbi.model.yamlio import read_bytes
@@ -54,6 +54,7 @@ _MD = re.compile(r"^\s*#{1,6}\s*|\*\*|(?<!\*)\*(?!\*)")
 
 # a numbered operative paragraph "3. …" (also "3．"), a sub-item "(a)", "(i)", "㈠", "(一)", "（一）"
 _NUMBERED = re.compile(r"^(\d{1,3})\s*[.．]\s*(?!\d)(.*)$")
+_FOUR_DIGITS = re.compile(r"^(\d{4,})\s*[.．]\s+\S")  # "1000. Requests …": numbering past 999
 _LETTER = re.compile(r"^[(（]([a-z]{1,2})[)）]\s*(.*)$")
 _ROMAN = re.compile(r"^[(（]((?:x{0,3})(?:ix|iv|v?i{0,3}))[)）]\s*(.*)$")
 _CN_ITEM = re.compile(r"^([㈠-㈩])\s*(.*)$|^[(（]([一二三四五六七八九十]{1,3})[)）]\s*(.*)$")
@@ -63,8 +64,11 @@ _ROMAN_OF = {"一": "I", "二": "II", "三": "III", "四": "IV", "五": "V", "�
 _DRAFT_START = {
     "zh": re.compile(r"^(第?\s*(?P<num>\d+/\d+)\s*号\s*(?P<kind>决议|决定)(草案)?"
                      r"|(?P<kind2>决议|决定)草案\s*(?P<cn>[" + _CN_NUM + r"]*))\s*$"),
-    "en": re.compile(r"^(?:draft\s+)?(?P<kind>resolution|decision)\s*(?P<num>[\dIVXLC]+(?:/\d+)?)?\s*$",
-                     re.IGNORECASE),
+    # "Draft resolution", "Resolution 5/2", the sponsors' line "Albania and Chile: draft resolution",
+    # "Draft resolution submitted by the Vice-Chair of the Committee … on the basis of …"
+    "en": re.compile(r"^(?:(?!\d{1,3}\s*[.．])[^:\n]{1,2000}:\s*draft\s+|draft\s+)?"
+                     r"(?P<kind>resolution|decision)\s*(?P<num>[\dIVXLC]+(?:/\d+)?)?"
+                     r"(?:\s+(?:submitted|recommended|proposed)\s+by\s.*)?\s*$", re.IGNORECASE),
 }
 # headings that close a draft: "二. 组织事项", "B． 决定", "第一章", "Chapter II", "A. Draft resolutions…"
 _CLOSING_HEADING = re.compile(r"^([" + _CN_NUM + r"]+\s*[.．、]\s*\S|[A-Z]\s*[.．]\s*[\u4e00-\u9fff]|[A-Z]\.\s+[A-Z]|第[" + _CN_NUM
@@ -140,6 +144,7 @@ class Draft:
     session: str = ""  # the session of the masthead: "Eighty-first session", "2026 session"
     committee: str = ""  # "Third Committee"
     agenda_items: list[str] = field(default_factory=list)  # "71 (b)"
+    agenda_title: str = ""  # the title printed under the agenda item above the draft: "Crime prevention …"
     body: str = ""
     preamble: list[str] = field(default_factory=list)
     operative: list[Paragraph] = field(default_factory=list)
@@ -182,12 +187,41 @@ def _docx_text(path: Path) -> str:
         raise InputError(f"not a readable Word document ({type(exc).__name__})", file=str(path)) from None
     # footnotes live outside the body in .docx: the body's paragraphs are the draft; numbers that
     # Word draws itself (automatic numbering) are written out as printed: "1." and "(a)"
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph as DocxParagraph
+
     counters: dict[tuple[str, int], int] = {}
     lines: list[str] = []
-    for paragraph in document.paragraphs:
-        number = _docx_number(paragraph, counters)
-        lines.append(f"{number} {paragraph.text}" if number else paragraph.text)
-    return "\n".join(lines)  # line N of the text is paragraph N of the document
+    # the masthead of a UN document is a table ("United Nations | A/C.2/81/L.27") or the first
+    # page's header: each row is one line, its cells apart as printed
+    section = document.sections[0] if document.sections else None
+    header = (section.first_page_header if section is not None and section.different_first_page_header_footer
+              else section.header if section is not None else None)
+    if header is not None and not header.is_linked_to_previous:
+        lines.extend(line for line in _docx_rows(header.tables) if _DRAFT_SYMBOL.search(line))
+        lines.extend(p.text for p in header.paragraphs if _DRAFT_SYMBOL.search(p.text))
+    for child in document.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            paragraph = DocxParagraph(child, document)
+            number = _docx_number(paragraph, counters)
+            lines.append(f"{number} {paragraph.text}" if number else paragraph.text)
+        elif tag == "tbl":
+            lines.extend(_docx_rows([Table(child, document)]))
+    # line N of the text is paragraph (or table row) N of the document, after a header's symbol
+    return "\n".join(lines)
+
+
+def _docx_rows(tables: Any) -> list[str]:
+    """One line per table row, its cells' texts apart: "United Nations    A/C.2/81/L.27"."""
+    rows: list[str] = []
+    for table in tables:
+        for row in table.rows:
+            cells = [" ".join(p.text.strip() for p in cell.paragraphs if p.text.strip()) for cell in row.cells]
+            text = "    ".join(dict.fromkeys(c for c in cells if c))  # a merged cell repeats: once
+            if text:
+                rows.append(text)
+    return rows
 
 
 def _docx_number(paragraph: object, counters: dict[tuple[str, int], int]) -> str:
@@ -283,6 +317,18 @@ def masthead(text: str) -> tuple[str, str] | None:
     return None
 
 
+def _set_masthead(draft: Draft, name: str, value: str) -> None:
+    """Keep one masthead line's field on ``draft``."""
+    if name == "symbol":
+        draft.symbol = value
+    elif name == "agenda":
+        draft.agenda_items.extend(v.strip() for v in re.split(r",|\s+and\s+", value) if v.strip())
+    elif name in ("organ", "session", "committee") and value:
+        setattr(draft, name, value if name != "organ" or not draft.organ else draft.organ)
+    if name == "organ" and value == "Human Rights Council":
+        draft.organ = value  # "General Assembly / Human Rights Council": the Council
+
+
 def _is_body_line(text: str) -> bool:
     """A short line that only names the body: "大会，", "The General Assembly,"."""
     for lang in ("zh", "en"):
@@ -309,17 +355,33 @@ def parse_drafts(text: str, *, file: str = "<text>", language: Language | None =
     annex_name = ""
     symbols = [(n, m.group(1)) for n, raw in enumerate(text.splitlines(), start=1)
                for m in [_DRAFT_SYMBOL.search(raw)] if m]
+    above: Draft | None = None  # the masthead printed above the next "Draft resolution" line
+    last_field = ""
     for line, para in _logical_lines(text):
         start = _DRAFT_START["zh"].match(para) or _DRAFT_START["en"].match(para)
+        if current is None and not start and lang == "en":
+            head = masthead(para)
+            if head is not None:
+                above = above or Draft(label="", kind="resolution", number=None, language=lang, file=file, line=line)
+                _set_masthead(above, *head)
+                last_field = head[0]
+            elif above is not None and last_field == "agenda" and not above.agenda_title:
+                above.agenda_title = para  # the agenda item's title, printed under its number
+            continue
         if start:
             kind_word = start.groupdict().get("kind") or start.groupdict().get("kind2") or ""
             kind: Literal["resolution", "decision"] = (
                 "decision" if kind_word.lower() in ("决定", "decision") else "resolution")
             current = Draft(label=para, kind=kind, number=start.groupdict().get("num") or start.groupdict().get("cn"),
                             language=lang, file=file, line=line)
-            above = [sym for n, sym in symbols if line - 40 <= n < line
-                     and not any(d.line < line and n < d.line for d in drafts)]
-            current.symbol = above[-1] if above else None
+            printed = [sym for n, sym in symbols if line - 40 <= n < line
+                       and not any(d.line < line and n < d.line for d in drafts)]
+            current.symbol = printed[-1] if printed else None
+            if above is not None:
+                current.symbol = above.symbol or current.symbol
+                current.organ, current.session, current.committee = above.organ, above.session, above.committee
+                current.agenda_items, current.agenda_title = above.agenda_items, above.agenda_title
+            above, last_field = None, ""
             drafts.append(current)
             stage = "title"
             continue
@@ -340,15 +402,7 @@ def parse_drafts(text: str, *, file: str = "<text>", language: Language | None =
         if stage == "title":
             head = masthead(para) if lang == "en" else None
             if head is not None:
-                name, value = head
-                if name == "symbol":
-                    current.symbol = value
-                elif name == "agenda":
-                    current.agenda_items.extend(v.strip() for v in re.split(r",|\s+and\s+", value) if v.strip())
-                elif name in ("organ", "session", "committee") and value:
-                    setattr(current, name, value if name != "organ" or not current.organ else current.organ)
-                if name == "organ" and value == "Human Rights Council":
-                    current.organ = value  # "General Assembly / Human Rights Council": the Council
+                _set_masthead(current, *head)
                 continue
             opening = _body_of(para, lang) if current.title else None
             if opening:
@@ -360,10 +414,16 @@ def parse_drafts(text: str, *, file: str = "<text>", language: Language | None =
                 elif rest:
                     current.preamble.append(rest)
             else:
+                # "61/... The right to …": the number the resolution will take is not part of its title
+                para = re.sub(r"^\d{1,3}/(?:\.\.\.|…)\s*", "", para) if not current.title else para
                 current.title = (current.title + " " + para).strip() if current.title else para
             continue
         target = current.annex if stage == "annex" else current.operative
         numbered = _NUMBERED.match(para)
+        more = _FOUR_DIGITS.match(para) if not numbered and stage == "operative" and target else None
+        if more and target[-1].number.isdigit() and int(more.group(1)) == int(target[-1].number) + 1:
+            raise InputError(f"paragraph {more.group(1)}: more than 999 operative paragraphs in one draft "
+                             "(a draft resolution has far fewer: is the file one draft?)", file=file, line=line)
         if numbered:
             if stage == "operative" and target and target[-1].number.isdigit() \
                     and int(numbered.group(1)) <= int(target[-1].number):

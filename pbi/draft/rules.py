@@ -74,6 +74,11 @@ class RuleSet:
     day_phrases: tuple[re.Pattern[str], ...] = ()  # "a two-day panel", "sessions of five days"
     day_numbers: dict[str, str] = field(default_factory=dict)  # "half" → "0.5"
     participant_phrases: tuple[re.Pattern[str], ...] = ()  # "of 25 experts"
+    month_phrases: tuple[re.Pattern[str], ...] = ()  # "for twelve months", "six work-months"
+    # the name of a report by who prepares it or what it is: (phrase, template, label by language)
+    report_labels: tuple[tuple[re.Pattern[str], str, dict[str, str]], ...] = ()
+    month_numbers: dict[str, str] = field(default_factory=dict)  # "twelve" → "12"
+    grade_phrases: tuple[re.Pattern[str], ...] = ()  # "at the P-3 level"
 
 
 @dataclass(frozen=True)
@@ -124,6 +129,19 @@ def _compile(phrase: str, words: dict[str, tuple[str, ...]], sentence: str, wher
         return re.compile(text, re.IGNORECASE)
     except re.error as exc:
         raise InputError(f"phrase {phrase!r} cannot be read: {exc}", file=where) from None
+
+
+def _report_labels(loaded: LoadedYaml, value: Any) -> tuple[tuple[re.Pattern[str], str, dict[str, str]], ...]:
+    out: list[tuple[re.Pattern[str], str, dict[str, str]]] = []
+    for i, entry in enumerate(value or []):
+        path = f"report_labels[{i}]"
+        if not isinstance(entry, dict) or not {"phrase", "template", "label"} <= set(entry) \
+                or not isinstance(entry["label"], dict):
+            raise InputError("expected {phrase, template, label: {en: …, zh: …}}", file=loaded.file,
+                             line=loaded.line_of(path), field=path)
+        out.append((re.compile(str(entry["phrase"]), re.IGNORECASE), str(entry["template"]),
+                    {str(k): str(v) for k, v in entry["label"].items()}))
+    return tuple(out)
 
 
 def _strings(value: Any, where: LoadedYaml, path: str) -> tuple[str, ...]:
@@ -196,11 +214,15 @@ def _load_rules(language: str, path: str) -> RuleSet:
                               for p in _strings(data.get("session_phrases"), loaded, "session_phrases")),
         numerals={str(k): int(v) for k, v in (data.get("numerals") or {}).items()},
         anaphora=_strings(data.get("anaphora"), loaded, "anaphora"),
+        report_labels=_report_labels(loaded, data.get("report_labels")),
         absorbed=_rules(loaded, "absorbed", "absorbed", words, sentence),
         day_phrases=tuple(re.compile(p, re.IGNORECASE) for p in _strings(data.get("day_phrases"), loaded, "day_phrases")),
         day_numbers={str(k): str(v) for k, v in (data.get("day_numbers") or {}).items()},
         participant_phrases=tuple(re.compile(p, re.IGNORECASE)
                                   for p in _strings(data.get("participant_phrases"), loaded, "participant_phrases")),
+        month_phrases=tuple(re.compile(p, re.IGNORECASE) for p in _strings(data.get("month_phrases"), loaded, "month_phrases")),
+        month_numbers={str(k): str(v) for k, v in (data.get("month_numbers") or {}).items()},
+        grade_phrases=tuple(re.compile(p) for p in _strings(data.get("grade_phrases"), loaded, "grade_phrases")),
     )
 
 
@@ -239,5 +261,7 @@ def classify_text(texts: list[str], rules: RuleSet) -> Classification:
         return Classification("extrabudgetary", tuple(matches), condition, invitation)
     if invitation:
         return Classification("invitation", (), condition, invitation, why="invites donors to provide resources")
+    if absorbed:  # asks the secretariat for something no rule prices, within existing resources
+        return Classification("none", (), absorbed, None, why=f"within existing resources (“{absorbed}”)")
     why = next((w for opening, w in rules.openings if whole.lower().startswith(opening.lower())), None)
     return Classification("none", (), condition, None, why=why or "asks nothing of the secretariat")

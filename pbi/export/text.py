@@ -62,7 +62,7 @@ def _quantity(item: LineItem) -> str:
     if item.quantity is None:
         return ""
     whole = all(v == v.to_integral_value() for v in (item.quantity.low, item.quantity.high))
-    return f"{amount_text(item.quantity, None if whole else 2)} {item.unit}"
+    return f"{amount_text(item.quantity, None if whole else 2)} {item.unit.replace('*', '·')}"
 
 
 def _what(item: LineItem) -> str:

@@ -22,6 +22,7 @@ A range (600 to 900 pages) is written as its low end.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -29,13 +30,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pbi.model.errors import InputError
+from pbi.model.yamlio import read_bytes
 
 if TYPE_CHECKING:  # pragma: no cover
     from pbi.costing.estimate import Estimate, LineItem
     from pbi.costing.scenario import Scenario
     from pbi.model.specs import Activity
 
-__all__ = ["write_workbook", "read_workbook_scenario", "QUANTITY_SHEET", "TOTAL_CELL"]
+__all__ = ["write_workbook", "read_workbook_scenario", "QUANTITY_SHEET", "TOTAL_CELL", "MAX_WORKBOOK_BYTES"]
+
+#: the largest workbook ``--scenario`` reads (pbi writes a few hundred kilobytes for 200 activities)
+MAX_WORKBOOK_BYTES = 20_000_000
 
 QUANTITY_SHEET = "quantities"
 #: where the workbook's grand total is, for a reader that wants it (sheet, column of amounts)
@@ -67,7 +72,7 @@ def _quantity_rows(est: "Estimate", book: _Book) -> None:
     figures = {a: f.id for f in est.spec.published for a in f.activities}
     for request, activity in est.spec.activities():
         for name in QUANTITY_PATHS:
-            if name in ("interpretation",):
+            if name in ("interpretation", "grade"):  # not numbers: --set grade=P-4 changes a grade
                 continue
             value: Any = activity.count if name == "count" else getattr(activity, name)
             if value is None:
@@ -272,26 +277,40 @@ def read_workbook_scenario(path: Path | str) -> "Scenario":
 
     openpyxl = need("openpyxl", "xlsx")
     p = Path(path)
+    data = read_bytes(p, limit=MAX_WORKBOOK_BYTES)  # a regular file, size-checked, noted as an input
     try:
-        wb = openpyxl.load_workbook(p, data_only=False, read_only=True)
+        wb = openpyxl.load_workbook(io.BytesIO(data), data_only=False, read_only=True)
     except (OSError, ValueError, KeyError) as exc:
         raise InputError(f"cannot read the workbook ({type(exc).__name__}: {exc})", file=str(p)) from None
     except Exception as exc:  # zipfile.BadZipFile and other openpyxl failures: not a workbook
         raise InputError(f"not an Excel workbook ({type(exc).__name__})", file=str(p)) from None
-    if QUANTITY_SHEET not in wb.sheetnames:
+    # sheet names are case-insensitive in Excel; a formula engine may write them in capitals
+    sheet_name = next((n for n in wb.sheetnames if n.casefold() == QUANTITY_SHEET.casefold()), None)
+    if sheet_name is None:
         raise InputError(f"no sheet {QUANTITY_SHEET!r} (write one with `pbi workbook SPEC -o FILE.xlsx`)",
                          file=str(p))
     edits: dict[str, Any] = {}
     lines: dict[str, int] = {}
-    for n, row in enumerate(wb[QUANTITY_SHEET].iter_rows(min_row=2, values_only=True), start=2):
+    cached: dict[int, Any] | None = None  # the values Excel or LibreOffice saved for column C, by row
+    for n, row in enumerate(wb[sheet_name].iter_rows(min_row=2, values_only=True), start=2):
         if not row or row[0] is None:
             continue
         activity, name, value, baseline = row[0], row[1], row[2], row[3]
+        if isinstance(value, str) and value.startswith("="):
+            if cached is None:
+                saved = openpyxl.load_workbook(io.BytesIO(data), data_only=True, read_only=True)
+                cached = {i: r[2] if len(r) > 2 else None for i, r in
+                          enumerate(saved[sheet_name].iter_rows(min_row=1, values_only=True), start=1)}
+                saved.close()
+            computed = cached.get(n)
+            if isinstance(computed, (int, float)) and not isinstance(computed, bool):
+                value = computed  # a formula typed by the delegate, as the spreadsheet computed it
         if value is None:
             raise InputError(f"{activity}.{name}: the value is empty (expected a number)", file=str(p),
                              line=n, field=f"{QUANTITY_SHEET}!C{n}")
         if isinstance(value, str) and value.startswith("="):
-            raise InputError(f"{activity}.{name}: a formula, not a number", file=str(p), line=n,
+            raise InputError(f"{activity}.{name}: a formula without a computed value (open and save the "
+                             "workbook in Excel or LibreOffice, or type the number)", file=str(p), line=n,
                              field=f"{QUANTITY_SHEET}!C{n}")
         try:
             changed = _d(value) != _d(baseline)
