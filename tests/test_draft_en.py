@@ -171,11 +171,12 @@ def test_every_english_draft_flows_from_outside_the_repository(
 
 
 def test_a_year_after_the_table_is_left_out_and_said() -> None:
-    spec = _spec(["Decides to convene a United Nations conference of three days in 2028;",
+    later = MASTHEAD.replace("A/C.3/81/L.42", "A/C.3/83/L.42").replace("Eighty-first", "Eighty-third")
+    spec = _spec(["Decides to convene a United Nations conference of three days in 2030;",
                   "Requests the Secretary-General to submit a report to the General Assembly at its "
-                  "eighty-second session;"])
-    assert all(a.year <= 2027 for r in spec.requests for a in r.activities)  # un-standard-costs ends in 2027
-    assert any("holds no rates after 2027-12-31" in a and "in 2028 is left out" in a
+                  "eighty-fourth session;"], head=later)
+    assert all(a.year <= 2029 for r in spec.requests for a in r.activities)  # un-standard-costs ends in 2029
+    assert any("holds no rates after 2029-12-31" in a and "in 2030 is left out" in a
                for a in spec.extra["assumptions"])
 
 

@@ -46,9 +46,11 @@ from corpus import DSA_DAYS_PER_WEEK, FIRST_TABLE_YEAR, LAST_TABLE_YEAR, ROOT, S
 
 __all__ = ["derive", "Observation", "table_yaml", "observations"]
 
-#: the years the table prices: those of the corpus's figures, and one more, carried forward (a statement of
-#: the last year prices its activities of the next at that year's rates)
-YEARS = range(FIRST_TABLE_YEAR, LAST_TABLE_YEAR + 2)
+#: years priced beyond the corpus's last, at its rates: a statement prices the activities of its later years at
+#: current rates, to be recosted in the budgets of those years (a draft of 2026 asks for work in 2027-2029)
+CARRIED_YEARS = 3
+#: the years the table prices: those of the corpus's figures, and the carried ones
+YEARS = range(FIRST_TABLE_YEAR, LAST_TABLE_YEAR + 1 + CARRIED_YEARS)
 #: a unit value further than this from what the other figures give is left out
 OUTLIER = Decimal("0.20")
 #: the margin when only the years on one side have figures
@@ -634,8 +636,8 @@ def derive(cases: list[Case], exclude: frozenset[str] = frozenset()) -> tuple[di
         }
     table = {
         "id": "un-standard-costs",
-        "title": "United Nations standard costs by duty station, 2010-2027, derived from published statements "
-                 "of programme budget implications",
+        "title": f"United Nations standard costs by duty station, {YEARS[0]}-{YEARS[-1]}, derived from published "
+                 "statements of programme budget implications",
         "duty_station": "New York",
         "stations": [s for s in STATIONS if s != "New York"],
         "valid_to": f"{YEARS[-1]}-12-31",
@@ -743,7 +745,7 @@ def _plain(value: Decimal) -> str:
 
 
 HEADER = """\
-# United Nations standard costs by duty station, 2010-2027 (2027 carried forward), derived from the corpus of published
+# United Nations standard costs by duty station, {first}-{last} ({carried} carried forward), derived from the corpus of published
 # statements of programme budget implications (../shared/corpus/statements.yaml) by
 # cost_tables/derive/un_standard_costs.py -- do not edit by hand: change the script and run it again.
 # Each dated value says in `sources` which figures (case id.item) it was derived from, or that it is
@@ -754,7 +756,8 @@ HEADER = """\
 def table_yaml(table: dict[str, Any], dropped: dict[str, str]) -> str:
     import yaml
 
-    lines = [HEADER.rstrip("\n")]
+    carried = f"{LAST_TABLE_YEAR + 1}-{YEARS[-1]}" if CARRIED_YEARS > 1 else str(YEARS[-1])
+    lines = [HEADER.rstrip("\n").format(first=YEARS[0], last=YEARS[-1], carried=carried)]
     for item, reason in sorted(dropped.items()):
         lines.append(f"#   {item}: {reason}")
     body = yaml.safe_dump(table, sort_keys=False, allow_unicode=True, width=110)

@@ -31,7 +31,7 @@ from pbi.costing.engine import cost
 from pbi.costing.estimate import Estimate, FigureResult, figure_json
 from pbi.model.errors import InputError, PbiError, SpecError
 from pbi.model.money import format_usd
-from pbi.model.specs import Range, Spec, load_spec
+from pbi.model.specs import Activity, Range, Spec, load_spec
 from pbi.model.tables import Table, resolve_table, table_folders
 
 __all__ = ["find_specs", "Reproduction", "reproduce", "RateUse", "FigureRow", "FigureClass", "CLASSES",
@@ -299,11 +299,14 @@ def _classify(f: FigureResult, single: tuple[str, ...]) -> FigureClass:
     return f.kind  # quoted, sum, no cost
 
 
-def figure_place(est: Estimate, f: FigureResult) -> tuple[str, str, int | None]:
-    """Activity kind(s), duty station and first year of a figure."""
+def figure_place(est: Estimate, f: FigureResult,
+                 acts: dict[str, Activity] | None = None) -> tuple[str, str, int | None]:
+    """Activity kind(s), duty station and first year of a figure (``acts``: the spec's activities by
+    id, where the caller has them)."""
     if f.sum_of:
         return "total", est.table.duty_station or "-", min(est.spec.years)
-    acts = {a.id: a for _, a in est.spec.activities()}
+    if acts is None:
+        acts = {a.id: a for _, a in est.spec.activities()}
     mine = [acts[a] for a in f.activities if a in acts]
     kinds = "+".join(sorted({a.kind for a in mine})) or "-"
     # an activity priced by rates without a location is priced at the table's duty station; a lump
@@ -348,34 +351,45 @@ def reproduce(paths: list[str | Path], *, table: str | Path | None = None,
     ``same_as`` names a figure of the same spec, else of another spec of the same folder (read
     for that purpose if it was not given).
     """
+    collecting = gc.isenabled()
+    gc.disable()  # reproducing makes many objects and no cycles: the collector's passes cost a fifth
+    try:
+        return _reproduce(paths, table, keep_going)
+    finally:
+        if collecting:
+            # what was made stays: young passes need not walk it (it joins the oldest generation,
+            # as long-lived objects do)
+            gc.freeze()
+            gc.unfreeze()
+            gc.enable()
+
+
+def _reproduce(paths: list[str | Path], table: str | Path | None, keep_going: bool) -> Reproduction:
     estimates: list[tuple[Path, Estimate]] = []
     errors: list[str] = []
     tables = _Tables(table)
-    collecting = gc.isenabled()
-    gc.disable()  # loading makes many objects and no cycles: the collector's passes cost a fifth
-    try:
-        for path in find_specs(paths):
-            try:
-                spec = load_spec(path)
-                estimates.append((path, cost(spec, tables.get(spec, path))))
-            except PbiError as err:
-                if not keep_going:
-                    raise
-                errors.append(str(err.located(file=str(path))))
-    finally:
-        if collecting:
-            gc.enable()
+    for path in find_specs(paths):
+        try:
+            spec = load_spec(path)
+            estimates.append((path, cost(spec, tables.get(spec, path))))
+        except PbiError as err:
+            if not keep_going:
+                raise
+            errors.append(str(err.located(file=str(path))))
     by_folder: dict[tuple[Path, str], list[FigureResult]] = defaultdict(list)
     for path, est in estimates:
+        parent = path.parent
         for f in est.figures:
-            by_folder[(path.parent, f.id)].append(f)
-    given = {p.resolve() for p, _ in estimates}
+            by_folder[(parent, f.id)].append(f)
+    given: set[Path] = set()  # resolved only when a folder is searched
     searched: set[Path] = set()
 
     def sibling(folder: Path, figure_id: str) -> list[FigureResult]:
         """A figure of a spec of ``folder`` that was not given (``same_as`` of a spec given alone)."""
         if folder not in searched:
             searched.add(folder)
+            if not given:
+                given.update(p.resolve() for p, _ in estimates)
             for other_path in sorted(folder.glob("*.yaml")):
                 if other_path.name in DATA_FILES or other_path.resolve() in given:
                     continue
@@ -390,6 +404,7 @@ def reproduce(paths: list[str | Path], *, table: str | Path | None = None,
     rows: list[FigureRow] = []
     for path, est in estimates:
         own = {f.id: f for f in est.figures}
+        acts = {a.id: a for _, a in est.spec.activities()}
         for f in est.figures:
             if f.same_as:
                 other = own.get(f.same_as)
@@ -406,7 +421,7 @@ def reproduce(paths: list[str | Path], *, table: str | Path | None = None,
                 if other is not None and f.status == "mismatch" and other.ok and other.computed == f.computed:
                     f = replace(f, status="misprint")
             single = single_use_rates(est, f) if f.kind == "derived" else ()
-            kind, station, year = figure_place(est, f)
+            kind, station, year = figure_place(est, f, acts)
             rows.append(FigureRow(est.spec, str(path), f, _classify(f, single), single, kind, station, year))
     return Reproduction(estimates=tuple(e for _, e in estimates), rows=tuple(rows), errors=tuple(errors))
 

@@ -145,8 +145,8 @@ def reproduction_breakdown(rep: Reproduction) -> str:
 
     rows = [[dim, value, str(sum(c.values())), *(str(c[k]) if c[k] else "" for k in CLASSES)]
             for dim, value, c in rep.breakdown()]
-    return _tabulate(rows, ["by", "", "figures", *CLASSES.values()],
-                     ("left", "left", *(("right",) * (len(CLASSES) + 1))))
+    return plain_columns(rows, ["by", "", "figures", *CLASSES.values()],
+                         ("left", "left", *(("right",) * (len(CLASSES) + 1))))
 
 
 def reproduction_errors(rep: Reproduction) -> str:

@@ -469,7 +469,7 @@ class Spec(BaseModel):
     paragraphs_in: Literal["operative", "annex"] = Field(
         default="operative", description="where the requested paragraphs are: the operative part or "
                                          "the annex of the draft")
-    _source: tuple[str, dict[str, int]] = PrivateAttr(default=("<spec>", {}))
+    _source: tuple[str, dict[str, int]] = PrivateAttr()  # set by load_spec (no default: nothing to copy per spec)
 
     @field_validator("budget_period")
     @classmethod
@@ -584,4 +584,7 @@ def load_spec(path: Path | str) -> Spec:
 
 def source_of(spec: Spec) -> tuple[str, dict[str, int]]:
     """The file and line map a spec was loaded from (empty for a spec built in Python)."""
-    return spec._source
+    try:
+        return spec._source
+    except AttributeError:  # built in Python, not read from a file
+        return "<spec>", {}

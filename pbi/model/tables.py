@@ -408,7 +408,7 @@ def find_tables(folder: Path) -> dict[str, Path]:
     for path in paths:
         if path.name.endswith(".schema.yaml"):
             continue
-        loaded = load_yaml(path)
+        loaded = load_yaml(path, reuse=True)  # load_table takes it from here
         table_id = loaded.data.get("id")
         if not isinstance(table_id, str) or not table_id:
             raise TableError("a cost table needs an id (id: unodc-vienna-2010)", file=loaded.file,
@@ -478,17 +478,35 @@ def resolve_table(ref: str | Path, *, near: Path | None = None, path_allowed: bo
                      "give a file with --table or set PBI_TABLES)")
 
 
-def _rate(key: str, body: Any, base: Rate | None, loaded: LoadedYaml) -> Rate:
-    """Validate one rate entry, merged over the base table's rate of the same key if any."""
+def _lines_by_rate(lines: dict[str, int], keys: Any) -> dict[str, dict[str, int]]:
+    """The line map of each rate entry (``rates.KEY`` and the paths under it, relative to it), in
+    one pass over the table's lines."""
+    out: dict[str, dict[str, int]] = {}
+    for path, line in lines.items():
+        if not path.startswith("rates."):
+            continue
+        rest = path[6:]
+        cut = rest.find(".")
+        while True:  # every KEY that ``path`` is, or is under (a key may hold dots)
+            key = rest if cut < 0 else rest[:cut]
+            if key in keys:
+                out.setdefault(key, {})[rest[len(key):].lstrip(".")] = line
+            if cut < 0:
+                break
+            cut = rest.find(".", cut + 1)
+    return out
+
+
+def _rate(key: str, body: Any, base: Rate | None, loaded: LoadedYaml, lines: dict[str, int]) -> Rate:
+    """Validate one rate entry, merged over the base table's rate of the same key if any; ``lines``
+    is the entry's line map."""
     prefix = f"rates.{key}"
     if base is not None and isinstance(body, dict):
         values: dict[str, Any] = {d.isoformat(): v for d, v in base.values.items()}
         if isinstance(body.get("values"), dict):
             values.update(body["values"])
         body = {**base.model_dump(exclude_defaults=True), **body, "values": values}
-    sub = LoadedYaml(data=body, file=loaded.file,
-                     lines={k[len(prefix):].lstrip("."): v for k, v in loaded.lines.items()
-                            if k == prefix or k.startswith(prefix + ".")})
+    sub = LoadedYaml(data=body, file=loaded.file, lines=lines)
     if not isinstance(body, dict):
         raise TableError("expected a mapping with label, unit, values and reference",
                          file=loaded.file, line=loaded.line_of(prefix), field=prefix)
@@ -502,7 +520,7 @@ def _rate(key: str, body: Any, base: Rate | None, loaded: LoadedYaml) -> Rate:
 def load_table(path: Path | str, *, folder: Path | str | None = None, _seen: tuple[str, ...] = ()) -> Table:
     """Load and validate a cost table, resolving ``extends:`` within ``folder`` (default: its own)."""
     path = Path(path)
-    loaded = load_yaml(path)
+    loaded = load_yaml(path, reuse=True)
     spec = validate(TableFile, loaded, TableError)
     if spec.id in _seen:
         raise TableError("table builds on itself: " + " → ".join([*_seen, spec.id]),
@@ -522,8 +540,9 @@ def load_table(path: Path | str, *, folder: Path | str | None = None, _seen: tup
     rates: dict[str, Rate] = dict(base.rates) if base else {}
     origin: dict[str, str] = dict(base.origin) if base else {}
     lines: dict[str, int] = dict(base.lines) if base else {}
+    rate_lines = _lines_by_rate(loaded.lines, spec.rates)
     for key, body in spec.rates.items():
-        rates[key] = _rate(key, body, rates.get(key), loaded)
+        rates[key] = _rate(key, body, rates.get(key), loaded, rate_lines.get(key, {}))
         origin[key] = spec.id
         lines[key] = loaded.line_of(f"rates.{key}") or 1
     rounding = spec.rounding or (base.rounding if base else None)

@@ -1,7 +1,7 @@
 """Safe YAML loading that remembers where each value came from.
 
-PyYAML reports no line numbers once a document is turned into Python objects. pbi composes the
-node tree with the safe loader, refuses duplicate keys, and keeps a map from field paths
+PyYAML reports no line numbers once a document is turned into Python objects. pbi builds the data
+from the safe parser's events in one pass, refuses duplicate keys, and keeps a map from field paths
 (``activities[2].pages``) to line numbers so that every error can name its line.
 """
 
@@ -153,73 +153,217 @@ class _Loader(yaml.SafeLoader):
     """The safe loader with YAML 1.2 core resolution; no Python tags, no custom constructors."""
 
 
-#: libyaml's parser where PyYAML was built with it (ten times faster); it yields the same node tree,
-#: with marks, and nodes are turned into data below
+#: libyaml's parser where PyYAML was built with it (ten times faster); it yields the same events,
+#: with marks, and events are turned into data below
 _COMPOSER: Any = _core(type("_CLoader", (yaml.CSafeLoader,), {})) if hasattr(yaml, "CSafeLoader") else _Loader
 
-_PLAIN_TAGS = {yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG}
+#: the YAML 1.2 core resolvers by first character (plain scalars only; any other is text)
+_RESOLVERS: dict[Any, list[tuple[str, re.Pattern[str]]]] = _COMPOSER.yaml_implicit_resolvers
 
 
-def _screen(text: str, file: str) -> None:
-    """Refuse, before any node is built, what could make loading unbounded or ambiguous: aliases
-    (each would be copied: nine levels of nine make 387 million), explicit tags and deep nesting."""
+def _resolve(value: str, implicit: tuple[bool, bool]) -> str:
+    """The tag of an untagged scalar, as the composer gives it (YAML 1.2 core rules above)."""
+    if implicit[0]:
+        for tag, pattern in _RESOLVERS.get(value[0] if value else "", ()):
+            if pattern.match(value):
+                return tag
+    return _STR
+
+
+#: the tag of each plain scalar text met so far (resolving one takes a regular expression or more)
+_TAGS: dict[str, str] = {}
+
+
+class _Open:
+    """A mapping or sequence being filled, its field path, and (for a mapping) the key whose value
+    comes next with that value's path."""
+
+    __slots__ = ("data", "path", "seq", "key", "child")
+
+    def __init__(self, data: Any, path: str) -> None:
+        self.data = data
+        self.path = path
+        self.seq = type(data) is list
+        self.key: str | None = None
+        self.child = ""
+
+
+def _refuse(event: Any, file: str, depth: int) -> None:
+    """Refuse, before any data of it is kept, what could make loading unbounded or ambiguous:
+    aliases (each would be copied: nine levels of nine make 387 million), explicit tags and deep
+    nesting."""
+    mark = event.start_mark
+    line = mark.line + 1 if mark else None
+    if type(event) is yaml.AliasEvent or getattr(event, "anchor", None):
+        raise InputError("YAML anchors and aliases (&name, *name) are not supported: write the value "
+                         "out", file=file, line=line)
+    tag = getattr(event, "tag", None)
+    if tag not in (None, "!"):
+        raise InputError(f"YAML tag {tag!r} is not allowed (plain data only: numbers, text, "
+                         "true/false, dates, lists and mappings)", file=file, line=line)
+    if depth > MAX_DEPTH:
+        raise InputError(f"nested deeper than {MAX_DEPTH} levels", file=file, line=line)
+
+
+def _compose(text: str, file: str) -> tuple[Any, dict[str, int], bool]:
+    """The data of the one YAML document of ``text``, the line of every field path, and whether
+    there was a document, in one pass over libyaml's events.
+
+    Every event is screened as it comes, over the whole stream (:func:`_refuse`); only then is a
+    second document, or the first error in the data itself (a bad scalar, a duplicate key, in
+    document order), reported.
+    """
+    scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+    mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
+    ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+    forbidden = _FORBIDDEN.search
+    tags = _TAGS
+    # a value holds a forbidden character only if the file does, or writes one as an escape
+    checking = "\\" in text or forbidden(text) is not None
     depth = 0
-    for event in yaml.parse(text, Loader=_COMPOSER):
-        line = event.start_mark.line + 1 if event.start_mark else None
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise InputError("YAML anchors and aliases (&name, *name) are not supported: write the value "
-                             "out", file=file, line=line)
-        tag = getattr(event, "tag", None)
-        if tag not in (None, "!"):
-            raise InputError(f"YAML tag {tag!r} is not allowed (plain data only: numbers, text, "
-                             "true/false, dates, lists and mappings)", file=file, line=line)
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH:
-                raise InputError(f"nested deeper than {MAX_DEPTH} levels", file=file, line=line)
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
+    documents = 0
+    lines: dict[str, int] = {}
+    root: Any = None
+    stack: list[_Open] = []
+    top: _Open | None = None
+    building = False  # inside the first document, and no error in its data so far
+    problem: InputError | None = None  # the first error in the data
+    second: yaml.MarkedYAMLError | None = None
+    first_mark: Any = None
+    parser = _COMPOSER(text)
+    get_event = parser.get_event  # None after the stream's end
+    try:
+        while (event := get_event()) is not None:
+            kind = type(event)
+            if kind is scalar_event:
+                if event.anchor is not None:
+                    _refuse(event, file, depth)
+                tag = event.tag
+                if tag is not None and tag != "!":
+                    _refuse(event, file, depth)
+                if not building:
+                    continue
+                value: Any = event.value
+                if value and event.implicit[0]:
+                    resolved = tags.get(value)
+                    if resolved is None:
+                        resolved = _resolve(value, (True, False))
+                        if len(tags) < 4096:
+                            tags[value] = resolved
+                else:
+                    resolved = _STR
+                plain = resolved is _STR and not (checking and forbidden(value))  # text as it is
+                try:
+                    if top is None:
+                        line = event.start_mark.line + 1
+                        lines.setdefault("", line)
+                        root = value if plain else _scalar(value, resolved, line, file, "")
+                    elif top.seq:
+                        line = event.start_mark.line + 1
+                        path = f"{top.path}[{len(top.data)}]"
+                        lines.setdefault(path, line)
+                        top.data.append(value if plain else _scalar(value, resolved, line, file, path))
+                    elif top.key is None:  # a key of the mapping
+                        line = event.start_mark.line + 1
+                        if plain and value != "<<":
+                            path = top.path
+                            child = f"{path}.{value}" if path else value
+                            if value in top.data:
+                                raise InputError(f"duplicate key {value!r} (first on line {lines.get(child)})",
+                                                 file=file, line=line, field=child)
+                            lines[child] = line
+                            top.key, top.child = value, child
+                        else:
+                            top.key, top.child = _key(event, False, top, lines, file, line)
+                    else:  # the value of the key before it
+                        top.data[top.key] = value if plain else \
+                            _scalar(value, resolved, event.start_mark.line + 1, file, top.child)
+                        top.key = None
+                except InputError as exc:
+                    problem, building = exc, False
+            elif kind is mapping_start or kind is sequence_start:
+                depth += 1
+                if event.anchor is not None or event.tag not in (None, "!") or depth > MAX_DEPTH:
+                    _refuse(event, file, depth)
+                if not building:
+                    continue
+                line = event.start_mark.line + 1
+                data: Any = {} if kind is mapping_start else []
+                if top is None:
+                    path = ""
+                    lines.setdefault(path, line)
+                    root = data
+                elif top.seq:
+                    path = f"{top.path}[{len(top.data)}]"
+                    lines.setdefault(path, line)
+                    top.data.append(data)
+                elif top.key is None:  # a list or mapping as a key
+                    try:
+                        _key(event, True, top, lines, file, line)
+                    except InputError as exc:
+                        problem, building = exc, False
+                    continue
+                else:
+                    path = top.child
+                    top.data[top.key] = data
+                    top.key = None
+                top = _Open(data, path)
+                stack.append(top)
+            elif kind in ends:
+                depth -= 1
+                if building:
+                    stack.pop()
+                    top = stack[-1] if stack else None
+            elif kind is alias_event:
+                _refuse(event, file, depth)
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents == 1:
+                    first_mark, building = event.start_mark, True
+                elif second is None:
+                    second = yaml.composer.ComposerError("expected a single document in the stream", first_mark,
+                                                         "but found another document", event.start_mark)
+            elif kind is yaml.DocumentEndEvent:
+                building = False
+    finally:
+        parser.dispose()
+    if second is not None:
+        raise second
+    if problem is not None:
+        raise problem
+    return root, lines, documents > 0
 
 
-def _walk(node: yaml.Node, path: str, lines: dict[str, int], file: str) -> Any:
-    lines.setdefault(path, node.start_mark.line + 1)
-    if isinstance(node, yaml.MappingNode):
-        result: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise InputError("a mapping key must be a name, not a list or mapping", file=file,
-                                 line=key_node.start_mark.line + 1, field=path or None)
-            key = _scalar(key_node, file, path)
-            if key == "<<":
-                raise InputError("YAML merge keys (<<) are not supported", file=file,
-                                 line=key_node.start_mark.line + 1, field=path or None)
-            if isinstance(key, (dt.date, dt.datetime)):
-                key = key.isoformat()
-            if not isinstance(key, (str, int)) or isinstance(key, bool):
-                raise InputError(f"mapping key {key!r} is not a name", file=file,
-                                 line=key_node.start_mark.line + 1, field=path or None)
-            key = str(key)
-            if key in result:
-                child = f"{path}.{key}" if path else key
-                raise InputError(f"duplicate key {key!r} (first on line {lines.get(child)})", file=file,
-                                 line=key_node.start_mark.line + 1, field=child)
-            child = f"{path}.{key}" if path else key
-            lines[child] = key_node.start_mark.line + 1
-            result[key] = _walk(value_node, child, lines, file)
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        return [_walk(item, f"{path}[{i}]", lines, file) for i, item in enumerate(node.value)]
-    return _scalar(node, file, path)
+def _key(event: Any, opens: bool, top: _Open, lines: dict[str, int], file: str,
+         line: int) -> tuple[str, str]:
+    """The key ``event`` gives the mapping ``top`` and its field path, its line noted; InputError if
+    it is not a name."""
+    path = top.path
+    if opens:
+        raise InputError("a mapping key must be a name, not a list or mapping", file=file, line=line,
+                         field=path or None)
+    key = _scalar(event.value, _resolve(event.value, event.implicit), line, file, path)
+    if key == "<<":
+        raise InputError("YAML merge keys (<<) are not supported", file=file, line=line, field=path or None)
+    if isinstance(key, (dt.date, dt.datetime)):
+        key = key.isoformat()
+    if not isinstance(key, (str, int)) or isinstance(key, bool):
+        raise InputError(f"mapping key {key!r} is not a name", file=file, line=line, field=path or None)
+    key = str(key)
+    child = f"{path}.{key}" if path else key
+    if key in top.data:
+        raise InputError(f"duplicate key {key!r} (first on line {lines.get(child)})", file=file, line=line,
+                         field=child)
+    lines[child] = line
+    return key, child
 
 
-def _scalar(node: yaml.Node, file: str, path: str) -> Any:
+def _scalar(value: str, tag: str, line: int, file: str, path: str) -> Any:
     """A scalar by YAML 1.2 core rules: None, bool, int, date, or text (a float stays its text, so
     that money and quantities become Decimal as written, never a binary float)."""
-    value = str(node.value)
-    tag = node.tag
 
     def bad(message: str) -> InputError:
-        return InputError(message, file=file, line=node.start_mark.line + 1, field=path or None)
+        return InputError(message, file=file, line=line, field=path or None)
 
     if tag == _STR:
         hit = _FORBIDDEN.search(value)
@@ -234,9 +378,10 @@ def _scalar(node: yaml.Node, file: str, path: str) -> Any:
     if tag == _BOOL:
         return value.lower() == "true"
     if tag in (_INT, _FLOAT):
-        digits = sum(ch.isdigit() for ch in value)
-        if digits > MAX_DIGITS or len(value) > 2 * MAX_DIGITS:
-            raise bad(f"a number of {digits:,} digits (at most {MAX_DIGITS})")
+        if len(value) > MAX_DIGITS:  # shorter has fewer digits
+            digits = sum(ch.isdigit() for ch in value)
+            if digits > MAX_DIGITS or len(value) > 2 * MAX_DIGITS:
+                raise bad(f"a number of {digits:,} digits (at most {MAX_DIGITS})")
         return int(value, 10) if tag == _INT else value
     if tag == _DATE:
         try:
@@ -249,16 +394,37 @@ def _scalar(node: yaml.Node, file: str, path: str) -> Any:
     raise bad(f"YAML tag {tag!r} is not allowed")
 
 
-def load_yaml(path: Path | str) -> LoadedYaml:
-    """Load one YAML document safely, with line numbers; InputError on any problem."""
+#: documents kept by :func:`load_yaml` for ``reuse``: (file name, text) → document
+_KEPT: dict[tuple[str, str], LoadedYaml] = {}
+
+
+def load_yaml(path: Path | str, *, reuse: bool = False) -> LoadedYaml:
+    """Load one YAML document safely, with line numbers; InputError on any problem.
+
+    With ``reuse``, a document read before under the same name with the same text is not parsed
+    again (the file is still read, checked and noted as an input): the caller must not change it.
+    """
     path = Path(path)
     text = read_text(path)
     name = str(path)
+    if reuse:
+        kept = _KEPT.get((name, text))
+        if kept is not None:
+            return kept
+        loaded = _parse(text, name)
+        if len(_KEPT) >= 16:
+            _KEPT.clear()
+        _KEPT[(name, text)] = loaded
+        return loaded
+    return _parse(text, name)
+
+
+def _parse(text: str, name: str) -> LoadedYaml:
+    """:func:`load_yaml` of ``text`` read from the file ``name``."""
     if not text.strip():
         raise InputError("file is empty (expected a YAML mapping)", file=name)
     try:
-        _screen(text, name)
-        node = yaml.compose(text, Loader=_COMPOSER)
+        data, lines, found = _compose(text, name)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -271,10 +437,8 @@ def load_yaml(path: Path | str) -> LoadedYaml:
         raise InputError(f"YAML error: {str(exc).splitlines()[0]}", file=name) from None
     except RecursionError:
         raise InputError(f"nested deeper than {MAX_DEPTH} levels", file=name) from None
-    if node is None:
+    if not found:
         raise InputError("file holds no YAML document", file=name)
-    lines: dict[str, int] = {}
-    data = _walk(node, "", lines, name)
     if not isinstance(data, dict):
         raise InputError("expected a YAML mapping at the top of the file", file=name, line=1)
     return LoadedYaml(data=data, file=name, lines=lines)
