@@ -142,7 +142,9 @@ def lexicon(lang: str) -> Lexicon | None:
     if cur:
         frm = "|".join(str(c) for c in d.get("range_from", [])) or "(?!)"
         to = "|".join(str(c) for c in d.get("range_to", []))
-        rules.append((_compile(rf"(?:(?<!\w)(?:{frm})\s+)?{_NUM}\s*(?:{cur})?\s*(?:{to})\s*{_NUM}\s*(?:{cur})",
+        # one space at most about the word of the range: a table's "–" cell between two amounts, set
+        # apart by a column's spaces, is no range
+        rules.append((_compile(rf"(?:(?<!\w)(?:{frm})\s+)?{_NUM}\s?(?:{cur})?\s?(?:{to})\s?{_NUM}\s*(?:{cur})",
                                f"{lang}.range"), r"$\1 to $\2"))
         between = d.get("range_between")
         if between:  # "entre 80 000 et 120 000 dollars" → "between $80,000 and $120,000"
