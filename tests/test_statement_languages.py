@@ -57,3 +57,33 @@ def test_a_table_with_a_year_without_requirements_is_read_by_section(lang: str) 
     (net,) = [c for k, c in cells.items() if c.is_total and c.section is None and c.year == 2023
               and c.amount == Decimal("79200")]
     assert sorted(net.quantities["parts"]) == [Decimal("28600"), Decimal("50600")]
+
+
+@pytest.mark.parametrize("travellers, words", [
+    ("experts", {"fr": "Trois voyages d’experts à destination de Genève", "es": "Tres viajes de expertos a Ginebra",
+                 "ru": "поездки экспертов (3)", "ar": "سفر الخبراء"}),
+    ("members", {"fr": "Trois voyages de membres", "es": "Tres viajes de miembros", "ru": "поездки членов (3)",
+                 "ar": "سفر الأعضاء"}),
+    (None, {"fr": "Trois voyages de fonctionnaires", "es": "Tres viajes de funcionarios",
+            "ru": "поездки сотрудников (3)", "ar": "سفر الموظفين"}),
+])
+def test_who_travels_is_said_in_every_language(travellers: str | None, words: dict[str, str], tmp_path: Path) -> None:
+    """The words for ``travellers:`` come from model/vocabulary.yaml, staff when a spec says
+    nothing; the statement still reads back clean."""
+    import yaml
+
+    data = yaml.safe_load((ROOT / "tests" / "data" / "general-assembly" / "draft-statement.yaml").read_text(encoding="utf-8"))
+    data["table"] = "un-standard-costs"  # a table that prices travel
+    trip = {"id": "trip", "kind": "travel", "trips": 3, "dsa_days": 5, "location": "Geneva", "year": 2023,
+            "funding": "regular_budget"}
+    if travellers:
+        trip["travellers"] = travellers
+    data["requests"] = [{**data["requests"][0], "activities": [trip]}]
+    path = tmp_path / "draft.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    est = cost_file(path)
+    est = cost(_every_language(est.spec), est.table)
+    for lang in OTHER:
+        text = str(render_note(est, lang, "text", kind="statement"))
+        assert words[lang] in text.replace("'", "’"), (lang, text)
+        assert round_trip(est, "statement", lang) == ([], set())
