@@ -312,7 +312,7 @@ def qualify(label: str, note: str) -> str:
 
 _COUNTED = re.compile(r"^(one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b", re.IGNORECASE)
 _EVENT = re.compile(r"\b(meetings?|sessions?|consultations?|conferences?|workshops?|seminars?|congress|"
-                    r"hearings?|dialogues?|forums?|segments?)\b", re.IGNORECASE)
+                    r"hearings?|dialogues?|forums?|segments?|discussions?|panels?|briefings?|debates?)\b", re.IGNORECASE)
 _DOCUMENT = re.compile(r"\b(reports?|documents?|documentation|notes?|stud(y|ies)|publications?|guides?|manuals?|"
                        r"laws?|handbooks?|surveys?|tools?|software|analys[ie]s|compendi(um|a)|digests?|"
                        r"summar(y|ies)|records?|papers?|proceedings|instruments?|texts?)\b", re.IGNORECASE)
@@ -333,7 +333,7 @@ def names_document(label: str) -> bool:
     return bool(_DOCUMENT.search(label))
 
 
-_ZH_EVENT = re.compile(r"会议|届会|讲习班|研讨会|大会|磋商|论坛")
+_ZH_EVENT = re.compile(r"会议|届会|讲习班|研讨会|大会|磋商|论坛|讨论|对话|通报会|辩论")
 _ZH_DOCUMENT = re.compile(r"报告|文件|说明|研究|出版物|指南|手册|示范法|法|工具|软件|分析|汇编|摘要|记录|文书|案文|调查")
 _ZH_COUNTED = re.compile(r"^[一二两三四五六七八九十\d]|^\d{4}\s*年")
 

@@ -1,0 +1,49 @@
+"""Wording of the statement's activities, after a new user's reading: counted nouns agree with their
+count, a half day is a half-day, small counts are words in English and Chinese alike, and what a
+statement prices it names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from pbi.costing.api import cost_file
+from pbi.render import render_note
+
+from _paths import ROOT
+
+DRAFT = ROOT / "tests" / "data" / "general-assembly" / "draft-statement.yaml"
+
+
+def _statement(tmp_path: Path, activities: list[dict[str, Any]], lang: str = "en",
+               **extra: Any) -> str:
+    data = yaml.safe_load(DRAFT.read_text(encoding="utf-8"))
+    data["table"] = "un-standard-costs"
+    data.update(extra)
+    data["requests"] = [{**data["requests"][0], "activities": activities}]
+    path = tmp_path / "draft.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return str(render_note(cost_file(path), lang, "text", kind="statement"))
+
+
+def _meeting(days: str, **more: Any) -> dict[str, Any]:
+    return {"id": "m", "kind": "meeting", "label": {"en": "panel discussion", "zh": "小组讨论"}, "days": days,
+            "languages": 6, "interpretation": True, "location": "Geneva", "year": 2023,
+            "funding": "regular_budget", "section": "Section 2", **more}
+
+
+def test_a_half_day_panel_is_one_meeting(tmp_path: Path) -> None:
+    en = _statement(tmp_path, [_meeting("0.5")])
+    assert "A half-day panel discussion (one meeting, with interpretation" in en
+    assert "0.5-day" not in en and "one meetings" not in en and "session of the panel" not in en
+    zh = _statement(tmp_path, [_meeting("0.5")], "zh")
+    assert "为期半天的小组讨论（一场会议" in zh
+
+
+def test_counts_agree_and_small_counts_are_words(tmp_path: Path) -> None:
+    en = _statement(tmp_path, [_meeting("1", count=2)])
+    assert "Two one-day panel discussions (two meetings each," in en
+    zh = _statement(tmp_path, [_meeting("1", count=2)], "zh")
+    assert "每次两场会议" in zh and "2场会议" not in zh
