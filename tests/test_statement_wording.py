@@ -47,3 +47,14 @@ def test_counts_agree_and_small_counts_are_words(tmp_path: Path) -> None:
     assert "Two one-day panel discussions (two meetings each," in en
     zh = _statement(tmp_path, [_meeting("1", count=2)], "zh")
     assert "每次两场会议" in zh and "2场会议" not in zh
+
+
+def test_a_consultant_and_a_new_post_say_their_months_and_grade(tmp_path: Path) -> None:
+    en = _statement(tmp_path, [
+        {"id": "c", "kind": "consultant", "label": {"en": "consultant"}, "work_months": 3, "year": 2023,
+         "funding": "regular_budget", "section": "Section 24"},
+        {"id": "p", "kind": "new_post", "label": {"en": "new post"}, "grade": "P-4", "year": 2023,
+         "funding": "regular_budget", "section": "Section 24"}])
+    assert "Three work-months of a consultant, in 2023" in en
+    assert "One new post at the P-4 level, at first-year cost with a 50 per cent vacancy factor" in en
+    assert "A consultant, in" not in en and "A new post, in" not in en

@@ -21,6 +21,7 @@ from pbi.costing.conclusions import Conclusion, ObjectRequirement, conclude
 from pbi.costing.estimate import ZERO, Estimate
 from pbi.model.errors import RenderError, SpecError
 from pbi.model.specs import Activity, Range, Request, Spec, source_of
+from pbi.model.tables import GRADE_CATEGORIES
 from pbi.model.vocabulary import (Body, body, default_section, default_section_assumption, funding_keys,
                                   income_section, object_of, objects_of_expenditure, section, traveller_word)
 
@@ -119,11 +120,18 @@ class StatementContext:
                 "psc": self.conclusion.programme_support.map(
                     lambda d: d.quantize(Decimal(1), rounding=ROUND_HALF_UP)),
                 "psc_percent": _psc_percent(self.estimate),
+                "vacancy_of": self.vacancy_of, "one": Range.of(1), "twelve": Range.of(12),
                 "later_years": sorted({r.year for r in self.conclusion.budget_process}),
                 "eb_years": _by_year(self.conclusion.extrabudgetary),
                 "has_table": bool(self.table_rows),
                 "conditional": [r for r in self.spec.requests if r.conditional and not r.activities],
                 "without_cost": [r for r in self.spec.requests if r.no_cost]}
+
+
+    def vacancy_of(self, grade: str) -> Decimal | None:
+        """The vacancy factor (per cent) the table applies to a new post of ``grade`` in its first year."""
+        factor = self.estimate.table.vacancy_factors.get(GRADE_CATEGORIES.get(grade, ""))
+        return factor.percent if factor else None
 
 
 def _by_year(reqs: Any) -> list[tuple[int, Range]]:
