@@ -58,3 +58,13 @@ def test_a_consultant_and_a_new_post_say_their_months_and_grade(tmp_path: Path) 
     assert "Three work-months of a consultant, in 2023" in en
     assert "One new post at the P-4 level, at first-year cost with a 50 per cent vacancy factor" in en
     assert "A consultant, in" not in en and "A new post, in" not in en
+
+
+def test_priced_meeting_services_are_named(tmp_path: Path) -> None:
+    m = _meeting("1", label={"en": "high-level meeting", "zh": "高级别会议"}, summary_records=True,
+                 webcasting=True)
+    en = _statement(tmp_path, [m])
+    assert "with interpretation in the six official languages, summary records and webcasting)" in en
+    zh = _statement(tmp_path, [m], "zh")
+    assert "提供六种正式语文的口译、简要记录及网播）" in zh
+    assert "records" not in _statement(tmp_path, [_meeting("1")])

@@ -120,7 +120,7 @@ class StatementContext:
                 "psc": self.conclusion.programme_support.map(
                     lambda d: d.quantize(Decimal(1), rounding=ROUND_HALF_UP)),
                 "psc_percent": _psc_percent(self.estimate),
-                "vacancy_of": self.vacancy_of, "one": Range.of(1), "twelve": Range.of(12),
+                "vacancy_of": self.vacancy_of, "services_of": self.services_of, "one": Range.of(1), "twelve": Range.of(12),
                 "later_years": sorted({r.year for r in self.conclusion.budget_process}),
                 "eb_years": _by_year(self.conclusion.extrabudgetary),
                 "has_table": bool(self.table_rows),
@@ -128,10 +128,20 @@ class StatementContext:
                 "without_cost": [r for r in self.spec.requests if r.no_cost]}
 
 
+    def services_of(self, activity: str) -> list[str]:
+        """The meeting services beyond interpretation the estimate prices for ``activity`` (keys of
+        ``_SERVICES``, in their order): a statement names every part its amounts contain."""
+        rates = {i.rate.key for i in self.estimate.items if i.activity == activity and i.rate is not None}
+        return [k for k in _SERVICES if k in rates]
+
     def vacancy_of(self, grade: str) -> Decimal | None:
         """The vacancy factor (per cent) the table applies to a new post of ``grade`` in its first year."""
         factor = self.estimate.table.vacancy_factors.get(GRADE_CATEGORIES.get(grade, ""))
         return factor.percent if factor else None
+
+
+#: meeting services a statement names beside interpretation, by the rate that prices them
+_SERVICES = ("records.summary", "records.verbatim", "webcasting.meeting", "sound.meeting", "it_support.meeting")
 
 
 def _by_year(reqs: Any) -> list[tuple[int, Range]]:
