@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
 from pbi.costing.api import cost_file
@@ -68,3 +69,21 @@ def test_priced_meeting_services_are_named(tmp_path: Path) -> None:
     zh = _statement(tmp_path, [m], "zh")
     assert "提供六种正式语文的口译、简要记录及网播）" in zh
     assert "records" not in _statement(tmp_path, [_meeting("1")])
+
+
+@pytest.mark.parametrize("months", [3, 5])  # 5: $7,500 of $65,600 is not 13 per cent of the rest, rounded
+def test_programme_support_costs_are_rounded_by_the_table_and_add_up(tmp_path: Path, months: int) -> None:
+    import re
+    from decimal import Decimal
+
+    en = _statement(tmp_path, [
+        {"id": "c", "kind": "consultant", "label": {"en": "consultant"}, "work_months": months, "year": 2023,
+         "funding": "extrabudgetary", "section": "Section 24"}])
+    m = re.search(r"Extrabudgetary resources of \$([\d,]+) would be required.*?including programme support "
+                  r"costs of (about )?\$([\d,]+) at 13 per cent", en)
+    assert m, en
+    total, about, psc = Decimal(m[1].replace(",", "")), m[2], Decimal(m[3].replace(",", ""))
+    assert psc % 100 == 0 and total % 100 == 0  # rounded as the table's totals are
+    # the part shown agrees with the total it is part of, or the statement says "about"
+    agrees = ((total - psc) * Decimal("0.13") / 100).quantize(Decimal(1), rounding="ROUND_HALF_UP") * 100 == psc
+    assert agrees != bool(about)

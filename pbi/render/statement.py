@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
 from pbi.costing.conclusions import Conclusion, ObjectRequirement, conclude
@@ -117,8 +117,7 @@ class StatementContext:
                 "sa_additional": self.conclusion.staff_assessment_total("additional"),
                 "sa_later": self.conclusion.staff_assessment_total("budget_process"),
                 "sa_rule": self.estimate.table.staff_assessment,
-                "psc": self.conclusion.programme_support.map(
-                    lambda d: d.quantize(Decimal(1), rounding=ROUND_HALF_UP)),
+                "psc": self.psc_shown, "psc_about": self.psc_about,
                 "psc_percent": _psc_percent(self.estimate),
                 "vacancy_of": self.vacancy_of, "services_of": self.services_of, "one": Range.of(1), "twelve": Range.of(12),
                 "later_years": sorted({r.year for r in self.conclusion.budget_process}),
@@ -127,6 +126,23 @@ class StatementContext:
                 "conditional": [r for r in self.spec.requests if r.conditional and not r.activities],
                 "without_cost": [r for r in self.spec.requests if r.no_cost]}
 
+
+    @property
+    def psc_shown(self) -> Range:
+        """Programme support costs rounded by the table's rule, as the totals beside them are."""
+        return self.conclusion.programme_support.map(self.estimate.table.rounding.apply)
+
+    @property
+    def psc_about(self) -> bool:
+        """The rounded programme support costs are not the table's percentage of the rest of the rounded
+        extrabudgetary total, rounded the same way: the statement says "about" rather than contradict
+        its own total."""
+        pct = _psc_percent(self.estimate)
+        shown, total = self.psc_shown, self.conclusion.extrabudgetary_total
+        if pct is None or shown.is_range or total.is_range:
+            return shown != self.conclusion.programme_support
+        base = total.low - shown.low
+        return self.estimate.table.rounding.apply(base * pct / 100) != shown.low
 
     def services_of(self, activity: str) -> list[str]:
         """The meeting services beyond interpretation the estimate prices for ``activity`` (keys of
