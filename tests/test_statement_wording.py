@@ -87,3 +87,21 @@ def test_programme_support_costs_are_rounded_by_the_table_and_add_up(tmp_path: P
     # the part shown agrees with the total it is part of, or the statement says "about"
     agrees = ((total - psc) * Decimal("0.13") / 100).quantize(Decimal(1), rounding="ROUND_HALF_UP") * 100 == psc
     assert agrees != bool(about)
+
+
+def test_an_activity_after_the_table_is_said_in_the_statement() -> None:
+    from pbi.costing.engine import cost
+    from pbi.model.tables import resolve_table
+
+    from test_draft_en import MASTHEAD, _spec
+
+    later = MASTHEAD.replace("A/C.3/81/L.42", "A/C.3/83/L.42").replace("Eighty-first", "Eighty-third")
+    spec = _spec(["Decides to convene a United Nations conference of three days in 2030;",
+                  "Requests the Secretary-General to submit a report to the General Assembly at its "
+                  "eighty-fourth session;"], head=later)
+    assert {nc["year"] for nc in spec.extra["not_costed"]} == {2030}
+    est = cost(spec, resolve_table(spec.table, near=ROOT / "cost_tables"))
+    en = str(render_note(est, "en", "text", kind="statement"))
+    assert ("The session in 2030 and the report of the session in 2030 (paragraph 1) are not costed in the "
+            "present statement: the rates for 2030 are not yet available.") in en, en
+

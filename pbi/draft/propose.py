@@ -336,7 +336,8 @@ def _table(path: Path) -> Table:
 _TABLES: dict[tuple[str, int], Table] = {}
 
 
-def _fit_to_table(requests: list[dict[str, Any]], table: Table, assumptions: list[str]) -> None:
+def _fit_to_table(requests: list[dict[str, Any]], table: Table, assumptions: list[str],
+                  not_costed: list[dict[str, Any]] | None = None) -> None:
     """Every activity of a kind the table prices: a kind it lacks is replaced by the template's first
     ``fallback`` of a kind it has, or left out; an activity in a year after the table's last is left
     out; either way an assumption says so."""
@@ -348,6 +349,10 @@ def _fit_to_table(requests: list[dict[str, Any]], table: Table, assumptions: lis
                 assumptions.append(f"request {request['id']}: table {table.id} holds no rates after {table.valid_to}: "
                                    f"{act['label'].get('en', act['kind'])} in {act['year']} is left out of the "
                                    "estimate; price it with a table for that year (--table)")
+                if not_costed is not None:  # the note says it too (extra.not_costed)
+                    not_costed.append({"paragraphs": list(request.get("operative_paragraphs", [])),
+                                       "label": dict(act["label"]), "year": int(act["year"]),
+                                       "rates_to": str(table.valid_to)})
                 continue
             if act["kind"] in table.activities:
                 kept.append(act)
@@ -632,7 +637,8 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
 
     table_id, table_path, table_why = _choose_table(body_id, body, years_used or {draft_year}, table, near, draft)
     cost_table = _table(table_path) if table_path else resolve_table(table_id, near=near)
-    _fit_to_table(requests, cost_table, assumptions)
+    not_costed: list[dict[str, Any]] = []
+    _fit_to_table(requests, cost_table, assumptions, not_costed)
     assumptions.insert(2, f"cost table {table_id}: {table_why}; it must hold rates for "
                           f"{', '.join(str(y) for y in sorted(years_used or {draft_year}))}")
     number = draft.number or ""
@@ -653,6 +659,8 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
         "extra": {"assumptions": assumptions, "paragraphs": paragraph_log,
                   "source": {"file": Path(draft.file).name, "line": draft.line, "label": draft.label}},
     }
+    if not_costed:
+        data["extra"]["not_costed"] = not_costed
     if draft.session:
         data["session"] = {lang: draft.session}
     if draft.agenda_items:
