@@ -105,3 +105,17 @@ def test_an_activity_after_the_table_is_said_in_the_statement() -> None:
     assert ("The session in 2030 and the report of the session in 2030 (paragraph 1) are not costed in the "
             "present statement: the rates for 2030 are not yet available.") in en, en
 
+
+
+def test_a_financial_note_says_what_it_does_not_cost(tmp_path: Path) -> None:
+    data = yaml.safe_load((ROOT / "notes" / "ctoc-cop-2010-17" / "annex-01.yaml").read_text(encoding="utf-8"))
+    data.setdefault("extra", {})["not_costed"] = [
+        {"paragraphs": ["4"], "label": {"en": "the expert group meeting", "zh": "专家组会议"}, "year": 2030}]
+    path = tmp_path / "annex.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    est = cost_file(path)
+    en = str(render_note(est, "en", "text", kind="financial_note"))
+    assert ("The expert group meeting in 2030 (paragraph 4) is not costed in the present note: the rates for "
+            "2030 are not yet available.") in en, en
+    zh = str(render_note(est, "zh", "text", kind="financial_note"))
+    assert "第 4 段所涉 2030 年的专家组会议未列入本说明的费用估计：2030 年的费率尚未公布。" in zh, zh
