@@ -119,3 +119,15 @@ def test_a_financial_note_says_what_it_does_not_cost(tmp_path: Path) -> None:
             "2030 are not yet available.") in en, en
     zh = str(render_note(est, "zh", "text", kind="financial_note"))
     assert "第 4 段所涉 2030 年的专家组会议未列入本说明的费用估计：2030 年的费率尚未公布。" in zh, zh
+
+
+def test_a_financial_note_writes_a_half_day(tmp_path: Path) -> None:
+    data = yaml.safe_load((ROOT / "notes" / "ctoc-cop-2010-17" / "annex-03.yaml").read_text(encoding="utf-8"))
+    for r in data["requests"]:
+        for a in r.get("activities", []):
+            if "days" in a:
+                a["days"] = "0.5"
+    path = tmp_path / "annex.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    en = str(render_note(cost_file(path), "en", "text", kind="financial_note"))
+    assert "for a half-day meeting in Vienna" in en and "0.5-day" not in en
