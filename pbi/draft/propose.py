@@ -210,16 +210,21 @@ def _actor(text: str, standards: Standards, lang: str, body: dict[str, Any]) -> 
     return best[1] if best else None
 
 
-def _days(text: str, rules: RuleSet) -> tuple[str, str] | None:
-    """The length in days a paragraph gives a meeting ("two-day" → "2"), with the words."""
-    for pattern in rules.day_phrases:
+def _number_in(text: str, patterns: tuple[re.Pattern[str], ...], numbers: dict[str, str]) -> tuple[str, str] | None:
+    """The first positive number the patterns find (a word from ``numbers`` or digits), with the words."""
+    for pattern in patterns:
         m = pattern.search(text)
         if m:
             word = m.group(1).lower()
-            value = rules.day_numbers.get(word) or (word if word.isdigit() else None)
-            if value:
+            value = numbers.get(word) or (word if word.isdigit() else None)
+            if value and Decimal(value) > 0:
                 return value, m.group(0)
     return None
+
+
+def _days(text: str, rules: RuleSet) -> tuple[str, str] | None:
+    """The length in days a paragraph gives a meeting ("two-day" → "2"), with the words."""
+    return _number_in(text, rules.day_phrases, rules.day_numbers)
 
 
 def _participants(text: str, rules: RuleSet) -> tuple[str, str] | None:
@@ -257,14 +262,7 @@ def _session_year(text: str, body: dict[str, Any], rules: RuleSet, lang: str,
 
 def _months(text: str, rules: RuleSet) -> tuple[str, str] | None:
     """The work-months a paragraph gives ("for twelve months" → "12"), with the words."""
-    for pattern in rules.month_phrases:
-        m = pattern.search(text)
-        if m:
-            word = m.group(1).lower()
-            value = rules.month_numbers.get(word) or (word if word.isdigit() else None)
-            if value and int(value) > 0:
-                return value, m.group(0)
-    return None
+    return _number_in(text, rules.month_phrases, rules.month_numbers)
 
 
 def _grade(text: str, rules: RuleSet) -> tuple[str, str] | None:
