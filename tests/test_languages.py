@@ -131,9 +131,10 @@ def _statement_golden(lang: str) -> str:
     figures the estimate computes (the table's rates move; the wording and separators must not)."""
     from pbi.costing.conclusions import conclude
 
-    c = conclude(cost_file(ROOT / "notes" / "e-2011-30" / "draft-resolution-a-iii.yaml"))
+    est = cost_file(ROOT / "notes" / "e-2011-30" / "draft-resolution-a-iii.yaml")
+    c = conclude(est)
     eb = c.extrabudgetary_total.low
-    psc = c.programme_support.low.quantize(Decimal(1), rounding="ROUND_HALF_UP")
+    psc = est.table.rounding.apply(c.programme_support.low)  # rounded as the totals beside it
     (year,) = {r.year for r in c.extrabudgetary}
     return {
         "fr": f"Des ressources extrabudgétaires d’un montant de {_grouped(eb, NNBSP)}{NBSP}dollars seraient nécessaires "

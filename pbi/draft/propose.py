@@ -210,16 +210,21 @@ def _actor(text: str, standards: Standards, lang: str, body: dict[str, Any]) -> 
     return best[1] if best else None
 
 
-def _days(text: str, rules: RuleSet) -> tuple[str, str] | None:
-    """The length in days a paragraph gives a meeting ("two-day" → "2"), with the words."""
-    for pattern in rules.day_phrases:
+def _number_in(text: str, patterns: tuple[re.Pattern[str], ...], numbers: dict[str, str]) -> tuple[str, str] | None:
+    """The first positive number the patterns find (a word from ``numbers`` or digits), with the words."""
+    for pattern in patterns:
         m = pattern.search(text)
         if m:
             word = m.group(1).lower()
-            value = rules.day_numbers.get(word) or (word if word.isdigit() else None)
-            if value:
+            value = numbers.get(word) or (word if word.isdigit() else None)
+            if value and Decimal(value) > 0:
                 return value, m.group(0)
     return None
+
+
+def _days(text: str, rules: RuleSet) -> tuple[str, str] | None:
+    """The length in days a paragraph gives a meeting ("two-day" → "2"), with the words."""
+    return _number_in(text, rules.day_phrases, rules.day_numbers)
 
 
 def _participants(text: str, rules: RuleSet) -> tuple[str, str] | None:
@@ -257,14 +262,7 @@ def _session_year(text: str, body: dict[str, Any], rules: RuleSet, lang: str,
 
 def _months(text: str, rules: RuleSet) -> tuple[str, str] | None:
     """The work-months a paragraph gives ("for twelve months" → "12"), with the words."""
-    for pattern in rules.month_phrases:
-        m = pattern.search(text)
-        if m:
-            word = m.group(1).lower()
-            value = rules.month_numbers.get(word) or (word if word.isdigit() else None)
-            if value and int(value) > 0:
-                return value, m.group(0)
-    return None
+    return _number_in(text, rules.month_phrases, rules.month_numbers)
 
 
 def _grade(text: str, rules: RuleSet) -> tuple[str, str] | None:
@@ -336,7 +334,8 @@ def _table(path: Path) -> Table:
 _TABLES: dict[tuple[str, int], Table] = {}
 
 
-def _fit_to_table(requests: list[dict[str, Any]], table: Table, assumptions: list[str]) -> None:
+def _fit_to_table(requests: list[dict[str, Any]], table: Table, assumptions: list[str],
+                  not_costed: list[dict[str, Any]] | None = None) -> None:
     """Every activity of a kind the table prices: a kind it lacks is replaced by the template's first
     ``fallback`` of a kind it has, or left out; an activity in a year after the table's last is left
     out; either way an assumption says so."""
@@ -348,6 +347,10 @@ def _fit_to_table(requests: list[dict[str, Any]], table: Table, assumptions: lis
                 assumptions.append(f"request {request['id']}: table {table.id} holds no rates after {table.valid_to}: "
                                    f"{act['label'].get('en', act['kind'])} in {act['year']} is left out of the "
                                    "estimate; price it with a table for that year (--table)")
+                if not_costed is not None:  # the note says it too (extra.not_costed)
+                    not_costed.append({"paragraphs": list(request.get("operative_paragraphs", [])),
+                                       "label": dict(act["label"]), "year": int(act["year"]),
+                                       "rates_to": str(table.valid_to)})
                 continue
             if act["kind"] in table.activities:
                 kept.append(act)
@@ -632,7 +635,8 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
 
     table_id, table_path, table_why = _choose_table(body_id, body, years_used or {draft_year}, table, near, draft)
     cost_table = _table(table_path) if table_path else resolve_table(table_id, near=near)
-    _fit_to_table(requests, cost_table, assumptions)
+    not_costed: list[dict[str, Any]] = []
+    _fit_to_table(requests, cost_table, assumptions, not_costed)
     assumptions.insert(2, f"cost table {table_id}: {table_why}; it must hold rates for "
                           f"{', '.join(str(y) for y in sorted(years_used or {draft_year}))}")
     number = draft.number or ""
@@ -653,6 +657,8 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
         "extra": {"assumptions": assumptions, "paragraphs": paragraph_log,
                   "source": {"file": Path(draft.file).name, "line": draft.line, "label": draft.label}},
     }
+    if not_costed:
+        data["extra"]["not_costed"] = not_costed
     if draft.session:
         data["session"] = {lang: draft.session}
     if draft.agenda_items:

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
 from pbi.costing.conclusions import Conclusion, ObjectRequirement, conclude
 from pbi.costing.estimate import ZERO, Estimate
 from pbi.model.errors import RenderError, SpecError
 from pbi.model.specs import Activity, Range, Request, Spec, source_of
+from pbi.model.tables import GRADE_CATEGORIES
 from pbi.model.vocabulary import (Body, body, default_section, default_section_assumption, funding_keys,
                                   income_section, object_of, objects_of_expenditure, section, traveller_word)
 
@@ -116,14 +117,47 @@ class StatementContext:
                 "sa_additional": self.conclusion.staff_assessment_total("additional"),
                 "sa_later": self.conclusion.staff_assessment_total("budget_process"),
                 "sa_rule": self.estimate.table.staff_assessment,
-                "psc": self.conclusion.programme_support.map(
-                    lambda d: d.quantize(Decimal(1), rounding=ROUND_HALF_UP)),
+                "psc": self.psc_shown, "psc_about": self.psc_about,
                 "psc_percent": _psc_percent(self.estimate),
+                "vacancy_of": self.vacancy_of, "services_of": self.services_of, "one": Range.of(1), "twelve": Range.of(12),
                 "later_years": sorted({r.year for r in self.conclusion.budget_process}),
                 "eb_years": _by_year(self.conclusion.extrabudgetary),
                 "has_table": bool(self.table_rows),
                 "conditional": [r for r in self.spec.requests if r.conditional and not r.activities],
                 "without_cost": [r for r in self.spec.requests if r.no_cost]}
+
+
+    @property
+    def psc_shown(self) -> Range:
+        """Programme support costs rounded by the table's rule, as the totals beside them are."""
+        return self.conclusion.programme_support.map(self.estimate.table.rounding.apply)
+
+    @property
+    def psc_about(self) -> bool:
+        """The rounded programme support costs are not the table's percentage of the rest of the rounded
+        extrabudgetary total, rounded the same way: the statement says "about" rather than contradict
+        its own total."""
+        pct = _psc_percent(self.estimate)
+        shown, total = self.psc_shown, self.conclusion.extrabudgetary_total
+        if pct is None or shown.is_range or total.is_range:
+            return shown != self.conclusion.programme_support
+        base = total.low - shown.low
+        return self.estimate.table.rounding.apply(base * pct / 100) != shown.low
+
+    def services_of(self, activity: str) -> list[str]:
+        """The meeting services beyond interpretation the estimate prices for ``activity`` (keys of
+        ``_SERVICES``, in their order): a statement names every part its amounts contain."""
+        rates = {i.rate.key for i in self.estimate.items if i.activity == activity and i.rate is not None}
+        return [k for k in _SERVICES if k in rates]
+
+    def vacancy_of(self, grade: str) -> Decimal | None:
+        """The vacancy factor (per cent) the table applies to a new post of ``grade`` in its first year."""
+        factor = self.estimate.table.vacancy_factors.get(GRADE_CATEGORIES.get(grade, ""))
+        return factor.percent if factor else None
+
+
+#: meeting services a statement names beside interpretation, by the rate that prices them
+_SERVICES = ("records.summary", "records.verbatim", "webcasting.meeting", "sound.meeting", "it_support.meeting")
 
 
 def _by_year(reqs: Any) -> list[tuple[int, Range]]:
@@ -312,7 +346,7 @@ def qualify(label: str, note: str) -> str:
 
 _COUNTED = re.compile(r"^(one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b", re.IGNORECASE)
 _EVENT = re.compile(r"\b(meetings?|sessions?|consultations?|conferences?|workshops?|seminars?|congress|"
-                    r"hearings?|dialogues?|forums?|segments?)\b", re.IGNORECASE)
+                    r"hearings?|dialogues?|forums?|segments?|discussions?|panels?|briefings?|debates?)\b", re.IGNORECASE)
 _DOCUMENT = re.compile(r"\b(reports?|documents?|documentation|notes?|stud(y|ies)|publications?|guides?|manuals?|"
                        r"laws?|handbooks?|surveys?|tools?|software|analys[ie]s|compendi(um|a)|digests?|"
                        r"summar(y|ies)|records?|papers?|proceedings|instruments?|texts?)\b", re.IGNORECASE)
@@ -333,7 +367,7 @@ def names_document(label: str) -> bool:
     return bool(_DOCUMENT.search(label))
 
 
-_ZH_EVENT = re.compile(r"会议|届会|讲习班|研讨会|大会|磋商|论坛")
+_ZH_EVENT = re.compile(r"会议|届会|讲习班|研讨会|大会|磋商|论坛|讨论|对话|通报会|辩论")
 _ZH_DOCUMENT = re.compile(r"报告|文件|说明|研究|出版物|指南|手册|示范法|法|工具|软件|分析|汇编|摘要|记录|文书|案文|调查")
 _ZH_COUNTED = re.compile(r"^[一二两三四五六七八九十\d]|^\d{4}\s*年")
 
