@@ -50,7 +50,6 @@ def test_a_table_with_a_year_without_requirements_is_read_by_section(lang: str) 
     est = cost(_every_language(est.spec), est.table)
     text = render_note(est, lang, "text", kind="statement")
     assert isinstance(text, str)
-    claims = [c for n in read_notes(text, lang=lang) for c in n.claims]
     cells = {c.paragraph: c for n in read_notes(text, lang=lang) for c in n.claims if c.paragraph.startswith("3 (")}
     section_16 = [c for c in cells.values() if c.section == "16" and c.year == 2023]
     assert section_16 and {c.amount for c in section_16} == {Decimal("50600")}
