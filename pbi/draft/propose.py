@@ -227,12 +227,17 @@ def _days(text: str, rules: RuleSet) -> tuple[str, str] | None:
     return _number_in(text, rules.day_phrases, rules.day_numbers)
 
 
-def _participants(text: str, rules: RuleSet) -> tuple[str, str] | None:
-    for pattern in rules.participant_phrases:
+def _found_in(text: str, patterns: tuple[re.Pattern[str], ...]) -> tuple[str, str] | None:
+    """What the first matching pattern captures, with the words."""
+    for pattern in patterns:
         m = pattern.search(text)
         if m:
             return m.group(1), m.group(0)
     return None
+
+
+def _participants(text: str, rules: RuleSet) -> tuple[str, str] | None:
+    return _found_in(text, rules.participant_phrases)
 
 
 def _session_year(text: str, body: dict[str, Any], rules: RuleSet, lang: str,
@@ -267,11 +272,7 @@ def _months(text: str, rules: RuleSet) -> tuple[str, str] | None:
 
 def _grade(text: str, rules: RuleSet) -> tuple[str, str] | None:
     """The grade a paragraph names ("at the P-4 level" → "P-4"), with the words."""
-    for pattern in rules.grade_phrases:
-        m = pattern.search(text)
-        if m:
-            return m.group(1), m.group(0)
-    return None
+    return _found_in(text, rules.grade_phrases)
 
 
 def _count(text: str, rules: RuleSet) -> tuple[int, str] | None:
