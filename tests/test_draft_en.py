@@ -199,3 +199,13 @@ def test_cli_without_masthead_ignores_the_preambles_dates(tmp_path: Path, capsys
     loaded = load_spec(spec)
     assert loaded.budget_period != "2010-2011"
     assert loaded.requests[0].activities[0].year == 2027
+
+
+def test_an_untitled_draft_opens_at_the_bodys_name_and_takes_its_agenda_items_title() -> None:
+    text = MASTHEAD + "\nDraft resolution\n\nThe General Assembly,\n1. Requests the Secretary-General to submit a report to the General " \
+                      "Assembly at its eighty-second session;\n2. Decides to remain seized of the matter.\n"
+    (draft,) = parse_drafts(text, file="draft.txt")
+    assert draft.title == "" and [p.number for p in draft.operative] == ["1", "2"]
+    spec = propose_spec(draft, near=ROOT / "cost_tables", today=dt.date(2026, 11, 30)).spec
+    assert spec.title.en == "Promotion and protection of human rights: the right to clean water"
+    assert any("prints no title" in a for a in spec.extra["assumptions"])

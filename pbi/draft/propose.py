@@ -645,10 +645,15 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
     if value:
         number = roman(value)
     kind_word = "decision" if draft.kind == "decision" else "resolution"
+    title = draft.title
+    if not title and draft.agenda_title:
+        title = draft.agenda_title
+        assumptions.append(f"the draft prints no title: it takes its agenda item's, “{title}” (the masthead): "
+                           "check it")
     data: dict[str, Any] = {
         "symbol": draft.symbol or f"draft {kind_word} {number}".strip(),
         "draft_kind": draft.kind,
-        "title": {lang: draft.title or f"draft {kind_word} {number}".strip()},
+        "title": {lang: title or f"draft {kind_word} {number}".strip()},
         "body": body_id,
         "rule": rule,
         "budget_period": str(period),

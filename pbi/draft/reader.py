@@ -404,7 +404,9 @@ def parse_drafts(text: str, *, file: str = "<text>", language: Language | None =
             if head is not None:
                 _set_masthead(current, *head)
                 continue
-            opening = _body_of(para, lang) if current.title else None
+            opening = _body_of(para, lang)
+            if opening and not current.title and opening[1]:
+                opening = None  # untitled: only the body's name alone on its line opens the draft
             if opening:
                 current.body, rest, operative = opening
                 stage = "preamble"
