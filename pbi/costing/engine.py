@@ -161,7 +161,7 @@ def _terms(spec: Spec, table: Table, activity: Activity, kind: ActivityKind, on:
                 raise SpecError(f"a {activity.kind} activity needs {name!r} (rate {rate.key} is per {name})",
                                 at=_where(spec, ri, ai, name))
             if name == "meetings" and activity.meetings is None and activity.days is not None:
-                name = f"meetings ({_plain(activity.days)} meeting days)"
+                name = f"meetings ({_plain(activity.days)} meeting day{'' if activity.days.high <= 1 else 's'})"
             elif name == "meetings" and activity.meetings is None and activity.weeks is not None:
                 name = f"meetings ({_plain(activity.weeks)} week{'' if activity.weeks.high == 1 else 's'} of meetings)"
             factors.append((name, value))
