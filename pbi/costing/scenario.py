@@ -43,13 +43,14 @@ from pbi.model.tables import Rate, Table
 __all__ = ["Scenario", "load_scenario", "parse_assignment", "priced_apart", "QUANTITY_PATHS"]
 
 #: the activity fields a scenario may set
-QUANTITY_PATHS = ("count", "pages", "words", "documents", "languages", "days", "meetings", "sessions",
-                  "participants", "dsa_days", "trips", "work_months", "copies", "items", "amount",
+QUANTITY_PATHS = ("count", "pages", "words", "documents", "languages", "days", "weeks", "meetings", "sessions",
+                  "participants", "dsa_days", "trips", "work_months", "posts", "copies", "items", "amount",
                   "interpretation", "grade")
 _RANGES = frozenset(QUANTITY_PATHS) - {"count", "languages", "interpretation", "grade"}
 _NUMERIC = re.compile(r"[+-]?(\d[\d,]*(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 #: a quantity of the table's components → the activity fields that feed it
-_FEEDS = {"participant_days": ("participants", "dsa_days", "days"), "meetings": ("meetings", "days"),
+_FEEDS = {"participant_days": ("participants", "dsa_days", "days"), "meetings": ("meetings", "days", "weeks"),
+          "post_months": ("posts", "work_months"),
           "pages": ("pages", "words"), "words": ("words", "pages")}
 
 RateOverride = Decimal | dict[dt.date, Decimal]
@@ -399,6 +400,7 @@ def _uses(activity: Activity, name: str, table: Table) -> bool:
         return True
     # a value that another one overrides changes nothing: meetings win over days, pages over words
     if (name == "days" and (activity.meetings is not None or activity.dsa_days is not None)) or \
+            (name == "weeks" and (activity.meetings is not None or activity.days is not None)) or \
             (name == "words" and activity.pages is not None):
         return False
     kind = table.activities.get(activity.kind)

@@ -109,6 +109,18 @@ def _factor(est: "Estimate", activity: "Activity", name: str, value: Decimal,
         ref, v = q[(activity.id, "days")]
         per_day = meetings_per_day()
         return f"{ref}*{per_day}", v * per_day
+    if name.startswith(_MEETINGS_PER_DAY_FACTOR) and (activity.id, "weeks") in q:
+        from pbi.model.units import meetings_per_week
+
+        ref, v = q[(activity.id, "weeks")]
+        per_week = meetings_per_week()
+        return f"{ref}*{per_week}", v * per_week
+    if name == "post_months" and ((activity.id, "posts") in q or (activity.id, "work_months") in q):
+        kind = est.table.activities[activity.kind]
+        posts = q.get((activity.id, "posts")) or _default(kind.defaults.get("posts"))
+        months = q.get((activity.id, "work_months")) or _default(kind.defaults.get("work_months"))
+        if posts is not None and months is not None:
+            return f"{posts[0]}*{months[0]}", posts[1] * months[1]
     if name == "participant_days" and (activity.id, "participants") in q:
         days = "dsa_days" if (activity.id, "dsa_days") in q else "days"
         if (activity.id, days) in q:
@@ -122,6 +134,11 @@ def _factor(est: "Estimate", activity: "Activity", name: str, value: Decimal,
     if (activity.id, name) in q:
         return q[(activity.id, name)]
     return f"{value}", value
+
+
+def _default(value: int | None) -> tuple[str, Decimal] | None:
+    """A table default as a formula fragment and its value."""
+    return None if value is None else (str(value), Decimal(value))
 
 
 def _rate_ref(item: "LineItem", activities: Iterable[str], book: _Book) -> str:
