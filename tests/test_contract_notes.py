@@ -11,22 +11,12 @@ from pbi.check.report import check_files
 from pbi.costing.api import cost_file
 from pbi.render import render_note
 
-CONTRACT = """\
-symbol: A/C.3/80/L.99
-title: {en: A draft resolution}
-body: general-assembly
-rule: "153"
-budget_period: "2025"
-table: un-standard-costs
-requests:
-  - id: a
-    activities:
-      - {id: report, kind: documentation, words: 8500, documents: 1, languages: 6, location: New York, year: 2025, funding: regular_budget}
-      - {id: sessions, kind: meeting, meetings: 10, interpretation: true, languages: 6, location: Geneva, year: 2025, funding: regular_budget}
-      - {id: gta, kind: staff, grade: P-3, work_months: 6, location: New York, year: 2025, funding: regular_budget}
-published:
-  - {id: F01, paragraph: "1", amount: 24500, activities: [report]}
-"""
+from test_standard_costs import DRAFT
+
+#: the issue's draft, with ten meetings in Geneva and one published figure
+CONTRACT = (DRAFT.replace("weeks: 1, interpretation: true, languages: 6, location: New York",
+                          "meetings: 10, interpretation: true, languages: 6, location: Geneva")
+            .split("  - {id: F02")[0])
 
 
 @pytest.fixture
