@@ -100,19 +100,24 @@ def evaluate(corpus: Path | None = None) -> dict[str, object]:
                     row[f"{mode}_error_pct"] = (float((computed - published) / published * 100)
                                                 if computed is not None else None)
                 rows.append(row)
-        holdout = _holdout(cases, groups, Path(tmp))
-    return {"figures": rows, "summary": summarise(rows), "holdout": holdout}
+        held_out = holdout(cases, groups, Path(tmp))
+    return {"figures": rows, "summary": summarise(rows), "holdout": held_out}
 
 
-def _holdout(cases: list[Case], groups: dict[str, frozenset[str]], tmp: Path) -> dict[str, object]:
+def issued_from(cases: list[Case], groups: dict[str, frozenset[str]], year: int) -> frozenset[str]:
+    """The cases a table made at the start of ``year`` could not have known: those issued in ``year`` or
+    later, and every case that shares a document with one of them."""
+    return frozenset(m for c in cases if c.doc_year >= year for m in groups[c.id])
+
+
+def holdout(cases: list[Case], groups: dict[str, frozenset[str]], tmp: Path) -> dict[str, object]:
     """Year Y → the figures of the statements issued in Y priced with a table derived from those issued
     before Y (a statement sharing a document with one issued in Y or later is left out too)."""
     out: dict[str, object] = {}
     rows_all: list[dict[str, object]] = []
     for year in HOLDOUT_YEARS:
-        later = frozenset(m for c in cases if c.doc_year >= year for m in groups[c.id])
         path = tmp / f"holdout-{year}.yaml"
-        path.write_text(table_yaml(*derive(cases, later)), encoding="utf-8")
+        path.write_text(table_yaml(*derive(cases, issued_from(cases, groups, year))), encoding="utf-8")
         table = load_table(path)
         rows: list[dict[str, object]] = []
         for case in cases:
