@@ -305,19 +305,19 @@ def _choose_table(body_id: str, body: dict[str, Any], years: set[int], table: st
         for tid, path in find_tables(folder).items():
             known.setdefault(tid, path)
     lo, hi = min(years), max(years)
-    for entry in body.get("tables", []):
+    for entry in vocabulary.body_tables(body_id):
         if entry["id"] not in known or int(entry["from"]) > lo:
             continue
         valid_to = _table(known[entry["id"]]).valid_to
         if valid_to is None or hi <= valid_to.year:
             return str(entry["id"]), known[entry["id"]], str(entry.get("why", ""))
-    for entry in body.get("tables", []):  # none covers every year: the first that covers the draft's own
+    for entry in vocabulary.body_tables(body_id):  # none covers every year: the first that covers the draft's own
         if entry["id"] in known and int(entry["from"]) <= lo:
             valid_to = _table(known[entry["id"]]).valid_to
             if valid_to is None or lo <= valid_to.year:
                 return str(entry["id"]), known[entry["id"]], (f"{entry.get('why', '')}; it holds no rates after "
                                                               f"{valid_to}: later activities are left out")
-    listed = ", ".join(f"{e['id']} (from {e['from']})" for e in body.get("tables", []))
+    listed = ", ".join(f"{e['id']} (from {e['from']})" for e in vocabulary.body_tables(body_id))
     article, span = ("an" if body_id[:1] in "aeiou" else "a"), (str(lo) if lo == hi else f"{lo}-{hi}")
     raise InputError(f"no cost table for {article} {body_id} draft priced in {span} (looked for: {listed}; "
                      f"installed: {', '.join(sorted(known)) or 'none'}); give one with --table",

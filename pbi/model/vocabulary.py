@@ -16,7 +16,7 @@ from typing import Any, Literal
 from pbi.model.errors import RenderError, SpecError
 
 __all__ = ["ObjectOfExpenditure", "Section", "Body", "objects_of_expenditure", "object_of", "section",
-           "income_section", "body", "bodies", "appropriating_bodies", "VOCABULARY_FILE",
+           "income_section", "body", "bodies", "appropriating_bodies", "body_tables", "VOCABULARY_FILE",
            "FundingSource", "FundingClass", "funding_sources", "funding_source", "funding_keys",
            "duty_stations", "place_name", "grades", "grade_categories", "default_section",
            "default_section_assumption", "travellers", "traveller_word", "travellers_object"]
@@ -146,6 +146,16 @@ def body(key: str) -> Body:
         return body(str(v["alias_of"]))
     return Body(key=key, names={lang: {k: str(t) for k, t in v[lang].items()} for lang in _LANGS if lang in v},
                 appropriates=bool(v["appropriates"]), rule=str(v["rule"]), kinds=tuple(v["kinds"]))
+
+
+def body_tables(key: str) -> tuple[dict[str, Any], ...]:
+    """The cost tables that price a body's drafts and notes, in order of preference: ``{id, from,
+    why}`` each (``tables:`` of the body in vocabulary.yaml; none for a body that lists none)."""
+    entries = _data()["bodies"]
+    v = entries.get(key) or {}
+    if "alias_of" in v:
+        return body_tables(str(v["alias_of"]))
+    return tuple(dict(e) for e in v.get("tables") or ())
 
 
 def appropriating_bodies() -> frozenset[str]:
