@@ -369,8 +369,9 @@ def build_parser() -> argparse.ArgumentParser:
     # the languages of pbi.check.reader.LANGUAGES (not imported here: pbi --help stays light)
     p.add_argument("--lang", choices=("zh", "en", "fr", "es", "ru", "ar"),
                    help="language of the text (default: zh and en are read anyway, the others detected)")
-    p.add_argument("--table", default=DEFAULT_TABLE,
-                   help=f"cost table (file or id) for the rates check (default: {DEFAULT_TABLE})")
+    p.add_argument("--table", default="auto",
+                   help="cost table (file or id) for the rates check (default: auto, the table of the body "
+                        f"and years each note reads, as model/vocabulary.yaml lists them; else {DEFAULT_TABLE})")
     p.add_argument("--no-rates", action="store_true", help="only arithmetic and consistency")
     p.add_argument("--json", action="store_true", help="a JSON list of findings (amounts as strings)")
     p.set_defaults(func=_cmd_check)

@@ -12,6 +12,7 @@ from typing import Any
 from pbi.model import DEFAULT_TABLE
 
 from .checks import SEVERITIES, Finding, check_consistency, check_ranges, check_totals
+from .choose import AUTO, choose_table
 from .rates import RatesResult, check_rates
 from .reader import Note, read_path
 
@@ -35,10 +36,12 @@ class CheckReport:
 
 
 def check_files(paths: Sequence[str | Path], *, lang: str | None = None,
-                table: Any = DEFAULT_TABLE) -> CheckReport:
+                table: Any = AUTO) -> CheckReport:
     """Read every file and run the arithmetic, consistency, range and rates checks.
 
-    ``table`` is a :class:`~pbi.model.tables.Table`, a table id or file, or None to skip the rates.
+    ``table`` is a :class:`~pbi.model.tables.Table`, a table id or file, None to skip the rates, or
+    :data:`~pbi.check.choose.AUTO` (the default) to price each note with the table of the body and
+    years it reads (:func:`~pbi.check.choose.choose_table`).
     """
     from pbi.model.tables import Table
 
@@ -50,7 +53,10 @@ def check_files(paths: Sequence[str | Path], *, lang: str | None = None,
                      ("range", check_ranges)):
         found.extend((name, f) for f in fn(notes))
     rates = None
-    if table is not None:
+    if table == AUTO:
+        rates = _rates_by_note(notes)
+        found.extend(("rates", f) for f in rates.findings)
+    elif table is not None:
         tbl = table if isinstance(table, Table) else _table(table)
         rates = check_rates(notes, tbl)
         found.extend(("rates", f) for f in rates.findings)
@@ -58,6 +64,27 @@ def check_files(paths: Sequence[str | Path], *, lang: str | None = None,
     found.sort(key=lambda x: (order.get(x[1].severity, 9),
                               x[1].note if x[1].note is not None else -1))
     return CheckReport(notes, found, rates)
+
+
+def _rates_by_note(notes: Sequence[Note]) -> RatesResult:
+    """Each note priced with the table :func:`~pbi.check.choose.choose_table` chooses for it;
+    ``table`` of the result names each table used, with why and for how many notes."""
+    groups: dict[str, tuple[Any, list[Note], list[str]]] = {}
+    for note in notes:
+        choice = choose_table(note)
+        entry = groups.setdefault(choice.table.id, (choice.table, [], []))
+        entry[1].append(note)
+        if choice.why not in entry[2]:
+            entry[2].append(choice.why)
+    findings: list[Finding] = []
+    checks = []
+    names = []
+    for tid, (tbl, group, whys) in groups.items():
+        result = check_rates(group, tbl)
+        findings.extend(result.findings)
+        checks.extend(result.checks)
+        names.append(f"{tid}: {'; '.join(whys)}")
+    return RatesResult(" | ".join(names) or DEFAULT_TABLE, findings, checks)
 
 
 def _table(ref: Any) -> Any:

@@ -1,0 +1,127 @@
+"""Which cost table ``pbi check`` prices a note with when none is given: the first of the tables
+that the body the note names lists (``tables:`` of the body in model/vocabulary.yaml) that is
+installed, has values from the year given and is valid for every year the note prices; a note that
+names no body known to the vocabulary is priced with :data:`pbi.model.DEFAULT_TABLE`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from pbi.model import DEFAULT_TABLE
+from pbi.model.tables import Table, find_tables, load_table, resolve_table, table_folders
+from pbi.model.vocabulary import bodies, body, body_tables
+
+from .reader import Note
+
+__all__ = ["AUTO", "Choice", "choose_table", "note_body", "note_years"]
+
+#: ``table=AUTO``: choose each note's table from what it reads
+AUTO = "auto"
+
+_SYMBOL_YEAR = re.compile(r"/((?:19|20)\d\d)/")
+_LEADING_ARTICLE = re.compile(r"^(?:the|la|le|l’|l'|el)\s*", re.I)
+
+
+@dataclass(frozen=True)
+class Choice:
+    """The table a note is priced with, and why."""
+
+    table: Table
+    why: str
+
+
+def _specific(short: str) -> bool:
+    """A short name specific enough to name a body: several words, or four Chinese characters
+    (缔约方会议, not 委员会, which is also the Advisory Committee's)."""
+    return len(short.split()) > 1 or (len(short) >= 4 and all("\u4e00" <= c <= "\u9fff" for c in short))
+
+
+@lru_cache(maxsize=1)
+def _body_names() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each body with the names it goes by in every language (without a leading article)."""
+    found: dict[str, set[str]] = {}
+    for key in bodies():
+        b = body(key)
+        if b.key != key:  # an alias
+            continue
+        found[key] = {_LEADING_ARTICLE.sub("", n["name"]) for n in b.names.values() if n.get("name")}
+        found[key] |= {short for n in b.names.values() if _specific(short := _LEADING_ARTICLE.sub("", n.get("short", "")))}
+    # a short name two bodies share ("the Council") names neither
+    shared = {n for key, names in found.items() for n in names
+              if any(n in other for k2, other in found.items() if k2 != key)}
+    return tuple((key, tuple(sorted(n for n in names - shared if len(n) > 1))) for key, names in found.items())
+
+
+def note_body(note: Note) -> str | None:
+    """The body a note names most often (its rules of procedure, "the General Assembly would"), or
+    None when it names none (or two as often)."""
+    text = "\n".join([note.title, *(p.text for p in note.paragraphs)])
+    counts = {key: sum(text.count(n) for n in names) for key, names in _body_names()}
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] == 0 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
+def note_years(note: Note) -> set[int]:
+    """The years a note's claims are priced in, as far as it states them."""
+    years: set[int] = set()
+    for claim in note.claims:
+        if claim.year:
+            years.add(claim.year)
+        elif isinstance(claim.quantities.get("period_year"), int):
+            years.add(int(claim.quantities["period_year"]))
+        else:
+            bien = claim.quantities.get("biennium")
+            if isinstance(bien, str) and bien[:4].isdigit():
+                years.add(int(bien[:4]))
+    if not years:
+        found = _SYMBOL_YEAR.search(note.symbol or "")
+        if found:
+            years.add(int(found.group(1)))
+    return years
+
+
+def _installed(near: Path | None) -> dict[str, Path]:
+    """Table id → file in :func:`~pbi.model.tables.table_folders` of ``near`` (the note's file)."""
+    known: dict[str, Path] = {}
+    for folder in table_folders(near):
+        if folder.is_dir():
+            for tid, path in find_tables(folder).items():
+                known.setdefault(tid, path)
+    return known
+
+
+@lru_cache(maxsize=16)
+def _load(path: Path) -> Table:
+    return load_table(path)
+
+
+def _covers(table: Table, years: Iterable[int]) -> bool:
+    years = list(years)
+    return not years or table.valid_to is None or max(years) <= table.valid_to.year
+
+
+def choose_table(note: Note, *, installed: dict[str, Path] | None = None) -> Choice:
+    """The table to price ``note`` with (see the module docstring)."""
+    key = note_body(note)
+    years = note_years(note)
+    known = _installed(Path(note.source) if note.source else None) if installed is None else installed
+    if key is not None:
+        name = body(key).names_in("en")["name"] if "en" in body(key).names else key
+        span = (f"{min(years)}" if len(years) == 1 else f"{min(years)}-{max(years)}") if years else "no year stated"
+        for entry in body_tables(key):
+            tid = str(entry["id"])
+            if tid not in known or (years and int(entry["from"]) > min(years)):
+                continue
+            table = _load(known[tid])
+            if _covers(table, years):
+                return Choice(table, f"a note of {_LEADING_ARTICLE.sub('', name)}, {span}")
+    return Choice(resolve_table(DEFAULT_TABLE),
+                  "the default: the note names no body whose tables cover its years" if key is None
+                  else f"the default: no table listed for {key} is installed for its years")
