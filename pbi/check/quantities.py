@@ -107,11 +107,11 @@ _WORK_MONTHS = (
     re.compile(rf"{_NOT_ORD}{_ZN}\s*个?\s*(?:工作月|人月)"),
     re.compile(rf"\b{_EW}[\s-]+(?:work|person|staff)[\s-]+months?\b", re.I),
 )
-_G = r"(?:P|D|G|L|NO)-\d(?!\d)|GS\s*\((?:Other|Principal)\s+level\)|GS-(?:OL|PL)\b"
+_G = r"(?:P|D|G|L|NO)-\d(?!\d)|GS\s*\((?:Other|Principal)\s+level\)|GS-(?:OL|PL)\b|GS\b(?!-)"
 _GRADE = re.compile(rf"(?<![A-Za-z])({_G})")
 _STAFF_ZH = re.compile(rf"{_ZN}\s*名[^,;。()]{{0,12}}?(?:专家|干事|工作人员)")
 _STAFF_ITEMS = (
-    re.compile(rf"为\s*{_ZN}\s*名[^()]{{0,30}}?\(((?:P|D|G|L|NO)-\d)\)\s*工作\s*{_ZN}\s*个?\s*工作月"),
+    re.compile(rf"为\s*{_ZN}\s*名[^()]{{0,30}}?\(({_G})\)\s*工作\s*{_ZN}\s*个?\s*工作月"),
     re.compile(rf"\b{_EW}[\s-]+(?:work|person|staff)[\s-]+months?\s+of\s+{_EW}\s+[^()]{{0,40}}?"
                rf"\(({_G})\)", re.I),
 )

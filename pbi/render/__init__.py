@@ -172,6 +172,18 @@ def _environment(lang: str, budget_period: str) -> Any:
             raise RenderError(f"activity {activity.id!r} has no {lang} label, and templates/phrases.yaml "
                               f"names no kind {activity.kind!r}", field="label") from None
 
+    def meeting_count(activity: Any) -> Decimal:
+        """The meetings an activity states, or its days or weeks of meetings counted in meetings (low end)."""
+        from pbi.model.units import meetings_per_day, meetings_per_week
+
+        if activity.meetings is not None:
+            return Decimal(activity.meetings.low)
+        if activity.days is not None:
+            return Decimal(activity.days.low * meetings_per_day())
+        if activity.weeks is not None:
+            return Decimal(activity.weeks.low * meetings_per_week())
+        return Decimal(0)
+
     def place(name: str) -> str:
         return str(phrase("places", name, lang))
 
@@ -225,6 +237,7 @@ def _environment(lang: str, budget_period: str) -> Any:
         "cntf": lambda v: n.count_word(v, lang, "f"), "cntn": lambda v: n.count_word(v, lang, "n"),
         "prep": lambda text, word: n.contract(word, str(text), lang),
         "langnames": lambda codes: n.language_names(codes, lang), "section": section, "place": place, "label": label,
+        "meeting_count": meeting_count,
         "components": lambda text: [t for t in str(text).split("‖") if t],
         "commas": lambda items: any("，" in outside_parens(i) or ", " in outside_parens(i) for i in items),
         "inner_list": lambda items: any("、" in outside_parens(i) for i in items),
