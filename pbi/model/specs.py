@@ -38,6 +38,20 @@ GRADES = grades()  # model/vocabulary.yaml
 #: the first year an activity may fall in (the oldest statements of the General Assembly corpus)
 FIRST_YEAR = 1985
 _TABLE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+
+
+def _visible_id(value: Any) -> Any:
+    """An id as typed: one with an invisible or control character (a right-to-left override, a
+    zero-width space, a line break) is refused, naming the character, since it would look like
+    another id and never match it."""
+    import unicodedata
+
+    if isinstance(value, str):
+        for i, char in enumerate(value):
+            if unicodedata.category(char) in ("Cf", "Cc", "Zl", "Zp") or (char.isspace() and char != " "):
+                raise ValueError(f"contains an invisible character U+{ord(char):04X} "
+                                 f"({unicodedata.name(char, 'unnamed')}) at position {i + 1}: type the id again")
+    return value
 #: no financial note counts more than this of anything; larger is a typing error
 MAX_QUANTITY = 1_000_000
 
@@ -175,7 +189,8 @@ class Activity(BaseModel):
 
     model_config = _FROZEN
 
-    id: str = Field(description="short id, unique within the spec, used by published figures")
+    id: Annotated[str, BeforeValidator(_visible_id)] = Field(
+        description="short id, unique within the spec, used by published figures")
     kind: str = Field(description="an activity kind of the cost table: documentation, publication, "
                                   "meeting, expert_meeting, staff, travel, lump_sum, …")
     label: Text | None = Field(default=None, description="short name: the model law, the omnibus tool …")
@@ -365,7 +380,7 @@ class Request(BaseModel):
 
     model_config = _FROZEN
 
-    id: str = Field(description="the note's sub-item letter: a, b, c …")
+    id: Annotated[str, BeforeValidator(_visible_id)] = Field(description="the note's sub-item letter: a, b, c …")
     operative_paragraphs: tuple[str, ...] = Field(default=(), description="e.g. ['6'] or ['1(b)']")
     text: Text | None = Field(default=None, description="what the body would do (paragraph 2 of the note)")
     items: tuple[Text, ...] = Field(default=(), description="sub-items ㈠, ㈡ … of the request text")
@@ -470,6 +485,12 @@ class Spec(BaseModel):
         default="operative", description="where the requested paragraphs are: the operative part or "
                                          "the annex of the draft")
     _source: tuple[str, dict[str, int]] = PrivateAttr()  # set by load_spec (no default: nothing to copy per spec)
+
+    @field_validator("budget_period", mode="before")
+    @classmethod
+    def _budget_period_as_text(cls, value: Any) -> Any:
+        """``budget_period: 2025`` unquoted is the period 2025 (YAML reads it as a number)."""
+        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
     @field_validator("budget_period")
     @classmethod

@@ -1,0 +1,33 @@
+"""Inputs a new user writes: an unquoted budget period is a period; an id with an invisible
+character (a right-to-left override, a zero-width space) is one line naming the character."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pbi.cli import main
+
+SPEC = (Path(__file__).parent / "data" / "qa3" / "s01-ny-report-2025.yaml").read_text(encoding="utf-8")
+
+
+def _write(tmp_path: Path, old: str, new: str) -> Path:
+    assert old in SPEC
+    path = tmp_path / "spec.yaml"
+    path.write_text(SPEC.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+def test_an_unquoted_budget_period_is_a_period(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _write(tmp_path, "budget_period: '2025'", "budget_period: 2025")
+    assert main(["cost", str(path)]) == 0, capsys.readouterr().err
+
+
+@pytest.mark.parametrize("char, name", [("\u202e", "RIGHT-TO-LEFT OVERRIDE"), ("\u200b", "ZERO WIDTH SPACE")])
+def test_an_invisible_character_in_an_id_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                   char: str, name: str) -> None:
+    path = _write(tmp_path, "id: report", f'id: "rep{char}ort"')
+    assert main(["reproduce", str(path)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith(f"{path}:") and name in err[0] and ".id:" in err[0]
