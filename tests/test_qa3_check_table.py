@@ -49,3 +49,22 @@ def test_the_cli_says_which_table_and_why(tmp_path: Path, capsys: pytest.Capture
     assert main(["check", str(_note(tmp_path, "s08-absorbed-2022.yaml"))]) == 0
     out = capsys.readouterr().out
     assert "rates (un-standard-costs" in out and "General Assembly" in out
+
+
+def test_a_statement_that_names_no_body_is_known_by_its_symbol(tmp_path: Path) -> None:
+    text = ("Programme budget implications of draft resolution A/C.2/78/L.40\n\n"
+            "4. The requirements of $239,400 for 2024 would relate to 20 meetings with interpretation in the six "
+            "official languages in Geneva.\n")
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    report = check_files([path], lang="en")
+    assert report.rates is not None and report.rates.table.startswith("un-standard-costs")
+
+
+@pytest.mark.parametrize("symbol, body", [("A/HRC/55/L.3", "human-rights-council"), ("A/C.3/80/L.1", "general-assembly"),
+                                          ("E/CN.15/2024/L.2", "ccpcj"), ("E/2024/L.5", "ecosoc"),
+                                          ("CTOC/COP/2010/L.3", "cop-untoc"), ("S/2024/1", None)])
+def test_the_body_of_a_symbol(symbol: str, body: str | None) -> None:
+    from pbi.model.vocabulary import body_of_symbol
+
+    assert body_of_symbol(symbol) == body

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pbi.model import DEFAULT_TABLE
 from pbi.model.tables import Table, find_tables, load_table, resolve_table, table_folders
-from pbi.model.vocabulary import bodies, body, body_tables
+from pbi.model.vocabulary import bodies, body, body_of_symbol, body_tables
 
 from .reader import Note
 
@@ -58,13 +58,13 @@ def _body_names() -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 
 def note_body(note: Note) -> str | None:
-    """The body a note names most often (its rules of procedure, "the General Assembly would"), or
-    None when it names none (or two as often)."""
+    """The body a note names most often (its rules of procedure, "the General Assembly would"), else
+    the body its draft's symbol belongs to (A/C.2/78/L.40: the General Assembly), else None."""
     text = "\n".join([note.title, *(p.text for p in note.paragraphs)])
     counts = {key: sum(text.count(n) for n in names) for key, names in _body_names()}
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     if not ranked or ranked[0][1] == 0 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
-        return None
+        return body_of_symbol(note.symbol) if note.symbol else None
     return ranked[0][0]
 
 

@@ -16,7 +16,7 @@ from typing import Any, Literal
 from pbi.model.errors import RenderError, SpecError
 
 __all__ = ["ObjectOfExpenditure", "Section", "Body", "objects_of_expenditure", "object_of", "section",
-           "income_section", "body", "bodies", "appropriating_bodies", "body_tables", "VOCABULARY_FILE",
+           "income_section", "body", "bodies", "appropriating_bodies", "body_tables", "body_of_symbol", "VOCABULARY_FILE",
            "FundingSource", "FundingClass", "funding_sources", "funding_source", "funding_keys",
            "duty_stations", "place_name", "grades", "grade_categories", "default_section",
            "default_section_assumption", "travellers", "traveller_word", "travellers_object"]
@@ -156,6 +156,17 @@ def body_tables(key: str) -> tuple[dict[str, Any], ...]:
     if "alias_of" in v:
         return body_tables(str(v["alias_of"]))
     return tuple(dict(e) for e in v.get("tables") or ())
+
+
+def body_of_symbol(symbol: str) -> str | None:
+    """The body whose document symbols begin as ``symbol`` does (the longest prefix of ``symbols:``
+    in vocabulary.yaml that matches: ``A/HRC/55/L.3`` → human-rights-council), or None."""
+    best: tuple[int, str | None] = (0, None)
+    for key, v in _data()["bodies"].items():
+        for prefix in v.get("symbols") or ():
+            if symbol.upper().startswith(str(prefix).upper()) and len(prefix) > best[0]:
+                best = (len(prefix), key)
+    return best[1]
 
 
 def appropriating_bodies() -> frozenset[str]:
