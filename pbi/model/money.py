@@ -44,6 +44,9 @@ def to_decimal(value: object) -> Decimal:
         if "," in text:
             raise ValueError(f"{value!r} is not a number: a comma is ambiguous (a decimal comma or a "
                              "thousands separator); write 1234.5")
+        whole = text.lstrip("+-").split(".")[0].lstrip("0")
+        if len(text) > 60 and text.lstrip("+-").replace(".", "", 1).isdigit() and len(whole) > len(str(MAX_AMOUNT)):
+            raise ValueError(f"a number of {len(whole)} digits is over the ceiling (at most {MAX_AMOUNT:,})")
         if "_" in text or len(text) > 60:
             raise ValueError(f"{value[:60]!r} is not a number")
         try:
