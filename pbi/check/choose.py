@@ -121,7 +121,7 @@ def choose_table(note: Note, *, installed: dict[str, Path] | None = None) -> Cho
                 continue
             table = _load(known[tid])
             if _covers(table, years):
-                return Choice(table, f"a note of {_LEADING_ARTICLE.sub('', name)}, {span}")
+                return Choice(table, f"a note of {name}, {span}")
     return Choice(resolve_table(DEFAULT_TABLE),
                   "the default: the note names no body whose tables cover its years" if key is None
                   else f"the default: no table listed for {key} is installed for its years")
