@@ -542,7 +542,7 @@ def find_ops_at(text: str) -> tuple[list[str], int]:
 # ----------------------------------------------------------------------------- budget sections
 
 _SECTION = (
-    re.compile(r"第\s*(\d{1,2}[A-Z]?)\s*款"),
+    re.compile(r"第\s*(\d{1,2}[A-Z]?)\s*[款编]"),  # 第16编: a section as the COP 5 notes number it
     re.compile(r"\b(income\s+)?sections?\s+(\d{1,2}[A-Z]?)\b", re.I),
 )
 _SECTION_PAREN = re.compile(r"\b(income\s+)?sections?\s+(\d{1,2}[A-Z]?)\b[^\d$()]{0,40}\(\s*$", re.I)
@@ -554,7 +554,7 @@ _NET_OF = re.compile(r"(?:net\s+of|excluding|exclusive\s+of|before)\s+staff\s+as
 
 def find_section(text: str, anchor: int | None = None) -> str | None:
     """The budget section named in ``text`` (nearest to ``anchor``): "section 2" → ``"2"``,
-    "section 29C" → ``"29C"``, "income section 1" → ``"income 1"``, "第16款" → ``"16"``."""
+    "section 29C" → ``"29C"``, "income section 1" → ``"income 1"``, "第16款" (or "第16编") → ``"16"``."""
     hits: list[tuple[int, str]] = []
     for m in _SECTION[0].finditer(text):
         hits.append((m.start(), m.group(1)))
