@@ -161,12 +161,13 @@ def lexicon(lang: str) -> Lexicon | None:
 
 def _section_letters(pattern: str, lang: str) -> tuple[re.Pattern[str], Repl]:
     """The rule that reads a lettered section number («الباب 29 جيم») as ``section 29C``, with the
-    letters the notes write it in (model/vocabulary.yaml ``section_forms``)."""
+    letters the notes write it in (model/vocabulary.yaml ``section_forms``); the pattern's groups: a
+    conjunction before it, the number, the letter."""
     from pbi.model.vocabulary import section_form
 
     back = {str(word): str(latin) for latin, word in (section_form(lang).get("letters") or {}).items()}
     rx = _compile(pattern.replace("{letter}", "|".join(re.escape(w) for w in back)), f"{lang}.section_letters")
-    return rx, lambda m: f"section {m.group(1)}{back[m.group(2)]}"
+    return rx, lambda m: f"{'and ' if m.group(1) else ''}section {m.group(2)}{back[m.group(3)]}"
 
 
 def _numbers(group: str, decimal: str) -> list[tuple[re.Pattern[str], Repl]]:

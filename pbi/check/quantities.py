@@ -45,6 +45,7 @@ from pbi.model.vocabulary import duty_stations
 from .text import to_int
 
 __all__ = ["MEETING_SERVICES", "extract", "find_funding", "find_years", "find_biennium", "find_ops", "find_section",
+           "find_sections",
            "staff_assessment", "KINDS", "COUNTABLE"]
 
 _ZN = r"(\d{1,3}(?:,\d{3})+(?!\d)|\d+|[一二两三四五六七八九十百]+)"
@@ -550,6 +551,14 @@ _STAFF_ASSESSMENT = re.compile(r"工作人员薪金税|\bstaff\s+assessment\b|\b
                                r"\bsection\s+36\b", re.I)
 _NET_OF = re.compile(r"(?:net\s+of|excluding|exclusive\s+of|before)\s+staff\s+assessment|"
                      r"不含工作人员薪金税", re.I)
+
+
+def find_sections(text: str) -> list[str]:
+    """Every budget section named in ``text``, in order: "under section 2 (…) and section 8 (…)" →
+    ``["2", "8"]`` (income sections as ``"income 1"``)."""
+    hits = [(m.start(), m.group(1)) for m in _SECTION[0].finditer(text)]
+    hits += [(m.start(), ("income " if m.group(1) else "") + m.group(2)) for m in _SECTION[1].finditer(text)]
+    return [h[1] for h in sorted(hits)]
 
 
 def find_section(text: str, anchor: int | None = None) -> str | None:
