@@ -406,7 +406,8 @@ def _build_statement(estimate: Estimate, lang: str) -> Note:
     from pbi.model.vocabulary import income_section, section
     from . import numbers as n
     from .statement import (article, bare, build_statement_context, check_kind, counted_already, definite,
-                            names_document, names_event, plural, qualify, statement_table, zh_counted_already,
+                            names_document, names_event, plural, qualify, section_order, statement_table,
+                            zh_counted_already,
                             zh_names_document, zh_names_event)
 
     check_kind(estimate.spec, "statement")
@@ -447,9 +448,10 @@ def _build_statement(estimate: Estimate, lang: str) -> Note:
         "zh_counted_already": zh_counted_already, "zh_names_event": zh_names_event,
         "zh_names_document": zh_names_document, "article": article, "double": lambda d: d * 2, "zero": ZERO,
         "cf_sections": sorted({r.section for r in c.additional_regular_budget
-                               if r.funding == "contingency_fund" and r.section}),
+                               if r.funding == "contingency_fund" and r.section}, key=section_order),
         "later_total": lambda y: total(r for r in c.budget_process if r.year == y),
-        "later_sections_of": lambda y: sorted({r.section for r in c.budget_process if r.year == y and r.section}),
+        "later_sections_of": lambda y: sorted({r.section for r in c.budget_process if r.year == y and r.section},
+                                              key=section_order),
         "later_sa": lambda y: total(s for s in c.staff_assessment if s.share == "budget_process" and s.year == y),
     }
     try:
