@@ -386,12 +386,12 @@ _AR_PARTS = ("أولا", "ثانيا", "ثالثا", "رابعا", "خامسا",
 #: without, an income section, and "the sections concerned", as the statements write them (Russian: in
 #: the dative, after по; Arabic: after في إطار)
 _SECTION_NAMES = {
-    "en": ("{sec} ({name})", "{sec}", "income section {n} ({name})", "the sections concerned"),
-    "zh": ("{sec}“{name}”", "{sec}", "收入第{n}款“{name}”", "有关款次"),
-    "fr": ("{sec} ({name})", "{sec}", "chapitre {n} des recettes ({name})", "chapitres concernés"),
-    "es": ("la {sec} ({name})", "la {sec}", "la sección {n} de ingresos ({name})", "las secciones correspondientes"),
-    "ru": ("{sec} «{name}»", "{sec}", "разделу {n} сметы поступлений «{name}»", "соответствующим разделам"),
-    "ar": ("{sec} ({name})", "{sec}", "باب الإيرادات {n} ({name})", "الأبواب المعنية"),
+    "en": ("{sec} ({name})", "{sec}", "income section {n} ({name})", "the sections concerned", "the other sections concerned"),
+    "zh": ("{sec}“{name}”", "{sec}", "收入第{n}款“{name}”", "有关款次", "其他有关款次"),
+    "fr": ("{sec} ({name})", "{sec}", "chapitre {n} des recettes ({name})", "chapitres concernés", "des autres chapitres concernés"),
+    "es": ("la {sec} ({name})", "la {sec}", "la sección {n} de ingresos ({name})", "las secciones correspondientes", "las demás secciones correspondientes"),
+    "ru": ("{sec} «{name}»", "{sec}", "разделу {n} сметы поступлений «{name}»", "соответствующим разделам", "другим соответствующим разделам"),
+    "ar": ("{sec} ({name})", "{sec}", "باب الإيرادات {n} ({name})", "الأبواب المعنية", "الأبواب المعنية الأخرى"),
 }
 #: a draft numbered in a report (draft resolution IV) as the Chinese report numbers it (决议草案四)
 _ZH_NUMBERS = {"I": "一", "II": "二", "III": "三", "IV": "四", "V": "五", "VI": "六", "VII": "七", "VIII": "八",
@@ -434,8 +434,13 @@ def _build_statement(estimate: Estimate, lang: str) -> Note:
         return out
 
     def seclist(keys: Any) -> str:
-        keys = [k for k in keys if k]
-        return n.join([secname(k) for k in keys], lang) if keys else _SECTION_NAMES[lang][3]
+        """The sections named, and "the other sections concerned" for amounts whose section the spec does
+        not state (a key None)."""
+        keys = list(keys)
+        named = [secname(k) for k in keys if k]
+        if not named:
+            return _SECTION_NAMES[lang][3]
+        return n.join(named + ([_SECTION_NAMES[lang][4]] if None in keys or "" in keys else []), lang)
 
     from pbi.costing.estimate import ZERO
 
@@ -448,9 +453,9 @@ def _build_statement(estimate: Estimate, lang: str) -> Note:
         "zh_counted_already": zh_counted_already, "zh_names_event": zh_names_event,
         "zh_names_document": zh_names_document, "article": article, "double": lambda d: d * 2, "zero": ZERO,
         "cf_sections": sorted({r.section for r in c.additional_regular_budget
-                               if r.funding == "contingency_fund" and r.section}, key=section_order),
+                               if r.funding == "contingency_fund"}, key=section_order),
         "later_total": lambda y: total(r for r in c.budget_process if r.year == y),
-        "later_sections_of": lambda y: sorted({r.section for r in c.budget_process if r.year == y and r.section},
+        "later_sections_of": lambda y: sorted({r.section for r in c.budget_process if r.year == y},
                                               key=section_order),
         "later_sa": lambda y: total(s for s in c.staff_assessment if s.share == "budget_process" and s.year == y),
     }

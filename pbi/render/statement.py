@@ -111,10 +111,10 @@ class StatementContext:
                 "proposed": self.spec.dated is not None and self.spec.dated.year < self.spec.period.start,
                 "symbol": self.symbol, "requests": self.requests, "ops": self.ops, "activities": self.activities,
                 "no_implications": self.no_implications, "covered": self.covered, "traveller": traveller_word,
-                "sections": sorted({r.section for r in self.conclusion.objects_of("additional") if r.section},
-                                   key=section_order),
-                "later_sections": sorted({r.section for r in self.conclusion.objects_of("budget_process")
-                                          if r.section}, key=section_order),
+                # None, last, stands for amounts whose section the spec does not state
+                "sections": sorted({r.section for r in self.conclusion.objects_of("additional")}, key=section_order),
+                "later_sections": sorted({r.section for r in self.conclusion.objects_of("budget_process")},
+                                         key=section_order),
                 "sa_additional": self.conclusion.staff_assessment_total("additional"),
                 "sa_later": self.conclusion.staff_assessment_total("budget_process"),
                 "sa_rule": self.estimate.table.staff_assessment,
