@@ -141,3 +141,25 @@ def test_every_generated_statement_reads_back_in_arabic(spec: Spec) -> None:
     states every amount the table prices, as the English statement does."""
     ga = _every_language(spec).model_copy(update={"body": "general-assembly", "rule": "153"})
     assert round_trip(cost(ga, TABLE), "statement", "ar") == ([], set())
+
+
+def test_a_statement_counts_its_activities_in_arabic() -> None:
+    """The statement's list of activities: the noun agrees with its count, "1 يوم واحد" is never written."""
+    acts = [{"kind": "workshop", "days": 3, "participants": 20, "count": 3},
+            {"kind": "workshop", "days": 1, "participants": 2},
+            {"kind": "expert_meeting", "days": 2, "participants": 11, "count": 2},
+            {"kind": "meeting", "days": 2, "languages": 3, "interpretation": True, "count": 3},
+            {"kind": "staff", "grade": "P-3", "work_months": 2, "count": 2},
+            {"kind": "staff", "grade": "P-3", "work_months": 12}]
+    spec = _spec(*({**a, "funding": "regular_budget", "section": "Section 16"} for a in acts), body="general-assembly")
+    text = render_note(cost(spec, TABLE), "ar", "text", kind="statement")
+    assert isinstance(text, str)
+    for line in ("(أ) 3 حلقات عمل مدة كل منها 3 أيام (20 مشاركا في كل منها)، في عام 2010؛",
+                 "(ب) حلقة عمل واحدة مدتها يوم واحد (مشاركان)، في عام 2010؛",
+                 "(ج) اجتماعان لفريق خبراء مدة كل منهما يومان (11 مشاركا في كل منهما)، في عام 2010؛",
+                 "(د) 3 اجتماعات (4 جلسات لكل منها مع توفير الترجمة الشفوية بـ 3 لغات)، في عام 2010؛",
+                 "(هـ) شهرا عمل لموظفين اثنين (ف-3)، في عام 2010؛",
+                 "(و) 12 شهر عمل لموظف واحد (ف-3)، في عام 2010."):
+        assert line in text
+    assert " 1 يوم" not in text and " 2 يومان" not in text
+    assert round_trip(cost(spec, TABLE), "statement", "ar") == ([], set())
