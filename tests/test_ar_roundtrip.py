@@ -163,3 +163,21 @@ def test_a_statement_counts_its_activities_in_arabic() -> None:
         assert line in text
     assert " 1 يوم" not in text and " 2 يومان" not in text
     assert round_trip(cost(spec, TABLE), "statement", "ar") == ([], set())
+
+
+@pytest.mark.parametrize("activity, phrase", [
+    ({"kind": "meeting", "days": 2, "languages": 6, "interpretation": True, "count": 2,
+      "label": {"en": "meeting of the working group", "ar": "اجتماع للفريق العامل"}},
+     "عقد اجتماع للفريق العامل (اجتماعان) مدة كل منهما يومان"),
+    ({"kind": "expert_meeting", "days": 3, "participants": 15, "count": 3,
+      "label": {"en": "expert group meeting", "ar": "اجتماع لفريق خبراء"}},
+     "عقد اجتماع لفريق خبراء (3 اجتماعات) مدة كل منها 3 أيام ويشارك في كل منها 15 مشاركا"),
+    ({"kind": "workshop", "days": 3, "participants": 15, "count": 2,
+      "label": {"en": "regional workshops", "ar": "حلقات عمل إقليمية"}},
+     "عقد حلقات عمل إقليمية (حلقتا عمل) مدة كل منهما 3 أيام"),
+])
+def test_a_labelled_activity_gives_its_count_in_brackets(activity: dict[str, Any], phrase: str) -> None:
+    est = cost(_spec(activity), TABLE)
+    text = render_note(est, "ar", "text")
+    assert isinstance(text, str) and phrase in text
+    assert round_trip(est, "financial_note", "ar") == ([], set())
