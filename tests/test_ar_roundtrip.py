@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from pbi.check import read_notes
 from pbi.costing.engine import cost
@@ -22,6 +23,7 @@ from pbi.render import render_note
 from test_check_languages import _every_language
 from test_delegate_roundtrip import round_trip
 from test_properties import TABLE, specs
+from test_statement_roundtrip import UN_TABLE_ID, ga_specs
 
 
 def _spec(*activities: dict[str, Any], body: str = "cop-untoc") -> Spec:
@@ -179,5 +181,43 @@ def test_a_statement_counts_its_activities_in_arabic() -> None:
 def test_a_labelled_activity_gives_its_count_in_brackets(activity: dict[str, Any], phrase: str) -> None:
     est = cost(_spec(activity), TABLE)
     text = render_note(est, "ar", "text")
+    assert isinstance(text, str) and phrase in text
+    assert round_trip(est, "financial_note", "ar") == ([], set())
+
+
+@settings(max_examples=_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
+@given(spec=ga_specs(), kind=st.sampled_from(["financial_note", "statement"]))
+def test_every_generated_general_assembly_note_reads_back_in_arabic(spec: Spec, kind: str) -> None:
+    """Drafts priced with the United Nations standard costs (trips, consultants, meeting services, duty
+    stations, documents by the word): the Arabic note and statement read back as the English ones do."""
+    from pbi.model.tables import load_table
+
+    from _paths import TABLES
+
+    est = cost(_every_language(spec), load_table(TABLES / f"{UN_TABLE_ID}.yaml"))
+    assert round_trip(est, kind, "ar") == round_trip(est, kind, "en")
+
+
+@pytest.mark.parametrize("activity, phrase", [
+    ({"kind": "travel", "trips": 3, "travellers": "experts", "location": "Geneva", "dsa_days": 5},
+     "3 رحلات للخبراء إلى جنيف مع بدل إقامة يومي لمدة 5 أيام لكل رحلة"),
+    ({"kind": "travel", "trips": 2, "travellers": "members", "dsa_days": 2},
+     "رحلتين للأعضاء مع بدل إقامة يومي لمدة يومين لكل رحلة"),
+    ({"kind": "consultant", "work_months": 2, "count": 2}, "شهري عمل لخبيرين استشاريين"),
+    ({"kind": "consultant", "work_months": 11, "count": 3}, "11 شهر عمل لـ 3 خبراء استشاريين"),
+    ({"kind": "meeting", "meetings": 4, "location": "Vienna", "summary_records": True, "webcasting": True},
+     "عقد اجتماع واحد يتألف من 4 جلسات في فيينا مع توفير المحاضر الموجزة والبث الشبكي"),
+])
+def test_trips_consultants_and_meeting_services_in_arabic(activity: dict[str, Any], phrase: str) -> None:
+    from pbi.model.tables import load_table
+
+    from _paths import TABLES
+
+    spec = Spec.model_validate({**_spec(activity, body="general-assembly").model_dump(mode="json", exclude_none=True),
+                                "table": UN_TABLE_ID, "budget_period": "2023"})
+    spec = spec.model_copy(update={"requests": tuple(r.model_copy(update={"activities": tuple(
+        a.model_copy(update={"year": 2023}) for a in r.activities)}) for r in spec.requests)})
+    est = cost(spec, load_table(TABLES / f"{UN_TABLE_ID}.yaml"))
+    text = render_note(est, "ar", "text", kind="financial_note")
     assert isinstance(text, str) and phrase in text
     assert round_trip(est, "financial_note", "ar") == ([], set())
