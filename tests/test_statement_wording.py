@@ -148,3 +148,5 @@ def test_a_financial_note_writes_a_half_day(tmp_path: Path) -> None:
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     en = str(render_note(cost_file(path), "en", "text", kind="financial_note"))
     assert "for a half-day meeting in Vienna" in en and "0.5-day" not in en
+    zh = str(render_note(cost_file(path), "zh", "text", kind="financial_note"))
+    assert "为期半天的配备六种语文口译的会议" in zh and "0.5 天" not in zh, zh
