@@ -221,3 +221,12 @@ def test_trips_consultants_and_meeting_services_in_arabic(activity: dict[str, An
     text = render_note(est, "ar", "text", kind="financial_note")
     assert isinstance(text, str) and phrase in text
     assert round_trip(est, "financial_note", "ar") == ([], set())
+
+
+def test_two_in_brackets_is_nominative_and_after_a_preposition_genitive() -> None:
+    text, q = _note({"kind": "publication", "pages": 2, "languages": 2})
+    assert "ترجمة وطباعة المنشور (صفحتان، لغتان)" in text
+    assert (q.get("pages"), q.get("languages")) == (2, 2)
+    text, q = _note({"kind": "documentation", "pages": 2, "languages": 2, "count": 2, "funding": "budget_process"})
+    assert "إعداد تقريرين من صفحتين بلغتين" in text
+    assert (q.get("documents"), q.get("pages"), q.get("languages")) == (2, 2, 2)
