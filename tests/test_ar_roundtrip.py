@@ -230,3 +230,9 @@ def test_two_in_brackets_is_nominative_and_after_a_preposition_genitive() -> Non
     text, q = _note({"kind": "documentation", "pages": 2, "languages": 2, "count": 2, "funding": "budget_process"})
     assert "إعداد تقريرين من صفحتين بلغتين" in text
     assert (q.get("documents"), q.get("pages"), q.get("languages")) == (2, 2, 2)
+
+
+def test_a_half_day_is_written_in_words() -> None:
+    text, q = _note({"kind": "meeting", "days": "0.5", "languages": 6, "interpretation": True, "count": 2})
+    assert "عقد اجتماعين مدة كل منهما نصف يوم" in text and "0,5" not in text
+    assert (q.get("meetings"), q.get("half_day")) == (2, True)
