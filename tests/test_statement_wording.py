@@ -107,6 +107,23 @@ def test_an_activity_after_the_table_is_said_in_the_statement() -> None:
 
 
 
+@pytest.mark.parametrize(("lang", "sentence"), [
+    ("fr", "L’activité prévue en 2030 (paragraphe 4) n’est pas chiffrée dans le présent état : les taux pour 2030 "
+           "ne sont pas encore disponibles."),
+    ("es", "La actividad prevista para 2030 (párrafo 4) no se presupuesta en la presente exposición: las tarifas "
+           "para 2030 aún no están disponibles."),
+])
+def test_a_statement_says_what_it_does_not_cost_in_french_and_spanish(lang: str, sentence: str,
+                                                                      tmp_path: Path) -> None:
+    data = yaml.safe_load((ROOT / "notes" / "e-2011-30" / "draft-resolution-a-i.yaml").read_text(encoding="utf-8"))
+    data.setdefault("extra", {})["not_costed"] = [
+        {"paragraphs": ["4"], "label": {"en": "the expert group meeting"}, "year": 2030}]
+    path = tmp_path / "annex.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    text = str(render_note(cost_file(path), lang, "text", kind="statement"))
+    assert sentence in text.replace("\u202f", " ").replace("\u00a0", " "), text
+
+
 def test_a_financial_note_says_what_it_does_not_cost(tmp_path: Path) -> None:
     data = yaml.safe_load((ROOT / "notes" / "ctoc-cop-2010-17" / "annex-01.yaml").read_text(encoding="utf-8"))
     data.setdefault("extra", {})["not_costed"] = [
@@ -131,3 +148,5 @@ def test_a_financial_note_writes_a_half_day(tmp_path: Path) -> None:
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     en = str(render_note(cost_file(path), "en", "text", kind="financial_note"))
     assert "for a half-day meeting in Vienna" in en and "0.5-day" not in en
+    zh = str(render_note(cost_file(path), "zh", "text", kind="financial_note"))
+    assert "为期半天的配备六种语文口译的会议" in zh and "0.5 天" not in zh, zh

@@ -1,0 +1,39 @@
+"""A spec in the plain shape users write (issue 10's contract: no request texts, no operative
+paragraphs, no sections) gets a note that reads as English and checks clean."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pbi.check.report import check_files
+from pbi.costing.api import cost_file
+from pbi.render import render_note
+
+from test_standard_costs import DRAFT
+
+#: the issue's draft, with ten meetings in Geneva and one published figure
+CONTRACT = (DRAFT.replace("weeks: 1, interpretation: true, languages: 6, location: New York",
+                          "meetings: 10, interpretation: true, languages: 6, location: Geneva")
+            .split("  - {id: F02")[0])
+
+
+@pytest.fixture
+def contract(tmp_path: Path) -> Path:
+    path = tmp_path / "spec.yaml"
+    path.write_text(CONTRACT, encoding="utf-8")
+    return path
+
+
+def test_a_financial_note_of_a_spec_without_texts_reads_as_english(contract: Path, tmp_path: Path) -> None:
+    text = str(render_note(cost_file(contract), "en", "text", kind="financial_note"))
+    assert "would:\n" not in text and "would:" not in text.split("\n\n")[2]
+    assert "Under the draft resolution, the General Assembly would request the activities costed below." in text
+    assert "Under operative paragraph," not in text
+    assert "for 10 meetings in Geneva with interpretation in six languages" in text
+    assert "a meeting of 10 meetings" not in text
+    note = tmp_path / "note.txt"
+    note.write_text(text, encoding="utf-8")
+    report = check_files([note], table="un-standard-costs")
+    assert report.errors == 0
