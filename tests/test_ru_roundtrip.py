@@ -46,6 +46,11 @@ def _workshop(n: int, participants: int) -> dict[str, Any]:
             "funding": "extrabudgetary"}
 
 
+def _staff(n: int, months: int, id: str = "s") -> dict[str, Any]:
+    return {"id": id, "kind": "staff", "count": n, "grade": "P-3", "work_months": months, "year": 2010,
+            "funding": "extrabudgetary"}
+
+
 def _sessions(n: int, meetings: int, funding: str = "extrabudgetary") -> dict[str, Any]:
     return {"id": "m", "kind": "meeting", "count": n, "meetings": meetings, "languages": 6, "interpretation": True,
             "year": 2010, "funding": funding, **({"section": "Part 2"} if funding == "regular_budget" else {})}
@@ -77,6 +82,10 @@ CASES = [
        "funding": "extrabudgetary"}], "перевод и издание публикации (5 страниц, один язык)"),
     ([{"id": "t", "kind": "tool_translation", "count": 4, "pages": 100, "languages": 2, "year": 2010,
        "funding": "extrabudgetary"}], "перевод и распространение программного средства (два языка, 100 страниц, 4 публикации)"),
+    # staff: the kind's own name counted, «каждый» for several
+    ([_staff(1, 6), _staff(1, 3, "s2")], "один сотрудник (С-3) на 6 месяцев и один сотрудник (С-3) на 3 месяца"),
+    ([_staff(2, 6), _staff(1, 3, "s2")], "два сотрудника (С-3) на 6 месяцев каждый и один сотрудник (С-3) на 3 месяца"),
+    ([_staff(12, 6)], "12 сотрудников (С-3) на 6 месяцев каждый"),
     # a place where a meeting is held, in the prepositional
     ([{"id": "e", "kind": "expert_meeting", "count": 1, "days": 3, "participants": 20, "location": "Vienna",
        "year": 2010, "funding": "extrabudgetary"}], "совещание группы экспертов продолжительностью 3 дня в Вене с участием 20 участников"),
@@ -85,7 +94,7 @@ CASES = [
 
 IDS = ["report-1", "reports-2", "reports-5", "reports-1-and-3", "documents-2", "workshop-1", "workshops-2",
        "workshops-5", "session-of-4", "sessions-2-of-8", "sessions-5-of-1", "sessions-3-of-2", "rb-meetings-18",
-       "rb-meetings-5", "publication", "tool", "expert-meeting-in-vienna"]
+       "rb-meetings-5", "publication", "tool", "staff-1-and-1", "staff-2-and-1", "staff-12", "expert-meeting-in-vienna"]
 
 
 @pytest.mark.parametrize("activities, words", CASES, ids=IDS)
