@@ -82,6 +82,9 @@ CASES = [
        "funding": "extrabudgetary"}], "перевод и издание публикации (5 страниц, один язык)"),
     ([{"id": "t", "kind": "tool_translation", "count": 4, "pages": 100, "languages": 2, "year": 2010,
        "funding": "extrabudgetary"}], "перевод и распространение программного средства (два языка, 100 страниц, 4 публикации)"),
+    # half a day
+    ([{**_sessions(2, 1), "meetings": None, "days": "0.5"}], "заседания (2) продолжительностью полдня с устным переводом"),
+    ([{**_workshop(3, 20), "days": "0.5"}], "три практикума продолжительностью полдня с участием 20 участников в каждом"),
     # staff: the kind's own name counted, «каждый» for several
     ([_staff(1, 6), _staff(1, 3, "s2")], "один сотрудник (С-3) на 6 месяцев и один сотрудник (С-3) на 3 месяца"),
     ([_staff(2, 6), _staff(1, 3, "s2")], "два сотрудника (С-3) на 6 месяцев каждый и один сотрудник (С-3) на 3 месяца"),
@@ -94,7 +97,7 @@ CASES = [
 
 IDS = ["report-1", "reports-2", "reports-5", "reports-1-and-3", "documents-2", "workshop-1", "workshops-2",
        "workshops-5", "session-of-4", "sessions-2-of-8", "sessions-5-of-1", "sessions-3-of-2", "rb-meetings-18",
-       "rb-meetings-5", "publication", "tool", "staff-1-and-1", "staff-2-and-1", "staff-12", "expert-meeting-in-vienna"]
+       "rb-meetings-5", "publication", "tool", "half-day-meetings", "half-day-workshops", "staff-1-and-1", "staff-2-and-1", "staff-12", "expert-meeting-in-vienna"]
 
 
 @pytest.mark.parametrize("activities, words", CASES, ids=IDS)
