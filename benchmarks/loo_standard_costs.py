@@ -8,6 +8,11 @@ twice, its draft, the ACABQ report on it: corpus.statement_groups), and the stat
 (notes/ga-statements/) is priced with it by pbi's engine, as a user's spec would be. Printed: the
 median absolute error in per cent and the share of figures within 1 per cent, by kind, duty station
 and year band, and over all figures; and the same in-sample (the shipped table).
+
+A temporal holdout guards against rules that fit the corpus as a whole but would not have forecast it:
+for each year Y of HOLDOUT_YEARS the table is derived from the statements issued before Y only (and
+none that shares a document with a later one), and the figures of the statements issued in Y are
+priced with it, as a table made at the start of Y would have priced them.
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "cost_tables" / "derive"))
 sys.path.insert(0, str(ROOT))
 
-from corpus import load_corpus, statement_groups  # noqa: E402
+from corpus import Case, load_corpus, statement_groups  # noqa: E402
 from ga_statements import file_name  # noqa: E402
 from un_standard_costs import derive, table_yaml, terms  # noqa: E402
 
@@ -35,6 +40,10 @@ from pbi.model.specs import Spec, load_spec  # noqa: E402
 from pbi.model.tables import Table, load_table  # noqa: E402
 
 SPECS = ROOT / "notes" / "ga-statements"
+
+
+#: the years whose statements the temporal holdout prices with a table of the statements issued before them
+HOLDOUT_YEARS = range(2022, 2026)
 
 
 def _band(year: int) -> str:
@@ -91,7 +100,51 @@ def evaluate(corpus: Path | None = None) -> dict[str, object]:
                     row[f"{mode}_error_pct"] = (float((computed - published) / published * 100)
                                                 if computed is not None else None)
                 rows.append(row)
-    return {"figures": rows, "summary": summarise(rows)}
+        held_out = holdout(cases, groups, Path(tmp))
+    return {"figures": rows, "summary": summarise(rows), "holdout": held_out}
+
+
+def issued_from(cases: list[Case], groups: dict[str, frozenset[str]], year: int) -> frozenset[str]:
+    """The cases a table made at the start of ``year`` could not have known: those issued in ``year`` or
+    later, and every case that shares a document with one of them."""
+    return frozenset(m for c in cases if c.doc_year >= year for m in groups[c.id])
+
+
+def holdout(cases: list[Case], groups: dict[str, frozenset[str]], tmp: Path) -> dict[str, object]:
+    """Year Y → the figures of the statements issued in Y priced with a table derived from those issued
+    before Y (a statement sharing a document with one issued in Y or later is left out too)."""
+    out: dict[str, object] = {}
+    rows_all: list[dict[str, object]] = []
+    for year in HOLDOUT_YEARS:
+        path = tmp / f"holdout-{year}.yaml"
+        path.write_text(table_yaml(*derive(cases, issued_from(cases, groups, year))), encoding="utf-8")
+        table = load_table(path)
+        rows: list[dict[str, object]] = []
+        for case in cases:
+            if case.doc_year != year:
+                continue
+            priced = [i for i in case.items if i.priced]
+            if not priced:
+                continue
+            spec = load_spec(SPECS / file_name(case))
+            wanted = {f.id for f in spec.published}
+            for item in priced:
+                if item.id not in wanted:
+                    continue
+                computed = _price(spec, item.id, table)
+                published = Decimal(item.amount)
+                rows.append({"figure": item.id, "kind": _kind(item.activities), "year": item.year,
+                             "published": str(published),
+                             "computed": str(computed) if computed is not None else None,
+                             "error_pct": float((computed - published) / published * 100)
+                             if computed is not None else None})
+        errors = [float(r["error_pct"]) for r in rows if r["error_pct"] is not None]  # type: ignore[arg-type]
+        out[str(year)] = {**share_stats(errors), "undetermined": [r["figure"] for r in rows if r["error_pct"] is None],
+                          "figures": rows}
+        rows_all += rows
+    errors = [float(r["error_pct"]) for r in rows_all if r["error_pct"] is not None]  # type: ignore[arg-type]
+    out["all"] = {**share_stats(errors), "undetermined": [r["figure"] for r in rows_all if r["error_pct"] is None]}
+    return out
 
 
 def _price(spec: Spec, figure_id: str, table: Table) -> Decimal | None:
@@ -155,6 +208,18 @@ def _print(result: dict[str, object]) -> None:
             for name, st in s[group].items():
                 print(f"  {group:8} {name:50} n={st['n']:3}  median |error| {st['median_abs_pct']:6} %  "
                       f"within 1 %: {st['within_1pct']:.0%}")
+    holdout = result["holdout"]
+    assert isinstance(holdout, dict)
+    print("temporal holdout (a table of the statements issued before Y prices those issued in Y):")
+    for year, st in holdout.items():
+        if st["n"]:
+            print(f"  {year:8} n={st['n']:3}  median |error| {st['median_abs_pct']:6} %  within 1 %: "
+                  f"{st['within_1pct']:.0%} ({st['within_1pct_count']})"
+                  + (f"; undetermined: {', '.join(st['undetermined'])}" if st["undetermined"] else ""))
+    for year, st in holdout.items():
+        for r in st.get("figures", []):
+            err = "undetermined" if r["error_pct"] is None else f"{r['error_pct']:+.1f} %"
+            print(f"    {year} {r['figure']:12} {r['kind']:34} {r['year']!s:5} {int(r['published']):>10,} {err:>12}")
     print()
     print(f"{'figure':12} {'kind':34} {'station':9} {'year':5} {'published':>10} {'LOO':>10} {'error %':>8}")
     for r in result["figures"]:  # type: ignore[union-attr]

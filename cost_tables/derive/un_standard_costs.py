@@ -24,6 +24,11 @@ A figure whose unit value stands more than ``OUTLIER`` apart from what the other
 year (or of the years on both sides) give is not used for the rates, and the table says so (the
 figure stays in its spec and in the leave-one-out, priced like any other). Nothing else goes in:
 every value names its figures.
+
+A figure counts for the year it costs, not the year its statement was issued. Counting it for the year
+after its issue (the rates in force when issued) is what documentation shows (ST-M02.2, issued and
+costed in 2016, at the 2017 rate of the other 2016 statements), but temporary assistance does not, and
+over the corpus it did worse (benchmarks/loo_standard_costs.py, README: "What was tried").
 """
 
 from __future__ import annotations
