@@ -124,6 +124,23 @@ def test_a_trip_goes_to_a_place_in_the_accusative() -> None:
     assert round_trip(est, "statement", "ru") == ([], set())
 
 
+@pytest.mark.parametrize("meeting, words", [
+    ({"count": 2, "days": 2, "summary_records": True, "funding": "extrabudgetary"},
+     "заседания (2) продолжительностью 2 дня с подготовкой кратких отчетов."),
+    ({"count": 1, "meetings": 10, "interpretation": False, "webcasting": True, "it_support": True,
+      "funding": "extrabudgetary"}, "заседания (10 заседаний) с веб-трансляцией и поддержкой в области ИТ."),
+    ({"count": 1, "meetings": 4, "interpretation": True, "verbatim_records": True, "sound": True,
+      "funding": "regular_budget", "section": "Section 2"},
+     "четыре совещания в 2024 году с устным переводом на шесть языков и подготовкой стенографических отчетов и "
+     "звукотехническим обслуживанием и документационным обслуживанием"),
+], ids=["summary-records", "webcasting-it", "verbatim-sound"])
+def test_a_meeting_states_the_services_it_is_priced_with(meeting: dict[str, Any], words: str) -> None:
+    text, est = _note([{"id": "m", "kind": "meeting", "languages": 6, "year": 2024, **meeting}],
+                      table="un-standard-costs", period="2024")
+    assert words in text
+    assert round_trip(est, "financial_note", "ru") == ([], set())
+
+
 def test_meetings_of_different_lengths_keep_each_its_own() -> None:
     """Each meeting's length stays in its own year's clause; what all share is set apart by commas."""
     def meeting(i: int, year: int, count: int, days: int, languages: int) -> dict[str, Any]:
