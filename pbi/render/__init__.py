@@ -185,6 +185,11 @@ def _environment(lang: str, budget_period: str) -> Any:
     def place(name: str) -> str:
         return str(phrase("places", name, lang))
 
+    def destination(name: str) -> str:
+        """A place travelled to, where the language says it apart from a place where (ru в Женеву, в Женеве)."""
+        forms = _phrases().get("destinations", {}).get(name, {})
+        return str(forms[lang]) if lang in forms else place(name)
+
     def outside_parens(item: str) -> str:
         return re.sub(r"（[^）]*）|\([^)]*\)", "", item)
 
@@ -234,7 +239,7 @@ def _environment(lang: str, budget_period: str) -> Any:
         "pl": lambda v, *forms: n.plural(v, lang, *forms),
         "cntf": lambda v: n.count_word(v, lang, "f"), "cntn": lambda v: n.count_word(v, lang, "n"),
         "prep": lambda text, word: n.contract(word, str(text), lang),
-        "langnames": lambda codes: n.language_names(codes, lang), "section": section, "place": place, "label": label,
+        "langnames": lambda codes: n.language_names(codes, lang), "section": section, "place": place, "destination": destination, "label": label,
         "components": lambda text: [t for t in str(text).split("‖") if t],
         "commas": lambda items: any("，" in outside_parens(i) or ", " in outside_parens(i) for i in items),
         "inner_list": lambda items: any("、" in outside_parens(i) for i in items),
