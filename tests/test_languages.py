@@ -400,14 +400,11 @@ def test_statement_word_file_keeps_parts_table_and_direction(lang):
 
 
 @pytest.mark.parametrize("lang", NEW)
-def test_phrases_and_vocabulary_name_sections_alike(lang):
-    """Financial notes read section titles from templates/phrases/<lang>.yaml, statements from
-    model/vocabulary.yaml: where both name a section, they name it alike (apostrophes aside)."""
+def test_the_phrases_name_no_section(lang):
+    """Budget sections are named in model/vocabulary.yaml only (by budget period): the phrases of a
+    language hold no copy of them."""
     import yaml
-
-    from pbi.model.vocabulary import section
 
     phrases = yaml.safe_load((ROOT / "pbi" / "render" / "templates" / "phrases" / f"{lang}.yaml")
                              .read_text(encoding="utf-8"))
-    for key, entry in phrases["sections"].items():
-        assert entry["title"].replace("'", "’") == section(key).name(lang).replace("'", "’"), key
+    assert "sections" not in phrases

@@ -151,10 +151,23 @@ def lexicon(lang: str) -> Lexicon | None:
             rules.append((_compile(rf"(?<!\w)(?:{between[0]})\s+{_NUM}\s*(?:{cur})?\s*(?:{between[1]})\s*{_NUM}\s*"
                                    rf"(?:{cur})", f"{lang}.range_between"), r"between $\1 and $\2"))
         rules.append((_compile(rf"{_NUM}\s*(?:{cur})", f"{lang}.currency"), r"$\1"))
+    if d.get("section_letters"):
+        rules.append(_section_letters(str(d["section_letters"]), lang))
     for k, pair in enumerate(d.get("phrases", [])):
         rules.append((_compile(pair[0], f"{lang}.phrases[{k}]"), str(pair[1])))
     marks = tuple(_compile(m, f"{lang}.detect[{k}]") for k, m in enumerate(d.get("detect", [])))
     return Lexicon(lang, marks, int(d.get("min_hits", 2)), tuple(rules))
+
+
+def _section_letters(pattern: str, lang: str) -> tuple[re.Pattern[str], Repl]:
+    """The rule that reads a lettered section number («الباب 29 جيم») as ``section 29C``, with the
+    letters the notes write it in (model/vocabulary.yaml ``section_forms``); the pattern's groups: a
+    conjunction before it, the number, the letter."""
+    from pbi.model.vocabulary import section_form
+
+    back = {str(word): str(latin) for latin, word in (section_form(lang).get("letters") or {}).items()}
+    rx = _compile(pattern.replace("{letter}", "|".join(re.escape(w) for w in back)), f"{lang}.section_letters")
+    return rx, lambda m: f"{'and ' if m.group(1) else ''}section {m.group(2)}{back[m.group(3)]}"
 
 
 def _numbers(group: str, decimal: str) -> list[tuple[re.Pattern[str], Repl]]:

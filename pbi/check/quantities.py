@@ -45,6 +45,7 @@ from pbi.model.vocabulary import duty_stations
 from .text import to_int
 
 __all__ = ["MEETING_SERVICES", "extract", "find_funding", "find_years", "find_biennium", "find_ops", "find_section",
+           "find_sections",
            "staff_assessment", "KINDS", "COUNTABLE"]
 
 _ZN = r"(\d{1,3}(?:,\d{3})+(?!\d)|\d+|[一二两三四五六七八九十百]+)"
@@ -542,7 +543,7 @@ def find_ops_at(text: str) -> tuple[list[str], int]:
 # ----------------------------------------------------------------------------- budget sections
 
 _SECTION = (
-    re.compile(r"第\s*(\d{1,2}[A-Z]?)\s*款"),
+    re.compile(r"第\s*(\d{1,2}[A-Z]?)\s*[款编]"),  # 第16编: a section as the COP 5 notes number it
     re.compile(r"\b(income\s+)?sections?\s+(\d{1,2}[A-Z]?)\b", re.I),
 )
 _SECTION_PAREN = re.compile(r"\b(income\s+)?sections?\s+(\d{1,2}[A-Z]?)\b[^\d$()]{0,40}\(\s*$", re.I)
@@ -552,9 +553,17 @@ _NET_OF = re.compile(r"(?:net\s+of|excluding|exclusive\s+of|before)\s+staff\s+as
                      r"不含工作人员薪金税", re.I)
 
 
+def find_sections(text: str) -> list[str]:
+    """Every budget section named in ``text``, in order: "under section 2 (…) and section 8 (…)" →
+    ``["2", "8"]`` (income sections as ``"income 1"``)."""
+    hits = [(m.start(), m.group(1)) for m in _SECTION[0].finditer(text)]
+    hits += [(m.start(), ("income " if m.group(1) else "") + m.group(2)) for m in _SECTION[1].finditer(text)]
+    return [h[1] for h in sorted(hits)]
+
+
 def find_section(text: str, anchor: int | None = None) -> str | None:
     """The budget section named in ``text`` (nearest to ``anchor``): "section 2" → ``"2"``,
-    "section 29C" → ``"29C"``, "income section 1" → ``"income 1"``, "第16款" → ``"16"``."""
+    "section 29C" → ``"29C"``, "income section 1" → ``"income 1"``, "第16款" (or "第16编") → ``"16"``."""
     hits: list[tuple[int, str]] = []
     for m in _SECTION[0].finditer(text):
         hits.append((m.start(), m.group(1)))

@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from pbi.model.errors import RenderError, SpecError
 
-__all__ = ["ObjectOfExpenditure", "Section", "Body", "objects_of_expenditure", "object_of", "section",
+__all__ = ["ObjectOfExpenditure", "Section", "SectionName", "section_form", "sections", "Body", "objects_of_expenditure", "object_of", "section",
            "income_section", "body", "bodies", "appropriating_bodies", "body_tables", "body_of_symbol", "VOCABULARY_FILE",
            "FundingSource", "FundingClass", "funding_sources", "funding_source", "funding_keys",
            "duty_stations", "place_name", "grades", "grade_categories", "default_section",
@@ -41,27 +41,58 @@ class ObjectOfExpenditure:
 
 
 @dataclass(frozen=True, slots=True)
+class SectionName:
+    """A section's name for the budget periods whose first year is in ``first``..``last`` (None: open),
+    in the languages it was verified in, with the text it was read in."""
+
+    names: dict[str, str]
+    first: int | None = None
+    last: int | None = None
+    source: str = ""
+
+    def covers(self, year: int | None) -> bool:
+        if year is None:
+            return self.last is None
+        return (self.first is None or self.first <= year) and (self.last is None or year <= self.last)
+
+
+@dataclass(frozen=True, slots=True)
 class Section:
-    """A budget or income section: its key as specs write it, its number and names per language."""
+    """A budget or income section: its key as specs write it, its number, and its names by budget
+    period and language (model/vocabulary.yaml ``sections``)."""
 
     key: str
     number: str
-    names: dict[str, str]
+    periods: tuple[SectionName, ...] = ()
     labels: dict[str, str] = field(default_factory=dict)  #: how notes print the number, where not by rule
 
-    def name(self, lang: str) -> str:
-        if lang not in self.names:
-            raise RenderError(f"no {lang} name for {self.key!r} in model/vocabulary.yaml")
-        return self.names[lang]
+    def name(self, lang: str, year: int | None = None) -> str | None:
+        """The section's name in ``lang`` for the budget period starting in ``year`` (None: the name
+        in use now), or None where no name was verified for that period and language."""
+        for entry in self.periods:
+            if entry.covers(year) and lang in entry.names:
+                return entry.names[lang]
+        return None
 
-    def numbered(self, lang: str) -> str:
-        """The section as a note names it: ``section 16`` / ``第16款`` (or the entry's ``label``)."""
-        if lang in self.labels:
+    def numbered(self, lang: str, case: str = "number", *, labelled: bool = True) -> str:
+        """The section by its number as a note prints it: ``section 16`` / ``第16款`` / « chapitre 16 »
+        / «разделу 16» (``case="number_dat"``) / «الباب 29 جيم» (or the entry's ``label``, unless
+        ``labelled`` is False)."""
+        if labelled and lang in self.labels:
             return self.labels[lang]
-        rule = {"en": "section {n}", "zh": "第{n}款"}.get(lang)
-        if rule is None:
-            raise RenderError(f"no {lang} label for {self.key!r} in model/vocabulary.yaml")
-        return rule.format(n=self.number)
+        form = section_form(lang)
+        number = self.number
+        letters = form.get("letters") or {}
+        if letters and number[-1:] in letters:
+            number = f"{number[:-1]} {letters[number[-1]]}"
+        return str(form.get(case) or form["number"]).format(n=number)
+
+    def named(self, lang: str, year: int | None = None, case: str = "number", *, labelled: bool = True) -> str:
+        """The section with its name where one is known for the period and language
+        (``section 2 (General Assembly …)``), by its number alone otherwise (``section 27``)."""
+        number = self.numbered(lang, case, labelled=labelled)
+        name = self.name(lang, year)
+        return number if name is None else str(section_form(lang)["named"]).format(number=number, name=name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,18 +147,41 @@ def object_of(kind: str, override: str | None = None) -> ObjectOfExpenditure:
     return objects["general_operating_expenses"]
 
 
+def _names(entry: dict[str, Any]) -> tuple[SectionName, ...]:
+    if "names" not in entry:  # one name for every period, languages as keys (income sections)
+        return (SectionName({lang: str(entry[lang]) for lang in _LANGS if lang in entry}),)
+    return tuple(SectionName({lang: str(n[lang]) for lang in _LANGS if lang in n},
+                             int(n["from"]) if n.get("from") is not None else None,
+                             int(n["to"]) if n.get("to") is not None else None, str(n.get("source") or ""))
+                 for n in entry["names"] or ())
+
+
 def _section(vocab: str, key: str) -> Section:
     entries = _data()[vocab]
     if key not in entries:
-        raise RenderError(f"no names for {key!r} in model/vocabulary.yaml ({vocab}: {', '.join(entries)})",
-                          field="section")
+        key = next((k for k, v in entries.items() if key in (v.get("aliases") or ())), key)
+    if key not in entries:
+        raise RenderError(f"no {key!r} in model/vocabulary.yaml ({vocab}: {', '.join(entries)})", field="section")
     v = entries[key]
-    return Section(key=key, number=str(v["number"]), names={lang: str(v[lang]) for lang in _LANGS if lang in v},
+    return Section(key=key, number=str(v["number"]), periods=_names(v),
                    labels={str(k): str(t) for k, t in (v.get("label") or {}).items()})
 
 
+def section_form(lang: str) -> dict[str, Any]:
+    """How notes in ``lang`` print a section (model/vocabulary.yaml ``section_forms``)."""
+    forms: dict[str, Any] = _data()["section_forms"]
+    if lang not in forms:
+        raise RenderError(f"no {lang} form for budget sections in model/vocabulary.yaml (section_forms)")
+    return dict(forms[lang])
+
+
+def sections() -> tuple[Section, ...]:
+    """Every budget section of the vocabulary."""
+    return tuple(section(k) for k in _data()["sections"])
+
+
 def section(key: str) -> Section:
-    """A budget section by the key specs write (``Section 16``)."""
+    """A budget section by the key specs write (``Section 16``, or one of its ``aliases``)."""
     return _section("sections", key)
 
 
@@ -266,7 +320,7 @@ def default_section(kind: str) -> str | None:
 
 def default_section_assumption(key: str) -> dict[str, str]:
     """How a note states that it shows activities under the default section ``key``, per language
-    (``{n}`` and ``{name}`` to be filled in with the section's number and name)."""
+    (``{section}`` to be filled in with the section as :meth:`Section.named` prints it)."""
     return {str(lang): str(text) for lang, text in _data()["default_sections"][key]["assumption"].items()}
 
 

@@ -3,9 +3,9 @@
 ``render_note(estimate, lang, fmt, kind=None)`` takes the kind the spec's body takes unless told
 (pbi.model.vocabulary), builds the context (:mod:`.context` for the financial note, :mod:`.statement`
 for the statement), renders the template ``templates/<kind>/<lang>.j2`` (Jinja2 with
-``StrictUndefined``; the financial note's names of bodies, budget sections and places in
-``templates/phrases.yaml``, the statement's in ``pbi/model/vocabulary.yaml``), and writes the result as
-plain text, Markdown, HTML or Word (:mod:`.docx`). A language is added by writing its template and its
+``StrictUndefined``; the financial note's names of bodies and places in ``templates/phrases.yaml``,
+budget sections — by budget period — and the statement's names in ``pbi/model/vocabulary.yaml``), and
+writes the result as plain text, Markdown, HTML or Word (:mod:`.docx`). A language is added by writing its template and its
 phrases; numbers are written by :mod:`.numbers`.
 """
 
@@ -159,8 +159,18 @@ def _environment(lang: str, budget_period: str) -> Any:
             raise MissingText(text, lang)
         return str(value)
 
+    first_year = parse_period(budget_period).years[0]
+
     def section(key: str) -> dict[str, str]:
-        return dict(phrase("sections", key, lang))
+        """A budget section as the templates print it (model/vocabulary.yaml, names by budget
+        period): ``number`` / ``number_dat`` (by number alone), ``title`` (its name, "" where none
+        is known for the period and language), ``named`` / ``named_dat`` (with its name if known)."""
+        from pbi.model.vocabulary import section as vocabulary_section
+
+        sec = vocabulary_section(key)
+        return {"number": sec.numbered(lang), "number_dat": sec.numbered(lang, "number_dat"),
+                "title": sec.name(lang, first_year) or "", "named": sec.named(lang, first_year),
+                "named_dat": sec.named(lang, first_year, "number_dat")}
 
     def label(activity: Any) -> str:
         """The activity's own short name, or the name of its kind."""
@@ -186,6 +196,11 @@ def _environment(lang: str, budget_period: str) -> Any:
 
     def place(name: str) -> str:
         return str(phrase("places", name, lang))
+
+    def destination(name: str) -> str:
+        """A place travelled to, where the language says it apart from a place where (ru в Женеву, в Женеве)."""
+        forms = _phrases().get("destinations", {}).get(name, {})
+        return str(forms[lang]) if lang in forms else place(name)
 
     def outside_parens(item: str) -> str:
         return re.sub(r"（[^）]*）|\([^)]*\)", "", item)
@@ -236,7 +251,7 @@ def _environment(lang: str, budget_period: str) -> Any:
         "pl": lambda v, *forms: n.plural(v, lang, *forms),
         "cntf": lambda v: n.count_word(v, lang, "f"), "cntn": lambda v: n.count_word(v, lang, "n"),
         "prep": lambda text, word: n.contract(word, str(text), lang),
-        "langnames": lambda codes: n.language_names(codes, lang), "section": section, "place": place, "label": label,
+        "langnames": lambda codes: n.language_names(codes, lang), "section": section, "place": place, "destination": destination, "label": label,
         "meeting_count": meeting_count,
         "components": lambda text: [t for t in str(text).split("‖") if t],
         "commas": lambda items: any("，" in outside_parens(i) or ", " in outside_parens(i) for i in items),
@@ -385,15 +400,16 @@ def _default_kind(estimate: Estimate) -> str:
 
 _ZH_PARTS = "一二三四五六七八九十"
 _AR_PARTS = ("أولا", "ثانيا", "ثالثا", "رابعا", "خامسا", "سادسا", "سابعا", "ثامنا", "تاسعا", "عاشرا")
-#: a budget section, an income section, and "the sections concerned", as the statements write them
-#: (Russian: in the dative, after по; Arabic: after في إطار)
+#: a budget section ({sec}: as model/vocabulary.yaml ``section_forms`` numbers it), with its name and
+#: without, an income section, and "the sections concerned", as the statements write them (Russian: in
+#: the dative, after по; Arabic: after في إطار)
 _SECTION_NAMES = {
-    "en": ("section {n} ({name})", "income section {n} ({name})", "the sections concerned"),
-    "zh": ("第{n}款“{name}”", "收入第{n}款“{name}”", "有关款次"),
-    "fr": ("chapitre {n} ({name})", "chapitre {n} des recettes ({name})", "chapitres concernés"),
-    "es": ("la sección {n} ({name})", "la sección {n} de ingresos ({name})", "las secciones correspondientes"),
-    "ru": ("разделу {n} «{name}»", "разделу {n} сметы поступлений «{name}»", "соответствующим разделам"),
-    "ar": ("الباب {n} ({name})", "باب الإيرادات {n} ({name})", "الأبواب المعنية"),
+    "en": ("{sec} ({name})", "{sec}", "income section {n} ({name})", "the sections concerned", "the other sections concerned"),
+    "zh": ("{sec}“{name}”", "{sec}", "收入第{n}款“{name}”", "有关款次", "其他有关款次"),
+    "fr": ("{sec} ({name})", "{sec}", "chapitre {n} des recettes ({name})", "chapitres concernés", "des autres chapitres concernés"),
+    "es": ("la {sec} ({name})", "la {sec}", "la sección {n} de ingresos ({name})", "las secciones correspondientes", "las demás secciones correspondientes"),
+    "ru": ("{sec} «{name}»", "{sec}", "разделу {n} сметы поступлений «{name}»", "соответствующим разделам", "другим соответствующим разделам"),
+    "ar": ("{sec} ({name})", "{sec}", "باب الإيرادات {n} ({name})", "الأبواب المعنية", "الأبواب المعنية الأخرى"),
 }
 #: a draft numbered in a report (draft resolution IV) as the Chinese report numbers it (决议草案四)
 _ZH_NUMBERS = {"I": "一", "II": "二", "III": "三", "IV": "四", "V": "五", "VI": "六", "VII": "七", "VIII": "八",
@@ -408,7 +424,8 @@ def _build_statement(estimate: Estimate, lang: str) -> Note:
     from pbi.model.vocabulary import income_section, section
     from . import numbers as n
     from .statement import (article, bare, build_statement_context, check_kind, counted_already, definite,
-                            names_document, names_event, plural, qualify, statement_table, zh_counted_already,
+                            names_document, names_event, plural, qualify, section_order, statement_table,
+                            zh_counted_already,
                             zh_names_document, zh_names_event)
 
     check_kind(estimate.spec, "statement")
@@ -416,13 +433,17 @@ def _build_statement(estimate: Estimate, lang: str) -> Note:
     env = _environment(lang, estimate.spec.budget_period)
     c = ctx.conclusion
 
+    first_year = estimate.spec.period.years[0]
+
     def secname(key: str) -> str:
         sec = section(key)
-        return _SECTION_NAMES[lang][0].format(n=sec.number, name=sec.name(lang))
+        name = sec.name(lang, first_year)
+        return _SECTION_NAMES[lang][0 if name else 1].format(sec=sec.numbered(lang, "number_dat", labelled=False),
+                                                               name=name)
 
     def incname(key: str) -> str:
         sec = income_section(key)
-        return _SECTION_NAMES[lang][1].format(n=sec.number, name=sec.name(lang))
+        return _SECTION_NAMES[lang][2].format(n=sec.number, name=sec.name(lang, first_year))
 
     def total(reqs: Any) -> Any:
         out = ZERO
@@ -431,8 +452,13 @@ def _build_statement(estimate: Estimate, lang: str) -> Note:
         return out
 
     def seclist(keys: Any) -> str:
-        keys = [k for k in keys if k]
-        return n.join([secname(k) for k in keys], lang) if keys else _SECTION_NAMES[lang][2]
+        """The sections named, and "the other sections concerned" for amounts whose section the spec does
+        not state (a key None)."""
+        keys = list(keys)
+        named = [secname(k) for k in keys if k]
+        if not named:
+            return _SECTION_NAMES[lang][3]
+        return n.join(named + ([_SECTION_NAMES[lang][4]] if None in keys or "" in keys else []), lang)
 
     from pbi.costing.estimate import ZERO
 
@@ -445,9 +471,10 @@ def _build_statement(estimate: Estimate, lang: str) -> Note:
         "zh_counted_already": zh_counted_already, "zh_names_event": zh_names_event,
         "zh_names_document": zh_names_document, "article": article, "double": lambda d: d * 2, "zero": ZERO,
         "cf_sections": sorted({r.section for r in c.additional_regular_budget
-                               if r.funding == "contingency_fund" and r.section}),
+                               if r.funding == "contingency_fund"}, key=section_order),
         "later_total": lambda y: total(r for r in c.budget_process if r.year == y),
-        "later_sections_of": lambda y: sorted({r.section for r in c.budget_process if r.year == y and r.section}),
+        "later_sections_of": lambda y: sorted({r.section for r in c.budget_process if r.year == y},
+                                              key=section_order),
         "later_sa": lambda y: total(s for s in c.staff_assessment if s.share == "budget_process" and s.year == y),
     }
     try:

@@ -22,7 +22,7 @@ from pbi.costing.estimate import ZERO, Estimate
 from pbi.model.errors import RenderError, SpecError
 from pbi.model.specs import Activity, Range, Request, Spec, source_of
 from pbi.model.tables import GRADE_CATEGORIES
-from pbi.model.vocabulary import (Body, body, default_section, default_section_assumption, funding_keys,
+from pbi.model.vocabulary import (Body, Section, body, default_section, default_section_assumption, funding_keys,
                                   income_section, object_of, objects_of_expenditure, section, traveller_word)
 
 __all__ = ["StatementContext", "build_statement_context", "check_kind", "default_kind", "statement_table",
@@ -45,14 +45,15 @@ _TABLE_TITLES = {"en": ("Object of expenditure", "Total", "Staff assessment", "T
                         "Итого (включая налогообложение персонала)"),
                  "ar": ("وجه الإنفاق", "المجموع", "الاقتطاعات الإلزامية من مرتبات الموظفين", "المجموع (الصافي)",
                         "المجموع (بما في ذلك الاقتطاعات الإلزامية من مرتبات الموظفين)")}
-#: the table's other words, per language: subtotal, a section not stated, a section, an income section
-_TABLE_WORDS = {"en": ("Subtotal", "Section not stated", "Section {n}, {name}", "Income section {n}, {name}"),
-                "zh": ("小计", "未列款次", "第{n}款“{name}”", "收入第{n}款“{name}”"),
-                "fr": ("Total partiel", "Chapitre non précisé", "Chapitre {n} ({name})", "Chapitre {n} des recettes ({name})"),
-                "es": ("Subtotal", "Sección no indicada", "Sección {n}, {name}", "Sección {n} de ingresos, {name}"),
-                "ru": ("Промежуточный итог", "Раздел не указан", "Раздел {n} «{name}»",
+#: the table's other words, per language: subtotal, a section not stated, a section ({sec}: by its
+#: number, capitalized) with its name, an income section
+_TABLE_WORDS = {"en": ("Subtotal", "Section not stated", "{sec}, {name}", "Income section {n}, {name}"),
+                "zh": ("小计", "未列款次", "{sec}“{name}”", "收入第{n}款“{name}”"),
+                "fr": ("Total partiel", "Chapitre non précisé", "{sec} ({name})", "Chapitre {n} des recettes ({name})"),
+                "es": ("Subtotal", "Sección no indicada", "{sec}, {name}", "Sección {n} de ingresos, {name}"),
+                "ru": ("Промежуточный итог", "Раздел не указан", "{sec} «{name}»",
                        "Раздел {n} сметы поступлений «{name}»"),
-                "ar": ("المجموع الفرعي", "باب غير محدد", "الباب {n}، {name}", "باب الإيرادات {n}، {name}")}
+                "ar": ("المجموع الفرعي", "باب غير محدد", "{sec}، {name}", "باب الإيرادات {n}، {name}")}
 
 
 def default_kind(spec: Spec) -> str:
@@ -110,10 +111,10 @@ class StatementContext:
                 "proposed": self.spec.dated is not None and self.spec.dated.year < self.spec.period.start,
                 "symbol": self.symbol, "requests": self.requests, "ops": self.ops, "activities": self.activities,
                 "no_implications": self.no_implications, "covered": self.covered, "traveller": traveller_word,
-                "sections": sorted({r.section for r in self.conclusion.objects_of("additional") if r.section},
-                                   key=section_order),
-                "later_sections": sorted({r.section for r in self.conclusion.objects_of("budget_process")
-                                          if r.section}, key=section_order),
+                # None, last, stands for amounts whose section the spec does not state
+                "sections": sorted({r.section for r in self.conclusion.objects_of("additional")}, key=section_order),
+                "later_sections": sorted({r.section for r in self.conclusion.objects_of("budget_process")},
+                                         key=section_order),
                 "sa_additional": self.conclusion.staff_assessment_total("additional"),
                 "sa_later": self.conclusion.staff_assessment_total("budget_process"),
                 "sa_rule": self.estimate.table.staff_assessment,
@@ -206,9 +207,10 @@ def with_default_sections(estimate: Estimate) -> Estimate:
         a.model_copy(update={"section": chosen[a.id]}) if a.id in chosen else a for a in r.activities)})
         for r in spec.requests)
     said: list[Any] = list(spec.extra.get("assumptions") or [])
+    first_year = spec.period.years[0]
     for key in dict.fromkeys(chosen.values()):
         sec = section(key)
-        said.append({lang: text.format(n=sec.number, name=sec.name(lang) if lang in sec.names else sec.name("en"))
+        said.append({lang: text.format(section=sec.named(lang, first_year, labelled=False))
                      for lang, text in default_section_assumption(key).items()})
     new = spec.model_copy(update={"requests": requests, "extra": {**spec.extra, "assumptions": said}})
     return cost(new, estimate.table)
@@ -247,6 +249,7 @@ def statement_table(ctx: StatementContext, lang: str) -> tuple[tuple[str, ...], 
     titles = _TABLE_TITLES[lang if lang in _TABLE_TITLES else "en"]
     words = _TABLE_WORDS[lang if lang in _TABLE_WORDS else "en"]
     years = sorted({r.year for r in rows} | {s.year for s in ctx.conclusion.staff_assessment})
+    year = ctx.spec.period.years[0]  # section names are those of the budget period
     header = (titles[0], *(str(y) for y in years), titles[1])
 
     def line(label: str, amounts: dict[int, Range]) -> tuple[str, ...]:
@@ -263,7 +266,7 @@ def statement_table(ctx: StatementContext, lang: str) -> tuple[tuple[str, ...], 
     labels = {o.key: o for o in objects_of_expenditure()}
     for key in sorted(dict.fromkeys(r.section for r in rows), key=section_order):
         sec = section(key) if key else None
-        out.append((_section_title(sec, lang) if sec else words[1],
+        out.append((_section_title(sec, lang, year) if sec else words[1],
                     *("" for _ in years), ""))
         sums: dict[int, Range] = {}
         for obj in dict.fromkeys(r.object for r in rows if r.section == key):
@@ -282,11 +285,11 @@ def statement_table(ctx: StatementContext, lang: str) -> tuple[tuple[str, ...], 
         for s in ctx.conclusion.staff_assessment:
             sa[s.year] = sa.get(s.year, ZERO) + s.amount
         first = ctx.conclusion.staff_assessment[0]
-        out.append(line(f"{_section_title(section(first.section), lang)}", sa))
+        out.append(line(f"{_section_title(section(first.section), lang, year)}", sa))
         both = {y: grand.get(y, ZERO) + sa.get(y, ZERO) for y in years}
         out.append(line(titles[4], both))
         inc = income_section(first.income_section)
-        out.append(line(words[3].format(n=inc.number, name=inc.name(lang)),
+        out.append(line(words[3].format(n=inc.number, name=inc.name(lang, year)),
                         {y: a.map(lambda d: -d) for y, a in sa.items()}))
     return header, out
 
@@ -297,8 +300,14 @@ def section_order(key: str | None) -> tuple[int, str]:
     return (int(m.group(1)), m.group(2)) if m else (10_000, key or "")
 
 
-def _section_title(sec: Any, lang: str) -> str:
-    return _TABLE_WORDS[lang if lang in _TABLE_WORDS else "en"][2].format(n=sec.number, name=sec.name(lang))
+def _section_title(sec: Section, lang: str, year: int) -> str:
+    """A section's row in the table: ``Section 2, General Assembly …``, or ``Section 27`` where no
+    name is known for the budget period and language."""
+    number = sec.numbered(lang, labelled=False)
+    number = number[:1].upper() + number[1:]
+    name = sec.name(lang, year)
+    return number if name is None else _TABLE_WORDS[lang if lang in _TABLE_WORDS else "en"][2].format(
+        sec=number, name=name)
 
 
 # -- English grammar helpers the templates use -----------------------------------------------------
