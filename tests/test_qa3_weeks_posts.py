@@ -48,3 +48,12 @@ def test_workbook_edits_weeks_and_posts(spec: Path, activity: str, quantity: str
     assert expected != cost_file(spec).total.low
     assert grand_total(recompute(book), book) == expected
     assert set(read_workbook_scenario(book).quantities) == {f"{activity}.{quantity}"}
+
+
+def test_an_unchanged_workbook_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from pbi.cli import main
+
+    book = write_workbook(cost_file(WEEK), tmp_path / "costing.xlsx")
+    assert main(["compare", str(WEEK), "--scenario", str(book)]) == 2
+    err = capsys.readouterr().err
+    assert "changes no quantity or rate" in err and "give --scenario FILE" not in err

@@ -99,6 +99,10 @@ def compare_file(spec_path: Path | str, *, scenario: "Scenario | Mapping[str, An
     if not v.scenario and not vs_table:
         from pbi.model.errors import SpecError
 
+        if scenario is not None and not assignments:
+            where = str(scenario) if isinstance(scenario, (str, Path)) else "the scenario"
+            raise SpecError(f"nothing to compare: {where} changes no quantity or rate of the spec (edit a "
+                            "value, or add --set PATH=VALUE or --vs-table T2)")
         raise SpecError("nothing to compare: give --scenario FILE, --set PATH=VALUE or --vs-table T2")
     if vs_table:
         labels = (v.table.id, f"{v.scenario.name} ({v.new_table.id})" if v.scenario else v.new_table.id)
