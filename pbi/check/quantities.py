@@ -126,6 +126,8 @@ _INTERPRETED = (
                rf"(?:{_EW}-day\s+)?(?:(?!(?:for|to|in|with|and|by|at|from)\b)[\w-]+\s+){{0,4}}?"
                rf"(?:of\s+{_DN}\s+meetings\s+)?with\s+interpretation\s+in\s+{_EW}\s+languages?\b", re.I),
 )
+#: meetings counted as meetings, with no length in days ("3 meetings with interpretation in six languages")
+_PLAIN_MEETINGS = re.compile(r"^\S+\s+meetings?\s+with\s+interpretation\b", re.I)
 #: trips of staff, experts or members, with days of subsistence allowance each
 _TRIPS = re.compile(rf"\b{_EW}\s+trips?\s+of\s+(staff|experts|members|representatives|participants)\b"
                     rf"(?:\s+to\s+[A-Z][\w ]{{0,30}}?)?(?:\s+with\s+{_EW}\s+days?\s+of\s+subsistence\s+allowance)?", re.I)
@@ -396,8 +398,10 @@ def extract(text: str) -> dict[str, Any]:
     for m in _INTERPRETED[1].finditer(text):
         days = to_int(m.group(2)) if m.group(2) else None
         total = to_int(m.group(3)) if m.group(3) else None
-        interpreted.append({"count": to_int(m.group(1)) or 1, "days": days,
-                            "meetings": total, "languages": to_int(m.group(4))})
+        count = to_int(m.group(1)) or 1
+        if days is None and total is None and _PLAIN_MEETINGS.search(m.group(0)):
+            count, total = 1, count  # "3 meetings with interpretation": meetings, not days of them
+        interpreted.append({"count": count, "days": days, "meetings": total, "languages": to_int(m.group(4))})
     if len(interpreted) > 1 or (interpreted and gatherings):
         q["interpreted_all"] = interpreted
     v = _first_int(_STAFF_ZH, text) or _first_int(_STAFF_EN, text)

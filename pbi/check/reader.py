@@ -287,7 +287,7 @@ _DOC_SYMBOL = re.compile(r"\b(?:A|E|S|TD|HRC|CTOC|UNEP|ST|DP|CRC|CEDAW)(?:/[A-Z0
 _REQUEST = re.compile(r"请求|request", re.I)
 _SUMMARY = re.compile(r"执行段中?规定|分段规定|决定草案规定|决议草案规定|under\s+the\s+terms\s+of|"
                       r"provides?\s+that|would\s+(?:request|decide)", re.I)
-_INHERIT = ("meetings", "workshops", "days", "half_day", "languages", "participants", "location") + qx.MEETING_SERVICES
+_INHERIT = ("meetings", "workshops", "days", "half_day", "languages", "participants", "location", "interpreted_all") + qx.MEETING_SERVICES
 _N = r"(\d+|[一二两三四五六七八九十]+)"
 _AVAIL = (re.compile(rf"最多[^。]*?{_N}\s*次[^,;。]{{0,6}}?会议"),
           re.compile(r"\b(?:at\s+most|a\s+maximum\s+of|up\s+to)\s+(\d+|\w+)\s+(?:\w+\s+){0,3}?"
