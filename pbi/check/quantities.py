@@ -124,7 +124,8 @@ _INTERPRETED = (
     re.compile(rf"(?:{_ZN}\s*次)?\s*(?:为期\s*{_ZN}\s*天的|{_DN}\s*次)\s*配备\s*{_ZN}\s*种\s*语文\s*口译"),
     re.compile(rf"(?<![\d,])\b(\d{{1,3}}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
                rf"(?:{_EW}-day\s+)?(?:(?!(?:for|to|in|with|and|by|at|from)\b)[\w-]+\s+){{0,4}}?"
-               rf"(?:of\s+{_DN}\s+meetings\s+)?with\s+interpretation\s+in\s+{_EW}\s+languages?\b", re.I),
+               rf"(?:of\s+{_DN}\s+meetings\s+)?(?:{_EW}-day\s+)?with\s+interpretation\s+in\s+{_EW}\s+languages?\b",
+               re.I),
 )
 #: meetings counted as meetings, with no length in days ("3 meetings with interpretation in six languages")
 _PLAIN_MEETINGS = re.compile(r"^\S+\s+meetings?\s+with\s+interpretation\b", re.I)
@@ -396,12 +397,13 @@ def extract(text: str) -> dict[str, Any]:
                             if m.group(2) else None, "meetings": to_int(m.group(3)) if m.group(3) else None,
                             "languages": to_int(m.group(4))})
     for m in _INTERPRETED[1].finditer(text):
-        days = to_int(m.group(2)) if m.group(2) else None
+        day = m.group(2) or m.group(4)  # "one one-day meeting", or "one meeting one-day" (Arabic order)
+        days = to_int(day) if day else None
         total = to_int(m.group(3)) if m.group(3) else None
         count = to_int(m.group(1)) or 1
         if days is None and total is None and _PLAIN_MEETINGS.search(m.group(0)):
             count, total = 1, count  # "3 meetings with interpretation": meetings, not days of them
-        interpreted.append({"count": count, "days": days, "meetings": total, "languages": to_int(m.group(4))})
+        interpreted.append({"count": count, "days": days, "meetings": total, "languages": to_int(m.group(5))})
     if len(interpreted) > 1 or (interpreted and gatherings):
         q["interpreted_all"] = interpreted
     v = _first_int(_STAFF_ZH, text) or _first_int(_STAFF_EN, text)
