@@ -4,8 +4,16 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from _paths import SEED, TABLES
+
+# CI explores the same generated examples on every run (derandomized, no example database), so that a
+# run passes or fails for the code, not for the draw; locally each run draws new examples
+# (PBI_FUZZ_EXAMPLES sets how many), and what fails is replayed from .hypothesis.
+settings.register_profile("ci", derandomize=True, database=None)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 
 def pytest_runtest_setup(item: pytest.Item) -> None:
