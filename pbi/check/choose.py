@@ -16,6 +16,7 @@ from pbi.model import DEFAULT_TABLE
 from pbi.model.tables import Table, find_tables, load_table, resolve_table, table_folders
 from pbi.model.vocabulary import bodies, body, body_of_symbol, body_tables
 
+from . import lexicon as lx
 from .reader import Note
 
 __all__ = ["AUTO", "Choice", "choose_table", "note_body", "note_years"]
@@ -49,7 +50,14 @@ def _body_names() -> tuple[tuple[str, tuple[str, ...]], ...]:
         b = body(key)
         if b.key != key:  # an alias
             continue
-        found[key] = {_LEADING_ARTICLE.sub("", n["name"]) for n in b.names.values() if n.get("name")}
+        # every case a language declines the name in (Russian name_gen, name_dat …), as written and as
+        # the reader's lexicon rewrites it (a note's paragraphs are read in its English terms)
+        found[key] = set()
+        for lang, n in b.names.items():
+            for k, v in n.items():
+                if (k == "name" or k.startswith("name_")) and v:
+                    name = _LEADING_ARTICLE.sub("", v)
+                    found[key] |= {name, lx.lexicon(lang).rewrite(name)} if lang in lx.languages() else {name}
         found[key] |= {short for n in b.names.values() if _specific(short := _LEADING_ARTICLE.sub("", n.get("short", "")))}
     # a short name two bodies share ("the Council") names neither
     shared = {n for key, names in found.items() for n in names
