@@ -57,7 +57,8 @@ def _body_names() -> tuple[tuple[str, tuple[str, ...]], ...]:
             for k, v in n.items():
                 if (k == "name" or k.startswith("name_")) and v:
                     name = _LEADING_ARTICLE.sub("", v)
-                    found[key] |= {name, lx.lexicon(lang).rewrite(name)} if lang in lx.languages() else {name}
+                    lex = lx.lexicon(lang)
+                    found[key] |= {name, lex.rewrite(name)} if lex is not None else {name}
         found[key] |= {short for n in b.names.values() if _specific(short := _LEADING_ARTICLE.sub("", n.get("short", "")))}
     # a short name two bodies share ("the Council") names neither
     shared = {n for key, names in found.items() for n in names
