@@ -69,7 +69,7 @@ def test_recomputed_workbook_finds_pbis_totals(spec: Path, tmp_path: Path) -> No
         assert any(k.split("|")[1:] == [funding, str(year)] and v == amount.low for k, v in by_funding.items())
 
 
-def _edit(path: Path, activity: str, quantity: str, value: Any) -> None:
+def edit_quantity(path: Path, activity: str, quantity: str, value: Any) -> None:
     wb = openpyxl.load_workbook(path)
     ws = wb[QUANTITY_SHEET]
     for row in range(2, ws.max_row + 1):
@@ -83,7 +83,7 @@ def _edit(path: Path, activity: str, quantity: str, value: Any) -> None:
 def test_five_days_to_three_changes_the_total_and_comes_back_as_a_scenario(tmp_path: Path) -> None:
     spec = NOTES / "annex-04.yaml"
     path = write_workbook(cost_file(spec), tmp_path / "costing.xlsx")
-    _edit(path, "working-group-meeting", "days", 3)
+    edit_quantity(path, "working-group-meeting", "days", 3)
     edited = grand_total(recompute(path), path)
     expected = compare_file(spec, assignments=["working-group-meeting.days=3"]).scenario.total.low
     assert edited == expected and edited != cost_file(spec).total.low
@@ -102,7 +102,7 @@ def test_edits_of_several_kinds_recompute_as_pbi_prices_them(tmp_path: Path) -> 
     path = write_workbook(cost_file(spec), tmp_path / "costing.xlsx")
     edits = {("digest", "pages"): 200, ("regional-workshops", "participants"): 25, ("digest", "languages"): 2}
     for (activity, quantity), value in edits.items():
-        _edit(path, activity, quantity, value)
+        edit_quantity(path, activity, quantity, value)
     recomputed = grand_total(recompute(path), path)
     assignments = [f"{a}.{q}={v}" for (a, q), v in edits.items()]
     assert recomputed == compare_file(spec, assignments=assignments).scenario.total.low
@@ -112,7 +112,7 @@ def test_a_bad_cell_is_one_line_with_its_place(tmp_path: Path) -> None:
     from pbi.model.errors import PbiError
 
     path = write_workbook(cost_file(NOTES / "annex-04.yaml"), tmp_path / "costing.xlsx")
-    _edit(path, "working-group-meeting", "days", "five")
+    edit_quantity(path, "working-group-meeting", "days", "five")
     with pytest.raises(PbiError) as err:
         read_workbook_scenario(path)
     assert "quantities!C" in str(err.value) and "\n" not in str(err.value)
@@ -137,7 +137,7 @@ def test_libreoffice_recomputes_the_workbook(tmp_path: Path) -> None:
     assert soffice is not None
     est = cost_file(NOTES / "annex-04.yaml")
     path = write_workbook(est, tmp_path / "costing.xlsx")
-    _edit(path, "working-group-meeting", "days", 3)
+    edit_quantity(path, "working-group-meeting", "days", 3)
     subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to",
                     "xlsx", "--outdir", str(tmp_path / "lo"), str(path)], check=True, capture_output=True,
                    timeout=120)

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from pbi.costing.api import compare_file, cost_file
-from pbi.export.workbook import QUANTITY_SHEET, read_workbook_scenario, write_workbook
+from pbi.export.workbook import read_workbook_scenario, write_workbook
 
-from test_delegate_workbook import grand_total, recompute
+from test_delegate_workbook import edit_quantity, grand_total, recompute
 
 openpyxl = pytest.importorskip("openpyxl")
 
@@ -28,22 +28,11 @@ def test_set_changes_weeks_and_posts(spec: Path, path: str, value: int) -> None:
     assert changed > base if value > 1 and not path.endswith("work_months") else changed < base
 
 
-def _edit(book: Path, activity: str, quantity: str, value: int) -> None:
-    wb = openpyxl.load_workbook(book)
-    ws = wb[QUANTITY_SHEET]
-    for row in range(2, ws.max_row + 1):
-        if ws[f"A{row}"].value == activity and ws[f"B{row}"].value == quantity:
-            ws[f"C{row}"] = value
-            wb.save(book)
-            return
-    raise AssertionError(f"no row for {activity}.{quantity} in the quantities sheet")
-
-
 @pytest.mark.parametrize("spec, activity, quantity, value", [(WEEK, "hlm", "weeks", 2), (POSTS, "gs", "posts", 3)])
 def test_workbook_edits_weeks_and_posts(spec: Path, activity: str, quantity: str, value: int,
                                         tmp_path: Path) -> None:
     book = write_workbook(cost_file(spec), tmp_path / "costing.xlsx")
-    _edit(book, activity, quantity, value)
+    edit_quantity(book, activity, quantity, value)
     expected = compare_file(spec, assignments=[f"{activity}.{quantity}={value}"]).scenario.total.low
     assert expected != cost_file(spec).total.low
     assert grand_total(recompute(book), book) == expected
