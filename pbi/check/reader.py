@@ -49,7 +49,8 @@ class Claim:
     ``used_meetings``, ``available_meetings``; ``total_kind`` (``"comprising"`` when the parts
     follow the total, ``"of_which"`` when they may cover only part of it), ``staff_assessment``
     and ``income_offset`` (staff assessment and its offset under income section 1, never a part
-    of a net total).
+    of a net total); ``shared_purpose`` on a total whose parts share the purpose stated after the
+    last of them (its quantities are then the total's, not the last part's).
     """
 
     note: int | None
@@ -265,6 +266,14 @@ def _split_blocks(lines: list[Line], lex: lx.Lexicon | None = None) -> list[_Blo
 #: (which has no capitals)
 _SENT_END = re.compile(r"。|(?<=[.!?])\s+(?=[A-ZА-ЯЁ(\"“«\u0621-\u064A])")
 _CLAUSE = re.compile(r"[,;:]")
+#: after the last part of a "comprising" list: a purpose stated for the whole total
+_SHARED_PURPOSE = re.compile(r"[,;]\s*(?=(?:for|to\s+cover|to\s+provide|in\s+order\s+to|to\s+fund)\b)", re.I)
+#: quantities that say what an amount pays for (a part that states any has a purpose of its own)
+_ITEM_KEYS = (*qx.COUNTABLE, "grade", "days", "languages", *qx.KINDS)
+
+
+def _has_item(q: dict[str, Any]) -> bool:
+    return any(k in q for k in _ITEM_KEYS)
 _PURPOSE = re.compile(r"^\s*[,;]?\s*(?:用于|以便|作为|用作|for\b|to\s+cover|to\s+provide|"
                       r"in\s+order\s+to|to\s+fund|would\s+be\s+(?:required|needed)\s+"
                       r"(?:to\s+(?:fund|cover)|for)\b)", re.I)
@@ -410,7 +419,11 @@ class _NoteReader:
             seg_a, seg_b = _segment(text, sent, money, k, starts)
             seg = text[seg_a:seg_b]
             before, after = text[seg_a:mo.start], text[mo.end:seg_b]
-            q = self._quantities(before, after)
+            listing = any(c.quantities.get("total_kind") == "comprising" and self._at[id(c)][0] == b.number
+                          and self._at[id(c)][1] == sent for c in self.claims)
+            last = k + 1 == len(money) or money[k + 1].start >= sent[1]
+            shared = self._shared_purpose(after, b.number, sent) if listing and last else None
+            q = self._quantities(before, after if shared is None else after[:shared])
             follow = self._following(text, sents, sent, money)
             if qx.extract(follow).get("background_document"):
                 q["background_document"] = q["documentation"] = True
@@ -433,8 +446,6 @@ class _NoteReader:
                 q["is_total"] = True
             nxt = money[k + 1].start if k + 1 < len(money) else sent[1]
             follow_parts = _PARTS_FOLLOW.match(text[mo.end:min(nxt, sent[1])])
-            listing = any(c.quantities.get("total_kind") == "comprising" and self._at[id(c)][0] == b.number
-                          and self._at[id(c)][1] == sent for c in self.claims)
             if follow_parts and listing and (follow_parts.group(2) or "其中" in follow_parts.group(0)):
                 follow_parts = None  # "comprising $A and $B, of which $A …": B is a part, not a total
             if follow_parts and k + 1 < len(money) and money[k + 1].start < sent[1]:
@@ -483,6 +494,29 @@ class _NoteReader:
             found = qx.find_section(p.text)
             p = p.parent
         return found
+
+    def _shared_purpose(self, after: str, para: str, sent: tuple[int, int]) -> int | None:
+        """Where, in the text after the last part of a "comprising" list, a purpose stated for the
+        whole total begins ("$38,000 under section 4 (Disarmament), for the servicing of four
+        meetings …"), which then goes to the total; None when a part states a purpose of its own.
+
+        The purpose is the total's when it follows a comma and neither the earlier parts nor the
+        last one (before the comma) state quantities of their own.
+        """
+        m = _SHARED_PURPOSE.search(after)
+        if m is None or _has_item(qx.extract(after[:m.start()])):
+            return None
+        shared = qx.extract(after[m.end():])
+        if not _has_item(shared):
+            return None
+        in_sent = [c for c in self.claims if self._at[id(c)][:2] == (para, sent)]
+        total = next((c for c in reversed(in_sent) if c.quantities.get("total_kind") == "comprising"), None)
+        if total is None or any(_has_item(c.quantities) for c in in_sent[in_sent.index(total) + 1:]):
+            return None
+        for key, v in shared.items():
+            total.quantities.setdefault(key, v)
+        total.quantities["shared_purpose"] = True
+        return m.start()
 
     @staticmethod
     def _quantities(before: str, after: str) -> dict[str, Any]:
