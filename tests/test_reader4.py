@@ -10,6 +10,8 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from pbi.check import check_notes, read_notes, read_path
 from pbi.check.report import check_files
 
@@ -50,3 +52,69 @@ def test_a_part_whose_sibling_states_its_own_purpose_keeps_the_clause() -> None:
     q = _by_amount(text)
     assert q[Decimal(118600)]["pages"] == 40
     assert q[Decimal(38000)]["meetings"] == 4 and "meetings" not in q[Decimal(156600)]
+
+
+# --------------------------------------------------------------------------- items split by section
+
+def _meetings_note(lang: str, with_document: bool) -> str:
+    """pbi's note for one request: one-day meetings in one language, one under section 2 and one
+    under section 16 (and, optionally, a one-page document beside the first)."""
+    from pbi.costing.engine import cost
+    from pbi.model.specs import Spec
+    from pbi.model.tables import load_table
+    from pbi.render import render_note
+
+    from _paths import TABLES
+
+    meeting = {"kind": "meeting", "year": 2010, "funding": "regular_budget", "count": 1, "days": 1,
+               "languages": 1, "interpretation": True}
+    acts = [dict(meeting, id="m1", section="Part 2"), dict(meeting, id="m2", section="Section 16")]
+    if with_document:
+        acts.insert(0, {"id": "d1", "kind": "documentation", "count": 1, "pages": 1, "languages": 1,
+                        "year": 2010, "funding": "regular_budget", "section": "Part 2"})
+    spec = Spec.model_validate({
+        "symbol": "X/L.1", "title": {"en": "Test draft", "zh": "测试草案"}, "body": "cop-untoc", "rule": "75",
+        "budget_period": "2010-2011", "operative_paragraphs": ["3"], "table": "unodc-vienna-2010",
+        "requests": [{"id": "a", "operative_paragraphs": ["3"], "activities": acts,
+                      "text": {"zh": "请秘书处开展第1项工作", "en": "Request the Secretariat to do task 1"}}]})
+    text = render_note(cost(spec, load_table(TABLES / "unodc-vienna-2010.yaml")), lang, "text")
+    assert isinstance(text, str)
+    return text
+
+
+def _rate_errors(text: str) -> list[str]:
+    from pbi.check.rates import check_rates
+    from pbi.model.tables import load_table
+
+    from _paths import TABLES
+
+    notes = read_notes(text)
+    return [f.message for f in check_rates(notes, load_table(TABLES / "unodc-vienna-2010.yaml")).findings
+            if f.severity == "error"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_items_that_split_the_lead_ins_meetings_are_priced_together(lang: str) -> None:
+    """"two meetings …: (a) $3,800 under section 2 …; (b) $3,800 under section 16 …": the two
+    meetings are what (a) and (b) pay for together, not what each pays for."""
+    from pbi.check.rates import check_rates
+    from pbi.model.tables import load_table
+
+    from _paths import TABLES
+
+    text = _meetings_note(lang, with_document=False)
+    notes = read_notes(text)
+    result = check_rates(notes, load_table(TABLES / "unodc-vienna-2010.yaml"))
+    (together,) = [c for c in result.priced if c.claim.paragraph == "3(a), 3(b)"]
+    assert together.claim.low == Decimal(7600) and together.expected is not None
+    assert together.expected.low == Decimal(7600)
+    assert _rate_errors(text) == []
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_an_item_inherits_only_the_meetings_no_other_item_states(lang: str) -> None:
+    text = _meetings_note(lang, with_document=True)
+    (note,) = read_notes(text)
+    by_para = {c.paragraph: c.quantities for c in note.claims}
+    assert by_para["3(a)"]["meetings"] == 1 and by_para["3(b)"]["meetings"] == 1
+    assert _rate_errors(text) == []

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
@@ -46,7 +46,7 @@ from pbi.model.tables import FUNDING_SOURCES, Table
 from pbi.model.vocabulary import funding_keys
 
 from .checks import Finding, where
-from .quantities import MEETING_SERVICES
+from .quantities import COUNTABLE, MEETING_SERVICES
 from .reader import Claim, Note
 
 __all__ = ["RateCheck", "RatesResult", "claim_activities", "price_claim", "check_rates",
@@ -331,12 +331,50 @@ def _amount(low: Decimal, high: Decimal) -> str:
     return format_range(low, high)
 
 
+def _split_items(claims: Sequence[Claim]) -> list[Claim]:
+    """The claims to price: sub-items of one list that take all they count from its lead-in and
+    state the same quantities, funding and year are one item split (by budget section, say) and
+    priced together, as one claim "3(a), 3(b)" for the sum of their amounts."""
+    groups: dict[tuple[Any, ...], list[Claim]] = {}
+    order: list[tuple[Any, ...] | Claim] = []
+    for c in claims:
+        q = c.quantities
+        counted = [k for k in COUNTABLE if k in q]
+        inherited = set(q.get("inherited", ()))
+        if (c.low is None or c.high is None or q.get("is_total") or "(" not in c.paragraph
+                or not counted or not set(counted) <= inherited):
+            order.append(c)
+            continue
+        funding = c.funding if c.funding in FUNDING_SOURCES else "regular_budget"
+        key = (c.note, c.paragraph.rsplit("(", 1)[0], funding, c.year,
+               tuple(sorted((k, repr(v)) for k, v in q.items() if k != "inherited")))
+        if key not in groups:
+            order.append(key)
+        groups.setdefault(key, []).append(c)
+    out: list[Claim] = []
+    for entry in order:
+        if isinstance(entry, Claim):
+            out.append(entry)
+            continue
+        group = groups[entry]
+        first = group[0]
+        if len(group) == 1:
+            out.append(first)
+            continue
+        low = sum((c.low for c in group if c.low is not None), Decimal(0))
+        high = sum((c.high for c in group if c.high is not None), Decimal(0))
+        out.append(replace(first, amount=low if low == high else None, low=low, high=high,
+                           paragraph=", ".join(c.paragraph for c in group),
+                           text=" ".join(c.text for c in group), section=None))
+    return out
+
+
 def check_rates(notes: Sequence[Note], table: Table) -> RatesResult:
     """Price every claim of ``notes`` with ``table``; one finding per claim priced."""
     checks: list[RateCheck] = []
     findings: list[Finding] = []
     for note in notes:
-        for claim in note.claims:
+        for claim in _split_items(note.claims):
             rc = price_claim(claim, table, symbol=note.symbol)
             checks.append(rc)
             if rc.expected is None:

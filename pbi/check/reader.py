@@ -373,6 +373,7 @@ class _NoteReader:
         self.note_no = note_no
         self.claims: list[Claim] = []
         self.op_map = self._op_map()
+        self._own_q: dict[int, dict[str, Any]] = {}  # per item of a list: its own quantities
         self._memo: dict[Any, Any] = {}  # per block: following text and earlier funding by sentence
         #: id(claim) → (paragraph, sentence span, position): where each amount stands
         self._at: dict[int, tuple[str, tuple[int, int], int]] = {}
@@ -605,8 +606,20 @@ class _NoteReader:
         added = [k for k in _INHERIT if k in got and k not in q]
         for k in added:
             q[k] = got[k]
+        for k in ("meetings", "workshops"):
+            if k in added and b.parent is not None:
+                # the lead-in's meetings less those another item of the list states as its own
+                own = sum(int(self._own(s).get(k, 0)) for s in b.parent.children if s is not b)
+                if 0 < own < int(got[k]):
+                    q[k] = int(got[k]) - own
         if added:
             q["inherited"] = added
+
+    def _own(self, b: _Block) -> dict[str, Any]:
+        """The quantities an item of a list states in its own text (once per item)."""
+        if id(b) not in self._own_q:
+            self._own_q[id(b)] = qx.extract(b.text)
+        return self._own_q[id(b)]
 
     def _ops(self, b: _Block, seg: str, before: str, q: dict[str, Any],
              first: tuple[list[str], int] | None = None) -> list[str]:
