@@ -56,9 +56,21 @@ def test_a_part_whose_sibling_states_its_own_purpose_keeps_the_clause() -> None:
 
 # --------------------------------------------------------------------------- items split by section
 
+MEETING = {"kind": "meeting", "year": 2010, "funding": "regular_budget", "count": 1, "days": 1,
+           "languages": 1, "interpretation": True}
+
+
 def _meetings_note(lang: str, with_document: bool) -> str:
     """pbi's note for one request: one-day meetings in one language, one under section 2 and one
     under section 16 (and, optionally, a one-page document beside the first)."""
+    acts = [dict(MEETING, id="m1", section="Part 2"), dict(MEETING, id="m2", section="Section 16")]
+    if with_document:
+        acts.insert(0, {"id": "d1", "kind": "documentation", "count": 1, "pages": 1, "languages": 1,
+                        "year": 2010, "funding": "regular_budget", "section": "Part 2"})
+    return _note(lang, acts)
+
+
+def _note(lang: str, acts: list[dict]) -> str:
     from pbi.costing.engine import cost
     from pbi.model.specs import Spec
     from pbi.model.tables import load_table
@@ -66,12 +78,6 @@ def _meetings_note(lang: str, with_document: bool) -> str:
 
     from _paths import TABLES
 
-    meeting = {"kind": "meeting", "year": 2010, "funding": "regular_budget", "count": 1, "days": 1,
-               "languages": 1, "interpretation": True}
-    acts = [dict(meeting, id="m1", section="Part 2"), dict(meeting, id="m2", section="Section 16")]
-    if with_document:
-        acts.insert(0, {"id": "d1", "kind": "documentation", "count": 1, "pages": 1, "languages": 1,
-                        "year": 2010, "funding": "regular_budget", "section": "Part 2"})
     spec = Spec.model_validate({
         "symbol": "X/L.1", "title": {"en": "Test draft", "zh": "测试草案"}, "body": "cop-untoc", "rule": "75",
         "budget_period": "2010-2011", "operative_paragraphs": ["3"], "table": "unodc-vienna-2010",
@@ -117,4 +123,21 @@ def test_an_item_inherits_only_the_meetings_no_other_item_states(lang: str) -> N
     (note,) = read_notes(text)
     by_para = {c.paragraph: c.quantities for c in note.claims}
     assert by_para["3(a)"]["meetings"] == 1 and by_para["3(b)"]["meetings"] == 1
+    assert _rate_errors(text) == []
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("other", [
+    # an expert group meeting is not one of the lead-in's meetings with interpretation
+    {"kind": "expert_meeting", "count": 1, "days": 1, "participants": 1, "year": 2010},
+    # a meeting with interpretation of another year is not one of this year's
+    dict(MEETING, year=2012),
+])
+def test_only_the_same_kind_and_year_of_meeting_is_taken_off(lang: str, other: dict) -> None:
+    acts = [dict(other, id="o1", funding="regular_budget", section="Section 16"),
+            dict(MEETING, id="m1", count=2, section="Part 2")]
+    text = _note(lang, acts)
+    (note,) = read_notes(text)
+    meetings = [c for c in note.claims if c.year == 2010 and "meetings" in c.quantities.get("inherited", ())]
+    assert [c.quantities["meetings"] for c in meetings] == [2]
     assert _rate_errors(text) == []

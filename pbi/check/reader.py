@@ -609,7 +609,10 @@ class _NoteReader:
         for k in ("meetings", "workshops"):
             if k in added and b.parent is not None:
                 # the lead-in's meetings less those another item of the list states as its own
-                own = sum(int(self._own(s).get(k, 0)) for s in b.parent.children if s is not b)
+                # (meetings of the same year and kind: with interpretation or without)
+                own = sum(int(self._own(s).get(k, 0)) for s in b.parent.children if s is not b
+                          and self._own(s).get("interpretation") == q.get("interpretation")
+                          and (year is None or not qx.find_years(s.text) or year in qx.find_years(s.text)))
                 if 0 < own < int(got[k]):
                     q[k] = int(got[k]) - own
         if added:
