@@ -78,3 +78,50 @@ def test_the_reader_prices_the_consultant_not_the_meetings_alone(lang: str, tmp_
     out.write_text(text.replace(stated, bare), encoding="utf-8")
     report = check_files([out], lang=lang)
     assert report.errors >= 1
+
+
+def _services_only(tmp_path: Path, *services: str) -> Path:
+    """s04 with its meetings priced for ``services`` and no interpretation."""
+    spec = yaml.safe_load(S04.read_text(encoding="utf-8"))
+    meet = spec["requests"][0]["activities"][0]
+    assert meet["kind"] == "meeting"
+    meet["interpretation"] = False
+    meet.update({s: True for s in services})
+    path = tmp_path / "services-only.yaml"
+    path.write_text(yaml.safe_dump(spec, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+#: how a statement describes s04's four meetings with summary records and webcasting, without interpretation
+UNINTERPRETED = {
+    "en": "(four meetings, with summary records and webcasting, without interpretation)",
+    "zh": "（四场会议，提供简要记录及网播，不提供口译）",
+    "fr": "(4 séances, avec comptes rendus analytiques et webdiffusion, sans interprétation)",
+    "es": "(4 sesiones, con actas resumidas y transmisión web, sin servicios de interpretación)",
+}
+INTERPRETED = {"en": "with interpretation", "zh": "口译", "fr": "avec interprétation", "es": "con interpretación"}
+
+
+@pytest.mark.parametrize("lang", sorted(UNINTERPRETED))
+def test_a_statement_says_a_meeting_is_priced_without_interpretation(lang: str, tmp_path: Path) -> None:
+    spec = _services_only(tmp_path, "summary_records", "webcasting")
+    est = cost_file(spec)
+    assert not any(i.rate is not None and i.rate.key.startswith("interpretation") for i in est.items)
+    text = str(render_note(est, lang=lang, kind="statement"))
+    assert UNINTERPRETED[lang] in text
+    assert INTERPRETED[lang] not in text.replace("不提供口译", "")
+    out = tmp_path / f"statement.{lang}.txt"
+    out.write_text(text, encoding="utf-8")
+    assert check_files([out], lang=lang).errors == 0
+
+
+@pytest.mark.parametrize("lang", sorted(INTERPRETED))
+def test_an_interpreted_meeting_is_still_stated_with_interpretation(lang: str) -> None:
+    text = str(render_note(cost_file(S04), lang=lang, kind="statement"))
+    assert INTERPRETED[lang] in text and "不提供口译" not in text
+
+
+def test_a_chinese_financial_note_prices_a_meeting_without_interpretation(tmp_path: Path) -> None:
+    text, priced, errors = _read_back(_services_only(tmp_path, "summary_records"), "zh", tmp_path)
+    assert "4 次提供简要记录但不配备口译的会议" in text and "种语文口译" not in text
+    assert errors == [] and priced == 1
