@@ -125,3 +125,12 @@ def test_a_chinese_financial_note_prices_a_meeting_without_interpretation(tmp_pa
     text, priced, errors = _read_back(_services_only(tmp_path, "summary_records"), "zh", tmp_path)
     assert "4 次提供简要记录但不配备口译的会议" in text and "种语文口译" not in text
     assert errors == [] and priced == 1
+
+
+@pytest.mark.parametrize(("lang", "closing", "garbled"), [
+    ("fr", "au titre du budget-programme de 2020.", "au titre du du "),
+    ("es", "en el presupuesto por programas para 2020.", "en del "),
+])
+def test_a_note_without_budget_sections_names_the_budget_once(lang: str, closing: str, garbled: str) -> None:
+    text = str(render_note(cost_file(S04), lang=lang, kind="financial_note"))
+    assert closing in text and garbled not in text
