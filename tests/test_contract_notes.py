@@ -50,3 +50,16 @@ def test_a_statement_does_not_put_amounts_of_unstated_sections_under_the_named_o
     note = tmp_path / "statement.txt"
     note.write_text(text, encoding="utf-8")
     assert check_files([note], table="un-standard-costs").errors == 0
+
+
+@pytest.mark.parametrize(("lang", "second"), [
+    ("zh", "2. 该决议草案规定，大会将请求开展下文所列经费估计的活动。"),
+    ("fr", "2. Aux termes du projet de résolution, l’Assemblée générale demanderait les activités chiffrées ci-après."),
+    ("es", "2. En virtud del proyecto de resolución, la Asamblea General solicitaría las actividades que se "
+           "presupuestan a continuación."),
+])
+def test_the_second_paragraph_of_a_note_without_request_texts_says_something(lang: str, second: str) -> None:
+    spec = Path(__file__).parent / "data" / "qa3" / "s04-nairobi-2020.yaml"
+    text = str(render_note(cost_file(spec), lang, "text", kind="financial_note"))
+    assert second in text, text
+    assert "根据第执行段" not in text
