@@ -141,3 +141,41 @@ def test_only_the_same_kind_and_year_of_meeting_is_taken_off(lang: str, other: d
     meetings = [c for c in note.claims if c.year == 2010 and "meetings" in c.quantities.get("inherited", ())]
     assert [c.quantities["meetings"] for c in meetings] == [2]
     assert _rate_errors(text) == []
+
+
+TWO_ONE_DAY_MEETINGS = """\
+symbol: X/L.1
+title: {zh: 测试草案, en: Test draft}
+body: cop-untoc
+rule: "75"
+budget_period: "2010-2011"
+table: unodc-vienna-2010
+operative_paragraphs: ["3", "4"]
+requests:
+  - id: a
+    operative_paragraphs: ["3"]
+    text: {zh: 请秘书处开展第1项工作, en: Request the Secretariat to do task 1}
+    activities:
+      - {id: a0, kind: meeting, languages: 1, days: 1, interpretation: true, year: 2010, funding: extrabudgetary}
+  - id: b
+    operative_paragraphs: ["4"]
+    text: {zh: 请秘书处开展第2项工作, en: Request the Secretariat to do task 2}
+    activities:
+      - {id: a1, kind: meeting, languages: 1, days: 1, interpretation: true, year: 2010, funding: extrabudgetary}
+      - {id: a2, kind: meeting, languages: 1, days: 1, interpretation: true, year: 2010, funding: extrabudgetary}
+"""
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_two_meetings_listed_apart_are_not_the_same_item_as_one(lang: str, tmp_path: Path) -> None:
+    """Paragraph 4 lists two one-day meetings one after the other (为期一天的…会议、…、为期一天的…会议):
+    it is not the same item as paragraph 3's one meeting, costed at half."""
+    from pbi.costing.api import cost_file
+    from pbi.render import render_note
+
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(TWO_ONE_DAY_MEETINGS, encoding="utf-8")
+    note = tmp_path / f"note.{lang}.txt"
+    note.write_text(str(render_note(cost_file(spec), lang, "text", kind="financial_note")), encoding="utf-8")
+    report = check_files([note])
+    assert report.errors == 0, [f.message for _, f in report.findings if f.severity == "error"]

@@ -36,7 +36,7 @@ _IDENTITY = ("pages", "pages_all", "words", "words_all", "trips", "dsa_days", "t
              "other_languages", "days", "half_day", "meetings", "workshops", "participants",
              "work_months", "grade", "staff", "consultants", "copies", "location",
              "interpretation", "interpretation_languages", "documents", "documents_all",
-             "languages_all", "kinds_all", "staff_all", "gatherings") + KINDS + MEETING_SERVICES
+             "languages_all", "kinds_all", "staff_all", "gatherings", "interpreted_all") + KINDS + MEETING_SERVICES
 
 
 @dataclass(frozen=True)
