@@ -63,3 +63,15 @@ def test_the_second_paragraph_of_a_note_without_request_texts_says_something(lan
     text = str(render_note(cost_file(spec), lang, "text", kind="financial_note"))
     assert second in text, text
     assert "根据第执行段" not in text
+
+
+@pytest.mark.parametrize("kind", ["financial_note", "statement"])
+@pytest.mark.parametrize("lang", ["en", "zh", "fr", "es", "ru", "ar"])
+def test_a_draft_with_trips_reads_back_in_every_language(lang: str, kind: str, tmp_path: Path) -> None:
+    """A report, a two-day meeting with records and webcasting, three trips of experts with subsistence
+    allowance and four months of P-4 assistance, texts in six languages: every note reads back clean."""
+    spec = Path(__file__).parent / "data" / "contract-six-languages.yaml"
+    note = tmp_path / f"note.{lang}.txt"
+    note.write_text(str(render_note(cost_file(spec), lang, "text", kind=kind)), encoding="utf-8")
+    report = check_files([note])
+    assert report.errors == 0, [f.message for _, f in report.findings if f.severity == "error"]

@@ -132,6 +132,10 @@ _PLAIN_MEETINGS = re.compile(r"^\S+\s+meetings?\s+with\s+interpretation\b", re.I
 #: trips of staff, experts or members, with days of subsistence allowance each
 _TRIPS = re.compile(rf"\b{_EW}\s+trips?\s+of\s+(staff|experts|members|representatives|participants)\b"
                     rf"(?:\s+to\s+[A-Z][\w ]{{0,30}}?)?(?:\s+with\s+{_EW}\s+days?\s+of\s+subsistence\s+allowance)?", re.I)
+#: the same in Chinese: "专家前往日内瓦的差旅三次（每次三天每日生活津贴）"
+_TRIPS_ZH = re.compile(rf"(专家|工作人员|成员|代表|与会者)(?:前往[^的（(，。]{{1,10}})?的差旅\s*{_ZN}\s*次"
+                       rf"(?:[（(]每次\s*{_ZN}\s*天每日生活津贴[）)])?")
+_TRAVELLERS_ZH = {"专家": "experts", "工作人员": "staff", "成员": "members", "代表": "representatives", "与会者": "participants"}
 _CONSULTANT_MONTHS = re.compile(rf"\b{_EW}[\s-]+work[\s-]+months?\s+of\s+(?:a|an|one|\w+)\s+consultants?\b", re.I)
 _STAFF_EN = re.compile(rf"\bwork[\s-]+months?\s+of\s+{_EW}\b", re.I)
 _CONSULTANTS = (
@@ -376,6 +380,13 @@ def extract(text: str) -> dict[str, Any]:
         q["trips_location"] = _own_location(text, m.start())
         q["trips"] = to_int(m.group(1))
         q["travellers"] = m.group(2).lower()
+        if m.group(3) and to_int(m.group(3)):
+            q["dsa_days"] = to_int(m.group(3))
+    m = _TRIPS_ZH.search(text) if "trips" not in q else None
+    if m and to_int(m.group(2)):
+        q["trips_location"] = _own_location(text, m.start())
+        q["trips"] = to_int(m.group(2))
+        q["travellers"] = _TRAVELLERS_ZH[m.group(1)]
         if m.group(3) and to_int(m.group(3)):
             q["dsa_days"] = to_int(m.group(3))
     m = _CONSULTANT_MONTHS.search(text)
