@@ -458,7 +458,7 @@ def _build_statement(estimate: Estimate, lang: str) -> Note:
         named = [secname(k) for k in keys if k]
         if not named:
             return _SECTION_NAMES[lang][3]
-        return n.join(named + ([_SECTION_NAMES[lang][4]] if None in keys or "" in keys else []), lang)
+        return n.join(named + ([_SECTION_NAMES[lang][4]] if None in keys else []), lang)
 
     from pbi.costing.estimate import ZERO
 
