@@ -143,7 +143,8 @@ _CONSULTANTS = (
     re.compile(rf"\b{_EW}\s+consultants?\b", re.I),
 )
 _DOCUMENTS = (
-    re.compile(rf"{_NOT_ORD}{_ZN}\s*份(?:[^,;。、]|(?<=\d),(?=\d)){{0,30}}?(?:文件|报告|出版物)"),
+    # "两份…文件", not the copies of something else before it: "(…, 2 份)以及一份…的文件"
+    re.compile(rf"{_NOT_ORD}{_ZN}\s*份(?:[^,;。、()份]|(?<=\d),(?=\d)){{0,30}}?(?:文件|报告|出版物)"),
     re.compile(rf"\b{_EW}\s+(?:\d[\d,]*-page\s+)?(?:documents|reports|publications)\b", re.I),
 )
 _COPIES = (

@@ -1,0 +1,37 @@
+"""Counterexamples the round-trip properties found, kept as plain tests so that each stays fixed
+whatever the draw (tests/test_delegate_roundtrip.py, tests/test_check_languages.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pbi.check.quantities import extract
+from pbi.costing.engine import cost
+from pbi.model.specs import Spec
+
+from test_delegate_roundtrip import round_trip
+from test_properties import TABLE
+
+
+def _spec(*activities: dict[str, object]) -> Spec:
+    return Spec.model_validate({
+        "symbol": "X/L.1", "title": {"en": "Test draft", "zh": "测试草案"}, "body": "cop-untoc", "rule": "75",
+        "budget_period": "2010-2011", "operative_paragraphs": ["3"], "table": "unodc-vienna-2010",
+        "requests": [{"id": "a", "operative_paragraphs": ["3"], "activities": list(activities),
+                      "text": {"zh": "请秘书处开展第1项工作", "en": "Request the Secretariat to do task 1"}}]})
+
+
+def test_copies_in_parentheses_are_not_a_count_of_the_document_after_them() -> None:
+    q = extract("用于翻译和分发工具(一种语文,1 页,2 份)以及一份以一种语文提供的 1 页的文件。")
+    assert q["copies"] == 2
+    assert q.get("documents", 1) == 1
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_tool_beside_a_document_reads_back(lang: str) -> None:
+    spec = _spec({"id": "a0", "kind": "tool_translation", "pages": 1, "languages": 1, "copies": 2,
+                  "year": 2010, "funding": "extrabudgetary"},
+                 {"id": "a1", "kind": "documentation", "pages": 1, "languages": 1, "year": 2010,
+                  "funding": "extrabudgetary"})
+    errors, missing = round_trip(cost(spec, TABLE), "financial_note", lang)
+    assert errors == [] and missing == set()
