@@ -564,7 +564,8 @@ _SECTION = (
     re.compile(r"第\s*(\d{1,2}[A-Z]?)\s*[款编]"),  # 第16编: a section as the COP 5 notes number it
     re.compile(r"\b(income\s+)?sections?\s+(\d{1,2}[A-Z]?)\b", re.I),
 )
-_SECTION_PAREN = re.compile(r"\b(income\s+)?sections?\s+(\d{1,2}[A-Z]?)\b[^\d$()]{0,40}\(\s*$", re.I)
+#: "section 2, General Assembly and Economic and Social Council affairs and conference management ("
+_SECTION_PAREN = re.compile(r"\b(income\s+)?sections?\s+(\d{1,2}[A-Z]?)\b[^\d$()]{0,120}\(\s*$", re.I)
 _STAFF_ASSESSMENT = re.compile(r"工作人员薪金税|\bstaff\s+assessment\b|\bincome\s+section\s+1\b|"
                                r"\bsection\s+36\b", re.I)
 _NET_OF = re.compile(r"(?:net\s+of|excluding|exclusive\s+of|before)\s+staff\s+assessment|"

@@ -215,14 +215,27 @@ class _Block:
         return self.lines[0].number if self.lines else 0
 
 
-def _split_blocks(lines: list[Line], lex: lx.Lexicon | None = None) -> list[_Block]:
-    """Split a note body into paragraphs and sub-items, checking that numbers run in order."""
+def _split_blocks(lines: list[Line], lex: lx.Lexicon | None = None, *, unnumbered: bool = False) -> list[_Block]:
+    """Split a note body into paragraphs and sub-items, checking that numbers run in order.
+
+    In a text whose paragraphs are not numbered (``unnumbered``), a paragraph starts after a blank
+    line and is called by the line it starts on ("l.12")."""
     blocks: list[_Block] = []
     top: _Block | None = None
     letter: _Block | None = None
     last_num, last_letter, last_roman = 0, "", 0
+    prev = None
     for ln in lines:
         s = ln.text
+        if unnumbered and (prev is None or ln.number != prev + 1):
+            name = f"l.{ln.number}"
+            name += f"-{sum(b.number.split('-')[0] == name for b in blocks) + 1}" if any(
+                b.number.split("-")[0] == name for b in blocks) else ""
+            top, letter, last_letter = _Block(name, 0, [ln]), None, ""
+            blocks.append(top)
+            prev = ln.number
+            continue
+        prev = ln.number
         if _CHAPTER.match(s) and top is not None:
             continue  # a part heading of a statement: not text of the paragraph before it
         m = _PARA.match(s)
@@ -287,6 +300,9 @@ _TOTAL = re.compile(r"以上相加|上述各项相加|以上各项|以上合计|
 #: after an amount: its parts follow ("$118,600 for 2023 [comprising $107,300 under section 2 …]")
 _PARTS_FOLLOW = re.compile(r"^[^.;$]{0,40}?(?:\b(comprising|consisting\s+of|broken\s+down\s+as\s+"
                            r"follows|made\s+up\s+of)\b|\b(of\s+which)\b|其中)", re.I)
+#: between an amount and the next: the next is a part named by its section, in parentheses
+#: ("$248,700 would arise under section 4, Disarmament ($221,900), and section 36, …")
+_SECTION_PARTS = re.compile(r"^[^.;$()]{0,80}?\bsections?\s+\d{1,2}[A-Z]?\b[^\d$()]{0,120}\(\s*$", re.I)
 #: before an amount: a further sum apart from the item just costed ("would require a further $191,000")
 _FURTHER = re.compile(r"\ba\s+further\s*$|另需\s*$", re.I)
 _OF_WHICH = re.compile(r"\bof\s+which\b|其中", re.I)
@@ -453,6 +469,9 @@ class _NoteReader:
                 q["is_total"] = True
                 q["total_kind"] = "of_which" if follow_parts.group(2) or "其中" in follow_parts.group(0) \
                     else "comprising"
+            elif nxt < sent[1] and not listing and self._section_parts_follow(text, mo, money[k + 1]):
+                q["is_total"] = True
+                q["total_kind"] = "comprising"
             section = self._section(text, sent, seg_a, seg_b, mo, b)
             if section == "income 1":
                 q["income_offset"] = True
@@ -480,10 +499,19 @@ class _NoteReader:
                 operative_paragraph=", ".join(ops) if ops else None,
                 text=seg.strip(), line=b.joined.line_at(avail_span[0])))
 
+    @staticmethod
+    def _section_parts_follow(text: str, mo: Money, nxt: Money) -> bool:
+        """The amounts after ``mo`` are its parts, each in parentheses after its section; ``mo``
+        itself is not one of them."""
+        return (not text[:mo.start].rstrip().endswith("(") and text[nxt.end:].lstrip().startswith(")")
+                and bool(_SECTION_PARTS.match(text[mo.end:nxt.start])))
+
     def _section(self, text: str, sent: tuple[int, int], seg_a: int, seg_b: int, mo: Money,
                  b: _Block) -> str | None:
         """The budget section of an amount: in its clause, its sentence, or the list's lead-in (a
         sentence that names no section is searched once, however many amounts it holds)."""
+        if text[:mo.start].rstrip().endswith("("):  # "section 24, Human rights ($415,450)"
+            seg_a = sent[0]
         found = qx.find_section(text[seg_a:seg_b], mo.start - seg_a)
         key = ("names_section", sent)
         if found is None and key not in self._memo:
@@ -665,6 +693,9 @@ class _NoteReader:
                          and not x.quantities.get("income_offset")]
                 c.quantities["total_of"] = [x.paragraph for x in parts]
                 c.quantities["parts"] = [x.amount for x in parts]
+                if len({x.section for x in parts}) > 1:  # a total across sections is under none
+                    c = replace(c, section=None)
+                    self._at[id(c)] = (para, sent, pos)
                 done.append(c)
                 continue
             children = [x for x in self.claims if x.paragraph.startswith(c.paragraph + "(")]
@@ -713,6 +744,47 @@ def _excerpt_head(lines: list[Line]) -> list[tuple[_Head, int]]:
              len(lines))]
 
 
+def _unnumbered_heads(lines: list[Line]) -> list[tuple[_Head, int]]:
+    """A text without numbered paragraphs (a Fifth Committee decision): a note under each heading
+    "Programme budget implications of draft resolution …" whose text states money, or the whole
+    text as one note, when it states money and speaks of budget implications."""
+    starts = [i for i, ln in enumerate(lines) if _TITLE_START.match(ln.text)] or [0]
+    out = []
+    for k, i in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else len(lines)
+        body = join_lines(lines[i:end]).text
+        if not find_money(body) or not _EXCERPT_KEY.search(body):
+            continue
+        title = lines[i].text.strip() if _TITLE_START.match(lines[i].text) else ""
+        # a heading of its own is not a paragraph; a heading run on into its text (a flattened page) is
+        first = i + 1 if title and len(title) < 200 and i + 1 < end else i
+        out.append((_Head(None, lines[i].number, title[:200], first), end))
+    return out
+
+
+#: a paragraph number run into the text of a flattened page ("… (Uganda) 1. At its 23rd meeting")
+_INLINE_PARA = re.compile(r"(?<=\S)\s+(\d{1,2})\.\s+(?=[A-Z“\"(])")
+#: a heading run into the text of a flattened page
+_INLINE_HEAD = re.compile(r"(?<=\S)\s+(?=(?:Statement\s+submitted\s+by|Programme\s+budget\s+implications\s+of)\b)")
+
+
+def _reflow(lines: list[Line]) -> list[Line]:
+    """Lines of a page flattened into a few long lines, broken again before its headings and
+    before paragraph numbers that run in order (1., 2., 3. …)."""
+    out: list[Line] = []
+    for ln in lines:
+        cuts = {m.end() for m in _INLINE_HEAD.finditer(ln.text)}
+        expect = None
+        for m in _INLINE_PARA.finditer(ln.text):
+            n = int(m.group(1))
+            if expect is None or n == expect:
+                cuts.add(m.start(1))
+                expect = n + 1
+        pieces = [ln.text[a:b] for a, b in zip([0, *sorted(cuts)], [*sorted(cuts), len(ln.text)])]
+        out += [Line(ln.number, p.strip()) for p in pieces if p.strip()]
+    return out
+
+
 def _name(annex: int | None, symbol: str | None, title: str, lead: str, source: str) -> str:
     """A note's name: its draft's symbol, else "annex IV", else a symbol in its heading or
     opening, else its heading (shortened), else the file's name."""
@@ -745,9 +817,17 @@ def _read(text: str, source: str, lang: str | None = None) -> list[Note]:
         lines = lx.canonical_lines(lines, lex)
     notes: list[Note] = []
     heads = _find_heads(lines) or _excerpt_head(lines)
+    if not heads and any(len(ln.text) > 300 for ln in lines):
+        flowed = _reflow(lines)
+        heads = _find_heads(flowed) or _excerpt_head(flowed)
+        lines = flowed if heads else lines
+    unnumbered = not heads
+    if unnumbered:
+        lines = _reflow(lines)
+        heads = _unnumbered_heads(lines)
     for pos, (head, end) in enumerate(heads, start=1):
         body, tables = find_tables(lines[head.body_start:end], _TABLE_END)
-        blocks = _split_blocks(body, lex)
+        blocks = _split_blocks(body, lex, unnumbered=unnumbered)
         if not blocks:
             continue
         note_no = head.annex if head.annex is not None else pos

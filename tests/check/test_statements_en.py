@@ -121,6 +121,7 @@ def test_notes_are_named_by_symbol_or_heading() -> None:
     names = {Path(n.source).name: n.name for n in report.notes}
     assert names == {"acabq-report.txt": "A/C.2/78/L.33", "ecosoc-staff-assessment.txt": "E/2002/L.18",
                      "excerpt.txt": "excerpt.txt", "fifth-committee.txt": "A/C.3/78/L.41",
+                     "fifth-committee-decision.txt": "A/C.1/80/L.31", "fifth-committee-report.txt": "A/C.3/80/L.27",
                      "ga-statement.txt": "A/C.3/78/L.41"}
     assert all(not f.message.startswith("note 1") for _, f in report.findings)
     assert report.errors == 0
@@ -166,3 +167,28 @@ def test_of_which_after_a_comprising_list_is_not_one_more_part() -> None:
     (total,) = [c for c in note.claims if c.is_total]
     assert total.quantities["parts"] == [50600, 28600]
     assert [f.severity for f in check_notes([note])] == ["info"]
+
+
+@pytest.mark.parametrize("name, total, parts, sections", [
+    ("fifth-committee-decision.txt", 248700, [221900, 26800], ["4", "36"]),
+    ("fifth-committee-report.txt", 1372450, [415450, 957000], ["24", "2"]),
+])
+def test_parts_named_by_section_in_parentheses_make_a_total(name: str, total: int, parts: list[int],
+                                                             sections: list[str]) -> None:
+    """"$248,700 would arise under section 4, Disarmament ($221,900), and section 36, Staff
+    assessment ($26,800)": the amounts in parentheses are the parts of the amount before them."""
+    claims = _claims(name)
+    (whole,) = [c for c in claims if c.is_total]
+    assert whole.amount == total and whole.quantities["parts"] == parts
+    assert [c.section for c in claims if not c.is_total] == sections
+    assert [f.severity for f in check_notes(read_path(DATA / name))] == ["info"]
+
+
+def test_a_wrong_part_in_parentheses_is_an_error() -> None:
+    text = (DATA / "fifth-committee-report.txt").read_text(encoding="utf-8").replace("($415,450)", "($451,450)")
+    assert [f.severity for f in check_notes(read_notes(text))] == ["error"]
+
+
+def test_a_part_in_parentheses_is_not_a_total_of_the_next() -> None:
+    claims = _claims("fifth-committee-report.txt")
+    assert [c.amount for c in claims if c.is_total] == [1372450]
