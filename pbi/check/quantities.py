@@ -45,7 +45,7 @@ from pbi.model.vocabulary import duty_stations
 from .text import to_int
 
 __all__ = ["MEETING_SERVICES", "extract", "find_funding", "find_years", "find_biennium", "find_ops", "find_section",
-           "find_sections",
+           "find_sections", "section_before",
            "staff_assessment", "KINDS", "COUNTABLE"]
 
 _ZN = r"(\d{1,3}(?:,\d{3})+(?!\d)|\d+|[一二两三四五六七八九十百]+)"
@@ -562,39 +562,51 @@ def find_ops_at(text: str) -> tuple[list[str], int]:
 
 _SECTION = (
     re.compile(r"第\s*(\d{1,2}[A-Z]?)\s*[款编]"),  # 第16编: a section as the COP 5 notes number it
-    re.compile(r"\b(income\s+)?sections?\s+(\d{1,2}[A-Z]?)\b", re.I),
+    re.compile(r"\b(income\s+)?sections?\s+(\d{1,2}(?:\.?[A-Z])?)\b", re.I),  # 29C, 27.D
 )
-#: "section 2, General Assembly and Economic and Social Council affairs and conference management ("
-_SECTION_PAREN = re.compile(r"\b(income\s+)?sections?\s+(\d{1,2}[A-Z]?)\b[^\d$()]{0,120}\(\s*$", re.I)
+#: just before an amount: "section 2, General Assembly … conference management ($", "section 32: $"
+_SECTION_PAREN = re.compile(r"\b(income\s+)?sections?\s+(\d{1,2}(?:\.?[A-Z])?)\b[^\d$():;]{0,120}[(:]\s*$", re.I)
 _STAFF_ASSESSMENT = re.compile(r"工作人员薪金税|\bstaff\s+assessment\b|\bincome\s+section\s+1\b|"
                                r"\bsection\s+36\b", re.I)
 _NET_OF = re.compile(r"(?:net\s+of|excluding|exclusive\s+of|before)\s+staff\s+assessment|"
                      r"不含工作人员薪金税", re.I)
 
 
+def _hits(text: str) -> list[tuple[int, str]]:
+    """(position, section) of every budget section named in ``text``, in order."""
+    hits = [(m.start(), m.group(1)) for m in _SECTION[0].finditer(text)]
+    hits += [(m.start(), _section_name(m)) for m in _SECTION[1].finditer(text)]
+    return sorted(hits)
+
+
+def _section_name(m: re.Match[str]) -> str:
+    return ("income " if m.group(1) else "") + m.group(2).replace(".", "")
+
+
 def find_sections(text: str) -> list[str]:
     """Every budget section named in ``text``, in order: "under section 2 (…) and section 8 (…)" →
     ``["2", "8"]`` (income sections as ``"income 1"``)."""
-    hits = [(m.start(), m.group(1)) for m in _SECTION[0].finditer(text)]
-    hits += [(m.start(), ("income " if m.group(1) else "") + m.group(2)) for m in _SECTION[1].finditer(text)]
-    return [h[1] for h in sorted(hits)]
+    return [h[1] for h in _hits(text)]
+
+
+def section_before(text: str) -> str | None:
+    """The section an amount follows as its own: ``text`` ends "section 24, Human rights (" or
+    "section 32:" just before it."""
+    m = _SECTION_PAREN.search(text)
+    return _section_name(m) if m else None
 
 
 def find_section(text: str, anchor: int | None = None) -> str | None:
     """The budget section named in ``text`` (nearest to ``anchor``): "section 2" → ``"2"``,
     "section 29C" → ``"29C"``, "income section 1" → ``"income 1"``, "第16款" (or "第16编") → ``"16"``."""
-    hits: list[tuple[int, str]] = []
-    for m in _SECTION[0].finditer(text):
-        hits.append((m.start(), m.group(1)))
-    for m in _SECTION[1].finditer(text):
-        hits.append((m.start(), ("income " if m.group(1) else "") + m.group(2)))
+    hits = _hits(text)
     if not hits:
         return None
     if anchor is None:
         return hits[0][1]
-    paren = _SECTION_PAREN.search(text[:anchor])  # "section 2 ($118,600)"
-    if paren:
-        return ("income " if paren.group(1) else "") + paren.group(2)
+    before = section_before(text[:anchor])  # "section 2 ($118,600)"
+    if before:
+        return before
     after = [h for h in hits if h[0] >= anchor]  # "$118,600 under section 2" before "section 2 ($118,600)"
     if after:
         return min(after)[1]

@@ -510,9 +510,8 @@ class _NoteReader:
                  b: _Block) -> str | None:
         """The budget section of an amount: in its clause, its sentence, or the list's lead-in (a
         sentence that names no section is searched once, however many amounts it holds)."""
-        if text[:mo.start].rstrip().endswith("("):  # "section 24, Human rights ($415,450)"
-            seg_a = sent[0]
-        found = qx.find_section(text[seg_a:seg_b], mo.start - seg_a)
+        # "section 24, Human rights ($415,450)", "section 32: $70,300", across the clause's commas
+        found = qx.section_before(text[sent[0]:mo.start]) or qx.find_section(text[seg_a:seg_b], mo.start - seg_a)
         key = ("names_section", sent)
         if found is None and key not in self._memo:
             self._memo[key] = qx.find_section(text[sent[0]:sent[1]]) is not None

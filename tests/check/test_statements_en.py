@@ -120,6 +120,7 @@ def test_notes_are_named_by_symbol_or_heading() -> None:
     report = check_files(sorted(DATA.glob("*.txt")), table=None)
     names = {Path(n.source).name: n.name for n in report.notes}
     assert names == {"acabq-report.txt": "A/C.2/78/L.33", "ecosoc-staff-assessment.txt": "E/2002/L.18",
+                     "broken-down.txt": "E/2003/L.44",
                      "excerpt.txt": "excerpt.txt", "fifth-committee.txt": "A/C.3/78/L.41",
                      "fifth-committee-decision.txt": "A/C.1/80/L.31", "fifth-committee-report.txt": "A/C.3/80/L.27",
                      "ga-statement.txt": "A/C.3/78/L.41"}
@@ -192,3 +193,14 @@ def test_a_wrong_part_in_parentheses_is_an_error() -> None:
 def test_a_part_in_parentheses_is_not_a_total_of_the_next() -> None:
     claims = _claims("fifth-committee-report.txt")
     assert [c.amount for c in claims if c.is_total] == [1372450]
+
+
+def test_a_list_broken_down_by_section_before_a_colon() -> None:
+    """"(b) … to be shown under section 27.D, Office of Central Support Services: $96,500": the
+    section before the colon is the amount's, and staff assessment is apart from the total."""
+    claims = _claims("broken-down.txt")
+    (total,) = [c for c in claims if c.is_total]
+    assert total.quantities["parts"] == [241200, 96500, 574900]
+    assert [c.section for c in claims if not c.is_total] == ["9", "27D", "2", "32"]
+    assert [c.amount for c in claims if c.quantities.get("staff_assessment")] == [38100]
+    assert [f.severity for f in check_notes(read_path(DATA / "broken-down.txt"))] == ["info"]
