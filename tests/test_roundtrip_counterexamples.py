@@ -35,3 +35,21 @@ def test_a_tool_beside_a_document_reads_back(lang: str) -> None:
                   "funding": "extrabudgetary"})
     errors, missing = round_trip(cost(spec, TABLE), "financial_note", lang)
     assert errors == [] and missing == set()
+
+
+def test_a_count_before_the_next_document_in_one_parenthesis_is_its_own() -> None:
+    # the Arabic note, as the reader rewrites it: a count comes before its document's pages
+    q = extract("$2,000 for documentation in 2010 (one document of 1 pages in one language, "
+                "and two documents of 1 pages in one language).")
+    assert q["documents_all"] == [1, 2]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh", "fr", "es", "ru", "ar"])
+def test_two_documents_of_the_same_length_read_back(lang: str) -> None:
+    from test_check_languages import _every_language
+
+    doc = {"kind": "documentation", "pages": 1, "languages": 1, "year": 2010, "funding": "regular_budget",
+           "section": "Part 2"}
+    spec = _every_language(_spec({"id": "a0", **doc}, {"id": "a1", **doc, "count": 2}))
+    errors, missing = round_trip(cost(spec, TABLE), "financial_note", lang)
+    assert errors == [] and missing == set()

@@ -257,6 +257,9 @@ def _clause_around(text: str, start: int, pos: int, end: int) -> str:
         close = text.find(")", pos, end)
         cuts = [m.end() for m in re.finditer(r"[;；、,，)]", text[start:opened])]
         head = max(start + (cuts[-1] if cuts else 0), opened - 40)
+        if close < 0 and end < len(text):  # the next figure is in the same parenthesis: up to its clause
+            tail = [m.start() for m in _CUT.finditer(text, pos, end)]
+            return text[head:tail[-1] if tail else end]
         return text[head:close + 1 if close >= 0 else end]
     cuts = [m.end() for m in _CUT.finditer(text, start, pos)]
     a = cuts[-1] if cuts else start
