@@ -53,3 +53,21 @@ def test_two_documents_of_the_same_length_read_back(lang: str) -> None:
     spec = _every_language(_spec({"id": "a0", **doc}, {"id": "a1", **doc, "count": 2}))
     errors, missing = round_trip(cost(spec, TABLE), "financial_note", lang)
     assert errors == [] and missing == set()
+
+
+def test_a_report_left_to_the_budget_process_is_priced_in_the_year_it_is_left_for() -> None:
+    """"… a 1,666-word report … is estimated to require resources of $800. The requirements for
+    2024 will be considered in the context of the established budgetary process.\""""
+    from pbi.model.tables import resolve_table
+
+    spec = Spec.model_validate({
+        "symbol": "A/C.3/78/L.99", "title": {"en": "Test draft", "zh": "测试草案"}, "body": "general-assembly",
+        "rule": "153", "budget_period": "2023", "operative_paragraphs": ["3"], "table": "un-standard-costs",
+        "requests": [{"id": "a", "operative_paragraphs": ["3"], "text": {"en": "Request the work", "zh": "请开展工作"},
+                      "activities": [
+                          {"id": "a0", "kind": "documentation", "words": 1666, "languages": 1, "year": 2024,
+                           "funding": "budget_process"},
+                          {"id": "a1", "kind": "staff", "grade": "P-2", "work_months": 1, "year": 2023,
+                           "funding": "regular_budget"}]}]})
+    errors, missing = round_trip(cost(spec, resolve_table("un-standard-costs")), "financial_note", "en")
+    assert errors == [] and missing == set()

@@ -451,8 +451,11 @@ class _NoteReader:
             funding, fund_text = self._funding(text, sents, sent, mo, money, b, k, starts)
             if funding == "budget_process" and fund_text:
                 bien = qx.find_biennium(fund_text)
+                later = set(qx.find_years(fund_text))
                 if bien:
                     q["biennium"] = bien
+                elif year is None and len(later) == 1:  # "The requirements for 2024 will be considered …"
+                    year = later.pop()
             if _OPTIONAL.match(text[sent[0]:sent[1]]):
                 q["optional"] = True
             if _FURTHER.search(text[sent[0]:mo.start]):
