@@ -22,7 +22,7 @@ from pbi.model.money import from_roman, roman
 from . import lexicon as lx
 from . import quantities as qx
 from .tables import Table, TableAmount, find_tables, table_amounts
-from .text import Joined, Line, Money, clean_lines, find_money, join_lines, to_int
+from .text import Joined, Line, Money, clean_lines, find_money, is_furniture, join_lines, normalize, to_int
 
 __all__ = ["Note", "Paragraph", "Claim", "read_notes", "read_path", "MAX_TEXT_BYTES", "LANGUAGES"]
 
@@ -725,7 +725,8 @@ class _NoteReader:
 
 _EXCERPT_KEY = re.compile(r"programme\s+budget\s+implications|contingency\s+fund|appropriation|"
                           r"extrabudgetary|regular\s+budget|voluntary\s+contributions|"
-                          r"additional\s+(?:\w+\s+)?(?:resources|requirements)|所涉方案预算|财务说明|"
+                          r"additional\s+(?:\w+\s+)?(?:resources|requirements)|\brequirements\b|"
+                          r"\bunder\s+section\s+\d|所涉方案预算|财务说明|"
                           r"追加|预算外", re.I)
 #: funding sources a total may add up across: money of the regular budget, now or later
 _REGULAR = frozenset({"regular_budget", "budget_process", "contingency_fund"})
@@ -787,9 +788,10 @@ def _reflow(lines: list[Line]) -> list[Line]:
     return out
 
 
-def _name(annex: int | None, symbol: str | None, title: str, lead: str, source: str) -> str:
+def _name(annex: int | None, symbol: str | None, title: str, lead: str, source: str, document: str | None = None) -> str:
     """A note's name: its draft's symbol, else "annex IV", else a symbol in its heading or
-    opening, else its heading (shortened), else the file's name."""
+    opening, else its heading (shortened), else the symbol of the document it is an excerpt of
+    (its page header), else the file's name."""
     if symbol:
         return symbol
     if annex is not None:
@@ -799,7 +801,7 @@ def _name(annex: int | None, symbol: str | None, title: str, lead: str, source: 
         return doc.group(0).rstrip(".)")
     words = title.split()
     short = " ".join(words[:10]) + (" …" if len(words) > 10 else "")
-    return short or (Path(source).name if source != "<text>" else "the text")
+    return short or document or (Path(source).name if source != "<text>" else "the text")
 
 
 def _roman(n: int) -> str:
@@ -818,6 +820,9 @@ def _read(text: str, source: str, lang: str | None = None) -> list[Note]:
     if lex is not None:
         lines = lx.canonical_lines(lines, lex)
     notes: list[Note] = []
+    # the symbol in an excerpt's page header ("E/2002/43/Rev.1"): a name for a note with no other
+    document = next((m.group(0) for raw in normalize(text[:2000]).split("\n")[:8]
+                     if is_furniture(raw.strip()) for m in [_DOC_SYMBOL.match(raw.strip())] if m), None)
     heads = _find_heads(lines) or _excerpt_head(lines)
     if not heads and any(len(ln.text) > 300 for ln in lines):
         flowed = _reflow(lines)
@@ -845,7 +850,7 @@ def _read(text: str, source: str, lang: str | None = None) -> list[Note]:
         sym = _SYMBOL.search(whole) or _SYMBOL.search(head.title)
         symbol = sym.group(0) if sym else None
         title = head.title.rstrip("* ").strip()
-        name = _name(head.annex, symbol, title, blocks[0].text[:300], source)
+        name = _name(head.annex, symbol, title, blocks[0].text[:300], source, document)
         claims = [replace(c, note_name=name) for c in claims]
         notes.append(Note(
             annex=head.annex, symbol=symbol, title=title,

@@ -21,6 +21,7 @@ __all__ = [
     "Money",
     "normalize",
     "clean_lines",
+    "is_furniture",
     "join_lines",
     "rejoin",
     "is_cjk",
@@ -78,7 +79,7 @@ _TERMINAL = ("。", ".", ")", "”", "\"", "」", ";")
 _MAX_FOOTNOTE_LINES = 8
 
 
-def _is_furniture(s: str) -> bool:
+def is_furniture(s: str) -> bool:
     """Page header/footer: ``64 V.10-58210``, ``CTOC/COP/2010/17`` (not a draft ``L.`` symbol)."""
     if len(s) > 60 or not _FURNITURE.match(s):
         return False
@@ -109,7 +110,7 @@ def _skip_footnotes(lines: list[str], j: int) -> int:
         while k < n and count < _MAX_FOOTNOTE_LINES:
             s = lines[k].strip()
             k += 1
-            if not s or _is_furniture(s):
+            if not s or is_furniture(s):
                 continue
             count += 1
             if s.endswith(_TERMINAL):
@@ -125,7 +126,7 @@ def clean_lines(text: str) -> list[Line]:
     while i < n:
         s = raw[i].rstrip()
         stripped = s.strip()
-        if not stripped or _is_furniture(stripped):
+        if not stripped or is_furniture(stripped):
             i += 1
             continue
         if _FOOTNOTE_SEP.match(stripped):

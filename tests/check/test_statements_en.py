@@ -120,7 +120,7 @@ def test_notes_are_named_by_symbol_or_heading() -> None:
     report = check_files(sorted(DATA.glob("*.txt")), table=None)
     names = {Path(n.source).name: n.name for n in report.notes}
     assert names == {"acabq-report.txt": "A/C.2/78/L.33", "ecosoc-staff-assessment.txt": "E/2002/L.18",
-                     "broken-down.txt": "E/2003/L.44",
+                     "broken-down.txt": "E/2003/L.44", "excerpt-with-header.txt": "E/2003/90/Rev.1",
                      "excerpt.txt": "excerpt.txt", "fifth-committee.txt": "A/C.3/78/L.41",
                      "fifth-committee-decision.txt": "A/C.1/80/L.31", "fifth-committee-report.txt": "A/C.3/80/L.27",
                      "ga-statement.txt": "A/C.3/78/L.41"}
