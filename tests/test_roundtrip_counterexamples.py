@@ -71,3 +71,24 @@ def test_a_report_left_to_the_budget_process_is_priced_in_the_year_it_is_left_fo
                            "funding": "regular_budget"}]}]})
     errors, missing = round_trip(cost(spec, resolve_table("un-standard-costs")), "financial_note", "en")
     assert errors == [] and missing == set()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh", "fr", "es", "ru", "ar"])
+def test_a_note_priced_in_the_year_of_its_budget_period(lang: str) -> None:
+    """A note that names its year only as its budget period's ("au titre du budget-programme de
+    2024") is priced in that year, not in the first year the table has values for."""
+    from pbi.model.tables import resolve_table
+    from test_check_languages import _every_language
+
+    spec = Spec.model_validate({
+        "symbol": "X/L.1", "title": {"en": "Test draft", "zh": "测试草案"}, "body": "cop-untoc", "rule": "75",
+        "budget_period": "2024", "operative_paragraphs": ["3"], "table": "un-standard-costs",
+        "requests": [{"id": "a", "operative_paragraphs": ["3"], "text": {"en": "Request the work", "zh": "请开展工作"},
+                      "activities": [
+                          {"id": "a0", "kind": "documentation", "pages": 10, "languages": 6, "year": 2024,
+                           "funding": "voluntary"},
+                          {"id": "a1", "kind": "travel", "trips": 2, "travellers": "experts", "dsa_days": 3,
+                           "location": "Geneva", "year": 2024, "funding": "extrabudgetary"}]}]})
+    errors, missing = round_trip(cost(_every_language(spec), resolve_table("un-standard-costs")),
+                                 "financial_note", lang)
+    assert errors == [] and missing == set()
