@@ -136,7 +136,10 @@ _TRIPS = re.compile(rf"\b{_EW}\s+trips?\s+of\s+(staff|experts|members|representa
 _TRIPS_ZH = re.compile(rf"(专家|工作人员|成员|代表|与会者)(?:前往[^的（(，。]{{1,10}})?的差旅\s*{_ZN}\s*次"
                        rf"(?:[（(]每次\s*{_ZN}\s*天每日生活津贴[）)])?")
 _TRAVELLERS_ZH = {"专家": "experts", "工作人员": "staff", "成员": "members", "代表": "representatives", "与会者": "participants"}
-_CONSULTANT_MONTHS = re.compile(rf"\b{_EW}[\s-]+work[\s-]+months?\s+of\s+(?:a|an|one|\w+)\s+consultants?\b", re.I)
+_CONSULTANT_MONTHS = (
+    re.compile(rf"\b{_EW}[\s-]+work[\s-]+months?\s+of\s+(?:a|an|one|\w+)\s+consultants?\b", re.I),
+    re.compile(rf"顾问\s*{_ZN}\s*个\s*工作月"),  # 聘用一名顾问三个工作月
+)
 _STAFF_EN = re.compile(rf"\bwork[\s-]+months?\s+of\s+{_EW}\b", re.I)
 _CONSULTANTS = (
     re.compile(rf"{_ZN}\s*名\s*顾问"),
@@ -393,7 +396,7 @@ def extract(text: str) -> dict[str, Any]:
         q["travellers"] = _TRAVELLERS_ZH[m.group(1)]
         if m.group(3) and to_int(m.group(3)):
             q["dsa_days"] = to_int(m.group(3))
-    m = _CONSULTANT_MONTHS.search(text)
+    m = next((found for rx in _CONSULTANT_MONTHS for found in [rx.search(text)] if found), None)
     if m and to_int(m.group(1)):
         q["consultant_months"] = to_int(m.group(1))
         q["consultant_location"] = _own_location(text, m.end())
