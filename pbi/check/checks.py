@@ -34,7 +34,7 @@ SEVERITIES = ("error", "warning", "info")
 #: quantities that identify an item (funding, year, operative paragraph and context do not)
 _IDENTITY = ("pages", "pages_all", "words", "words_all", "trips", "dsa_days", "travellers", "per_meeting", "languages", "language_names",
              "other_languages", "days", "half_day", "meetings", "workshops", "participants",
-             "work_months", "grade", "staff", "consultants", "copies", "location",
+             "work_months", "grade", "staff", "consultants", "copies", "location", "words_location", "trips_location", "staff_location", "consultant_location",
              "interpretation", "interpretation_languages", "documents", "documents_all",
              "languages_all", "kinds_all", "staff_all", "gatherings", "interpreted_all") + KINDS + MEETING_SERVICES
 

@@ -88,7 +88,7 @@ _LANG_NAMES = (("阿拉伯文", "Arabic"), ("中文", "Chinese"), ("英文", "En
                ("俄文", "Russian"), ("西班牙文", "Spanish"))
 _LANG_NAMES_EN = re.compile(r"\b(Arabic|Chinese|English|French|Russian|Spanish)\b")
 _DAYS = (
-    re.compile(rf"{_NOT_ORD}{_ZN}\s*(?:个)?\s*(?:工作)?天"),
+    re.compile(rf"{_NOT_ORD}{_ZN}\s*(?:个)?\s*(?:工作)?天(?!\s*每日生活津贴)"),  # not a trip's allowance
     re.compile(rf"\b{_EW}[\s-]+(?:working[\s-]+)?days?\b(?!\s+of\s+subsistence)", re.I),  # not a trip's allowance
 )
 _HALF_DAY = re.compile(r"半天|half[\s-]day", re.I)
@@ -157,6 +157,9 @@ _COPIES = (
 #: duty stations (model/vocabulary.yaml): the Chinese name of each, and the English names
 _LOCATIONS = tuple((names["zh"], station) for station, names in duty_stations().items() if "zh" in names)
 _LOCATIONS_EN = re.compile(r"\b(" + "|".join(re.escape(s) for s in duty_stations()) + r")\b")
+#: where a document is processed ("processed in Vienna", "在维也纳处理"): the document's own station
+_PROCESSED = re.compile(r"\bprocessed\s+in\s+(?:" + "|".join(re.escape(s) for s in duty_stations()) + r")\b|"
+                        r"在(?:" + "|".join(re.escape(zh) for zh, _ in _LOCATIONS) + r")处理")
 _NO_INTERP = re.compile(r"(?:不|没有|无|未)\s*(?:配备|提供)?\s*(?:任何)?\s*口译|"
                         r"\b(?:without|no)\s+(?:simultaneous\s+)?interpretation\b", re.I)
 _INTERP_LANGS = (
@@ -427,12 +430,14 @@ def extract(text: str) -> dict[str, Any]:
     v = _first_int(_STAFF_ZH, text) or _first_int(_STAFF_EN, text)
     if v:
         q["staff"] = v
+    # the duty station of the claim: not one that only says where a document is processed
+    placed = _PROCESSED.sub("", text)
     for zh, en in _LOCATIONS:
-        if zh in text:
+        if zh in placed:
             q["location"] = en
             break
     else:
-        m = _LOCATIONS_EN.search(text)
+        m = _LOCATIONS_EN.search(placed)
         if m:
             q["location"] = m.group(1)
     m = _INTERP_LANGS[0].search(text) or _INTERP_LANGS[1].search(text)
