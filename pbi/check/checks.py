@@ -155,6 +155,15 @@ def item_signature(c: Claim) -> tuple[Any, ...] | None:
     return tuple((k, _freeze(q[k])) for k in _IDENTITY if k in q)
 
 
+def _year_of(c: Claim) -> int | None:
+    """The year a claim is costed in: its own, else its biennium's first, else its budget period's."""
+    bien = c.quantities.get("biennium")
+    if c.year or (isinstance(bien, str) and bien[:4].isdigit()):
+        return c.year or int(str(bien)[:4])
+    period = c.quantities.get("period_year")
+    return period if isinstance(period, int) else None
+
+
 def check_consistency(notes: Sequence[Note]) -> list[Finding]:
     """The same item costed at different amounts in two places."""
     groups: dict[tuple[Any, ...], list[Claim]] = {}
@@ -169,7 +178,7 @@ def check_consistency(notes: Sequence[Note]) -> list[Finding]:
         for other in claims[1:]:
             if (other.low, other.high) == (first.low, first.high):
                 continue
-            years = {first.year, other.year}
+            years = {_year_of(first), _year_of(other)}
             severity = "warning" if None not in years and len(years) > 1 else "error"
             what = _describe(first)
             out.append(Finding(
