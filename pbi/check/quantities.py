@@ -274,6 +274,12 @@ def _clause_around(text: str, start: int, pos: int, end: int) -> str:
     return text[a:b]
 
 
+def _mentions(text: str, station: str) -> int:
+    """How many times ``text`` names a duty station (in English or Chinese)."""
+    zh = next((z for z, en in _LOCATIONS if en == station), None)
+    return len(re.findall(rf"\b{re.escape(station)}\b", text)) + (text.count(zh) if zh else 0)
+
+
 def _own_location(text: str, pos: int) -> str | None:
     """The duty station named in the clause around ``pos`` (an item's own: "… (P-3) in New York")."""
     clause = _clause_around(text, 0, pos, len(text))
@@ -440,6 +446,9 @@ def extract(text: str) -> dict[str, Any]:
         m = _LOCATIONS_EN.search(placed)
         if m:
             q["location"] = m.group(1)
+    if q.get("location") and _mentions(placed, q["location"]) == 1 and q["location"] in {
+            q.get(k) for k in ("staff_location", "trips_location", "consultant_location")}:
+        del q["location"]  # named once, in one item's own clause ("… (P-2) in Vienna"): that item's
     m = _INTERP_LANGS[0].search(text) or _INTERP_LANGS[1].search(text)
     if m and to_int(m.group(1)):
         q["interpretation_languages"] = to_int(m.group(1))
