@@ -303,6 +303,8 @@ _PARTS_FOLLOW = re.compile(r"^[^.;$]{0,40}?(?:\b(comprising|consisting\s+of|brok
 #: between an amount and the next: the next is a part named by its section, in parentheses
 #: ("$248,700 would arise under section 4, Disarmament ($221,900), and section 36, …")
 _SECTION_PARTS = re.compile(r"^[^.;$()]{0,80}?\bsections?\s+\d{1,2}[A-Z]?\b[^\d$()]{0,120}\(\s*$", re.I)
+#: two consecutive years: a biennium named without the word ("the requirements for 2018-2019")
+_YEAR_PAIR = re.compile(r"\b((?:19|20)\d\d)\s*-\s*((?:19|20)\d\d)\b")
 #: before an amount: a further sum apart from the item just costed ("would require a further $191,000")
 _FURTHER = re.compile(r"\ba\s+further\s*$|另需\s*$", re.I)
 _OF_WHICH = re.compile(r"\bof\s+which\b|其中", re.I)
@@ -452,6 +454,9 @@ class _NoteReader:
             if funding == "budget_process" and fund_text:
                 bien = qx.find_biennium(fund_text)
                 later = set(qx.find_years(fund_text))
+                pair = _YEAR_PAIR.search(fund_text)  # "The requirements for 2018–2019 will be …"
+                if not bien and pair and int(pair.group(2)) - int(pair.group(1)) == 1:
+                    bien = f"{pair.group(1)}-{pair.group(2)}"
                 if bien:
                     q["biennium"] = bien
                 elif year is None and len(later) == 1:  # "The requirements for 2024 will be considered …"
