@@ -93,7 +93,7 @@ _DAYS = (
 )
 _HALF_DAY = re.compile(r"半天|half[\s-]day", re.I)
 _EVENTS_ZH = re.compile(
-    rf"{_NOT_ORD}{_ZN}\s*次([^,;。:()]{{0,30}}?)(会议|协商|讲习班|研讨会|培训班)")
+    rf"{_NOT_ORD}{_ZN}\s*次([^,;。:()]{{0,60}}?)(会议|协商|讲习班|研讨会|培训班)")
 _EVENTS_EN = re.compile(
     rf"\b{_EW}\s+((?:(?!(?:of|on|for|to|in|with|and|the|by|at|from)\b)[\w-]+\s+){{0,4}}?)"
     r"(meetings?|sessions?|workshops?|seminars?|consultations?)\b"
