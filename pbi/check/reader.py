@@ -229,8 +229,8 @@ def _split_blocks(lines: list[Line], lex: lx.Lexicon | None = None, *, unnumbere
         s = ln.text
         if unnumbered and (prev is None or ln.number != prev + 1):
             name = f"l.{ln.number}"
-            name += f"-{sum(b.number.split('-')[0] == name for b in blocks) + 1}" if any(
-                b.number.split("-")[0] == name for b in blocks) else ""
+            same = sum(b.number.split("-")[0] == name for b in blocks)  # pieces of one flattened line
+            name += f"-{same + 1}" if same else ""
             top, letter, last_letter = _Block(name, 0, [ln]), None, ""
             blocks.append(top)
             prev = ln.number
@@ -788,7 +788,8 @@ def _reflow(lines: list[Line]) -> list[Line]:
             if expect is None or n == expect:
                 cuts.add(m.start(1))
                 expect = n + 1
-        pieces = [ln.text[a:b] for a, b in zip([0, *sorted(cuts)], [*sorted(cuts), len(ln.text)])]
+        bounds = [0, *sorted(cuts), len(ln.text)]
+        pieces = [ln.text[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
         out += [Line(ln.number, p.strip()) for p in pieces if p.strip()]
     return out
 
