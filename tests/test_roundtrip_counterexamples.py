@@ -92,3 +92,26 @@ def test_a_note_priced_in_the_year_of_its_budget_period(lang: str) -> None:
     errors, missing = round_trip(cost(_every_language(spec), resolve_table("un-standard-costs")),
                                  "financial_note", lang)
     assert errors == [] and missing == set()
+
+
+@pytest.mark.parametrize("kind", ["financial_note", "statement"])
+@pytest.mark.parametrize("lang", ["en", "zh", "fr", "es", "ru", "ar"])
+def test_counts_that_take_the_singular_places_and_general_service_grades(lang: str, kind: str) -> None:
+    """Russian writes 2,821 «слово» and 21 «заседание»; a General Service grade, a document processed in
+    Geneva and meetings in Nairobi in one amount are each read with their own."""
+    from pbi.model.tables import resolve_table
+    from test_check_languages import _every_language
+
+    spec = Spec.model_validate({
+        "symbol": "A/C.3/79/L.7", "title": {"en": "Test draft", "zh": "测试草案"}, "body": "general-assembly",
+        "rule": "153", "budget_period": "2024", "operative_paragraphs": ["3"], "table": "un-standard-costs",
+        "requests": [{"id": "a", "operative_paragraphs": ["3"], "text": {"en": "Request the work", "zh": "请开展工作"},
+                      "activities": [
+                          {"id": "a0", "kind": "staff", "grade": "GS (Other level)", "work_months": 21,
+                           "year": 2024, "funding": "regular_budget"},
+                          {"id": "a1", "kind": "documentation", "words": 2821, "languages": 1, "location": "Geneva",
+                           "year": 2024, "funding": "regular_budget"},
+                          {"id": "a2", "kind": "meeting", "meetings": 21, "interpretation": True,
+                           "location": "Nairobi", "year": 2024, "funding": "regular_budget"}]}]})
+    errors, missing = round_trip(cost(_every_language(spec), resolve_table("un-standard-costs")), kind, lang)
+    assert errors == [] and missing == set()
