@@ -115,3 +115,26 @@ def test_counts_that_take_the_singular_places_and_general_service_grades(lang: s
                            "location": "Nairobi", "year": 2024, "funding": "regular_budget"}]}]})
     errors, missing = round_trip(cost(_every_language(spec), resolve_table("un-standard-costs")), kind, lang)
     assert errors == [] and missing == set()
+
+
+@pytest.mark.parametrize("text, place", [
+    ("$11,500 for two trips of staff to Geneva with five days of subsistence allowance each in 2027.", "Geneva"),
+    ("$11,500 for two trips of staff to New York with five days of subsistence allowance each.", "New York"),
+])
+def test_trips_to_a_place_keep_their_days_of_subsistence_allowance(text: str, place: str) -> None:
+    q = extract(text)
+    assert (q["trips"], q["dsa_days"], q["trips_location"]) == (2, 5, place)
+
+
+def test_an_eight_thousand_word_report() -> None:
+    from pbi.model.tables import resolve_table
+    from pbi.render import render_note
+
+    spec = Spec.model_validate({
+        "symbol": "A/C.3/79/L.7", "title": {"en": "Test draft", "zh": "测试草案"}, "body": "general-assembly",
+        "rule": "153", "budget_period": "2024", "operative_paragraphs": ["3"], "table": "un-standard-costs",
+        "requests": [{"id": "a", "operative_paragraphs": ["3"], "text": {"en": "Request a report", "zh": "请提交报告"},
+                      "activities": [{"id": "r", "kind": "documentation", "words": 8500, "languages": 6,
+                                      "year": 2025, "funding": "budget_process"}]}]})
+    text = str(render_note(cost(spec, resolve_table("un-standard-costs")), "en", "text", kind="financial_note"))
+    assert "an 8,500-word report" in text

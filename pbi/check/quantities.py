@@ -131,7 +131,8 @@ _INTERPRETED = (
 _PLAIN_MEETINGS = re.compile(r"^\S+\s+meetings?\s+with\s+interpretation\b", re.I)
 #: trips of staff, experts or members, with days of subsistence allowance each
 _TRIPS = re.compile(rf"\b{_EW}\s+trips?\s+of\s+(staff|experts|members|representatives|participants)\b"
-                    rf"(?:\s+to\s+[A-Z][\w ]{{0,30}}?)?(?:\s+with\s+{_EW}\s+days?\s+of\s+subsistence\s+allowance)?", re.I)
+                    rf"(?:\s+to\s+(?-i:[A-Z])\w*(?:\s+(?-i:[A-Z])\w*){{0,3}})?"  # a place: capitalised words
+                    rf"(?:\s+with\s+{_EW}\s+days?\s+of\s+subsistence\s+allowance)?", re.I)
 #: the same in Chinese: "专家前往日内瓦的差旅三次（每次三天每日生活津贴）"
 _TRIPS_ZH = re.compile(rf"(专家|工作人员|成员|代表|与会者)(?:前往[^的（(，。]{{1,10}})?的差旅\s*{_ZN}\s*次"
                        rf"(?:[（(]每次\s*{_ZN}\s*天每日生活津贴[）)])?")
