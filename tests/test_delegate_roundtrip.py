@@ -105,8 +105,12 @@ def round_trip(est: Estimate, kind: str, lang: str) -> tuple[list[str], set[tupl
     text = render_note(est, lang, "text", kind=kind)
     assert isinstance(text, str)
     notes = read_notes(text, source=f"{est.spec.symbol} ({kind}, {lang})")
-    findings = check_notes(notes) + check_rates(notes, est.table).findings
+    rates = check_rates(notes, est.table)
+    findings = check_notes(notes) + rates.findings
     errors = [f.message for f in findings if f.severity == "error"]
+    # an amount whose quantities the reader took but the table cannot price was misread
+    errors += [f"{c.claim.paragraph}: {c.skipped}" for c in rates.skipped
+               if (c.skipped or "").startswith("not priced by the table")]
     found = {(c.low, c.high) for n in notes for c in n.claims if c.low is not None}
     printed = statement_amounts(est) if kind == "statement" else printed_amounts(est)
     missing = {min(alternatives) for alternatives in printed
