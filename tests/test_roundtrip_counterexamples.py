@@ -138,3 +138,52 @@ def test_an_eight_thousand_word_report() -> None:
                                       "year": 2025, "funding": "budget_process"}]}]})
     text = str(render_note(cost(spec, resolve_table("un-standard-costs")), "en", "text", kind="financial_note"))
     assert "an 8,500-word report" in text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh", "fr", "es", "ru", "ar"])
+def test_each_item_keeps_its_own_duty_station(lang: str) -> None:
+    """A meeting in Vienna stated in the lead-in of its list; a staff member and a consultant in
+    Nairobi beside a document processed at Headquarters: each is priced at its own station."""
+    from pbi.model.tables import resolve_table
+    from test_check_languages import _every_language
+
+    spec = Spec.model_validate({
+        "symbol": "A/C.3/71/L.7", "title": {"en": "Test draft", "zh": "测试草案"}, "body": "general-assembly",
+        "rule": "153", "budget_period": "2016-2017", "operative_paragraphs": ["3", "4"], "table": "un-standard-costs",
+        "requests": [
+            {"id": "a", "operative_paragraphs": ["3"], "text": {"en": "Request the work", "zh": "请开展工作"},
+             "activities": [
+                 {"id": "m", "kind": "meeting", "meetings": 1, "interpretation": True, "location": "Vienna",
+                  "year": 2016, "funding": "regular_budget"},
+                 {"id": "d", "kind": "documentation", "words": 1000, "languages": 1, "year": 2017,
+                  "funding": "regular_budget"}]},
+            {"id": "b", "operative_paragraphs": ["4"], "text": {"en": "Request more work", "zh": "请开展更多工作"},
+             "activities": [
+                 {"id": "s", "kind": "staff", "grade": "P-2", "work_months": 1, "location": "Nairobi",
+                  "year": 2016, "funding": "regular_budget"},
+                 {"id": "c", "kind": "consultant", "work_months": 1, "location": "Nairobi", "year": 2016,
+                  "funding": "regular_budget"},
+                 {"id": "r", "kind": "documentation", "words": 2804, "languages": 6, "year": 2016,
+                  "funding": "regular_budget"}]}]})
+    errors, missing = round_trip(cost(_every_language(spec), resolve_table("un-standard-costs")),
+                                 "financial_note", lang)
+    assert errors == [] and missing == set()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh", "fr", "es", "ru", "ar"])
+def test_two_trips_in_one_amount_are_each_priced(lang: str) -> None:
+    from pbi.model.tables import resolve_table
+    from test_check_languages import _every_language
+
+    spec = Spec.model_validate({
+        "symbol": "A/C.3/79/L.7", "title": {"en": "Test draft", "zh": "测试草案"}, "body": "general-assembly",
+        "rule": "153", "budget_period": "2024", "operative_paragraphs": ["3"], "table": "un-standard-costs",
+        "requests": [{"id": "a", "operative_paragraphs": ["3"], "text": {"en": "Request the work", "zh": "请开展工作"},
+                      "activities": [
+                          {"id": "t1", "kind": "travel", "trips": 3, "dsa_days": 5, "location": "Geneva",
+                           "travellers": "experts", "year": 2024, "funding": "extrabudgetary"},
+                          {"id": "t2", "kind": "travel", "trips": 2, "dsa_days": 1, "location": "New York",
+                           "year": 2024, "funding": "extrabudgetary"}]}]})
+    errors, missing = round_trip(cost(_every_language(spec), resolve_table("un-standard-costs")),
+                                 "financial_note", lang)
+    assert errors == [] and missing == set()

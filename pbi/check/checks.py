@@ -32,7 +32,7 @@ __all__ = ["Finding", "check_notes", "check_totals", "check_consistency", "check
 SEVERITIES = ("error", "warning", "info")
 
 #: quantities that identify an item (funding, year, operative paragraph and context do not)
-_IDENTITY = ("pages", "pages_all", "words", "words_all", "trips", "dsa_days", "travellers", "per_meeting", "languages", "language_names",
+_IDENTITY = ("pages", "pages_all", "words", "words_all", "trips", "trips_all", "dsa_days", "travellers", "per_meeting", "languages", "language_names",
              "other_languages", "days", "half_day", "meetings", "workshops", "participants",
              "work_months", "grade", "staff", "consultants", "copies", "location", "words_location", "trips_location", "staff_location", "consultant_location",
              "interpretation", "interpretation_languages", "documents", "documents_all",

@@ -25,6 +25,7 @@ plain ``dict``.  Keys (present only when the text states them):
 ``staff_all``             list of ``{"count", "grade", "work_months"}`` when several posts are costed
 ``consultants``           int (一名顾问 / one consultant)
 ``copies``                int (800 份 / 800 copies)
+``trips_all``             list of {trips, travellers, dsa_days, location}: several trips in one amount
 ``documents``             int, documents of the same length (两份…文件 / two 16-page documents)
 ``location``              str, e.g. ``"Vienna"``
 ``interpretation``        bool (配备…口译 → True, 不配备口译 → False)
@@ -284,6 +285,10 @@ def _mentions(text: str, station: str) -> int:
 def _own_location(text: str, pos: int) -> str | None:
     """The duty station named in the clause around ``pos`` (an item's own: "… (P-3) in New York")."""
     clause = _clause_around(text, 0, pos, len(text))
+    opened = clause.find("(")
+    if opened > 0:  # "… in Nairobi and documentation (2,804 words)": not before the item's own clause
+        cuts = [m.end() for m in _CUT.finditer(clause, 0, opened)]
+        clause = clause[cuts[-1]:] if cuts else clause
     for zh, en in _LOCATIONS:
         if zh in clause:
             return en
@@ -392,20 +397,20 @@ def extract(text: str) -> dict[str, Any]:
     m = _STAFF_ITEMS[1].search(text)
     if m:
         q["staff_location"] = _own_location(text, m.end())
-    m = _TRIPS.search(text)
-    if m and to_int(m.group(1)):
-        q["trips_location"] = _own_location(text, m.start())
-        q["trips"] = to_int(m.group(1))
-        q["travellers"] = m.group(2).lower()
-        if m.group(3) and to_int(m.group(3)):
-            q["dsa_days"] = to_int(m.group(3))
-    m = _TRIPS_ZH.search(text) if "trips" not in q else None
-    if m and to_int(m.group(2)):
-        q["trips_location"] = _own_location(text, m.start())
-        q["trips"] = to_int(m.group(2))
-        q["travellers"] = _TRAVELLERS_ZH[m.group(1)]
-        if m.group(3) and to_int(m.group(3)):
-            q["dsa_days"] = to_int(m.group(3))
+    # trips: "three trips of experts to Geneva with five days of subsistence allowance each",
+    # "专家前往日内瓦的差旅三次（每次三天每日生活津贴）"; several in one amount are each kept
+    found = [(m.start(), to_int(m.group(1)), m.group(2).lower(), m.group(3)) for m in _TRIPS.finditer(text)]
+    found += [(m.start(), to_int(m.group(2)), _TRAVELLERS_ZH[m.group(1)], m.group(3)) for m in _TRIPS_ZH.finditer(text)]
+    trips: list[dict[str, Any]] = [
+        {"trips": n, "travellers": who, "dsa_days": to_int(dsa) if dsa else None, "location": _own_location(text, at)}
+        for at, n, who, dsa in sorted(found) if n]
+    if trips:
+        first = trips[0]
+        q["trips_location"], q["trips"], q["travellers"] = first["location"], first["trips"], first["travellers"]
+        if first["dsa_days"]:
+            q["dsa_days"] = first["dsa_days"]
+    if len(trips) > 1:  # trips of experts to Geneva and of staff to New York, in one amount
+        q["trips_all"] = trips
     m = next((found for rx in _CONSULTANT_MONTHS for found in [rx.search(text)] if found), None)
     if m and to_int(m.group(1)):
         q["consultant_months"] = to_int(m.group(1))

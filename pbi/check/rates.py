@@ -153,7 +153,12 @@ def claim_activities(claim: Claim, table: Table) -> list[dict[str, Any]] | str:
             out.append({"kind": kind, "grade": q["grade"], "work_months": q.get("staff_months") or q["work_months"],
                         "count": q.get("staff") or 1, **own_place("staff_location")})
     # trips ("three trips of experts to Geneva with five days of subsistence allowance each")
-    if q.get("trips"):
+    if q.get("trips_all") and _pick(table, "travel"):
+        for t in q["trips_all"]:
+            out.append({"kind": _pick(table, "travel"), "trips": t["trips"], "travellers": t["travellers"],
+                        **({"location": t["location"]} if t["location"] else {}),
+                        **({"dsa_days": t["dsa_days"]} if t["dsa_days"] else {})})
+    elif q.get("trips"):
         kind = _pick(table, "travel")
         if kind:
             out.append({"kind": kind, "trips": q["trips"], "travellers": q["travellers"], **own_place("trips_location"),
