@@ -187,3 +187,8 @@ def test_two_trips_in_one_amount_are_each_priced(lang: str) -> None:
     errors, missing = round_trip(cost(_every_language(spec), resolve_table("un-standard-costs")),
                                  "financial_note", lang)
     assert errors == [] and missing == set()
+
+
+def test_a_section_number_is_not_a_count_of_meetings() -> None:
+    # a Russian note, as the reader rewrites it: «… по разделу 28 на обслуживание заседаний …»
+    assert "meetings" not in extract("по section 28 на meeting services in 2016;")

@@ -96,8 +96,8 @@ _HALF_DAY = re.compile(r"半天|half[\s-]day", re.I)
 _EVENTS_ZH = re.compile(
     rf"{_NOT_ORD}{_ZN}\s*次([^,;。:()]{{0,60}}?)(会议|协商|讲习班|研讨会|培训班)")
 _EVENTS_EN = re.compile(
-    rf"\b{_EW}\s+((?:(?!(?:of|on|for|to|in|with|and|the|by|at|from)\b)[\w-]+\s+){{0,4}}?)"
-    r"(meetings?|sessions?|workshops?|seminars?|consultations?)\b"
+    rf"(?<!section )(?<!paragraph )\b{_EW}\s+((?:(?!(?:of|on|for|to|in|with|and|the|by|at|from)\b)[\w-]+\s+){{0,4}}?)"
+    r"(meetings?|sessions?|workshops?|seminars?|consultations?)\b"  # not "section 28 на meeting services"
     r"((?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:networks?|focal\s+points?)\b)?)", re.I)
 _OF_MEETINGS = re.compile(rf"\s+of\s+{_EW}\s+meetings\b", re.I)
 _ONE_MEETING_ZH = re.compile(rf"为期\s*{_ZN}\s*天的[^,;。]{{0,15}}?会议(?!服务)|专家组(?:协商)?会议")
