@@ -1,7 +1,8 @@
 """Linear growth: time and peak memory of note, calibrate and check as their input doubles.
 
     python benchmarks/growth.py            # note: 2,500-10,000 activities; calibrate: 250-1,000
-                                           # figures; check: 2,500-10,000 amounts in one paragraph
+                                           # figures; check: 2,500-10,000 amounts in one paragraph,
+                                           # and in one English sentence of parts by section
 
 For each size the run is timed (best of 3) and the peak of Python's allocations measured
 (tracemalloc, one extra run). Linear growth shows as a ratio near 2 each time the size doubles
@@ -40,6 +41,13 @@ def spec_with(n: int, figures: bool) -> str:
 def check_text(n: int) -> str:
     return _check_text("第 8 执行段 " + "。".join(f"用于 {1 + i % 9} 天会议的费用为 {i + 1},000 美元"
                                                  for i in range(n)) + "。")
+
+
+def sentence_text(n: int) -> str:
+    """One English sentence of ``n`` parts named by section, in the Fifth Committee's form."""
+    parts = ", ".join(f"section {i % 40}, Human rights (${(i + 1) * 100:,})" for i in range(n))
+    return ("Programme budget implications of draft resolution A/C.3/80/L.1\n\n 1. Additional requirements "
+            f"amounting to $1 would arise under {parts}.\n")
 
 
 def measure(fn: Callable[[], object]) -> tuple[float, float]:
@@ -82,9 +90,15 @@ def main() -> None:
             path.write_text(check_text(n), encoding="utf-8")
             return lambda: check_files([path], table=None)
 
+        def sentence(n: int) -> Callable[[], object]:
+            path = d / f"sentence-{n}.txt"
+            path.write_text(sentence_text(n), encoding="utf-8")
+            return lambda: check_files([path], table=None)
+
         runs = [("note (activities)", [2_500, 5_000, 10_000], note),
                 ("calibrate (figures)", [250, 500, 1_000, 2_000], fit),
-                ("check (amounts)", [2_500, 5_000, 10_000], check)]
+                ("check (amounts)", [2_500, 5_000, 10_000], check),
+                ("check (one sentence)", [2_500, 5_000, 10_000], sentence)]
         print(f"{'what':22} {'size':>7} {'seconds':>8} {'ratio':>6} {'peak MB':>8}")
         for name, sizes, make in runs:
             last = None

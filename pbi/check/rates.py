@@ -153,16 +153,15 @@ def claim_activities(claim: Claim, table: Table) -> list[dict[str, Any]] | str:
             out.append({"kind": kind, "grade": q["grade"], "work_months": q.get("staff_months") or q["work_months"],
                         "count": q.get("staff") or 1, **own_place("staff_location")})
     # trips ("three trips of experts to Geneva with five days of subsistence allowance each")
-    if q.get("trips_all") and _pick(table, "travel"):
+    travel = _pick(table, "travel") if q.get("trips") else None
+    if travel and q.get("trips_all"):  # several trips in one amount, each with its own
         for t in q["trips_all"]:
-            out.append({"kind": _pick(table, "travel"), "trips": t["trips"], "travellers": t["travellers"],
+            out.append({"kind": travel, "trips": t["trips"], "travellers": t["travellers"],
                         **({"location": t["location"]} if t["location"] else {}),
                         **({"dsa_days": t["dsa_days"]} if t["dsa_days"] else {})})
-    elif q.get("trips"):
-        kind = _pick(table, "travel")
-        if kind:
-            out.append({"kind": kind, "trips": q["trips"], "travellers": q["travellers"], **own_place("trips_location"),
-                        **({"dsa_days": q["dsa_days"]} if q.get("dsa_days") else {})})
+    elif travel:
+        out.append({"kind": travel, "trips": q["trips"], "travellers": q["travellers"], **own_place("trips_location"),
+                    **({"dsa_days": q["dsa_days"]} if q.get("dsa_days") else {})})
     # consultants by the work-month ("two work-months of a consultant")
     if q.get("consultant_months") or (q.get("work_months") and q.get("consultants") and not q.get("grade")):
         kind = _pick(table, "consultant", "consultancy")

@@ -395,6 +395,9 @@ class _NoteReader:
         self._memo: dict[Any, Any] = {}  # per block: following text and earlier funding by sentence
         #: id(claim) → (paragraph, sentence span, position): where each amount stands
         self._at: dict[int, tuple[str, tuple[int, int], int]] = {}
+        #: (paragraph, sentence span) → its claims, and the sentences that hold a "comprising" total
+        self._by_sent: dict[tuple[str, tuple[int, int]], list[Claim]] = {}
+        self._listings: set[tuple[str, tuple[int, int]]] = set()
 
     # -- operative paragraphs ---------------------------------------------------------------
     def _op_map(self) -> list[tuple[str, set[str]]]:
@@ -438,8 +441,7 @@ class _NoteReader:
             seg_a, seg_b = _segment(text, sent, money, k, starts)
             seg = text[seg_a:seg_b]
             before, after = text[seg_a:mo.start], text[mo.end:seg_b]
-            listing = any(c.quantities.get("total_kind") == "comprising" and self._at[id(c)][0] == b.number
-                          and self._at[id(c)][1] == sent for c in self.claims)
+            listing = (b.number, sent) in self._listings
             last = k + 1 == len(money) or money[k + 1].start >= sent[1]
             shared = self._shared_purpose(after, b.number, sent) if listing and last else None
             q = self._quantities(before, after if shared is None else after[:shared])
@@ -463,7 +465,7 @@ class _NoteReader:
                     year = later.pop()
             if _OPTIONAL.match(text[sent[0]:sent[1]]):
                 q["optional"] = True
-            if _FURTHER.search(text[sent[0]:mo.start]):
+            if _FURTHER.search(text[max(sent[0], mo.start - 40):mo.start]):  # a window: linear in the text
                 q["further"] = True
             if k and _OF_WHICH.search(text, money[k - 1].end, mo.start):
                 q["of_which"] = True  # "…, of which $50,600 would be charged…": not one more part
@@ -494,6 +496,9 @@ class _NoteReader:
                 operative_paragraph=", ".join(ops) if ops else None,
                 text=seg.strip(), line=b.joined.line_at(mo.start), section=section)
             self._at[id(claim)] = (b.number, sent, mo.start)
+            self._by_sent.setdefault((b.number, sent), []).append(claim)
+            if q.get("total_kind") == "comprising":
+                self._listings.add((b.number, sent))
             self.claims.append(claim)
         if avail_span and not any(avail_span[0] <= mo.start < avail_span[1] for mo in money):
             seg = text[avail_span[0]:avail_span[1]]
@@ -511,7 +516,8 @@ class _NoteReader:
     def _section_parts_follow(text: str, mo: Money, nxt: Money) -> bool:
         """The amounts after ``mo`` are its parts, each in parentheses after its section; ``mo``
         itself is not one of them."""
-        return (not text[:mo.start].rstrip().endswith("(") and text[nxt.end:].lstrip().startswith(")")
+        return (not text[max(0, mo.start - 8):mo.start].rstrip().endswith("(")
+                and text[nxt.end:nxt.end + 8].lstrip().startswith(")")
                 and bool(_SECTION_PARTS.match(text[mo.end:nxt.start])))
 
     def _section(self, text: str, sent: tuple[int, int], seg_a: int, seg_b: int, mo: Money,
@@ -519,7 +525,8 @@ class _NoteReader:
         """The budget section of an amount: in its clause, its sentence, or the list's lead-in (a
         sentence that names no section is searched once, however many amounts it holds)."""
         # "section 24, Human rights ($415,450)", "section 32: $70,300", across the clause's commas
-        found = qx.section_before(text[sent[0]:mo.start]) or qx.find_section(text[seg_a:seg_b], mo.start - seg_a)
+        found = (qx.section_before(text[max(sent[0], mo.start - 200):mo.start])
+                 or qx.find_section(text[seg_a:seg_b], mo.start - seg_a))
         key = ("names_section", sent)
         if found is None and key not in self._memo:
             self._memo[key] = qx.find_section(text[sent[0]:sent[1]]) is not None
@@ -545,7 +552,7 @@ class _NoteReader:
         shared = qx.extract(after[m.end():])
         if not _has_item(shared):
             return None
-        in_sent = [c for c in self.claims if self._at[id(c)][:2] == (para, sent)]
+        in_sent = self._by_sent.get((para, sent), [])
         total = next((c for c in reversed(in_sent) if c.quantities.get("total_kind") == "comprising"), None)
         if total is None or any(_has_item(c.quantities) for c in in_sent[in_sent.index(total) + 1:]):
             return None
@@ -691,8 +698,7 @@ class _NoteReader:
                 continue
             if c.quantities.get("total_kind"):
                 para, sent, pos = self._at[id(c)]
-                follow = [x for x in self.claims if x is not c and self._at[id(x)][0] == para
-                          and self._at[id(x)][1] == sent and self._at[id(x)][2] > pos]
+                follow = [x for x in self._by_sent.get((para, sent), []) if x is not c and self._at[id(x)][2] > pos]
                 comprising = c.quantities["total_kind"] == "comprising"
                 nested = next((i for i, x in enumerate(follow)
                                if x.is_total or (comprising and x.quantities.get("of_which"))), len(follow))
