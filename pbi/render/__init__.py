@@ -226,6 +226,10 @@ def _environment(lang: str, budget_period: str) -> Any:
             return p.label + ("两年期" if p.kind == "biennium" else "年")
         return n.period(p.label, lang)
 
+    def later_in_period(year: int) -> bool:
+        """The year is not the first of its budget period (2017 of 2016-2017): a note then names it."""
+        return period_of(year).start != year
+
     def budget(label: str) -> str:
         """The programme budget of a period: zh 2010-2011两年期方案预算 / 2021年方案预算;
         en the programme budget for the biennium 2010–2011 / the programme budget for 2021."""
@@ -242,7 +246,7 @@ def _environment(lang: str, budget_period: str) -> Any:
         "money": lambda v: n.money(v, lang), "ops": lambda v: n.ops_list(v, lang),
         "paragraphs": lambda v: n.paragraph_list(v, lang), "period": lambda v: n.period(v, lang),
         "biennium": lambda y: n.period(period_of(y).label, lang), "next_period": next_period,
-        "period_name": period_name, "budget": budget,
+        "period_name": period_name, "later_in_period": later_in_period, "budget": budget,
         "cents": lambda v: Range.of(v).map(lambda d: d.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)),
         "letter": lambda i: n.letter(i, lang), "circled": lambda i: chr(0x321F + i), "roman": roman,
         "period_kind": lambda label: parse_period(str(label)).kind,
