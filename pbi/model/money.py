@@ -32,6 +32,8 @@ def to_decimal(value: object) -> Decimal:
     if isinstance(value, (bool, float)):
         raise ValueError(f"expected a number written as an integer or a string, got {value!r}")
     if isinstance(value, Decimal):  # already a number pbi holds (read, or computed)
+        if not value.is_finite():
+            raise ValueError(f"{value} is not a finite number")
         return value
     if isinstance(value, int):
         if abs(value) > MAX_AMOUNT:
@@ -57,8 +59,10 @@ def to_decimal(value: object) -> Decimal:
         raise ValueError(f"expected a number, got {type(value).__name__}")
     if not result.is_finite():
         raise ValueError(f"{value!r} is not a finite number")
-    if result and (abs(result) > MAX_AMOUNT or result.as_tuple().exponent < -MAX_PLACES):  # type: ignore[operator]
-        if abs(result) > MAX_AMOUNT:
+    # adjusted() first: abs() of 1e+999999999 overflows the decimal context before it compares
+    over = result.adjusted() > MAX_AMOUNT.adjusted() or abs(result) > MAX_AMOUNT
+    if result and (over or result.as_tuple().exponent < -MAX_PLACES):  # type: ignore[operator]
+        if over:
             raise ValueError(f"{value} is over the ceiling (at most {MAX_AMOUNT:,})")
         raise ValueError(f"{value} has more than {MAX_PLACES} decimal places")
     return result
