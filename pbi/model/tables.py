@@ -18,7 +18,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, field_validator, model_validator
 
-from pbi.model.errors import RateLookupError, TableError
+from pbi.model.errors import InputError, RateLookupError, TableError
 from pbi.model.money import Rounding, to_decimal
 from pbi.model.errors import UnitError
 from pbi.model.units import check_rate_unit, unit_factor
@@ -283,7 +283,10 @@ class StaffAssessment(BaseModel):
     @field_validator("percent", mode="before")
     @classmethod
     def _pct(cls, value: object) -> Decimal:
-        return to_decimal(value)
+        pct = to_decimal(value)
+        if not 0 <= pct < 100:
+            raise ValueError(f"staff assessment is a percentage from 0 to below 100 (got {pct})")
+        return pct
 
 
 class TableFile(BaseModel):
@@ -434,7 +437,8 @@ def table_folders(near: Path | None = None) -> list[Path]:
     folders: list[Path] = []
     env = os.environ.get("PBI_TABLES")
     if env:
-        folders.extend(Path(p) for p in env.split(os.pathsep) if p)
+        for entry in (p for p in env.split(os.pathsep) if p):
+            folders.append(_env_folder(entry))
     if near is not None:
         for parent in Path(near).resolve().parents:
             if (parent / "cost_tables").is_dir():
@@ -446,6 +450,23 @@ def table_folders(near: Path | None = None) -> list[Path]:
         if folder.is_dir() and folder.resolve() not in [u.resolve() for u in unique]:
             unique.append(folder)
     return unique
+
+
+def _env_folder(entry: str) -> Path:
+    """A folder of $PBI_TABLES; a file, a missing folder or a name the system refuses is an error
+    (ignored, the id would silently be found among the tables that come with pbi instead)."""
+    shown = entry if len(entry) <= 200 else entry[:200] + "…"
+    try:
+        is_dir = Path(entry).is_dir()
+        exists = is_dir or Path(entry).exists()
+    except (OSError, ValueError) as err:
+        raise InputError(f"PBI_TABLES: {shown}: {getattr(err, 'strerror', None) or err} (PBI_TABLES lists "
+                         "folders of cost tables, separated by ':')") from None
+    if not is_dir:
+        what = "is a file, not a folder" if exists else "no such folder"
+        raise InputError(f"PBI_TABLES: {shown}: {what} (PBI_TABLES lists folders of cost tables, "
+                         "separated by ':'; give a single table file with --table)")
+    return Path(entry)
 
 
 def resolve_table(ref: str | Path, *, near: Path | None = None, path_allowed: bool = True) -> Table:
