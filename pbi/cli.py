@@ -309,10 +309,20 @@ def _write(text: str) -> None:
         raise _StdoutError(err.strerror or str(err)) from None
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage errors in one line, as every other bad input: ``pbi cost: error: … (see pbi cost --help)``,
+    exit code 2 (argparse prints the whole usage first)."""
+
+    def error(self, message: str) -> Any:  # argparse's signature says NoReturn; it exits
+        print(_printable(f"{self.prog}: error: {message} (see {self.prog} --help)").replace("\n", " "),
+              file=sys.stderr)
+        sys.exit(2)
+
+
 def build_parser() -> argparse.ArgumentParser:
     from pbi.model import DEFAULT_TABLE
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="pbi",
         description="Programme budget implications of draft resolutions: cost a draft, "
                     "reproduce, explain and check published financial notes, calibrate rates.")
