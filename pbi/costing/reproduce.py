@@ -66,6 +66,8 @@ def find_specs(paths: list[str | Path]) -> list[Path]:
     """Spec files named, or found under the folders named (``*.yaml``, sorted; data files such as
     ``entitlements.yaml`` are left out)."""
     found: list[Path] = []
+    if isinstance(paths, (str, Path)):  # one path, not the characters of one
+        paths = [paths]
     for p in map(Path, paths):
         if p.is_dir():
             found.extend(sorted(f for f in p.rglob("*.yaml") if f.name not in DATA_FILES))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 from decimal import Decimal
 from pathlib import Path
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from pbi.model.errors import PbiError
@@ -241,7 +242,7 @@ def estimate_xlsx(est: "Estimate", path: Path | str) -> Path:
     if est.total.is_range:
         totals.append(["total (high)", "", None, est.total.high, ""])
     _sheet(wb, "totals", ["level", "name", "published", "computed", "status"], totals, money={2, 3})
-    return save_workbook(wb, path)
+    return save_workbook(wb, path, made_from=(est,))
 
 
 def comparison_xlsx(cmp: "Comparison", path: Path | str) -> Path:
@@ -264,18 +265,24 @@ def comparison_xlsx(cmp: "Comparison", path: Path | str) -> Path:
 
     _sheet(wb, "items", headers, rows(cmp.items), money={6, 7, 8, 10, 11}, pct={9})
     _sheet(wb, "totals", headers, rows([*cmp.groups, *cmp.totals]), money={6, 7, 8, 10, 11}, pct={9})
-    return save_workbook(wb, path)
+    return save_workbook(wb, path, made_from=(cmp.baseline, cmp.scenario))
 
 
-def save_workbook(wb: Any, path: Path | str) -> Path:
-    """Save a workbook atomically: an interrupted export leaves the previous file as it was."""
+def save_workbook(wb: Any, path: Path | str, *, made_from: Sequence["Estimate"] = ()) -> Path:
+    """Save a workbook atomically: an interrupted export leaves the previous file as it was. Only to
+    a ``.xlsx`` (or ``.xlsm``) name, and never over the spec or table of an estimate in ``made_from``."""
     import io
 
+    from pbi.model.errors import InputError
     from pbi.model.fileio import write_atomic
+    from pbi.model.specs import source_of
 
+    if Path(path).suffix.lower() not in (".xlsx", ".xlsm"):
+        raise InputError("an Excel workbook is written to a .xlsx file", file=str(path))
+    inputs = [name for est in made_from for name in (source_of(est.spec)[0], est.table.file) if name != "<spec>"]
     buffer = io.BytesIO()
     wb.save(buffer)
-    return write_atomic(path, buffer.getvalue())
+    return write_atomic(path, buffer.getvalue(), inputs=inputs)
 
 
 # -- charts ------------------------------------------------------------------------------------

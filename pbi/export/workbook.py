@@ -283,7 +283,7 @@ def write_workbook(est: "Estimate", path: Path | str) -> Path:
     sheet("totals", ["figure/request", "funding", "section", "year", "sum of items", "rounding step",
                      "amount", "computed by pbi", "rounding"], rows, money=("E", "G", "H"),
           widths={"A": 40, "E": 16, "G": 16, "H": 16})
-    return save_workbook(wb, path)
+    return save_workbook(wb, path, made_from=(est,))
 
 
 def read_workbook_scenario(path: Path | str) -> "Scenario":

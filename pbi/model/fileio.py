@@ -14,7 +14,7 @@ import stat
 import tempfile
 from contextvars import ContextVar
 from pathlib import Path
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from pbi.model.errors import InputError
 
@@ -48,9 +48,10 @@ def guarding_inputs(*paths: Path | str) -> Iterator[None]:
         _INPUTS.reset(token)
 
 
-def check_output(path: Path | str) -> Path:
-    """``path`` if pbi may write it: a new name or a regular file that is not an input; InputError
-    otherwise. Nothing is written."""
+def check_output(path: Path | str, *, inputs: Iterable[Path | str] = ()) -> Path:
+    """``path`` if pbi may write it: a new name or a regular file that is not an input (of the
+    running command, or one of ``inputs``: the files an object written from the Python API was made
+    from); InputError otherwise. Nothing is written."""
     path = Path(path)
     name = str(path)
     try:
@@ -64,7 +65,11 @@ def check_output(path: Path | str) -> Path:
             raise InputError("is a directory, expected a file name", file=name)
         if not stat.S_ISREG(info.st_mode):
             raise InputError("not a regular file: pbi writes only to a regular file or a new path", file=name)
-        seen = _INPUTS.get()
+        seen = dict(_INPUTS.get() or {})
+        for source in inputs:
+            with contextlib.suppress(OSError, ValueError):
+                other = os.stat(source)
+                seen.setdefault((other.st_dev, other.st_ino), str(source))
         if seen and (info.st_dev, info.st_ino) in seen:
             read_as = seen[(info.st_dev, info.st_ino)]
             also = "" if os.path.abspath(read_as) == os.path.abspath(name) else f" (read as {read_as})"
@@ -75,10 +80,10 @@ def check_output(path: Path | str) -> Path:
     return path
 
 
-def write_atomic(path: Path | str, data: str | bytes) -> Path:
+def write_atomic(path: Path | str, data: str | bytes, *, inputs: Iterable[Path | str] = ()) -> Path:
     """Write ``data`` (text as UTF-8) to ``path`` atomically; InputError if pbi may not write there
-    (see :func:`check_output`) or the disk is full."""
-    path = check_output(path)
+    (see :func:`check_output`, which ``inputs`` go to) or the disk is full."""
+    path = check_output(path, inputs=inputs)
     if os.path.islink(path):  # replace what the link points to, never the link itself
         path = Path(os.path.realpath(path))
     folder = path.parent if str(path.parent) else Path(".")
