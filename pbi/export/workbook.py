@@ -62,6 +62,42 @@ class _Book:
     items: list[list[Any]] = field(default_factory=list)
 
 
+#: the most a workbook's parts may expand to when unzipped (pbi writes a few megabytes at most)
+MAX_WORKBOOK_UNZIPPED = 200_000_000
+#: decimal places a spreadsheet's floating-point cell is read to (0.1 + 0.2 is 0.3)
+_CELL_PLACES = 10
+
+
+def _check_expansion(data: bytes, path: Path) -> None:
+    """InputError if the zip's parts declare more than :data:`MAX_WORKBOOK_UNZIPPED` bytes (a zip
+    bomb); zipfile never inflates a part beyond its declared size."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            total = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise InputError(f"not an Excel workbook ({type(exc).__name__})", file=str(path)) from None
+    if total > MAX_WORKBOOK_UNZIPPED:
+        raise InputError(f"the workbook would expand to {total:,} bytes when unzipped (at most "
+                         f"{MAX_WORKBOOK_UNZIPPED:,}): not a workbook written by pbi", file=str(path))
+
+
+def _cell_number(value: Any) -> Decimal:
+    """A quantity cell as a Decimal, read one way (pbi.model.money.to_decimal: finite, under the
+    ceiling, at most 10 places); a float cell to 10 places; ValueError saying why not."""
+    from pbi.model.money import to_decimal
+
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ValueError(f"{value} is not a finite number")
+        text = f"{value:.{_CELL_PLACES}f}".rstrip("0").rstrip(".")
+        return to_decimal(text)
+    if isinstance(value, (int, str, Decimal)) and not isinstance(value, bool):
+        return to_decimal(value)
+    raise ValueError(f"{value!r} is not a number")
+
+
 def _d(value: Any) -> Decimal:
     return value if isinstance(value, Decimal) else Decimal(str(value))
 
@@ -295,6 +331,7 @@ def read_workbook_scenario(path: Path | str) -> "Scenario":
     openpyxl = need("openpyxl", "xlsx")
     p = Path(path)
     data = read_bytes(p, limit=MAX_WORKBOOK_BYTES)  # a regular file, size-checked, noted as an input
+    _check_expansion(data, p)
     try:
         wb = openpyxl.load_workbook(io.BytesIO(data), data_only=False, read_only=True)
     except (OSError, ValueError, KeyError) as exc:
@@ -330,13 +367,18 @@ def read_workbook_scenario(path: Path | str) -> "Scenario":
                              "workbook in Excel or LibreOffice, or type the number)", file=str(p), line=n,
                              field=f"{QUANTITY_SHEET}!C{n}")
         try:
-            changed = _d(value) != _d(baseline)
-        except ArithmeticError:
-            raise InputError(f"{activity}.{name}: {value!r} is not a number", file=str(p), line=n,
+            number = _cell_number(value)
+        except ValueError as err:
+            raise InputError(f"{activity}.{name}: {err}", file=str(p), line=n,
                              field=f"{QUANTITY_SHEET}!C{n}") from None
+        try:
+            changed = number != _cell_number(baseline)
+        except ValueError:
+            raise InputError(f"{activity}.{name}: column D holds {baseline!r}, not the spec's value that pbi "
+                             "wrote there (write the workbook again with `pbi workbook`)", file=str(p), line=n,
+                             field=f"{QUANTITY_SHEET}!D{n}") from None
         if changed:
             path_ = f"{activity}.{name}"
-            number = _d(value)
             edits[path_] = str(int(number)) if number == number.to_integral_value() else str(number)
             lines[f"set.{path_}"] = n
     wb.close()
