@@ -77,3 +77,13 @@ def test_zip_that_expands_without_bound(tmp_path: Path, capsys: pytest.CaptureFi
 def test_not_a_zip(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write(tmp_path, {"spec.yaml": SPEC, "w.xlsx": b"PK\x03\x04 not really a zip" + bytes(io.BytesIO(b"x").getvalue())})
     refused(["compare", str(tmp_path / "spec.yaml"), "--scenario", str(tmp_path / "w.xlsx")], capsys, want="w.xlsx")
+
+
+def test_one_quantity_in_two_rows(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Two rows for report.words (9,000 and 10,000) priced the last one and said nothing."""
+    wb = openpyxl.load_workbook(_book(tmp_path, capsys))
+    wb["quantities"].append(["report", "words", 9000, 8500])
+    wb["quantities"].append(["report", "words", 10000, 8500])
+    wb.save(tmp_path / "dup.xlsx")
+    err = refused(["compare", str(tmp_path / "spec.yaml"), "--scenario", str(tmp_path / "dup.xlsx")], capsys)
+    assert "dup.xlsx:11: quantities!A11: report.words is also in row 3" in err

@@ -345,11 +345,16 @@ def read_workbook_scenario(path: Path | str) -> "Scenario":
                          file=str(p))
     edits: dict[str, Any] = {}
     lines: dict[str, int] = {}
+    seen: dict[str, int] = {}  # every row's quantity, changed or not: one row each
     cached: dict[int, Any] | None = None  # the values Excel or LibreOffice saved for column C, by row
     for n, row in enumerate(wb[sheet_name].iter_rows(min_row=2, values_only=True), start=2):
         if not row or row[0] is None:
             continue
         activity, name, value, baseline = row[0], row[1], row[2], row[3]
+        if f"set.{activity}.{name}" in seen:
+            raise InputError(f"{activity}.{name} is also in row {seen[f'set.{activity}.{name}']}: one row a "
+                             "quantity", file=str(p), line=n, field=f"{QUANTITY_SHEET}!A{n}")
+        seen[f"set.{activity}.{name}"] = n
         if isinstance(value, str) and value.startswith("="):
             if cached is None:
                 saved = openpyxl.load_workbook(io.BytesIO(data), data_only=True, read_only=True)
