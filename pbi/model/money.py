@@ -93,10 +93,12 @@ def format_usd(amount: Decimal, *, places: int | None = None, signed: bool = Fal
     """``23000`` → ``23,000``; whole numbers without decimals, others as they are, unless
     ``places`` is given; ``signed`` writes ``+`` before a positive amount. The one amount formatter
     of pbi's tables and messages (notes write amounts per language: pbi.render.numbers)."""
-    if places is not None:
-        amount = amount.quantize(Decimal(1).scaleb(-places), rounding=decimal.ROUND_HALF_UP)
-    elif amount == amount.to_integral_value():
-        amount = amount.quantize(Decimal(1))
+    with decimal.localcontext() as ctx:  # as many digits as the amount has: a 40-digit amount read
+        ctx.prec = max(ctx.prec, amount.adjusted() + (places or 0) + 2)  # from a text is shown, not an error
+        if places is not None:
+            amount = amount.quantize(Decimal(1).scaleb(-places), rounding=decimal.ROUND_HALF_UP)
+        elif amount == amount.to_integral_value():
+            amount = amount.quantize(Decimal(1))
     return ("+" if signed and amount > 0 else "") + f"{amount:,}"
 
 
