@@ -28,3 +28,29 @@ def test_amount_of_many_digits(digits: int, tmp_path: Path, capsys: pytest.Captu
 def test_format_usd_of_any_size() -> None:
     assert format_usd(Decimal("1" + "0" * 40)) == "10,000,000,000,000,000,000,000,000,000,000,000,000,000"
     assert format_usd(Decimal("9" * 30 + ".5"), places=0) == "1," + ",".join(["000"] * 10)
+
+
+@pytest.mark.parametrize("text", [
+    "1. " + "$1,000 " * 20_000 + "\n",                                                       # one line
+    "".join(f"{i}. An amount of ${1 + i % 9},{i % 1000:03d} would be required.\n\n" for i in range(1, 12_000)),
+])
+def test_too_many_amounts_refused_before_reading(text: str, tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    """20,000 amounts on one line took 30 s of processor time, the 2 MB the reader takes about seven
+    minutes; 12,000 paragraphs of one amount each about 17 s."""
+    from attack2_helpers import refused
+
+    write(tmp_path, {"n.txt": HEAD + text})
+    err = refused(["check", str(tmp_path / "n.txt")], capsys, want="numbers in one file")
+    assert "n.txt" in err
+
+
+def test_a_session_report_is_still_read(capsys: pytest.CaptureFixture[str]) -> None:
+    """The largest text in our material (a session report's chapter, 1,800 numbers) is under the cap."""
+    from attack2_helpers import ROOT
+
+    seed = ROOT.parent / "shared" / "seeds" / "001_f0894e873e5d82b0.txt"
+    if not seed.is_file():
+        pytest.skip("the shared seeds are not here")
+    code, _, err = run(["check", str(seed), "--no-rates"], capsys)
+    assert code in (0, 1), err

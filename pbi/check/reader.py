@@ -915,6 +915,10 @@ def _table_claims(table: Table, body: list[Line], blocks: list[_Block], note_no:
 
 #: the largest text ``pbi check`` reads: a published report runs to a few hundred kilobytes
 MAX_TEXT_BYTES = 2_000_000
+#: the most numbers one file may hold (a session report with nine notes holds under 2,000): checking
+#: takes about a millisecond and a half an amount, so 250,000 amounts on one line took minutes
+MAX_TEXT_NUMBERS = 10_000
+_NUMBER_RUN = re.compile(r"\d+(?:[,.\u00a0\u202f ]\d+)*")
 
 
 def read_notes(text: str, *, lang: str | None = None, source: str = "<text>") -> list[Note]:
@@ -963,4 +967,8 @@ def read_path(path: str | Path, *, lang: str | None = None) -> list[Note]:
         data = read_bytes(p, limit=MAX_TEXT_BYTES)
     except InputError as exc:
         raise CheckError(exc.message, file=str(p)) from None
+    count = sum(1 for _ in _NUMBER_RUN.finditer(data.decode("utf-8", "replace")))
+    if count > MAX_TEXT_NUMBERS:
+        raise CheckError(f"{count:,} numbers in one file (at most {MAX_TEXT_NUMBERS:,}): not a financial "
+                         "note or a report of a few; split the file", file=str(p))
     return read_notes(data, lang=lang, source=str(p))  # type: ignore[arg-type]

@@ -35,7 +35,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any, Callable, Literal, Mapping
+from typing import Any, Literal
+from collections.abc import Callable, Mapping
 
 from pbi.costing.engine import COVERED_SOURCES
 from pbi.model.entitlements import EntitlementUse
