@@ -918,7 +918,10 @@ MAX_TEXT_BYTES = 2_000_000
 #: the most numbers one file may hold (a session report with nine notes holds under 2,000): checking
 #: takes about a millisecond and a half an amount, so 250,000 amounts on one line took minutes
 MAX_TEXT_NUMBERS = 10_000
-_NUMBER_RUN = re.compile(r"\d+(?:[,.\u00a0\u202f ]\d+)*")
+#: the longest run of digits a text may hold: no note prints a number of more (a run of 400,000
+#: digits took minutes to read)
+MAX_DIGIT_RUN = 100
+_DIGITS = re.compile(r"\d+")
 
 
 def read_notes(text: str, *, lang: str | None = None, source: str = "<text>") -> list[Note]:
@@ -967,8 +970,13 @@ def read_path(path: str | Path, *, lang: str | None = None) -> list[Note]:
         data = read_bytes(p, limit=MAX_TEXT_BYTES)
     except InputError as exc:
         raise CheckError(exc.message, file=str(p)) from None
-    count = sum(1 for _ in _NUMBER_RUN.finditer(data.decode("utf-8", "replace")))
+    count = longest = 0
+    for run in _DIGITS.finditer(data.decode("utf-8", "replace")):
+        count, longest = count + 1, max(longest, run.end() - run.start())
     if count > MAX_TEXT_NUMBERS:
         raise CheckError(f"{count:,} numbers in one file (at most {MAX_TEXT_NUMBERS:,}): not a financial "
                          "note or a report of a few; split the file", file=str(p))
+    if longest > MAX_DIGIT_RUN:
+        raise CheckError(f"a run of {longest:,} digits (at most {MAX_DIGIT_RUN}): not a number a note prints",
+                         file=str(p))
     return read_notes(data, lang=lang, source=str(p))  # type: ignore[arg-type]
