@@ -169,6 +169,13 @@ def _named_body(before: str, standards: Standards, lang: str) -> dict[str, Any] 
     return best[1] if best else None
 
 
+def _body_ends(standards: Standards | None, lang: str) -> tuple[str, ...]:
+    """Every name of a body, as a paragraph may end with it before "at its … session"."""
+    if standards is None:
+        return ("\0",)
+    return tuple(n for b in standards.bodies.values() for n in b.get("names", {}).get(lang, [])) or ("\0",)
+
+
 def _cadence_year(cadence: dict[str, Any], n: int) -> int:
     """The year of session ``n`` of a body meeting ``every`` years, or ``per_year`` times a year."""
     first, number = int(cadence["first"]), int(cadence.get("number", 1))
@@ -178,8 +185,11 @@ def _cadence_year(cadence: dict[str, Any], n: int) -> int:
 
 
 def _masthead_year(draft: Draft, standards: Standards, body: dict[str, Any]) -> tuple[int, str] | None:
-    """The year of the session the draft's masthead names: "Eighty-first session" of the General
-    Assembly (session N is held from September of 1945 + N), "2026 session" of the Council."""
+    """The year of the draft's masthead: the year its dates give ("Vienna, 18–22 May 2026", the
+    document's date), else of the session it names: "Eighty-first session" of the General Assembly
+    (session N is held from September of 1945 + N), "2026 session" of the Council."""
+    if draft.dated:
+        return draft.dated, f"its masthead is dated {draft.dated}"
     if not draft.session:
         return None
     m = re.match(r"^(\d{4})\b", draft.session) or re.search(r"\bof (\d{4})$", draft.session)
@@ -252,7 +262,12 @@ def _session_year(text: str, body: dict[str, Any], rules: RuleSet, lang: str,
             if n is None:
                 continue
             before = text[max(0, m.start() - 40): m.start()]
-            named = _named_body(before, standards, lang) if standards and not before.rstrip().endswith(("its", "其")) else None
+            # "the Commission on Narcotic Drugs at its seventieth session": its is the body just named
+            own = re.sub(r"\s*(?:,\s*)?(?:at|to|for|before|until)?\s*its\s*$", "", before)
+            if own != before:
+                before = own if own.rstrip().endswith(_body_ends(standards, lang)) else ""
+            named = _named_body(before, standards, lang) if standards and before and \
+                not before.rstrip().endswith("其") else None
             cadence = (named or body).get("session_year")
             if not cadence:
                 continue
@@ -543,7 +558,7 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
             produced.setdefault(match.rule.template or "", result.ref)
             year, why = draft_year + 1, f"the year after the draft ({draft_year + 1})"
             # a note looks at most two years ahead: a year further out is a reference, not a date
-            explicit = [y for y in _years(text, rules) if draft_year < y <= draft_year + _HORIZON]
+            explicit = [y for y in _years(text, rules) if draft_year <= y <= draft_year + _HORIZON]
             session = _session_year(text, body, rules, lang, standards)
             if explicit:
                 year, why = max(explicit), f"the paragraph names {max(explicit)}"
