@@ -169,13 +169,6 @@ def _named_body(before: str, standards: Standards, lang: str) -> dict[str, Any] 
     return best[1] if best else None
 
 
-def _body_ends(standards: Standards | None, lang: str) -> tuple[str, ...]:
-    """Every name of a body, as a paragraph may end with it before "at its … session"."""
-    if standards is None:
-        return ("\0",)
-    return tuple(n for b in standards.bodies.values() for n in b.get("names", {}).get(lang, [])) or ("\0",)
-
-
 def _cadence_year(cadence: dict[str, Any], n: int) -> int:
     """The year of session ``n`` of a body meeting ``every`` years, or ``per_year`` times a year."""
     first, number = int(cadence["first"]), int(cadence.get("number", 1))
@@ -261,13 +254,10 @@ def _session_year(text: str, body: dict[str, Any], rules: RuleSet, lang: str,
             n = _number(m.group(1), lang)
             if n is None:
                 continue
-            before = text[max(0, m.start() - 40): m.start()]
-            # "the Commission on Narcotic Drugs at its seventieth session": its is the body just named
-            own = re.sub(r"\s*(?:,\s*)?(?:at|to|for|before|until)?\s*its\s*$", "", before)
-            if own != before:
-                before = own if own.rstrip().endswith(_body_ends(standards, lang)) else ""
-            named = _named_body(before, standards, lang) if standards and before and \
-                not before.rstrip().endswith("其") else None
+            # wide enough for the longest name before "at its …" ("the Commission on Crime Prevention
+            # and Criminal Justice at its thirty-seventh session")
+            before = text[max(0, m.start() - 120): m.start()]
+            named = _named_body(before, standards, lang) if standards and not before.rstrip().endswith(("its", "其")) else None
             cadence = (named or body).get("session_year")
             if not cadence:
                 continue
