@@ -272,15 +272,27 @@ TEMPLATE_FAMILY = {"body_report": "report", "session": "meeting", "high_level_me
 def written_drafts(near: Path, *, quiet: bool) -> bool:
     """Precision and recall on ``tests/data/drafts3``: drafts written for the test set (General
     Assembly Main Committees and plenary, the Human Rights Council, the Vienna commissions, UNEA,
-    UN-Habitat, a conference of States parties; English and Chinese; one as .txt, .md and .docx),
-    each labelled by hand (classes, template kinds, years) before pbi read it."""
+    UN-Habitat, a conference of States parties, ECOSOC; English and Chinese; one as .txt, .md and
+    .docx), each labelled by hand (classes, template kinds, years) before pbi read it. The first
+    fourteen were read once before any rule changed ("before" in the README) and the rules were
+    then fixed on them: a development set since. Those marked ``held_out`` were written after the
+    fixes and scored once."""
+    ok = True
+    for group in ("development", "held-out"):
+        ok = _written_group(near, group, quiet=quiet) and ok
+    return ok
+
+
+def _written_group(near: Path, group: str, *, quiet: bool) -> bool:
     import yaml
 
     folder = ROOT / "tests" / "data" / "drafts3"
-    print("\nDrafts written for the test set (tests/data/drafts3)")
+    print(f"\nDrafts written for the test set, {group} (tests/data/drafts3)")
     tp = fp = fn = same = total = km = kt = ym = yt = 0
     for label_file in sorted(folder.glob("*.yaml")):
         labels = yaml.safe_load(label_file.read_text(encoding="utf-8"))
+        if bool(labels.get("held_out")) != (group == "held-out"):
+            continue
         for source in sorted(p for p in folder.glob(label_file.stem + ".*") if p.suffix != ".yaml"):
             want = {str(k): str(v) for k, v in labels["paragraphs"].items()}
             try:
@@ -331,7 +343,7 @@ def written_drafts(near: Path, *, quiet: bool) -> bool:
                     if g != v:
                         print(f"    paragraph {k}: labelled {v}, pbi {g}")
                 print("\n".join(lines)) if lines else None
-    print(f"drafts written for the test set: precision {ratio(tp, tp + fp)} ({tp}/{tp + fp}), recall "
+    print(f"drafts written for the test set, {group}: precision {ratio(tp, tp + fp)} ({tp}/{tp + fp}), recall "
           f"{ratio(tp, tp + fn)} ({tp}/{tp + fn}); classes agree {same}/{total} ({ratio(same, total)}); "
           f"kinds {km}/{kt} ({ratio(km, kt)}); years {ym}/{yt} ({ratio(ym, yt)})")
     met = tp / max(1, tp + fn) >= 0.9 and tp / max(1, tp + fp) >= 0.8
