@@ -81,6 +81,9 @@ _MARKER = re.compile(r"<sup>\s*[\d*]+\s*</sup>|\[\^?\d+\]|[" + _SUPERSCRIPTS + r
 # word follows ("14第32条", "工作，1"): a footnote marker of a PDF text
 _PDF_MARKER = re.compile(r"(?<=[\u4e00-\u9fff，。；：、》”）])(?<!第)\d{1,3}(?=$|[，。；：（《“\u4e00-\u9fff])"
                          r"(?![年月日条款段号次届卷个项页份人名天岁周章节版册种国级至和及、])")
+# a footnote marker of a plain English text: digits glued to a word or to its punctuation
+# ("disabilities;2", "Convention,1 in particular"), never after a dot ("Rev.1") or a capital ("G20")
+_EN_MARKER = re.compile(r"(?<=[a-z\)\];,:”\"’])\d{1,2}(?=\s|$)")
 _MD = re.compile(r"^\s*#{1,6}\s*|\*\*|(?<!\*)\*(?!\*)")
 
 # a numbered operative paragraph "3. …" (also "3．"), a sub-item "(a)", "(i)", "㈠", "(一)", "（一）"
@@ -242,20 +245,53 @@ def _docx_text(path: Path) -> str:
         if tag == "p":
             paragraph = DocxParagraph(child, document)
             number = _docx_number(paragraph, counters)
-            lines.append(f"{number} {paragraph.text}" if number else paragraph.text)
+            text = _docx_paragraph_text(child) if _has_superscript_number(child) else paragraph.text
+            lines.append(f"{number} {text}" if number else text)
         elif tag == "tbl":
             lines.extend(_docx_rows([Table(child, document)]))
     # line N of the text is paragraph (or table row) N of the document, after a header's symbol
     return "\n".join(lines)
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _superscript_number(run: Any) -> bool:
+    """A run printed as a superscript number: a footnote marker typed in the text."""
+    align = run.find(f"{_W}rPr/{_W}vertAlign")
+    text = "".join(t.text or "" for t in run.iter(f"{_W}t"))
+    return align is not None and align.get(f"{_W}val") == "superscript" and text.strip().isdigit()
+
+
+def _has_superscript_number(element: Any) -> bool:
+    return any(_superscript_number(r) for r in element.iter(f"{_W}r"))
+
+
+def _docx_paragraph_text(element: Any) -> str:
+    """A paragraph's text without the footnote markers typed as superscript numbers (a footnote's
+    own number, opening its paragraph, stays: it marks the footnote)."""
+    out: list[str] = []
+    for run in element.iter(f"{_W}r"):
+        if _superscript_number(run) and "".join(out).strip():
+            continue
+        for node in run:
+            tag = node.tag.rsplit("}", 1)[-1]
+            if tag == "t":
+                out.append(node.text or "")
+            elif tag == "tab":
+                out.append("\t")
+            elif tag in ("br", "cr"):
+                out.append("\n")
+    return "".join(out)
+
+
 def _docx_rows(tables: Any) -> list[str]:
-    """One line per table row, its cells' texts apart: "United Nations    A/C.2/81/L.27"."""
+    """One line per table row, its cells' texts a tab apart: "United Nations\tA/C.2/81/L.27"."""
     rows: list[str] = []
     for table in tables:
         for row in table.rows:
             cells = [" ".join(p.text.strip() for p in cell.paragraphs if p.text.strip()) for cell in row.cells]
-            text = "    ".join(dict.fromkeys(c for c in cells if c))  # a merged cell repeats: once
+            text = "\t".join(dict.fromkeys(c for c in cells if c))  # a merged cell repeats: once
             if text:
                 rows.append(text)
     return rows
@@ -321,7 +357,8 @@ def _logical_lines(text: str) -> list[tuple[int, str]]:
             continue
         if _RUNNING_HEAD.match(line):
             continue
-        if in_notes or _FOOTNOTE_LINE.match(line) and not _starts_paragraph(line.strip()):
+        if (in_notes or _FOOTNOTE_LINE.match(line) and not _starts_paragraph(line.strip())) \
+                and masthead_fields(line.strip()) is None:  # "3 October 2025" is a date, no footnote
             if _FOOTNOTE_LINE.match(line):
                 in_notes = True
                 continue
@@ -348,6 +385,7 @@ def _logical_lines(text: str) -> list[tuple[int, str]]:
                if _CJK.search(t) else t) for n, t in out]
     if pdf_style:  # footnote markers printed as plain digits beside Chinese text: "《公约》14第32条"
         joined = [(n, _PDF_MARKER.sub("", t)) for n, t in joined]
+    joined = [(n, t if _CJK.search(t) else _EN_MARKER.sub("", t)) for n, t in joined]
     return joined
 
 
