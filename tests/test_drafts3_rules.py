@@ -1,0 +1,120 @@
+"""The rule fixes found on tests/data/drafts3, each tested on paraphrases that were not used to
+write the rule (nor are in the drafts it was found on)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from pbi.cli import main
+from pbi.draft.propose import propose_spec
+from pbi.draft.reader import parse_drafts
+from pbi.draft.rules import classify_text, load_rules
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _classify(text: str, lang: str = "en") -> tuple[str, list[str]]:
+    c = classify_text([text], load_rules(lang))
+    return c.cls, [m.rule.template or "" for m in c.matches]
+
+
+@pytest.mark.parametrize(("text", "lang", "cls", "templates"), [
+    # a request of the secretariat within existing resources is absorbed even when no rule names its work
+    ("Requests the Secretariat to keep the list of national focal points up to date, within existing resources;",
+     "en", "absorbed", []),
+    ("请秘书处在现有资源范围内继续更新国家联络点名单；", "zh", "absorbed", []),
+    ("Encourages Member States, within existing resources, to strengthen their focal points;", "en", "none", []),
+    # its mandate and resources, the approved budget
+    ("Requests the Department to continue, within its existing mandates and resources, to assist the regional "
+     "commissions in compiling data;", "en", "absorbed", []),
+    ("Requests the Executive Director to organize regional workshops within the approved budget of the Programme;",
+     "en", "absorbed", ["training"]),
+    # authorizes
+    ("Also authorizes the Secretary-General to conduct the fellowship programme in 2027;", "en", "costed", ["training"]),
+    # papers for meetings
+    ("Requests the Secretariat to make available discussion papers for the intersessional meetings;", "en",
+     "costed", ["report"]),
+    # reports of mandate holders
+    ("Requests the Independent Expert to present a report to the General Assembly at its eighty-second session;",
+     "en", "costed", ["body_report"]),
+    ("请特别报告员向大会第八十二届会议提交一份报告；", "zh", "costed", ["body_report"]),
+    ("请独立专家编写一份关于气候变化影响的报告，提交理事会第六十五届会议；", "zh", "costed", ["body_report"]),
+    ("Requests the Special Rapporteur to give an oral update at its sixty-fourth session;", "en", "none", []),
+    # assessments are studies
+    ("Requests the Executive Director to undertake a comprehensive assessment of plastic pollution in "
+     "freshwater;", "en", "costed", ["study"]),
+    ("请执行主任对淡水中的塑料污染开展一次全球评估；", "zh", "costed", ["study"]),
+    # a body the decision says shall meet
+    ("Decides that the advisory group shall meet twice a year in Geneva;", "en", "costed", ["session"]),
+    ("Decides that the Permanent Forum shall hold a three-day intersessional meeting in 2027;", "en", "costed",
+     ["session"]),
+    ("还决定专家委员会应于2027年在纽约举行为期五天的届会；", "zh", "costed", ["session"]),
+    # a dialogue ahead of a high-level meeting is a dialogue; a high-level panel stays high-level
+    ("Requests the President of the General Assembly to organize an informal interactive dialogue prior to the "
+     "high-level meeting on antimicrobial resistance;", "en", "costed", ["panel"]),
+    ("Decides to convene a high-level panel discussion on the rights of migrants;", "en", "costed",
+     ["high_level_meeting"]),
+    ("决定于2027年举行一次关于海洋问题的高级别专题辩论会议；", "zh", "costed", ["high_level_meeting"]),
+    # the Council's formula of support is no activity
+    ("Requests the Secretary-General to provide the Working Group with all the human, technical and financial "
+     "assistance required for the fulfilment of its mandate;", "en", "none", []),
+    ("请秘书长向独立专家提供有效履行任务所需的一切人力和技术援助；", "zh", "none", []),
+    ("Requests the Office to provide technical assistance to requesting States;", "en", "extrabudgetary",
+     ["technical_assistance"]),
+    # voluntary contributions as the condition
+    ("Requests the Office to hold, subject to the availability of voluntary funding, a regional seminar for "
+     "judges;", "en", "extrabudgetary", ["training"]),
+    ("请秘书长在可获得自愿捐款的情况下为青年代表举办培训；", "zh", "extrabudgetary", ["training"]),
+    # expert seminars and workshops are meetings of experts, not training
+    ("Requests the High Commissioner to convene an expert seminar on the right to development;", "en", "costed",
+     ["expert_meeting"]),
+    ("请人权高专办举办一次关于发展权的专家研讨会；", "zh", "costed", ["expert_meeting"]),
+    # offices named before 办事处 and the Office of the High Commissioner in Chinese
+    ("请非洲问题特别顾问办公室在预算外资源范围内组织培训；", "zh", "extrabudgetary", ["training"]),
+    ("请联合国人权事务高级专员办事处编写一份关于该问题的报告；", "zh", "costed", ["report"]),
+    ("请会员国在预算外资源范围内组织培训；", "zh", "none", []),
+])
+def test_paraphrases(text: str, lang: str, cls: str, templates: list[str]) -> None:
+    got_cls, got = _classify(text, lang)
+    assert (got_cls, got) == (cls, templates)
+
+
+def _spec(text: str, today: dt.date = dt.date(2026, 11, 30)):  # type: ignore[no-untyped-def]
+    (draft,) = parse_drafts(text, file="d.txt")
+    return propose_spec(draft, near=ROOT / "cost_tables", today=today).spec
+
+
+def test_a_session_of_a_commission_named_before_at_its_is_the_commissions() -> None:
+    spec = _spec("Draft resolution\n\nThe General Assembly,\n\n1. Requests the Secretary-General to report to the "
+                 "Commission on Crime Prevention and Criminal Justice at its thirty-seventh session on the "
+                 "implementation of the present resolution;\n", today=dt.date(2026, 12, 1))
+    (report,) = spec.requests[0].activities
+    assert report.year == 2028  # the Commission's thirty-seventh session, not the Assembly's
+
+
+def test_a_year_the_paragraph_names_may_be_the_drafts_own() -> None:
+    spec = _spec("General Assembly\nEighty-first session\n\nDraft resolution\n\nThe General Assembly,\n\n"
+                 "1. Decides to convene, on 3 December 2026, a one-day high-level meeting on road safety;\n")
+    assert spec.budget_period == "2026"
+    assert {a.year for a in spec.requests[0].activities} == {2026}
+
+
+def test_a_draft_of_the_commission_on_narcotic_drugs_costs_and_renders(tmp_path: Path,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    draft = tmp_path / "cnd.txt"
+    draft.write_text("Commission on Narcotic Drugs\nSeventieth session\nVienna, 8–12 March 2027\n\n"
+                     "Draft resolution\n\nDrug checking services\n\nThe Commission on Narcotic Drugs,\n\n"
+                     "1. Requests the United Nations Office on Drugs and Crime to convene an expert group meeting "
+                     "on drug checking services, and to report to the Commission at its seventy-first session;\n",
+                     encoding="utf-8")
+    spec = tmp_path / "cnd.yaml"
+    assert main(["draft", str(draft), "-o", str(spec)]) == 0
+    text = spec.read_text(encoding="utf-8")
+    assert "body: cnd" in text and "budget_period: '2027'" in text
+    assert main(["cost", str(spec)]) == 0
+    assert main(["note", str(spec), "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "Commission on Narcotic Drugs" in out and "rule 31" in out
