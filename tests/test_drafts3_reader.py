@@ -16,9 +16,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.mark.parametrize(("line", "language", "field", "value"), [
-    ("Geneva, 16 June–11 July 2027", "en", "date", "2027"),
-    ("Nairobi, 3 and 4 March 2027", "en", "date", "2027"),
-    ("14 February 2028", "en", "date", "2028"),
+    ("Geneva, 16 June–11 July 2027", "en", "date", "2027-07"),
+    ("Nairobi, 3 and 4 March 2027", "en", "date", "2027-03"),
+    ("14 February 2028", "en", "date", "2028-02"),
     ("Commission on the Status of Women", "en", "body", "Commission on the Status of Women"),
     ("Conference of the Parties to the Convention on Biological Diversity", "en", "body",
      "Conference of the Parties to the Convention on Biological Diversity"),
@@ -27,8 +27,8 @@ ROOT = Path(__file__).resolve().parents[1]
     ("第八十一届会议", "zh", "session", "第八十一届会议"),
     ("第四委员会", "zh", "committee", "第四委员会"),
     ("议程项目 64 (b)", "zh", "agenda", "64 (b)"),
-    ("2027年6月14日至7月9日", "zh", "date", "2027"),
-    ("2027年3月15日至19日，维也纳", "zh", "date", "2027"),
+    ("2027年6月14日至7月9日", "zh", "date", "2027-07"),
+    ("2027年3月15日至19日，维也纳", "zh", "date", "2027-03"),
     ("预防犯罪和刑事司法委员会", "zh", "body", "预防犯罪和刑事司法委员会"),
 ])
 def test_masthead_lines_of_more_organs_and_of_chinese_documents(line: str, language: str, field: str,
@@ -44,7 +44,7 @@ def test_a_paragraph_is_still_no_masthead_line() -> None:
 
 def test_two_columns_on_one_line_are_both_read() -> None:
     assert masthead_fields("Eighty-first session                          12 November 2026") == [
-        ("session", "Eighty-first session"), ("date", "2026")]
+        ("session", "Eighty-first session"), ("date", "2026-11")]
     assert masthead_fields("大　　会                              Distr.: Limited") is not None
 
 

@@ -118,3 +118,11 @@ def test_a_draft_of_the_commission_on_narcotic_drugs_costs_and_renders(tmp_path:
     assert main(["note", str(spec), "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert "Commission on Narcotic Drugs" in out and "rule 31" in out
+
+
+@pytest.mark.parametrize(("dated", "year"), [("27 March 2027", 2027), ("5 October 2027", 2028)])
+def test_a_spring_draft_starts_the_work_it_does_not_date_in_its_own_year(dated: str, year: int) -> None:
+    head = f"Human Rights Council\nSixty-fourth session\n{dated}\n\nDraft resolution\n\nThe Human Rights Council,\n\n"
+    spec = _spec(head + "1. Decides to renew the mandate of the Independent Expert on albinism for three years;\n",
+                 today=dt.date(2027, 12, 1))
+    assert {a.year for a in spec.requests[0].activities} == {year}

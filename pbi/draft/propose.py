@@ -36,6 +36,8 @@ _OBJECT_TEMPLATES = ("publication", "tool_translation")
 #: ``conference_section`` whoever asks for them
 _CONFERENCE_KINDS = ("documentation", "meeting", "meeting_during_session", "meeting_full_cost", "summary_records",
                      "publication", "tool_translation")
+#: a draft dated up to this month (the spring sessions) starts the work it does not date in its own year
+_EARLY_MONTHS = 6
 #: how many years after the draft's own year a note prices (the budget period and the next year)
 _HORIZON = 2
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -547,6 +549,10 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                 continue
             produced.setdefault(match.rule.template or "", result.ref)
             year, why = draft_year + 1, f"the year after the draft ({draft_year + 1})"
+            if draft.dated == draft_year and draft.dated_month and draft.dated_month <= _EARLY_MONTHS:
+                # a draft of the first half of its year (a spring session) starts its work that year
+                year, why = draft_year, (f"the year of the draft ({draft_year}): its masthead is dated "
+                                         f"{dt.date(draft_year, draft.dated_month, 1):%B} {draft_year}")
             # a note looks at most two years ahead: a year further out is a reference, not a date
             explicit = [y for y in _years(text, rules) if draft_year <= y <= draft_year + _HORIZON]
             session = _session_year(text, body, rules, lang, standards)

@@ -33,6 +33,7 @@ _DRAFT_SYMBOL = re.compile(r"(?:^|\s)([A-Z]{1,6}(?:/[A-Z0-9.]+)*/L\.\d+(?:/Rev\.
 # the masthead of a UN document above a draft, line by line: "United Nations   A/C.3/81/L.42",
 # "General Assembly", "Eighty-first session", "Third Committee", "Agenda item 71 (b)", "Distr.: Limited"
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH_NUMBER = {m: i for i, m in enumerate(_MONTHS[3:-1].split("|"), start=1)}
 _MASTHEAD = {
     "symbol": re.compile(r"^(?:United Nations\s+)?(?P<v>[A-Z]{1,6}(?:/[A-Z0-9.]+)*/L\.\d+(?:/Rev\.\d+)?)\s*$"),
     "organ": re.compile(r"^(?:United Nations|(?P<v>General Assembly|Economic and Social Council|Security Council"
@@ -45,8 +46,8 @@ _MASTHEAD = {
     "agenda": re.compile(r"^Agenda items?\s+(?P<v>.+?)\s*$"),
     # the dates of the session or of the document, with the place of the session before them:
     # "Vienna, 18–22 May 2026", "8 September–8 October 2025", "Nairobi, 29 and 30 May 2025"
-    "date": re.compile(r"^(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?,\s+)?(?=[^,]*" + _MONTHS + r")(?:\d{1,2}|" + _MONTHS
-                       + r"|\s|–|-|and|to)+(?P<v>(?:19|20)\d{2})\s*$"),
+    "date": re.compile(r"^(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?,\s+)?(?:\d{1,2}|" + _MONTHS
+                       + r"|\s|–|-|and|to)*?(?P<m>" + _MONTHS + r")\s+(?P<v>(?:19|20)\d{2})\s*$"),
     # another organ whose session the draft is of: a commission, a conference of States parties, an
     # assembly of a programme ("Commission on Narcotic Drugs", "Conference of the States Parties to …",
     # "United Nations Environment Assembly of the", "Executive Board of …")
@@ -66,8 +67,8 @@ _MASTHEAD_ZH = {
                         r"|人\s*权\s*理\s*事\s*会))\s*$"),
     "session": re.compile(r"^(?P<v>(?:续会)?第[一二三四五六七八九十百]+届(?:特别|常会|续会)?会议(?:续会)?|\d{4}年(?:届会|会议期间))\s*$"),
     "agenda": re.compile(r"^议程项目\s*(?P<v>.+?)\s*$"),
-    "date": re.compile(r"^(?P<v>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*(?:至|-|–)\s*(?:\d{1,2}\s*月\s*)?"
-                       r"\d{1,2}\s*日)?(?:\s*[，,]\s*[\u4e00-\u9fff]{2,8})?\s*$"),
+    "date": re.compile(r"^(?P<v>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*\d{1,2}\s*日(?:\s*(?:至|-|–)\s*"
+                       r"(?:(?P<m2>\d{1,2})\s*月\s*)?\d{1,2}\s*日)?(?:\s*[，,]\s*[\u4e00-\u9fff]{2,8})?\s*$"),
     "body": re.compile(r"^(?P<v>[\u4e00-\u9fff《》]{2,60}(?:委员会|缔约方会议|缔约国会议|环境大会|人居大会|执行局))\s*$"),
     "other": re.compile(r"^(Distr\.?:.*|中\s*文|原件\s*[：:].*)\s*$"),
 }
@@ -182,6 +183,7 @@ class Draft:
     organ: str = ""  # the organ of the masthead: "General Assembly", "Human Rights Council"
     session: str = ""  # the session of the masthead: "Eighty-first session", "2026 session"
     dated: int | None = None  # the latest year of the masthead's dates (of the session, of the document)
+    dated_month: int | None = None  # and its month
     committee: str = ""  # "Third Committee"
     agenda_items: list[str] = field(default_factory=list)  # "71 (b)"
     agenda_title: str = ""  # the title printed under the agenda item above the draft: "Crime prevention …"
@@ -390,9 +392,14 @@ def _logical_lines(text: str) -> list[tuple[int, str]]:
 
 
 def masthead(text: str, language: Language = "en") -> tuple[str, str] | None:
-    """(field, value) if ``text`` is a line of a document's masthead, else None."""
+    """(field, value) if ``text`` is a line of a document's masthead, else None. A date's value is
+    its year and its last month: "Vienna, 18–22 May 2026" → ("date", "2026-05")."""
     for name, pattern in (_MASTHEAD_ZH if language == "zh" else _MASTHEAD).items():
         m = pattern.match(text)
+        if m and name == "date":
+            month = m.group("m2") if "m2" in m.groupdict() and m.group("m2") else m.group("m")
+            number = int(month) if month.isdigit() else _MONTH_NUMBER[month]
+            return name, f"{m.group('v')}-{number:02d}"
         if m:
             return name, (m.groupdict().get("v") or "")
     return None
@@ -433,7 +440,9 @@ def _set_masthead(draft: Draft, name: str, value: str) -> None:
     elif name == "agenda":
         draft.agenda_items.extend(v.strip() for v in re.split(r",|\s+and\s+|、", value) if v.strip())
     elif name == "date":
-        draft.dated = max(draft.dated or 0, int(value))
+        year, month = (int(v) for v in value.split("-"))
+        if (year, month) > (draft.dated or 0, draft.dated_month or 0):
+            draft.dated, draft.dated_month = year, month
     elif name == "body":
         # a commission or conference under (or beside) the organ: it is the body whose session this is
         if draft.organ.endswith(" of the"):  # "United Nations Environment Assembly of the" / "… Programme"
@@ -499,7 +508,7 @@ def parse_drafts(text: str, *, file: str = "<text>", language: Language | None =
             if above is not None:
                 current.symbol = above.symbol or current.symbol
                 current.organ, current.session, current.committee = above.organ, above.session, above.committee
-                current.dated = above.dated
+                current.dated, current.dated_month = above.dated, above.dated_month
                 current.agenda_items, current.agenda_title = above.agenda_items, above.agenda_title
             above, last_field = None, ""
             drafts.append(current)
