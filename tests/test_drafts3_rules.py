@@ -76,6 +76,15 @@ def _classify(text: str, lang: str = "en") -> tuple[str, list[str]]:
     ("请非洲问题特别顾问办公室在预算外资源范围内组织培训；", "zh", "extrabudgetary", ["training"]),
     ("请联合国人权事务高级专员办事处编写一份关于该问题的报告；", "zh", "costed", ["report"]),
     ("请会员国在预算外资源范围内组织培训；", "zh", "none", []),
+    # a report issued in the official languages is one report, not also a publication
+    ("Requests the Secretary-General to prepare a progress report for the review conference and to circulate it "
+     "in all six official languages;", "en", "costed", ["report"]),
+    ("请秘书长为审查会议编写一份进展报告，并以六种正式语文分发；", "zh", "costed", ["report"]),
+    ("Requests the Secretariat to compile a compendium of national practices and to publish it in all official "
+     "languages;", "en", "costed", ["publication"]),
+    # 摘要报告 is a summary report and 会议摘要 a summary of a meeting; a digest of cases stays a publication
+    ("请人权高专办编写一份关于该次讨论的摘要报告；", "zh", "costed", ["report"]),
+    ("请秘书处编写一份打击腐败案例摘要；", "zh", "costed", ["publication"]),
 ])
 def test_paraphrases(text: str, lang: str, cls: str, templates: list[str]) -> None:
     got_cls, got = _classify(text, lang)
