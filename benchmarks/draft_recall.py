@@ -326,7 +326,8 @@ def _written_group(near: Path, group: str, *, quiet: bool) -> bool:
                 if hit != want_k or got_kinds.get(str(k), set()) - want_k:
                     lines.append(f"    kinds of {k}: labelled {sorted(want_k)}, pbi {sorted(got_kinds.get(str(k), set()))}")
             for k, year in (labels.get("years") or {}).items():
-                if want.get(str(k)) != "costed" or got.get(str(k)) not in POSITIVE:
+                # a year is scored where pbi prices the paragraph (web pages and training it does not)
+                if want.get(str(k)) != "costed" or got.get(str(k)) not in POSITIVE or not got_years.get(str(k)):
                     continue
                 d_yt += 1
                 if got_years.get(str(k)) and int(year) in got_years[str(k)]:

@@ -85,6 +85,20 @@ def _classify(text: str, lang: str = "en") -> tuple[str, list[str]]:
     # 摘要报告 is a summary report and 会议摘要 a summary of a meeting; a digest of cases stays a publication
     ("请人权高专办编写一份关于该次讨论的摘要报告；", "zh", "costed", ["report"]),
     ("请秘书处编写一份打击腐败案例摘要；", "zh", "costed", ["publication"]),
+    # found on the second held-out batch
+    ("请秘书处为工作组的每届会议编拟一份工作文件；", "zh", "costed", ["report"]),
+    ("请秘书长在可获得预算外资源的情况下，帮助小岛屿发展中国家加强统计能力；", "zh", "extrabudgetary", []),
+    ("Requests the Secretariat, subject to the availability of extrabudgetary resources, to assist small island "
+     "developing States in strengthening their statistical systems;", "en", "extrabudgetary", []),
+    ("Invites Member States, subject to the availability of extrabudgetary resources, to share data;", "en",
+     "none", []),
+    ("Decides to extend the sixty-first session of the Commission on Population and Development by one day;",
+     "en", "costed", ["during_session"]),
+    ("决定将社会发展委员会第六十五届会议的会期延长一天；", "zh", "costed", ["during_session"]),
+    ("Requests the Secretary-General to convene, through voluntary contributions, a dialogue with indigenous "
+     "youth;", "en", "extrabudgetary", ["panel"]),
+    ("Requests the Department to offer online courses on the Charter in the six official languages;", "en",
+     "costed", ["web"]),
 ])
 def test_paraphrases(text: str, lang: str, cls: str, templates: list[str]) -> None:
     got_cls, got = _classify(text, lang)
@@ -135,3 +149,21 @@ def test_a_spring_draft_starts_the_work_it_does_not_date_in_its_own_year(dated: 
     spec = _spec(head + "1. Decides to renew the mandate of the Independent Expert on albinism for three years;\n",
                  today=dt.date(2027, 12, 1))
     assert {a.year for a in spec.requests[0].activities} == {year}
+
+
+def test_chinese_drafts_give_days_participants_months_and_grades() -> None:
+    head = "决议草案\n\n大会，\n\n"
+    spec = _spec(head + "1. 请秘书长于 2027 年召集一次为期四天的专家组会议，由 12 名独立专家参加；\n"
+                 "2. 还请秘书长提供九个工作月的P-4职等一般临时助理人员；\n")
+    (travel,) = spec.requests[0].activities  # the table prices experts' travel: four days and one of travel
+    assert (str(travel.trips), str(travel.dsa_days)) == ("12", "5")
+    (staff,) = spec.requests[1].activities
+    assert (str(staff.work_months), staff.grade) == ("9", "P-4")
+
+
+def test_a_conference_draft_after_the_unodc_tables_is_priced_on_the_standard_costs() -> None:
+    text = ("第 14/1 号决定\n\n工作组\n\n《联合国打击跨国有组织犯罪公约》缔约方会议，\n\n"
+            "1. 决定工作组应于 2029 年在维也纳举行一次会期三天的会议；\n")
+    (draft,) = parse_drafts(text, file="d.txt")
+    proposal = propose_spec(draft, near=ROOT / "cost_tables", today=dt.date(2028, 11, 1))
+    assert proposal.spec.body == "cop-untoc" and proposal.spec.table == "un-standard-costs"

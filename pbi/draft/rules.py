@@ -268,6 +268,9 @@ def classify_text(texts: list[str], rules: RuleSet) -> Classification:
         return Classification("extrabudgetary" if condition else "costed", tuple(matches), condition, invitation)
     if matches:
         return Classification("extrabudgetary", tuple(matches), condition, invitation)
+    if condition and any(p.search(whole) for p in rules.asks_secretariat):
+        # asks the secretariat for work no rule names, met from extrabudgetary resources: said, not priced
+        return Classification("extrabudgetary", (), condition, invitation)
     if invitation:
         return Classification("invitation", (), condition, invitation, why="invites donors to provide resources")
     if absorbed and not condition and any(p.search(whole) for p in rules.asks_secretariat):
