@@ -39,9 +39,9 @@ def _classify(text: str, lang: str = "en") -> tuple[str, list[str]]:
      "costed", ["report"]),
     # reports of mandate holders
     ("Requests the Independent Expert to present a report to the General Assembly at its eighty-second session;",
-     "en", "costed", ["body_report"]),
-    ("请特别报告员向大会第八十二届会议提交一份报告；", "zh", "costed", ["body_report"]),
-    ("请独立专家编写一份关于气候变化影响的报告，提交理事会第六十五届会议；", "zh", "costed", ["body_report"]),
+     "en", "costed", ["mandate_report"]),
+    ("请特别报告员向大会第八十二届会议提交一份报告；", "zh", "costed", ["mandate_report"]),
+    ("请独立专家编写一份关于气候变化影响的报告，提交理事会第六十五届会议；", "zh", "costed", ["mandate_report"]),
     ("Requests the Special Rapporteur to give an oral update at its sixty-fourth session;", "en", "none", []),
     # assessments are studies
     ("Requests the Executive Director to undertake a comprehensive assessment of plastic pollution in "
@@ -167,3 +167,21 @@ def test_a_conference_draft_after_the_unodc_tables_is_priced_on_the_standard_cos
     (draft,) = parse_drafts(text, file="d.txt")
     proposal = propose_spec(draft, near=ROOT / "cost_tables", today=dt.date(2028, 11, 1))
     assert proposal.spec.body == "cop-untoc" and proposal.spec.table == "un-standard-costs"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_mandate_holders_reports_are_priced_with_the_mandate_the_draft_extends(lang: str) -> None:
+    if lang == "en":
+        text = ("Draft resolution\n\nThe Human Rights Council,\n\n1. Decides to extend the mandate of the "
+                "Independent Expert on foreign debt for a period of three years;\n\n2. Requests the Independent "
+                "Expert to submit a report to the Council at its sixty-fourth session;\n")
+    else:
+        text = ("决议草案\n\n人权理事会，\n\n1. 决定将外债问题独立专家的任务期限延长三年；\n\n"
+                "2. 请独立专家向人权理事会第六十四届会议提交一份报告；\n")
+    spec = _spec(text)
+    first, second = spec.requests
+    assert [a.kind for a in first.activities] == ["staff", "documentation"]  # the mandate, with its report
+    assert not second.activities  # the same report: priced once
+    assert any("priced with the mandate of paragraph 1" in a for a in spec.extra["assumptions"])
+    alone = _spec(text.split("1. ")[0] + "1. " + text.split("2. ")[1])  # the report without the mandate
+    assert [a.kind for a in alone.requests[0].activities] == ["documentation"]

@@ -32,6 +32,8 @@ __all__ = ["ParagraphResult", "Proposal", "classify_draft", "propose_spec", "spe
 
 #: templates for one object (a tool, a guide): a later paragraph that refers back to it prices nothing new
 _OBJECT_TEMPLATES = ("publication", "tool_translation")
+#: templates priced with another when the draft asks for both: a mandate holder's reports with the mandate
+_PRICED_WITH = {"mandate_report": "special_procedure"}
 #: kinds that are conference services (translation, printing, meetings): under the body's
 #: ``conference_section`` whoever asks for them
 _CONFERENCE_KINDS = ("documentation", "meeting", "meeting_during_session", "meeting_full_cost", "summary_records",
@@ -546,6 +548,14 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
             if earlier and back and match.rule.template in _OBJECT_TEMPLATES:
                 assumptions.append(f"paragraph {result.ref}: {_quote(match.words)} refers back (“{back}”) to the "
                                    f"{template.get('label', {}).get('en', '')} of paragraph {earlier}: priced there once")
+                continue
+            host = _PRICED_WITH.get(match.rule.template or "")
+            host_ref = next((r.ref for r in results for m in r.classification.matches if host and
+                             m.rule.template == host and r.classification.has_implications), None)
+            if host_ref is not None:
+                assumptions.append(f"paragraph {result.ref}: {_quote(match.words)} → "
+                                   f"{template.get('label', {}).get('en', '')}: priced with the mandate of paragraph "
+                                   f"{host_ref}, which includes its reports")
                 continue
             produced.setdefault(match.rule.template or "", result.ref)
             year, why = draft_year + 1, f"the year after the draft ({draft_year + 1})"
