@@ -153,3 +153,14 @@ def test_the_docx_and_md_versions_read_as_the_text() -> None:
         assert [p.number for p in d.operative] == [str(i) for i in range(1, 9)]
         assert "1" not in d.operative[0].text.split()  # the footnote marker is left out
     assert len({tuple(p.text for p in d.operative) for d in drafts}) == 1
+
+
+def test_a_draft_a_commission_recommends_is_the_commissions_statement() -> None:
+    text = ("Commission on Crime Prevention and Criminal Justice\nThirty-sixth session\nVienna, 17–21 May 2027\n\n"
+            "Draft resolution\n\nThe Commission on Crime Prevention and Criminal Justice recommends to the Economic "
+            "and Social Council the approval of the following draft resolution for adoption by the General "
+            "Assembly:\n\nCybercrime and children\n\nThe General Assembly,\n\n1. Requests the United Nations Office "
+            "on Drugs and Crime to convene an expert group meeting on online child abuse in 2028;\n")
+    (draft,) = parse_drafts(text, file="d.txt")
+    spec = propose_spec(draft, near=ROOT / "cost_tables", today=dt.date(2027, 6, 1)).spec
+    assert (spec.body, spec.rule, spec.title.en) == ("ccpcj", "31", "Cybercrime and children")

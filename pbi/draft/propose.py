@@ -131,7 +131,13 @@ def classify_draft(draft: Draft, rules: RuleSet) -> list[ParagraphResult]:
 
 
 def _body_of(draft: Draft, standards: Standards) -> tuple[str, str]:
-    """The body id of ``standards.yaml`` whose name the draft's opening line holds, and why."""
+    """The body id of ``standards.yaml`` whose name the draft's opening line holds, and why; for a
+    draft a commission recommends to another organ, the commission's (its statement is made there)."""
+    if draft.recommended and draft.organ:
+        for body_id, body in standards.bodies.items():
+            if any(name.lower() == draft.organ.lower() for name in body.get("names", {}).get(draft.language, [])):
+                return body_id, (f"the {draft.organ} (its masthead) recommends the draft to “{draft.body}”: "
+                                 "the statement is made where the draft is recommended")
     for body_id, body in standards.bodies.items():
         for name in body.get("names", {}).get(draft.language, []):
             if name.lower() in draft.body.lower():

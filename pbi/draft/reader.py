@@ -184,6 +184,7 @@ class Draft:
     session: str = ""  # the session of the masthead: "Eighty-first session", "2026 session"
     dated: int | None = None  # the latest year of the masthead's dates (of the session, of the document)
     dated_month: int | None = None  # and its month
+    recommended: bool = False  # the masthead's organ recommends the draft to the body that adopts it
     committee: str = ""  # "Third Committee"
     agenda_items: list[str] = field(default_factory=list)  # "71 (b)"
     agenda_title: str = ""  # the title printed under the agenda item above the draft: "Crime prevention …"
@@ -535,6 +536,7 @@ def parse_drafts(text: str, *, file: str = "<text>", language: Language | None =
                     _set_masthead(current, *head)
                 continue
             if _RECOMMENDS.search(para):
+                current.recommended = True
                 continue
             opening = _body_of(para, lang)
             if opening and not current.title and opening[1]:
