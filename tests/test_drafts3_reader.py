@@ -164,3 +164,9 @@ def test_a_draft_a_commission_recommends_is_the_commissions_statement() -> None:
     (draft,) = parse_drafts(text, file="d.txt")
     spec = propose_spec(draft, near=ROOT / "cost_tables", today=dt.date(2027, 6, 1)).spec
     assert (spec.body, spec.rule, spec.title.en) == ("ccpcj", "31", "Cybercrime and children")
+
+
+def test_a_chinese_decision_numbered_with_dots_opens_the_draft() -> None:
+    text = "第 14/... 号决定\n\n审议机制的工作\n\n缔约方会议，\n\n1. 决定工作组应举行两次会议；\n"
+    (draft,) = parse_drafts(text, file="d.txt")
+    assert (draft.kind, draft.title) == ("decision", "审议机制的工作")

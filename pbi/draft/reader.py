@@ -98,7 +98,8 @@ _CN_NUM = "一二三四五六七八九十"
 _ROMAN_OF = {"一": "I", "二": "II", "三": "III", "四": "IV", "五": "V", "六": "VI"}
 _DRAFT_START = {
     # also the sponsors' line: "法国和南非：决议草案", "阿根廷和中国提交的决议草案"
-    "zh": re.compile(r"^(第?\s*(?P<num>\d+/\d+)\s*号\s*(?P<kind>决议|决定)(草案)?"
+    "zh": re.compile(r"^(第?\s*(?P<num>\d+/\d+)(?:/?(?:\.\.\.|…))?\s*号\s*(?P<kind>决议|决定)(草案)?"
+                     r"|第?\s*(?P<next>\d+)/(?:\.\.\.|…)\s*号\s*(?P<kind3>决议|决定)(草案)?"
                      r"|(?:[^：:。；\n]{1,300}[：:]\s*|[^：:。；\n]{1,300}提交的)?"
                      r"(?P<kind2>决议|决定)草案\s*(?P<cn>[" + _CN_NUM + r"]*))\s*$"),
     # "Draft resolution", "Resolution 5/2", the sponsors' line "Albania and Chile: draft resolution",
@@ -498,7 +499,8 @@ def parse_drafts(text: str, *, file: str = "<text>", language: Language | None =
                 above.agenda_title = para  # the agenda item's title, printed under its number
             continue
         if start:
-            kind_word = start.groupdict().get("kind") or start.groupdict().get("kind2") or ""
+            kind_word = (start.groupdict().get("kind") or start.groupdict().get("kind2")
+                         or start.groupdict().get("kind3") or "")
             kind: Literal["resolution", "decision"] = (
                 "decision" if kind_word.lower() in ("决定", "decision") else "resolution")
             current = Draft(label=para, kind=kind, number=start.groupdict().get("num") or start.groupdict().get("cn"),
