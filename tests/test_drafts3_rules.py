@@ -85,6 +85,10 @@ def _classify(text: str, lang: str = "en") -> tuple[str, list[str]]:
     # 摘要报告 is a summary report and 会议摘要 a summary of a meeting; a digest of cases stays a publication
     ("请人权高专办编写一份关于该次讨论的摘要报告；", "zh", "costed", ["report"]),
     ("请秘书处编写一份打击腐败案例摘要；", "zh", "costed", ["publication"]),
+    # found on the third held-out batch
+    ("Decides to organize, at its eighty-third session, a commemorative event on the Charter;", "en", "costed",
+     ["panel"]),
+    ("决定在第八十二届会议期间举办一次关于农业技术的特别活动，所需经费在现有资源范围内解决；", "zh", "absorbed", ["panel"]),
     # found on the second held-out batch
     ("请秘书处为工作组的每届会议编拟一份工作文件；", "zh", "costed", ["report"]),
     ("请秘书长在可获得预算外资源的情况下，帮助小岛屿发展中国家加强统计能力；", "zh", "extrabudgetary", []),
@@ -185,3 +189,12 @@ def test_a_mandate_holders_reports_are_priced_with_the_mandate_the_draft_extends
     assert any("priced with the mandate of paragraph 1" in a for a in spec.extra["assumptions"])
     alone = _spec(text.split("1. ")[0] + "1. " + text.split("2. ")[1])  # the report without the mandate
     assert [a.kind for a in alone.requests[0].activities] == ["documentation"]
+
+
+@pytest.mark.parametrize(("session", "year"), [("sixty-sixth", 2027), ("sixty-fourth", 2026)])
+def test_work_before_a_session_of_a_body_meeting_three_times_a_year(session: str, year: int) -> None:
+    # the Council's sixty-fifth and sixty-sixth sessions are of 2027, the sixty-fourth its first that year
+    head = "Human Rights Council\nSixty-third session\n30 September 2026\n\nDraft resolution\n\nThe Human Rights Council,\n\n"
+    spec = _spec(head + f"1. Requests the High Commissioner to convene, before the {session} session of the Council, "
+                 "a one-day expert seminar on the right to food;\n", today=dt.date(2026, 12, 1))
+    assert {a.year for a in spec.requests[0].activities} == {year}

@@ -275,7 +275,10 @@ def _session_year(text: str, body: dict[str, Any], rules: RuleSet, lang: str,
             before = text[m.end(): m.end() + 6]
             if re.match(r"^\s*(之前|以前|before)", before, re.IGNORECASE) or \
                     re.search(r"(before|prior to)\s*(its|the)?\s*$", text[max(0, m.start() - 40): m.start()], re.I):
-                return year - 1, f"“{m.group(0)}” is held in {year}; the work comes before it", year
+                # between the session before it and this one: the year before, or the same year for a
+                # body meeting several times a year whose previous session is of that year
+                before_year = max(_cadence_year(cadence, n - 1), year - 1) if n > 1 else year - 1
+                return before_year, f"“{m.group(0)}” is held in {year}; the work comes before it", year
             return year, f"“{m.group(0)}” is held in {year}", year
     return None
 
