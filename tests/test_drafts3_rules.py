@@ -85,6 +85,16 @@ def _classify(text: str, lang: str = "en") -> tuple[str, list[str]]:
     # 摘要报告 is a summary report and 会议摘要 a summary of a meeting; a digest of cases stays a publication
     ("请人权高专办编写一份关于该次讨论的摘要报告；", "zh", "costed", ["report"]),
     ("请秘书处编写一份打击腐败案例摘要；", "zh", "costed", ["publication"]),
+    # found on the fourth held-out batch
+    ("请特别报告员每年向大会提交一份报告；", "zh", "costed", ["mandate_report"]),
+    ("Requests the Independent Expert to submit annual reports to the Human Rights Council;", "en", "costed",
+     ["mandate_report"]),
+    ("请人权高专办用预算外资源为国家人权机构举办培训；", "zh", "extrabudgetary", ["training"]),
+    ("请秘书长编写一份关于移民汇款的分析报告，提交大会第八十三届会议；", "zh", "costed", ["study"]),
+    ("Requests the Secretary-General to prepare an analytical report on remittances for the General Assembly at "
+     "its eighty-third session;", "en", "costed", ["study"]),
+    ("请秘书长编写一份关于移民汇款的研究报告，并向大会第八十三届会议提交关于本决议执行情况的报告；", "zh", "costed",
+     ["report", "study"]),
     # found on the third held-out batch
     ("Decides to organize, at its eighty-third session, a commemorative event on the Charter;", "en", "costed",
      ["panel"]),
@@ -197,4 +207,17 @@ def test_work_before_a_session_of_a_body_meeting_three_times_a_year(session: str
     head = "Human Rights Council\nSixty-third session\n30 September 2026\n\nDraft resolution\n\nThe Human Rights Council,\n\n"
     spec = _spec(head + f"1. Requests the High Commissioner to convene, before the {session} session of the Council, "
                  "a one-day expert seminar on the right to food;\n", today=dt.date(2026, 12, 1))
+    assert {a.year for a in spec.requests[0].activities} == {year}
+
+
+@pytest.mark.parametrize(("text", "body", "year"), [
+    ("Commission on the Status of Women\nSeventy-second session\nNew York, 6–17 March 2028\n\nDraft resolution\n\n"
+     "The Commission on the Status of Women,\n\n1. Requests the Secretariat to organize, during the seventy-third "
+     "session of the Commission, an interactive dialogue on women in science;\n", "csw", 2029),
+    ("Draft resolution\n\nThe Economic and Social Council,\n\n1. Decides to extend the fifty-ninth session of the "
+     "Statistical Commission by one day;\n", "ecosoc", 2028),
+])
+def test_sessions_of_the_commissions_now_known_are_dated(text: str, body: str, year: int) -> None:
+    spec = _spec(text, today=dt.date(2027, 12, 1))
+    assert spec.body == body
     assert {a.year for a in spec.requests[0].activities} == {year}

@@ -38,8 +38,8 @@ _PRICED_WITH = {"mandate_report": "special_procedure"}
 #: ``conference_section`` whoever asks for them
 _CONFERENCE_KINDS = ("documentation", "meeting", "meeting_during_session", "meeting_full_cost", "summary_records",
                      "publication", "tool_translation")
-#: a draft dated up to this month (the spring sessions) starts the work it does not date in its own year
-_EARLY_MONTHS = 6
+#: a draft dated up to this month (spring and summer sessions) starts the work it does not date in its own year
+_EARLY_MONTHS = 7
 #: how many years after the draft's own year a note prices (the budget period and the next year)
 _HORIZON = 2
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -268,6 +268,12 @@ def _session_year(text: str, body: dict[str, Any], rules: RuleSet, lang: str,
             # and Criminal Justice at its thirty-seventh session")
             before = text[max(0, m.start() - 120): m.start()]
             named = _named_body(before, standards, lang) if standards and not before.rstrip().endswith(("its", "其")) else None
+            # "the fifty-ninth session of the Statistical Commission": the body named just after
+            of = re.match(r"\s+of\s+(the\s+[^,;.]{3,100})", text[m.end():])
+            after = _named_body(of.group(1), standards, lang) if standards and of else None
+            if after is not None and of is not None and any(
+                    of.group(1).lower().startswith("the " + n.lower()) for n in after.get("names", {}).get(lang, [])):
+                named = after
             cadence = (named or body).get("session_year")
             if not cadence:
                 continue
@@ -569,7 +575,7 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
             produced.setdefault(match.rule.template or "", result.ref)
             year, why = draft_year + 1, f"the year after the draft ({draft_year + 1})"
             if draft.dated == draft_year and draft.dated_month and draft.dated_month <= _EARLY_MONTHS:
-                # a draft of the first half of its year (a spring session) starts its work that year
+                # a draft of January–July (a spring or summer session) starts its work that year
                 year, why = draft_year, (f"the year of the draft ({draft_year}): its masthead is dated "
                                          f"{dt.date(draft_year, draft.dated_month, 1):%B} {draft_year}")
             # a note looks at most two years ahead: a year further out is a reference, not a date
@@ -607,9 +613,13 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                                        **_quantities(tpl, body_id), "year": year, "funding": funding}
                 if tpl.get("object"):  # the object of expenditure the template's kind falls under
                     act["object"] = tpl["object"]
-                if funding in ("regular_budget", "budget_process") and (actor or body).get("section"):
-                    act["section"] = (actor or body)["section"]
-                    if tpl["kind"] in _CONFERENCE_KINDS and body.get("conference_section"):
+                conference = tpl["kind"] in _CONFERENCE_KINDS and body.get("conference_section")
+                if funding in ("regular_budget", "budget_process") and ((actor or body).get("section") or conference):
+                    # a body whose own section the vocabulary lacks still has its meetings and documents
+                    # under the conference section; its other work names no section (the note says so)
+                    if (actor or body).get("section"):
+                        act["section"] = (actor or body)["section"]
+                    if conference:
                         act["section"] = body["conference_section"]
                     elif tpl.get("section"):
                         act["section"] = tpl["section"]
