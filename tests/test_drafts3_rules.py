@@ -86,6 +86,9 @@ def _classify(text: str, lang: str = "en") -> tuple[str, list[str]]:
     ("请人权高专办编写一份关于该次讨论的摘要报告；", "zh", "costed", ["report"]),
     ("请秘书处编写一份打击腐败案例摘要；", "zh", "costed", ["publication"]),
     # found on the fourth held-out batch
+    ("Requests the Secretariat to maintain a digital repository of national legislation on migration;", "en",
+     "costed", ["web"]),
+    ("请秘书处建立一个关于移民立法的在线知识库；", "zh", "costed", ["web"]),
     ("请特别报告员每年向大会提交一份报告；", "zh", "costed", ["mandate_report"]),
     ("Requests the Independent Expert to submit annual reports to the Human Rights Council;", "en", "costed",
      ["mandate_report"]),
