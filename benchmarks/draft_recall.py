@@ -296,8 +296,12 @@ def _written_group(near: Path, group: str, *, quiet: bool) -> bool:
         for source in sorted(p for p in folder.glob(label_file.stem + ".*") if p.suffix != ".yaml"):
             want = {str(k): str(v) for k, v in labels["paragraphs"].items()}
             try:
-                (draft,) = read_drafts(source)
-                proposal = propose_spec(draft, near=near)
+                from pbi.draft import document_year, load_rules, read_text
+
+                (draft,) = read_drafts(source)  # the year of the document around it, as `pbi draft` reads it
+                context = document_year(read_text(source), load_rules(draft.language), first_line=draft.line,
+                                        preambles=draft.preamble if draft.language == "en" else ())
+                proposal = propose_spec(draft, near=near, context_year=context)
             except PbiError as err:  # a draft pbi cannot read or price: every labelled request is missed
                 missed = sum(1 for v in want.values() if v in POSITIVE)
                 fn, total = fn + missed, total + len(want)

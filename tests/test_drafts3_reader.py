@@ -46,6 +46,8 @@ def test_two_columns_on_one_line_are_both_read() -> None:
     assert masthead_fields("Eighty-first session                          12 November 2026") == [
         ("session", "Eighty-first session"), ("date", "2026-11")]
     assert masthead_fields("大　　会                              Distr.: Limited") is not None
+    assert masthead_fields("2028 session, 27 July 2027–26 July 2028") == [("session", "2028 session"),
+                                                                            ("date", "2028-07")]
 
 
 SECOND_COMMITTEE = """United Nations                                                  A/C.2/81/L.12

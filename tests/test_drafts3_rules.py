@@ -85,6 +85,12 @@ def _classify(text: str, lang: str = "en") -> tuple[str, list[str]]:
     # 摘要报告 is a summary report and 会议摘要 a summary of a meeting; a digest of cases stays a publication
     ("请人权高专办编写一份关于该次讨论的摘要报告；", "zh", "costed", ["report"]),
     ("请秘书处编写一份打击腐败案例摘要；", "zh", "costed", ["publication"]),
+    # found on the fifth held-out batch
+    ("Endorses the decision of the Commission to hold a symposium on insolvency in 2028, to be funded from "
+     "voluntary contributions;", "en", "extrabudgetary", ["session"]),
+    ("Approves the convening of the working groups of the Commission for ten weeks of sessions in 2028;", "en",
+     "costed", ["session"]),
+    ("核可委员会关于2028年在维也纳举行一次破产法专题讨论会的决定；", "zh", "costed", ["session"]),
     # found on the fourth held-out batch
     ("Requests the Secretariat to maintain a digital repository of national legislation on migration;", "en",
      "costed", ["web"]),

@@ -419,6 +419,10 @@ def masthead_fields(text: str, language: Language | None = None) -> list[tuple[s
     whole = one(text.strip())
     if whole is not None:
         return [whole]
+    # a session and its dates on one line: "2027 session, 25 July 2026–28 July 2027"
+    head, comma, rest = text.strip().partition(", ")
+    if comma and one(head) is not None and one(head)[0] == "session" and one(rest) is not None:  # type: ignore[index]
+        return [f for f in (one(head), one(rest)) if f is not None]
     columns = [c for c in re.split(_COLUMN_GAP, text.strip()) if c]
     if len(columns) < 2:
         return None
