@@ -230,3 +230,14 @@ def test_sessions_of_the_commissions_now_known_are_dated(text: str, body: str, y
     spec = _spec(text, today=dt.date(2027, 12, 1))
     assert spec.body == body
     assert {a.year for a in spec.requests[0].activities} == {year}
+
+
+@pytest.mark.parametrize(("line", "days"), [
+    ("1. Approves the convening of the working groups of the Commission for a total of ten weeks of sessions in "
+     "2027;\n", "50"),
+    ("1. Decides to convene a two-week session of the preparatory committee in 2027;\n", "10"),
+])
+def test_weeks_of_sessions_are_five_meeting_days_each(line: str, days: str) -> None:
+    spec = _spec("Draft resolution\n\nThe General Assembly,\n\n" + line)
+    meeting = next(a for a in spec.requests[0].activities if a.kind == "meeting")
+    assert str(meeting.days.low if hasattr(meeting.days, "low") else meeting.days) == days

@@ -40,6 +40,8 @@ _CONFERENCE_KINDS = ("documentation", "meeting", "meeting_during_session", "meet
                      "publication", "tool_translation")
 #: a draft dated up to this month (spring and summer sessions) starts the work it does not date in its own year
 _EARLY_MONTHS = 7
+#: numbers of weeks beyond the day numbers of the rules files
+_WEEK_WORDS = {"eight": "8", "twelve": "12", "fourteen": "14"}
 #: how many years after the draft's own year a note prices (the budget period and the next year)
 _HORIZON = 2
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -236,8 +238,13 @@ def _number_in(text: str, patterns: tuple[re.Pattern[str], ...], numbers: dict[s
 
 
 def _days(text: str, rules: RuleSet) -> tuple[str, str] | None:
-    """The length in days a paragraph gives a meeting ("two-day" → "2"), with the words."""
-    return _number_in(text, rules.day_phrases, rules.day_numbers)
+    """The length in days a paragraph gives a meeting ("two-day" → "2"; "twelve weeks of sessions" →
+    "60", five meeting days a week), with the words."""
+    days = _number_in(text, rules.day_phrases, rules.day_numbers)
+    weeks = _number_in(text, rules.week_phrases, {**rules.day_numbers, **_WEEK_WORDS}) if days is None else None
+    if weeks is not None:
+        return str(Decimal(weeks[0]) * 5), weeks[1]
+    return days
 
 
 def _found_in(text: str, patterns: tuple[re.Pattern[str], ...]) -> tuple[str, str] | None:

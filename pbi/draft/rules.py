@@ -75,6 +75,8 @@ class RuleSet:
     absorbed: tuple[Rule, ...] = ()  # "within existing resources": no additional requirement
     day_phrases: tuple[re.Pattern[str], ...] = ()  # "a two-day panel", "sessions of five days"
     day_numbers: dict[str, str] = field(default_factory=dict)  # "half" → "0.5"
+    # "twelve weeks of sessions": weeks of five meeting days, when no day count is given
+    week_phrases: tuple[re.Pattern[str], ...] = ()
     participant_phrases: tuple[re.Pattern[str], ...] = ()  # "of 25 experts"
     month_phrases: tuple[re.Pattern[str], ...] = ()  # "for twelve months", "six work-months"
     # the name of a report by who prepares it or what it is: (phrase, template, label by language)
@@ -227,6 +229,7 @@ def _load_rules(language: str, path: str) -> RuleSet:
         absorbed=_rules(loaded, "absorbed", "absorbed", words, sentence, patterns),
         day_phrases=tuple(re.compile(p, re.IGNORECASE) for p in _strings(data.get("day_phrases"), loaded, "day_phrases")),
         day_numbers={str(k): str(v) for k, v in (data.get("day_numbers") or {}).items()},
+        week_phrases=tuple(re.compile(p, re.IGNORECASE) for p in _strings(data.get("week_phrases"), loaded, "week_phrases")),
         participant_phrases=tuple(re.compile(p, re.IGNORECASE)
                                   for p in _strings(data.get("participant_phrases"), loaded, "participant_phrases")),
         month_phrases=tuple(re.compile(p, re.IGNORECASE) for p in _strings(data.get("month_phrases"), loaded, "month_phrases")),
