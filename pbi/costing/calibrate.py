@@ -33,6 +33,8 @@ station and year band.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
+import itertools
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -43,14 +45,14 @@ from collections.abc import Callable
 from typing import Any, Literal
 
 from pbi.costing.api import table_for
-from pbi.costing.engine import COVERED_SOURCES, cost
-from pbi.costing.estimate import Estimate, decimal_text
+from pbi.costing.engine import COVERED_SOURCES, Piece, cost, figure_amount, pieces, price_activity, round_cells
+from pbi.costing.estimate import Estimate, LineItem, decimal_text
 from pbi.costing.linalg import DIGITS, N, fit_nonnegative, inverse, to_decimal
 from pbi.costing.reproduce import figure_place, find_specs, year_band
 from pbi.model.errors import InputError, TableError
 from pbi.model.fileio import write_atomic
 from pbi.model.money import format_usd, roman
-from pbi.model.specs import Range, Spec, load_spec
+from pbi.model.specs import Activity, Figure, Range, Spec, load_spec
 from pbi.model.tables import Table
 
 __all__ = ["Equation", "FittedRate", "FigureFit", "Calibration", "calibrate", "equations",
@@ -241,9 +243,11 @@ def equations(estimates: list[Estimate], excluded: dict[str, str],
     out: list[Equation] = []
     for i, est in enumerate(estimates):
         mult: dict[tuple[str, int, str | None], Fraction] = defaultdict(lambda: Fraction(1))
+        items_of: dict[str, list[LineItem]] = defaultdict(list)  # figure → its items, in order
         for item in est.items:
             if item.type == "surcharge" and item.percent is not None:
                 mult[(item.activity, item.year, item.part)] += Fraction(item.percent) / 100
+            items_of[item.group].append(item)
         for f in est.figures:
             ref = refs[(i, f.id)]
             if ref in excluded:
@@ -253,8 +257,8 @@ def equations(estimates: list[Estimate], excluded: dict[str, str],
             for end, published in ends:
                 coefs: dict[RateId, Fraction] = defaultdict(Fraction)
                 constant = Fraction(0)
-                for item in est.items:
-                    if item.group != f.id or item.covered or item.funding in COVERED_SOURCES:
+                for item in items_of.get(f.id, ()):
+                    if item.covered or item.funding in COVERED_SOURCES:
                         continue
                     amount = item.amount.high if end == "high" else item.amount.low
                     if item.type == "quoted":
@@ -353,10 +357,13 @@ def _plan(eqs: list[Equation]) -> tuple[_Peeled, _Groups]:
     unknown = set(figures_of)
     # 1. set aside, one at a time, a figure holding values no other figure uses
     peeled: _Peeled = []
-    queue = sorted((k for k in unknown if len(figures_of[k]) == 1), key=_order)
+    # the values used by one figure only, smallest (rate key, station, date) first
+    queue = [(_order(k), n, k) for n, k in enumerate(sorted((k for k in unknown if len(figures_of[k]) == 1),
+                                                            key=_order))]
+    pushed = itertools.count(len(queue))
     alive = set(by_figure)
     while queue:
-        k = queue.pop(0)
+        k = heapq.heappop(queue)[2]
         if k not in unknown or len(figures_of[k]) != 1:
             continue
         fig = next(iter(figures_of[k]))
@@ -372,8 +379,7 @@ def _plan(eqs: list[Equation]) -> tuple[_Peeled, _Groups]:
         for o in touched:
             figures_of[o].discard(fig)
             if len(figures_of[o]) == 1:
-                queue.append(o)
-        queue.sort(key=_order)
+                heapq.heappush(queue, (_order(o), next(pushed), o))
     remaining = [e for e in eqs if e.figure in alive]
     # 2. groups of values that share figures
     parent = {k: k for k in unknown}
@@ -509,9 +515,12 @@ def _loo_update(geqs: list[Equation], keys: list[RateId], figs: list[str], zero:
     x = [sum((ginv[i][j] * h[j] for j in range(n)), zero) for i in range(n)]
     if any(v < 0 for v in x):
         return {f: None for f in figs}
+    rows_of: dict[str, list[Equation]] = defaultdict(list)
+    for e in geqs:
+        rows_of[e.figure].append(e)
     out: dict[str, dict[RateId, N] | None] = {}
     for fig in figs:
-        rows = [e for e in geqs if e.figure == fig]
+        rows = rows_of[fig]
         a = [[conv(e.coefs[k]) if k in e.coefs else zero for k in keys] for e in rows]
         r = [conv(e.published) - sum((ai * xi for ai, xi in zip(arow, x, strict=True) if ai), zero)
              for e, arow in zip(rows, a, strict=True)]
@@ -599,6 +608,33 @@ def fitted_table(base: Table, values: dict[RateId, Decimal], *, table_id: str | 
                                    "origin": {k: new_id for k in rates} if new_id != base.id else base.origin})
 
 
+class _Alone:
+    """One figure of a costed spec priced alone with another table of the same kinds: the engine's
+    steps (pieces, price_activity, round_cells, figure_amount) for the figure's activities only, so
+    that it equals ``cost(spec, table)`` for that figure (the spec's pieces are found once)."""
+
+    def __init__(self, est: Estimate) -> None:
+        self.est = est
+        self._pieces: dict[str, list[Piece]] | None = None
+        self._activities: dict[str, Activity] = {}
+        self._published: dict[str, Figure] = {}
+
+    def figure(self, figure_id: str, table: Table) -> Range:
+        spec = self.est.spec
+        if self._pieces is None:
+            self._pieces = defaultdict(list)
+            for piece in pieces(spec, self.est.table):
+                self._pieces[piece[0]].append(piece)
+            self._activities = {a.id: a for _, a in spec.activities()}
+            for f in spec.published:
+                self._published.setdefault(f.id, f)
+        items: list[LineItem] = []
+        for group, request, activity, ri, ai, part in self._pieces.get(figure_id, ()):
+            items.extend(price_activity(spec, table, request, activity, group, ri, ai, part=part))
+        cells, _ = round_cells(items, table)
+        return figure_amount(self._published[figure_id], cells, self._activities)[0]
+
+
 def _predict(spec_estimates: list[Estimate], table: Table) -> dict[tuple[int, str], Range]:
     out: dict[tuple[int, str], Range] = {}
     for i, est in enumerate(spec_estimates):
@@ -640,11 +676,10 @@ def calibrate(paths: list[str | Path], *, table: str | Path | None = None, place
                 base_values[rid] = Fraction(item.rate.value)
                 units[rid] = item.rate.unit
     values, method = solve(eqs, base_values)
-    used_by: dict[RateId, list[str]] = defaultdict(list)
+    used_by: dict[RateId, dict[str, None]] = defaultdict(dict)  # insertion-ordered sets
     for e in eqs:
         for k in e.coefs:
-            if e.figure not in used_by[k]:
-                used_by[k].append(e.figure)
+            used_by[k].setdefault(e.figure)
     rounded = {k: _decimal(v, places) for k, v in values.items()}
     fitted = fitted_table(base, rounded)
     rates = [FittedRate(key=k[0], station=k[1], effective_from=k[2], unit=units[k],
@@ -655,21 +690,23 @@ def calibrate(paths: list[str | Path], *, table: str | Path | None = None, place
     where = {refs[(i, f.id)]: (i, f) for i, est in enumerate(estimates) for f in est.figures}
     loo_pred: dict[str, tuple[Range | None, str]] = {}
     if loo:
+        alone = [_Alone(est) for est in estimates]
         for ref, (vals, lost) in leave_one_out(eqs, base_values).items():
             if lost:
                 loo_pred[ref] = (None, f"undetermined without it ({', '.join(lost)})")
                 continue
             i, f = where[ref]
             t = fitted_table(fitted, {k: _decimal(v, places) for k, v in vals.items()})
-            loo_pred[ref] = (_predict([estimates[i]], t)[(0, f.id)], "")
+            loo_pred[ref] = (alone[i].figure(f.id, t), "")
     figures = []
     for i, est in enumerate(estimates):
+        acts = {a.id: a for _, a in est.spec.activities()}
         for f in est.figures:
             ref = refs[(i, f.id)]
             if ref in excluded:
                 continue
             lp, note = loo_pred.get(ref, (None, ""))
-            kind, station, year = figure_place(est, f)
+            kind, station, year = figure_place(est, f, acts)
             figures.append(FigureFit(ref, est.spec.symbol, est.spec.annex, f.paragraph, f.published,
                                      predicted[(i, f.id)], lp, note, kind, station, year))
     return Calibration(base, fitted, rates, figures, sorted(excluded.items()), eqs, places)
