@@ -36,6 +36,7 @@ import datetime as dt
 import heapq
 import itertools
 import json
+import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, localcontext
@@ -285,18 +286,29 @@ EXACT_MAX = 16
 
 
 def _normal(eqs: list[Equation], keys: list[RateId]) -> tuple[_Matrix, list[Fraction]]:
-    """AᵀA and Aᵀb of the equations over ``keys``."""
+    """AᵀA and Aᵀb of the equations over ``keys``: summed in integers over the common denominator of
+    the coefficients and published amounts (the same fractions, without reducing each partial sum)."""
     n = len(keys)
     idx = {k: i for i, k in enumerate(keys)}
-    ata: _Matrix = [[Fraction(0)] * n for _ in range(n)]
-    atb = [Fraction(0)] * n
+    rows: list[tuple[list[tuple[int, Fraction]], Fraction]] = []
+    den = 1
     for e in eqs:
         row = [(idx[k], c) for k, c in e.coefs.items() if k in idx]
-        for i, ci in row:
-            atb[i] += ci * e.published
-            for j, cj in row:
-                ata[i][j] += ci * cj
-    return ata, atb
+        if row:
+            rows.append((row, e.published))
+            den = math.lcm(den, e.published.denominator, *(c.denominator for _, c in row))
+    ata = [[0] * n for _ in range(n)]
+    atb = [0] * n
+    for row, published in rows:
+        ints = [(i, c.numerator * (den // c.denominator)) for i, c in row]
+        b = published.numerator * (den // published.denominator)
+        for i, ci in ints:
+            atb[i] += ci * b
+            line = ata[i]
+            for j, cj in ints:
+                line[j] += ci * cj
+    square = den * den
+    return [[Fraction(v, square) for v in line] for line in ata], [Fraction(v, square) for v in atb]
 
 
 def _group_fit(eqs: list[Equation], keys: list[RateId], base: dict[RateId, Fraction]
