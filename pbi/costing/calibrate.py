@@ -311,25 +311,30 @@ def _normal(eqs: list[Equation], keys: list[RateId]) -> tuple[_Matrix, list[Frac
     return [[Fraction(v, square) for v in line] for line in ata], [Fraction(v, square) for v in atb]
 
 
+def _fit(ata: _Matrix, atb: list[Fraction], keys: list[RateId], base: dict[RateId, Fraction]
+         ) -> tuple[list[int], list[Fraction], list[bool]]:
+    """The non-negative fit of a group's normal equations: its pivot columns, their values and
+    whether each would be negative unconstrained (exact up to EXACT_MAX values, else decimals)."""
+    n = len(keys)
+    b = [base[k] for k in keys]
+    if n <= EXACT_MAX:
+        pivots, x, unc = fit_nonnegative(ata, atb, b, Fraction(0))
+        return pivots, list(x), [v < 0 for v in unc]
+    with localcontext() as ctx:
+        ctx.prec = DIGITS
+        scale = max((abs(to_decimal(ata[i][i])) for i in range(n)), default=Decimal(1))
+        dtol = scale * Decimal(10) ** (10 - DIGITS)
+        dpivots, dx, dunc = fit_nonnegative([[to_decimal(v) for v in row] for row in ata],
+                                            [to_decimal(v) for v in atb], [to_decimal(v) for v in b], dtol)
+        return dpivots, [Fraction(v) for v in dx], [v < 0 for v in dunc]
+
+
 def _group_fit(eqs: list[Equation], keys: list[RateId], base: dict[RateId, Fraction]
                ) -> tuple[dict[RateId, Fraction], dict[RateId, Method]]:
     """Non-negative least squares of one connected group of values (exact up to EXACT_MAX values)."""
     n = len(keys)
-    ata, atb = _normal(eqs, keys)
-    b = [base[k] for k in keys]
-    if n <= EXACT_MAX:
-        pivots, x, unc = fit_nonnegative(ata, atb, b, Fraction(0))
-        got, neg = [v for v in x], [v < 0 for v in unc]
-        tol = Fraction(0)
-    else:
-        with localcontext() as ctx:
-            ctx.prec = DIGITS
-            scale = max((abs(to_decimal(ata[i][i])) for i in range(n)), default=Decimal(1))
-            dtol = scale * Decimal(10) ** (10 - DIGITS)
-            dpivots, dx, dunc = fit_nonnegative([[to_decimal(v) for v in row] for row in ata],
-                                     [to_decimal(v) for v in atb], [to_decimal(v) for v in b], dtol)
-            pivots, got, neg = dpivots, [Fraction(v) for v in dx], [v < 0 for v in dunc]
-        tol = Fraction(1, 10 ** (DIGITS // 2))
+    pivots, got, neg = _fit(*_normal(eqs, keys), keys, base)
+    tol = Fraction(0) if n <= EXACT_MAX else Fraction(1, 10 ** (DIGITS // 2))
     values: dict[RateId, Fraction] = {}
     method: dict[RateId, Method] = {}
     for c in range(n):
@@ -474,12 +479,27 @@ def leave_one_out(eqs: list[Equation], base: dict[RateId, Fraction]
     A figure set aside with values only it uses leaves them undetermined. A figure of a group fitted
     by least squares with no value bounded or undetermined is left out by a low-rank update of
     the group's normal equations (x₋ᵢ = x − G⁻¹Aᵢᵀ(I − AᵢG⁻¹Aᵢᵀ)⁻¹rᵢ: one inverse per group, not
-    one solve per figure); otherwise, or where that update is singular or negative, the figure's
-    connected component is solved again without it."""
+    one solve per figure); otherwise, or where that update is singular or negative, the group is
+    fitted again without the figure from its normal equations less the figure's rows, where leaving
+    the figure out changes neither what is set aside nor the group (each of its values stays in 3
+    figures or more, another figure has an equation of all its values); else the figure's connected
+    component is solved again without it."""
     out: dict[str, tuple[dict[RateId, Fraction], list[str]]] = {}
     peeled, groups = _plan(eqs)
     for own, feqs in peeled:
         out[feqs[0].figure] = ({}, sorted({k[0] for k in own}))
+    aside = {feqs[0].figure for _, feqs in peeled}
+    eqs_of: dict[str, list[Equation]] = defaultdict(list)
+    for e in eqs:
+        eqs_of[e.figure].append(e)
+    users: dict[RateId, int] = defaultdict(int)  # figures not set aside that use a value
+    spans: dict[frozenset[RateId], set[str]] = defaultdict(set)  # an equation's values → its figures
+    for fig, feqs in eqs_of.items():
+        if fig not in aside:
+            for k in {k for e in feqs for k in e.coefs}:
+                users[k] += 1
+            for e in feqs:
+                spans[frozenset(e.coefs)].add(fig)
     component = _components(eqs)
     members: dict[int, list[Equation]] = defaultdict(list)
     for e in eqs:
@@ -493,8 +513,25 @@ def leave_one_out(eqs: list[Equation], base: dict[RateId, Fraction]
         lost = sorted({k[0] for k in mine if k not in vals or meth[k] == "undetermined"})
         out[fig] = ({k: v for k, v in vals.items() if k in mine}, lost)
 
+    def refit(fig: str, keys: list[RateId], normal: tuple[_Matrix, list[Fraction]]) -> bool:
+        """The group fitted without ``fig`` from its normal equations, as solving the component
+        without it would fit it (False where that is not known to be so)."""
+        mine = {k for e in eqs_of[fig] for k in e.coefs}
+        if any(users[k] < 3 for k in mine) or (len(mine) > 1 and not spans.get(frozenset(mine), set()) - {fig}):
+            return False
+        ata, atb = normal
+        less, lessb = _normal(eqs_of[fig], keys)
+        pivots, got, _ = _fit([[a - d for a, d in zip(row, drow, strict=True)] for row, drow in zip(ata, less, strict=True)],
+                              [a - d for a, d in zip(atb, lessb, strict=True)], keys, base)
+        vals = {keys[c]: base[keys[c]] for c in range(len(keys)) if c not in pivots}
+        vals.update((keys[c], got[pos]) for pos, c in enumerate(pivots))
+        lost = sorted({k[0] for k in mine if keys.index(k) not in pivots})
+        out[fig] = ({k: v for k, v in vals.items() if k in mine}, lost)
+        return True
+
     for keys, geqs in groups:
         figs = list(dict.fromkeys(e.figure for e in geqs))
+        normal: tuple[_Matrix, list[Fraction]] | None = None
         if len(keys) <= EXACT_MAX:
             done = _loo_update(geqs, keys, figs, Fraction(0), Fraction)
         else:
@@ -504,10 +541,13 @@ def leave_one_out(eqs: list[Equation], base: dict[RateId, Fraction]
                         for f, vals in _loo_update(geqs, keys, figs, Decimal(0), to_decimal).items()}
         for fig in figs:
             vals = done.get(fig)
-            if vals is None:
-                again(fig)
-            else:
+            if vals is not None:
                 out[fig] = (vals, [])
+                continue
+            if normal is None:
+                normal = _normal(geqs, keys)
+            if not refit(fig, keys, normal):
+                again(fig)
     return out
 
 
