@@ -2,7 +2,7 @@
 
 Each case is a ``pbi calibrate`` command line; the golden outputs in tests/data/calibrate_golden/
 were written by ``python tests/calibrate_cases.py`` with pbi at commit 798fff6 (before leave-one-out
-priced only the left-out figure's activities), so that a faster calibrate must print the same bytes.
+priced only the left-out figure's activities and refitted groups from their normal equations), so that a faster calibrate must print the same bytes.
 The generated spec (``synthetic``) has ~200 figures that take every path of the fit: exact,
 proportional, joint, least squares, bounded and undetermined values, dated values and a duty-station
 series, ranges, a group of more than EXACT_MAX values (the decimal path), leave-one-out by the
@@ -53,8 +53,9 @@ def synthetic_table() -> str:
     for g in GRADES:
         # three dated values a grade: 2010, 2012, 2014 (6 grades × 3 = 18 values in one group)
         v = BASE_STAFF[g]
+        later = f", 2016-01-01: {v + 1200}" if g in ("D-2", "GS") else ""
         lines.append(f"  staff.{g}: {{label: {g}, unit: USD/work_month, values: {{2010-01-01: {v}, "
-                     f"2012-01-01: {v + 500}, 2014-01-01: {v + 900}}}, reference: guess}}\n")
+                     f"2012-01-01: {v + 500}, 2014-01-01: {v + 900}{later}}}, reference: guess}}\n")
     lines.append("  staff.ASG: {label: ASG, unit: USD/work_month, values: {2010-01-01: 20000}, reference: guess}\n")
     lines.append("  staff.USG: {label: USG, unit: USD/work_month, values: {2010-01-01: 22000}, reference: guess}\n")
     lines.append("  staff.consultant: {label: consultant, unit: USD/work_month, values: {2010-01-01: 7000}, reference: guess}\n")
@@ -115,6 +116,14 @@ def synthetic_spec(n: int = 200, seed: int = 7) -> str:
         acts.append(f"      - {{id: j{i}, kind: documentation, pages: {pages}, year: 2014, location: Geneva, "
                     "funding: regular_budget}")
         fig(f"J{i}", str(amount), [f"j{i}"])
+    # D-2 and GS in 2016: GS would fit negative (bounded at 0), so leave-one-out refits the group
+    for i in range(5):
+        m1, m2 = 2 + i, 1 + (3 * i) % 5
+        acts.append(f"      - {{id: b{i}a, kind: staff, grade: D-2, work_months: {m1}, year: 2016, "
+                    "funding: regular_budget}")
+        acts.append(f"      - {{id: b{i}b, kind: staff, grade: GS, work_months: {m2}, year: 2016, "
+                    "funding: regular_budget}")
+        fig(f"B{i}", f"{20000 * m1 - 3000 * m2 + 700 * (i % 3):.0f}", [f"b{i}a", f"b{i}b"])
     # one figure alone determines ASG: exact
     acts.append("      - {id: asg, kind: staff, grade: ASG, work_months: 3, year: 2011, funding: regular_budget}")
     fig("X1", "61500", ["asg"])
