@@ -1,8 +1,9 @@
 """Linear growth: time and peak memory of note, calibrate and check as their input doubles.
 
-    python benchmarks/growth.py            # note: 2,500-10,000 activities; calibrate: 250-1,000
+    python benchmarks/growth.py            # note: 2,500-10,000 activities; calibrate: 250-2,000
                                            # figures; check: 2,500-10,000 amounts in one paragraph,
                                            # and in one English sentence of parts by section
+    python benchmarks/growth.py calibrate  # only the cases whose name starts with the word(s) given
 
 For each size the run is timed (best of 3) and the peak of Python's allocations measured
 (tracemalloc, one extra run). Linear growth shows as a ratio near 2 each time the size doubles
@@ -99,8 +100,11 @@ def main() -> None:
                 ("calibrate (figures)", [250, 500, 1_000, 2_000], fit),
                 ("check (amounts)", [2_500, 5_000, 10_000], check),
                 ("check (one sentence)", [2_500, 5_000, 10_000], sentence)]
+        wanted = sys.argv[1:]
         print(f"{'what':22} {'size':>7} {'seconds':>8} {'ratio':>6} {'peak MB':>8}")
         for name, sizes, make in runs:
+            if wanted and not any(name.startswith(w) for w in wanted):
+                continue
             last = None
             for n in sizes:
                 seconds, peak = measure(make(n))
