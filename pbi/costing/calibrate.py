@@ -27,7 +27,10 @@ Fitted values are rounded to ``places`` decimals (at least five significant digi
 the fitted table (rounded by the table's rule). Leave-one-out: each figure is predicted from values
 fitted without it (only its own group is refitted), "undetermined without it" when it alone
 determines one of its values; the errors are summarised over all figures and by activity kind, duty
-station and year band.
+station and year band. The time grows with the number of figures, not its square: a left-out figure
+is priced alone (its own activities, by the engine's steps), and its group refitted by a low-rank
+update or from the group's normal equations less its rows, solved again only where leaving it out
+changes what is set aside or splits the group.
 """
 
 from __future__ import annotations
