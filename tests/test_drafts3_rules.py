@@ -241,3 +241,12 @@ def test_weeks_of_sessions_are_five_meeting_days_each(line: str, days: str) -> N
     spec = _spec("Draft resolution\n\nThe General Assembly,\n\n" + line)
     meeting = next(a for a in spec.requests[0].activities if a.kind == "meeting")
     assert str(meeting.days.low if hasattr(meeting.days, "low") else meeting.days) == days
+
+
+@pytest.mark.parametrize(("words", "n"), [("twelve", "12"), ("25", "25"), ("fifteen", "15")])
+def test_the_number_of_experts_is_read_in_words_or_figures(words: str, n: str) -> None:
+    head = "Draft resolution\n\nThe General Assembly,\n\n"
+    spec = _spec(head + f"1. Requests the Secretary-General to convene in 2027 an expert group meeting of {words} "
+                 "experts to review the matter;\n")
+    (travel,) = spec.requests[0].activities
+    assert str(travel.trips) == n

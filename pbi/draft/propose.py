@@ -257,7 +257,8 @@ def _found_in(text: str, patterns: tuple[re.Pattern[str], ...]) -> tuple[str, st
 
 
 def _participants(text: str, rules: RuleSet) -> tuple[str, str] | None:
-    return _found_in(text, rules.participant_phrases)
+    """How many take part ("of 25 experts", "of twelve experts"), with the words."""
+    return _number_in(text, rules.participant_phrases, rules.participant_numbers)
 
 
 def _session_year(text: str, body: dict[str, Any], rules: RuleSet, lang: str,
