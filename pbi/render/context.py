@@ -21,7 +21,7 @@ resources at all.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pbi.costing.conclusions import Conclusion, conclude
@@ -30,6 +30,7 @@ from pbi.costing.estimate import ZERO, Estimate
 from pbi.model.errors import RenderError
 from pbi.model.specs import Activity, Range, Request, Spec
 from pbi.model.vocabulary import funding_keys
+from pbi.render.identical import merge_identical
 
 __all__ = ["Group", "Paragraph", "NoteContext", "build_context", "note_groups", "OTHER_RESOURCES"]
 
@@ -150,7 +151,8 @@ def build_context(estimate: Estimate, *, phrases: dict[str, Any] | None = None) 
 
         spec = with_subjects(spec, phrases)
     conclusion = conclude(estimate)
-    groups = note_groups(estimate)
+    # identical activities of one figure are written once, counted (two one-day meetings)
+    groups = {gid: replace(g, activities=merge_identical(g.activities)) for gid, g in note_groups(estimate).items()}
     request_of = {a.id: r.id for r, a in spec.activities()}
     by_request: dict[str, list[Group]] = {}
     for g in groups.values():
