@@ -32,7 +32,8 @@ from pbi.model.specs import Activity, Range, Request, Spec
 from pbi.model.vocabulary import funding_keys
 from pbi.render.identical import merge_identical
 
-__all__ = ["Group", "Paragraph", "NoteContext", "build_context", "note_groups", "OTHER_RESOURCES"]
+__all__ = ["Group", "Paragraph", "NoteContext", "build_context", "note_groups", "appropriation_parts",
+           "OTHER_RESOURCES"]
 
 #: funding sources the note calls extrabudgetary (voluntary contributions are extrabudgetary)
 OTHER_RESOURCES = funding_keys("other")
@@ -105,7 +106,19 @@ class NoteContext:
 
         return {"spec": self.spec, "estimate": self.estimate, "listed": self.listed,
                 "paragraphs": self.paragraphs, "conclusion": self.conclusion, "symbol": self.symbol,
-                "traveller": traveller_word}
+                "traveller": traveller_word, "appropriation_parts": appropriation_parts(self.conclusion)}
+
+
+def appropriation_parts(conclusion: Conclusion) -> list[tuple[str | None, Range]]:
+    """The additional regular-budget requirements by budget section over the years of the budget
+    period, as ``pbi conclude`` states them: the named sections in their order, then (None) what
+    has no section stated."""
+    from pbi.render.statement import section_order
+
+    out: dict[str | None, Range] = {}
+    for (section, _), amount in conclusion.by_section().items():
+        out[section] = out.get(section, ZERO) + amount
+    return sorted(out.items(), key=lambda kv: (kv[0] is None, section_order(kv[0])))
 
 
 def note_groups(estimate: Estimate) -> dict[str, Group]:
