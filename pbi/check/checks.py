@@ -110,6 +110,13 @@ def check_totals(notes: Sequence[Note]) -> list[Finding]:
                                    "amounts it adds up could not be identified", [pl.fig(c)],
                                    c.note_name or None))
                 continue
+            outside = _outside_sections(c, parts_claims)
+            if outside:
+                out.append(Finding("warning", c.note, c.paragraph,
+                                   f"{pl.where(c)}: total {_fmt(c.amount)} is stated under "
+                                   f"{_sections(c.quantities['stated_sections'])}, but "
+                                   + "; ".join(f"{_fmt(x.amount)} ({pl.where(x)}) is under {_sections(x.sections)}"
+                                               for x in outside), figs, c.note_name or None))
             s = sum(parts, Decimal(0))
             terms = " + ".join(f"{_fmt(v)} (para {p})" for p, v in zip(paras, parts, strict=False))
             if c.quantities.get("total_kind") == "of_which" and s < c.amount:
@@ -127,6 +134,23 @@ def check_totals(notes: Sequence[Note]) -> list[Finding]:
                                    f"{len(parts)} parts add up to {_fmt(s)} "
                                    f"(difference {_fmt(c.amount - s)}): {terms}", figs, c.note_name or None))
     return out
+
+
+def _sections(keys: Sequence[str]) -> str:
+    """ "section 2", "sections 2 and 8" """
+    keys = list(keys)
+    if len(keys) == 1:
+        return f"section {keys[0]}"
+    return "sections " + ", ".join(keys[:-1]) + " and " + keys[-1]
+
+
+def _outside_sections(total: Claim, parts: Sequence[Claim]) -> list[Claim]:
+    """The parts of a total stated under sections of its own that are under a section the total
+    does not name ("$126,100 under section 2, comprising … $93,900 under section 8")."""
+    stated = set(total.quantities.get("stated_sections") or ())
+    if not stated:
+        return []
+    return [x for x in parts if x.sections and not set(x.sections) <= stated]
 
 
 # ----------------------------------------------------------------------------- consistency

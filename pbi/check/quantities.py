@@ -46,7 +46,7 @@ from pbi.model.vocabulary import duty_stations
 from .text import to_int
 
 __all__ = ["MEETING_SERVICES", "extract", "find_funding", "find_years", "find_biennium", "find_ops", "find_section",
-           "find_sections", "section_before",
+           "find_section_run", "find_sections", "no_section_at", "section_before", "section_before_at",
            "staff_assessment", "KINDS", "COUNTABLE"]
 
 _ZN = r"(\d{1,3}(?:,\d{3})+(?!\d)|\d+|[一二两三四五六七八九十百]+)"
@@ -598,10 +598,30 @@ _NET_OF = re.compile(r"(?:net\s+of|excluding|exclusive\s+of|before)\s+staff\s+as
                      r"不含工作人员薪金税", re.I)
 
 
-def _hits(text: str) -> list[tuple[int, str]]:
-    """(position, section) of every budget section named in ``text``, in order."""
-    hits = [(m.start(), m.group(1)) for m in _SECTION[0].finditer(text)]
-    hits += [(m.start(), _section_name(m)) for m in _SECTION[1].finditer(text)]
+#: after "sections 2": the list goes on (", 24 and 29D", " et 8", "و8")
+_SECTION_LIST_NEXT = re.compile(r"(?:\s*,\s*(?:(?:and|et|y|и)\s+)?|\s+(?:and|et|y|и)\s+|\s*و\s*)"
+                                r"(\d{1,2}(?:\.?[A-Z])?)\b(?!\s*(?:%|per\s+cent|meetings?|pages?|days?|words?))",
+                                re.I)
+#: between two sections of one list: a conjunction, and the first one's name in parentheses or quotes
+_SECTION_GAP = re.compile(r"^[\s,]*(?:and|et|y|и|和|及|以及|与|、)?[\s,]*(?:du|de\s+la|la|el|the)?\s*$", re.I)
+_SECTION_NAME = re.compile(r"\([^()\d$]*\)|“[^”\d$]*”|«[^»\d$]*»|\"[^\"\d$]*\"")
+#: an amount placed under no section yet, as the notes pbi writes say it in each language
+_NO_SECTION = re.compile(r"\ba\s+section\s+to\s+be\s+stated\b|待定款次|\b(?:un|one)\s+chapitre\s+à\s+préciser\b|"
+                         r"\b(?:una|one)\s+secci[oó]n\s+por\s+determinar\b|\bразделу,\s+который\s+будет\s+указан|"
+                         r"باب\s+يحدد\s+لاحقا", re.I)
+
+
+def _hits(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, section) of every budget section named in ``text``, in order; the numbers that
+    continue a plural's list ("sections 2, 24 and 29D") each count."""
+    hits = [(m.start(), m.end(), m.group(1)) for m in _SECTION[0].finditer(text)]
+    for m in _SECTION[1].finditer(text):
+        hits.append((m.start(), m.end(), _section_name(m)))
+        if m.group(0).lower().startswith("sections"):
+            pos = m.end()
+            while (n := _SECTION_LIST_NEXT.match(text, pos)) is not None:
+                hits.append((n.start(1), n.end(), n.group(1).replace(".", "")))
+                pos = n.end()
     return sorted(hits)
 
 
@@ -612,7 +632,7 @@ def _section_name(m: re.Match[str]) -> str:
 def find_sections(text: str) -> list[str]:
     """Every budget section named in ``text``, in order: "under section 2 (…) and section 8 (…)" →
     ``["2", "8"]`` (income sections as ``"income 1"``)."""
-    return [h[1] for h in _hits(text)]
+    return [h[2] for h in _hits(text)]
 
 
 def section_before(text: str) -> str | None:
@@ -622,21 +642,66 @@ def section_before(text: str) -> str | None:
     return _section_name(m) if m else None
 
 
+def _nearest(hits: list[tuple[int, int, str]], anchor: int | None) -> int:
+    """The index of the hit an amount at ``anchor`` is stated under: the first after it, else the
+    last (see :func:`find_section`)."""
+    if anchor is None:
+        return 0
+    after = [i for i, h in enumerate(hits) if h[0] >= anchor]
+    return after[0] if after else len(hits) - 1
+
+
 def find_section(text: str, anchor: int | None = None) -> str | None:
     """The budget section named in ``text`` (nearest to ``anchor``): "section 2" → ``"2"``,
     "section 29C" → ``"29C"``, "income section 1" → ``"income 1"``, "第16款" (or "第16编") → ``"16"``."""
+    run = find_section_run(text, anchor)
+    return run[0] if run else None
+
+
+def find_section_run(text: str, anchor: int | None = None) -> list[str]:
+    """See :func:`find_section_run_at`."""
+    return find_section_run_at(text, anchor)[0]
+
+
+def find_section_run_at(text: str, anchor: int | None = None) -> tuple[list[str], int | None]:
+    """Every section of the one list an amount at ``anchor`` is stated under: "under section 2 (…)
+    and section 8 (…)", "sections 2 and 29D", "第2款和第8款" → all of them; a section just before the
+    amount ("section 24, Human rights ($") alone; [] when ``text`` names none. With where in
+    ``text`` the list starts."""
     hits = _hits(text)
     if not hits:
-        return None
-    if anchor is None:
-        return hits[0][1]
-    before = section_before(text[:anchor])  # "section 2 ($118,600)"
-    if before:
-        return before
-    after = [h for h in hits if h[0] >= anchor]  # "$118,600 under section 2" before "section 2 ($118,600)"
-    if after:
-        return min(after)[1]
-    return max(hits)[1]
+        return [], None
+    if anchor is not None:
+        before = section_before_at(text[:anchor])  # "section 2 ($118,600)"
+        if before:
+            return [before[0]], before[1]
+    i = _nearest(hits, anchor)
+    lo = hi = i
+    while lo > 0 and _joined(text, hits[lo - 1], hits[lo], anchor):
+        lo -= 1
+    while hi + 1 < len(hits) and _joined(text, hits[hi], hits[hi + 1], anchor):
+        hi += 1
+    return list(dict.fromkeys(h[2] for h in hits[lo:hi + 1])), hits[lo][0]
+
+
+def _joined(text: str, a: tuple[int, int, str], b: tuple[int, int, str], anchor: int | None) -> bool:
+    """Sections ``a`` and ``b`` are one list: only a conjunction (and ``a``'s name) between them, and
+    not the amount itself."""
+    if anchor is not None and a[1] <= anchor < b[0]:
+        return False
+    return bool(_SECTION_GAP.match(_SECTION_NAME.sub("", text[a[1]:b[0]])))
+
+
+def no_section_at(text: str) -> int | None:
+    """Where ``text`` places an amount under a section still to be stated, if it does."""
+    m = _NO_SECTION.search(text)
+    return m.start() if m else None
+
+
+def section_before_at(text: str) -> tuple[str, int] | None:
+    """:func:`section_before`, with where in ``text`` the section is named."""
+    m = _SECTION_PAREN.search(text)
+    return (_section_name(m), m.start()) if m else None
 
 
 def staff_assessment(text: str) -> bool:
