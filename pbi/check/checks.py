@@ -76,7 +76,7 @@ class _Places:
 
     def fig(self, c: Claim) -> dict[str, Any]:
         return {"note": c.note, "name": c.note_name or None, "symbol": self.symbols.get(id(c)),
-                "section": c.section, "paragraph": c.paragraph,
+                "section": c.section, "sections": list(c.sections), "paragraph": c.paragraph,
                 "line": c.line, "amount": c.amount, "low": c.low, "high": c.high,
                 "operative_paragraph": c.operative_paragraph, "text": c.text}
 

@@ -397,7 +397,7 @@ def check_rates(notes: Sequence[Note], table: Table) -> RatesResult:
                        f"({', '.join(rc.kinds)}): {'+' if usd > 0 else '-'}{_fmt(abs(usd))} USD, {pct_text}")
             findings.append(Finding(severity, claim.note, claim.paragraph, msg, [{
                 "note": claim.note, "name": claim.note_name or None, "symbol": note.symbol,
-                "section": claim.section, "paragraph": claim.paragraph,
+                "section": claim.section, "sections": list(claim.sections), "paragraph": claim.paragraph,
                 "line": claim.line, "amount": claim.amount, "low": claim.low, "high": claim.high,
                 "operative_paragraph": claim.operative_paragraph, "text": claim.text,
                 "expected_low": rc.expected.low, "expected_high": rc.expected.high,
