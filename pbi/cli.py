@@ -132,6 +132,10 @@ def _cmd_reproduce(args: argparse.Namespace) -> int:
     from pbi.export.text import rates_table, reproduction_json, reproduction_table
 
     result = reproduce(args.paths, table=args.table, keep_going=True)
+    if result.errors and not result.estimates:  # nothing reproduced: the errors alone, no empty report
+        for line in result.errors:
+            print(line, file=sys.stderr)
+        return 2
     if args.json:
         _write(reproduction_json(result, rates=args.rates))
     else:

@@ -170,3 +170,14 @@ def test_same_as_resolved_in_the_folder_of_a_spec_given_alone(capsys: pytest.Cap
     assert main(["reproduce", str(NOTES / "annex-06.yaml")]) == 0
     last = capsys.readouterr().out.strip().splitlines()[-1]
     assert last.endswith("misprints 1 (F17: printed 80,000, computed 800,000), no mismatch")
+
+
+@pytest.mark.parametrize("as_json", [False, True])
+def test_a_single_bad_spec_writes_its_error_and_no_empty_report(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], as_json: bool) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("symbol: [unclosed\n", encoding="utf-8")
+    assert main(["reproduce", str(bad)] + (["--json"] if as_json else [])) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert len(captured.err.strip().splitlines()) == 1 and "bad.yaml:" in captured.err

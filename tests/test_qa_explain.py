@@ -58,3 +58,14 @@ def test_the_cost_table_writes_a_compound_unit_with_a_middle_dot(spec: Path,
     assert main(["cost", str(spec)]) == 0
     out = capsys.readouterr().out
     assert "75 day·trip" in out and "*" not in out
+
+
+def test_a_request_without_paragraphs_is_not_titled_with_an_empty_list(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "cost_tables").symlink_to(ROOT / "cost_tables")
+    path = tmp_path / "spec.yaml"
+    path.write_text(SPEC.replace('    operative_paragraphs: ["4"]\n', ""), encoding="utf-8")
+    assert main(["explain", str(path), "a"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "request (a) — E/2026/L.12, operative paragraph(s) 2"
+    assert main(["explain", str(path), "b"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "request (b) — E/2026/L.12"

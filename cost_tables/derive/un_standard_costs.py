@@ -173,7 +173,7 @@ def _travel_observations(cases: Iterable[Case]) -> list[Observation]:
         week = any(re.search(r"\b5-day session", i.description) for i in case.items)
         for item in case.items:
             airfare = re.search(r"airfare(?:/terminal)? ([\d,]+)", item.description)
-            if item.kind != "travel" or not airfare or not item.year \
+            if item.kind != "travel" or not airfare or not item.year or item.left_out \
                     or not FIRST_TABLE_YEAR <= item.year <= LAST_TABLE_YEAR:
                 continue
             experts = re.search(r"(\d+) experts", item.description)

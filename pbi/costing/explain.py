@@ -101,7 +101,8 @@ def explain(estimate: Estimate, target: str) -> str:
     elif target in requests or (target in {r.id for r in spec.requests} and target not in by_activity):
         request = requests[target if target in requests else f"request.{target}"]
         ids = [a.id for a in request.activities]
-        title = f"request ({request.id}) — {spec.symbol}, operative paragraph(s) {', '.join(request.operative_paragraphs)}"
+        paragraphs = ", ".join(request.operative_paragraphs)
+        title = f"request ({request.id}) — {spec.symbol}" + (f", operative paragraph(s) {paragraphs}" if paragraphs else "")
     elif target in by_activity:
         ids = [target]
         a = by_activity[target]
