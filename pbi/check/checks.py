@@ -99,10 +99,9 @@ def check_totals(notes: Sequence[Note]) -> list[Finding]:
         for c in n.claims:
             if not c.is_total or c.amount is None:
                 continue
-            paras: list[str] = list(c.quantities.get("total_of", []))
             parts: list[Decimal] = list(c.quantities.get("parts", []))
-            parts_claims = [x for x in n.claims if not x.is_total and x.amount is not None
-                            and x.paragraph in paras and x.amount in parts]
+            paras: list[str] = list(c.quantities.get("total_of", []))
+            parts_claims = _parts_of(n, c)
             figs = [pl.fig(x) for x in parts_claims] + [pl.fig(c)]
             if not parts:
                 out.append(Finding("warning", c.note, c.paragraph,
@@ -110,13 +109,6 @@ def check_totals(notes: Sequence[Note]) -> list[Finding]:
                                    "amounts it adds up could not be identified", [pl.fig(c)],
                                    c.note_name or None))
                 continue
-            outside = _outside_sections(c, parts_claims)
-            if outside:
-                out.append(Finding("warning", c.note, c.paragraph,
-                                   f"{pl.where(c)}: total {_fmt(c.amount)} is stated under "
-                                   f"{_sections(c.quantities['stated_sections'])}, but "
-                                   + "; ".join(f"{_fmt(x.amount)} ({pl.where(x)}) is under {_sections(x.sections)}"
-                                               for x in outside), figs, c.note_name or None))
             s = sum(parts, Decimal(0))
             terms = " + ".join(f"{_fmt(v)} (para {p})" for p, v in zip(paras, parts, strict=False))
             if c.quantities.get("total_kind") == "of_which" and s < c.amount:
@@ -142,6 +134,14 @@ def _sections(keys: Sequence[str]) -> str:
     if len(keys) == 1:
         return f"section {keys[0]}"
     return "sections " + ", ".join(keys[:-1]) + " and " + keys[-1]
+
+
+def _parts_of(note: Note, total: Claim) -> list[Claim]:
+    """The claims of ``note`` the reader found to be the parts of ``total``."""
+    paras = set(total.quantities.get("total_of", []))
+    parts = set(total.quantities.get("parts", []))
+    return [x for x in note.claims if not x.is_total and x.amount is not None
+            and x.paragraph in paras and x.amount in parts]
 
 
 def _outside_sections(total: Claim, parts: Sequence[Claim]) -> list[Claim]:
@@ -189,7 +189,8 @@ def _year_of(c: Claim) -> int | None:
 
 
 def check_consistency(notes: Sequence[Note]) -> list[Finding]:
-    """The same item costed at different amounts in two places."""
+    """The same item costed at different amounts in two places; a total stated under budget
+    sections whose parts are stated under another."""
     groups: dict[tuple[Any, ...], list[Claim]] = {}
     pl = _Places(notes)
     for c in pl.claims:
@@ -210,6 +211,16 @@ def check_consistency(notes: Sequence[Note]) -> list[Finding]:
                 f"the same item ({what}) is costed {_figure(first)} in {pl.where(first)} "
                 f"(line {first.line}) but {_figure(other)} in {pl.where(other)} "
                 f"(line {other.line})", [pl.fig(first), pl.fig(other)], other.note_name or None))
+    for n in notes:
+        for c in n.claims:
+            outside = _outside_sections(c, _parts_of(n, c)) if c.is_total and c.amount is not None else []
+            if outside:
+                out.append(Finding(
+                    "warning", c.note, c.paragraph,
+                    f"{pl.where(c)}: total {_fmt(c.amount)} is stated under "
+                    f"{_sections(c.quantities['stated_sections'])}, but "
+                    + "; ".join(f"{_fmt(x.amount)} ({pl.where(x)}) is under {_sections(x.sections)}" for x in outside),
+                    [pl.fig(c), *(pl.fig(x) for x in outside)], c.note_name or None))
     return out
 
 

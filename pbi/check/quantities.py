@@ -24,6 +24,8 @@ plain ``dict``.  Keys (present only when the text states them):
                           meetings with interpretation are costed together
 ``staff_all``             list of ``{"count", "grade", "work_months"}`` when several posts are costed
 ``consultants``           int (一名顾问 / one consultant)
+``consultants_all``       list of ``{"work_months", "count", "location"}`` when several consultants
+                          of different lengths are costed together
 ``copies``                int (800 份 / 800 copies)
 ``trips_all``             list of {trips, travellers, dsa_days, location}: several trips in one amount
 ``documents``             int, documents of the same length (两份…文件 / two 16-page documents)
@@ -125,7 +127,8 @@ _INTERPRETED = (
     re.compile(rf"(?:{_ZN}\s*次)?\s*(?:为期\s*{_ZN}\s*天的|{_DN}\s*次)\s*配备\s*{_ZN}\s*种\s*语文\s*口译"),
     re.compile(rf"(?<![\d,])\b(\d{{1,3}}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
                rf"(?:{_EW}-day\s+)?(?:(?!(?:for|to|in|with|and|by|at|from)\b)[\w-]+\s+){{0,4}}?"
-               rf"(?:of\s+{_DN}\s+meetings\s+)?(?:{_EW}-day\s+)?with\s+interpretation\s+in\s+{_EW}\s+languages?\b",
+               rf"(?:of\s+{_DN}\s+meetings\s+)?(?:in\s+(?-i:[A-Z])\w+(?:\s+(?-i:[A-Z])\w+){{0,2}}\s+)?"  # in New York
+               rf"(?:{_EW}-day\s+)?with\s+interpretation\s+in\s+{_EW}\s+languages?\b",
                re.I),
 )
 #: meetings counted as meetings, with no length in days ("3 meetings with interpretation in six languages")
@@ -139,7 +142,7 @@ _TRIPS_ZH = re.compile(rf"(专家|工作人员|成员|代表|与会者)(?:前往
                        rf"(?:[（(]每次\s*{_ZN}\s*天每日生活津贴[）)])?")
 _TRAVELLERS_ZH = {"专家": "experts", "工作人员": "staff", "成员": "members", "代表": "representatives", "与会者": "participants"}
 _CONSULTANT_MONTHS = (
-    re.compile(rf"\b{_EW}[\s-]+work[\s-]+months?\s+of\s+(?:a|an|one|\w+)\s+consultants?\b", re.I),
+    re.compile(rf"\b{_EW}[\s-]+work[\s-]+months?\s+of\s+(a|an|one|\w+)\s+consultants?\b", re.I),
     re.compile(rf"顾问\s*{_ZN}\s*个\s*工作月"),  # 聘用一名顾问三个工作月
 )
 _STAFF_EN = re.compile(rf"\bwork[\s-]+months?\s+of\s+{_EW}\b", re.I)
@@ -415,6 +418,12 @@ def extract(text: str) -> dict[str, Any]:
     if m and to_int(m.group(1)):
         q["consultant_months"] = to_int(m.group(1))
         q["consultant_location"] = _own_location(text, m.end())
+    # consultants of different lengths in one amount ("six work-months of a consultant and three
+    # work-months of a consultant"): each with its own months, count and duty station
+    consultants = [{"work_months": to_int(c.group(1)), "count": to_int(c.group(2)) or 1,
+                    "location": _own_location(text, c.end())} for c in _CONSULTANT_MONTHS[0].finditer(text)]
+    if len(consultants) > 1 and all(c["work_months"] for c in consultants):
+        q["consultants_all"] = consultants
     gatherings = []
     for m in _GATHERINGS[0].finditer(text):
         gatherings.append({"count": to_int(m.group(1)), "days": to_int(m.group(3)),
@@ -424,7 +433,7 @@ def extract(text: str) -> dict[str, Any]:
                            "participants": to_int(m.group(4)), "kind": m.group(3)})
     if len(gatherings) > 1 or (gatherings and _INTERP.search(text) and not _NO_INTERP.search(text)):
         q["gatherings"] = gatherings
-    interpreted = []
+    interpreted: list[dict[str, Any]] = []
     for m in _INTERPRETED[0].finditer(text):
         interpreted.append({"count": to_int(m.group(1)) if m.group(1) else 1, "days": to_int(m.group(2))
                             if m.group(2) else None, "meetings": to_int(m.group(3)) if m.group(3) else None,
@@ -436,7 +445,8 @@ def extract(text: str) -> dict[str, Any]:
         count = to_int(m.group(1)) or 1
         if days is None and total is None and _PLAIN_MEETINGS.search(m.group(0)):
             count, total = 1, count  # "3 meetings with interpretation": meetings, not days of them
-        interpreted.append({"count": count, "days": days, "meetings": total, "languages": to_int(m.group(5))})
+        interpreted.append({"count": count, "days": days, "meetings": total, "languages": to_int(m.group(5)),
+                            "location": _own_location(text, m.end() - 1)})
     if len(interpreted) > 1 or (interpreted and gatherings):
         q["interpreted_all"] = interpreted
     v = _first_int(_STAFF_ZH, text) or _first_int(_STAFF_EN, text)

@@ -162,8 +162,12 @@ def claim_activities(claim: Claim, table: Table) -> list[dict[str, Any]] | str:
     elif travel:
         out.append({"kind": travel, "trips": q["trips"], "travellers": q["travellers"], **own_place("trips_location"),
                     **({"dsa_days": q["dsa_days"]} if q.get("dsa_days") else {})})
-    # consultants by the work-month ("two work-months of a consultant")
-    if q.get("consultant_months") or (q.get("work_months") and q.get("consultants") and not q.get("grade")):
+    # consultants by the work-month ("two work-months of a consultant"), each of several apart
+    if q.get("consultants_all") and _pick(table, "consultant", "consultancy"):
+        for c in q["consultants_all"]:
+            out.append({"kind": _pick(table, "consultant", "consultancy"), "work_months": c["work_months"],
+                        "count": c["count"], **({"location": c["location"]} if c["location"] else place)})
+    elif q.get("consultant_months") or (q.get("work_months") and q.get("consultants") and not q.get("grade")):
         kind = _pick(table, "consultant", "consultancy")
         if kind:
             out.append({"kind": kind, "work_months": q.get("consultant_months") or q["work_months"],
@@ -180,6 +184,8 @@ def claim_activities(claim: Claim, table: Table) -> list[dict[str, Any]] | str:
                                        **({"days": m["days"]} if m["days"] else {"meetings": m["meetings"]})}
                 if m["languages"]:
                     one["languages"] = m["languages"]
+                if m.get("location"):
+                    one["location"] = m["location"]
                 out.append(one)
     elif (q.get("interpretation") is True or services) and (days or meetings):
         during = bool(_DURING_SESSION.search(claim.text))
