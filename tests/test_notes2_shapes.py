@@ -1,12 +1,15 @@
 """Two activities of one kind in one amount with different shapes — two consultants of different
-lengths, two meetings of different lengths in one sentence — are each read and priced, in English:
-`pbi check` reads the note back clean, the amount matching the two priced together."""
+lengths, two meetings of different lengths in one sentence — are each read and priced, in every
+language: `pbi check` reads the note back clean, the amount matching the two priced together."""
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from pbi.check import read_notes
 from pbi.costing.engine import cost
@@ -36,10 +39,14 @@ CASES = {
 }
 
 
+LANGS = ["en", "zh", "fr", "es", "ru", "ar"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("case", list(CASES))
-def test_two_shapes_in_one_amount_read_back_clean(case: str) -> None:
+def test_two_shapes_in_one_amount_read_back_clean(case: str, lang: str) -> None:
     spec = CASES[case]
-    errors, missing = round_trip(cost(spec, resolve_table(spec.table)), "financial_note", "en")
+    errors, missing = round_trip(cost(spec, resolve_table(spec.table)), "financial_note", lang)
     assert errors == []
     assert missing == set()
 
@@ -50,3 +57,22 @@ def test_each_consultant_keeps_its_months() -> None:
     assert isinstance(text, str)
     (claim,) = [c for n in read_notes(text, lang="en") for c in n.claims if c.paragraph == "3(a)"]
     assert [(c["work_months"], c["count"]) for c in claim.quantities["consultants_all"]] == [(6, 1), (3, 1)]
+
+
+@settings(max_examples=int(os.environ.get("PBI_FUZZ_EXAMPLES", "30")), deadline=None,
+          suppress_health_check=list(HealthCheck))
+@given(kind=st.sampled_from(["consultant", "meeting"]), sizes=st.lists(st.integers(1, 9), min_size=2, max_size=3),
+       station=st.sampled_from(["New York", "Geneva", "Nairobi"]), funding=st.sampled_from(
+           ["regular_budget", "extrabudgetary"]), lang=st.sampled_from(LANGS))
+def test_activities_of_one_kind_and_different_shapes_read_back(kind: str, sizes: list[int], station: str,
+                                                               funding: str, lang: str) -> None:
+    """Two or three consultants (work-months) or meetings (days) of one station, year and funding,
+    costed in one amount, whatever their lengths."""
+    if kind == "consultant":
+        acts = [_consultant(f"c{i}", n, 2024, funding) for i, n in enumerate(sizes)]
+    else:
+        acts = [_meeting(f"m{i}", 2024, funding, days=n, location=station) for i, n in enumerate(sizes)]
+    spec = _ga(acts)
+    errors, missing = round_trip(cost(spec, resolve_table(spec.table)), "financial_note", lang)
+    assert errors == []
+    assert missing == set()

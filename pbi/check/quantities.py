@@ -124,7 +124,7 @@ _GATHERINGS = (
     re.compile(rf"\b{_EW}\s+{_EW}-day\s+([^,;.]{{0,60}}?)\bof\s+{_DN}\s+participants?\b", re.I),
 )
 _INTERPRETED = (
-    re.compile(rf"(?:{_ZN}\s*次)?\s*(?:为期\s*{_ZN}\s*天的|{_DN}\s*次)\s*配备\s*{_ZN}\s*种\s*语文\s*口译"),
+    re.compile(rf"(?:{_ZN}\s*次)?\s*(?:为期\s*{_ZN}\s*天[的、，]?|{_DN}\s*次)\s*配备\s*{_ZN}\s*种\s*语文\s*口译"),
     re.compile(rf"(?<![\d,])\b(\d{{1,3}}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
                rf"(?:{_EW}-day\s+)?(?:(?!(?:for|to|in|with|and|by|at|from)\b)[\w-]+\s+){{0,4}}?"
                rf"(?:of\s+{_DN}\s+meetings\s+)?(?:in\s+(?-i:[A-Z])\w+(?:\s+(?-i:[A-Z])\w+){{0,2}}\s+)?"  # in New York
@@ -143,8 +143,10 @@ _TRIPS_ZH = re.compile(rf"(专家|工作人员|成员|代表|与会者)(?:前往
 _TRAVELLERS_ZH = {"专家": "experts", "工作人员": "staff", "成员": "members", "代表": "representatives", "与会者": "participants"}
 _CONSULTANT_MONTHS = (
     re.compile(rf"\b{_EW}[\s-]+work[\s-]+months?\s+of\s+(a|an|one|\w+)\s+consultants?\b", re.I),
-    re.compile(rf"顾问\s*{_ZN}\s*个\s*工作月"),  # 聘用一名顾问三个工作月
+    re.compile(rf"顾问\s*各?\s*{_ZN}\s*个\s*工作月"),  # 聘用一名顾问三个工作月, 两名顾问各三个工作月
 )
+#: one consultant of several, in Chinese: (count,) months
+_CONSULTANT_EACH_ZH = re.compile(rf"(?:{_ZN}\s*名\s*)?顾问\s*各?\s*{_ZN}\s*个\s*工作月")
 _STAFF_EN = re.compile(rf"\bwork[\s-]+months?\s+of\s+{_EW}\b", re.I)
 _CONSULTANTS = (
     re.compile(rf"{_ZN}\s*名\s*顾问"),
@@ -420,8 +422,11 @@ def extract(text: str) -> dict[str, Any]:
         q["consultant_location"] = _own_location(text, m.end())
     # consultants of different lengths in one amount ("six work-months of a consultant and three
     # work-months of a consultant"): each with its own months, count and duty station
-    consultants = [{"work_months": to_int(c.group(1)), "count": to_int(c.group(2)) or 1,
-                    "location": _own_location(text, c.end())} for c in _CONSULTANT_MONTHS[0].finditer(text)]
+    each = [(c.start(), to_int(c.group(1)), to_int(c.group(2)), c.end()) for c in _CONSULTANT_MONTHS[0].finditer(text)]
+    each += [(c.start(), to_int(c.group(2)), to_int(c.group(1)) if c.group(1) else 1, c.end())
+             for c in _CONSULTANT_EACH_ZH.finditer(text)]  # 聘用一名顾问六个工作月
+    consultants = [{"work_months": months, "count": count or 1, "location": _own_location(text, end)}
+                   for _, months, count, end in sorted(each)]
     if len(consultants) > 1 and all(c["work_months"] for c in consultants):
         q["consultants_all"] = consultants
     gatherings = []
