@@ -132,7 +132,8 @@ _INTERPRETED = (
                re.I),
 )
 #: meetings counted as meetings, with no length in days ("3 meetings with interpretation in six languages")
-_PLAIN_MEETINGS = re.compile(r"^\S+\s+meetings?\s+with\s+interpretation\b", re.I)
+_PLAIN_MEETINGS = re.compile(r"^\S+\s+meetings?\s+(?:in\s+(?-i:[A-Z])\w+(?:\s+(?-i:[A-Z])\w+){0,2}\s+)?"
+                             r"with\s+interpretation\b", re.I)
 #: trips of staff, experts or members, with days of subsistence allowance each
 _TRIPS = re.compile(rf"\b{_EW}\s+trips?\s+of\s+(staff|experts|members|representatives|participants)\b"
                     rf"(?:\s+to\s+(?-i:[A-Z])\w*(?:\s+(?-i:[A-Z])\w*){{0,3}})?"  # a place: capitalised words
@@ -155,7 +156,7 @@ _CONSULTANTS = (
 _DOCUMENTS = (
     # "两份…文件", not the copies of something else before it: "(…, 2 份)以及一份…的文件"
     re.compile(rf"{_NOT_ORD}{_ZN}\s*份(?:[^,;。、()份]|(?<=\d),(?=\d)){{0,30}}?(?:文件|报告|出版物)"),
-    re.compile(rf"\b{_EW}\s+(?:\d[\d,]*-page\s+)?(?:documents|reports|publications)\b", re.I),
+    re.compile(rf"\b{_EW}\s+(?:\d[\d,]*-(?:page|word)\s+)?(?:documents|reports|publications)\b", re.I),
 )
 _COPIES = (
     re.compile(rf"(?<![\d.])(?<!\d,){_DN}\s*份(?=\s*(?:[),;。、]|$))"),
@@ -287,6 +288,17 @@ def _mentions(text: str, station: str) -> int:
     return len(re.findall(rf"\b{re.escape(station)}\b", text)) + (text.count(zh) if zh else 0)
 
 
+def _item_clause(text: str, pos: int) -> str:
+    """The item of a list around ``pos``: from the cut before it to the cut after it, within the
+    parenthesis that holds it."""
+    a = max(text.rfind("(", 0, pos), text.rfind("（", 0, pos), 0)
+    ends = [i for i in (text.find(")", pos), text.find("）", pos)) if i >= 0]
+    b = min(ends) if ends else len(text)
+    cuts = [m.end() for m in _CUT.finditer(text, a, pos)]
+    after = _CUT.search(text, pos, b)
+    return text[cuts[-1] if cuts else a:after.start() if after else b]
+
+
 def _own_location(text: str, pos: int) -> str | None:
     """The duty station named in the clause around ``pos`` (an item's own: "… (P-3) in New York")."""
     clause = _clause_around(text, 0, pos, len(text))
@@ -372,12 +384,19 @@ def extract(text: str) -> dict[str, Any]:
     if len(hits) > 1:  # several documents priced by the word in one amount
         q["words_all"] = [v for _, v in sorted(hits)]
     langs_words = []
+    docs_words = []
     for pos, _ in sorted(hits):  # each document's own languages ("of 1,000 words in one language")
         own: dict[str, Any] = {}
-        _languages(_clause_around(text, 0, pos, len(text)), own)
+        clause = _clause_around(text, 0, pos, len(text))
+        if sum(1 for rx in _WORDS for _ in rx.finditer(clause)) > 1:
+            clause = _item_clause(text, pos)  # several in one parenthesis: "两份…1,000 字的文件，另有一份…"
+        _languages(clause, own)
         langs_words.append(own.get("languages"))
+        docs_words.append(next((v for rx in _DOCUMENTS for v in [_first_int(rx, clause)] if v), 1))
     if any(langs_words):
         q["words_languages"] = langs_words
+    if len(hits) > 1 and any(n > 1 for n in docs_words):
+        q["words_documents"] = docs_words  # "two documents of 1,000 words and a document of 2,000 words"
     if hits:  # where the (first) document is processed, in its own clause
         q["words_location"] = _own_location(text, sorted(hits)[0][0])
     for key, rxs in (("participants", _PARTICIPANTS), ("work_months", _WORK_MONTHS), ("words", _WORDS),
@@ -442,7 +461,7 @@ def extract(text: str) -> dict[str, Any]:
     for m in _INTERPRETED[0].finditer(text):
         interpreted.append({"count": to_int(m.group(1)) if m.group(1) else 1, "days": to_int(m.group(2))
                             if m.group(2) else None, "meetings": to_int(m.group(3)) if m.group(3) else None,
-                            "languages": to_int(m.group(4))})
+                            "languages": to_int(m.group(4)), "location": _own_location(text, m.start())})
     for m in _INTERPRETED[1].finditer(text):
         day = m.group(2) or m.group(4)  # "one one-day meeting", or "one meeting one-day" (Arabic order)
         days = to_int(day) if day else None

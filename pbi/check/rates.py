@@ -180,7 +180,7 @@ def claim_activities(claim: Claim, table: Table) -> list[dict[str, Any]] | str:
     if q.get("interpreted_all") and _pick(table, "meeting"):
         for m in q["interpreted_all"]:
             if m["days"] or m["meetings"]:
-                one: dict[str, Any] = {"kind": "meeting", "interpretation": True, "count": m["count"] or 1,
+                one: dict[str, Any] = {"kind": "meeting", **services, "interpretation": True, "count": m["count"] or 1,
                                        **({"days": m["days"]} if m["days"] else {"meetings": m["meetings"]})}
                 if m["languages"]:
                     one["languages"] = m["languages"]
@@ -270,11 +270,19 @@ def claim_activities(claim: Claim, table: Table) -> list[dict[str, Any]] | str:
         # a document priced by the word (a publication's translation and printing is not)
         kind = _pick(table, "documentation")
         own_langs = q.get("words_languages") or []
-        for i, each in enumerate((q.get("words_all") or [words]) if kind else []):
+        figures = (q.get("words_all") or [words]) if kind else []
+        for i, each in enumerate(figures):
             doc: dict[str, Any] = {"kind": kind, "words": each, **own_place("words_location")}
             own = own_langs[i] if i < len(own_langs) else None
-            if own or (langs and not q.get("interpretation_languages")):
-                doc["languages"] = own or langs  # the document's own, not the interpretation's
+            if own:
+                doc["languages"] = own  # the document's own, not the interpretation's
+            elif langs and not q.get("interpretation_languages") and not (len(figures) > 1 and any(own_langs)):
+                doc["languages"] = langs  # of several, one whose languages are not stated has the default
+            per_docs = q.get("words_documents") or []
+            if i < len(per_docs) and per_docs[i] > 1:
+                doc["count"] = per_docs[i]
+            elif len(figures) == 1 and (q.get("documents") or 1) > 1 and not q.get("per_meeting"):
+                doc["count"] = q["documents"]  # "two documents of 1,000 words"
             out.append(doc)
     if not out:
         return "without quantities to price (lump sums, or amounts without pages, days or grade)"

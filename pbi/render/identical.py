@@ -4,8 +4,9 @@ one-day meeting … in 2010, one one-day meeting … in 2010".
 Two activities are identical when everything a note may print of them is the same — kind, label,
 quantities, languages, services, place, year, funding, section, object — whatever their ids. Their
 count (:attr:`~pbi.model.specs.Activity.count`, "number of identical events") is then the sum of
-theirs, and the merged activity prices the same as the two. A dated session (``start``/``end``) and
-an activity drawing on an entitlement keep their own sentences.
+theirs, and the merged activity prices the same as the two; travel says its count as trips ("two
+trips of staff"). A dated session (``start``/``end``) and an activity drawing on an entitlement keep
+their own sentences.
 """
 
 from __future__ import annotations
@@ -54,6 +55,19 @@ def merge_identical_by(items: Sequence[T], activity_of: Callable[[T], Activity],
             first[k] = len(out)
         out.append(item)
         counts.append(act.count)
-    return [item if activity_of(item).count == n else rebuild(item, activity_of(item).model_copy(update={"count": n}))
-            for item, n in zip(out, counts, strict=True)]
+    return [item if activity_of(item).count == n and not _folds(activity_of(item))
+            else rebuild(item, _counted(activity_of(item), n)) for item, n in zip(out, counts, strict=True)]
+
+
+def _folds(activity: Activity) -> bool:
+    """A travel activity of several counts: its note states trips, so the count goes into them."""
+    return activity.kind == "travel" and activity.trips is not None and activity.count > 1
+
+
+def _counted(activity: Activity, count: int) -> Activity:
+    """``activity`` of ``count`` events; travel says them as trips (two trips of staff, not one
+    trip twice), which prices the same: each trip is an airfare and its days of allowance."""
+    if activity.kind == "travel" and activity.trips is not None and count > 1:
+        return activity.model_copy(update={"count": 1, "trips": activity.trips.map(lambda t: t * count)})
+    return activity.model_copy(update={"count": count})
 
