@@ -83,9 +83,10 @@ def statement_amounts(est: Estimate) -> list[set[tuple[Decimal, Decimal]]]:
     table's subtotals; the section a statement assumes for conference services that have none) and
     by year, staff assessment by year, and the extrabudgetary total."""
     from pbi.costing.conclusions import conclude
-    from pbi.render.statement import with_default_sections
+    from pbi.render.statement import statement_sections
 
-    c = conclude(with_default_sections(est))  # conference services under their default section
+    shown, under = statement_sections(est)
+    c = conclude(shown, shown_under=under)  # conference services under their default section
     by_section: dict[tuple[str | None, int], Range] = defaultdict(lambda: Range.of(0))
     by_year: dict[int, Range] = defaultdict(lambda: Range.of(0))
     for r in c.objects_of("additional", "budget_process"):

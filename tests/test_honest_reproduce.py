@@ -181,3 +181,26 @@ def test_a_single_bad_spec_writes_its_error_and_no_empty_report(
     captured = capsys.readouterr()
     assert captured.out == ""
     assert len(captured.err.strip().splitlines()) == 1 and "bad.yaml:" in captured.err
+
+
+def test_a_figure_the_rates_were_not_fitted_to_is_called_out_of_sample(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "cost_tables").symlink_to(TABLES)
+    spec = tmp_path / "own.yaml"
+    spec.write_text("""symbol: A/C.3/80/L.77
+title: {en: A draft}
+body: general-assembly
+budget_period: "2026"
+table: un-standard-costs
+requests:
+  - id: a
+    activities:
+      - {id: report, kind: documentation, words: 8500, languages: 6, location: New York, year: 2026,
+         funding: regular_budget}
+published:
+  - {id: F01, paragraph: "1", amount: 24500, activities: [report]}
+""", encoding="utf-8")
+    assert main(["reproduce", str(spec)]) == 0
+    out = capsys.readouterr().out
+    assert "out of sample: no derived figure is one the table's rates were fitted to" in out
+    assert "in sample" not in out

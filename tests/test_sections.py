@@ -20,7 +20,7 @@ from pbi.model.errors import PbiError, RenderError
 from pbi.model.vocabulary import body, section, section_form, sections
 from pbi.costing.conclusions import conclude
 from pbi.render import render_note
-from pbi.render.statement import with_default_sections
+from pbi.render.statement import statement_sections
 
 from _paths import ROOT
 from test_check_languages import _every_language
@@ -208,5 +208,6 @@ def test_every_section_a_shipped_note_prints_is_read_back(path: Path, kind: str,
     printed = _printed_sections(est, text, lang)
     assert printed <= _read_sections(text, lang)
     if kind == "statement":  # a statement's table sets out every section of its regular-budget requirements
-        rows = conclude(with_default_sections(est)).objects_of("additional", "budget_process")
+        shown, under = statement_sections(est)
+        rows = conclude(shown, shown_under=under).objects_of("additional", "budget_process")
         assert {section(r.section).number for r in rows if r.section} <= printed

@@ -22,6 +22,9 @@ The rules (``conclude``):
 - by object of expenditure (``ObjectRequirement``): each rounded cell of the engine is shared among
   the objects of its activities (model/vocabulary.yaml, or the activity's ``object:``) in whole
   rounding steps, largest remainders first, so that the objects of a cell add up to the cell;
+- ``shown_under`` (a statement's assumed sections: activity → section, for activities whose spec
+  names none): a rounded cell whose activities are shown under several sections is shared among them
+  in whole rounding steps in the same way, so that every total stays the estimate's own;
 - staff assessment (``StaffAssessmentLine``): the table's ``staff_assessment`` percentage of the
   staff costs (objects it applies to) of each year's regular-budget requirements, rounded once by
   the table's rule, shown under its section and offset by the same amount under its income section.
@@ -32,7 +35,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any, Literal
+from typing import Any, Callable, Literal, Mapping
 
 from pbi.costing.engine import COVERED_SOURCES
 from pbi.model.entitlements import EntitlementUse
@@ -258,20 +261,27 @@ def _total(reqs: Any) -> Range:
     return total
 
 
-def conclude(estimate: Estimate) -> Conclusion:
-    """The conclusions a note draws from ``estimate`` (see the module's docstring for the rules)."""
+def conclude(estimate: Estimate, shown_under: Mapping[str, str] | None = None) -> Conclusion:
+    """The conclusions a note draws from ``estimate`` (see the module's docstring for the rules);
+    ``shown_under``: the section each listed activity is shown under when its spec names none."""
     spec = estimate.spec
     period = spec.period
+    shown = dict(shown_under or {})
+    split = _split_cells(estimate, shown)
     sums: dict[tuple[str, str | None, int, bool], Range] = defaultdict(lambda: ZERO)
     psc = ZERO
     priced_other = ZERO
     for item in estimate.items:
         if item.funding in EXTRABUDGETARY_SOURCES and not item.covered and item.type != "quoted":
             priced_other = priced_other + item.amount
-        sums[(item.funding, item.section, item.year, item.covered)] = (
-            sums[(item.funding, item.section, item.year, item.covered)] + item.amount)
+        if (item.group, item.funding, item.section, item.year) not in split:
+            sums[(item.funding, item.section, item.year, item.covered)] = (
+                sums[(item.funding, item.section, item.year, item.covered)] + item.amount)
         if item.type == "surcharge" and not item.covered:
             psc = psc + item.amount
+    for (_, funding, _, year), (covered_cell, shares) in split.items():
+        for sec, amount in shares.items():
+            sums[(funding, sec, year, covered_cell)] = sums[(funding, sec, year, covered_cell)] + amount
     additional: list[Requirement] = []
     later: list[Requirement] = []
     extra: list[Requirement] = []
@@ -291,7 +301,7 @@ def conclude(estimate: Estimate) -> Conclusion:
     action: Action = "none"
     if any(r.amount.high != 0 for r in additional):
         action = "appropriate" if appropriating else "state_requirements"
-    objects = _objects(estimate, period)
+    objects = _objects(estimate, period, shown)
     return Conclusion(symbol=spec.symbol, body=spec.body, period=period, appropriating=appropriating,
                       additional_regular_budget=tuple(additional), budget_process=tuple(later),
                       extrabudgetary=tuple(extra), programme_support=psc, covered=tuple(covered),
@@ -330,32 +340,58 @@ def apportion(total: Decimal, parts: dict[str, Decimal], step: Decimal) -> dict[
     return out
 
 
-def _objects(estimate: Estimate, period: BudgetPeriod) -> tuple[ObjectRequirement, ...]:
-    """Requirements by object of expenditure: each rounded cell shared among its activities' objects."""
-    objects = _object_keys(estimate.spec)
+def _cell_parts(estimate: Estimate, shown: Mapping[str, str],
+                key: Callable[[Any], Any]) -> list[tuple[Any, bool, dict[Any, Range]]]:
+    """Each rounded cell (its key, whether its items are covered) shared in whole rounding steps among
+    the parts ``key`` gives its priced items (an item's part may use its displayed section)."""
     members: dict[tuple[str, str, str | None, int], list[Any]] = defaultdict(list)
     for item in estimate.items:
         members[(item.group, item.funding, item.section, item.year)].append(item)
-    out: dict[tuple[Share, str, str | None, str, int], Range] = defaultdict(lambda: ZERO)
+    out = []
     for cell in estimate.cells:
-        items = members.get((cell.group, cell.funding, cell.section, cell.year), [])
-        priced = [i for i in items if i.type != "rounding"]
+        ckey = (cell.group, cell.funding, cell.section, cell.year)
+        priced = [i for i in members.get(ckey, []) if i.type != "rounding"]
         if not priced:
             continue
-        share = _share(cell.funding, cell.year, priced[0].covered, period)
-        lows: dict[str, Decimal] = defaultdict(Decimal)
-        highs: dict[str, Decimal] = defaultdict(Decimal)
+        lows: dict[Any, Decimal] = defaultdict(Decimal)
+        highs: dict[Any, Decimal] = defaultdict(Decimal)
         for i in priced:
-            key = "programme_support_costs" if i.type == "surcharge" else objects.get(i.activity,
-                                                                                       "general_operating_expenses")
-            lows[key] += i.amount.low
-            highs[key] += i.amount.high
+            k = key(i)
+            lows[k] += i.amount.low
+            highs[k] += i.amount.high
         step = cell.rounding.step if cell.rounding else Decimal("0.01")
         low = apportion(cell.rounded.low, dict(lows), step) if cell.rounding else dict(lows)
         high = apportion(cell.rounded.high, dict(highs), step) if cell.rounding else dict(highs)
-        for key in lows:
-            k = (share, cell.funding, cell.section, key, cell.year)
-            out[k] = out[k] + Range(low[key], high[key])
+        out.append((ckey, priced[0].covered, {k: Range(low[k], high[k]) for k in lows}))
+    return out
+
+
+def _split_cells(estimate: Estimate, shown: Mapping[str, str]) -> dict[Any, tuple[bool, dict[str | None, Range]]]:
+    """The cells whose activities are shown under several sections, each shared among them."""
+    if not shown:
+        return {}
+    return {ckey: (covered, parts) for ckey, covered, parts in _cell_parts(
+        estimate, shown, lambda i: i.section or shown.get(i.activity or "")) if len(parts) > 1}
+
+
+def _objects(estimate: Estimate, period: BudgetPeriod,
+             shown: Mapping[str, str] | None = None) -> tuple[ObjectRequirement, ...]:
+    """Requirements by object of expenditure: each rounded cell shared among its activities' objects
+    (and the sections they are shown under)."""
+    objects = _object_keys(estimate.spec)
+    shown = shown or {}
+
+    def part(i: Any) -> tuple[str | None, str]:
+        obj = "programme_support_costs" if i.type == "surcharge" else objects.get(i.activity,
+                                                                                  "general_operating_expenses")
+        return (i.section or shown.get(i.activity or ""), obj)
+
+    out: dict[tuple[Share, str, str | None, str, int], Range] = defaultdict(lambda: ZERO)
+    for (_, funding, _, year), covered, parts in _cell_parts(estimate, shown, part):
+        share = _share(funding, year, covered, period)
+        for (sec, obj), amount in parts.items():
+            k = (share, funding, sec, obj, year)
+            out[k] = out[k] + amount
     order = _object_order()
     return tuple(ObjectRequirement(share, funding, section, obj, year, amount)
                  for (share, funding, section, obj, year), amount in sorted(

@@ -201,12 +201,19 @@ class Reproduction:
         if not self.rows:
             return "no published figures in the specs given: nothing to reproduce"
         c = self.classes()
-        computed = sum(1 for r in self.rows if r.figure.kind == "derived")
-        return (f"reproduced {self.matched} of {len(self.rows)} published figures ({computed} derived from "
+        derived = [r for r in self.rows if r.figure.kind == "derived"]
+        fitted = {f for e in self.estimates for rate in e.table.rates.values() for f in rate.fitted_to}
+        inside = sum(1 for r in derived if r.figure.id in fitted)
+        head = (f"reproduced {self.matched} of {len(self.rows)} published figures ({len(derived)} derived from "
                 f"quantities and rates, {c['single-use']} of them only through a rate fitted to that figure "
-                f"alone; {c['quoted']} quoted, {c['sum']} sums, {c['no cost']} no cost) in sample: the rates "
-                "were derived from these figures. `pbi calibrate` gives the out-of-sample (leave-one-out) "
-                "error.")
+                f"alone; {c['quoted']} quoted, {c['sum']} sums, {c['no cost']} no cost)")
+        if derived and inside == 0:
+            return (f"{head} out of sample: no derived figure is one the table's rates were fitted to "
+                    "(their `fitted_to`).")
+        where = (" in sample: the rates were derived from these figures" if inside == len(derived) else
+                 f"; {inside} of the derived figures are in sample (the rates were fitted to them), "
+                 f"{len(derived) - inside} out of sample")
+        return f"{head}{where}. `pbi calibrate` gives the out-of-sample (leave-one-out) error."
 
     def breakdown(self) -> list[tuple[str, str, dict[FigureClass, int]]]:
         """Classes by activity kind, duty station and year band: (dimension, value, counts)."""

@@ -453,7 +453,8 @@ class Spec(BaseModel):
     revised: bool = False
     title: Text
     body: str = Field(description="the body the draft is for: general-assembly, ecosoc, ccpcj, cop-untoc (bodies of model/vocabulary.yaml)")
-    rule: str = Field(description="the rule of procedure the note is made under, e.g. '75'")
+    rule: str = Field(default="", description="the rule of procedure the note is made under, e.g. '75' "
+                                               "(default: the body's, model/vocabulary.yaml)")
     budget_period: str = Field(pattern=r"^\d{4}(-\d{4})?$", description="2010-2011, or 2020")
     table: str = Field(description="id of the cost table in cost_tables/ (an id, never a path: a spec "
                                    "cannot pull in files from elsewhere)")
@@ -485,6 +486,17 @@ class Spec(BaseModel):
         default="operative", description="where the requested paragraphs are: the operative part or "
                                          "the annex of the draft")
     _source: tuple[str, dict[str, int]] = PrivateAttr()  # set by load_spec (no default: nothing to copy per spec)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _body_rule(cls, data: Any) -> Any:
+        """A spec that names no rule is made under its body's (rule 153 for the General Assembly)."""
+        if isinstance(data, dict) and not data.get("rule") and isinstance(data.get("body"), str):
+            from pbi.model.vocabulary import bodies, body
+
+            if data["body"] in bodies():
+                return {**data, "rule": body(data["body"]).rule}
+        return data
 
     @field_validator("budget_period", mode="before")
     @classmethod

@@ -29,7 +29,7 @@ from pbi.model.vocabulary import (Body, Section, body, default_section, default_
 __all__ = ["StatementContext", "build_statement_context", "check_kind", "default_kind", "statement_table",
            "ActivityLine", "plural", "article", "bare", "qualify", "section_order", "counted_already",
            "names_event", "names_document", "definite", "zh_counted_already", "zh_names_event",
-           "zh_names_document", "with_default_sections"]
+           "zh_names_document", "with_default_sections", "statement_sections"]
 
 #: funding sources that need nothing additional (an activity drawing on an entitlement may be both)
 _COVERED = frozenset({"existing_resources", "entitlement"})
@@ -177,22 +177,28 @@ def _psc_percent(estimate: Estimate) -> Decimal | None:
 
 
 def with_default_sections(estimate: Estimate) -> Estimate:
-    """The estimate with each regular-budget activity whose spec names no section shown under its
-    kind's default section (conference services: section 2, model/vocabulary.yaml
-    ``default_sections``), priced again with the same table; the spec lists the assumption in
-    ``extra.assumptions``. An activity costed in one rounded amount with activities of another kind, or
-    whose amount would be rounded again with others already under the section, stays where it is, so
-    that every amount and total is the estimate's own. Unchanged when no
-    activity moves."""
+    """The estimate with each regular-budget activity whose spec names no section priced under its
+    kind's default section where that changes no amount (:func:`statement_sections`)."""
+    return statement_sections(estimate)[0]
+
+
+def statement_sections(estimate: Estimate) -> tuple[Estimate, dict[str, str]]:
+    """Each regular-budget activity whose spec names no section, shown under its kind's default section
+    (conference services: section 2, model/vocabulary.yaml ``default_sections``); the spec lists the
+    assumption in ``extra.assumptions``. An amount is rounded once, by cell: an activity whose cell it
+    shares with every other activity of the same default section moves with them and is priced again
+    (no amount changes); one costed in one rounded amount with activities of other kinds, or that would
+    be rounded again with others already under the section, keeps its cell and is returned in the
+    mapping (activity → section) that :func:`~pbi.costing.conclusions.conclude` shares such a cell by
+    (``shown_under``), so that every total stays the estimate's own."""
     from pbi.costing.engine import cost
 
     spec = estimate.spec
     regular = funding_keys("regular") | {"budget_process"}
     chosen = {a.id: key for _, a in spec.activities()
               if a.section is None and a.funding in regular and (key := default_section(a.kind))}
-    # an amount is rounded once, by cell: an activity moves only with every activity it shares a cell
-    # with, and not into a cell of the section that exists already, so that no amount changes (a report
-    # and a publication costed together stay "not stated")
+    if not chosen:
+        return estimate, {}
     cells: dict[tuple[str, str, int], set[str | None]] = {}
     for item in estimate.items:
         if item.section is None and item.type != "rounding":
@@ -201,11 +207,10 @@ def with_default_sections(estimate: Estimate) -> Estimate:
     mixed = {i.activity for i in estimate.items
              if i.section is None and (len(cells.get((i.group, i.funding, i.year), set())) > 1
                                        or (i.group, i.funding, chosen.get(i.activity), i.year) in taken)}
-    chosen = {k: v for k, v in chosen.items() if k not in mixed}
-    if not chosen:
-        return estimate
+    shown = {k: v for k, v in chosen.items() if k in mixed}
+    moved = {k: v for k, v in chosen.items() if k not in mixed}
     requests = tuple(r.model_copy(update={"activities": tuple(
-        a.model_copy(update={"section": chosen[a.id]}) if a.id in chosen else a for a in r.activities)})
+        a.model_copy(update={"section": moved[a.id]}) if a.id in moved else a for a in r.activities)})
         for r in spec.requests)
     said: list[Any] = list(spec.extra.get("assumptions") or [])
     first_year = spec.period.years[0]
@@ -214,17 +219,17 @@ def with_default_sections(estimate: Estimate) -> Estimate:
         said.append({lang: text.format(section=sec.named(lang, first_year, labelled=False))
                      for lang, text in default_section_assumption(key).items()})
     new = spec.model_copy(update={"requests": requests, "extra": {**spec.extra, "assumptions": said}})
-    return cost(new, estimate.table)
+    return cost(new, estimate.table), shown
 
 
 def build_statement_context(estimate: Estimate) -> StatementContext:
     """Arrange a costed spec as the parts of its statement (see the module docstring); conference
     services whose section the spec does not name are shown under their default section
     (:func:`with_default_sections`)."""
-    estimate = with_default_sections(estimate)
+    estimate, shown = statement_sections(estimate)
     spec = estimate.spec
     b = body(spec.body)
-    conclusion = conclude(estimate)
+    conclusion = conclude(estimate, shown_under=shown)
     requests = [r for r in spec.requests if r.text is not None]
     ops = list(dict.fromkeys(op for r in requests for op in r.operative_paragraphs)) or list(spec.operative_paragraphs)
     covered_ids = {i.activity for i in estimate.items if i.covered}
