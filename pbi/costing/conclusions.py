@@ -33,9 +33,10 @@ The rules (``conclude``):
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any, Callable, Literal, Mapping
+from typing import Any, Literal
 
 from pbi.costing.engine import COVERED_SOURCES
 from pbi.model.entitlements import EntitlementUse
