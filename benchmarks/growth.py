@@ -1,8 +1,11 @@
 """Linear growth: time and peak memory of note, calibrate and check as their input doubles.
 
-    python benchmarks/growth.py            # note: 2,500-10,000 activities; calibrate: 250-1,000
+    python benchmarks/growth.py            # note: 2,500-10,000 activities; calibrate: 250-2,000
                                            # figures; check: 2,500-10,000 amounts in one paragraph,
                                            # and in one English sentence of parts by section
+    python benchmarks/growth.py calibrate  # only the cases whose name starts with the word(s) given
+                                           # (calibrate: also 250-2,000 figures of values that
+                                           # cannot be separated)
 
 For each size the run is timed (best of 3) and the peak of Python's allocations measured
 (tracemalloc, one extra run). Linear growth shows as a ratio near 2 each time the size doubles
@@ -36,6 +39,17 @@ def spec_with(n: int, figures: bool) -> str:
             f"  - {{id: F{i:04d}, paragraph: \"3\", amount: {(425 + 6 * 235 * (10 + i % 40)) // 100 * 100}, "
             f"activities: [a{i}]}}\n" for i in range(n))
     return out
+
+
+def inseparable_spec(n: int) -> str:
+    """``n`` documents of the same length, one figure each: the per-document and per-page values
+    cannot be separated, so the low-rank leave-one-out update applies to none of them."""
+    head = SPEC.split("    activities:\n")[0]
+    acts = "".join(f"      - {{id: a{i}, kind: documentation, pages: 20, year: 2012, funding: budget_process}}\n"
+                   for i in range(n))
+    return head + "    activities:\n" + acts + "published:\n" + "".join(
+        f"  - {{id: F{i:04d}, paragraph: \"3\", amount: {28000 + 100 * (i % 7)}, activities: [a{i}]}}\n"
+        for i in range(n))
 
 
 def check_text(n: int) -> str:
@@ -85,6 +99,11 @@ def main() -> None:
             path.write_text(spec_with(n, figures=True), encoding="utf-8")
             return lambda: calibrate([path])
 
+        def inseparable(n: int) -> Callable[[], object]:
+            path = d / f"inseparable-{n}.yaml"
+            path.write_text(inseparable_spec(n), encoding="utf-8")
+            return lambda: calibrate([path])
+
         def check(n: int) -> Callable[[], object]:
             path = d / f"check-{n}.txt"
             path.write_text(check_text(n), encoding="utf-8")
@@ -97,15 +116,19 @@ def main() -> None:
 
         runs = [("note (activities)", [2_500, 5_000, 10_000], note),
                 ("calibrate (figures)", [250, 500, 1_000, 2_000], fit),
+                ("calibrate (inseparable)", [250, 500, 1_000, 2_000], inseparable),
                 ("check (amounts)", [2_500, 5_000, 10_000], check),
                 ("check (one sentence)", [2_500, 5_000, 10_000], sentence)]
-        print(f"{'what':22} {'size':>7} {'seconds':>8} {'ratio':>6} {'peak MB':>8}")
+        wanted = sys.argv[1:]
+        print(f"{'what':23} {'size':>7} {'seconds':>8} {'ratio':>6} {'peak MB':>8}")
         for name, sizes, make in runs:
+            if wanted and not any(name.startswith(w) for w in wanted):
+                continue
             last = None
             for n in sizes:
                 seconds, peak = measure(make(n))
                 ratio = f"{seconds / last:6.2f}" if last else "     -"
-                print(f"{name:22} {n:7,} {seconds:8.2f} {ratio} {peak:8.1f}")
+                print(f"{name:23} {n:7,} {seconds:8.2f} {ratio} {peak:8.1f}")
                 last = seconds
 
 

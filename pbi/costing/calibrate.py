@@ -27,13 +27,19 @@ Fitted values are rounded to ``places`` decimals (at least five significant digi
 the fitted table (rounded by the table's rule). Leave-one-out: each figure is predicted from values
 fitted without it (only its own group is refitted), "undetermined without it" when it alone
 determines one of its values; the errors are summarised over all figures and by activity kind, duty
-station and year band.
+station and year band. The time grows with the number of figures, not its square: a left-out figure
+is priced alone (its own activities, by the engine's steps), and its group refitted by a low-rank
+update or from the group's normal equations less its rows, solved again only where leaving it out
+changes what is set aside or splits the group.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import heapq
+import itertools
 import json
+import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, localcontext
@@ -43,14 +49,14 @@ from collections.abc import Callable
 from typing import Any, Literal
 
 from pbi.costing.api import table_for
-from pbi.costing.engine import COVERED_SOURCES, cost
-from pbi.costing.estimate import Estimate, decimal_text
+from pbi.costing.engine import COVERED_SOURCES, Piece, cost, figure_amount, pieces, price_activity, round_cells
+from pbi.costing.estimate import Estimate, LineItem, decimal_text
 from pbi.costing.linalg import DIGITS, N, fit_nonnegative, inverse, to_decimal
 from pbi.costing.reproduce import figure_place, find_specs, year_band
 from pbi.model.errors import InputError, TableError
 from pbi.model.fileio import write_atomic
 from pbi.model.money import format_usd, roman
-from pbi.model.specs import Range, Spec, load_spec
+from pbi.model.specs import Activity, Figure, Range, Spec, load_spec
 from pbi.model.tables import Table
 
 __all__ = ["Equation", "FittedRate", "FigureFit", "Calibration", "calibrate", "equations",
@@ -241,9 +247,11 @@ def equations(estimates: list[Estimate], excluded: dict[str, str],
     out: list[Equation] = []
     for i, est in enumerate(estimates):
         mult: dict[tuple[str, int, str | None], Fraction] = defaultdict(lambda: Fraction(1))
+        items_of: dict[str, list[LineItem]] = defaultdict(list)  # figure → its items, in order
         for item in est.items:
             if item.type == "surcharge" and item.percent is not None:
                 mult[(item.activity, item.year, item.part)] += Fraction(item.percent) / 100
+            items_of[item.group].append(item)
         for f in est.figures:
             ref = refs[(i, f.id)]
             if ref in excluded:
@@ -253,8 +261,8 @@ def equations(estimates: list[Estimate], excluded: dict[str, str],
             for end, published in ends:
                 coefs: dict[RateId, Fraction] = defaultdict(Fraction)
                 constant = Fraction(0)
-                for item in est.items:
-                    if item.group != f.id or item.covered or item.funding in COVERED_SOURCES:
+                for item in items_of.get(f.id, ()):
+                    if item.covered or item.funding in COVERED_SOURCES:
                         continue
                     amount = item.amount.high if end == "high" else item.amount.low
                     if item.type == "quoted":
@@ -281,39 +289,55 @@ EXACT_MAX = 16
 
 
 def _normal(eqs: list[Equation], keys: list[RateId]) -> tuple[_Matrix, list[Fraction]]:
-    """AᵀA and Aᵀb of the equations over ``keys``."""
+    """AᵀA and Aᵀb of the equations over ``keys``: summed in integers over the common denominator of
+    the coefficients and published amounts (the same fractions, without reducing each partial sum)."""
     n = len(keys)
     idx = {k: i for i, k in enumerate(keys)}
-    ata: _Matrix = [[Fraction(0)] * n for _ in range(n)]
-    atb = [Fraction(0)] * n
+    rows: list[tuple[list[tuple[int, Fraction]], Fraction]] = []
+    den = 1
     for e in eqs:
         row = [(idx[k], c) for k, c in e.coefs.items() if k in idx]
-        for i, ci in row:
-            atb[i] += ci * e.published
-            for j, cj in row:
-                ata[i][j] += ci * cj
-    return ata, atb
+        if row:
+            rows.append((row, e.published))
+            den = math.lcm(den, e.published.denominator, *(c.denominator for _, c in row))
+    ata = [[0] * n for _ in range(n)]
+    atb = [0] * n
+    for row, published in rows:
+        ints = [(i, c.numerator * (den // c.denominator)) for i, c in row]
+        b = published.numerator * (den // published.denominator)
+        for i, ci in ints:
+            atb[i] += ci * b
+            line = ata[i]
+            for j, cj in ints:
+                line[j] += ci * cj
+    square = den * den
+    return [[Fraction(v, square) for v in line] for line in ata], [Fraction(v, square) for v in atb]
+
+
+def _fit(ata: _Matrix, atb: list[Fraction], keys: list[RateId], base: dict[RateId, Fraction]
+         ) -> tuple[list[int], list[Fraction], list[bool]]:
+    """The non-negative fit of a group's normal equations: its pivot columns, their values and
+    whether each would be negative unconstrained (exact up to EXACT_MAX values, else decimals)."""
+    n = len(keys)
+    b = [base[k] for k in keys]
+    if n <= EXACT_MAX:
+        pivots, x, unc = fit_nonnegative(ata, atb, b, Fraction(0))
+        return pivots, list(x), [v < 0 for v in unc]
+    with localcontext() as ctx:
+        ctx.prec = DIGITS
+        scale = max((abs(to_decimal(ata[i][i])) for i in range(n)), default=Decimal(1))
+        dtol = scale * Decimal(10) ** (10 - DIGITS)
+        dpivots, dx, dunc = fit_nonnegative([[to_decimal(v) for v in row] for row in ata],
+                                            [to_decimal(v) for v in atb], [to_decimal(v) for v in b], dtol)
+        return dpivots, [Fraction(v) for v in dx], [v < 0 for v in dunc]
 
 
 def _group_fit(eqs: list[Equation], keys: list[RateId], base: dict[RateId, Fraction]
                ) -> tuple[dict[RateId, Fraction], dict[RateId, Method]]:
     """Non-negative least squares of one connected group of values (exact up to EXACT_MAX values)."""
     n = len(keys)
-    ata, atb = _normal(eqs, keys)
-    b = [base[k] for k in keys]
-    if n <= EXACT_MAX:
-        pivots, x, unc = fit_nonnegative(ata, atb, b, Fraction(0))
-        got, neg = [v for v in x], [v < 0 for v in unc]
-        tol = Fraction(0)
-    else:
-        with localcontext() as ctx:
-            ctx.prec = DIGITS
-            scale = max((abs(to_decimal(ata[i][i])) for i in range(n)), default=Decimal(1))
-            dtol = scale * Decimal(10) ** (10 - DIGITS)
-            dpivots, dx, dunc = fit_nonnegative([[to_decimal(v) for v in row] for row in ata],
-                                     [to_decimal(v) for v in atb], [to_decimal(v) for v in b], dtol)
-            pivots, got, neg = dpivots, [Fraction(v) for v in dx], [v < 0 for v in dunc]
-        tol = Fraction(1, 10 ** (DIGITS // 2))
+    pivots, got, neg = _fit(*_normal(eqs, keys), keys, base)
+    tol = Fraction(0) if n <= EXACT_MAX else Fraction(1, 10 ** (DIGITS // 2))
     values: dict[RateId, Fraction] = {}
     method: dict[RateId, Method] = {}
     for c in range(n):
@@ -353,10 +377,13 @@ def _plan(eqs: list[Equation]) -> tuple[_Peeled, _Groups]:
     unknown = set(figures_of)
     # 1. set aside, one at a time, a figure holding values no other figure uses
     peeled: _Peeled = []
-    queue = sorted((k for k in unknown if len(figures_of[k]) == 1), key=_order)
+    # the values used by one figure only, smallest (rate key, station, date) first
+    queue = [(_order(k), n, k) for n, k in enumerate(sorted((k for k in unknown if len(figures_of[k]) == 1),
+                                                            key=_order))]
+    pushed = itertools.count(len(queue))
     alive = set(by_figure)
     while queue:
-        k = queue.pop(0)
+        k = heapq.heappop(queue)[2]
         if k not in unknown or len(figures_of[k]) != 1:
             continue
         fig = next(iter(figures_of[k]))
@@ -372,8 +399,7 @@ def _plan(eqs: list[Equation]) -> tuple[_Peeled, _Groups]:
         for o in touched:
             figures_of[o].discard(fig)
             if len(figures_of[o]) == 1:
-                queue.append(o)
-        queue.sort(key=_order)
+                heapq.heappush(queue, (_order(o), next(pushed), o))
     remaining = [e for e in eqs if e.figure in alive]
     # 2. groups of values that share figures
     parent = {k: k for k in unknown}
@@ -456,12 +482,27 @@ def leave_one_out(eqs: list[Equation], base: dict[RateId, Fraction]
     A figure set aside with values only it uses leaves them undetermined. A figure of a group fitted
     by least squares with no value bounded or undetermined is left out by a low-rank update of
     the group's normal equations (x₋ᵢ = x − G⁻¹Aᵢᵀ(I − AᵢG⁻¹Aᵢᵀ)⁻¹rᵢ: one inverse per group, not
-    one solve per figure); otherwise, or where that update is singular or negative, the figure's
-    connected component is solved again without it."""
+    one solve per figure); otherwise, or where that update is singular or negative, the group is
+    fitted again without the figure from its normal equations less the figure's rows, where leaving
+    the figure out changes neither what is set aside nor the group (each of its values stays in 3
+    figures or more, another figure has an equation of all its values); else the figure's connected
+    component is solved again without it."""
     out: dict[str, tuple[dict[RateId, Fraction], list[str]]] = {}
     peeled, groups = _plan(eqs)
     for own, feqs in peeled:
         out[feqs[0].figure] = ({}, sorted({k[0] for k in own}))
+    aside = {feqs[0].figure for _, feqs in peeled}
+    eqs_of: dict[str, list[Equation]] = defaultdict(list)
+    for e in eqs:
+        eqs_of[e.figure].append(e)
+    users: dict[RateId, int] = defaultdict(int)  # figures not set aside that use a value
+    spans: dict[frozenset[RateId], set[str]] = defaultdict(set)  # an equation's values → its figures
+    for fig, feqs in eqs_of.items():
+        if fig not in aside:
+            for k in {k for e in feqs for k in e.coefs}:
+                users[k] += 1
+            for e in feqs:
+                spans[frozenset(e.coefs)].add(fig)
     component = _components(eqs)
     members: dict[int, list[Equation]] = defaultdict(list)
     for e in eqs:
@@ -475,8 +516,25 @@ def leave_one_out(eqs: list[Equation], base: dict[RateId, Fraction]
         lost = sorted({k[0] for k in mine if k not in vals or meth[k] == "undetermined"})
         out[fig] = ({k: v for k, v in vals.items() if k in mine}, lost)
 
+    def refit(fig: str, keys: list[RateId], normal: tuple[_Matrix, list[Fraction]]) -> bool:
+        """The group fitted without ``fig`` from its normal equations, as solving the component
+        without it would fit it (False where that is not known to be so)."""
+        mine = {k for e in eqs_of[fig] for k in e.coefs}
+        if any(users[k] < 3 for k in mine) or (len(mine) > 1 and not spans.get(frozenset(mine), set()) - {fig}):
+            return False
+        ata, atb = normal
+        less, lessb = _normal(eqs_of[fig], keys)
+        pivots, got, _ = _fit([[a - d for a, d in zip(row, drow, strict=True)] for row, drow in zip(ata, less, strict=True)],
+                              [a - d for a, d in zip(atb, lessb, strict=True)], keys, base)
+        vals = {keys[c]: base[keys[c]] for c in range(len(keys)) if c not in pivots}
+        vals.update((keys[c], got[pos]) for pos, c in enumerate(pivots))
+        lost = sorted({k[0] for k in mine if keys.index(k) not in pivots})
+        out[fig] = ({k: v for k, v in vals.items() if k in mine}, lost)
+        return True
+
     for keys, geqs in groups:
         figs = list(dict.fromkeys(e.figure for e in geqs))
+        normal: tuple[_Matrix, list[Fraction]] | None = None
         if len(keys) <= EXACT_MAX:
             done = _loo_update(geqs, keys, figs, Fraction(0), Fraction)
         else:
@@ -486,10 +544,13 @@ def leave_one_out(eqs: list[Equation], base: dict[RateId, Fraction]
                         for f, vals in _loo_update(geqs, keys, figs, Decimal(0), to_decimal).items()}
         for fig in figs:
             vals = done.get(fig)
-            if vals is None:
-                again(fig)
-            else:
+            if vals is not None:
                 out[fig] = (vals, [])
+                continue
+            if normal is None:
+                normal = _normal(geqs, keys)
+            if not refit(fig, keys, normal):
+                again(fig)
     return out
 
 
@@ -509,9 +570,12 @@ def _loo_update(geqs: list[Equation], keys: list[RateId], figs: list[str], zero:
     x = [sum((ginv[i][j] * h[j] for j in range(n)), zero) for i in range(n)]
     if any(v < 0 for v in x):
         return {f: None for f in figs}
+    rows_of: dict[str, list[Equation]] = defaultdict(list)
+    for e in geqs:
+        rows_of[e.figure].append(e)
     out: dict[str, dict[RateId, N] | None] = {}
     for fig in figs:
-        rows = [e for e in geqs if e.figure == fig]
+        rows = rows_of[fig]
         a = [[conv(e.coefs[k]) if k in e.coefs else zero for k in keys] for e in rows]
         r = [conv(e.published) - sum((ai * xi for ai, xi in zip(arow, x, strict=True) if ai), zero)
              for e, arow in zip(rows, a, strict=True)]
@@ -599,6 +663,33 @@ def fitted_table(base: Table, values: dict[RateId, Decimal], *, table_id: str | 
                                    "origin": {k: new_id for k in rates} if new_id != base.id else base.origin})
 
 
+class _Alone:
+    """One figure of a costed spec priced alone with another table of the same kinds: the engine's
+    steps (pieces, price_activity, round_cells, figure_amount) for the figure's activities only, so
+    that it equals ``cost(spec, table)`` for that figure (the spec's pieces are found once)."""
+
+    def __init__(self, est: Estimate) -> None:
+        self.est = est
+        self._pieces: dict[str, list[Piece]] | None = None
+        self._activities: dict[str, Activity] = {}
+        self._published: dict[str, Figure] = {}
+
+    def figure(self, figure_id: str, table: Table) -> Range:
+        spec = self.est.spec
+        if self._pieces is None:
+            self._pieces = defaultdict(list)
+            for piece in pieces(spec, self.est.table):
+                self._pieces[piece[0]].append(piece)
+            self._activities = {a.id: a for _, a in spec.activities()}
+            for f in spec.published:
+                self._published.setdefault(f.id, f)
+        items: list[LineItem] = []
+        for group, request, activity, ri, ai, part in self._pieces.get(figure_id, ()):
+            items.extend(price_activity(spec, table, request, activity, group, ri, ai, part=part))
+        cells, _ = round_cells(items, table)
+        return figure_amount(self._published[figure_id], cells, self._activities)[0]
+
+
 def _predict(spec_estimates: list[Estimate], table: Table) -> dict[tuple[int, str], Range]:
     out: dict[tuple[int, str], Range] = {}
     for i, est in enumerate(spec_estimates):
@@ -640,11 +731,10 @@ def calibrate(paths: list[str | Path], *, table: str | Path | None = None, place
                 base_values[rid] = Fraction(item.rate.value)
                 units[rid] = item.rate.unit
     values, method = solve(eqs, base_values)
-    used_by: dict[RateId, list[str]] = defaultdict(list)
+    used_by: dict[RateId, dict[str, None]] = defaultdict(dict)  # insertion-ordered sets
     for e in eqs:
         for k in e.coefs:
-            if e.figure not in used_by[k]:
-                used_by[k].append(e.figure)
+            used_by[k].setdefault(e.figure)
     rounded = {k: _decimal(v, places) for k, v in values.items()}
     fitted = fitted_table(base, rounded)
     rates = [FittedRate(key=k[0], station=k[1], effective_from=k[2], unit=units[k],
@@ -655,21 +745,23 @@ def calibrate(paths: list[str | Path], *, table: str | Path | None = None, place
     where = {refs[(i, f.id)]: (i, f) for i, est in enumerate(estimates) for f in est.figures}
     loo_pred: dict[str, tuple[Range | None, str]] = {}
     if loo:
+        alone = [_Alone(est) for est in estimates]
         for ref, (vals, lost) in leave_one_out(eqs, base_values).items():
             if lost:
                 loo_pred[ref] = (None, f"undetermined without it ({', '.join(lost)})")
                 continue
             i, f = where[ref]
             t = fitted_table(fitted, {k: _decimal(v, places) for k, v in vals.items()})
-            loo_pred[ref] = (_predict([estimates[i]], t)[(0, f.id)], "")
+            loo_pred[ref] = (alone[i].figure(f.id, t), "")
     figures = []
     for i, est in enumerate(estimates):
+        acts = {a.id: a for _, a in est.spec.activities()}
         for f in est.figures:
             ref = refs[(i, f.id)]
             if ref in excluded:
                 continue
             lp, note = loo_pred.get(ref, (None, ""))
-            kind, station, year = figure_place(est, f)
+            kind, station, year = figure_place(est, f, acts)
             figures.append(FigureFit(ref, est.spec.symbol, est.spec.annex, f.paragraph, f.published,
                                      predicted[(i, f.id)], lp, note, kind, station, year))
     return Calibration(base, fitted, rates, figures, sorted(excluded.items()), eqs, places)

@@ -16,12 +16,12 @@ from functools import lru_cache
 
 from pathlib import Path
 from typing import TYPE_CHECKING
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 from pbi.model.errors import Location, PbiError, RateLookupError, SpecError, UnitError
 from pbi.model.periods import meeting_days, split_days
 from pbi.costing.estimate import ZERO, Cell, Estimate, FigureKind, FigureResult, LineItem, Status
-from pbi.model.specs import Activity, Range, Request, Spec, source_of
+from pbi.model.specs import Activity, Figure, Range, Request, Spec, source_of
 from pbi.model.money import Rounding
 from pbi.model.tables import GRADE_CATEGORIES, QUANTITY_UNITS, ActivityKind, RateValue, Table
 from pbi.model.units import meetings_per_day, meetings_per_week, unit_factor
@@ -30,9 +30,11 @@ from pbi.model.vocabulary import funding_keys
 if TYPE_CHECKING:  # the entitlement models load only for specs that draw on an entitlement
     from pbi.model.entitlements import EntitlementUse, Entitlements, Recall
 
-# cost() is the engine; price_activity, round_cells and figure_results are its steps, named for
-# pbi.costing.sweep, which repeats them per figure state.
-__all__ = ["cost", "COVERED_SOURCES", "ABSORBED", "price_activity", "round_cells", "figure_results"]
+# cost() is the engine; pieces, price_activity, round_cells and figure_results (figure_amount) are its
+# steps, named for pbi.costing.sweep, which repeats them per figure state, and pbi.costing.calibrate,
+# which prices a left-out figure alone.
+__all__ = ["cost", "COVERED_SOURCES", "ABSORBED", "price_activity", "round_cells", "figure_results",
+           "figure_amount", "pieces", "Piece"]
 
 #: funding that existing resources cover: priced for information, never additional
 COVERED_SOURCES = funding_keys("covered")
@@ -230,6 +232,29 @@ def _plan(spec: Spec, table: Table, activity: Activity, kind: ActivityKind, on: 
     return tuple(steps)
 
 
+#: one priced piece of an activity: its figure (or request) group, request, the activity as priced
+#: (one year of a session, one share of a draw on an entitlement), its indices and its part
+Piece = tuple[str, Request, Activity, int, int, str | None]
+
+
+def _pieces(spec: Spec, table: Table, draws: _Draws) -> Iterator[Piece]:
+    """Every piece of every activity, in spec order, as :func:`cost` prices them."""
+    group_of = {ref: f.id for f in spec.published for ref in f.activities}
+    for ri, request in enumerate(spec.requests):
+        for ai, activity in enumerate(request.activities):
+            group = group_of.get(activity.id, f"request ({request.id})")
+            for piece in _by_year(spec, activity, ri, ai):
+                for part, share in draws.split(table, request, piece, ri, ai):
+                    yield group, request, share, ri, ai, part
+
+
+def pieces(spec: Spec, table: Table, *, entitlements: Entitlements | None = None) -> list[Piece]:
+    """The pieces :func:`cost` prices (which depend on the table's kinds and words per page, not on
+    its rate values): ``price_activity(spec, table, request, activity, group, ri, ai, part=part)``
+    of each gives the line items of :func:`cost` with any table of the same kinds."""
+    return list(_pieces(spec, table, _Draws(spec, entitlements)))
+
+
 def cost(spec: Spec, table: Table, *, entitlements: Entitlements | None = None) -> Estimate:
     """Price every activity of ``spec`` with ``table``.
 
@@ -237,15 +262,10 @@ def cost(spec: Spec, table: Table, *, entitlements: Entitlements | None = None) 
     entitlement is split into the part the allocation covers and the additional part. The
     entitlements file is the one given, or the one the spec names (``entitlements:``).
     """
-    group_of = {ref: f.id for f in spec.published for ref in f.activities}
     items: list[LineItem] = []
     draws = _Draws(spec, entitlements)
-    for ri, request in enumerate(spec.requests):
-        for ai, activity in enumerate(request.activities):
-            group = group_of.get(activity.id, f"request ({request.id})")
-            for piece in _by_year(spec, activity, ri, ai):
-                for part, share in draws.split(table, request, piece, ri, ai):
-                    items.extend(price_activity(spec, table, request, share, group, ri, ai, part=part))
+    for group, request, share, ri, ai, part in _pieces(spec, table, draws):
+        items.extend(price_activity(spec, table, request, share, group, ri, ai, part=part))
     recalls = [draws.recall(request, ri, pi) for ri, request in enumerate(spec.requests)
                for pi in range(len(request.provisions))]
     cells, rounding_items = round_cells(items, table)
@@ -447,21 +467,30 @@ def _rounding_for(table: Table, keys: frozenset[str]) -> tuple[Rounding, str]:
     return rule, f"rounded {rule.describe()}"
 
 
+def figure_amount(figure: Figure, cells: Iterable[Cell], activities: Mapping[str, Activity]
+                  ) -> tuple[Range, FigureKind]:
+    """A figure that is not a sum, from the rounded cells of its group (``activities``: the spec's,
+    by id): its amount and kind."""
+    refs = [activities[a] for a in figure.activities]
+    covered_only = all(a.funding in COVERED_SOURCES for a in refs)
+    quoted_only = all(a.kind == "lump_sum" for a in refs)
+    # costs absorbed within existing resources only: printed for information at full cost
+    absorbed = bool(refs) and all(a.funding == ABSORBED for a in refs)
+    computed = ZERO
+    for cell in cells:
+        if cell.funding not in COVERED_SOURCES or (absorbed and cell.funding == ABSORBED):
+            computed = computed + cell.rounded
+    kind: FigureKind = "quoted" if quoted_only else "derived" if absorbed \
+        else "no cost" if covered_only else "derived"
+    return computed, kind
+
+
 def figure_results(spec: Spec, cells: list[Cell]) -> list[FigureResult]:
     """Each published figure of ``spec`` from the rounded cells (sums after their parts)."""
-    by_group: dict[str, Range] = defaultdict(lambda: ZERO)
-    covered_only: dict[str, bool] = {}
-    quoted_only: dict[str, bool] = {}
-    absorbed: set[str] = set()
     kinds = {a.id: a for _, a in spec.activities()}
-    for f in spec.published:
-        covered_only[f.id] = all(kinds[a].funding in COVERED_SOURCES for a in f.activities)
-        quoted_only[f.id] = all(kinds[a].kind == "lump_sum" for a in f.activities)
-        if f.activities and all(kinds[a].funding == ABSORBED for a in f.activities):
-            absorbed.add(f.id)  # printed for information at full cost: no additional appropriation
+    cells_of: dict[str, list[Cell]] = defaultdict(list)
     for cell in cells:
-        if cell.funding not in COVERED_SOURCES or (cell.group in absorbed and cell.funding == ABSORBED):
-            by_group[cell.group] = by_group[cell.group] + cell.rounded
+        cells_of[cell.group].append(cell)
     results: dict[str, FigureResult] = {}
     for f in sorted(spec.published, key=lambda f: bool(f.sum_of)):  # parts before sums
         kind: FigureKind
@@ -471,9 +500,7 @@ def figure_results(spec: Spec, cells: list[Cell]) -> list[FigureResult]:
                 computed = computed + results[part].computed
             kind = "sum"
         else:
-            computed = by_group[f.id]
-            kind = "quoted" if quoted_only[f.id] else "derived" if f.id in absorbed \
-                else "no cost" if covered_only[f.id] else "derived"
+            computed, kind = figure_amount(f, cells_of.get(f.id, ()), kinds)
         status: Status = "match" if computed == f.amount else "mismatch"
         if status == "match" and kind != "derived":
             status = kind
