@@ -40,6 +40,7 @@ sys.path.insert(0, str(ROOT))
 
 from pbi.draft import Draft, propose_spec, read_drafts, spec_file_name, spec_yaml  # noqa: E402
 from pbi.draft.propose import Proposal  # noqa: E402
+from pbi.model.errors import PbiError  # noqa: E402
 from pbi.model.specs import load_spec  # noqa: E402
 
 SEED_NAMES = ("000", "001", "002", "003", "004")
@@ -218,7 +219,8 @@ def main(argv: list[str] | None = None) -> int:
     ok = tp / max(1, tp + fn) >= 0.9 and tp / max(1, tp + fp) >= 0.8
     print(f"\ntargets (recall >= 0.9, precision >= 0.8 on COP 5): {'met' if ok else 'NOT met'}")
     en_ok = english_drafts(near, held_out=args.held_out, quiet=args.quiet)
-    return 0 if ok and en_ok else 1
+    test_ok = written_drafts(near, quiet=args.quiet)
+    return 0 if ok and en_ok and test_ok else 1
 
 
 POSITIVE = ("costed", "extrabudgetary", "absorbed")
@@ -260,6 +262,99 @@ def english_drafts(near: Path, *, held_out: bool, quiet: bool) -> bool:
         print(f"targets (recall >= 0.9, precision >= 0.8): {'met' if met else 'NOT met'}")
         ok = ok and met
     return ok
+
+
+#: template names that are one family when a label and pbi name them differently
+TEMPLATE_FAMILY = {"body_report": "report", "mandate_report": "report", "session": "meeting", "high_level_meeting": "meeting",
+                   "during_session": "meeting", "panel": "meeting", "servicing": "meeting"}
+
+
+def written_drafts(near: Path, *, quiet: bool) -> bool:
+    """Precision and recall on ``tests/data/drafts3``: drafts written for the test set (General
+    Assembly Main Committees and plenary, the Human Rights Council, the Vienna commissions, UNEA,
+    UN-Habitat, a conference of States parties, ECOSOC; English and Chinese; one as .txt, .md and
+    .docx), each labelled by hand (classes, template kinds, years) before pbi read it. The first
+    fourteen were read once before any rule changed ("before" in the README) and the rules were
+    then fixed on them: a development set since. Those marked ``held_out`` were written after the
+    fixes and scored once."""
+    ok = True
+    for group in ("development", "held-out"):
+        ok = _written_group(near, group, quiet=quiet) and ok
+    return ok
+
+
+def _written_group(near: Path, group: str, *, quiet: bool) -> bool:
+    import yaml
+
+    folder = ROOT / "tests" / "data" / "drafts3"
+    print(f"\nDrafts written for the test set, {group} (tests/data/drafts3)")
+    tp = fp = fn = same = total = km = kt = ym = yt = extra = 0
+    for label_file in sorted(folder.glob("*.yaml")):
+        labels = yaml.safe_load(label_file.read_text(encoding="utf-8"))
+        if bool(labels.get("held_out")) != (group == "held-out"):
+            continue
+        for source in sorted(p for p in folder.glob(label_file.stem + ".*") if p.suffix != ".yaml"):
+            want = {str(k): str(v) for k, v in labels["paragraphs"].items()}
+            try:
+                from pbi.draft import document_year, load_rules, read_text
+
+                (draft,) = read_drafts(source)  # the year of the document around it, as `pbi draft` reads it
+                context = document_year(read_text(source), load_rules(draft.language), first_line=draft.line,
+                                        preambles=draft.preamble if draft.language == "en" else ())
+                proposal = propose_spec(draft, near=near, context_year=context)
+            except PbiError as err:  # a draft pbi cannot read or price: every labelled request is missed
+                missed = sum(1 for v in want.values() if v in POSITIVE)
+                fn, total = fn + missed, total + len(want)
+                print(f"  {source.name}: {err}")
+                continue
+            got = {r.ref: r.classification.cls for r in proposal.paragraphs}
+            got_kinds: dict[str, set[str]] = {}
+            for r in proposal.paragraphs:
+                for m in r.classification.matches:
+                    if m.rule.template:
+                        got_kinds.setdefault(r.ref, set()).add(TEMPLATE_FAMILY.get(m.rule.template, m.rule.template))
+            got_years: dict[str, set[int]] = {}
+            for q in proposal.spec.requests:
+                got_years.setdefault(q.operative_paragraphs[0], set()).update(a.year for a in q.activities)
+            d_tp = sum(1 for k, v in want.items() if v in POSITIVE and got.get(k) in POSITIVE)
+            d_fp = sum(1 for k, v in got.items() if v in POSITIVE and want.get(k) not in POSITIVE)
+            d_fn = sum(1 for k, v in want.items() if v in POSITIVE and got.get(k) not in POSITIVE)
+            d_same = sum(1 for k, v in want.items() if got.get(k, "none").replace("invitation", "none") == v)
+            d_km = d_kt = d_ym = d_yt = 0
+            lines = []
+            for k, kinds in (labels.get("kinds") or {}).items():
+                want_k = {TEMPLATE_FAMILY.get(x, x) for x in kinds}
+                hit = want_k & got_kinds.get(str(k), set())
+                d_km, d_kt = d_km + len(hit), d_kt + len(want_k)
+                extra += len(got_kinds.get(str(k), set()) - want_k)
+                if hit != want_k or got_kinds.get(str(k), set()) - want_k:
+                    lines.append(f"    kinds of {k}: labelled {sorted(want_k)}, pbi {sorted(got_kinds.get(str(k), set()))}")
+            for k, year in (labels.get("years") or {}).items():
+                # a year is scored where pbi prices the paragraph (web pages and training it does not)
+                if want.get(str(k)) != "costed" or got.get(str(k)) not in POSITIVE or not got_years.get(str(k)):
+                    continue
+                d_yt += 1
+                if got_years.get(str(k)) and int(year) in got_years[str(k)]:
+                    d_ym += 1
+                else:
+                    lines.append(f"    year of {k}: labelled {year}, pbi {sorted(got_years.get(str(k), set()))}")
+            tp, fp, fn, same, total = tp + d_tp, fp + d_fp, fn + d_fn, same + d_same, total + len(want)
+            km, kt, ym, yt = km + d_km, kt + d_kt, ym + d_ym, yt + d_yt
+            print(f"  {source.name} ({proposal.spec.body}, {proposal.spec.budget_period}): precision "
+                  f"{ratio(d_tp, d_tp + d_fp)}, recall {ratio(d_tp, d_tp + d_fn)}, classes {d_same}/{len(want)}, "
+                  f"kinds {d_km}/{d_kt}, years {d_ym}/{d_yt}")
+            if not quiet:
+                for k, v in want.items():
+                    g = got.get(k, "-").replace("invitation", "none")
+                    if g != v:
+                        print(f"    paragraph {k}: labelled {v}, pbi {g}")
+                print("\n".join(lines)) if lines else None
+    print(f"drafts written for the test set, {group}: precision {ratio(tp, tp + fp)} ({tp}/{tp + fp}), recall "
+          f"{ratio(tp, tp + fn)} ({tp}/{tp + fn}); classes agree {same}/{total} ({ratio(same, total)}); "
+          f"kinds {km}/{kt} ({ratio(km, kt)}, {extra} more than labelled); years {ym}/{yt} ({ratio(ym, yt)})")
+    met = tp / max(1, tp + fn) >= 0.9 and tp / max(1, tp + fp) >= 0.8
+    print(f"targets (recall >= 0.9, precision >= 0.8): {'met' if met else 'NOT met'}")
+    return met
 
 
 if __name__ == "__main__":

@@ -271,7 +271,9 @@ def test_a_request_within_existing_resources_says_so_not_that_it_asks_others() -
     spec = _spec(GA, ["Requests the Secretary-General to include the issue in his report on human rights "
                       "questions, within existing resources;"])
     (logged,) = spec.extra["paragraphs"]
-    assert logged["class"] == "none" and "within existing resources" in logged["why"]
+    # the secretariat is asked, within existing resources: absorbed, said and not priced
+    assert logged["class"] == "absorbed" and "within existing resources" in logged["condition"]
+    assert "why" not in logged and not any(r.activities for r in spec.requests)
 
 
 def test_a_draft_submitted_by_the_vice_chair_keeps_its_own_title() -> None:

@@ -32,10 +32,16 @@ __all__ = ["ParagraphResult", "Proposal", "classify_draft", "propose_spec", "spe
 
 #: templates for one object (a tool, a guide): a later paragraph that refers back to it prices nothing new
 _OBJECT_TEMPLATES = ("publication", "tool_translation")
+#: templates priced with another when the draft asks for both: a mandate holder's reports with the mandate
+_PRICED_WITH = {"mandate_report": "special_procedure"}
 #: kinds that are conference services (translation, printing, meetings): under the body's
 #: ``conference_section`` whoever asks for them
 _CONFERENCE_KINDS = ("documentation", "meeting", "meeting_during_session", "meeting_full_cost", "summary_records",
                      "publication", "tool_translation")
+#: a draft dated up to this month (spring and summer sessions) starts the work it does not date in its own year
+_EARLY_MONTHS = 7
+#: numbers of weeks beyond the day numbers of the rules files
+_WEEK_WORDS = {"eight": "8", "twelve": "12", "fourteen": "14"}
 #: how many years after the draft's own year a note prices (the budget period and the next year)
 _HORIZON = 2
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -127,7 +133,13 @@ def classify_draft(draft: Draft, rules: RuleSet) -> list[ParagraphResult]:
 
 
 def _body_of(draft: Draft, standards: Standards) -> tuple[str, str]:
-    """The body id of ``standards.yaml`` whose name the draft's opening line holds, and why."""
+    """The body id of ``standards.yaml`` whose name the draft's opening line holds, and why; for a
+    draft a commission recommends to another organ, the commission's (its statement is made there)."""
+    if draft.recommended and draft.organ:
+        for body_id, body in standards.bodies.items():
+            if any(name.lower() == draft.organ.lower() for name in body.get("names", {}).get(draft.language, [])):
+                return body_id, (f"the {draft.organ} (its masthead) recommends the draft to “{draft.body}”: "
+                                 "the statement is made where the draft is recommended")
     for body_id, body in standards.bodies.items():
         for name in body.get("names", {}).get(draft.language, []):
             if name.lower() in draft.body.lower():
@@ -178,8 +190,11 @@ def _cadence_year(cadence: dict[str, Any], n: int) -> int:
 
 
 def _masthead_year(draft: Draft, standards: Standards, body: dict[str, Any]) -> tuple[int, str] | None:
-    """The year of the session the draft's masthead names: "Eighty-first session" of the General
-    Assembly (session N is held from September of 1945 + N), "2026 session" of the Council."""
+    """The year of the draft's masthead: the year its dates give ("Vienna, 18–22 May 2026", the
+    document's date), else of the session it names: "Eighty-first session" of the General Assembly
+    (session N is held from September of 1945 + N), "2026 session" of the Council."""
+    if draft.dated:
+        return draft.dated, f"its masthead is dated {draft.dated}"
     if not draft.session:
         return None
     m = re.match(r"^(\d{4})\b", draft.session) or re.search(r"\bof (\d{4})$", draft.session)
@@ -223,8 +238,13 @@ def _number_in(text: str, patterns: tuple[re.Pattern[str], ...], numbers: dict[s
 
 
 def _days(text: str, rules: RuleSet) -> tuple[str, str] | None:
-    """The length in days a paragraph gives a meeting ("two-day" → "2"), with the words."""
-    return _number_in(text, rules.day_phrases, rules.day_numbers)
+    """The length in days a paragraph gives a meeting ("two-day" → "2"; "twelve weeks of sessions" →
+    "60", five meeting days a week), with the words."""
+    days = _number_in(text, rules.day_phrases, rules.day_numbers)
+    weeks = _number_in(text, rules.week_phrases, {**rules.day_numbers, **_WEEK_WORDS}) if days is None else None
+    if weeks is not None:
+        return str(Decimal(weeks[0]) * 5), weeks[1]
+    return days
 
 
 def _found_in(text: str, patterns: tuple[re.Pattern[str], ...]) -> tuple[str, str] | None:
@@ -237,7 +257,8 @@ def _found_in(text: str, patterns: tuple[re.Pattern[str], ...]) -> tuple[str, st
 
 
 def _participants(text: str, rules: RuleSet) -> tuple[str, str] | None:
-    return _found_in(text, rules.participant_phrases)
+    """How many take part ("of 25 experts", "of twelve experts"), with the words."""
+    return _number_in(text, rules.participant_phrases, rules.participant_numbers)
 
 
 def _session_year(text: str, body: dict[str, Any], rules: RuleSet, lang: str,
@@ -251,8 +272,16 @@ def _session_year(text: str, body: dict[str, Any], rules: RuleSet, lang: str,
             n = _number(m.group(1), lang)
             if n is None:
                 continue
-            before = text[max(0, m.start() - 40): m.start()]
+            # wide enough for the longest name before "at its …" ("the Commission on Crime Prevention
+            # and Criminal Justice at its thirty-seventh session")
+            before = text[max(0, m.start() - 120): m.start()]
             named = _named_body(before, standards, lang) if standards and not before.rstrip().endswith(("its", "其")) else None
+            # "the fifty-ninth session of the Statistical Commission": the body named just after
+            of = re.match(r"\s+of\s+(the\s+[^,;.]{3,100})", text[m.end():])
+            after = _named_body(of.group(1), standards, lang) if standards and of else None
+            if after is not None and of is not None and any(
+                    of.group(1).lower().startswith("the " + n.lower()) for n in after.get("names", {}).get(lang, [])):
+                named = after
             cadence = (named or body).get("session_year")
             if not cadence:
                 continue
@@ -260,7 +289,10 @@ def _session_year(text: str, body: dict[str, Any], rules: RuleSet, lang: str,
             before = text[m.end(): m.end() + 6]
             if re.match(r"^\s*(之前|以前|before)", before, re.IGNORECASE) or \
                     re.search(r"(before|prior to)\s*(its|the)?\s*$", text[max(0, m.start() - 40): m.start()], re.I):
-                return year - 1, f"“{m.group(0)}” is held in {year}; the work comes before it", year
+                # between the session before it and this one: the year before, or the same year for a
+                # body meeting several times a year whose previous session is of that year
+                before_year = max(_cadence_year(cadence, n - 1), year - 1) if n > 1 else year - 1
+                return before_year, f"“{m.group(0)}” is held in {year}; the work comes before it", year
             return year, f"“{m.group(0)}” is held in {year}", year
     return None
 
@@ -540,10 +572,22 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                 assumptions.append(f"paragraph {result.ref}: {_quote(match.words)} refers back (“{back}”) to the "
                                    f"{template.get('label', {}).get('en', '')} of paragraph {earlier}: priced there once")
                 continue
+            host = _PRICED_WITH.get(match.rule.template or "")
+            host_ref = next((r.ref for r in results for m in r.classification.matches if host and
+                             m.rule.template == host and r.classification.has_implications), None)
+            if host_ref is not None:
+                assumptions.append(f"paragraph {result.ref}: {_quote(match.words)} → "
+                                   f"{template.get('label', {}).get('en', '')}: priced with the mandate of paragraph "
+                                   f"{host_ref}, which includes its reports")
+                continue
             produced.setdefault(match.rule.template or "", result.ref)
             year, why = draft_year + 1, f"the year after the draft ({draft_year + 1})"
+            if draft.dated == draft_year and draft.dated_month and draft.dated_month <= _EARLY_MONTHS:
+                # a draft of January–July (a spring or summer session) starts its work that year
+                year, why = draft_year, (f"the year of the draft ({draft_year}): its masthead is dated "
+                                         f"{dt.date(draft_year, draft.dated_month, 1):%B} {draft_year}")
             # a note looks at most two years ahead: a year further out is a reference, not a date
-            explicit = [y for y in _years(text, rules) if draft_year < y <= draft_year + _HORIZON]
+            explicit = [y for y in _years(text, rules) if draft_year <= y <= draft_year + _HORIZON]
             session = _session_year(text, body, rules, lang, standards)
             if explicit:
                 year, why = max(explicit), f"the paragraph names {max(explicit)}"
@@ -577,9 +621,13 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                                        **_quantities(tpl, body_id), "year": year, "funding": funding}
                 if tpl.get("object"):  # the object of expenditure the template's kind falls under
                     act["object"] = tpl["object"]
-                if funding in ("regular_budget", "budget_process") and (actor or body).get("section"):
-                    act["section"] = (actor or body)["section"]
-                    if tpl["kind"] in _CONFERENCE_KINDS and body.get("conference_section"):
+                conference = tpl["kind"] in _CONFERENCE_KINDS and body.get("conference_section")
+                if funding in ("regular_budget", "budget_process") and ((actor or body).get("section") or conference):
+                    # a body whose own section the vocabulary lacks still has its meetings and documents
+                    # under the conference section; its other work names no section (the note says so)
+                    if (actor or body).get("section"):
+                        act["section"] = (actor or body)["section"]
+                    if conference:
                         act["section"] = body["conference_section"]
                     elif tpl.get("section"):
                         act["section"] = tpl["section"]

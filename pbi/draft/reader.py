@@ -18,7 +18,8 @@ from typing import Any, Literal
 from pbi.model.errors import InputError
 from pbi.model.yamlio import read_bytes
 
-__all__ = ["Item", "Paragraph", "Draft", "read_text", "detect_language", "parse_drafts", "read_drafts", "masthead"]
+__all__ = ["Item", "Paragraph", "Draft", "read_text", "detect_language", "parse_drafts", "read_drafts", "masthead",
+           "masthead_fields"]
 
 Language = Literal["zh", "en"]
 
@@ -31,17 +32,48 @@ _RUNNING_HEAD = re.compile(r"^\s*(\d{1,4}\s+)?[A-Z]\.\d{2}-\d{5}(\s+\d{1,4})?\s*
 _DRAFT_SYMBOL = re.compile(r"(?:^|\s)([A-Z]{1,6}(?:/[A-Z0-9.]+)*/L\.\d+(?:/Rev\.\d+)?)\s*$")
 # the masthead of a UN document above a draft, line by line: "United Nations   A/C.3/81/L.42",
 # "General Assembly", "Eighty-first session", "Third Committee", "Agenda item 71 (b)", "Distr.: Limited"
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH_NUMBER = {m: i for i, m in enumerate(_MONTHS[3:-1].split("|"), start=1)}
 _MASTHEAD = {
     "symbol": re.compile(r"^(?:United Nations\s+)?(?P<v>[A-Z]{1,6}(?:/[A-Z0-9.]+)*/L\.\d+(?:/Rev\.\d+)?)\s*$"),
     "organ": re.compile(r"^(?:United Nations|(?P<v>General Assembly|Economic and Social Council|Security Council"
                         r"|Human Rights Council))\s*$"),
-    "session": re.compile(r"^(?P<v>(?:[A-Z][a-z]+(?:-[a-z]+)?|\d{4}|Resumed|Substantive|Special)"
-                          r"(?:\s+(?:regular|special|resumed|substantive|organizational))?\s+session(?:\s+of\s+\d{4})?)\s*$"),
+    "session": re.compile(r"^(?P<v>(?:[A-Z][a-z]+(?:-[a-z]+)?|\d{4}|Resumed(?:\s+[a-z]+(?:-[a-z]+)?)?|Substantive|Special)"
+                          r"(?:\s+(?:[a-z]+(?:-[a-z]+)?\s+)?(?:regular|special|resumed|substantive|organizational))?"
+                          r"\s+session(?:\s+of\s+\d{4})?)\s*$"),
     "committee": re.compile(r"^(?P<v>(?:First|Second|Third|Fourth|Fifth|Sixth) Committee"
                             r"|Special Political and Decolonization Committee)\s*$"),
     "agenda": re.compile(r"^Agenda items?\s+(?P<v>.+?)\s*$"),
-    "other": re.compile(r"^(Distr\.?:.*|Original:.*|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},\s+\d{4})\s*$"),
+    # the dates of the session or of the document, with the place of the session before them:
+    # "Vienna, 18–22 May 2026", "8 September–8 October 2025", "Nairobi, 29 and 30 May 2025"
+    "date": re.compile(r"^(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?,\s+)?(?:\d{1,2}|" + _MONTHS
+                       + r"|\s|–|-|and|to)*?(?P<m>" + _MONTHS + r")\s+(?P<v>(?:19|20)\d{2})\s*$"),
+    # another organ whose session the draft is of: a commission, a conference of States parties, an
+    # assembly of a programme ("Commission on Narcotic Drugs", "Conference of the States Parties to …",
+    # "United Nations Environment Assembly of the", "Executive Board of …")
+    "body": re.compile(r"^(?P<v>(?:Commission|Conference|Council|Executive Board|Meeting of the States Parties)"
+                       r"\s+(?:on|of|for)\s+[^.;:,]{3,150}"
+                       r"|United Nations [A-Z][a-z]+ Assembly(?: of the)?(?: United Nations [A-Z][A-Za-z ]{3,60})?"
+                       r"|United Nations [A-Z][a-z]+(?: [A-Z][a-z]+){0,3} Programme)\s*$"),
+    "other": re.compile(r"^(Distr\.?:.*|Original:.*|[A-Z][a-z]+\s+\d{1,2},\s+\d{4}"
+                        r")\s*$"),
 }
+# the same lines in a Chinese document: "联 合 国  A/C.3/80/L.18", "大    会", "第八十届会议",
+# "第三委员会", "议程项目 27", "2025年9月8日至10月8日", "中文", "原件：英文"
+_MASTHEAD_ZH = {
+    "symbol": re.compile(r"^(?:联\s*合\s*国\s+)?(?P<v>[A-Z]{1,6}(?:/[A-Z0-9.]+)*/L\.\d+(?:/Rev\.\d+)?)\s*$"),
+    "committee": re.compile(r"^(?P<v>第[一二三四五六]委员会|特别政治和非殖民化委员会)\s*$"),
+    "organ": re.compile(r"^(?:联\s*合\s*国|(?P<v>大\s*会|经\s*济\s*及\s*社\s*会\s*理\s*事\s*会|安\s*全\s*理\s*事\s*会"
+                        r"|人\s*权\s*理\s*事\s*会))\s*$"),
+    "session": re.compile(r"^(?P<v>(?:续会)?第[一二三四五六七八九十百]+届(?:特别|常会|续会)?会议(?:续会)?|\d{4}年(?:届会|会议期间))\s*$"),
+    "agenda": re.compile(r"^议程项目\s*(?P<v>.+?)\s*$"),
+    "date": re.compile(r"^(?P<v>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*\d{1,2}\s*日(?:\s*(?:至|-|–)\s*"
+                       r"(?:(?P<m2>\d{1,2})\s*月\s*)?\d{1,2}\s*日)?(?:\s*[，,]\s*[\u4e00-\u9fff]{2,8})?\s*$"),
+    "body": re.compile(r"^(?P<v>[\u4e00-\u9fff《》]{2,60}(?:委员会|缔约方会议|缔约国会议|环境大会|人居大会|执行局))\s*$"),
+    "other": re.compile(r"^(Distr\.?:.*|中\s*文|原件\s*[：:].*)\s*$"),
+}
+# the gap between the two columns of a masthead line ("大    会" is one column)
+_COLUMN_GAP = r"\s{5,}|\t"
 _FOOTNOTE_RULE = re.compile(r"^\s*(_{5,}|-{3,}|\*{3,})\s*$")
 _FOOTNOTE_LINE = re.compile(r"^\s?(\d{1,3}|\*{1,3})\s+\S|^\s*(<sup>\d+</sup>|\[\^?\d+\]:?|[" + _SUPERSCRIPTS
                             + r"]+)\s*\S")
@@ -50,6 +82,9 @@ _MARKER = re.compile(r"<sup>\s*[\d*]+\s*</sup>|\[\^?\d+\]|[" + _SUPERSCRIPTS + r
 # word follows ("14第32条", "工作，1"): a footnote marker of a PDF text
 _PDF_MARKER = re.compile(r"(?<=[\u4e00-\u9fff，。；：、》”）])(?<!第)\d{1,3}(?=$|[，。；：（《“\u4e00-\u9fff])"
                          r"(?![年月日条款段号次届卷个项页份人名天岁周章节版册种国级至和及、])")
+# a footnote marker of a plain English text: digits glued to a word or to its punctuation
+# ("disabilities;2", "Convention,1 in particular"), never after a dot ("Rev.1") or a capital ("G20")
+_EN_MARKER = re.compile(r"(?<=[a-z\)\];,:”\"’])\d{1,2}(?=\s|$)")
 _MD = re.compile(r"^\s*#{1,6}\s*|\*\*|(?<!\*)\*(?!\*)")
 
 # a numbered operative paragraph "3. …" (also "3．"), a sub-item "(a)", "(i)", "㈠", "(一)", "（一）"
@@ -62,12 +97,15 @@ _CN_ITEM = re.compile(r"^([㈠-㈩])\s*(.*)$|^[(（]([一二三四五六七八�
 _CN_NUM = "一二三四五六七八九十"
 _ROMAN_OF = {"一": "I", "二": "II", "三": "III", "四": "IV", "五": "V", "六": "VI"}
 _DRAFT_START = {
-    "zh": re.compile(r"^(第?\s*(?P<num>\d+/\d+)\s*号\s*(?P<kind>决议|决定)(草案)?"
-                     r"|(?P<kind2>决议|决定)草案\s*(?P<cn>[" + _CN_NUM + r"]*))\s*$"),
+    # also the sponsors' line: "法国和南非：决议草案", "阿根廷和中国提交的决议草案"
+    "zh": re.compile(r"^(第?\s*(?P<num>\d+/\d+)(?:/?(?:\.\.\.|…))?\s*号\s*(?P<kind>决议|决定)(草案)?"
+                     r"|第?\s*(?P<next>\d+)/(?:\.\.\.|…)\s*号\s*(?P<kind3>决议|决定)(草案)?"
+                     r"|(?:[^：:。；\n]{1,300}[：:]\s*|[^：:。；\n]{1,300}提交的)?"
+                     r"(?P<kind2>决议|决定)草案\s*(?P<cn>[" + _CN_NUM + r"]*))\s*$"),
     # "Draft resolution", "Resolution 5/2", the sponsors' line "Albania and Chile: draft resolution",
     # "Draft resolution submitted by the Vice-Chair of the Committee … on the basis of …"
-    "en": re.compile(r"^(?:(?!\d{1,3}\s*[.．])[^:\n]{1,2000}:\s*draft\s+|draft\s+)?"
-                     r"(?P<kind>resolution|decision)\s*(?P<num>[\dIVXLC]+(?:/\d+)?)?"
+    "en": re.compile(r"^(?:(?!\d{1,3}\s*[.．])[^:\n]{1,2000}:\s*(?:revised\s+)?draft\s+|(?:revised\s+)?draft\s+)?"
+                     r"(?P<kind>resolution|decision)\s*(?P<num>[\dIVXLC]+(?:/\d+)?)?(?:/(?:\.\.\.|…))?"
                      r"(?:\s+(?:submitted|recommended|proposed)\s+by\s.*)?\s*$", re.IGNORECASE),
 }
 # headings that close a draft: "二. 组织事项", "B． 决定", "第一章", "Chapter II", "A. Draft resolutions…"
@@ -82,6 +120,9 @@ _BODY_LINE = {
     "en": re.compile(r"^(?P<body>The\s+[^,:;.]{0,200}?" + _BODY_WORDS["en"]
                      + r"(\s+(on|to|of|against)\s+[^,:;.]{0,160})?)(?P<sep>[,:]?)\s*(?P<rest>.*)$"),
 }
+# a commission's line above the draft it recommends to another organ: neither title nor body
+_RECOMMENDS = re.compile(r"recommends\s+to\s+the\s.{3,200}?\s(?:approval|adoption)\s+of\s+the\s+following\s+draft"
+                         r"|建议.{2,40}?(?:核准|通过)下(?:述|列)(?:决议|决定)草案", re.IGNORECASE)
 _DECIDING = re.compile(r"^(决定|核准|通过|请|Decides|Approves|Adopts|Requests)")
 
 
@@ -142,6 +183,9 @@ class Draft:
     symbol: str | None = None  # the draft's document symbol when printed above it (A/C.3/80/L.99)
     organ: str = ""  # the organ of the masthead: "General Assembly", "Human Rights Council"
     session: str = ""  # the session of the masthead: "Eighty-first session", "2026 session"
+    dated: int | None = None  # the latest year of the masthead's dates (of the session, of the document)
+    dated_month: int | None = None  # and its month
+    recommended: bool = False  # the masthead's organ recommends the draft to the body that adopts it
     committee: str = ""  # "Third Committee"
     agenda_items: list[str] = field(default_factory=list)  # "71 (b)"
     agenda_title: str = ""  # the title printed under the agenda item above the draft: "Crime prevention …"
@@ -205,20 +249,53 @@ def _docx_text(path: Path) -> str:
         if tag == "p":
             paragraph = DocxParagraph(child, document)
             number = _docx_number(paragraph, counters)
-            lines.append(f"{number} {paragraph.text}" if number else paragraph.text)
+            text = _docx_paragraph_text(child) if _has_superscript_number(child) else paragraph.text
+            lines.append(f"{number} {text}" if number else text)
         elif tag == "tbl":
             lines.extend(_docx_rows([Table(child, document)]))
     # line N of the text is paragraph (or table row) N of the document, after a header's symbol
     return "\n".join(lines)
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _superscript_number(run: Any) -> bool:
+    """A run printed as a superscript number: a footnote marker typed in the text."""
+    align = run.find(f"{_W}rPr/{_W}vertAlign")
+    text = "".join(t.text or "" for t in run.iter(f"{_W}t"))
+    return align is not None and align.get(f"{_W}val") == "superscript" and text.strip().isdigit()
+
+
+def _has_superscript_number(element: Any) -> bool:
+    return any(_superscript_number(r) for r in element.iter(f"{_W}r"))
+
+
+def _docx_paragraph_text(element: Any) -> str:
+    """A paragraph's text without the footnote markers typed as superscript numbers (a footnote's
+    own number, opening its paragraph, stays: it marks the footnote)."""
+    out: list[str] = []
+    for run in element.iter(f"{_W}r"):
+        if _superscript_number(run) and "".join(out).strip():
+            continue
+        for node in run:
+            tag = node.tag.rsplit("}", 1)[-1]
+            if tag == "t":
+                out.append(node.text or "")
+            elif tag == "tab":
+                out.append("\t")
+            elif tag in ("br", "cr"):
+                out.append("\n")
+    return "".join(out)
+
+
 def _docx_rows(tables: Any) -> list[str]:
-    """One line per table row, its cells' texts apart: "United Nations    A/C.2/81/L.27"."""
+    """One line per table row, its cells' texts a tab apart: "United Nations\tA/C.2/81/L.27"."""
     rows: list[str] = []
     for table in tables:
         for row in table.rows:
             cells = [" ".join(p.text.strip() for p in cell.paragraphs if p.text.strip()) for cell in row.cells]
-            text = "    ".join(dict.fromkeys(c for c in cells if c))  # a merged cell repeats: once
+            text = "\t".join(dict.fromkeys(c for c in cells if c))  # a merged cell repeats: once
             if text:
                 rows.append(text)
     return rows
@@ -270,15 +347,22 @@ def _logical_lines(text: str) -> list[tuple[int, str]]:
     pdf_style = indented > 0.1 * max(1, sum(1 for ln in raw if ln.strip()))
     out: list[tuple[int, str]] = []
     in_notes = after_heading = False
-    for number, line in enumerate(raw, start=1):
+    lines = [(number, part if len(parts) > 1 else line, len(parts) > 1) for number, line in enumerate(raw, start=1)
+             for parts in [_columns(line) if line.strip() else [line]] for part in parts]
+    for number, line, column in lines:
         if not line.strip():
+            continue
+        if column:  # a column of a masthead line ("4 November 2025" is no footnote)
+            out.append((number, line.strip()))
+            after_heading = True
             continue
         if _FOOTNOTE_RULE.match(line):
             in_notes = True
             continue
         if _RUNNING_HEAD.match(line):
             continue
-        if in_notes or _FOOTNOTE_LINE.match(line) and not _starts_paragraph(line.strip()):
+        if (in_notes or _FOOTNOTE_LINE.match(line) and not _starts_paragraph(line.strip())) \
+                and masthead_fields(line.strip()) is None:  # "3 October 2025" is a date, no footnote
             if _FOOTNOTE_LINE.match(line):
                 in_notes = True
                 continue
@@ -288,7 +372,7 @@ def _logical_lines(text: str) -> list[tuple[int, str]]:
         stripped = _MD.sub("", _MARKER.sub("", line)).strip()
         if not stripped:
             continue
-        heading = bool(line.lstrip().startswith("#") or masthead(stripped) is not None or _DRAFT_START["zh"].match(stripped)
+        heading = bool(line.lstrip().startswith("#") or masthead_fields(stripped) is not None or _DRAFT_START["zh"].match(stripped)
                        or _DRAFT_START["en"].match(stripped) or _ANNEX.match(stripped)
                        or _CLOSING_HEADING.match(stripped) and not _NUMBERED.match(stripped))
         new = (not out or heading or after_heading or _starts_paragraph(stripped) or _is_body_line(stripped) or (pdf_style and line[:1] in " \t\u3000")
@@ -305,16 +389,54 @@ def _logical_lines(text: str) -> list[tuple[int, str]]:
                if _CJK.search(t) else t) for n, t in out]
     if pdf_style:  # footnote markers printed as plain digits beside Chinese text: "《公约》14第32条"
         joined = [(n, _PDF_MARKER.sub("", t)) for n, t in joined]
+    joined = [(n, t if _CJK.search(t) else _EN_MARKER.sub("", t)) for n, t in joined]
     return joined
 
 
-def masthead(text: str) -> tuple[str, str] | None:
-    """(field, value) if ``text`` is a line of a document's masthead, else None."""
-    for name, pattern in _MASTHEAD.items():
+def masthead(text: str, language: Language = "en") -> tuple[str, str] | None:
+    """(field, value) if ``text`` is a line of a document's masthead, else None. A date's value is
+    its year and its last month: "Vienna, 18–22 May 2026" → ("date", "2026-05")."""
+    for name, pattern in (_MASTHEAD_ZH if language == "zh" else _MASTHEAD).items():
         m = pattern.match(text)
+        if m and name == "date":
+            month = m.group("m2") if "m2" in m.groupdict() and m.group("m2") else m.group("m")
+            number = int(month) if month.isdigit() else _MONTH_NUMBER[month]
+            return name, f"{m.group('v')}-{number:02d}"
         if m:
             return name, (m.groupdict().get("v") or "")
     return None
+
+
+def masthead_fields(text: str, language: Language | None = None) -> list[tuple[str, str]] | None:
+    """The masthead fields of a line, which may print two columns apart ("Eightieth session
+    <spaces> 10 October 2025", "大    会   Distr.: Limited"); None unless every column is a
+    masthead line. Without ``language``, a column may be of either."""
+    def one(column: str) -> tuple[str, str] | None:
+        if language is not None:
+            return masthead(column, language)
+        return masthead(column, "en") or masthead(re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", column), "zh")
+
+    whole = one(text.strip())
+    if whole is not None:
+        return [whole]
+    # a session and its dates on one line: "2027 session, 25 July 2026–28 July 2027"
+    head, comma, rest = text.strip().partition(", ")
+    if comma and one(head) is not None and one(head)[0] == "session" and one(rest) is not None:  # type: ignore[index]
+        return [f for f in (one(head), one(rest)) if f is not None]
+    columns = [c for c in re.split(_COLUMN_GAP, text.strip()) if c]
+    if len(columns) < 2:
+        return None
+    fields = [one(c) for c in columns]
+    return None if any(f is None for f in fields) else [f for f in fields if f is not None]
+
+
+def _columns(line: str) -> list[str]:
+    """A masthead line printed in two columns, as its columns; any other line as it is."""
+    columns = [c for c in re.split(_COLUMN_GAP, line.strip()) if c]
+    if len(columns) > 1 and masthead_fields(line) is not None and \
+            all(masthead_fields(c) is not None for c in columns):
+        return columns
+    return [line]
 
 
 def _set_masthead(draft: Draft, name: str, value: str) -> None:
@@ -322,10 +444,21 @@ def _set_masthead(draft: Draft, name: str, value: str) -> None:
     if name == "symbol":
         draft.symbol = value
     elif name == "agenda":
-        draft.agenda_items.extend(v.strip() for v in re.split(r",|\s+and\s+", value) if v.strip())
+        draft.agenda_items.extend(v.strip() for v in re.split(r",|\s+and\s+|、", value) if v.strip())
+    elif name == "date":
+        year, month = (int(v) for v in value.split("-"))
+        if (year, month) > (draft.dated or 0, draft.dated_month or 0):
+            draft.dated, draft.dated_month = year, month
+    elif name == "body":
+        # a commission or conference under (or beside) the organ: it is the body whose session this is
+        if draft.organ.endswith(" of the"):  # "United Nations Environment Assembly of the" / "… Programme"
+            draft.organ = f"{draft.organ} {value}"
+        elif not draft.organ.startswith(value) and not draft.organ.endswith(value):
+            draft.organ = value
     elif name in ("organ", "session", "committee") and value:
+        value = re.sub(r"\s+", "", value) if draft.language == "zh" and name == "organ" else value
         setattr(draft, name, value if name != "organ" or not draft.organ else draft.organ)
-    if name == "organ" and value == "Human Rights Council":
+    if name == "organ" and value in ("Human Rights Council", "人权理事会"):
         draft.organ = value  # "General Assembly / Human Rights Council": the Council
 
 
@@ -359,17 +492,19 @@ def parse_drafts(text: str, *, file: str = "<text>", language: Language | None =
     last_field = ""
     for line, para in _logical_lines(text):
         start = _DRAFT_START["zh"].match(para) or _DRAFT_START["en"].match(para)
-        if current is None and not start and lang == "en":
-            head = masthead(para)
-            if head is not None:
+        if current is None and not start:
+            heads = masthead_fields(para, lang)
+            if heads is not None:
                 above = above or Draft(label="", kind="resolution", number=None, language=lang, file=file, line=line)
-                _set_masthead(above, *head)
-                last_field = head[0]
+                for head in heads:
+                    _set_masthead(above, *head)
+                last_field = heads[-1][0]
             elif above is not None and last_field == "agenda" and not above.agenda_title:
                 above.agenda_title = para  # the agenda item's title, printed under its number
             continue
         if start:
-            kind_word = start.groupdict().get("kind") or start.groupdict().get("kind2") or ""
+            kind_word = (start.groupdict().get("kind") or start.groupdict().get("kind2")
+                         or start.groupdict().get("kind3") or "")
             kind: Literal["resolution", "decision"] = (
                 "decision" if kind_word.lower() in ("决定", "decision") else "resolution")
             current = Draft(label=para, kind=kind, number=start.groupdict().get("num") or start.groupdict().get("cn"),
@@ -380,6 +515,7 @@ def parse_drafts(text: str, *, file: str = "<text>", language: Language | None =
             if above is not None:
                 current.symbol = above.symbol or current.symbol
                 current.organ, current.session, current.committee = above.organ, above.session, above.committee
+                current.dated, current.dated_month = above.dated, above.dated_month
                 current.agenda_items, current.agenda_title = above.agenda_items, above.agenda_title
             above, last_field = None, ""
             drafts.append(current)
@@ -400,9 +536,13 @@ def parse_drafts(text: str, *, file: str = "<text>", language: Language | None =
             current = None
             continue
         if stage == "title":
-            head = masthead(para) if lang == "en" else None
-            if head is not None:
-                _set_masthead(current, *head)
+            heads = masthead_fields(para, lang)
+            if heads is not None:
+                for head in heads:
+                    _set_masthead(current, *head)
+                continue
+            if _RECOMMENDS.search(para):
+                current.recommended = True
                 continue
             opening = _body_of(para, lang)
             if opening and not current.title and opening[1]:

@@ -69,11 +69,16 @@ class RuleSet:
     count_phrases: tuple[re.Pattern[str], ...]
     session_phrases: tuple[re.Pattern[str], ...]
     numerals: dict[str, int] = field(default_factory=dict)
+    # a paragraph asking the secretariat itself: "Requests the Secretary-General", "请秘书长"
+    asks_secretariat: tuple[re.Pattern[str], ...] = ()
     anaphora: tuple[str, ...] = ()  # words that refer back to an object named before ("该", "the said")
     absorbed: tuple[Rule, ...] = ()  # "within existing resources": no additional requirement
     day_phrases: tuple[re.Pattern[str], ...] = ()  # "a two-day panel", "sessions of five days"
     day_numbers: dict[str, str] = field(default_factory=dict)  # "half" → "0.5"
+    # "twelve weeks of sessions": weeks of five meeting days, when no day count is given
+    week_phrases: tuple[re.Pattern[str], ...] = ()
     participant_phrases: tuple[re.Pattern[str], ...] = ()  # "of 25 experts"
+    participant_numbers: dict[str, str] = field(default_factory=dict)  # "twelve" → "12"
     month_phrases: tuple[re.Pattern[str], ...] = ()  # "for twelve months", "six work-months"
     # the name of a report by who prepares it or what it is: (phrase, template, label by language)
     report_labels: tuple[tuple[re.Pattern[str], str, dict[str, str]], ...] = ()
@@ -114,10 +119,12 @@ class Standards:
     actors: tuple[dict[str, Any], ...] = ()  # parts of the secretariat: names, section, duty station
 
 
-def _compile(phrase: str, words: dict[str, tuple[str, ...]], sentence: str, where: str) -> re.Pattern[str]:
+def _compile(phrase: str, words: dict[str, tuple[str, ...]], sentence: str, where: str,
+             patterns: dict[str, tuple[str, ...]] | None = None) -> re.Pattern[str]:
     text = phrase
     for key, values in words.items():
-        alternatives = "|".join(re.escape(v) for v in sorted(values, key=len, reverse=True))
+        alternatives = "|".join([re.escape(v) for v in sorted(values, key=len, reverse=True)]
+                                + list((patterns or {}).get(key, ())))
         after = "(?:（[^）]{0,30}）|\\([^)]{0,30}\\))?" if key == "actor" else ""  # "办公室（毒品和犯罪问题办公室）"
         text = text.replace("{" + key + "}", f"(?:{alternatives}){after}")
     # "…" is any words within the sentence; in a text with spaces between words it stands for
@@ -155,7 +162,7 @@ def _strings(value: Any, where: LoadedYaml, path: str) -> tuple[str, ...]:
 
 
 def _rules(loaded: LoadedYaml, key: str, cls: ParagraphClass | None, words: dict[str, tuple[str, ...]],
-           sentence: str) -> tuple[Rule, ...]:
+           sentence: str, patterns: dict[str, tuple[str, ...]] | None = None) -> tuple[Rule, ...]:
     out: list[Rule] = []
     for i, body in enumerate(loaded.data.get(key) or []):
         path = f"{key}[{i}]"
@@ -170,8 +177,9 @@ def _rules(loaded: LoadedYaml, key: str, cls: ParagraphClass | None, words: dict
         where = f"{loaded.file}:{loaded.line_of(path)}"
         out.append(Rule(
             id=str(body["id"]), cls=rule_cls, phrases=phrases,
-            patterns=tuple(_compile(p, words, sentence, where) for p in phrases),
-            unless=tuple(_compile(p, words, sentence, where) for p in _strings(body.get("unless"), loaded, path)),
+            patterns=tuple(_compile(p, words, sentence, where, patterns) for p in phrases),
+            unless=tuple(_compile(p, words, sentence, where, patterns)
+                         for p in _strings(body.get("unless"), loaded, path)),
             template=body.get("template"), line=loaded.line_of(path),
             examples=_strings(body.get("examples"), loaded, path + ".examples"),
             counter_examples=_strings(body.get("not"), loaded, path + ".not")))
@@ -191,6 +199,8 @@ def _load_rules(language: str, path: str) -> RuleSet:
     words = {"request": _strings(data.get("request_verbs"), loaded, "request_verbs"),
              "actor": _strings(data.get("actors"), loaded, "actors"),
              "shall": _strings(data.get("modal_verbs"), loaded, "modal_verbs")}
+    # actors given as regular expressions: an office named by what comes before "办事处"
+    patterns = {"actor": _strings(data.get("actor_patterns"), loaded, "actor_patterns")}
     openings: list[tuple[str, str]] = []
     for entry in data.get("none") or []:
         for opening in _strings(entry.get("opening"), loaded, "none"):
@@ -199,9 +209,11 @@ def _load_rules(language: str, path: str) -> RuleSet:
     where = loaded.file
     return RuleSet(
         language=language, file=loaded.file,
-        requests=_rules(loaded, "requests", None, words, sentence),
-        extrabudgetary=_rules(loaded, "extrabudgetary", "extrabudgetary", words, sentence),
-        invitation=_rules(loaded, "invitation", "invitation", words, sentence),
+        requests=_rules(loaded, "requests", None, words, sentence, patterns),
+        extrabudgetary=_rules(loaded, "extrabudgetary", "extrabudgetary", words, sentence, patterns),
+        invitation=_rules(loaded, "invitation", "invitation", words, sentence, patterns),
+        asks_secretariat=tuple(_compile(p, words, sentence, where, patterns)
+                               for p in _strings(data.get("asks_secretariat"), loaded, "asks_secretariat")),
         endorses_annex=tuple(_compile(p, words, sentence, where)
                              for p in _strings(data.get("endorses_annex"), loaded, "endorses_annex")),
         openings=tuple(openings),
@@ -215,11 +227,13 @@ def _load_rules(language: str, path: str) -> RuleSet:
         numerals={str(k): int(v) for k, v in (data.get("numerals") or {}).items()},
         anaphora=_strings(data.get("anaphora"), loaded, "anaphora"),
         report_labels=_report_labels(loaded, data.get("report_labels")),
-        absorbed=_rules(loaded, "absorbed", "absorbed", words, sentence),
+        absorbed=_rules(loaded, "absorbed", "absorbed", words, sentence, patterns),
         day_phrases=tuple(re.compile(p, re.IGNORECASE) for p in _strings(data.get("day_phrases"), loaded, "day_phrases")),
         day_numbers={str(k): str(v) for k, v in (data.get("day_numbers") or {}).items()},
+        week_phrases=tuple(re.compile(p, re.IGNORECASE) for p in _strings(data.get("week_phrases"), loaded, "week_phrases")),
         participant_phrases=tuple(re.compile(p, re.IGNORECASE)
                                   for p in _strings(data.get("participant_phrases"), loaded, "participant_phrases")),
+        participant_numbers={str(k): str(v) for k, v in (data.get("participant_numbers") or {}).items()},
         month_phrases=tuple(re.compile(p, re.IGNORECASE) for p in _strings(data.get("month_phrases"), loaded, "month_phrases")),
         month_numbers={str(k): str(v) for k, v in (data.get("month_numbers") or {}).items()},
         grade_phrases=tuple(re.compile(p) for p in _strings(data.get("grade_phrases"), loaded, "grade_phrases")),
@@ -259,9 +273,15 @@ def classify_text(texts: list[str], rules: RuleSet) -> Classification:
         return Classification("extrabudgetary" if condition else "costed", tuple(matches), condition, invitation)
     if matches:
         return Classification("extrabudgetary", tuple(matches), condition, invitation)
+    if condition and any(p.search(whole) for p in rules.asks_secretariat):
+        # asks the secretariat for work no rule names, met from extrabudgetary resources: said, not priced
+        return Classification("extrabudgetary", (), condition, invitation)
     if invitation:
         return Classification("invitation", (), condition, invitation, why="invites donors to provide resources")
-    if absorbed:  # asks the secretariat for something no rule prices, within existing resources
+    if absorbed and not condition and any(p.search(whole) for p in rules.asks_secretariat):
+        # asks the secretariat for work no rule names, within existing resources: said, not priced
+        return Classification("absorbed", (), absorbed, invitation)
+    if absorbed:  # asks others for something, within existing resources
         return Classification("none", (), absorbed, None, why=f"within existing resources (“{absorbed}”)")
     why = next((w for opening, w in rules.openings if whole.lower().startswith(opening.lower())), None)
     return Classification("none", (), condition, None, why=why or "asks nothing of the secretariat")
