@@ -76,7 +76,7 @@ class _Places:
 
     def fig(self, c: Claim) -> dict[str, Any]:
         return {"note": c.note, "name": c.note_name or None, "symbol": self.symbols.get(id(c)),
-                "section": c.section, "paragraph": c.paragraph,
+                "section": c.section, "sections": list(c.sections), "paragraph": c.paragraph,
                 "line": c.line, "amount": c.amount, "low": c.low, "high": c.high,
                 "operative_paragraph": c.operative_paragraph, "text": c.text}
 
@@ -99,10 +99,9 @@ def check_totals(notes: Sequence[Note]) -> list[Finding]:
         for c in n.claims:
             if not c.is_total or c.amount is None:
                 continue
-            paras: list[str] = list(c.quantities.get("total_of", []))
             parts: list[Decimal] = list(c.quantities.get("parts", []))
-            parts_claims = [x for x in n.claims if not x.is_total and x.amount is not None
-                            and x.paragraph in paras and x.amount in parts]
+            paras: list[str] = list(c.quantities.get("total_of", []))
+            parts_claims = _parts_of(n, c)
             figs = [pl.fig(x) for x in parts_claims] + [pl.fig(c)]
             if not parts:
                 out.append(Finding("warning", c.note, c.paragraph,
@@ -127,6 +126,31 @@ def check_totals(notes: Sequence[Note]) -> list[Finding]:
                                    f"{len(parts)} parts add up to {_fmt(s)} "
                                    f"(difference {_fmt(c.amount - s)}): {terms}", figs, c.note_name or None))
     return out
+
+
+def _sections(keys: Sequence[str]) -> str:
+    """ "section 2", "sections 2 and 8" """
+    keys = list(keys)
+    if len(keys) == 1:
+        return f"section {keys[0]}"
+    return "sections " + ", ".join(keys[:-1]) + " and " + keys[-1]
+
+
+def _parts_of(note: Note, total: Claim) -> list[Claim]:
+    """The claims of ``note`` the reader found to be the parts of ``total``."""
+    paras = set(total.quantities.get("total_of", []))
+    parts = set(total.quantities.get("parts", []))
+    return [x for x in note.claims if not x.is_total and x.amount is not None
+            and x.paragraph in paras and x.amount in parts]
+
+
+def _outside_sections(total: Claim, parts: Sequence[Claim]) -> list[Claim]:
+    """The parts of a total stated under sections of its own that are under a section the total
+    does not name ("$126,100 under section 2, comprising … $93,900 under section 8")."""
+    stated = set(total.quantities.get("stated_sections") or ())
+    if not stated:
+        return []
+    return [x for x in parts if x.sections and not set(x.sections) <= stated]
 
 
 # ----------------------------------------------------------------------------- consistency
@@ -165,7 +189,8 @@ def _year_of(c: Claim) -> int | None:
 
 
 def check_consistency(notes: Sequence[Note]) -> list[Finding]:
-    """The same item costed at different amounts in two places."""
+    """The same item costed at different amounts in two places; a total stated under budget
+    sections whose parts are stated under another."""
     groups: dict[tuple[Any, ...], list[Claim]] = {}
     pl = _Places(notes)
     for c in pl.claims:
@@ -186,6 +211,16 @@ def check_consistency(notes: Sequence[Note]) -> list[Finding]:
                 f"the same item ({what}) is costed {_figure(first)} in {pl.where(first)} "
                 f"(line {first.line}) but {_figure(other)} in {pl.where(other)} "
                 f"(line {other.line})", [pl.fig(first), pl.fig(other)], other.note_name or None))
+    for n in notes:
+        for c in n.claims:
+            outside = _outside_sections(c, _parts_of(n, c)) if c.is_total and c.amount is not None else []
+            if outside:
+                out.append(Finding(
+                    "warning", c.note, c.paragraph,
+                    f"{pl.where(c)}: total {_fmt(c.amount)} is stated under "
+                    f"{_sections(c.quantities['stated_sections'])}, but "
+                    + "; ".join(f"{_fmt(x.amount)} ({pl.where(x)}) is under {_sections(x.sections)}" for x in outside),
+                    [pl.fig(c), *(pl.fig(x) for x in outside)], c.note_name or None))
     return out
 
 

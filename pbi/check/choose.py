@@ -1,6 +1,11 @@
-"""Which cost table ``pbi check`` prices a note with when none is given: the first of the tables
-that the body the note names lists (``tables:`` of the body in model/vocabulary.yaml) that is
-installed, has values from the year given and is valid for every year the note prices; a note that
+"""Which cost table ``pbi check`` prices a note with when none is given, and why.
+
+The tables the body the note names lists (``tables:`` of the body in model/vocabulary.yaml, each
+with the year it is listed from and why) that are installed each price a span of years: from the
+later of that year and the first year in which every rate of the table has a value, to the table's
+``valid_to``. The first listed table whose span holds every year the note prices is chosen; else
+the one holding most of them. The reason gives the vocabulary's why and names plainly the years no
+installed table has rates for (before 2010, none has): their amounts are not priced. A note that
 names no body known to the vocabulary is priced with :data:`pbi.model.DEFAULT_TABLE`.
 """
 
@@ -30,10 +35,12 @@ _LEADING_ARTICLE = re.compile(r"^(?:the|la|le|l’|l'|el)\s*", re.I)
 
 @dataclass(frozen=True)
 class Choice:
-    """The table a note is priced with, and why."""
+    """The table a note is priced with, why, and the note's years that no installed table has rates
+    for (its amounts of those years are not priced)."""
 
     table: Table
     why: str
+    unpriced_years: tuple[int, ...] = ()
 
 
 def _specific(short: str) -> bool:
@@ -111,26 +118,51 @@ def _load(path: Path) -> Table:
     return load_table(path)
 
 
-def _covers(table: Table, years: Iterable[int]) -> bool:
-    years = list(years)
-    return not years or table.valid_to is None or max(years) <= table.valid_to.year
+def _span(table: Table, listed_from: int) -> tuple[int, int | None]:
+    """The years ``table`` prices a body's notes in: from the later of the year the vocabulary lists
+    it from and the first year in which every rate of the table has a value, to its ``valid_to``."""
+    firsts = [min(r.values).year for r in table.rates.values() if r.values]
+    return max(listed_from, *firsts), (table.valid_to.year if table.valid_to else None)
+
+
+def _within(year: int, span: tuple[int, int | None]) -> bool:
+    return span[0] <= year and (span[1] is None or year <= span[1])
+
+
+def _years(years: Iterable[int]) -> str:
+    ys = sorted(years)
+    return ", ".join(str(y) for y in ys[:-1]) + (" and " if len(ys) > 1 else "") + str(ys[-1])
 
 
 def choose_table(note: Note, *, installed: dict[str, Path] | None = None) -> Choice:
-    """The table to price ``note`` with (see the module docstring)."""
+    """The table to price ``note`` with (see the module docstring): the first listed table that has
+    rates for every year the note prices; else the one that has rates for most of them (the first
+    listed on a tie); the reason names the vocabulary's why, and the years no table prices."""
     key = note_body(note)
     years = note_years(note)
     known = _installed(Path(note.source) if note.source else None) if installed is None else installed
     if key is not None:
         name = body(key).names_in("en")["name"] if "en" in body(key).names else key
         span = (f"{min(years)}" if len(years) == 1 else f"{min(years)}-{max(years)}") if years else "no year stated"
+        listed: list[tuple[Table, tuple[int, int | None], str]] = []
         for entry in body_tables(key):
             tid = str(entry["id"])
-            if tid not in known or (years and int(entry["from"]) > min(years)):
-                continue
-            table = _load(known[tid])
-            if _covers(table, years):
-                return Choice(table, f"a note of {name}, {span}")
+            if tid in known:
+                table = _load(known[tid])
+                listed.append((table, _span(table, int(entry["from"])), str(entry.get("why") or "")))
+        if listed:
+            def priced(item: tuple[Table, tuple[int, int | None], str]) -> int:
+                return sum(1 for y in years if _within(y, item[1]))
+
+            best = max(listed, key=priced)  # max keeps the first listed of equals
+            table, _, why = best
+            unpriced = tuple(sorted(y for y in years if not any(_within(y, s) for _, s, _ in listed)))
+            reason = f"a note of {name}, {span}" + (f": {why}" if why and (priced(best) or not years) else "")
+            if unpriced:
+                spans = ", ".join(f"{t.id} covers {s[0]}–{s[1] if s[1] else 'on'}" for t, s, _ in listed)
+                reason += (f"; no installed table has rates for {_years(unpriced)} ({spans}): "
+                           f"{'its' if len(unpriced) == len(years) else 'those years’'} amounts are not priced")
+            return Choice(table, reason, unpriced)
     return Choice(resolve_table(DEFAULT_TABLE),
                   "the default: the note names no body whose tables cover its years" if key is None
-                  else f"the default: no table listed for {key} is installed for its years")
+                  else f"the default: no table listed for {key} is installed")

@@ -24,6 +24,8 @@ plain ``dict``.  Keys (present only when the text states them):
                           meetings with interpretation are costed together
 ``staff_all``             list of ``{"count", "grade", "work_months"}`` when several posts are costed
 ``consultants``           int (一名顾问 / one consultant)
+``consultants_all``       list of ``{"work_months", "count", "location"}`` when several consultants
+                          of different lengths are costed together
 ``copies``                int (800 份 / 800 copies)
 ``trips_all``             list of {trips, travellers, dsa_days, location}: several trips in one amount
 ``documents``             int, documents of the same length (两份…文件 / two 16-page documents)
@@ -46,7 +48,7 @@ from pbi.model.vocabulary import duty_stations
 from .text import to_int
 
 __all__ = ["MEETING_SERVICES", "extract", "find_funding", "find_years", "find_biennium", "find_ops", "find_section",
-           "find_sections", "section_before",
+           "find_section_run", "find_sections", "no_section_at", "section_before", "section_before_at",
            "staff_assessment", "KINDS", "COUNTABLE"]
 
 _ZN = r"(\d{1,3}(?:,\d{3})+(?!\d)|\d+|[一二两三四五六七八九十百]+)"
@@ -122,14 +124,16 @@ _GATHERINGS = (
     re.compile(rf"\b{_EW}\s+{_EW}-day\s+([^,;.]{{0,60}}?)\bof\s+{_DN}\s+participants?\b", re.I),
 )
 _INTERPRETED = (
-    re.compile(rf"(?:{_ZN}\s*次)?\s*(?:为期\s*{_ZN}\s*天的|{_DN}\s*次)\s*配备\s*{_ZN}\s*种\s*语文\s*口译"),
+    re.compile(rf"(?:{_ZN}\s*次)?\s*(?:为期\s*{_ZN}\s*天[的、，]?|{_DN}\s*次)\s*配备\s*{_ZN}\s*种\s*语文\s*口译"),
     re.compile(rf"(?<![\d,])\b(\d{{1,3}}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
                rf"(?:{_EW}-day\s+)?(?:(?!(?:for|to|in|with|and|by|at|from)\b)[\w-]+\s+){{0,4}}?"
-               rf"(?:of\s+{_DN}\s+meetings\s+)?(?:{_EW}-day\s+)?with\s+interpretation\s+in\s+{_EW}\s+languages?\b",
+               rf"(?:of\s+{_DN}\s+meetings\s+)?(?:in\s+(?-i:[A-Z])\w+(?:\s+(?-i:[A-Z])\w+){{0,2}}\s+)?"  # in New York
+               rf"(?:{_EW}-day\s+)?with\s+interpretation\s+in\s+{_EW}\s+languages?\b",
                re.I),
 )
 #: meetings counted as meetings, with no length in days ("3 meetings with interpretation in six languages")
-_PLAIN_MEETINGS = re.compile(r"^\S+\s+meetings?\s+with\s+interpretation\b", re.I)
+_PLAIN_MEETINGS = re.compile(r"^\S+\s+meetings?\s+(?:in\s+(?-i:[A-Z])\w+(?:\s+(?-i:[A-Z])\w+){0,2}\s+)?"
+                             r"with\s+interpretation\b", re.I)
 #: trips of staff, experts or members, with days of subsistence allowance each
 _TRIPS = re.compile(rf"\b{_EW}\s+trips?\s+of\s+(staff|experts|members|representatives|participants)\b"
                     rf"(?:\s+to\s+(?-i:[A-Z])\w*(?:\s+(?-i:[A-Z])\w*){{0,3}})?"  # a place: capitalised words
@@ -139,9 +143,11 @@ _TRIPS_ZH = re.compile(rf"(专家|工作人员|成员|代表|与会者)(?:前往
                        rf"(?:[（(]每次\s*{_ZN}\s*天每日生活津贴[）)])?")
 _TRAVELLERS_ZH = {"专家": "experts", "工作人员": "staff", "成员": "members", "代表": "representatives", "与会者": "participants"}
 _CONSULTANT_MONTHS = (
-    re.compile(rf"\b{_EW}[\s-]+work[\s-]+months?\s+of\s+(?:a|an|one|\w+)\s+consultants?\b", re.I),
-    re.compile(rf"顾问\s*{_ZN}\s*个\s*工作月"),  # 聘用一名顾问三个工作月
+    re.compile(rf"\b{_EW}[\s-]+work[\s-]+months?\s+of\s+(a|an|one|\w+)\s+consultants?\b", re.I),
+    re.compile(rf"顾问\s*各?\s*{_ZN}\s*个\s*工作月"),  # 聘用一名顾问三个工作月, 两名顾问各三个工作月
 )
+#: one consultant of several, in Chinese: (count,) months
+_CONSULTANT_EACH_ZH = re.compile(rf"(?:{_ZN}\s*名\s*)?顾问\s*各?\s*{_ZN}\s*个\s*工作月")
 _STAFF_EN = re.compile(rf"\bwork[\s-]+months?\s+of\s+{_EW}\b", re.I)
 _CONSULTANTS = (
     re.compile(rf"{_ZN}\s*名\s*顾问"),
@@ -150,7 +156,7 @@ _CONSULTANTS = (
 _DOCUMENTS = (
     # "两份…文件", not the copies of something else before it: "(…, 2 份)以及一份…的文件"
     re.compile(rf"{_NOT_ORD}{_ZN}\s*份(?:[^,;。、()份]|(?<=\d),(?=\d)){{0,30}}?(?:文件|报告|出版物)"),
-    re.compile(rf"\b{_EW}\s+(?:\d[\d,]*-page\s+)?(?:documents|reports|publications)\b", re.I),
+    re.compile(rf"\b{_EW}\s+(?:\d[\d,]*-(?:page|word)\s+)?(?:documents|reports|publications)\b", re.I),
 )
 _COPIES = (
     re.compile(rf"(?<![\d.])(?<!\d,){_DN}\s*份(?=\s*(?:[),;。、]|$))"),
@@ -282,6 +288,17 @@ def _mentions(text: str, station: str) -> int:
     return len(re.findall(rf"\b{re.escape(station)}\b", text)) + (text.count(zh) if zh else 0)
 
 
+def _item_clause(text: str, pos: int) -> str:
+    """The item of a list around ``pos``: from the cut before it to the cut after it, within the
+    parenthesis that holds it."""
+    a = max(text.rfind("(", 0, pos), text.rfind("（", 0, pos), 0)
+    ends = [i for i in (text.find(")", pos), text.find("）", pos)) if i >= 0]
+    b = min(ends) if ends else len(text)
+    cuts = [m.end() for m in _CUT.finditer(text, a, pos)]
+    after = _CUT.search(text, pos, b)
+    return text[cuts[-1] if cuts else a:after.start() if after else b]
+
+
 def _own_location(text: str, pos: int) -> str | None:
     """The duty station named in the clause around ``pos`` (an item's own: "… (P-3) in New York")."""
     clause = _clause_around(text, 0, pos, len(text))
@@ -367,12 +384,19 @@ def extract(text: str) -> dict[str, Any]:
     if len(hits) > 1:  # several documents priced by the word in one amount
         q["words_all"] = [v for _, v in sorted(hits)]
     langs_words = []
+    docs_words = []
     for pos, _ in sorted(hits):  # each document's own languages ("of 1,000 words in one language")
         own: dict[str, Any] = {}
-        _languages(_clause_around(text, 0, pos, len(text)), own)
+        clause = _clause_around(text, 0, pos, len(text))
+        if sum(1 for rx in _WORDS for _ in rx.finditer(clause)) > 1:
+            clause = _item_clause(text, pos)  # several in one parenthesis: "两份…1,000 字的文件，另有一份…"
+        _languages(clause, own)
         langs_words.append(own.get("languages"))
+        docs_words.append(next((v for rx in _DOCUMENTS for v in [_first_int(rx, clause)] if v), 1))
     if any(langs_words):
         q["words_languages"] = langs_words
+    if len(hits) > 1 and any(n > 1 for n in docs_words):
+        q["words_documents"] = docs_words  # "two documents of 1,000 words and a document of 2,000 words"
     if hits:  # where the (first) document is processed, in its own clause
         q["words_location"] = _own_location(text, sorted(hits)[0][0])
     for key, rxs in (("participants", _PARTICIPANTS), ("work_months", _WORK_MONTHS), ("words", _WORDS),
@@ -415,6 +439,15 @@ def extract(text: str) -> dict[str, Any]:
     if m and to_int(m.group(1)):
         q["consultant_months"] = to_int(m.group(1))
         q["consultant_location"] = _own_location(text, m.end())
+    # consultants of different lengths in one amount ("six work-months of a consultant and three
+    # work-months of a consultant"): each with its own months, count and duty station
+    each = [(c.start(), to_int(c.group(1)), to_int(c.group(2)), c.end()) for c in _CONSULTANT_MONTHS[0].finditer(text)]
+    each += [(c.start(), to_int(c.group(2)), to_int(c.group(1)) if c.group(1) else 1, c.end())
+             for c in _CONSULTANT_EACH_ZH.finditer(text)]  # 聘用一名顾问六个工作月
+    consultants = [{"work_months": months, "count": count or 1, "location": _own_location(text, end)}
+                   for _, months, count, end in sorted(each)]
+    if len(consultants) > 1 and all(c["work_months"] for c in consultants):
+        q["consultants_all"] = consultants
     gatherings = []
     for m in _GATHERINGS[0].finditer(text):
         gatherings.append({"count": to_int(m.group(1)), "days": to_int(m.group(3)),
@@ -424,11 +457,11 @@ def extract(text: str) -> dict[str, Any]:
                            "participants": to_int(m.group(4)), "kind": m.group(3)})
     if len(gatherings) > 1 or (gatherings and _INTERP.search(text) and not _NO_INTERP.search(text)):
         q["gatherings"] = gatherings
-    interpreted = []
+    interpreted: list[dict[str, Any]] = []
     for m in _INTERPRETED[0].finditer(text):
         interpreted.append({"count": to_int(m.group(1)) if m.group(1) else 1, "days": to_int(m.group(2))
                             if m.group(2) else None, "meetings": to_int(m.group(3)) if m.group(3) else None,
-                            "languages": to_int(m.group(4))})
+                            "languages": to_int(m.group(4)), "location": _own_location(text, m.start())})
     for m in _INTERPRETED[1].finditer(text):
         day = m.group(2) or m.group(4)  # "one one-day meeting", or "one meeting one-day" (Arabic order)
         days = to_int(day) if day else None
@@ -436,7 +469,8 @@ def extract(text: str) -> dict[str, Any]:
         count = to_int(m.group(1)) or 1
         if days is None and total is None and _PLAIN_MEETINGS.search(m.group(0)):
             count, total = 1, count  # "3 meetings with interpretation": meetings, not days of them
-        interpreted.append({"count": count, "days": days, "meetings": total, "languages": to_int(m.group(5))})
+        interpreted.append({"count": count, "days": days, "meetings": total, "languages": to_int(m.group(5)),
+                            "location": _own_location(text, m.end() - 1)})
     if len(interpreted) > 1 or (interpreted and gatherings):
         q["interpreted_all"] = interpreted
     v = _first_int(_STAFF_ZH, text) or _first_int(_STAFF_EN, text)
@@ -598,10 +632,30 @@ _NET_OF = re.compile(r"(?:net\s+of|excluding|exclusive\s+of|before)\s+staff\s+as
                      r"不含工作人员薪金税", re.I)
 
 
-def _hits(text: str) -> list[tuple[int, str]]:
-    """(position, section) of every budget section named in ``text``, in order."""
-    hits = [(m.start(), m.group(1)) for m in _SECTION[0].finditer(text)]
-    hits += [(m.start(), _section_name(m)) for m in _SECTION[1].finditer(text)]
+#: after "sections 2": the list goes on (", 24 and 29D", " et 8", "و8")
+_SECTION_LIST_NEXT = re.compile(r"(?:\s*,\s*(?:(?:and|et|y|и)\s+)?|\s+(?:and|et|y|и)\s+|\s*و\s*)"
+                                r"(\d{1,2}(?:\.?[A-Z])?)\b(?!\s*(?:%|per\s+cent|meetings?|pages?|days?|words?))",
+                                re.I)
+#: between two sections of one list: a conjunction, and the first one's name in parentheses or quotes
+_SECTION_GAP = re.compile(r"^[\s,]*(?:and|et|y|и|和|及|以及|与|、)?[\s,]*(?:du|de\s+la|la|el|the)?\s*$", re.I)
+_SECTION_NAME = re.compile(r"\([^()\d$]*\)|“[^”\d$]*”|«[^»\d$]*»|\"[^\"\d$]*\"")
+#: an amount placed under no section yet, as the notes pbi writes say it in each language
+_NO_SECTION = re.compile(r"\ba\s+section\s+to\s+be\s+stated\b|待定款次|\b(?:un|one)\s+chapitre\s+à\s+préciser\b|"
+                         r"\b(?:una|one)\s+secci[oó]n\s+por\s+determinar\b|\bразделу,\s+который\s+будет\s+указан|"
+                         r"باب\s+يحدد\s+لاحقا", re.I)
+
+
+def _hits(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, section) of every budget section named in ``text``, in order; the numbers that
+    continue a plural's list ("sections 2, 24 and 29D") each count."""
+    hits = [(m.start(), m.end(), m.group(1)) for m in _SECTION[0].finditer(text)]
+    for m in _SECTION[1].finditer(text):
+        hits.append((m.start(), m.end(), _section_name(m)))
+        if m.group(0).lower().startswith("sections"):
+            pos = m.end()
+            while (n := _SECTION_LIST_NEXT.match(text, pos)) is not None:
+                hits.append((n.start(1), n.end(), n.group(1).replace(".", "")))
+                pos = n.end()
     return sorted(hits)
 
 
@@ -612,7 +666,7 @@ def _section_name(m: re.Match[str]) -> str:
 def find_sections(text: str) -> list[str]:
     """Every budget section named in ``text``, in order: "under section 2 (…) and section 8 (…)" →
     ``["2", "8"]`` (income sections as ``"income 1"``)."""
-    return [h[1] for h in _hits(text)]
+    return [h[2] for h in _hits(text)]
 
 
 def section_before(text: str) -> str | None:
@@ -622,21 +676,66 @@ def section_before(text: str) -> str | None:
     return _section_name(m) if m else None
 
 
+def _nearest(hits: list[tuple[int, int, str]], anchor: int | None) -> int:
+    """The index of the hit an amount at ``anchor`` is stated under: the first after it, else the
+    last (see :func:`find_section`)."""
+    if anchor is None:
+        return 0
+    after = [i for i, h in enumerate(hits) if h[0] >= anchor]
+    return after[0] if after else len(hits) - 1
+
+
 def find_section(text: str, anchor: int | None = None) -> str | None:
     """The budget section named in ``text`` (nearest to ``anchor``): "section 2" → ``"2"``,
     "section 29C" → ``"29C"``, "income section 1" → ``"income 1"``, "第16款" (or "第16编") → ``"16"``."""
+    run = find_section_run(text, anchor)
+    return run[0] if run else None
+
+
+def find_section_run(text: str, anchor: int | None = None) -> list[str]:
+    """See :func:`find_section_run_at`."""
+    return find_section_run_at(text, anchor)[0]
+
+
+def find_section_run_at(text: str, anchor: int | None = None) -> tuple[list[str], int | None]:
+    """Every section of the one list an amount at ``anchor`` is stated under: "under section 2 (…)
+    and section 8 (…)", "sections 2 and 29D", "第2款和第8款" → all of them; a section just before the
+    amount ("section 24, Human rights ($") alone; [] when ``text`` names none. With where in
+    ``text`` the list starts."""
     hits = _hits(text)
     if not hits:
-        return None
-    if anchor is None:
-        return hits[0][1]
-    before = section_before(text[:anchor])  # "section 2 ($118,600)"
-    if before:
-        return before
-    after = [h for h in hits if h[0] >= anchor]  # "$118,600 under section 2" before "section 2 ($118,600)"
-    if after:
-        return min(after)[1]
-    return max(hits)[1]
+        return [], None
+    if anchor is not None:
+        before = section_before_at(text[:anchor])  # "section 2 ($118,600)"
+        if before:
+            return [before[0]], before[1]
+    i = _nearest(hits, anchor)
+    lo = hi = i
+    while lo > 0 and _joined(text, hits[lo - 1], hits[lo], anchor):
+        lo -= 1
+    while hi + 1 < len(hits) and _joined(text, hits[hi], hits[hi + 1], anchor):
+        hi += 1
+    return list(dict.fromkeys(h[2] for h in hits[lo:hi + 1])), hits[lo][0]
+
+
+def _joined(text: str, a: tuple[int, int, str], b: tuple[int, int, str], anchor: int | None) -> bool:
+    """Sections ``a`` and ``b`` are one list: only a conjunction (and ``a``'s name) between them, and
+    not the amount itself."""
+    if anchor is not None and a[1] <= anchor < b[0]:
+        return False
+    return bool(_SECTION_GAP.match(_SECTION_NAME.sub("", text[a[1]:b[0]])))
+
+
+def no_section_at(text: str) -> int | None:
+    """Where ``text`` places an amount under a section still to be stated, if it does."""
+    m = _NO_SECTION.search(text)
+    return m.start() if m else None
+
+
+def section_before_at(text: str) -> tuple[str, int] | None:
+    """:func:`section_before`, with where in ``text`` the section is named."""
+    m = _SECTION_PAREN.search(text)
+    return (_section_name(m), m.start()) if m else None
 
 
 def staff_assessment(text: str) -> bool:

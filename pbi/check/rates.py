@@ -162,8 +162,12 @@ def claim_activities(claim: Claim, table: Table) -> list[dict[str, Any]] | str:
     elif travel:
         out.append({"kind": travel, "trips": q["trips"], "travellers": q["travellers"], **own_place("trips_location"),
                     **({"dsa_days": q["dsa_days"]} if q.get("dsa_days") else {})})
-    # consultants by the work-month ("two work-months of a consultant")
-    if q.get("consultant_months") or (q.get("work_months") and q.get("consultants") and not q.get("grade")):
+    # consultants by the work-month ("two work-months of a consultant"), each of several apart
+    if q.get("consultants_all") and _pick(table, "consultant", "consultancy"):
+        for c in q["consultants_all"]:
+            out.append({"kind": _pick(table, "consultant", "consultancy"), "work_months": c["work_months"],
+                        "count": c["count"], **({"location": c["location"]} if c["location"] else place)})
+    elif q.get("consultant_months") or (q.get("work_months") and q.get("consultants") and not q.get("grade")):
         kind = _pick(table, "consultant", "consultancy")
         if kind:
             out.append({"kind": kind, "work_months": q.get("consultant_months") or q["work_months"],
@@ -176,10 +180,12 @@ def claim_activities(claim: Claim, table: Table) -> list[dict[str, Any]] | str:
     if q.get("interpreted_all") and _pick(table, "meeting"):
         for m in q["interpreted_all"]:
             if m["days"] or m["meetings"]:
-                one: dict[str, Any] = {"kind": "meeting", "interpretation": True, "count": m["count"] or 1,
+                one: dict[str, Any] = {"kind": "meeting", **services, "interpretation": True, "count": m["count"] or 1,
                                        **({"days": m["days"]} if m["days"] else {"meetings": m["meetings"]})}
                 if m["languages"]:
                     one["languages"] = m["languages"]
+                if m.get("location"):
+                    one["location"] = m["location"]
                 out.append(one)
     elif (q.get("interpretation") is True or services) and (days or meetings):
         during = bool(_DURING_SESSION.search(claim.text))
@@ -264,11 +270,19 @@ def claim_activities(claim: Claim, table: Table) -> list[dict[str, Any]] | str:
         # a document priced by the word (a publication's translation and printing is not)
         kind = _pick(table, "documentation")
         own_langs = q.get("words_languages") or []
-        for i, each in enumerate((q.get("words_all") or [words]) if kind else []):
+        figures = (q.get("words_all") or [words]) if kind else []
+        for i, each in enumerate(figures):
             doc: dict[str, Any] = {"kind": kind, "words": each, **own_place("words_location")}
             own = own_langs[i] if i < len(own_langs) else None
-            if own or (langs and not q.get("interpretation_languages")):
-                doc["languages"] = own or langs  # the document's own, not the interpretation's
+            if own:
+                doc["languages"] = own  # the document's own, not the interpretation's
+            elif langs and not q.get("interpretation_languages") and not (len(figures) > 1 and any(own_langs)):
+                doc["languages"] = langs  # of several, one whose languages are not stated has the default
+            per_docs = q.get("words_documents") or []
+            if i < len(per_docs) and per_docs[i] > 1:
+                doc["count"] = per_docs[i]
+            elif len(figures) == 1 and (q.get("documents") or 1) > 1 and not q.get("per_meeting"):
+                doc["count"] = q["documents"]  # "two documents of 1,000 words"
             out.append(doc)
     if not out:
         return "without quantities to price (lump sums, or amounts without pages, days or grade)"
@@ -397,7 +411,7 @@ def check_rates(notes: Sequence[Note], table: Table) -> RatesResult:
                        f"({', '.join(rc.kinds)}): {'+' if usd > 0 else '-'}{_fmt(abs(usd))} USD, {pct_text}")
             findings.append(Finding(severity, claim.note, claim.paragraph, msg, [{
                 "note": claim.note, "name": claim.note_name or None, "symbol": note.symbol,
-                "section": claim.section, "paragraph": claim.paragraph,
+                "section": claim.section, "sections": list(claim.sections), "paragraph": claim.paragraph,
                 "line": claim.line, "amount": claim.amount, "low": claim.low, "high": claim.high,
                 "operative_paragraph": claim.operative_paragraph, "text": claim.text,
                 "expected_low": rc.expected.low, "expected_high": rc.expected.high,

@@ -64,8 +64,13 @@ class Claim:
     operative_paragraph: str | None
     text: str
     line: int
-    #: the budget section the amount is stated under ("2", "29C", "income 1"), if any
+    #: the budget section the amount is stated under ("2", "29C", "income 1"), if any: the first of
+    #: ``sections``; None for a total across sections
     section: str | None = None
+    #: every budget section the amount is stated under ("under section 2 (…) and section 8 (…)",
+    #: "sections 2 and 29D"); a total's, those of its parts; empty for an amount under none or
+    #: "under a section to be stated"
+    sections: tuple[str, ...] = ()
     #: the name of the note: its document symbol, else its annex, else its heading
     note_name: str = ""
 
@@ -398,6 +403,8 @@ class _NoteReader:
         #: (paragraph, sentence span) → its claims, and the sentences that hold a "comprising" total
         self._by_sent: dict[tuple[str, tuple[int, int]], list[Claim]] = {}
         self._listings: set[tuple[str, tuple[int, int]]] = set()
+        #: id(claim) → where in its paragraph the sections it is under are named
+        self._named_at: dict[int, int | None] = {}
 
     # -- operative paragraphs ---------------------------------------------------------------
     def _op_map(self) -> list[tuple[str, set[str]]]:
@@ -482,7 +489,8 @@ class _NoteReader:
             elif nxt < sent[1] and not listing and self._section_parts_follow(text, mo, money[k + 1]):
                 q["is_total"] = True
                 q["total_kind"] = "comprising"
-            section = self._section(text, sent, seg_a, seg_b, mo, b)
+            sections, named_at = self._sections(text, sent, seg_a, seg_b, mo, b)
+            section = sections[0] if sections else None
             if section == "income 1":
                 q["income_offset"] = True
             elif not q.get("is_total") and (section == "36" or qx.staff_assessment(seg)):
@@ -494,8 +502,9 @@ class _NoteReader:
                 amount=None if mo.is_range else mo.low, low=mo.low, high=mo.high,
                 quantities=q, funding=funding, year=year,
                 operative_paragraph=", ".join(ops) if ops else None,
-                text=seg.strip(), line=b.joined.line_at(mo.start), section=section)
+                text=seg.strip(), line=b.joined.line_at(mo.start), section=section, sections=sections)
             self._at[id(claim)] = (b.number, sent, mo.start)
+            self._named_at[id(claim)] = named_at
             self._by_sent.setdefault((b.number, sent), []).append(claim)
             if q.get("total_kind") == "comprising":
                 self._listings.add((b.number, sent))
@@ -520,23 +529,39 @@ class _NoteReader:
                 and text[nxt.end:nxt.end + 8].lstrip().startswith(")")
                 and bool(_SECTION_PARTS.match(text[mo.end:nxt.start])))
 
-    def _section(self, text: str, sent: tuple[int, int], seg_a: int, seg_b: int, mo: Money,
-                 b: _Block) -> str | None:
-        """The budget section of an amount: in its clause, its sentence, or the list's lead-in (a
-        sentence that names no section is searched once, however many amounts it holds)."""
+    def _sections(self, text: str, sent: tuple[int, int], seg_a: int, seg_b: int, mo: Money,
+                  b: _Block) -> tuple[tuple[str, ...], int | None]:
+        """The budget sections of an amount: in its clause, its sentence, or the list's lead-in (a
+        sentence that names no section is searched once, however many amounts it holds); every
+        section of the list it is stated under ("section 2 (…) and section 8 (…)"); none for an
+        amount "under a section to be stated". With where in ``text`` they are named (None when
+        in a lead-in paragraph)."""
         # "section 24, Human rights ($415,450)", "section 32: $70,300", across the clause's commas
-        found = (qx.section_before(text[max(sent[0], mo.start - 200):mo.start])
-                 or qx.find_section(text[seg_a:seg_b], mo.start - seg_a))
+        start = max(sent[0], mo.start - 200)
+        before = qx.section_before_at(text[start:mo.start])
+        if before:
+            return (before[0],), start + before[1]
+        after = text[mo.end:seg_b]  # "$93,900 under a section to be stated"
+        unstated = qx.no_section_at(after)
+        if unstated is not None and not qx.find_sections(after[:unstated]):
+            return (), None
+        lead = re.split(r"[,，;；]", text[seg_a:mo.start])[-1]  # "待定款次下 93,900 美元"
+        unstated = qx.no_section_at(lead)
+        if unstated is not None and not qx.find_sections(lead[unstated:]):
+            return (), None
+        found, at = qx.find_section_run_at(text[seg_a:seg_b], mo.start - seg_a)
+        where = None if at is None else seg_a + at
         key = ("names_section", sent)
-        if found is None and key not in self._memo:
+        if not found and key not in self._memo:
             self._memo[key] = qx.find_section(text[sent[0]:sent[1]]) is not None
-        if found is None and self._memo[key]:
-            found = qx.find_section(text[sent[0]:sent[1]], mo.start - sent[0])
+        if not found and self._memo[key]:
+            found, at = qx.find_section_run_at(text[sent[0]:sent[1]], mo.start - sent[0])
+            where = None if at is None else sent[0] + at
         p = b.parent
-        while found is None and p is not None:
-            found = qx.find_section(p.text)
+        while not found and p is not None:
+            found, where = qx.find_section_run(p.text), None
             p = p.parent
-        return found
+        return tuple(found), where
 
     def _shared_purpose(self, after: str, para: str, sent: tuple[int, int]) -> int | None:
         """Where, in the text after the last part of a "comprising" list, a purpose stated for the
@@ -706,8 +731,12 @@ class _NoteReader:
                          and not x.quantities.get("income_offset")]
                 c.quantities["total_of"] = [x.paragraph for x in parts]
                 c.quantities["parts"] = [x.amount for x in parts]
-                if len({x.section for x in parts}) > 1:  # a total across sections is under none
-                    c = replace(c, section=None)
+                named = self._named_at.get(id(c))
+                if c.sections and named is not None and named not in {self._named_at.get(id(x)) for x in parts}:
+                    c.quantities["stated_sections"] = list(c.sections)  # its own, not a part's
+                if len({x.sections for x in parts}) > 1:  # a total across sections: under theirs, not one
+                    secs = tuple(dict.fromkeys(sec for x in parts for sec in x.sections))
+                    c = replace(c, section=None, sections=secs)
                     self._at[id(c)] = (para, sent, pos)
                 done.append(c)
                 continue

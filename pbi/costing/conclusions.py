@@ -33,10 +33,10 @@ The rules (``conclude``):
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Literal
-from collections.abc import Callable, Mapping
 
 from pbi.costing.engine import COVERED_SOURCES
 from pbi.model.entitlements import EntitlementUse

@@ -146,6 +146,7 @@ def _environment(lang: str, budget_period: str) -> Any:
     from pbi.model.periods import parse_period, period_of
     from pbi.model.specs import Range
     from . import numbers as n
+    from .identical import merge_identical
 
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), undefined=jinja2.StrictUndefined,
                              autoescape=False, keep_trailing_newline=False)
@@ -256,7 +257,7 @@ def _environment(lang: str, budget_period: str) -> Any:
         "cntf": lambda v: n.count_word(v, lang, "f"), "cntn": lambda v: n.count_word(v, lang, "n"),
         "prep": lambda text, word: n.contract(word, str(text), lang),
         "langnames": lambda codes: n.language_names(codes, lang), "section": section, "place": place, "destination": destination, "label": label,
-        "meeting_count": meeting_count,
+        "meeting_count": meeting_count, "merged": lambda acts: list(merge_identical(acts)),
         "components": lambda text: [t for t in str(text).split("‖") if t],
         "commas": lambda items: any("，" in outside_parens(i) or ", " in outside_parens(i) for i in items),
         "inner_list": lambda items: any("、" in outside_parens(i) for i in items),

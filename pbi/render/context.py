@@ -21,7 +21,7 @@ resources at all.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pbi.costing.conclusions import Conclusion, conclude
@@ -30,8 +30,10 @@ from pbi.costing.estimate import ZERO, Estimate
 from pbi.model.errors import RenderError
 from pbi.model.specs import Activity, Range, Request, Spec
 from pbi.model.vocabulary import funding_keys
+from pbi.render.identical import merge_identical
 
-__all__ = ["Group", "Paragraph", "NoteContext", "build_context", "note_groups", "OTHER_RESOURCES"]
+__all__ = ["Group", "Paragraph", "NoteContext", "build_context", "note_groups", "appropriation_parts",
+           "OTHER_RESOURCES"]
 
 #: funding sources the note calls extrabudgetary (voluntary contributions are extrabudgetary)
 OTHER_RESOURCES = funding_keys("other")
@@ -104,7 +106,19 @@ class NoteContext:
 
         return {"spec": self.spec, "estimate": self.estimate, "listed": self.listed,
                 "paragraphs": self.paragraphs, "conclusion": self.conclusion, "symbol": self.symbol,
-                "traveller": traveller_word}
+                "traveller": traveller_word, "appropriation_parts": appropriation_parts(self.conclusion)}
+
+
+def appropriation_parts(conclusion: Conclusion) -> list[tuple[str | None, Range]]:
+    """The additional regular-budget requirements by budget section over the years of the budget
+    period, as ``pbi conclude`` states them: the named sections in their order, then (None) what
+    has no section stated."""
+    from pbi.render.statement import section_order
+
+    out: dict[str | None, Range] = {}
+    for (section, _), amount in conclusion.by_section().items():
+        out[section] = out.get(section, ZERO) + amount
+    return sorted(out.items(), key=lambda kv: (kv[0] is None, section_order(kv[0])))
 
 
 def note_groups(estimate: Estimate) -> dict[str, Group]:
@@ -150,7 +164,8 @@ def build_context(estimate: Estimate, *, phrases: dict[str, Any] | None = None) 
 
         spec = with_subjects(spec, phrases)
     conclusion = conclude(estimate)
-    groups = note_groups(estimate)
+    # identical activities of one figure are written once, counted (two one-day meetings)
+    groups = {gid: replace(g, activities=merge_identical(g.activities)) for gid, g in note_groups(estimate).items()}
     request_of = {a.id: r.id for r, a in spec.activities()}
     by_request: dict[str, list[Group]] = {}
     for g in groups.values():

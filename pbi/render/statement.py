@@ -13,7 +13,7 @@ that needs nothing at all gets the note by the Secretariat. Every amount comes f
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
@@ -22,6 +22,7 @@ from pbi.costing.estimate import ZERO, Estimate
 from pbi.model.errors import RenderError, SpecError
 from pbi.model.specs import Activity, Range, Request, Spec, source_of
 from pbi.model.tables import GRADE_CATEGORIES
+from pbi.render.identical import merge_identical_by
 from pbi.model.vocabulary import (Body, Section, body, default_section, default_section_assumption, funding_keys,
                                   income_section, object_of, objects_of_expenditure, section, traveller_word)
 
@@ -237,10 +238,16 @@ def build_statement_context(estimate: Estimate) -> StatementContext:
     return StatementContext(
         spec=spec, estimate=estimate, conclusion=conclusion, body=b,
         symbol=spec.symbol if _SYMBOL.match(spec.symbol) and not spec.draft_number else None, requests=requests, ops=ops,
-        activities=[ln for ln in lines if ln.activity.id in additional_ids],
-        covered=[ln for ln in lines if ln.activity.id in covered_ids or ln.activity.funding in _COVERED],
+        activities=_merged([ln for ln in lines if ln.activity.id in additional_ids]),
+        covered=_merged([ln for ln in lines if ln.activity.id in covered_ids or ln.activity.funding in _COVERED]),
         no_implications=not estimate.items,
         table_rows=conclusion.objects_of("additional", "budget_process"))
+
+
+def _merged(lines: list[ActivityLine]) -> list[ActivityLine]:
+    """Identical activities of one request listed once, counted (:mod:`pbi.render.identical`)."""
+    return merge_identical_by(lines, lambda ln: ln.activity, lambda ln, a: replace(ln, activity=a),
+                              key=lambda ln: (ln.request.id, ln.object))
 
 
 def statement_table(ctx: StatementContext, lang: str) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
