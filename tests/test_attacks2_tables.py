@@ -48,3 +48,21 @@ def test_pbi_tables_empty_folder_falls_back(tmp_path: Path, monkeypatch: pytest.
     monkeypatch.setenv("PBI_TABLES", str(tmp_path / "empty"))
     code, out, err = run(["reproduce", str(tmp_path / "spec.yaml")], capsys)
     assert code == 0 and "24,500" in out, err
+
+
+def test_one_id_in_two_folders_is_refused_by_check_and_draft_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """`pbi cost` refused two different tables of one id; `pbi check` and `pbi draft` took the first."""
+    note = ("Programme budget implications of draft resolution A/C.3/80/L.9\n\n"
+            "1. Under the draft resolution, the General Assembly would request a report.\n\n"
+            "2. An additional appropriation of $24,500 would be required under section 2 of the programme "
+            "budget for 2025 for one report of 8,500 words in six languages.\n")
+    draft = ("Draft resolution\n\nThe General Assembly,\n\n1. Requests the Secretary-General to submit a report "
+             "to the General Assembly at its eighty-first session;\n")
+    inputs = write(tmp_path, {"a/t.yaml": table("'2025-01-01': '0.4796'", "'2025-01-01': '0.5'"),
+                              "b/t.yaml": table("'2025-01-01': '0.4796'", "'2025-01-01': '0.6'"),
+                              "note.txt": note, "draft.txt": draft})
+    monkeypatch.setenv("PBI_TABLES", f"{tmp_path / 'a'}:{tmp_path / 'b'}")
+    for argv in (["check", str(tmp_path / "note.txt")], ["draft", str(tmp_path / "draft.txt")]):
+        err = refused(argv, capsys, inputs, want="which differ")
+        assert "a/t.yaml" in err and "b/t.yaml" in err

@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pbi.model import DEFAULT_TABLE
-from pbi.model.tables import Table, find_tables, load_table, resolve_table, table_folders
+from pbi.model.tables import Table, installed_tables, load_table, resolve_table
 from pbi.model.vocabulary import bodies, body, body_of_symbol, body_tables
 
 from . import lexicon as lx
@@ -105,12 +105,7 @@ def note_years(note: Note) -> set[int]:
 
 def _installed(near: Path | None) -> dict[str, Path]:
     """Table id → file in :func:`~pbi.model.tables.table_folders` of ``near`` (the note's file)."""
-    known: dict[str, Path] = {}
-    for folder in table_folders(near):
-        if folder.is_dir():
-            for tid, path in find_tables(folder).items():
-                known.setdefault(tid, path)
-    return known
+    return installed_tables(near)
 
 
 @lru_cache(maxsize=16)

@@ -25,7 +25,7 @@ from pbi.model import vocabulary
 from pbi.model.money import roman
 from pbi.model.periods import period_of
 from pbi.model.specs import Spec, dump_spec
-from pbi.model.tables import Table, find_tables, resolve_table, table_folders
+from pbi.model.tables import Table, installed_tables, resolve_table
 
 __all__ = ["ParagraphResult", "Proposal", "classify_draft", "propose_spec", "spec_yaml", "document_year",
            "cn_number", "en_ordinal"]
@@ -332,10 +332,7 @@ def _choose_table(body_id: str, body: dict[str, Any], years: set[int], table: st
     if table is not None:
         loaded = resolve_table(table, near=near)
         return loaded.id, Path(loaded.file), f"given with --table ({table})"
-    known: dict[str, Path] = {}
-    for folder in table_folders(near):
-        for tid, path in find_tables(folder).items():
-            known.setdefault(tid, path)
+    known = installed_tables(near)
     lo, hi = min(years), max(years)
     for entry in vocabulary.body_tables(body_id):
         if entry["id"] not in known or int(entry["from"]) > lo:

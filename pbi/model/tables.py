@@ -28,7 +28,7 @@ from pbi.model.yamlio import LoadedYaml, load_yaml
 
 __all__ = [
     "Rate", "Component", "ActivityKind", "Surcharge", "StaffAssessment", "Table", "RateValue",
-    "load_table", "find_tables", "resolve_table", "table_folders", "QUANTITY_UNITS", "FUNDING_SOURCES",
+    "load_table", "find_tables", "installed_tables", "resolve_table", "table_folders", "QUANTITY_UNITS", "FUNDING_SOURCES",
     "RATE_FIELDS", "MAX_CHAIN", "BUNDLED",
     "ACTIVITY_FLAGS", "GRADE_CATEGORIES", "VacancyFactor",
 ]
@@ -467,6 +467,23 @@ def _env_folder(entry: str) -> Path:
         raise InputError(f"PBI_TABLES: {shown}: {what} (PBI_TABLES lists folders of cost tables, "
                          "separated by ':'; give a single table file with --table)")
     return Path(entry)
+
+
+def installed_tables(near: Path | None = None) -> dict[str, Path]:
+    """Table id → file for every table of :func:`table_folders` (the first folder that has an id wins).
+
+    As for :func:`resolve_table`, an id in two of the user's folders with different contents is an
+    error naming both files."""
+    known: dict[str, Path] = {}
+    for folder in table_folders(near):
+        bundled = folder.resolve() == BUNDLED
+        for tid, path in find_tables(folder).items():
+            if tid not in known:
+                known[tid] = path
+            elif not bundled and path.read_bytes() != known[tid].read_bytes():
+                raise TableError(f"table id {tid!r} is in {known[tid]} and in {path}, which differ "
+                                 "(remove one, or give the file with --table)", file=str(path))
+    return known
 
 
 def resolve_table(ref: str | Path, *, near: Path | None = None, path_allowed: bool = True) -> Table:
