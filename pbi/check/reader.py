@@ -303,8 +303,9 @@ _TOTAL = re.compile(r"以上相加|上述各项相加|以上各项|以上合计|
                     r"\baltogether\b|\bthe\s+above\b|\bamounting\s+to\b|\btotall?ing\b|"
                     r"\b(?:would\s+)?total\s+(?=\$|US\$|USD)", re.I)
 #: after an amount: its parts follow ("$118,600 for 2023 [comprising $107,300 under section 2 …]")
-_PARTS_FOLLOW = re.compile(r"^[^.;$]{0,40}?(?:\b(comprising|consisting\s+of|broken\s+down\s+as\s+"
-                           r"follows|made\s+up\s+of)\b|\b(of\s+which)\b|其中)", re.I)
+_PARTS_FOLLOW = re.compile(r"^[^.;$]{0,40}?(?:\b(comprising|consisting\s+of|broken\s+down\s+(?:as\s+"
+                           r"follows|into|to)|breaks?\s+down\s+(?:as\s+follows|into|to)|made\s+up\s+of)\b|"
+                           r"\b(of\s+which)\b|其中)", re.I)
 #: between an amount and the next: the next is a part named by its section, in parentheses
 #: ("$248,700 would arise under section 4, Disarmament ($221,900), and section 36, …")
 _SECTION_PARTS = re.compile(r"^[^.;$()]{0,80}?\bsections?\s+\d{1,2}[A-Z]?\b[^\d$()]{0,120}\(\s*$", re.I)

@@ -204,3 +204,16 @@ def test_a_list_broken_down_by_section_before_a_colon() -> None:
     assert [c.section for c in claims if not c.is_total] == ["9", "27D", "2", "32"]
     assert [c.amount for c in claims if c.quantities.get("staff_assessment")] == [38100]
     assert [f.severity for f in check_notes(read_path(DATA / "broken-down.txt"))] == ["info"]
+
+
+@pytest.mark.parametrize("words", ["which breaks down to", "broken down into", "which breaks down as follows:"])
+def test_a_total_that_breaks_down_to_its_parts(words: str) -> None:
+    """"a cost totalling $118,200, which breaks down to $56,200 for interpretation and $62,000 for
+    pre-session documentation" (a Fifth Committee press release): the parts make up the total."""
+    text = ("Programme budget implications of draft resolution A/C.5/70/L.99\n\n"
+            f"1. The Secretariat proposed an additional conference servicing cost totalling $118,200, {words} "
+            "$56,200 for interpretation and $62,000 for pre-session documentation.\n")
+    (note,) = read_notes(text)
+    (total,) = [c for c in note.claims if c.is_total]
+    assert total.quantities["parts"] == [56200, 62000]
+    assert [f.severity for f in check_notes([note])] == ["info"]
