@@ -18,7 +18,7 @@ from typing import Any, Literal
 from pbi.model.errors import InputError
 from pbi.model.yamlio import read_bytes
 
-__all__ = ["Item", "Paragraph", "Draft", "read_text", "detect_language", "parse_drafts", "read_drafts", "masthead",
+__all__ = ["MAX_DRAFT_CHARS", "Item", "Paragraph", "Draft", "read_text", "detect_language", "parse_drafts", "read_drafts", "masthead",
            "masthead_fields"]
 
 Language = Literal["zh", "en"]
@@ -217,7 +217,16 @@ def read_text(path: Path | str) -> str:
                              line=line) from None
     if not text.strip():
         raise InputError("empty file: no draft to read", file=name, line=1)
+    if len(text) > MAX_DRAFT_CHARS:
+        raise InputError(f"{len(text):,} characters of text: more than a draft resolution (pbi reads at most "
+                         f"{MAX_DRAFT_CHARS:,}; the session report CTOC/COP/2010/17 with nine resolutions has "
+                         "about 190,000 bytes)", file=name)
     return text
+
+
+#: the longest text ``pbi draft`` reads: five times a whole session report with its nine resolutions
+#: (seed 001, about 190 KB), and about six seconds of reading at worst (one paragraph of 1,000,000)
+MAX_DRAFT_CHARS = 1_000_000
 
 
 def _docx_text(path: Path) -> str:
