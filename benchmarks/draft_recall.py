@@ -226,6 +226,22 @@ def main(argv: list[str] | None = None) -> int:
 POSITIVE = ("costed", "extrabudgetary", "absorbed")
 
 
+def _scores(want: dict[str, str], got: dict[str, str]) -> tuple[int, int, int, int]:
+    """Paragraphs with implications found (true positives), found wrongly, missed, and classes agreeing."""
+    tp = sum(1 for k, v in want.items() if v in POSITIVE and got.get(k) in POSITIVE)
+    fp = sum(1 for k, v in got.items() if v in POSITIVE and want.get(k) not in POSITIVE)
+    fn = sum(1 for k, v in want.items() if v in POSITIVE and got.get(k) not in POSITIVE)
+    same = sum(1 for k, v in want.items() if got.get(k, "none").replace("invitation", "none") == v)
+    return tp, fp, fn, same
+
+
+def _print_mismatches(want: dict[str, str], got: dict[str, str]) -> None:
+    for k, v in want.items():
+        g = got.get(k, "-").replace("invitation", "none")
+        if g != v:
+            print(f"    paragraph {k}: labelled {v}, pbi {g}")
+
+
 def english_drafts(near: Path, *, held_out: bool, quiet: bool) -> bool:
     """Precision and recall on the hand-labelled English drafts; True if the targets are met."""
     import yaml
@@ -243,19 +259,13 @@ def english_drafts(near: Path, *, held_out: bool, quiet: bool) -> bool:
             proposal = propose_spec(draft, near=near)
             got = {r.ref: r.classification.cls for r in proposal.paragraphs}
             want = {str(k): str(v) for k, v in labels["paragraphs"].items()}
-            d_tp = sum(1 for k, v in want.items() if v in POSITIVE and got.get(k) in POSITIVE)
-            d_fp = sum(1 for k, v in got.items() if v in POSITIVE and want.get(k) not in POSITIVE)
-            d_fn = sum(1 for k, v in want.items() if v in POSITIVE and got.get(k) not in POSITIVE)
-            d_same = sum(1 for k, v in want.items() if got.get(k, "none").replace("invitation", "none") == v)
+            d_tp, d_fp, d_fn, d_same = _scores(want, got)
             tp, fp, fn, same, total = tp + d_tp, fp + d_fp, fn + d_fn, same + d_same, total + len(want)
             print(f"  {label_file.stem} ({proposal.spec.symbol}, {proposal.spec.body}, "
                   f"{proposal.spec.budget_period}): precision {ratio(d_tp, d_tp + d_fp)}, "
                   f"recall {ratio(d_tp, d_tp + d_fn)}, classes {d_same}/{len(want)}")
             if not quiet:
-                for k, v in want.items():
-                    g = got.get(k, "-").replace("invitation", "none")
-                    if g != v:
-                        print(f"    paragraph {k}: labelled {v}, pbi {g}")
+                _print_mismatches(want, got)
         print(f"{group} total: precision {ratio(tp, tp + fp)} ({tp}/{tp + fp}), recall {ratio(tp, tp + fn)} "
               f"({tp}/{tp + fn}); classes agree {same}/{total} ({ratio(same, total)})")
         met = tp / max(1, tp + fn) >= 0.9 and tp / max(1, tp + fp) >= 0.8
@@ -316,10 +326,7 @@ def _written_group(near: Path, group: str, *, quiet: bool) -> bool:
             got_years: dict[str, set[int]] = {}
             for q in proposal.spec.requests:
                 got_years.setdefault(q.operative_paragraphs[0], set()).update(a.year for a in q.activities)
-            d_tp = sum(1 for k, v in want.items() if v in POSITIVE and got.get(k) in POSITIVE)
-            d_fp = sum(1 for k, v in got.items() if v in POSITIVE and want.get(k) not in POSITIVE)
-            d_fn = sum(1 for k, v in want.items() if v in POSITIVE and got.get(k) not in POSITIVE)
-            d_same = sum(1 for k, v in want.items() if got.get(k, "none").replace("invitation", "none") == v)
+            d_tp, d_fp, d_fn, d_same = _scores(want, got)
             d_km = d_kt = d_ym = d_yt = 0
             lines = []
             for k, kinds in (labels.get("kinds") or {}).items():
@@ -344,10 +351,7 @@ def _written_group(near: Path, group: str, *, quiet: bool) -> bool:
                   f"{ratio(d_tp, d_tp + d_fp)}, recall {ratio(d_tp, d_tp + d_fn)}, classes {d_same}/{len(want)}, "
                   f"kinds {d_km}/{d_kt}, years {d_ym}/{d_yt}")
             if not quiet:
-                for k, v in want.items():
-                    g = got.get(k, "-").replace("invitation", "none")
-                    if g != v:
-                        print(f"    paragraph {k}: labelled {v}, pbi {g}")
+                _print_mismatches(want, got)
                 print("\n".join(lines)) if lines else None
     print(f"drafts written for the test set, {group}: precision {ratio(tp, tp + fp)} ({tp}/{tp + fp}), recall "
           f"{ratio(tp, tp + fn)} ({tp}/{tp + fn}); classes agree {same}/{total} ({ratio(same, total)}); "
