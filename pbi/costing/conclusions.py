@@ -341,8 +341,7 @@ def apportion(total: Decimal, parts: dict[str, Decimal], step: Decimal) -> dict[
     return out
 
 
-def _cell_parts(estimate: Estimate, shown: Mapping[str, str],
-                key: Callable[[Any], Any]) -> list[tuple[Any, bool, dict[Any, Range]]]:
+def _cell_parts(estimate: Estimate, key: Callable[[Any], Any]) -> list[tuple[Any, bool, dict[Any, Range]]]:
     """Each rounded cell (its key, whether its items are covered) shared in whole rounding steps among
     the parts ``key`` gives its priced items (an item's part may use its displayed section)."""
     members: dict[tuple[str, str, str | None, int], list[Any]] = defaultdict(list)
@@ -372,7 +371,7 @@ def _split_cells(estimate: Estimate, shown: Mapping[str, str]) -> dict[Any, tupl
     if not shown:
         return {}
     return {ckey: (covered, parts) for ckey, covered, parts in _cell_parts(
-        estimate, shown, lambda i: i.section or shown.get(i.activity or "")) if len(parts) > 1}
+        estimate, lambda i: i.section or shown.get(i.activity or "")) if len(parts) > 1}
 
 
 def _objects(estimate: Estimate, period: BudgetPeriod,
@@ -388,7 +387,7 @@ def _objects(estimate: Estimate, period: BudgetPeriod,
         return (i.section or shown.get(i.activity or ""), obj)
 
     out: dict[tuple[Share, str, str | None, str, int], Range] = defaultdict(lambda: ZERO)
-    for (_, funding, _, year), covered, parts in _cell_parts(estimate, shown, part):
+    for (_, funding, _, year), covered, parts in _cell_parts(estimate, part):
         share = _share(funding, year, covered, period)
         for (sec, obj), amount in parts.items():
             k = (share, funding, sec, obj, year)
