@@ -402,8 +402,8 @@ def _repeat(activities: list[dict[str, Any]], first: int, again: tuple[int, int 
         for act in activities[first:]:
             out.append({**act, "id": f"{act['id']}-{year + i * every}", "year": year + i * every,
                         "funding": act["funding"] if act["funding"] != "regular_budget" else "budget_process"})
-    assumptions.append(f"paragraph {ref}: held {count} times, every {every if every > 1 else ''} year"
-                       f"{'s' if every > 1 else ''} (“{words}”): one activity a year, "
+    often = "every year" if every == 1 else f"every {every} years"
+    assumptions.append(f"paragraph {ref}: held {count} times, {often} (“{words}”): one activity for each, in "
                        f"{', '.join(str(year + i * every) for i in range(count))}")
     return out
 

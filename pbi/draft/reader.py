@@ -374,8 +374,10 @@ def _logical_lines(text: str) -> list[tuple[int, str]]:
     in_notes = after_heading = False
     lines = [(number, part if len(parts) > 1 else line, len(parts) > 1) for number, line in enumerate(raw, start=1)
              for parts in [_columns(line) if line.strip() else [line]] for part in parts]
+    blank = False  # a blank line before this one
     for number, line, column in lines:
         if not line.strip():
+            blank = True
             continue
         if column:  # a column of a masthead line ("4 November 2025" is no footnote)
             out.append((number, line.strip()))
@@ -400,7 +402,13 @@ def _logical_lines(text: str) -> list[tuple[int, str]]:
         heading = bool(line.lstrip().startswith("#") or masthead_fields(stripped) is not None
                        or _draft_start(stripped) or _ANNEX.match(stripped)
                        or _CLOSING_HEADING.match(stripped) and not _NUMBERED.match(stripped))
-        new = (not out or heading or after_heading or _starts_paragraph(stripped) or _is_body_line(stripped) or (pdf_style and line[:1] in " \t\u3000")
+        # in a typed text a blank line parts two paragraphs (a title from the agenda item's title above
+        # it), unless a sentence runs on across it (after a comma, or on in small letters); Chinese
+        # texts break their paragraphs at blank lines as printed pages do, and are left as they are
+        parted = blank and not pdf_style and bool(out) and not stripped[:1].islower() \
+            and out[-1][1][-1:] not in ",(" and not _CJK.search(stripped + out[-1][1][-1:])
+        blank = False
+        new = (not out or heading or parted or after_heading or _starts_paragraph(stripped) or _is_body_line(stripped) or (pdf_style and line[:1] in " \t\u3000")
                or (not pdf_style and _ends_sentence(out[-1][1])) or _draft_start(stripped))
         after_heading = heading or _is_body_line(stripped)
         if new:
