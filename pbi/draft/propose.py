@@ -44,6 +44,8 @@ _EARLY_MONTHS = 7
 _WEEK_WORDS = {"eight": "8", "twelve": "12", "fourteen": "14"}
 #: how many years after the draft's own year a note prices (the budget period and the next year)
 _HORIZON = 2
+#: how far ahead a year the paragraph gives its activity ("in 2027") is taken as its date
+_STATED_HORIZON = 3
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
@@ -341,12 +343,13 @@ def _meetings(text: str, rules: RuleSet) -> tuple[str, str] | None:
 def _activity_year(text: str, rules: RuleSet, draft_year: int, default: int) -> tuple[int, str] | None:
     """The year the paragraph gives its activity ("in 2027", "于2027年") and why; for a period ("in the
     biennium 2026-2027") the year pbi would take if it is in the period, else the period's first year.
-    Only years from the draft's own to five after it: a year further out is a goal, not a date."""
+    Only years from the draft's own to three after it (a draft of the seventy-ninth session may date
+    work of the eighty-first): a year further out is a goal ("in 2030"), not a date."""
     for pattern in rules.activity_years:
         for m in pattern.finditer(text):
             first = int(m.group(1))
             last = int(m.group(2)) if m.lastindex and m.lastindex >= 2 and m.group(2) else first
-            if not draft_year <= first <= draft_year + 5 or last < first:
+            if not draft_year <= first <= draft_year + _STATED_HORIZON or last < first:
                 continue
             if last > first:
                 year = default if first <= default <= last else first
