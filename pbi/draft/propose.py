@@ -780,7 +780,7 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                 if "meetings" in act and meetings_said:
                     said.append(f"{act['meetings']} meetings (“{meetings_said[1]}”)")
                 if tpl["kind"] in ("documentation", "publication") and length:
-                    said.append(f"{length[1]} {length[0]} as the paragraph states (“{length[2]}”), not the standard"
+                    said.append(f"{int(length[1]):,} {length[0]} as the paragraph states (“{length[2]}”), not the standard"
                                 + (", priced at the table's words per page" if length[0] == "pages" else ""))
                 if "section" not in act and tpl["kind"] not in _CONFERENCE_KINDS and funding in (
                         "regular_budget", "budget_process"):
