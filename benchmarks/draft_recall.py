@@ -438,7 +438,7 @@ def fidelity_drafts(near: Path, *, quiet: bool, folder: Path | None = None) -> t
     totals: dict[str, list[int]] = {}
     for group in ("development", "held-out"):
         got_n = want_n = 0
-        tp = fp = fn = 0
+        tp = fp = fn = km = kt = kx = 0
         for label_file in sorted(folder.glob("*.yaml")):
             labels = yaml.safe_load(label_file.read_text(encoding="utf-8"))
             if bool(labels.get("held_out")) != (group == "held-out"):
@@ -462,6 +462,13 @@ def fidelity_drafts(near: Path, *, quiet: bool, folder: Path | None = None) -> t
             d_tp, d_fp, d_fn, _ = _scores(want, classes)
             tp, fp, fn = tp + d_tp, fp + d_fp, fn + d_fn
             lines: list[str] = []
+            for ref, kinds in (labels.get("kinds") or {}).items():
+                want_k = {TEMPLATE_FAMILY.get(x, x) for x in kinds}
+                got_k = {TEMPLATE_FAMILY.get(m.rule.template, m.rule.template) for r in proposal.paragraphs
+                         if r.ref == str(ref) for m in r.classification.matches if m.rule.template}
+                km, kt, kx = km + len(want_k & got_k), kt + len(want_k), kx + len(got_k - want_k)
+                if want_k != got_k:
+                    lines.append(f"    kinds of {ref}: labelled {sorted(want_k)}, pbi {sorted(got_k)}")
             title = spec.get("title", {}).get(labels["language"], "")
             d_got = d_want = 0
             if labels.get("title"):
@@ -495,7 +502,8 @@ def fidelity_drafts(near: Path, *, quiet: bool, folder: Path | None = None) -> t
                 print("\n".join(lines))
         if want_n:
             print(f"fidelity, {group}: {got_n}/{want_n} ({ratio(got_n, want_n)}) stated quantities carried; "
-                  f"paragraphs with implications: precision {ratio(tp, tp + fp)}, recall {ratio(tp, tp + fn)}")
+                  f"paragraphs with implications: precision {ratio(tp, tp + fp)}, recall {ratio(tp, tp + fn)}; "
+                  f"kinds {km}/{kt} ({kx} more than labelled)")
     print("by quantity: " + ", ".join(f"{k} {v[0]}/{v[1]}" for k, v in sorted(totals.items())))
     return sum(v[0] for v in totals.values()), sum(v[1] for v in totals.values())
 

@@ -211,3 +211,39 @@ def test_fidelity_on_the_labelled_drafts() -> None:
 
     carried, stated = draft_recall.fidelity_drafts(ROOT / "cost_tables", quiet=True)
     assert stated >= 150 and carried / stated >= 0.95
+
+
+@pytest.mark.parametrize(("sentence", "language", "check"), [
+    ("Requests the Secretary-General to convene an expert group meeting lasting two days, with 14 experts;", "en",
+     lambda t: t.dsa_days.low == 3 and t.trips.low == 14),
+    ("Requests the Secretary-General to convene an expert group meeting over four days, with 14 experts;", "en",
+     lambda t: t.dsa_days.low == 5),
+    ("Requests the Secretary-General to convene an expert group meeting in the course of 2028;", "en",
+     lambda t: t.year == 2028),
+])
+def test_more_ways_of_saying_days_and_years(sentence: str, language: str, check: Any) -> None:
+    (travel,) = _acts(_spec([sentence], language), "travel")
+    assert check(travel)
+
+
+def test_a_grade_printed_without_its_hyphen() -> None:
+    spec = _spec(["Requests the Secretary-General to provide general temporary assistance at the P4 level for "
+                  "ten months;"])
+    (staff,) = _acts(spec, "staff")
+    assert (staff.grade, staff.work_months.low) == ("P-4", 10)
+
+
+@pytest.mark.parametrize("sentence", ["决定举行一次特别活动，共四次三小时的会议；",
+                                      "决定举行一次特别活动，共四次会议，每次三小时；"])
+def test_chinese_counted_meetings(sentence: str) -> None:
+    (meeting,) = _acts(_spec([sentence], "zh"), "meeting")
+    assert meeting.meetings.low == 4 and meeting.days is None
+
+
+def test_a_study_done_by_the_consultant_the_paragraph_engages_is_priced_once() -> None:
+    spec = _spec(["Requests the Secretary-General to hire a consultant for six months to undertake a survey of "
+                  "national practices;"])
+    assert sorted(a.kind for a in _acts(spec)) == ["consultant", "documentation"]
+    assert "not priced twice" in _said(spec)
+    alone = _spec(["Requests the Secretary-General to undertake a survey of national practices;"])
+    assert sorted(a.kind for a in _acts(alone)) == ["documentation", "staff"]

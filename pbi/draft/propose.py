@@ -34,6 +34,8 @@ __all__ = ["ParagraphResult", "Proposal", "classify_draft", "propose_spec", "spe
 _OBJECT_TEMPLATES = ("publication", "tool_translation")
 #: templates priced with another when the draft asks for both: a mandate holder's reports with the mandate
 _PRICED_WITH = {"mandate_report": "special_procedure"}
+#: templates of people engaged for the work: a study asked for in the same paragraph is their work
+_STAFF_TEMPLATES = ("consultant", "temporary_assistance")
 #: kinds that are conference services (translation, printing, meetings): under the body's
 #: ``conference_section`` whoever asks for them
 _CONFERENCE_KINDS = ("documentation", "meeting", "meeting_during_session", "meeting_full_cost", "summary_records",
@@ -321,8 +323,9 @@ def _months(text: str, rules: RuleSet) -> tuple[str, str] | None:
 
 
 def _grade(text: str, rules: RuleSet) -> tuple[str, str] | None:
-    """The grade a paragraph names ("at the P-4 level" → "P-4"), with the words."""
-    return _found_in(text, rules.grade_phrases)
+    """The grade a paragraph names ("at the P-4 level", "at the P4 level" → "P-4"), with the words."""
+    found = _found_in(text, rules.grade_phrases)
+    return (re.sub(r"^([PD])-?([1-7])$", r"\1-\2", found[0].upper()), found[1]) if found else None
 
 
 def _length(text: str, rules: RuleSet) -> tuple[str, str, str] | None:
@@ -704,7 +707,15 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
             meetings_said = _meetings(text, rules)
             again = _recurrence(text, rules)
             first_act = len(activities)
+            engaged = next((m for m in c.matches if m.rule.template in _STAFF_TEMPLATES), None)
             for n, tpl in enumerate(template["activities"], start=1):
+                if tpl["kind"] == "staff" and match.rule.template == "study" and engaged is not None:
+                    # "to prepare a study, and to engage a consultant for that purpose": the study's work is
+                    # the consultant's (or the temporary assistance's) the paragraph asks for, priced once
+                    assumptions.append(f"paragraph {result.ref}: the staff time of the study is the "
+                                       f"{(engaged.rule.template or '').replace('_', ' ')} the paragraph asks for "
+                                       f"({_quote(engaged.words)}): not priced twice")
+                    continue
                 funding_kind = tpl.get("funding", "regular")
                 if isinstance(funding_kind, dict):  # by the office asked, else by body, else default
                     funding_kind = funding_kind.get((actor or {}).get("section", ""),
