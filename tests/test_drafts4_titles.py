@@ -22,7 +22,9 @@ _BODY = {"en": "The General Assembly,\n\nRecalling its resolution 80/1,\n\n1. Re
     ("Chile, Ghana and Norway: revised draft resolution\n\nOcean literacy", "en", "Ocean literacy"),
     ("Draft resolution\n\nOcean literacy", "en", "Ocean literacy"),
     ("Draft resolution submitted by the Chair of the Committee\n\nOcean literacy", "en", "Ocean literacy"),
+    ("Draft resolution A/C.3/81/L.5: Literacy for life", "en", "Literacy for life"),
     ("决议草案：享有健康环境的权利", "zh", "享有健康环境的权利"),
+    ("决议草案一：海洋与海洋法", "zh", "海洋与海洋法"),
     ("墨西哥：决议草案\n\n享有健康环境的权利", "zh", "享有健康环境的权利"),
     ("智利和挪威提交的决议草案\n\n海洋素养", "zh", "海洋素养"),
 ])

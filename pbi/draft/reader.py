@@ -114,6 +114,7 @@ _DRAFT_TITLED = {
     "zh": re.compile(r"^(?:[^：:。；\n]{1,300}[：:]\s*)?(?P<kind>决议|决定)草案\s*(?P<cn>[" + _CN_NUM + r"]*)\s*[：:]\s*"
                      r"(?P<title>[^：:].{1,300})$"),
     "en": re.compile(r"^(?:revised\s+)?draft\s+(?P<kind>resolution|decision)\s*(?P<num>[\dIVXLC]+(?:/\d+)?)?"
+                     r"(?:\s+(?P<symbol>[A-Z]{1,6}(?:/[A-Z0-9.]+)*/L\.\d+(?:/Rev\.\d+)?))?"
                      r"\s*(?::|\s[–—-])\s*(?P<title>[A-Z\"“].{1,300})$", re.IGNORECASE),
 }
 
@@ -553,6 +554,8 @@ def parse_drafts(text: str, *, file: str = "<text>", language: Language | None =
             titled = start.groupdict().get("title")
             if titled:
                 current.title = titled.strip()
+            if start.groupdict().get("symbol"):  # "Draft resolution A/C.3/81/L.5: …"
+                current.symbol = start.group("symbol")
             drafts.append(current)
             stage = "title"
             continue
