@@ -221,7 +221,8 @@ def _masthead_year(draft: Draft, standards: Standards, body: dict[str, Any]) -> 
     if m:
         return int(m.group(1)), f"its masthead names the {draft.session}"
     word = draft.session.split()[0]
-    n = _number(word, draft.language)
+    counted = re.search(r"第([〇零一二三四五六七八九十百]+)届", draft.session)  # "第八十一届会议"
+    n = _number(counted.group(1) if counted else word, draft.language)
     organ = next((b for b in standards.bodies.values()
                   if draft.organ and draft.organ in b.get("names", {}).get("en", [])), body)
     cadence = organ.get("session_year")
@@ -281,6 +282,25 @@ def _participants(text: str, rules: RuleSet) -> tuple[str, str] | None:
     return _number_in(text, rules.participant_phrases, rules.participant_numbers)
 
 
+#: the last word of an organ's name: a session numbered after an organ that pbi does not know (a
+#: working group, a forum) is that organ's, unless the word is the adopting body's own ("委员会" in a
+#: draft of a commission, "the Commission" in one of the Commission on the Status of Women)
+_ORGAN_BEFORE = re.compile(r"(?:(工作组|专家组|小组|论坛|委员会|理事会|机制|会议)|\b(Group|Forum|Committee|Commission|Council|"
+                           r"Conference|Board|Panel|Mechanism)\b(?:\s+(?:on|of|for)\s+[^,;.]{1,60}?)?\s+at)\s*$")
+_ORGAN_AFTER = re.compile(r"^the\s+(?:[A-Z][\w-]*\s+)*?(Group|Forum|Committee|Commission|Council|Conference|Board|"
+                          r"Panel|Mechanism|Meeting|Assembly|Platform|Body)\b")
+
+
+def _other_organ(before: str, of: str, body: dict[str, Any]) -> bool:
+    """Whether the session a paragraph numbers is of an organ named beside it ("老龄问题工作组第十七届
+    会议", "the seventeenth session of the Open-ended Working Group on Ageing") that is not ``body``."""
+    found = _ORGAN_BEFORE.search(before) or _ORGAN_AFTER.match(of)
+    if found is None:
+        return False
+    word = next(g for g in found.groups() if g)
+    return not any(word in name for names in body.get("names", {}).values() for name in names)
+
+
 def _session_year(text: str, body: dict[str, Any], rules: RuleSet, lang: str,
                   standards: Standards | None = None) -> tuple[int, str, int] | None:
     """The year of the work for the session a paragraph names ("第六届会议", "its sixty-seventh
@@ -302,6 +322,8 @@ def _session_year(text: str, body: dict[str, Any], rules: RuleSet, lang: str,
             if after is not None and of is not None and any(
                     of.group(1).lower().startswith("the " + n.lower()) for n in after.get("names", {}).get(lang, [])):
                 named = after
+            if named is None and _other_organ(text[max(0, m.start() - 40): m.start()], of.group(1) if of else "", body):
+                continue  # "工作组第十七届会议", "the seventeenth session of the Working Group": not the body's
             cadence = (named or body).get("session_year")
             if not cadence:
                 continue
