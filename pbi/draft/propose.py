@@ -728,7 +728,7 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                                                     f"({session[0]})" if session and session[0] != stated[0] else "")
             elif explicit:
                 year, why = max(explicit), f"the paragraph names {max(explicit)}"
-            elif session and draft_year <= session[0] <= draft_year + _HORIZON:
+            elif session and draft_year <= session[0] <= draft_year + _STATED_HORIZON:
                 year, why = session[0], session[1]
             elif session and session[0] < draft_year <= session[2]:  # before a session of the draft's own year
                 year, why = draft_year, f"{session[1]}, in {draft_year}, the year of the draft"

@@ -69,7 +69,7 @@ _MASTHEAD_ZH = {
     "agenda": re.compile(r"^议程项目\s*(?P<v>.+?)\s*$"),
     "date": re.compile(r"^(?P<v>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*\d{1,2}\s*日(?:\s*(?:至|-|–)\s*"
                        r"(?:(?P<m2>\d{1,2})\s*月\s*)?\d{1,2}\s*日)?(?:\s*[，,]\s*[\u4e00-\u9fff]{2,8})?\s*$"),
-    "body": re.compile(r"^(?P<v>[\u4e00-\u9fff《》]{2,60}(?:委员会|缔约方会议|缔约国会议|环境大会|人居大会|执行局))\s*$"),
+    "body": re.compile(r"^(?P<v>[\u4e00-\u9fff《》]{2,60}(?:委员会|缔约方会议|缔约国会议|环境大会|人居大会|执行局|工作组))\s*$"),
     "other": re.compile(r"^(Distr\.?:.*|中\s*文|原件\s*[：:].*)\s*$"),
 }
 # the gap between the two columns of a masthead line ("大    会" is one column)
@@ -80,7 +80,7 @@ _FOOTNOTE_LINE = re.compile(r"^\s?(\d{1,3}|\*{1,3})\s+\S|^\s*(<sup>\d+</sup>|\[\
 _MARKER = re.compile(r"<sup>\s*[\d*]+\s*</sup>|\[\^?\d+\]|[" + _SUPERSCRIPTS + r"]+")
 # a 1-3 digit number after a Chinese character or punctuation mark (not after 第) that no counting
 # word follows ("14第32条", "工作，1"): a footnote marker of a PDF text
-_PDF_MARKER = re.compile(r"(?<=[\u4e00-\u9fff，。；：、》”）])(?<!第)\d{1,3}(?=$|[，。；：（《“\u4e00-\u9fff])"
+_PDF_MARKER = re.compile(r"(?<=[\u4e00-\u9fff，。；：、》”）])(?<!第)(?<!项目)\d{1,3}(?=$|[，。；：（《“\u4e00-\u9fff])"
                          r"(?![年月日条款段号次届卷个项页份人名天岁周章节版册种国级至和及、])")
 # a footnote marker of a plain English text: digits glued to a word or to its punctuation
 # ("disabilities;2", "Convention,1 in particular"), never after a dot ("Rev.1") or a capital ("G20")
@@ -100,7 +100,7 @@ _DRAFT_START = {
     # also the sponsors' line: "法国和南非：决议草案", "阿根廷和中国提交的决议草案"
     "zh": re.compile(r"^(第?\s*(?P<num>\d+/\d+)(?:/?(?:\.\.\.|…))?\s*号\s*(?P<kind>决议|决定)(草案)?"
                      r"|第?\s*(?P<next>\d+)/(?:\.\.\.|…)\s*号\s*(?P<kind3>决议|决定)(草案)?"
-                     r"|(?:[^：:。；\n]{1,300}[：:]\s*|[^：:。；\n]{1,300}提交的)?"
+                     r"|(?:[^：:。；\n]{1,300}[：:]\s*|[^：:。；\n]{1,300}(?:提交|提出)的)?(?:订正)?"
                      r"(?P<kind2>决议|决定)草案\s*(?P<cn>[" + _CN_NUM + r"]*))\s*$"),
     # "Draft resolution", "Resolution 5/2", the sponsors' line "Albania and Chile: draft resolution",
     # "Draft resolution submitted by the Vice-Chair of the Committee … on the basis of …"
@@ -131,7 +131,10 @@ _CLOSING_HEADING = re.compile(r"^([" + _CN_NUM + r"]+\s*[.．、]\s*\S|[A-Z]\s*[
 _ANNEX = re.compile(r"^(附件[" + _CN_NUM + r"]*|Annex(\s+[IVX]+)?)\s*$", re.IGNORECASE)
 # the line naming the body that adopts the draft: "大会，", "The General Assembly,", and a decision's
 # "缔约方会议决定设立…" (the body, then at once what it decides)
-_BODY_WORDS = {"zh": r"(大会|理事会|缔约方会议|委员会)", "en": r"(Assembly|Council|Conference|Commission|Parties)"}
+_BODY_WORDS = {"zh": r"(大会|理事会|缔约方会议|委员会|工作组|专家组|论坛|执行局)",
+               "en": r"(Assembly|Council|Conference|Commission|Parties|Working Group|Forum|Executive Board)"}
+# bodies that open a draft only with the comma after their name (alone on a line they are headings)
+_GROUP_WORDS = ("工作组", "专家组", "论坛", "执行局", "Working Group", "Forum", "Executive Board")
 _BODY_LINE = {
     "zh": re.compile(r"^(?P<body>[^，,：:。；.]{0,58}?" + _BODY_WORDS["zh"] + r")(?P<sep>[，,：:]?)(?P<rest>.*)$"),
     "en": re.compile(r"^(?P<body>The\s+[^,:;.]{0,200}?" + _BODY_WORDS["en"]
@@ -140,7 +143,10 @@ _BODY_LINE = {
 # a commission's line above the draft it recommends to another organ: neither title nor body
 _RECOMMENDS = re.compile(r"recommends\s+to\s+the\s.{3,200}?\s(?:approval|adoption)\s+of\s+the\s+following\s+draft"
                          r"|建议.{2,40}?(?:核准|通过)下(?:述|列)(?:决议|决定)草案", re.IGNORECASE)
-_DECIDING = re.compile(r"^(决定|核准|通过|请|Decides|Approves|Adopts|Requests)")
+_DECIDING = re.compile(r"^(决定|核准|通过|请|Decides|Approves|Adopts|Requests)", re.IGNORECASE)
+# a decision's stem alone, its lettered items each completing it: "The General Assembly decides:",
+# "大会决定：" — "(b) To request the Secretary-General …" is read "Decides to request the Secretary-General …"
+_STEM = re.compile(r"^(?P<verb>(?:also |further )?decides(?: that)?|(?:还|又)?决定)\s*[:：]\s*$", re.IGNORECASE)
 
 
 def _body_of(para: str, lang: Language) -> tuple[str, str, bool] | None:
@@ -149,6 +155,8 @@ def _body_of(para: str, lang: Language) -> tuple[str, str, bool] | None:
     if not m:
         return None
     body, sep, rest = m.group("body").strip(), m.group("sep"), m.group("rest").strip()
+    if m.group(2) in _GROUP_WORDS and not sep:
+        return None  # "工作组" alone is a heading; "老龄问题不限成员名额工作组，" opens a draft
     if not rest:
         return body, "", False
     if not sep and _DECIDING.match(rest):
@@ -234,11 +242,25 @@ def read_text(path: Path | str) -> str:
                              line=line) from None
     if not text.strip():
         raise InputError("empty file: no draft to read", file=name, line=1)
+    text = _ascii_numbers(text)
     if len(text) > MAX_DRAFT_CHARS:
         raise InputError(f"{len(text):,} characters of text: more than a draft resolution (pbi reads at most "
                          f"{MAX_DRAFT_CHARS:,}; the session report CTOC/COP/2010/17 with nine resolutions has "
                          "about 190,000 bytes)", file=name)
     return text
+
+
+# full-width digits and slash as Chinese documents print them ("２０２７年", "第７８／１６１号")
+_FULLWIDTH = str.maketrans("０１２３４５６７８９／", "0123456789/")
+_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0"}
+# a year written in Chinese numerals, digit by digit: "二〇二七年" (also with 零 or ○ for nought)
+_CN_YEAR = re.compile(r"([一二][〇零○一二三四五六七八九]{3})(?=\s*年)")
+
+
+def _ascii_numbers(text: str) -> str:
+    """Full-width digits as ASCII digits and years in Chinese numerals as digits ("二〇二七年" →
+    "2027年"): the rules read numbers in one form. Lines keep their numbers."""
+    return _CN_YEAR.sub(lambda m: "".join(_CN_DIGIT[c] for c in m.group(1)), text.translate(_FULLWIDTH))
 
 
 #: the longest text ``pbi draft`` reads: five times a whole session report with its nine resolutions
@@ -523,6 +545,7 @@ def parse_drafts(text: str, *, file: str = "<text>", language: Language | None =
                for m in [_DRAFT_SYMBOL.search(raw)] if m]
     above: Draft | None = None  # the masthead printed above the next "Draft resolution" line
     last_field = ""
+    decides = ""  # the stem of a decision whose lettered items complete it ("decides:")
     for line, para in _logical_lines(text):
         start = _draft_start(para)
         if current is None and not start:
@@ -550,7 +573,7 @@ def parse_drafts(text: str, *, file: str = "<text>", language: Language | None =
                 current.organ, current.session, current.committee = above.organ, above.session, above.committee
                 current.dated, current.dated_month = above.dated, above.dated_month
                 current.agenda_items, current.agenda_title = above.agenda_items, above.agenda_title
-            above, last_field = None, ""
+            above, last_field, decides = None, "", ""
             titled = start.groupdict().get("title")
             if titled:
                 current.title = titled.strip()
@@ -584,6 +607,9 @@ def parse_drafts(text: str, *, file: str = "<text>", language: Language | None =
                 current.agenda_title, last_field = para, ""  # the agenda item's title, printed under its number
                 continue
             last_field = ""
+            if not current.title and _sponsors_go_on(current.label, para):
+                current.label = f"{current.label} {para}"  # "… by the Vice-President of the Council," / "Ms. …"
+                continue
             if _RECOMMENDS.search(para):
                 current.recommended = True
                 continue
@@ -593,7 +619,10 @@ def parse_drafts(text: str, *, file: str = "<text>", language: Language | None =
             if opening:
                 current.body, rest, operative = opening
                 stage = "preamble"
-                if rest and operative:
+                stem = _STEM.match(rest)
+                if stem:  # "The General Assembly decides:": its lettered items are its paragraphs
+                    stage, decides = "operative", stem.group("verb")
+                elif rest and operative:
                     current.operative.append(Paragraph("", rest, line))
                     stage = "operative"
                 elif rest:
@@ -623,6 +652,8 @@ def parse_drafts(text: str, *, file: str = "<text>", language: Language | None =
         sub = _sub_item(para, target)
         if sub is not None:
             label, body_text, second_level = sub
+            if decides and not second_level:
+                body_text = _with_stem(decides, body_text)
             if stage == "preamble" or not target:
                 # a decision made of lettered items only: each is an operative paragraph
                 if stage == "preamble":
@@ -643,6 +674,27 @@ def parse_drafts(text: str, *, file: str = "<text>", language: Language | None =
             if stage == "operative":
                 target[-1].text += ("" if lang == "zh" else " ") + para
     return drafts
+
+
+def _sponsors_go_on(label: str, para: str) -> bool:
+    """Whether ``para`` goes on with a heading whose sponsors' line is printed over two lines:
+    "Draft resolution submitted by the Vice-President of the Council," / "Ms. Ana Pereira (Portugal),
+    on the basis of informal consultations"."""
+    if _CJK.search(label) or not re.search(r"\b(?:submitted|proposed|recommended) by\b", label):
+        return False
+    return label.rstrip().endswith(",") or bool(
+        re.match(r"(?:on the basis of|following|after) (?:informal )?consultations", para, re.IGNORECASE))
+
+
+def _with_stem(stem: str, item: str) -> str:
+    """A lettered item of a decision read with its stem: ("decides", "To request the Secretary-General
+    to …") → "Decides to request the Secretary-General to …"; ("决定", "请秘书长…") → "决定请秘书长…"."""
+    if _CJK.match(stem):
+        return stem + item
+    stem = stem[:1].upper() + stem[1:]
+    if re.match(r"(?i)that\b", item) and stem.lower().endswith(" that"):
+        item = item[4:].lstrip()
+    return f"{stem} {item[:1].lower()}{item[1:]}" if item[:2] != item[:2].upper() else f"{stem} {item}"
 
 
 def _is_letter(label: str) -> bool:
