@@ -152,6 +152,21 @@ def classify_draft(draft: Draft, rules: RuleSet) -> list[ParagraphResult]:
     return results
 
 
+def _body_named(draft: Draft, body: dict[str, Any]) -> bool:
+    return any(name.lower() in draft.body.lower() for name in body.get("names", {}).get(draft.language, []))
+
+
+def _own_cadence(draft: Draft) -> dict[str, int] | None:
+    """The sessions of a body pbi does not know (a working group) when its masthead names its own
+    dated session ("老龄问题不限成员名额工作组 / 第十七届会议 / 二〇二七年四月九日"): one a year from it."""
+    if not draft.body or not draft.dated or not draft.session or \
+            re.sub(r"^the\s+", "", draft.organ, flags=re.I) != re.sub(r"^the\s+", "", draft.body, flags=re.I):
+        return None
+    counted = re.search(r"第([〇零一二三四五六七八九十百]+)届", draft.session)
+    n = _number(counted.group(1) if counted else draft.session.split()[0], draft.language)
+    return {"first": draft.dated, "number": n, "every": 1} if n else None
+
+
 def _body_of(draft: Draft, standards: Standards) -> tuple[str, str]:
     """The body id of ``standards.yaml`` whose name the draft's opening line holds, and why; for a
     draft a commission recommends to another organ, the commission's (its statement is made there)."""
@@ -406,6 +421,16 @@ def _count(text: str, rules: RuleSet) -> tuple[int, str] | None:
     return None
 
 
+def _unpriced_place(text: str, rules: RuleSet) -> str | None:
+    """A venue the paragraph names that no table prices ("in Rome", "在罗马"), as written."""
+    for name in rules.unpriced_places:
+        m = re.search(rf"\b(?:in|at) {re.escape(name)}\b" if rules.language == "en"
+                      else rf"(?:在|于){re.escape(name)}", text)
+        if m:
+            return m.group(0)
+    return None
+
+
 def _place(text: str, rules: RuleSet) -> tuple[str, str] | None:
     for place, words in rules.places.items():
         for word in words:
@@ -652,6 +677,11 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
     period = period_of(draft_year)
     rule = vocabulary.body(body_id).rule
     assumptions.append(f"body: {body_id} ({body_why}); rule {rule} of its rules of procedure")
+    own = _own_cadence(draft) if body_id not in {b for b in standards.bodies if _body_named(draft, standards.bodies[b])} else None
+    if own is not None:  # its sessions: "提交工作组第十八届会议" a year after its seventeenth
+        body = {**body, "names": {lang: [draft.body]}, "session_year": own}
+        assumptions.append(f"the {draft.body} is taken to meet once a year: its masthead's {draft.session} is of "
+                           f"{own['first']}")
     assumptions.append(f"the draft is of {draft_year}, {year_why}; budget period {period}")
 
     invitations = [(r.ref, r.classification.invitation) for r in results
@@ -820,6 +850,11 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                     said.append(f"in {act['location']}" + (f" (“{place[1]}”)" if place else
                                                            f" (the duty station of the {actor['named']})" if actor else
                                                            " (the body's duty station)"))
+                    elsewhere = None if place else _unpriced_place(text, rules)
+                    if elsewhere:
+                        said.append(f"the paragraph names another venue (“{elsewhere}”), where no table prices "
+                                    f"meetings: priced as if in {act['location']}; the travel there is not priced "
+                                    "(price it by hand)")
                 if "section" in act and tpl["kind"] in _CONFERENCE_KINDS and body.get("conference_section"):
                     said.append(f"under {act['section']} (meetings and documentation are conference services)")
                 elif "section" in act and actor:

@@ -51,7 +51,8 @@ _MASTHEAD = {
     # another organ whose session the draft is of: a commission, a conference of States parties, an
     # assembly of a programme ("Commission on Narcotic Drugs", "Conference of the States Parties to …",
     # "United Nations Environment Assembly of the", "Executive Board of …")
-    "body": re.compile(r"^(?P<v>(?:Commission|Conference|Council|Executive Board|Meeting of the States Parties)"
+    "body": re.compile(r"^(?P<v>(?:Commission|Conference|Council|Executive Board|Meeting of the States Parties"
+                       r"|(?:Open-ended\s+)?(?:Intergovernmental\s+)?Working Group)"
                        r"\s+(?:on|of|for)\s+[^.;:,]{3,150}"
                        r"|United Nations [A-Z][a-z]+ Assembly(?: of the)?(?: United Nations [A-Z][A-Za-z ]{3,60})?"
                        r"|United Nations [A-Z][a-z]+(?: [A-Z][a-z]+){0,3} Programme)\s*$"),
@@ -521,7 +522,7 @@ def _is_body_line(text: str) -> bool:
     """A short line that only names the body: "大会，", "The General Assembly,"."""
     for lang in ("zh", "en"):
         opening = _body_of(text, lang)
-        if opening and not opening[1] and len(text) <= (40 if lang == "zh" else 200):
+        if opening and (not opening[1] or _STEM.match(opening[1])) and len(text) <= (40 if lang == "zh" else 200):
             return True
     return False
 

@@ -1,0 +1,84 @@
+"""Blind round 5: how `pbi draft` reads drafts shaped as UN documents print them. Each test reads a
+paraphrase written for the test, not one of the drafts in tests/data/drafts5 the fix was made on."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from pbi.draft import propose_spec
+from pbi.draft.reader import parse_drafts
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _propose(text: str, today: dt.date = dt.date(2026, 11, 1)):  # type: ignore[no-untyped-def]
+    (draft,) = parse_drafts(text, file="d.txt")
+    return draft, propose_spec(draft, near=ROOT / "cost_tables", today=today)
+
+
+def test_an_english_decision_of_lettered_items_under_its_stem() -> None:
+    text = ("Draft decision\n\nWorking methods of the Committee on Housing\n\n"
+            "The Economic and Social Council decides:\n\n"
+            "(a) To request the Secretariat to prepare a working paper for the Committee;\n\n"
+            "(b) That the Committee shall hold its next session in Geneva for three days in 2027;\n\n"
+            "(c) To encourage Governments to share good practices.\n")
+    draft, proposal = _propose(text)
+    assert [p.number for p in draft.operative] == ["(a)", "(b)", "(c)"]
+    assert draft.operative[0].text.startswith("Decides to request the Secretariat")
+    classes = {r.ref: r.classification.cls for r in proposal.paragraphs}
+    assert classes == {"(a)": "costed", "(b)": "costed", "(c)": "none"}
+
+
+def test_a_chinese_decision_of_lettered_items_under_its_stem() -> None:
+    text = ("决定草案\n\n委员会的工作方法\n\n经济及社会理事会决定：\n\n"
+            "(a) 请秘书处为委员会编写一份工作文件；\n\n(b) 鼓励各国政府交流良好做法。\n")
+    draft, proposal = _propose(text)
+    assert [p.number for p in draft.operative] == ["(a)", "(b)"]
+    classes = {r.ref: r.classification.cls for r in proposal.paragraphs}
+    assert classes == {"(a)": "costed", "(b)": "none"}
+
+
+def test_a_working_group_opens_its_draft_and_dates_its_own_sessions() -> None:
+    text = ("Open-ended Working Group on Ageing\nSixteenth session\nNew York, 6–9 April 2026\n\n"
+            "Draft decision\n\nFuture work\n\nThe Open-ended Working Group on Ageing,\n\n"
+            "1. Requests the Secretary-General to prepare a report for its eighteenth session;\n")
+    draft, proposal = _propose(text)
+    assert draft.body == "The Open-ended Working Group on Ageing" and draft.organ.endswith("Working Group on Ageing")
+    years = {a.year for q in proposal.spec.requests for a in q.activities}
+    assert years == {2028}  # one session a year from its sixteenth in 2026, as the assumption says
+    assert any("taken to meet once a year" in a for a in proposal.spec.extra["assumptions"])
+
+
+def test_working_group_alone_is_a_heading_not_the_body() -> None:
+    (draft,) = parse_drafts("决议草案\n\n工作组\n\n发展权问题工作组，\n\n1. 请秘书长提交一份报告；\n", file="d.txt")
+    assert draft.title == "工作组" and draft.body == "发展权问题工作组"
+
+
+def test_full_width_digits_and_chinese_numeral_years_are_read() -> None:
+    text = "决议草案\n\n标题\n\n大会，\n\n1. 请秘书长于二〇二七年在维也纳召开为期３天的专家组会议，有１２名专家参加；\n"
+    _, proposal = _propose(text)
+    (act,) = [a for q in proposal.spec.requests for a in q.activities if a.kind != "documentation"][:1]
+    dumped = act.model_dump(mode="json", exclude_none=True)
+    assert dumped["year"] == 2027 and dumped.get("location") == "Vienna"
+
+
+def test_an_agenda_number_glued_to_its_words_is_no_footnote_marker() -> None:
+    text = ("联合国\n大会\n第八十一届会议\n议程项目12\n\n    主席提出的决议草案\n\n    预防犯罪\n\n    大会，\n\n"
+            "    1. 请秘书长提交一份报告；\n")
+    (draft,) = parse_drafts(text, file="d.txt")
+    assert draft.agenda_items == ["12"] and draft.title == "预防犯罪"
+    assert draft.label == "主席提出的决议草案"
+
+
+def test_a_revised_chinese_draft_is_a_draft_start() -> None:
+    (draft,) = parse_drafts("法国和日本：订正决议草案\n\n海洋\n\n大会，\n\n1. 请秘书长提交一份报告；\n", file="d.txt")
+    assert draft.title == "海洋" and draft.label.endswith("订正决议草案")
+
+
+def test_a_sponsors_line_printed_over_two_lines_stays_out_of_the_title() -> None:
+    text = ("Draft resolution submitted by the Chair of the Committee,\nMr. Jan Novak (Czechia), following "
+            "informal consultations\n\nRoad safety\n\nThe General Assembly,\n\n"
+            "1. Requests the Secretary-General to submit a report;\n")
+    (draft,) = parse_drafts(text, file="d.txt")
+    assert draft.title == "Road safety" and "Novak" in draft.label

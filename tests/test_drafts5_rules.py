@@ -1,0 +1,82 @@
+"""Blind round 5: rules added after reading tests/data/drafts5, each tested on a paraphrase that
+was not used to write it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from pbi.draft import load_rules, propose_spec
+from pbi.draft.reader import parse_drafts
+from pbi.draft.rules import classify_text
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize(("lang", "text", "cls", "template"), [
+    ("en", "Decides to request the Secretary-General to submit a report to the Assembly at its eighty-third session",
+     "costed", "report"),
+    ("zh", "决定请秘书长向大会第八十三届会议提交一份报告", "costed", "report"),
+    ("en", "Requests the Secretariat to convene a regional conference on road safety in Bangkok", "costed", "session"),
+    ("zh", "请秘书处组织一次全球会议，讨论道路安全问题", "costed", "session"),
+    ("en", "Requests the President of the General Assembly to organize a special event to mark the anniversary",
+     "costed", "panel"),
+    ("zh", "请秘书长举办纪念活动，纪念公约通过二十周年", "costed", "panel"),
+    ("en", "Requests the Secretariat to prepare a background note for the meeting", "costed", "report"),
+    ("zh", "请秘书处为会议编制背景说明", "costed", "report"),
+    ("zh", "请联合国开发计划署编写一份研究报告", "costed", "study"),
+])
+def test_requests_found(lang: str, text: str, cls: str, template: str) -> None:
+    c = classify_text([text], load_rules(lang))
+    assert c.cls == cls and template in {m.rule.template for m in c.matches}
+
+
+@pytest.mark.parametrize(("lang", "text", "cls"), [
+    ("en", "Requests the Secretary-General to reflect the requirements as part of the proposed programme budget for 2029",
+     "absorbed"),
+    ("zh", "请秘书长在今后的拟议方案预算中反映所需资源", "absorbed"),
+    ("zh", "请毒品和犯罪问题办公室在有预算外资源时举办讲习班", "extrabudgetary"),
+    ("en", "Further decides that the expenses of the seminar are to be met from voluntary contributions", "extrabudgetary"),
+    ("zh", "还决定专家差旅费用以自愿捐款支付", "extrabudgetary"),
+    ("zh", "请各国加快部署可再生能源", "none"),  # 部署 (deploy) names no office
+    ("en", "Decides that the Working Group shall continue its consideration of the item", "none"),
+])
+def test_classes(lang: str, text: str, cls: str) -> None:
+    assert classify_text([text], load_rules(lang)).cls.replace("invitation", "none") == cls
+
+
+def _acts(text: str, today: dt.date = dt.date(2026, 11, 1)) -> list[dict[str, object]]:
+    (draft,) = parse_drafts(text, file="d.txt")
+    proposal = propose_spec(draft, near=ROOT / "cost_tables", today=today)
+    spec = proposal.spec.model_dump(mode="json", exclude_none=True)
+    late = [{"year": n["year"], "kind": "not costed"} for n in spec.get("extra", {}).get("not_costed", [])]
+    return [a for q in spec["requests"] for a in q["activities"]] + late
+
+
+def test_the_month_of_a_meeting_dates_it_before_a_year_in_a_name() -> None:
+    acts = _acts("Draft decision\n\nReview\n\nThe General Assembly,\n\n1. Decides that the preparatory committee "
+                 "for the 2029 review shall hold a session in Vienna in March 2028;\n")
+    assert {a["year"] for a in acts if a["kind"] == "meeting"} == {2028}
+    acts = _acts("决定草案\n\n审查\n\n大会，\n\n1. 决定2029年审查会议的筹备委员会于2028年3月在维也纳举行会议；\n")
+    assert {a["year"] for a in acts if a["kind"] == "meeting"} == {2028}
+
+
+def test_a_report_for_a_session_three_years_ahead_is_of_that_year() -> None:
+    acts = _acts("Draft resolution\n\nMillets\n\nThe General Assembly,\n\n1. Requests the Secretary-General to submit "
+                 "to the General Assembly at its eighty-fourth session a report on the International Year;\n")
+    assert {a["year"] for a in acts} == {2029}
+
+
+def test_a_venue_no_table_prices_is_named_in_the_assumption() -> None:
+    text = ("Draft resolution\n\nMillets\n\nThe General Assembly,\n\n1. Decides to convene a one-day high-level "
+            "meeting in Addis Ababa in 2027;\n")
+    (draft,) = parse_drafts(text, file="d.txt")
+    proposal = propose_spec(draft, near=ROOT / "cost_tables", today=dt.date(2026, 11, 1))
+    said = " ".join(proposal.spec.extra["assumptions"])
+    assert "“in Addis Ababa”" in said and "not priced" in said
+    # "the Paris Agreement" names no venue
+    (draft,) = parse_drafts(text.replace("in Addis Ababa", "on the Paris Agreement"), file="d.txt")
+    said = " ".join(propose_spec(draft, near=ROOT / "cost_tables", today=dt.date(2026, 11, 1)).spec.extra["assumptions"])
+    assert "another venue" not in said
