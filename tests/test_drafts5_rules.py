@@ -80,3 +80,12 @@ def test_a_venue_no_table_prices_is_named_in_the_assumption() -> None:
     (draft,) = parse_drafts(text.replace("in Addis Ababa", "on the Paris Agreement"), file="d.txt")
     said = " ".join(propose_spec(draft, near=ROOT / "cost_tables", today=dt.date(2026, 11, 1)).spec.extra["assumptions"])
     assert "another venue" not in said
+
+
+def test_in_a_period_the_year_of_the_session_named_is_taken() -> None:
+    """Added after the held-out drafts were scored (ho-zh-cnd-decision): a period and a session in it."""
+    acts = _acts("Draft resolution\n\nOceans\n\nThe General Assembly,\n\n1. Requests the Secretary-General to submit "
+                 "to the General Assembly, during the biennium 2028-2029, a report at its eighty-fourth session;\n")
+    assert {a["year"] for a in acts} == {2029}
+    acts = _acts("决议草案\n\n海洋\n\n大会，\n\n1. 请秘书长在2028-2029两年期向大会第八十四届会议提交一份报告；\n")
+    assert {a["year"] for a in acts} == {2029}

@@ -380,7 +380,8 @@ def _meetings(text: str, rules: RuleSet) -> tuple[str, str] | None:
     return _number_in(text, rules.meeting_phrases, {})
 
 
-def _activity_year(text: str, rules: RuleSet, draft_year: int, default: int) -> tuple[int, str] | None:
+def _activity_year(text: str, rules: RuleSet, draft_year: int, default: int,
+                   session: int | None = None) -> tuple[int, str] | None:
     """The year the paragraph gives its activity ("in 2027", "于2027年") and why; for a period ("in the
     biennium 2026-2027") the year pbi would take if it is in the period, else the period's first year.
     Only years from the draft's own to three after it (a draft of the seventy-ninth session may date
@@ -392,6 +393,9 @@ def _activity_year(text: str, rules: RuleSet, draft_year: int, default: int) -> 
             if not draft_year <= first <= draft_year + _STATED_HORIZON or last < first:
                 continue
             if last > first:
+                if session is not None and first <= session <= last:
+                    return session, (f"the paragraph names the period {first}-{last} (“{m.group(0).strip()}”) and "
+                                     f"a session held in {session}")
                 year = default if first <= default <= last else first
                 return year, f"the paragraph names the period {first}-{last} (“{m.group(0).strip()}”)"
             return first, f"the paragraph names {first} (“{m.group(0).strip()}”)"
@@ -752,7 +756,8 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
             # a note looks at most two years ahead: a year further out is a reference, not a date
             explicit = [y for y in _years(text, rules) if draft_year <= y <= draft_year + _HORIZON]
             session = _session_year(text, body, rules, lang, standards)
-            stated = _activity_year(text, rules, draft_year, year)
+            # in a period the paragraph names ("在2028-2029两年期"), the year of the session it names, if in it
+            stated = _activity_year(text, rules, draft_year, year, session[0] if session else None)
             if stated:  # the year of the activity itself wins over a session's
                 year, why = stated[0], stated[1] + (f", not the year of {session[1].split(' is held')[0]} "
                                                     f"({session[0]})" if session and session[0] != stated[0] else "")
