@@ -82,3 +82,27 @@ def test_a_sponsors_line_printed_over_two_lines_stays_out_of_the_title() -> None
             "1. Requests the Secretary-General to submit a report;\n")
     (draft,) = parse_drafts(text, file="d.txt")
     assert draft.title == "Road safety" and "Novak" in draft.label
+
+
+def test_a_conference_of_states_parties_is_not_taken_to_meet_once_a_year() -> None:
+    text = ("Conference of the States Parties to the Convention on Mercury\nFifth session\nGeneva, 3–7 November 2025\n\n"
+            "Draft decision\n\nNext session\n\nThe Conference of the States Parties to the Convention on Mercury,\n\n"
+            "1. Requests the secretariat to prepare a report for its seventh session;\n")
+    _, proposal = _propose(text, today=dt.date(2025, 11, 1))
+    assert not any("taken to meet once a year" in a for a in proposal.spec.extra["assumptions"])
+
+
+def test_a_recommended_draft_set_in_as_a_block_keeps_its_wrapped_lines_together() -> None:
+    text = ("Commission for Social Development\nSixty-fifth session\n\n     Chair: draft resolution\n\n"
+            "     Youth employment\n\n"
+            "     The Commission for Social Development recommends to the Economic and Social\n"
+            "     Council the adoption of the following draft resolution:\n\n"
+            "          The Economic and Social Council,\n\n"
+            "          Recalling its resolution 2020/7,\n\n"
+            "          1.   Requests the Secretary-General to convene an expert group meeting\n"
+            "          on youth employment in Geneva in 2027;\n\n"
+            "          2.   Encourages Governments to invest in skills.\n")
+    (draft,) = parse_drafts(text, file="d.txt")
+    assert draft.recommended and draft.body == "The Economic and Social Council" and draft.title == "Youth employment"
+    assert [p.number for p in draft.operative] == ["1", "2"]
+    assert draft.operative[0].text.endswith("on youth employment in Geneva in 2027;")

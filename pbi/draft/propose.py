@@ -157,11 +157,14 @@ def _body_named(draft: Draft, body: dict[str, Any]) -> bool:
 
 
 def _own_cadence(draft: Draft) -> dict[str, int] | None:
-    """The sessions of a body pbi does not know (a working group) when its masthead names its own
-    dated session ("老龄问题不限成员名额工作组 / 第十七届会议 / 二〇二七年四月九日"): one a year from it."""
+    """The sessions of a working group, expert group or forum pbi does not know when its masthead
+    names its own dated session ("老龄问题不限成员名额工作组 / 第十七届会议 / 二〇二七年四月九日"): one a
+    year from it."""
     if not draft.body or not draft.dated or not draft.session or \
             re.sub(r"^the\s+", "", draft.organ, flags=re.I) != re.sub(r"^the\s+", "", draft.body, flags=re.I):
         return None
+    if not re.search(r"工作组|专家组|论坛|\b(?:Working Group|Expert Group|Forum)\b", draft.body, re.IGNORECASE):
+        return None  # a conference of States parties meets every two years: no cadence is assumed for it
     counted = re.search(r"第([〇零一二三四五六七八九十百]+)届", draft.session)
     n = _number(counted.group(1) if counted else draft.session.split()[0], draft.language)
     return {"first": draft.dated, "number": n, "every": 1} if n else None

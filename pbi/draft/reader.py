@@ -399,6 +399,7 @@ def _logical_lines(text: str) -> list[tuple[int, str]]:
     lines = [(number, part if len(parts) > 1 else line, len(parts) > 1) for number, line in enumerate(raw, start=1)
              for parts in [_columns(line) if line.strip() else [line]] for part in parts]
     blank = False  # a blank line before this one
+    previous = ""  # the line before this one, as printed
     for number, line, column in lines:
         if not line.strip():
             blank = True
@@ -431,10 +432,11 @@ def _logical_lines(text: str) -> list[tuple[int, str]]:
         # texts break their paragraphs at blank lines as printed pages do, and are left as they are
         parted = blank and not pdf_style and bool(out) and not stripped[:1].islower() \
             and out[-1][1][-1:] not in ",(" and not _CJK.search(stripped + out[-1][1][-1:])
-        blank = False
-        new = (not out or heading or parted or after_heading or _starts_paragraph(stripped) or _is_body_line(stripped) or (pdf_style and line[:1] in " \t\u3000")
+        was_blank, blank = blank, False
+        new = (not out or heading or parted or after_heading or _starts_paragraph(stripped) or _is_body_line(stripped) or (pdf_style and line[:1] in " \t\u3000" and (was_blank or not _runs_on(line, previous, out[-1][1] if out else "")))
                or (not pdf_style and _ends_sentence(out[-1][1])) or _draft_start(stripped))
         after_heading = heading or _is_body_line(stripped)
+        previous = line
         if new:
             out.append((number, stripped))
         else:
@@ -447,6 +449,20 @@ def _logical_lines(text: str) -> list[tuple[int, str]]:
         joined = [(n, _PDF_MARKER.sub("", t)) for n, t in joined]
     joined = [(n, t if _CJK.search(t) else _EN_MARKER.sub("", t)) for n, t in joined]
     return joined
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t\u3000"))
+
+
+def _runs_on(line: str, previous: str, so_far: str) -> bool:
+    """Whether an indented line of a printed text goes on with the paragraph before it: a block set in
+    (the draft a commission recommends) keeps its lines at the block's indent, and only its
+    paragraphs' first lines are set in further. Never after a blank line (the caller's test) or the
+    end of a sentence, nor in Chinese."""
+    if not previous.strip() or _CJK.search(line) or not so_far or _ends_sentence(so_far):
+        return False
+    return 0 < _indent(line) <= _indent(previous)
 
 
 def masthead(text: str, language: Language = "en") -> tuple[str, str] | None:
@@ -520,6 +536,8 @@ def _set_masthead(draft: Draft, name: str, value: str) -> None:
 
 def _is_body_line(text: str) -> bool:
     """A short line that only names the body: "大会，", "The General Assembly,"."""
+    if re.search(r"\brecommends\b|建议", text):
+        return False  # "The Commission … recommends to the" / "Economic and Social Council the adoption of …"
     for lang in ("zh", "en"):
         opening = _body_of(text, lang)
         if opening and (not opening[1] or _STEM.match(opening[1])) and len(text) <= (40 if lang == "zh" else 200):
