@@ -106,3 +106,28 @@ def test_a_recommended_draft_set_in_as_a_block_keeps_its_wrapped_lines_together(
     assert draft.recommended and draft.body == "The Economic and Social Council" and draft.title == "Youth employment"
     assert [p.number for p in draft.operative] == ["1", "2"]
     assert draft.operative[0].text.endswith("on youth employment in Geneva in 2027;")
+
+
+def test_a_sponsors_line_over_two_lines_is_not_the_agenda_title() -> None:
+    text = ("General Assembly\nEighty-first session\nAgenda item 68\n\n     Canada, Ghana and\n"
+            "     Norway: draft resolution\n\n     Indigenous languages\n\n     The General Assembly,\n\n"
+            "     1.   Requests the Secretary-General to submit a report;\n")
+    (draft,) = parse_drafts(text, file="d.txt")
+    assert draft.label == "Canada, Ghana and Norway: draft resolution" and draft.agenda_title == ""
+    text = "大会\n第八十一届会议\n议程项目 68\n\n    法国、德国\n    及意大利：决议草案\n\n    土著语言\n\n    大会，\n\n    1. 请秘书长提交一份报告；\n"
+    (draft,) = parse_drafts(text, file="d.txt")
+    assert draft.label == "法国、德国及意大利：决议草案" and draft.agenda_title == "" and draft.title == "土著语言"
+
+
+def test_an_adopted_resolution_keeps_its_title_without_heading_and_number(tmp_path: Path) -> None:
+    from pbi.draft import read_drafts
+
+    for text, title in (("Commission on Narcotic Drugs\nSeventieth session\n\nDecision adopted by the Commission on "
+                         "Narcotic Drugs on 14 March 2027\n\n70/2. Drug checking services\n\nThe Commission on Narcotic "
+                         "Drugs,\n\n1. Requests the Secretariat to submit a report;\n", "Drug checking services"),
+                        ("麻醉药品委员会\n第七十届会议\n\n麻醉药品委员会2027年3月14日通过的决定\n\n70/2. 药物检测服务\n\n"
+                         "麻醉药品委员会，\n\n1. 请秘书处提交一份报告；\n", "药物检测服务")):
+        path = tmp_path / "adopted.txt"
+        path.write_text(text, encoding="utf-8")
+        (draft,) = read_drafts(path)
+        assert draft.title == title

@@ -56,7 +56,9 @@ _MASTHEAD = {
                        r"\s+(?:on|of|for)\s+[^.;:,]{3,150}"
                        r"|United Nations [A-Z][a-z]+ Assembly(?: of the)?(?: United Nations [A-Z][A-Za-z ]{3,60})?"
                        r"|United Nations [A-Z][a-z]+(?: [A-Z][a-z]+){0,3} Programme)\s*$"),
+    # "Resolution adopted by the Human Rights Council on 9 July 2026": the heading of an adopted text
     "other": re.compile(r"^(Distr\.?:.*|Original:.*|[A-Z][a-z]+\s+\d{1,2},\s+\d{4}"
+                        r"|(?:Resolution|Decision)s? adopted by the [A-Z][^.;]{3,150}"
                         r")\s*$"),
 }
 # the same lines in a Chinese document: "联 合 国  A/C.3/80/L.18", "大    会", "第八十届会议",
@@ -71,7 +73,7 @@ _MASTHEAD_ZH = {
     "date": re.compile(r"^(?P<v>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*\d{1,2}\s*日(?:\s*(?:至|-|–)\s*"
                        r"(?:(?P<m2>\d{1,2})\s*月\s*)?\d{1,2}\s*日)?(?:\s*[，,]\s*[\u4e00-\u9fff]{2,8})?\s*$"),
     "body": re.compile(r"^(?P<v>[\u4e00-\u9fff《》]{2,60}(?:委员会|缔约方会议|缔约国会议|环境大会|人居大会|执行局|工作组))\s*$"),
-    "other": re.compile(r"^(Distr\.?:.*|中\s*文|原件\s*[：:].*)\s*$"),
+    "other": re.compile(r"^(Distr\.?:.*|中\s*文|原件\s*[：:].*|[\u4e00-\u9fff]{2,40}(?:[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日)?通过的(?:决议|决定))\s*$"),
 }
 # the gap between the two columns of a masthead line ("大    会" is one column)
 _COLUMN_GAP = r"\s{5,}|\t"
@@ -582,6 +584,8 @@ def parse_drafts(text: str, *, file: str = "<text>", language: Language | None =
                          or start.groupdict().get("kind3") or "")
             kind: Literal["resolution", "decision"] = (
                 "decision" if kind_word.lower() in ("决定", "decision") else "resolution")
+            if above is not None and above.agenda_title and _sponsors_split(above.agenda_title, para):
+                para, above.agenda_title = (above.agenda_title + ("" if _CJK.search(para) else " ") + para), ""
             current = Draft(label=para, kind=kind, number=start.groupdict().get("num") or start.groupdict().get("cn"),
                             language=lang, file=file, line=line)
             printed = [sym for n, sym in symbols if line - 40 <= n < line
@@ -648,7 +652,8 @@ def parse_drafts(text: str, *, file: str = "<text>", language: Language | None =
                     current.preamble.append(rest)
             else:
                 # "61/... The right to …": the number the resolution will take is not part of its title
-                para = re.sub(r"^\d{1,3}/(?:\.\.\.|…)\s*", "", para) if not current.title else para
+                # "62/5. Right to development": an adopted resolution's number, as printed above its title
+                para = re.sub(r"^\d{1,3}/(?:\.\.\.|…|\d{1,3}\.(?!\d))\s*", "", para) if not current.title else para
                 current.title = (current.title + " " + para).strip() if current.title else para
             continue
         target = current.annex if stage == "annex" else current.operative
@@ -693,6 +698,16 @@ def parse_drafts(text: str, *, file: str = "<text>", language: Language | None =
             if stage == "operative":
                 target[-1].text += ("" if lang == "zh" else " ") + para
     return drafts
+
+
+def _sponsors_split(before: str, heading: str) -> bool:
+    """Whether the line read as the agenda item's title is the first half of a sponsors' line printed
+    over two lines: "Argentina, Brazil, Chile, Mexico and Uruguay:" / "revised draft resolution";
+    "阿根廷、巴西、智利、墨西哥" / "和乌拉圭：订正决议草案"."""
+    if _CJK.search(heading):
+        return bool(re.match(r"(?:和|及|以及)[^：:]{1,40}[：:]", heading)) or before.endswith("、")
+    return bool(re.match(r"(?:revised )?draft (?:resolution|decision)\b", heading)) and before.rstrip().endswith(":") \
+        or before.rstrip().endswith((",", " and"))
 
 
 def _sponsors_go_on(label: str, para: str) -> bool:
