@@ -27,6 +27,16 @@ ROOT = Path(__file__).resolve().parents[1]
     ("en", "Requests the Secretariat to prepare a background note for the meeting", "costed", "report"),
     ("zh", "请秘书处为会议编制背景说明", "costed", "report"),
     ("zh", "请联合国开发计划署编写一份研究报告", "costed", "study"),
+    ("en", "Requests the Secretariat to make appropriate arrangements for the two meetings of the expert group",
+     "costed", "servicing"),
+    ("zh", "请秘书处为委员会的会议作出适当安排", "costed", "servicing"),
+    ("zh", "请秘书长为工作组履行其职能提供一切必要协助", "costed", "servicing"),
+    ("en", "Further decides that the high-level event is to be organized in Geneva for one day", "costed",
+     "high_level_meeting"),
+    ("zh", "决定高级别会议将于2027年9月在纽约举行", "costed", "high_level_meeting"),
+    ("en", "Requests the Office to translate the guidelines into all the official languages of the United Nations",
+     "costed", "publication"),
+    ("zh", "请秘书长将指导原则译成所有正式语文", "costed", "publication"),
 ])
 def test_requests_found(lang: str, text: str, cls: str, template: str) -> None:
     c = classify_text([text], load_rules(lang))
