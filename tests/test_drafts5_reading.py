@@ -131,3 +131,11 @@ def test_an_adopted_resolution_keeps_its_title_without_heading_and_number(tmp_pa
         path.write_text(text, encoding="utf-8")
         (draft,) = read_drafts(path)
         assert draft.title == title
+
+
+def test_a_date_in_chinese_numerals_dates_the_masthead() -> None:
+    text = ("联合国                                  A/81/L.9\n大会                                     Distr.: Limited\n"
+            "                                         二〇二六年十二月十一日\n\n第八十一届会议\n议程项目 12\n\n决议草案\n\n标题\n\n"
+            "大会，\n\n1. 请秘书长提交一份报告；\n")
+    (draft,) = parse_drafts(text, file="d.txt")
+    assert (draft.dated, draft.dated_month) == (2026, 12) and draft.organ == "大会"

@@ -260,10 +260,24 @@ _CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} 
 _CN_YEAR = re.compile(r"([一二][〇零○一二三四五六七八九]{3})(?=\s*年)")
 
 
+# the month and day of a date whose year is in digits: "2027年四月九日", "2026年十二月三十一日"
+_CN_MONTH_DAY = re.compile(r"(?<=[0-9]年)([一二三四五六七八九十]{1,2})月(?:([一二三四五六七八九十]{1,3})日)?")
+
+
+def _small_cn(word: str) -> str:
+    """"九" → "9", "十二" → "12", "三十一" → "31" (1-39)."""
+    tens, _, units = word.rpartition("十")
+    if "十" not in word:
+        return _CN_DIGIT[word]
+    return str((int(_CN_DIGIT[tens]) if tens else 1) * 10 + (int(_CN_DIGIT[units]) if units else 0))
+
+
 def _ascii_numbers(text: str) -> str:
-    """Full-width digits as ASCII digits and years in Chinese numerals as digits ("二〇二七年" →
-    "2027年"): the rules read numbers in one form. Lines keep their numbers."""
-    return _CN_YEAR.sub(lambda m: "".join(_CN_DIGIT[c] for c in m.group(1)), text.translate(_FULLWIDTH))
+    """Full-width digits as ASCII digits and dates in Chinese numerals as digits ("二〇二七年四月九日"
+    → "2027年4月9日"): the rules read numbers in one form. Lines keep their numbers."""
+    text = _CN_YEAR.sub(lambda m: "".join(_CN_DIGIT[c] for c in m.group(1)), text.translate(_FULLWIDTH))
+    return _CN_MONTH_DAY.sub(lambda m: f"{_small_cn(m.group(1))}月" + (f"{_small_cn(m.group(2))}日" if m.group(2) else ""),
+                             text)
 
 
 #: the longest text ``pbi draft`` reads: five times a whole session report with its nine resolutions
@@ -557,6 +571,7 @@ def _ends_sentence(text: str) -> bool:
 
 def parse_drafts(text: str, *, file: str = "<text>", language: Language | None = None) -> list[Draft]:
     """Every draft in ``text``, in the order printed."""
+    text = _ascii_numbers(text)  # as read_text gives it, for a text given here directly
     lang: Language = language or detect_language(text)
     drafts: list[Draft] = []
     current: Draft | None = None
