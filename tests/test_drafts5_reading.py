@@ -139,3 +139,14 @@ def test_a_date_in_chinese_numerals_dates_the_masthead() -> None:
             "大会，\n\n1. 请秘书长提交一份报告；\n")
     (draft,) = parse_drafts(text, file="d.txt")
     assert (draft.dated, draft.dated_month) == (2026, 12) and draft.organ == "大会"
+
+
+def test_a_paragraph_whose_chapeau_is_a_stem_reads_its_items_with_it() -> None:
+    for text in ("Draft resolution\n\nX\n\nThe General Assembly,\n\n1. Also decides:\n\n(a) To hold in Geneva in 2027 "
+                 "an expert group meeting of three days;\n\n(b) To request the Secretary-General to report to it at its "
+                 "eighty-third session on the outcome;\n\n(c) To keep the matter under review;\n",
+                 "决议草案\n\nX\n\n大会，\n\n1. 还决定：\n\n(a) 于2027年在日内瓦举行为期三天的专家组会议；\n\n"
+                 "(b) 请秘书长向大会第八十三届会议报告结果；\n\n(c) 继续审查此事；\n"):
+        _, proposal = _propose(text)
+        (result,) = proposal.paragraphs
+        assert {m.rule.id for m in result.classification.matches} == {"expert-meeting", "report"}

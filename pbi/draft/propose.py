@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from pbi.draft.reader import Draft, Paragraph
+from pbi.draft.reader import Draft, Paragraph, with_stem
 from pbi.draft.rules import Classification, RuleSet, Standards, classify_text, load_rules, load_standards
 from pbi.costing.engine import cost
 from pbi.model.errors import InputError, PbiError, SpecError
@@ -130,7 +130,8 @@ def _number(text: str, lang: str) -> int | None:
 def _paragraph_texts(paragraph: Paragraph) -> tuple[str, ...]:
     texts = [paragraph.text]
     for item in paragraph.items:
-        texts.append(paragraph.text + " " + item.all_text())
+        # "2. Decides: (b) To request the Secretary-General …" is read "Decides to request the Secretary-General …"
+        texts.append(with_stem(paragraph.text, item.all_text()) or paragraph.text + " " + item.all_text())
     return tuple(texts)
 
 

@@ -19,7 +19,7 @@ from pbi.model.errors import InputError
 from pbi.model.yamlio import read_bytes
 
 __all__ = ["MAX_DRAFT_CHARS", "Item", "Paragraph", "Draft", "read_text", "detect_language", "parse_drafts", "read_drafts", "masthead",
-           "masthead_fields"]
+           "masthead_fields", "with_stem"]
 
 Language = Literal["zh", "en"]
 
@@ -733,6 +733,14 @@ def _sponsors_go_on(label: str, para: str) -> bool:
         return False
     return label.rstrip().endswith(",") or bool(
         re.match(r"(?:on the basis of|following|after) (?:informal )?consultations", para, re.IGNORECASE))
+
+
+def with_stem(chapeau: str, item: str) -> str | None:
+    """A sub-item read with its paragraph's chapeau when the chapeau is only a decision's stem:
+    ("Decides:", "(b) To request the Secretary-General …") → "Decides to request the Secretary-General …";
+    None for any other chapeau."""
+    stem = _STEM.match(chapeau.strip())
+    return _with_stem(stem.group("verb"), item) if stem else None
 
 
 def _with_stem(stem: str, item: str) -> str:
