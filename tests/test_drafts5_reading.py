@@ -150,3 +150,13 @@ def test_a_paragraph_whose_chapeau_is_a_stem_reads_its_items_with_it() -> None:
         _, proposal = _propose(text)
         (result,) = proposal.paragraphs
         assert {m.rule.id for m in result.classification.matches} == {"expert-meeting", "report"}
+
+
+def test_a_page_footer_inside_a_paragraph_is_left_out() -> None:
+    text = ("General Assembly\nEighty-first session\n\n     Chile: draft resolution\n\n     Ageing\n\n"
+            "     The General Assembly,\n\n     1.   Requests the Secretary-General to convene an expert group\n"
+            "meeting of twelve experts on ageing in\n\n27-00412 (E)    090127    100127\n*2700412*\n\n3/5\n"
+            "Geneva in 2027;\n")
+    (draft,) = parse_drafts(text, file="d.txt")
+    assert draft.operative[0].text == ("Requests the Secretary-General to convene an expert group meeting of twelve "
+                                       "experts on ageing in Geneva in 2027;")

@@ -26,8 +26,11 @@ Language = Literal["zh", "en"]
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 # running heads of a printed document: "64 V.10-58210", "V.10-58210 17", "CTOC/COP/2010/17", "E/2011/30"
+# and the footer of a page of a UN document: its job number and dates "26-18712 (E)    141026", its
+# bar code "*2618712*", its page "2/4"
 _RUNNING_HEAD = re.compile(r"^\s*(\d{1,4}\s+)?[A-Z]\.\d{2}-\d{5}(\s+\d{1,4})?\s*$"
-                           r"|^\s*[A-Z]{1,6}(/[A-Z0-9.]+){1,5}\s*$|^\s*\d{1,4}\s*$|^\s*-\s*\d+\s*-\s*$")
+                           r"|^\s*[A-Z]{1,6}(/[A-Z0-9.]+){1,5}\s*$|^\s*\d{1,4}\s*$|^\s*-\s*\d+\s*-\s*$"
+                           r"|^\s*\d{2}-\d{5}\s*(\([A-Z]\))?(\s+\d{6}){0,2}\s*$|^\s*\*\d{7}\*\s*$|^\s*\d{1,3}/\d{1,3}\s*$")
 # a draft's symbol printed in its heading: A/C.3/80/L.99, E/CN.15/2011/L.5/Rev.1, CTOC/COP/2010/L.7
 _DRAFT_SYMBOL = re.compile(r"(?:^|\s)([A-Z]{1,6}(?:/[A-Z0-9.]+)*/L\.\d+(?:/Rev\.\d+)?)\s*$")
 # the masthead of a UN document above a draft, line by line: "United Nations   A/C.3/81/L.42",
