@@ -160,3 +160,11 @@ def test_a_page_footer_inside_a_paragraph_is_left_out() -> None:
     (draft,) = parse_drafts(text, file="d.txt")
     assert draft.operative[0].text == ("Requests the Secretary-General to convene an expert group meeting of twelve "
                                        "experts on ageing in Geneva in 2027;")
+
+
+def test_a_compound_broken_at_its_hyphen_over_two_lines_is_one_word() -> None:
+    text = ("Draft resolution\n\nOceans\n\nThe General Assembly,\n\n1. Decides to convene in 2027 a three-day high-\n"
+            "level conference on oceans;\n")
+    draft, proposal = _propose(text)
+    assert "high-level conference" in draft.operative[0].text
+    assert proposal.paragraphs[0].classification.cls == "costed"

@@ -37,6 +37,8 @@ ROOT = Path(__file__).resolve().parents[1]
     ("en", "Requests the Office to translate the guidelines into all the official languages of the United Nations",
      "costed", "publication"),
     ("zh", "请秘书长将指导原则译成所有正式语文", "costed", "publication"),
+    ("en", "Requests the Secretary-General to organize a high-level summit on food systems in 2028", "costed",
+     "high_level_meeting"),
 ])
 def test_requests_found(lang: str, text: str, cls: str, template: str) -> None:
     c = classify_text([text], load_rules(lang))

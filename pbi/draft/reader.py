@@ -460,7 +460,9 @@ def _logical_lines(text: str) -> list[tuple[int, str]]:
             out.append((number, stripped))
         else:
             prev_line, prev = out[-1]
-            sep = "" if _CJK.match(stripped[:1]) or _CJK.search(prev[-1:]) else " "
+            # a word broken at its hyphen over two lines ("high-" / "level meeting") is one word again
+            broken = bool(re.search(r"[A-Za-z]-$", prev)) and stripped[:1].islower()
+            sep = "" if _CJK.match(stripped[:1]) or _CJK.search(prev[-1:]) or broken else " "
             out[-1] = (prev_line, prev + sep + stripped)
     joined = [(n, re.sub(r"\s+(?=[\u4e00-\u9fff，。；：、（）《》“”])|(?<=[\u4e00-\u9fff，。；：、（）《》“”])\s+", "", t)
                if _CJK.search(t) else t) for n, t in out]
