@@ -101,3 +101,12 @@ def test_in_a_period_the_year_of_the_session_named_is_taken() -> None:
     assert {a["year"] for a in acts} == {2029}
     acts = _acts("决议草案\n\n海洋\n\n大会，\n\n1. 请秘书长在2028-2029两年期向大会第八十四届会议提交一份报告；\n")
     assert {a["year"] for a in acts} == {2029}
+
+
+def test_thousands_apart_by_a_space_are_one_number() -> None:
+    """Chinese documents print "10 700字" (a space, often a narrow no-break one); it was read as 700."""
+    acts = _acts("决议草案\n\n海洋\n\n大会，\n\n1. 请秘书长编写一份关于海洋的报告，篇幅不超过8\u00a0500字；\n")
+    assert [a["words"] for a in acts if a["kind"] == "documentation"] == ["8500"]
+    acts = _acts("Draft resolution\n\nOceans\n\nThe General Assembly,\n\n1. Requests the Secretary-General to prepare "
+                 "a report of not more than 6 400 words on oceans;\n")
+    assert [a["words"] for a in acts if a["kind"] == "documentation"] == ["6400"]

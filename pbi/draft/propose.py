@@ -269,7 +269,7 @@ def _number_in(text: str, patterns: tuple[re.Pattern[str], ...], numbers: dict[s
     """The first positive number the patterns find (a word from ``numbers`` or digits), with the words."""
     for pattern in patterns:
         for m in pattern.finditer(text):
-            word = m.group(1).lower().replace(",", "").replace("，", "")
+            word = re.sub(r"[,，\s\u00a0\u202f]", "", m.group(1).lower())  # "10,700", "10 700"
             spelled = en_cardinal(word) or cn_number(word)
             value = numbers.get(word) or (word if word.isdigit() else str(spelled) if spelled else None)
             if value and Decimal(value) > 0:
