@@ -110,3 +110,16 @@ def test_thousands_apart_by_a_space_are_one_number() -> None:
     acts = _acts("Draft resolution\n\nOceans\n\nThe General Assembly,\n\n1. Requests the Secretary-General to prepare "
                  "a report of not more than 6 400 words on oceans;\n")
     assert [a["words"] for a in acts if a["kind"] == "documentation"] == ["6400"]
+
+
+@pytest.mark.parametrize(("text", "days"), [
+    ("决议草案\n\n工作组\n\n大会，\n\n1. 决定工作组于2027年在维也纳举行为期十一天的届会；\n", "11"),
+    ("决议草案\n\n工作组\n\n大会，\n\n1. 决定工作组于2027年在维也纳举行为期15个工作日的届会；\n", "15"),
+    ("Draft resolution\n\nGroup\n\nThe General Assembly,\n\n1. Decides that the working group shall hold a session "
+     "of eleven working days in Vienna in 2027;\n", "11"),
+    ("Draft resolution\n\nGroup\n\nThe General Assembly,\n\n1. Decides that the working group shall hold a "
+     "twenty-two-day session in Vienna in 2027;\n", "22"),
+])
+def test_any_number_of_days_is_read(text: str, days: str) -> None:
+    """"为期十二天" was read as 2 days, "a fifteen-day session" as the template's 5."""
+    assert [a.get("days") for a in _acts(text) if a["kind"] == "meeting"][:1] == [days]
