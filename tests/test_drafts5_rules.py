@@ -123,3 +123,27 @@ def test_thousands_apart_by_a_space_are_one_number() -> None:
 def test_any_number_of_days_is_read(text: str, days: str) -> None:
     """"为期十二天" was read as 2 days, "a fifteen-day session" as the template's 5."""
     assert [a.get("days") for a in _acts(text) if a["kind"] == "meeting"][:1] == [days]
+
+
+@pytest.mark.parametrize(("text", "months"), [
+    ("决议草案\n\n支助\n\n大会，\n\n1. 请秘书长提供十五个工作月的P-3职等一般临时助理人员；\n", "15"),
+    ("Draft resolution\n\nSupport\n\nThe General Assembly,\n\n1. Requests the Secretary-General to provide general "
+     "temporary assistance of thirty-six work-months at the P-2 level;\n", "36"),
+])
+def test_any_number_of_work_months_is_read(text: str, months: str) -> None:
+    """"十五个工作月" was read as 5 and "thirty-six work-months" as 6."""
+    assert [a.get("work_months") for a in _acts(text) if a.get("work_months")] == [months]
+
+
+def test_any_number_of_weeks_is_read() -> None:
+    acts = _acts("Draft resolution\n\nGroup\n\nThe General Assembly,\n\n1. Decides that the working group shall hold "
+                 "a session of seven weeks in Geneva in 2027;\n")
+    assert [a.get("days") for a in acts if a["kind"] == "meeting"] == ["35"]
+    acts = _acts("决议草案\n\n工作组\n\n大会，\n\n1. 决定工作组于2027年在日内瓦举行为期十一周的届会；\n")
+    assert [a.get("days") for a in acts if a["kind"] == "meeting"] == ["55"]
+
+
+def test_an_anniversary_is_no_weeks() -> None:
+    """"三十周年" (thirtieth anniversary) is no thirty weeks of meetings."""
+    acts = _acts("决议草案\n\n纪念\n\n大会，\n\n1. 决定于2027年举行一次全体会议，纪念公约通过三十周年；\n")
+    assert all(a.get("days") in (None, "0.5", "1") for a in acts if a["kind"] == "meeting")
