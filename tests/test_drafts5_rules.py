@@ -147,3 +147,12 @@ def test_an_anniversary_is_no_weeks() -> None:
     """"三十周年" (thirtieth anniversary) is no thirty weeks of meetings."""
     acts = _acts("决议草案\n\n纪念\n\n大会，\n\n1. 决定于2027年举行一次全体会议，纪念公约通过三十周年；\n")
     assert all(a.get("days") in (None, "0.5", "1") for a in acts if a["kind"] == "meeting")
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("zh", "决定于2028年举行一次大会全体会议，纪念宣言通过二十周年"),
+    ("en", "Decides to hold one plenary meeting in 2028 to commemorate the twentieth anniversary of the Declaration"),
+])
+def test_a_plenary_meeting_is_a_panel_not_also_a_session(lang: str, text: str) -> None:
+    """"决定…举行一次全体会议" fired the session rule too: five meeting days and a session report more."""
+    assert {m.rule.id for m in classify_text([text], load_rules(lang)).matches} == {"panel"}
