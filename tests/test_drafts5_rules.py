@@ -39,6 +39,7 @@ ROOT = Path(__file__).resolve().parents[1]
     ("zh", "请秘书长将指导原则译成所有正式语文", "costed", "publication"),
     ("en", "Requests the Secretary-General to organize a high-level summit on food systems in 2028", "costed",
      "high_level_meeting"),
+    ("en", "Also decides that the Committee will meet for two additional weeks in Geneva in 2027", "costed", "session"),
 ])
 def test_requests_found(lang: str, text: str, cls: str, template: str) -> None:
     c = classify_text([text], load_rules(lang))
