@@ -40,6 +40,8 @@ ROOT = Path(__file__).resolve().parents[1]
     ("en", "Requests the Secretary-General to organize a high-level summit on food systems in 2028", "costed",
      "high_level_meeting"),
     ("en", "Also decides that the Committee will meet for two additional weeks in Geneva in 2027", "costed", "session"),
+    ("zh", "决定于2028年召开大会世界毒品问题特别会议", "costed", "session"),
+    ("zh", "请秘书长于2028年召开一次关于儿童问题的特别会议", "costed", "panel"),
 ])
 def test_requests_found(lang: str, text: str, cls: str, template: str) -> None:
     c = classify_text([text], load_rules(lang))
