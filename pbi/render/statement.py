@@ -26,7 +26,7 @@ from pbi.render.identical import merge_identical_by
 from pbi.model.vocabulary import (Body, Section, body, default_section, default_section_assumption, funding_keys,
                                   income_section, object_of, objects_of_expenditure, section, traveller_word)
 
-__all__ = ["StatementContext", "build_statement_context", "check_kind", "default_kind", "statement_table",
+__all__ = ["StatementContext", "build_statement_context", "check_kind", "default_kind", "note_conclusion", "statement_table",
            "ActivityLine", "plural", "article", "bare", "qualify", "section_order", "counted_already",
            "names_event", "names_document", "definite", "zh_counted_already", "zh_names_event",
            "zh_names_document", "with_default_sections", "statement_sections"]
@@ -220,6 +220,16 @@ def statement_sections(estimate: Estimate) -> tuple[Estimate, dict[str, str]]:
                      for lang, text in default_section_assumption(key).items()})
     new = spec.model_copy(update={"requests": requests, "extra": {**spec.extra, "assumptions": said}})
     return cost(new, estimate.table), shown
+
+
+def note_conclusion(estimate: Estimate, kind: str | None = None) -> Conclusion:
+    """What the note of ``kind`` (default: the kind the spec's body takes) concludes: a statement shows
+    conference services whose section the spec does not name under their default section
+    (:func:`statement_sections`), so its conclusion names that section; a financial note names none."""
+    if (kind or default_kind(estimate.spec)) != "statement":
+        return conclude(estimate)
+    shown_estimate, shown = statement_sections(estimate)
+    return conclude(shown_estimate, shown_under=shown)
 
 
 def build_statement_context(estimate: Estimate) -> StatementContext:
