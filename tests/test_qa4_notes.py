@@ -1,0 +1,48 @@
+"""Notes of specs written by hand in the contract shape (tests/data/qa4), read as a delegate would:
+what a sentence says is priced, every word in the note's language, and each note reads back clean."""
+
+from __future__ import annotations
+
+import pytest
+
+from pbi.costing.api import cost_file
+from pbi.render import render_note
+
+from _paths import ROOT
+from test_delegate_roundtrip import round_trip
+
+QA4 = ROOT / "tests" / "data" / "qa4"
+LANGS = ("zh", "en", "fr", "es", "ru", "ar")
+#: "and documentation" in each language's financial note
+DOCUMENTATION = {"en": "documentation", "zh": "文件", "fr": "documentation", "es": "documentación",
+                 "ru": "документацион", "ar": "الوثائق"}
+
+
+def _para3(text: str) -> str:
+    return next(line for line in text.splitlines() if line.startswith(("3.", "3 ")))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_meeting_without_documents_is_not_said_to_have_documentation(lang: str) -> None:
+    """q04: a high-level meeting in Nairobi and travel, no document: the paragraph names no documentation."""
+    est = cost_file(QA4 / "q04-nairobi-2021.yaml")
+    text = str(render_note(est, lang, "text", kind="financial_note"))
+    para = _para3(text)
+    assert "2021" in para and DOCUMENTATION[lang] not in para
+    errors, missing = round_trip(est, "financial_note", lang)
+    assert errors == [] and missing == set()
+
+
+def test_english_and_russian_name_no_host_when_the_spec_names_none() -> None:
+    est = cost_file(QA4 / "q04-nairobi-2021.yaml")
+    en = _para3(str(render_note(est, "en", "text", kind="financial_note")))
+    assert "it is envisaged to hold 4 meetings in Nairobi in 2021, with interpretation in six languages and webcasting." in en
+    ru = _para3(str(render_note(est, "ru", "text", kind="financial_note")))
+    assert "предусматривается провести четыре совещания в Найроби" in ru
+
+
+@pytest.mark.parametrize(("lang", "words"), [("fr", "avec interprétation dans six langues et webdiffusion."),
+                                             ("es", "con servicios de interpretación a seis idiomas y transmisión web.")])
+def test_the_last_service_is_joined_by_and(lang: str, words: str) -> None:
+    est = cost_file(QA4 / "q04-nairobi-2021.yaml")
+    assert words in _para3(str(render_note(est, lang, "text", kind="financial_note")))
