@@ -19,7 +19,7 @@ __all__ = ["ObjectOfExpenditure", "Section", "SectionName", "section_form", "sec
            "income_section", "body", "bodies", "appropriating_bodies", "body_tables", "body_of_symbol", "VOCABULARY_FILE",
            "FundingSource", "FundingClass", "funding_sources", "funding_source", "funding_keys",
            "duty_stations", "place_name", "grades", "grade_categories", "default_section",
-           "default_section_assumption", "travellers", "traveller_word", "travellers_object"]
+           "default_section_assumption", "section_keys", "travellers", "traveller_word", "travellers_object"]
 
 VOCABULARY_FILE = Path(__file__).with_name("vocabulary.yaml")
 _LANGS = ("en", "zh", "fr", "es", "ru", "ar")
@@ -178,6 +178,13 @@ def section_form(lang: str) -> dict[str, Any]:
 def sections() -> tuple[Section, ...]:
     """Every budget section of the vocabulary."""
     return tuple(section(k) for k in _data()["sections"])
+
+
+def section_keys() -> tuple[tuple[str, ...], frozenset[str]]:
+    """The keys of the vocabulary's budget sections, in order, and every key a spec may write for one
+    (with the ``aliases``)."""
+    entries = _data()["sections"]
+    return tuple(entries), frozenset((*entries, *(a for v in entries.values() for a in (v.get("aliases") or ()))))
 
 
 def section(key: str) -> Section:
