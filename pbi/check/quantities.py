@@ -43,7 +43,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pbi.model.vocabulary import duty_stations
+from pbi.model.vocabulary import duty_stations, grade_readings
 
 from .text import to_int
 
@@ -370,6 +370,8 @@ def _events(text: str, q: dict[str, Any]) -> None:
 def extract(text: str) -> dict[str, Any]:
     """The quantities stated in ``text`` (one sentence or clause, normalised)."""
     q: dict[str, Any] = {}
+    for name, grade in grade_readings():  # "一般事务（其他职等）", "ОО (ПР)" …: the grade a note names
+        text = text.replace(name, grade)
     _pages(text, q)
     _languages(text, q)
     for rx in _DAYS:
