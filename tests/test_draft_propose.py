@@ -62,12 +62,14 @@ def test_work_before_a_session_is_the_year_before() -> None:
     assert meeting.section == "Part 2"
 
 
-def test_a_year_named_in_the_paragraph_wins_within_two_years() -> None:
+def test_a_year_named_in_the_paragraph_wins_within_three_years() -> None:
     base = "Requests the Office to convene an expert group meeting in Geneva in {year};"
     near = _spec_of(_draft("The General Assembly,", [base.format(year=2012)]), context_year=2011)
+    later = _spec_of(_draft("The General Assembly,", [base.format(year=2014)]), context_year=2011)
     far = _spec_of(_draft("The General Assembly,", [base.format(year=2015)]), context_year=2011)
     assert near.requests[0].activities[0].year == 2012
-    assert far.requests[0].activities[0].year == 2012  # 2015 is beyond a note's horizon: the default year
+    assert later.requests[0].activities[0].year == 2014  # the activity's own year, stated: it wins
+    assert far.requests[0].activities[0].year == 2012  # 2015 is four years out: a goal, the default year
     assert near.requests[0].activities[0].location == "Geneva"
 
 

@@ -28,12 +28,14 @@ from pbi.model.specs import Spec, dump_spec
 from pbi.model.tables import Table, installed_tables, resolve_table
 
 __all__ = ["ParagraphResult", "Proposal", "classify_draft", "propose_spec", "spec_yaml", "document_year",
-           "cn_number", "en_ordinal"]
+           "cn_number", "en_ordinal", "en_cardinal"]
 
 #: templates for one object (a tool, a guide): a later paragraph that refers back to it prices nothing new
 _OBJECT_TEMPLATES = ("publication", "tool_translation")
 #: templates priced with another when the draft asks for both: a mandate holder's reports with the mandate
 _PRICED_WITH = {"mandate_report": "special_procedure"}
+#: templates of people engaged for the work: a study asked for in the same paragraph is their work
+_STAFF_TEMPLATES = ("consultant", "temporary_assistance")
 #: kinds that are conference services (translation, printing, meetings): under the body's
 #: ``conference_section`` whoever asks for them
 _CONFERENCE_KINDS = ("documentation", "meeting", "meeting_during_session", "meeting_full_cost", "summary_records",
@@ -44,6 +46,8 @@ _EARLY_MONTHS = 7
 _WEEK_WORDS = {"eight": "8", "twelve": "12", "fourteen": "14"}
 #: how many years after the draft's own year a note prices (the budget period and the next year)
 _HORIZON = 2
+#: how far ahead a year the paragraph gives its activity ("in 2027") is taken as its date
+_STATED_HORIZON = 3
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
@@ -98,6 +102,22 @@ def en_ordinal(text: str) -> int | None:
     tens, _, unit = text.partition("-")
     if tens in _EN_TENS and unit in _EN_ORDINALS and _EN_ORDINALS[unit] < 10:
         return _EN_TENS[tens] + _EN_ORDINALS[unit]
+    return None
+
+
+_EN_UNITS = {w: i for i, w in enumerate(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen".split(), start=1)}
+
+
+def en_cardinal(text: str) -> int | None:
+    """"twelve" → 12, "twenty-five" → 25, "forty" → 40; None if ``text`` is not an English number up to 99."""
+    text = text.lower().strip()
+    if text in _EN_UNITS:
+        return _EN_UNITS[text]
+    tens, _, unit = text.partition("-")
+    if tens in _EN_TENS and (not unit or (unit in _EN_UNITS and _EN_UNITS[unit] < 10)):
+        return _EN_TENS[tens] + (_EN_UNITS[unit] if unit else 0)
     return None
 
 
@@ -201,7 +221,8 @@ def _masthead_year(draft: Draft, standards: Standards, body: dict[str, Any]) -> 
     if m:
         return int(m.group(1)), f"its masthead names the {draft.session}"
     word = draft.session.split()[0]
-    n = _number(word, draft.language)
+    counted = re.search(r"第([〇零一二三四五六七八九十百]+)届", draft.session)  # "第八十一届会议"
+    n = _number(counted.group(1) if counted else word, draft.language)
     organ = next((b for b in standards.bodies.values()
                   if draft.organ and draft.organ in b.get("names", {}).get("en", [])), body)
     cadence = organ.get("session_year")
@@ -228,10 +249,10 @@ def _actor(text: str, standards: Standards, lang: str, body: dict[str, Any]) -> 
 def _number_in(text: str, patterns: tuple[re.Pattern[str], ...], numbers: dict[str, str]) -> tuple[str, str] | None:
     """The first positive number the patterns find (a word from ``numbers`` or digits), with the words."""
     for pattern in patterns:
-        m = pattern.search(text)
-        if m:
-            word = m.group(1).lower()
-            value = numbers.get(word) or (word if word.isdigit() else None)
+        for m in pattern.finditer(text):
+            word = m.group(1).lower().replace(",", "").replace("，", "")
+            spelled = en_cardinal(word) or cn_number(word)
+            value = numbers.get(word) or (word if word.isdigit() else str(spelled) if spelled else None)
             if value and Decimal(value) > 0:
                 return value, m.group(0)
     return None
@@ -261,6 +282,25 @@ def _participants(text: str, rules: RuleSet) -> tuple[str, str] | None:
     return _number_in(text, rules.participant_phrases, rules.participant_numbers)
 
 
+#: the last word of an organ's name: a session numbered after an organ that pbi does not know (a
+#: working group, a forum) is that organ's, unless the word is the adopting body's own ("委员会" in a
+#: draft of a commission, "the Commission" in one of the Commission on the Status of Women)
+_ORGAN_BEFORE = re.compile(r"(?:(工作组|专家组|小组|论坛|委员会|理事会|机制|会议)|\b(Group|Forum|Committee|Commission|Council|"
+                           r"Conference|Board|Panel|Mechanism)\b(?:\s+(?:on|of|for)\s+[^,;.]{1,60}?)?\s+at)\s*$")
+_ORGAN_AFTER = re.compile(r"^the\s+(?:[A-Z][\w-]*\s+)*?(Group|Forum|Committee|Commission|Council|Conference|Board|"
+                          r"Panel|Mechanism|Meeting|Assembly|Platform|Body)\b")
+
+
+def _other_organ(before: str, of: str, body: dict[str, Any]) -> bool:
+    """Whether the session a paragraph numbers is of an organ named beside it ("老龄问题工作组第十七届
+    会议", "the seventeenth session of the Open-ended Working Group on Ageing") that is not ``body``."""
+    found = _ORGAN_BEFORE.search(before) or _ORGAN_AFTER.match(of)
+    if found is None:
+        return False
+    word = next(g for g in found.groups() if g)
+    return not any(word in name for names in body.get("names", {}).values() for name in names)
+
+
 def _session_year(text: str, body: dict[str, Any], rules: RuleSet, lang: str,
                   standards: Standards | None = None) -> tuple[int, str, int] | None:
     """The year of the work for the session a paragraph names ("第六届会议", "its sixty-seventh
@@ -282,6 +322,8 @@ def _session_year(text: str, body: dict[str, Any], rules: RuleSet, lang: str,
             if after is not None and of is not None and any(
                     of.group(1).lower().startswith("the " + n.lower()) for n in after.get("names", {}).get(lang, [])):
                 named = after
+            if named is None and _other_organ(text[max(0, m.start() - 40): m.start()], of.group(1) if of else "", body):
+                continue  # "工作组第十七届会议", "the seventeenth session of the Working Group": not the body's
             cadence = (named or body).get("session_year")
             if not cadence:
                 continue
@@ -303,8 +345,54 @@ def _months(text: str, rules: RuleSet) -> tuple[str, str] | None:
 
 
 def _grade(text: str, rules: RuleSet) -> tuple[str, str] | None:
-    """The grade a paragraph names ("at the P-4 level" → "P-4"), with the words."""
-    return _found_in(text, rules.grade_phrases)
+    """The grade a paragraph names ("at the P-4 level", "at the P4 level" → "P-4"), with the words."""
+    found = _found_in(text, rules.grade_phrases)
+    return (re.sub(r"^([PD])-?([1-7])$", r"\1-\2", found[0].upper()), found[1]) if found else None
+
+
+def _length(text: str, rules: RuleSet) -> tuple[str, str, str] | None:
+    """The length the paragraph gives a document, as ("words" or "pages", the number, the words that
+    say it): "not exceeding 10,700 words" → ("words", "10700", …); "20页以内" → ("pages", "20", …)."""
+    words = _number_in(text, rules.word_phrases, {})
+    if words is not None:
+        return "words", words[0], words[1]
+    pages = _number_in(text, rules.page_phrases, {})
+    return ("pages", pages[0], pages[1]) if pages is not None else None
+
+
+def _meetings(text: str, rules: RuleSet) -> tuple[str, str] | None:
+    """How many meetings the paragraph counts ("three meetings of three hours each" → "3"), with the words."""
+    return _number_in(text, rules.meeting_phrases, {})
+
+
+def _activity_year(text: str, rules: RuleSet, draft_year: int, default: int) -> tuple[int, str] | None:
+    """The year the paragraph gives its activity ("in 2027", "于2027年") and why; for a period ("in the
+    biennium 2026-2027") the year pbi would take if it is in the period, else the period's first year.
+    Only years from the draft's own to three after it (a draft of the seventy-ninth session may date
+    work of the eighty-first): a year further out is a goal ("in 2030"), not a date."""
+    for pattern in rules.activity_years:
+        for m in pattern.finditer(text):
+            first = int(m.group(1))
+            last = int(m.group(2)) if m.lastindex and m.lastindex >= 2 and m.group(2) else first
+            if not draft_year <= first <= draft_year + _STATED_HORIZON or last < first:
+                continue
+            if last > first:
+                year = default if first <= default <= last else first
+                return year, f"the paragraph names the period {first}-{last} (“{m.group(0).strip()}”)"
+            return first, f"the paragraph names {first} (“{m.group(0).strip()}”)"
+    return None
+
+
+def _recurrence(text: str, rules: RuleSet) -> tuple[int, int | None, str] | None:
+    """How often the paragraph holds its activity again: (every how many years, for how many years
+    or None, the words): "annually for three years" → (1, 3, …); "biennial" → (2, None, …)."""
+    for pattern, every in rules.recurrence:
+        m = pattern.search(text)
+        if m:
+            word = (m.group(1) or "") if m.lastindex else ""
+            count = int(word) if word.isdigit() else (en_cardinal(word) or cn_number(word))
+            return every, count, m.group(0)
+    return None
 
 
 def _count(text: str, rules: RuleSet) -> tuple[int, str] | None:
@@ -324,6 +412,28 @@ def _place(text: str, rules: RuleSet) -> tuple[str, str] | None:
             if word.lower() in text.lower():
                 return place, word
     return None
+
+
+def _repeat(activities: list[dict[str, Any]], first: int, again: tuple[int, int | None, str], year: int,
+            draft_year: int, ref: str, assumptions: list[str]) -> list[dict[str, Any]]:
+    """The activities held again in later years: one copy of ``activities[first:]`` for each further
+    year of "annually for three years"; a recurrence without an end ("biennial") prices its first
+    year only, and says so."""
+    every, count, words = again
+    if not count:
+        assumptions.append(f"paragraph {ref}: held {'every year' if every == 1 else f'every {every} years'} "
+                           f"(“{words}”), with no end stated: only {year} is priced; the next in {year + every} "
+                           "is for the budget process of that year")
+        return []
+    out: list[dict[str, Any]] = []
+    for i in range(1, count):
+        for act in activities[first:]:
+            out.append({**act, "id": f"{act['id']}-{year + i * every}", "year": year + i * every,
+                        "funding": act["funding"] if act["funding"] != "regular_budget" else "budget_process"})
+    often = "every year" if every == 1 else f"every {every} years"
+    assumptions.append(f"paragraph {ref}: held {count} times, {often} (“{words}”): one activity for each, in "
+                       f"{', '.join(str(year + i * every) for i in range(count))}")
+    return out
 
 
 def _choose_table(body_id: str, body: dict[str, Any], years: set[int], table: str | None,
@@ -373,6 +483,8 @@ def _fit_to_table(requests: list[dict[str, Any]], table: Table, assumptions: lis
         kept: list[dict[str, Any]] = []
         for act in request.get("activities", []):
             tpl = act.pop("_template", {})
+            # what the draft states rather than the template's standard
+            stated = {k: act[k] for k in ("days", "meetings", "words", "pages") if k in act and str(act[k]) != str(tpl.get(k))}
             if table.valid_to and int(act["year"]) > table.valid_to.year:
                 assumptions.append(f"request {request['id']}: table {table.id} holds no rates after {table.valid_to}: "
                                    f"{act['label'].get('en', act['kind'])} in {act['year']} is left out of the "
@@ -399,6 +511,10 @@ def _fit_to_table(requests: list[dict[str, Any]], table: Table, assumptions: lis
                                 "interpretation", "copies", "documents", "meetings", "trips", "dsa_days"):
                         act.pop(key, None)
                     act.update({k: v for k, v in alternative.items() if k not in ("basis", "funding")})
+                    if alternative["kind"] not in ("travel", "dsa"):  # the length the draft states stays
+                        act.update(stated)
+                        if "meetings" in stated:
+                            act.pop("days", None)
                     kept.append(act)
                     assumptions.append(f"request {request['id']}: table {table.id} prices no {tpl['kind']}: "
                                        f"{label} is priced as {alternative['kind']} ({alternative.get('basis', '')})")
@@ -558,6 +674,13 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
         for match in c.matches:
             template = standards.templates.get(match.rule.template or "", {})
             text = next((t for t in result.texts if match.words in t), result.texts[0])
+            counted = _participants(text, rules)
+            alternative = (template.get("when_stated") or {}).get("participants") if counted else None
+            if not template.get("activities") and alternative in standards.templates:
+                assumptions.append(f"paragraph {result.ref}: {_quote(match.words)} counts its participants "
+                                   f"(“{counted[1] if counted else ''}”): priced as "
+                                   f"{standards.templates[alternative].get('label', {}).get('en', alternative)}")
+                template = standards.templates[alternative]
             if not template.get("activities"):
                 basis = template.get("basis", "")
                 assumptions.append(f"paragraph {result.ref}: {_quote(match.words)} → "
@@ -586,7 +709,11 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
             # a note looks at most two years ahead: a year further out is a reference, not a date
             explicit = [y for y in _years(text, rules) if draft_year <= y <= draft_year + _HORIZON]
             session = _session_year(text, body, rules, lang, standards)
-            if explicit:
+            stated = _activity_year(text, rules, draft_year, year)
+            if stated:  # the year of the activity itself wins over a session's
+                year, why = stated[0], stated[1] + (f", not the year of {session[1].split(' is held')[0]} "
+                                                    f"({session[0]})" if session and session[0] != stated[0] else "")
+            elif explicit:
                 year, why = max(explicit), f"the paragraph names {max(explicit)}"
             elif session and draft_year <= session[0] <= draft_year + _HORIZON:
                 year, why = session[0], session[1]
@@ -598,7 +725,19 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
             participants = _participants(text, rules)
             months = _months(text, rules)
             grade = _grade(text, rules)
+            length = _length(text, rules)
+            meetings_said = _meetings(text, rules)
+            again = _recurrence(text, rules)
+            first_act = len(activities)
+            engaged = next((m for m in c.matches if m.rule.template in _STAFF_TEMPLATES), None)
             for n, tpl in enumerate(template["activities"], start=1):
+                if tpl["kind"] == "staff" and match.rule.template == "study" and engaged is not None:
+                    # "to prepare a study, and to engage a consultant for that purpose": the study's work is
+                    # the consultant's (or the temporary assistance's) the paragraph asks for, priced once
+                    assumptions.append(f"paragraph {result.ref}: the staff time of the study is the "
+                                       f"{(engaged.rule.template or '').replace('_', ' ')} the paragraph asks for "
+                                       f"({_quote(engaged.words)}): not priced twice")
+                    continue
                 funding_kind = tpl.get("funding", "regular")
                 if isinstance(funding_kind, dict):  # by the office asked, else by body, else default
                     funding_kind = funding_kind.get((actor or {}).get("section", ""),
@@ -619,21 +758,30 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                 if tpl.get("object"):  # the object of expenditure the template's kind falls under
                     act["object"] = tpl["object"]
                 conference = tpl["kind"] in _CONFERENCE_KINDS and body.get("conference_section")
-                if funding in ("regular_budget", "budget_process") and ((actor or body).get("section") or conference):
-                    # a body whose own section the vocabulary lacks still has its meetings and documents
-                    # under the conference section; its other work names no section (the note says so)
-                    if (actor or body).get("section"):
-                        act["section"] = (actor or body)["section"]
+                if funding in ("regular_budget", "budget_process"):
+                    # meetings and documents are conference services (the body's conference section);
+                    # other work is under the section of the office the paragraph names, or the
+                    # template's, or the body's own; a body without one (the General Assembly) names
+                    # none: staff are never put under conference services
                     if conference:
                         act["section"] = body["conference_section"]
                     elif tpl.get("section"):
                         act["section"] = tpl["section"]
+                    elif (actor or body).get("section"):
+                        act["section"] = (actor or body)["section"]
                 meeting = tpl["kind"] in ("meeting", "meeting_during_session", "expert_meeting", "workshop",
                                           "network_meeting", "meeting_full_cost")
                 if meeting:
                     act["location"] = place[0] if place else (actor or body).get("duty_station", "Vienna")
                 if meeting and days and "days" in act:
                     act["days"] = days[0]
+                if tpl["kind"] in ("meeting", "meeting_during_session", "meeting_full_cost") and meetings_said:
+                    act["meetings"] = meetings_said[0]  # counted meetings, not meeting days
+                    act.pop("days", None)
+                if tpl["kind"] in ("documentation", "publication") and length:
+                    act.pop("words", None)
+                    act.pop("pages", None)
+                    act[length[0]] = length[1]
                 if tpl["kind"] == "expert_meeting" and participants:
                     act["participants"] = participants[0]
                 if tpl.get("per_session") and count and count[0] > 1:
@@ -662,6 +810,14 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                     said.append(f"under {act['section']} (the paragraph names the {actor['named']})")
                 if meeting and days and "days" in act:
                     said.append(f"{act['days']} day{'' if act['days'] == '1' else 's'} (“{days[1]}”)")
+                if "meetings" in act and meetings_said:
+                    said.append(f"{act['meetings']} meetings (“{meetings_said[1]}”)")
+                if tpl["kind"] in ("documentation", "publication") and length:
+                    said.append(f"{int(length[1]):,} {length[0]} as the paragraph states (“{length[2]}”), not the standard"
+                                + (", priced at the table's words per page" if length[0] == "pages" else ""))
+                if "section" not in act and tpl["kind"] not in _CONFERENCE_KINDS and funding in (
+                        "regular_budget", "budget_process"):
+                    said.append("section not stated (the paragraph names no office whose section it is)")
                 if staff and months:
                     said.append(f"{act['work_months']} work-months (“{months[1]}”)")
                 if staff and grade and "grade" in act:
@@ -671,6 +827,13 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                 if "count" in act:
                     said.append(f"{act['count']} sessions (“{count[1] if count else ''}”)")
                 assumptions.append("; ".join(said))
+            if again:
+                activities.extend(_repeat(activities, first_act, again, year, draft_year, result.ref, assumptions))
+            for pattern, service in rules.unpriced_services:
+                m = pattern.search(text)
+                if m and template["activities"]:
+                    assumptions.append(f"paragraph {result.ref}: {service} is asked for (“{m.group(0)}”): no "
+                                       "cost table prices it; price it by hand")
         if activities:
             request["activities"] = activities
         requests.append(request)

@@ -108,6 +108,23 @@ _DRAFT_START = {
                      r"(?P<kind>resolution|decision)\s*(?P<num>[\dIVXLC]+(?:/\d+)?)?(?:/(?:\.\.\.|…))?"
                      r"(?:\s+(?:submitted|recommended|proposed)\s+by\s.*)?\s*$", re.IGNORECASE),
 }
+# a draft's heading with its title on the same line: "Draft resolution: The right to clean air",
+# "Draft decision II — Working methods", "决议草案：农村妇女的数字包容"
+_DRAFT_TITLED = {
+    "zh": re.compile(r"^(?:[^：:。；\n]{1,300}[：:]\s*)?(?P<kind>决议|决定)草案\s*(?P<cn>[" + _CN_NUM + r"]*)\s*[：:]\s*"
+                     r"(?P<title>[^：:].{1,300})$"),
+    "en": re.compile(r"^(?:revised\s+)?draft\s+(?P<kind>resolution|decision)\s*(?P<num>[\dIVXLC]+(?:/\d+)?)?"
+                     r"(?:\s+(?P<symbol>[A-Z]{1,6}(?:/[A-Z0-9.]+)*/L\.\d+(?:/Rev\.\d+)?))?"
+                     r"\s*(?::|\s[–—-])\s*(?P<title>[A-Z\"“].{1,300})$", re.IGNORECASE),
+}
+
+
+def _draft_start(text: str) -> re.Match[str] | None:
+    """The heading of a draft ("Draft resolution", "Mexico: draft resolution", "决议草案：标题"), or None."""
+    return (_DRAFT_START["zh"].match(text) or _DRAFT_START["en"].match(text)
+            or _DRAFT_TITLED["zh"].match(text) or _DRAFT_TITLED["en"].match(text))
+
+
 # headings that close a draft: "二. 组织事项", "B． 决定", "第一章", "Chapter II", "A. Draft resolutions…"
 _CLOSING_HEADING = re.compile(r"^([" + _CN_NUM + r"]+\s*[.．、]\s*\S|[A-Z]\s*[.．]\s*[\u4e00-\u9fff]|[A-Z]\.\s+[A-Z]|第[" + _CN_NUM
                               + r"]+章|Chapter\s+[IVX\d]+)")
@@ -358,8 +375,10 @@ def _logical_lines(text: str) -> list[tuple[int, str]]:
     in_notes = after_heading = False
     lines = [(number, part if len(parts) > 1 else line, len(parts) > 1) for number, line in enumerate(raw, start=1)
              for parts in [_columns(line) if line.strip() else [line]] for part in parts]
+    blank = False  # a blank line before this one
     for number, line, column in lines:
         if not line.strip():
+            blank = True
             continue
         if column:  # a column of a masthead line ("4 November 2025" is no footnote)
             out.append((number, line.strip()))
@@ -381,12 +400,17 @@ def _logical_lines(text: str) -> list[tuple[int, str]]:
         stripped = _MD.sub("", _MARKER.sub("", line)).strip()
         if not stripped:
             continue
-        heading = bool(line.lstrip().startswith("#") or masthead_fields(stripped) is not None or _DRAFT_START["zh"].match(stripped)
-                       or _DRAFT_START["en"].match(stripped) or _ANNEX.match(stripped)
+        heading = bool(line.lstrip().startswith("#") or masthead_fields(stripped) is not None
+                       or _draft_start(stripped) or _ANNEX.match(stripped)
                        or _CLOSING_HEADING.match(stripped) and not _NUMBERED.match(stripped))
-        new = (not out or heading or after_heading or _starts_paragraph(stripped) or _is_body_line(stripped) or (pdf_style and line[:1] in " \t\u3000")
-               or (not pdf_style and _ends_sentence(out[-1][1])) or _DRAFT_START["zh"].match(stripped)
-               or _DRAFT_START["en"].match(stripped))
+        # in a typed text a blank line parts two paragraphs (a title from the agenda item's title above
+        # it), unless a sentence runs on across it (after a comma, or on in small letters); Chinese
+        # texts break their paragraphs at blank lines as printed pages do, and are left as they are
+        parted = blank and not pdf_style and bool(out) and not stripped[:1].islower() \
+            and out[-1][1][-1:] not in ",(" and not _CJK.search(stripped + out[-1][1][-1:])
+        blank = False
+        new = (not out or heading or parted or after_heading or _starts_paragraph(stripped) or _is_body_line(stripped) or (pdf_style and line[:1] in " \t\u3000")
+               or (not pdf_style and _ends_sentence(out[-1][1])) or _draft_start(stripped))
         after_heading = heading or _is_body_line(stripped)
         if new:
             out.append((number, stripped))
@@ -485,7 +509,7 @@ def _starts_paragraph(text: str) -> bool:
 
 
 def _ends_sentence(text: str) -> bool:
-    return text[-1:] in "，,；;。.：:" or bool(_DRAFT_START["zh"].match(text) or _DRAFT_START["en"].match(text))
+    return text[-1:] in "，,；;。.：:" or bool(_draft_start(text))
 
 
 def parse_drafts(text: str, *, file: str = "<text>", language: Language | None = None) -> list[Draft]:
@@ -500,7 +524,7 @@ def parse_drafts(text: str, *, file: str = "<text>", language: Language | None =
     above: Draft | None = None  # the masthead printed above the next "Draft resolution" line
     last_field = ""
     for line, para in _logical_lines(text):
-        start = _DRAFT_START["zh"].match(para) or _DRAFT_START["en"].match(para)
+        start = _draft_start(para)
         if current is None and not start:
             heads = masthead_fields(para, lang)
             if heads is not None:
@@ -527,6 +551,11 @@ def parse_drafts(text: str, *, file: str = "<text>", language: Language | None =
                 current.dated, current.dated_month = above.dated, above.dated_month
                 current.agenda_items, current.agenda_title = above.agenda_items, above.agenda_title
             above, last_field = None, ""
+            titled = start.groupdict().get("title")
+            if titled:
+                current.title = titled.strip()
+            if start.groupdict().get("symbol"):  # "Draft resolution A/C.3/81/L.5: …"
+                current.symbol = start.group("symbol")
             drafts.append(current)
             stage = "title"
             continue
@@ -549,7 +578,12 @@ def parse_drafts(text: str, *, file: str = "<text>", language: Language | None =
             if heads is not None:
                 for head in heads:
                     _set_masthead(current, *head)
+                last_field = heads[-1][0]
                 continue
+            if last_field == "agenda" and not current.agenda_title and _body_of(para, lang) is None:
+                current.agenda_title, last_field = para, ""  # the agenda item's title, printed under its number
+                continue
+            last_field = ""
             if _RECOMMENDS.search(para):
                 current.recommended = True
                 continue

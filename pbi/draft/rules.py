@@ -84,6 +84,12 @@ class RuleSet:
     report_labels: tuple[tuple[re.Pattern[str], str, dict[str, str]], ...] = ()
     month_numbers: dict[str, str] = field(default_factory=dict)  # "twelve" → "12"
     grade_phrases: tuple[re.Pattern[str], ...] = ()  # "at the P-3 level"
+    word_phrases: tuple[re.Pattern[str], ...] = ()  # "not exceeding 10,700 words", "不超过10,700字"
+    page_phrases: tuple[re.Pattern[str], ...] = ()  # "not exceeding 20 pages", "20页以内"
+    meeting_phrases: tuple[re.Pattern[str], ...] = ()  # "three meetings of three hours each"
+    activity_years: tuple[re.Pattern[str], ...] = ()  # "in 2027", "in the biennium 2026-2027", "于2027年"
+    recurrence: tuple[tuple[re.Pattern[str], int], ...] = ()  # ("annually for three years", every 1 year)
+    unpriced_services: tuple[tuple[re.Pattern[str], str], ...] = ()  # ("sign interpretation", its name)
 
 
 @dataclass(frozen=True)
@@ -148,6 +154,22 @@ def _report_labels(loaded: LoadedYaml, value: Any) -> tuple[tuple[re.Pattern[str
                              line=loaded.line_of(path), field=path)
         out.append((re.compile(str(entry["phrase"]), re.IGNORECASE), str(entry["template"]),
                     {str(k): str(v) for k, v in entry["label"].items()}))
+    return tuple(out)
+
+
+def _pairs(loaded: LoadedYaml, key: str, value_key: str) -> tuple[tuple[re.Pattern[str], Any], ...]:
+    """``[{phrase: …, every: 1}]`` → ((pattern, 1), …): a phrase and what it stands for."""
+    out: list[tuple[re.Pattern[str], Any]] = []
+    for i, entry in enumerate(loaded.data.get(key) or []):
+        path = f"{key}[{i}]"
+        if not isinstance(entry, dict) or not {"phrase", value_key} <= set(entry):
+            raise InputError(f"expected {{phrase: …, {value_key}: …}}", file=loaded.file, line=loaded.line_of(path),
+                             field=path)
+        try:
+            out.append((re.compile(str(entry["phrase"]), re.IGNORECASE), entry[value_key]))
+        except re.error as exc:
+            raise InputError(f"phrase cannot be read: {exc}", file=loaded.file, line=loaded.line_of(path),
+                             field=path) from None
     return tuple(out)
 
 
@@ -237,7 +259,16 @@ def _load_rules(language: str, path: str) -> RuleSet:
         month_phrases=tuple(re.compile(p, re.IGNORECASE) for p in _strings(data.get("month_phrases"), loaded, "month_phrases")),
         month_numbers={str(k): str(v) for k, v in (data.get("month_numbers") or {}).items()},
         grade_phrases=tuple(re.compile(p) for p in _strings(data.get("grade_phrases"), loaded, "grade_phrases")),
+        word_phrases=_patterns(loaded, "word_phrases"), page_phrases=_patterns(loaded, "page_phrases"),
+        meeting_phrases=_patterns(loaded, "meeting_phrases"), activity_years=_patterns(loaded, "activity_years"),
+        recurrence=tuple((p, int(v)) for p, v in _pairs(loaded, "recurrence", "every")),
+        unpriced_services=tuple((p, str(v)) for p, v in _pairs(loaded, "unpriced_services", "label")),
     )
+
+
+def _patterns(loaded: LoadedYaml, key: str) -> tuple[re.Pattern[str], ...]:
+    """The regular expressions listed under ``key`` (matching ignores capitals)."""
+    return tuple(re.compile(p, re.IGNORECASE) for p in _strings(loaded.data.get(key), loaded, key))
 
 
 @lru_cache(maxsize=2)
