@@ -46,3 +46,28 @@ def test_english_and_russian_name_no_host_when_the_spec_names_none() -> None:
 def test_the_last_service_is_joined_by_and(lang: str, words: str) -> None:
     est = cost_file(QA4 / "q04-nairobi-2021.yaml")
     assert words in _para3(str(render_note(est, lang, "text", kind="financial_note")))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_report_in_pages_says_where_it_is_processed_and_reads_back(lang: str) -> None:
+    """q11: a 26-page report processed in Geneva under a New York table (16,100 at Geneva rates): the
+    note names Geneva, and `pbi check` re-prices it there (it re-priced 26,900 at New York rates)."""
+    from pbi.render import phrase
+
+    est = cost_file(QA4 / "q11-ga-financial-note-2020.yaml")
+    text = str(render_note(est, lang, "text", kind="financial_note"))
+    assert str(phrase("places", "Geneva", lang)) in _para3(text)
+    errors, missing = round_trip(est, "financial_note", lang)
+    assert errors == [] and missing == set()
+
+
+def test_chinese_section_names_its_title_without_the_budget() -> None:
+    est = cost_file(QA4 / "q09-grades-2022.yaml")
+    spec = est.spec.model_copy(update={"requests": tuple(
+        r.model_copy(update={"activities": tuple(a.model_copy(update={"section": "Section 24"}) for a in r.activities)})
+        for r in est.spec.requests)})
+    from pbi.costing.engine import cost
+
+    text = str(render_note(cost(spec, est.table), "zh", "text", kind="financial_note"))
+    assert "设想需要由 2022 年方案预算第 24 款（人权）追加资源如下" in text
+    assert "（“" not in text
