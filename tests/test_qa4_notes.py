@@ -71,3 +71,14 @@ def test_chinese_section_names_its_title_without_the_budget() -> None:
     text = str(render_note(cost(spec, est.table), "zh", "text", kind="financial_note"))
     assert "设想需要由 2022 年方案预算第 24 款（人权）追加资源如下" in text
     assert "（“" not in text
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "(a) A meeting (four meetings, with interpretation"),
+                                             ("fr", "(4 séances, avec interprétation"),
+                                             ("ru", "(4 заседания с устным переводом")])
+def test_a_draw_up_to_what_is_left_lists_the_meetings_covered(lang: str, words: str) -> None:
+    """q10: six meetings asked of an allocation with four left, "up to what is left": the statement
+    lists the four meetings whose $32,200 it states, not six."""
+    text = str(render_note(cost_file(QA4 / "q10-hrc-entitlement-2024.yaml"), lang, "text"))
+    assert words in text and "$32,200" in text if lang == "en" else words in text
+    assert "six meetings" not in text and "6 séances" not in text and "6 заседаний" not in text

@@ -244,7 +244,8 @@ def build_statement_context(estimate: Estimate) -> StatementContext:
     ops = list(dict.fromkeys(op for r in requests for op in r.operative_paragraphs)) or list(spec.operative_paragraphs)
     covered_ids = {i.activity for i in estimate.items if i.covered}
     additional_ids = {i.activity for i in estimate.items if not i.covered and i.funding not in _COVERED}
-    lines = [ActivityLine(r, a, object_of(a.kind, a.object).key) for r, a in spec.activities()]
+    draws = {u.activity: u for u in estimate.entitlements}
+    lines = [ActivityLine(r, _as_drawn(a, draws.get(a.id)), object_of(a.kind, a.object).key) for r, a in spec.activities()]
     return StatementContext(
         spec=spec, estimate=estimate, conclusion=conclusion, body=b,
         symbol=spec.symbol if _SYMBOL.match(spec.symbol) and not spec.draft_number else None, requests=requests, ops=ops,
@@ -252,6 +253,15 @@ def build_statement_context(estimate: Estimate) -> StatementContext:
         covered=_merged([ln for ln in lines if ln.activity.id in covered_ids or ln.activity.funding in _COVERED]),
         no_implications=not estimate.items,
         table_rows=conclusion.objects_of("additional", "budget_process"))
+
+
+def _as_drawn(activity: Activity, use: Any) -> Activity:
+    """An activity that asks for meetings only up to what is left of an allocation, listed with the
+    meetings the allocation covers (six asked, four left: four meetings, the amount priced)."""
+    if (use is None or not use.up_to_available or use.additional != 0 or use.covered >= use.requested
+            or use.balance.quantity != "meetings" or activity.meetings is None):
+        return activity
+    return activity.model_copy(update={"meetings": Range.of(use.covered)})
 
 
 def _merged(lines: list[ActivityLine]) -> list[ActivityLine]:
