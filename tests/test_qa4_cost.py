@@ -33,3 +33,12 @@ def test_a_rounding_line_has_no_per_cent_change(capsys: pytest.CaptureFixture[st
     data = json.loads(capsys.readouterr().out)
     rows = data["items"] if isinstance(data, dict) and "items" in data else data
     assert all(r["percent"] is None for r in rows if r["level"] == "item" and r["what"] == "rounding")
+
+
+def test_explain_shows_what_existing_resources_cover(capsys: pytest.CaptureFixture[str]) -> None:
+    """q03: a report met from existing resources, priced for information at 16,100: `pbi explain b`
+    shows the amount (it ended "= 0 USD" with no amount at all), outside the sum."""
+    assert main(["explain", str(QA4 / "q03-cnd-vienna-2024.yaml"), "b"]) == 0
+    out = capsys.readouterr().out
+    assert "existing_resources, 2025: 16,091.01 → 16,100 USD" in out and "covered, for information: not in the sum" in out
+    assert out.rstrip().endswith("= 0 USD")
