@@ -36,7 +36,7 @@ def test_a_meeting_without_documents_is_not_said_to_have_documentation(lang: str
 def test_english_and_russian_name_no_host_when_the_spec_names_none() -> None:
     est = cost_file(QA4 / "q04-nairobi-2021.yaml")
     en = _para3(str(render_note(est, "en", "text", kind="financial_note")))
-    assert "it is envisaged to hold 4 meetings in Nairobi in 2021, with interpretation in six languages and webcasting." in en
+    assert "it is envisaged to hold four meetings in Nairobi in 2021, with interpretation in six languages and webcasting." in en
     ru = _para3(str(render_note(est, "ru", "text", kind="financial_note")))
     assert "предусматривается провести четыре совещания в Найроби" in ru
 
@@ -82,3 +82,12 @@ def test_a_draw_up_to_what_is_left_lists_the_meetings_covered(lang: str, words: 
     text = str(render_note(cost_file(QA4 / "q10-hrc-entitlement-2024.yaml"), lang, "text"))
     assert words in text and "$32,200" in text if lang == "en" else words in text
     assert "six meetings" not in text and "6 séances" not in text and "6 заседаний" not in text
+
+
+def test_english_financial_note_counts_a_few_meetings_in_words() -> None:
+    """q07 (one commemorative meeting) and q04 (four meetings): "one meeting", "four meetings", as the
+    statements write them; ten and more stay in figures ("10 meetings")."""
+    one = str(render_note(cost_file(QA4 / "q07-contingency-2018.yaml"), "en", "text", kind="financial_note"))
+    assert "would be required for one meeting in New York" in one and "for 1 meeting" not in one
+    four = str(render_note(cost_file(QA4 / "q04-nairobi-2021.yaml"), "en", "text", kind="financial_note"))
+    assert "hold four meetings in Nairobi" in four
