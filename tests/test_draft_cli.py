@@ -243,3 +243,14 @@ rates:
     assert amount == 20 * Decimal(2000) + 20 * 4 * Decimal(300)
     said = " ".join(spec.extra["assumptions"])
     assert "table plain-test prices no expert_meeting" in said and "prices no publication" in said
+
+
+def test_a_refusal_lists_ten_drafts_by_name_and_counts_the_rest(tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    text = (DATA / "zh-cop-draft.txt").read_text(encoding="utf-8")
+    many = tmp_path / "many.txt"
+    many.write_text("\n\n".join(text.replace("5/9", f"5/{n}") for n in range(9, 24)), encoding="utf-8")
+    assert main(["draft", str(many), "-o", str(tmp_path / "spec.yaml")]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "holds 15 drafts" in err and "#10 " in err and "#11 " not in err and "… and 5 more" in err
+    assert "\n" not in err

@@ -63,3 +63,26 @@ def test_the_body_s_own_short_name_keeps_its_session() -> None:
                  "implementation of the present resolution;\n")
     assert _years(spec) == {2027}
     assert any("thirty-sixth session" in a and "2027" in a for a in spec.extra["assumptions"])
+
+
+_HEAD = "General Assembly\nEighty-first session\n\nDraft resolution\n\nA title\n\nThe General Assembly,\n\n"
+
+
+@pytest.mark.parametrize(("paragraphs", "where", "said"), [
+    (["Takes note of the report;", "Requests the Secretary-General to submit a report not exceeding "
+      "99,999,999,999,999 words to the General Assembly at its eighty-second session;"],
+     "d.txt:12: paragraph 2: words:", "ceiling"),
+    (["Decides to convene a meeting of experts for a period of 99999 days in Geneva;"],
+     "d.txt:10: paragraph 1: “of 99999 days”:", "at most 366 days"),
+])
+def test_an_impossible_stated_quantity_is_refused_at_its_paragraph(paragraphs: list[str], where: str,
+                                                                   said: str) -> None:
+    """One line naming the file, the paragraph's line and what it states; not "check standards.yaml"."""
+    from pbi.model.errors import PbiError
+
+    text = _HEAD + "\n\n".join(f"{i}. {p}" for i, p in enumerate(paragraphs, start=1)) + "\n"
+    with pytest.raises(PbiError) as caught:
+        _spec(text)
+    message = str(caught.value)
+    assert message.startswith(where), message
+    assert said in message and "standards.yaml" not in message and "\n" not in message

@@ -26,6 +26,10 @@ __all__ = ["Draft", "Item", "Paragraph", "ParagraphResult", "Proposal", "Classif
 
 
 
+
+#: the drafts a refusal lists by name (a session report may hold hundreds)
+_LISTED = 10
+
 def _roman(number: str) -> str:
     """A draft number printed in Chinese numerals as a roman numeral (一 → I); "" for any other."""
     value = cn_number(number)
@@ -42,7 +46,9 @@ def select_drafts(drafts: list[Draft], select: str | None) -> list[Draft]:
             return [drafts[i - 1]]
     chosen = [d for d in drafts if d.number and select in (d.number, _roman(d.number))]
     if not chosen:
-        listing = ", ".join(f"#{i} {d.label}" for i, d in enumerate(drafts, start=1))
+        listing = ", ".join(f"#{i} {d.label}" for i, d in enumerate(drafts[:_LISTED], start=1))
+        if len(drafts) > _LISTED:
+            listing += f", … and {len(drafts) - _LISTED} more"
         raise InputError(f"no draft {select!r} in the file (has: {listing})", file=drafts[0].file if drafts else None)
     return chosen
 
@@ -68,7 +74,9 @@ def write_proposals(path: Path | str, *, language: str | None = None, table: str
     out = Path(output) if output else None
     folder = out is not None and (out.is_dir() or str(output).endswith(("/", "\\")))
     if out is not None and not folder and len(drafts) > 1:
-        listing = ", ".join(f"#{i} {d.label}" for i, d in enumerate(drafts, start=1))
+        listing = ", ".join(f"#{i} {d.label}" for i, d in enumerate(drafts[:_LISTED], start=1))
+        if len(drafts) > _LISTED:
+            listing += f", … and {len(drafts) - _LISTED} more"
         raise InputError(f"holds {len(drafts)} drafts ({listing}): choose one with --draft, or give -o a folder",
                          file=str(path), line=drafts[0].line)
     near = (out if folder else out.parent) if out is not None else None

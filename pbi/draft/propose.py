@@ -590,6 +590,19 @@ def _draft_year(draft: Draft, operative: str, body: dict[str, Any], rules: RuleS
     return this_year, f"the draft names no year of its own: this year ({this_year}) is assumed"
 
 
+#: the longest an activity of one year can last, in days
+_YEAR_DAYS = 366
+
+
+def _paragraph_of(loc: tuple[int | str, ...], requests: list[dict[str, Any]],
+                  results: Sequence[ParagraphResult]) -> tuple[str, int] | None:
+    """The operative paragraph (number, line) whose request holds the invalid field ``loc``."""
+    if len(loc) < 2 or loc[0] != "requests" or not isinstance(loc[1], int) or loc[1] >= len(requests):
+        return None
+    number = requests[loc[1]]["operative_paragraphs"][0]
+    return next(((number, r.paragraph.line) for r in results if r.ref == number), None)
+
+
 def _label(tpl: dict[str, Any], template: str, text: str, rules: RuleSet) -> dict[str, str]:
     """The activity's label: the rules' name for what the paragraph asks (a summary report, a
     report of the High Commissioner), else the template's."""
@@ -722,6 +735,9 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
             count = _count(text, rules)
             place = _place(text, rules)
             days = _days(text, rules)
+            if days and Decimal(days[0]) > _YEAR_DAYS:
+                raise SpecError(f"paragraph {result.ref}: {_quote(days[1])}: an activity of one year lasts at most "
+                                f"{_YEAR_DAYS} days", file=draft.file, line=result.paragraph.line)
             participants = _participants(text, rules)
             months = _months(text, rules)
             grade = _grade(text, rules)
@@ -888,7 +904,12 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
         spec = Spec.model_validate(data)
     except ValidationError as exc:  # a rule or template that does not fit the spec model
         err = exc.errors()[0]
-        raise SpecError(f"the proposed spec is invalid: {'.'.join(str(p) for p in err['loc'])}: {err['msg']} "
+        loc = err["loc"]
+        where = _paragraph_of(loc, requests, results)
+        if where is not None:  # a quantity the draft states: say its paragraph and line
+            number, line = where
+            raise SpecError(f"paragraph {number}: {loc[-1]}: {err['msg']}", file=draft.file, line=line) from None
+        raise SpecError(f"the proposed spec is invalid: {'.'.join(str(p) for p in loc)}: {err['msg']} "
                         "(check pbi/draft/rules/standards.yaml)", file=draft.file, line=draft.line) from None
     try:  # the spec must price as it is: a rule or standard that the table cannot price is said here
         cost(spec, cost_table)
