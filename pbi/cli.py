@@ -166,9 +166,12 @@ def _cmd_conclude(args: argparse.Namespace) -> int:
     import json
 
     from pbi.costing.api import cost_file
-    from pbi.costing.conclusions import conclude
+    from pbi.render.statement import check_kind, note_conclusion
 
-    conclusion = conclude(cost_file(args.spec, table=args.table))
+    estimate = cost_file(args.spec, table=args.table)
+    if args.kind:
+        check_kind(estimate.spec, args.kind)
+    conclusion = note_conclusion(estimate, args.kind)
     _write(json.dumps(conclusion.to_dict(), indent=2, ensure_ascii=False) if args.json
            else "\n".join(conclusion.lines()))
     return 0
@@ -376,6 +379,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("spec")
     p.add_argument("--table", help="cost table file or id (default: the spec's table)")
     p.add_argument("--json", action="store_true", help="the conclusion as JSON (amounts as strings)")
+    p.add_argument("--kind", choices=("financial_note", "statement"), default=None,
+                   help="the note whose conclusion is drawn (default: the kind the spec's body takes); a statement "
+                        "shows conference services under section 2 where the spec names no section")
     p.set_defaults(func=_cmd_conclude)
 
     p = sub.add_parser("check", help="read published financial notes (text) and check their figures")

@@ -43,4 +43,4 @@ def test_a_chinese_note_states_the_meetings_of_a_week_and_their_services() -> No
 
 def test_one_meeting_is_singular() -> None:
     text = str(render_note(cost_file(DATA / "s15-halfday-ny-2015.yaml"), lang="en", kind="financial_note"))
-    assert "hold 1 meeting in New York" in text
+    assert "hold one meeting in New York" in text

@@ -27,6 +27,7 @@ plain ``dict``.  Keys (present only when the text states them):
 ``consultants_all``       list of ``{"work_months", "count", "location"}`` when several consultants
                           of different lengths are costed together
 ``copies``                int (800 份 / 800 copies)
+``pages_location``        str, the duty station a document counted in pages is processed in, when its clause names one
 ``trips_all``             list of {trips, travellers, dsa_days, location}: several trips in one amount
 ``documents``             int, documents of the same length (两份…文件 / two 16-page documents)
 ``location``              str, e.g. ``"Vienna"``
@@ -43,7 +44,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pbi.model.vocabulary import duty_stations
+from pbi.model.vocabulary import duty_stations, grade_readings
 
 from .text import to_int
 
@@ -226,6 +227,9 @@ def _pages(text: str, q: dict[str, Any]) -> None:
         return
     found.sort(key=lambda x: x[0])
     q["pages"] = found[0][1]
+    station = _own_location(text, found[0][0])
+    if station:  # "a 26-page report processed in Geneva": priced at that station's rates
+        q["pages_location"] = station
     if len(found) == 1:
         own1: dict[str, Any] = {}
         _languages(_clause_around(text, 0, found[0][0], len(text)), own1)
@@ -370,6 +374,8 @@ def _events(text: str, q: dict[str, Any]) -> None:
 def extract(text: str) -> dict[str, Any]:
     """The quantities stated in ``text`` (one sentence or clause, normalised)."""
     q: dict[str, Any] = {}
+    for name, grade in grade_readings():  # "一般事务（其他职等）", "ОО (ПР)" …: the grade a note names
+        text = text.replace(name, grade)
     _pages(text, q)
     _languages(text, q)
     for rx in _DAYS:

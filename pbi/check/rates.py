@@ -249,6 +249,8 @@ def claim_activities(claim: Claim, table: Table) -> list[dict[str, Any]] | str:
                 if i < len(per_kind) and kind in ("publication", "documentation", "tool_translation"):
                     own_kind = _pick(table, per_kind[i], "publication", "documentation") or kind
                 act = {"kind": own_kind, "pages": _range(p)}
+                if i == 0 and q.get("pages_location"):
+                    act["location"] = q["pages_location"]  # the station the note says it is processed in
                 # with several documents, one whose languages are not stated has the default
                 # the languages of interpretation are not the documents' languages
                 own = (per_doc[i] if i < len(per_doc) else None) if per_doc else (

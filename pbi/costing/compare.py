@@ -48,7 +48,10 @@ class Row:
 
     @property
     def percent(self) -> tuple[Decimal | None, Decimal | None]:
-        """Per cent change of the low and the high end."""
+        """Per cent change of the low and the high end (none for a rounding adjustment, whose size is
+        the rounding's, not the activity's)."""
+        if self.level == "item" and self.what == "rounding":
+            return None, None
         d = self.difference
         return _percent(d.low, self.baseline.low), _percent(d.high, self.baseline.high)
 

@@ -118,7 +118,7 @@ def explain(estimate: Estimate, target: str) -> str:
     groups = list(dict.fromkeys(i.group for i in estimate.items if i.activity in wanted))
     total = Range.of(0)
     for group in groups:
-        cells = [c for c in estimate.cells if c.group == group and c.funding not in COVERED_SOURCES]
+        cells = [c for c in estimate.cells if c.group == group]
         others = sorted({i.activity for i in estimate.items if i.group == group and i.activity
                          and i.activity not in wanted})
         out.append("")
@@ -126,9 +126,12 @@ def explain(estimate: Estimate, target: str) -> str:
         for c in cells:
             rule = (f" (rounded to the nearest {_num(c.rounding.step)} USD, {c.rounding.mode.replace('_', '-')})"
                     if c.rounding else "")
+            covered = c.funding in COVERED_SOURCES
             out.append(f"  {c.funding}, {c.year}{', ' + c.section if c.section else ''}: {_r(c.unrounded)}"
-                       f" → {_r(c.rounded, 0)} USD{rule}")
-            total = total + c.rounded
+                       f" → {_r(c.rounded, 0)} USD{rule}"
+                       + (" — covered, for information: not in the sum" if covered else ""))
+            if not covered:
+                total = total + c.rounded
     if target == "total":
         out.append("")
         for (funding, year), amount in estimate.totals().items():

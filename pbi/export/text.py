@@ -79,7 +79,10 @@ def estimate_table(est: Estimate) -> str:
     rows = []
     for item in est.items:
         rate = f"{format_usd(item.rate.value)} {item.rate.unit.replace('*', '·')}" if item.rate else ""
-        rows.append([item.group, item.activity or "", _what(item), _quantity(item), rate,
+        what = _what(item)
+        if item.type == "rounding" and item.section:  # a request rounded in two sections: say which
+            what = f"{what} ({item.section})"
+        rows.append([item.group, item.activity or "", what, _quantity(item), rate,
                      amount_text(item.amount, 2), funding_label(item.funding)
                      + (" (covered)" if item.covered else ""), str(item.year)])
     out = [f"{est.spec.symbol} — priced with {est.table.id}", "",

@@ -23,7 +23,7 @@ from pbi.model.money import format_range, to_decimal
 from pbi.model.periods import BudgetPeriod, parse_period
 from pbi.model.tables import FUNDING_SOURCES, QUANTITY_UNITS
 from pbi.model.validation import at, validate
-from pbi.model.vocabulary import grades
+from pbi.model.vocabulary import grades, section_keys
 from pbi.model.yamlio import load_yaml
 
 __all__ = ["AgendaItem", "Range", "EntitlementDraw", "Activity", "Request", "Figure", "Spec", "load_spec", "LANGUAGES",
@@ -310,6 +310,14 @@ class Activity(BaseModel):
     @classmethod
     def _languages(cls, value: int | tuple[str, ...] | None) -> int | tuple[str, ...] | None:
         return None if value is None else check_languages(value)
+
+    @field_validator("section")
+    @classmethod
+    def _section(cls, value: str | None) -> str | None:
+        keys, accepted = section_keys()
+        if value is not None and value not in accepted:
+            raise ValueError(f"unknown budget section {value!r} (expected one of {', '.join(keys)})")
+        return value
 
     @field_validator("grade")
     @classmethod

@@ -18,8 +18,8 @@ from pbi.model.errors import RenderError, SpecError
 __all__ = ["ObjectOfExpenditure", "Section", "SectionName", "section_form", "sections", "Body", "objects_of_expenditure", "object_of", "section",
            "income_section", "body", "bodies", "appropriating_bodies", "body_tables", "body_of_symbol", "VOCABULARY_FILE",
            "FundingSource", "FundingClass", "funding_sources", "funding_source", "funding_keys",
-           "duty_stations", "place_name", "grades", "grade_categories", "default_section",
-           "default_section_assumption", "travellers", "traveller_word", "travellers_object"]
+           "duty_stations", "place_name", "grades", "grade_categories", "grade_name", "grade_readings", "default_section",
+           "default_section_assumption", "section_keys", "travellers", "traveller_word", "travellers_object"]
 
 VOCABULARY_FILE = Path(__file__).with_name("vocabulary.yaml")
 _LANGS = ("en", "zh", "fr", "es", "ru", "ar")
@@ -180,6 +180,13 @@ def sections() -> tuple[Section, ...]:
     return tuple(section(k) for k in _data()["sections"])
 
 
+def section_keys() -> tuple[tuple[str, ...], frozenset[str]]:
+    """The keys of the vocabulary's budget sections, in order, and every key a spec may write for one
+    (with the ``aliases``)."""
+    entries = _data()["sections"]
+    return tuple(entries), frozenset((*entries, *(a for v in entries.values() for a in (v.get("aliases") or ()))))
+
+
 def section(key: str) -> Section:
     """A budget section by the key specs write (``Section 16``, or one of its ``aliases``)."""
     return _section("sections", key)
@@ -298,6 +305,31 @@ def place_name(name: str, lang: str) -> str:
 def grades() -> tuple[str, ...]:
     """The grades a spec may name for staff, by category, senior first."""
     return tuple(str(g) for members in _data()["grades"].values() for g in members)
+
+
+def grade_name(grade: str, lang: str) -> str:
+    """``grade`` as a note in ``lang`` prints it (model/vocabulary.yaml ``grade_names``): the General
+    Service levels in words, P- and D- grades with the language's letters; else as the spec writes it."""
+    data = _data()["grade_names"]
+    entry = data["names"].get(grade)
+    if entry is not None:
+        entry = data["names"].get(entry.get("same_as"), entry)
+        return str(entry.get(lang, grade))
+    for latin, local in (data["letters"].get(lang) or {}).items():
+        if grade.startswith(latin):
+            return str(local) + grade[len(latin):]
+    return grade
+
+
+@lru_cache(maxsize=1)
+def grade_readings() -> tuple[tuple[str, str], ...]:
+    """Every name a note may print for a General Service grade, in any language, with the grade it
+    reads back as; longest first, so that a level is read before its category."""
+    names = _data()["grade_names"]["names"]
+    pairs = {form: str(key) for key, entry in names.items() if "same_as" not in entry
+             for text in map(str, entry.values()) if text != key
+             for form in (text, text.replace("（", "(").replace("）", ")"))}
+    return tuple(sorted(pairs.items(), key=lambda kv: -len(kv[0])))
 
 
 @lru_cache(maxsize=1)

@@ -266,9 +266,10 @@ def _environment(lang: str, budget_period: str) -> Any:
         "bare": _bare, "plural": _plural, "indefinite": _indefinite,
         "sentence_case": lambda t: (lambda s: s[:1].upper() + s[1:])(str(t).lstrip()),
     })
-    from pbi.model.vocabulary import funding_source
+    from pbi.model.vocabulary import funding_source, grade_name
 
     env.filters["resources"] = lambda key: funding_source(key).resources(lang)  # model/vocabulary.yaml
+    env.filters["grade"] = lambda g: grade_name(str(g), lang)  # model/vocabulary.yaml grade_names
     return env
 
 

@@ -26,7 +26,7 @@ from pbi.render.identical import merge_identical_by
 from pbi.model.vocabulary import (Body, Section, body, default_section, default_section_assumption, funding_keys,
                                   income_section, object_of, objects_of_expenditure, section, traveller_word)
 
-__all__ = ["StatementContext", "build_statement_context", "check_kind", "default_kind", "statement_table",
+__all__ = ["StatementContext", "build_statement_context", "check_kind", "default_kind", "note_conclusion", "statement_table",
            "ActivityLine", "plural", "article", "bare", "qualify", "section_order", "counted_already",
            "names_event", "names_document", "definite", "zh_counted_already", "zh_names_event",
            "zh_names_document", "with_default_sections", "statement_sections"]
@@ -222,6 +222,16 @@ def statement_sections(estimate: Estimate) -> tuple[Estimate, dict[str, str]]:
     return cost(new, estimate.table), shown
 
 
+def note_conclusion(estimate: Estimate, kind: str | None = None) -> Conclusion:
+    """What the note of ``kind`` (default: the kind the spec's body takes) concludes: a statement shows
+    conference services whose section the spec does not name under their default section
+    (:func:`statement_sections`), so its conclusion names that section; a financial note names none."""
+    if (kind or default_kind(estimate.spec)) != "statement":
+        return conclude(estimate)
+    shown_estimate, shown = statement_sections(estimate)
+    return conclude(shown_estimate, shown_under=shown)
+
+
 def build_statement_context(estimate: Estimate) -> StatementContext:
     """Arrange a costed spec as the parts of its statement (see the module docstring); conference
     services whose section the spec does not name are shown under their default section
@@ -234,7 +244,8 @@ def build_statement_context(estimate: Estimate) -> StatementContext:
     ops = list(dict.fromkeys(op for r in requests for op in r.operative_paragraphs)) or list(spec.operative_paragraphs)
     covered_ids = {i.activity for i in estimate.items if i.covered}
     additional_ids = {i.activity for i in estimate.items if not i.covered and i.funding not in _COVERED}
-    lines = [ActivityLine(r, a, object_of(a.kind, a.object).key) for r, a in spec.activities()]
+    draws = {u.activity: u for u in estimate.entitlements}
+    lines = [ActivityLine(r, _as_drawn(a, draws.get(a.id)), object_of(a.kind, a.object).key) for r, a in spec.activities()]
     return StatementContext(
         spec=spec, estimate=estimate, conclusion=conclusion, body=b,
         symbol=spec.symbol if _SYMBOL.match(spec.symbol) and not spec.draft_number else None, requests=requests, ops=ops,
@@ -242,6 +253,15 @@ def build_statement_context(estimate: Estimate) -> StatementContext:
         covered=_merged([ln for ln in lines if ln.activity.id in covered_ids or ln.activity.funding in _COVERED]),
         no_implications=not estimate.items,
         table_rows=conclusion.objects_of("additional", "budget_process"))
+
+
+def _as_drawn(activity: Activity, use: Any) -> Activity:
+    """An activity that asks for meetings only up to what is left of an allocation, listed with the
+    meetings the allocation covers (six asked, four left: four meetings, the amount priced)."""
+    if (use is None or not use.up_to_available or use.additional != 0 or use.covered >= use.requested
+            or use.balance.quantity != "meetings" or activity.meetings is None):
+        return activity
+    return activity.model_copy(update={"meetings": Range.of(use.covered)})
 
 
 def _merged(lines: list[ActivityLine]) -> list[ActivityLine]:
