@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from pbi.draft.reader import Draft, Paragraph
+from pbi.draft.reader import Draft, Paragraph, with_stem
 from pbi.draft.rules import Classification, RuleSet, Standards, classify_text, load_rules, load_standards
 from pbi.costing.engine import cost
 from pbi.model.errors import InputError, PbiError, SpecError
@@ -130,7 +130,8 @@ def _number(text: str, lang: str) -> int | None:
 def _paragraph_texts(paragraph: Paragraph) -> tuple[str, ...]:
     texts = [paragraph.text]
     for item in paragraph.items:
-        texts.append(paragraph.text + " " + item.all_text())
+        # "2. Decides: (b) To request the Secretary-General …" is read "Decides to request the Secretary-General …"
+        texts.append(with_stem(paragraph.text, item.all_text()) or paragraph.text + " " + item.all_text())
     return tuple(texts)
 
 
@@ -150,6 +151,24 @@ def classify_draft(draft: Draft, rules: RuleSet) -> list[ParagraphResult]:
             ref = item.number if len(annexes) <= 1 else f"annex {item.annex} {item.number}"
             results.append(ParagraphResult(ref, item, classify_text(list(texts), rules), texts))
     return results
+
+
+def _body_named(draft: Draft, body: dict[str, Any]) -> bool:
+    return any(name.lower() in draft.body.lower() for name in body.get("names", {}).get(draft.language, []))
+
+
+def _own_cadence(draft: Draft) -> dict[str, int] | None:
+    """The sessions of a working group, expert group or forum pbi does not know when its masthead
+    names its own dated session ("老龄问题不限成员名额工作组 / 第十七届会议 / 二〇二七年四月九日"): one a
+    year from it."""
+    if not draft.body or not draft.dated or not draft.session or \
+            re.sub(r"^the\s+", "", draft.organ, flags=re.I) != re.sub(r"^the\s+", "", draft.body, flags=re.I):
+        return None
+    if not re.search(r"工作组|专家组|论坛|\b(?:Working Group|Expert Group|Forum)\b", draft.body, re.IGNORECASE):
+        return None  # a conference of States parties meets every two years: no cadence is assumed for it
+    counted = re.search(r"第([〇零一二三四五六七八九十百]+)届", draft.session)
+    n = _number(counted.group(1) if counted else draft.session.split()[0], draft.language)
+    return {"first": draft.dated, "number": n, "every": 1} if n else None
 
 
 def _body_of(draft: Draft, standards: Standards) -> tuple[str, str]:
@@ -250,7 +269,7 @@ def _number_in(text: str, patterns: tuple[re.Pattern[str], ...], numbers: dict[s
     """The first positive number the patterns find (a word from ``numbers`` or digits), with the words."""
     for pattern in patterns:
         for m in pattern.finditer(text):
-            word = m.group(1).lower().replace(",", "").replace("，", "")
+            word = re.sub(r"[,，\s\u00a0\u202f]", "", m.group(1).lower())  # "10,700", "10 700"
             spelled = en_cardinal(word) or cn_number(word)
             value = numbers.get(word) or (word if word.isdigit() else str(spelled) if spelled else None)
             if value and Decimal(value) > 0:
@@ -365,7 +384,8 @@ def _meetings(text: str, rules: RuleSet) -> tuple[str, str] | None:
     return _number_in(text, rules.meeting_phrases, {})
 
 
-def _activity_year(text: str, rules: RuleSet, draft_year: int, default: int) -> tuple[int, str] | None:
+def _activity_year(text: str, rules: RuleSet, draft_year: int, default: int,
+                   session: int | None = None) -> tuple[int, str] | None:
     """The year the paragraph gives its activity ("in 2027", "于2027年") and why; for a period ("in the
     biennium 2026-2027") the year pbi would take if it is in the period, else the period's first year.
     Only years from the draft's own to three after it (a draft of the seventy-ninth session may date
@@ -377,6 +397,9 @@ def _activity_year(text: str, rules: RuleSet, draft_year: int, default: int) -> 
             if not draft_year <= first <= draft_year + _STATED_HORIZON or last < first:
                 continue
             if last > first:
+                if session is not None and first <= session <= last:
+                    return session, (f"the paragraph names the period {first}-{last} (“{m.group(0).strip()}”) and "
+                                     f"a session held in {session}")
                 year = default if first <= default <= last else first
                 return year, f"the paragraph names the period {first}-{last} (“{m.group(0).strip()}”)"
             return first, f"the paragraph names {first} (“{m.group(0).strip()}”)"
@@ -403,6 +426,16 @@ def _count(text: str, rules: RuleSet) -> tuple[int, str] | None:
             n = rules.counts.get(word) or (int(word) if word.isdigit() else None)
             if n:
                 return n, m.group(0)
+    return None
+
+
+def _unpriced_place(text: str, rules: RuleSet) -> str | None:
+    """A venue the paragraph names that no table prices ("in Rome", "在罗马"), as written."""
+    for name in rules.unpriced_places:
+        m = re.search(rf"\b(?:in|at) {re.escape(name)}\b" if rules.language == "en"
+                      else rf"(?:在|于){re.escape(name)}", text)
+        if m:
+            return m.group(0)
     return None
 
 
@@ -652,6 +685,11 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
     period = period_of(draft_year)
     rule = vocabulary.body(body_id).rule
     assumptions.append(f"body: {body_id} ({body_why}); rule {rule} of its rules of procedure")
+    own = _own_cadence(draft) if body_id not in {b for b in standards.bodies if _body_named(draft, standards.bodies[b])} else None
+    if own is not None:  # its sessions: "提交工作组第十八届会议" a year after its seventeenth
+        body = {**body, "names": {lang: [draft.body]}, "session_year": own}
+        assumptions.append(f"the {draft.body} is taken to meet once a year: its masthead's {draft.session} is of "
+                           f"{own['first']}")
     assumptions.append(f"the draft is of {draft_year}, {year_why}; budget period {period}")
 
     invitations = [(r.ref, r.classification.invitation) for r in results
@@ -722,13 +760,14 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
             # a note looks at most two years ahead: a year further out is a reference, not a date
             explicit = [y for y in _years(text, rules) if draft_year <= y <= draft_year + _HORIZON]
             session = _session_year(text, body, rules, lang, standards)
-            stated = _activity_year(text, rules, draft_year, year)
+            # in a period the paragraph names ("在2028-2029两年期"), the year of the session it names, if in it
+            stated = _activity_year(text, rules, draft_year, year, session[0] if session else None)
             if stated:  # the year of the activity itself wins over a session's
                 year, why = stated[0], stated[1] + (f", not the year of {session[1].split(' is held')[0]} "
                                                     f"({session[0]})" if session and session[0] != stated[0] else "")
             elif explicit:
                 year, why = max(explicit), f"the paragraph names {max(explicit)}"
-            elif session and draft_year <= session[0] <= draft_year + _HORIZON:
+            elif session and draft_year <= session[0] <= draft_year + _STATED_HORIZON:
                 year, why = session[0], session[1]
             elif session and session[0] < draft_year <= session[2]:  # before a session of the draft's own year
                 year, why = draft_year, f"{session[1]}, in {draft_year}, the year of the draft"
@@ -820,6 +859,11 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                     said.append(f"in {act['location']}" + (f" (“{place[1]}”)" if place else
                                                            f" (the duty station of the {actor['named']})" if actor else
                                                            " (the body's duty station)"))
+                    elsewhere = None if place else _unpriced_place(text, rules)
+                    if elsewhere:
+                        said.append(f"the paragraph names another venue (“{elsewhere}”), where no table prices "
+                                    f"meetings: priced as if in {act['location']}; the travel there is not priced "
+                                    "(price it by hand)")
                 if "section" in act and tpl["kind"] in _CONFERENCE_KINDS and body.get("conference_section"):
                     said.append(f"under {act['section']} (meetings and documentation are conference services)")
                 elif "section" in act and actor:

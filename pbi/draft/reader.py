@@ -19,15 +19,18 @@ from pbi.model.errors import InputError
 from pbi.model.yamlio import read_bytes
 
 __all__ = ["MAX_DRAFT_CHARS", "Item", "Paragraph", "Draft", "read_text", "detect_language", "parse_drafts", "read_drafts", "masthead",
-           "masthead_fields"]
+           "masthead_fields", "with_stem"]
 
 Language = Literal["zh", "en"]
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 # running heads of a printed document: "64 V.10-58210", "V.10-58210 17", "CTOC/COP/2010/17", "E/2011/30"
+# and the footer of a page of a UN document: its job number and dates "26-18712 (E)    141026", its
+# bar code "*2618712*", its page "2/4"
 _RUNNING_HEAD = re.compile(r"^\s*(\d{1,4}\s+)?[A-Z]\.\d{2}-\d{5}(\s+\d{1,4})?\s*$"
-                           r"|^\s*[A-Z]{1,6}(/[A-Z0-9.]+){1,5}\s*$|^\s*\d{1,4}\s*$|^\s*-\s*\d+\s*-\s*$")
+                           r"|^\s*[A-Z]{1,6}(/[A-Z0-9.]+){1,5}\s*$|^\s*\d{1,4}\s*$|^\s*-\s*\d+\s*-\s*$"
+                           r"|^\s*\d{2}-\d{5}\s*(\([A-Z]\))?(\s+\d{6}){0,2}\s*$|^\s*\*\d{7}\*\s*$|^\s*\d{1,3}/\d{1,3}\s*$")
 # a draft's symbol printed in its heading: A/C.3/80/L.99, E/CN.15/2011/L.5/Rev.1, CTOC/COP/2010/L.7
 _DRAFT_SYMBOL = re.compile(r"(?:^|\s)([A-Z]{1,6}(?:/[A-Z0-9.]+)*/L\.\d+(?:/Rev\.\d+)?)\s*$")
 # the masthead of a UN document above a draft, line by line: "United Nations   A/C.3/81/L.42",
@@ -51,11 +54,14 @@ _MASTHEAD = {
     # another organ whose session the draft is of: a commission, a conference of States parties, an
     # assembly of a programme ("Commission on Narcotic Drugs", "Conference of the States Parties to …",
     # "United Nations Environment Assembly of the", "Executive Board of …")
-    "body": re.compile(r"^(?P<v>(?:Commission|Conference|Council|Executive Board|Meeting of the States Parties)"
+    "body": re.compile(r"^(?P<v>(?:Commission|Conference|Council|Executive Board|Meeting of the States Parties"
+                       r"|(?:Open-ended\s+)?(?:Intergovernmental\s+)?Working Group)"
                        r"\s+(?:on|of|for)\s+[^.;:,]{3,150}"
                        r"|United Nations [A-Z][a-z]+ Assembly(?: of the)?(?: United Nations [A-Z][A-Za-z ]{3,60})?"
                        r"|United Nations [A-Z][a-z]+(?: [A-Z][a-z]+){0,3} Programme)\s*$"),
+    # "Resolution adopted by the Human Rights Council on 9 July 2026": the heading of an adopted text
     "other": re.compile(r"^(Distr\.?:.*|Original:.*|[A-Z][a-z]+\s+\d{1,2},\s+\d{4}"
+                        r"|(?:Resolution|Decision)s? adopted by the [A-Z][^.;]{3,150}"
                         r")\s*$"),
 }
 # the same lines in a Chinese document: "联 合 国  A/C.3/80/L.18", "大    会", "第八十届会议",
@@ -69,8 +75,8 @@ _MASTHEAD_ZH = {
     "agenda": re.compile(r"^议程项目\s*(?P<v>.+?)\s*$"),
     "date": re.compile(r"^(?P<v>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*\d{1,2}\s*日(?:\s*(?:至|-|–)\s*"
                        r"(?:(?P<m2>\d{1,2})\s*月\s*)?\d{1,2}\s*日)?(?:\s*[，,]\s*[\u4e00-\u9fff]{2,8})?\s*$"),
-    "body": re.compile(r"^(?P<v>[\u4e00-\u9fff《》]{2,60}(?:委员会|缔约方会议|缔约国会议|环境大会|人居大会|执行局))\s*$"),
-    "other": re.compile(r"^(Distr\.?:.*|中\s*文|原件\s*[：:].*)\s*$"),
+    "body": re.compile(r"^(?P<v>[\u4e00-\u9fff《》]{2,60}(?:委员会|缔约方会议|缔约国会议|环境大会|人居大会|执行局|工作组))\s*$"),
+    "other": re.compile(r"^(Distr\.?:.*|中\s*文|原件\s*[：:].*|[\u4e00-\u9fff]{2,40}(?:[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日)?通过的(?:决议|决定))\s*$"),
 }
 # the gap between the two columns of a masthead line ("大    会" is one column)
 _COLUMN_GAP = r"\s{5,}|\t"
@@ -80,7 +86,7 @@ _FOOTNOTE_LINE = re.compile(r"^\s?(\d{1,3}|\*{1,3})\s+\S|^\s*(<sup>\d+</sup>|\[\
 _MARKER = re.compile(r"<sup>\s*[\d*]+\s*</sup>|\[\^?\d+\]|[" + _SUPERSCRIPTS + r"]+")
 # a 1-3 digit number after a Chinese character or punctuation mark (not after 第) that no counting
 # word follows ("14第32条", "工作，1"): a footnote marker of a PDF text
-_PDF_MARKER = re.compile(r"(?<=[\u4e00-\u9fff，。；：、》”）])(?<!第)\d{1,3}(?=$|[，。；：（《“\u4e00-\u9fff])"
+_PDF_MARKER = re.compile(r"(?<=[\u4e00-\u9fff，。；：、》”）])(?<!第)(?<!项目)\d{1,3}(?=$|[，。；：（《“\u4e00-\u9fff])"
                          r"(?![年月日条款段号次届卷个项页份人名天岁周章节版册种国级至和及、])")
 # a footnote marker of a plain English text: digits glued to a word or to its punctuation
 # ("disabilities;2", "Convention,1 in particular"), never after a dot ("Rev.1") or a capital ("G20")
@@ -100,7 +106,7 @@ _DRAFT_START = {
     # also the sponsors' line: "法国和南非：决议草案", "阿根廷和中国提交的决议草案"
     "zh": re.compile(r"^(第?\s*(?P<num>\d+/\d+)(?:/?(?:\.\.\.|…))?\s*号\s*(?P<kind>决议|决定)(草案)?"
                      r"|第?\s*(?P<next>\d+)/(?:\.\.\.|…)\s*号\s*(?P<kind3>决议|决定)(草案)?"
-                     r"|(?:[^：:。；\n]{1,300}[：:]\s*|[^：:。；\n]{1,300}提交的)?"
+                     r"|(?:[^：:。；\n]{1,300}[：:]\s*|[^：:。；\n]{1,300}(?:提交|提出)的)?(?:订正)?"
                      r"(?P<kind2>决议|决定)草案\s*(?P<cn>[" + _CN_NUM + r"]*))\s*$"),
     # "Draft resolution", "Resolution 5/2", the sponsors' line "Albania and Chile: draft resolution",
     # "Draft resolution submitted by the Vice-Chair of the Committee … on the basis of …"
@@ -131,7 +137,10 @@ _CLOSING_HEADING = re.compile(r"^([" + _CN_NUM + r"]+\s*[.．、]\s*\S|[A-Z]\s*[
 _ANNEX = re.compile(r"^(附件[" + _CN_NUM + r"]*|Annex(\s+[IVX]+)?)\s*$", re.IGNORECASE)
 # the line naming the body that adopts the draft: "大会，", "The General Assembly,", and a decision's
 # "缔约方会议决定设立…" (the body, then at once what it decides)
-_BODY_WORDS = {"zh": r"(大会|理事会|缔约方会议|委员会)", "en": r"(Assembly|Council|Conference|Commission|Parties)"}
+_BODY_WORDS = {"zh": r"(大会|理事会|缔约方会议|委员会|工作组|专家组|论坛|执行局)",
+               "en": r"(Assembly|Council|Conference|Commission|Parties|Working Group|Forum|Executive Board)"}
+# bodies that open a draft only with the comma after their name (alone on a line they are headings)
+_GROUP_WORDS = ("工作组", "专家组", "论坛", "执行局", "Working Group", "Forum", "Executive Board")
 _BODY_LINE = {
     "zh": re.compile(r"^(?P<body>[^，,：:。；.]{0,58}?" + _BODY_WORDS["zh"] + r")(?P<sep>[，,：:]?)(?P<rest>.*)$"),
     "en": re.compile(r"^(?P<body>The\s+[^,:;.]{0,200}?" + _BODY_WORDS["en"]
@@ -140,7 +149,10 @@ _BODY_LINE = {
 # a commission's line above the draft it recommends to another organ: neither title nor body
 _RECOMMENDS = re.compile(r"recommends\s+to\s+the\s.{3,200}?\s(?:approval|adoption)\s+of\s+the\s+following\s+draft"
                          r"|建议.{2,40}?(?:核准|通过)下(?:述|列)(?:决议|决定)草案", re.IGNORECASE)
-_DECIDING = re.compile(r"^(决定|核准|通过|请|Decides|Approves|Adopts|Requests)")
+_DECIDING = re.compile(r"^(决定|核准|通过|请|Decides|Approves|Adopts|Requests)", re.IGNORECASE)
+# a decision's stem alone, its lettered items each completing it: "The General Assembly decides:",
+# "大会决定：" — "(b) To request the Secretary-General …" is read "Decides to request the Secretary-General …"
+_STEM = re.compile(r"^(?P<verb>(?:also |further )?decides(?: that)?|(?:还|又)?决定)\s*[:：]\s*$", re.IGNORECASE)
 
 
 def _body_of(para: str, lang: Language) -> tuple[str, str, bool] | None:
@@ -149,6 +161,8 @@ def _body_of(para: str, lang: Language) -> tuple[str, str, bool] | None:
     if not m:
         return None
     body, sep, rest = m.group("body").strip(), m.group("sep"), m.group("rest").strip()
+    if m.group(2) in _GROUP_WORDS and not sep:
+        return None  # "工作组" alone is a heading; "老龄问题不限成员名额工作组，" opens a draft
     if not rest:
         return body, "", False
     if not sep and _DECIDING.match(rest):
@@ -234,11 +248,39 @@ def read_text(path: Path | str) -> str:
                              line=line) from None
     if not text.strip():
         raise InputError("empty file: no draft to read", file=name, line=1)
+    text = _ascii_numbers(text)
     if len(text) > MAX_DRAFT_CHARS:
         raise InputError(f"{len(text):,} characters of text: more than a draft resolution (pbi reads at most "
                          f"{MAX_DRAFT_CHARS:,}; the session report CTOC/COP/2010/17 with nine resolutions has "
                          "about 190,000 bytes)", file=name)
     return text
+
+
+# full-width digits and slash as Chinese documents print them ("２０２７年", "第７８／１６１号")
+_FULLWIDTH = str.maketrans("０１２３４５６７８９／", "0123456789/")
+_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0"}
+# a year written in Chinese numerals, digit by digit: "二〇二七年" (also with 零 or ○ for nought)
+_CN_YEAR = re.compile(r"([一二][〇零○一二三四五六七八九]{3})(?=\s*年)")
+
+
+# the month and day of a date whose year is in digits: "2027年四月九日", "2026年十二月三十一日"
+_CN_MONTH_DAY = re.compile(r"(?<=[0-9]年)([一二三四五六七八九十]{1,2})月(?:([一二三四五六七八九十]{1,3})日)?")
+
+
+def _small_cn(word: str) -> str:
+    """"九" → "9", "十二" → "12", "三十一" → "31" (1-39)."""
+    tens, _, units = word.rpartition("十")
+    if "十" not in word:
+        return _CN_DIGIT[word]
+    return str((int(_CN_DIGIT[tens]) if tens else 1) * 10 + (int(_CN_DIGIT[units]) if units else 0))
+
+
+def _ascii_numbers(text: str) -> str:
+    """Full-width digits as ASCII digits and dates in Chinese numerals as digits ("二〇二七年四月九日"
+    → "2027年4月9日"): the rules read numbers in one form. Lines keep their numbers."""
+    text = _CN_YEAR.sub(lambda m: "".join(_CN_DIGIT[c] for c in m.group(1)), text.translate(_FULLWIDTH))
+    return _CN_MONTH_DAY.sub(lambda m: f"{_small_cn(m.group(1))}月" + (f"{_small_cn(m.group(2))}日" if m.group(2) else ""),
+                             text)
 
 
 #: the longest text ``pbi draft`` reads: five times a whole session report with its nine resolutions
@@ -376,6 +418,7 @@ def _logical_lines(text: str) -> list[tuple[int, str]]:
     lines = [(number, part if len(parts) > 1 else line, len(parts) > 1) for number, line in enumerate(raw, start=1)
              for parts in [_columns(line) if line.strip() else [line]] for part in parts]
     blank = False  # a blank line before this one
+    previous = ""  # the line before this one, as printed
     for number, line, column in lines:
         if not line.strip():
             blank = True
@@ -408,15 +451,18 @@ def _logical_lines(text: str) -> list[tuple[int, str]]:
         # texts break their paragraphs at blank lines as printed pages do, and are left as they are
         parted = blank and not pdf_style and bool(out) and not stripped[:1].islower() \
             and out[-1][1][-1:] not in ",(" and not _CJK.search(stripped + out[-1][1][-1:])
-        blank = False
-        new = (not out or heading or parted or after_heading or _starts_paragraph(stripped) or _is_body_line(stripped) or (pdf_style and line[:1] in " \t\u3000")
+        was_blank, blank = blank, False
+        new = (not out or heading or parted or after_heading or _starts_paragraph(stripped) or _is_body_line(stripped) or (pdf_style and line[:1] in " \t\u3000" and (was_blank or not _runs_on(line, previous, out[-1][1] if out else "")))
                or (not pdf_style and _ends_sentence(out[-1][1])) or _draft_start(stripped))
         after_heading = heading or _is_body_line(stripped)
+        previous = line
         if new:
             out.append((number, stripped))
         else:
             prev_line, prev = out[-1]
-            sep = "" if _CJK.match(stripped[:1]) or _CJK.search(prev[-1:]) else " "
+            # a word broken at its hyphen over two lines ("high-" / "level meeting") is one word again
+            broken = bool(re.search(r"[A-Za-z]-$", prev)) and stripped[:1].islower()
+            sep = "" if _CJK.match(stripped[:1]) or _CJK.search(prev[-1:]) or broken else " "
             out[-1] = (prev_line, prev + sep + stripped)
     joined = [(n, re.sub(r"\s+(?=[\u4e00-\u9fff，。；：、（）《》“”])|(?<=[\u4e00-\u9fff，。；：、（）《》“”])\s+", "", t)
                if _CJK.search(t) else t) for n, t in out]
@@ -424,6 +470,20 @@ def _logical_lines(text: str) -> list[tuple[int, str]]:
         joined = [(n, _PDF_MARKER.sub("", t)) for n, t in joined]
     joined = [(n, t if _CJK.search(t) else _EN_MARKER.sub("", t)) for n, t in joined]
     return joined
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t\u3000"))
+
+
+def _runs_on(line: str, previous: str, so_far: str) -> bool:
+    """Whether an indented line of a printed text goes on with the paragraph before it: a block set in
+    (the draft a commission recommends) keeps its lines at the block's indent, and only its
+    paragraphs' first lines are set in further. Never after a blank line (the caller's test) or the
+    end of a sentence, nor in Chinese."""
+    if not previous.strip() or _CJK.search(line) or not so_far or _ends_sentence(so_far):
+        return False
+    return 0 < _indent(line) <= _indent(previous)
 
 
 def masthead(text: str, language: Language = "en") -> tuple[str, str] | None:
@@ -497,9 +557,11 @@ def _set_masthead(draft: Draft, name: str, value: str) -> None:
 
 def _is_body_line(text: str) -> bool:
     """A short line that only names the body: "大会，", "The General Assembly,"."""
+    if re.search(r"\brecommends\b|建议", text):
+        return False  # "The Commission … recommends to the" / "Economic and Social Council the adoption of …"
     for lang in ("zh", "en"):
         opening = _body_of(text, lang)
-        if opening and not opening[1] and len(text) <= (40 if lang == "zh" else 200):
+        if opening and (not opening[1] or _STEM.match(opening[1])) and len(text) <= (40 if lang == "zh" else 200):
             return True
     return False
 
@@ -514,6 +576,7 @@ def _ends_sentence(text: str) -> bool:
 
 def parse_drafts(text: str, *, file: str = "<text>", language: Language | None = None) -> list[Draft]:
     """Every draft in ``text``, in the order printed."""
+    text = _ascii_numbers(text)  # as read_text gives it, for a text given here directly
     lang: Language = language or detect_language(text)
     drafts: list[Draft] = []
     current: Draft | None = None
@@ -523,6 +586,7 @@ def parse_drafts(text: str, *, file: str = "<text>", language: Language | None =
                for m in [_DRAFT_SYMBOL.search(raw)] if m]
     above: Draft | None = None  # the masthead printed above the next "Draft resolution" line
     last_field = ""
+    decides = ""  # the stem of a decision whose lettered items complete it ("decides:")
     for line, para in _logical_lines(text):
         start = _draft_start(para)
         if current is None and not start:
@@ -540,6 +604,8 @@ def parse_drafts(text: str, *, file: str = "<text>", language: Language | None =
                          or start.groupdict().get("kind3") or "")
             kind: Literal["resolution", "decision"] = (
                 "decision" if kind_word.lower() in ("决定", "decision") else "resolution")
+            if above is not None and above.agenda_title and _sponsors_split(above.agenda_title, para):
+                para, above.agenda_title = (above.agenda_title + ("" if _CJK.search(para) else " ") + para), ""
             current = Draft(label=para, kind=kind, number=start.groupdict().get("num") or start.groupdict().get("cn"),
                             language=lang, file=file, line=line)
             printed = [sym for n, sym in symbols if line - 40 <= n < line
@@ -550,7 +616,7 @@ def parse_drafts(text: str, *, file: str = "<text>", language: Language | None =
                 current.organ, current.session, current.committee = above.organ, above.session, above.committee
                 current.dated, current.dated_month = above.dated, above.dated_month
                 current.agenda_items, current.agenda_title = above.agenda_items, above.agenda_title
-            above, last_field = None, ""
+            above, last_field, decides = None, "", ""
             titled = start.groupdict().get("title")
             if titled:
                 current.title = titled.strip()
@@ -584,6 +650,9 @@ def parse_drafts(text: str, *, file: str = "<text>", language: Language | None =
                 current.agenda_title, last_field = para, ""  # the agenda item's title, printed under its number
                 continue
             last_field = ""
+            if not current.title and _sponsors_go_on(current.label, para):
+                current.label = f"{current.label} {para}"  # "… by the Vice-President of the Council," / "Ms. …"
+                continue
             if _RECOMMENDS.search(para):
                 current.recommended = True
                 continue
@@ -593,14 +662,18 @@ def parse_drafts(text: str, *, file: str = "<text>", language: Language | None =
             if opening:
                 current.body, rest, operative = opening
                 stage = "preamble"
-                if rest and operative:
+                stem = _STEM.match(rest)
+                if stem:  # "The General Assembly decides:": its lettered items are its paragraphs
+                    stage, decides = "operative", stem.group("verb")
+                elif rest and operative:
                     current.operative.append(Paragraph("", rest, line))
                     stage = "operative"
                 elif rest:
                     current.preamble.append(rest)
             else:
                 # "61/... The right to …": the number the resolution will take is not part of its title
-                para = re.sub(r"^\d{1,3}/(?:\.\.\.|…)\s*", "", para) if not current.title else para
+                # "62/5. Right to development": an adopted resolution's number, as printed above its title
+                para = re.sub(r"^\d{1,3}/(?:\.\.\.|…|\d{1,3}\.(?!\d))\s*", "", para) if not current.title else para
                 current.title = (current.title + " " + para).strip() if current.title else para
             continue
         target = current.annex if stage == "annex" else current.operative
@@ -623,6 +696,8 @@ def parse_drafts(text: str, *, file: str = "<text>", language: Language | None =
         sub = _sub_item(para, target)
         if sub is not None:
             label, body_text, second_level = sub
+            if decides and not second_level:
+                body_text = _with_stem(decides, body_text)
             if stage == "preamble" or not target:
                 # a decision made of lettered items only: each is an operative paragraph
                 if stage == "preamble":
@@ -643,6 +718,45 @@ def parse_drafts(text: str, *, file: str = "<text>", language: Language | None =
             if stage == "operative":
                 target[-1].text += ("" if lang == "zh" else " ") + para
     return drafts
+
+
+def _sponsors_split(before: str, heading: str) -> bool:
+    """Whether the line read as the agenda item's title is the first half of a sponsors' line printed
+    over two lines: "Argentina, Brazil, Chile, Mexico and Uruguay:" / "revised draft resolution";
+    "阿根廷、巴西、智利、墨西哥" / "和乌拉圭：订正决议草案"."""
+    if _CJK.search(heading):
+        return bool(re.match(r"(?:和|及|以及)[^：:]{1,40}[：:]", heading)) or before.endswith("、")
+    return bool(re.match(r"(?:revised )?draft (?:resolution|decision)\b", heading)) and before.rstrip().endswith(":") \
+        or before.rstrip().endswith((",", " and"))
+
+
+def _sponsors_go_on(label: str, para: str) -> bool:
+    """Whether ``para`` goes on with a heading whose sponsors' line is printed over two lines:
+    "Draft resolution submitted by the Vice-President of the Council," / "Ms. Ana Pereira (Portugal),
+    on the basis of informal consultations"."""
+    if _CJK.search(label) or not re.search(r"\b(?:submitted|proposed|recommended) by\b", label):
+        return False
+    return label.rstrip().endswith(",") or bool(
+        re.match(r"(?:on the basis of|following|after) (?:informal )?consultations", para, re.IGNORECASE))
+
+
+def with_stem(chapeau: str, item: str) -> str | None:
+    """A sub-item read with its paragraph's chapeau when the chapeau is only a decision's stem:
+    ("Decides:", "(b) To request the Secretary-General …") → "Decides to request the Secretary-General …";
+    None for any other chapeau."""
+    stem = _STEM.match(chapeau.strip())
+    return _with_stem(stem.group("verb"), item) if stem else None
+
+
+def _with_stem(stem: str, item: str) -> str:
+    """A lettered item of a decision read with its stem: ("decides", "To request the Secretary-General
+    to …") → "Decides to request the Secretary-General to …"; ("决定", "请秘书长…") → "决定请秘书长…"."""
+    if _CJK.match(stem):
+        return stem + item
+    stem = stem[:1].upper() + stem[1:]
+    if re.match(r"(?i)that\b", item) and stem.lower().endswith(" that"):
+        item = item[4:].lstrip()
+    return f"{stem} {item[:1].lower()}{item[1:]}" if item[:2] != item[:2].upper() else f"{stem} {item}"
 
 
 def _is_letter(label: str) -> bool:

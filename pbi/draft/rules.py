@@ -71,6 +71,8 @@ class RuleSet:
     numerals: dict[str, int] = field(default_factory=dict)
     # a paragraph asking the secretariat itself: "Requests the Secretary-General", "请秘书长"
     asks_secretariat: tuple[re.Pattern[str], ...] = ()
+    # venues the tables price no meetings in ("in Rome", "在罗马"): named in the assumption, not priced there
+    unpriced_places: tuple[str, ...] = ()
     anaphora: tuple[str, ...] = ()  # words that refer back to an object named before ("该", "the said")
     absorbed: tuple[Rule, ...] = ()  # "within existing resources": no additional requirement
     day_phrases: tuple[re.Pattern[str], ...] = ()  # "a two-day panel", "sessions of five days"
@@ -248,6 +250,7 @@ def _load_rules(language: str, path: str) -> RuleSet:
                               for p in _strings(data.get("session_phrases"), loaded, "session_phrases")),
         numerals={str(k): int(v) for k, v in (data.get("numerals") or {}).items()},
         anaphora=_strings(data.get("anaphora"), loaded, "anaphora"),
+        unpriced_places=_strings(data.get("unpriced_places"), loaded, "unpriced_places"),
         report_labels=_report_labels(loaded, data.get("report_labels")),
         absorbed=_rules(loaded, "absorbed", "absorbed", words, sentence, patterns),
         day_phrases=tuple(re.compile(p, re.IGNORECASE) for p in _strings(data.get("day_phrases"), loaded, "day_phrases")),
