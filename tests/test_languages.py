@@ -408,3 +408,19 @@ def test_the_phrases_name_no_section(lang):
     phrases = yaml.safe_load((ROOT / "pbi" / "render" / "templates" / "phrases" / f"{lang}.yaml")
                              .read_text(encoding="utf-8"))
     assert "sections" not in phrases
+
+
+
+def test_a_missing_translation_names_the_language_of_the_text_it_has(tmp_path):
+    """A title that exists only in Chinese, asked for in English, is shown under "zh", not under "en"."""
+    src = (ROOT / "notes" / "ctoc-cop-2010-17" / "annex-07.yaml").read_text(encoding="utf-8")
+    lines = [line for line in src.splitlines()
+             if not line.lstrip().startswith(("en: Combating transnational", "fr: Lutte contre"))]
+    bad = tmp_path / "annex-07.yaml"
+    bad.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / "entitlements.yaml").write_text(
+        (ROOT / "notes" / "ctoc-cop-2010-17" / "entitlements.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    with pytest.raises(RenderError) as err:
+        render_note(cost_file(bad), "en")
+    message = str(err.value)
+    assert "title: no en text (zh: '" in message and "(en: " not in message

@@ -101,8 +101,9 @@ class MissingText(RenderError):
     """A text the note needs has no version in the note's language."""
 
     def __init__(self, text: Any, lang: str) -> None:
-        shown = next((getattr(text, k) for k in ("en", "zh", "fr", "es", "ru", "ar") if getattr(text, k, None)), "")
-        super().__init__(f"no {lang} text (en: {shown!r})")
+        have = next((k for k in ("en", "zh", "fr", "es", "ru", "ar") if getattr(text, k, None)), None)
+        shown = f" ({have}: {getattr(text, have)!r})" if have else ""
+        super().__init__(f"no {lang} text{shown}")
         self.text = text
 
 
