@@ -268,14 +268,20 @@ def _statement_quantities(est) -> list[tuple[str, Range | Decimal | int]]:
     return out
 
 
-def test_a_missing_translation_names_its_key(tmp_path):
+def _annex_07_without(tmp_path, *starts):
+    """Annex VII's spec (and its entitlements) in ``tmp_path`` without the lines that start with ``starts``."""
     src = (ROOT / "notes" / "ctoc-cop-2010-17" / "annex-07.yaml").read_text(encoding="utf-8")
-    lines = [line for line in src.splitlines() if not line.lstrip().startswith("fr: Lutte contre")]
-    assert len(lines) == len(src.splitlines()) - 1
+    lines = [line for line in src.splitlines() if not line.lstrip().startswith(starts)]
+    assert len(lines) == len(src.splitlines()) - len(starts)
     bad = tmp_path / "annex-07.yaml"
     bad.write_text("\n".join(lines) + "\n", encoding="utf-8")
     (tmp_path / "entitlements.yaml").write_text(
         (ROOT / "notes" / "ctoc-cop-2010-17" / "entitlements.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    return bad
+
+
+def test_a_missing_translation_names_its_key(tmp_path):
+    bad = _annex_07_without(tmp_path, "fr: Lutte contre")
     with pytest.raises(RenderError) as err:
         render_note(cost_file(bad), "fr")
     message = str(err.value)
@@ -413,13 +419,7 @@ def test_the_phrases_name_no_section(lang):
 
 def test_a_missing_translation_names_the_language_of_the_text_it_has(tmp_path):
     """A title that exists only in Chinese, asked for in English, is shown under "zh", not under "en"."""
-    src = (ROOT / "notes" / "ctoc-cop-2010-17" / "annex-07.yaml").read_text(encoding="utf-8")
-    lines = [line for line in src.splitlines()
-             if not line.lstrip().startswith(("en: Combating transnational", "fr: Lutte contre"))]
-    bad = tmp_path / "annex-07.yaml"
-    bad.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    (tmp_path / "entitlements.yaml").write_text(
-        (ROOT / "notes" / "ctoc-cop-2010-17" / "entitlements.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    bad = _annex_07_without(tmp_path, "en: Combating transnational", "fr: Lutte contre")
     with pytest.raises(RenderError) as err:
         render_note(cost_file(bad), "en")
     message = str(err.value)
