@@ -81,3 +81,12 @@ def test_a_long_paragraph_under_the_limit_is_read(tmp_path: Path, alarm: None,
     rc, err = _draft(tmp_path, H + body, capsys)
     assert rc == 0, err
     assert (tmp_path / "s.yaml").exists()
+
+
+def test_digits_before_days_are_read_once(alarm: None) -> None:
+    """"(半|…|[0-9]+)\\s*天的" tried every digit of a run as a start: quadratic in the run's length
+    (a 20,000-character paragraph of digits took 17 s)."""
+    from pbi.draft.rules import load_rules
+    phrases = load_rules("zh").day_phrases
+    assert not [m for p in phrases for m in p.finditer("为期" + "1" * 300_000 + "x")]
+    assert [m.group(1) for p in phrases for m in p.finditer("举行一次3天的会议")] == ["3"]

@@ -49,7 +49,7 @@ _MASTHEAD = {
     "agenda": re.compile(r"^Agenda items?\s+(?P<v>.+?)\s*$"),
     # the dates of the session or of the document, with the place of the session before them:
     # "Vienna, 18–22 May 2026", "8 September–8 October 2025", "Nairobi, 29 and 30 May 2025"
-    "date": re.compile(r"^(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?,\s+)?(?:\d{1,2}(?!\d)|" + _MONTHS
+    "date": re.compile(r"^(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?,\s+)?(?:(?:\d{4}|\d{1,2})(?!\d)|" + _MONTHS
                        + r"|\s|–|-|and|to)*?(?P<m>" + _MONTHS + r")\s+(?P<v>(?:19|20)\d{2})\s*$"),
     # another organ whose session the draft is of: a commission, a conference of States parties, an
     # assembly of a programme ("Commission on Narcotic Drugs", "Conference of the States Parties to …",
