@@ -18,7 +18,7 @@ from typing import Any, Literal
 from pbi.model.errors import InputError
 from pbi.model.yamlio import read_bytes
 
-__all__ = ["MAX_DRAFT_CHARS", "MAX_PARAGRAPH_CHARS", "Item", "Paragraph", "Draft", "read_text", "detect_language", "parse_drafts", "read_drafts", "masthead",
+__all__ = ["MAX_DRAFT_CHARS", "MAX_DOCX_UNZIPPED", "MAX_PARAGRAPH_CHARS", "Item", "Paragraph", "Draft", "read_text", "detect_language", "parse_drafts", "read_drafts", "masthead",
            "masthead_fields", "with_stem"]
 
 Language = Literal["zh", "en"]
@@ -289,8 +289,25 @@ MAX_DRAFT_CHARS = 1_000_000
 #: an operative paragraph with its sub-items: the longest of the drafts in tests/data and the seeds
 #: has 650 characters; the trigger rules take time that grows with the square of a paragraph's length
 MAX_PARAGRAPH_CHARS = 20_000
+#: the most a .docx's parts may expand to when unzipped (a draft's Word file is a few megabytes)
+MAX_DOCX_UNZIPPED = 100_000_000
 #: a masthead line ("Vienna, 18–22 May 2026"); a longer line is text, not a masthead
 _MAX_MASTHEAD_CHARS = 300
+
+
+def _check_docx_expansion(path: Path) -> None:
+    """InputError if the parts of a .docx declare more than :data:`MAX_DOCX_UNZIPPED` bytes (a zip
+    bomb); zipfile never inflates a part beyond its declared size."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            total = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise InputError(f"not a readable Word document ({type(exc).__name__})", file=str(path)) from None
+    if total > MAX_DOCX_UNZIPPED:
+        raise InputError(f"the Word document would expand to {total:,} bytes when unzipped (at most "
+                         f"{MAX_DOCX_UNZIPPED:,}): longer than any draft", file=str(path))
 
 
 def _docx_text(path: Path) -> str:
@@ -298,6 +315,7 @@ def _docx_text(path: Path) -> str:
         import docx  # python-docx, the optional "docx" extra
     except ImportError:
         raise InputError("reading .docx needs python-docx: pip install \"pbi[docx]\"", file=str(path)) from None
+    _check_docx_expansion(path)
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises several kinds on a damaged file
