@@ -146,6 +146,9 @@ _BODY_LINE = {
     "en": re.compile(r"^(?P<body>The\s+[^,:;.]{0,200}?" + _BODY_WORDS["en"]
                      + r"(\s+(on|to|of|for|against)\s+[^,:;.]{0,160})?)(?P<sep>[,:]?)\s*(?P<rest>.*)$"),
 }
+# the longest name of an organ printed alone on its line, without its comma, to open a Chinese draft
+# ("经济及社会理事会" is eight characters); a longer line without a comma is the draft's title
+_ZH_ORGAN_ALONE = 8
 # a commission's line above the draft it recommends to another organ: neither title nor body
 _RECOMMENDS = re.compile(r"recommends\s+to\s+the\s.{3,200}?\s(?:approval|adoption)\s+of\s+the\s+following\s+draft"
                          r"|建议.{2,40}?(?:核准|通过)下(?:述|列)(?:决议|决定)草案", re.IGNORECASE)
@@ -641,6 +644,10 @@ def parse_drafts(text: str, *, file: str = "<text>", language: Language | None =
             continue
         if stage == "title":
             heads = masthead_fields(para, lang)
+            if heads is not None and [h[0] for h in heads] == ["body"] and current.session and not current.title:
+                # under the heading of a draft whose masthead named its session, a line naming a body
+                # is the title ("山地可持续发展政府间委员会"), not the body whose session this is
+                heads = None
             if heads is not None:
                 for head in heads:
                     _set_masthead(current, *head)
@@ -659,6 +666,11 @@ def parse_drafts(text: str, *, file: str = "<text>", language: Language | None =
             opening = _body_of(para, lang)
             if opening and not current.title and opening[1]:
                 opening = None  # untitled: only the body's name alone on its line opens the draft
+            if opening and not current.title and lang == "zh" and para.strip() == opening[0] \
+                    and len(opening[0]) > _ZH_ORGAN_ALONE:
+                # a title that names a body ("山地可持续发展政府间委员会"): a body opens a Chinese draft
+                # with its comma ("大会，"); alone, only an organ's short name does ("大会", "人权理事会")
+                opening = None
             if opening:
                 current.body, rest, operative = opening
                 stage = "preamble"
@@ -736,8 +748,9 @@ def _sponsors_go_on(label: str, para: str) -> bool:
     on the basis of informal consultations"."""
     if _CJK.search(label) or not re.search(r"\b(?:submitted|proposed|recommended) by\b", label):
         return False
+    # "… on the basis" / "of informal consultations": the line breaks inside the phrase
     return label.rstrip().endswith(",") or bool(
-        re.match(r"(?:on the basis of|following|after) (?:informal )?consultations", para, re.IGNORECASE))
+        re.match(r"(?:(?:on the basis )?of|following|after) (?:informal )?consultations", para, re.IGNORECASE))
 
 
 def with_stem(chapeau: str, item: str) -> str | None:
