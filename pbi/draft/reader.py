@@ -54,7 +54,7 @@ _MASTHEAD = {
     # another organ whose session the draft is of: a commission, a conference of States parties, an
     # assembly of a programme ("Commission on Narcotic Drugs", "Conference of the States Parties to …",
     # "United Nations Environment Assembly of the", "Executive Board of …")
-    "body": re.compile(r"^(?P<v>(?:Commission|Conference|Council|Executive Board|Meeting of the States Parties"
+    "body": re.compile(r"^(?P<v>(?:(?:Economic(?:\s+and\s+Social)?\s+)?Commission|Conference|Council|Executive Board|Meeting of the States Parties"
                        r"|(?:Open-ended\s+)?(?:Intergovernmental\s+)?Working Group)"
                        r"\s+(?:on|of|for)\s+[^.;:,]{3,150}"
                        r"|United Nations [A-Z][a-z]+ Assembly(?: of the)?(?: United Nations [A-Z][A-Za-z ]{3,60})?"
@@ -728,7 +728,11 @@ def parse_drafts(text: str, *, file: str = "<text>", language: Language | None =
         elif target:
             # an unnumbered line after a paragraph: a heading of the annex, or the paragraph's close
             if stage == "operative":
-                target[-1].text += ("" if lang == "zh" else " ") + para
+                last = _open_item(target[-1], para)
+                if last is not None:  # the last sub-item broken over lines: its words go on
+                    last.text += ("" if lang == "zh" else " ") + para
+                else:
+                    target[-1].text += ("" if lang == "zh" else " ") + para
     return drafts
 
 
@@ -796,6 +800,18 @@ def _sub_item(para: str, target: list[Paragraph]) -> tuple[str, str, bool] | Non
     if letter:
         return f"({letter.group(1)})", letter.group(2).strip(), False
     return None
+
+
+def _open_item(paragraph: Paragraph, para: str) -> Item | None:
+    """The paragraph's last sub-item (the deepest) when ``para`` goes on with its words: it opens in
+    lower case ("on the implementation of …"), or the item has not ended ("…；" or "。" ends it)."""
+    if not paragraph.items:
+        return None
+    item = paragraph.items[-1]
+    while item.items:
+        item = item.items[-1]
+    goes_on = para[:1].islower() if not _CJK.match(para) else not item.text.rstrip().endswith(("；", "。", ";", "."))
+    return item if goes_on else None
 
 
 def _attach(paragraph: Paragraph, item: Item, nested: bool) -> None:
