@@ -44,7 +44,8 @@ English, seven Chinese) of shapes rounds 3-5 lack — a Sixth Committee diplomat
 drafts whose annex gives a new body's terms of reference, functional commissions recommending to the
 Council, a Statistical Commission decision of lettered items, a new Special Rapporteur, UNCTAD and
 regional commissions, Chinese 请…并… chains, drafts whose only costs are absorbed or extrabudgetary —
-labelled before pbi read them and scored apart.
+labelled before pbi read them and scored apart. Scored once before any fix (README), the rules were
+then fixed on them; the four ``held_out`` drafts were written after the fixes and scored once.
 """
 
 from __future__ import annotations
