@@ -38,6 +38,14 @@ lines, sponsors' lines, revised drafts, decisions of lettered items, drafts a co
 HRC sessions, full-width digits and Chinese-numeral years, biennia — labelled as drafts4 is, before
 pbi read them. Scored once before any fix (README), the rules were then fixed on them; the four
 ``held_out`` drafts were written after the fixes and scored once.
+
+Reference 6 (blind round 6, ``tests/data/drafts6``, ``--blind6`` for it alone): fifteen drafts (eight
+English, seven Chinese) of shapes rounds 3-5 lack — a Sixth Committee diplomatic conference, plenary
+drafts whose annex gives a new body's terms of reference, functional commissions recommending to the
+Council, a Statistical Commission decision of lettered items, a new Special Rapporteur, UNCTAD and
+regional commissions, Chinese 请…并… chains, drafts whose only costs are absorbed or extrabudgetary —
+labelled before pbi read them and scored apart. Scored once before any fix (README), the rules were
+then fixed on them; the four ``held_out`` drafts were written after the fixes and scored once.
 """
 
 from __future__ import annotations
@@ -158,7 +166,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--held-out", action="store_true", help="also score the held-out English drafts")
     parser.add_argument("--fidelity", action="store_true", help="only the quantity fidelity of tests/data/drafts4")
     parser.add_argument("--blind", action="store_true", help="only blind round 5 (tests/data/drafts5)")
+    parser.add_argument("--blind6", action="store_true", help="only blind round 6 (tests/data/drafts6)")
     args = parser.parse_args(argv)
+    if args.blind6:
+        fidelity_drafts(ROOT / "cost_tables", quiet=args.quiet, folder=ROOT / "tests" / "data" / "drafts6", first=BLIND6)
+        return 0
     if args.blind:
         fidelity_drafts(ROOT / "cost_tables", quiet=args.quiet, folder=ROOT / "tests" / "data" / "drafts5", first=BLIND)
         return 0
@@ -245,12 +257,16 @@ def main(argv: list[str] | None = None) -> int:
     fidelity_drafts(near, quiet=args.quiet)
     print("\nBlind round 5 (tests/data/drafts5: written and labelled before pbi read them; scored apart)")
     fidelity_drafts(near, quiet=args.quiet, folder=ROOT / "tests" / "data" / "drafts5", first=BLIND)
+    print("\nBlind round 6 (tests/data/drafts6: written and labelled before pbi read them; scored apart)")
+    fidelity_drafts(near, quiet=args.quiet, folder=ROOT / "tests" / "data" / "drafts6", first=BLIND6)
     return 0 if ok and en_ok and test_ok else 1
 
 
 POSITIVE = ("costed", "extrabudgetary", "absorbed")
 #: the first fifteen drafts of blind round 5: read blind once, then the rules were fixed on them
 BLIND = "blind round 5 (read once before the fixes, then fixed on)"
+#: the fifteen drafts of blind round 6
+BLIND6 = "blind round 6 (read once before the fixes, then fixed on)"
 
 
 def _scores(want: dict[str, str], got: dict[str, str]) -> tuple[int, int, int, int]:

@@ -54,7 +54,7 @@ _MASTHEAD = {
     # another organ whose session the draft is of: a commission, a conference of States parties, an
     # assembly of a programme ("Commission on Narcotic Drugs", "Conference of the States Parties to …",
     # "United Nations Environment Assembly of the", "Executive Board of …")
-    "body": re.compile(r"^(?P<v>(?:Commission|Conference|Council|Executive Board|Meeting of the States Parties"
+    "body": re.compile(r"^(?P<v>(?:(?:Economic(?:\s+and\s+Social)?\s+)?Commission|Conference|Council|Executive Board|Meeting of the States Parties"
                        r"|(?:Open-ended\s+)?(?:Intergovernmental\s+)?Working Group)"
                        r"\s+(?:on|of|for)\s+[^.;:,]{3,150}"
                        r"|United Nations [A-Z][a-z]+ Assembly(?: of the)?(?: United Nations [A-Z][A-Za-z ]{3,60})?"
@@ -144,8 +144,11 @@ _GROUP_WORDS = ("工作组", "专家组", "论坛", "执行局", "Working Group"
 _BODY_LINE = {
     "zh": re.compile(r"^(?P<body>[^，,：:。；.]{0,58}?" + _BODY_WORDS["zh"] + r")(?P<sep>[，,：:]?)(?P<rest>.*)$"),
     "en": re.compile(r"^(?P<body>The\s+[^,:;.]{0,200}?" + _BODY_WORDS["en"]
-                     + r"(\s+(on|to|of|against)\s+[^,:;.]{0,160})?)(?P<sep>[,:]?)\s*(?P<rest>.*)$"),
+                     + r"(\s+(on|to|of|for|against)\s+[^,:;.]{0,160})?)(?P<sep>[,:]?)\s*(?P<rest>.*)$"),
 }
+# the longest name of an organ printed alone on its line, without its comma, to open a Chinese draft
+# ("经济及社会理事会" is eight characters); a longer line without a comma is the draft's title
+_ZH_ORGAN_ALONE = 8
 # a commission's line above the draft it recommends to another organ: neither title nor body
 _RECOMMENDS = re.compile(r"recommends\s+to\s+the\s.{3,200}?\s(?:approval|adoption)\s+of\s+the\s+following\s+draft"
                          r"|建议.{2,40}?(?:核准|通过)下(?:述|列)(?:决议|决定)草案", re.IGNORECASE)
@@ -666,6 +669,10 @@ def parse_drafts(text: str, *, file: str = "<text>", language: Language | None =
             continue
         if stage == "title":
             heads = masthead_fields(para, lang)
+            if heads is not None and [h[0] for h in heads] == ["body"] and current.session and not current.title:
+                # under the heading of a draft whose masthead named its session, a line naming a body
+                # is the title ("山地可持续发展政府间委员会"), not the body whose session this is
+                heads = None
             if heads is not None:
                 for head in heads:
                     _set_masthead(current, *head)
@@ -684,6 +691,11 @@ def parse_drafts(text: str, *, file: str = "<text>", language: Language | None =
             opening = _body_of(para, lang)
             if opening and not current.title and opening[1]:
                 opening = None  # untitled: only the body's name alone on its line opens the draft
+            if opening and not current.title and lang == "zh" and para.strip() == opening[0] \
+                    and len(opening[0]) > _ZH_ORGAN_ALONE:
+                # a title that names a body ("山地可持续发展政府间委员会"): a body opens a Chinese draft
+                # with its comma ("大会，"); alone, only an organ's short name does ("大会", "人权理事会")
+                opening = None
             if opening:
                 current.body, rest, operative = opening
                 stage = "preamble"
@@ -741,7 +753,11 @@ def parse_drafts(text: str, *, file: str = "<text>", language: Language | None =
         elif target:
             # an unnumbered line after a paragraph: a heading of the annex, or the paragraph's close
             if stage == "operative":
-                target[-1].text += ("" if lang == "zh" else " ") + para
+                last = _open_item(target[-1], para)
+                if last is not None:  # the last sub-item broken over lines: its words go on
+                    last.text += ("" if lang == "zh" else " ") + para
+                else:
+                    target[-1].text += ("" if lang == "zh" else " ") + para
     return drafts
 
 
@@ -761,8 +777,9 @@ def _sponsors_go_on(label: str, para: str) -> bool:
     on the basis of informal consultations"."""
     if _CJK.search(label) or not re.search(r"\b(?:submitted|proposed|recommended) by\b", label):
         return False
+    # "… on the basis" / "of informal consultations": the line breaks inside the phrase
     return label.rstrip().endswith(",") or bool(
-        re.match(r"(?:on the basis of|following|after) (?:informal )?consultations", para, re.IGNORECASE))
+        re.match(r"(?:(?:on the basis )?of|following|after) (?:informal )?consultations", para, re.IGNORECASE))
 
 
 def with_stem(chapeau: str, item: str) -> str | None:
@@ -808,6 +825,18 @@ def _sub_item(para: str, target: list[Paragraph]) -> tuple[str, str, bool] | Non
     if letter:
         return f"({letter.group(1)})", letter.group(2).strip(), False
     return None
+
+
+def _open_item(paragraph: Paragraph, para: str) -> Item | None:
+    """The paragraph's last sub-item (the deepest) when ``para`` goes on with its words: it opens in
+    lower case ("on the implementation of …"), or the item has not ended ("…；" or "。" ends it)."""
+    if not paragraph.items:
+        return None
+    item = paragraph.items[-1]
+    while item.items:
+        item = item.items[-1]
+    goes_on = para[:1].islower() if not _CJK.match(para) else not item.text.rstrip().endswith(("；", "。", ";", "."))
+    return item if goes_on else None
 
 
 def _attach(paragraph: Paragraph, item: Item, nested: bool) -> None:
