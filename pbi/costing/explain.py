@@ -9,7 +9,8 @@ from pathlib import Path
 from pbi.costing.engine import ABSORBED, COVERED_SOURCES
 from pbi.model.entitlements import EntitlementUse
 from pbi.costing.estimate import Estimate, LineItem
-from pbi.model.errors import SpecError, echo
+from pbi.model.errors import SpecError
+from pbi.model.validation import echo
 from pbi.model.money import format_usd, roman
 from pbi.model.specs import Range
 

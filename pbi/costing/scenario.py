@@ -35,7 +35,8 @@ from typing import Any
 from collections.abc import Sequence
 
 
-from pbi.model.errors import SpecError, echo
+from pbi.model.errors import SpecError
+from pbi.model.validation import echo
 from pbi.model.money import to_decimal
 from pbi.model.specs import GRADES, Activity, Range, Spec, check_languages, check_quantity, parse_range
 from pbi.model.tables import Rate, Table

@@ -32,21 +32,7 @@ __all__ = [
     "UnitError",
     "RenderError",
     "CheckError",
-    "echo",
 ]
-
-#: the most characters of a user's value an error message repeats
-ECHO_CHARS = 80
-
-
-def echo(value: object, limit: int = ECHO_CHARS) -> str:
-    """``value`` as an error message quotes it (``repr``), cut to ``limit`` characters with the
-    length it has: a 100 KB argument is named, not repeated."""
-    text = repr(value)
-    if len(text) <= limit:
-        return text
-    size = len(value) if isinstance(value, str) else len(text)
-    return f"{text[:limit]}… ({size:,} characters)"
 
 
 @dataclass(frozen=True, slots=True)
