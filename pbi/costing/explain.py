@@ -10,6 +10,7 @@ from pbi.costing.engine import ABSORBED, COVERED_SOURCES
 from pbi.model.entitlements import EntitlementUse
 from pbi.costing.estimate import Estimate, LineItem
 from pbi.model.errors import SpecError
+from pbi.model.validation import echo
 from pbi.model.money import format_usd, roman
 from pbi.model.specs import Range
 
@@ -109,7 +110,7 @@ def explain(estimate: Estimate, target: str) -> str:
         title = f"activity {a.id} — {spec.symbol}: {a.kind}, {a.year}"
     else:
         valid = [f.id for f in spec.published] + list(requests) + list(by_activity) + ["total"]
-        raise SpecError(f"unknown target {target!r} in {spec.symbol} (valid: {', '.join(valid)})",
+        raise SpecError(f"unknown target {echo(target)} in {spec.symbol} (valid: {', '.join(valid)})",
                         field="target")
     out = [title, _table_line(estimate)]
     for aid in ids:

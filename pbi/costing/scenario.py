@@ -36,6 +36,7 @@ from collections.abc import Sequence
 
 
 from pbi.model.errors import SpecError
+from pbi.model.validation import echo
 from pbi.model.money import to_decimal
 from pbi.model.specs import GRADES, Activity, Range, Spec, check_languages, check_quantity, parse_range
 from pbi.model.tables import Rate, Table
@@ -310,7 +311,7 @@ class Scenario:
                     candidates = requests[target]
                 else:
                     valid = [*figures, *by_id, *requests]
-                    raise self._error(f"unknown target {target!r} in {spec.symbol} (valid: "
+                    raise self._error(f"unknown target {echo(target)} in {spec.symbol} (valid: "
                                       f"{', '.join(valid)}; or no target for every activity)", path)
                 ids = [i for i in candidates if _uses(by_id[i], name, table)]
                 if not ids:

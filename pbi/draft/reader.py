@@ -18,7 +18,7 @@ from typing import Any, Literal
 from pbi.model.errors import InputError
 from pbi.model.yamlio import read_bytes
 
-__all__ = ["MAX_DRAFT_CHARS", "Item", "Paragraph", "Draft", "read_text", "detect_language", "parse_drafts", "read_drafts", "masthead",
+__all__ = ["MAX_DRAFT_CHARS", "MAX_DOCX_UNZIPPED", "MAX_PARAGRAPH_CHARS", "Item", "Paragraph", "Draft", "read_text", "detect_language", "parse_drafts", "read_drafts", "masthead",
            "masthead_fields", "with_stem"]
 
 Language = Literal["zh", "en"]
@@ -49,7 +49,7 @@ _MASTHEAD = {
     "agenda": re.compile(r"^Agenda items?\s+(?P<v>.+?)\s*$"),
     # the dates of the session or of the document, with the place of the session before them:
     # "Vienna, 18–22 May 2026", "8 September–8 October 2025", "Nairobi, 29 and 30 May 2025"
-    "date": re.compile(r"^(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?,\s+)?(?:\d{1,2}|" + _MONTHS
+    "date": re.compile(r"^(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?,\s+)?(?:(?:\d{4}|\d{1,2})(?!\d)|" + _MONTHS
                        + r"|\s|–|-|and|to)*?(?P<m>" + _MONTHS + r")\s+(?P<v>(?:19|20)\d{2})\s*$"),
     # another organ whose session the draft is of: a commission, a conference of States parties, an
     # assembly of a programme ("Commission on Narcotic Drugs", "Conference of the States Parties to …",
@@ -289,6 +289,28 @@ def _ascii_numbers(text: str) -> str:
 #: the longest text ``pbi draft`` reads: five times a whole session report with its nine resolutions
 #: (seed 001, about 190 KB), and about six seconds of reading at worst (one paragraph of 1,000,000)
 MAX_DRAFT_CHARS = 1_000_000
+#: an operative paragraph with its sub-items: the longest of the drafts in tests/data and the seeds
+#: has 650 characters; the trigger rules take time that grows with the square of a paragraph's length
+MAX_PARAGRAPH_CHARS = 20_000
+#: the most a .docx's parts may expand to when unzipped (a draft's Word file is a few megabytes)
+MAX_DOCX_UNZIPPED = 100_000_000
+#: a masthead line ("Vienna, 18–22 May 2026"); a longer line is text, not a masthead
+_MAX_MASTHEAD_CHARS = 300
+
+
+def _check_docx_expansion(path: Path) -> None:
+    """InputError if the parts of a .docx declare more than :data:`MAX_DOCX_UNZIPPED` bytes (a zip
+    bomb); zipfile never inflates a part beyond its declared size."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            total = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise InputError(f"not a readable Word document ({type(exc).__name__})", file=str(path)) from None
+    if total > MAX_DOCX_UNZIPPED:
+        raise InputError(f"the Word document would expand to {total:,} bytes when unzipped (at most "
+                         f"{MAX_DOCX_UNZIPPED:,}): longer than any draft", file=str(path))
 
 
 def _docx_text(path: Path) -> str:
@@ -296,6 +318,7 @@ def _docx_text(path: Path) -> str:
         import docx  # python-docx, the optional "docx" extra
     except ImportError:
         raise InputError("reading .docx needs python-docx: pip install \"pbi[docx]\"", file=str(path)) from None
+    _check_docx_expansion(path)
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises several kinds on a damaged file
@@ -492,6 +515,8 @@ def _runs_on(line: str, previous: str, so_far: str) -> bool:
 def masthead(text: str, language: Language = "en") -> tuple[str, str] | None:
     """(field, value) if ``text`` is a line of a document's masthead, else None. A date's value is
     its year and its last month: "Vienna, 18–22 May 2026" → ("date", "2026-05")."""
+    if len(text) > _MAX_MASTHEAD_CHARS:
+        return None
     for name, pattern in (_MASTHEAD_ZH if language == "zh" else _MASTHEAD).items():
         m = pattern.match(text)
         if m and name == "date":
@@ -829,6 +854,11 @@ def read_drafts(path: Path | str, *, language: Language | None = None) -> list[D
     if not drafts:
         drafts = _single_draft(text, str(path), language)
     drafts = [d for d in drafts if d.operative]
+    for paragraph in (p for d in drafts for p in (*d.operative, *d.annex)):
+        size = len(paragraph.all_text())
+        if size > MAX_PARAGRAPH_CHARS:
+            raise InputError(f"paragraph {paragraph.number or '(unnumbered)'} is {size:,} characters long, longer than "
+                             f"any draft's paragraph (at most {MAX_PARAGRAPH_CHARS:,})", file=str(path), line=paragraph.line)
     if not drafts:
         raise InputError("no operative paragraphs found (expected numbered paragraphs \"1. …\" after "
                          "the body's name, e.g. \"The General Assembly,\" or \"大会，\")", file=str(path), line=1)

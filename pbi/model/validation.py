@@ -10,7 +10,10 @@ from pydantic import BaseModel, ValidationError
 from pbi.model.errors import PbiError
 from pbi.model.yamlio import LoadedYaml, path_of
 
-__all__ = ["validate", "at"]
+__all__ = ["validate", "at", "echo"]
+
+#: the most characters of a user's value an error message repeats
+ECHO_CHARS = 80
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -60,3 +63,13 @@ def validate(model: type[M], loaded: LoadedYaml, error: type[PbiError], **contex
             field = f"{field}.{sub}" if field and not sub.startswith("[") else f"{field}{sub}"
         raise error(message, file=loaded.file, line=loaded.line_of(field),
                     field=field or None) from None
+
+
+def echo(value: object, limit: int = ECHO_CHARS) -> str:
+    """``value`` as an error message quotes it (``repr``), cut to ``limit`` characters with the
+    length it has: a 100 KB argument is named, not repeated."""
+    text = repr(value)
+    if len(text) <= limit:
+        return text
+    size = len(value) if isinstance(value, str) else len(text)
+    return f"{text[:limit]}… ({size:,} characters)"
