@@ -261,6 +261,13 @@ def read_text(path: Path | str) -> str:
 
 # full-width digits and slash as Chinese documents print them ("２０２７年", "第７８／１６１号")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９／", "0123456789/")
+#: digits of other scripts as ASCII; a thin or figure space (a thousands separator) as the narrow
+#: no-break space the rules read in numbers; characters that print nothing (zero-width space, word
+#: joiner, soft hyphen, byte-order mark) left out, so that "10\u200b700 words" is 10,700, not 700
+_NUMBER_FORMS = str.maketrans({**{chr(0x0660 + i): str(i) for i in range(10)},
+                               **{chr(0x06F0 + i): str(i) for i in range(10)},
+                               "\u2009": "\u202f", "\u2007": "\u202f",
+                               **dict.fromkeys(("\u200b", "\u200c", "\u200d", "\u2060", "\u00ad", "\ufeff"))})
 _CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0"}
 # a year written in Chinese numerals, digit by digit: "二〇二七年" (also with 零 or ○ for nought)
 _CN_YEAR = re.compile(r"([一二][〇零○一二三四五六七八九]{3})(?=\s*年)")
@@ -281,7 +288,8 @@ def _small_cn(word: str) -> str:
 def _ascii_numbers(text: str) -> str:
     """Full-width digits as ASCII digits and dates in Chinese numerals as digits ("二〇二七年四月九日"
     → "2027年4月9日"): the rules read numbers in one form. Lines keep their numbers."""
-    text = _CN_YEAR.sub(lambda m: "".join(_CN_DIGIT[c] for c in m.group(1)), text.translate(_FULLWIDTH))
+    text = _CN_YEAR.sub(lambda m: "".join(_CN_DIGIT[c] for c in m.group(1)),
+                        text.translate(_FULLWIDTH).translate(_NUMBER_FORMS))
     return _CN_MONTH_DAY.sub(lambda m: f"{_small_cn(m.group(1))}月" + (f"{_small_cn(m.group(2))}日" if m.group(2) else ""),
                              text)
 
