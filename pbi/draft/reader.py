@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pbi.model.errors import InputError
+from pbi.model.fileio import check_unzipped_size
 from pbi.model.yamlio import read_bytes
 
 __all__ = ["MAX_DRAFT_CHARS", "MAX_DOCX_UNZIPPED", "MAX_PARAGRAPH_CHARS", "Item", "Paragraph", "Draft", "read_text", "detect_language", "parse_drafts", "read_drafts", "masthead",
@@ -306,27 +307,13 @@ MAX_DOCX_UNZIPPED = 100_000_000
 _MAX_MASTHEAD_CHARS = 300
 
 
-def _check_docx_expansion(path: Path) -> None:
-    """InputError if the parts of a .docx declare more than :data:`MAX_DOCX_UNZIPPED` bytes (a zip
-    bomb); zipfile never inflates a part beyond its declared size."""
-    import zipfile
-
-    try:
-        with zipfile.ZipFile(path) as archive:
-            total = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        raise InputError(f"not a readable Word document ({type(exc).__name__})", file=str(path)) from None
-    if total > MAX_DOCX_UNZIPPED:
-        raise InputError(f"the Word document would expand to {total:,} bytes when unzipped (at most "
-                         f"{MAX_DOCX_UNZIPPED:,}): longer than any draft", file=str(path))
-
-
 def _docx_text(path: Path) -> str:
     try:
         import docx  # python-docx, the optional "docx" extra
     except ImportError:
         raise InputError("reading .docx needs python-docx: pip install \"pbi[docx]\"", file=str(path)) from None
-    _check_docx_expansion(path)
+    check_unzipped_size(path, limit=MAX_DOCX_UNZIPPED, file=path, what="the Word document",
+                        unreadable="not a readable Word document", beyond="longer than any draft")
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises several kinds on a damaged file

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pbi.model.errors import InputError
+from pbi.model.fileio import check_unzipped_size
 from pbi.model.yamlio import read_bytes
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -66,21 +67,6 @@ class _Book:
 MAX_WORKBOOK_UNZIPPED = 200_000_000
 #: decimal places a spreadsheet's floating-point cell is read to (0.1 + 0.2 is 0.3)
 _CELL_PLACES = 10
-
-
-def _check_expansion(data: bytes, path: Path) -> None:
-    """InputError if the zip's parts declare more than :data:`MAX_WORKBOOK_UNZIPPED` bytes (a zip
-    bomb); zipfile never inflates a part beyond its declared size."""
-    import zipfile
-
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            total = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        raise InputError(f"not an Excel workbook ({type(exc).__name__})", file=str(path)) from None
-    if total > MAX_WORKBOOK_UNZIPPED:
-        raise InputError(f"the workbook would expand to {total:,} bytes when unzipped (at most "
-                         f"{MAX_WORKBOOK_UNZIPPED:,}): not a workbook written by pbi", file=str(path))
 
 
 def _cell_number(value: Any) -> Decimal:
@@ -331,7 +317,8 @@ def read_workbook_scenario(path: Path | str) -> "Scenario":
     openpyxl = need("openpyxl", "xlsx")
     p = Path(path)
     data = read_bytes(p, limit=MAX_WORKBOOK_BYTES)  # a regular file, size-checked, noted as an input
-    _check_expansion(data, p)
+    check_unzipped_size(data, limit=MAX_WORKBOOK_UNZIPPED, file=p, what="the workbook",
+                        unreadable="not an Excel workbook", beyond="not a workbook written by pbi")
     try:
         wb = openpyxl.load_workbook(io.BytesIO(data), data_only=False, read_only=True)
     except (OSError, ValueError, KeyError) as exc:

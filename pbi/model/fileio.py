@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 
 from pbi.model.errors import InputError
 
-__all__ = ["write_atomic", "note_input", "guarding_inputs", "check_output"]
+__all__ = ["write_atomic", "note_input", "guarding_inputs", "check_output", "check_unzipped_size"]
 
 #: (device, inode) of every file read while a command runs; None outside :func:`guarding_inputs`
 _INPUTS: ContextVar[dict[tuple[int, int], str] | None] = ContextVar("pbi_inputs", default=None)
@@ -110,3 +110,22 @@ def write_atomic(path: Path | str, data: str | bytes, *, inputs: Iterable[Path |
         Path(tmp).unlink(missing_ok=True)
         raise
     return path
+
+
+def check_unzipped_size(source: Path | bytes, *, limit: int, file: Path | str, what: str, unreadable: str,
+                        beyond: str) -> None:
+    """InputError if the parts of the zip ``source`` (a .docx, an .xlsx) declare more than ``limit``
+    bytes (a zip bomb), or if it is no zip; zipfile never inflates a part beyond its declared size.
+    ``what`` names the document in the message, ``unreadable`` what a broken one is not, ``beyond``
+    why the limit holds."""
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes) else source) as archive:
+            total = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise InputError(f"{unreadable} ({type(exc).__name__})", file=str(file)) from None
+    if total > limit:
+        raise InputError(f"{what} would expand to {total:,} bytes when unzipped (at most {limit:,}): {beyond}",
+                         file=str(file))
