@@ -6,7 +6,7 @@ import pytest
 
 from pbi.costing.engine import cost
 from pbi.model.errors import SpecError, TableError
-from pbi.model.specs import load_spec
+from pbi.model.specs import Range, load_spec
 from pbi.model.tables import load_table
 
 TABLE = """\
@@ -130,6 +130,19 @@ def test_rate_of_the_wrong_unit_for_the_activity(write):
 
 def test_missing_quantity_is_named(write):
     table = load_table(write("ga-example.yaml", TABLE))
-    spec = load_spec(write("spec.yaml", SPEC.replace("trips: 10, ", "")))
-    with pytest.raises(SpecError, match=r"spec.yaml:\d+: requests\[0\].activities\[3\].trips: a travel activity needs 'trips'"):
+    spec = load_spec(write("spec.yaml", SPEC.replace("trips: 10, participants: 10, ", "")))
+    with pytest.raises(SpecError, match=r"spec.yaml:\d+: requests\[0\].activities\[3\].trips: a travel activity "
+                                        r"needs 'trips' or 'participants' \(rate airfare is per trips\)"):
         cost(spec, table)
+
+
+def test_travel_of_participants_for_days_is_one_trip_each_and_subsistence_for_those_days(write):
+    table = load_table(write("ga-example.yaml", TABLE))
+    stated = cost(load_spec(write("a.yaml", SPEC)), table)
+    spec = load_spec(write("b.yaml", SPEC.replace("trips: 10, participants: 10, dsa_days: 3", "participants: 10, days: 3")))
+    read = cost(spec, table)
+    assert read.total == stated.total
+    (airfare,) = [i for i in read.items if i.rate and i.rate.key == "airfare"]
+    (dsa,) = [i for i in read.items if i.rate and i.rate.key == "dsa.Nairobi"]
+    assert airfare.factors[0] == ("trips (10 participants)", Range.of(10))
+    assert dsa.factors[0] == ("participant_days (10 participants × 3 days of subsistence)", Range.of(30))

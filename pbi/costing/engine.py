@@ -20,11 +20,12 @@ from collections.abc import Iterable, Iterator, Mapping
 
 from pbi.model.errors import Location, PbiError, RateLookupError, SpecError, UnitError
 from pbi.model.periods import meeting_days, split_days
+from pbi.costing.quantities import feeds, label, read_quantity
 from pbi.costing.estimate import ZERO, Cell, Estimate, FigureKind, FigureResult, LineItem, Status
 from pbi.model.specs import Activity, Figure, Range, Request, Spec, source_of
 from pbi.model.money import Rounding
 from pbi.model.tables import GRADE_CATEGORIES, QUANTITY_UNITS, ActivityKind, RateValue, Table
-from pbi.model.units import meetings_per_day, meetings_per_week, unit_factor
+from pbi.model.units import meetings_per_day, unit_factor
 from pbi.model.vocabulary import funding_keys
 
 if TYPE_CHECKING:  # the entitlement models load only for specs that draw on an entitlement
@@ -48,42 +49,11 @@ def _unit_factor(rate_unit: str, per: tuple[str, ...]) -> Decimal:
     return unit_factor(rate_unit, tuple(QUANTITY_UNITS[name] for name in per))
 
 
-def _plain(value: Range) -> str:
-    return str(value)
-
-
 def _where(spec: Spec, ri: int, ai: int, field: str | None = None) -> Location:
     file, lines = source_of(spec)
     path = f"requests[{ri}].activities[{ai}]" + (f".{field}" if field else "")
     line = lines.get(path) or lines.get(f"requests[{ri}].activities[{ai}]")
     return Location(file, line, path)
-
-
-def _value(activity: Activity, name: str, table: Table, defaults: dict[str, int]) -> Range | None:
-    if name == "languages":
-        n = activity.language_count
-        value = None if n is None else _whole(n)
-    else:
-        value = activity.quantity(name) if name in ("participant_days", "trip_days") else getattr(activity, name, None)
-    if value is None and name in ("pages", "words"):
-        other = activity.quantity("words" if name == "pages" else "pages")
-        if other is not None:
-            if not table.words_per_page:
-                raise RateLookupError(f"table {table.id!r} prices by {name} but declares no words_per_page")
-            wpp = Decimal(table.words_per_page)
-            value = other.map(lambda v: v / wpp) if name == "pages" else other.map(lambda v: v * wpp)
-    if value is None and name == "meetings" and activity.days is not None:
-        value = activity.days.map(lambda d: d * meetings_per_day())
-    if value is None and name == "meetings" and activity.weeks is not None:
-        value = activity.weeks.map(lambda w: w * meetings_per_week())
-    if value is None and name == "post_months":
-        posts = activity.posts or (_whole(defaults["posts"]) if "posts" in defaults else None)
-        months = activity.work_months or (_whole(defaults["work_months"]) if "work_months" in defaults else None)
-        if posts is not None and months is not None:
-            value = Range(posts.low * months.low, posts.high * months.high)
-    if value is None and name in defaults:
-        value = _whole(defaults[name])
-    return value
 
 
 @lru_cache(maxsize=256)
@@ -158,15 +128,17 @@ def _terms(spec: Spec, table: Table, activity: Activity, kind: ActivityKind, on:
         factors: list[tuple[str, Range]] = []
         qlow = qhigh = Decimal(1)
         for name in per:
-            value = _value(activity, name, table, kind.defaults)
-            if value is None:
-                raise SpecError(f"a {activity.kind} activity needs {name!r} (rate {rate.key} is per {name})",
-                                at=_where(spec, ri, ai, name))
-            if name == "meetings" and activity.meetings is None and activity.days is not None:
-                name = f"meetings ({_plain(activity.days)} meeting day{'' if activity.days.high <= 1 else 's'})"
-            elif name == "meetings" and activity.meetings is None and activity.weeks is not None:
-                name = f"meetings ({_plain(activity.weeks)} week{'' if activity.weeks.high == 1 else 's'} of meetings)"
-            factors.append((name, value))
+            try:
+                reading = read_quantity(activity, name, table, kind.defaults)
+            except PbiError as err:
+                raise err.located(_where(spec, ri, ai, name)) from None
+            if reading is None:
+                stated = sorted(feeds(name) - {name})
+                either = f" or {' or '.join(repr(f) for f in stated)}" if stated else ""
+                raise SpecError(f"a {activity.kind} activity needs {name!r}{either} (rate {rate.key} is per "
+                                f"{name})", at=_where(spec, ri, ai, name))
+            value = reading.value
+            factors.append((label(name, reading), value))
             qlow, qhigh = qlow * value.low, qhigh * value.high
         if kind.vacancy:
             share, percent = _budgeted_share(table, activity, spec, ri, ai)
@@ -395,18 +367,8 @@ class _Draws:
 
 def _requested(activity: Activity, quantity: str, table: Table) -> Range | None:
     """What an activity asks of an allocation, all its events together."""
-    if quantity == "meetings":
-        value = activity.meetings or (activity.days.map(lambda d: d * meetings_per_day())
-                                      if activity.days is not None else None)
-    else:
-        value = activity.pages
-        if value is None and activity.words is not None:
-            if not table.words_per_page:
-                raise RateLookupError(f"table {table.id!r} declares no words_per_page to count "
-                                      "words against a page allocation")
-            wpp = Decimal(table.words_per_page)
-            value = activity.words.map(lambda w: w / wpp)
-    return None if value is None else value.map(lambda v: v * activity.count)
+    reading = read_quantity(activity, quantity, table)
+    return None if reading is None else reading.value.map(lambda v: v * activity.count)
 
 
 def _share(activity: Activity, quantity: str, value: Decimal, table: Table, fixed: bool,

@@ -58,10 +58,13 @@ def _item_unit(unit: str, rate_unit: str) -> str:
 
 
 def _factor_name(name: str, value: Range) -> str:
-    """``work_months`` → ``work-months``; one of a plural noun is singular (``1 post``)."""
-    name = name.replace("_", "-")
-    one = not value.is_range and value.low == 1
-    return name[:-1] if one and name.endswith("s") and " " not in name else name
+    """``work_months`` → ``work-months``; one of a plural noun is singular (``1 post``, ``1 trip (1
+    participant)``)."""
+    head, space, rest = name.partition(" ")
+    head = head.replace("_", "-")
+    if not value.is_range and value.low == 1 and head.endswith("s") and (not space or rest.startswith("(")):
+        head = head[:-1]
+    return head + space + rest
 
 
 def _path(name: str) -> str:

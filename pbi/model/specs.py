@@ -205,8 +205,9 @@ class Activity(BaseModel):
     participants: Quantity | None = None
     weeks: Quantity | None = Field(default=None, description="weeks of meetings (a week is five meeting days)")
     dsa_days: Quantity | None = Field(default=None, description="days of subsistence allowance per trip "
-                                      "(travel) or per participant")
-    trips: Quantity | None = Field(default=None, description="trips (airfare and terminal expenses each)")
+                                      "(travel) or per participant; days when not given")
+    trips: Quantity | None = Field(default=None, description="trips (airfare and terminal expenses each); "
+                                   "participants, one trip each, when not given")
     travellers: str | None = Field(default=None, description="who travels on a travel activity (model/"
                                    "vocabulary.yaml travellers: staff, experts, members, representatives, "
                                    "participants); staff when not given")
