@@ -30,16 +30,17 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
-from collections.abc import Sequence
 
 
 from pbi.model.errors import SpecError
 from pbi.model.validation import echo
 from pbi.model.money import to_decimal
-from pbi.model.specs import GRADES, Activity, Range, Spec, check_languages, check_quantity, parse_range
+from pbi.model.specs import (GRADES, Activity, Range, Spec, check_amount, check_languages, check_quantity,
+                             parse_range)
 from pbi.model.tables import Rate, Table
+from pbi.costing.quantities import feeds
 
 __all__ = ["Scenario", "load_scenario", "parse_assignment", "priced_apart", "QUANTITY_PATHS"]
 
@@ -49,11 +50,6 @@ QUANTITY_PATHS = ("count", "pages", "words", "documents", "languages", "days", "
                   "interpretation", "grade")
 _RANGES = frozenset(QUANTITY_PATHS) - {"count", "languages", "interpretation", "grade"}
 _NUMERIC = re.compile(r"[+-]?(\d[\d,]*(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
-#: a quantity of the table's components → the activity fields that feed it
-_FEEDS = {"participant_days": ("participants", "dsa_days", "days"), "meetings": ("meetings", "days", "weeks"),
-          "post_months": ("posts", "work_months"),
-          "pages": ("pages", "words"), "words": ("words", "pages")}
-
 RateOverride = Decimal | dict[dt.date, Decimal]
 
 
@@ -63,7 +59,7 @@ def _number(value: Any) -> Decimal:
     return to_decimal(value)
 
 
-def _range(value: Any) -> Range:
+def _range(value: Any, check: Callable[[Range], Range] = check_quantity) -> Range:
     """A quantity as a spec takes it, or ``600..900`` for a range; amounts may end in USD."""
     if isinstance(value, str) and ".." in value:
         low, _, high = value.partition("..")
@@ -72,11 +68,13 @@ def _range(value: Any) -> Range:
         value = {k: _number(v) if k in ("low", "high") else v for k, v in value.items()}
     elif not isinstance(value, Range):
         value = _number(value)
-    return check_quantity(parse_range(value))
+    return check(parse_range(value))
 
 
 def _check_value(name: str, value: Any) -> Any:
     """The validated value of quantity ``name``; ValueError with a short reason."""
+    if name == "amount":  # plausible for the figure's kind when applied (Scenario.changes)
+        return _range(value, lambda r: check_amount(r, "lump_sum"))
     if name in _RANGES:
         return _range(value)
     if name == "count":
@@ -279,9 +277,16 @@ class Scenario:
         """Activity id → the quantities this scenario sets on it; SpecError for a path that matches nothing."""
         changes: dict[str, dict[str, Any]] = {}
         if self.quantities:
+            by_id = {a.id: a for _, a in spec.activities()}
             for (path, value), ids in zip(self.quantities.items(), self._targets(spec, table), strict=True):
+                name = path.rpartition(".")[2]
                 for i in ids:
-                    changes.setdefault(i, {})[path.rpartition(".")[2]] = value
+                    if name == "amount":  # as the spec's own amount is checked: for what it is of
+                        try:
+                            check_amount(value, by_id[i].of or by_id[i].kind)
+                        except ValueError as err:
+                            raise self._error(str(err), path) from None
+                    changes.setdefault(i, {})[name] = value
         return changes
 
     def _targets(self, spec: Spec, table: Table) -> list[tuple[str, ...]]:
@@ -409,7 +414,7 @@ def _uses(activity: Activity, name: str, table: Table) -> bool:
         return False
     if name in kind.defaults:
         return True
-    return any(name in _FEEDS.get(p, (p,)) for c in kind.components for p in c.per)
+    return any(name in feeds(p) for c in kind.components for p in c.per)
 
 
 def _used(activities: Any, table: Table) -> list[str]:

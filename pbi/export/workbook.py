@@ -49,7 +49,6 @@ TOTAL_CELL = ("totals", "G")
 _USD = '#,##0.00;-#,##0.00'
 _EDITABLE_FILL = "FFF2CC"
 _NONE = "-"  # a section cell that names no section (SUMIFS needs a value to match)
-_MEETINGS_PER_DAY_FACTOR = "meetings ("
 
 
 @dataclass
@@ -89,6 +88,7 @@ def _d(value: Any) -> Decimal:
 
 
 def _quantity_rows(est: "Estimate", book: _Book) -> None:
+    from pbi.costing.quantities import feeds
     from pbi.costing.scenario import QUANTITY_PATHS
 
     figures = {a: f.id for f in est.spec.published for a in f.activities}
@@ -110,6 +110,16 @@ def _quantity_rows(est: "Estimate", book: _Book) -> None:
                                     figures.get(activity.id, ""), activity.kind,
                                     _quantity_note(activity, name)])
             book.qref[(activity.id, name)] = (f"{QUANTITY_SHEET}!$C${row}", _d(value))
+        kind = est.table.activities.get(activity.kind)
+        for name, default in (kind.defaults.items() if kind else ()):
+            # a default that prices the activity: a delegate may change it too
+            if name in QUANTITY_PATHS and getattr(activity, name) is None and kind is not None and any(
+                    name in feeds(p) for c in kind.components for p in c.per):
+                row = len(book.quantities) + 2
+                book.quantities.append([activity.id, name, _d(default), _d(default), request.id,
+                                        figures.get(activity.id, ""), activity.kind,
+                                        "the table's default (the spec does not state it)"])
+                book.qref[(activity.id, name)] = (f"{QUANTITY_SHEET}!$C${row}", _d(default))
 
 
 def _quantity_note(activity: "Activity", name: str) -> str:
@@ -123,44 +133,35 @@ def _quantity_note(activity: "Activity", name: str) -> str:
 
 def _factor(est: "Estimate", activity: "Activity", name: str, value: Decimal,
             book: _Book) -> tuple[str, Decimal]:
-    """A formula fragment for one factor of a line item, and its value from the cells."""
+    """A formula fragment for one factor of a line item, and its value from the cells: the quantity
+    read from the activity's cells as pbi reads it (pbi.costing.quantities), else the number."""
+    from pbi.costing.quantities import read_quantity
+    from pbi.costing.scenario import QUANTITY_PATHS
+    from pbi.model.specs import Range
+    from pbi.model.tables import QUANTITY_UNITS
+
     q = book.qref
-    if name.startswith(_MEETINGS_PER_DAY_FACTOR) and (activity.id, "days") in q:
-        from pbi.model.units import meetings_per_day
-
-        ref, v = q[(activity.id, "days")]
-        per_day = meetings_per_day()
-        return f"{ref}*{per_day}", v * per_day
-    if name.startswith(_MEETINGS_PER_DAY_FACTOR) and (activity.id, "weeks") in q:
-        from pbi.model.units import meetings_per_week
-
-        ref, v = q[(activity.id, "weeks")]
-        per_week = meetings_per_week()
-        return f"{ref}*{per_week}", v * per_week
-    if name == "post_months" and ((activity.id, "posts") in q or (activity.id, "work_months") in q):
-        kind = est.table.activities[activity.kind]
-        posts = q.get((activity.id, "posts")) or _default(kind.defaults.get("posts"))
-        months = q.get((activity.id, "work_months")) or _default(kind.defaults.get("work_months"))
-        if posts is not None and months is not None:
-            return f"{posts[0]}*{months[0]}", posts[1] * months[1]
-    if name == "participant_days" and (activity.id, "participants") in q:
-        days = "dsa_days" if (activity.id, "dsa_days") in q else "days"
-        if (activity.id, days) in q:
-            (pr, pv), (dr, dv) = q[(activity.id, "participants")], q[(activity.id, days)]
-            return f"{pr}*{dr}", pv * dv
-    if name == "pages" and (activity.id, "pages") not in q and (activity.id, "words") in q \
-            and est.table.words_per_page:
-        ref, v = q[(activity.id, "words")]
-        wpp = Decimal(est.table.words_per_page)
-        return f"{ref}/{wpp}", v / wpp
-    if (activity.id, name) in q:
-        return q[(activity.id, name)]
-    return f"{value}", value
-
-
-def _default(value: int | None) -> tuple[str, Decimal] | None:
-    """A table default as a formula fragment and its value."""
-    return None if value is None else (str(value), Decimal(value))
+    base = name.split(" (", 1)[0]  # "meetings (2 meeting days)" is the quantity meetings
+    if base == "count" and (activity.id, "count") in q:
+        return q[(activity.id, "count")]
+    kind = est.table.activities.get(activity.kind)
+    if kind is None or base not in QUANTITY_UNITS:
+        return f"{value}", value
+    # the kind's defaults have cells of their own (_quantity_rows): read them as stated
+    stated = {n: (d if n == "languages" else Range.of(d)) for n, d in kind.defaults.items()
+              if n in QUANTITY_PATHS and getattr(activity, n) is None}
+    reading = read_quantity(activity.model_copy(update=stated) if stated else activity, base, est.table,
+                            kind.defaults)
+    if reading is None or any((activity.id, f) not in q for f in reading.fields):
+        return f"{value}", value
+    refs = [q[(activity.id, f)] for f in reading.fields]
+    formula = "*".join([*(ref for ref, _ in refs), *([f"{reading.times}"] if reading.times != 1 else [])])
+    cells = reading.times
+    for _, v in refs:
+        cells *= v
+    if reading.per != 1:
+        formula, cells = f"{formula or 1}/{reading.per}", cells / reading.per
+    return formula or "1", cells
 
 
 def _rate_ref(item: "LineItem", activities: Iterable[str], book: _Book) -> str:
@@ -199,7 +200,10 @@ def _item_rows(est: "Estimate", book: _Book) -> None:
             rate = "=" + _rate_ref(item, [activity.id], book)
             product = item.rate.value * item.quantity.low
             factor = item.amount.low / product if product else Decimal(1)
-            parts = [_factor(est, activity, name, value.low, book) for name, value in item.factors]
+            factors = [(n, v.low) for n, v in item.factors]
+            if all(n != "count" for n, _ in factors):  # a count of one is no factor, but its cell is
+                factors.append(("count", Decimal(activity.count)))
+            parts = [_factor(est, activity, name, low, book) for name, low in factors]
             value = Decimal(1)
             for _, v in parts:
                 value *= v
