@@ -324,7 +324,7 @@ def build_note(estimate: Estimate, lang: str, kind: str | None = None) -> Note:
     spec's body takes by default (model/vocabulary.yaml)."""
     import jinja2
 
-    from .context import build_context
+    from .context import as_stated, build_context
     from .numbers import SUPPORTED
 
     if kind is None:
@@ -334,6 +334,7 @@ def build_note(estimate: Estimate, lang: str, kind: str | None = None) -> Note:
     if lang not in SUPPORTED or not (TEMPLATES / kind / f"{lang}.j2").exists():
         have = sorted(p.stem for p in (TEMPLATES / kind).glob("*.j2"))
         raise RenderError(f"no {kind} template for language {lang!r} (have: {', '.join(have)})")
+    estimate = as_stated(estimate)  # travel stated as participants and days reads as trips
     spec = estimate.spec
     if kind == "statement":
         return _build_statement(estimate, lang)  # with what its spec assumed, sections included
