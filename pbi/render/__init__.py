@@ -178,6 +178,11 @@ def _environment(lang: str, budget_period: str) -> Any:
         """The activity's own short name, or the name of its kind."""
         if activity.label is not None and getattr(activity.label, lang, None):
             return tr(activity.label)
+        if activity.kind == "lump_sum":  # named by what its amount is of: "provision for travel"
+            names = phrases.get("lump_sums", {})
+            name = names.get(activity.of or "default") or names.get("default", {})
+            if lang in name:
+                return str(name[lang])
         try:
             return str(phrases["kinds"][activity.kind][lang])
         except KeyError:
