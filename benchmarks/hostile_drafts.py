@@ -7,7 +7,8 @@
 ``long_paragraphs`` (and ``_zh``) is N characters of plausible request clauses, in paragraphs of 19,900
 characters (just under the limit of 20,000), sentences of 1 to 256 clauses; ``one_sentence`` is one
 paragraph of 19,900 characters (or N, if smaller) with no full stop or semicolon, its clauses naming every
-word the trigger rules look for, out of order.
+word the trigger rules look for, out of order; ``past_the_stop`` (and ``_zh``) one sentence of a rule's
+first pieces, many times, and its last piece after the full stop.
 
 A case is handled when it exits 0, or 2 with one line on stderr, within 5 s; prints each case's
 exit code, time and refusal, then the count and the slowest case.
@@ -70,6 +71,10 @@ bodies = {
  "long_paragraphs": H + paragraphs(CLAUSES, ", ", (". ", "; "), N),
  "long_paragraphs_zh": HZ + paragraphs(CLAUSES_ZH, "，", ("。", "；"), N),
  "one_sentence": H + "1. " + sentence(CLAUSES[::-1], ", ", (), min(N, PARA), 0).replace(".", "") + "\n",
+ # a phrase's pieces all there, the last one behind a full stop (or an actor's brackets holding one)
+ "past_the_stop": H + "1. " + "Requests the Secretary-General(see para. 3) to submit, " * (min(N, PARA) // 60)
+ + ". A report.\n",
+ "past_the_stop_zh": HZ + "1. " + "请秘书长（见第3段。）提交，" * (min(N, PARA) // 15) + "。报告。\n",
 
  "date_digits": "1" * N + " May 2026\n\n" + H + "1. Requests a report.\n",
  "date_line_digits": H + "1. Requests a report.\n" + "1" * N + "\n",

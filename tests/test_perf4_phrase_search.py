@@ -142,3 +142,17 @@ def test_any_text_of_the_rules_words_matches_as_the_full_expression(lang: str, p
             _same(phrase, text)
     finally:
         Phrase.SHORT = old
+
+
+@pytest.mark.parametrize(("lang", "unit", "tail"), [
+    ("en", "Requests the Secretary-General to submit, ", ". A report"),
+    ("en", "Requests the Secretary-General(see para. 3) to submit, ", ". A report"),
+    ("en", "Requests the Secretary-General to submit, ", " a report"),
+    ("zh", "请秘书长（见第3段。）提交，", "。报告"),
+    ("zh", "请秘书长提交，", "报告")])
+def test_pieces_before_a_stop_and_the_last_after_it(lang: str, unit: str, tail: str) -> None:
+    """Every piece but the last, many times in one sentence, and the last after the stop: what the
+    full expression takes long to reject (it is tried from every start) is found or not the same."""
+    text = unit * 40 + tail
+    for _, phrase in _phrases(lang):
+        _same(phrase, text)

@@ -38,16 +38,21 @@ class Phrase:
     long text) are looked for first. A match of the whole phrase holds a match of each piece, in
     order, each starting at least the piece before's shortest width after it: when the pieces cannot
     be found so, one after the other (a scan of the text per piece), nothing matches, and no match
-    starts before the first piece's first place. When no piece can take a sentence's stop (``.``,
-    ``;``, ``。``, ``；``), look ahead or test the text's end (``sentence_bound``), a match lies within
-    one sentence: the expression then runs sentence by sentence, only on those that hold every
-    piece in order. A text of at most ``SHORT`` characters is searched with the expression alone.
+    starts before the first piece's first place.
+
+    When no piece can take a sentence's stop (``.``, ``;``, ``。``, ``；``), look ahead or test the
+    text's end, a match lies within one sentence (``reach`` 0); when only the end of the first piece
+    can (an actor's brackets, "Office (see para. 3)"), at most ``reach`` characters from its end, a
+    match starting in a sentence ends before the first stop ``reach`` characters after it. The
+    expression then runs sentence by sentence, on those that hold every piece in order, within that
+    window. (``reach`` None: on the whole text.) A text of at most ``SHORT`` characters is searched
+    with the expression alone.
     """
 
     SHORT = 500
 
     __slots__ = ("regex", "pattern", "_source", "_wildcard", "_stops", "_ready", "pieces", "widths", "stops",
-                 "sentence_bound")
+                 "reach")
 
     def __init__(self, regex: re.Pattern[str], source: str = "", wildcard: str = "", stops: str = "") -> None:
         self.regex = regex
@@ -57,10 +62,15 @@ class Phrase:
         self.pieces: tuple[re.Pattern[str], ...] = ()
         self.widths: tuple[int, ...] = ()
         self.stops: re.Pattern[str] | None = None
-        self.sentence_bound = False
+        self.reach: int | None = None
 
     def __repr__(self) -> str:
         return f"Phrase({self.pattern!r})"
+
+    @property
+    def sentence_bound(self) -> bool:
+        """Whether its matches lie within one sentence."""
+        return self.reach == 0
 
     def prepare(self) -> None:
         """Cut the phrase into its pieces (once)."""
@@ -75,9 +85,10 @@ class Phrase:
         except re.error:  # a piece that is no expression alone (a group reference): the whole phrase only
             return
         read = [_read_piece(p, self._stops) for p in pieces]
-        self.pieces, self.widths = pieces, tuple(width for width, _, _ in read)
+        self.pieces, self.widths = pieces, tuple(width for width, _, _, _ in read)
         self.stops = re.compile(f"[{re.escape(self._stops)}]")
-        self.sentence_bound = all(bound for _, bound, _ in read)
+        if all(bound for _, bound, _, _ in read[1:]):
+            self.reach = read[0][3]
 
     def search(self, text: str) -> re.Match[str] | None:
         """The leftmost match in ``text``, exactly as ``self.regex.search(text)``."""
@@ -91,23 +102,30 @@ class Phrase:
             first = _find(self.pieces[0], text, at, len(text))
             if first is None:
                 return None
-            end = len(text)
-            if self.sentence_bound:
-                assert self.stops is not None
-                stop = self.stops.search(text, first.start())
+            if self.reach is None:
+                in_order = self._in_order(text, first.start() + self.widths[0], len(text))
+                return self.regex.search(text, first.start()) if in_order else None
+            assert self.stops is not None
+            stop = self.stops.search(text, first.start())
+            close = stop.start() if stop else len(text)  # the stop of the sentence the match would start in
+            end = close
+            if self.reach and close < len(text):
+                stop = self.stops.search(text, close + 1 + self.reach)
                 end = stop.start() if stop else len(text)
-            if self._in_order(text, first.start(), end):
+            # the pieces after the first, in the same sentence; or, when the first piece may end past
+            # the stop, in the next sentence(s) of the window
+            if self._in_order(text, first.start() + self.widths[0], close) \
+                    or end > close and self._in_order(text, close + 1, end):
                 m = self.regex.search(text, first.start(), end)
-                if m is not None or not self.sentence_bound:
+                if m is not None and m.start() <= close:
                     return m
-            if not self.sentence_bound or end >= len(text):
+            if close >= len(text):
                 return None
-            at = end + 1
+            at = close + 1
 
-    def _in_order(self, text: str, start: int, end: int) -> bool:
-        """Whether every piece after the first is found in ``text[start:end]``, each at least the width
-        of the one before after it."""
-        at = start + self.widths[0]
+    def _in_order(self, text: str, at: int, end: int) -> bool:
+        """Whether the pieces after the first are found in ``text[at:end]`` one after the other, each at
+        least the width of the one before after it."""
         for piece, width in zip(self.pieces[1:], self.widths[1:], strict=True):
             m = _find(piece, text, at, end)
             if m is None:
@@ -120,7 +138,7 @@ class Phrase:
 # (piece, text, end) → (from, match); a later search from at least ``from`` that the match does not
 # precede finds the same match
 _FOUND: dict[tuple[re.Pattern[str], str, int], tuple[int, re.Match[str] | None]] = {}
-_READ: dict[tuple[str, int, str], tuple[int, bool, tuple[str, ...]]] = {}
+_READ: dict[tuple[str, int, str], tuple[int, bool, tuple[str, ...], int | None]] = {}
 
 
 def _find(piece: re.Pattern[str], text: str, at: int, end: int) -> re.Match[str] | None:
@@ -131,7 +149,11 @@ def _find(piece: re.Pattern[str], text: str, at: int, end: int) -> re.Match[str]
     if known is not None and known[0] <= at and (known[1] is None or known[1].start() >= at):
         return known[1]
     needs = _read_piece(piece, "")[2]
-    m = piece.search(text, at, end) if not needs or _holds(text, needs) else None
+    if needs and (text, needs) not in _HOLDS:
+        if len(_HOLDS) > 4096:
+            _HOLDS.clear()
+        _HOLDS[text, needs] = _holds(text, needs)
+    m = piece.search(text, at, end) if not needs or _HOLDS[text, needs] else None
     if len(_FOUND) > 4096:
         _FOUND.clear()
     _FOUND[key] = (at, m)
@@ -139,6 +161,7 @@ def _find(piece: re.Pattern[str], text: str, at: int, end: int) -> re.Match[str]
 
 
 _LOWER: dict[str, str | None] = {}
+_HOLDS: dict[tuple[str, tuple[str, ...]], bool] = {}
 
 
 def _holds(text: str, needs: tuple[str, ...]) -> bool:
@@ -159,15 +182,29 @@ def _holds(text: str, needs: tuple[str, ...]) -> bool:
     return False
 
 
-def _read_piece(piece: re.Pattern[str], stops: str) -> tuple[int, bool, tuple[str, ...]]:
+def _read_piece(piece: re.Pattern[str], stops: str) -> tuple[int, bool, tuple[str, ...], int | None]:
     """The fewest characters a match of ``piece`` takes, whether its matches lie between two of
-    ``stops``, and words one of which each of its matches holds (none: no such words)."""
+    ``stops``, words one of which each of its matches holds (none: no such words), and how far from
+    its end a match may hold a stop (None: anywhere)."""
     key = (piece.pattern, piece.flags, stops)
     if key not in _READ:
         parsed = _parser().parse(piece.pattern, piece.flags)
-        _READ[key] = (int(parsed.getwidth()[0]), _within_sentence(parsed, stops) if stops else False,
-                      tuple(_needs(parsed) or ()))
+        bound = _within_sentence(parsed, stops) if stops else False
+        _READ[key] = (int(parsed.getwidth()[0]), bound, tuple(_needs(parsed) or ()),
+                      0 if bound else _reach(parsed, stops) if stops else None)
     return _READ[key]
+
+
+def _reach(parsed: Any, stops: str) -> int | None:
+    """How far from the end of a match of a parsed piece it may hold a stop: the most characters its
+    nodes from the first that can take one take (None: no bound, or a look ahead among them)."""
+    nodes = list(parsed)
+    first = next((i for i, node in enumerate(nodes) if not _within_sentence([node], stops)), len(nodes))
+    tail = nodes[first:]
+    if not _within_sentence(tail, ""):  # with no stops: only a look ahead or a test of the end fails
+        return None
+    width = int(_parser().SubPattern(parsed.state, tail).getwidth()[1])
+    return width if width < 10_000 else None
 
 
 def _caseless(char: str) -> bool:
@@ -240,8 +277,12 @@ def _within_sentence(parsed: Any, stops: str) -> bool:
         if name == "LITERAL":
             if chr(av) in stops:
                 return False
-        elif name == "NOT_LITERAL" or name == "ANY":
-            return False
+        elif name == "NOT_LITERAL":
+            if any(c != chr(av) for c in stops):
+                return False
+        elif name == "ANY":
+            if stops:
+                return False
         elif name == "IN":
             if any(_takes(av, c) for c in stops):
                 return False
