@@ -71,10 +71,9 @@ bodies = {
  "long_paragraphs": H + paragraphs(CLAUSES, ", ", (". ", "; "), N),
  "long_paragraphs_zh": HZ + paragraphs(CLAUSES_ZH, "，", ("。", "；"), N),
  "one_sentence": H + "1. " + sentence(CLAUSES[::-1], ", ", (), min(N, PARA), 0).replace(".", "") + "\n",
- # a phrase's pieces all there, the last one behind a full stop (or an actor's brackets holding one)
- "past_the_stop": H + "1. " + "Requests the Secretary-General(see para. 3) to submit, " * (min(N, PARA) // 60)
- + ". A report.\n",
- "past_the_stop_zh": HZ + "1. " + "请秘书长（见第3段。）提交，" * (min(N, PARA) // 15) + "。报告。\n",
+ # a phrase's pieces all there, many times in one sentence, the last one behind the full stop
+ "past_the_stop": H + "1. " + "Requests the Secretary-General to submit, " * (min(N, PARA) // 45) + ". A report.\n",
+ "past_the_stop_zh": HZ + "1. " + "请秘书长提交，" * (min(N, PARA) // 8) + "。报告。\n",
 
  "date_digits": "1" * N + " May 2026\n\n" + H + "1. Requests a report.\n",
  "date_line_digits": H + "1. Requests a report.\n" + "1" * N + "\n",
