@@ -103,8 +103,8 @@ class Phrase:
             if first is None:
                 return None
             if self.reach is None:
-                in_order = self._in_order(text, first.start() + self.widths[0], len(text))
-                return self.regex.search(text, first.start()) if in_order else None
+                missing = self._missing(text, first.start() + self.widths[0], len(text))
+                return None if missing else self.regex.search(text, first.start())
             assert self.stops is not None
             stop = self.stops.search(text, first.start())
             close = stop.start() if stop else len(text)  # the stop of the sentence the match would start in
@@ -114,24 +114,38 @@ class Phrase:
                 end = stop.start() if stop else len(text)
             # the pieces after the first, in the same sentence; or, when the first piece may end past
             # the stop, in the next sentence(s) of the window
-            if self._in_order(text, first.start() + self.widths[0], close) \
-                    or end > close and self._in_order(text, close + 1, end):
+            missing = self._missing(text, first.start() + self.widths[0], close)
+            if not missing or end > close and not self._missing(text, close + 1, end):
                 m = self.regex.search(text, first.start(), end)
                 if m is not None and m.start() <= close:
                     return m
+                missing = 0
             if close >= len(text):
                 return None
             at = close + 1
+            if missing:  # on to the first sentence that may hold the missing piece (within reach)
+                later = _find(self.pieces[missing], text, at, len(text))
+                if later is None:
+                    return None
+                at = max(at, self._sentence_from(text, later.start()))
 
-    def _in_order(self, text: str, at: int, end: int) -> bool:
-        """Whether the pieces after the first are found in ``text[at:end]`` one after the other, each at
-        least the width of the one before after it."""
-        for piece, width in zip(self.pieces[1:], self.widths[1:], strict=True):
-            m = _find(piece, text, at, end)
+    def _sentence_from(self, text: str, at: int) -> int:
+        """Where the first sentence starts whose match may hold a piece found at ``at``: the sentence
+        of ``at``, or, when the first piece may end past a stop, the first within its reach."""
+        before = max(text.rfind(c, 0, at) for c in self._stops)
+        if self.reach and before >= 0:
+            before = max(text.rfind(c, 0, max(0, before - self.reach)) for c in self._stops)
+        return before + 1
+
+    def _missing(self, text: str, at: int, end: int) -> int:
+        """0 when the pieces after the first are found in ``text[at:end]`` one after the other, each at
+        least the width of the one before after it; else the index of the first not found."""
+        for k in range(1, len(self.pieces)):
+            m = _find(self.pieces[k], text, at, end)
             if m is None:
-                return False
-            at = m.start() + width
-        return True
+                return k
+            at = m.start() + self.widths[k]
+        return 0
 
 
 # the last search of a piece in a text (pieces are shared by phrases: "{request} {actor}"):
