@@ -4,11 +4,12 @@
     python benchmarks/hostile_drafts.py 19500 zh_fw   # one body, under the paragraph limit
     python benchmarks/hostile_drafts.py 975000 long_paragraphs long_paragraphs_zh   # 49 paragraphs of 19,900 characters
 
-``long_paragraphs`` (and ``_zh``) is N characters of plausible request clauses, in paragraphs of 19,900
-characters (just under the limit of 20,000), sentences of 1 to 256 clauses; ``one_sentence`` is one
-paragraph of 19,900 characters (or N, if smaller) with no full stop or semicolon, its clauses naming every
-word the trigger rules look for, out of order; ``past_the_stop`` (and ``_zh``) one sentence of a rule's
-first pieces, many times, and its last piece after the full stop.
+``long_paragraphs`` (and ``_zh``) is N characters of plausible request clauses, in paragraphs of
+19,900 characters (just under the limit of 20,000), sentences of 1 to 256 clauses (``_no_stop``: each
+paragraph one sentence); ``one_sentence`` is one paragraph of 19,900 characters (or N, if smaller) with
+no full stop or semicolon, its clauses naming every word the trigger rules look for, out of order;
+``past_the_stop`` (and ``_zh``) one sentence of a rule's first pieces, many times, and its last piece
+after the full stop.
 
 A case is handled when it exits 0, or 2 with one line on stderr, within 5 s; prints each case's
 exit code, time and refusal, then the count and the slowest case.
@@ -70,6 +71,7 @@ def paragraphs(clauses: list[str], comma: str, stops: tuple[str, ...], total: in
 bodies = {
  "long_paragraphs": H + paragraphs(CLAUSES, ", ", (". ", "; "), N),
  "long_paragraphs_zh": HZ + paragraphs(CLAUSES_ZH, "，", ("。", "；"), N),
+ "long_paragraphs_no_stop": H + paragraphs(CLAUSES, ", ", (), N),
  "one_sentence": H + "1. " + sentence(CLAUSES[::-1], ", ", (), min(N, PARA), 0).replace(".", "") + "\n",
  # a phrase's pieces all there, many times in one sentence, the last one behind the full stop
  "past_the_stop": H + "1. " + "Requests the Secretary-General to submit, " * (min(N, PARA) // 45) + ". A report.\n",
