@@ -150,6 +150,7 @@ def test_any_text_of_the_rules_words_matches_as_the_full_expression(lang: str, p
     ("en", "Requests the Secretary-General to submit, ", ". A report"),
     ("en", "Requests the Secretary-General(see para. 3) to submit, ", ". A report"),
     ("en", "Requests the Secretary-General to submit, ", " a report"),
+    ("en", "Requests the Secretary-General to submit, ", " a xreport"),
     ("zh", "请秘书长（见第3段。）提交，", "。报告"),
     ("zh", "请秘书长提交，", "报告")])
 def test_pieces_before_a_stop_and_the_last_after_it(lang: str, unit: str, tail: str) -> None:

@@ -81,7 +81,11 @@ class Phrase:
         if not cut:
             return
         try:
-            pieces = tuple(re.compile(p.replace("\x00", self._wildcard), self.regex.flags) for p in cut)
+            # the word boundaries the wildcard puts around the pieces it joins (\b…\b) hold for them too
+            edge = "\\b" if self._wildcard.startswith("\\b") else ""
+            pieces = tuple(re.compile((edge if k else "") + f"(?:{p.replace(chr(0), self._wildcard)})"
+                                      + (edge if k < len(cut) - 1 else ""), self.regex.flags)
+                           for k, p in enumerate(cut))
         except re.error:  # a piece that is no expression alone (a group reference): the whole phrase only
             return
         read = [_read_piece(p, self._stops) for p in pieces]
