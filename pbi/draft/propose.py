@@ -11,7 +11,7 @@ import re
 from decimal import Decimal
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -135,8 +135,28 @@ def _paragraph_texts(paragraph: Paragraph) -> tuple[str, ...]:
     return tuple(texts)
 
 
-def classify_draft(draft: Draft, rules: RuleSet) -> list[ParagraphResult]:
-    """Every operative paragraph classified, and the annex items of a paragraph that endorses the annex."""
+def classify_draft(draft: Draft, rules: RuleSet, standards: Standards | None = None) -> list[ParagraphResult]:
+    """Every operative paragraph classified, and the annex items of a paragraph that endorses the annex.
+    A match whose template holds only with another rule of the same draft (``only_with_rules``: the
+    support of a mandate the draft creates) is dropped when no paragraph matches that rule."""
+    results = _classify(draft, rules)
+    templates = (standards or load_standards()).templates
+    fired = {m.rule.id for r in results for m in r.classification.matches}
+    for i, result in enumerate(results):
+        c = result.classification
+        dropped = [m for m in c.matches
+                   if not fired & set(templates.get(m.rule.template or "", {}).get("only_with_rules") or fired)]
+        if not dropped:
+            continue
+        kept = tuple(m for m in c.matches if m not in dropped)
+        why = (f"“{_quote(dropped[0].words)}”: support of a mandate this draft does not create (it renews it or "
+               "names one created before): no implications of its own")
+        results[i] = replace(result, classification=replace(c, matches=kept) if kept else
+                             Classification("none", (), c.condition, None, why=why))
+    return results
+
+
+def _classify(draft: Draft, rules: RuleSet) -> list[ParagraphResult]:
     results: list[ParagraphResult] = []
     annexes = sorted({p.annex for p in draft.annex})
     endorsed = False
@@ -673,7 +693,7 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
     rules = rules or load_rules(draft.language)
     standards = standards or load_standards()
     lang = draft.language
-    results = classify_draft(draft, rules)
+    results = classify_draft(draft, rules, standards)
     body_id, body_why = _body_of(draft, standards)
     body = standards.bodies.get(body_id, {})
     assumptions: list[str] = []
