@@ -501,7 +501,17 @@ def fidelity_drafts(near: Path, *, quiet: bool, folder: Path | None = None,
                 continue
             spec = proposal.spec.model_dump(mode="json", exclude_none=True)
             extra = spec.get("extra", {})
-            classes = {r.ref: r.classification.cls for r in proposal.paragraphs}
+            # the items of an annex a paragraph adopts count for that paragraph (``annex_in`` of the label)
+            annex_in = str(labels["annex_in"]) if labels.get("annex_in") else None
+            in_annex = {r.ref for r in proposal.paragraphs if r.paragraph.annex}
+
+            def own(ref: str) -> str:
+                return annex_in if annex_in and ref in in_annex else ref
+
+            classes: dict[str, str] = {}
+            for r in proposal.paragraphs:
+                if classes.get(own(r.ref)) not in POSITIVE:
+                    classes[own(r.ref)] = r.classification.cls
             want = {str(k): str(v) for k, v in labels["paragraphs"].items()}
             d_tp, d_fp, d_fn, _ = _scores(want, classes)
             tp, fp, fn = tp + d_tp, fp + d_fp, fn + d_fn
@@ -509,7 +519,7 @@ def fidelity_drafts(near: Path, *, quiet: bool, folder: Path | None = None,
             for ref, kinds in (labels.get("kinds") or {}).items():
                 want_k = {TEMPLATE_FAMILY.get(x, x) for x in kinds}
                 got_k = {TEMPLATE_FAMILY.get(m.rule.template, m.rule.template) for r in proposal.paragraphs
-                         if r.ref == str(ref) for m in r.classification.matches if m.rule.template}
+                         if own(r.ref) == str(ref) for m in r.classification.matches if m.rule.template}
                 km, kt, kx = km + len(want_k & got_k), kt + len(want_k), kx + len(got_k - want_k)
                 if want_k != got_k:
                     lines.append(f"    kinds of {ref}: labelled {sorted(want_k)}, pbi {sorted(got_k)}")
@@ -524,7 +534,7 @@ def fidelity_drafts(near: Path, *, quiet: bool, folder: Path | None = None,
                 else:
                     lines.append(f"    title: stated {labels['title']!r}, spec {title!r}")
             for ref, quantities in stated.items():
-                acts = [a for q in spec.get("requests", []) if q["operative_paragraphs"][0] == ref
+                acts = [a for q in spec.get("requests", []) if own(q["operative_paragraphs"][0]) == ref
                         for a in q.get("activities", [])]
                 late = {int(n["year"]) for n in extra.get("not_costed", []) if ref in n["paragraphs"]}
                 said = " ".join(a for a in extra.get("assumptions", []) if re.search(rf"paragraph {re.escape(ref)}\b", a))

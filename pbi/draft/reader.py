@@ -773,8 +773,10 @@ def _sponsors_go_on(label: str, para: str) -> bool:
     if _CJK.search(label) or not re.search(r"\b(?:submitted|proposed|recommended) by\b", label):
         return False
     # "… on the basis" / "of informal consultations": the line breaks inside the phrase
+    # "… Ms. Amina" / "Wekesa (Kenya), on the basis of informal consultations": the line breaks inside a name
     return label.rstrip().endswith(",") or bool(
-        re.match(r"(?:(?:on the basis )?of|following|after) (?:informal )?consultations", para, re.IGNORECASE))
+        re.match(r"(?:(?:on the basis )?of|following|after) (?:informal )?consultations", para, re.IGNORECASE)
+        or re.search(r"\), (?:on the basis of|following) (?:informal )?consultations$", para, re.IGNORECASE))
 
 
 def with_stem(chapeau: str, item: str) -> str | None:
@@ -848,6 +850,10 @@ def read_drafts(path: Path | str, *, language: Language | None = None) -> list[D
     drafts = parse_drafts(text, file=str(path), language=language)
     if not drafts:
         drafts = _single_draft(text, str(path), language)
+    for d in drafts:
+        if not d.operative and d.preamble and not d.preamble[-1].rstrip().endswith((",", "，", ";", "；", ":", "：")):
+            # one operative paragraph is printed unnumbered: the last paragraph, which closes with a full stop
+            d.operative.append(Paragraph("", d.preamble.pop(), d.line))
     drafts = [d for d in drafts if d.operative]
     for paragraph in (p for d in drafts for p in (*d.operative, *d.annex)):
         size = len(paragraph.all_text())
