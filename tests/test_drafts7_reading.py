@@ -1,0 +1,77 @@
+"""Blind round 7 of ``pbi draft``: reading fixes, each tested on a draft that was not used to write it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pbi.draft.reader import read_drafts
+from pbi.model.errors import InputError
+
+ONE_EN = """United Nations                                                   A/C.1/82/L.3
+General Assembly                                                 Distr.: Limited
+
+Eighty-second session
+First Committee
+Agenda item 98
+
+          Draft resolution
+
+          Verification of arms control agreements
+
+     The General Assembly,
+
+     Recalling its resolution 78/30,
+
+     Noting the report of the Secretary-General,
+
+     Requests the Secretary-General to seek the views of Member States and to report
+to the General Assembly at its eighty-fourth session.
+"""
+
+ONE_ZH = """大会，
+
+回顾其第78/30号决议，
+
+请秘书长征求会员国的意见，并向大会第八十四届会议提交报告。
+"""
+
+
+@pytest.mark.parametrize("text, start", [(ONE_EN, "Requests the Secretary-General to seek"), (ONE_ZH, "请秘书长征求")])
+def test_one_unnumbered_operative_paragraph_is_read(text: str, start: str, tmp_path: Path) -> None:
+    source = tmp_path / "draft.txt"
+    source.write_text(text, encoding="utf-8")
+    (draft,) = read_drafts(source)
+    (paragraph,) = draft.operative
+    assert paragraph.number == "" and paragraph.text.startswith(start)
+    assert draft.preamble and draft.preamble[-1].rstrip().endswith((",", "，"))
+
+
+def test_a_preamble_alone_is_still_refused(tmp_path: Path) -> None:
+    source = tmp_path / "draft.txt"
+    source.write_text("The General Assembly,\n\nRecalling its resolution 78/30,\n\nNoting the report,\n", encoding="utf-8")
+    with pytest.raises(InputError, match="no operative paragraphs"):
+        read_drafts(source)
+
+
+def test_a_sponsors_line_broken_inside_a_name(tmp_path: Path) -> None:
+    source = tmp_path / "draft.txt"
+    source.write_text("""Eighty-second session
+Second Committee
+Agenda item 18
+
+          Draft resolution submitted by the Vice-Chair of the Committee, Mr. Jean-Paul
+          Dossou (Benin), following informal consultations
+
+          Desertification and land degradation
+
+     The General Assembly,
+
+     Recalling its resolution 79/200,
+
+     1.   Requests the Secretary-General to submit a report to the General Assembly at its eighty-third session.
+""", encoding="utf-8")
+    (draft,) = read_drafts(source)
+    assert draft.title == "Desertification and land degradation"
+    assert draft.label.endswith("Dossou (Benin), following informal consultations")
