@@ -91,14 +91,16 @@ def test_chinese_meeting_time_hearings_and_intersessionals(text: str, want: str)
 
 
 @pytest.mark.parametrize("text, want", [
-    ("决定核准委员会每届会议增加三个工作日的会议时间", "3"),
-    ("请秘书处为委员会组织两次闭会期间会议，每次为期两天", "2"),
+    ("决定核准委员会每届会议增加四个工作日的会议时间，会议在日内瓦举行；", "4"),
+    ("请秘书处为委员会组织两次闭会期间会议，每次为期两天；", "2"),
 ])
-def test_chinese_working_days_are_read(text: str, want: str) -> None:
-    from pbi.draft.propose import _days  # noqa: PLC2701 — the one reader of a paragraph's days
-
-    found = _days(text, load_rules("zh"))
-    assert found is not None and found[0] == want
+def test_chinese_working_days_are_read(text: str, want: str, tmp_path: Path) -> None:
+    source = tmp_path / "draft.txt"
+    source.write_text(f"大会，\n\n1. {text}\n", encoding="utf-8")
+    (draft,) = read_drafts(source)
+    proposal = propose_spec(draft, near=Path(__file__).resolve().parents[1] / "cost_tables")
+    days = {str(a.days) for q in proposal.spec.requests for a in q.activities if a.days is not None}
+    assert days == {want}
 
 
 def test_chinese_trust_fund_with_donors_is_extrabudgetary() -> None:
