@@ -181,3 +181,19 @@ def test_the_formula_alone_has_no_implications(text: str, lang: str, tmp_path: P
     (result,) = classify_draft(draft, load_rules(lang))
     assert result.classification.cls == "none"
     assert not result.classification.matches
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Also decides to hold, at its seventy-first session, an interactive dialogue on the report of the Independent Expert", "en"),
+    ("还决定在第七十届会议上同独立专家举行一次互动对话", "zh"),
+])
+def test_the_council_s_dialogue_with_a_mandate_holder_is_no_new_meeting(text: str, lang: str) -> None:
+    assert cls(text, lang) == "none"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Decides to hold an interactive dialogue with youth organizations at its seventy-first session", "en"),
+    ("决定在第七十届会议上与青年组织举行一次互动对话", "zh"),
+])
+def test_another_dialogue_is_still_a_panel(text: str, lang: str) -> None:
+    assert templates(text, lang) == {"panel"}

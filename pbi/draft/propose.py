@@ -149,7 +149,7 @@ def classify_draft(draft: Draft, rules: RuleSet, standards: Standards | None = N
         if not dropped:
             continue
         kept = tuple(m for m in c.matches if m not in dropped)
-        why = (f"“{_quote(dropped[0].words)}”: support of a mandate this draft does not create (it renews it or "
+        why = (f"{_quote(dropped[0].words)}: support of a mandate this draft does not create (it renews it or "
                "names one created before): no implications of its own")
         results[i] = replace(result, classification=replace(c, matches=kept) if kept else
                              Classification("none", (), c.condition, None, why=why))
