@@ -75,3 +75,21 @@ Agenda item 18
     (draft,) = read_drafts(source)
     assert draft.title == "Desertification and land degradation"
     assert draft.label.endswith("Dossou (Benin), following informal consultations")
+
+
+@pytest.mark.parametrize("text, lang, want", [
+    (ONE_EN, "en", "Under the terms of draft resolution A/C.1/82/L.3"),
+    (ONE_ZH, "zh", "根据题为"),
+])
+def test_the_statement_cites_an_unnumbered_paragraph_as_the_draft(text: str, lang: str, want: str, tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    from pbi.cli import main
+
+    source, spec = tmp_path / "draft.txt", tmp_path / "spec.yaml"
+    source.write_text(text, encoding="utf-8")
+    assert main(["draft", str(source), "-o", str(spec)]) == 0
+    capsys.readouterr()
+    assert main(["note", str(spec), "--lang", lang]) == 0
+    out = capsys.readouterr().out
+    assert want in out
+    assert "operative paragraph of" not in out and "(paragraph)" not in out and "第段" not in out and "（第段）" not in out
