@@ -93,3 +93,38 @@ def test_the_statement_cites_an_unnumbered_paragraph_as_the_draft(text: str, lan
     out = capsys.readouterr().out
     assert want in out
     assert "operative paragraph of" not in out and "(paragraph)" not in out and "第段" not in out and "（第段）" not in out
+
+
+def test_an_inserted_bis_paragraph_is_read_not_dropped_as_a_footnote(tmp_path: Path) -> None:
+    source = tmp_path / "draft.txt"
+    source.write_text("""The Economic and Social Council,
+
+1. Welcomes the report of the Committee;
+
+2. Decides that the Committee shall meet in New York for five days in 2028;
+
+2 bis. Requests the Secretary-General to prepare a background paper for that session;
+
+2 ter. Invites Member States to nominate experts;
+
+3. Decides to remain seized of the matter.
+""", encoding="utf-8")
+    (draft,) = read_drafts(source)
+    assert [p.number for p in draft.operative] == ["1", "2", "2 bis", "2 ter", "3"]
+    assert draft.operative[2].text.startswith("Requests the Secretary-General to prepare a background paper")
+
+
+def test_a_footnote_is_still_a_footnote(tmp_path: Path) -> None:
+    source = tmp_path / "draft.txt"
+    source.write_text("""The General Assembly,
+
+1. Requests the Secretary-General to submit a report;¹
+
+2. Decides to remain seized of the matter.
+
+__________________
+1 The report shall cover the years 2026 and 2027.
+""", encoding="utf-8")
+    (draft,) = read_drafts(source)
+    assert [p.number for p in draft.operative] == ["1", "2"]
+    assert "2026" not in " ".join(p.text for p in draft.operative)
