@@ -197,3 +197,21 @@ def test_the_council_s_dialogue_with_a_mandate_holder_is_no_new_meeting(text: st
 ])
 def test_another_dialogue_is_still_a_panel(text: str, lang: str) -> None:
     assert templates(text, lang) == {"panel"}
+
+
+@pytest.mark.parametrize("text, lang, want", [
+    # probes after the scored drafts: a renewal with 再/继续 between 任务 and 延长 was missed
+    ("决定将该独立专家的任务继续延长一年", "zh", "special_procedure"),
+    ("请人权高专办在第七十届会议之前组织一次为期一天的闭会期间讨论会", "zh", "panel"),
+    ("Also requests the Secretariat to arrange two intersessional meetings of the Commission before its next session",
+     "en", "session"),
+    ("Requests the Secretary-General to produce a summary of the dialogue, to be circulated as a document of the Council",
+     "en", "report"),
+])
+def test_probes_after_the_round(text: str, lang: str, want: str) -> None:
+    assert cls(text, lang) == "costed"
+    assert templates(text, lang) == {want}
+
+
+def test_a_summary_read_out_is_no_document() -> None:
+    assert "report" not in templates("Requests the President to read out a summary of the debate", "en")
