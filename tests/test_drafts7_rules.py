@@ -215,3 +215,27 @@ def test_probes_after_the_round(text: str, lang: str, want: str) -> None:
 
 def test_a_summary_read_out_is_no_document() -> None:
     assert "report" not in templates("Requests the President to read out a summary of the debate", "en")
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("""The General Assembly,
+
+1. Decides that the negotiating committee shall hold its first session of ten days in Geneva in 2027;
+
+2. Requests the Secretary-General to prepare a background report for the first session of the negotiating committee;
+""", "en"),
+    ("""大会，
+
+1. 决定设立一个谈判委员会，谈判委员会应于2027年在日内瓦举行为期十天的第一届会议；
+
+2. 请秘书长为谈判委员会编写一份背景报告；
+""", "zh"),
+])
+def test_a_report_for_a_body_takes_the_year_of_its_session(text: str, lang: str, tmp_path: Path) -> None:
+    source = tmp_path / "draft.txt"
+    source.write_text(text, encoding="utf-8")
+    (draft,) = read_drafts(source)
+    proposal = propose_spec(draft, near=Path(__file__).resolve().parents[1] / "cost_tables", context_year=2027)
+    years = {a.year for q in proposal.spec.requests if list(q.operative_paragraphs) == ["2"] for a in q.activities}
+    assert years == {2027}
+    assert any("whose meeting paragraph 1 dates" in a for a in proposal.spec.extra["assumptions"])

@@ -426,6 +426,26 @@ def _activity_year(text: str, rules: RuleSet, draft_year: int, default: int,
     return None
 
 
+def _year_of_body(text: str, template: dict[str, Any], lang: str, results: Sequence[ParagraphResult], ref: str,
+                  rules: RuleSet, draft_year: int, default: int) -> tuple[int, str] | None:
+    """The year another paragraph gives the meeting of the body this paragraph's work is for ("a report for
+    the session of the preparatory committee" and "the preparatory committee shall hold one session … in
+    2027"), and why; None when the template reads no such body or no other paragraph dates it."""
+    pattern = (template.get("year_of_body") or {}).get(lang)
+    m = re.search(pattern, text, re.IGNORECASE) if pattern else None
+    if m is None:
+        return None
+    for other in results:
+        whole = " ".join(other.texts)
+        if other.ref == ref or m.group(1).lower() not in whole.lower():
+            continue
+        stated = _activity_year(whole, rules, draft_year, default)
+        if stated:
+            return stated[0], (f"for the {m.group(1)} (“{m.group(0).strip()}”), whose meeting paragraph {other.ref} "
+                               f"dates: {stated[1]}")
+    return None
+
+
 def _recurrence(text: str, rules: RuleSet) -> tuple[int, int | None, str] | None:
     """How often the paragraph holds its activity again: (every how many years, for how many years
     or None, the words): "annually for three years" → (1, 3, …); "biennial" → (2, None, …)."""
@@ -791,6 +811,8 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                 year, why = session[0], session[1]
             elif session and session[0] < draft_year <= session[2]:  # before a session of the draft's own year
                 year, why = draft_year, f"{session[1]}, in {draft_year}, the year of the draft"
+            elif dated := _year_of_body(text, template, lang, results, result.ref, rules, draft_year, year):
+                year, why = dated
             count = _count(text, rules)
             place = _place(text, rules)
             days = _days(text, rules)
