@@ -46,6 +46,14 @@ Council, a Statistical Commission decision of lettered items, a new Special Rapp
 regional commissions, Chinese 请…并… chains, drafts whose only costs are absorbed or extrabudgetary —
 labelled before pbi read them and scored apart. Scored once before any fix (README), the rules were
 then fixed on them; the four ``held_out`` drafts were written after the fixes and scored once.
+
+Reference 7 (blind round 7, ``tests/data/drafts7``, ``--blind7`` for it alone): sixteen drafts (nine English,
+seven Chinese) of shapes rounds 3-6 lack — Vienna commissions' intersessional and expert group meetings, Human
+Rights Council mandates renewed and created (with the formula of assistance), a treaty body's added meeting
+time, the Commission on the Status of Women, high-level meeting modalities, conferences in Nairobi and Addis
+Ababa with their preparatory committees, a decision that only postpones, an annex of modalities (``annex_in``
+of a label: the paragraph its items count for), one unnumbered operative paragraph — labelled before pbi read
+them and scored apart. Four ``held_out`` drafts, written with the others, are scored only with ``--held-out``.
 """
 
 from __future__ import annotations
