@@ -513,7 +513,7 @@ def fidelity_drafts(near: Path, *, quiet: bool, folder: Path | None = None,
             annex_in = str(labels["annex_in"]) if labels.get("annex_in") else None
             in_annex = {r.ref for r in proposal.paragraphs if r.paragraph.annex}
 
-            def own(ref: str) -> str:
+            def own(ref: str, annex_in: str | None = annex_in, in_annex: set[str] = in_annex) -> str:
                 return annex_in if annex_in and ref in in_annex else ref
 
             classes: dict[str, str] = {}
