@@ -462,7 +462,8 @@ What recomputes: sheet "items" (quantity × rate × unit factor, programme suppo
   source and year, and the total).
 What does not: {flagged}
   Rates: an edit of sheet "rates" recomputes here, but pbi does not read it back (a scenario's
-  "rates:" changes a rate). A range (600 to 900 pages) is computed at its low end.{half_even}
+  "rates:" changes a rate). Nor the allocation left in sheet "shares" (it comes from the
+  entitlements file). A range (600 to 900 pages) is computed at its low end.{half_even}
 Get the note of the edited workbook back:
   pbi compare {spec} --scenario THIS.xlsx
   pbi note {spec} --lang en --scenario THIS.xlsx -o note.docx
@@ -479,7 +480,7 @@ def _read_me(wb: Any, est: "Estimate", book: _Book, bold: Any) -> None:
                     for c in est.cells)
     title = est.spec.title.en if est.spec.title and est.spec.title.en else est.spec.symbol
     text = _READ_ME.format(
-        symbol=est.spec.symbol, title=title, table=est.table.id, spec=Path(source_of(est.spec)[0]).name,
+        symbol=est.spec.symbol, title=title, table=est.table.id, spec=source_of(est.spec)[0],
         flagged=("every quantity cell recomputes in full." if not flagged else
                  "the quantity cells marked in column H (recomputes):\n" + "\n".join(f"  - {f}" for f in flagged)),
         half_even="\n  A total rounded half-even keeps pbi's amount (no worksheet function rounds so)."
