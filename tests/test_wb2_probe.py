@@ -16,7 +16,7 @@ pytest.importorskip("openpyxl")
 pytest.importorskip("formulas", reason="the formula engine is a test extra: pip install formulas")
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from workbook_probe import probe_spec  # noqa: E402
+from workbook_probe import probe_spec
 
 SPECS = [
     "notes/ctoc-cop-2010-17/annex-05.yaml",      # a session beyond the Conference's allocation

@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from pbi.model.errors import InputError
 from pbi.model.fileio import check_unzipped_size
@@ -504,7 +504,7 @@ def _quantity_cells(ws: Any, est: "Estimate", book: _Book, fill: Any) -> None:
 
     checks: dict[tuple[str, ...], Any] = {}
 
-    def check(kind: str, low: Any, high: Any, message: str) -> Any:
+    def check(kind: Literal["whole", "decimal"], low: Any, high: Any, message: str) -> Any:
         key = (kind, str(low), str(high))
         if key not in checks:
             dv = DataValidation(type=kind, operator="between", formula1=str(low), formula2=str(high),
