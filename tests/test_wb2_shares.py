@@ -130,7 +130,13 @@ def test_a_draw_the_workbook_follows_only_up_to_the_allocation_says_so(book: Pat
     # beyond the 4 meetings left, pbi prices 2 more as additional: the workbook says it does not follow
     edited = _edited(book, tmp_path, {("first-draw", "meetings"): 6})
     priced = compare_file(SHARES, assignments=["first-draw.meetings=6"]).scenario.total.low
-    assert grand_total(recompute(edited), edited) != priced
+    cells = recompute(edited)
+    assert grand_total(cells, edited) != priced
+    shares = openpyxl.load_workbook(book)["shares"]
+    check = next(r for r in range(2, shares.max_row + 1) if shares[f"C{r}"].value == "check")
+    assert shares[f"A{check}"].value == "first-draw" and shares[f"E{check}"].value == "within the allocation"
+    assert recompute(book)[f"SHARES!D{check}"] == "within the allocation"
+    assert cells[f"SHARES!D{check}"].startswith("beyond the allocation: pbi prices the rest")
     assert variant_file(SHARES, scenario=read_workbook_scenario(edited)).cost().total.low == priced
 
 

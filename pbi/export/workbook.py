@@ -235,6 +235,12 @@ def _share_rows(est: "Estimate", activity: "Activity", use: Any, book: _Book) ->
     else:
         additional = row(f"{unit} additional", f"={requested[0]}-{covered[0]}", use.additional,
                          "beyond the allocation: priced as additional")
+    if not use.up_to_available and use.additional == 0:
+        # the workbook has no line items for an additional share: say so where the edit shows
+        book.shares.append([activity.id, use.year, "check",
+                            f'=IF({requested[0]}>{available[0]},"beyond the allocation: pbi prices the rest, '
+                            f'this workbook does not (run pbi compare)","within the allocation")',
+                            "within the allocation", "the workbook follows this draw up to what is available"])
     earlier.append(covered)
     out = {"covered": covered, "additional": additional, "requested": requested, "available": available}
     book.draws[key] = out
