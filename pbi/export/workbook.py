@@ -471,12 +471,12 @@ What does not: {flagged}
   "rates:" changes a rate). Nor the allocation left in sheet "shares" (it comes from the
   entitlements file). A range (600 to 900 pages) is computed at its low end.{half_even}
 Get the note of the edited workbook back:
-  pbi compare {spec} --scenario THIS.xlsx
-  pbi note {spec} --lang en --scenario THIS.xlsx -o note.docx
+  pbi compare {spec} --scenario {book}
+  pbi note {spec} --lang en --scenario {book} -o note.docx
 """
 
 
-def _read_me(wb: Any, est: "Estimate", book: _Book, bold: Any) -> None:
+def _read_me(wb: Any, est: "Estimate", book: _Book, bold: Any, name: str) -> None:
     """A first sheet for the delegate: what to edit, what recomputes, what does not, and how to get
     the note of the edited workbook."""
     from pbi.model.specs import source_of
@@ -486,8 +486,8 @@ def _read_me(wb: Any, est: "Estimate", book: _Book, bold: Any) -> None:
                     for c in est.cells)
     title = est.spec.title.en if est.spec.title and est.spec.title.en else est.spec.symbol
     text = _READ_ME.format(
-        symbol=est.spec.symbol, title=title, table=est.table.id, spec=source_of(est.spec)[0],
-        flagged=("every quantity cell recomputes in full." if not flagged else
+        symbol=est.spec.symbol, title=title, table=est.table.id, spec=source_of(est.spec)[0], book=name,
+        flagged=("nothing in column C: every quantity cell recomputes in full." if not flagged else
                  "the quantity cells marked in column H (recomputes):\n" + "\n".join(f"  - {f}" for f in flagged)),
         half_even="\n  A total rounded half-even keeps pbi's amount (no worksheet function rounds so)."
         if half_even else "")
@@ -580,7 +580,7 @@ def write_workbook(est: "Estimate", path: Path | str) -> Path:
         ws.freeze_panes = "A2"
         return ws
 
-    _read_me(wb, est, book, bold)
+    _read_me(wb, est, book, bold, Path(path).name)
     ws = sheet(QUANTITY_SHEET, ["activity", "quantity", "value (edit me)", "as in the spec", "request",
                                 "figure", "kind", "recomputes", "note"], book.quantities,
                widths={"A": 26, "B": 14, "C": 16, "D": 14, "H": 12, "I": 60})
