@@ -25,6 +25,18 @@ SPECS = [*sorted(NOTES.glob("annex-*.yaml")), EVERY_KIND, SHARES,
          ROOT / "notes" / "ga-statements" / "tr-0075-a-c-5-65-10.yaml"]
 
 
+def _within_only(tmp_path: Path) -> Path:
+    """The shares spec with its first draw funded within the allocation only (pbi refuses more)."""
+    import shutil
+
+    spec = tmp_path / "within.yaml"
+    spec.write_text(SHARES.read_text(encoding="utf-8").replace(
+        "        entitlement: {body: wg}\n        funding: regular_budget\n",
+        "        entitlement: {body: wg}\n        funding: entitlement\n", 1), encoding="utf-8")
+    shutil.copy(SHARES.parent / "entitlements.yaml", tmp_path / "entitlements.yaml")
+    return spec
+
+
 def _book(spec: Path, tmp_path: Path) -> Any:
     return openpyxl.load_workbook(write_workbook(cost_file(spec), tmp_path / "costing.xlsx"))
 
@@ -55,7 +67,7 @@ def test_the_read_me_comes_first_and_says_what_to_edit_and_how_to_get_the_note(t
 
 
 def test_the_read_me_lists_the_cells_that_do_not_recompute_in_full(tmp_path: Path) -> None:
-    text = "\n".join(str(c.value or "") for c in _book(SHARES, tmp_path)["read me"]["A"])
+    text = "\n".join(str(c.value or "") for c in _book(_within_only(tmp_path), tmp_path)["read me"]["A"])
     assert "first-draw.meetings (partly: up to 4 meetings" in text
     assert "every quantity cell recomputes in full" not in text
 
@@ -100,7 +112,8 @@ def test_what_excel_takes_pbi_prices(tmp_path: Path) -> None:
 
 
 def test_a_cell_the_workbook_cannot_follow_has_a_comment_and_the_others_none(tmp_path: Path) -> None:
-    ws = _book(SHARES, tmp_path)[QUANTITY_SHEET]
+    ws = _book(_within_only(tmp_path), tmp_path)[QUANTITY_SHEET]
+    assert {ws[f"H{r}"].value for r in range(2, ws.max_row + 1)} == {"yes", "partly"}
     for r in range(2, ws.max_row + 1):
         comment = ws[f"C{r}"].comment
         if ws[f"H{r}"].value == "yes":

@@ -14,6 +14,7 @@ import pytest
 
 from pbi.costing.api import compare_file, cost_file, variant_file
 from pbi.export.workbook import QUANTITY_SHEET, read_workbook_scenario, write_workbook
+from pbi.model.errors import PbiError
 
 from _paths import ROOT
 from test_delegate_workbook import grand_total, recompute
@@ -117,27 +118,44 @@ def test_the_annex_v_session_beyond_the_conferences_allocation_recomputes(tmp_pa
         assert grand_total(recompute(edited), edited) == priced
 
 
-def test_a_draw_the_workbook_follows_only_up_to_the_allocation_says_so(book: Path, tmp_path: Path) -> None:
+def test_a_draw_with_nothing_additional_has_its_additional_share_in_the_workbook(
+        book: Path, tmp_path: Path) -> None:
+    # the first draw's 2 meetings are all covered: its additional line items are there, at nothing
+    items = openpyxl.load_workbook(book)["items"]
+    parts = [(items[f"F{r}"].value, items[f"O{r}"].value) for r in range(2, items.max_row + 1)
+             if items[f"C{r}"].value == "first-draw"]
+    assert parts == [("entitlement", "yes"), ("regular_budget", "yes")]
+    assert _rows(book)[("first-draw", "meetings")][2] == "yes"
+    for meetings in (3, 6, 10):  # beyond the 4 left: pbi prices the rest as additional, and so does Excel
+        edited = _edited(book, tmp_path, {("first-draw", "meetings"): meetings})
+        priced = compare_file(SHARES, assignments=[f"first-draw.meetings={meetings}"]).scenario.total.low
+        assert grand_total(recompute(edited), edited) == priced
+
+
+def test_a_draw_that_may_not_go_beyond_the_allocation_says_so(tmp_path: Path) -> None:
+    """Funded within the allocation only: beyond it pbi asks for the funding of the rest."""
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(SHARES.read_text(encoding="utf-8").replace(
+        "        entitlement: {body: wg}\n        funding: regular_budget\n",
+        "        entitlement: {body: wg}\n        funding: entitlement\n", 1), encoding="utf-8")
+    shutil.copy(SHARES.parent / "entitlements.yaml", tmp_path / "entitlements.yaml")
+    book = write_workbook(cost_file(spec), tmp_path / "costing.xlsx")
     rows = _rows(book)
     _, _, recomputes, note = rows[("first-draw", "meetings")]
-    assert recomputes == "partly" and "up to 4 meetings" in note and "pbi compare" in note
+    assert recomputes == "partly" and "up to 4 meetings" in note and "asks for the funding" in note
     ws = openpyxl.load_workbook(book)[QUANTITY_SHEET]
     comment = ws[f"C{rows[('first-draw', 'meetings')][0]}"].comment
     assert comment is not None and "up to 4 meetings" in comment.text
-    assert rows[("second-draw", "days")][2] == "yes"  # both shares are in the workbook
     read_me = "\n".join(str(c.value) for c in openpyxl.load_workbook(book)["read me"]["A"])
     assert "first-draw.meetings (partly" in read_me
-    # beyond the 4 meetings left, pbi prices 2 more as additional: the workbook says it does not follow
     edited = _edited(book, tmp_path, {("first-draw", "meetings"): 6})
-    priced = compare_file(SHARES, assignments=["first-draw.meetings=6"]).scenario.total.low
-    cells = recompute(edited)
-    assert grand_total(cells, edited) != priced
+    with pytest.raises(PbiError, match="name the funding"):
+        compare_file(spec, assignments=["first-draw.meetings=6"])
     shares = openpyxl.load_workbook(book)["shares"]
     check = next(r for r in range(2, shares.max_row + 1) if shares[f"C{r}"].value == "check")
     assert shares[f"A{check}"].value == "first-draw" and shares[f"E{check}"].value == "within the allocation"
     assert recompute(book)[f"SHARES!D{check}"] == "within the allocation"
-    assert cells[f"SHARES!D{check}"].startswith("beyond the allocation: pbi prices the rest")
-    assert variant_file(SHARES, scenario=read_workbook_scenario(edited)).cost().total.low == priced
+    assert recompute(edited)[f"SHARES!D{check}"].startswith("beyond the allocation: pbi asks for the funding")
 
 
 def test_a_session_over_the_new_year_that_draws_on_an_allocation_keeps_numbers_and_says_so(

@@ -34,7 +34,7 @@ from pbi.model.fileio import check_unzipped_size
 from pbi.model.yamlio import read_bytes
 
 if TYPE_CHECKING:  # pragma: no cover
-    from pbi.costing.estimate import Estimate, LineItem
+    from pbi.costing.estimate import Cell, Estimate, LineItem
     from pbi.costing.scenario import Scenario
     from pbi.model.specs import Activity
 
@@ -68,6 +68,11 @@ class _Book:
     #: activities with a line item whose quantity stays a number
     unlinked: set[str] = field(default_factory=set)
     linked: set[str] = field(default_factory=set)
+    #: draws whose additional share pbi did not price (nothing was additional) but the workbook has,
+    #: priced for one meeting or page: (activity, year)
+    nominal: set[tuple[str, int]] = field(default_factory=set)
+    #: rounding cells of those shares that the estimate does not have
+    cells: list["Cell"] = field(default_factory=list)
 
 
 #: the most a workbook's parts may expand to when unzipped (pbi writes a few megabytes at most)
@@ -140,6 +145,8 @@ def _quantity_note(activity: "Activity", name: str) -> str:
 
 
 _Ref = tuple[str, Decimal]  # a formula fragment (a cell, or an expression of cells) and its value now
+#: the quantity an additional share that pbi did not price is priced for, to write its line items
+_NOMINAL = Decimal(1)
 
 
 def _factor(est: "Estimate", activity: "Activity", aid: str, name: str, value: Decimal,
@@ -189,6 +196,7 @@ def _share_rows(est: "Estimate", activity: "Activity", use: Any, book: _Book) ->
     """The rows of the shares sheet for one draw on an entitlement (what is left of the allocation,
     drawn by earlier activities, available, requested, covered = MIN(requested, available),
     additional), once per activity and year; None when the request is not a formula of the cells."""
+    from pbi.costing.engine import COVERED_SOURCES
     from pbi.costing.quantities import read_quantity
 
     key = (activity.id, use.year)
@@ -235,12 +243,12 @@ def _share_rows(est: "Estimate", activity: "Activity", use: Any, book: _Book) ->
     else:
         additional = row(f"{unit} additional", f"={requested[0]}-{covered[0]}", use.additional,
                          "beyond the allocation: priced as additional")
-    if not use.up_to_available and use.additional == 0:
-        # the workbook has no line items for an additional share: say so where the edit shows
+    if not use.up_to_available and use.additional == 0 and activity.funding in COVERED_SOURCES:
+        # nothing may be additional: pbi refuses more than the allocation has; say so where it shows
         book.shares.append([activity.id, use.year, "check",
-                            f'=IF({requested[0]}>{available[0]},"beyond the allocation: pbi prices the rest, '
-                            f'this workbook does not (run pbi compare)","within the allocation")',
-                            "within the allocation", "the workbook follows this draw up to what is available"])
+                            f'=IF({requested[0]}>{available[0]},"beyond the allocation: pbi asks for the '
+                            f'funding of the rest (name it in the spec)","within the allocation")',
+                            "within the allocation", "the activity is funded within the allocation only"])
     earlier.append(covered)
     out = {"covered": covered, "additional": additional, "requested": requested, "available": available}
     book.draws[key] = out
@@ -269,6 +277,8 @@ def _piece(est: "Estimate", item: "LineItem", activity: "Activity",
         if share_rows is None:
             return None
         share = share_rows[item.part]
+        if (activity.id, item.year) in book.nominal and item.part == "additional":
+            share = (share[0], _NOMINAL)  # the line items were priced for one meeting or page
         overrides: dict[str, _Ref] = {"count": ("1", Decimal(1))}
         update: dict[str, Any] = {"count": 1}
         if draw.quantity == "meetings":
@@ -358,8 +368,9 @@ def _flags(est: "Estimate", book: _Book) -> dict[tuple[str, str], tuple[str, str
                 continue
             if use.funding is None and activity.funding in COVERED_SOURCES:
                 out[(aid, name)] = ("partly", f"up to {use.available:,} {draw} (what is left of the allocation); "
-                                              "beyond it pbi asks for the funding of the rest and prices nothing")
-            elif use.additional == 0:
+                                              "beyond it pbi asks for the funding of the rest and prices nothing "
+                                              "(shares, check)")
+            elif use.additional == 0 and (activity.id, use.year) not in book.nominal:
                 out[(aid, name)] = ("partly", f"up to {use.available:,} {draw} (what is left of the allocation); "
                                               "beyond it pbi prices the rest as additional, which this workbook "
                                               "does not show: check with pbi compare")
@@ -397,6 +408,61 @@ def _rate_ref(item: "LineItem", activities: Iterable[str], book: _Book) -> str:
     return book.rref[key]
 
 
+def _with_additional_shares(est: "Estimate", book: _Book) -> list["LineItem"]:
+    """The estimate's line items, and after the covered share of each draw that had nothing
+    additional, the line items of its additional share priced for one meeting or page: their
+    quantity formulas make them nothing until an edit asks more than the allocation has, as pbi
+    then prices them. A draw whose funding is covered too gets none (pbi asks for the funding)."""
+    from pbi.costing.engine import COVERED_SOURCES, price_activity
+    from pbi.costing.estimate import Cell
+    from pbi.model.errors import PbiError
+    from pbi.model.specs import Range
+    from pbi.model.units import meetings_per_day
+
+    items = list(est.items)
+    where = {a.id: (ri, ai, r) for ri, r in enumerate(est.spec.requests) for ai, a in enumerate(r.activities)}
+    known = {(c.group, c.funding, c.section, c.year) for c in est.cells}
+    for use in est.entitlements:
+        ri, ai, request = where[use.activity]
+        activity = request.activities[ai]
+        draw = activity.entitlement
+        if (use.up_to_available or use.additional != 0 or use.covered == 0 or draw is None
+                or activity.funding in COVERED_SOURCES or book.draws.get((activity.id, use.year)) is None):
+            continue
+        at = [n for n, i in enumerate(items) if i.activity == activity.id and i.year == use.year and i.part]
+        if not at:
+            continue
+        update: dict[str, Any] = {"count": 1}
+        if draw.quantity == "meetings":
+            if activity.meetings is None and activity.days is not None:
+                update["days"] = Range.of(_NOMINAL / meetings_per_day())
+            else:
+                update["meetings"] = Range.of(_NOMINAL)
+        else:
+            update.update(pages=Range.of(_NOMINAL), words=None)
+        kind = est.table.activities.get(activity.kind)
+        documents = activity.documents or (Range.of(kind.defaults["documents"])
+                                           if kind and "documents" in kind.defaults else None)
+        if documents is not None:
+            update["documents"] = Range(documents.low * activity.count, documents.high * activity.count)
+        try:
+            new = price_activity(est.spec, est.table, request, activity.model_copy(update=update),
+                                 items[at[0]].group, ri, ai, part="additional")
+        except PbiError:
+            continue
+        items[at[-1] + 1:at[-1] + 1] = new
+        book.nominal.add((activity.id, use.year))
+        for i in new:
+            key = (i.group, i.funding, i.section, i.year)
+            if key not in known and i.funding not in COVERED_SOURCES:
+                known.add(key)
+                rule = est.table.rounding_for({m.rate.key for m in new if m.rate and
+                                               (m.group, m.funding, m.section, m.year) == key})
+                zero = Range.of(0)
+                book.cells.append(Cell(i.group, i.funding, i.section, i.year, zero, zero, rule))
+    return items
+
+
 def _item_rows(est: "Estimate", book: _Book) -> None:
     from pbi.export.formats import item_provenance
 
@@ -404,8 +470,9 @@ def _item_rows(est: "Estimate", book: _Book) -> None:
     for use in est.entitlements:  # in the order pbi draws: each takes what the ones before it left
         if use.activity in activities:
             _share_rows(est, activities[use.activity], use, book)
+    entries = _with_additional_shares(est, book)
     row_of: dict[int, int] = {}
-    for n, item in enumerate(est.items):
+    for n, item in enumerate(entries):
         if item.type == "rounding":
             continue
         row = len(book.items) + 2
@@ -440,10 +507,10 @@ def _item_rows(est: "Estimate", book: _Book) -> None:
             amount = f"=J{row}*L{row}*M{row}"
         elif item.type == "surcharge" and item.quantity is not None and item.percent is not None:
             # the items of the same activity, year and share that the surcharge applies to
-            same = [m for m, other in enumerate(est.items[:n]) if other.type == "rate" and m in row_of
+            same = [m for m, other in enumerate(entries[:n]) if other.type == "rate" and m in row_of
                     and other.activity == item.activity and other.year == item.year and other.part == item.part
                     and other.funding == item.funding]
-            if same and sum((est.items[m].amount.low for m in same), Decimal(0)) == item.quantity.low:
+            if same and sum((entries[m].amount.low for m in same), Decimal(0)) == item.quantity.low:
                 quantity = "=" + "+".join(f"N{row_of[m]}" for m in same)
                 linked = "yes"
             rate, factor = item.percent / 100, Decimal(1)
@@ -596,7 +663,7 @@ def write_workbook(est: "Estimate", path: Path | str) -> Path:
           book.items, money=("N",), widths={"A": 10, "C": 26, "E": 34, "N": 16, "P": 80})
     # totals: one row per rounding cell
     rows: list[list[Any]] = []
-    cells = [c for c in est.cells if c.funding not in COVERED_SOURCES]
+    cells = [c for c in (*est.cells, *book.cells) if c.funding not in COVERED_SOURCES]
     def col(letter: str) -> str:
         return f"items!${letter}$2:${letter}${n_items}"
 
@@ -623,11 +690,14 @@ def write_workbook(est: "Estimate", path: Path | str) -> Path:
     from pbi.export.text import funding_label
 
     rows.append([])
-    for funding, year in est.totals():
+    totals = {key: value.low for key, value in est.totals().items()}
+    for c in book.cells:  # a share pbi prices nothing for now: its funding and year, at 0
+        totals.setdefault((c.funding, c.year), Decimal(0))
+    for funding, year in totals:
         r = len(rows) + 2
         rows.append([f"{funding_label(funding)}, {year}", funding, "", year, "", "",
                      f"=SUMIFS($G$2:$G${last},$B$2:$B${last},B{r},$D$2:$D${last},D{r})",
-                     est.totals()[(funding, year)].low, ""])
+                     totals[(funding, year)], ""])
     rows.append(["total", "", "", "", "", "", f"=SUM($G$2:$G${last})" if cells else 0, est.total.low, ""])
     sheet("totals", ["figure/request", "funding", "section", "year", "sum of items", "rounding step",
                      "amount", "computed by pbi", "rounding"], rows, money=("E", "G", "H"),
