@@ -4,20 +4,28 @@ them; and the edited quantities read back as a :class:`~pbi.costing.scenario.Sce
 
 Sheets:
 
-``quantities``  one row per quantity of each activity (the cells to edit: column C), with the
-                value the spec states beside it (column D) so that a change can be read back;
+``read me``     what to edit, what recomputes, what does not, and the commands that price the
+                edited workbook and write its note;
+``quantities``  one row per quantity of each activity (the cells to edit: column C, validated as
+                pbi validates them), with the value the spec states beside it (column D) so that a
+                change can be read back, and whether an edit recomputes in full (column H);
+``shares``      the quantities pbi derives: for a draw on an entitlement, what is left of the
+                allocation, drawn by earlier activities, available, requested, covered
+                (``MIN(requested, available)``) and additional; for a session over the new year,
+                its days in each year (whole days by largest remainder, as pbi splits them);
 ``rates``       each rate the estimate uses: key, effective date, duty station, value, unit, table,
                 reference;
-``items``       each line item: quantity as a formula of the quantities (``=quantities!C4*2``),
-                rate (``=rates!D3``), amount ``= quantity × rate × unit factor``; programme support
-                costs as a per cent of the items they apply to; quoted lump sums from their cell;
+``items``       each line item: quantity as a formula of the quantities (``=quantities!C4*2``) or of
+                the shares, rate (``=rates!D3``), amount ``= quantity × rate × unit factor``;
+                programme support costs as a per cent of the items they apply to; quoted lump sums
+                from their cell;
 ``totals``      each rounding cell of the estimate (figure or request, funding source, section,
                 year): the sum of its items (``SUMPRODUCT`` of exact matches), then ``ROUND`` to the
                 table's step; totals by funding source and year (``SUMIFS``), and the total.
 
-An item whose quantity pbi derives in a way a formula does not follow (a draw on an entitlement, a
-session split across two years) keeps its quantity as a number and says so in column ``linked``.
-A range (600 to 900 pages) is written as its low end.
+An item whose quantity no formula follows (a session over the new year that also draws on an
+entitlement, or over more than two years) keeps it as a number (``linked: no``), and the quantity
+cells of its activity say so. A range (600 to 900 pages) is written as its low end.
 """
 
 from __future__ import annotations
@@ -36,6 +44,7 @@ from pbi.model.yamlio import read_bytes
 if TYPE_CHECKING:  # pragma: no cover
     from pbi.costing.estimate import Cell, Estimate, LineItem
     from pbi.costing.scenario import Scenario
+    from pbi.model.entitlements import EntitlementUse
     from pbi.model.specs import Activity
 
 __all__ = ["write_workbook", "read_workbook_scenario", "QUANTITY_SHEET", "TOTAL_CELL", "MAX_WORKBOOK_BYTES"]
@@ -192,7 +201,7 @@ def _product(refs: list[_Ref], times: Decimal = Decimal(1), per: Decimal = Decim
     return formula or "1", cells
 
 
-def _share_rows(est: "Estimate", activity: "Activity", use: Any, book: _Book) -> dict[str, _Ref] | None:
+def _share_rows(est: "Estimate", activity: "Activity", use: "EntitlementUse", book: _Book) -> dict[str, _Ref] | None:
     """The rows of the shares sheet for one draw on an entitlement (what is left of the allocation,
     drawn by earlier activities, available, requested, covered = MIN(requested, available),
     additional), once per activity and year; None when the request is not a formula of the cells."""
