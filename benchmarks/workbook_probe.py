@@ -12,7 +12,10 @@ recomputed by the ``formulas`` engine, and three totals compared:
 * the recomputed grand total (totals sheet, column G);
 * pbi's scenario total for the same edit (``compare_file(spec, assignments=["ACTIVITY.QUANTITY=V"])``);
 * the edited workbook read back (``read_workbook_scenario``) and priced
-  (``variant_file(spec, scenario=...).cost().total``).
+  (``variant_file(spec, scenario=...).cost().total``);
+
+and the same for what existing resources or an entitlement cover (priced for information, outside
+the totals): the recomputed sum of the items marked covered against pbi's.
 
 A cell agrees when all three are equal, or when the workbook says plainly that it does not follow
 (a ``no`` in the quantities sheet's ``recomputes`` column) and the read-back still prices the edit as
@@ -105,6 +108,22 @@ def quantity_rows(path: Path) -> list[tuple[int, str, str, Any, str]]:
             for n, r in enumerate(ws.iter_rows(min_row=2, values_only=True), start=2) if r and r[0]]
 
 
+def covered_sum(cells: dict[str, Any], path: Path) -> Decimal:
+    """The recomputed sum of the line items marked covered (items, column I)."""
+    import openpyxl
+
+    ws = openpyxl.load_workbook(path, read_only=True)["items"]
+    total = Decimal(0)
+    for n, row in enumerate(ws.iter_rows(min_row=2, max_col=9, values_only=True), start=2):
+        if row[8] == "yes":
+            total += Decimal(str(round(float(cells[f"ITEMS!N{n}"]), 2)))
+    return total
+
+
+def covered_of(est: Any) -> Decimal:
+    return sum((i.amount.low for i in est.items if i.covered and i.type != "rounding"), Decimal(0))
+
+
 def linked_counts(path: Path) -> tuple[int, int]:
     """Line items with a quantity whose quantity is a formula, and all line items with a quantity."""
     import openpyxl
@@ -152,31 +171,42 @@ def probe_spec(spec: Path, tmp: Path, *, cells: bool = True) -> dict[str, Any]:
         out["tried"] += 1
         what = f"{activity}.{quantity} {value} -> {new}"
         try:
-            priced = compare_file(spec, assignments=[f"{activity}.{quantity}={new}"]).scenario.total.low
+            variant = compare_file(spec, assignments=[f"{activity}.{quantity}={new}"]).scenario
+            priced, covered = variant.total.low, covered_of(variant)
         except PbiError as err:
-            priced = None
+            priced = covered = None
             reason = f"pbi refuses: {err}"
         try:
             back = variant_file(spec, scenario=read_workbook_scenario(edited)).cost().total.low
         except PbiError as err:
             back = None
             reason = f"read back refuses: {err}"
-        recomputed = grand_total(recompute(edited), edited)
+        cells = recompute(edited)
+        recomputed = grand_total(cells, edited)
+        covered_here = covered_sum(cells, edited)
         if priced is None or back is None:
-            if live == "no":  # the workbook says it does not follow; pbi says why
+            if live != "yes":  # the workbook says it does not follow; pbi says why
                 out["agree"] += 1
                 out["flagged"] += 1
             else:
                 out["disagree"].append(f"{what}: {reason}")
             continue
-        if recomputed == priced == back:
+        if recomputed == priced == back and covered_here == covered:
             out["agree"] += 1
-        elif live == "no" and priced == back:
+        elif live != "yes" and priced == back:
             out["agree"] += 1
             out["flagged"] += 1
         else:
-            out["disagree"].append(f"{what}: recomputed {recomputed}, pbi {priced}, read back {back}")
+            out["disagree"].append(f"{what}: recomputed {recomputed}, pbi {priced}, read back {back}; covered "
+                                   f"recomputed {covered_here}, pbi {covered}")
     return out
+
+
+def _has_covered(spec: Path) -> bool:
+    try:
+        return any(i.covered for i in cost_file(spec).items)
+    except PbiError:
+        return False
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -184,13 +214,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="count linked items only (no cell edits)")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--only", help="specs whose path contains this")
+    parser.add_argument("--covered", action="store_true",
+                        help="only specs with items that existing resources or an entitlement cover")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmpdir:
         tmp = Path(tmpdir)
         (tmp / "drafts").mkdir()
         specs = [s for s in note_specs() if (args.only or "") in str(s)] + draft_specs(tmp / "drafts", args.only or "")
+        if args.covered:
+            specs = [s for s in specs if _has_covered(s)]
         results = []
-        for spec in specs:
+        for n, spec in enumerate(specs, start=1):
+            print(f"[{n}/{len(specs)}] {spec.name}", file=sys.stderr, flush=True)
             try:
                 results.append(probe_spec(spec, tmp, cells=not args.quick))
             except PbiError as err:
