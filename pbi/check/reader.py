@@ -22,6 +22,7 @@ from pbi.model.money import from_roman, roman
 from . import lexicon as lx
 from . import quantities as qx
 from .tables import Table, TableAmount, find_tables, table_amounts
+from .wordfile import docx_text, is_docx
 from .text import Joined, Line, Money, clean_lines, find_money, is_furniture, join_lines, normalize, to_int
 
 __all__ = ["Note", "Paragraph", "Claim", "read_notes", "read_path", "MAX_TEXT_BYTES", "LANGUAGES"]
@@ -966,7 +967,9 @@ def read_notes(text: str, *, lang: str | None = None, source: str = "<text>") ->
         try:
             text = text.decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise CheckError("not UTF-8 text", file=source) from exc
+            line = text[:exc.start].count(b"\n") + 1
+            raise CheckError(f"not UTF-8 text (byte 0x{text[exc.start]:02x}; a Word file is read when "
+                             "named .docx)", file=source, line=line) from exc
     if not isinstance(text, str):
         raise CheckError(f"expected text, got {type(text).__name__}", file=source)
     if len(text) > MAX_TEXT_BYTES:
@@ -1000,6 +1003,12 @@ def read_path(path: str | Path, *, lang: str | None = None) -> list[Note]:
         data = read_bytes(p, limit=MAX_TEXT_BYTES)
     except InputError as exc:
         raise CheckError(exc.message, file=str(p)) from None
+    if is_docx(p, data[:4]):  # a statement saved as a Word file: its paragraphs and tables as text
+        text = docx_text(p)
+        if len(text) > MAX_TEXT_BYTES:
+            raise CheckError(f"a Word document of {len(text):,} characters of text (expected at most "
+                             f"{MAX_TEXT_BYTES:,}: split it into files of a few notes each)", file=str(p))
+        data = text.encode("utf-8")
     count = longest = 0
     for run in _DIGITS.finditer(data.decode("utf-8", "replace")):
         count, longest = count + 1, max(longest, run.end() - run.start())
