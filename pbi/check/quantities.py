@@ -52,10 +52,13 @@ __all__ = ["MEETING_SERVICES", "extract", "find_funding", "find_years", "find_bi
            "find_section_run", "find_sections", "no_section_at", "section_before", "section_before_at",
            "staff_assessment", "KINDS", "COUNTABLE"]
 
-_ZN = r"(\d{1,3}(?:,\d{3})+(?!\d)|\d+|[一二两三四五六七八九十百]+)"
+#: an integer, possibly grouped as the United Nations prints it: 1,200 or 1 200 (a space between
+#: groups of three digits, as in its Chinese, French and Spanish texts: "8 500字", "8 500 mots")
+_GROUPED = r"\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?: \d{3})+(?![\d,])"
+_ZN = rf"({_GROUPED}|\d+|[一二两三四五六七八九十百]+)"
 _EW = (r"(\d{1,3}(?:,\d{3})+(?!\d)|\d+|a|an|one|single|two|three|four|five|six|seven|"
        r"eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)")
-_DN = r"(\d{1,3}(?:,\d{3})+(?!\d)|\d+)"  # an integer, possibly grouped: 1,200
+_DN = rf"({_GROUPED}|\d+)"  # an integer, possibly grouped: 1,200, 1 200
 _NOT_ORD = r"(?<!第)(?<!第 )(?<![\d.])(?<!\d,)"
 
 #: flags describing the kind of work costed (used to decide whether two items are the same)

@@ -104,16 +104,17 @@ class Note:
 
 _ANNEX = re.compile(r"^\s*(?:附件\s*([一二三四五六七八九十]+)|Annex\s+([IVXLC]+|\d+))\s*$", re.I)
 _TITLE_START = re.compile(
-    r"^\s*(?:关于题为|关于.{0,60}?(?:财务说明|所涉方案预算问题)|(?=.{0,200}?所涉方案预算问题\s*$)|"
+    r"^\s*(?:关于题为|关于.{0,60}?(?:财务说明|所涉(?:行政和)?方案预算问题)|(?=.{0,200}?所涉(?:行政和)?方案预算问题\s*$)|"
     r"(?:Financial\s+note|Statement\s+of\s+(?:the\s+)?programme\s+budget\s+implications|"
-    r"Programme\s+budget\s+implications)\b)", re.I)
-_TITLE_KEY = re.compile(r"财务说明|所涉方案预算问题|所涉经费问题|financial\s+note|"
+    r"(?:Administrative\s+and\s+)?Programme\s+budget\s+implications)\b)", re.I)
+_TITLE_KEY = re.compile(r"财务说明|所涉(?:行政和)?方案预算问题|所涉经费问题|financial\s+note|"
                         r"programme\s+budget\s+implications", re.I)
 _CHAPTER = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*\.\s*\S|[IVX]+\.\s+[A-Z]|第[一二三四五六七八九十]+章)")
 _PARA = re.compile(r"^\s*(\d{1,2})\.(?!\d)\s*")
 _LETTER = re.compile(r"^\s*\(([a-z])\)\s+")
 _ROMAN = re.compile(r"^\s*\((i{1,3}|iv|v|vi{1,3}|ix|x)\)\s+|^\s*\(([一二三四五六七八九十]+)\)\s*")
-_SYMBOL = re.compile(r"\b[A-Z][A-Za-z0-9.]*(?:/[A-Za-z0-9.]+)*?/L\.\d+(?:/(?:Rev|Add|Corr)\.\d+)*")
+#: a draft's symbol; it may follow a Chinese word directly ("决议草案A/C.3/80/L.30")
+_SYMBOL = re.compile(r"(?<![A-Za-z0-9/.])[A-Z][A-Za-z0-9.]*(?:/[A-Za-z0-9.]+)*?/L\.\d+(?:/(?:Rev|Add|Corr)\.\d+)*")
 #: the languages whose notes pbi check reads (headings, paragraphs, amounts and quantities): Chinese
 #: and English as they are, the others through the rewrite of their words (lexicon.yaml)
 LANGUAGES = ("zh", "en", *lx.languages())
@@ -189,7 +190,7 @@ def _find_heads(lines: list[Line]) -> list[tuple[_Head, int]]:
 
 #: a statement of programme budget implications: its parts ("II. Activities …", "三. 所需资源")
 #: are headings inside the note, numbered paragraphs running on across them
-_STATEMENT = re.compile(r"programme\s+budget\s+implications|所涉方案预算问题", re.I)
+_STATEMENT = re.compile(r"programme\s+budget\s+implications|所涉(?:行政和)?方案预算问题", re.I)
 
 
 def _continues(lines: list[Line], start: int, stop: int) -> bool:
@@ -317,7 +318,7 @@ _FURTHER = re.compile(r"\ba\s+further\s*$|另需\s*$", re.I)
 _OF_WHICH = re.compile(r"\bof\s+which\b|其中", re.I)
 _GROSS = re.compile(r"\bgross\b|\b(?:including|inclusive\s+of)\s+staff\s+assessment\b|"
                     r"含工作人员薪金税", re.I)
-_DOC_SYMBOL = re.compile(r"\b(?:A|E|S|TD|HRC|CTOC|UNEP|ST|DP|CRC|CEDAW)(?:/[A-Z0-9][A-Za-z0-9.()]*){1,6}")
+_DOC_SYMBOL = re.compile(r"(?<![A-Za-z0-9/.])(?:A|E|S|TD|HRC|CTOC|UNEP|ST|DP|CRC|CEDAW)(?:/[A-Z0-9][A-Za-z0-9.()]*){1,6}")
 _REQUEST = re.compile(r"请求|request", re.I)
 _SUMMARY = re.compile(r"执行段中?规定|分段规定|决定草案规定|决议草案规定|under\s+the\s+terms\s+of|"
                       r"provides?\s+that|would\s+(?:request|decide)", re.I)
@@ -768,7 +769,7 @@ class _NoteReader:
 _EXCERPT_KEY = re.compile(r"programme\s+budget\s+implications|contingency\s+fund|appropriation|"
                           r"extrabudgetary|regular\s+budget|voluntary\s+contributions|"
                           r"additional\s+(?:\w+\s+)?(?:resources|requirements)|\brequirements\b|"
-                          r"\bunder\s+section\s+\d|所涉方案预算|财务说明|"
+                          r"\bunder\s+section\s+\d|所涉(?:行政和)?方案预算|财务说明|"
                           r"追加|预算外", re.I)
 #: funding sources a total may add up across: money of the regular budget, now or later
 _REGULAR = frozenset({"regular_budget", "budget_process", "contingency_fund"})
@@ -882,14 +883,17 @@ def _read(text: str, source: str, lang: str | None = None) -> list[Note]:
             continue
         note_no = head.annex if head.annex is not None else pos
         claims = _NoteReader(blocks, note_no).read()
-        first = _period_year(" ".join(b.text for b in blocks))
+        whole = " ".join(b.text for b in blocks)
+        first = _period_year(whole)
+        if first is None:  # a statement whose activities name one year, and the paragraphs costing them none
+            years = set(qx.find_years(whole))
+            first = years.pop() if len(years) == 1 else None
         if first is not None:
             for c in claims:
                 if c.year is None:
                     c.quantities.setdefault("period_year", first)
         for table in tables:
             claims += _table_claims(table, body, blocks, note_no)
-        whole = " ".join(b.text for b in blocks)
         sym = _SYMBOL.search(whole) or _SYMBOL.search(head.title)
         symbol = sym.group(0) if sym else None
         title = head.title.rstrip("* ").strip()

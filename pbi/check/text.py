@@ -232,7 +232,7 @@ def _cn_int(s: str) -> int | None:
 
 def to_int(token: str) -> int | None:
     """An integer from digits (``1,200``), Chinese numerals (``六``) or English words (``six``)."""
-    t = token.strip().lower().replace(",", "")
+    t = token.strip().lower().replace(",", "").replace(" ", "")  # 1,200 and 1 200
     if not t:
         return None
     if t.isdigit() and t.isascii():
