@@ -455,6 +455,8 @@ class _NoteReader:
             last = k + 1 == len(money) or money[k + 1].start >= sent[1]
             shared = self._shared_purpose(after, b.number, sent) if listing and last else None
             q = self._quantities(before, after if shared is None else after[:shared])
+            if not _has_item(q) and k and money[k - 1].end > sent[0]:
+                q = self._wider(text, money[k - 1], mo, after, q)
             follow = self._following(text, sents, sent, money)
             if qx.extract(follow).get("background_document"):
                 q["background_document"] = q["documentation"] = True
@@ -588,6 +590,17 @@ class _NoteReader:
             total.quantities.setdefault(key, v)
         total.quantities["shared_purpose"] = True
         return m.start()
+
+    @staticmethod
+    def _wider(text: str, prev: Money, mo: Money, after: str, q: dict[str, Any]) -> dict[str, Any]:
+        """The quantities of an amount whose own clause states none ("，所需经费为66 100美元"), from
+        the clauses since the one of the amount before it ("以及一名一般事务(其他职等)人员，为期6个月，
+        所需经费为66 100美元"); ``q`` when those state none either."""
+        cut = _CLAUSE.search(text, prev.end, mo.start)
+        if cut is None:
+            return q
+        wider = qx.extract(text[cut.end():mo.start] + " " + after)
+        return wider if _has_item(wider) else q
 
     @staticmethod
     def _quantities(before: str, after: str) -> dict[str, Any]:
