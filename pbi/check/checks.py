@@ -140,7 +140,8 @@ def _parts_of(note: Note, total: Claim) -> list[Claim]:
     """The claims of ``note`` the reader found to be the parts of ``total``."""
     paras = set(total.quantities.get("total_of", []))
     parts = set(total.quantities.get("parts", []))
-    return [x for x in note.claims if not x.is_total and x.amount is not None
+    return [x for x in note.claims if x is not total and x.amount is not None
+            and (not x.is_total or x.quantities.get("table"))  # a table's total of totals names them
             and x.paragraph in paras and x.amount in parts]
 
 

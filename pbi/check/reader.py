@@ -301,7 +301,7 @@ _OPTIONAL = re.compile(r"^\s*(?:如果?(?!不)(?![^,。]{0,16}通过)|若|倘若
                        r"(?:General\s+Assembly|Council|Conference|Committee|Commission|Board)\s+adopt))",
                        re.I)
 _TOTAL = re.compile(r"以上相加|上述各项相加|以上各项|以上合计|共计|合计|总计|总额|总共需要|"
-                    r"\bin\s+total\b|\ba\s+total\s+of\b|\btotal\s+(?:requirement|cost|amount)s?\b|"
+                    r"\bin\s+total\b|\ba\s+total\s+of\b|\btotal\s+(?:additional\s+|net\s+)?(?:resource\s+)?(?:requirement|cost|amount)s?\b|"
                     r"\baltogether\b|\bthe\s+above\b|\bamounting\s+to\b|\btotall?ing\b|"
                     r"\b(?:would\s+)?total\s+(?=\$|US\$|USD)", re.I)
 #: after an amount: its parts follow ("$118,600 for 2023 [comprising $107,300 under section 2 …]")
@@ -457,6 +457,8 @@ class _NoteReader:
             q = self._quantities(before, after if shared is None else after[:shared])
             if not _has_item(q) and k and money[k - 1].end > sent[0]:
                 q = self._wider(text, money[k - 1], mo, after, q)
+            if not _has_item(q):
+                q = self._from_sentence_before(text, sents, at, starts, q)
             follow = self._following(text, sents, sent, money)
             if qx.extract(follow).get("background_document"):
                 q["background_document"] = q["documentation"] = True
@@ -590,6 +592,24 @@ class _NoteReader:
             total.quantities.setdefault(key, v)
         total.quantities["shared_purpose"] = True
         return m.start()
+
+    def _from_sentence_before(self, text: str, sents: list[tuple[int, int]], at: int, starts: list[int],
+                              q: dict[str, Any]) -> dict[str, Any]:
+        """The quantities of an amount whose sentence states none, from the sentence before it in
+        the paragraph when that one states what is costed and no amount of its own ("每次专家会议将
+        举行2次会议，以六种正式语文提供口译服务。2026年所需经费为16 100美元"); ``q`` otherwise."""
+        if at < 1:
+            return q
+        a, b = sents[at - 1]
+        if bisect.bisect_left(starts, a) < bisect.bisect_left(starts, b):
+            return q  # the sentence before states an amount: its quantities are its own
+        key = ("sentence_q", a)
+        if key not in self._memo:
+            self._memo[key] = qx.extract(text[a:b])
+        before: dict[str, Any] = self._memo[key]
+        if not _has_item(before):
+            return q
+        return {**before, **q}
 
     @staticmethod
     def _wider(text: str, prev: Money, mo: Money, after: str, q: dict[str, Any]) -> dict[str, Any]:
