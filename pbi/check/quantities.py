@@ -48,7 +48,7 @@ from pbi.model.vocabulary import duty_stations, grade_readings
 
 from .text import to_int
 
-__all__ = ["MEETING_SERVICES", "extract", "find_funding", "find_years", "find_biennium", "find_ops", "find_section",
+__all__ = ["MEETING_SERVICES", "extract", "processed_in", "find_funding", "find_years", "find_biennium", "find_ops", "find_section",
            "find_section_run", "find_sections", "no_section_at", "section_before", "section_before_at",
            "staff_assessment", "KINDS", "COUNTABLE"]
 
@@ -329,7 +329,7 @@ def _item_clause(text: str, pos: int) -> str:
     return text[cuts[-1] if cuts else a:after.start() if after else b]
 
 
-def _processed_in(text: str) -> str | None:
+def processed_in(text: str) -> str | None:
     """The one duty station ``text`` says documents are processed in ("在日内瓦以六种正式语文处理")."""
     found = {station for m in _PROCESSED.finditer(text) for zh, station in _LOCATIONS if zh in m.group(0)}
     found |= {m.group(1) for p in _PROCESSED.finditer(text) for m in [_LOCATIONS_EN.search(p.group(0))] if m}
@@ -437,7 +437,7 @@ def extract(text: str) -> dict[str, Any]:
     if len(hits) > 1 and any(n > 1 for n in docs_words):
         q["words_documents"] = docs_words  # "two documents of 1,000 words and a document of 2,000 words"
     if hits:  # where the (first) document is processed, in its own clause, else where the text says
-        q["words_location"] = _own_location(text, sorted(hits)[0][0]) or _processed_in(text)
+        q["words_location"] = _own_location(text, sorted(hits)[0][0]) or processed_in(text)
     for key, rxs in (("participants", _PARTICIPANTS), ("work_months", _WORK_MONTHS), ("words", _WORDS),
                      ("consultants", _CONSULTANTS), ("copies", _COPIES), ("documents", _DOCUMENTS)):
         for rx in rxs:

@@ -925,6 +925,7 @@ def _read(text: str, source: str, lang: str | None = None) -> list[Note]:
             for c in claims:
                 if c.year is None:
                     c.quantities.setdefault("period_year", first)
+        _document_length(claims, whole)
         for table in tables:
             claims += _table_claims(table, body, blocks, note_no)
         sym = _SYMBOL.search(whole) or _SYMBOL.search(head.title)
@@ -937,6 +938,32 @@ def _read(text: str, source: str, lang: str | None = None) -> list[Note]:
             paragraphs=[Paragraph(b.number, b.text, b.line) for b in blocks],
             source=source, line=head.line, claims=claims, name=name))
     return notes
+
+
+#: quantities that say an amount pays for something other than one document
+_NOT_A_DOCUMENT = ("pages", "words", "meetings", "workshops", "work_months", "participants", "trips", "grade",
+                   "days", "weeks", "copies")
+
+
+def _document_length(claims: list[Claim], whole: str) -> None:
+    """The length of the one document a statement requests, for the amount that processes it in
+    another paragraph ("… a summary report of 10,700 words." … "The summary report would be processed
+    in Geneva in the six official languages, at a cost of $18,500"): only when the note states one
+    length, and the amount costs a report or document in languages and nothing else."""
+    length = qx.extract(whole)
+    if "words_all" in length or "pages_all" in length or not (length.get("words") or length.get("pages")):
+        return
+    for c in claims:
+        q = c.quantities
+        if (q.get("report") or q.get("documentation")) and q.get("languages") and c.low is not None \
+                and not q.get("is_total") and not any(k in q for k in _NOT_A_DOCUMENT) \
+                and q.get("interpretation") is not True and not q.get("travel"):
+            key = "words" if length.get("words") else "pages"
+            q[key] = length[key]
+            q["length_elsewhere"] = True
+            station = qx.processed_in(c.text)
+            if station:  # "would be processed in Geneva": the document's station
+                q[f"{key}_location"] = station
 
 
 #: the budget period a note names: "programme budget for 2022", "… for the biennium 2016–2017"
