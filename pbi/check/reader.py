@@ -22,6 +22,7 @@ from pbi.model.money import from_roman, roman
 from . import lexicon as lx
 from . import quantities as qx
 from .tables import Table, TableAmount, find_tables, table_amounts
+from .markup import HTML_SUFFIXES, MARKDOWN_SUFFIXES, markup_text
 from .wordfile import docx_text, is_docx
 from .text import Joined, Line, Money, clean_lines, find_money, is_furniture, join_lines, normalize, to_int
 
@@ -1003,7 +1004,7 @@ def _table_claims(table: Table, body: list[Line], blocks: list[_Block], note_no:
             q["income_offset"] = True
         year = f" {t.year}" if t.year else ""
         out.append(Claim(note=note_no, paragraph=para, amount=t.amount, low=t.amount, high=t.amount,
-                         quantities=q, funding="regular_budget", year=t.year, operative_paragraph=None,
+                         quantities=q, funding=t.funding or "regular_budget", year=t.year, operative_paragraph=None,
                          text=f"{t.label.strip()}{year}", line=t.line, section=t.section))
     return out
 
@@ -1073,6 +1074,11 @@ def read_path(path: str | Path, *, lang: str | None = None) -> list[Note]:
             raise CheckError(f"a Word document of {len(text):,} characters of text (expected at most "
                              f"{MAX_TEXT_BYTES:,}: split it into files of a few notes each)", file=str(p))
         data = text.encode("utf-8")
+    if p.suffix.lower() in (*MARKDOWN_SUFFIXES, *HTML_SUFFIXES):  # a statement in Markdown or HTML: its text
+        try:
+            data = markup_text(p, data.decode("utf-8")).encode("utf-8")
+        except UnicodeDecodeError:
+            pass  # read_notes names the line that is not UTF-8
     count = longest = 0
     for run in _DIGITS.finditer(data.decode("utf-8", "replace")):
         count, longest = count + 1, max(longest, run.end() - run.start())

@@ -53,6 +53,9 @@ class Table:
     total_column: bool = True
     #: what one unit of a cell is worth: 1000 in a table "(Thousands of United States dollars)"
     scale: Decimal = Decimal(1)
+    #: "sections" (by section and year) or "items" (a row an item, its funding, year and amount,
+    #: under a total row: the resource table of a note saved as a Word file)
+    kind: str = "sections"
 
 
 @dataclass
@@ -68,6 +71,8 @@ class TableAmount:
     role: str
     #: for a total: the cells it adds up
     parts: list["TableAmount"] = field(default_factory=list)
+    #: the funding source the row names (a table of items), else None (the regular budget)
+    funding: str | None = None
 
     @property
     def is_total(self) -> bool:
@@ -122,7 +127,8 @@ def find_tables(lines: list[Line], stop: re.Pattern[str]) -> tuple[list[Line], l
             i = j
             continue
         captions = [ln.text for ln in lines[max(0, i - 3):i] if _CAPTION.match(ln.text)]
-        head = _captioned_header(lines[i].text) if captions else None
+        ruled = i + 1 < len(lines) and bool(_RULE.match(lines[i + 1].text))
+        head = _captioned_header(lines[i].text) if captions or ruled else None
         if head:
             j = i + 1 + bool(i + 1 < len(lines) and _RULE.match(lines[i + 1].text))
             start = j
@@ -132,6 +138,14 @@ def find_tables(lines: list[Line], stop: re.Pattern[str]) -> tuple[list[Line], l
             tables.append(Table(head[0], tuple(lines[start:j]), len(out) - 1, head[1], scale))
             i = j
             continue
+        if ruled and len(_cells(lines[i].text)) >= 3:  # a table of items: each row ends with its amount
+            j = i + 2
+            while j < len(lines) and not stop.match(lines[j].text) and _ends_in_amount(lines[j].text):
+                j += 1
+            if j > i + 2:
+                tables.append(Table((), tuple(lines[i + 2:j]), len(out) - 1, False, kind="items"))
+                i = j
+                continue
         out.append(lines[i])
         i += 1
     return out, tables
@@ -152,8 +166,37 @@ def _amount(cell: str, scale: Decimal = Decimal(1)) -> Decimal | None:
     return Decimal(re.sub(r"[, ]", "", bare.group(1))) * scale
 
 
+def _ends_in_amount(text: str) -> bool:
+    """A row of a table of items: its last cell an amount or a range ("800,000 到 1,200,000 美元")."""
+    cells = _cells(text)
+    return len(cells) >= 2 and (_amount(cells[-1]) is not None or len(find_money(cells[-1])) == 1)
+
+
+def _item_amounts(table: Table) -> list[TableAmount]:
+    """A table of items: each row's amount with its year and funding; a last row of a label and an
+    amount alone is the total of the rows above it."""
+    out: list[TableAmount] = []
+    ranged = False  # a row states a range: the total's parts are not all single amounts
+    for k, row in enumerate(table.rows):
+        cells = _cells(row.text)
+        amount = _amount(cells[-1])
+        if amount is None:
+            ranged = True
+            continue
+        if k == len(table.rows) - 1 and len(cells) == 2 and out:
+            if not ranged:
+                out.append(TableAmount(amount, None, None, cells[0], row.number, "net", list(out)))
+            continue
+        year = next((int(c) for c in cells[1:-1] if _YEAR.match(c)), None)
+        funding = next((f for c in cells[1:-1] for f in [qx.find_funding(c)] if f), None)
+        out.append(TableAmount(amount, year, None, cells[0], row.number, "item", funding=funding))
+    return out
+
+
 def table_amounts(table: Table) -> list[TableAmount]:
     """Every figure of ``table``, totals carrying their parts (see the module docstring)."""
+    if table.kind == "items":
+        return _item_amounts(table)
     out: list[TableAmount] = []
     section: str | None = None
     in_section: list[TableAmount] = []  # object cells of the current section

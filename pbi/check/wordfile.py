@@ -80,6 +80,8 @@ def _rows(table: Any) -> list[str]:
         if text:
             indent = "    " if cells and cells[0] and _indented(row) else ""
             rows.append(indent + text)
+            if len(rows) == 1 and len(table.rows) > 1:
+                rows.append("-" * 8)  # a Word table's first row is its header: ruled off, as in text
     return rows
 
 
