@@ -323,7 +323,7 @@ def _share(funding: str, year: int, covered: bool, period: BudgetPeriod) -> Shar
 def _object_keys(spec: Spec) -> dict[str, str]:
     from pbi.model.vocabulary import object_of
 
-    return {a.id: object_of(a.kind, a.object).key for _, a in spec.activities()}
+    return {a.id: object_of(a.of or a.kind, a.object).key for _, a in spec.activities()}
 
 
 def apportion(total: Decimal, parts: dict[str, Decimal], step: Decimal) -> dict[str, Decimal]:

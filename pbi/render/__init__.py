@@ -178,6 +178,11 @@ def _environment(lang: str, budget_period: str) -> Any:
         """The activity's own short name, or the name of its kind."""
         if activity.label is not None and getattr(activity.label, lang, None):
             return tr(activity.label)
+        if activity.kind == "lump_sum":  # named by what its amount is of: "provision for travel"
+            names = phrases.get("lump_sums", {})
+            name = names.get(activity.of or "default") or names.get("default", {})
+            if lang in name:
+                return str(name[lang])
         try:
             return str(phrases["kinds"][activity.kind][lang])
         except KeyError:
@@ -324,7 +329,7 @@ def build_note(estimate: Estimate, lang: str, kind: str | None = None) -> Note:
     spec's body takes by default (model/vocabulary.yaml)."""
     import jinja2
 
-    from .context import build_context
+    from .context import as_stated, build_context
     from .numbers import SUPPORTED
 
     if kind is None:
@@ -334,6 +339,7 @@ def build_note(estimate: Estimate, lang: str, kind: str | None = None) -> Note:
     if lang not in SUPPORTED or not (TEMPLATES / kind / f"{lang}.j2").exists():
         have = sorted(p.stem for p in (TEMPLATES / kind).glob("*.j2"))
         raise RenderError(f"no {kind} template for language {lang!r} (have: {', '.join(have)})")
+    estimate = as_stated(estimate)  # travel stated as participants and days reads as trips
     spec = estimate.spec
     if kind == "statement":
         return _build_statement(estimate, lang)  # with what its spec assumed, sections included

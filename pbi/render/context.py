@@ -32,7 +32,7 @@ from pbi.model.specs import Activity, Range, Request, Spec
 from pbi.model.vocabulary import funding_keys
 from pbi.render.identical import merge_identical
 
-__all__ = ["Group", "Paragraph", "NoteContext", "build_context", "note_groups", "appropriation_parts",
+__all__ = ["Group", "Paragraph", "NoteContext", "as_stated", "build_context", "note_groups", "appropriation_parts",
            "OTHER_RESOURCES"]
 
 #: funding sources the note calls extrabudgetary (voluntary contributions are extrabudgetary)
@@ -153,6 +153,33 @@ def note_groups(estimate: Estimate) -> dict[str, Group]:
                          activities=tuple(acts), quoted=all(a.kind == "lump_sum" for a in acts),
                          covered=funding in COVERED_SOURCES, engine_group=group)
     return out
+
+
+def as_stated(estimate: Estimate) -> Estimate:
+    """The estimate whose travel reads as notes word it: an activity stated as ``participants`` and
+    ``days`` that its kind prices by trips and days of subsistence is written as that many trips with
+    those days each (pbi.costing.quantities reads it so); amounts are the estimate's own."""
+    from pbi.costing.quantities import read_quantity
+
+    changed: dict[str, Activity] = {}
+    for _, a in estimate.spec.activities():
+        kind = estimate.table.activities.get(a.kind)
+        per = {p for c in kind.components for p in c.per} if kind else set()
+        if a.trips is not None or not per & {"trips", "trip_days"}:
+            continue
+        trips = read_quantity(a, "trips", estimate.table)
+        days = read_quantity(a, "dsa_days", estimate.table) if a.dsa_days is None else None
+        if trips is None:
+            continue
+        update: dict[str, Any] = {"trips": trips.value, "participants": None}
+        if days is not None:
+            update.update(dsa_days=days.value, days=None)
+        changed[a.id] = a.model_copy(update=update)
+    if not changed:
+        return estimate
+    requests = tuple(r.model_copy(update={"activities": tuple(changed.get(a.id, a) for a in r.activities)})
+                     for r in estimate.spec.requests)
+    return replace(estimate, spec=estimate.spec.model_copy(update={"requests": requests}))
 
 
 def build_context(estimate: Estimate, *, phrases: dict[str, Any] | None = None) -> NoteContext:

@@ -245,7 +245,7 @@ def build_statement_context(estimate: Estimate) -> StatementContext:
     covered_ids = {i.activity for i in estimate.items if i.covered}
     additional_ids = {i.activity for i in estimate.items if not i.covered and i.funding not in _COVERED}
     draws = {u.activity: u for u in estimate.entitlements}
-    lines = [ActivityLine(r, _as_drawn(a, draws.get(a.id)), object_of(a.kind, a.object).key) for r, a in spec.activities()]
+    lines = [ActivityLine(r, _as_drawn(a, draws.get(a.id)), object_of(a.of or a.kind, a.object).key) for r, a in spec.activities()]
     return StatementContext(
         spec=spec, estimate=estimate, conclusion=conclusion, body=b,
         symbol=spec.symbol if _SYMBOL.match(spec.symbol) and not spec.draft_number else None, requests=requests, ops=ops,
