@@ -171,3 +171,31 @@ def test_no_length_borrowed_when_the_note_states_two() -> None:
             " 2. The report would be issued in the six official languages, at a cost of $24,500 under section 2.\n")
     q = _claims(text)[Decimal(24500)]
     assert "words" not in q
+
+
+def test_french_week_of_meetings_and_months_of_a_post() -> None:
+    """« une semaine de séances avec interprétation » and « de la classe P-3 … pendant six mois »."""
+    assert _rates(DEV / "fr03-ecosoc.txt") == {Decimal(83000): Decimal(80300), Decimal(93900): Decimal(93900)}
+
+
+def test_a_wrong_subtotal_carried_into_the_total_is_named() -> None:
+    """en11: the subtotal 48.1 (for 23.3 + 34.8) is carried into the total 64.2: the total is checked
+    against the objects of expenditure (74.2), not confirmed by the wrong subtotal."""
+    errors = [f for _, f in check_files([DEV / "en11-objects.txt"]).findings if f.severity == "error"]
+    named = [{x["amount"] for x in f.figures} for f in errors]
+    assert any(Decimal(48100) in n for n in named)
+    assert any(Decimal(64200) in n and Decimal(34800) in n for n in named)
+
+
+def test_a_table_that_adds_up_keeps_its_subtotals_as_parts() -> None:
+    text = ("Programme budget implications of draft resolution A/C.5/80/L.9\n\n"
+            " 1. The requirements are set out in table 1.\n\nTable 1\n(Thousands of United States dollars)\n\n"
+            "Object of expenditure                      2026\n"
+            "Section 24, Human rights\n"
+            "    Travel of representatives              23.3\n"
+            "    Consultants                            34.8\n"
+            "    Subtotal                               58.1\n"
+            "Total                                      58.1\n\n"
+            " 2. The total requirements would be charged against the contingency fund.\n")
+    total = next(c for n in read_notes(text) for c in n.claims if c.paragraph.startswith("1 (table: Total"))
+    assert total.quantities["parts"] == [Decimal(58100)]

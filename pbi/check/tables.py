@@ -247,6 +247,12 @@ def table_amounts(table: Table) -> list[TableAmount]:
                         "net": subtotals or objects, "staff_assessment": [], "income": [],
                         "gross": net + sa}[role]
                 t.parts = [p for p in pool if p.year == year]
+                if role == "net" and subtotals:
+                    # the subtotals' sum, unless the objects under them add up to another: a wrong
+                    # subtotal carried into the total is then named, not confirmed
+                    atoms = [p for p in objects if p.year == year]
+                    if atoms and sum(p.amount for p in atoms) != sum(p.amount for p in t.parts):
+                        t.parts = atoms
                 row_cells.append(t)
             out.append(t)
         if role == "object":

@@ -40,14 +40,18 @@ def to_docx(text: str, out: Path) -> Path:
     in_table = False
     for block in (b for b in blocks if b):
         rows = [_CELLS.split(ln.strip()) for ln in block]
-        if in_table and all(len(r) >= 2 for r in rows):
+        if in_table and sum(len(r) >= 2 for r in rows) >= 2:
+            from docx.shared import Pt
+
             width = max(len(r) for r in rows)
             table = doc.add_table(rows=0, cols=width)
-            for r in rows:
+            for ln, r in zip(block, rows, strict=True):
                 cells = table.add_row().cells
                 pad = [""] * (width - len(r))
                 for cell, value in zip(cells, [r[0], *pad, *r[1:]], strict=True):
                     cell.text = value
+                if ln[:1].isspace():  # an object of expenditure under its section: indented
+                    cells[0].paragraphs[0].paragraph_format.left_indent = Pt(12)
             in_table = False
             continue
         para: list[str] = []
