@@ -199,3 +199,16 @@ def test_a_table_that_adds_up_keeps_its_subtotals_as_parts() -> None:
             " 2. The total requirements would be charged against the contingency fund.\n")
     total = next(c for n in read_notes(text) for c in n.claims if c.paragraph.startswith("1 (table: Total"))
     assert total.quantities["parts"] == [Decimal(58100)]
+
+
+@pytest.mark.parametrize("total, severity", [("$1.2 million", "info"), ("$1.19 million", "info"),
+                                             ("$1.3 million", "error"), ("$1,200,000", "error")])
+def test_a_total_in_millions_is_checked_at_its_precision(total: str, severity: str) -> None:
+    """"$1.2 million" for parts adding up to 1,192,700 is the sum rounded to 100,000; "$1,200,000"
+    states every digit and is wrong."""
+    from pbi.check import check_notes
+
+    text = ("Programme budget implications of draft resolution A/C.3/80/L.9\n\n 1. The adoption of the draft "
+            f"resolution would give rise to additional requirements of {total} in 2026, comprising $321,100 "
+            "under section 2 and $871,600 under section 3.\n")
+    assert [f.severity for f in check_notes(read_notes(text))] == [severity]

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from pbi.model.money import format_usd
@@ -116,7 +116,12 @@ def check_totals(notes: Sequence[Note]) -> list[Finding]:
                                    f"{pl.where(c)}: {_fmt(c.amount)}, of which {terms} "
                                    f"({_fmt(s)}, within the amount)", figs, c.note_name or None))
                 continue
-            if s == c.amount:
+            unit = c.quantities.get("rounded_to")
+            if unit and s != c.amount and (s / unit).quantize(Decimal(1), ROUND_HALF_UP) * unit == c.amount:
+                out.append(Finding("info", c.note, c.paragraph,
+                                   f"{pl.where(c)}: total {_fmt(c.amount)} = sum of {len(parts)} parts "
+                                   f"({_fmt(s)}) rounded to {_fmt(unit)}: {terms}", figs, c.note_name or None))
+            elif s == c.amount:
                 out.append(Finding("info", c.note, c.paragraph,
                                    f"{pl.where(c)}: total {_fmt(c.amount)} = sum of "
                                    f"{len(parts)} parts: {terms}", figs, c.note_name or None))

@@ -478,6 +478,8 @@ class _NoteReader:
                     q["biennium"] = bien
                 elif year is None and len(later) == 1:  # "The requirements for 2024 will be considered …"
                     year = later.pop()
+            if mo.rounded_to is not None and mo.rounded_to > 1:
+                q["rounded_to"] = mo.rounded_to  # "$1.2 million": a sum is checked to 100,000
             if _OPTIONAL.match(text[sent[0]:sent[1]]):
                 q["optional"] = True
             if _FURTHER.search(text[max(sent[0], mo.start - 40):mo.start]):  # a window: linear in the text
