@@ -212,3 +212,14 @@ def test_a_total_in_millions_is_checked_at_its_precision(total: str, severity: s
             f"resolution would give rise to additional requirements of {total} in 2026, comprising $321,100 "
             "under section 2 and $871,600 under section 3.\n")
     assert [f.severity for f in check_notes(read_notes(text))] == [severity]
+
+
+def test_chinese_table_in_thousands() -> None:
+    """zh08: « 表1 … （千美元） », years written 2026年, a total column 共计 and a dash for no amount."""
+    claims = {c.paragraph: c.low for n in read_path(DEV / "zh08-table.txt") for c in n.claims
+              if c.quantities.get("table")}
+    assert claims["4 (table: 第9款,经济和社会事务, 2026)"] == Decimal(223300)
+    assert claims["4 (table: 共计, total)"] == Decimal(383900)
+    assert "4 (table: 第9款,经济和社会事务, 2027)" not in claims
+    infos = [m for s, m in _findings(DEV / "zh08-table.txt") if s != "info"]
+    assert infos == []

@@ -94,13 +94,14 @@ def _header_years(text: str) -> tuple[int, ...] | None:
 _CAPTION = re.compile(r"^\s*(?:Table\s+\d+|表\s*\d+)(?:\s|$)|[(（](?:Thousands\s+of\s+)?United\s+States\s+dollars[)）]\s*$|"
                       r"[(（](?:千)?美元[)）]\s*$", re.I)
 _THOUSANDS = re.compile(r"thousands\s+of\s+United\s+States\s+dollars|千美元", re.I)
+_YEAR_ZH = re.compile(r"^((?:19|20)\d{2})\s*年$")
 _TOTAL_CELL = re.compile(r"^(?:total|合计|共计|总计)$", re.I)
 
 
 def _captioned_header(text: str) -> tuple[tuple[int, ...], bool] | None:
     """The year columns of a header as the United Nations prints it (no rule of dashes beneath):
     a label or none, one or more years, and a total column or none."""
-    cells = _cells(text)
+    cells = [_YEAR_ZH.sub(r"\1", c) for c in _cells(text)]  # "2026年" is the year 2026
     if cells and not _YEAR.match(cells[0]):
         cells = cells[1:]  # the label column's heading ("Section", "Object of expenditure")
     total = bool(cells) and bool(_TOTAL_CELL.match(cells[-1]))
@@ -163,7 +164,8 @@ def _amount(cell: str, scale: Decimal = Decimal(1)) -> Decimal | None:
     bare = _BARE.match(cell.strip())
     if found or not bare:
         return None
-    return Decimal(re.sub(r"[, ]", "", bare.group(1))) * scale
+    value = Decimal(re.sub(r"[, ]", "", bare.group(1))) * scale
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value  # 80.3 thousand: 80300
 
 
 def _ends_in_amount(text: str) -> bool:
