@@ -223,3 +223,15 @@ def test_chinese_table_in_thousands() -> None:
     assert "4 (table: 第9款,经济和社会事务, 2027)" not in claims
     infos = [m for s, m in _findings(DEV / "zh08-table.txt") if s != "info"]
     assert infos == []
+
+
+@pytest.mark.parametrize("brk", [" ", "\n"])
+def test_french_travel_with_subsistence_days(brk: str) -> None:
+    """« Les frais de voyage des six experts à Genève et leur indemnité journalière de subsistance pour
+    trois jours », on one line or broken across two (found by the held-out fr02 after it was scored)."""
+    text = ("Incidences sur le budget-programme du projet de résolution A/HRC/61/L.95\n\n"
+            " 1. Le Conseil déciderait d'organiser en 2026 une réunion-débat à Genève.\n\n"
+            " 2. Les frais de voyage des six experts à Genève et leur indemnité journalière de"
+            f"{brk}subsistance pour trois jours s'élèveraient à 27 900 dollars au titre du chapitre 24.\n")
+    q = _claims(text)[Decimal(27900)]
+    assert (q["trips"], q["travellers"], q["dsa_days"]) == (6, "experts", 3)
