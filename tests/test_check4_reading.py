@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pbi.check import check_files, read_notes, read_path
+from pbi.check import check_files, check_notes, read_notes, read_path
 from pbi.check import quantities as qx
 
 DEV = Path(__file__).parent / "data" / "check4" / "dev"
@@ -206,8 +206,6 @@ def test_a_table_that_adds_up_keeps_its_subtotals_as_parts() -> None:
 def test_a_total_in_millions_is_checked_at_its_precision(total: str, severity: str) -> None:
     """"$1.2 million" for parts adding up to 1,192,700 is the sum rounded to 100,000; "$1,200,000"
     states every digit and is wrong."""
-    from pbi.check import check_notes
-
     text = ("Programme budget implications of draft resolution A/C.3/80/L.9\n\n 1. The adoption of the draft "
             f"resolution would give rise to additional requirements of {total} in 2026, comprising $321,100 "
             "under section 2 and $871,600 under section 3.\n")
@@ -235,3 +233,11 @@ def test_french_travel_with_subsistence_days(brk: str) -> None:
             f"{brk}subsistance pour trois jours s'élèveraient à 27 900 dollars au titre du chapitre 24.\n")
     q = _claims(text)[Decimal(27900)]
     assert (q["trips"], q["travellers"], q["dsa_days"]) == (6, "experts", 3)
+
+
+@pytest.mark.parametrize("total, severity", [("84 800至94 800美元", "info"), ("84 800至96 800美元", "error")])
+def test_a_total_stated_as_a_range(total: str, severity: str) -> None:
+    """zh07: « 共计84 800至94 800美元 » for a travel range of 50 000至60 000 and a consultant's 34 800."""
+    text = (DEV / "zh07-range.txt").read_text(encoding="utf-8").replace("84 800至94 800美元", total)
+    found = [f for f in check_notes(read_notes(text)) if "total" in f.message]
+    assert [f.severity for f in found] == [severity]

@@ -753,10 +753,27 @@ class _NoteReader:
         return []
 
     # -- totals ----------------------------------------------------------------------------
+    def _range_total(self, c: Claim, pool: list[Claim]) -> None:
+        """The parts of a total stated as a range: the amounts (single or ranges) of the paragraphs
+        before it since the last total, of the same funding, none conditional, none of staff assessment."""
+        parts = [x for x in pool
+                 if x.low is not None and x.high is not None and x.paragraph != c.paragraph
+                 and not x.is_total and not x.quantities.get("optional") and not x.quantities.get("further")
+                 and not x.quantities.get("income_offset") and not x.quantities.get("staff_assessment")
+                 and (c.funding is None or x.funding in (None, c.funding) or {c.funding, x.funding} <= _REGULAR)]
+        if parts:
+            c.quantities["total_of"] = [x.paragraph for x in parts]
+            c.quantities["range_parts"] = [(x.low, x.high) for x in parts]
+
     def _resolve_totals(self) -> None:
         done: list[Claim] = []
         since = 0
         for c in self.claims:
+            if c.is_total and c.amount is None and c.low is not None and not c.quantities.get("total_kind"):
+                self._range_total(c, done[since:])  # "共计84 800至94 800美元"
+                done.append(c)
+                since = len(done)
+                continue
             if not c.is_total or c.amount is None:
                 done.append(c)
                 continue
