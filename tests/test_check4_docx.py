@@ -70,3 +70,13 @@ def test_binary_text_names_its_line(tmp_path: Path) -> None:
     with pytest.raises(CheckError) as err:
         read_path(bad)
     assert f"{bad}:2:" in str(err.value)
+
+
+@pytest.mark.parametrize("head, says", [(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "a PDF file"),
+                                        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00", "Word 97-2003")])
+def test_a_pdf_or_old_word_file_is_named(head: bytes, says: str, tmp_path: Path) -> None:
+    path = tmp_path / "statement.bin"
+    path.write_bytes(head + b"\x00" * 64)
+    with pytest.raises(CheckError) as err:
+        read_path(path)
+    assert says in str(err.value) and f"{path}:1:" in str(err.value)

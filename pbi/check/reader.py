@@ -1077,6 +1077,11 @@ def read_notes(text: str, *, lang: str | None = None, source: str = "<text>") ->
     return notes
 
 
+#: files read as text would be bytes: a PDF, a Word 97-2003 document
+_BINARY = ((b"%PDF", "a PDF file (pdftotext -layout gives its text)"),
+           (b"\xd0\xcf\x11\xe0", "a Word 97-2003 document (.doc: save it as .docx)"))
+
+
 def read_path(path: str | Path, *, lang: str | None = None) -> list[Note]:
     """:func:`read_notes` on a UTF-8 file; unreadable files raise :class:`CheckError`."""
     from pbi.model.errors import InputError
@@ -1087,6 +1092,10 @@ def read_path(path: str | Path, *, lang: str | None = None) -> list[Note]:
         data = read_bytes(p, limit=MAX_TEXT_BYTES)
     except InputError as exc:
         raise CheckError(exc.message, file=str(p)) from None
+    for magic, what in _BINARY:  # a format pbi check does not read: say so, not "not UTF-8"
+        if data.startswith(magic):
+            raise CheckError(f"{what}: pbi check reads text, .docx, .md and .html (extract the text first)",
+                             file=str(p), line=1)
     if is_docx(p, data[:4]):  # a statement saved as a Word file: its paragraphs and tables as text
         text = docx_text(p)
         if len(text) > MAX_TEXT_BYTES:
