@@ -11,6 +11,7 @@ plain ``dict``.  Keys (present only when the text states them):
 ``language_names``        list of English language names given (英文、法文 → English, French)
 ``other_languages``       True for "其他三种正式语文" / "the other three languages"
 ``days``                  int (为期五天 / five-day); ``half_day`` True for 半天 / half-day
+``weeks``                 int, meetings counted in weeks (one week of meetings / 为期一周)
 ``meetings``              int, the counted meetings/sessions (三次…会议 → 3)
 ``workshops``             int, counted workshops/seminars
 ``events``                list of ``{"count", "kind"}`` for every counted meeting or workshop

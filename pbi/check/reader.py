@@ -52,7 +52,10 @@ class Claim:
     follow the total, ``"of_which"`` when they may cover only part of it), ``staff_assessment``
     and ``income_offset`` (staff assessment and its offset under income section 1, never a part
     of a net total); ``shared_purpose`` on a total whose parts share the purpose stated after the
-    last of them (its quantities are then the total's, not the last part's).
+    last of them (its quantities are then the total's, not the last part's); ``rounded_to`` on a
+    figure stated in millions or thousands ("$1.2 million": 100,000), ``range_parts`` on a total
+    stated as a range (its parts' lows and highs), ``length_elsewhere`` on a document whose length
+    the note states in another paragraph.
     """
 
     note: int | None
@@ -1083,7 +1086,8 @@ _BINARY = ((b"%PDF", "a PDF file (pdftotext -layout gives its text)"),
 
 
 def read_path(path: str | Path, *, lang: str | None = None) -> list[Note]:
-    """:func:`read_notes` on a UTF-8 file; unreadable files raise :class:`CheckError`."""
+    """:func:`read_notes` on a file: UTF-8 text, a Word file (.docx), Markdown (.md) or HTML (.html),
+    each read as its text; unreadable files raise :class:`CheckError`."""
     from pbi.model.errors import InputError
     from pbi.model.yamlio import read_bytes
 
