@@ -226,7 +226,33 @@ class _Block:
         return self.lines[0].number if self.lines else 0
 
 
-def _split_blocks(lines: list[Line], lex: lx.Lexicon | None = None, *, unnumbered: bool = False) -> list[_Block]:
+def _raw_body(b: _Block, raw: dict[int, str], lex: lx.Lexicon) -> list[Line] | None:
+    """The lines of ``b`` as the text has them, before the rewrite of their words (the mark of its
+    first line taken off): rewritten once joined, a phrase broken across two lines is rewritten whole.
+    None when a line cannot be traced back."""
+    out: list[Line] = []
+    for i, ln in enumerate(b.lines):
+        text = raw.get(ln.number)
+        if text is None:
+            return None
+        if i == 0:
+            full = lex.rewrite(text)
+            if full == ln.text:
+                pass  # no mark taken off
+            elif full.endswith(ln.text):
+                mark = full[:len(full) - len(ln.text)]
+                marked = lex.rewrite_marks(text)
+                if not marked.startswith(mark):
+                    return None
+                text = marked[len(mark):]
+            else:
+                return None
+        out.append(Line(ln.number, text))
+    return out
+
+
+def _split_blocks(lines: list[Line], lex: lx.Lexicon | None = None, *, unnumbered: bool = False,
+                  raw: dict[int, str] | None = None) -> list[_Block]:
     """Split a note body into paragraphs and sub-items, checking that numbers run in order.
 
     In a text whose paragraphs are not numbered (``unnumbered``), a paragraph starts after a blank
@@ -280,7 +306,11 @@ def _split_blocks(lines: list[Line], lex: lx.Lexicon | None = None, *, unnumbere
         if blocks:
             blocks[-1].lines.append(ln)
     for b in blocks:
-        b.joined = join_lines(b.lines) if lex is None else lx.canonical_joined(join_lines(b.lines), lex)
+        if lex is None:
+            b.joined = join_lines(b.lines)
+            continue
+        body = _raw_body(b, raw, lex) if raw is not None else None
+        b.joined = lx.canonical_joined(join_lines(body if body is not None else b.lines), lex)
     return blocks
 
 
@@ -917,7 +947,9 @@ def _roman(n: int) -> str:
 def _read(text: str, source: str, lang: str | None = None) -> list[Note]:
     lines = clean_lines(text)
     lex = lx.lexicon(lang or lx.detect(join_lines(lines).text) or "")
+    unwritten: dict[int, str] | None = None  # each line before the rewrite of its words, by its number
     if lex is not None:
+        unwritten = {ln.number: ln.text for ln in lines}
         lines = lx.canonical_lines(lines, lex)
     notes: list[Note] = []
     # the symbol in an excerpt's page header ("E/2002/43/Rev.1"): a name for a note with no other
@@ -928,13 +960,14 @@ def _read(text: str, source: str, lang: str | None = None) -> list[Note]:
         flowed = _reflow(lines)
         heads = _find_heads(flowed) or _excerpt_head(flowed)
         lines = flowed if heads else lines
+        unwritten = None if heads else unwritten  # pieces of one long line share its number
     unnumbered = not heads
     if unnumbered:
         lines = _reflow(lines)
         heads = _unnumbered_heads(lines)
     for pos, (head, end) in enumerate(heads, start=1):
         body, tables = find_tables(lines[head.body_start:end], _TABLE_END)
-        blocks = _split_blocks(body, lex, unnumbered=unnumbered)
+        blocks = _split_blocks(body, lex, unnumbered=unnumbered, raw=None if unnumbered else unwritten)
         if not blocks:
             continue
         note_no = head.annex if head.annex is not None else pos
