@@ -4,7 +4,6 @@ operating expenses."""
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 

@@ -11,7 +11,7 @@ import re
 from decimal import Decimal
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -135,8 +135,28 @@ def _paragraph_texts(paragraph: Paragraph) -> tuple[str, ...]:
     return tuple(texts)
 
 
-def classify_draft(draft: Draft, rules: RuleSet) -> list[ParagraphResult]:
-    """Every operative paragraph classified, and the annex items of a paragraph that endorses the annex."""
+def classify_draft(draft: Draft, rules: RuleSet, standards: Standards | None = None) -> list[ParagraphResult]:
+    """Every operative paragraph classified, and the annex items of a paragraph that endorses the annex.
+    A match whose template holds only with another rule of the same draft (``only_with_rules``: the
+    support of a mandate the draft creates) is dropped when no paragraph matches that rule."""
+    results = _classify(draft, rules)
+    templates = (standards or load_standards()).templates
+    fired = {m.rule.id for r in results for m in r.classification.matches}
+    for i, result in enumerate(results):
+        c = result.classification
+        dropped = [m for m in c.matches
+                   if not fired & set(templates.get(m.rule.template or "", {}).get("only_with_rules") or fired)]
+        if not dropped:
+            continue
+        kept = tuple(m for m in c.matches if m not in dropped)
+        why = (f"{_quote(dropped[0].words)}: support of a mandate this draft does not create (it renews it or "
+               "names one created before): no implications of its own")
+        results[i] = replace(result, classification=replace(c, matches=kept) if kept else
+                             Classification("none", (), c.condition, None, why=why))
+    return results
+
+
+def _classify(draft: Draft, rules: RuleSet) -> list[ParagraphResult]:
     results: list[ParagraphResult] = []
     annexes = sorted({p.annex for p in draft.annex})
     endorsed = False
@@ -403,6 +423,26 @@ def _activity_year(text: str, rules: RuleSet, draft_year: int, default: int,
                 year = default if first <= default <= last else first
                 return year, f"the paragraph names the period {first}-{last} (“{m.group(0).strip()}”)"
             return first, f"the paragraph names {first} (“{m.group(0).strip()}”)"
+    return None
+
+
+def _year_of_body(text: str, template: dict[str, Any], lang: str, results: Sequence[ParagraphResult], ref: str,
+                  rules: RuleSet, draft_year: int, default: int) -> tuple[int, str] | None:
+    """The year another paragraph gives the meeting of the body this paragraph's work is for ("a report for
+    the session of the preparatory committee" and "the preparatory committee shall hold one session … in
+    2027"), and why; None when the template reads no such body or no other paragraph dates it."""
+    pattern = (template.get("year_of_body") or {}).get(lang)
+    m = re.search(pattern, text, re.IGNORECASE) if pattern else None
+    if m is None:
+        return None
+    for other in results:
+        whole = " ".join(other.texts)
+        if other.ref == ref or m.group(1).lower() not in whole.lower():
+            continue
+        stated = _activity_year(whole, rules, draft_year, default)
+        if stated:
+            return stated[0], (f"for the {m.group(1)} (“{m.group(0).strip()}”), whose meeting paragraph {other.ref} "
+                               f"dates: {stated[1]}")
     return None
 
 
@@ -673,7 +713,7 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
     rules = rules or load_rules(draft.language)
     standards = standards or load_standards()
     lang = draft.language
-    results = classify_draft(draft, rules)
+    results = classify_draft(draft, rules, standards)
     body_id, body_why = _body_of(draft, standards)
     body = standards.bodies.get(body_id, {})
     assumptions: list[str] = []
@@ -771,6 +811,8 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                 year, why = session[0], session[1]
             elif session and session[0] < draft_year <= session[2]:  # before a session of the draft's own year
                 year, why = draft_year, f"{session[1]}, in {draft_year}, the year of the draft"
+            elif dated := _year_of_body(text, template, lang, results, result.ref, rules, draft_year, year):
+                year, why = dated
             count = _count(text, rules)
             place = _place(text, rules)
             days = _days(text, rules)

@@ -95,7 +95,8 @@ _EN_MARKER = re.compile(r"(?<=[a-z\)\];,:”\"’])\d{1,2}(?=\s|$)")
 _MD = re.compile(r"^\s*#{1,6}\s*|\*\*|(?<!\*)\*(?!\*)")
 
 # a numbered operative paragraph "3. …" (also "3．"), a sub-item "(a)", "(i)", "㈠", "(一)", "（一）"
-_NUMBERED = re.compile(r"^(\d{1,3})\s*[.．]\s*(?!\d)(.*)$")
+# "3 bis." / "3 ter.": a paragraph inserted in a revised draft (it was read as a footnote and left out)
+_NUMBERED = re.compile(r"^(\d{1,3}(?: ?(?:bis|ter|quater)\b)?)\s*[.．]\s*(?!\d)(.*)$")
 _FOUR_DIGITS = re.compile(r"^(\d{4,})\s*[.．]\s+\S")  # "1000. Requests …": numbering past 999
 _LETTER = re.compile(r"^[(（]([a-z]{1,2})[)）]\s*(.*)$")
 _ROMAN = re.compile(r"^[(（]((?:x{0,3})(?:ix|iv|v?i{0,3}))[)）]\s*(.*)$")
@@ -715,7 +716,7 @@ def parse_drafts(text: str, *, file: str = "<text>", language: Language | None =
             raise InputError(f"paragraph {more.group(1)}: more than 999 operative paragraphs in one draft "
                              "(a draft resolution has far fewer: is the file one draft?)", file=file, line=line)
         if numbered:
-            if stage == "operative" and target and target[-1].number.isdigit() \
+            if stage == "operative" and target and target[-1].number.isdigit() and numbered.group(1).isdigit() \
                     and int(numbered.group(1)) <= int(target[-1].number):
                 current = None  # numbering starts again: the text after the draft
                 continue
@@ -773,8 +774,10 @@ def _sponsors_go_on(label: str, para: str) -> bool:
     if _CJK.search(label) or not re.search(r"\b(?:submitted|proposed|recommended) by\b", label):
         return False
     # "… on the basis" / "of informal consultations": the line breaks inside the phrase
+    # "… Ms. Amina" / "Wekesa (Kenya), on the basis of informal consultations": the line breaks inside a name
     return label.rstrip().endswith(",") or bool(
-        re.match(r"(?:(?:on the basis )?of|following|after) (?:informal )?consultations", para, re.IGNORECASE))
+        re.match(r"(?:(?:on the basis )?of|following|after) (?:informal )?consultations", para, re.IGNORECASE)
+        or re.search(r"\), (?:on the basis of|following) (?:informal )?consultations$", para, re.IGNORECASE))
 
 
 def with_stem(chapeau: str, item: str) -> str | None:
@@ -848,6 +851,10 @@ def read_drafts(path: Path | str, *, language: Language | None = None) -> list[D
     drafts = parse_drafts(text, file=str(path), language=language)
     if not drafts:
         drafts = _single_draft(text, str(path), language)
+    for d in drafts:
+        if not d.operative and d.preamble and not d.preamble[-1].rstrip().endswith((",", "，", ";", "；", ":", "：")):
+            # one operative paragraph is printed unnumbered: the last paragraph, which closes with a full stop
+            d.operative.append(Paragraph("", d.preamble.pop(), d.line))
     drafts = [d for d in drafts if d.operative]
     for paragraph in (p for d in drafts for p in (*d.operative, *d.annex)):
         size = len(paragraph.all_text())

@@ -241,7 +241,9 @@ def build_statement_context(estimate: Estimate) -> StatementContext:
     b = body(spec.body)
     conclusion = conclude(estimate, shown_under=shown)
     requests = [r for r in spec.requests if r.text is not None]
-    ops = list(dict.fromkeys(op for r in requests for op in r.operative_paragraphs)) or list(spec.operative_paragraphs)
+    # a draft's one unnumbered operative paragraph ('') is cited as the draft itself
+    ops = list(dict.fromkeys(op for r in requests for op in r.operative_paragraphs if op)) \
+        or [op for op in spec.operative_paragraphs if op]
     covered_ids = {i.activity for i in estimate.items if i.covered}
     additional_ids = {i.activity for i in estimate.items if not i.covered and i.funding not in _COVERED}
     draws = {u.activity: u for u in estimate.entitlements}
