@@ -55,10 +55,12 @@ def _with_formula(book: Path, out: Path, cell: str, formula: str, value: str | N
     import re
     import zipfile
 
+    # openpyxl writes the sheets in order: sheetN.xml is the Nth ("read me" comes first)
+    part = f"xl/worksheets/sheet{openpyxl.load_workbook(book).sheetnames.index('quantities') + 1}.xml"
     with zipfile.ZipFile(book) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for item in src.infolist():
             data = src.read(item.filename)
-            if item.filename == "xl/worksheets/sheet1.xml":
+            if item.filename == part:
                 text = data.decode("utf-8")
                 cached = f"<v>{value}</v>" if value is not None else ""
                 text, n = re.subn(rf'<c r="{cell}"[^>]*?(/>|>.*?</c>)', f'<c r="{cell}"><f>{formula}</f>{cached}</c>',

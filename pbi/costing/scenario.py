@@ -42,12 +42,15 @@ from pbi.model.specs import (GRADES, Activity, Range, Spec, check_amount, check_
 from pbi.model.tables import Rate, Table
 from pbi.costing.quantities import feeds
 
-__all__ = ["Scenario", "load_scenario", "parse_assignment", "priced_apart", "QUANTITY_PATHS"]
+__all__ = ["Scenario", "load_scenario", "parse_assignment", "priced_apart", "QUANTITY_PATHS", "WHOLE_QUANTITIES"]
 
 #: the activity fields a scenario may set
 QUANTITY_PATHS = ("count", "pages", "words", "documents", "languages", "days", "weeks", "meetings", "sessions",
                   "participants", "dsa_days", "trips", "work_months", "posts", "copies", "items", "amount",
                   "interpretation", "grade")
+#: the quantities counted in whole numbers (a workbook cell takes only whole numbers for them)
+WHOLE_QUANTITIES = frozenset({"count", "languages", "documents", "participants", "trips", "posts", "sessions",
+                              "copies", "items", "words", "pages"})
 _RANGES = frozenset(QUANTITY_PATHS) - {"count", "languages", "interpretation", "grade"}
 _NUMERIC = re.compile(r"[+-]?(\d[\d,]*(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 RateOverride = Decimal | dict[dt.date, Decimal]

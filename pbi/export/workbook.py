@@ -4,20 +4,28 @@ them; and the edited quantities read back as a :class:`~pbi.costing.scenario.Sce
 
 Sheets:
 
-``quantities``  one row per quantity of each activity (the cells to edit: column C), with the
-                value the spec states beside it (column D) so that a change can be read back;
+``read me``     what to edit, what recomputes, what does not, and the commands that price the
+                edited workbook and write its note;
+``quantities``  one row per quantity of each activity (the cells to edit: column C, validated as
+                pbi validates them), with the value the spec states beside it (column D) so that a
+                change can be read back, and whether an edit recomputes in full (column H);
+``shares``      the quantities pbi derives: for a draw on an entitlement, what is left of the
+                allocation, drawn by earlier activities, available, requested, covered
+                (``MIN(requested, available)``) and additional; for a session over the new year,
+                its days in each year (whole days by largest remainder, as pbi splits them);
 ``rates``       each rate the estimate uses: key, effective date, duty station, value, unit, table,
                 reference;
-``items``       each line item: quantity as a formula of the quantities (``=quantities!C4*2``),
-                rate (``=rates!D3``), amount ``= quantity × rate × unit factor``; programme support
-                costs as a per cent of the items they apply to; quoted lump sums from their cell;
+``items``       each line item: quantity as a formula of the quantities (``=quantities!C4*2``) or of
+                the shares, rate (``=rates!D3``), amount ``= quantity × rate × unit factor``;
+                programme support costs as a per cent of the items they apply to; quoted lump sums
+                from their cell;
 ``totals``      each rounding cell of the estimate (figure or request, funding source, section,
                 year): the sum of its items (``SUMPRODUCT`` of exact matches), then ``ROUND`` to the
                 table's step; totals by funding source and year (``SUMIFS``), and the total.
 
-An item whose quantity pbi derives in a way a formula does not follow (a draw on an entitlement, a
-session split across two years) keeps its quantity as a number and says so in column ``linked``.
-A range (600 to 900 pages) is written as its low end.
+An item whose quantity no formula follows (a session over the new year that also draws on an
+entitlement, or over more than two years) keeps it as a number (``linked: no``), and the quantity
+cells of its activity say so. A range (600 to 900 pages) is written as its low end.
 """
 
 from __future__ import annotations
@@ -27,15 +35,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from pbi.model.errors import InputError
 from pbi.model.fileio import check_unzipped_size
 from pbi.model.yamlio import read_bytes
 
 if TYPE_CHECKING:  # pragma: no cover
-    from pbi.costing.estimate import Estimate, LineItem
+    from pbi.costing.estimate import Cell, Estimate, LineItem
     from pbi.costing.scenario import Scenario
+    from pbi.model.entitlements import EntitlementUse
     from pbi.model.specs import Activity
 
 __all__ = ["write_workbook", "read_workbook_scenario", "QUANTITY_SHEET", "TOTAL_CELL", "MAX_WORKBOOK_BYTES"]
@@ -60,6 +69,19 @@ class _Book:
     rates: list[list[Any]] = field(default_factory=list)
     rref: dict[tuple[Any, ...], str] = field(default_factory=dict)
     items: list[list[Any]] = field(default_factory=list)
+    #: rows of the shares sheet: a draw's allocation arithmetic, a session's days in each year
+    shares: list[list[Any]] = field(default_factory=list)
+    draws: dict[tuple[str, int], dict[str, tuple[str, Decimal]] | None] = field(default_factory=dict)
+    pools: dict[tuple[str, str, str], list[tuple[str, Decimal]]] = field(default_factory=dict)
+    splits: dict[tuple[str, int, str], tuple[str, Decimal]] = field(default_factory=dict)
+    #: activities with a line item whose quantity stays a number
+    unlinked: set[str] = field(default_factory=set)
+    linked: set[str] = field(default_factory=set)
+    #: draws whose additional share pbi did not price (nothing was additional) but the workbook has,
+    #: priced for one meeting or page: (activity, year)
+    nominal: set[tuple[str, int]] = field(default_factory=set)
+    #: rounding cells of those shares that the estimate does not have
+    cells: list["Cell"] = field(default_factory=list)
 
 
 #: the most a workbook's parts may expand to when unzipped (pbi writes a few megabytes at most)
@@ -107,7 +129,7 @@ def _quantity_rows(est: "Estimate", book: _Book) -> None:
                 continue
             row = len(book.quantities) + 2
             book.quantities.append([activity.id, name, _d(value), _d(value), request.id,
-                                    figures.get(activity.id, ""), activity.kind,
+                                    figures.get(activity.id, ""), activity.kind, "yes",
                                     _quantity_note(activity, name)])
             book.qref[(activity.id, name)] = (f"{QUANTITY_SHEET}!$C${row}", _d(value))
         kind = est.table.activities.get(activity.kind)
@@ -117,7 +139,7 @@ def _quantity_rows(est: "Estimate", book: _Book) -> None:
                     name in feeds(p) for c in kind.components for p in c.per):
                 row = len(book.quantities) + 2
                 book.quantities.append([activity.id, name, _d(default), _d(default), request.id,
-                                        figures.get(activity.id, ""), activity.kind,
+                                        figures.get(activity.id, ""), activity.kind, "yes",
                                         "the table's default (the spec does not state it)"])
                 book.qref[(activity.id, name)] = (f"{QUANTITY_SHEET}!$C${row}", _d(default))
 
@@ -131,19 +153,29 @@ def _quantity_note(activity: "Activity", name: str) -> str:
     return ""
 
 
-def _factor(est: "Estimate", activity: "Activity", name: str, value: Decimal,
-            book: _Book) -> tuple[str, Decimal]:
+_Ref = tuple[str, Decimal]  # a formula fragment (a cell, or an expression of cells) and its value now
+#: the quantity an additional share that pbi did not price is priced for, to write its line items
+_NOMINAL = Decimal(1)
+
+
+def _factor(est: "Estimate", activity: "Activity", aid: str, name: str, value: Decimal,
+            book: _Book, overrides: dict[str, _Ref]) -> _Ref:
     """A formula fragment for one factor of a line item, and its value from the cells: the quantity
-    read from the activity's cells as pbi reads it (pbi.costing.quantities), else the number."""
+    read from the piece ``activity`` as pbi reads it (pbi.costing.quantities), each field from the
+    cells of activity ``aid`` or, for a share or a year of it, from ``overrides``; else the number."""
     from pbi.costing.quantities import read_quantity
     from pbi.costing.scenario import QUANTITY_PATHS
     from pbi.model.specs import Range
     from pbi.model.tables import QUANTITY_UNITS
 
-    q = book.qref
+    def ref(f: str) -> _Ref | None:
+        return overrides.get(f) or book.qref.get((aid, f))
+
     base = name.split(" (", 1)[0]  # "meetings (2 meeting days)" is the quantity meetings
-    if base == "count" and (activity.id, "count") in q:
-        return q[(activity.id, "count")]
+    if base == "count" and ref("count") is not None:
+        hit = ref("count")
+        assert hit is not None
+        return hit
     kind = est.table.activities.get(activity.kind)
     if kind is None or base not in QUANTITY_UNITS:
         return f"{value}", value
@@ -152,16 +184,223 @@ def _factor(est: "Estimate", activity: "Activity", name: str, value: Decimal,
               if n in QUANTITY_PATHS and getattr(activity, n) is None}
     reading = read_quantity(activity.model_copy(update=stated) if stated else activity, base, est.table,
                             kind.defaults)
-    if reading is None or any((activity.id, f) not in q for f in reading.fields):
+    refs = [ref(f) for f in reading.fields] if reading is not None else [None]
+    if reading is None or any(r is None for r in refs):
         return f"{value}", value
-    refs = [q[(activity.id, f)] for f in reading.fields]
-    formula = "*".join([*(ref for ref, _ in refs), *([f"{reading.times}"] if reading.times != 1 else [])])
-    cells = reading.times
+    return _product([r for r in refs if r is not None], reading.times, reading.per)
+
+
+def _product(refs: list[_Ref], times: Decimal = Decimal(1), per: Decimal = Decimal(1)) -> _Ref:
+    """``ref × ref × … × times / per`` as a formula fragment and its value."""
+    formula = "*".join([*(f for f, _ in refs), *([f"{times}"] if times != 1 else [])])
+    cells = times
     for _, v in refs:
         cells *= v
-    if reading.per != 1:
-        formula, cells = f"{formula or 1}/{reading.per}", cells / reading.per
+    if per != 1:
+        formula, cells = f"{formula or 1}/{per}", cells / per
     return formula or "1", cells
+
+
+def _share_rows(est: "Estimate", activity: "Activity", use: "EntitlementUse", book: _Book) -> dict[str, _Ref] | None:
+    """The rows of the shares sheet for one draw on an entitlement (what is left of the allocation,
+    drawn by earlier activities, available, requested, covered = MIN(requested, available),
+    additional), once per activity and year; None when the request is not a formula of the cells."""
+    from pbi.costing.engine import COVERED_SOURCES
+    from pbi.costing.quantities import read_quantity
+
+    key = (activity.id, use.year)
+    if key in book.draws:
+        return book.draws[key]
+    b = use.balance
+    pool = (b.body, b.period.label, b.quantity)
+    unit = b.quantity
+    count = book.qref.get((activity.id, "count"))
+    reading = read_quantity(activity, unit, est.table)
+    requested: _Ref | None = None
+    earlier = book.pools.setdefault(pool, [])
+    drawn_value = sum((v for _, v in earlier), Decimal(0))
+    straddles = activity.start is not None and activity.end is not None and activity.start.year != activity.end.year
+    if reading is not None:
+        refs = [book.qref.get((activity.id, f)) for f in reading.fields]
+        if count is not None and all(r is not None for r in refs):
+            requested = _product([*(r for r in refs if r is not None), count], reading.times, reading.per)
+    if straddles or (reading is not None and requested is None) or max(b.available - drawn_value, 0) != use.available:
+        earlier.append((f"{use.covered}", use.covered))  # what it takes, as a number, for the draws after it
+        book.draws[key] = None
+        return None
+
+    def row(what: str, formula: Any, value: Decimal, note: str = "") -> _Ref:
+        book.shares.append([activity.id, use.year, what, formula, value, note])
+        return f"shares!$D${len(book.shares) + 1}", value
+
+    left = row(f"{unit} left of the allocation", b.available, b.available,
+               f"{b.name.en or b.body}, {b.period.label}: entitled {b.entitled:,} − used {b.used:,} + transferred in "
+               f"{b.transferred_in:,} − out {b.transferred_out:,}, as of {b.as_of} (entitlements file)")
+    drawn = row(f"{unit} drawn by earlier activities", "=" + "+".join(f for f, _ in earlier) if earlier else 0,
+                drawn_value, "the covered shares of the activities above that draw on the same allocation")
+    available = row(f"{unit} available", f"=MAX({left[0]}-{drawn[0]},0)", use.available)
+    if requested is None:
+        requested = row(f"{unit} requested", f"={available[0]}", use.requested,
+                        "the activity asks for what is left (up to what is available)")
+    else:
+        requested = row(f"{unit} requested", f"={requested[0]}", use.requested,
+                        "the activity's quantity cells, all its events together")
+    covered = row(f"{unit} covered", f"=MIN({requested[0]},{available[0]})", use.covered,
+                  "within the allocation: priced for information, not additional")
+    if use.up_to_available:
+        additional = row(f"{unit} additional", 0, use.additional, "none: the activity asks only for what is left")
+    else:
+        additional = row(f"{unit} additional", f"={requested[0]}-{covered[0]}", use.additional,
+                         "beyond the allocation: priced as additional")
+    if not use.up_to_available and use.additional == 0 and activity.funding in COVERED_SOURCES:
+        # nothing may be additional: pbi refuses more than the allocation has; say so where it shows
+        book.shares.append([activity.id, use.year, "check",
+                            f'=IF({requested[0]}>{available[0]},"beyond the allocation: pbi asks for the '
+                            f'funding of the rest (name it in the spec)","within the allocation")',
+                            "within the allocation", "the activity is funded within the allocation only"])
+    earlier.append(covered)
+    out = {"covered": covered, "additional": additional, "requested": requested, "available": available}
+    book.draws[key] = out
+    return out
+
+
+def _piece(est: "Estimate", item: "LineItem", activity: "Activity",
+           book: _Book) -> tuple["Activity", dict[str, _Ref], str] | None:
+    """The activity as pbi priced this item (one year of a session, one share of a draw), the
+    formulas of the fields that differ from the activity's cells, and the condition under which pbi
+    prices no such piece at all (a share of nothing, a year without a meeting day: "" for none);
+    None when no formula follows."""
+    from pbi.model.periods import meeting_days, split_days
+    from pbi.model.specs import Range
+    from pbi.model.units import meetings_per_day
+
+    straddles = activity.start is not None and activity.end is not None and activity.start.year != activity.end.year
+    if item.part is None and not straddles:
+        return activity, {}, ""
+    if item.part is not None and not straddles:
+        use = next((u for u in est.entitlements if u.activity == activity.id and u.year == item.year), None)
+        draw = activity.entitlement
+        if use is None or draw is None or draw.quantity not in ("meetings", "pages"):
+            return None
+        share_rows = _share_rows(est, activity, use, book)
+        if share_rows is None:
+            return None
+        share = share_rows[item.part]
+        if (activity.id, item.year) in book.nominal and item.part == "additional":
+            share = (share[0], _NOMINAL)  # the line items were priced for one meeting or page
+        overrides: dict[str, _Ref] = {"count": ("1", Decimal(1))}
+        update: dict[str, Any] = {"count": 1}
+        if draw.quantity == "meetings":
+            if activity.meetings is None and activity.days is not None:
+                per_day = meetings_per_day()
+                overrides["days"] = (f"{share[0]}/{per_day}", share[1] / per_day)
+                update["days"] = Range.of(share[1] / per_day)
+            else:
+                overrides["meetings"] = share
+                update["meetings"] = Range.of(share[1])
+        else:
+            overrides["pages"] = share
+            update.update(pages=Range.of(share[1]), words=None)
+        kind = est.table.activities.get(activity.kind)
+        documents = activity.documents or (Range.of(kind.defaults["documents"])
+                                           if kind and "documents" in kind.defaults else None)
+        if documents is not None:
+            docs = book.qref.get((activity.id, "documents"), (f"{documents.low}", documents.low))
+            count = book.qref[(activity.id, "count")]
+            all_docs = f"{docs[0]}*{count[0]}"
+            # per-document parts go with the additional share, or with the covered one when nothing is
+            # additional (pbi.costing.engine)
+            fixed = item.part == "additional" or share_rows["additional"][1] == 0
+            value = docs[1] * count[1] if fixed else Decimal(0)
+            overrides["documents"] = (all_docs if item.part == "additional" else
+                                      f"IF({share_rows['additional'][0]}=0,{all_docs},0)", value)
+            update["documents"] = Range.of(value)
+        if item.part == "covered":
+            update.update(kind=draw.covered_kind or activity.kind)
+        return activity.model_copy(update=update), overrides, f"{share[0]}=0"
+    if item.part is not None or activity.start is None or activity.end is None:
+        return None  # a session split by year that also draws on an entitlement: numbers
+    assert activity.start is not None and activity.end is not None
+    days = meeting_days(activity.start, activity.end)
+    if len(days) != 2 or item.year not in days:
+        return None
+    (y1, n1), (y2, n2) = sorted(days.items())
+    total = n1 + n2
+    overrides = {}
+    update = {"year": item.year}
+    for name in ("days", "meetings", "dsa_days"):
+        value = getattr(activity, name)
+        cell = book.qref.get((activity.id, name))
+        if value is None:
+            continue
+        if cell is None:
+            return None
+        key = (activity.id, item.year, name)
+        if key not in book.splits:
+            mine, other = (n1, n2) if item.year == y1 else (n2, n1)
+            t = cell[0]
+            # pbi.model.periods.split_days: whole units by largest remainder (ties to the earlier
+            # year), a total that is not whole split exactly pro rata
+            wins = f"MOD({t}*{mine},{total})>=MOD({t}*{other},{total})" if item.year == y1 else \
+                f"MOD({t}*{mine},{total})>MOD({t}*{other},{total})"
+            formula = (f"=IF({t}<>INT({t}),{t}*{mine}/{total},INT({t}*{mine}/{total})"
+                       f"+IF(AND(MOD({t}*{mine},{total})+MOD({t}*{other},{total})>={total},{wins}),1,0))")
+            split = split_days(cell[1], activity.start, activity.end)[item.year]
+            book.shares.append([activity.id, item.year, name, formula, split,
+                                f"{name} of the session {activity.start} to {activity.end} in {item.year}: its "
+                                f"{mine} of {total} meeting days, whole {name} by largest remainder"])
+            book.splits[key] = (f"shares!$D${len(book.shares) + 1}", split)
+        overrides[name] = book.splits[key]
+        update[name] = Range.of(book.splits[key][1])
+    gate = ",".join(f"{ref}=0" for ref, _ in overrides.values())
+    return activity.model_copy(update=update), overrides, f"AND({gate})" if len(overrides) > 1 else gate
+
+
+def _flags(est: "Estimate", book: _Book) -> dict[tuple[str, str], tuple[str, str]]:
+    """Quantity cells whose edit the workbook does not follow in full: (activity, quantity) →
+    (``no`` or ``partly``, why, in a delegate's words)."""
+    from pbi.costing.engine import COVERED_SOURCES
+    from pbi.costing.quantities import feeds
+    from pbi.model.periods import meeting_days
+
+    out: dict[tuple[str, str], tuple[str, str]] = {}
+    rows = [(str(r[0]), str(r[1])) for r in book.quantities]
+    by_id = {a.id: a for _, a in est.spec.activities()}
+    for use in est.entitlements:
+        activity = by_id.get(use.activity)
+        if activity is None or use.up_to_available:
+            continue
+        draw = use.balance.quantity
+        fed = feeds(draw) | {"count"}
+        for aid, name in rows:
+            if aid != activity.id or name not in fed:
+                continue
+            if use.funding is None and activity.funding in COVERED_SOURCES:
+                out[(aid, name)] = ("partly", f"up to {use.available:,} {draw} (what is left of the allocation); "
+                                              "beyond it pbi asks for the funding of the rest and prices nothing "
+                                              "(shares, check)")
+            elif use.additional == 0 and (activity.id, use.year) not in book.nominal:
+                out[(aid, name)] = ("partly", f"up to {use.available:,} {draw} (what is left of the allocation); "
+                                              "beyond it pbi prices the rest as additional, which this workbook "
+                                              "does not show: check with pbi compare")
+    for activity in by_id.values():
+        if activity.start is None or activity.end is None or activity.start.year == activity.end.year:
+            continue
+        priced = {i.year for i in est.items if i.activity == activity.id}
+        if set(meeting_days(activity.start, activity.end)) - priced:
+            for aid, name in rows:
+                if aid == activity.id and name in ("days", "meetings", "dsa_days"):
+                    out[(aid, name)] = ("partly", "a year of the session has no meeting day priced now; more "
+                                                  "days would be priced in it by pbi, not in this workbook")
+    for aid in book.unlinked:
+        some = aid in book.linked
+        for a, name in rows:
+            if a == aid:
+                out[(a, name)] = ("partly" if some else "no",
+                                  f"{'a line item' if some else 'every line item'} of this activity keeps its "
+                                  "quantity as a number (items, linked: no): pbi prices an edit here, this "
+                                  "workbook does not follow it")
+    return out
 
 
 def _rate_ref(item: "LineItem", activities: Iterable[str], book: _Book) -> str:
@@ -178,12 +417,71 @@ def _rate_ref(item: "LineItem", activities: Iterable[str], book: _Book) -> str:
     return book.rref[key]
 
 
+def _with_additional_shares(est: "Estimate", book: _Book) -> list["LineItem"]:
+    """The estimate's line items, and after the covered share of each draw that had nothing
+    additional, the line items of its additional share priced for one meeting or page: their
+    quantity formulas make them nothing until an edit asks more than the allocation has, as pbi
+    then prices them. A draw whose funding is covered too gets none (pbi asks for the funding)."""
+    from pbi.costing.engine import COVERED_SOURCES, price_activity
+    from pbi.costing.estimate import Cell
+    from pbi.model.errors import PbiError
+    from pbi.model.specs import Range
+    from pbi.model.units import meetings_per_day
+
+    items = list(est.items)
+    where = {a.id: (ri, ai, r) for ri, r in enumerate(est.spec.requests) for ai, a in enumerate(r.activities)}
+    known = {(c.group, c.funding, c.section, c.year) for c in est.cells}
+    for use in est.entitlements:
+        ri, ai, request = where[use.activity]
+        activity = request.activities[ai]
+        draw = activity.entitlement
+        if (use.up_to_available or use.additional != 0 or use.covered == 0 or draw is None
+                or activity.funding in COVERED_SOURCES or book.draws.get((activity.id, use.year)) is None):
+            continue
+        at = [n for n, i in enumerate(items) if i.activity == activity.id and i.year == use.year and i.part]
+        if not at:
+            continue
+        update: dict[str, Any] = {"count": 1}
+        if draw.quantity == "meetings":
+            if activity.meetings is None and activity.days is not None:
+                update["days"] = Range.of(_NOMINAL / meetings_per_day())
+            else:
+                update["meetings"] = Range.of(_NOMINAL)
+        else:
+            update.update(pages=Range.of(_NOMINAL), words=None)
+        kind = est.table.activities.get(activity.kind)
+        documents = activity.documents or (Range.of(kind.defaults["documents"])
+                                           if kind and "documents" in kind.defaults else None)
+        if documents is not None:
+            update["documents"] = Range(documents.low * activity.count, documents.high * activity.count)
+        try:
+            new = price_activity(est.spec, est.table, request, activity.model_copy(update=update),
+                                 items[at[0]].group, ri, ai, part="additional")
+        except PbiError:
+            continue
+        items[at[-1] + 1:at[-1] + 1] = new
+        book.nominal.add((activity.id, use.year))
+        for i in new:
+            key = (i.group, i.funding, i.section, i.year)
+            if key not in known and i.funding not in COVERED_SOURCES:
+                known.add(key)
+                rule = est.table.rounding_for({m.rate.key for m in new if m.rate and
+                                               (m.group, m.funding, m.section, m.year) == key})
+                zero = Range.of(0)
+                book.cells.append(Cell(i.group, i.funding, i.section, i.year, zero, zero, rule))
+    return items
+
+
 def _item_rows(est: "Estimate", book: _Book) -> None:
     from pbi.export.formats import item_provenance
 
     activities = {a.id: a for _, a in est.spec.activities()}
+    for use in est.entitlements:  # in the order pbi draws: each takes what the ones before it left
+        if use.activity in activities:
+            _share_rows(est, activities[use.activity], use, book)
+    entries = _with_additional_shares(est, book)
     row_of: dict[int, int] = {}
-    for n, item in enumerate(est.items):
+    for n, item in enumerate(entries):
         if item.type == "rounding":
             continue
         row = len(book.items) + 2
@@ -200,23 +498,28 @@ def _item_rows(est: "Estimate", book: _Book) -> None:
             rate = "=" + _rate_ref(item, [activity.id], book)
             product = item.rate.value * item.quantity.low
             factor = item.amount.low / product if product else Decimal(1)
-            factors = [(n, v.low) for n, v in item.factors]
-            if all(n != "count" for n, _ in factors):  # a count of one is no factor, but its cell is
-                factors.append(("count", Decimal(activity.count)))
-            parts = [_factor(est, activity, name, low, book) for name, low in factors]
-            value = Decimal(1)
-            for _, v in parts:
-                value *= v
-            if item.part is None and activity.start is None and value == item.quantity.low and parts:
-                quantity = "=" + "*".join(p for p, _ in parts)
-                linked = "yes"
+            piece = _piece(est, item, activity, book)
+            if piece is not None:
+                priced, overrides, gate = piece
+                factors = [(name, v.low) for name, v in item.factors]
+                if all(name != "count" for name, _ in factors):  # a count of one is no factor, but its cell is
+                    factors.append(("count", Decimal(priced.count)))
+                parts = [_factor(est, priced, activity.id, name, low, book, overrides) for name, low in factors]
+                value = Decimal(1)
+                for _, v in parts:
+                    value *= v
+                if value == item.quantity.low and parts:
+                    product_ = "*".join(p for p, _ in parts)
+                    quantity = f"=IF({gate},0,{product_})" if gate else f"={product_}"
+                    linked = "yes"
+            (book.unlinked if linked == "no" else book.linked).add(activity.id)
             amount = f"=J{row}*L{row}*M{row}"
         elif item.type == "surcharge" and item.quantity is not None and item.percent is not None:
             # the items of the same activity, year and share that the surcharge applies to
-            same = [m for m, other in enumerate(est.items[:n]) if other.type == "rate" and m in row_of
+            same = [m for m, other in enumerate(entries[:n]) if other.type == "rate" and m in row_of
                     and other.activity == item.activity and other.year == item.year and other.part == item.part
                     and other.funding == item.funding]
-            if same and sum((est.items[m].amount.low for m in same), Decimal(0)) == item.quantity.low:
+            if same and sum((entries[m].amount.low for m in same), Decimal(0)) == item.quantity.low:
                 quantity = "=" + "+".join(f"N{row_of[m]}" for m in same)
                 linked = "yes"
             rate, factor = item.percent / 100, Decimal(1)
@@ -226,6 +529,94 @@ def _item_rows(est: "Estimate", book: _Book) -> None:
             linked = "yes"
         book.items.append([*base, quantity, item.unit or "", rate, factor, amount, linked,
                            item_provenance(item)])
+
+
+_READ_ME = """\
+This workbook costs {symbol} ({title}) as pbi does, with table {table}.
+
+What to edit: the yellow cells of sheet "quantities", column C (days, pages, languages, participants …).
+  Column D keeps the value of the spec: pbi reads back the rows where C differs from D.
+  Excel refuses what pbi would: counts are whole numbers from 1, languages 1 to 6, other quantities
+  numbers greater than 0.
+What recomputes: sheet "items" (quantity × rate × unit factor, programme support costs), sheet
+  "shares" (a draw on an entitlement: covered = MIN(requested, available); a session over two years:
+  its days in each year), sheet "totals" (each figure rounded by the table's rule, then by funding
+  source and year, and the total).
+What does not: {flagged}
+  Rates: an edit of sheet "rates" recomputes here, but pbi does not read it back (a scenario's
+  "rates:" changes a rate). Nor the allocation left in sheet "shares" (it comes from the
+  entitlements file). A range (600 to 900 pages) is computed at its low end.{half_even}
+Get the note of the edited workbook back:
+  pbi compare {spec} --scenario {book}
+  pbi note {spec} --lang en --scenario {book} -o note.docx
+"""
+
+
+def _read_me(wb: Any, est: "Estimate", book: _Book, bold: Any, name: str) -> None:
+    """A first sheet for the delegate: what to edit, what recomputes, what does not, and how to get
+    the note of the edited workbook."""
+    from pbi.model.specs import source_of
+
+    flagged = [f"{r[0]}.{r[1]} ({r[7]}: {r[8].split('; ')[0]})" for r in book.quantities if r[7] != "yes"]
+    half_even = any(c.rounding is not None and c.rounding.mode not in ("half_up", "up", "down")
+                    for c in est.cells)
+    title = est.spec.title.en if est.spec.title and est.spec.title.en else est.spec.symbol
+    text = _READ_ME.format(
+        symbol=est.spec.symbol, title=title, table=est.table.id, spec=source_of(est.spec)[0], book=name,
+        flagged=("nothing in column C: every quantity cell recomputes in full." if not flagged else
+                 "the quantity cells marked in column H (recomputes):\n" + "\n".join(f"  - {f}" for f in flagged)),
+        half_even="\n  A total rounded half-even keeps pbi's amount (no worksheet function rounds so)."
+        if half_even else "")
+    ws = wb.create_sheet("read me")
+    ws.append(["pbi workbook"])
+    ws["A1"].font = bold
+    for line in text.splitlines():
+        ws.append([line])
+    ws.column_dimensions["A"].width = 110
+
+
+def _quantity_cells(ws: Any, est: "Estimate", book: _Book, fill: Any) -> None:
+    """The editable cells: fill, number format, data validation (Excel refuses what pbi would),
+    and a comment on each cell whose edit the workbook does not follow in full."""
+    from openpyxl.comments import Comment
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    from pbi.costing.scenario import WHOLE_QUANTITIES
+    from pbi.model.specs import MAX_AMOUNT, MAX_QUANTITY
+
+    checks: dict[tuple[str, ...], Any] = {}
+
+    def check(kind: Literal["whole", "decimal"], low: Any, high: Any, message: str) -> Any:
+        key = (kind, str(low), str(high))
+        if key not in checks:
+            dv = DataValidation(type=kind, operator="between", formula1=str(low), formula2=str(high),
+                                allow_blank=False, showErrorMessage=True, errorTitle="pbi", error=message)
+            ws.add_data_validation(dv)
+            checks[key] = dv
+        return checks[key]
+
+    for r, values in enumerate(book.quantities, start=2):
+        name, value, kind = str(values[1]), _d(values[2]), str(values[6])
+        cell = ws[f"C{r}"]
+        cell.fill = fill
+        whole = name in WHOLE_QUANTITIES and value == value.to_integral_value()
+        if name == "languages":
+            dv = check("whole", 1, 6, "languages: a whole number from 1 to 6 (the official languages)")
+        elif name == "count":
+            dv = check("whole", 1, 1000, "count: a whole number from 1 to 1000")
+        elif name == "amount":
+            limit = MAX_AMOUNT.get(kind, MAX_AMOUNT["lump_sum"])
+            dv = check("decimal", "0.01", limit, f"amount: a number of dollars greater than 0, at most {limit:,}")
+        elif whole:
+            dv = check("whole", 1, MAX_QUANTITY, f"a whole number from 1 to {MAX_QUANTITY:,}")
+        else:
+            dv = check("decimal", "0.001", MAX_QUANTITY, f"a number greater than 0, at most {MAX_QUANTITY:,}")
+        dv.add(cell.coordinate)
+        fmt = _USD if name == "amount" else "#,##0" if whole else "General"
+        cell.number_format = ws[f"D{r}"].number_format = fmt
+        if values[7] != "yes":
+            cell.comment = Comment(f"pbi: this cell recomputes {values[7] == 'partly' and 'in part' or 'nothing'}"
+                                   f" here. {str(values[8]).split('; ')[0]}.", "pbi", width=300, height=120)
 
 
 def write_workbook(est: "Estimate", path: Path | str) -> Path:
@@ -239,6 +630,11 @@ def write_workbook(est: "Estimate", path: Path | str) -> Path:
     book = _Book()
     _quantity_rows(est, book)
     _item_rows(est, book)
+    flags = _flags(est, book)
+    for values in book.quantities:
+        status, why = flags.get((str(values[0]), str(values[1])), ("yes", ""))
+        values[7] = status
+        values[8] = "; ".join(filter(None, [why, values[8]]))
     wb = openpyxl.Workbook()
     wb.remove(wb.active)
     bold = Font(bold=True)
@@ -260,11 +656,14 @@ def write_workbook(est: "Estimate", path: Path | str) -> Path:
         ws.freeze_panes = "A2"
         return ws
 
+    _read_me(wb, est, book, bold, Path(path).name)
     ws = sheet(QUANTITY_SHEET, ["activity", "quantity", "value (edit me)", "as in the spec", "request",
-                                "figure", "kind", "note"], book.quantities,
-               widths={"A": 26, "B": 14, "C": 16, "D": 14, "H": 50})
-    for r in range(2, ws.max_row + 1):
-        ws[f"C{r}"].fill = fill
+                                "figure", "kind", "recomputes", "note"], book.quantities,
+               widths={"A": 26, "B": 14, "C": 16, "D": 14, "H": 12, "I": 60})
+    _quantity_cells(ws, est, book, fill)
+    if book.shares:
+        sheet("shares", ["activity", "year", "quantity", "value", "computed by pbi", "note"], book.shares,
+              widths={"A": 26, "C": 30, "D": 14, "E": 14, "F": 80})
     sheet("rates", ["rate", "effective from", "duty station", "value", "unit", "table", "reference", "used by"],
           book.rates, money=("D",), widths={"A": 34, "D": 14, "E": 24, "G": 80, "H": 40})
     n_items = len(book.items) + 1
@@ -273,7 +672,7 @@ def write_workbook(est: "Estimate", path: Path | str) -> Path:
           book.items, money=("N",), widths={"A": 10, "C": 26, "E": 34, "N": 16, "P": 80})
     # totals: one row per rounding cell
     rows: list[list[Any]] = []
-    cells = [c for c in est.cells if c.funding not in COVERED_SOURCES]
+    cells = [c for c in (*est.cells, *book.cells) if c.funding not in COVERED_SOURCES]
     def col(letter: str) -> str:
         return f"items!${letter}$2:${letter}${n_items}"
 
@@ -300,11 +699,14 @@ def write_workbook(est: "Estimate", path: Path | str) -> Path:
     from pbi.export.text import funding_label
 
     rows.append([])
-    for funding, year in est.totals():
+    totals = {key: value.low for key, value in est.totals().items()}
+    for c in book.cells:  # a share pbi prices nothing for now: its funding and year, at 0
+        totals.setdefault((c.funding, c.year), Decimal(0))
+    for funding, year in totals:
         r = len(rows) + 2
         rows.append([f"{funding_label(funding)}, {year}", funding, "", year, "", "",
                      f"=SUMIFS($G$2:$G${last},$B$2:$B${last},B{r},$D$2:$D${last},D{r})",
-                     est.totals()[(funding, year)].low, ""])
+                     totals[(funding, year)], ""])
     rows.append(["total", "", "", "", "", "", f"=SUM($G$2:$G${last})" if cells else 0, est.total.low, ""])
     sheet("totals", ["figure/request", "funding", "section", "year", "sum of items", "rounding step",
                      "amount", "computed by pbi", "rounding"], rows, money=("E", "G", "H"),
