@@ -228,7 +228,7 @@ def _cmd_workbook(args: argparse.Namespace) -> int:
 
     _check_output(args.output, "workbook")
     written = write_workbook(cost_file(args.spec, table=args.table), args.output)
-    _write(f"wrote {written}: edit the quantities sheet (column C); "
+    _write(f"wrote {written}: edit the quantities sheet (column C; the read me sheet says what recomputes); "
            f"`pbi note {args.spec} --scenario {args.output}` writes the note of the edited draft")
     return 0
 
