@@ -228,7 +228,7 @@ def _cmd_workbook(args: argparse.Namespace) -> int:
 
     _check_output(args.output, "workbook")
     written = write_workbook(cost_file(args.spec, table=args.table), args.output)
-    _write(f"wrote {written}: edit the quantities sheet (column C); "
+    _write(f"wrote {written}: edit the quantities sheet (column C; the read me sheet says what recomputes); "
            f"`pbi note {args.spec} --scenario {args.output}` writes the note of the edited draft")
     return 0
 
@@ -385,7 +385,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_conclude)
 
     p = sub.add_parser("check", help="read published financial notes (text) and check their figures")
-    p.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text holding one or more notes")
+    p.add_argument("files", nargs="+", metavar="FILE", help="a note or statement: UTF-8 text, Markdown, HTML or a Word file (.docx); a text may hold several")
     # the languages of pbi.check.reader.LANGUAGES (not imported here: pbi --help stays light)
     p.add_argument("--lang", choices=("zh", "en", "fr", "es", "ru", "ar"),
                    help="language of the text (default: zh and en are read anyway, the others detected)")

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from pbi.model.money import format_usd
@@ -97,6 +97,9 @@ def check_totals(notes: Sequence[Note]) -> list[Finding]:
     pl = _Places(notes)
     for n in notes:
         for c in n.claims:
+            if c.is_total and c.amount is None and c.quantities.get("range_parts"):
+                out.append(_range_total(pl, n, c))
+                continue
             if not c.is_total or c.amount is None:
                 continue
             parts: list[Decimal] = list(c.quantities.get("parts", []))
@@ -116,7 +119,12 @@ def check_totals(notes: Sequence[Note]) -> list[Finding]:
                                    f"{pl.where(c)}: {_fmt(c.amount)}, of which {terms} "
                                    f"({_fmt(s)}, within the amount)", figs, c.note_name or None))
                 continue
-            if s == c.amount:
+            unit = c.quantities.get("rounded_to")
+            if unit and s != c.amount and (s / unit).quantize(Decimal(1), ROUND_HALF_UP) * unit == c.amount:
+                out.append(Finding("info", c.note, c.paragraph,
+                                   f"{pl.where(c)}: total {_fmt(c.amount)} = sum of {len(parts)} parts "
+                                   f"({_fmt(s)}) rounded to {_fmt(unit)}: {terms}", figs, c.note_name or None))
+            elif s == c.amount:
                 out.append(Finding("info", c.note, c.paragraph,
                                    f"{pl.where(c)}: total {_fmt(c.amount)} = sum of "
                                    f"{len(parts)} parts: {terms}", figs, c.note_name or None))
@@ -126,6 +134,22 @@ def check_totals(notes: Sequence[Note]) -> list[Finding]:
                                    f"{len(parts)} parts add up to {_fmt(s)} "
                                    f"(difference {_fmt(c.amount - s)}): {terms}", figs, c.note_name or None))
     return out
+
+
+def _range_total(pl: "_Places", n: Note, c: Claim) -> Finding:
+    """A total stated as a range against its parts: the lows add up to its low, the highs to its high."""
+    assert c.low is not None and c.high is not None
+    parts: list[tuple[Decimal, Decimal]] = list(c.quantities["range_parts"])
+    paras: list[str] = list(c.quantities.get("total_of", []))
+    low, high = sum((p[0] for p in parts), Decimal(0)), sum((p[1] for p in parts), Decimal(0))
+    terms = " + ".join(f"{_fmt(lo) if lo == hi else f'{_fmt(lo)} to {_fmt(hi)}'} (para {p})"
+                       for p, (lo, hi) in zip(paras, parts, strict=False))
+    figs = [pl.fig(x) for x in n.claims if x is not c and x.paragraph in paras and (x.low, x.high) in parts] + [pl.fig(c)]
+    if (low, high) == (c.low, c.high):
+        return Finding("info", c.note, c.paragraph, f"{pl.where(c)}: total {_figure(c)} = sum of "
+                       f"{len(parts)} parts: {terms}", figs, c.note_name or None)
+    return Finding("error", c.note, c.paragraph, f"{pl.where(c)}: stated total {_figure(c)} but its "
+                   f"{len(parts)} parts add up to {_fmt(low)} to {_fmt(high)}: {terms}", figs, c.note_name or None)
 
 
 def _sections(keys: Sequence[str]) -> str:
@@ -140,7 +164,8 @@ def _parts_of(note: Note, total: Claim) -> list[Claim]:
     """The claims of ``note`` the reader found to be the parts of ``total``."""
     paras = set(total.quantities.get("total_of", []))
     parts = set(total.quantities.get("parts", []))
-    return [x for x in note.claims if not x.is_total and x.amount is not None
+    return [x for x in note.claims if x is not total and x.amount is not None
+            and (not x.is_total or x.quantities.get("table"))  # a table's total of totals names them
             and x.paragraph in paras and x.amount in parts]
 
 

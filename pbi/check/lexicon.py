@@ -40,6 +40,14 @@ class Lexicon:
     detect: tuple[re.Pattern[str], ...]
     min_hits: int
     rules: tuple[tuple[re.Pattern[str], Repl], ...]
+    #: how many of ``rules``, first, rewrite paragraph and item marks
+    marks: int = 0
+
+    def rewrite_marks(self, text: str) -> str:
+        """``text`` with only its paragraph and item marks in the reader's terms ("a) " → "(a) ")."""
+        for rx, repl in self.rules[:self.marks]:
+            text = rx.sub(lambda m, r=repl: _piece(m, r), text)  # type: ignore[misc]
+        return text
 
     def rewrite(self, text: str) -> str:
         """``text`` in the reader's terms."""
@@ -85,7 +93,9 @@ _SENTENCE_START = re.compile(r"(?:^\s*|[.!?؟]\s+)$")
 
 def _moved(spans: list[tuple[int, int, int]], positions: list[int]) -> list[int]:
     """Where each of ``positions`` (ascending) lies after the changes ``spans`` (ascending): inside
-    a changed span, at its start. One pass over both: linear however many lines and changes."""
+    a changed span, at its end (a line that starts inside a phrase broken across two lines starts
+    after it: the phrase is the line's before). One pass over both: linear however many lines and
+    changes."""
     out: list[int] = []
     k, shift = 0, 0
     for pos in positions:
@@ -93,7 +103,7 @@ def _moved(spans: list[tuple[int, int, int]], positions: list[int]) -> list[int]
             shift += spans[k][2]
             k += 1
         if k < len(spans) and spans[k][0] < pos:
-            out.append(spans[k][0] + shift)
+            out.append(spans[k][1] + shift + spans[k][2])
         else:
             out.append(pos + shift)
     return out
@@ -156,7 +166,7 @@ def lexicon(lang: str) -> Lexicon | None:
     for k, pair in enumerate(d.get("phrases", [])):
         rules.append((_compile(pair[0], f"{lang}.phrases[{k}]"), str(pair[1])))
     marks = tuple(_compile(m, f"{lang}.detect[{k}]") for k, m in enumerate(d.get("detect", [])))
-    return Lexicon(lang, marks, int(d.get("min_hits", 2)), tuple(rules))
+    return Lexicon(lang, marks, int(d.get("min_hits", 2)), tuple(rules), len(d.get("marks", [])))
 
 
 def _section_letters(pattern: str, lang: str) -> tuple[re.Pattern[str], Repl]:

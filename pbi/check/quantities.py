@@ -11,6 +11,7 @@ plain ``dict``.  Keys (present only when the text states them):
 ``language_names``        list of English language names given (英文、法文 → English, French)
 ``other_languages``       True for "其他三种正式语文" / "the other three languages"
 ``days``                  int (为期五天 / five-day); ``half_day`` True for 半天 / half-day
+``weeks``                 int, meetings counted in weeks (one week of meetings / 为期一周)
 ``meetings``              int, the counted meetings/sessions (三次…会议 → 3)
 ``workshops``             int, counted workshops/seminars
 ``events``                list of ``{"count", "kind"}`` for every counted meeting or workshop
@@ -48,14 +49,17 @@ from pbi.model.vocabulary import duty_stations, grade_readings
 
 from .text import to_int
 
-__all__ = ["MEETING_SERVICES", "extract", "find_funding", "find_years", "find_biennium", "find_ops", "find_section",
+__all__ = ["MEETING_SERVICES", "extract", "processed_in", "find_funding", "find_years", "find_biennium", "find_ops", "find_section",
            "find_section_run", "find_sections", "no_section_at", "section_before", "section_before_at",
            "staff_assessment", "KINDS", "COUNTABLE"]
 
-_ZN = r"(\d{1,3}(?:,\d{3})+(?!\d)|\d+|[一二两三四五六七八九十百]+)"
+#: an integer, possibly grouped as the United Nations prints it: 1,200 or 1 200 (a space between
+#: groups of three digits, as in its Chinese, French and Spanish texts: "8 500字", "8 500 mots")
+_GROUPED = r"\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?: \d{3})+(?![\d,])"
+_ZN = rf"({_GROUPED}|\d+|[一二两三四五六七八九十百]+)"
 _EW = (r"(\d{1,3}(?:,\d{3})+(?!\d)|\d+|a|an|one|single|two|three|four|five|six|seven|"
        r"eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)")
-_DN = r"(\d{1,3}(?:,\d{3})+(?!\d)|\d+)"  # an integer, possibly grouped: 1,200
+_DN = rf"({_GROUPED}|\d+)"  # an integer, possibly grouped: 1,200, 1 200
 _NOT_ORD = r"(?<!第)(?<!第 )(?<![\d.])(?<!\d,)"
 
 #: flags describing the kind of work costed (used to decide whether two items are the same)
@@ -98,8 +102,9 @@ _DAYS = (
 _HALF_DAY = re.compile(r"半天|half[\s-]day", re.I)
 _EVENTS_ZH = re.compile(
     rf"{_NOT_ORD}{_ZN}\s*次([^,;。:()]{{0,60}}?)(会议|协商|讲习班|研讨会|培训班)")
-_EVENTS_EN = re.compile(
-    rf"(?<!section )(?<!paragraph )\b{_EW}\s+((?:(?!(?:of|on|for|to|in|with|and|the|by|at|from)\b)[\w-]+\s+){{0,4}}?)"
+_EVENTS_EN = re.compile(  # a year is no count ("held in Geneva in 2026 as two meetings")
+    rf"(?<!section )(?<!paragraph )\b(?!(?:19|20)\d\d\b){_EW}\s+"
+    rf"((?:(?!(?:of|on|for|to|in|with|and|the|by|at|from|as)\b)[\w-]+\s+){{0,4}}?)"
     r"(meetings?|sessions?|workshops?|seminars?|consultations?)\b"  # not "section 28 на meeting services"
     r"((?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:networks?|focal\s+points?)\b)?)", re.I)
 _OF_MEETINGS = re.compile(rf"\s+of\s+{_EW}\s+meetings\b", re.I)
@@ -114,6 +119,15 @@ _WORK_MONTHS = (
 )
 _G = r"(?:P|D|G|L|NO)-\d(?!\d)|GS\s*\((?:Other|Principal)\s+level\)|GS-(?:OL|PL)\b|GS\b(?!-)"
 _GRADE = re.compile(rf"(?<![A-Za-z])({_G})")
+#: a post's length beside its grade: "at the P-3 level for six months", "P-4职等人员，为期6个月"
+_GRADE_MONTHS = (re.compile(rf"\bfor\s+(?:a\s+period\s+of\s+)?{_EW}\s+months?\b", re.I),
+                 re.compile(rf"为期\s*{_ZN}\s*个月"))
+#: work-months that are a consultant's ("three work-months of consultancy", "顾问")
+_CONSULTANCY = re.compile(r"\bconsultan(?:cy|ts?)\b|顾问", re.I)
+#: meetings counted in weeks: "one week of meetings", "a session of two weeks", "为期一周"
+_WEEKS = (re.compile(rf"\b{_EW}[\s-]+weeks?\b(?:['’]s)?(?=\s+(?:of\s+meetings|duration|session)|"
+                     r"[^.;]{0,40}\bmeetings\b)", re.I),
+          re.compile(rf"为期\s*{_ZN}\s*(?:周|个星期)"))
 _STAFF_ZH = re.compile(rf"{_ZN}\s*名[^,;。()]{{0,12}}?(?:专家|干事|工作人员)")
 _STAFF_ITEMS = (
     re.compile(rf"为\s*{_ZN}\s*名[^()]{{0,30}}?\(({_G})\)\s*工作\s*{_ZN}\s*个?\s*工作月"),
@@ -142,6 +156,19 @@ _TRIPS = re.compile(rf"\b{_EW}\s+trips?\s+of\s+(staff|experts|members|representa
 #: the same in Chinese: "专家前往日内瓦的差旅三次（每次三天每日生活津贴）"
 _TRIPS_ZH = re.compile(rf"(专家|工作人员|成员|代表|与会者)(?:前往[^的（(，。]{{1,10}})?的差旅\s*{_ZN}\s*次"
                        rf"(?:[（(]每次\s*{_ZN}\s*天每日生活津贴[）)])?")
+#: travel as statements word it: "travel of five panellists to Geneva, with daily subsistence
+#: allowance for three days" (the travellers' number is the trips')
+_TRAVEL_OF = re.compile(rf"\btravel\s+(?:costs?\s+)?of\s+(?:the\s+)?{_EW}\s+((?:[\w-]+\s+){{0,2}}?)"
+                        r"(experts?|panellists?|panelists?|speakers?|members?|participants?|representatives?|"
+                        r"staff|rapporteurs?|commissioners?)\b", re.I)
+_DSA_DAYS = re.compile(rf"\b(?:daily\s+)?subsistence\s+allowance\s+(?:for|of)\s+{_EW}\s+days?\b|"
+                       rf"\b{_EW}\s+days?\s+of\s+(?:daily\s+)?subsistence\s+allowance\b", re.I)
+_TRAVEL_ZH = re.compile(rf"{_ZN}\s*名([^,;。，；]{{0,8}}?)(专家|小组成员|成员|代表|与会者|工作人员|报告员)"
+                        rf"[^,;。]{{0,12}}?(?:旅费|差旅)(?:[^。;]{{0,8}}?{_ZN}\s*天的?每日生活津贴)?")
+_TRAVELLER_WORDS = {"panellist": "experts", "panelist": "experts", "speaker": "experts", "rapporteur": "experts",
+                    "commissioner": "members", "expert": "experts", "member": "members",
+                    "participant": "participants", "representative": "representatives", "staff": "staff",
+                    "小组成员": "experts", "报告员": "experts"}
 _TRAVELLERS_ZH = {"专家": "experts", "工作人员": "staff", "成员": "members", "代表": "representatives", "与会者": "participants"}
 _CONSULTANT_MONTHS = (
     re.compile(rf"\b{_EW}[\s-]+work[\s-]+months?\s+of\s+(a|an|one|\w+)\s+consultants?\b", re.I),
@@ -168,7 +195,7 @@ _LOCATIONS = tuple((names["zh"], station) for station, names in duty_stations().
 _LOCATIONS_EN = re.compile(r"\b(" + "|".join(re.escape(s) for s in duty_stations()) + r")\b")
 #: where a document is processed ("processed in Vienna", "在维也纳处理"): the document's own station
 _PROCESSED = re.compile(r"\bprocessed\s+in\s+(?:" + "|".join(re.escape(s) for s in duty_stations()) + r")\b|"
-                        r"在(?:" + "|".join(re.escape(zh) for zh, _ in _LOCATIONS) + r")处理")
+                        r"在(?:" + "|".join(re.escape(zh) for zh, _ in _LOCATIONS) + r")(?:以[^,;。]{0,12}?)?处理")
 _NO_INTERP = re.compile(r"(?:不|没有|无|未)\s*(?:配备|提供)?\s*(?:任何)?\s*口译|"
                         r"\b(?:without|no)\s+(?:simultaneous\s+)?interpretation\b", re.I)
 _INTERP_LANGS = (
@@ -303,6 +330,13 @@ def _item_clause(text: str, pos: int) -> str:
     return text[cuts[-1] if cuts else a:after.start() if after else b]
 
 
+def processed_in(text: str) -> str | None:
+    """The one duty station ``text`` says documents are processed in ("在日内瓦以六种正式语文处理")."""
+    found = {station for m in _PROCESSED.finditer(text) for zh, station in _LOCATIONS if zh in m.group(0)}
+    found |= {m.group(1) for p in _PROCESSED.finditer(text) for m in [_LOCATIONS_EN.search(p.group(0))] if m}
+    return found.pop() if len(found) == 1 else None
+
+
 def _own_location(text: str, pos: int) -> str | None:
     """The duty station named in the clause around ``pos`` (an item's own: "… (P-3) in New York")."""
     clause = _clause_around(text, 0, pos, len(text))
@@ -403,8 +437,8 @@ def extract(text: str) -> dict[str, Any]:
         q["words_languages"] = langs_words
     if len(hits) > 1 and any(n > 1 for n in docs_words):
         q["words_documents"] = docs_words  # "two documents of 1,000 words and a document of 2,000 words"
-    if hits:  # where the (first) document is processed, in its own clause
-        q["words_location"] = _own_location(text, sorted(hits)[0][0])
+    if hits:  # where the (first) document is processed, in its own clause, else where the text says
+        q["words_location"] = _own_location(text, sorted(hits)[0][0]) or processed_in(text)
     for key, rxs in (("participants", _PARTICIPANTS), ("work_months", _WORK_MONTHS), ("words", _WORDS),
                      ("consultants", _CONSULTANTS), ("copies", _COPIES), ("documents", _DOCUMENTS)):
         for rx in rxs:
@@ -415,6 +449,15 @@ def extract(text: str) -> dict[str, Any]:
     m = _GRADE.search(text)
     if m:
         q["grade"] = m.group(1)
+        if "work_months" not in q:  # "general temporary assistance at the P-3 level for six months"
+            months = _first_int(_GRADE_MONTHS[0], text) or _first_int(_GRADE_MONTHS[1], text)
+            if months:
+                q["work_months"] = months
+    elif q.get("work_months") and _CONSULTANCY.search(text) and "consultant_months" not in q:
+        q["consultant_months"] = q["work_months"]  # "three work-months of consultancy"
+    weeks = next((v for rx in _WEEKS for v in [_first_int(rx, text)] if v), None)
+    if weeks and "days" not in q:
+        q["weeks"] = weeks
     staff_all = []
     for m in _STAFF_ITEMS[0].finditer(text):
         staff_all.append({"count": to_int(m.group(1)), "grade": m.group(2), "work_months": to_int(m.group(3))})
@@ -431,6 +474,15 @@ def extract(text: str) -> dict[str, Any]:
     # "专家前往日内瓦的差旅三次（每次三天每日生活津贴）"; several in one amount are each kept
     found = [(m.start(), to_int(m.group(1)), m.group(2).lower(), m.group(3)) for m in _TRIPS.finditer(text)]
     found += [(m.start(), to_int(m.group(2)), _TRAVELLERS_ZH[m.group(1)], m.group(3)) for m in _TRIPS_ZH.finditer(text)]
+    if not found:
+        for m in _TRAVEL_OF.finditer(text):
+            who = m.group(3).lower().rstrip("s") if m.group(3).lower() != "staff" else "staff"
+            dsa = _DSA_DAYS.search(text, m.end())
+            found.append((m.start(), to_int(m.group(1)), _TRAVELLER_WORDS.get(who, "experts"),
+                          (dsa.group(1) or dsa.group(2)) if dsa else None))
+        for m in _TRAVEL_ZH.finditer(text):
+            who = _TRAVELLER_WORDS.get(m.group(3)) or _TRAVELLERS_ZH.get(m.group(3), "experts")
+            found.append((m.start(), to_int(m.group(1)), who, m.group(4)))
     trips: list[dict[str, Any]] = [
         {"trips": n, "travellers": who, "dsa_days": to_int(dsa) if dsa else None, "location": _own_location(text, at)}
         for at, n, who, dsa in sorted(found) if n]

@@ -75,6 +75,9 @@ class RateCheck:
     def deviation(self) -> tuple[Decimal, Decimal | None]:
         """Claimed − expected in USD and in per cent of expected, at the end that deviates most."""
         assert self.expected is not None and self.claim.low is not None and self.claim.high is not None
+        exp = self.expected
+        if self.claim.is_range and exp.low == exp.high and self.claim.low <= exp.low <= self.claim.high:
+            return Decimal(0), Decimal(0)  # "between $38,000 and $45,000": a bracket holding the amount
         ends = []
         for usd, base in ((self.claim.low - self.expected.low, self.expected.low),
                           (self.claim.high - self.expected.high, self.expected.high)):
@@ -173,7 +176,7 @@ def claim_activities(claim: Claim, table: Table) -> list[dict[str, Any]] | str:
             out.append({"kind": kind, "work_months": q.get("consultant_months") or q["work_months"],
                         "count": q.get("consultants") or 1, **own_place("consultant_location")})
     # meetings with interpretation, records, webcasting … (the services the note states)
-    days, meetings = q.get("days"), q.get("meetings")
+    days, meetings, weeks = q.get("days"), q.get("meetings"), q.get("weeks")
     # services taken from a list's lead-in price only an item that speaks of meeting services itself
     lead_only = set(q.get("inherited", ())) if not (q.get("conference_services") or q.get("interpretation")) else set()
     services = {k: True for k in MEETING_SERVICES if q.get(k) and k not in lead_only}
@@ -187,7 +190,7 @@ def claim_activities(claim: Claim, table: Table) -> list[dict[str, Any]] | str:
                 if m.get("location"):
                     one["location"] = m["location"]
                 out.append(one)
-    elif (q.get("interpretation") is True or services) and (days or meetings):
+    elif (q.get("interpretation") is True or services) and (days or meetings or weeks):
         during = bool(_DURING_SESSION.search(claim.text))
         kind = _pick(table, *(("meeting_during_session",) if during else ()), "meeting")
         if kind:
@@ -198,6 +201,8 @@ def claim_activities(claim: Claim, table: Table) -> list[dict[str, Any]] | str:
                 act["days"] = days
                 if meetings and meetings > 1:
                     act["count"] = meetings
+            elif weeks and not meetings:
+                act["weeks"] = weeks  # "one week of meetings"
             else:
                 act["meetings"] = meetings
             if q.get("interpretation_languages") or langs:
@@ -406,7 +411,8 @@ def check_rates(notes: Sequence[Note], table: Table) -> RatesResult:
             exp = _amount(rc.expected.low, rc.expected.high)
             got = _amount(claim.low, claim.high)
             if usd == 0:
-                msg = f"{place}: {got} = {exp} at the rates of {table.id} ({', '.join(rc.kinds)})"
+                holds = "holds" if claim.is_range and rc.expected.low == rc.expected.high else "="
+                msg = f"{place}: {got} {holds} {exp} at the rates of {table.id} ({', '.join(rc.kinds)})"
             else:
                 pct_text = f"{pct:+.1f} %" if pct is not None else "n/a"
                 msg = (f"{place}: {got} against {exp} at the rates of {table.id} "

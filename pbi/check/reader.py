@@ -22,6 +22,8 @@ from pbi.model.money import from_roman, roman
 from . import lexicon as lx
 from . import quantities as qx
 from .tables import Table, TableAmount, find_tables, table_amounts
+from .markup import HTML_SUFFIXES, MARKDOWN_SUFFIXES, markup_text
+from .wordfile import docx_text, is_docx
 from .text import Joined, Line, Money, clean_lines, find_money, is_furniture, join_lines, normalize, to_int
 
 __all__ = ["Note", "Paragraph", "Claim", "read_notes", "read_path", "MAX_TEXT_BYTES", "LANGUAGES"]
@@ -50,7 +52,10 @@ class Claim:
     follow the total, ``"of_which"`` when they may cover only part of it), ``staff_assessment``
     and ``income_offset`` (staff assessment and its offset under income section 1, never a part
     of a net total); ``shared_purpose`` on a total whose parts share the purpose stated after the
-    last of them (its quantities are then the total's, not the last part's).
+    last of them (its quantities are then the total's, not the last part's); ``rounded_to`` on a
+    figure stated in millions or thousands ("$1.2 million": 100,000), ``range_parts`` on a total
+    stated as a range (its parts' lows and highs), ``length_elsewhere`` on a document whose length
+    the note states in another paragraph.
     """
 
     note: int | None
@@ -103,16 +108,17 @@ class Note:
 
 _ANNEX = re.compile(r"^\s*(?:附件\s*([一二三四五六七八九十]+)|Annex\s+([IVXLC]+|\d+))\s*$", re.I)
 _TITLE_START = re.compile(
-    r"^\s*(?:关于题为|关于.{0,60}?(?:财务说明|所涉方案预算问题)|(?=.{0,200}?所涉方案预算问题\s*$)|"
+    r"^\s*(?:关于题为|关于.{0,60}?(?:财务说明|所涉(?:行政和)?方案预算问题)|(?=.{0,200}?所涉(?:行政和)?方案预算问题\s*$)|"
     r"(?:Financial\s+note|Statement\s+of\s+(?:the\s+)?programme\s+budget\s+implications|"
-    r"Programme\s+budget\s+implications)\b)", re.I)
-_TITLE_KEY = re.compile(r"财务说明|所涉方案预算问题|所涉经费问题|financial\s+note|"
+    r"(?:Administrative\s+and\s+)?Programme\s+budget\s+implications)\b)", re.I)
+_TITLE_KEY = re.compile(r"财务说明|所涉(?:行政和)?方案预算问题|所涉经费问题|financial\s+note|"
                         r"programme\s+budget\s+implications", re.I)
 _CHAPTER = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*\.\s*\S|[IVX]+\.\s+[A-Z]|第[一二三四五六七八九十]+章)")
 _PARA = re.compile(r"^\s*(\d{1,2})\.(?!\d)\s*")
 _LETTER = re.compile(r"^\s*\(([a-z])\)\s+")
 _ROMAN = re.compile(r"^\s*\((i{1,3}|iv|v|vi{1,3}|ix|x)\)\s+|^\s*\(([一二三四五六七八九十]+)\)\s*")
-_SYMBOL = re.compile(r"\b[A-Z][A-Za-z0-9.]*(?:/[A-Za-z0-9.]+)*?/L\.\d+(?:/(?:Rev|Add|Corr)\.\d+)*")
+#: a draft's symbol; it may follow a Chinese word directly ("决议草案A/C.3/80/L.30")
+_SYMBOL = re.compile(r"(?<![A-Za-z0-9/.])[A-Z][A-Za-z0-9.]*(?:/[A-Za-z0-9.]+)*?/L\.\d+(?:/(?:Rev|Add|Corr)\.\d+)*")
 #: the languages whose notes pbi check reads (headings, paragraphs, amounts and quantities): Chinese
 #: and English as they are, the others through the rewrite of their words (lexicon.yaml)
 LANGUAGES = ("zh", "en", *lx.languages())
@@ -188,7 +194,7 @@ def _find_heads(lines: list[Line]) -> list[tuple[_Head, int]]:
 
 #: a statement of programme budget implications: its parts ("II. Activities …", "三. 所需资源")
 #: are headings inside the note, numbered paragraphs running on across them
-_STATEMENT = re.compile(r"programme\s+budget\s+implications|所涉方案预算问题", re.I)
+_STATEMENT = re.compile(r"programme\s+budget\s+implications|所涉(?:行政和)?方案预算问题", re.I)
 
 
 def _continues(lines: list[Line], start: int, stop: int) -> bool:
@@ -220,7 +226,33 @@ class _Block:
         return self.lines[0].number if self.lines else 0
 
 
-def _split_blocks(lines: list[Line], lex: lx.Lexicon | None = None, *, unnumbered: bool = False) -> list[_Block]:
+def _raw_body(b: _Block, raw: dict[int, str], lex: lx.Lexicon) -> list[Line] | None:
+    """The lines of ``b`` as the text has them, before the rewrite of their words (the mark of its
+    first line taken off): rewritten once joined, a phrase broken across two lines is rewritten whole.
+    None when a line cannot be traced back."""
+    out: list[Line] = []
+    for i, ln in enumerate(b.lines):
+        text = raw.get(ln.number)
+        if text is None:
+            return None
+        if i == 0:
+            full = lex.rewrite(text)
+            if full == ln.text:
+                pass  # no mark taken off
+            elif full.endswith(ln.text):
+                mark = full[:len(full) - len(ln.text)]
+                marked = lex.rewrite_marks(text)
+                if not marked.startswith(mark):
+                    return None
+                text = marked[len(mark):]
+            else:
+                return None
+        out.append(Line(ln.number, text))
+    return out
+
+
+def _split_blocks(lines: list[Line], lex: lx.Lexicon | None = None, *, unnumbered: bool = False,
+                  raw: dict[int, str] | None = None) -> list[_Block]:
     """Split a note body into paragraphs and sub-items, checking that numbers run in order.
 
     In a text whose paragraphs are not numbered (``unnumbered``), a paragraph starts after a blank
@@ -274,7 +306,11 @@ def _split_blocks(lines: list[Line], lex: lx.Lexicon | None = None, *, unnumbere
         if blocks:
             blocks[-1].lines.append(ln)
     for b in blocks:
-        b.joined = join_lines(b.lines) if lex is None else lx.canonical_joined(join_lines(b.lines), lex)
+        if lex is None:
+            b.joined = join_lines(b.lines)
+            continue
+        body = _raw_body(b, raw, lex) if raw is not None else None
+        b.joined = lx.canonical_joined(join_lines(body if body is not None else b.lines), lex)
     return blocks
 
 
@@ -299,7 +335,7 @@ _OPTIONAL = re.compile(r"^\s*(?:如果?(?!不)(?![^,。]{0,16}通过)|若|倘若
                        r"(?:General\s+Assembly|Council|Conference|Committee|Commission|Board)\s+adopt))",
                        re.I)
 _TOTAL = re.compile(r"以上相加|上述各项相加|以上各项|以上合计|共计|合计|总计|总额|总共需要|"
-                    r"\bin\s+total\b|\ba\s+total\s+of\b|\btotal\s+(?:requirement|cost|amount)s?\b|"
+                    r"\bin\s+total\b|\ba\s+total\s+of\b|\btotal\s+(?:additional\s+|net\s+)?(?:resource\s+)?(?:requirement|cost|amount)s?\b|"
                     r"\baltogether\b|\bthe\s+above\b|\bamounting\s+to\b|\btotall?ing\b|"
                     r"\b(?:would\s+)?total\s+(?=\$|US\$|USD)", re.I)
 #: after an amount: its parts follow ("$118,600 for 2023 [comprising $107,300 under section 2 …]")
@@ -316,7 +352,7 @@ _FURTHER = re.compile(r"\ba\s+further\s*$|另需\s*$", re.I)
 _OF_WHICH = re.compile(r"\bof\s+which\b|其中", re.I)
 _GROSS = re.compile(r"\bgross\b|\b(?:including|inclusive\s+of)\s+staff\s+assessment\b|"
                     r"含工作人员薪金税", re.I)
-_DOC_SYMBOL = re.compile(r"\b(?:A|E|S|TD|HRC|CTOC|UNEP|ST|DP|CRC|CEDAW)(?:/[A-Z0-9][A-Za-z0-9.()]*){1,6}")
+_DOC_SYMBOL = re.compile(r"(?<![A-Za-z0-9/.])(?:A|E|S|TD|HRC|CTOC|UNEP|ST|DP|CRC|CEDAW)(?:/[A-Z0-9][A-Za-z0-9.()]*){1,6}")
 _REQUEST = re.compile(r"请求|request", re.I)
 _SUMMARY = re.compile(r"执行段中?规定|分段规定|决定草案规定|决议草案规定|under\s+the\s+terms\s+of|"
                       r"provides?\s+that|would\s+(?:request|decide)", re.I)
@@ -453,6 +489,10 @@ class _NoteReader:
             last = k + 1 == len(money) or money[k + 1].start >= sent[1]
             shared = self._shared_purpose(after, b.number, sent) if listing and last else None
             q = self._quantities(before, after if shared is None else after[:shared])
+            if not _has_item(q) and k and money[k - 1].end > sent[0]:
+                q = self._wider(text, money[k - 1], mo, after, q)
+            if not _has_item(q):
+                q = self._from_sentence_before(text, sents, at, starts, q)
             follow = self._following(text, sents, sent, money)
             if qx.extract(follow).get("background_document"):
                 q["background_document"] = q["documentation"] = True
@@ -471,6 +511,8 @@ class _NoteReader:
                     q["biennium"] = bien
                 elif year is None and len(later) == 1:  # "The requirements for 2024 will be considered …"
                     year = later.pop()
+            if mo.rounded_to is not None and mo.rounded_to > 1:
+                q["rounded_to"] = mo.rounded_to  # "$1.2 million": a sum is checked to 100,000
             if _OPTIONAL.match(text[sent[0]:sent[1]]):
                 q["optional"] = True
             if _FURTHER.search(text[max(sent[0], mo.start - 40):mo.start]):  # a window: linear in the text
@@ -586,6 +628,35 @@ class _NoteReader:
             total.quantities.setdefault(key, v)
         total.quantities["shared_purpose"] = True
         return m.start()
+
+    def _from_sentence_before(self, text: str, sents: list[tuple[int, int]], at: int, starts: list[int],
+                              q: dict[str, Any]) -> dict[str, Any]:
+        """The quantities of an amount whose sentence states none, from the sentence before it in
+        the paragraph when that one states what is costed and no amount of its own ("每次专家会议将
+        举行2次会议，以六种正式语文提供口译服务。2026年所需经费为16 100美元"); ``q`` otherwise."""
+        if at < 1:
+            return q
+        a, b = sents[at - 1]
+        if bisect.bisect_left(starts, a) < bisect.bisect_left(starts, b):
+            return q  # the sentence before states an amount: its quantities are its own
+        key = ("sentence_q", a)
+        if key not in self._memo:
+            self._memo[key] = qx.extract(text[a:b])
+        before: dict[str, Any] = self._memo[key]
+        if not _has_item(before):
+            return q
+        return {**before, **q}
+
+    @staticmethod
+    def _wider(text: str, prev: Money, mo: Money, after: str, q: dict[str, Any]) -> dict[str, Any]:
+        """The quantities of an amount whose own clause states none ("，所需经费为66 100美元"), from
+        the clauses since the one of the amount before it ("以及一名一般事务(其他职等)人员，为期6个月，
+        所需经费为66 100美元"); ``q`` when those state none either."""
+        cut = _CLAUSE.search(text, prev.end, mo.start)
+        if cut is None:
+            return q
+        wider = qx.extract(text[cut.end():mo.start] + " " + after)
+        return wider if _has_item(wider) else q
 
     @staticmethod
     def _quantities(before: str, after: str) -> dict[str, Any]:
@@ -715,10 +786,27 @@ class _NoteReader:
         return []
 
     # -- totals ----------------------------------------------------------------------------
+    def _range_total(self, c: Claim, pool: list[Claim]) -> None:
+        """The parts of a total stated as a range: the amounts (single or ranges) of the paragraphs
+        before it since the last total, of the same funding, none conditional, none of staff assessment."""
+        parts = [x for x in pool
+                 if x.low is not None and x.high is not None and x.paragraph != c.paragraph
+                 and not x.is_total and not x.quantities.get("optional") and not x.quantities.get("further")
+                 and not x.quantities.get("income_offset") and not x.quantities.get("staff_assessment")
+                 and (c.funding is None or x.funding in (None, c.funding) or {c.funding, x.funding} <= _REGULAR)]
+        if parts:
+            c.quantities["total_of"] = [x.paragraph for x in parts]
+            c.quantities["range_parts"] = [(x.low, x.high) for x in parts]
+
     def _resolve_totals(self) -> None:
         done: list[Claim] = []
         since = 0
         for c in self.claims:
+            if c.is_total and c.amount is None and c.low is not None and not c.quantities.get("total_kind"):
+                self._range_total(c, done[since:])  # "共计84 800至94 800美元"
+                done.append(c)
+                since = len(done)
+                continue
             if not c.is_total or c.amount is None:
                 done.append(c)
                 continue
@@ -767,7 +855,7 @@ class _NoteReader:
 _EXCERPT_KEY = re.compile(r"programme\s+budget\s+implications|contingency\s+fund|appropriation|"
                           r"extrabudgetary|regular\s+budget|voluntary\s+contributions|"
                           r"additional\s+(?:\w+\s+)?(?:resources|requirements)|\brequirements\b|"
-                          r"\bunder\s+section\s+\d|所涉方案预算|财务说明|"
+                          r"\bunder\s+section\s+\d|所涉(?:行政和)?方案预算|财务说明|"
                           r"追加|预算外", re.I)
 #: funding sources a total may add up across: money of the regular budget, now or later
 _REGULAR = frozenset({"regular_budget", "budget_process", "contingency_fund"})
@@ -859,7 +947,9 @@ def _roman(n: int) -> str:
 def _read(text: str, source: str, lang: str | None = None) -> list[Note]:
     lines = clean_lines(text)
     lex = lx.lexicon(lang or lx.detect(join_lines(lines).text) or "")
+    unwritten: dict[int, str] | None = None  # each line before the rewrite of its words, by its number
     if lex is not None:
+        unwritten = {ln.number: ln.text for ln in lines}
         lines = lx.canonical_lines(lines, lex)
     notes: list[Note] = []
     # the symbol in an excerpt's page header ("E/2002/43/Rev.1"): a name for a note with no other
@@ -870,25 +960,30 @@ def _read(text: str, source: str, lang: str | None = None) -> list[Note]:
         flowed = _reflow(lines)
         heads = _find_heads(flowed) or _excerpt_head(flowed)
         lines = flowed if heads else lines
+        unwritten = None if heads else unwritten  # pieces of one long line share its number
     unnumbered = not heads
     if unnumbered:
         lines = _reflow(lines)
         heads = _unnumbered_heads(lines)
     for pos, (head, end) in enumerate(heads, start=1):
         body, tables = find_tables(lines[head.body_start:end], _TABLE_END)
-        blocks = _split_blocks(body, lex, unnumbered=unnumbered)
+        blocks = _split_blocks(body, lex, unnumbered=unnumbered, raw=None if unnumbered else unwritten)
         if not blocks:
             continue
         note_no = head.annex if head.annex is not None else pos
         claims = _NoteReader(blocks, note_no).read()
-        first = _period_year(" ".join(b.text for b in blocks))
+        whole = " ".join(b.text for b in blocks)
+        first = _period_year(whole)
+        if first is None:  # a statement whose activities name one year, and the paragraphs costing them none
+            years = set(qx.find_years(whole))
+            first = years.pop() if len(years) == 1 else None
         if first is not None:
             for c in claims:
                 if c.year is None:
                     c.quantities.setdefault("period_year", first)
+        _document_length(claims, whole)
         for table in tables:
             claims += _table_claims(table, body, blocks, note_no)
-        whole = " ".join(b.text for b in blocks)
         sym = _SYMBOL.search(whole) or _SYMBOL.search(head.title)
         symbol = sym.group(0) if sym else None
         title = head.title.rstrip("* ").strip()
@@ -899,6 +994,32 @@ def _read(text: str, source: str, lang: str | None = None) -> list[Note]:
             paragraphs=[Paragraph(b.number, b.text, b.line) for b in blocks],
             source=source, line=head.line, claims=claims, name=name))
     return notes
+
+
+#: quantities that say an amount pays for something other than one document
+_NOT_A_DOCUMENT = ("pages", "words", "meetings", "workshops", "work_months", "participants", "trips", "grade",
+                   "days", "weeks", "copies")
+
+
+def _document_length(claims: list[Claim], whole: str) -> None:
+    """The length of the one document a statement requests, for the amount that processes it in
+    another paragraph ("… a summary report of 10,700 words." … "The summary report would be processed
+    in Geneva in the six official languages, at a cost of $18,500"): only when the note states one
+    length, and the amount costs a report or document in languages and nothing else."""
+    length = qx.extract(whole)
+    if "words_all" in length or "pages_all" in length or not (length.get("words") or length.get("pages")):
+        return
+    for c in claims:
+        q = c.quantities
+        if (q.get("report") or q.get("documentation")) and q.get("languages") and c.low is not None \
+                and not q.get("is_total") and not any(k in q for k in _NOT_A_DOCUMENT) \
+                and q.get("interpretation") is not True and not q.get("travel"):
+            key = "words" if length.get("words") else "pages"
+            q[key] = length[key]
+            q["length_elsewhere"] = True
+            station = qx.processed_in(c.text)
+            if station:  # "would be processed in Geneva": the document's station
+                q[f"{key}_location"] = station
 
 
 #: the budget period a note names: "programme budget for 2022", "… for the biennium 2016–2017"
@@ -938,7 +1059,7 @@ def _table_claims(table: Table, body: list[Line], blocks: list[_Block], note_no:
             q["income_offset"] = True
         year = f" {t.year}" if t.year else ""
         out.append(Claim(note=note_no, paragraph=para, amount=t.amount, low=t.amount, high=t.amount,
-                         quantities=q, funding="regular_budget", year=t.year, operative_paragraph=None,
+                         quantities=q, funding=t.funding or "regular_budget", year=t.year, operative_paragraph=None,
                          text=f"{t.label.strip()}{year}", line=t.line, section=t.section))
     return out
 
@@ -966,7 +1087,9 @@ def read_notes(text: str, *, lang: str | None = None, source: str = "<text>") ->
         try:
             text = text.decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise CheckError("not UTF-8 text", file=source) from exc
+            line = text[:exc.start].count(b"\n") + 1
+            raise CheckError(f"not UTF-8 text (byte 0x{text[exc.start]:02x}; a Word file is read when "
+                             "named .docx)", file=source, line=line) from exc
     if not isinstance(text, str):
         raise CheckError(f"expected text, got {type(text).__name__}", file=source)
     if len(text) > MAX_TEXT_BYTES:
@@ -990,8 +1113,14 @@ def read_notes(text: str, *, lang: str | None = None, source: str = "<text>") ->
     return notes
 
 
+#: files read as text would be bytes: a PDF, a Word 97-2003 document
+_BINARY = ((b"%PDF", "a PDF file (pdftotext -layout gives its text)"),
+           (b"\xd0\xcf\x11\xe0", "a Word 97-2003 document (.doc: save it as .docx)"))
+
+
 def read_path(path: str | Path, *, lang: str | None = None) -> list[Note]:
-    """:func:`read_notes` on a UTF-8 file; unreadable files raise :class:`CheckError`."""
+    """:func:`read_notes` on a file: UTF-8 text, a Word file (.docx), Markdown (.md) or HTML (.html),
+    each read as its text; unreadable files raise :class:`CheckError`."""
     from pbi.model.errors import InputError
     from pbi.model.yamlio import read_bytes
 
@@ -1000,6 +1129,21 @@ def read_path(path: str | Path, *, lang: str | None = None) -> list[Note]:
         data = read_bytes(p, limit=MAX_TEXT_BYTES)
     except InputError as exc:
         raise CheckError(exc.message, file=str(p)) from None
+    for magic, what in _BINARY:  # a format pbi check does not read: say so, not "not UTF-8"
+        if data.startswith(magic):
+            raise CheckError(f"{what}: pbi check reads text, .docx, .md and .html (extract the text first)",
+                             file=str(p), line=1)
+    if is_docx(p, data[:4]):  # a statement saved as a Word file: its paragraphs and tables as text
+        text = docx_text(p)
+        if len(text) > MAX_TEXT_BYTES:
+            raise CheckError(f"a Word document of {len(text):,} characters of text (expected at most "
+                             f"{MAX_TEXT_BYTES:,}: split it into files of a few notes each)", file=str(p))
+        data = text.encode("utf-8")
+    if p.suffix.lower() in (*MARKDOWN_SUFFIXES, *HTML_SUFFIXES):  # a statement in Markdown or HTML: its text
+        try:
+            data = markup_text(p, data.decode("utf-8")).encode("utf-8")
+        except UnicodeDecodeError:
+            pass  # read_notes names the line that is not UTF-8
     count = longest = 0
     for run in _DIGITS.finditer(data.decode("utf-8", "replace")):
         count, longest = count + 1, max(longest, run.end() - run.start())

@@ -49,6 +49,13 @@ class Table:
     rows: tuple[Line, ...]
     #: index into the note's lines of the line just before the table (the paragraph it follows)
     after: int
+    #: the header ends with a total column
+    total_column: bool = True
+    #: what one unit of a cell is worth: 1000 in a table "(Thousands of United States dollars)"
+    scale: Decimal = Decimal(1)
+    #: "sections" (by section and year) or "items" (a row an item, its funding, year and amount,
+    #: under a total row: the resource table of a note saved as a Word file)
+    kind: str = "sections"
 
 
 @dataclass
@@ -64,6 +71,8 @@ class TableAmount:
     role: str
     #: for a total: the cells it adds up
     parts: list["TableAmount"] = field(default_factory=list)
+    #: the funding source the row names (a table of items), else None (the regular budget)
+    funding: str | None = None
 
     @property
     def is_total(self) -> bool:
@@ -81,9 +90,31 @@ def _header_years(text: str) -> tuple[int, ...] | None:
     return tuple(int(c) for c in cells[1:-1])
 
 
+#: the caption of a table as the United Nations prints it: "Table 1", "(United States dollars)"
+_CAPTION = re.compile(r"^\s*(?:Table\s+\d+|表\s*\d+)(?:\s|$)|[(（](?:Thousands\s+of\s+)?United\s+States\s+dollars[)）]\s*$|"
+                      r"[(（](?:千)?美元[)）]\s*$", re.I)
+_THOUSANDS = re.compile(r"thousands\s+of\s+United\s+States\s+dollars|千美元", re.I)
+_YEAR_ZH = re.compile(r"^((?:19|20)\d{2})\s*年$")
+_TOTAL_CELL = re.compile(r"^(?:total|合计|共计|总计)$", re.I)
+
+
+def _captioned_header(text: str) -> tuple[tuple[int, ...], bool] | None:
+    """The year columns of a header as the United Nations prints it (no rule of dashes beneath):
+    a label or none, one or more years, and a total column or none."""
+    cells = [_YEAR_ZH.sub(r"\1", c) for c in _cells(text)]  # "2026年" is the year 2026
+    if cells and not _YEAR.match(cells[0]):
+        cells = cells[1:]  # the label column's heading ("Section", "Object of expenditure")
+    total = bool(cells) and bool(_TOTAL_CELL.match(cells[-1]))
+    years = cells[:-1] if total else cells
+    if not years or not all(_YEAR.match(c) for c in years):
+        return None
+    return tuple(int(c) for c in years), total
+
+
 def find_tables(lines: list[Line], stop: re.Pattern[str]) -> tuple[list[Line], list[Table]]:
-    """``lines`` without their statement tables, and the tables (a header of years and a total,
-    a rule of dashes, rows up to the next line matching ``stop``)."""
+    """``lines`` without their statement tables, and the tables: a header of years and a total
+    with a rule of dashes beneath, or a header of years (and a total) under a caption ("Table 1",
+    "(United States dollars)"); rows up to the next line matching ``stop``."""
     out: list[Line] = []
     tables: list[Table] = []
     i = 0
@@ -96,20 +127,78 @@ def find_tables(lines: list[Line], stop: re.Pattern[str]) -> tuple[list[Line], l
             tables.append(Table(years, tuple(lines[i + 2:j]), len(out) - 1))
             i = j
             continue
+        captions = [ln.text for ln in lines[max(0, i - 3):i] if _CAPTION.match(ln.text)]
+        ruled = i + 1 < len(lines) and bool(_RULE.match(lines[i + 1].text))
+        head = _captioned_header(lines[i].text) if captions or ruled else None
+        if head:
+            j = i + 1 + bool(i + 1 < len(lines) and _RULE.match(lines[i + 1].text))
+            start = j
+            while j < len(lines) and not stop.match(lines[j].text):
+                j += 1
+            scale = Decimal(1000) if any(_THOUSANDS.search(c) for c in captions) else Decimal(1)
+            tables.append(Table(head[0], tuple(lines[start:j]), len(out) - 1, head[1], scale))
+            i = j
+            continue
+        if ruled and len(_cells(lines[i].text)) >= 3:  # a table of items: each row ends with its amount
+            j = i + 2
+            while j < len(lines) and not stop.match(lines[j].text) and _ends_in_amount(lines[j].text):
+                j += 1
+            if j > i + 2:
+                tables.append(Table((), tuple(lines[i + 2:j]), len(out) - 1, False, kind="items"))
+                i = j
+                continue
         out.append(lines[i])
         i += 1
     return out, tables
 
 
-def _amount(cell: str) -> Decimal | None:
+_BARE = re.compile(r"^\(?(\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\)?$")
+
+
+def _amount(cell: str, scale: Decimal = Decimal(1)) -> Decimal | None:
+    """A cell's amount: "$104,700", or a bare number as the United Nations prints its tables
+    ("104,700", "104.7" in thousands), in parentheses for an income line."""
     found = find_money(cell)
-    if len(found) != 1 or found[0].is_range:
+    if len(found) == 1 and not found[0].is_range:
+        return found[0].low
+    bare = _BARE.match(cell.strip())
+    if found or not bare:
         return None
-    return found[0].low
+    value = Decimal(re.sub(r"[, ]", "", bare.group(1))) * scale
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value  # 80.3 thousand: 80300
+
+
+def _ends_in_amount(text: str) -> bool:
+    """A row of a table of items: its last cell an amount or a range ("800,000 到 1,200,000 美元")."""
+    cells = _cells(text)
+    return len(cells) >= 2 and (_amount(cells[-1]) is not None or len(find_money(cells[-1])) == 1)
+
+
+def _item_amounts(table: Table) -> list[TableAmount]:
+    """A table of items: each row's amount with its year and funding; a last row of a label and an
+    amount alone is the total of the rows above it."""
+    out: list[TableAmount] = []
+    ranged = False  # a row states a range: the total's parts are not all single amounts
+    for k, row in enumerate(table.rows):
+        cells = _cells(row.text)
+        amount = _amount(cells[-1])
+        if amount is None:
+            ranged = True
+            continue
+        if k == len(table.rows) - 1 and len(cells) == 2 and out:
+            if not ranged:
+                out.append(TableAmount(amount, None, None, cells[0], row.number, "net", list(out)))
+            continue
+        year = next((int(c) for c in cells[1:-1] if _YEAR.match(c)), None)
+        funding = next((f for c in cells[1:-1] for f in [qx.find_funding(c)] if f), None)
+        out.append(TableAmount(amount, year, None, cells[0], row.number, "item", funding=funding))
+    return out
 
 
 def table_amounts(table: Table) -> list[TableAmount]:
     """Every figure of ``table``, totals carrying their parts (see the module docstring)."""
+    if table.kind == "items":
+        return _item_amounts(table)
     out: list[TableAmount] = []
     section: str | None = None
     in_section: list[TableAmount] = []  # object cells of the current section
@@ -117,7 +206,7 @@ def table_amounts(table: Table) -> list[TableAmount]:
     objects: list[TableAmount] = []
     net: list[TableAmount] = []
     sa: list[TableAmount] = []
-    ncols = len(table.years) + 1
+    ncols = len(table.years) + table.total_column
     for row in table.rows:
         cells = _cells(row.text)
         label = cells[0] if cells else ""
@@ -128,10 +217,14 @@ def table_amounts(table: Table) -> list[TableAmount]:
         if len(cells) != ncols + 1:
             continue
         indented = row.text[:1].isspace()
+        own = qx.find_section(label)
         if indented and _SUBTOTAL.match(label):
             role = "subtotal"
         elif indented:
             role = "object"
+        elif own is not None and own != "36" and not _INCOME.search(label):
+            role = "section"  # a row of its own per section: "Section 2, General Assembly …   40,600"
+            section, in_section = own, []
         elif _GROSS.search(label):
             role = "gross"
         elif _INCOME.search(label):
@@ -142,26 +235,32 @@ def table_amounts(table: Table) -> list[TableAmount]:
             role = "net"
         row_cells: list[TableAmount] = []
         for k, cell in enumerate(cells[1:]):
-            amount = _amount(cell)
+            amount = _amount(cell, table.scale)
             year = table.years[k] if k < len(table.years) else None
             if amount is None:
                 continue
-            sec = section if indented else ("36" if role == "staff_assessment" else
-                                             "income 1" if role == "income" else None)
+            sec = section if indented or role == "section" else ("36" if role == "staff_assessment" else
+                                                                 "income 1" if role == "income" else None)
             t = TableAmount(amount, year, sec, label, row.number, role)
             if year is None:
                 t.parts = list(row_cells)
             else:
-                pool = {"object": [], "subtotal": in_section,
+                pool = {"object": [], "section": [], "subtotal": in_section,
                         "net": subtotals or objects, "staff_assessment": [], "income": [],
                         "gross": net + sa}[role]
                 t.parts = [p for p in pool if p.year == year]
+                if role == "net" and subtotals:
+                    # the subtotals' sum, unless the objects under them add up to another: a wrong
+                    # subtotal carried into the total is then named, not confirmed
+                    atoms = [p for p in objects if p.year == year]
+                    if atoms and sum(p.amount for p in atoms) != sum(p.amount for p in t.parts):
+                        t.parts = atoms
                 row_cells.append(t)
             out.append(t)
         if role == "object":
             in_section += row_cells
             objects += row_cells
-        elif role == "subtotal":
+        elif role in ("subtotal", "section"):
             subtotals += row_cells
         elif role == "net":
             net += row_cells

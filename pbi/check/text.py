@@ -232,7 +232,7 @@ def _cn_int(s: str) -> int | None:
 
 def to_int(token: str) -> int | None:
     """An integer from digits (``1,200``), Chinese numerals (``六``) or English words (``six``)."""
-    t = token.strip().lower().replace(",", "")
+    t = token.strip().lower().replace(",", "").replace(" ", "")  # 1,200 and 1 200
     if not t:
         return None
     if t.isdigit() and t.isascii():
@@ -283,7 +283,18 @@ class Money:
     def is_range(self) -> bool:
         return self.low != self.high
 
+    @property
+    def rounded_to(self) -> Decimal | None:
+        """The unit a figure stated in millions or thousands is rounded to ("$1.2 million": 100,000;
+        "$3 million": 1,000,000); None for a figure stated in full."""
+        m = _ROUNDED.search(self.text)
+        if m is None:
+            return None
+        decimals = len(m.group(1) or "")
+        return _MULTIPLIERS[m.group(2).lower()] / Decimal(10) ** decimals
 
+
+_ROUNDED = re.compile(r"\d(?:\.(\d+))?\s*(million|thousand|百万|万)", re.I)
 _N = rf"(?<![\d.])(?<!\d,)(?<!\d )({NUM_UN})({_MULT})"
 _PRE = r"(?:US\s?\$|USD|\$)"
 _POST = r"(?:美元|(?:United\s+States\s+|US\s+|U\.S\.\s+)?dollars\b)"

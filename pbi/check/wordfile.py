@@ -1,0 +1,120 @@
+"""The text of a statement saved as a Word file (.docx), as ``pbi check`` reads text.
+
+Each Word paragraph is a line (a number Word draws itself, "1." or "(a)", written out as printed);
+each row of a table is a line whose cells stand four spaces apart, as in the statements' text, so
+that the table reader of :mod:`pbi.check.tables` finds its columns. Headers, footers and footnotes
+are not the statement's text and are left out.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pbi.model.errors import CheckError, InputError
+from pbi.model.fileio import check_unzipped_size
+
+__all__ = ["docx_text", "is_docx", "MAX_DOCX_UNZIPPED"]
+
+#: the most a .docx's parts may expand to when unzipped (a statement's Word file is a few megabytes)
+MAX_DOCX_UNZIPPED = 100_000_000
+#: a Word file is a zip: its first bytes
+_ZIP_MAGIC = b"PK\x03\x04"
+_CELL_GAP = "    "
+_ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
+
+
+def is_docx(path: Path, head: bytes) -> bool:
+    """``path`` is a Word file: named .docx, or a zip (a Word file saved under another name)."""
+    return path.suffix.lower() == ".docx" or head.startswith(_ZIP_MAGIC)
+
+
+def docx_text(path: Path) -> str:
+    """The statement in the Word file ``path`` as text; CheckError (naming the file) when it is
+    not a readable Word document."""
+    try:
+        import docx  # python-docx, the optional "docx" extra
+    except ImportError:
+        raise CheckError("reading .docx needs python-docx: pip install \"pbi[docx]\"", file=str(path)) from None
+    try:
+        check_unzipped_size(path, limit=MAX_DOCX_UNZIPPED, file=path, what="the Word document",
+                            unreadable="not a readable Word document", beyond="longer than any statement")
+    except InputError as exc:
+        raise CheckError(exc.message, file=str(path)) from None
+    try:
+        document = docx.Document(str(path))
+    except Exception as exc:  # python-docx raises several kinds on a damaged file
+        raise CheckError(f"not a readable Word document ({type(exc).__name__})", file=str(path)) from None
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    counters: dict[tuple[str, int], int] = {}
+    lines: list[str] = []
+    for child in document.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            paragraph = Paragraph(child, document)
+            number = _number(paragraph, counters)
+            text = paragraph.text
+            lines.append(f"{number} {text}" if number else text)
+            lines.append("")  # a paragraph ends: a blank line, as between paragraphs of a text
+        elif tag == "tbl":
+            lines.extend(_rows(Table(child, document)))
+            lines.append("")
+    return "\n".join(lines)
+
+
+def _rows(table: Any) -> list[str]:
+    """One line per row, cells four spaces apart; a merged cell (repeated by python-docx) once; an
+    empty first cell (above the row labels) left out."""
+    rows: list[str] = []
+    for row in table.rows:
+        cells: list[str] = []
+        seen: set[int] = set()
+        for cell in row.cells:
+            if id(cell._tc) in seen:
+                continue
+            seen.add(id(cell._tc))
+            cells.append(" ".join(p.text.strip() for p in cell.paragraphs if p.text.strip()))
+        text = _CELL_GAP.join(c for c in cells if c)
+        if text:
+            indent = "    " if cells and cells[0] and _indented(row) else ""
+            rows.append(indent + text)
+            if len(rows) == 1 and len(table.rows) > 1:
+                rows.append("-" * 8)  # a Word table's first row is its header: ruled off, as in text
+    return rows
+
+
+def _indented(row: Any) -> bool:
+    """The row's label is indented (an object of expenditure under its section)."""
+    try:
+        p_pr = row.cells[0].paragraphs[0]._p.pPr
+        ind = p_pr.ind if p_pr is not None else None
+        return ind is not None and bool(ind.left) and int(ind.left) > 0
+    except (AttributeError, IndexError):
+        return False
+
+
+def _number(paragraph: Any, counters: dict[tuple[str, int], int]) -> str:
+    """"1." or "(a)" for a paragraph Word numbers itself, "" otherwise."""
+    try:
+        p_pr = paragraph._p.pPr
+        num_pr = p_pr.numPr if p_pr is not None else None
+        style = paragraph.style
+        if num_pr is None and style is not None and style.element.pPr is not None:
+            num_pr = style.element.pPr.numPr  # numbering given by the style ("List Number")
+        if num_pr is None or num_pr.numId is None:
+            return ""
+        num_id = str(num_pr.numId.val)
+        level = int(num_pr.ilvl.val) if num_pr.ilvl is not None else 0
+    except AttributeError:
+        return ""
+    for key in [k for k in counters if k[1] > level]:
+        del counters[key]  # a new item restarts the levels below it
+    counters[(num_id, level)] = counters.get((num_id, level), 0) + 1
+    n = counters[(num_id, level)]
+    if level == 0:
+        return f"{n}."
+    if level == 1:
+        return f"({chr(96 + n)})" if n <= 26 else f"({n})"
+    return f"({_ROMAN[n - 1]})" if n <= len(_ROMAN) else f"({n})"
