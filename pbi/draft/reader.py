@@ -25,6 +25,7 @@ __all__ = ["MAX_DRAFT_CHARS", "MAX_DOCX_UNZIPPED", "MAX_PARAGRAPH_CHARS", "Item"
 Language = Literal["zh", "en"]
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 # running heads of a printed document: "64 V.10-58210", "V.10-58210 17", "CTOC/COP/2010/17", "E/2011/30"
 # and the footer of a page of a UN document: its job number and dates "26-18712 (E)    141026", its
@@ -270,6 +271,7 @@ _NUMBER_FORMS = str.maketrans({**{chr(0x0660 + i): str(i) for i in range(10)},
                                **{chr(0x06F0 + i): str(i) for i in range(10)},
                                "\u2009": "\u202f", "\u2007": "\u202f",
                                **dict.fromkeys(("\u200b", "\u200c", "\u200d", "\u2060", "\u00ad", "\ufeff"))})
+_TRANSLATED = re.compile("[" + re.escape("".join(chr(c) for c in (*_FULLWIDTH, *_NUMBER_FORMS))) + "]")
 _CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0"}
 # a year written in Chinese numerals, digit by digit: "二〇二七年" (also with 零 or ○ for nought)
 _CN_YEAR = re.compile(r"([一二][〇零○一二三四五六七八九]{3})(?=\s*年)")
@@ -290,8 +292,9 @@ def _small_cn(word: str) -> str:
 def _ascii_numbers(text: str) -> str:
     """Full-width digits as ASCII digits and dates in Chinese numerals as digits ("二〇二七年四月九日"
     → "2027年4月9日"): the rules read numbers in one form. Lines keep their numbers."""
-    text = _CN_YEAR.sub(lambda m: "".join(_CN_DIGIT[c] for c in m.group(1)),
-                        text.translate(_FULLWIDTH).translate(_NUMBER_FORMS))
+    if _TRANSLATED.search(text):  # (a translation of a long text is slow: only when there is something to change)
+        text = text.translate(_FULLWIDTH).translate(_NUMBER_FORMS)
+    text = _CN_YEAR.sub(lambda m: "".join(_CN_DIGIT[c] for c in m.group(1)), text)
     return _CN_MONTH_DAY.sub(lambda m: f"{_small_cn(m.group(1))}月" + (f"{_small_cn(m.group(2))}日" if m.group(2) else ""),
                              text)
 
@@ -424,8 +427,8 @@ _ROMAN_SMALL = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi
 
 def detect_language(text: str) -> Language:
     """zh when at least a tenth of the letters are Chinese characters, else en."""
-    letters = sum(1 for c in text if c.isalpha())
-    cjk = len(_CJK.findall(text))
+    letters = sum(map(str.isalpha, text))
+    cjk = sum(map(len, _CJK_RUN.findall(text)))
     return "zh" if letters and cjk / letters >= 0.1 else "en"
 
 

@@ -4,10 +4,16 @@ quantities (``pbi/draft/rules/standards.yaml``), and classifying one operative p
 A phrase is written as a budget officer reads it: ``…`` is any words within the same sentence,
 ``(a|b)`` either word, ``{request}``, ``{actor}`` and ``{shall}`` the request verbs, the actors and
 the modal verbs ("should") the file lists.
+
+A phrase with wildcards is searched in time near-linear in the text (see ``Phrase``): its pieces
+between wildcards are looked for first, in order, and the full expression runs only from where the
+first piece is found (and, when no piece can take a full stop, only within that sentence). What it
+finds is what the full expression finds on the whole text.
 """
 
 from __future__ import annotations
 
+import importlib
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -17,12 +23,333 @@ from typing import Any, Literal
 from pbi.model.errors import InputError
 from pbi.model.yamlio import LoadedYaml, load_yaml
 
-__all__ = ["RULES_DIR", "Rule", "RuleSet", "Match", "Classification", "Standards", "load_rules",
+__all__ = ["RULES_DIR", "Phrase", "Rule", "RuleSet", "Match", "Classification", "Standards", "load_rules",
            "load_standards", "classify_text", "ParagraphClass"]
 
 RULES_DIR = Path(__file__).with_name("rules")
 ParagraphClass = Literal["costed", "extrabudgetary", "absorbed", "invitation", "none"]
 _CLASSES = ("costed", "extrabudgetary", "absorbed")
+
+
+class Phrase:
+    """A compiled phrase: ``search`` finds what ``regex.search`` finds, sooner on a long text.
+
+    Its pieces (the parts between its top-level wildcards, each compiled alone, built on the first
+    long text) are looked for first. A match of the whole phrase holds a match of each piece, in
+    order, each starting at least the piece before's shortest width after it: when the pieces cannot
+    be found so, one after the other (a scan of the text per piece), nothing matches, and no match
+    starts before the first piece's first place.
+
+    When no piece can take a sentence's stop (``.``, ``;``, ``。``, ``；``), look ahead or test the
+    text's end, a match lies within one sentence (``reach`` 0); when only the end of the first piece
+    can (an actor's brackets, "Office (see para. 3)"), at most ``reach`` characters from its end, a
+    match starting in a sentence ends before the first stop ``reach`` characters after it. The
+    expression then runs sentence by sentence, on those that hold every piece in order, within that
+    window. (``reach`` None: on the whole text.) A text of at most ``SHORT`` characters is searched
+    with the expression alone.
+    """
+
+    SHORT = 500
+
+    __slots__ = ("regex", "pattern", "_source", "_wildcard", "_stops", "_ready", "pieces", "widths", "stops",
+                 "reach")
+
+    def __init__(self, regex: re.Pattern[str], source: str = "", wildcard: str = "", stops: str = "") -> None:
+        self.regex = regex
+        self.pattern = regex.pattern
+        self._source, self._wildcard, self._stops = source, wildcard, stops
+        self._ready = False
+        self.pieces: tuple[re.Pattern[str], ...] = ()
+        self.widths: tuple[int, ...] = ()
+        self.stops: re.Pattern[str] | None = None
+        self.reach: int | None = None
+
+    def __repr__(self) -> str:
+        return f"Phrase({self.pattern!r})"
+
+    @property
+    def sentence_bound(self) -> bool:
+        """Whether its matches lie within one sentence."""
+        return self.reach == 0
+
+    def prepare(self) -> None:
+        """Cut the phrase into its pieces (once)."""
+        if self._ready:
+            return
+        self._ready = True
+        cut = _pieces(self._source) if "\x00" in self._source and self._stops else None
+        if not cut:
+            return
+        try:
+            # the word boundaries the wildcard puts around the pieces it joins (\b…\b) hold for them too
+            edge = "\\b" if self._wildcard.startswith("\\b") else ""
+            pieces = tuple(re.compile((edge if k else "") + f"(?:{p.replace(chr(0), self._wildcard)})"
+                                      + (edge if k < len(cut) - 1 else ""), self.regex.flags)
+                           for k, p in enumerate(cut))
+        except re.error:  # a piece that is no expression alone (a group reference): the whole phrase only
+            return
+        read = [_read_piece(p, self._stops) for p in pieces]
+        self.pieces, self.widths = pieces, tuple(width for width, _, _, _ in read)
+        self.stops = re.compile(f"[{re.escape(self._stops)}]")
+        if all(bound for _, bound, _, _ in read[1:]):
+            self.reach = read[0][3]
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """The leftmost match in ``text``, exactly as ``self.regex.search(text)``."""
+        if len(text) <= self.SHORT:
+            return self.regex.search(text)
+        self.prepare()
+        if not self.pieces:
+            return self.regex.search(text)
+        at = 0
+        while True:
+            first = _find(self.pieces[0], text, at, len(text))
+            if first is None:
+                return None
+            if self.reach is None:
+                missing = self._missing(text, first.start() + self.widths[0], len(text))
+                return None if missing else self.regex.search(text, first.start())
+            assert self.stops is not None
+            stop = self.stops.search(text, first.start())
+            close = stop.start() if stop else len(text)  # the stop of the sentence the match would start in
+            end = close
+            if self.reach and close < len(text):
+                stop = self.stops.search(text, close + 1 + self.reach)
+                end = stop.start() if stop else len(text)
+            # the pieces after the first, in the same sentence; or, when the first piece may end past
+            # the stop, in the next sentence(s) of the window
+            missing = self._missing(text, first.start() + self.widths[0], close)
+            if not missing or end > close and not self._missing(text, close + 1, end):
+                m = self.regex.search(text, first.start(), end)
+                if m is not None and m.start() <= close:
+                    return m
+                missing = 0
+            if close >= len(text):
+                return None
+            at = close + 1
+            if missing:  # on to the first sentence that may hold the missing piece (within reach)
+                later = _find(self.pieces[missing], text, at, len(text))
+                if later is None:
+                    return None
+                at = max(at, self._sentence_from(text, later.start()))
+
+    def _sentence_from(self, text: str, at: int) -> int:
+        """Where the first sentence starts whose match may hold a piece found at ``at``: the sentence
+        of ``at``, or, when the first piece may end past a stop, the first within its reach."""
+        before = max(text.rfind(c, 0, at) for c in self._stops)
+        if self.reach and before >= 0:
+            before = max(text.rfind(c, 0, max(0, before - self.reach)) for c in self._stops)
+        return before + 1
+
+    def _missing(self, text: str, at: int, end: int) -> int:
+        """0 when the pieces after the first are found in ``text[at:end]`` one after the other, each at
+        least the width of the one before after it; else the index of the first not found."""
+        for k in range(1, len(self.pieces)):
+            m = _find(self.pieces[k], text, at, end)
+            if m is None:
+                return k
+            at = m.start() + self.widths[k]
+        return 0
+
+
+# the last search of a piece in a text (pieces are shared by phrases: "{request} {actor}"):
+# (piece, text, end) → (from, match); a later search from at least ``from`` that the match does not
+# precede finds the same match
+_FOUND: dict[tuple[re.Pattern[str], str, int], tuple[int, re.Match[str] | None]] = {}
+_READ: dict[tuple[str, int, str], tuple[int, bool, tuple[str, ...], int | None]] = {}
+
+
+def _find(piece: re.Pattern[str], text: str, at: int, end: int) -> re.Match[str] | None:
+    """``piece.search(text, at, end)``, remembered; None at once when the text lacks every word the
+    piece needs."""
+    key = (piece, text, end)
+    known = _FOUND.get(key)
+    if known is not None and known[0] <= at and (known[1] is None or known[1].start() >= at):
+        return known[1]
+    needs = _read_piece(piece, "")[2]
+    if needs and (text, needs) not in _HOLDS:
+        if len(_HOLDS) > 4096:
+            _HOLDS.clear()
+        _HOLDS[text, needs] = _holds(text, needs)
+    m = piece.search(text, at, end) if not needs or _HOLDS[text, needs] else None
+    if len(_FOUND) > 4096:
+        _FOUND.clear()
+    _FOUND[key] = (at, m)
+    return m
+
+
+_LOWER: dict[str, str | None] = {}
+_HOLDS: dict[tuple[str, tuple[str, ...]], bool] = {}
+
+
+def _holds(text: str, needs: tuple[str, ...]) -> bool:
+    """Whether ``text`` holds one of ``needs`` (words in ASCII, matched ignoring capitals in a text in
+    ASCII, or in Chinese characters, which have no capitals); True when it cannot tell."""
+    lower = _LOWER.get(text, "")
+    if lower == "":
+        lower = text.lower() if text.isascii() else None
+        if len(_LOWER) > 64:
+            _LOWER.clear()
+        _LOWER[text] = lower
+    for need in needs:
+        if need.isascii():
+            if lower is None or need in lower:
+                return True
+        elif need in text:
+            return True
+    return False
+
+
+def _read_piece(piece: re.Pattern[str], stops: str) -> tuple[int, bool, tuple[str, ...], int | None]:
+    """The fewest characters a match of ``piece`` takes, whether its matches lie between two of
+    ``stops``, words one of which each of its matches holds (none: no such words), and how far from
+    its end a match may hold a stop (None: anywhere)."""
+    key = (piece.pattern, piece.flags, stops)
+    if key not in _READ:
+        parsed = _parser().parse(piece.pattern, piece.flags)
+        bound = _within_sentence(parsed, stops) if stops else False
+        _READ[key] = (int(parsed.getwidth()[0]), bound, tuple(_needs(parsed) or ()),
+                      0 if bound else _reach(parsed, stops) if stops else None)
+    return _READ[key]
+
+
+def _reach(parsed: Any, stops: str) -> int | None:
+    """How far from the end of a match of a parsed piece it may hold a stop: the most characters its
+    nodes from the first that can take one take (None: no bound, or a look ahead among them)."""
+    nodes = list(parsed)
+    first = next((i for i, node in enumerate(nodes) if not _within_sentence([node], stops)), len(nodes))
+    tail = nodes[first:]
+    if not _within_sentence(tail, ""):  # with no stops: only a look ahead or a test of the end fails
+        return None
+    width = int(_parser().SubPattern(parsed.state, tail).getwidth()[1])
+    return width if width < 10_000 else None
+
+
+def _caseless(char: str) -> bool:
+    """A Chinese character or punctuation mark: no capitals, nothing else matches it ignoring them."""
+    return "\u3000" <= char <= "\u303f" or "\u3400" <= char <= "\u9fff"
+
+
+def _needs(parsed: Any) -> list[str] | None:
+    """Words one of which every match of a parsed expression holds, each in ASCII (lower case) or in
+    Chinese characters: the best of its runs of literal characters and of its groups of alternatives."""
+    best: list[str] | None = None
+    run = ""
+
+    def keep(words: list[str] | None) -> None:
+        nonlocal best
+        if words and all(len(w) >= 2 for w in words) and (best is None or min(map(len, words)) > min(map(len, best))):
+            best = words
+
+    for op, av in [*parsed, ("END", None)]:
+        name = str(op)
+        char = chr(av) if name == "LITERAL" else ""
+        if char and (char.isascii() and (run.isascii() or not run)
+                     or _caseless(char) and (not run or not run.isascii())):
+            run += char.lower()
+            continue
+        keep([run] if run else None)
+        run = char.lower() if char and (char.isascii() or _caseless(char)) else ""
+        if name == "SUBPATTERN":
+            keep(_needs(av[3]))
+        elif name == "BRANCH":
+            alternatives = [_needs(b) for b in av[1]]
+            if all(alternatives):
+                keep(sorted({w for a in alternatives if a for w in a}))
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and av[0] >= 1:
+            keep(_needs(av[2]))
+        elif name == "ATOMIC_GROUP":
+            keep(_needs(av))
+    return best
+
+
+def _parser() -> Any:
+    return importlib.import_module("re._parser")
+
+
+def _takes(items: Any, char: str) -> bool:
+    """Whether a parsed character set (``[^.;]``, ``\\w``) matches ``char``; True when unsure."""
+    negate, hit = False, False
+    for op, av in items:
+        name = str(op)
+        if name == "NEGATE":
+            negate = True
+        elif name == "LITERAL":
+            hit = hit or chr(av) == char
+        elif name == "RANGE":
+            hit = hit or av[0] <= ord(char) <= av[1]
+        elif name == "CATEGORY":
+            test = {"CATEGORY_DIGIT": r"\d", "CATEGORY_NOT_DIGIT": r"\D", "CATEGORY_SPACE": r"\s",
+                    "CATEGORY_NOT_SPACE": r"\S", "CATEGORY_WORD": r"\w", "CATEGORY_NOT_WORD": r"\W"}.get(str(av))
+            hit = hit or test is None or bool(re.match(test, char))
+        else:
+            return True
+    return hit != negate
+
+
+def _within_sentence(parsed: Any, stops: str) -> bool:
+    """Whether no node of a parsed expression can take one of ``stops``, look ahead or test the end of
+    the text: its matches then lie between two stops."""
+    for op, av in parsed:
+        name = str(op)
+        if name == "LITERAL":
+            if chr(av) in stops:
+                return False
+        elif name == "NOT_LITERAL":
+            if any(c != chr(av) for c in stops):
+                return False
+        elif name == "ANY":
+            if stops:
+                return False
+        elif name == "IN":
+            if any(_takes(av, c) for c in stops):
+                return False
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            if not _within_sentence(av[2], stops):
+                return False
+        elif name == "SUBPATTERN":
+            if not _within_sentence(av[3], stops):
+                return False
+        elif name == "ATOMIC_GROUP":
+            if not _within_sentence(av, stops):
+                return False
+        elif name == "BRANCH":
+            if not all(_within_sentence(b, stops) for b in av[1]):
+                return False
+        elif name in ("ASSERT", "ASSERT_NOT"):
+            if av[0] >= 0:  # a look-ahead may see past the stop
+                return False
+        elif name == "AT":
+            if str(av) not in ("AT_BEGINNING", "AT_BEGINNING_STRING", "AT_BOUNDARY", "AT_NON_BOUNDARY"):
+                return False
+        else:
+            return False
+    return True
+
+
+def _pieces(text: str) -> list[str] | None:
+    """An expression cut at its top-level wildcards (marked ``\\x00``), or None if a piece is empty."""
+    out, depth, escaped, in_set, piece = [], 0, False, False, ""
+    for char in text:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_set:
+            in_set = char != "]" or piece.endswith(("[", "[^"))
+        elif char == "[":
+            in_set = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "\x00" and depth == 0:
+            out.append(piece)
+            piece = ""
+            continue
+        piece += char
+    out.append(piece)
+    return out if all(out) else None
 
 
 @dataclass(frozen=True)
@@ -32,8 +359,8 @@ class Rule:
     id: str
     cls: ParagraphClass
     phrases: tuple[str, ...]
-    patterns: tuple[re.Pattern[str], ...]
-    unless: tuple[re.Pattern[str], ...] = ()
+    patterns: tuple[Phrase, ...]
+    unless: tuple[Phrase, ...] = ()
     template: str | None = None
     line: int | None = None
     examples: tuple[str, ...] = ()       # sentences the rule must fire on (checked by the tests)
@@ -60,7 +387,7 @@ class RuleSet:
     requests: tuple[Rule, ...]
     extrabudgetary: tuple[Rule, ...]
     invitation: tuple[Rule, ...]
-    endorses_annex: tuple[re.Pattern[str], ...]
+    endorses_annex: tuple[Phrase, ...]
     openings: tuple[tuple[str, str], ...]
     years: tuple[re.Pattern[str], ...]
     dates: tuple[re.Pattern[str], ...]
@@ -70,7 +397,7 @@ class RuleSet:
     session_phrases: tuple[re.Pattern[str], ...]
     numerals: dict[str, int] = field(default_factory=dict)
     # a paragraph asking the secretariat itself: "Requests the Secretary-General", "请秘书长"
-    asks_secretariat: tuple[re.Pattern[str], ...] = ()
+    asks_secretariat: tuple[Phrase, ...] = ()
     # venues the tables price no meetings in ("in Rome", "在罗马"): named in the assumption, not priced there
     unpriced_places: tuple[str, ...] = ()
     anaphora: tuple[str, ...] = ()  # words that refer back to an object named before ("该", "the said")
@@ -128,7 +455,7 @@ class Standards:
 
 
 def _compile(phrase: str, words: dict[str, tuple[str, ...]], sentence: str, where: str,
-             patterns: dict[str, tuple[str, ...]] | None = None) -> re.Pattern[str]:
+             patterns: dict[str, tuple[str, ...]] | None = None) -> Phrase:
     text = phrase
     for key, values in words.items():
         alternatives = "|".join([re.escape(v) for v in sorted(values, key=len, reverse=True)]
@@ -139,11 +466,12 @@ def _compile(phrase: str, words: dict[str, tuple[str, ...]], sentence: str, wher
     # one space or for words with a space on either side
     spaced = " " in phrase.replace(" … ", "")
     wildcard = f"\\b[^{sentence}]*?\\b" if spaced else f"[^{sentence}]*?"
-    text = re.sub(r"\s*(…|\.\.\.)\s*", lambda _: wildcard, text)
+    marked = re.sub(r"\s*(…|\.\.\.)\s*", "\x00", text)
     try:
-        return re.compile(text, re.IGNORECASE)
+        regex = re.compile(marked.replace("\x00", wildcard), re.IGNORECASE)
     except re.error as exc:
         raise InputError(f"phrase {phrase!r} cannot be read: {exc}", file=where) from None
+    return Phrase(regex, marked, wildcard, sentence)
 
 
 def _report_labels(loaded: LoadedYaml, value: Any) -> tuple[tuple[re.Pattern[str], str, dict[str, str]], ...]:
