@@ -88,7 +88,12 @@ class Phrase:
                            for k, p in enumerate(cut))
         except re.error:  # a piece that is no expression alone (a group reference): the whole phrase only
             return
-        read = [_read_piece(p, self._stops) for p in pieces]
+        try:
+            read = [_read_piece(p, self._stops) for p in pieces]
+            for p in pieces:
+                _read_piece(p, "")  # what _find asks of each piece, read now
+        except Exception:  # re's parser is private to Python: where it reads otherwise, the whole phrase only
+            return
         self.pieces, self.widths = pieces, tuple(width for width, _, _, _ in read)
         self.stops = re.compile(f"[{re.escape(self._stops)}]")
         if all(bound for _, bound, _, _ in read[1:]):
