@@ -875,6 +875,10 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                 if tpl["kind"] in ("meeting", "meeting_during_session", "meeting_full_cost") and meetings_said:
                     act["meetings"] = meetings_said[0]  # counted meetings, not meeting days
                     act.pop("days", None)
+                services = [(service, m.group(0)) for pattern, service in rules.meeting_services
+                            if tpl["kind"] in ("meeting", "meeting_during_session", "meeting_full_cost")
+                            and not act.get(service) and (m := pattern.search(text))]
+                act.update({service: True for service, _ in services})
                 if tpl["kind"] in ("documentation", "publication") and length:
                     act.pop("words", None)
                     act.pop("pages", None)
@@ -914,6 +918,7 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                     said.append(f"{act['days']} day{'' if act['days'] == '1' else 's'} (“{days[1]}”)")
                 if "meetings" in act and meetings_said:
                     said.append(f"{act['meetings']} meetings (“{meetings_said[1]}”)")
+                said.extend(f"with {service.replace('_', ' ')} (“{words}”)" for service, words in services)
                 if tpl["kind"] in ("documentation", "publication") and length:
                     said.append(f"{int(length[1]):,} {length[0]} as the paragraph states (“{length[2]}”), not the standard"
                                 + (", priced at the table's words per page" if length[0] == "pages" else ""))

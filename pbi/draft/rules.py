@@ -424,6 +424,8 @@ class RuleSet:
     activity_years: tuple[re.Pattern[str], ...] = ()  # "in 2027", "in the biennium 2026-2027", "于2027年"
     recurrence: tuple[tuple[re.Pattern[str], int], ...] = ()  # ("annually for three years", every 1 year)
     unpriced_services: tuple[tuple[re.Pattern[str], str], ...] = ()  # ("sign interpretation", its name)
+    # services of a meeting the paragraph states and the tables price: ("with webcasting", "webcasting")
+    meeting_services: tuple[tuple[re.Pattern[str], str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -599,6 +601,7 @@ def _load_rules(language: str, path: str) -> RuleSet:
         meeting_phrases=_patterns(loaded, "meeting_phrases"), activity_years=_patterns(loaded, "activity_years"),
         recurrence=tuple((p, int(v)) for p, v in _pairs(loaded, "recurrence", "every")),
         unpriced_services=tuple((p, str(v)) for p, v in _pairs(loaded, "unpriced_services", "label")),
+        meeting_services=tuple((p, str(v)) for p, v in _pairs(loaded, "meeting_services", "service")),
     )
 
 
