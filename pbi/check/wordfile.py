@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from pbi.model.errors import CheckError, InputError
-from pbi.model.fileio import check_unzipped_size
+from pbi.model.fileio import check_unzipped_size, word_number
 
 __all__ = ["docx_text", "is_docx", "MAX_DOCX_UNZIPPED"]
 
@@ -21,7 +21,6 @@ MAX_DOCX_UNZIPPED = 100_000_000
 #: a Word file is a zip: its first bytes
 _ZIP_MAGIC = b"PK\x03\x04"
 _CELL_GAP = "    "
-_ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
 
 
 def is_docx(path: Path, head: bytes) -> bool:
@@ -54,7 +53,7 @@ def docx_text(path: Path) -> str:
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             paragraph = Paragraph(child, document)
-            number = _number(paragraph, counters)
+            number = word_number(paragraph, counters)
             text = paragraph.text
             lines.append(f"{number} {text}" if number else text)
             lines.append("")  # a paragraph ends: a blank line, as between paragraphs of a text
@@ -93,28 +92,3 @@ def _indented(row: Any) -> bool:
         return ind is not None and bool(ind.left) and int(ind.left) > 0
     except (AttributeError, IndexError):
         return False
-
-
-def _number(paragraph: Any, counters: dict[tuple[str, int], int]) -> str:
-    """"1." or "(a)" for a paragraph Word numbers itself, "" otherwise."""
-    try:
-        p_pr = paragraph._p.pPr
-        num_pr = p_pr.numPr if p_pr is not None else None
-        style = paragraph.style
-        if num_pr is None and style is not None and style.element.pPr is not None:
-            num_pr = style.element.pPr.numPr  # numbering given by the style ("List Number")
-        if num_pr is None or num_pr.numId is None:
-            return ""
-        num_id = str(num_pr.numId.val)
-        level = int(num_pr.ilvl.val) if num_pr.ilvl is not None else 0
-    except AttributeError:
-        return ""
-    for key in [k for k in counters if k[1] > level]:
-        del counters[key]  # a new item restarts the levels below it
-    counters[(num_id, level)] = counters.get((num_id, level), 0) + 1
-    n = counters[(num_id, level)]
-    if level == 0:
-        return f"{n}."
-    if level == 1:
-        return f"({chr(96 + n)})" if n <= 26 else f"({n})"
-    return f"({_ROMAN[n - 1]})" if n <= len(_ROMAN) else f"({n})"

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pbi.model.errors import InputError
-from pbi.model.fileio import check_unzipped_size
+from pbi.model.fileio import check_unzipped_size, word_number
 from pbi.model.yamlio import read_bytes
 
 __all__ = ["MAX_DRAFT_CHARS", "MAX_DOCX_UNZIPPED", "MAX_PARAGRAPH_CHARS", "Item", "Paragraph", "Draft", "read_text", "detect_language", "parse_drafts", "read_drafts", "masthead",
@@ -341,7 +341,7 @@ def _docx_text(path: Path) -> str:
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             paragraph = DocxParagraph(child, document)
-            number = _docx_number(paragraph, counters)
+            number = word_number(paragraph, counters)
             text = _docx_paragraph_text(child) if _has_superscript_number(child) else paragraph.text
             lines.append(f"{number} {text}" if number else text)
         elif tag == "tbl":
@@ -392,37 +392,6 @@ def _docx_rows(tables: Any) -> list[str]:
             if text:
                 rows.append(text)
     return rows
-
-
-def _docx_number(paragraph: object, counters: dict[tuple[str, int], int]) -> str:
-    """"1." or "(a)" for a paragraph Word numbers automatically, "" otherwise."""
-    try:
-        p_pr = paragraph._p.pPr  # type: ignore[attr-defined]
-        num_pr = p_pr.numPr if p_pr is not None else None
-        style = paragraph.style  # type: ignore[attr-defined]
-        if num_pr is None and style is not None and style.element.pPr is not None:
-            num_pr = style.element.pPr.numPr  # numbering given by the style ("List Number")
-        if num_pr is None or num_pr.numId is None:
-            return ""
-        num_id = str(num_pr.numId.val)
-        level = int(num_pr.ilvl.val) if num_pr.ilvl is not None else 0
-        name = str(style.name) if style is not None else ""
-        if num_pr.ilvl is None and re.search(r"\s([2-9])$", name):
-            level = int(name[-1]) - 1  # "List Number 2" is the second level
-    except AttributeError:
-        return ""
-    for key in [k for k in counters if k[1] > level]:
-        del counters[key]  # a new item restarts the levels below it
-    counters[(num_id, level)] = counters.get((num_id, level), 0) + 1
-    n = counters[(num_id, level)]
-    if level == 0:
-        return f"{n}."
-    if level == 1:
-        return f"({chr(96 + n)})" if n <= 26 else f"({n})"
-    return f"({_ROMAN_SMALL[n - 1]})" if n <= len(_ROMAN_SMALL) else f"({n})"
-
-
-_ROMAN_SMALL = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
 
 
 def detect_language(text: str) -> Language:

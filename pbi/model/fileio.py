@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import stat
 import tempfile
 from contextvars import ContextVar
@@ -18,7 +19,7 @@ from collections.abc import Iterable, Iterator
 
 from pbi.model.errors import InputError
 
-__all__ = ["write_atomic", "note_input", "guarding_inputs", "check_output", "check_unzipped_size"]
+__all__ = ["write_atomic", "note_input", "guarding_inputs", "check_output", "check_unzipped_size", "word_number"]
 
 #: (device, inode) of every file read while a command runs; None outside :func:`guarding_inputs`
 _INPUTS: ContextVar[dict[tuple[int, int], str] | None] = ContextVar("pbi_inputs", default=None)
@@ -129,3 +130,36 @@ def check_unzipped_size(source: Path | bytes, *, limit: int, file: Path | str, w
     if total > limit:
         raise InputError(f"{what} would expand to {total:,} bytes when unzipped (at most {limit:,}): {beyond}",
                          file=str(file))
+
+
+_ROMAN_SMALL = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
+
+
+def word_number(paragraph: object, counters: dict[tuple[str, int], int]) -> str:
+    """"1.", "(a)" or "(i)" for a paragraph of a Word file (python-docx) that Word numbers itself (its
+    own numbering or its style's, "List Number 2" the second level), "" otherwise; ``counters`` holds
+    the count of each list and level so far, for the paragraphs of one document in order."""
+    try:
+        p_pr = paragraph._p.pPr  # type: ignore[attr-defined]
+        num_pr = p_pr.numPr if p_pr is not None else None
+        style = paragraph.style  # type: ignore[attr-defined]
+        if num_pr is None and style is not None and style.element.pPr is not None:
+            num_pr = style.element.pPr.numPr  # numbering given by the style ("List Number")
+        if num_pr is None or num_pr.numId is None:
+            return ""
+        num_id = str(num_pr.numId.val)
+        level = int(num_pr.ilvl.val) if num_pr.ilvl is not None else 0
+        name = str(style.name) if style is not None else ""
+        if num_pr.ilvl is None and re.search(r"\s([2-9])$", name):
+            level = int(name[-1]) - 1  # "List Number 2" is the second level
+    except AttributeError:
+        return ""
+    for key in [k for k in counters if k[1] > level]:
+        del counters[key]  # a new item restarts the levels below it
+    counters[(num_id, level)] = counters.get((num_id, level), 0) + 1
+    n = counters[(num_id, level)]
+    if level == 0:
+        return f"{n}."
+    if level == 1:
+        return f"({chr(96 + n)})" if n <= 26 else f"({n})"
+    return f"({_ROMAN_SMALL[n - 1]})" if n <= len(_ROMAN_SMALL) else f"({n})"
