@@ -35,7 +35,7 @@ if TYPE_CHECKING:  # the entitlement models load only for specs that draw on an 
 # steps, named for pbi.costing.sweep, which repeats them per figure state, and pbi.costing.calibrate,
 # which prices a left-out figure alone.
 __all__ = ["cost", "COVERED_SOURCES", "ABSORBED", "price_activity", "round_cells", "figure_results",
-           "figure_amount", "pieces", "Piece"]
+           "figure_amount", "pieces", "Piece", "activity_share"]
 
 #: funding that existing resources cover: priced for information, never additional
 COVERED_SOURCES = funding_keys("covered")
@@ -357,11 +357,11 @@ class _Draws:
         out: list[tuple[str | None, Activity]] = []
         fixed_on_covered = additional == 0  # per-document parts go with one share only
         if covered > 0:
-            out.append(("covered", _share(activity, draw.quantity, covered, table, fixed_on_covered,
+            out.append(("covered", activity_share(activity, draw.quantity, covered, table, fixed_on_covered,
                                           funding="entitlement", section=section,
                                           kind=draw.covered_kind or activity.kind)))
         if additional > 0:
-            out.append(("additional", _share(activity, draw.quantity, additional, table, True)))
+            out.append(("additional", activity_share(activity, draw.quantity, additional, table, True)))
         return out
 
 
@@ -371,9 +371,10 @@ def _requested(activity: Activity, quantity: str, table: Table) -> Range | None:
     return None if reading is None else reading.value.map(lambda v: v * activity.count)
 
 
-def _share(activity: Activity, quantity: str, value: Decimal, table: Table, fixed: bool,
+def activity_share(activity: Activity, quantity: str, value: Decimal, table: Table, fixed: bool,
            **update: object) -> Activity:
-    """The activity restated for ``value`` of ``quantity`` (all events together, count 1)."""
+    """The activity restated for ``value`` of ``quantity`` (meetings or pages, all events together,
+    count 1): a share of a draw on an allocation; ``fixed`` keeps its per-document parts."""
     changes: dict[str, object] = {"count": 1, **update}
     if quantity == "meetings":
         if activity.meetings is None and activity.days is not None:

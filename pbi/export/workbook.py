@@ -422,11 +422,10 @@ def _with_additional_shares(est: "Estimate", book: _Book) -> list["LineItem"]:
     additional, the line items of its additional share priced for one meeting or page: their
     quantity formulas make them nothing until an edit asks more than the allocation has, as pbi
     then prices them. A draw whose funding is covered too gets none (pbi asks for the funding)."""
-    from pbi.costing.engine import COVERED_SOURCES, price_activity
+    from pbi.costing.engine import COVERED_SOURCES, activity_share, price_activity
     from pbi.costing.estimate import Cell
     from pbi.model.errors import PbiError
     from pbi.model.specs import Range
-    from pbi.model.units import meetings_per_day
 
     items = list(est.items)
     where = {a.id: (ri, ai, r) for ri, r in enumerate(est.spec.requests) for ai, a in enumerate(r.activities)}
@@ -441,21 +440,9 @@ def _with_additional_shares(est: "Estimate", book: _Book) -> list["LineItem"]:
         at = [n for n, i in enumerate(items) if i.activity == activity.id and i.year == use.year and i.part]
         if not at:
             continue
-        update: dict[str, Any] = {"count": 1}
-        if draw.quantity == "meetings":
-            if activity.meetings is None and activity.days is not None:
-                update["days"] = Range.of(_NOMINAL / meetings_per_day())
-            else:
-                update["meetings"] = Range.of(_NOMINAL)
-        else:
-            update.update(pages=Range.of(_NOMINAL), words=None)
-        kind = est.table.activities.get(activity.kind)
-        documents = activity.documents or (Range.of(kind.defaults["documents"])
-                                           if kind and "documents" in kind.defaults else None)
-        if documents is not None:
-            update["documents"] = Range(documents.low * activity.count, documents.high * activity.count)
         try:
-            new = price_activity(est.spec, est.table, request, activity.model_copy(update=update),
+            new = price_activity(est.spec, est.table, request,
+                                 activity_share(activity, draw.quantity, _NOMINAL, est.table, True),
                                  items[at[0]].group, ri, ai, part="additional")
         except PbiError:
             continue
