@@ -38,6 +38,8 @@ _PRICED_WITH = {"mandate_report": "special_procedure"}
 _STAFF_TEMPLATES = ("consultant", "temporary_assistance")
 #: kinds that are conference services (translation, printing, meetings): under the body's
 #: ``conference_section`` whoever asks for them
+#: kinds priced at the duty station of the office or body a paragraph names (not at a meeting's venue)
+_PROCESSED_AT_HOME = ("documentation", "publication", "staff", "consultant", "new_post")
 _CONFERENCE_KINDS = ("documentation", "meeting", "meeting_during_session", "meeting_full_cost", "summary_records",
                      "publication", "tool_translation")
 #: a draft dated up to this month (spring and summer sessions) starts the work it does not date in its own year
@@ -870,6 +872,10 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                                           "network_meeting", "meeting_full_cost")
                 if meeting:
                     act["location"] = place[0] if place else (actor or body).get("duty_station", "Vienna")
+                elif tpl["kind"] in _PROCESSED_AT_HOME and (actor or body).get("duty_station"):
+                    # documents are processed, and staff work, at the duty station of the office that
+                    # writes them or of the body (a Council's report in Geneva), priced at its rates
+                    act["location"] = (actor or body)["duty_station"]
                 if meeting and days and "days" in act:
                     act["days"] = days[0]
                 if tpl["kind"] in ("meeting", "meeting_during_session", "meeting_full_cost") and meetings_said:

@@ -1,0 +1,38 @@
+"""A report or temporary assistance a Council or Commission draft asks for is priced at the duty station
+of the office or body that produces it (a Council's report in Geneva, a Commission's in Vienna), not at
+the table's own (New York)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from pbi.cli import main
+
+HRC = """人权理事会，
+
+1. 请人权事务高级专员办事处编写一份关于本决议执行情况的报告，提交人权理事会第六十四届会议；
+"""
+CND = """The Commission on Narcotic Drugs,
+
+1. Requests the United Nations Office on Drugs and Crime to prepare a report on the implementation of the present resolution and to submit it to the Commission at its seventieth session;
+"""
+
+
+@pytest.mark.parametrize("text, station", [(HRC, "Geneva"), (CND, "Vienna")])
+def test_a_report_is_priced_where_it_is_processed(text: str, station: str, tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    draft = tmp_path / "d.txt"
+    draft.write_text(text, encoding="utf-8")
+    spec = tmp_path / "spec.yaml"
+    assert main(["draft", str(draft), "-o", str(spec)]) == 0
+    data = yaml.safe_load(spec.read_text(encoding="utf-8"))
+    docs = [a for r in data["requests"] for a in r.get("activities", []) if a["kind"] == "documentation"]
+    assert docs and all(a["location"] == station for a in docs)
+    capsys.readouterr()
+    assert main(["explain", str(spec), docs[0]["id"]]) == 0
+    assert re.search(rf"rate documentation\.word, table un-standard-costs, effective from [0-9-]+, {station}\n",
+                     capsys.readouterr().out)
