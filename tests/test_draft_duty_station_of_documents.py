@@ -8,8 +8,8 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 
+from draft_helpers import activities, drafted
 from pbi.cli import main
 
 HRC = """人权理事会，
@@ -25,12 +25,8 @@ CND = """The Commission on Narcotic Drugs,
 @pytest.mark.parametrize("text, station", [(HRC, "Geneva"), (CND, "Vienna")])
 def test_a_report_is_priced_where_it_is_processed(text: str, station: str, tmp_path: Path,
                                                   capsys: pytest.CaptureFixture[str]) -> None:
-    draft = tmp_path / "d.txt"
-    draft.write_text(text, encoding="utf-8")
-    spec = tmp_path / "spec.yaml"
-    assert main(["draft", str(draft), "-o", str(spec)]) == 0
-    data = yaml.safe_load(spec.read_text(encoding="utf-8"))
-    docs = [a for r in data["requests"] for a in r.get("activities", []) if a["kind"] == "documentation"]
+    spec, data = drafted(text, tmp_path)
+    docs = activities(data, "documentation")
     assert docs and all(a["location"] == station for a in docs)
     capsys.readouterr()
     assert main(["explain", str(spec), docs[0]["id"]]) == 0

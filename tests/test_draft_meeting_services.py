@@ -7,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 
+from draft_helpers import activities, drafted
 from pbi.cli import main
 
 
@@ -21,12 +21,8 @@ from pbi.cli import main
 ])
 def test_a_service_the_paragraph_states_is_priced(text: str, service: str, tmp_path: Path,
                                                  capsys: pytest.CaptureFixture[str]) -> None:
-    draft = tmp_path / "d.txt"
-    draft.write_text(text, encoding="utf-8")
-    spec = tmp_path / "spec.yaml"
-    assert main(["draft", str(draft), "-o", str(spec)]) == 0
-    data = yaml.safe_load(spec.read_text(encoding="utf-8"))
-    (meeting,) = [a for r in data["requests"] for a in r.get("activities", []) if a["kind"] == "meeting"]
+    spec, data = drafted(text, tmp_path)
+    (meeting,) = activities(data, "meeting")
     assert meeting[service] is True
     assert any(f"with {service.replace('_', ' ')}" in a for a in data["extra"]["assumptions"])
     capsys.readouterr()

@@ -7,9 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 
-from pbi.cli import main
+from draft_helpers import activities, drafted
 
 EN = """The General Assembly,
 
@@ -27,15 +26,10 @@ ZH = """大会，
 
 
 @pytest.mark.parametrize("text, suffix", [(EN, "en.txt"), (ZH, "zh.txt")])
-def test_a_meeting_prepared_is_not_convened_again(text: str, suffix: str, tmp_path: Path,
-                                                   capsys: pytest.CaptureFixture[str]) -> None:
-    draft = tmp_path / f"d-{suffix}"
-    draft.write_text(text, encoding="utf-8")
-    spec = tmp_path / "spec.yaml"
-    assert main(["draft", str(draft), "-o", str(spec)]) == 0
-    data = yaml.safe_load(spec.read_text(encoding="utf-8"))
+def test_a_meeting_prepared_is_not_convened_again(text: str, suffix: str, tmp_path: Path) -> None:
+    _, data = drafted(text, tmp_path, f"d-{suffix}")
     rules = {str(p["paragraph"]): p.get("rules", []) for p in data["extra"]["paragraphs"]}
     assert "high-level-meeting" in rules["1"]
     assert "high-level-meeting" not in rules["2"] and rules["2"]
-    labels = [a["label"]["en"] for r in data["requests"] for a in r.get("activities", [])]
+    labels = [a["label"]["en"] for a in activities(data)]
     assert labels.count("high-level meeting") == 1

@@ -127,7 +127,7 @@ def label(name: str, reading: Reading) -> str:
     """The factor's name in an explanation: ``meetings (2 meeting days)`` when the quantity was read
     from a field other than its own, else ``name``."""
     primary = _WAYS[name][0].fields if name in _WAYS else (name,)
-    if not reading.parts or {f for f in reading.fields} <= set(primary):
+    if not reading.parts or set(reading.fields) <= set(primary):
         return name
     shown = []
     for field_, value, (one, many) in reading.parts:
