@@ -80,6 +80,12 @@ def _r(value: Range, places: int = 2) -> str:
     return one(value.low) if not value.is_range else f"{one(value.low)} to {one(value.high)}"
 
 
+def _quantity(value: Range) -> str:
+    """A line's quantity as the cost table shows it: whole, or to 2 decimals (7.80 work-months, not 8)."""
+    whole = all(v == v.to_integral_value() for v in (value.low, value.high))
+    return _r(value, 0 if whole else 2)
+
+
 def _factor_text(item: LineItem) -> str:
     parts = []
     for name, value in item.factors:
@@ -177,7 +183,7 @@ def _activity_lines(estimate: Estimate, aid: str) -> list[str]:
             out.append(f"  {item.year}:")
         if item.type == "rate" and item.rate:
             rate = item.rate
-            out.append(f"  {_factor_text(item)} = {_r(item.quantity, 0) if item.quantity else ''} "
+            out.append(f"  {_factor_text(item)} = {_quantity(item.quantity) if item.quantity else ''} "
                        f"{_item_unit(item.unit, rate.unit)}"
                        f" × {_num(rate.value)} {_unit(rate.unit)} = {_r(item.amount)}")
             out.append(f"      rate {rate.key}, table {rate.table}, effective from {rate.effective_from}"

@@ -108,7 +108,7 @@ def estimate_json(est: Estimate) -> str:
 
 CSV_FIELDS = ["group", "request", "activity", "type", "rate_key", "quantity_low", "quantity_high", "unit",
               "rate", "rate_unit", "amount_low", "amount_high", "funding", "section", "year", "covered",
-              "table", "effective_from", "reference"]
+              "table", "effective_from", "reference", "kind", "station"]
 
 
 def estimate_csv(est: Estimate) -> str:
@@ -121,7 +121,8 @@ def estimate_csv(est: Estimate) -> str:
                          i.quantity.low if i.quantity else "", i.quantity.high if i.quantity else "",
                          i.unit, r.value if r else (i.percent or ""), r.unit if r else ("%" if i.percent else ""),
                          i.amount.low, i.amount.high, i.funding, i.section or "", i.year, i.covered,
-                         r.table if r else "", r.effective_from if r else "", r.reference if r else i.note]])
+                         r.table if r else "", r.effective_from if r else "", r.reference if r else i.note,
+                         *(v or "" for v in est.place(i))]])
     return buf.getvalue()
 
 
@@ -231,6 +232,8 @@ def comparison_rows(rows: list[Row]) -> list[list[str]]:
         pct = "" if pl is None else (_pct(pl) if pl == ph or ph is None else f"{_pct(pl)} to {_pct(ph)}")
         where = r.group if r.level in ("item", "group") else (funding_label(r.funding) if r.funding else "total")
         what = r.what if r.level == "item" else ("" if r.level != "funding" else str(r.year))
+        if r.level == "item" and r.what == "rounding" and r.section:  # as `pbi cost` says which section
+            what = f"{what} ({r.section})"
         places = 2 if r.level == "item" else None
         out.append([where, r.activity, what, amount_text(r.baseline, places), amount_text(r.scenario, places),
                     _signed(r.difference, places), pct])
