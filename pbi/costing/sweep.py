@@ -52,8 +52,17 @@ def _from_estimate(scenario: Scenario, est: Estimate) -> SweepResult:
     return SweepResult(scenario, {f.id: f.computed for f in est.figures}, totals, total)
 
 
+def _named(variant: Mapping[str, Any]) -> Mapping[str, Any]:
+    """A flat mapping of paths is named by its settings (``wg.days=3, languages=4``), so that the
+    results of a sweep tell their variants apart."""
+    if any(k in variant for k in ("name", "set", "rates", "description", "priced_on")):
+        return variant
+    return {"name": ", ".join(f"{k}={v}" for k, v in variant.items()) or "scenario", "set": dict(variant)}
+
+
 def sweep(spec: Spec, table: Table, variants: Iterable[Scenario | Mapping[str, Any]]) -> list[SweepResult]:
-    """Cost every variant (a Scenario, or a dict such as ``{"F09.days": 3}``) of ``spec`` with ``table``."""
+    """Cost every variant (a Scenario, or a dict such as ``{"F09.days": 3}``, named by its settings)
+    of ``spec`` with ``table``."""
     simple = not any(a.entitlement is not None or a.start is not None for _, a in spec.activities())
     group_of = {ref: f.id for f in spec.published for ref in f.activities}
     groups: dict[str, list[tuple[int, int, Any, Any]]] = {}
@@ -64,7 +73,7 @@ def sweep(spec: Spec, table: Table, variants: Iterable[Scenario | Mapping[str, A
     memo: dict[tuple[Any, ...], list[Cell]] = {}  # (group, state of its activities) → its cells
     results: list[SweepResult] = []
     for variant in variants:
-        scenario = variant if isinstance(variant, Scenario) else Scenario.from_dict(variant)
+        scenario = variant if isinstance(variant, Scenario) else Scenario.from_dict(_named(variant))
         if not simple or scenario.rates or scenario.priced_on is not None:
             results.append(_from_estimate(scenario, cost(*scenario.apply(spec, table))))
             continue

@@ -229,14 +229,14 @@ def estimate_xlsx(est: "Estimate", path: Path | str) -> Path:
     wb = _workbook()
     headers = ["group", "request", "activity", "type", "rate key", "quantity", "quantity (high)", "unit",
                "rate", "rate unit", "amount", "amount (high)", "funding", "section", "year", "covered",
-               "provenance", "kind", "station"]
+               "kind", "station", "provenance"]
     rows = []
     for i in est.items:
         r = i.rate
         rows.append([i.group, i.request, i.activity or None, i.type, r.key if r else None,
                      i.quantity.low if i.quantity else None, i.quantity.high if i.quantity else None,
                      i.unit or None, r.value if r else None, r.unit if r else None, i.amount.low,
-                     i.amount.high, i.funding, i.section, i.year, i.covered, item_provenance(i), *est.place(i)])
+                     i.amount.high, i.funding, i.section, i.year, i.covered, *est.place(i), item_provenance(i)])
     _sheet(wb, "items", headers, rows, money={10, 11})
     totals: list[list[Any]] = [["figure", f.id, f.published.low, f.computed.low, f.status] for f in est.figures]
     totals += [["funding", funding_label(funding, year), None, amount.low, ""] for (funding, year), amount in
@@ -254,7 +254,7 @@ def comparison_xlsx(cmp: "Comparison", path: Path | str) -> Path:
     wb = _workbook()
     b, s = cmp.labels
     headers = ["level", "group", "activity", "item", "funding", "year", b, s, "difference", "per cent",
-               f"{b} (high)", f"{s} (high)", "provenance", "section"]
+               f"{b} (high)", f"{s} (high)", "section", "provenance"]
 
     def rows(source: list[Any]) -> list[list[Any]]:
         out = []
@@ -263,7 +263,7 @@ def comparison_xlsx(cmp: "Comparison", path: Path | str) -> Path:
             out.append([r.level, r.group or None, r.activity or None, r.what,
                         funding_label(r.funding) if r.funding else None, r.year,
                         r.baseline.low, r.scenario.low, d.low, None if pl is None else pl / 100,
-                        r.baseline.high, r.scenario.high, r.provenance or None, r.section])
+                        r.baseline.high, r.scenario.high, r.section, r.provenance or None])
         return out
 
     _sheet(wb, "items", headers, rows(cmp.items), money={6, 7, 8, 10, 11}, pct={9})
