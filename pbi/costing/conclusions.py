@@ -139,6 +139,7 @@ class Conclusion:
         return [o for o in self.objects if o.share in shares]
 
     def staff_assessment_total(self, *shares: Share) -> Range:
+        """Staff assessment on the requirements of the given shares (additional, budget process …)."""
         return _total(s for s in self.staff_assessment if s.share in shares)
 
     @property
@@ -149,14 +150,17 @@ class Conclusion:
 
     @property
     def additional_total(self) -> Range:
+        """Additional regular-budget requirements, every section and year."""
         return _total(self.additional_regular_budget)
 
     @property
     def contingency_fund(self) -> Range:
+        """The part of the additional requirements charged against the contingency fund."""
         return _total(r for r in self.additional_regular_budget if r.funding == "contingency_fund")
 
     @property
     def extrabudgetary_total(self) -> Range:
+        """Extrabudgetary and voluntary needs, programme support costs included."""
         return _total(self.extrabudgetary)
 
     @property
@@ -178,6 +182,7 @@ class Conclusion:
         return dict(out)
 
     def to_dict(self) -> dict[str, Any]:
+        """Plain data (amounts as strings) for JSON: `pbi conclude --json`."""
         return {
             "symbol": self.symbol, "body": self.body, "period": self.period.label,
             "period_kind": self.period.kind, "appropriating": self.appropriating, "action": self.action,

@@ -48,9 +48,11 @@ class LineItem:
 
     @property
     def rate_key(self) -> str | None:
+        """The key of the rate that prices this item, if any."""
         return self.rate.key if self.rate else None
 
     def to_dict(self) -> dict[str, Any]:
+        """Plain data (amounts as strings) for JSON, with the rate's provenance."""
         out: dict[str, Any] = {
             "request": self.request, "activity": self.activity, "group": self.group, "type": self.type,
             "funding": self.funding, "section": self.section, "year": self.year, "covered": self.covered,

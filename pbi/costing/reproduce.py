@@ -115,6 +115,7 @@ class FigureRow:
         return self.cls in MATCHED
 
     def to_json(self) -> dict[str, object]:
+        """The figure as plain data: computed and published amounts, class, kind, station, year."""
         out = figure_json(self.figure)
         out.update({"class": self.cls, "match": self.matched, "spec": self.spec.symbol,
                     "annex": self.spec.annex, "file": self.file,
@@ -145,6 +146,7 @@ class Reproduction:
 
     @property
     def figures(self) -> tuple[tuple[Spec, FigureResult], ...]:
+        """Every reproduced figure with its spec."""
         return tuple((r.spec, r.figure) for r in self.rows)
 
     @property
@@ -259,6 +261,7 @@ class Reproduction:
         return sorted(rows, key=lambda r: (-len(r.figures), r.key))
 
     def to_json(self) -> list[dict[str, object]]:
+        """One plain-data row per figure, as `pbi reproduce --json` prints them."""
         return [r.to_json() for r in self.rows]
 
 
