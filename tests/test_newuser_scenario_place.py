@@ -46,6 +46,7 @@ def test_year_equals_the_spec_written_for_that_year(tmp_path: Path) -> None:
     ("location=Bangkok", "'Bangkok' is not a duty station of table un-standard-costs (stations: New York, Geneva"),
     ("year=20.5", "year: must be a year from 1985 to 2100"),
     ("wg-2026.colour=red", "where and when: location, year"),
+    ("days=...", "days: '...' is neither a number nor a range LOW..HIGH"),
 ])
 def test_bad_place_or_year_is_one_line(setting: str, message: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["compare", str(GENEVA), "--set", setting]) == 2

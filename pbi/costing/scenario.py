@@ -70,6 +70,8 @@ def _range(value: Any, check: Callable[[Range], Range] = check_quantity) -> Rang
     """A quantity as a spec takes it, or ``600..900`` for a range; amounts may end in USD."""
     if isinstance(value, str) and ".." in value:
         low, _, high = value.partition("..")
+        if not _NUMERIC.fullmatch(low.strip()) or not _NUMERIC.fullmatch(high.strip()):
+            raise ValueError(f"{value!r} is neither a number nor a range LOW..HIGH such as 600..900")
         value = {"low": low, "high": high}
     if isinstance(value, Mapping):
         value = {k: _number(v) if k in ("low", "high") else v for k, v in value.items()}
