@@ -30,3 +30,19 @@ def test_every_printed_line_multiplies_out() -> None:
     for m in lines:
         quantity, rate, amount = (_d(g) for g in m.groups())
         assert abs(quantity * rate - amount) <= rate / 200, m.group(0)  # quantity shown to 2 places
+
+
+def test_programme_support_and_vacancy_factor_name_their_source() -> None:
+    extra = explain(cost_file(ROOT / "tests" / "data" / "newuser" / "ga-ny-2028-extrabudgetary.yaml"), "total")
+    lines = extra.splitlines()
+    psc = [i for i, x in enumerate(lines) if "programme support costs (programme_support)" in x]
+    assert len(psc) == 3
+    assert all("resolution 35/217" in lines[i + 1] for i in psc)
+    post = explain(cost_file(NAIROBI), "p4").splitlines()
+    assert any(x.strip().startswith("vacancy factor 50 %: First-year cost of new Professional posts") for x in post)
+
+
+def test_days_of_subsistence_are_named_in_words() -> None:
+    text = explain(cost_file(ROOT / "tests" / "data" / "newuser" / "ga-ny-2028-extrabudgetary.yaml"),
+                   "workshop-travel")
+    assert "80 trip-days (20 participants × 4 days of subsistence)" in text and "dsa days" not in text

@@ -13,6 +13,7 @@ from pbi.model.errors import SpecError
 from pbi.model.validation import echo
 from pbi.model.money import format_usd, roman
 from pbi.model.specs import Range
+from pbi.model.tables import GRADE_CATEGORIES
 
 __all__ = ["explain", "explain_request", "entitlement_lines"]
 
@@ -189,9 +190,15 @@ def _activity_lines(estimate: Estimate, aid: str) -> list[str]:
             out.append(f"      rate {rate.key}, table {rate.table}, effective from {rate.effective_from}"
                        + (f", {rate.duty_station}" if rate.duty_station else ""))
             out.append(f"      reference: {rate.reference}")
+            vacancy = estimate.table.vacancy_factors.get(GRADE_CATEGORIES.get(activity.grade or "", ""))
+            if vacancy is not None and any("vacancy factor" in name for name, _ in item.factors):
+                out.append(f"      vacancy factor {vacancy.percent} %: {vacancy.reference}")
         elif item.type == "surcharge" and item.quantity:
             out.append(f"  {item.note.lower()} ({item.surcharge}): {_r(item.quantity)} × {item.percent}%"
                        f" = {_r(item.amount)}")
+            surcharge = estimate.table.surcharges.get(item.surcharge or "")
+            if surcharge is not None:
+                out.append(f"      reference: {surcharge.reference}")
         elif item.type == "quoted":
             out.append(f"  lump sum quoted in the note (no quantities given) = {_r(item.amount, 0)}")
         if item.covered:

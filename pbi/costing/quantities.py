@@ -123,6 +123,10 @@ def read_quantity(activity: Activity, name: str, table: Table,
     return _read(activity, name, table, None) or _read(activity, name, table, defaults or {})
 
 
+#: how a field read as it is stated is named in an explanation, where its name is no word
+_NOUNS = {"dsa_days": ("day of subsistence", "days of subsistence"), "work_months": ("work-month", "work-months")}
+
+
 def label(name: str, reading: Reading) -> str:
     """The factor's name in an explanation: ``meetings (2 meeting days)`` when the quantity was read
     from a field other than its own, else ``name``."""
@@ -131,7 +135,8 @@ def label(name: str, reading: Reading) -> str:
         return name
     shown = []
     for field_, value, (one, many) in reading.parts:
-        noun = (one if not value.is_range and value.low == 1 else many) if one else field_.replace("_", " ")
+        one, many = (one, many) if one else _NOUNS.get(field_, (field_.replace("_", " "),) * 2)
+        noun = one if not value.is_range and value.low == 1 else many
         shown.append(f"{value} {noun}")
     return f"{name} ({' × '.join(shown)})"
 
