@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import pytest
 
@@ -54,3 +55,13 @@ def test_compared_roundings_name_their_section(capsys: pytest.CaptureFixture[str
     assert "rounding (Section 24)" in out and "rounding (Section 2)" in out
     header = cmp.to_csv().splitlines()[0].split(",")
     assert header[-1] == "section"
+
+
+def test_cost_lists_an_absorbed_request_for_information(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["cost", str(DATA / "ga-ny-2027-absorbed.yaml")]) == 0
+    out = capsys.readouterr().out
+    block = out.split("request        USD")[1].split("\n\n")[0]
+    rows = [line.split() for line in block.splitlines()[2:]]
+    assert rows[0][:2] == ["(a)", "24,500"] and "covered, for information" in block
+    assert rows[1] == ["(b)", "428,800"]
+    assert re.search(r"^total\s+428,800$", out, re.M)  # the absorbed request is not in the total
