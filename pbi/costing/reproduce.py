@@ -211,6 +211,9 @@ class Reproduction:
         head = (f"reproduced {self.matched} of {len(self.rows)} published figures ({len(derived)} derived from "
                 f"quantities and rates, {c['single-use']} of them only through a rate fitted to that figure "
                 f"alone; {c['quoted']} quoted, {c['sum']} sums, {c['no cost']} no cost)")
+        if derived and len(derived) != self.matched:  # quoted amounts are the print: say what was computed
+            equal = c["derived"] + c["single-use"]
+            head += f" — of the {len(derived)} computed from quantities, {equal} equal the print"
         if derived and inside == 0:
             return (f"{head} out of sample: no derived figure is one the table's rates were fitted to "
                     "(their `fitted_to`).")
