@@ -49,3 +49,14 @@ def test_analyst_example_runs(tmp_path: Path) -> None:
     sessions = [r.total.low for r in sweeps["sessions"]]
     assert sessions == sorted(sessions) or sessions[-1] == max(sessions)
     assert (tmp_path / "by-kind-and-station.csv").read_text(encoding="utf-8").startswith("kind,station,amount")
+
+
+def test_calibration_prints_as_the_command_does(capsys: pytest.CaptureFixture[str]) -> None:
+    from pbi.cli import main
+
+    cal = pbi.calibrate([ROOT / "notes" / "ctoc-cop-2010-17"])
+    assert inspect.getdoc(pbi.Calibration)
+    main(["calibrate", str(ROOT / "notes" / "ctoc-cop-2010-17")])
+    assert cal.to_text().strip() == capsys.readouterr().out.strip()
+    main(["calibrate", str(ROOT / "notes" / "ctoc-cop-2010-17"), "--json"])
+    assert cal.to_json().strip() == capsys.readouterr().out.strip()

@@ -172,6 +172,10 @@ def _loo_stats(figs: list[FigureFit]) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class Calibration:
+    """A table's rates fitted to published figures: each fitted value with its method, each figure's
+    residual and leave-one-out error; ``to_text()`` and ``to_json()`` print it as ``pbi calibrate``
+    does, :func:`write_table` writes the fitted table."""
+
     base: Table
     table: Table  # the fitted table
     rates: list[FittedRate]
@@ -184,6 +188,14 @@ class Calibration:
     def reproduced(self) -> int:
         """Figures the fitted (rounded) table reproduces exactly, as the engine prices them."""
         return sum(1 for f in self.figures if f.residual == Range.of(0))
+
+    def to_text(self) -> str:
+        """The report ``pbi calibrate`` prints."""
+        return calibration_text(self)
+
+    def to_json(self) -> str:
+        """The report ``pbi calibrate --json`` prints."""
+        return calibration_json(self)
 
     def loo_summary(self) -> dict[str, Any]:
         """Leave-one-out over every figure, and by activity kind, duty station and year band."""
