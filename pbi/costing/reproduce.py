@@ -7,7 +7,8 @@ Every figure falls in exactly one class (:data:`CLASSES`):
   it: ``fitted_to: [F05]``) — in sample by construction, not evidence that the rates generalise;
 - ``quoted``: a lump sum whose amount *is* the published figure;
 - ``sum``: a stated total, checked as the sum of its parts;
-- ``no cost``: met from existing resources or an entitlement (priced for information only);
+- ``no cost``: met from an entitlement (priced for information only); an amount absorbed within
+  existing resources is priced at full cost and checked like any other, so it is ``derived``;
 - ``misprint``: computed from quantities, different from the print, and the same item as another
   figure that is computed alike (``same_as``) — flagged, never counted as a match;
 - ``mismatch``: computed from quantities and different from the print.
