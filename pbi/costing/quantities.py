@@ -19,7 +19,7 @@ from pbi.model.specs import Activity, Range
 from pbi.model.tables import Table
 from pbi.model.units import meetings_per_day, meetings_per_week
 
-__all__ = ["Way", "Reading", "read_quantity", "label", "feeds"]
+__all__ = ["Way", "Reading", "read_quantity", "label", "feeds", "missing"]
 
 
 def _one(table: Table) -> Decimal:
@@ -155,3 +155,26 @@ def feeds(name: str) -> frozenset[str]:
             seen.add(f)
             todo.append(f)
     return frozenset(out)
+
+
+def _requirement(name: str) -> str:
+    """How quantity ``name`` may be stated: ``'trips' or 'participants'``."""
+    alternatives: list[str] = []
+    for way in _WAYS.get(name, (Way((name,)),)):
+        if len(way.fields) == 1:
+            field_ = way.fields[0]
+            alternatives.append(repr(field_) if field_ == name or field_ not in _WAYS else _requirement(field_))
+        else:
+            alternatives.append(" and ".join(f"({_requirement(f)})" for f in way.fields))
+    return " or ".join(dict.fromkeys(alternatives))
+
+
+def missing(activity: Activity, name: str, table: Table, defaults: Mapping[str, int] | None = None) -> str:
+    """What ``activity`` lacks to give quantity ``name``: the unstated part of a product (``'dsa_days'
+    or 'days'`` for trip-days when the participants are stated), else every way to state it."""
+    for way in _WAYS.get(name, ()):
+        if len(way.fields) > 1:
+            stated = [f for f in way.fields if read_quantity(activity, f, table, defaults) is not None]
+            if stated:
+                return " and ".join(_requirement(f) for f in way.fields if f not in stated)
+    return _requirement(name)
