@@ -4,7 +4,8 @@ were shorter, held elsewhere or a year later? (``examples/ga-2026-working-group.
     python examples/analyst_sessions_years_stations.py [OUTPUT_FOLDER]
 
 Prints each sweep's totals and writes ``items.csv``, ``items.json`` and, with pandas installed,
-``by-kind-and-station.csv`` to OUTPUT_FOLDER (default: ./analyst-output).
+``by-kind-and-station.csv`` and one ``sweep-NAME.csv`` per sweep to OUTPUT_FOLDER (default:
+./analyst-output).
 """
 
 from __future__ import annotations
@@ -48,6 +49,10 @@ def main(out: Path) -> dict[str, list[pbi.SweepResult]]:
         print(err)
     else:
         frame.groupby(["kind", "station"]).amount.sum().to_csv(out / "by-kind-and-station.csv")
+        import pandas as pd
+
+        for name, results in sweeps.items():  # one row per variant: its settings, totals by year, total
+            pd.DataFrame([r.to_record() for r in results]).to_csv(out / f"sweep-{name}.csv", index=False)
     return sweeps
 
 

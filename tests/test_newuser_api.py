@@ -49,6 +49,9 @@ def test_analyst_example_runs(tmp_path: Path) -> None:
     sessions = [r.total.low for r in sweeps["sessions"]]
     assert sessions == sorted(sessions) or sessions[-1] == max(sessions)
     assert (tmp_path / "by-kind-and-station.csv").read_text(encoding="utf-8").startswith("kind,station,amount")
+    rows = (tmp_path / "sweep-sessions.csv").read_text(encoding="utf-8").splitlines()
+    assert rows[0] == ("scenario,wg-2026.days,wg-2026.languages,budget_process 2027,regular_budget 2026,total")
+    assert len(rows) == 11 and rows[-1].endswith(",5,6,80300,272100,352400")  # the spec as written
 
 
 def test_calibration_prints_as_the_command_does(capsys: pytest.CaptureFixture[str]) -> None:

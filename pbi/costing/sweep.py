@@ -36,6 +36,28 @@ class SweepResult:
     totals: dict[tuple[str, int], Range]
     total: Range
 
+    def to_record(self, *, decimal: bool = False) -> dict[str, Any]:
+        """One flat row for a table of variants: ``scenario`` (its name), each setting by its path,
+        each figure by its id, each funding source and year (``regular_budget 2026``) and ``total``;
+        amounts at their low end, as numbers (``decimal=True``: Decimal objects)::
+
+            pandas.DataFrame([r.to_record() for r in pbi.sweep(spec, table, variants)])
+        """
+        def number(value: Range) -> Any:
+            low = value.low
+            return low if decimal else int(low) if low == low.to_integral_value() else float(low)
+
+        def setting(value: Any) -> Any:
+            if isinstance(value, Range):
+                return number(value)
+            return ",".join(value) if isinstance(value, tuple) else value
+
+        return {"scenario": self.scenario.name,
+                **{path: setting(v) for path, v in self.scenario.quantities.items()},
+                **{fid: number(v) for fid, v in self.figures.items()},
+                **{f"{funding} {year}": number(v) for (funding, year), v in self.totals.items()},
+                "total": number(self.total)}
+
 
 def _totals(cells: Iterable[Any]) -> tuple[dict[tuple[str, int], Range], Range]:
     totals: dict[tuple[str, int], Range] = defaultdict(lambda: ZERO)
