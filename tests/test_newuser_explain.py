@@ -46,3 +46,13 @@ def test_days_of_subsistence_are_named_in_words() -> None:
     text = explain(cost_file(ROOT / "tests" / "data" / "newuser" / "ga-ny-2028-extrabudgetary.yaml"),
                    "workshop-travel")
     assert "80 trip-days (20 participants × 4 days of subsistence)" in text and "dsa days" not in text
+
+
+def test_documents_the_table_does_not_price_are_said_to_share_the_words() -> None:
+    absorbed = ROOT / "tests" / "data" / "newuser" / "ga-ny-2027-absorbed.yaml"
+    lines = explain(cost_file(absorbed), "wg-docs").splitlines()
+    assert "  (3 documents: the words stated are those of all of them together; un-standard-costs prices no " \
+           "document apart)" in lines
+    assert "  10,700 words × 6 languages = 64,200 word·language × 0.47975 USD/(word·language) = 30,799.95" in lines
+    one = explain(cost_file(absorbed), "report")
+    assert "documents:" not in one  # one document: nothing to say

@@ -174,6 +174,11 @@ def _activity_lines(estimate: Estimate, aid: str) -> list[str]:
     out.append(f"{aid} ({activity.kind}; request ({request.id}), {activity.funding}{where}, {activity.year})")
     for use in estimate.entitlement_uses(aid):
         out.extend(entitlement_lines(use))
+    own = [i for i in estimate.items if i.activity == aid and i.type == "rate"]
+    if activity.documents is not None and activity.documents.high > 1 and (activity.words or activity.pages) \
+            and not any(name.startswith("documents") for i in own for name, _ in i.factors):
+        out.append(f"  ({_r(activity.documents, 0)} documents: the {'words' if activity.words else 'pages'} "
+                   f"stated are those of all of them together; {estimate.table.id} prices no document apart)")
     years = {i.year for i in estimate.items if i.activity == aid}
     for item in estimate.items:
         if item.activity != aid:
