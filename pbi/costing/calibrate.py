@@ -90,6 +90,7 @@ class Equation:
 
     @property
     def label(self) -> str:
+        """The figure the equation comes from, with the end of its range (low or high) if it has one."""
         return f"{self.figure} ({self.end})" if self.end else self.figure
 
 
@@ -107,10 +108,12 @@ class FittedRate:
 
     @property
     def id(self) -> RateId:
+        """The fitted value's identity: rate key, station series and effective date."""
         return (self.key, self.station, self.effective_from)
 
     @property
     def change_percent(self) -> Decimal | None:
+        """Fitted against base value, in per cent (None where the base is 0)."""
         return None if not self.base else (self.value - self.base) / self.base * 100
 
 
@@ -130,10 +133,12 @@ class FigureFit:
 
     @property
     def residual(self) -> Range:
+        """Published minus the amount the fitted (rounded) table computes."""
         return Range(self.published.low - self.predicted.low, self.published.high - self.predicted.high)
 
     @property
     def loo_error(self) -> Range | None:
+        """The amount predicted from values fitted without this figure, minus the published one."""
         if self.loo is None:
             return None
         return Range(self.loo.low - self.published.low, self.loo.high - self.published.high)
@@ -894,6 +899,7 @@ def _loo_line(s: dict[str, Any]) -> str:
 
 
 def calibration_text(cal: Calibration, *, written: str | Path | None = None) -> str:
+    """The report `pbi calibrate` prints: fitted values, reproduced figures, leave-one-out."""
     from tabulate import tabulate
 
     rows = []
@@ -952,6 +958,7 @@ def _json_value(v: Any) -> Any:
 
 
 def calibration_json(cal: Calibration, *, written: str | Path | None = None) -> str:
+    """The report `pbi calibrate --json` prints (amounts and values as strings)."""
     def rng(r: Range | None) -> Any:
         if r is None:
             return None

@@ -58,6 +58,7 @@ class Row:
         return _percent(d.low, self.baseline.low), _percent(d.high, self.baseline.high)
 
     def to_dict(self) -> dict[str, Any]:
+        """Plain data (amounts and per cents as strings) for JSON."""
         low, high = self.percent
         pct: Any = None if low is None else str(low)
         if self.baseline.is_range or self.scenario.is_range:

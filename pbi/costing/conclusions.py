@@ -74,9 +74,11 @@ class Requirement:
 
     @property
     def period(self) -> BudgetPeriod:
+        """The budget period the requirement falls in."""
         return period_of(self.year)
 
     def to_dict(self) -> dict[str, Any]:
+        """Plain data (amounts as strings) for JSON."""
         return {"funding": self.funding, "section": self.section, "year": self.year,
                 "period": self.period.label, "amount": _json(self.amount)}
 
@@ -93,6 +95,7 @@ class ObjectRequirement:
     amount: Range
 
     def to_dict(self) -> dict[str, Any]:
+        """Plain data (amounts as strings) for JSON."""
         return {"share": self.share, "funding": self.funding, "section": self.section, "object": self.object,
                 "year": self.year, "amount": _json(self.amount)}
 
@@ -111,6 +114,7 @@ class StaffAssessmentLine:
     reference: str
 
     def to_dict(self) -> dict[str, Any]:
+        """Plain data (amounts as strings) for JSON."""
         return {"share": self.share, "year": self.year, "base": _json(self.base), "percent": str(self.percent),
                 "amount": _json(self.amount), "section": self.section, "income_section": self.income_section}
 

@@ -74,6 +74,7 @@ class Reading:
 
     @property
     def fields(self) -> tuple[str, ...]:
+        """The activity fields the quantity was read from."""
         return tuple(f for f, _, _ in self.parts)
 
 

@@ -113,6 +113,7 @@ class FigureRow:
 
     @property
     def matched(self) -> bool:
+        """The computed amount equals the print (quoted, sum and no-cost included)."""
         return self.cls in MATCHED
 
     def to_json(self) -> dict[str, object]:

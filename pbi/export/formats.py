@@ -66,6 +66,7 @@ def item_provenance(item: "LineItem") -> str:
 
 # -- Markdown / HTML ---------------------------------------------------------------------------
 def markdown_table(headers: list[str], rows: list[list[str]]) -> str:
+    """A Markdown table of display strings."""
     def cell(text: str) -> str:
         return str(text).replace("|", "\\|").replace("\n", " ")
 
@@ -75,6 +76,7 @@ def markdown_table(headers: list[str], rows: list[list[str]]) -> str:
 
 
 def html_table(headers: list[str], rows: list[list[str]]) -> str:
+    """An HTML table of display strings (escaped)."""
     head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
     body = "".join("<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in row) + "</tr>" for row in rows)
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"

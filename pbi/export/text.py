@@ -76,6 +76,7 @@ def _what(item: LineItem) -> str:
 
 
 def estimate_table(est: Estimate) -> str:
+    """The plain-text report `pbi cost` prints: line items, requests, totals, figures."""
     rows = []
     for item in est.items:
         rate = f"{format_usd(item.rate.value)} {item.rate.unit.replace('*', '·')}" if item.rate else ""
@@ -118,6 +119,7 @@ def _covered_by_request(est: Estimate) -> dict[str, Range]:
 
 
 def estimate_json(est: Estimate) -> str:
+    """The estimate as indented JSON (`pbi cost --format json`)."""
     return json.dumps(est.to_dict(), ensure_ascii=False, indent=2)
 
 
@@ -127,6 +129,7 @@ CSV_FIELDS = ["group", "request", "activity", "type", "rate_key", "quantity_low"
 
 
 def estimate_csv(est: Estimate) -> str:
+    """One CSV row per line item (`pbi cost --format csv`), with kind and station."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(CSV_FIELDS)
@@ -174,6 +177,7 @@ def reproduction_errors(rep: Reproduction) -> str:
 
 
 def rates_table(rep: Reproduction) -> str:
+    """Every rate of the tables used with the figures that use it (`pbi reproduce --rates`)."""
     rows = [[u.key, u.table, str(len(u.figures)), ", ".join(u.figures) or "-",
              ("single-use (fitted to " + ", ".join(u.fitted_to) + " alone)" if len(u.fitted_to) == 1
               else "single-use" if len(u.figures) == 1 else "unused" if not u.figures else "")]
@@ -197,6 +201,7 @@ def reproduction_json(rep: Reproduction, *, rates: bool = False) -> str:
 
 
 def tables_listing(paths: list[str], *, rates: bool = True) -> str:
+    """The tables found under ``paths`` and, unless ``rates`` is false, their dated rates."""
     from pbi.model.tables import load_table, table_folders
 
     files: list[Path] = []
@@ -235,6 +240,7 @@ def _signed(value: Range, places: int | None) -> str:
 
 
 def comparison_headers(cmp: Comparison) -> list[str]:
+    """The column headers of a comparison, named by its two labels."""
     return ["figure/request", "activity", "item", f"{cmp.labels[0]} USD", f"{cmp.labels[1]} USD",
             "difference", "per cent"]
 
