@@ -65,3 +65,11 @@ def test_cost_lists_an_absorbed_request_for_information(capsys: pytest.CaptureFi
     assert rows[0][:2] == ["(a)", "24,500"] and "covered, for information" in block
     assert rows[1] == ["(b)", "428,800"]
     assert re.search(r"^total\s+428,800$", out, re.M)  # the absorbed request is not in the total
+
+
+def test_json_lists_covered_requests_apart() -> None:
+    data = json.loads(estimate_json(cost_file(DATA / "ga-ny-2027-absorbed.yaml")))
+    assert data["requests"] == [{"request": "b", "amount": "428800"}]
+    assert data["covered_requests"] == [{"request": "a", "amount": "24500"}]
+    assert data["total"] == "428800"
+    assert "covered_requests" not in json.loads(estimate_json(cost_file(NAIROBI)))

@@ -158,6 +158,15 @@ class Estimate:
                 out[item.request] = out[item.request] + item.amount
         return {k: cents(v) for k, v in out.items()}
 
+    def covered_by_request(self) -> dict[str, Range]:
+        """Request id → what its covered items come to (within existing resources or an entitlement:
+        priced for information, outside the totals), for the requests that have such items."""
+        out: dict[str, Range] = defaultdict(lambda: ZERO)
+        for item in self.items:
+            if item.covered:
+                out[item.request] = out[item.request] + item.amount
+        return {k: cents(v) for k, v in out.items()}
+
     def by_group(self) -> dict[str, Range]:
         """Rounding group (a published figure's id, else ``request (a)``) → its additional requirements."""
         out: dict[str, Range] = defaultdict(lambda: ZERO)
@@ -222,6 +231,8 @@ class Estimate:
             "items": [{**i.to_dict(), **dict(zip(("kind", "station"), self.place(i), strict=True))}
                       for i in self.items],
             "requests": [{"request": r, "amount": _range_json(a)} for r, a in self.by_request().items()],
+            **({"covered_requests": [{"request": r, "amount": _range_json(a)} for r, a in covered.items()]}
+               if (covered := self.covered_by_request()) else {}),
             "figures": [figure_json(f) for f in self.figures],
             "totals": [{"funding": f, "year": y, "amount": _range_json(a)} for (f, y), a in self.totals().items()],
             "total": _range_json(self.total),

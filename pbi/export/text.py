@@ -92,7 +92,7 @@ def estimate_table(est: Estimate) -> str:
                      ("left", "left", "left", "right", "right", "right", "left", "left"))]
     requests = [[f"({r})", amount_text(a), ""] for r, a in est.by_request().items()]
     requests += [[f"({r})", amount_text(a), "covered, for information: not in the total"]
-                 for r, a in _covered_by_request(est).items()]
+                 for r, a in est.covered_by_request().items()]
     order = {f"({r.id})": n for n, r in enumerate(est.spec.requests)}
     requests.sort(key=lambda row: order.get(row[0], len(order)))  # stable: a request's own amount first
     out += ["", _tabulate(requests, ["request", "USD", ""] if any(r[2] for r in requests) else ["request", "USD"],
@@ -106,16 +106,6 @@ def estimate_table(est: Estimate) -> str:
         out += ["", _tabulate(figs, ["figure", "para", "published", "computed", "status"],
                               ("left", "left", "right", "right", "left"))]
     return "\n".join(out)
-
-
-def _covered_by_request(est: Estimate) -> dict[str, Range]:
-    """What each request's covered items (within existing resources, an entitlement) come to, rounded
-    as the engine rounded them, for the requests that have such items."""
-    out: dict[str, Range] = {}
-    for item in est.items:
-        if item.covered:
-            out[item.request] = out.get(item.request, Range.of(0)) + item.amount
-    return out
 
 
 def estimate_json(est: Estimate) -> str:
