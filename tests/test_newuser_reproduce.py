@@ -27,3 +27,8 @@ def test_headline_counts_computed_figures_apart(capsys: pytest.CaptureFixture[st
                   r"(\d+) equal the print", out)
     assert m, out[-600:]
     assert (int(m[2]), int(m[3]), int(m[4])) == (len(rows), len(computed), len(equal))
+
+
+def test_specs_without_figures_say_so_in_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["reproduce", str(ROOT / "tests" / "data" / "newuser" / "hrc-geneva-2027.yaml")]) == 0
+    assert capsys.readouterr().out.strip() == "no published figures in the specs given: nothing to reproduce"

@@ -147,6 +147,9 @@ def reproduction_table(rep: Reproduction, *, breakdown: bool | None = None) -> s
                          ("left", "left", "right", "right", "left", "left"))]
     if breakdown or (breakdown is None and len({r.file for r in rep.rows}) > 1):
         out += ["", reproduction_breakdown(rep)]
+    if not rep.rows:  # no class line of zeros under "nothing to reproduce"
+        n = len(rep.errors)
+        return "\n".join([rep.caveat(), *([f"{n} error{'s' if n > 1 else ''} (on stderr)"] if n else [])])
     out += ["", rep.caveat(), rep.summary()]
     return "\n".join(out)
 
