@@ -96,8 +96,16 @@ _EN_MARKER = re.compile(r"(?<=[a-z\)\];,:”\"’])\d{1,2}(?=\s|$)")
 _MD = re.compile(r"^\s*#{1,6}\s*|\*\*|(?<!\*)\*(?!\*)")
 
 # a numbered operative paragraph "3. …" (also "3．"), a sub-item "(a)", "(i)", "㈠", "(一)", "（一）"
-# "3 bis." / "3 ter.": a paragraph inserted in a revised draft (it was read as a footnote and left out)
-_NUMBERED = re.compile(r"^(\d{1,3}(?: ?(?:bis|ter|quater)\b)?)\s*[.．]\s*(?!\d)(.*)$")
+# "3 bis." / "3 ter.": a paragraph inserted in a revised draft (it was read as a footnote and left out);
+# the Chinese text prints it "3 之二." (its number is read as the English one: "3 bis")
+_NUMBERED = re.compile(r"^(\d{1,3}(?: ?(?:(?:bis|ter|quater)\b|之[二三四]))?)\s*[.．]\s*(?!\d)(.*)$")
+_INSERTED = {"之二": "bis", "之三": "ter", "之四": "quater"}
+
+
+def _inserted_number(number: str) -> str:
+    """A paragraph's number as the English text prints it: "3 之二" and "3之二" → "3 bis"."""
+    m = re.fullmatch(r"(\d{1,3}) ?(之[二三四])", number)
+    return f"{m.group(1)} {_INSERTED[m.group(2)]}" if m else number
 _FOUR_DIGITS = re.compile(r"^(\d{4,})\s*[.．]\s+\S")  # "1000. Requests …": numbering past 999
 _LETTER = re.compile(r"^[(（]([a-z]{1,2})[)）]\s*(.*)$")
 _ROMAN = re.compile(r"^[(（]((?:x{0,3})(?:ix|iv|v?i{0,3}))[)）]\s*(.*)$")
@@ -140,7 +148,7 @@ _CLOSING_HEADING = re.compile(r"^([" + _CN_NUM + r"]+\s*[.．、]\s*\S|[A-Z]\s*[
 _ANNEX = re.compile(r"^(附件[" + _CN_NUM + r"]*|Annex(\s+[IVX]+)?)\s*$", re.IGNORECASE)
 # the line naming the body that adopts the draft: "大会，", "The General Assembly,", and a decision's
 # "缔约方会议决定设立…" (the body, then at once what it decides)
-_BODY_WORDS = {"zh": r"(大会|理事会|缔约方会议|委员会|工作组|专家组|论坛|执行局)",
+_BODY_WORDS = {"zh": r"(大会|理事会|缔约方会议|缔约国会议|委员会|工作组|专家组|论坛|执行局)",
                "en": r"(Assembly|Council|Conference|Commission|Parties|Working Group|Forum|Executive Board)"}
 # bodies that open a draft only with the comma after their name (alone on a line they are headings)
 _GROUP_WORDS = ("工作组", "专家组", "论坛", "执行局", "Working Group", "Forum", "Executive Board")
@@ -695,7 +703,7 @@ def parse_drafts(text: str, *, file: str = "<text>", language: Language | None =
             if stage == "preamble":
                 stage = "operative"
                 target = current.operative
-            target.append(Paragraph(numbered.group(1), numbered.group(2).strip(), line,
+            target.append(Paragraph(_inserted_number(numbered.group(1)), numbered.group(2).strip(), line,
                                     annex=annex_name if stage == "annex" else ""))
             continue
         sub = _sub_item(para, target)
