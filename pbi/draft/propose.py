@@ -234,7 +234,7 @@ def _years(text: str, rules: RuleSet, *, dated: bool = False) -> list[int]:
 def _named_body(before: str, standards: Standards, lang: str) -> dict[str, Any] | None:
     """The body whose name comes last in ``before`` (the words ahead of "第六届会议")."""
     best: tuple[int, dict[str, Any]] | None = None
-    for body in standards.bodies.values():
+    for body in (*standards.bodies.values(), *standards.sessions.values()):
         for name in body.get("names", {}).get(lang, []):
             at = before.lower().rfind(name.lower())
             if at >= 0 and (best is None or at > best[0]):
@@ -356,7 +356,14 @@ def _session_year(text: str, body: dict[str, Any], rules: RuleSet, lang: str,
             # wide enough for the longest name before "at its …" ("the Commission on Crime Prevention
             # and Criminal Justice at its thirty-seventh session")
             before = text[max(0, m.start() - 120): m.start()]
-            named = _named_body(before, standards, lang) if standards and not before.rstrip().endswith(("its", "其")) else None
+            # "at its …" is the draft's own body's session, unless a body's name comes just before it
+            # ("to the Commission for Social Development at its sixty-seventh session")
+            own_its = before.rstrip().endswith(("its", "其"))
+            just_before = re.sub(r"[,，]?\s*(?:at\s+)?its$|其$", "", before.rstrip())
+            named = _named_body(before if not own_its else just_before[-60:], standards, lang) if standards else None
+            if named is not None and own_its and not any(
+                    just_before.lower().endswith(n.lower()) for n in named.get("names", {}).get(lang, [])):
+                named = None
             # "the fifty-ninth session of the Statistical Commission": the body named just after
             of = re.match(r"\s+of\s+(the\s+[^,;.]{3,100})", text[m.end():])
             after = _named_body(of.group(1), standards, lang) if standards and of else None

@@ -459,6 +459,9 @@ class Standards:
     templates: dict[str, dict[str, Any]]
     bodies: dict[str, dict[str, Any]]
     actors: tuple[dict[str, Any], ...] = ()  # parts of the secretariat: names, section, duty station
+    # other bodies whose sessions a draft names ("the Commission for Social Development at its
+    # sixty-seventh session"): names and the year of their sessions only, never a draft's own body
+    sessions: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 def _compile(phrase: str, words: dict[str, tuple[str, ...]], sentence: str, where: str,
@@ -616,7 +619,8 @@ def load_standards(path: str | None = None) -> Standards:
     loaded = load_yaml(path or RULES_DIR / "standards.yaml")
     return Standards(file=loaded.file, templates=dict(loaded.data.get("templates") or {}),
                      bodies=dict(loaded.data.get("bodies") or {}),
-                     actors=tuple(loaded.data.get("actors") or ()))
+                     actors=tuple(loaded.data.get("actors") or ()),
+                     sessions=dict(loaded.data.get("other_sessions") or {}))
 
 
 def classify_text(texts: list[str], rules: RuleSet) -> Classification:
