@@ -644,6 +644,22 @@ def _letters(i: int) -> str:
     return s
 
 
+def _expert_body(results: Sequence[ParagraphResult], rules: RuleSet, lang: str) -> tuple[str, str, str, str] | None:
+    """The body of independent experts the draft creates ("a Working Group …, composed of five
+    independent experts"): (its kind as the draft calls it, lower case; its members, "" if not counted; the
+    words; the paragraph)."""
+    for result in results:
+        for text in result.texts:
+            for pattern in rules.expert_bodies:
+                m = pattern.search(text)
+                if m:
+                    noun = re.match(r"\w+(?: group)?", m.group(0)) if lang == "en" else re.match(r"工作组|专家组|小组|委员会|机制", m.group(0))
+                    counted = m.group(1) if m.lastindex else None
+                    n = (cn_number(counted) if lang == "zh" else en_cardinal(counted.lower())) if counted else None
+                    return (noun.group(0).lower() if noun else "", str(n) if n else "", m.group(0), result.ref)
+    return None
+
+
 def _draft_year(draft: Draft, operative: str, body: dict[str, Any], rules: RuleSet, standards: Standards,
                 this_year: int, context_year: int | None, asking: str = "") -> tuple[int, str]:
     """The draft's own year and why: the session its masthead names; else the latest dated event its
@@ -741,6 +757,7 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                            f"{own['first']}")
     assumptions.append(f"the draft is of {draft_year}, {year_why}; budget period {period}")
 
+    experts = _expert_body(results, rules, lang)
     invitations = [(r.ref, r.classification.invitation) for r in results
                    if r.classification.cls == "invitation" and r.classification.invitation]
     requests: list[dict[str, Any]] = []
@@ -773,6 +790,15 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
         activities: list[dict[str, Any]] = []
         for match in c.matches:
             template = standards.templates.get(match.rule.template or "", {})
+            members: tuple[str, str] | None = None
+            if match.rule.template == "session" and experts is not None and experts[0] in result.paragraph.all_text().lower() \
+                    and "expert_sessions" in standards.templates:
+                # the sessions of the body of independent experts the draft creates: its members meet
+                template = standards.templates["expert_sessions"]
+                members = (experts[1], experts[2]) if experts[1] else None
+                assumptions.append(f"paragraph {result.ref}: {_quote(match.words)} → "
+                                   f"{template.get('label', {}).get('en', '')}: paragraph {experts[3]} creates it as a "
+                                   f"body of independent experts ({_quote(experts[2])}), not an intergovernmental one")
             text = next((t for t in result.texts if match.words in t), result.texts[0])
             counted = _participants(text, rules)
             alternative = (template.get("when_stated") or {}).get("participants") if counted else None
@@ -837,6 +863,7 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                 raise SpecError(f"paragraph {result.ref}: {_quote(days[1])}: an activity of one year lasts at most "
                                 f"{_YEAR_DAYS} days", file=draft.file, line=result.paragraph.line)
             participants = _participants(text, rules) or (_participants(notes, rules) if notes else None)
+            participants = participants or members
             months = _months(text, rules)
             grade = _grade(text, rules)
             length = _length(text, rules) or (_length(notes, rules) if notes else None)

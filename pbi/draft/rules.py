@@ -426,6 +426,9 @@ class RuleSet:
     unpriced_services: tuple[tuple[re.Pattern[str], str], ...] = ()  # ("sign interpretation", its name)
     # services of a meeting the paragraph states and the tables price: ("with webcasting", "webcasting")
     meeting_services: tuple[tuple[re.Pattern[str], str], ...] = ()
+    # a body of independent experts the draft creates ("a Working Group … composed of five independent
+    # experts"): its sessions are meetings of its members, not of an intergovernmental body
+    expert_bodies: tuple[re.Pattern[str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -605,6 +608,7 @@ def _load_rules(language: str, path: str) -> RuleSet:
         recurrence=tuple((p, int(v)) for p, v in _pairs(loaded, "recurrence", "every")),
         unpriced_services=tuple((p, str(v)) for p, v in _pairs(loaded, "unpriced_services", "label")),
         meeting_services=tuple((p, str(v)) for p, v in _pairs(loaded, "meeting_services", "service")),
+        expert_bodies=_patterns(loaded, "expert_bodies"),
     )
 
 
