@@ -519,7 +519,7 @@ def _repeat(activities: list[dict[str, Any]], first: int, again: tuple[int, int 
 
 
 def _choose_table(body_id: str, body: dict[str, Any], years: set[int], table: str | None,
-                  near: Path | None, draft: Draft) -> tuple[str, Path | None, str]:
+                  near: Path | None, draft: Draft, draft_year: int) -> tuple[str, Path | None, str]:
     """The table id, its file, and why it was chosen."""
     if table is not None:
         loaded = resolve_table(table, near=near)
@@ -538,6 +538,13 @@ def _choose_table(body_id: str, body: dict[str, Any], years: set[int], table: st
             if valid_to is None or lo <= valid_to.year:
                 return str(entry["id"]), known[entry["id"]], (f"{entry.get('why', '')}; it holds no rates after "
                                                               f"{valid_to}: later activities are left out")
+    for entry in vocabulary.body_tables(body_id):  # all the work is later than every table: the draft's own year's
+        if entry["id"] in known and int(entry["from"]) <= draft_year:
+            valid_to = _table(known[entry["id"]]).valid_to
+            if valid_to is not None and draft_year <= valid_to.year < lo:
+                return str(entry["id"]), known[entry["id"]], (f"{entry.get('why', '')}; the draft's work falls in "
+                                                              f"{lo}-{hi}, after its last rates ({valid_to}): "
+                                                              "left out, listed as not costed")
     listed = ", ".join(f"{e['id']} (from {e['from']})" for e in vocabulary.body_tables(body_id))
     article, span = ("an" if body_id[:1] in "aeiou" else "a"), (str(lo) if lo == hi else f"{lo}-{hi}")
     raise InputError(f"no cost table for {article} {body_id} draft priced in {span} (looked for: {listed}; "
@@ -854,6 +861,9 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                 year, why = session[0], session[1]
             elif session and session[0] < draft_year <= session[2]:  # before a session of the draft's own year
                 year, why = draft_year, f"{session[1]}, in {draft_year}, the year of the draft"
+            elif session and session[0] > draft_year + _STATED_HORIZON:
+                # a session after the periods a note looks at: its year, for the note to say it is not costed now
+                year, why = session[0], f"{session[1]}, after the budget periods the draft's note covers"
             elif dated := _year_of_body(text, template, lang, results, result.ref, rules, draft_year, year):
                 year, why = dated
             count = _count(text, rules)
@@ -997,7 +1007,7 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
     for ref, words in invitations:
         assumptions.append(f"paragraph {ref} invites donors ({_quote(words)}): it asks nothing of the secretariat")
 
-    table_id, table_path, table_why = _choose_table(body_id, body, years_used or {draft_year}, table, near, draft)
+    table_id, table_path, table_why = _choose_table(body_id, body, years_used or {draft_year}, table, near, draft, draft_year)
     cost_table = _table(table_path) if table_path else resolve_table(table_id, near=near)
     not_costed: list[dict[str, Any]] = []
     _fit_to_table(requests, cost_table, assumptions, not_costed)
