@@ -135,3 +135,13 @@ def test_work_after_every_table_is_proposed_and_not_costed(tmp_path: Path) -> No
     assert not activities(data)
     (late,) = data["extra"]["not_costed"]
     assert late["paragraphs"] == ["1"] and int(late["year"]) == 2032
+
+
+def test_high_level_debate_is_a_high_level_meeting(tmp_path: Path) -> None:
+    en = EN.format(body="General Assembly", paragraphs=(
+        "1. Decides to convene in New York, in 2027, a high-level open debate of one day on the Decade."))
+    _, data = drafted(en, tmp_path)
+    assert _rules(data, "1") == ["high-level-meeting"]
+    zh = ZH.format(body="大会", paragraphs="1.  决定于2027年在纽约举办一次为期一天的高级别辩论，审查十年的执行情况。")
+    _, data = drafted(zh, tmp_path, "z.txt")
+    assert _rules(data, "1") == ["high-level-meeting"]
