@@ -845,13 +845,12 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
             # in a period the paragraph names ("在2028-2029两年期"), the year of the session it names, if in it
             stated = _activity_year(text, rules, draft_year, year, session[0] if session else None)
             notes = " ".join(result.paragraph.notes)  # its footnotes: read for what the paragraph leaves out
+            noted = False
             if notes and not (explicit or session or stated):
                 explicit = [y for y in _years(notes, rules) if draft_year <= y <= draft_year + _HORIZON]
                 session = _session_year(notes, body, rules, lang, standards)
                 stated = _activity_year(notes, rules, draft_year, year, session[0] if session else None)
-                if explicit or session or stated:
-                    assumptions.append(f"paragraph {result.ref}: its year is read from its footnote "
-                                       f"(“{_quote(notes)}”)")
+                noted = bool(explicit or session or stated)
             if stated:  # the year of the activity itself wins over a session's
                 year, why = stated[0], stated[1] + (f", not the year of {session[1].split(' is held')[0]} "
                                                     f"({session[0]})" if session and session[0] != stated[0] else "")
@@ -867,16 +866,23 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
             elif dated := _year_of_body(text, template, lang, results, result.ref, rules, draft_year, year):
                 year, why = dated
             count = _count(text, rules)
-            place = _place(text, rules) or (_place(notes, rules) if notes else None)
-            days = _days(text, rules) or (_days(notes, rules) if notes else None)
+            place, days = _place(text, rules), _days(text, rules)
+            participants = _participants(text, rules)
+            months = _months(text, rules)
+            grade = _grade(text, rules)
+            length = _length(text, rules)
+            if notes and not (place and days and participants and length):
+                said = (place, days, participants, length)
+                place, days = place or _place(notes, rules), days or _days(notes, rules)
+                participants, length = participants or _participants(notes, rules), length or _length(notes, rules)
+                noted = noted or said != (place, days, participants, length)
+            if noted:
+                assumptions.append(f"paragraph {result.ref}: what it does not state is read from its footnote "
+                                   f"({_quote(notes, 80)})")
+            participants = participants or members
             if days and Decimal(days[0]) > _YEAR_DAYS:
                 raise SpecError(f"paragraph {result.ref}: {_quote(days[1])}: an activity of one year lasts at most "
                                 f"{_YEAR_DAYS} days", file=draft.file, line=result.paragraph.line)
-            participants = _participants(text, rules) or (_participants(notes, rules) if notes else None)
-            participants = participants or members
-            months = _months(text, rules)
-            grade = _grade(text, rules)
-            length = _length(text, rules) or (_length(notes, rules) if notes else None)
             meetings_said = _meetings(text, rules)
             again = _recurrence(text, rules)
             first_act = len(activities)
