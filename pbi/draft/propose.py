@@ -872,10 +872,10 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
             grade = _grade(text, rules)
             length = _length(text, rules)
             if notes and not (place and days and participants and length):
-                said = (place, days, participants, length)
+                stated_here = (place, days, participants, length)
                 place, days = place or _place(notes, rules), days or _days(notes, rules)
                 participants, length = participants or _participants(notes, rules), length or _length(notes, rules)
-                noted = noted or said != (place, days, participants, length)
+                noted = noted or stated_here != (place, days, participants, length)
             if noted:
                 assumptions.append(f"paragraph {result.ref}: what it does not state is read from its footnote "
                                    f"({_quote(notes, 80)})")
