@@ -460,8 +460,9 @@ def _same(value: Any, want: Any) -> bool:
 def carried(name: str, want: Any, acts: list[dict[str, Any]], said: str, cls: str,
             late_years: set[int]) -> bool:
     """Whether one quantity the draft states is in the spec pbi proposes for its paragraph: on an
-    activity, or (a year after the table's last, an extrabudgetary condition, a service the table does
-    not price) where the spec says it (``extra.not_costed``, the paragraph's class, its assumptions)."""
+    activity (one left out for a year after the table's last is in ``extra.not_costed`` with what the
+    draft states of it), or (an extrabudgetary condition, a service the table does not price) where the
+    spec says it (the paragraph's class, its assumptions)."""
     years = {int(a["year"]) for a in acts} | late_years
     if name == "words":
         return any(_same(a.get("words"), want) for a in acts)
@@ -564,6 +565,9 @@ def fidelity_drafts(near: Path, *, quiet: bool, folder: Path | None = None,
             for ref, quantities in stated.items():
                 acts = [a for q in spec.get("requests", []) if own(q["operative_paragraphs"][0]) == ref
                         for a in q.get("activities", [])]
+                # work after the table's last year: not priced, its stated quantities kept in extra.not_costed
+                acts += [{**n["activity"], "year": n["year"]} for n in extra.get("not_costed", [])
+                         if ref in n["paragraphs"] and "activity" in n]
                 late = {int(n["year"]) for n in extra.get("not_costed", []) if ref in n["paragraphs"]}
                 said = " ".join(a for a in extra.get("assumptions", []) if re.search(rf"paragraph {re.escape(ref)}\b", a))
                 for name, value in quantities.items():

@@ -145,3 +145,13 @@ def test_high_level_debate_is_a_high_level_meeting(tmp_path: Path) -> None:
     zh = ZH.format(body="大会", paragraphs="1.  决定于2027年在纽约举办一次为期一天的高级别辩论，审查十年的执行情况。")
     _, data = drafted(zh, tmp_path, "z.txt")
     assert _rules(data, "1") == ["high-level-meeting"]
+
+
+def test_a_commission_adopting_the_draft_dates_its_own_sessions(tmp_path: Path) -> None:
+    zh = ZH.format(body="人口与发展委员会", paragraphs=(
+        "1.  请秘书长向委员会第六十二届会议提交一份关于移民数据的报告；\n\n"
+        "2.  又请秘书长召开一次为期三天的专家组会议，邀请十五名区域专家参加。"))
+    _, data = drafted(zh, tmp_path)
+    assert [a["year"] for a in activities(data, "documentation")] == [2029]  # 58th session in 2025
+    (met,) = [a for a in activities(data) if a["kind"] in ("expert_meeting", "travel")]
+    assert str(met.get("participants", met.get("trips"))) == "15"

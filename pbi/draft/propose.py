@@ -563,6 +563,11 @@ def _table(path: Path) -> Table:
 _TABLES: dict[tuple[str, int], Table] = {}
 
 
+#: what a spec keeps of an activity left out for a year after its table (extra.not_costed)
+_LATER_QUANTITIES = ("words", "pages", "days", "meetings", "participants", "count", "work_months", "grade", "location",
+                     "funding")
+
+
 def _fit_to_table(requests: list[dict[str, Any]], table: Table, assumptions: list[str],
                   not_costed: list[dict[str, Any]] | None = None) -> None:
     """Every activity of a kind the table prices: a kind it lacks is replaced by the template's first
@@ -579,9 +584,11 @@ def _fit_to_table(requests: list[dict[str, Any]], table: Table, assumptions: lis
                                    f"{act['label'].get('en', act['kind'])} in {act['year']} is left out of the "
                                    "estimate; price it with a table for that year (--table)")
                 if not_costed is not None:  # the note says it too (extra.not_costed)
+                    # with what the draft states of it, for the officer to price it later
+                    said = {k: act[k] for k in _LATER_QUANTITIES if k in act}
                     not_costed.append({"paragraphs": list(request.get("operative_paragraphs", [])),
                                        "label": dict(act["label"]), "year": int(act["year"]),
-                                       "rates_to": str(table.valid_to)})
+                                       "rates_to": str(table.valid_to), "activity": {"kind": act["kind"], **said}})
                 continue
             if act["kind"] in table.activities:
                 kept.append(act)
@@ -762,6 +769,10 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
         body = {**body, "names": {lang: [draft.body]}, "session_year": own}
         assumptions.append(f"the {draft.body} is taken to meet once a year: its masthead's {draft.session} is of "
                            f"{own['first']}")
+    elif own_sessions := next((o for o in standards.sessions.values() if _body_named(draft, o)), None):
+        # a commission whose sessions pbi knows adopts the draft: "委员会第六十八届会议" is one of its own
+        body = {**body, "names": {lang: [draft.body]}, "session_year": own_sessions["session_year"]}
+        assumptions.append(f"the sessions the draft names without a body are those of the {draft.body}, which adopts it")
     assumptions.append(f"the draft is of {draft_year}, {year_why}; budget period {period}")
 
     experts = _expert_body(results, rules, lang)
