@@ -155,3 +155,19 @@ def test_a_commission_adopting_the_draft_dates_its_own_sessions(tmp_path: Path) 
     assert [a["year"] for a in activities(data, "documentation")] == [2029]  # 58th session in 2025
     (met,) = [a for a in activities(data) if a["kind"] in ("expert_meeting", "travel")]
     assert str(met.get("participants", met.get("trips"))) == "15"
+
+
+def test_expert_body_created_and_meeting_in_one_paragraph(tmp_path: Path) -> None:
+    text = EN.format(body="Human Rights Council", paragraphs=(
+        "1. Decides to create a Working Group on the rights of older migrants, comprising three independent "
+        "experts, which shall meet for two sessions a year in Geneva;\n\n2. Invites States to cooperate."))
+    _, data = drafted(text, tmp_path)
+    assert {"new-mandate", "session"} <= set(_rules(data, "1"))
+    assert not activities(data, "meeting")
+    (met,) = [a for a in activities(data) if a["kind"] in ("expert_meeting", "travel")]
+    assert str(met.get("participants", met.get("trips"))) == "3" and met.get("count") == 2
+    zh = ZH.format(body="人权理事会", paragraphs="1.  决定设立老年移民权利问题工作组，由三名独立专家组成，每年在日内瓦举行两届会议；\n\n2.  邀请各国合作。")
+    _, data = drafted(zh, tmp_path, "z.txt")
+    assert not activities(data, "meeting")
+    (met,) = [a for a in activities(data) if a["kind"] in ("expert_meeting", "travel")]
+    assert str(met.get("participants", met.get("trips"))) == "3" and met.get("count") == 2
