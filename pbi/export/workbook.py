@@ -47,7 +47,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from pbi.model.entitlements import EntitlementUse
     from pbi.model.specs import Activity
 
-__all__ = ["write_workbook", "read_workbook_scenario", "QUANTITY_SHEET", "TOTAL_CELL", "MAX_WORKBOOK_BYTES"]
+__all__ = ["write_workbook", "read_workbook_scenario", "QUANTITY_SHEET", "TOTAL_CELL", "MAX_WORKBOOK_BYTES",
+           "MAX_QUANTITY_ROWS"]
 
 #: the largest workbook ``--scenario`` reads (pbi writes a few hundred kilobytes for 200 activities)
 MAX_WORKBOOK_BYTES = 20_000_000
@@ -86,6 +87,9 @@ class _Book:
 
 #: the most a workbook's parts may expand to when unzipped (pbi writes a few megabytes at most)
 MAX_WORKBOOK_UNZIPPED = 200_000_000
+#: the most rows a quantities sheet may have (a spec of 2,000 activities makes about 10,000; reading
+#: 200,000 rows took 40 seconds)
+MAX_QUANTITY_ROWS = 20_000
 #: decimal places a spreadsheet's floating-point cell is read to (0.1 + 0.2 is 0.3)
 _CELL_PLACES = 10
 
@@ -727,10 +731,13 @@ def read_workbook_scenario(path: Path | str) -> "Scenario":
     lines: dict[str, int] = {}
     seen: dict[str, int] = {}  # every row's quantity, changed or not: one row each
     cached: dict[int, Any] | None = None  # the values Excel or LibreOffice saved for column C, by row
-    for n, row in enumerate(wb[sheet_name].iter_rows(min_row=2, values_only=True), start=2):
+    for n, row in enumerate(wb[sheet_name].iter_rows(min_row=2, max_col=4, values_only=True), start=2):
+        if n > MAX_QUANTITY_ROWS + 1:
+            raise InputError(f"more than {MAX_QUANTITY_ROWS:,} rows in the quantities sheet (pbi writes a few "
+                             "per activity)", file=str(p), line=n, field=f"{QUANTITY_SHEET}!A{n}")
         if not row or row[0] is None:
             continue
-        activity, name, value, baseline = row[0], row[1], row[2], row[3]
+        activity, name, value, baseline = (*row, None, None, None, None)[:4]
         if f"set.{activity}.{name}" in seen:
             raise InputError(f"{activity}.{name} is also in row {seen[f'set.{activity}.{name}']}: one row a "
                              "quantity", file=str(p), line=n, field=f"{QUANTITY_SHEET}!A{n}")
@@ -739,7 +746,8 @@ def read_workbook_scenario(path: Path | str) -> "Scenario":
             if cached is None:
                 saved = openpyxl.load_workbook(io.BytesIO(data), data_only=True, read_only=True)
                 cached = {i: r[2] if len(r) > 2 else None for i, r in
-                          enumerate(saved[sheet_name].iter_rows(min_row=1, values_only=True), start=1)}
+                          enumerate(saved[sheet_name].iter_rows(min_row=1, max_row=MAX_QUANTITY_ROWS + 1, max_col=3,
+                                                                 values_only=True), start=1)}
                 saved.close()
             computed = cached.get(n)
             if isinstance(computed, (int, float)) and not isinstance(computed, bool):
