@@ -53,6 +53,13 @@ BAD_NUMBERING = ('<w:p><w:pPr><w:numPr><w:ilvl w:val="-1"/><w:numId w:val="x"/><
                  '<w:r><w:t>1</w:t></w:r></w:p>')
 
 
+def activities(n: int) -> str:
+    """The base spec with ``n`` activities in its one request."""
+    acts = "".join(f"      - {{id: a{i}, kind: documentation, pages: 16, year: 2012, funding: budget_process}}\n"
+                   for i in range(n))
+    return SPEC.split("    activities:\n")[0] + "    activities:\n" + acts
+
+
 def _values(n: int) -> str:
     """A spec with ``n`` more values in one flow list: a few bytes each."""
     return SPEC + "extra: [" + "1," * n + "1]\n"
@@ -76,6 +83,17 @@ ATTACKS4: list[Attack] = [
     Attack("values", "Arabic-Indic digits in --set", ("compare", "{d}/spec.yaml", "--set",
                                                      "analytical-report.pages=٣٢"),
            {"spec.yaml": SPEC, **TABLES}, want="digits 0-9"),
+    Attack("values", "2,001 activities in one spec", ("cost", "{d}/spec.yaml"),
+           {"spec.yaml": activities(2_001), **TABLES}, want="more than 2,000 activities"),
+    Attack("values", "a workbook of 1,000 activities", ("workbook", "{d}/spec.yaml", "-o", "{d}/w.xlsx"),
+           {"spec.yaml": activities(1_000), **TABLES}, expect="ok", want="wrote"),
+    Attack("values", "1,001 --set options", ("compare", "{d}/spec.yaml",
+                                            *[f"--set=analytical-report.pages={i + 1}" for i in range(1_001)]),
+           {"spec.yaml": SPEC, **TABLES}, want="at most 1,000"),
+    Attack("values", "calibrate --id that is a path", ("calibrate", "{d}/spec.yaml", "-o", "{d}/t.yaml",
+                                                      "--id", "../../etc"),
+           {"spec.yaml": SPEC, **TABLES}, want="not a table id", check=lambda d: "t.yaml was written"
+           if (d / "t.yaml").exists() else ""),
     # ------------------------------------------------------------------ Word files
     Attack("word", "check: a cell spanning 10^8 columns", ("check", "{d}/n.docx", "--no-rates"),
            setup=_write("n.docx", word(NOTE.splitlines(), before=WIDE_SPAN)), want="spans"),

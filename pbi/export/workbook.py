@@ -570,12 +570,15 @@ def _quantity_cells(ws: Any, est: "Estimate", book: _Book, fill: Any) -> None:
     """The editable cells: fill, number format, data validation (Excel refuses what pbi would),
     and a comment on each cell whose edit the workbook does not follow in full."""
     from openpyxl.comments import Comment
+    from openpyxl.worksheet.cell_range import MultiCellRange
     from openpyxl.worksheet.datavalidation import DataValidation
 
     from pbi.costing.scenario import WHOLE_QUANTITIES
     from pbi.model.specs import MAX_AMOUNT, MAX_QUANTITY
 
     checks: dict[tuple[str, ...], Any] = {}
+    cells: dict[int, list[str]] = {}  # the cells of each validation, given to it at once: openpyxl's
+    # add() looks through the cells it has for each new one (2,000 activities took over a minute)
 
     def check(kind: Literal["whole", "decimal"], low: Any, high: Any, message: str) -> Any:
         key = (kind, str(low), str(high))
@@ -602,12 +605,14 @@ def _quantity_cells(ws: Any, est: "Estimate", book: _Book, fill: Any) -> None:
             dv = check("whole", 1, MAX_QUANTITY, f"a whole number from 1 to {MAX_QUANTITY:,}")
         else:
             dv = check("decimal", "0.001", MAX_QUANTITY, f"a number greater than 0, at most {MAX_QUANTITY:,}")
-        dv.add(cell.coordinate)
+        cells.setdefault(id(dv), []).append(cell.coordinate)
         fmt = _USD if name == "amount" else "#,##0" if whole else "General"
         cell.number_format = ws[f"D{r}"].number_format = fmt
         if values[7] != "yes":
             cell.comment = Comment(f"pbi: this cell recomputes {values[7] == 'partly' and 'in part' or 'nothing'}"
                                    f" here. {str(values[8]).split('; ')[0]}.", "pbi", width=300, height=120)
+    for dv in checks.values():
+        dv.sqref = MultiCellRange(" ".join(cells.get(id(dv), ())))
 
 
 def write_workbook(est: "Estimate", path: Path | str) -> Path:
