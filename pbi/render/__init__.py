@@ -179,6 +179,12 @@ def _environment(lang: str, budget_period: str) -> Any:
         if activity.label is not None and getattr(activity.label, lang, None):
             return tr(activity.label)
         if activity.kind == "lump_sum":  # named by what its amount is of: "provision for travel"
+            by_object = phrases.get("lump_sum_objects", {}).get("named", {})
+            if activity.of in (None, "other") and activity.object and lang in by_object:
+                from pbi.model.vocabulary import object_of  # "provision for contractual services"
+
+                name = object_of(activity.kind, activity.object).label(lang)
+                return str(by_object[lang]).format(object=name[:1].lower() + name[1:], Object=name)
             names = phrases.get("lump_sums", {})
             name = names.get(activity.of or "default") or names.get("default", {})
             if lang in name:
@@ -203,6 +209,10 @@ def _environment(lang: str, budget_period: str) -> Any:
 
     def place(name: str) -> str:
         return str(phrase("places", name, lang))
+
+    def service(rate_key: str) -> str:
+        """A meeting service beside interpretation, by the rate that prices it (phrases ``meeting_services``)."""
+        return str(phrase("meeting_services", rate_key, lang))
 
     def destination(name: str) -> str:
         """A place travelled to, where the language says it apart from a place where (ru в Женеву, в Женеве)."""
@@ -262,7 +272,8 @@ def _environment(lang: str, budget_period: str) -> Any:
         "pl": lambda v, *forms: n.plural(v, lang, *forms),
         "cntf": lambda v: n.count_word(v, lang, "f"), "cntn": lambda v: n.count_word(v, lang, "n"),
         "prep": lambda text, word: n.contract(word, str(text), lang),
-        "langnames": lambda codes: n.language_names(codes, lang), "section": section, "place": place, "destination": destination, "label": label,
+        "langnames": lambda codes: n.language_names(codes, lang), "section": section, "place": place,
+        "service": service, "destination": destination, "label": label,
         "meeting_count": meeting_count, "merged": lambda acts: list(merge_identical(acts)),
         "components": lambda text: [t for t in str(text).split("‖") if t],
         "commas": lambda items: any("，" in outside_parens(i) or ", " in outside_parens(i) for i in items),

@@ -69,8 +69,8 @@ def _set_fonts(rpr: Any, lang: str) -> None:
     if fonts is None:
         fonts = OxmlElement("w:rFonts")
         rpr.insert(0, fonts)
-    for attr in list(fonts.attrib):  # theme fonts would override the named ones
-        if attr.endswith("Theme"):
+    for attr in list(fonts.attrib):  # theme fonts would override the named ones (w:cstheme is lower case)
+        if attr.lower().endswith("theme"):
             del fonts.attrib[attr]
     for attr, value in (("w:ascii", ascii_font), ("w:hAnsi", ascii_font), ("w:eastAsia", east_asia),
                         ("w:cs", complex_script)):
@@ -161,11 +161,7 @@ def _paragraph(document: Any, text: str, lang: str, *, style: str | None = None,
             fmt.tab_stops.add_tab_stop(Cm(indent_cm + hanging_cm))
     fmt.alignment = {"justify": WD_ALIGN_PARAGRAPH.JUSTIFY, "end": WD_ALIGN_PARAGRAPH.RIGHT,
                      "start": WD_ALIGN_PARAGRAPH.LEFT}[align]
-    if lang == "ar":  # in a right-to-left paragraph Word's "left" is the end of the line
-        if align == "end":
-            fmt.alignment = WD_ALIGN_PARAGRAPH.LEFT
-        elif align == "start":
-            fmt.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    if lang == "ar":  # Word reads w:jc "left"/"right" of a right-to-left paragraph as its start/end
         _on(para._p.get_or_add_pPr(), "w:bidi")
         _on(run._r.get_or_add_rPr(), "w:rtl")
     return para
@@ -251,9 +247,9 @@ def _table(document: Any, note: "Note", *, heading: bool = True) -> None:
             if lang == "ar":
                 _on(para._p.get_or_add_pPr(), "w:bidi")
                 _on(run._r.get_or_add_rPr(), "w:rtl")
-                para.alignment = WD_ALIGN_PARAGRAPH.LEFT if numeric else WD_ALIGN_PARAGRAPH.RIGHT
-            else:
-                para.alignment = WD_ALIGN_PARAGRAPH.RIGHT if numeric else WD_ALIGN_PARAGRAPH.LEFT
+            # amounts at the end of their cells, words at the start: Word reads "left"/"right" of a
+            # right-to-left paragraph as its start/end, so the values are those of a left-to-right one
+            para.alignment = WD_ALIGN_PARAGRAPH.RIGHT if numeric else WD_ALIGN_PARAGRAPH.LEFT
 
 
 def _footnotes(document: Any, paragraph: Any, notes: list[str], lang: str) -> None:
@@ -326,9 +322,9 @@ def note_docx(note: "Note") -> bytes:
         if placed and p.number == note.table_after and note.table:
             _table(document, note, heading=False)
     if note.assumptions:
-        document.add_heading(note.assumptions_title, level=2)
+        _paragraph(document, note.assumptions_title, lang, style=_TITLE_STYLE, align="start")
         for a in note.assumptions:
-            document.add_paragraph(a, style="List Bullet")
+            _paragraph(document, a, lang, style="List Bullet", align="start")
     if note.footnotes:
         _footnotes(document, title, note.footnotes, lang)
     if note.table and not placed:
