@@ -482,6 +482,8 @@ def _build_statement(estimate: Estimate, lang: str) -> Note:
         named = [secname(k) for k in keys if k]
         if not named:
             return _SECTION_NAMES[lang][3]
+        if lang == "fr":  # every section takes its own article: du chapitre 2 (…) et du chapitre 34
+            named = named[:1] + ["du " + name for name in named[1:]]
         return n.join(named + ([_SECTION_NAMES[lang][4]] if None in keys else []), lang)
 
     from pbi.costing.estimate import ZERO
