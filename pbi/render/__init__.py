@@ -135,6 +135,26 @@ def phrase(category: str, key: str, lang: str) -> Any:
                           f"(templates/phrases.yaml or templates/phrases/{lang}.yaml)") from None
 
 
+@lru_cache(maxsize=1)
+def _bytecode_cache() -> Any:
+    """One store of compiled templates for every environment: a template is compiled once per process,
+    not once per language and budget period (Jinja keys it by the template's name and source)."""
+    import jinja2
+
+    class MemoryBytecodeCache(jinja2.BytecodeCache):
+        def __init__(self) -> None:
+            self.store: dict[str, bytes] = {}
+
+        def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+            if bucket.key in self.store:
+                bucket.bytecode_from_string(self.store[bucket.key])
+
+        def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+            self.store[bucket.key] = bucket.bytecode_to_string()
+
+    return MemoryBytecodeCache()
+
+
 @lru_cache(maxsize=32)
 def _environment(lang: str, budget_period: str) -> Any:
     """The Jinja environment of one language and budget period; cached, so that its compiled
@@ -150,7 +170,7 @@ def _environment(lang: str, budget_period: str) -> Any:
     from .identical import merge_identical
 
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), undefined=jinja2.StrictUndefined,
-                             autoescape=False, keep_trailing_newline=False)
+                             autoescape=False, keep_trailing_newline=False, bytecode_cache=_bytecode_cache())
     phrases = _phrases()
 
     def tr(text: Any) -> str:
