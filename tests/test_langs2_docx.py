@@ -65,3 +65,18 @@ def test_assumptions_use_the_note_s_styles(lang: str) -> None:
     assert last.style is not None and last.style.name == "List Bullet"
     bidi = last._p.pPr.find(W + "bidi")
     assert (bidi is not None) == (lang == "ar")
+
+
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+def test_a_two_year_statement_table_is_not_laid_out_as_the_resource_table(lang: str) -> None:
+    """Two years and a total make four columns, as many as the financial note's resource table: every
+    year's amounts are still amounts (at the end of their cells) in columns of one width."""
+    import docx
+
+    data = render_note(cost_file(DATA / "l06-biennium-2016-2017.yaml"), lang, "docx", kind="statement")
+    (table,) = docx.Document(io.BytesIO(data)).tables
+    widths = [column.width for column in table.columns]
+    assert len(widths) == 4 and widths[1] == widths[2] == widths[3] < widths[0]
+    for row in table.rows[1:]:
+        for cell in row.cells[1:]:
+            assert cell.paragraphs[0]._p.pPr.find(W + "jc").get(W + "val") == "right"

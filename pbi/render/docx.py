@@ -183,9 +183,9 @@ def _masthead(document: Any, note: "Note") -> None:
         _paragraph(document, value, latin, align="start" if lang == "ar" else "end")
 
 
-def _widths(columns: int) -> tuple[float, ...]:
+def _widths(columns: int, resource: bool) -> tuple[float, ...]:
     """Column widths (cm): the resource table's own, else a wide first column and equal amounts."""
-    if columns == len(COLUMNS_CM):
+    if resource:
         return COLUMNS_CM
     rest = min(2.8, 10.5 / max(columns - 1, 1))
     return (round(16.5 - rest * (columns - 1), 2), *(rest for _ in range(columns - 1)))
@@ -205,7 +205,11 @@ def _table(document: Any, note: "Note", *, heading: bool = True) -> None:
     rows: list[tuple[str, ...]] = [note.table_header, *note.table]
     if note.table_total:
         rows.append((note.header.get("total", ""), *("" for _ in note.table_header[2:]), note.table_total))
-    widths = _widths(len(note.table_header))
+    # the financial note's resource table (item, funding, year, amount), not a statement's table of
+    # objects of expenditure by year, which may have as many columns (two years and the total)
+    resource = len(note.table_header) == len(COLUMNS_CM) and not any(
+        h.strip()[:4].isdigit() for h in note.table_header[1:])
+    widths = _widths(len(note.table_header), resource)
     table = document.add_table(rows=len(rows), cols=len(widths))
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
@@ -226,7 +230,7 @@ def _table(document: Any, note: "Note", *, heading: bool = True) -> None:
     for column, width in zip(table.columns, widths, strict=True):
         column.width = Cm(width)
     last = len(rows) - 1
-    first_amount = 2 if widths == COLUMNS_CM else 1  # the resource table's year column is numeric too
+    first_amount = 2 if resource else 1  # the resource table's year column is numeric too
     for r, (row, values) in enumerate(zip(table.rows, rows, strict=True)):
         _on(row._tr.get_or_add_trPr(), "w:cantSplit")  # a row never breaks across pages
         if r == 0:  # the header row repeats on every page
