@@ -49,8 +49,8 @@ def test_a_meeting_names_its_length_and_every_service_it_is_priced_with(lang: st
             "procès-verbaux de séance) à Genève",)),
     ("es", ("Una reunión (dos semanas de sesiones, con interpretación a los seis idiomas oficiales y actas "
             "literales) en Ginebra",)),
-    ("ru", ("2 недели заседаний с устным переводом на шести официальных языках и подготовкой стенографических "
-            "отчетов в Женеве",)),
+    ("ru", ("2 недели заседаний (с устным переводом на шести официальных языках и подготовкой стенографических "
+            "отчетов) в Женеве",)),
     ("ar", ("(أسبوعان من الجلسات مع توفير الترجمة الشفوية باللغات الرسمية الست والمحاضر الحرفية)",)),
 ])
 def test_weeks_of_meetings_are_said(lang: str, words: tuple[str, ...]) -> None:
@@ -64,7 +64,7 @@ def test_weeks_of_meetings_are_said(lang: str, words: tuple[str, ...]) -> None:
             "Un mois de travail d’un consultant"), ("1 mots", "1 séances", "Réunions (")),
     ("es", ("Un informe (1 palabra, en un idioma)", "Una reunión (una sesión, con interpretación",
             "Un mes de trabajo de un consultor"), ("1 palabras", "1 sesiones", "Reuniones (")),
-    ("ru", ("доклад (1 слово, на одном языке)", "1 заседание с устным переводом", "консультант на 1 месяц",
+    ("ru", ("доклад (1 слово, на одном языке)", "1 заседание (с устным переводом на шести официальных языках) в Нью-Йорке", "консультант на 1 месяц",
             "1 поездка экспертов в Нью-Йорк"), ("на 1 языке", "заседания (1", "консультант, 2027",
                                                 "поездки экспертов (1)")),
     ("ar", ("تقرير (كلمة واحدة، بلغة واحدة)", "شهر عمل واحد لخبير استشاري"), ("بـ لغة", "1 كلمة",
@@ -80,7 +80,7 @@ def test_counts_of_one_take_the_singular(lang: str, good: tuple[str, ...], bad: 
 
 @pytest.mark.parametrize("name, words", [
     ("l02-twos-2026", ("2 поездки членов в Женеву", "консультант на 2 месяца")),
-    ("l03-twenty-one-2025", ("21 заседание с устным переводом", "21 поездка представителей в Нью-Йорк",
+    ("l03-twenty-one-2025", ("21 заседание (с устным переводом на шести официальных языках и веб-трансляцией)", "21 поездка представителей в Нью-Йорк",
                              "на 25 месяцев")),
     ("l04-hundred-one-2024", ("101 поездка участников в Женеву", "суточные за 11 дней на каждую из 11 поездок")),
     ("l11-sparse-2029", ("4 поездки сотрудников в Нью-Йорк",)),
