@@ -1,4 +1,5 @@
-"""Run the attack catalogue (tests/attack_cases.py), each case in its own process under limits.
+"""Run the attack catalogue (tests/attack_cases.py, then the fourth round's tests/attack4_cases.py),
+each case in its own process under limits.
 
     python benchmarks/attacks.py            # counts by family, and every case not handled
     python benchmarks/attacks.py -v         # every case, with its time and peak memory
@@ -22,7 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from attack_cases import ATTACKS, TIME_BOUND, Attack, argv, prepare, verdict  # noqa: E402
+from attack4_cases import ATTACKS4  # noqa: E402
+from attack_cases import ATTACKS, MEMORY_BOUND_MB, TIME_BOUND, Attack, argv, prepare, verdict  # noqa: E402
 
 #: faults injected in the child before pbi runs
 _PRELUDE = {
@@ -75,6 +77,11 @@ def run(attack: Attack) -> tuple[str, float, float]:
         return verdict(attack, d, before, code, text_out, text_err, seconds, 0.0), seconds, peak
 
 
+def _peak_mb() -> float:
+    """The largest resident size of any child so far (ru_maxrss of RUSAGE_CHILDREN is that maximum)."""
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
 def _prep(attack: Attack):  # type: ignore[no-untyped-def]
     def prep() -> None:
         _limits()
@@ -89,17 +96,21 @@ def main() -> int:
     tried: Counter[str] = Counter()
     handled: Counter[str] = Counter()
     worst_s = worst_mb = 0.0
-    for attack in ATTACKS:
+    for attack in [*ATTACKS, *ATTACKS4]:
         if only and only not in attack.id:
             continue
+        before_mb = _peak_mb()
         why, seconds, peak = run(attack)
+        if not why and peak > before_mb and peak > MEMORY_BOUND_MB:  # this case raised the children's peak
+            why = f"took {peak:.0f} MB"
         tried[attack.family] += 1
         worst_s = max(worst_s, seconds)
         worst_mb = max(worst_mb, peak)
         if not why:
             handled[attack.family] += 1
         if verbose or why:
-            print(f"{'ok ' if not why else 'BAD'} {seconds:5.1f}s  {attack.id}" + (f" — {why}" if why else ""))
+            print(f"{'ok ' if not why else 'BAD'} {seconds:5.1f}s {peak:5.0f} MB  {attack.id}"
+                  + (f" — {why}" if why else ""))
     print()
     for family in tried:
         print(f"{family:10} tried {tried[family]:3}  handled {handled[family]:3}")

@@ -62,6 +62,23 @@ def _scenario_arg(path: str | None) -> Any:
     return path
 
 
+#: the most --set options one command takes (each is typed by hand; 20,000 took over a minute)
+_MAX_SETS = 1_000
+#: a table id as calibrate --id writes it: what a spec's ``table:`` may name
+_TABLE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,99}")
+
+
+def _assignments(args: argparse.Namespace) -> Sequence[str]:
+    """The --set options, at most :data:`_MAX_SETS`."""
+    sets: Sequence[str] = args.set or ()
+    if len(sets) > _MAX_SETS:
+        from pbi.model.errors import InputError
+
+        raise InputError(f"{len(sets):,} --set options (at most {_MAX_SETS:,}: write the changes in a scenario "
+                         "file, --scenario FILE)", field="--set")
+    return sets
+
+
 def _notices(lines: Sequence[str]) -> None:
     for line in lines:
         print(f"pbi: note: {line}", file=sys.stderr)
@@ -91,7 +108,7 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     from pbi.costing.api import compare_file, scenario_of, variant_file
 
     _check_table_outputs(args)
-    scenario = scenario_of(_scenario_arg(args.scenario), args.set or ())
+    scenario = scenario_of(_scenario_arg(args.scenario), _assignments(args))
     _notices(variant_file(args.spec, scenario=scenario, table=args.table, vs_table=args.vs_table).notices)
     comparison = compare_file(args.spec, scenario=scenario, table=args.table, vs_table=args.vs_table)
     if args.chart:
@@ -192,6 +209,12 @@ def _cmd_calibrate(args: argparse.Namespace) -> int:
         from pbi.model.errors import InputError
 
         raise InputError("calibrate prints its summary on stdout: write the table to a file", file="-o")
+    if args.id is not None and not _TABLE_ID.fullmatch(args.id):
+        from pbi.model.errors import InputError
+        from pbi.model.validation import echo
+
+        raise InputError(f"{echo(args.id, 40)} is not a table id (letters, digits, '.', '_' and '-', at most "
+                         "100; a spec names the table by it)", field="--id")
     if args.output:
         from pbi.model.fileio import check_output
 
@@ -248,7 +271,7 @@ def _cmd_note(args: argparse.Namespace) -> int:
         if args.diff:
             raise InputError("--diff compares the note as the spec has it: leave out --scenario and --set",
                              field="--diff")
-        variant = variant_file(args.spec, scenario=_scenario_arg(args.scenario), assignments=args.set or (),
+        variant = variant_file(args.spec, scenario=_scenario_arg(args.scenario), assignments=_assignments(args),
                                table=args.table)
         _notices(variant.notices)
         estimate = variant.cost()

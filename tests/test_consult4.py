@@ -96,8 +96,8 @@ def _services_only(tmp_path: Path, *services: str) -> Path:
 UNINTERPRETED = {
     "en": "(four meetings, with summary records and webcasting, without interpretation)",
     "zh": "（四场会议，提供简要记录及网播，不提供口译）",
-    "fr": "(4 séances, avec comptes rendus analytiques et webdiffusion, sans interprétation)",
-    "es": "(4 sesiones, con actas resumidas y transmisión web, sin servicios de interpretación)",
+    "fr": "(quatre séances, avec comptes rendus analytiques et webdiffusion, sans interprétation)",
+    "es": "(cuatro sesiones, con actas resumidas y transmisión web, sin servicios de interpretación)",
 }
 INTERPRETED = {"en": "with interpretation", "zh": "口译", "fr": "avec interprétation", "es": "con interpretación"}
 

@@ -74,8 +74,8 @@ def test_chinese_section_names_its_title_without_the_budget() -> None:
 
 
 @pytest.mark.parametrize(("lang", "words"), [("en", "(a) A meeting (four meetings, with interpretation"),
-                                             ("fr", "(4 séances, avec interprétation"),
-                                             ("ru", "(4 заседания с устным переводом")])
+                                             ("fr", "(quatre séances, avec interprétation"),
+                                             ("ru", "4 заседания (с устным переводом")])
 def test_a_draw_up_to_what_is_left_lists_the_meetings_covered(lang: str, words: str) -> None:
     """q10: six meetings asked of an allocation with four left, "up to what is left": the statement
     lists the four meetings whose $32,200 it states, not six."""

@@ -33,7 +33,7 @@ def markup_text(path: Path, text: str) -> str:
 # ----------------------------------------------------------------------------------- Markdown
 
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
-_MD_QUOTE = re.compile(r"^\s{0,3}>\s?")
+_MD_QUOTE = re.compile(r"^(?:\s{0,3}>\s?)+")  # every level at once: one at a time is quadratic
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 _MD_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1(?![\w*])")
 _MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
@@ -66,8 +66,7 @@ def _markdown(text: str) -> str:
             row = _GAP.join(c for c in (_inline(c).strip() for c in cells) if c)
             out.append((_GAP if indent else "") + row)
             continue
-        while _MD_QUOTE.match(line):
-            line = _MD_QUOTE.sub("", line, count=1)
+        line = _MD_QUOTE.sub("", line, count=1)
         line = _MD_HEADING.sub("", line)
         out.append(_inline(line))
     return "\n".join(out)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from pbi.model.errors import CheckError, InputError
-from pbi.model.fileio import check_unzipped_size, word_number
+from pbi.model.fileio import check_unzipped_size, word_blocks, word_number
 
 __all__ = ["docx_text", "is_docx", "MAX_DOCX_UNZIPPED"]
 
@@ -49,17 +49,22 @@ def docx_text(path: Path) -> str:
 
     counters: dict[tuple[str, int], int] = {}
     lines: list[str] = []
-    for child in document.element.body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            paragraph = Paragraph(child, document)
-            number = word_number(paragraph, counters)
-            text = paragraph.text
-            lines.append(f"{number} {text}" if number else text)
-            lines.append("")  # a paragraph ends: a blank line, as between paragraphs of a text
-        elif tag == "tbl":
-            lines.extend(_rows(Table(child, document)))
-            lines.append("")
+    try:
+        for child in word_blocks(document.element.body, file=path):
+            tag = child.tag.rsplit("}", 1)[-1]
+            if tag == "p":
+                paragraph = Paragraph(child, document)
+                number = word_number(paragraph, counters)
+                text = paragraph.text
+                lines.append(f"{number} {text}" if number else text)
+                lines.append("")  # a paragraph ends: a blank line, as between paragraphs of a text
+            elif tag == "tbl":
+                lines.extend(_rows(Table(child, document)))
+                lines.append("")
+    except InputError as exc:
+        raise CheckError(exc.message, file=str(path)) from None
+    except ValueError as exc:  # python-docx on a table Word would not write (a merge above the first row)
+        raise CheckError(f"not a readable Word document ({exc})", file=str(path)) from None
     return "\n".join(lines)
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from pbi.costing.display import exporter
 from pbi.costing.estimate import Estimate, LineItem, decimal_text
+from pbi.model.validation import expect
 from pbi.model.specs import Range
 
 __all__ = ["Comparison", "Row", "compare"]
@@ -211,4 +212,6 @@ def _sum(values: Any) -> Range:
 def compare(baseline: Estimate, scenario: Estimate, *, labels: tuple[str, str] = ("baseline", "scenario")
             ) -> Comparison:
     """Compare two estimates of the same spec (a scenario, or another table)."""
+    expect(baseline, Estimate, what="baseline", where="compare", hint="pbi.cost_file(PATH)")
+    expect(scenario, Estimate, what="scenario", where="compare", hint="pbi.cost_file(PATH), or pbi.compare_file")
     return Comparison(baseline=baseline, scenario=scenario, labels=labels)

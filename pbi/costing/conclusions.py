@@ -43,6 +43,7 @@ from pbi.model.entitlements import EntitlementUse
 from pbi.costing.estimate import ZERO, Estimate, decimal_text
 from pbi.model.periods import BudgetPeriod, period_of
 from pbi.model.money import Rounding
+from pbi.model.validation import expect
 from pbi.model.specs import Range, Spec
 from pbi.model.vocabulary import appropriating_bodies, funding_keys
 
@@ -274,6 +275,7 @@ def _total(reqs: Any) -> Range:
 def conclude(estimate: Estimate, shown_under: Mapping[str, str] | None = None) -> Conclusion:
     """The conclusions a note draws from ``estimate`` (see the module's docstring for the rules);
     ``shown_under``: the section each listed activity is shown under when its spec names none."""
+    expect(estimate, Estimate, what="estimate", where="conclude", hint="pbi.cost_file(PATH)")
     spec = estimate.spec
     period = spec.period
     shown = dict(shown_under or {})

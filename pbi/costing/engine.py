@@ -22,6 +22,7 @@ from pbi.model.errors import Location, PbiError, RateLookupError, SpecError, Uni
 from pbi.model.periods import meeting_days, split_days
 from pbi.costing.quantities import label, missing, read_quantity
 from pbi.costing.estimate import ZERO, Cell, Estimate, FigureKind, FigureResult, LineItem, Status
+from pbi.model.validation import expect
 from pbi.model.specs import Activity, Figure, Range, Request, Spec, source_of
 from pbi.model.money import Rounding
 from pbi.model.tables import GRADE_CATEGORIES, QUANTITY_UNITS, ActivityKind, RateValue, Table
@@ -236,6 +237,8 @@ def cost(spec: Spec, table: Table, *, entitlements: Entitlements | None = None) 
     entitlement is split into the part the allocation covers and the additional part. The
     entitlements file is the one given, or the one the spec names (``entitlements:``).
     """
+    expect(spec, Spec, what="spec", where="cost", hint="pbi.load_spec(PATH), or pbi.cost_file(PATH)")
+    expect(table, Table, what="table", where="cost", hint="pbi.load_table(PATH) or pbi.resolve_table(ID)")
     items: list[LineItem] = []
     draws = _Draws(spec, entitlements)
     for group, request, share, ri, ai, part in _pieces(spec, table, draws):

@@ -10,7 +10,7 @@ from pbi.costing.engine import ABSORBED, COVERED_SOURCES
 from pbi.model.entitlements import EntitlementUse
 from pbi.costing.estimate import Estimate, LineItem
 from pbi.model.errors import SpecError
-from pbi.model.validation import echo
+from pbi.model.validation import echo, expect
 from pbi.model.money import format_usd, roman
 from pbi.model.specs import Range
 from pbi.model.tables import GRADE_CATEGORIES
@@ -100,6 +100,7 @@ def explain(estimate: Estimate, target: str) -> str:
     published figure (``F09``), a request (``request.b``), an activity id or ``total``.
 
     A target that is none of these is a :class:`SpecError` that lists the valid ones."""
+    expect(estimate, Estimate, what="estimate", where="explain", hint="pbi.cost_file(PATH)")
     spec = estimate.spec
     if any(f.id == target for f in spec.published):
         return _explain_figure(estimate, target)

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Mapping
 from pbi.costing.engine import COVERED_SOURCES, cost, figure_results, price_activity, round_cells
 from pbi.costing.estimate import ZERO, Cell, Estimate, FigureResult, LineItem
 from pbi.costing.scenario import Scenario
+from pbi.model.validation import expect
 from pbi.model.specs import Range, Spec
 from pbi.model.tables import Table
 
@@ -85,6 +86,8 @@ def _named(variant: Mapping[str, Any]) -> Mapping[str, Any]:
 def sweep(spec: Spec, table: Table, variants: Iterable[Scenario | Mapping[str, Any]]) -> list[SweepResult]:
     """Cost every variant (a Scenario, or a dict such as ``{"F09.days": 3}``, named by its settings)
     of ``spec`` with ``table``."""
+    expect(spec, Spec, what="spec", where="sweep", hint="pbi.load_spec(PATH)")
+    expect(table, Table, what="table", where="sweep", hint="pbi.load_table(PATH) or pbi.resolve_table(ID)")
     simple = not any(a.entitlement is not None or a.start is not None for _, a in spec.activities())
     group_of = {ref: f.id for f in spec.published for ref in f.activities}
     groups: dict[str, list[tuple[int, int, Any, Any]]] = {}

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pbi.model.errors import InputError
-from pbi.model.fileio import check_unzipped_size, word_number
+from pbi.model.fileio import check_unzipped_size, word_blocks, word_number
 from pbi.model.yamlio import read_bytes
 
 __all__ = ["MAX_DRAFT_CHARS", "MAX_DOCX_UNZIPPED", "MAX_PARAGRAPH_CHARS", "Item", "Paragraph", "Draft", "read_text", "detect_language", "parse_drafts", "read_drafts", "masthead",
@@ -345,18 +345,22 @@ def _docx_text(path: Path) -> str:
     section = document.sections[0] if document.sections else None
     header = (section.first_page_header if section is not None and section.different_first_page_header_footer
               else section.header if section is not None else None)
-    if header is not None and not header.is_linked_to_previous:
-        lines.extend(line for line in _docx_rows(header.tables) if _DRAFT_SYMBOL.search(line))
-        lines.extend(p.text for p in header.paragraphs if _DRAFT_SYMBOL.search(p.text))
-    for child in document.element.body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            paragraph = DocxParagraph(child, document)
-            number = word_number(paragraph, counters)
-            text = _docx_paragraph_text(child) if _has_superscript_number(child) else paragraph.text
-            lines.append(f"{number} {text}" if number else text)
-        elif tag == "tbl":
-            lines.extend(_docx_rows([Table(child, document)]))
+    try:
+        if header is not None and not header.is_linked_to_previous:
+            word_blocks(header.part.element, file=path)  # its table cells' spans
+            lines.extend(line for line in _docx_rows(header.tables) if _DRAFT_SYMBOL.search(line))
+            lines.extend(p.text for p in header.paragraphs if _DRAFT_SYMBOL.search(p.text))
+        for child in word_blocks(document.element.body, file=path):
+            tag = child.tag.rsplit("}", 1)[-1]
+            if tag == "p":
+                paragraph = DocxParagraph(child, document)
+                number = word_number(paragraph, counters)
+                text = _docx_paragraph_text(child) if _has_superscript_number(child) else paragraph.text
+                lines.append(f"{number} {text}" if number else text)
+            elif tag == "tbl":
+                lines.extend(_docx_rows([Table(child, document)]))
+    except ValueError as exc:  # python-docx on a table Word would not write (a merge above the first row)
+        raise InputError(f"not a readable Word document ({exc})", file=str(path)) from None
     # line N of the text is paragraph (or table row) N of the document, after a header's symbol
     return "\n".join(lines)
 

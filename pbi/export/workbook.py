@@ -47,7 +47,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from pbi.model.entitlements import EntitlementUse
     from pbi.model.specs import Activity
 
-__all__ = ["write_workbook", "read_workbook_scenario", "QUANTITY_SHEET", "TOTAL_CELL", "MAX_WORKBOOK_BYTES"]
+__all__ = ["write_workbook", "read_workbook_scenario", "QUANTITY_SHEET", "TOTAL_CELL", "MAX_WORKBOOK_BYTES",
+           "MAX_QUANTITY_ROWS"]
 
 #: the largest workbook ``--scenario`` reads (pbi writes a few hundred kilobytes for 200 activities)
 MAX_WORKBOOK_BYTES = 20_000_000
@@ -86,6 +87,9 @@ class _Book:
 
 #: the most a workbook's parts may expand to when unzipped (pbi writes a few megabytes at most)
 MAX_WORKBOOK_UNZIPPED = 200_000_000
+#: the most rows a quantities sheet may have (a spec of 2,000 activities makes about 10,000; reading
+#: 200,000 rows took 40 seconds)
+MAX_QUANTITY_ROWS = 20_000
 #: decimal places a spreadsheet's floating-point cell is read to (0.1 + 0.2 is 0.3)
 _CELL_PLACES = 10
 
@@ -566,12 +570,15 @@ def _quantity_cells(ws: Any, est: "Estimate", book: _Book, fill: Any) -> None:
     """The editable cells: fill, number format, data validation (Excel refuses what pbi would),
     and a comment on each cell whose edit the workbook does not follow in full."""
     from openpyxl.comments import Comment
+    from openpyxl.worksheet.cell_range import MultiCellRange
     from openpyxl.worksheet.datavalidation import DataValidation
 
     from pbi.costing.scenario import WHOLE_QUANTITIES
     from pbi.model.specs import MAX_AMOUNT, MAX_QUANTITY
 
     checks: dict[tuple[str, ...], Any] = {}
+    cells: dict[int, list[str]] = {}  # the cells of each validation, given to it at once: openpyxl's
+    # add() looks through the cells it has for each new one (2,000 activities took over a minute)
 
     def check(kind: Literal["whole", "decimal"], low: Any, high: Any, message: str) -> Any:
         key = (kind, str(low), str(high))
@@ -598,12 +605,14 @@ def _quantity_cells(ws: Any, est: "Estimate", book: _Book, fill: Any) -> None:
             dv = check("whole", 1, MAX_QUANTITY, f"a whole number from 1 to {MAX_QUANTITY:,}")
         else:
             dv = check("decimal", "0.001", MAX_QUANTITY, f"a number greater than 0, at most {MAX_QUANTITY:,}")
-        dv.add(cell.coordinate)
+        cells.setdefault(id(dv), []).append(cell.coordinate)
         fmt = _USD if name == "amount" else "#,##0" if whole else "General"
         cell.number_format = ws[f"D{r}"].number_format = fmt
         if values[7] != "yes":
             cell.comment = Comment(f"pbi: this cell recomputes {values[7] == 'partly' and 'in part' or 'nothing'}"
                                    f" here. {str(values[8]).split('; ')[0]}.", "pbi", width=300, height=120)
+    for dv in checks.values():
+        dv.sqref = MultiCellRange(" ".join(cells.get(id(dv), ())))
 
 
 def write_workbook(est: "Estimate", path: Path | str) -> Path:
@@ -727,10 +736,13 @@ def read_workbook_scenario(path: Path | str) -> "Scenario":
     lines: dict[str, int] = {}
     seen: dict[str, int] = {}  # every row's quantity, changed or not: one row each
     cached: dict[int, Any] | None = None  # the values Excel or LibreOffice saved for column C, by row
-    for n, row in enumerate(wb[sheet_name].iter_rows(min_row=2, values_only=True), start=2):
+    for n, row in enumerate(wb[sheet_name].iter_rows(min_row=2, max_col=4, values_only=True), start=2):
+        if n > MAX_QUANTITY_ROWS + 1:
+            raise InputError(f"more than {MAX_QUANTITY_ROWS:,} rows in the quantities sheet (pbi writes a few "
+                             "per activity)", file=str(p), line=n, field=f"{QUANTITY_SHEET}!A{n}")
         if not row or row[0] is None:
             continue
-        activity, name, value, baseline = row[0], row[1], row[2], row[3]
+        activity, name, value, baseline = (*row, None, None, None, None)[:4]
         if f"set.{activity}.{name}" in seen:
             raise InputError(f"{activity}.{name} is also in row {seen[f'set.{activity}.{name}']}: one row a "
                              "quantity", file=str(p), line=n, field=f"{QUANTITY_SHEET}!A{n}")
@@ -739,7 +751,8 @@ def read_workbook_scenario(path: Path | str) -> "Scenario":
             if cached is None:
                 saved = openpyxl.load_workbook(io.BytesIO(data), data_only=True, read_only=True)
                 cached = {i: r[2] if len(r) > 2 else None for i, r in
-                          enumerate(saved[sheet_name].iter_rows(min_row=1, values_only=True), start=1)}
+                          enumerate(saved[sheet_name].iter_rows(min_row=1, max_row=MAX_QUANTITY_ROWS + 1, max_col=3,
+                                                                 values_only=True), start=1)}
                 saved.close()
             computed = cached.get(n)
             if isinstance(computed, (int, float)) and not isinstance(computed, bool):

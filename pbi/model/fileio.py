@@ -16,10 +16,21 @@ import tempfile
 from contextvars import ContextVar
 from pathlib import Path
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from pbi.model.errors import InputError
 
-__all__ = ["write_atomic", "note_input", "guarding_inputs", "check_output", "check_unzipped_size", "word_number"]
+__all__ = ["write_atomic", "note_input", "guarding_inputs", "check_output", "check_unzipped_size", "word_number",
+           "word_blocks", "MAX_PART_BYTES", "MAX_WORD_BLOCKS", "MAX_WORD_SPAN"]
+
+#: the most bytes a part parsed whole may unzip to (word/document.xml: a statement's or a draft's is
+#: under a megabyte; 16 MB of empty paragraphs take about 350 MB once parsed)
+MAX_PART_BYTES = {"word/document.xml": 16_000_000}
+#: the most paragraphs and tables a Word file's body may hold (a statement or draft has a few hundred)
+MAX_WORD_BLOCKS = 100_000
+#: the most columns a cell of a Word table may span (Word's tables have at most 63; python-docx
+#: expands a span cell by cell: a span of 100 million took minutes)
+MAX_WORD_SPAN = 63
 
 #: (device, inode) of every file read while a command runs; None outside :func:`guarding_inputs`
 _INPUTS: ContextVar[dict[tuple[int, int], str] | None] = ContextVar("pbi_inputs", default=None)
@@ -124,9 +135,15 @@ def check_unzipped_size(source: Path | bytes, *, limit: int, file: Path | str, w
 
     try:
         with zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes) else source) as archive:
-            total = sum(info.file_size for info in archive.infolist())
+            infos = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
         raise InputError(f"{unreadable} ({type(exc).__name__})", file=str(file)) from None
+    total = sum(info.file_size for info in infos)
+    for info in infos:
+        most = MAX_PART_BYTES.get(info.filename)
+        if most is not None and info.file_size > most:
+            raise InputError(f"{what}'s {info.filename} would expand to {info.file_size:,} bytes (at most "
+                             f"{most:,}): {beyond}", file=str(file))
     if total > limit:
         raise InputError(f"{what} would expand to {total:,} bytes when unzipped (at most {limit:,}): {beyond}",
                          file=str(file))
@@ -152,7 +169,7 @@ def word_number(paragraph: object, counters: dict[tuple[str, int], int]) -> str:
         name = str(style.name) if style is not None else ""
         if num_pr.ilvl is None and re.search(r"\s([2-9])$", name):
             level = int(name[-1]) - 1  # "List Number 2" is the second level
-    except AttributeError:
+    except (AttributeError, ValueError, TypeError):  # a number Word would not write: no numbering
         return ""
     for key in [k for k in counters if k[1] > level]:
         del counters[key]  # a new item restarts the levels below it
@@ -163,3 +180,23 @@ def word_number(paragraph: object, counters: dict[tuple[str, int], int]) -> str:
     if level == 1:
         return f"({chr(96 + n)})" if n <= 26 else f"({n})"
     return f"({_ROMAN_SMALL[n - 1]})" if n <= len(_ROMAN_SMALL) else f"({n})"
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def word_blocks(body: Any, *, file: Path | str) -> list[Any]:
+    """The paragraphs and tables (lxml elements) of a Word body in order; InputError if it holds more
+    than :data:`MAX_WORD_BLOCKS` or a table cell spans more than :data:`MAX_WORD_SPAN` columns."""
+    blocks: list[Any] = []
+    for child in body.iterchildren():
+        blocks.append(child)
+        if len(blocks) > MAX_WORD_BLOCKS:
+            raise InputError(f"more than {MAX_WORD_BLOCKS:,} paragraphs and tables: longer than any "
+                             "statement or draft", file=str(file))
+    for span in body.iter(f"{_W}gridSpan"):
+        value = str(span.get(f"{_W}val", ""))
+        if not value.isascii() or not value.isdigit() or int(value) > MAX_WORD_SPAN:
+            raise InputError(f"a table cell spans {value[:20]!r} columns (a Word table has at most "
+                             f"{MAX_WORD_SPAN})", file=str(file))
+    return blocks

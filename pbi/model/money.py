@@ -51,6 +51,8 @@ def to_decimal(value: object) -> Decimal:
             raise ValueError(f"a number of {len(whole)} digits is over the ceiling (at most {MAX_AMOUNT:,})")
         if "_" in text or len(text) > 60:
             raise ValueError(f"{value[:60]!r} is not a number")
+        if not text.isascii():  # Decimal reads "３" and "٣" as 3: a number is written one way
+            raise ValueError(f"{value!r} is not a number: write it with the digits 0-9")
         try:
             result = Decimal(text)
         except decimal.InvalidOperation:

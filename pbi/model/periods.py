@@ -52,7 +52,14 @@ class BudgetPeriod:
 
 def period_of(year: int | dt.date) -> BudgetPeriod:
     """The budget period a year (or date) falls in: a biennium before 2020, the year from 2020."""
-    y = year.year if isinstance(year, dt.date) else int(year)
+    if isinstance(year, dt.date):
+        y = year.year
+    elif isinstance(year, int) and not isinstance(year, bool):
+        y = year
+    elif isinstance(year, str) and year.strip().isascii() and year.strip().isdigit():
+        y = int(year)
+    else:
+        raise TypeError(f"period_of() takes a year (int) or a date, not {year!r:.40}")
     if y >= FIRST_ANNUAL_YEAR:
         return BudgetPeriod(y, y)
     start = y if y % 2 == 0 else y - 1

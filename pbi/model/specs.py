@@ -28,7 +28,7 @@ from pbi.model.yamlio import load_yaml
 
 __all__ = ["AgendaItem", "Range", "EntitlementDraw", "Activity", "Request", "Figure", "Spec", "load_spec", "LANGUAGES",
            "GRADES", "MAX_QUANTITY", "FIRST_YEAR", "MAX_AMOUNT", "check_amount", "Text", "source_of", "Quantity",
-           "dump_spec", "check_quantity", "check_languages", "parse_range", "Provision"]
+           "dump_spec", "check_quantity", "check_languages", "parse_range", "Provision", "MAX_ACTIVITIES"]
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid")
 
@@ -54,6 +54,9 @@ def _visible_id(value: Any) -> Any:
     return value
 #: no financial note counts more than this of anything; larger is a typing error
 MAX_QUANTITY = 1_000_000
+#: the most activities one spec may list: the largest in notes/ has 19; 15,000 took over a minute to
+#: write as a workbook
+MAX_ACTIVITIES = 2_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -495,6 +498,20 @@ class Spec(BaseModel):
         default="operative", description="where the requested paragraphs are: the operative part or "
                                          "the annex of the draft")
     _source: tuple[str, dict[str, int]] = PrivateAttr()  # set by load_spec (no default: nothing to copy per spec)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _not_too_many(cls, data: Any) -> Any:
+        """More activities than any draft asks for are refused before they are validated one by one."""
+        requests = data.get("requests") if isinstance(data, dict) else None
+        count = 0
+        for ri, request in enumerate(requests if isinstance(requests, list) else ()):
+            activities = request.get("activities") if isinstance(request, dict) else None
+            count += len(activities) if isinstance(activities, list) else 0
+            if count > MAX_ACTIVITIES:
+                raise at(f"requests[{ri}].activities", f"more than {MAX_ACTIVITIES:,} activities in one spec "
+                         "(a draft's spec lists a few dozen at most)")
+        return data
 
     @model_validator(mode="before")
     @classmethod

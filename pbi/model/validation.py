@@ -10,7 +10,7 @@ from pydantic import BaseModel, ValidationError
 from pbi.model.errors import PbiError
 from pbi.model.yamlio import LoadedYaml, path_of
 
-__all__ = ["validate", "at", "echo"]
+__all__ = ["validate", "at", "echo", "expect"]
 
 #: the most characters of a user's value an error message repeats
 ECHO_CHARS = 80
@@ -73,3 +73,15 @@ def echo(value: object, limit: int = ECHO_CHARS) -> str:
         return text
     size = len(value) if isinstance(value, str) else len(text)
     return f"{text[:limit]}… ({size:,} characters)"
+
+
+def expect(value: object, kind: type | tuple[type, ...], *, what: str, where: str, hint: str = "") -> None:
+    """TypeError unless ``value`` is a ``kind``: the argument ``what`` of the public function ``where``
+    given a path, None or a dict names what it takes (``hint``: how to get one), not an AttributeError
+    from deep inside."""
+    if isinstance(value, kind):
+        return
+    names = " or ".join(k.__name__ for k in (kind if isinstance(kind, tuple) else (kind,)))
+    article = "an" if names[:1] in ("A", "E", "I", "O", "U") else "a"
+    raise TypeError(f"{where}() takes {what} as {article} {names}, not {type(value).__name__} {echo(value, 40)}"
+                    + (f" ({hint})" if hint else ""))

@@ -135,6 +135,26 @@ def phrase(category: str, key: str, lang: str) -> Any:
                           f"(templates/phrases.yaml or templates/phrases/{lang}.yaml)") from None
 
 
+@lru_cache(maxsize=1)
+def _bytecode_cache() -> Any:
+    """One store of compiled templates for every environment: a template is compiled once per process,
+    not once per language and budget period (Jinja keys it by the template's name and source)."""
+    import jinja2
+
+    class MemoryBytecodeCache(jinja2.BytecodeCache):
+        def __init__(self) -> None:
+            self.store: dict[str, bytes] = {}
+
+        def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+            if bucket.key in self.store:
+                bucket.bytecode_from_string(self.store[bucket.key])
+
+        def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+            self.store[bucket.key] = bucket.bytecode_to_string()
+
+    return MemoryBytecodeCache()
+
+
 @lru_cache(maxsize=32)
 def _environment(lang: str, budget_period: str) -> Any:
     """The Jinja environment of one language and budget period; cached, so that its compiled
@@ -150,7 +170,7 @@ def _environment(lang: str, budget_period: str) -> Any:
     from .identical import merge_identical
 
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), undefined=jinja2.StrictUndefined,
-                             autoescape=False, keep_trailing_newline=False)
+                             autoescape=False, keep_trailing_newline=False, bytecode_cache=_bytecode_cache())
     phrases = _phrases()
 
     def tr(text: Any) -> str:
@@ -179,6 +199,12 @@ def _environment(lang: str, budget_period: str) -> Any:
         if activity.label is not None and getattr(activity.label, lang, None):
             return tr(activity.label)
         if activity.kind == "lump_sum":  # named by what its amount is of: "provision for travel"
+            by_object = phrases.get("lump_sum_objects", {}).get("named", {})
+            if activity.of in (None, "other") and activity.object and lang in by_object:
+                from pbi.model.vocabulary import object_of  # "provision for contractual services"
+
+                name = object_of(activity.kind, activity.object).label(lang)
+                return str(by_object[lang]).format(object=name[:1].lower() + name[1:], Object=name)
             names = phrases.get("lump_sums", {})
             name = names.get(activity.of or "default") or names.get("default", {})
             if lang in name:
@@ -203,6 +229,10 @@ def _environment(lang: str, budget_period: str) -> Any:
 
     def place(name: str) -> str:
         return str(phrase("places", name, lang))
+
+    def service(rate_key: str) -> str:
+        """A meeting service beside interpretation, by the rate that prices it (phrases ``meeting_services``)."""
+        return str(phrase("meeting_services", rate_key, lang))
 
     def destination(name: str) -> str:
         """A place travelled to, where the language says it apart from a place where (ru в Женеву, в Женеве)."""
@@ -262,7 +292,8 @@ def _environment(lang: str, budget_period: str) -> Any:
         "pl": lambda v, *forms: n.plural(v, lang, *forms),
         "cntf": lambda v: n.count_word(v, lang, "f"), "cntn": lambda v: n.count_word(v, lang, "n"),
         "prep": lambda text, word: n.contract(word, str(text), lang),
-        "langnames": lambda codes: n.language_names(codes, lang), "section": section, "place": place, "destination": destination, "label": label,
+        "langnames": lambda codes: n.language_names(codes, lang), "section": section, "place": place,
+        "service": service, "destination": destination, "label": label,
         "meeting_count": meeting_count, "merged": lambda acts: list(merge_identical(acts)),
         "components": lambda text: [t for t in str(text).split("‖") if t],
         "commas": lambda items: any("，" in outside_parens(i) or ", " in outside_parens(i) for i in items),
@@ -471,6 +502,8 @@ def _build_statement(estimate: Estimate, lang: str) -> Note:
         named = [secname(k) for k in keys if k]
         if not named:
             return _SECTION_NAMES[lang][3]
+        if lang == "fr":  # every section takes its own article: du chapitre 2 (…) et du chapitre 34
+            named = named[:1] + ["du " + name for name in named[1:]]
         return n.join(named + ([_SECTION_NAMES[lang][4]] if None in keys else []), lang)
 
     from pbi.costing.estimate import ZERO

@@ -36,29 +36,43 @@ def _label(activity: Activity, lang: str, phrases: dict[str, Any]) -> str:
 
 
 def note_assumptions(spec: Spec, lang: str, phrases: dict[str, Any]) -> tuple[str, list[str]]:
-    """The heading and the lines of the assumptions a note lists (no lines: nothing assumed)."""
+    """The heading and the lines of the assumptions a note lists (no lines: nothing assumed).
+
+    An ``extra.assumptions`` entry with no text in ``lang`` is printed as written where the language
+    has no ``untranslated`` wording (en, zh); elsewhere the note counts such entries in its own language
+    rather than print another language's words in it."""
     words = phrases.get("assumptions")
     if not isinstance(words, dict):
         raise RenderError("templates/phrases.yaml names no assumptions wording")
+    if lang not in words["title"]:  # no wording in this language yet: nothing listed in another language
+        return "", []
+    untranslated = words.get("untranslated", {}).get(lang)
     lines: list[str] = []
+    foreign = 0
     given = spec.extra.get("assumptions", [])
     for entry in given if isinstance(given, list) else [given]:
         if isinstance(entry, dict):
-            text = entry.get(lang) or entry.get("en") or next(iter(entry.values()), "")
+            text = entry.get(lang) or (None if untranslated else entry.get("en") or next(iter(entry.values()), ""))
         else:
-            text = entry
+            text = None if untranslated else entry
         if text:
             lines.append(str(text))
-    if lang not in words["title"]:  # no wording in this language yet: nothing listed in another language
-        return "", []
+        elif untranslated and entry:
+            foreign += 1
+    if foreign:
+        lines.append(str(untranslated).format(count=foreign))
 
-    def say(entry: dict[str, str]) -> str:  # a language without its own wording reads the English
-        return str(entry.get(lang) or entry["en"])
+    def say(entry: dict[str, Any]) -> str:
+        if lang not in entry:
+            raise RenderError(f"no {lang} wording of an assumption in templates/phrases/{lang}.yaml")
+        return str(entry[lang])
 
     marker = say(words["marker"])
+    names = words["quantities"]
+    own_names = names.get(lang, {}) if isinstance(names.get(lang), dict) else {}
     for _, activity in spec.activities():
         for name in activity.assumed:
-            what = say(words["quantities"][name]) if name in words["quantities"] else name
+            what = own_names.get(name) or (say(names[name]) if name in names else name)
             value = _value(activity, name, lang)
             label = _label(activity, lang, phrases)
             lines.append(f"{label}：{what} {value}{marker}" if lang == "zh" else f"{label}: {value} {what} {marker}")

@@ -69,8 +69,8 @@ def _set_fonts(rpr: Any, lang: str) -> None:
     if fonts is None:
         fonts = OxmlElement("w:rFonts")
         rpr.insert(0, fonts)
-    for attr in list(fonts.attrib):  # theme fonts would override the named ones
-        if attr.endswith("Theme"):
+    for attr in list(fonts.attrib):  # theme fonts would override the named ones (w:cstheme is lower case)
+        if attr.lower().endswith("theme"):
             del fonts.attrib[attr]
     for attr, value in (("w:ascii", ascii_font), ("w:hAnsi", ascii_font), ("w:eastAsia", east_asia),
                         ("w:cs", complex_script)):
@@ -161,11 +161,7 @@ def _paragraph(document: Any, text: str, lang: str, *, style: str | None = None,
             fmt.tab_stops.add_tab_stop(Cm(indent_cm + hanging_cm))
     fmt.alignment = {"justify": WD_ALIGN_PARAGRAPH.JUSTIFY, "end": WD_ALIGN_PARAGRAPH.RIGHT,
                      "start": WD_ALIGN_PARAGRAPH.LEFT}[align]
-    if lang == "ar":  # in a right-to-left paragraph Word's "left" is the end of the line
-        if align == "end":
-            fmt.alignment = WD_ALIGN_PARAGRAPH.LEFT
-        elif align == "start":
-            fmt.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    if lang == "ar":  # Word reads w:jc "left"/"right" of a right-to-left paragraph as its start/end
         _on(para._p.get_or_add_pPr(), "w:bidi")
         _on(run._r.get_or_add_rPr(), "w:rtl")
     return para
@@ -187,9 +183,9 @@ def _masthead(document: Any, note: "Note") -> None:
         _paragraph(document, value, latin, align="start" if lang == "ar" else "end")
 
 
-def _widths(columns: int) -> tuple[float, ...]:
+def _widths(columns: int, resource: bool) -> tuple[float, ...]:
     """Column widths (cm): the resource table's own, else a wide first column and equal amounts."""
-    if columns == len(COLUMNS_CM):
+    if resource:
         return COLUMNS_CM
     rest = min(2.8, 10.5 / max(columns - 1, 1))
     return (round(16.5 - rest * (columns - 1), 2), *(rest for _ in range(columns - 1)))
@@ -209,7 +205,11 @@ def _table(document: Any, note: "Note", *, heading: bool = True) -> None:
     rows: list[tuple[str, ...]] = [note.table_header, *note.table]
     if note.table_total:
         rows.append((note.header.get("total", ""), *("" for _ in note.table_header[2:]), note.table_total))
-    widths = _widths(len(note.table_header))
+    # the financial note's resource table (item, funding, year, amount), not a statement's table of
+    # objects of expenditure by year, which may have as many columns (two years and the total)
+    resource = len(note.table_header) == len(COLUMNS_CM) and not any(
+        h.strip()[:4].isdigit() for h in note.table_header[1:])
+    widths = _widths(len(note.table_header), resource)
     table = document.add_table(rows=len(rows), cols=len(widths))
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
@@ -230,7 +230,7 @@ def _table(document: Any, note: "Note", *, heading: bool = True) -> None:
     for column, width in zip(table.columns, widths, strict=True):
         column.width = Cm(width)
     last = len(rows) - 1
-    first_amount = 2 if widths == COLUMNS_CM else 1  # the resource table's year column is numeric too
+    first_amount = 2 if resource else 1  # the resource table's year column is numeric too
     for r, (row, values) in enumerate(zip(table.rows, rows, strict=True)):
         _on(row._tr.get_or_add_trPr(), "w:cantSplit")  # a row never breaks across pages
         if r == 0:  # the header row repeats on every page
@@ -251,9 +251,9 @@ def _table(document: Any, note: "Note", *, heading: bool = True) -> None:
             if lang == "ar":
                 _on(para._p.get_or_add_pPr(), "w:bidi")
                 _on(run._r.get_or_add_rPr(), "w:rtl")
-                para.alignment = WD_ALIGN_PARAGRAPH.LEFT if numeric else WD_ALIGN_PARAGRAPH.RIGHT
-            else:
-                para.alignment = WD_ALIGN_PARAGRAPH.RIGHT if numeric else WD_ALIGN_PARAGRAPH.LEFT
+            # amounts at the end of their cells, words at the start: Word reads "left"/"right" of a
+            # right-to-left paragraph as its start/end, so the values are those of a left-to-right one
+            para.alignment = WD_ALIGN_PARAGRAPH.RIGHT if numeric else WD_ALIGN_PARAGRAPH.LEFT
 
 
 def _footnotes(document: Any, paragraph: Any, notes: list[str], lang: str) -> None:
@@ -326,9 +326,9 @@ def note_docx(note: "Note") -> bytes:
         if placed and p.number == note.table_after and note.table:
             _table(document, note, heading=False)
     if note.assumptions:
-        document.add_heading(note.assumptions_title, level=2)
+        _paragraph(document, note.assumptions_title, lang, style=_TITLE_STYLE, align="start")
         for a in note.assumptions:
-            document.add_paragraph(a, style="List Bullet")
+            _paragraph(document, a, lang, style="List Bullet", align="start")
     if note.footnotes:
         _footnotes(document, title, note.footnotes, lang)
     if note.table and not placed:
