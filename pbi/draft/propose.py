@@ -129,11 +129,17 @@ def _number(text: str, lang: str) -> int | None:
     return cn_number(text) if lang == "zh" else en_ordinal(text)
 
 
+#: an opening verb followed by its adverb ("Decides also to convene", "Requests further the Office"),
+#: read as the rules write it ("Also decides to convene")
+_ADVERB_AFTER = re.compile(r"^([A-Z][a-z]+s) (also|further)\b")
+
+
 def _paragraph_texts(paragraph: Paragraph) -> tuple[str, ...]:
-    texts = [paragraph.text]
+    text = _ADVERB_AFTER.sub(lambda m: f"{m.group(2).capitalize()} {m.group(1).lower()}", paragraph.text)
+    texts = [text]
     for item in paragraph.items:
         # "2. Decides: (b) To request the Secretary-General …" is read "Decides to request the Secretary-General …"
-        texts.append(with_stem(paragraph.text, item.all_text()) or paragraph.text + " " + item.all_text())
+        texts.append(with_stem(text, item.all_text()) or text + " " + item.all_text())
     return tuple(texts)
 
 
