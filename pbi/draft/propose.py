@@ -882,6 +882,10 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                 year, why = session[0], f"{session[1]}, after the budget periods the draft's note covers"
             elif dated := _year_of_body(text, template, lang, results, result.ref, rules, draft_year, year):
                 year, why = dated
+            if far := sorted({y for y in _years(text, rules) if y > draft_year + _STATED_HORIZON and y != year}):
+                # "in 2031" in a draft of 2027: a goal more often than a date; said, for the user to check
+                why += (f"; the paragraph also names {', '.join(map(str, far))}, further ahead than a note "
+                        "dates work: taken as a goal, not the activity's year (set `year:` if it is)")
             count = _count(text, rules)
             place, days = _place(text, rules), _days(text, rules)
             participants = _participants(text, rules)
