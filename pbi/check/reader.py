@@ -337,7 +337,10 @@ _OPTIONAL = re.compile(r"^\s*(?:如果?(?!不)(?![^,。]{0,16}通过)|若|倘若
 _TOTAL = re.compile(r"以上相加|上述各项相加|以上各项|以上合计|共计|合计|总计|总额|总共需要|"
                     r"\bin\s+total\b|\ba\s+total\s+of\b|\btotal\s+(?:additional\s+|net\s+)?(?:resource\s+)?(?:requirement|cost|amount)s?\b|"
                     r"\baltogether\b|\bthe\s+above\b|\bamounting\s+to\b|\btotall?ing\b|"
-                    r"\b(?:would\s+)?total\s+(?=\$|US\$|USD)", re.I)
+                    r"\b(?:would\s+)?total\s+(?=\$|US\$|USD)|"
+                    # "the requirements would amount to $97,200": the requirements of the note, a total
+                    r"\brequirements\b[^$.;]{0,60}?\b(?:would|will)\s+(?:then\s+)?amount\s+to\b|"
+                    r"\b(?:would|will)\s+amount\s+to\s+(?:the\s+)?(?:additional\s+)?requirements\b", re.I)
 #: after an amount: its parts follow ("$118,600 for 2023 [comprising $107,300 under section 2 …]")
 _PARTS_FOLLOW = re.compile(r"^[^.;$]{0,40}?(?:\b(comprising|consisting\s+of|broken\s+down\s+(?:as\s+"
                            r"follows|into|to)|breaks?\s+down\s+(?:as\s+follows|into|to)|made\s+up\s+of)\b|"
@@ -345,6 +348,12 @@ _PARTS_FOLLOW = re.compile(r"^[^.;$]{0,40}?(?:\b(comprising|consisting\s+of|brok
 #: between an amount and the next: the next is a part named by its section, in parentheses
 #: ("$248,700 would arise under section 4, Disarmament ($221,900), and section 36, …")
 _SECTION_PARTS = re.compile(r"^[^.;$()]{0,80}?\bsections?\s+\d{1,2}[A-Z]?\b[^\d$()]{0,120}\(\s*$", re.I)
+#: right after an amount: the year it is for ("$80,300 in 2028", "$80,300 for 2027"), not a biennium
+_YEAR_AFTER = re.compile(r"\s*(?:in|for)\s+((?:19|20)\d\d)\b(?!\s*[-–])", re.I)
+#: between two amounts: the second is the first's items in another year ("$80,300 in 2027 and
+#: $80,300 in 2028"; "2027年为48 200美元，2028年为")
+_NEXT_YEAR = re.compile(r"^\s*(?:(?:in|for)\s+(?:19|20)\d\d\s*,?\s*(?:and\s+)?|"
+                        r"[，,、]\s*(?:19|20)\d\d\s*年\s*(?:为|需要|所需经费为)?\s*)$", re.I)
 #: two consecutive years: a biennium named without the word ("the requirements for 2018-2019")
 _YEAR_PAIR = re.compile(r"\b((?:19|20)\d\d)\s*-\s*((?:19|20)\d\d)\b")
 #: before an amount: a further sum apart from the item just costed ("would require a further $191,000")
@@ -498,6 +507,15 @@ class _NoteReader:
                 q["background_document"] = q["documentation"] = True
             years = qx.find_years(seg)
             year = years[0] if years else None
+            own_year = _YEAR_AFTER.match(text, mo.end)  # "$80,300 in 2028": the year after it is its own
+            if own_year:
+                year = int(own_year.group(1))
+            if k and money[k - 1].start >= sent[0] and not _has_item(q) \
+                    and _NEXT_YEAR.match(text[money[k - 1].end:mo.start]):
+                # "$80,300 in 2027 and $80,300 in 2028", "2027年为48 200美元，2028年为48 200美元":
+                # the same items in another year
+                prev_q = self.claims[-1].quantities if self.claims else {}
+                q = {**{key: v for key, v in prev_q.items() if key in _ITEM_KEYS or key in _INHERIT}, **q}
             if b.parent is not None:
                 self._inherit(b, q, year)
             funding, fund_text = self._funding(text, sents, sent, mo, money, b, k, starts)
@@ -521,6 +539,9 @@ class _NoteReader:
                 q["of_which"] = True  # "…, of which $50,600 would be charged…": not one more part
             if _TOTAL.search(seg):
                 q["is_total"] = True
+            elif k and self.claims and self.claims[-1].is_total and money[k - 1].start >= sent[0] \
+                    and _NEXT_YEAR.match(text[money[k - 1].end:mo.start]):
+                q["is_total"] = True  # "would amount to $111,100 in 2027 and $111,100 in 2028"
             nxt = money[k + 1].start if k + 1 < len(money) else sent[1]
             follow_parts = _PARTS_FOLLOW.match(text[mo.end:min(nxt, sent[1])])
             if follow_parts and listing and (follow_parts.group(2) or "其中" in follow_parts.group(0)):
@@ -800,7 +821,7 @@ class _NoteReader:
 
     def _resolve_totals(self) -> None:
         done: list[Claim] = []
-        since = 0
+        since = before_prev = 0
         for c in self.claims:
             if c.is_total and c.amount is None and c.low is not None and not c.quantities.get("total_kind"):
                 self._range_total(c, done[since:])  # "共计84 800至94 800美元"
@@ -830,7 +851,14 @@ class _NoteReader:
                 done.append(c)
                 continue
             children = [x for x in self.claims if x.paragraph.startswith(c.paragraph + "(")]
+            prev = done[-1] if done else None
+            if (prev is not None and prev.is_total and prev.paragraph == c.paragraph and c.year is not None
+                    and prev.year is not None and prev.year != c.year and not prev.quantities.get("total_kind")):
+                since = before_prev  # "$111,100 in 2027 and $111,100 in 2028": totals of one pool, by year
             pool = children or [x for x in done[since:] if x.paragraph != c.paragraph]
+            years = {x.year for x in pool if x.amount is not None and not x.is_total}
+            if c.year is not None and c.year in years and len(years - {None}) > 1:
+                pool = [x for x in pool if x.year in (None, c.year)]  # a total for 2027 of the 2027 amounts
             total_ops = {op.split("(")[0] for op in (c.operative_paragraph or "").split(", ") if op}
             gross = bool(_GROSS.search(c.text))
             parts = [x for x in pool
@@ -845,7 +873,7 @@ class _NoteReader:
             c.quantities["total_of"] = [x.paragraph for x in parts]
             c.quantities["parts"] = [x.amount for x in parts]
             done.append(c)
-            since = len(done)
+            before_prev, since = since, len(done)
         self.claims = done
 
 
