@@ -147,8 +147,10 @@ def lexicon(lang: str) -> Lexicon | None:
         rules.append((_compile(pair[0], f"{lang}.marks[{k}]"), str(pair[1])))
     for name, value in (d.get("letters") or {}).items():  # (أ) → (a), an item or in "paragraph 1 (ب)"
         rules.append((re.compile(rf"\(\s*{re.escape(str(name))}\s*\)"), f"({value})"))
-    rules.extend(_numbers(str(d.get("group", " ")), str(d.get("decimal", ","))))
     cur = "|".join(str(c) for c in d.get("currency", []))
+    if d.get("reversed_groups"):
+        rules.append(_reversed_groups(str(d["reversed_groups"]), lang))
+    rules.extend(_numbers(str(d.get("group", " ")), str(d.get("decimal", ","))))
     if cur:
         frm = "|".join(str(c) for c in d.get("range_from", [])) or "(?!)"
         to = "|".join(str(c) for c in d.get("range_to", []))
@@ -178,6 +180,26 @@ def _section_letters(pattern: str, lang: str) -> tuple[re.Pattern[str], Repl]:
     back = {str(word): str(latin) for latin, word in (section_form(lang).get("letters") or {}).items()}
     rx = _compile(pattern.replace("{letter}", "|".join(re.escape(w) for w in back)), f"{lang}.section_letters")
     return rx, lambda m: f"{'and ' if m.group(1) else ''}section {m.group(2)}{back[m.group(3)]}"
+
+
+def _reversed_groups(units: str, lang: str) -> tuple[re.Pattern[str], Repl]:
+    """The rule that reads a number before one of ``units`` whose digit groups stand in right-to-left
+    order, as Arabic documents are often typed or extracted («500 16 دولار» for 16,500), back in
+    their order.
+
+    Groups are reversed only where the order shows: the first group is a whole hundred and the last
+    is not (amounts are stated to the hundred), or the last group has fewer than three digits (no
+    number is grouped so). «200 300 دولار» is read as written."""
+    rx = _compile(rf"(?<![\d.,/])(\d{{3}}(?: \d{{3}})*) (\d{{1,3}})(?=\s*(?:{units}))", f"{lang}.reversed_groups")
+
+    def back(m: "re.Match[str]") -> str:
+        groups = [*m.group(1).split(" "), m.group(2)]
+        last = groups[-1]
+        if not groups[0].endswith("00") or (len(last) == 3 and last.endswith("00")):
+            return m.group(0)
+        return " ".join(reversed(groups))
+
+    return rx, back
 
 
 def _numbers(group: str, decimal: str) -> list[tuple[re.Pattern[str], Repl]]:

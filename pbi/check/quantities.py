@@ -568,7 +568,10 @@ _FUNDING = (
     ("contingency_fund", re.compile(r"应急基金|\bcontingency\s+fund", re.I)),
     ("existing_resources", re.compile(r"现有资源|\b(?:within|from)\s+(?:the\s+)?existing\s+"
                                       r"(?:resources|capacity)|\babsorbed\b", re.I)),
-    ("extrabudgetary", re.compile(r"预算外资源|预算外资金|\bextrabudgetary", re.I)),
+    # programme support costs are charged on extrabudgetary money only: "$78,700, inclusive of
+    # programme support costs"
+    ("extrabudgetary", re.compile(r"预算外资源|预算外资金|\bextrabudgetary|(?:含|包括)方案支助费用|"
+                                  r"\b(?:inclusive\s+of|including)\s+programme\s+support\s+costs?\b", re.I)),
     ("voluntary", re.compile(r"自愿捐款|自愿捐助|\bvoluntary\s+contributions?", re.I)),
     ("regular_budget", re.compile(r"经常预算|第\s*2\s*编|\bregular\s+budget|\bsections?\s+\d{1,2}[A-Z]?\b|"
                                   r"\bpart\s+2\b", re.I)),

@@ -201,8 +201,8 @@ def claim_activities(claim: Claim, table: Table) -> list[dict[str, Any]] | str:
                 act["days"] = days
                 if meetings and meetings > 1:
                     act["count"] = meetings
-            elif weeks and not meetings:
-                act["weeks"] = weeks  # "one week of meetings"
+            elif weeks and (not meetings or meetings == 1):
+                act["weeks"] = weeks  # "one week of meetings", "专家组会议为期一周" (one gathering of a week)
             else:
                 act["meetings"] = meetings
             if q.get("interpretation_languages") or langs:

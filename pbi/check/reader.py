@@ -55,7 +55,8 @@ class Claim:
     last of them (its quantities are then the total's, not the last part's); ``rounded_to`` on a
     figure stated in millions or thousands ("$1.2 million": 100,000), ``range_parts`` on a total
     stated as a range (its parts' lows and highs), ``length_elsewhere`` on a document whose length
-    the note states in another paragraph.
+    the note states in another paragraph, ``services_elsewhere`` on meetings whose interpretation
+    and languages it states in another paragraph.
     """
 
     note: int | None
@@ -108,7 +109,7 @@ class Note:
 
 _ANNEX = re.compile(r"^\s*(?:附件\s*([一二三四五六七八九十]+)|Annex\s+([IVXLC]+|\d+))\s*$", re.I)
 _TITLE_START = re.compile(
-    r"^\s*(?:关于题为|关于.{0,60}?(?:财务说明|所涉(?:行政和)?方案预算问题)|(?=.{0,200}?所涉(?:行政和)?方案预算问题\s*$)|"
+    r"^\s*(?:关于题为|关于.{0,60}?(?:财务说明|所涉(?:行政和)?方案预算问题)|(?=.{0,200}?所涉(?:行政和)?方案预算问题(?:的说明)?\s*$)|"
     r"(?:Financial\s+note|Statement\s+of\s+(?:the\s+)?programme\s+budget\s+implications|"
     r"(?:Administrative\s+and\s+)?Programme\s+budget\s+implications)\b)", re.I)
 _TITLE_KEY = re.compile(r"财务说明|所涉(?:行政和)?方案预算问题|所涉经费问题|financial\s+note|"
@@ -336,7 +337,7 @@ _OPTIONAL = re.compile(r"^\s*(?:如果?(?!不)(?![^,。]{0,16}通过)|若|倘若
                        re.I)
 _TOTAL = re.compile(r"以上相加|上述各项相加|以上各项|以上合计|共计|合计|总计|总额|总共需要|"
                     r"\bin\s+total\b|\ba\s+total\s+of\b|\btotal\s+(?:additional\s+|net\s+)?(?:resource\s+)?(?:requirement|cost|amount)s?\b|"
-                    r"\baltogether\b|\bthe\s+above\b|\bamounting\s+to\b|\btotall?ing\b|"
+                    r"\baltogether\b|\bthe\s+above\b|\bthe\s+total\s+of\s+(?=\$|US\$)|\bamounting\s+to\b|\btotall?ing\b|"
                     r"\b(?:would\s+)?total\s+(?=\$|US\$|USD)|"
                     # "the requirements would amount to $97,200": the requirements of the note, a total
                     r"\brequirements\b[^$.;]{0,60}?\b(?:would|will)\s+(?:then\s+)?amount\s+to\b|"
@@ -386,6 +387,12 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
+#: between two amounts of a sentence: the next item begins, described before its amount ("$186,300
+#: under section 24, and the processing of the report of 8,500 words …, at a cost of $14,700")
+_NEXT_ITEM = re.compile(r"(?:[,;]\s+|\s+)and\s+(?=(?:the|a|an|its|their|one|two|three|four|five|six|\d+)\s)"
+                        r"(?![^$]*\b(?:of\s+which|comprising)\b)", re.I)
+
+
 def _segment(text: str, sent: tuple[int, int], money: list[Money], k: int,
              starts: list[int] | None = None) -> tuple[int, int]:
     """The part of a sentence that belongs to ``money[k]`` when it holds several amounts
@@ -398,12 +405,14 @@ def _segment(text: str, sent: tuple[int, int], money: list[Money], k: int,
     idx = k - lo
     if idx > 0:
         prev = inside[idx - 1]
+        item = _NEXT_ITEM.search(text, prev.end, money[k].start)
         cut = [m.end() for m in _CLAUSE.finditer(text, prev.end, money[k].start)]
-        a = cut[-1] if cut else prev.end
+        a = item.start() + 1 if item else cut[-1] if cut else prev.end
     if idx + 1 < len(inside):
         nxt = inside[idx + 1]
+        item = _NEXT_ITEM.search(text, money[k].end, nxt.start)
         cut = [m.end() for m in _CLAUSE.finditer(text, money[k].end, nxt.start)]
-        b = cut[-1] if cut else nxt.start
+        b = item.start() + 1 if item else cut[-1] if cut else nxt.start
     return a, b
 
 
@@ -819,6 +828,12 @@ class _NoteReader:
             c.quantities["total_of"] = [x.paragraph for x in parts]
             c.quantities["range_parts"] = [(x.low, x.high) for x in parts]
 
+    def _sentence_before(self, x: Claim, c: Claim) -> bool:
+        """``x`` stands in a sentence of ``c``'s paragraph before ``c``'s ("… $32,400. Those
+        requirements, totalling $111,100, …"), neither being in a table."""
+        at_x, at_c = self._at.get(id(x)), self._at.get(id(c))
+        return at_x is not None and at_c is not None and at_x[0] == at_c[0] and at_x[1][1] <= at_c[1][0]
+
     def _resolve_totals(self) -> None:
         done: list[Claim] = []
         since = before_prev = 0
@@ -837,8 +852,10 @@ class _NoteReader:
                 comprising = c.quantities["total_kind"] == "comprising"
                 nested = next((i for i, x in enumerate(follow)
                                if x.is_total or (comprising and x.quantities.get("of_which"))), len(follow))
+                gross = bool(_GROSS.search(c.text))
                 parts = [x for x in follow[:nested] if x.amount is not None
-                         and not x.quantities.get("income_offset")]
+                         and not x.quantities.get("income_offset")
+                         and (gross or not x.quantities.get("staff_assessment"))]  # "(net)": without it
                 c.quantities["total_of"] = [x.paragraph for x in parts]
                 c.quantities["parts"] = [x.amount for x in parts]
                 named = self._named_at.get(id(c))
@@ -855,7 +872,8 @@ class _NoteReader:
             if (prev is not None and prev.is_total and prev.paragraph == c.paragraph and c.year is not None
                     and prev.year is not None and prev.year != c.year and not prev.quantities.get("total_kind")):
                 since = before_prev  # "$111,100 in 2027 and $111,100 in 2028": totals of one pool, by year
-            pool = children or [x for x in done[since:] if x.paragraph != c.paragraph]
+            pool = children or [x for x in done[since:] if x.paragraph != c.paragraph
+                                or self._sentence_before(x, c)]
             years = {x.year for x in pool if x.amount is not None and not x.is_total}
             if c.year is not None and c.year in years and len(years - {None}) > 1:
                 pool = [x for x in pool if x.year in (None, c.year)]  # a total for 2027 of the 2027 amounts
@@ -1010,6 +1028,7 @@ def _read(text: str, source: str, lang: str | None = None) -> list[Note]:
                 if c.year is None:
                     c.quantities.setdefault("period_year", first)
         _document_length(claims, whole)
+        _meeting_services(claims, blocks)
         for table in tables:
             claims += _table_claims(table, body, blocks, note_no)
         sym = _SYMBOL.search(whole) or _SYMBOL.search(head.title)
@@ -1027,6 +1046,30 @@ def _read(text: str, source: str, lang: str | None = None) -> list[Note]:
 #: quantities that say an amount pays for something other than one document
 _NOT_A_DOCUMENT = ("pages", "words", "meetings", "workshops", "work_months", "participants", "trips", "grade",
                    "days", "weeks", "copies")
+
+
+def _meeting_services(claims: list[Claim], blocks: list[_Block]) -> None:
+    """The services of meetings an amount counts without them, from the one paragraph that states
+    as many meetings with their services ("8 meetings with interpretation in the six official
+    languages" … "The meeting servicing of 8 meetings would require $48,000"): only when the amount
+    costs meetings and nothing else, and one other paragraph states that count with interpretation."""
+    stated: dict[int, list[dict[str, Any]]] = {}
+    for b in blocks:
+        q = qx.extract(b.text)
+        if q.get("interpretation") is True and q.get("meetings") and "events" not in q and "days" not in q:
+            stated.setdefault(int(q["meetings"]), []).append(q)
+    for c in claims:
+        q = c.quantities
+        same = stated.get(int(q.get("meetings") or 0), [])
+        if len(same) != 1 or c.low is None or q.get("is_total") or "interpretation" in q \
+                or any(k in q for k in ("days", "weeks", "pages", "words", "grade", "work_months", "trips",
+                                        "participants", "travel", "events")):
+            continue
+        q["interpretation"] = True
+        for key in ("languages", *qx.MEETING_SERVICES):
+            if key in same[0]:
+                q.setdefault(key, same[0][key])
+        q["services_elsewhere"] = True
 
 
 def _document_length(claims: list[Claim], whole: str) -> None:
