@@ -10,6 +10,8 @@ from pathlib import Path
 
 from pbi.check import check_files, check_notes, read_notes, read_path
 from pbi.check.lexicon import lexicon
+from pbi.check.rates import check_rates
+from pbi.model.tables import resolve_table
 
 DEV = Path(__file__).parent / "data" / "check5" / "dev"
 HEAD = ("A/C.3/81/L.9\n\nProgramme budget implications of draft resolution A/C.3/81/L.9\n\n"
@@ -171,3 +173,16 @@ def test_arabic_meetings_and_temporary_assistance() -> None:
     """«لـ 6 جلسات» are six meetings; «المساعدة المؤقتة العامة برتبة ف-3 لمدة ستة أشهر» a P-3 for six months."""
     priced = _rates(DEV / "ar01-ga.txt")
     assert priced == {Decimal(48200): Decimal(48200), Decimal(93900): Decimal(93900)}
+
+
+def test_subsistence_allowance_alone() -> None:
+    """"Daily subsistence allowance for the four special rapporteurs for three days in Geneva": four
+    persons' subsistence and no fare (the table's dsa), not an amount without quantities."""
+    text = HEAD + (" 1. The Council would hold a meeting in Geneva in 2026 with four special rapporteurs.\n\n"
+                   " 2. Daily subsistence allowance for the four special rapporteurs for three days in Geneva "
+                   "would require $6,400 under section 24.\n")
+    claim = next(c for c in _claims(text) if c.low == Decimal(6400))
+    assert claim.quantities["dsa_only"] == {"persons": 4, "days": 3, "location": "Geneva"}
+    rates = check_rates(read_notes(text), resolve_table("un-standard-costs"))
+    assert [(rc.claim.low, rc.expected.low if rc.expected else None) for rc in rates.priced] == [
+        (Decimal(6400), Decimal(6400))]

@@ -30,6 +30,7 @@ plain ``dict``.  Keys (present only when the text states them):
 ``copies``                int (800 份 / 800 copies)
 ``pages_location``        str, the duty station a document counted in pages is processed in, when its clause names one
 ``trips_all``             list of {trips, travellers, dsa_days, location}: several trips in one amount
+``dsa_only``              {persons, days, location}: subsistence allowance without travel
 ``documents``             int, documents of the same length (两份…文件 / two 16-page documents)
 ``location``              str, e.g. ``"Vienna"``
 ``interpretation``        bool (配备…口译 → True, 不配备口译 → False)
@@ -163,6 +164,12 @@ _TRAVEL_OF = re.compile(rf"\btravel\s+(?:costs?\s+)?of\s+(?:the\s+)?{_EW}\s+((?:
                         r"staff|rapporteurs?|commissioners?)\b", re.I)
 _DSA_DAYS = re.compile(rf"\b(?:daily\s+)?subsistence\s+allowance\s+(?:for|of)\s+{_EW}\s+days?\b|"
                        rf"\b{_EW}\s+days?\s+of\s+(?:daily\s+)?subsistence\s+allowance\b", re.I)
+#: subsistence alone, for persons already where they meet: "daily subsistence allowance (only) for
+#: the four special rapporteurs for three days", "subsistence allowance for three experts for four days"
+_DSA_ONLY = re.compile(rf"\b(?:daily\s+)?subsistence\s+allowance\s+(?:only\s*)?,?\s*(?:\([^()]{{0,20}}\)\s*)?,?\s*"
+                       rf"for\s+(?:the\s+)?{_EW}\s+((?:[\w-]+\s+){{0,2}}?)(?:experts?|panellists?|panelists?|"
+                       rf"speakers?|members?|participants?|representatives?|staff|rapporteurs?|commissioners?)\b"
+                       rf"(?:\s+(?!for\b)\w+){{0,4}}?\s+for\s+{_EW}\s+days?\b", re.I)
 _TRAVEL_ZH = re.compile(rf"{_ZN}\s*名([^,;。，；]{{0,8}}?)(专家|小组成员|成员|代表|与会者|工作人员|报告员)"
                         rf"[^,;。]{{0,12}}?(?:旅费|差旅)(?:[^。;]{{0,8}}?{_ZN}\s*天的?每日生活津贴)?")
 _TRAVELLER_WORDS = {"panellist": "experts", "panelist": "experts", "speaker": "experts", "rapporteur": "experts",
@@ -493,6 +500,12 @@ def extract(text: str) -> dict[str, Any]:
             q["dsa_days"] = first["dsa_days"]
     if len(trips) > 1:  # trips of experts to Geneva and of staff to New York, in one amount
         q["trips_all"] = trips
+    m = _DSA_ONLY.search(text) if not trips else None
+    if m and to_int(m.group(1)) and to_int(m.group(3)):
+        # "daily subsistence allowance for the four special rapporteurs for three days": travellers
+        # already at the duty station, paid subsistence and no fare
+        q["dsa_only"] = {"persons": to_int(m.group(1)), "days": to_int(m.group(3)),
+                         "location": _own_location(text, m.end())}
     m = next((found for rx in _CONSULTANT_MONTHS for found in [rx.search(text)] if found), None)
     if m and to_int(m.group(1)):
         q["consultant_months"] = to_int(m.group(1))
