@@ -9,7 +9,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from pbi.check import check_files, check_notes, read_notes, read_path
-from pbi.check.lexicon import lexicon
+from pbi.check.lexicon import lexicon, unreverse_groups
+from pbi.check.text import Line
 from pbi.check.rates import check_rates
 from pbi.model.tables import resolve_table
 
@@ -156,15 +157,18 @@ def test_russian_heading_and_special_rapporteurs() -> None:
 
 
 def test_arabic_digit_groups_right_to_left() -> None:
-    """«500 16 دولار» is 16,500 and «600 160 دولار» 160,600 (amounts are stated to the hundred);
-    «48 200 دولار» and «200 300 دولار» are read as written."""
+    """«500 16 دولار» is 16,500; in a text that writes numbers so, «600 160 دولار» is 160,600 (amounts
+    are stated to the hundred) and «200 300 دولار» is read as written."""
     ar = lexicon("ar")
     assert ar is not None
-    assert ar.rewrite("500 16 دولار") == "$16,500"
-    assert ar.rewrite("600 160 دولار") == "$160,600"
-    assert ar.rewrite("48 200 دولار") == "$48,200"
-    assert ar.rewrite("200 300 دولار") == "$200,300"
-    assert ar.rewrite("700 10 كلمة").startswith("10,700")
+
+    def read(*texts: str) -> list[str]:
+        return [ln.text for ln in unreverse_groups([Line(k, t) for k, t in enumerate(texts, 1)], ar)]
+
+    assert read("500 16 دولار", "600 160 دولار", "200 300 دولار", "700 10 كلمة") == [
+        "16 500 دولار", "160 600 دولار", "200 300 دولار", "10 700 كلمة"]
+    # a text that writes no number right to left is read as written: 500,001 stays 500,001
+    assert read("48 200 دولار", "500 001 دولار") == ["48 200 دولار", "500 001 دولار"]
     errors = _errors(DEV / "ar02-ecosoc.txt")
     assert len(errors) == 1 and "16,500 against 18,500" in errors[0]
 
@@ -186,3 +190,14 @@ def test_subsistence_allowance_alone() -> None:
     rates = check_rates(read_notes(text), resolve_table("un-standard-costs"))
     assert [(rc.claim.low, rc.expected.low if rc.expected else None) for rc in rates.priced] == [
         (Decimal(6400), Decimal(6400))]
+
+
+def test_arabic_counts_in_words() -> None:
+    """«لمدة اثني عشر شهرا» is twelve months (not ten); «ستة أشهر» six."""
+    from pbi.check import quantities as qx
+    ar = lexicon("ar")
+    assert ar is not None
+    for text, months in (("المساعدة المؤقتة العامة برتبة ف-4 لمدة اثني عشر شهرا", 12),
+                         ("المساعدة المؤقتة العامة برتبة ف-3 لمدة ستة أشهر", 6)):
+        q = qx.extract(ar.rewrite(text))
+        assert (q["grade"], q["work_months"]) == (("P-4", 12) if months == 12 else ("P-3", 6))

@@ -362,6 +362,7 @@ _FURTHER = re.compile(r"\ba\s+further\s*$|另需\s*$", re.I)
 _OF_WHICH = re.compile(r"\bof\s+which\b|其中", re.I)
 _GROSS = re.compile(r"\bgross\b|\b(?:including|inclusive\s+of)\s+staff\s+assessment\b|"
                     r"含工作人员薪金税", re.I)
+_NET = re.compile(r"\(net\)|\bnet\s+of\s+staff\s+assessment\b|净额", re.I)
 _DOC_SYMBOL = re.compile(r"(?<![A-Za-z0-9/.])(?:A|E|S|TD|HRC|CTOC|UNEP|ST|DP|CRC|CEDAW)(?:/[A-Z0-9][A-Za-z0-9.()]*){1,6}")
 _REQUEST = re.compile(r"请求|request", re.I)
 _SUMMARY = re.compile(r"执行段中?规定|分段规定|决定草案规定|决议草案规定|under\s+the\s+terms\s+of|"
@@ -852,10 +853,10 @@ class _NoteReader:
                 comprising = c.quantities["total_kind"] == "comprising"
                 nested = next((i for i, x in enumerate(follow)
                                if x.is_total or (comprising and x.quantities.get("of_which"))), len(follow))
-                gross = bool(_GROSS.search(c.text))
+                net = bool(_NET.search(c.text))  # "$201,000 (net), comprising …": without staff assessment
                 parts = [x for x in follow[:nested] if x.amount is not None
                          and not x.quantities.get("income_offset")
-                         and (gross or not x.quantities.get("staff_assessment"))]  # "(net)": without it
+                         and not (net and x.quantities.get("staff_assessment"))]
                 c.quantities["total_of"] = [x.paragraph for x in parts]
                 c.quantities["parts"] = [x.amount for x in parts]
                 named = self._named_at.get(id(c))
@@ -995,6 +996,7 @@ def _read(text: str, source: str, lang: str | None = None) -> list[Note]:
     lex = lx.lexicon(lang or lx.detect(join_lines(lines).text) or "")
     unwritten: dict[int, str] | None = None  # each line before the rewrite of its words, by its number
     if lex is not None:
+        lines = lx.unreverse_groups(lines, lex)
         unwritten = {ln.number: ln.text for ln in lines}
         lines = lx.canonical_lines(lines, lex)
     notes: list[Note] = []
