@@ -1064,6 +1064,7 @@ def _meeting_services(claims: list[Claim], blocks: list[_Block]) -> None:
         q = c.quantities
         same = stated.get(int(q.get("meetings") or 0), [])
         if len(same) != 1 or c.low is None or q.get("is_total") or "interpretation" in q \
+                or "meetings" in q.get("inherited", ()) \
                 or any(k in q for k in ("days", "weeks", "pages", "words", "grade", "work_months", "trips",
                                         "participants", "travel", "events")):
             continue
