@@ -201,3 +201,40 @@ def test_arabic_counts_in_words() -> None:
                          ("المساعدة المؤقتة العامة برتبة ف-3 لمدة ستة أشهر", 6)):
         q = qx.extract(ar.rewrite(text))
         assert (q["grade"], q["work_months"]) == (("P-4", 12) if months == 12 else ("P-3", 6))
+
+
+# -- fixes after the held-out round ---------------------------------------------------------------
+
+def test_arabic_travel_and_consultant_as_statements_word_them() -> None:
+    """«سفر الخبراء الخمسة إلى جنيف، مع بدل الإقامة اليومي لمدة خمسة أيام» is five trips with five days of
+    subsistence; «الخبير الاستشاري لمدة ستة أشهر عمل» six work-months of a consultant."""
+    from pbi.check import quantities as qx
+    ar = lexicon("ar")
+    assert ar is not None
+    for text in ("سفر خمسة خبراء إلى جنيف، مع بدل الإقامة اليومي لمدة خمسة أيام، موارد قدرها 28 600 دولار",
+                 "سفر الخبراء الخمسة إلى جنيف، مع بدل الإقامة اليومي لمدة خمسة أيام، موارد قدرها 28 600 دولار"):
+        q = qx.extract(ar.rewrite(text))
+        assert (q["trips"], q["dsa_days"], q["trips_location"]) == (5, 5, "Geneva")
+    q = qx.extract(ar.rewrite("الخبير الاستشاري لمدة ستة أشهر عمل موارد قدرها 69 700 دولار"))
+    assert q["consultant_months"] == 6
+
+
+def test_subsistence_alone_where_the_note_meets() -> None:
+    """Subsistence alone, its clause naming no station, is priced at the one station the note names,
+    and not priced at all in a note naming none (not at New York by default)."""
+    base = (" 1. The Council would hold a meeting{where} in 2026 with four special rapporteurs.\n\n"
+            " 2. Daily subsistence allowance for the four special rapporteurs for three days would require "
+            "$6,400 under section 24.\n")
+    for where, expected in ((" in Geneva", [(Decimal(6400), Decimal(6400))]), ("", [])):
+        rates = check_rates(read_notes(HEAD + base.format(where=where)), resolve_table("un-standard-costs"))
+        assert [(rc.claim.low, rc.expected.low if rc.expected else None) for rc in rates.priced] == expected
+
+
+def test_next_item_named_without_an_article() -> None:
+    """"$160,600 under section 2, and pre-session documentation of 24 pages, in the six official
+    languages, $13,700": the documentation is the second amount's."""
+    text = HEAD + (" 1. Two weeks of meetings with interpretation in the six official languages in 2027 would "
+                   "require $160,600 under section 2, and pre-session documentation of 24 pages, in the six "
+                   "official languages, $22,800 under section 2.\n")
+    by = {c.low: c.quantities for c in _claims(text)}
+    assert "pages" not in by[Decimal(160600)] and by[Decimal(22800)]["pages"] == 24

@@ -52,7 +52,7 @@ from .text import to_int
 
 __all__ = ["MEETING_SERVICES", "extract", "processed_in", "find_funding", "find_years", "find_biennium", "find_ops", "find_section",
            "find_section_run", "find_sections", "no_section_at", "section_before", "section_before_at",
-           "staff_assessment", "KINDS", "COUNTABLE"]
+           "staff_assessment", "stations_named", "KINDS", "COUNTABLE"]
 
 #: an integer, possibly grouped as the United Nations prints it: 1,200 or 1 200 (a space between
 #: groups of three digits, as in its Chinese, French and Spanish texts: "8 500字", "8 500 mots")
@@ -335,6 +335,11 @@ def _item_clause(text: str, pos: int) -> str:
     cuts = [m.end() for m in _CUT.finditer(text, a, pos)]
     after = _CUT.search(text, pos, b)
     return text[cuts[-1] if cuts else a:after.start() if after else b]
+
+
+def stations_named(text: str) -> set[str]:
+    """The duty stations ``text`` names (in English or Chinese)."""
+    return {m.group(1) for m in _LOCATIONS_EN.finditer(text)} | {en for zh, en in _LOCATIONS if zh in text}
 
 
 def processed_in(text: str) -> str | None:

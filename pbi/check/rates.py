@@ -166,10 +166,11 @@ def claim_activities(claim: Claim, table: Table) -> list[dict[str, Any]] | str:
         out.append({"kind": travel, "trips": q["trips"], "travellers": q["travellers"], **own_place("trips_location"),
                     **({"dsa_days": q["dsa_days"]} if q.get("dsa_days") else {})})
     # subsistence alone, for persons already at the duty station
+    # (where: its own clause, the claim's, or the one station the note names; else it is not priced)
     dsa = q.get("dsa_only")
-    if dsa and not q.get("trips") and _pick(table, "dsa"):
-        out.append({"kind": _pick(table, "dsa"), "trips": dsa["persons"], "dsa_days": dsa["days"],
-                    **({"location": dsa["location"]} if dsa["location"] else place)})
+    where = (dsa.get("location") or q.get("location")) if dsa else None
+    if dsa and where and not q.get("trips") and _pick(table, "dsa"):
+        out.append({"kind": _pick(table, "dsa"), "trips": dsa["persons"], "dsa_days": dsa["days"], "location": where})
     # consultants by the work-month ("two work-months of a consultant"), each of several apart
     if q.get("consultants_all") and _pick(table, "consultant", "consultancy"):
         for c in q["consultants_all"]:

@@ -390,7 +390,9 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 #: between two amounts of a sentence: the next item begins, described before its amount ("$186,300
 #: under section 24, and the processing of the report of 8,500 words …, at a cost of $14,700")
-_NEXT_ITEM = re.compile(r"(?:[,;]\s+|\s+)and\s+(?=(?:the|a|an|its|their|one|two|three|four|five|six|\d+)\s)"
+_NEXT_ITEM = re.compile(r"(?:[,;]\s+|\s+)and\s+(?=(?:the|a|an|its|their|one|two|three|four|five|six|\d+)\s|"
+                        r"(?:pre|in|post)-session\s|documentation\b|travel\b|general\s+temporary\b|"
+                        r"daily\s+subsistence\b|consultan)"
                         r"(?![^$]*\b(?:of\s+which|comprising)\b)", re.I)
 
 
@@ -1031,6 +1033,11 @@ def _read(text: str, source: str, lang: str | None = None) -> list[Note]:
                     c.quantities.setdefault("period_year", first)
         _document_length(claims, whole)
         _meeting_services(claims, blocks)
+        stations = qx.stations_named(whole)
+        for c in claims:  # subsistence is paid where the persons meet: the one station the note names
+            dsa = c.quantities.get("dsa_only")
+            if dsa and not dsa["location"] and not c.quantities.get("location") and len(stations) == 1:
+                dsa["location"] = next(iter(stations))
         for table in tables:
             claims += _table_claims(table, body, blocks, note_no)
         sym = _SYMBOL.search(whole) or _SYMBOL.search(head.title)
