@@ -238,3 +238,14 @@ def test_next_item_named_without_an_article() -> None:
                    "official languages, $22,800 under section 2.\n")
     by = {c.low: c.quantities for c in _claims(text)}
     assert "pages" not in by[Decimal(160600)] and by[Decimal(22800)]["pages"] == 24
+
+
+def test_many_documents_in_one_amount_are_priced() -> None:
+    """Eight documents of 1,568 pages read as one activity of eight: above the spec's bound for one
+    activity (a figure of 20,003,800), each is priced as an activity of its own (found by
+    tests/test_delegate_roundtrip.py)."""
+    text = ("关于题为“测试草案”的决议草案的财务说明\n\n1. 本说明系按照联合国打击跨国有组织犯罪公约缔约方会议议事规则第 75 条作出。\n\n"
+            "3. 关于第 3 执行段所载请求，需要额外的预算外资源 20,003,800 美元，用于八份 1,568 页的文件。\n")
+    rates = check_rates(read_notes(text), resolve_table("unodc-vienna-2010"))
+    assert not rates.skipped and rates.priced[0].expected is not None
+    assert rates.priced[0].expected.low == Decimal(20003800)
