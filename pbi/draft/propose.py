@@ -234,7 +234,7 @@ def _years(text: str, rules: RuleSet, *, dated: bool = False) -> list[int]:
 def _named_body(before: str, standards: Standards, lang: str) -> dict[str, Any] | None:
     """The body whose name comes last in ``before`` (the words ahead of "第六届会议")."""
     best: tuple[int, dict[str, Any]] | None = None
-    for body in standards.bodies.values():
+    for body in (*standards.bodies.values(), *standards.sessions.values()):
         for name in body.get("names", {}).get(lang, []):
             at = before.lower().rfind(name.lower())
             if at >= 0 and (best is None or at > best[0]):
@@ -356,7 +356,14 @@ def _session_year(text: str, body: dict[str, Any], rules: RuleSet, lang: str,
             # wide enough for the longest name before "at its …" ("the Commission on Crime Prevention
             # and Criminal Justice at its thirty-seventh session")
             before = text[max(0, m.start() - 120): m.start()]
-            named = _named_body(before, standards, lang) if standards and not before.rstrip().endswith(("its", "其")) else None
+            # "at its …" is the draft's own body's session, unless a body's name comes just before it
+            # ("to the Commission for Social Development at its sixty-seventh session")
+            own_its = before.rstrip().endswith(("its", "其"))
+            just_before = re.sub(r"[,，]?\s*(?:at\s+)?its$|其$", "", before.rstrip())
+            named = _named_body(before if not own_its else just_before[-60:], standards, lang) if standards else None
+            if named is not None and own_its and not any(
+                    just_before.lower().endswith(n.lower()) for n in named.get("names", {}).get(lang, [])):
+                named = None
             # "the fifty-ninth session of the Statistical Commission": the body named just after
             of = re.match(r"\s+of\s+(the\s+[^,;.]{3,100})", text[m.end():])
             after = _named_body(of.group(1), standards, lang) if standards and of else None
@@ -512,7 +519,7 @@ def _repeat(activities: list[dict[str, Any]], first: int, again: tuple[int, int 
 
 
 def _choose_table(body_id: str, body: dict[str, Any], years: set[int], table: str | None,
-                  near: Path | None, draft: Draft) -> tuple[str, Path | None, str]:
+                  near: Path | None, draft: Draft, draft_year: int) -> tuple[str, Path | None, str]:
     """The table id, its file, and why it was chosen."""
     if table is not None:
         loaded = resolve_table(table, near=near)
@@ -531,6 +538,13 @@ def _choose_table(body_id: str, body: dict[str, Any], years: set[int], table: st
             if valid_to is None or lo <= valid_to.year:
                 return str(entry["id"]), known[entry["id"]], (f"{entry.get('why', '')}; it holds no rates after "
                                                               f"{valid_to}: later activities are left out")
+    for entry in vocabulary.body_tables(body_id):  # all the work is later than every table: the draft's own year's
+        if entry["id"] in known and int(entry["from"]) <= draft_year:
+            valid_to = _table(known[entry["id"]]).valid_to
+            if valid_to is not None and draft_year <= valid_to.year < lo:
+                return str(entry["id"]), known[entry["id"]], (f"{entry.get('why', '')}; the draft's work falls in "
+                                                              f"{lo}-{hi}, after its last rates ({valid_to}): "
+                                                              "left out, listed as not costed")
     listed = ", ".join(f"{e['id']} (from {e['from']})" for e in vocabulary.body_tables(body_id))
     article, span = ("an" if body_id[:1] in "aeiou" else "a"), (str(lo) if lo == hi else f"{lo}-{hi}")
     raise InputError(f"no cost table for {article} {body_id} draft priced in {span} (looked for: {listed}; "
@@ -549,6 +563,11 @@ def _table(path: Path) -> Table:
 _TABLES: dict[tuple[str, int], Table] = {}
 
 
+#: what a spec keeps of an activity left out for a year after its table (extra.not_costed)
+_LATER_QUANTITIES = ("words", "pages", "days", "meetings", "participants", "count", "work_months", "grade", "location",
+                     "funding")
+
+
 def _fit_to_table(requests: list[dict[str, Any]], table: Table, assumptions: list[str],
                   not_costed: list[dict[str, Any]] | None = None) -> None:
     """Every activity of a kind the table prices: a kind it lacks is replaced by the template's first
@@ -565,9 +584,11 @@ def _fit_to_table(requests: list[dict[str, Any]], table: Table, assumptions: lis
                                    f"{act['label'].get('en', act['kind'])} in {act['year']} is left out of the "
                                    "estimate; price it with a table for that year (--table)")
                 if not_costed is not None:  # the note says it too (extra.not_costed)
+                    # with what the draft states of it, for the officer to price it later
+                    said = {k: act[k] for k in _LATER_QUANTITIES if k in act}
                     not_costed.append({"paragraphs": list(request.get("operative_paragraphs", [])),
                                        "label": dict(act["label"]), "year": int(act["year"]),
-                                       "rates_to": str(table.valid_to)})
+                                       "rates_to": str(table.valid_to), "activity": {"kind": act["kind"], **said}})
                 continue
             if act["kind"] in table.activities:
                 kept.append(act)
@@ -635,6 +656,22 @@ def _letters(i: int) -> str:
         i, r = divmod(i - 1, 26)
         s = chr(97 + r) + s
     return s
+
+
+def _expert_body(results: Sequence[ParagraphResult], rules: RuleSet, lang: str) -> tuple[str, str, str, str] | None:
+    """The body of independent experts the draft creates ("a Working Group …, composed of five
+    independent experts"): (its kind as the draft calls it, lower case; its members, "" if not counted; the
+    words; the paragraph)."""
+    for result in results:
+        for text in result.texts:
+            for pattern in rules.expert_bodies:
+                m = pattern.search(text)
+                if m:
+                    noun = re.match(r"\w+(?: group)?", m.group(0)) if lang == "en" else re.match(r"工作组|专家组|小组|委员会|机制", m.group(0))
+                    counted = m.group(1) if m.lastindex else None
+                    n = (cn_number(counted) if lang == "zh" else en_cardinal(counted.lower())) if counted else None
+                    return (noun.group(0).lower() if noun else "", str(n) if n else "", m.group(0), result.ref)
+    return None
 
 
 def _draft_year(draft: Draft, operative: str, body: dict[str, Any], rules: RuleSet, standards: Standards,
@@ -732,8 +769,13 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
         body = {**body, "names": {lang: [draft.body]}, "session_year": own}
         assumptions.append(f"the {draft.body} is taken to meet once a year: its masthead's {draft.session} is of "
                            f"{own['first']}")
+    elif own_sessions := next((o for o in standards.sessions.values() if _body_named(draft, o)), None):
+        # a commission whose sessions pbi knows adopts the draft: "委员会第六十八届会议" is one of its own
+        body = {**body, "names": {lang: [draft.body]}, "session_year": own_sessions["session_year"]}
+        assumptions.append(f"the sessions the draft names without a body are those of the {draft.body}, which adopts it")
     assumptions.append(f"the draft is of {draft_year}, {year_why}; budget period {period}")
 
+    experts = _expert_body(results, rules, lang)
     invitations = [(r.ref, r.classification.invitation) for r in results
                    if r.classification.cls == "invitation" and r.classification.invitation]
     requests: list[dict[str, Any]] = []
@@ -766,6 +808,15 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
         activities: list[dict[str, Any]] = []
         for match in c.matches:
             template = standards.templates.get(match.rule.template or "", {})
+            members: tuple[str, str] | None = None
+            if match.rule.template == "session" and experts is not None and experts[0] in result.paragraph.all_text().lower() \
+                    and "expert_sessions" in standards.templates:
+                # the sessions of the body of independent experts the draft creates: its members meet
+                template = standards.templates["expert_sessions"]
+                members = (experts[1], experts[2]) if experts[1] else None
+                assumptions.append(f"paragraph {result.ref}: {_quote(match.words)} → "
+                                   f"{template.get('label', {}).get('en', '')}: paragraph {experts[3]} creates it as a "
+                                   f"body of independent experts ({_quote(experts[2])}), not an intergovernmental one")
             text = next((t for t in result.texts if match.words in t), result.texts[0])
             counted = _participants(text, rules)
             alternative = (template.get("when_stated") or {}).get("participants") if counted else None
@@ -804,6 +855,13 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
             session = _session_year(text, body, rules, lang, standards)
             # in a period the paragraph names ("在2028-2029两年期"), the year of the session it names, if in it
             stated = _activity_year(text, rules, draft_year, year, session[0] if session else None)
+            notes = " ".join(result.paragraph.notes)  # its footnotes: read for what the paragraph leaves out
+            noted = False
+            if notes and not (explicit or session or stated):
+                explicit = [y for y in _years(notes, rules) if draft_year <= y <= draft_year + _HORIZON]
+                session = _session_year(notes, body, rules, lang, standards)
+                stated = _activity_year(notes, rules, draft_year, year, session[0] if session else None)
+                noted = bool(explicit or session or stated)
             if stated:  # the year of the activity itself wins over a session's
                 year, why = stated[0], stated[1] + (f", not the year of {session[1].split(' is held')[0]} "
                                                     f"({session[0]})" if session and session[0] != stated[0] else "")
@@ -813,18 +871,29 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                 year, why = session[0], session[1]
             elif session and session[0] < draft_year <= session[2]:  # before a session of the draft's own year
                 year, why = draft_year, f"{session[1]}, in {draft_year}, the year of the draft"
+            elif session and session[0] > draft_year + _STATED_HORIZON:
+                # a session after the periods a note looks at: its year, for the note to say it is not costed now
+                year, why = session[0], f"{session[1]}, after the budget periods the draft's note covers"
             elif dated := _year_of_body(text, template, lang, results, result.ref, rules, draft_year, year):
                 year, why = dated
             count = _count(text, rules)
-            place = _place(text, rules)
-            days = _days(text, rules)
-            if days and Decimal(days[0]) > _YEAR_DAYS:
-                raise SpecError(f"paragraph {result.ref}: {_quote(days[1])}: an activity of one year lasts at most "
-                                f"{_YEAR_DAYS} days", file=draft.file, line=result.paragraph.line)
+            place, days = _place(text, rules), _days(text, rules)
             participants = _participants(text, rules)
             months = _months(text, rules)
             grade = _grade(text, rules)
             length = _length(text, rules)
+            if notes and not (place and days and participants and length):
+                stated_here = (place, days, participants, length)
+                place, days = place or _place(notes, rules), days or _days(notes, rules)
+                participants, length = participants or _participants(notes, rules), length or _length(notes, rules)
+                noted = noted or stated_here != (place, days, participants, length)
+            if noted:
+                assumptions.append(f"paragraph {result.ref}: what it does not state is read from its footnote "
+                                   f"({_quote(notes, 80)})")
+            participants = participants or members
+            if days and Decimal(days[0]) > _YEAR_DAYS:
+                raise SpecError(f"paragraph {result.ref}: {_quote(days[1])}: an activity of one year lasts at most "
+                                f"{_YEAR_DAYS} days", file=draft.file, line=result.paragraph.line)
             meetings_said = _meetings(text, rules)
             again = _recurrence(text, rules)
             first_act = len(activities)
@@ -955,7 +1024,7 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
     for ref, words in invitations:
         assumptions.append(f"paragraph {ref} invites donors ({_quote(words)}): it asks nothing of the secretariat")
 
-    table_id, table_path, table_why = _choose_table(body_id, body, years_used or {draft_year}, table, near, draft)
+    table_id, table_path, table_why = _choose_table(body_id, body, years_used or {draft_year}, table, near, draft, draft_year)
     cost_table = _table(table_path) if table_path else resolve_table(table_id, near=near)
     not_costed: list[dict[str, Any]] = []
     _fit_to_table(requests, cost_table, assumptions, not_costed)

@@ -96,8 +96,16 @@ _EN_MARKER = re.compile(r"(?<=[a-z\)\];,:”\"’])\d{1,2}(?=\s|$)")
 _MD = re.compile(r"^\s*#{1,6}\s*|\*\*|(?<!\*)\*(?!\*)")
 
 # a numbered operative paragraph "3. …" (also "3．"), a sub-item "(a)", "(i)", "㈠", "(一)", "（一）"
-# "3 bis." / "3 ter.": a paragraph inserted in a revised draft (it was read as a footnote and left out)
-_NUMBERED = re.compile(r"^(\d{1,3}(?: ?(?:bis|ter|quater)\b)?)\s*[.．]\s*(?!\d)(.*)$")
+# "3 bis." / "3 ter.": a paragraph inserted in a revised draft (it was read as a footnote and left out);
+# the Chinese text prints it "3 之二." (its number is read as the English one: "3 bis")
+_NUMBERED = re.compile(r"^(\d{1,3}(?: ?(?:(?:bis|ter|quater)\b|之[二三四]))?)\s*[.．]\s*(?!\d)(.*)$")
+_INSERTED = {"之二": "bis", "之三": "ter", "之四": "quater"}
+
+
+def _inserted_number(number: str) -> str:
+    """A paragraph's number as the English text prints it: "3 之二" and "3之二" → "3 bis"."""
+    m = re.fullmatch(r"(\d{1,3}) ?(之[二三四])", number)
+    return f"{m.group(1)} {_INSERTED[m.group(2)]}" if m else number
 _FOUR_DIGITS = re.compile(r"^(\d{4,})\s*[.．]\s+\S")  # "1000. Requests …": numbering past 999
 _LETTER = re.compile(r"^[(（]([a-z]{1,2})[)）]\s*(.*)$")
 _ROMAN = re.compile(r"^[(（]((?:x{0,3})(?:ix|iv|v?i{0,3}))[)）]\s*(.*)$")
@@ -140,7 +148,7 @@ _CLOSING_HEADING = re.compile(r"^([" + _CN_NUM + r"]+\s*[.．、]\s*\S|[A-Z]\s*[
 _ANNEX = re.compile(r"^(附件[" + _CN_NUM + r"]*|Annex(\s+[IVX]+)?)\s*$", re.IGNORECASE)
 # the line naming the body that adopts the draft: "大会，", "The General Assembly,", and a decision's
 # "缔约方会议决定设立…" (the body, then at once what it decides)
-_BODY_WORDS = {"zh": r"(大会|理事会|缔约方会议|委员会|工作组|专家组|论坛|执行局)",
+_BODY_WORDS = {"zh": r"(大会|理事会|缔约方会议|缔约国会议|委员会|工作组|专家组|论坛|执行局)",
                "en": r"(Assembly|Council|Conference|Commission|Parties|Working Group|Forum|Executive Board)"}
 # bodies that open a draft only with the comma after their name (alone on a line they are headings)
 _GROUP_WORDS = ("工作组", "专家组", "论坛", "执行局", "Working Group", "Forum", "Executive Board")
@@ -201,6 +209,9 @@ class Paragraph:
     line: int
     items: list[Item] = field(default_factory=list)
     annex: str = ""  # the annex an item is in ("I", "II"), "" for an operative paragraph
+    # the texts of the footnotes its markers point to ("shall not exceed 10,700 words"): read for the
+    # quantities the paragraph itself does not state, never for its class
+    notes: list[str] = field(default_factory=list)
 
     def all_text(self) -> str:
         return " ".join([self.text, *(i.all_text() for i in self.items)])
@@ -695,7 +706,7 @@ def parse_drafts(text: str, *, file: str = "<text>", language: Language | None =
             if stage == "preamble":
                 stage = "operative"
                 target = current.operative
-            target.append(Paragraph(numbered.group(1), numbered.group(2).strip(), line,
+            target.append(Paragraph(_inserted_number(numbered.group(1)), numbered.group(2).strip(), line,
                                     annex=annex_name if stage == "annex" else ""))
             continue
         sub = _sub_item(para, target)
@@ -828,6 +839,7 @@ def read_drafts(path: Path | str, *, language: Language | None = None) -> list[D
             # one operative paragraph is printed unnumbered: the last paragraph, which closes with a full stop
             d.operative.append(Paragraph("", d.preamble.pop(), d.line))
     drafts = [d for d in drafts if d.operative]
+    _attach_notes(drafts, text)
     for paragraph in (p for d in drafts for p in (*d.operative, *d.annex)):
         size = len(paragraph.all_text())
         if size > MAX_PARAGRAPH_CHARS:
@@ -837,6 +849,61 @@ def read_drafts(path: Path | str, *, language: Language | None = None) -> list[D
         raise InputError("no operative paragraphs found (expected numbered paragraphs \"1. …\" after "
                          "the body's name, e.g. \"The General Assembly,\" or \"大会，\")", file=str(path), line=1)
     return drafts
+
+
+# a footnote's own line: its number ("1", "¹", "<sup>1</sup>", "[^1]:"), then its text
+_NOTE_OPENS = re.compile(r"^\s{0,8}(?:<sup>\s*(\d{1,3})\s*</sup>|\[\^?(\d{1,3})\]:?|([" + _SUPERSCRIPTS
+                         + r"]{1,3})|(\d{1,3}))\s+(\S.*)$")
+_DIGITS = str.maketrans(_SUPERSCRIPTS, "0123456789")
+
+
+def _footnotes(lines: list[str]) -> dict[str, str]:
+    """The footnotes printed below a rule ("____"), by number: a note runs on to a blank line or the next note."""
+    notes: dict[str, str] = {}
+    current: str | None = None
+    in_notes = False
+    for line in lines:
+        if _FOOTNOTE_RULE.match(line):
+            in_notes, current = True, None
+            continue
+        if not in_notes:
+            continue
+        if not line.strip():
+            current = None
+            continue
+        m = _NOTE_OPENS.match(line)
+        if m and masthead_fields(line.strip()) is None:
+            current = next(g for g in m.groups()[:4] if g).translate(_DIGITS)
+            notes[current] = m.group(5).strip()
+        elif current is not None:
+            notes[current] += ("" if _CJK.search(line[:1] + notes[current][-1:]) else " ") + line.strip()
+        else:
+            in_notes = False  # the body goes on (an annex after the notes)
+    return notes
+
+
+def _markers(line: str) -> list[str]:
+    """The footnote numbers a printed line points to: superscripts, "<sup>1</sup>", "[^1]", digits glued
+    to English words ("recommendations;1") or after Chinese punctuation ("报告；1")."""
+    found = [re.sub(r"\D", "", m.group(0).translate(_DIGITS)) for m in _MARKER.finditer(line)]
+    found += [m.group(0) for m in (_PDF_MARKER.finditer(line) if _CJK.search(line) else _EN_MARKER.finditer(line))]
+    return [n for n in found if n]
+
+
+def _attach_notes(drafts: list[Draft], text: str) -> None:
+    """Give each operative paragraph and annex item the footnotes its lines point to."""
+    lines = text.splitlines()
+    notes = _footnotes(lines)
+    if not notes:
+        return
+    rules = [n for n, line in enumerate(lines, start=1) if _FOOTNOTE_RULE.match(line)]
+    paragraphs = sorted((p for d in drafts for p in (*d.operative, *d.annex)), key=lambda p: p.line)
+    for i, paragraph in enumerate(paragraphs):
+        end = paragraphs[i + 1].line if i + 1 < len(paragraphs) else len(lines) + 1
+        end = min([end, *(r for r in rules if r > paragraph.line)])
+        for number in (n for line in lines[paragraph.line - 1:end - 1] for n in _markers(line)):
+            if number in notes and notes[number] not in paragraph.notes:
+                paragraph.notes.append(notes[number])
 
 
 def _single_draft(text: str, file: str, language: Language | None) -> list[Draft]:

@@ -426,6 +426,9 @@ class RuleSet:
     unpriced_services: tuple[tuple[re.Pattern[str], str], ...] = ()  # ("sign interpretation", its name)
     # services of a meeting the paragraph states and the tables price: ("with webcasting", "webcasting")
     meeting_services: tuple[tuple[re.Pattern[str], str], ...] = ()
+    # a body of independent experts the draft creates ("a Working Group … composed of five independent
+    # experts"): its sessions are meetings of its members, not of an intergovernmental body
+    expert_bodies: tuple[re.Pattern[str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -459,6 +462,9 @@ class Standards:
     templates: dict[str, dict[str, Any]]
     bodies: dict[str, dict[str, Any]]
     actors: tuple[dict[str, Any], ...] = ()  # parts of the secretariat: names, section, duty station
+    # other bodies whose sessions a draft names ("the Commission for Social Development at its
+    # sixty-seventh session"): names and the year of their sessions only, never a draft's own body
+    sessions: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 def _compile(phrase: str, words: dict[str, tuple[str, ...]], sentence: str, where: str,
@@ -602,6 +608,7 @@ def _load_rules(language: str, path: str) -> RuleSet:
         recurrence=tuple((p, int(v)) for p, v in _pairs(loaded, "recurrence", "every")),
         unpriced_services=tuple((p, str(v)) for p, v in _pairs(loaded, "unpriced_services", "label")),
         meeting_services=tuple((p, str(v)) for p, v in _pairs(loaded, "meeting_services", "service")),
+        expert_bodies=_patterns(loaded, "expert_bodies"),
     )
 
 
@@ -616,7 +623,8 @@ def load_standards(path: str | None = None) -> Standards:
     loaded = load_yaml(path or RULES_DIR / "standards.yaml")
     return Standards(file=loaded.file, templates=dict(loaded.data.get("templates") or {}),
                      bodies=dict(loaded.data.get("bodies") or {}),
-                     actors=tuple(loaded.data.get("actors") or ()))
+                     actors=tuple(loaded.data.get("actors") or ()),
+                     sessions=dict(loaded.data.get("other_sessions") or {}))
 
 
 def classify_text(texts: list[str], rules: RuleSet) -> Classification:
