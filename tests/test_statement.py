@@ -383,7 +383,8 @@ def test_an_unknown_body_is_named_at_its_line(tmp_path, capsys):
         assert main(["note", str(spec), *extra]) == 2
         err = capsys.readouterr().err.strip()
         assert err == f"{spec}:9: body: unknown body 'unga' (expected one of general-assembly, ga, ecosoc, ccpcj, " \
-                      "cnd, csw, statistical-commission, cop-untoc, human-rights-council)"
+                      "cnd, csw, statistical-commission, commission-for-social-development, " \
+                      "commission-on-population-and-development, cop-untoc, human-rights-council)"
 
 
 def test_the_assembly_takes_up_draft_resolution_a_i_under_rule_153():

@@ -22,7 +22,8 @@ from typing import Any
 
 from .text import Joined, Line
 
-__all__ = ["Lexicon", "LEXICON_FILE", "lexicon", "languages", "detect", "canonical_lines", "canonical_joined"]
+__all__ = ["Lexicon", "LEXICON_FILE", "lexicon", "languages", "detect", "canonical_lines", "canonical_joined",
+           "unreverse_groups"]
 
 #: the vocabulary of every language the reader reads through a rewrite
 LEXICON_FILE = Path(__file__).with_name("lexicon.yaml")
@@ -42,6 +43,9 @@ class Lexicon:
     rules: tuple[tuple[re.Pattern[str], Repl], ...]
     #: how many of ``rules``, first, rewrite paragraph and item marks
     marks: int = 0
+    #: a number whose digit groups the language's documents may write right to left (see
+    #: :func:`unreverse_groups`), else None
+    reversed_groups: re.Pattern[str] | None = None
 
     def rewrite_marks(self, text: str) -> str:
         """``text`` with only its paragraph and item marks in the reader's terms ("a) " → "(a) ")."""
@@ -147,8 +151,8 @@ def lexicon(lang: str) -> Lexicon | None:
         rules.append((_compile(pair[0], f"{lang}.marks[{k}]"), str(pair[1])))
     for name, value in (d.get("letters") or {}).items():  # (أ) → (a), an item or in "paragraph 1 (ب)"
         rules.append((re.compile(rf"\(\s*{re.escape(str(name))}\s*\)"), f"({value})"))
-    rules.extend(_numbers(str(d.get("group", " ")), str(d.get("decimal", ","))))
     cur = "|".join(str(c) for c in d.get("currency", []))
+    rules.extend(_numbers(str(d.get("group", " ")), str(d.get("decimal", ","))))
     if cur:
         frm = "|".join(str(c) for c in d.get("range_from", [])) or "(?!)"
         to = "|".join(str(c) for c in d.get("range_to", []))
@@ -166,7 +170,8 @@ def lexicon(lang: str) -> Lexicon | None:
     for k, pair in enumerate(d.get("phrases", [])):
         rules.append((_compile(pair[0], f"{lang}.phrases[{k}]"), str(pair[1])))
     marks = tuple(_compile(m, f"{lang}.detect[{k}]") for k, m in enumerate(d.get("detect", [])))
-    return Lexicon(lang, marks, int(d.get("min_hits", 2)), tuple(rules), len(d.get("marks", [])))
+    reversed_groups = _reversed_groups(str(d["reversed_groups"]), lang) if d.get("reversed_groups") else None
+    return Lexicon(lang, marks, int(d.get("min_hits", 2)), tuple(rules), len(d.get("marks", [])), reversed_groups)
 
 
 def _section_letters(pattern: str, lang: str) -> tuple[re.Pattern[str], Repl]:
@@ -178,6 +183,34 @@ def _section_letters(pattern: str, lang: str) -> tuple[re.Pattern[str], Repl]:
     back = {str(word): str(latin) for latin, word in (section_form(lang).get("letters") or {}).items()}
     rx = _compile(pattern.replace("{letter}", "|".join(re.escape(w) for w in back)), f"{lang}.section_letters")
     return rx, lambda m: f"{'and ' if m.group(1) else ''}section {m.group(2)}{back[m.group(3)]}"
+
+
+def _reversed_groups(units: str, lang: str) -> re.Pattern[str]:
+    """A number before one of ``units`` written in groups of digits: groups 1 (all but the last) and 2
+    (the last)."""
+    return _compile(rf"(?<![\d.,/])(\d{{3}}(?: \d{{3}})*) (\d{{1,3}})(?=\s*(?:{units}))", f"{lang}.reversed_groups")
+
+
+def _back(m: "re.Match[str]") -> str:
+    groups = [*m.group(1).split(" "), m.group(2)]
+    last = groups[-1]
+    if len(last) < 3 or (groups[0].endswith("00") and not last.endswith("00")):
+        return " ".join(reversed(groups))
+    return m.group(0)
+
+
+def unreverse_groups(lines: list[Line], lex: Lexicon) -> list[Line]:
+    """``lines`` with the digit groups of their numbers in reading order, when the text writes them
+    right to left, as Arabic documents are often typed or extracted («500 16 دولار» for 16,500).
+
+    A text writes them so when one of its numbers shows it (a last group of fewer than three digits,
+    which no number grouped left to right has); its other numbers are then reversed where the order
+    shows, amounts being stated to the hundred («600 160 دولار» for 160,600; «200 300 دولار» is read
+    as written). A text without such a number is left as it is."""
+    rx = lex.reversed_groups
+    if rx is None or not any(len(m.group(2)) < 3 for ln in lines for m in rx.finditer(ln.text)):
+        return lines
+    return [Line(ln.number, rx.sub(_back, ln.text)) for ln in lines]
 
 
 def _numbers(group: str, decimal: str) -> list[tuple[re.Pattern[str], Repl]]:

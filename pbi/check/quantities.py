@@ -30,6 +30,7 @@ plain ``dict``.  Keys (present only when the text states them):
 ``copies``                int (800 份 / 800 copies)
 ``pages_location``        str, the duty station a document counted in pages is processed in, when its clause names one
 ``trips_all``             list of {trips, travellers, dsa_days, location}: several trips in one amount
+``dsa_only``              {persons, days, location}: subsistence allowance without travel
 ``documents``             int, documents of the same length (两份…文件 / two 16-page documents)
 ``location``              str, e.g. ``"Vienna"``
 ``interpretation``        bool (配备…口译 → True, 不配备口译 → False)
@@ -51,7 +52,7 @@ from .text import to_int
 
 __all__ = ["MEETING_SERVICES", "extract", "processed_in", "find_funding", "find_years", "find_biennium", "find_ops", "find_section",
            "find_section_run", "find_sections", "no_section_at", "section_before", "section_before_at",
-           "staff_assessment", "KINDS", "COUNTABLE"]
+           "staff_assessment", "stations_named", "KINDS", "COUNTABLE"]
 
 #: an integer, possibly grouped as the United Nations prints it: 1,200 or 1 200 (a space between
 #: groups of three digits, as in its Chinese, French and Spanish texts: "8 500字", "8 500 mots")
@@ -163,6 +164,12 @@ _TRAVEL_OF = re.compile(rf"\btravel\s+(?:costs?\s+)?of\s+(?:the\s+)?{_EW}\s+((?:
                         r"staff|rapporteurs?|commissioners?)\b", re.I)
 _DSA_DAYS = re.compile(rf"\b(?:daily\s+)?subsistence\s+allowance\s+(?:for|of)\s+{_EW}\s+days?\b|"
                        rf"\b{_EW}\s+days?\s+of\s+(?:daily\s+)?subsistence\s+allowance\b", re.I)
+#: subsistence alone, for persons already where they meet: "daily subsistence allowance (only) for
+#: the four special rapporteurs for three days", "subsistence allowance for three experts for four days"
+_DSA_ONLY = re.compile(rf"\b(?:daily\s+)?subsistence\s+allowance\s+(?:only\s*)?,?\s*(?:\([^()]{{0,20}}\)\s*)?,?\s*"
+                       rf"for\s+(?:the\s+)?{_EW}\s+((?:[\w-]+\s+){{0,2}}?)(?:experts?|panellists?|panelists?|"
+                       rf"speakers?|members?|participants?|representatives?|staff|rapporteurs?|commissioners?)\b"
+                       rf"(?:\s+(?!for\b)\w+){{0,4}}?\s+for\s+{_EW}\s+days?\b", re.I)
 _TRAVEL_ZH = re.compile(rf"{_ZN}\s*名([^,;。，；]{{0,8}}?)(专家|小组成员|成员|代表|与会者|工作人员|报告员)"
                         rf"[^,;。]{{0,12}}?(?:旅费|差旅)(?:[^。;]{{0,8}}?{_ZN}\s*天的?每日生活津贴)?")
 _TRAVELLER_WORDS = {"panellist": "experts", "panelist": "experts", "speaker": "experts", "rapporteur": "experts",
@@ -330,6 +337,11 @@ def _item_clause(text: str, pos: int) -> str:
     return text[cuts[-1] if cuts else a:after.start() if after else b]
 
 
+def stations_named(text: str) -> set[str]:
+    """The duty stations ``text`` names (in English or Chinese)."""
+    return {m.group(1) for m in _LOCATIONS_EN.finditer(text)} | {en for zh, en in _LOCATIONS if zh in text}
+
+
 def processed_in(text: str) -> str | None:
     """The one duty station ``text`` says documents are processed in ("在日内瓦以六种正式语文处理")."""
     found = {station for m in _PROCESSED.finditer(text) for zh, station in _LOCATIONS if zh in m.group(0)}
@@ -493,6 +505,12 @@ def extract(text: str) -> dict[str, Any]:
             q["dsa_days"] = first["dsa_days"]
     if len(trips) > 1:  # trips of experts to Geneva and of staff to New York, in one amount
         q["trips_all"] = trips
+    m = _DSA_ONLY.search(text) if not trips else None
+    if m and to_int(m.group(1)) and to_int(m.group(3)):
+        # "daily subsistence allowance for the four special rapporteurs for three days": travellers
+        # already at the duty station, paid subsistence and no fare
+        q["dsa_only"] = {"persons": to_int(m.group(1)), "days": to_int(m.group(3)),
+                         "location": _own_location(text, m.end())}
     m = next((found for rx in _CONSULTANT_MONTHS for found in [rx.search(text)] if found), None)
     if m and to_int(m.group(1)):
         q["consultant_months"] = to_int(m.group(1))
@@ -568,7 +586,10 @@ _FUNDING = (
     ("contingency_fund", re.compile(r"应急基金|\bcontingency\s+fund", re.I)),
     ("existing_resources", re.compile(r"现有资源|\b(?:within|from)\s+(?:the\s+)?existing\s+"
                                       r"(?:resources|capacity)|\babsorbed\b", re.I)),
-    ("extrabudgetary", re.compile(r"预算外资源|预算外资金|\bextrabudgetary", re.I)),
+    # programme support costs are charged on extrabudgetary money only: "$78,700, inclusive of
+    # programme support costs"
+    ("extrabudgetary", re.compile(r"预算外资源|预算外资金|\bextrabudgetary|(?:含|包括)方案支助费用|"
+                                  r"\b(?:inclusive\s+of|including)\s+programme\s+support\s+costs?\b", re.I)),
     ("voluntary", re.compile(r"自愿捐款|自愿捐助|\bvoluntary\s+contributions?", re.I)),
     ("regular_budget", re.compile(r"经常预算|第\s*2\s*编|\bregular\s+budget|\bsections?\s+\d{1,2}[A-Z]?\b|"
                                   r"\bpart\s+2\b", re.I)),

@@ -165,6 +165,12 @@ def claim_activities(claim: Claim, table: Table) -> list[dict[str, Any]] | str:
     elif travel:
         out.append({"kind": travel, "trips": q["trips"], "travellers": q["travellers"], **own_place("trips_location"),
                     **({"dsa_days": q["dsa_days"]} if q.get("dsa_days") else {})})
+    # subsistence alone, for persons already at the duty station
+    # (where: its own clause, the claim's, or the one station the note names; else it is not priced)
+    dsa = q.get("dsa_only")
+    where = (dsa.get("location") or q.get("location")) if dsa else None
+    if dsa and where and not q.get("trips") and _pick(table, "dsa"):
+        out.append({"kind": _pick(table, "dsa"), "trips": dsa["persons"], "dsa_days": dsa["days"], "location": where})
     # consultants by the work-month ("two work-months of a consultant"), each of several apart
     if q.get("consultants_all") and _pick(table, "consultant", "consultancy"):
         for c in q["consultants_all"]:
@@ -201,8 +207,8 @@ def claim_activities(claim: Claim, table: Table) -> list[dict[str, Any]] | str:
                 act["days"] = days
                 if meetings and meetings > 1:
                     act["count"] = meetings
-            elif weeks and not meetings:
-                act["weeks"] = weeks  # "one week of meetings"
+            elif weeks and (not meetings or meetings == 1):
+                act["weeks"] = weeks  # "one week of meetings", "专家组会议为期一周" (one gathering of a week)
             else:
                 act["meetings"] = meetings
             if q.get("interpretation_languages") or langs:
@@ -332,20 +338,35 @@ def price_claim(claim: Claim, table: Table, *, symbol: str | None = None) -> Rat
     amount = {"low": claim.low, "high": claim.high} if claim.is_range else claim.low
     kinds = tuple(a["kind"] for a in acts)
     try:
-        activities = [Activity.model_validate({"id": f"a{i}", "year": year, "funding": funding, **a})
-                      for i, a in enumerate(acts)]
-        spec = Spec.model_validate({
-            "symbol": symbol or f"note {claim.note}", "title": Text(en="claim"), "body": "check",
-            "rule": "-", "budget_period": period_of(year).label, "table": table.id if re.match(
-                r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", table.id) else "table",
-            "requests": [Request(id="a", activities=tuple(activities))],
-            "published": [Figure(id="F01", paragraph=claim.paragraph, amount=amount,
-                                 activities=tuple(a.id for a in activities))]})
+        try:
+            spec = _claim_spec(claim, acts, year, funding, amount, symbol, table)
+        except ValueError as err:
+            counted = sum(int(a.get("count") or 1) for a in acts)
+            if "implausibly large" not in str(err) or counted > 100:
+                raise
+            # "eight documents of 1,568 pages" read as one activity of eight: the spec bounds a figure
+            # by its activities, so each counted item is priced as an activity of its own (same sum)
+            spec = _claim_spec(claim, [{**a, "count": 1} for a in acts for _ in range(int(a.get("count") or 1))],
+                               year, funding, amount, symbol, table)
         est = cost(spec, table)
     except (PbiError, ValueError) as err:
         why = getattr(err, "message", None) or str(err).splitlines()[0]
         return RateCheck(claim, symbol, kinds=kinds, skipped=f"not priced by the table ({why})")
     return RateCheck(claim, symbol, kinds=kinds, expected=est.figures[0].computed)
+
+
+def _claim_spec(claim: Claim, acts: list[dict[str, Any]], year: int, funding: str, amount: Any,
+                symbol: str | None, table: Table) -> Spec:
+    """A spec of one request costing ``acts``, its one figure the claim's amount."""
+    activities = [Activity.model_validate({"id": f"a{i}", "year": year, "funding": funding, **a})
+                  for i, a in enumerate(acts)]
+    return Spec.model_validate({
+        "symbol": symbol or f"note {claim.note}", "title": Text(en="claim"), "body": "check",
+        "rule": "-", "budget_period": period_of(year).label, "table": table.id if re.match(
+            r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", table.id) else "table",
+        "requests": [Request(id="a", activities=tuple(activities))],
+        "published": [Figure(id="F01", paragraph=claim.paragraph, amount=amount,
+                             activities=tuple(a.id for a in activities))]})
 
 
 def _fmt(v: Decimal) -> str:

@@ -55,7 +55,8 @@ class Claim:
     last of them (its quantities are then the total's, not the last part's); ``rounded_to`` on a
     figure stated in millions or thousands ("$1.2 million": 100,000), ``range_parts`` on a total
     stated as a range (its parts' lows and highs), ``length_elsewhere`` on a document whose length
-    the note states in another paragraph.
+    the note states in another paragraph, ``services_elsewhere`` on meetings whose interpretation
+    and languages it states in another paragraph.
     """
 
     note: int | None
@@ -108,7 +109,7 @@ class Note:
 
 _ANNEX = re.compile(r"^\s*(?:附件\s*([一二三四五六七八九十]+)|Annex\s+([IVXLC]+|\d+))\s*$", re.I)
 _TITLE_START = re.compile(
-    r"^\s*(?:关于题为|关于.{0,60}?(?:财务说明|所涉(?:行政和)?方案预算问题)|(?=.{0,200}?所涉(?:行政和)?方案预算问题\s*$)|"
+    r"^\s*(?:关于题为|关于.{0,60}?(?:财务说明|所涉(?:行政和)?方案预算问题)|(?=.{0,200}?所涉(?:行政和)?方案预算问题(?:的说明)?\s*$)|"
     r"(?:Financial\s+note|Statement\s+of\s+(?:the\s+)?programme\s+budget\s+implications|"
     r"(?:Administrative\s+and\s+)?Programme\s+budget\s+implications)\b)", re.I)
 _TITLE_KEY = re.compile(r"财务说明|所涉(?:行政和)?方案预算问题|所涉经费问题|financial\s+note|"
@@ -336,8 +337,11 @@ _OPTIONAL = re.compile(r"^\s*(?:如果?(?!不)(?![^,。]{0,16}通过)|若|倘若
                        re.I)
 _TOTAL = re.compile(r"以上相加|上述各项相加|以上各项|以上合计|共计|合计|总计|总额|总共需要|"
                     r"\bin\s+total\b|\ba\s+total\s+of\b|\btotal\s+(?:additional\s+|net\s+)?(?:resource\s+)?(?:requirement|cost|amount)s?\b|"
-                    r"\baltogether\b|\bthe\s+above\b|\bamounting\s+to\b|\btotall?ing\b|"
-                    r"\b(?:would\s+)?total\s+(?=\$|US\$|USD)", re.I)
+                    r"\baltogether\b|\bthe\s+above\b|\bthe\s+total\s+of\s+(?=\$|US\$)|\bamounting\s+to\b|\btotall?ing\b|"
+                    r"\b(?:would\s+)?total\s+(?=\$|US\$|USD)|"
+                    # "the requirements would amount to $97,200": the requirements of the note, a total
+                    r"\brequirements\b[^$.;]{0,60}?\b(?:would|will)\s+(?:then\s+)?amount\s+to\b|"
+                    r"\b(?:would|will)\s+amount\s+to\s+(?:the\s+)?(?:additional\s+)?requirements\b", re.I)
 #: after an amount: its parts follow ("$118,600 for 2023 [comprising $107,300 under section 2 …]")
 _PARTS_FOLLOW = re.compile(r"^[^.;$]{0,40}?(?:\b(comprising|consisting\s+of|broken\s+down\s+(?:as\s+"
                            r"follows|into|to)|breaks?\s+down\s+(?:as\s+follows|into|to)|made\s+up\s+of)\b|"
@@ -345,6 +349,12 @@ _PARTS_FOLLOW = re.compile(r"^[^.;$]{0,40}?(?:\b(comprising|consisting\s+of|brok
 #: between an amount and the next: the next is a part named by its section, in parentheses
 #: ("$248,700 would arise under section 4, Disarmament ($221,900), and section 36, …")
 _SECTION_PARTS = re.compile(r"^[^.;$()]{0,80}?\bsections?\s+\d{1,2}[A-Z]?\b[^\d$()]{0,120}\(\s*$", re.I)
+#: right after an amount: the year it is for ("$80,300 in 2028", "$80,300 for 2027"), not a biennium
+_YEAR_AFTER = re.compile(r"\s*(?:in|for)\s+((?:19|20)\d\d)\b(?!\s*[-–])", re.I)
+#: between two amounts: the second is the first's items in another year ("$80,300 in 2027 and
+#: $80,300 in 2028"; "2027年为48 200美元，2028年为")
+_NEXT_YEAR = re.compile(r"^\s*(?:(?:in|for)\s+(?:19|20)\d\d\s*,?\s*(?:and\s+)?|"
+                        r"[，,、]\s*(?:19|20)\d\d\s*年\s*(?:为|需要|所需经费为)?\s*)$", re.I)
 #: two consecutive years: a biennium named without the word ("the requirements for 2018-2019")
 _YEAR_PAIR = re.compile(r"\b((?:19|20)\d\d)\s*-\s*((?:19|20)\d\d)\b")
 #: before an amount: a further sum apart from the item just costed ("would require a further $191,000")
@@ -352,6 +362,7 @@ _FURTHER = re.compile(r"\ba\s+further\s*$|另需\s*$", re.I)
 _OF_WHICH = re.compile(r"\bof\s+which\b|其中", re.I)
 _GROSS = re.compile(r"\bgross\b|\b(?:including|inclusive\s+of)\s+staff\s+assessment\b|"
                     r"含工作人员薪金税", re.I)
+_NET = re.compile(r"\(net\)|\bnet\s+of\s+staff\s+assessment\b|净额", re.I)
 _DOC_SYMBOL = re.compile(r"(?<![A-Za-z0-9/.])(?:A|E|S|TD|HRC|CTOC|UNEP|ST|DP|CRC|CEDAW)(?:/[A-Z0-9][A-Za-z0-9.()]*){1,6}")
 _REQUEST = re.compile(r"请求|request", re.I)
 _SUMMARY = re.compile(r"执行段中?规定|分段规定|决定草案规定|决议草案规定|under\s+the\s+terms\s+of|"
@@ -377,6 +388,14 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
+#: between two amounts of a sentence: the next item begins, described before its amount ("$186,300
+#: under section 24, and the processing of the report of 8,500 words …, at a cost of $14,700")
+_NEXT_ITEM = re.compile(r"(?:[,;]\s+|\s+)and\s+(?=(?:the|a|an|its|their|one|two|three|four|five|six|\d+)\s|"
+                        r"(?:pre|in|post)-session\s|documentation\b|travel\b|general\s+temporary\b|"
+                        r"daily\s+subsistence\b|consultan)"
+                        r"(?![^$]*\b(?:of\s+which|comprising)\b)", re.I)
+
+
 def _segment(text: str, sent: tuple[int, int], money: list[Money], k: int,
              starts: list[int] | None = None) -> tuple[int, int]:
     """The part of a sentence that belongs to ``money[k]`` when it holds several amounts
@@ -389,12 +408,14 @@ def _segment(text: str, sent: tuple[int, int], money: list[Money], k: int,
     idx = k - lo
     if idx > 0:
         prev = inside[idx - 1]
+        item = _NEXT_ITEM.search(text, prev.end, money[k].start)
         cut = [m.end() for m in _CLAUSE.finditer(text, prev.end, money[k].start)]
-        a = cut[-1] if cut else prev.end
+        a = item.start() + 1 if item else cut[-1] if cut else prev.end
     if idx + 1 < len(inside):
         nxt = inside[idx + 1]
+        item = _NEXT_ITEM.search(text, money[k].end, nxt.start)
         cut = [m.end() for m in _CLAUSE.finditer(text, money[k].end, nxt.start)]
-        b = cut[-1] if cut else nxt.start
+        b = item.start() + 1 if item else cut[-1] if cut else nxt.start
     return a, b
 
 
@@ -498,6 +519,15 @@ class _NoteReader:
                 q["background_document"] = q["documentation"] = True
             years = qx.find_years(seg)
             year = years[0] if years else None
+            own_year = _YEAR_AFTER.match(text, mo.end)  # "$80,300 in 2028": the year after it is its own
+            if own_year:
+                year = int(own_year.group(1))
+            if k and money[k - 1].start >= sent[0] and not _has_item(q) \
+                    and _NEXT_YEAR.match(text[money[k - 1].end:mo.start]):
+                # "$80,300 in 2027 and $80,300 in 2028", "2027年为48 200美元，2028年为48 200美元":
+                # the same items in another year
+                prev_q = self.claims[-1].quantities if self.claims else {}
+                q = {**{key: v for key, v in prev_q.items() if key in _ITEM_KEYS or key in _INHERIT}, **q}
             if b.parent is not None:
                 self._inherit(b, q, year)
             funding, fund_text = self._funding(text, sents, sent, mo, money, b, k, starts)
@@ -521,6 +551,9 @@ class _NoteReader:
                 q["of_which"] = True  # "…, of which $50,600 would be charged…": not one more part
             if _TOTAL.search(seg):
                 q["is_total"] = True
+            elif k and self.claims and self.claims[-1].is_total and money[k - 1].start >= sent[0] \
+                    and _NEXT_YEAR.match(text[money[k - 1].end:mo.start]):
+                q["is_total"] = True  # "would amount to $111,100 in 2027 and $111,100 in 2028"
             nxt = money[k + 1].start if k + 1 < len(money) else sent[1]
             follow_parts = _PARTS_FOLLOW.match(text[mo.end:min(nxt, sent[1])])
             if follow_parts and listing and (follow_parts.group(2) or "其中" in follow_parts.group(0)):
@@ -798,9 +831,15 @@ class _NoteReader:
             c.quantities["total_of"] = [x.paragraph for x in parts]
             c.quantities["range_parts"] = [(x.low, x.high) for x in parts]
 
+    def _sentence_before(self, x: Claim, c: Claim) -> bool:
+        """``x`` stands in a sentence of ``c``'s paragraph before ``c``'s ("… $32,400. Those
+        requirements, totalling $111,100, …"), neither being in a table."""
+        at_x, at_c = self._at.get(id(x)), self._at.get(id(c))
+        return at_x is not None and at_c is not None and at_x[0] == at_c[0] and at_x[1][1] <= at_c[1][0]
+
     def _resolve_totals(self) -> None:
         done: list[Claim] = []
-        since = 0
+        since = before_prev = 0
         for c in self.claims:
             if c.is_total and c.amount is None and c.low is not None and not c.quantities.get("total_kind"):
                 self._range_total(c, done[since:])  # "共计84 800至94 800美元"
@@ -816,8 +855,10 @@ class _NoteReader:
                 comprising = c.quantities["total_kind"] == "comprising"
                 nested = next((i for i, x in enumerate(follow)
                                if x.is_total or (comprising and x.quantities.get("of_which"))), len(follow))
+                net = bool(_NET.search(c.text))  # "$201,000 (net), comprising …": without staff assessment
                 parts = [x for x in follow[:nested] if x.amount is not None
-                         and not x.quantities.get("income_offset")]
+                         and not x.quantities.get("income_offset")
+                         and not (net and x.quantities.get("staff_assessment"))]
                 c.quantities["total_of"] = [x.paragraph for x in parts]
                 c.quantities["parts"] = [x.amount for x in parts]
                 named = self._named_at.get(id(c))
@@ -830,7 +871,15 @@ class _NoteReader:
                 done.append(c)
                 continue
             children = [x for x in self.claims if x.paragraph.startswith(c.paragraph + "(")]
-            pool = children or [x for x in done[since:] if x.paragraph != c.paragraph]
+            prev = done[-1] if done else None
+            if (prev is not None and prev.is_total and prev.paragraph == c.paragraph and c.year is not None
+                    and prev.year is not None and prev.year != c.year and not prev.quantities.get("total_kind")):
+                since = before_prev  # "$111,100 in 2027 and $111,100 in 2028": totals of one pool, by year
+            pool = children or [x for x in done[since:] if x.paragraph != c.paragraph
+                                or self._sentence_before(x, c)]
+            years = {x.year for x in pool if x.amount is not None and not x.is_total}
+            if c.year is not None and c.year in years and len(years - {None}) > 1:
+                pool = [x for x in pool if x.year in (None, c.year)]  # a total for 2027 of the 2027 amounts
             total_ops = {op.split("(")[0] for op in (c.operative_paragraph or "").split(", ") if op}
             gross = bool(_GROSS.search(c.text))
             parts = [x for x in pool
@@ -845,7 +894,7 @@ class _NoteReader:
             c.quantities["total_of"] = [x.paragraph for x in parts]
             c.quantities["parts"] = [x.amount for x in parts]
             done.append(c)
-            since = len(done)
+            before_prev, since = since, len(done)
         self.claims = done
 
 
@@ -949,6 +998,7 @@ def _read(text: str, source: str, lang: str | None = None) -> list[Note]:
     lex = lx.lexicon(lang or lx.detect(join_lines(lines).text) or "")
     unwritten: dict[int, str] | None = None  # each line before the rewrite of its words, by its number
     if lex is not None:
+        lines = lx.unreverse_groups(lines, lex)
         unwritten = {ln.number: ln.text for ln in lines}
         lines = lx.canonical_lines(lines, lex)
     notes: list[Note] = []
@@ -982,6 +1032,12 @@ def _read(text: str, source: str, lang: str | None = None) -> list[Note]:
                 if c.year is None:
                     c.quantities.setdefault("period_year", first)
         _document_length(claims, whole)
+        _meeting_services(claims, blocks)
+        stations = qx.stations_named(whole)
+        for c in claims:  # subsistence is paid where the persons meet: the one station the note names
+            dsa = c.quantities.get("dsa_only")
+            if dsa and not dsa["location"] and not c.quantities.get("location") and len(stations) == 1:
+                dsa["location"] = next(iter(stations))
         for table in tables:
             claims += _table_claims(table, body, blocks, note_no)
         sym = _SYMBOL.search(whole) or _SYMBOL.search(head.title)
@@ -999,6 +1055,31 @@ def _read(text: str, source: str, lang: str | None = None) -> list[Note]:
 #: quantities that say an amount pays for something other than one document
 _NOT_A_DOCUMENT = ("pages", "words", "meetings", "workshops", "work_months", "participants", "trips", "grade",
                    "days", "weeks", "copies")
+
+
+def _meeting_services(claims: list[Claim], blocks: list[_Block]) -> None:
+    """The services of meetings an amount counts without them, from the one paragraph that states
+    as many meetings with their services ("8 meetings with interpretation in the six official
+    languages" … "The meeting servicing of 8 meetings would require $48,000"): only when the amount
+    costs meetings and nothing else, and one other paragraph states that count with interpretation."""
+    stated: dict[int, list[dict[str, Any]]] = {}
+    for b in blocks:
+        q = qx.extract(b.text)
+        if q.get("interpretation") is True and q.get("meetings") and "events" not in q and "days" not in q:
+            stated.setdefault(int(q["meetings"]), []).append(q)
+    for c in claims:
+        q = c.quantities
+        same = stated.get(int(q.get("meetings") or 0), [])
+        if len(same) != 1 or c.low is None or q.get("is_total") or "interpretation" in q \
+                or "meetings" in q.get("inherited", ()) \
+                or any(k in q for k in ("days", "weeks", "pages", "words", "grade", "work_months", "trips",
+                                        "participants", "travel", "events")):
+            continue
+        q["interpretation"] = True
+        for key in ("languages", *qx.MEETING_SERVICES):
+            if key in same[0]:
+                q.setdefault(key, same[0][key])
+        q["services_elsewhere"] = True
 
 
 def _document_length(claims: list[Claim], whole: str) -> None:

@@ -35,7 +35,7 @@ _RULE = re.compile(r"^[\s\-–—=]*-{3,}[\s\-–—=]*$")
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 #: row labels, in the languages pbi writes statements in
 _SUBTOTAL = re.compile(r"^(?:subtotal|sub-total|小计|total\s+partiel|промежуточный\s+итог|المجموع\s+الفرعي)$", re.I)
-_GROSS = re.compile(r"including\s+staff\s+assessment|含工作人员薪金税|y\s+compris\s+les\s+contributions|"
+_GROSS = re.compile(r"including\s+staff\s+assessment|含工作人员薪金税|毛额|\bgross\b|y\s+compris\s+les\s+contributions|"
                     r"incluidas\s+las\s+contribuciones|включая\s+налогообложение|بما\s+في\s+ذلك", re.I)
 _INCOME = re.compile(r"^income\s+section|^收入第|des\s+recettes|de\s+ingresos|сметы\s+поступлений|"
                      r"باب\s+الإيرادات", re.I)
@@ -95,13 +95,18 @@ _CAPTION = re.compile(r"^\s*(?:Table\s+\d+|表\s*\d+)(?:\s|$)|[(（](?:Thousands
                       r"[(（](?:千)?美元[)）]\s*$", re.I)
 _THOUSANDS = re.compile(r"thousands\s+of\s+United\s+States\s+dollars|千美元", re.I)
 _YEAR_ZH = re.compile(r"^((?:19|20)\d{2})\s*年$")
+#: a row of the table's net total: "Total", "Total (net)", "共计（净额）", "Итого", "المجموع"
+_NET_LABEL = re.compile(r"^(?:(?:grand\s+)?total\b|net\b|итого|всего|المجموع(?!\s+الفرعي)|共计|合计|总计|总额)",
+                        re.I)
+_BIENNIUM_CELL = re.compile(r"^((?:19|20)\d{2})\s*[-–]\s*(?:19|20)\d{2}$")
 _TOTAL_CELL = re.compile(r"^(?:total|合计|共计|总计)$", re.I)
 
 
 def _captioned_header(text: str) -> tuple[tuple[int, ...], bool] | None:
     """The year columns of a header as the United Nations prints it (no rule of dashes beneath):
     a label or none, one or more years, and a total column or none."""
-    cells = [_YEAR_ZH.sub(r"\1", c) for c in _cells(text)]  # "2026年" is the year 2026
+    # "2026年" is the year 2026; a biennium's column ("2012-2013") is read at its first year
+    cells = [_BIENNIUM_CELL.sub(r"\1", _YEAR_ZH.sub(r"\1", c)) for c in _cells(text)]
     if cells and not _YEAR.match(cells[0]):
         cells = cells[1:]  # the label column's heading ("Section", "Object of expenditure")
     total = bool(cells) and bool(_TOTAL_CELL.match(cells[-1]))
@@ -231,15 +236,17 @@ def table_amounts(table: Table) -> list[TableAmount]:
             role = "income"
         elif qx.staff_assessment(label) or qx.find_section(label) == "36":
             role = "staff_assessment"
-        else:
+        elif _NET_LABEL.match(label):
             role = "net"
+        else:
+            role = "object"  # an item of its own at the top ("Pre-session documentation   47.4")
         row_cells: list[TableAmount] = []
         for k, cell in enumerate(cells[1:]):
             amount = _amount(cell, table.scale)
             year = table.years[k] if k < len(table.years) else None
             if amount is None:
                 continue
-            sec = section if indented or role == "section" else ("36" if role == "staff_assessment" else
+            sec = section if indented or role in ("section", "object") else ("36" if role == "staff_assessment" else
                                                                  "income 1" if role == "income" else None)
             t = TableAmount(amount, year, sec, label, row.number, role)
             if year is None:

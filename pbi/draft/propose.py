@@ -129,11 +129,17 @@ def _number(text: str, lang: str) -> int | None:
     return cn_number(text) if lang == "zh" else en_ordinal(text)
 
 
+#: an opening verb followed by its adverb ("Decides also to convene", "Requests further the Office"),
+#: read as the rules write it ("Also decides to convene")
+_ADVERB_AFTER = re.compile(r"^([A-Z][a-z]+s) (also|further)\b")
+
+
 def _paragraph_texts(paragraph: Paragraph) -> tuple[str, ...]:
-    texts = [paragraph.text]
+    text = _ADVERB_AFTER.sub(lambda m: f"{m.group(2).capitalize()} {m.group(1).lower()}", paragraph.text)
+    texts = [text]
     for item in paragraph.items:
         # "2. Decides: (b) To request the Secretary-General …" is read "Decides to request the Secretary-General …"
-        texts.append(with_stem(paragraph.text, item.all_text()) or paragraph.text + " " + item.all_text())
+        texts.append(with_stem(text, item.all_text()) or text + " " + item.all_text())
     return tuple(texts)
 
 
@@ -876,6 +882,10 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                 year, why = session[0], f"{session[1]}, after the budget periods the draft's note covers"
             elif dated := _year_of_body(text, template, lang, results, result.ref, rules, draft_year, year):
                 year, why = dated
+            if far := sorted({y for y in _years(text, rules) if y > draft_year + _STATED_HORIZON and y != year}):
+                # "in 2031" in a draft of 2027: a goal more often than a date; said, for the user to check
+                why += (f"; the paragraph also names {', '.join(map(str, far))}, further ahead than a note "
+                        "dates work: taken as a goal, not the activity's year (set `year:` if it is)")
             count = _count(text, rules)
             place, days = _place(text, rules), _days(text, rules)
             participants = _participants(text, rules)

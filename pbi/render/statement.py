@@ -253,7 +253,7 @@ def build_statement_context(estimate: Estimate) -> StatementContext:
         symbol=spec.symbol if _SYMBOL.match(spec.symbol) and not spec.draft_number else None, requests=requests, ops=ops,
         activities=_merged([ln for ln in lines if ln.activity.id in additional_ids]),
         covered=_merged([ln for ln in lines if ln.activity.id in covered_ids or ln.activity.funding in _COVERED]),
-        no_implications=not estimate.items,
+        no_implications=not estimate.items and not spec.extra.get("not_costed"),
         table_rows=conclusion.objects_of("additional", "budget_process"))
 
 
