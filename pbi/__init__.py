@@ -52,7 +52,13 @@ __all__ = [
 ]
 
 
+#: the subpackages, reachable as attributes after a plain ``import pbi`` (``pbi.costing.explain``)
+_PACKAGES = frozenset({"model", "costing", "render", "check", "export", "draft"})
+
+
 def __getattr__(name: str) -> Any:
+    if name in _PACKAGES:
+        return import_module(f".{name}", __name__)
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'pbi' has no attribute {name!r}")

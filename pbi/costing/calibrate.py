@@ -90,6 +90,7 @@ class Equation:
 
     @property
     def label(self) -> str:
+        """The figure the equation comes from, with the end of its range (low or high) if it has one."""
         return f"{self.figure} ({self.end})" if self.end else self.figure
 
 
@@ -107,10 +108,12 @@ class FittedRate:
 
     @property
     def id(self) -> RateId:
+        """The fitted value's identity: rate key, station series and effective date."""
         return (self.key, self.station, self.effective_from)
 
     @property
     def change_percent(self) -> Decimal | None:
+        """Fitted against base value, in per cent (None where the base is 0)."""
         return None if not self.base else (self.value - self.base) / self.base * 100
 
 
@@ -130,10 +133,12 @@ class FigureFit:
 
     @property
     def residual(self) -> Range:
+        """Published minus the amount the fitted (rounded) table computes."""
         return Range(self.published.low - self.predicted.low, self.published.high - self.predicted.high)
 
     @property
     def loo_error(self) -> Range | None:
+        """The amount predicted from values fitted without this figure, minus the published one."""
         if self.loo is None:
             return None
         return Range(self.loo.low - self.published.low, self.loo.high - self.published.high)
@@ -172,6 +177,10 @@ def _loo_stats(figs: list[FigureFit]) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class Calibration:
+    """A table's rates fitted to published figures: each fitted value with its method, each figure's
+    residual and leave-one-out error; ``to_text()`` and ``to_json()`` print it as ``pbi calibrate``
+    does, :func:`write_table` writes the fitted table."""
+
     base: Table
     table: Table  # the fitted table
     rates: list[FittedRate]
@@ -184,6 +193,14 @@ class Calibration:
     def reproduced(self) -> int:
         """Figures the fitted (rounded) table reproduces exactly, as the engine prices them."""
         return sum(1 for f in self.figures if f.residual == Range.of(0))
+
+    def to_text(self) -> str:
+        """The report ``pbi calibrate`` prints."""
+        return calibration_text(self)
+
+    def to_json(self) -> str:
+        """The report ``pbi calibrate --json`` prints."""
+        return calibration_json(self)
 
     def loo_summary(self) -> dict[str, Any]:
         """Leave-one-out over every figure, and by activity kind, duty station and year band."""
@@ -882,6 +899,7 @@ def _loo_line(s: dict[str, Any]) -> str:
 
 
 def calibration_text(cal: Calibration, *, written: str | Path | None = None) -> str:
+    """The report `pbi calibrate` prints: fitted values, reproduced figures, leave-one-out."""
     from tabulate import tabulate
 
     rows = []
@@ -940,6 +958,7 @@ def _json_value(v: Any) -> Any:
 
 
 def calibration_json(cal: Calibration, *, written: str | Path | None = None) -> str:
+    """The report `pbi calibrate --json` prints (amounts and values as strings)."""
     def rng(r: Range | None) -> Any:
         if r is None:
             return None

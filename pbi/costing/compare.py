@@ -42,9 +42,11 @@ class Row:
     baseline: Range
     scenario: Range
     provenance: str = ""
+    section: str | None = None  # the budget section of a line item (a rounding per section says which)
 
     @property
     def difference(self) -> Range:
+        """Scenario minus baseline, at each end of the ranges."""
         return Range(self.scenario.low - self.baseline.low, self.scenario.high - self.baseline.high)
 
     @property
@@ -57,6 +59,7 @@ class Row:
         return _percent(d.low, self.baseline.low), _percent(d.high, self.baseline.high)
 
     def to_dict(self) -> dict[str, Any]:
+        """Plain data (amounts and per cents as strings) for JSON."""
         low, high = self.percent
         pct: Any = None if low is None else str(low)
         if self.baseline.is_range or self.scenario.is_range:
@@ -64,7 +67,7 @@ class Row:
         return {"level": self.level, "group": self.group, "activity": self.activity or None, "what": self.what,
                 "funding": self.funding or None, "year": self.year, "baseline": _amount(self.baseline),
                 "scenario": _amount(self.scenario), "difference": _amount(self.difference), "percent": pct,
-                "provenance": self.provenance or None}
+                "provenance": self.provenance or None, "section": self.section}
 
 
 def _amount(value: Range) -> Any:
@@ -118,7 +121,7 @@ class Comparison:
             rows.append(Row("item", key[0], key[1], key[3], key[4], key[6], _sum(i.amount for i in b),
                             _sum(i.amount for i in s), _provenance(first)
                             + (f"; {self.labels[0]}: {_provenance(b[0])}" if b and s and first.rate
-                               and b[0].rate and b[0].rate != first.rate else "")))
+                               and b[0].rate and b[0].rate != first.rate else ""), key[5]))
         return rows
 
     @property
@@ -139,6 +142,7 @@ class Comparison:
 
     @property
     def total(self) -> Row:
+        """The grand total's row."""
         return self.totals[-1]
 
     def to_dict(self) -> dict[str, Any]:
@@ -149,6 +153,7 @@ class Comparison:
                 "totals": [r.to_dict() for r in self.totals]}
 
     def to_json(self) -> str:
+        """:meth:`to_dict` as indented JSON text."""
         import json
 
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
@@ -163,14 +168,14 @@ class Comparison:
         writer = csv.writer(buf, lineterminator="\n")
         writer.writerow(["level", "group", "activity", "what", "funding", "year", "baseline_low",
                          "baseline_high", "scenario_low", "scenario_high", "difference_low", "difference_high",
-                         "percent_low", "percent_high", "provenance"])
+                         "percent_low", "percent_high", "provenance", "section"])
         t = decimal_text
         for r in [*self.items, *self.groups, *self.totals]:
             d, (pl, ph) = r.difference, r.percent
             writer.writerow([r.level, r.group, r.activity, r.what, r.funding, "" if r.year is None else r.year,
                              t(r.baseline.low), t(r.baseline.high), t(r.scenario.low), t(r.scenario.high),
                              t(d.low), t(d.high), "" if pl is None else pl, "" if ph is None else ph,
-                             r.provenance])
+                             r.provenance, r.section or ""])
         return buf.getvalue()
 
     # -- exports: reached through pbi.costing.display.exporter(), at call time ---------------------

@@ -75,9 +75,11 @@ class Requirement:
 
     @property
     def period(self) -> BudgetPeriod:
+        """The budget period the requirement falls in."""
         return period_of(self.year)
 
     def to_dict(self) -> dict[str, Any]:
+        """Plain data (amounts as strings) for JSON."""
         return {"funding": self.funding, "section": self.section, "year": self.year,
                 "period": self.period.label, "amount": _json(self.amount)}
 
@@ -94,6 +96,7 @@ class ObjectRequirement:
     amount: Range
 
     def to_dict(self) -> dict[str, Any]:
+        """Plain data (amounts as strings) for JSON."""
         return {"share": self.share, "funding": self.funding, "section": self.section, "object": self.object,
                 "year": self.year, "amount": _json(self.amount)}
 
@@ -112,6 +115,7 @@ class StaffAssessmentLine:
     reference: str
 
     def to_dict(self) -> dict[str, Any]:
+        """Plain data (amounts as strings) for JSON."""
         return {"share": self.share, "year": self.year, "base": _json(self.base), "percent": str(self.percent),
                 "amount": _json(self.amount), "section": self.section, "income_section": self.income_section}
 
@@ -140,6 +144,7 @@ class Conclusion:
         return [o for o in self.objects if o.share in shares]
 
     def staff_assessment_total(self, *shares: Share) -> Range:
+        """Staff assessment on the requirements of the given shares (additional, budget process …)."""
         return _total(s for s in self.staff_assessment if s.share in shares)
 
     @property
@@ -150,14 +155,17 @@ class Conclusion:
 
     @property
     def additional_total(self) -> Range:
+        """Additional regular-budget requirements, every section and year."""
         return _total(self.additional_regular_budget)
 
     @property
     def contingency_fund(self) -> Range:
+        """The part of the additional requirements charged against the contingency fund."""
         return _total(r for r in self.additional_regular_budget if r.funding == "contingency_fund")
 
     @property
     def extrabudgetary_total(self) -> Range:
+        """Extrabudgetary and voluntary needs, programme support costs included."""
         return _total(self.extrabudgetary)
 
     @property
@@ -179,6 +187,7 @@ class Conclusion:
         return dict(out)
 
     def to_dict(self) -> dict[str, Any]:
+        """Plain data (amounts as strings) for JSON: `pbi conclude --json`."""
         return {
             "symbol": self.symbol, "body": self.body, "period": self.period.label,
             "period_kind": self.period.kind, "appropriating": self.appropriating, "action": self.action,

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator, Mapping
 
 from pbi.model.errors import Location, PbiError, RateLookupError, SpecError, UnitError
 from pbi.model.periods import meeting_days, split_days
-from pbi.costing.quantities import feeds, label, read_quantity
+from pbi.costing.quantities import label, missing, read_quantity
 from pbi.costing.estimate import ZERO, Cell, Estimate, FigureKind, FigureResult, LineItem, Status
 from pbi.model.validation import expect
 from pbi.model.specs import Activity, Figure, Range, Request, Spec, source_of
@@ -99,6 +99,10 @@ def price_activity(spec: Spec, table: Table, request: Request, activity: Activit
         raise RateLookupError(f"table {table.id!r} covers up to {table.valid_to}; the activity is in "
                               f"{year} (use a table for that year)", at=_where(spec, ri, ai, "year"))
     on = spec.priced_on or dt.date(year, 1, 1)
+    if table.stations and activity.location and activity.location not in (table.duty_station, *table.stations):
+        raise RateLookupError(f"{activity.location!r} is not a duty station of table {table.id!r} (stations: "
+                              f"{', '.join(s for s in (table.duty_station, *table.stations) if s)})",
+                              at=_where(spec, ri, ai, "location"))
     try:
         kind = table.kind(activity.kind)
     except PbiError as err:
@@ -134,10 +138,8 @@ def _terms(spec: Spec, table: Table, activity: Activity, kind: ActivityKind, on:
             except PbiError as err:
                 raise err.located(_where(spec, ri, ai, name)) from None
             if reading is None:
-                stated = sorted(feeds(name) - {name})
-                either = f" or {' or '.join(repr(f) for f in stated)}" if stated else ""
-                raise SpecError(f"a {activity.kind} activity needs {name!r}{either} (rate {rate.key} is per "
-                                f"{name})", at=_where(spec, ri, ai, name))
+                raise SpecError(f"a {activity.kind} activity needs {missing(activity, name, table, kind.defaults)}"
+                                f" (rate {rate.key} is per {name})", at=_where(spec, ri, ai, name))
             value = reading.value
             factors.append((label(name, reading), value))
             qlow, qhigh = qlow * value.low, qhigh * value.high

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal
 
 from pbi.costing.display import exporter
 from pbi.model.money import Rounding
-from pbi.model.specs import Range, Spec
+from pbi.model.specs import Activity, Range, Spec
 from pbi.model.tables import RateValue, Table
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -47,9 +48,11 @@ class LineItem:
 
     @property
     def rate_key(self) -> str | None:
+        """The key of the rate that prices this item, if any."""
         return self.rate.key if self.rate else None
 
     def to_dict(self) -> dict[str, Any]:
+        """Plain data (amounts as strings) for JSON, with the rate's provenance."""
         out: dict[str, Any] = {
             "request": self.request, "activity": self.activity, "group": self.group, "type": self.type,
             "funding": self.funding, "section": self.section, "year": self.year, "covered": self.covered,
@@ -148,13 +151,24 @@ class Estimate:
         return {k: cents(v) for k, v in sorted(out.items())}
 
     def by_request(self) -> dict[str, Range]:
+        """Request id → its additional requirements (rounded; covered items left out)."""
         out: dict[str, Range] = defaultdict(lambda: ZERO)
         for item in self.items:
             if not item.covered:
                 out[item.request] = out[item.request] + item.amount
         return {k: cents(v) for k, v in out.items()}
 
+    def covered_by_request(self) -> dict[str, Range]:
+        """Request id → what its covered items come to (within existing resources or an entitlement:
+        priced for information, outside the totals), for the requests that have such items."""
+        out: dict[str, Range] = defaultdict(lambda: ZERO)
+        for item in self.items:
+            if item.covered:
+                out[item.request] = out[item.request] + item.amount
+        return {k: cents(v) for k, v in out.items()}
+
     def by_group(self) -> dict[str, Range]:
+        """Rounding group (a published figure's id, else ``request (a)``) → its additional requirements."""
         out: dict[str, Range] = defaultdict(lambda: ZERO)
         for item in self.items:
             if not item.covered:
@@ -162,6 +176,7 @@ class Estimate:
         return {k: cents(v) for k, v in out.items()}
 
     def figure(self, figure_id: str) -> FigureResult:
+        """The result of published figure ``figure_id``; SpecError naming the known figures if none."""
         for f in self.figures:
             if f.id == figure_id:
                 return f
@@ -169,9 +184,25 @@ class Estimate:
         raise AssertionError("unreachable")
 
     def items_of(self, figure_id: str) -> list[LineItem]:
+        """The line items of published figure ``figure_id``: its activities' items and its rounding."""
         figure = self.spec.figure(figure_id)
         wanted = set(figure.activities)
         return [i for i in self.items if i.activity in wanted or (i.type == "rounding" and i.group == figure_id)]
+
+    def place(self, item: LineItem) -> tuple[str | None, str | None]:
+        """The activity kind and duty station of a line item: the station of the rate's series, else
+        the activity's location, else the table's duty station; ``(None, None)`` for a rounding of
+        several activities."""
+        activity = self._by_id.get(item.activity) if item.activity else None
+        if activity is None:
+            return None, None
+        station = (item.rate.duty_station if item.rate and item.rate.duty_station
+                   else activity.location or self.table.duty_station)
+        return activity.kind, station
+
+    @cached_property
+    def _by_id(self) -> dict[str, Activity]:
+        return {a.id: a for _, a in self.spec.activities()}
 
     # -- exports: reached through pbi.costing.display.exporter(), at call time ---------------------
     def to_dataframe(self, *, decimal: bool = False) -> Any:
@@ -197,8 +228,11 @@ class Estimate:
         """Plain data (amounts as strings) for JSON."""
         return {
             "spec": self.spec.symbol, "table": self.table.id,
-            "items": [i.to_dict() for i in self.items],
+            "items": [{**i.to_dict(), **dict(zip(("kind", "station"), self.place(i), strict=True))}
+                      for i in self.items],
             "requests": [{"request": r, "amount": _range_json(a)} for r, a in self.by_request().items()],
+            **({"covered_requests": [{"request": r, "amount": _range_json(a)} for r, a in covered.items()]}
+               if (covered := self.covered_by_request()) else {}),
             "figures": [figure_json(f) for f in self.figures],
             "totals": [{"funding": f, "year": y, "amount": _range_json(a)} for (f, y), a in self.totals().items()],
             "total": _range_json(self.total),

@@ -13,6 +13,7 @@ from pbi.model.errors import SpecError
 from pbi.model.validation import echo, expect
 from pbi.model.money import format_usd, roman
 from pbi.model.specs import Range
+from pbi.model.tables import GRADE_CATEGORIES
 
 __all__ = ["explain", "explain_request", "entitlement_lines"]
 
@@ -78,6 +79,12 @@ def _r(value: Range, places: int = 2) -> str:
     def one(v: Decimal) -> str:
         return format_usd(v, places=places)
     return one(value.low) if not value.is_range else f"{one(value.low)} to {one(value.high)}"
+
+
+def _quantity(value: Range) -> str:
+    """A line's quantity as the cost table shows it: whole, or to 2 decimals (7.80 work-months, not 8)."""
+    whole = all(v == v.to_integral_value() for v in (value.low, value.high))
+    return _r(value, 0 if whole else 2)
 
 
 def _factor_text(item: LineItem) -> str:
@@ -168,6 +175,11 @@ def _activity_lines(estimate: Estimate, aid: str) -> list[str]:
     out.append(f"{aid} ({activity.kind}; request ({request.id}), {activity.funding}{where}, {activity.year})")
     for use in estimate.entitlement_uses(aid):
         out.extend(entitlement_lines(use))
+    own = [i for i in estimate.items if i.activity == aid and i.type == "rate"]
+    if activity.documents is not None and activity.documents.high > 1 and (activity.words or activity.pages) \
+            and not any(name.startswith("documents") for i in own for name, _ in i.factors):
+        out.append(f"  ({_r(activity.documents, 0)} documents: the {'words' if activity.words else 'pages'} "
+                   f"stated are those of all of them together; {estimate.table.id} prices no document apart)")
     years = {i.year for i in estimate.items if i.activity == aid}
     for item in estimate.items:
         if item.activity != aid:
@@ -178,15 +190,21 @@ def _activity_lines(estimate: Estimate, aid: str) -> list[str]:
             out.append(f"  {item.year}:")
         if item.type == "rate" and item.rate:
             rate = item.rate
-            out.append(f"  {_factor_text(item)} = {_r(item.quantity, 0) if item.quantity else ''} "
+            out.append(f"  {_factor_text(item)} = {_quantity(item.quantity) if item.quantity else ''} "
                        f"{_item_unit(item.unit, rate.unit)}"
                        f" × {_num(rate.value)} {_unit(rate.unit)} = {_r(item.amount)}")
             out.append(f"      rate {rate.key}, table {rate.table}, effective from {rate.effective_from}"
                        + (f", {rate.duty_station}" if rate.duty_station else ""))
             out.append(f"      reference: {rate.reference}")
+            vacancy = estimate.table.vacancy_factors.get(GRADE_CATEGORIES.get(activity.grade or "", ""))
+            if vacancy is not None and any("vacancy factor" in name for name, _ in item.factors):
+                out.append(f"      vacancy factor {vacancy.percent} %: {vacancy.reference}")
         elif item.type == "surcharge" and item.quantity:
             out.append(f"  {item.note.lower()} ({item.surcharge}): {_r(item.quantity)} × {item.percent}%"
                        f" = {_r(item.amount)}")
+            surcharge = estimate.table.surcharges.get(item.surcharge or "")
+            if surcharge is not None:
+                out.append(f"      reference: {surcharge.reference}")
         elif item.type == "quoted":
             out.append(f"  lump sum quoted in the note (no quantities given) = {_r(item.amount, 0)}")
         if item.covered:

@@ -106,6 +106,7 @@ def nnls(g: list[list[N]], h: list[N]) -> tuple[list[N], list[N]]:
 
 
 def to_decimal(v: Fraction) -> Decimal:
+    """A fraction as a Decimal, in the current context's precision."""
     return Decimal(v.numerator) / Decimal(v.denominator)
 
 

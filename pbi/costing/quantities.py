@@ -19,7 +19,7 @@ from pbi.model.specs import Activity, Range
 from pbi.model.tables import Table
 from pbi.model.units import meetings_per_day, meetings_per_week
 
-__all__ = ["Way", "Reading", "read_quantity", "label", "feeds"]
+__all__ = ["Way", "Reading", "read_quantity", "label", "feeds", "missing"]
 
 
 def _one(table: Table) -> Decimal:
@@ -74,6 +74,7 @@ class Reading:
 
     @property
     def fields(self) -> tuple[str, ...]:
+        """The activity fields the quantity was read from."""
         return tuple(f for f, _, _ in self.parts)
 
 
@@ -123,6 +124,10 @@ def read_quantity(activity: Activity, name: str, table: Table,
     return _read(activity, name, table, None) or _read(activity, name, table, defaults or {})
 
 
+#: how a field read as it is stated is named in an explanation, where its name is no word
+_NOUNS = {"dsa_days": ("day of subsistence", "days of subsistence"), "work_months": ("work-month", "work-months")}
+
+
 def label(name: str, reading: Reading) -> str:
     """The factor's name in an explanation: ``meetings (2 meeting days)`` when the quantity was read
     from a field other than its own, else ``name``."""
@@ -131,7 +136,8 @@ def label(name: str, reading: Reading) -> str:
         return name
     shown = []
     for field_, value, (one, many) in reading.parts:
-        noun = (one if not value.is_range and value.low == 1 else many) if one else field_.replace("_", " ")
+        one, many = (one, many) if one else _NOUNS.get(field_, (field_.replace("_", " "),) * 2)
+        noun = one if not value.is_range and value.low == 1 else many
         shown.append(f"{value} {noun}")
     return f"{name} ({' × '.join(shown)})"
 
@@ -150,3 +156,26 @@ def feeds(name: str) -> frozenset[str]:
             seen.add(f)
             todo.append(f)
     return frozenset(out)
+
+
+def _requirement(name: str) -> str:
+    """How quantity ``name`` may be stated: ``'trips' or 'participants'``."""
+    alternatives: list[str] = []
+    for way in _WAYS.get(name, (Way((name,)),)):
+        if len(way.fields) == 1:
+            field_ = way.fields[0]
+            alternatives.append(repr(field_) if field_ == name or field_ not in _WAYS else _requirement(field_))
+        else:
+            alternatives.append(" and ".join(f"({_requirement(f)})" for f in way.fields))
+    return " or ".join(dict.fromkeys(alternatives))
+
+
+def missing(activity: Activity, name: str, table: Table, defaults: Mapping[str, int] | None = None) -> str:
+    """What ``activity`` lacks to give quantity ``name``: the unstated part of a product (``'dsa_days'
+    or 'days'`` for trip-days when the participants are stated), else every way to state it."""
+    for way in _WAYS.get(name, ()):
+        if len(way.fields) > 1:
+            stated = [f for f in way.fields if read_quantity(activity, f, table, defaults) is not None]
+            if stated:
+                return " and ".join(_requirement(f) for f in way.fields if f not in stated)
+    return _requirement(name)

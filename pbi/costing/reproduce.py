@@ -7,7 +7,8 @@ Every figure falls in exactly one class (:data:`CLASSES`):
   it: ``fitted_to: [F05]``) — in sample by construction, not evidence that the rates generalise;
 - ``quoted``: a lump sum whose amount *is* the published figure;
 - ``sum``: a stated total, checked as the sum of its parts;
-- ``no cost``: met from existing resources or an entitlement (priced for information only);
+- ``no cost``: met from an entitlement (priced for information only); an amount absorbed within
+  existing resources is priced at full cost and checked like any other, so it is ``derived``;
 - ``misprint``: computed from quantities, different from the print, and the same item as another
   figure that is computed alike (``same_as``) — flagged, never counted as a match;
 - ``mismatch``: computed from quantities and different from the print.
@@ -112,9 +113,11 @@ class FigureRow:
 
     @property
     def matched(self) -> bool:
+        """The computed amount equals the print (quoted, sum and no-cost included)."""
         return self.cls in MATCHED
 
     def to_json(self) -> dict[str, object]:
+        """The figure as plain data: computed and published amounts, class, kind, station, year."""
         out = figure_json(self.figure)
         out.update({"class": self.cls, "match": self.matched, "spec": self.spec.symbol,
                     "annex": self.spec.annex, "file": self.file,
@@ -145,6 +148,7 @@ class Reproduction:
 
     @property
     def figures(self) -> tuple[tuple[Spec, FigureResult], ...]:
+        """Every reproduced figure with its spec."""
         return tuple((r.spec, r.figure) for r in self.rows)
 
     @property
@@ -209,6 +213,9 @@ class Reproduction:
         head = (f"reproduced {self.matched} of {len(self.rows)} published figures ({len(derived)} derived from "
                 f"quantities and rates, {c['single-use']} of them only through a rate fitted to that figure "
                 f"alone; {c['quoted']} quoted, {c['sum']} sums, {c['no cost']} no cost)")
+        if derived and len(derived) != self.matched:  # quoted amounts are the print: say what was computed
+            equal = c["derived"] + c["single-use"]
+            head += f" — of the {len(derived)} computed from quantities, {equal} equal the print"
         if derived and inside == 0:
             return (f"{head} out of sample: no derived figure is one the table's rates were fitted to "
                     "(their `fitted_to`).")
@@ -259,6 +266,7 @@ class Reproduction:
         return sorted(rows, key=lambda r: (-len(r.figures), r.key))
 
     def to_json(self) -> list[dict[str, object]]:
+        """One plain-data row per figure, as `pbi reproduce --json` prints them."""
         return [r.to_json() for r in self.rows]
 
 

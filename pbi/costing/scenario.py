@@ -37,17 +37,21 @@ from typing import Any
 from pbi.model.errors import SpecError
 from pbi.model.validation import echo
 from pbi.model.money import to_decimal
-from pbi.model.specs import (GRADES, Activity, Range, Spec, check_amount, check_languages, check_quantity,
+from pbi.model.specs import (FIRST_YEAR, GRADES, Activity, Range, Spec, check_amount, check_languages, check_quantity,
                              parse_range)
 from pbi.model.tables import Rate, Table
 from pbi.costing.quantities import feeds
 
-__all__ = ["Scenario", "load_scenario", "parse_assignment", "priced_apart", "QUANTITY_PATHS", "WHOLE_QUANTITIES"]
+__all__ = ["Scenario", "load_scenario", "parse_assignment", "priced_apart", "QUANTITY_PATHS", "PLACE_PATHS",
+           "WHOLE_QUANTITIES"]
 
 #: the activity fields a scenario may set
 QUANTITY_PATHS = ("count", "pages", "words", "documents", "languages", "days", "weeks", "meetings", "sessions",
                   "participants", "dsa_days", "trips", "work_months", "posts", "copies", "items", "amount",
                   "interpretation", "grade")
+#: where and when an activity is priced: a scenario may move it to another duty station of the table
+#: or another year (``--set sessions.location=Vienna``, ``--set year=2027``); not workbook cells
+PLACE_PATHS = ("location", "year")
 #: the quantities counted in whole numbers (a workbook cell takes only whole numbers for them)
 WHOLE_QUANTITIES = frozenset({"count", "languages", "documents", "participants", "trips", "posts", "sessions",
                               "copies", "items", "words", "pages"})
@@ -66,6 +70,8 @@ def _range(value: Any, check: Callable[[Range], Range] = check_quantity) -> Rang
     """A quantity as a spec takes it, or ``600..900`` for a range; amounts may end in USD."""
     if isinstance(value, str) and ".." in value:
         low, _, high = value.partition("..")
+        if not _NUMERIC.fullmatch(low.strip()) or not _NUMERIC.fullmatch(high.strip()):
+            raise ValueError(f"{value!r} is neither a number nor a range LOW..HIGH such as 600..900")
         value = {"low": low, "high": high}
     if isinstance(value, Mapping):
         value = {k: _number(v) if k in ("low", "high") else v for k, v in value.items()}
@@ -105,6 +111,16 @@ def _check_value(name: str, value: Any) -> Any:
         if n != _number(value):
             raise ValueError(f"must be 1 to 6 official languages (got {value!r})")
         return check_languages(n)
+    if name == "location":
+        place = str(value).strip()
+        if not place or isinstance(value, (bool, int, float, Decimal)):
+            raise ValueError(f"must be a duty station such as Geneva (got {value!r})")
+        return place
+    if name == "year":
+        year = _number(value) if not isinstance(value, bool) else Decimal(0)
+        if year != year.to_integral_value() or not FIRST_YEAR <= year <= 2100:
+            raise ValueError(f"must be a year from {FIRST_YEAR} to 2100 (got {value!r})")
+        return int(year)
     if name == "interpretation":
         if isinstance(value, str) and value.lower() in ("true", "yes", "false", "no"):
             return value.lower() in ("true", "yes")
@@ -209,9 +225,10 @@ class Scenario:
                         rates[key] = _rate_value(value)
                     else:
                         name = str(path).rsplit(".", 1)[-1]
-                        if name not in QUANTITY_PATHS:
+                        if name not in QUANTITY_PATHS and name not in PLACE_PATHS:
                             raise SpecError(f"unknown quantity {name!r} in path {path!r} (quantities: "
-                                            f"{', '.join(QUANTITY_PATHS)}; or rates.KEY for a rate)",
+                                            f"{', '.join(QUANTITY_PATHS)}; where and when: "
+                                            f"{', '.join(PLACE_PATHS)}; or rates.KEY for a rate)",
                                             file=file, line=lines.get(where), field=str(path))
                         quantities[str(path)] = _check_value(name, value)
                 except (ValueError, TypeError) as exc:
@@ -284,6 +301,12 @@ class Scenario:
             for (path, value), ids in zip(self.quantities.items(), self._targets(spec, table), strict=True):
                 name = path.rpartition(".")[2]
                 for i in ids:
+                    if name == "location" and value not in _stations(table):
+                        raise self._error(f"{value!r} is not a duty station of table {table.id} (stations: "
+                                          f"{', '.join(_stations(table))})", path)
+                    if name == "year" and by_id[i].start is not None:
+                        raise self._error(f"{i} is dated from {by_id[i].start}: its year follows its dates, "
+                                          f"set them in the spec instead", path)
                     if name == "amount":  # as the spec's own amount is checked: for what it is of
                         try:
                             check_amount(value, by_id[i].of or by_id[i].kind)
@@ -401,9 +424,14 @@ def _shown(value: Any) -> str:
     return ",".join(value) if isinstance(value, tuple) else str(value)
 
 
+def _stations(table: Table) -> tuple[str, ...]:
+    """The duty stations ``table`` prices."""
+    return tuple(dict.fromkeys([*([table.duty_station] if table.duty_station else []), *table.stations]))
+
+
 def _uses(activity: Activity, name: str, table: Table) -> bool:
     """Whether ``activity`` states quantity ``name`` or is priced by it."""
-    if name == "count":
+    if name == "count" or name in PLACE_PATHS:
         return True
     if getattr(activity, name) is not None:
         return True

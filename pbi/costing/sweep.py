@@ -37,6 +37,28 @@ class SweepResult:
     totals: dict[tuple[str, int], Range]
     total: Range
 
+    def to_record(self, *, decimal: bool = False) -> dict[str, Any]:
+        """One flat row for a table of variants: ``scenario`` (its name), each setting by its path,
+        each figure by its id, each funding source and year (``regular_budget 2026``) and ``total``;
+        amounts at their low end, as numbers (``decimal=True``: Decimal objects)::
+
+            pandas.DataFrame([r.to_record() for r in pbi.sweep(spec, table, variants)])
+        """
+        def number(value: Range) -> Any:
+            low = value.low
+            return low if decimal else int(low) if low == low.to_integral_value() else float(low)
+
+        def setting(value: Any) -> Any:
+            if isinstance(value, Range):
+                return number(value)
+            return ",".join(value) if isinstance(value, tuple) else value
+
+        return {"scenario": self.scenario.name,
+                **{path: setting(v) for path, v in self.scenario.quantities.items()},
+                **{fid: number(v) for fid, v in self.figures.items()},
+                **{f"{funding} {year}": number(v) for (funding, year), v in self.totals.items()},
+                "total": number(self.total)}
+
 
 def _totals(cells: Iterable[Any]) -> tuple[dict[tuple[str, int], Range], Range]:
     totals: dict[tuple[str, int], Range] = defaultdict(lambda: ZERO)
@@ -53,8 +75,17 @@ def _from_estimate(scenario: Scenario, est: Estimate) -> SweepResult:
     return SweepResult(scenario, {f.id: f.computed for f in est.figures}, totals, total)
 
 
+def _named(variant: Mapping[str, Any]) -> Mapping[str, Any]:
+    """A flat mapping of paths is named by its settings (``wg.days=3, languages=4``), so that the
+    results of a sweep tell their variants apart."""
+    if any(k in variant for k in ("name", "set", "rates", "description", "priced_on")):
+        return variant
+    return {"name": ", ".join(f"{k}={v}" for k, v in variant.items()) or "scenario", "set": dict(variant)}
+
+
 def sweep(spec: Spec, table: Table, variants: Iterable[Scenario | Mapping[str, Any]]) -> list[SweepResult]:
-    """Cost every variant (a Scenario, or a dict such as ``{"F09.days": 3}``) of ``spec`` with ``table``."""
+    """Cost every variant (a Scenario, or a dict such as ``{"F09.days": 3}``, named by its settings)
+    of ``spec`` with ``table``."""
     expect(spec, Spec, what="spec", where="sweep", hint="pbi.load_spec(PATH)")
     expect(table, Table, what="table", where="sweep", hint="pbi.load_table(PATH) or pbi.resolve_table(ID)")
     simple = not any(a.entitlement is not None or a.start is not None for _, a in spec.activities())
@@ -67,7 +98,7 @@ def sweep(spec: Spec, table: Table, variants: Iterable[Scenario | Mapping[str, A
     memo: dict[tuple[Any, ...], list[Cell]] = {}  # (group, state of its activities) → its cells
     results: list[SweepResult] = []
     for variant in variants:
-        scenario = variant if isinstance(variant, Scenario) else Scenario.from_dict(variant)
+        scenario = variant if isinstance(variant, Scenario) else Scenario.from_dict(_named(variant))
         if not simple or scenario.rates or scenario.priced_on is not None:
             results.append(_from_estimate(scenario, cost(*scenario.apply(spec, table))))
             continue

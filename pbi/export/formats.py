@@ -66,6 +66,7 @@ def item_provenance(item: "LineItem") -> str:
 
 # -- Markdown / HTML ---------------------------------------------------------------------------
 def markdown_table(headers: list[str], rows: list[list[str]]) -> str:
+    """A Markdown table of display strings."""
     def cell(text: str) -> str:
         return str(text).replace("|", "\\|").replace("\n", " ")
 
@@ -75,6 +76,7 @@ def markdown_table(headers: list[str], rows: list[list[str]]) -> str:
 
 
 def html_table(headers: list[str], rows: list[list[str]]) -> str:
+    """An HTML table of display strings (escaped)."""
     head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
     body = "".join("<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in row) + "</tr>" for row in rows)
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
@@ -133,10 +135,10 @@ def estimate_rows(est: "Estimate") -> tuple[list[str], list[list[str]]]:
 
 
 # -- pandas ------------------------------------------------------------------------------------
-_ESTIMATE_COLUMNS = ["group", "request", "activity", "type", "rate_key", "quantity", "quantity_high", "unit", "rate",
+_ESTIMATE_COLUMNS = ["group", "request", "activity", "kind", "station", "type", "rate_key", "quantity", "quantity_high", "unit", "rate",
                      "rate_unit", "amount", "amount_high", "covered_amount", "funding", "funding_label", "section",
                      "year", "covered", "table", "effective_from", "provenance"]
-_COMPARISON_COLUMNS = ["level", "group", "activity", "what", "funding", "funding_label", "year", "baseline",
+_COMPARISON_COLUMNS = ["level", "group", "activity", "what", "funding", "funding_label", "section", "year", "baseline",
                        "baseline_high", "scenario", "scenario_high", "difference", "difference_high", "percent",
                        "provenance"]
 
@@ -159,8 +161,10 @@ def estimate_dataframe(est: "Estimate", *, decimal: bool = False) -> Any:
     zero = Decimal(0)
     for i in est.items:
         r = i.rate
+        kind, station = est.place(i)
         records.append({
-            "group": i.group, "request": i.request, "activity": i.activity or None, "type": i.type,
+            "group": i.group, "request": i.request, "activity": i.activity or None, "kind": kind,
+            "station": station, "type": i.type,
             "rate_key": r.key if r else None, "quantity": _number(i.quantity.low if i.quantity else None, decimal),
             "quantity_high": _number(i.quantity.high if i.quantity else None, decimal), "unit": i.unit or None,
             "rate": _number(r.value if r else None, decimal), "rate_unit": r.unit if r else None,
@@ -183,7 +187,8 @@ def comparison_dataframe(cmp: "Comparison", *, decimal: bool = False) -> Any:
         d, (pl, _) = r.difference, r.percent
         records.append({"level": r.level, "group": r.group or None, "activity": r.activity or None,
                         "what": r.what, "funding": r.funding or None,
-                        "funding_label": funding_label(r.funding) if r.funding else None, "year": r.year,
+                        "funding_label": funding_label(r.funding) if r.funding else None,
+                        "section": r.section, "year": r.year,
                         "baseline": _number(r.baseline.low, decimal),
                         "baseline_high": _number(r.baseline.high, decimal),
                         "scenario": _number(r.scenario.low, decimal),
@@ -226,14 +231,14 @@ def estimate_xlsx(est: "Estimate", path: Path | str) -> Path:
     wb = _workbook()
     headers = ["group", "request", "activity", "type", "rate key", "quantity", "quantity (high)", "unit",
                "rate", "rate unit", "amount", "amount (high)", "funding", "section", "year", "covered",
-               "provenance"]
+               "kind", "station", "provenance"]
     rows = []
     for i in est.items:
         r = i.rate
         rows.append([i.group, i.request, i.activity or None, i.type, r.key if r else None,
                      i.quantity.low if i.quantity else None, i.quantity.high if i.quantity else None,
                      i.unit or None, r.value if r else None, r.unit if r else None, i.amount.low,
-                     i.amount.high, i.funding, i.section, i.year, i.covered, item_provenance(i)])
+                     i.amount.high, i.funding, i.section, i.year, i.covered, *est.place(i), item_provenance(i)])
     _sheet(wb, "items", headers, rows, money={10, 11})
     totals: list[list[Any]] = [["figure", f.id, f.published.low, f.computed.low, f.status] for f in est.figures]
     totals += [["funding", funding_label(funding, year), None, amount.low, ""] for (funding, year), amount in
@@ -251,7 +256,7 @@ def comparison_xlsx(cmp: "Comparison", path: Path | str) -> Path:
     wb = _workbook()
     b, s = cmp.labels
     headers = ["level", "group", "activity", "item", "funding", "year", b, s, "difference", "per cent",
-               f"{b} (high)", f"{s} (high)", "provenance"]
+               f"{b} (high)", f"{s} (high)", "section", "provenance"]
 
     def rows(source: list[Any]) -> list[list[Any]]:
         out = []
@@ -260,7 +265,7 @@ def comparison_xlsx(cmp: "Comparison", path: Path | str) -> Path:
             out.append([r.level, r.group or None, r.activity or None, r.what,
                         funding_label(r.funding) if r.funding else None, r.year,
                         r.baseline.low, r.scenario.low, d.low, None if pl is None else pl / 100,
-                        r.baseline.high, r.scenario.high, r.provenance or None])
+                        r.baseline.high, r.scenario.high, r.section, r.provenance or None])
         return out
 
     _sheet(wb, "items", headers, rows(cmp.items), money={6, 7, 8, 10, 11}, pct={9})

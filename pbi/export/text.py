@@ -76,6 +76,7 @@ def _what(item: LineItem) -> str:
 
 
 def estimate_table(est: Estimate) -> str:
+    """The plain-text report `pbi cost` prints: line items, requests, totals, figures."""
     rows = []
     for item in est.items:
         rate = f"{format_usd(item.rate.value)} {item.rate.unit.replace('*', '·')}" if item.rate else ""
@@ -89,8 +90,13 @@ def estimate_table(est: Estimate) -> str:
            _tabulate(rows, ["figure/request", "activity", "rate key", "quantity", "rate", "amount USD",
                             "funding", "year"],
                      ("left", "left", "left", "right", "right", "right", "left", "left"))]
-    requests = [[f"({r})", amount_text(a)] for r, a in est.by_request().items()]
-    out += ["", _tabulate(requests, ["request", "USD"], ("left", "right"))]
+    requests = [[f"({r})", amount_text(a), ""] for r, a in est.by_request().items()]
+    requests += [[f"({r})", amount_text(a), "covered, for information: not in the total"]
+                 for r, a in est.covered_by_request().items()]
+    order = {f"({r.id})": n for n, r in enumerate(est.spec.requests)}
+    requests.sort(key=lambda row: order.get(row[0], len(order)))  # stable: a request's own amount first
+    out += ["", _tabulate(requests, ["request", "USD", ""] if any(r[2] for r in requests) else ["request", "USD"],
+                          ("left", "right", "left"))]
     totals = [[funding_label(f), str(y), amount_text(a)] for (f, y), a in est.totals().items()]
     totals.append(["total", "", amount_text(est.total)])
     out += ["", _tabulate(totals, ["funding", "year", "USD"], ("left", "left", "right"))]
@@ -103,15 +109,17 @@ def estimate_table(est: Estimate) -> str:
 
 
 def estimate_json(est: Estimate) -> str:
+    """The estimate as indented JSON (`pbi cost --format json`)."""
     return json.dumps(est.to_dict(), ensure_ascii=False, indent=2)
 
 
 CSV_FIELDS = ["group", "request", "activity", "type", "rate_key", "quantity_low", "quantity_high", "unit",
               "rate", "rate_unit", "amount_low", "amount_high", "funding", "section", "year", "covered",
-              "table", "effective_from", "reference"]
+              "table", "effective_from", "reference", "kind", "station"]
 
 
 def estimate_csv(est: Estimate) -> str:
+    """One CSV row per line item (`pbi cost --format csv`), with kind and station."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(CSV_FIELDS)
@@ -121,7 +129,8 @@ def estimate_csv(est: Estimate) -> str:
                          i.quantity.low if i.quantity else "", i.quantity.high if i.quantity else "",
                          i.unit, r.value if r else (i.percent or ""), r.unit if r else ("%" if i.percent else ""),
                          i.amount.low, i.amount.high, i.funding, i.section or "", i.year, i.covered,
-                         r.table if r else "", r.effective_from if r else "", r.reference if r else i.note]])
+                         r.table if r else "", r.effective_from if r else "", r.reference if r else i.note,
+                         *(v or "" for v in est.place(i))]])
     return buf.getvalue()
 
 
@@ -138,6 +147,9 @@ def reproduction_table(rep: Reproduction, *, breakdown: bool | None = None) -> s
                          ("left", "left", "right", "right", "left", "left"))]
     if breakdown or (breakdown is None and len({r.file for r in rep.rows}) > 1):
         out += ["", reproduction_breakdown(rep)]
+    if not rep.rows:  # no class line of zeros under "nothing to reproduce"
+        n = len(rep.errors)
+        return "\n".join([rep.caveat(), *([f"{n} error{'s' if n > 1 else ''} (on stderr)"] if n else [])])
     out += ["", rep.caveat(), rep.summary()]
     return "\n".join(out)
 
@@ -158,6 +170,7 @@ def reproduction_errors(rep: Reproduction) -> str:
 
 
 def rates_table(rep: Reproduction) -> str:
+    """Every rate of the tables used with the figures that use it (`pbi reproduce --rates`)."""
     rows = [[u.key, u.table, str(len(u.figures)), ", ".join(u.figures) or "-",
              ("single-use (fitted to " + ", ".join(u.fitted_to) + " alone)" if len(u.fitted_to) == 1
               else "single-use" if len(u.figures) == 1 else "unused" if not u.figures else "")]
@@ -181,6 +194,7 @@ def reproduction_json(rep: Reproduction, *, rates: bool = False) -> str:
 
 
 def tables_listing(paths: list[str], *, rates: bool = True) -> str:
+    """The tables found under ``paths`` and, unless ``rates`` is false, their dated rates."""
     from pbi.model.tables import load_table, table_folders
 
     files: list[Path] = []
@@ -219,6 +233,7 @@ def _signed(value: Range, places: int | None) -> str:
 
 
 def comparison_headers(cmp: Comparison) -> list[str]:
+    """The column headers of a comparison, named by its two labels."""
     return ["figure/request", "activity", "item", f"{cmp.labels[0]} USD", f"{cmp.labels[1]} USD",
             "difference", "per cent"]
 
@@ -231,6 +246,8 @@ def comparison_rows(rows: list[Row]) -> list[list[str]]:
         pct = "" if pl is None else (_pct(pl) if pl == ph or ph is None else f"{_pct(pl)} to {_pct(ph)}")
         where = r.group if r.level in ("item", "group") else (funding_label(r.funding) if r.funding else "total")
         what = r.what if r.level == "item" else ("" if r.level != "funding" else str(r.year))
+        if r.level == "item" and r.what == "rounding" and r.section:  # as `pbi cost` says which section
+            what = f"{what} ({r.section})"
         places = 2 if r.level == "item" else None
         out.append([where, r.activity, what, amount_text(r.baseline, places), amount_text(r.scenario, places),
                     _signed(r.difference, places), pct])
