@@ -7,9 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 
-from pbi.cli import main
+from draft_helpers import through_every_command
 
 FOLDER = Path(__file__).resolve().parent / "data" / "drafts8"
 DRAFTS = sorted(p for p in FOLDER.glob("*.txt") if not p.name.startswith("ho-"))
@@ -17,14 +16,5 @@ DRAFTS = sorted(p for p in FOLDER.glob("*.txt") if not p.name.startswith("ho-"))
 
 @pytest.mark.parametrize("source", DRAFTS, ids=[p.stem for p in DRAFTS])
 def test_draft_cost_note_explain(source: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    spec = tmp_path / "spec.yaml"
-    assert main(["draft", str(source), "-o", str(spec)]) == 0
-    labels = yaml.safe_load(source.with_suffix(".yaml").read_text(encoding="utf-8"))
-    assert main(["cost", str(spec)]) == 0
-    assert main(["note", str(spec), "--lang", labels["language"]]) == 0
-    assert main(["explain", str(spec), "total"]) == 0
-    data = yaml.safe_load(spec.read_text(encoding="utf-8"))
-    found = {str(p["paragraph"]) for p in data["extra"].get("paragraphs", [])
-             if p.get("class") in ("costed", "extrabudgetary", "absorbed")}
-    wanted = {str(k) for k, v in labels["paragraphs"].items() if v in ("costed", "extrabudgetary", "absorbed")}
+    _, _, found, wanted = through_every_command(source, tmp_path)
     assert wanted == found

@@ -15,6 +15,7 @@ import re
 import sys
 import tempfile
 from collections import Counter
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
@@ -135,32 +136,40 @@ def score(path: Path, labels: dict) -> dict:
                         for rc in (rep.rates.skipped if rep.rates else [])]}
 
 
-def main(which: str, verbose: bool = False) -> None:
+def as_text_and_word(txt: Path, tmp: Path) -> dict[str, Path]:
+    """A statement as its text file and as a .docx built from it."""
+    return {"txt": txt, "docx": to_docx(txt.read_text(encoding="utf-8"), tmp / (txt.stem + ".docx"))}
+
+
+def main(which: str, verbose: bool = False, folder: Path = HERE,
+         forms: Callable[[Path, Path], dict[str, Path]] = as_text_and_word) -> None:
+    """Score every labelled statement of ``folder/which`` in each of its ``forms`` and print the totals."""
     tot: Counter[str] = Counter()
+    names: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
-        for lab in sorted((HERE / which).glob("*.labels.yaml")):
+        for lab in sorted((folder / which).glob("*.labels.yaml")):
             labels = yaml.safe_load(lab.read_text(encoding="utf-8"))
             txt = lab.parent / labels["statement"]
-            docx_path = to_docx(txt.read_text(encoding="utf-8"), Path(tmp) / (txt.stem + ".docx"))
-            for form, path in (("txt", txt), ("docx", docx_path)):
+            for form, path in forms(txt, Path(tmp)).items():
+                names = names if form in names else [*names, form]
                 r = score(path, labels)
                 if "crash" in r:
-                    print(f"{txt.stem:18} {form:4} CRASH {r['crash'][:150]}")
+                    print(f"{txt.stem:22} {form:4} CRASH {r['crash'][:150]}")
                     tot["crash"] += 1
                     for k in ("figures", "priceable", "wrong", "right"):
                         tot[f"{k}_{form}"] += r[k]
                     continue
-                print(f"{txt.stem:18} {form:4} found {r['found']}/{r['figures']}  repriced {r['repriced']}/"
+                print(f"{txt.stem:22} {form:4} found {r['found']}/{r['figures']}  repriced {r['repriced']}/"
                       f"{r['priceable']}  flagged {r['flagged']}/{r['wrong']}  false alarms {r['false_alarms']}/"
                       f"{r['right']}")
                 if verbose:
                     for m in r["alarms"]:
-                        print("      !", m[:200])
+                        print("      !", m[:220])
                     for m in r["skipped"]:
                         print("      -", m[:300])
                 for k in ("figures", "found", "priceable", "repriced", "wrong", "flagged", "right", "false_alarms"):
                     tot[f"{k}_{form}"] += r[k]
-    for form in ("txt", "docx"):
+    for form in names:
         print(f"TOTAL {form}: found {tot['found_' + form]}/{tot['figures_' + form]}, repriced "
               f"{tot['repriced_' + form]}/{tot['priceable_' + form]}, wrong flagged {tot['flagged_' + form]}/"
               f"{tot['wrong_' + form]}, false alarms {tot['false_alarms_' + form]}/{tot['right_' + form]}")

@@ -13,11 +13,8 @@ import html
 import importlib.util
 import re
 import sys
-import tempfile
-from collections import Counter
 from pathlib import Path
 
-import yaml
 
 HERE = Path(__file__).resolve().parent
 _spec = importlib.util.spec_from_file_location("check4_score", HERE.parent / "check4" / "score.py")
@@ -62,39 +59,14 @@ def to_html(text: str, out: Path) -> Path:
     return out
 
 
+def as_text_word_and_html(txt: Path, tmp: Path) -> dict[str, Path]:
+    """A statement as its text file, a .docx and an .html page built from it."""
+    return {**check4.as_text_and_word(txt, tmp),
+            "html": to_html(txt.read_text(encoding="utf-8"), tmp / (txt.stem + ".html"))}
+
+
 def main(which: str, verbose: bool = False) -> None:
-    tot: Counter[str] = Counter()
-    forms = ("txt", "docx", "html")
-    with tempfile.TemporaryDirectory() as tmp:
-        for lab in sorted((HERE / which).glob("*.labels.yaml")):
-            labels = yaml.safe_load(lab.read_text(encoding="utf-8"))
-            txt = lab.parent / labels["statement"]
-            text = txt.read_text(encoding="utf-8")
-            paths = {"txt": txt, "docx": check4.to_docx(text, Path(tmp) / (txt.stem + ".docx")),
-                     "html": to_html(text, Path(tmp) / (txt.stem + ".html"))}
-            for form in forms:
-                r = check4.score(paths[form], labels)
-                if "crash" in r:
-                    print(f"{txt.stem:22} {form:4} CRASH {r['crash'][:150]}")
-                    tot["crash"] += 1
-                    for k in ("figures", "priceable", "wrong", "right"):
-                        tot[f"{k}_{form}"] += r[k]
-                    continue
-                print(f"{txt.stem:22} {form:4} found {r['found']}/{r['figures']}  repriced {r['repriced']}/"
-                      f"{r['priceable']}  flagged {r['flagged']}/{r['wrong']}  false alarms {r['false_alarms']}/"
-                      f"{r['right']}")
-                if verbose:
-                    for m in r["alarms"]:
-                        print("      !", m[:220])
-                    for m in r["skipped"]:
-                        print("      -", m[:300])
-                for k in ("figures", "found", "priceable", "repriced", "wrong", "flagged", "right", "false_alarms"):
-                    tot[f"{k}_{form}"] += r[k]
-    for form in forms:
-        print(f"TOTAL {form}: found {tot['found_' + form]}/{tot['figures_' + form]}, repriced "
-              f"{tot['repriced_' + form]}/{tot['priceable_' + form]}, wrong flagged {tot['flagged_' + form]}/"
-              f"{tot['wrong_' + form]}, false alarms {tot['false_alarms_' + form]}/{tot['right_' + form]}")
-    print(f"crashes or unread files: {tot['crash']}")
+    check4.main(which, verbose, folder=HERE, forms=as_text_word_and_html)
 
 
 if __name__ == "__main__":
