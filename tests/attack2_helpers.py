@@ -74,3 +74,11 @@ def refused(argv: list[str], capsys: pytest.CaptureFixture[str], inputs: dict[Pa
     for path, data in (inputs or {}).items():
         assert path.read_bytes() == data, f"{path} was changed"
     return err
+
+
+def workbook_of(folder: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """The workbook `pbi workbook` writes for SPEC, in ``folder``."""
+    write(folder, {"spec.yaml": SPEC})
+    code, _, err = run(["workbook", str(folder / "spec.yaml"), "-o", str(folder / "w.xlsx")], capsys)
+    assert code == 0, err
+    return folder / "w.xlsx"

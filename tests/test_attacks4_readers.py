@@ -11,7 +11,7 @@ import pytest
 
 import pbi.export.workbook as workbook
 import pbi.model.fileio as fileio
-from attack2_helpers import SPEC, refused, run, write
+from attack2_helpers import refused, workbook_of, write
 from attack4_cases import DRAFT, NOTE, word
 from pbi.model.money import to_decimal
 from pbi.model.periods import period_of
@@ -19,16 +19,9 @@ from pbi.model.periods import period_of
 openpyxl = pytest.importorskip("openpyxl")
 
 
-def _book(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    write(tmp_path, {"spec.yaml": SPEC})
-    code, _, err = run(["workbook", str(tmp_path / "spec.yaml"), "-o", str(tmp_path / "w.xlsx")], capsys)
-    assert code == 0, err
-    return tmp_path / "w.xlsx"
-
-
 def test_a_quantities_sheet_of_two_columns(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Columns C and D deleted: an internal IndexError before; now the empty cell C2 is named."""
-    book = _book(tmp_path, capsys)
+    book = workbook_of(tmp_path, capsys)
     wb = openpyxl.load_workbook(book)
     wb["quantities"].delete_cols(3, 7)
     wb.save(book)
@@ -40,7 +33,7 @@ def test_more_rows_than_pbi_writes(tmp_path: Path, monkeypatch: pytest.MonkeyPat
                                    capsys: pytest.CaptureFixture[str]) -> None:
     """200,000 rows took 40 s to read; the rows past the bound are not read (bound lowered to 5)."""
     monkeypatch.setattr(workbook, "MAX_QUANTITY_ROWS", 5)
-    book = _book(tmp_path, capsys)
+    book = workbook_of(tmp_path, capsys)
     wb = openpyxl.load_workbook(book)
     for i in range(10):
         wb["quantities"].append([f"x{i}", "pages", 1, 1])
