@@ -79,7 +79,9 @@ _PAGES_RANGE = (
 )
 _PAGES = (
     re.compile(rf"{_NOT_ORD}{_DN}\s*页"),
-    re.compile(rf"(?<![\d.])(?<!\d,){_DN}[\s-]*pages?\b", re.I),
+    re.compile(rf"(?<![\d.])(?<!\d,){_DN}\s*pages?\b", re.I),
+    # "11 100-page reports": the length is the number joined to "-page", never grouped by a space
+    re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)-pages?\b", re.I),
 )
 #: a document's length in words ("a document of 8,500 words", "8,500 字")
 _WORDS = (
