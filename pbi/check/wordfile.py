@@ -12,12 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from pbi.model.errors import CheckError, InputError
-from pbi.model.fileio import check_unzipped_size, word_blocks, word_number
+from pbi.model.fileio import MAX_DOCX_UNZIPPED, open_word_document, word_blocks, word_number
 
 __all__ = ["docx_text", "is_docx", "MAX_DOCX_UNZIPPED"]
 
-#: the most a .docx's parts may expand to when unzipped (a statement's Word file is a few megabytes)
-MAX_DOCX_UNZIPPED = 100_000_000
 #: a Word file is a zip: its first bytes
 _ZIP_MAGIC = b"PK\x03\x04"
 _CELL_GAP = "    "
@@ -32,18 +30,9 @@ def docx_text(path: Path) -> str:
     """The statement in the Word file ``path`` as text; CheckError (naming the file) when it is
     not a readable Word document."""
     try:
-        import docx  # python-docx, the optional "docx" extra
-    except ImportError:
-        raise CheckError("reading .docx needs python-docx: pip install \"pbi[docx]\"", file=str(path)) from None
-    try:
-        check_unzipped_size(path, limit=MAX_DOCX_UNZIPPED, file=path, what="the Word document",
-                            unreadable="not a readable Word document", beyond="longer than any statement")
+        document = open_word_document(path, beyond="longer than any statement")
     except InputError as exc:
         raise CheckError(exc.message, file=str(path)) from None
-    try:
-        document = docx.Document(str(path))
-    except Exception as exc:  # python-docx raises several kinds on a damaged file
-        raise CheckError(f"not a readable Word document ({type(exc).__name__})", file=str(path)) from None
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 

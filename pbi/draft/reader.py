@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pbi.model.errors import InputError
-from pbi.model.fileio import check_unzipped_size, word_blocks, word_number
+from pbi.model.fileio import MAX_DOCX_UNZIPPED, open_word_document, word_blocks, word_number
 from pbi.model.yamlio import read_bytes
 
 __all__ = ["MAX_DRAFT_CHARS", "MAX_DOCX_UNZIPPED", "MAX_PARAGRAPH_CHARS", "Item", "Paragraph", "Draft", "read_text", "detect_language", "parse_drafts", "read_drafts", "masthead",
@@ -316,23 +316,12 @@ MAX_DRAFT_CHARS = 1_000_000
 #: an operative paragraph with its sub-items: the longest of the drafts in tests/data and the seeds
 #: has 650 characters; the trigger rules take time that grows with the square of a paragraph's length
 MAX_PARAGRAPH_CHARS = 20_000
-#: the most a .docx's parts may expand to when unzipped (a draft's Word file is a few megabytes)
-MAX_DOCX_UNZIPPED = 100_000_000
 #: a masthead line ("Vienna, 18–22 May 2026"); a longer line is text, not a masthead
 _MAX_MASTHEAD_CHARS = 300
 
 
 def _docx_text(path: Path) -> str:
-    try:
-        import docx  # python-docx, the optional "docx" extra
-    except ImportError:
-        raise InputError("reading .docx needs python-docx: pip install \"pbi[docx]\"", file=str(path)) from None
-    check_unzipped_size(path, limit=MAX_DOCX_UNZIPPED, file=path, what="the Word document",
-                        unreadable="not a readable Word document", beyond="longer than any draft")
-    try:
-        document = docx.Document(str(path))
-    except Exception as exc:  # python-docx raises several kinds on a damaged file
-        raise InputError(f"not a readable Word document ({type(exc).__name__})", file=str(path)) from None
+    document = open_word_document(path, beyond="longer than any draft")
     # footnotes live outside the body in .docx: the body's paragraphs are the draft; numbers that
     # Word draws itself (automatic numbering) are written out as printed: "1." and "(a)"
     from docx.table import Table

@@ -21,11 +21,14 @@ from typing import Any
 from pbi.model.errors import InputError
 
 __all__ = ["write_atomic", "note_input", "guarding_inputs", "check_output", "check_unzipped_size", "word_number",
-           "word_blocks", "MAX_PART_BYTES", "MAX_WORD_BLOCKS", "MAX_WORD_SPAN"]
+           "word_blocks", "open_word_document", "MAX_DOCX_UNZIPPED", "MAX_PART_BYTES", "MAX_WORD_BLOCKS",
+           "MAX_WORD_SPAN"]
 
 #: the most bytes a part parsed whole may unzip to (word/document.xml: a statement's or a draft's is
 #: under a megabyte; 16 MB of empty paragraphs take about 350 MB once parsed)
 MAX_PART_BYTES = {"word/document.xml": 16_000_000}
+#: the most a .docx's parts may expand to when unzipped (a draft's or a statement's is a few megabytes)
+MAX_DOCX_UNZIPPED = 100_000_000
 #: the most paragraphs and tables a Word file's body may hold (a statement or draft has a few hundred)
 MAX_WORD_BLOCKS = 100_000
 #: the most columns a cell of a Word table may span (Word's tables have at most 63; python-docx
@@ -150,6 +153,22 @@ def check_unzipped_size(source: Path | bytes, *, limit: int, file: Path | str, w
 
 
 _ROMAN_SMALL = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
+
+
+def open_word_document(path: Path, *, beyond: str) -> Any:
+    """The python-docx document of the Word file ``path``; InputError (naming the file) when python-docx
+    is not installed, the file unzips beyond :data:`MAX_DOCX_UNZIPPED` (``beyond`` says why that is too
+    long) or it is not a readable Word document."""
+    try:
+        import docx  # python-docx, the optional "docx" extra
+    except ImportError:
+        raise InputError("reading .docx needs python-docx: pip install \"pbi[docx]\"", file=str(path)) from None
+    check_unzipped_size(path, limit=MAX_DOCX_UNZIPPED, file=path, what="the Word document",
+                        unreadable="not a readable Word document", beyond=beyond)
+    try:
+        return docx.Document(str(path))
+    except Exception as exc:  # python-docx raises several kinds on a damaged file
+        raise InputError(f"not a readable Word document ({type(exc).__name__})", file=str(path)) from None
 
 
 def word_number(paragraph: object, counters: dict[tuple[str, int], int]) -> str:
