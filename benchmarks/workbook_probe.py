@@ -143,8 +143,15 @@ def linked_counts(path: Path) -> tuple[int, int]:
 
 
 def edited_value(quantity: str, value: Any) -> Any:
+    """One language less, another duty station, year or grade, twice any other quantity."""
     if quantity == "languages":
         return value - 1 if value > 1 else value + 1
+    if quantity == "location":
+        return "Vienna" if value != "Vienna" else "Geneva"
+    if quantity == "year":
+        return value - 1
+    if quantity == "grade":
+        return "P-3" if value != "P-3" else "P-4"
     doubled = value * 2
     return int(doubled) if float(doubled).is_integer() else doubled
 

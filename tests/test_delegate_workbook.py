@@ -49,7 +49,10 @@ def totals_of(cells: dict[str, Any], path: Path) -> dict[str, Decimal]:
     for row in range(2, ws.max_row + 1):
         name = ws[f"A{row}"].value
         if name:
-            key = f"{name}|{ws[f'B{row}'].value}|{ws[f'D{row}'].value}"
+            # a year (and its label) that follows an activity's year cell is a formula
+            name, year = (cells[f"TOTALS!{c}{row}"] if str(ws[f"{c}{row}"].value).startswith("=") else
+                          ws[f"{c}{row}"].value for c in "AD")
+            key = f"{name}|{ws[f'B{row}'].value}|{year}"
             out[key] = Decimal(str(round(float(cells[f"TOTALS!G{row}"]), 2)))
     return out
 
@@ -67,6 +70,21 @@ def test_recomputed_workbook_finds_pbis_totals(spec: Path, tmp_path: Path) -> No
     by_funding = {k: v for k, v in totals_of(cells, path).items() if not k.startswith("total|")}
     for (funding, year), amount in est.totals().items():
         assert any(k.split("|")[1:] == [funding, str(year)] and v == amount.low for k, v in by_funding.items())
+
+
+def edited_value(quantity: str, value: Any) -> Any:
+    """What a delegate types instead of ``value``: one language less, another duty station, year or
+    grade, twice any other quantity."""
+    if quantity == "languages":
+        return value - 1 if value > 1 else value + 1
+    if quantity == "location":
+        return "Vienna" if value != "Vienna" else "Geneva"
+    if quantity == "year":
+        return value - 1
+    if quantity == "grade":
+        return "P-3" if value != "P-3" else "P-4"
+    doubled = value * 2
+    return int(doubled) if float(doubled).is_integer() else doubled
 
 
 def edit_quantity(path: Path, activity: str, quantity: str, value: Any) -> None:

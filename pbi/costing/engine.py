@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator, Mapping
 
 from pbi.model.errors import Location, PbiError, RateLookupError, SpecError, UnitError
 from pbi.model.periods import meeting_days, split_days
-from pbi.costing.quantities import label, missing, read_quantity
+from pbi.costing.quantities import feeds, label, missing, read_quantity
 from pbi.costing.estimate import ZERO, Cell, Estimate, FigureKind, FigureResult, LineItem, Status
 from pbi.model.validation import expect
 from pbi.model.specs import Activity, Figure, Range, Request, Spec, source_of
@@ -107,6 +107,7 @@ def price_activity(spec: Spec, table: Table, request: Request, activity: Activit
         kind = table.kind(activity.kind)
     except PbiError as err:
         raise err.located(_where(spec, ri, ai, "kind")) from None
+    _check_read(spec, table, activity, kind, ri, ai)
     items: list[LineItem] = []
     sub_low = sub_high = Decimal(0)
     for rate, unit, factors, qlow, qhigh, amount in _terms(spec, table, activity, kind, on, ri, ai):
@@ -124,6 +125,23 @@ def price_activity(spec: Spec, table: Table, request: Request, activity: Activit
                                   year, section, None, Range(sub_low, sub_high), "USD", (), covered,
                                   surcharge.label, name, surcharge.percent, part=part))
     return items
+
+
+#: quantities that, stated on an activity whose rates do not read them, would change nothing unseen
+#: (``documents`` and ``copies`` are read by the note's wording too)
+_MUST_PRICE = ("posts", "work_months", "trips", "participants", "dsa_days")
+
+
+def _check_read(spec: Spec, table: Table, activity: Activity, kind: ActivityKind, ri: int, ai: int) -> None:
+    """SpecError for a quantity the activity states that none of its kind's rates reads (a
+    consultant's ``posts``): a delegate's edit of it would change nothing."""
+    read = frozenset().union(*(feeds(n) for comp in kind.components for n in comp.per))
+    for name in _MUST_PRICE:
+        if getattr(activity, name, None) is not None and name not in read:
+            reads = ", ".join(sorted(read - {"count"})) or "nothing"
+            raise SpecError(f"a {activity.kind} activity is priced by {reads}: {name!r} would change nothing "
+                            f"(for several, state count: N, or the {reads} of all together)",
+                            at=_where(spec, ri, ai, name))
 
 
 def _terms(spec: Spec, table: Table, activity: Activity, kind: ActivityKind, on: dt.date, ri: int, ai: int,

@@ -42,7 +42,7 @@ from pbi.model.specs import (FIRST_YEAR, GRADES, Activity, Range, Spec, check_am
 from pbi.model.tables import Rate, Table
 from pbi.costing.quantities import feeds
 
-__all__ = ["Scenario", "load_scenario", "parse_assignment", "priced_apart", "QUANTITY_PATHS", "PLACE_PATHS",
+__all__ = ["Scenario", "load_scenario", "parse_assignment", "priced_apart", "QUANTITY_PATHS", "PLACE_PATHS", "duty_stations",
            "WHOLE_QUANTITIES"]
 
 #: the activity fields a scenario may set
@@ -301,9 +301,9 @@ class Scenario:
             for (path, value), ids in zip(self.quantities.items(), self._targets(spec, table), strict=True):
                 name = path.rpartition(".")[2]
                 for i in ids:
-                    if name == "location" and value not in _stations(table):
+                    if name == "location" and value not in duty_stations(table):
                         raise self._error(f"{value!r} is not a duty station of table {table.id} (stations: "
-                                          f"{', '.join(_stations(table))})", path)
+                                          f"{', '.join(duty_stations(table))})", path)
                     if name == "year" and by_id[i].start is not None:
                         raise self._error(f"{i} is dated from {by_id[i].start}: its year follows its dates, "
                                           f"set them in the spec instead", path)
@@ -424,7 +424,7 @@ def _shown(value: Any) -> str:
     return ",".join(value) if isinstance(value, tuple) else str(value)
 
 
-def _stations(table: Table) -> tuple[str, ...]:
+def duty_stations(table: Table) -> tuple[str, ...]:
     """The duty stations ``table`` prices."""
     return tuple(dict.fromkeys([*([table.duty_station] if table.duty_station else []), *table.stations]))
 

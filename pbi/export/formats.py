@@ -137,7 +137,7 @@ def estimate_rows(est: "Estimate") -> tuple[list[str], list[list[str]]]:
 # -- pandas ------------------------------------------------------------------------------------
 _ESTIMATE_COLUMNS = ["group", "request", "activity", "kind", "station", "type", "rate_key", "quantity", "quantity_high", "unit", "rate",
                      "rate_unit", "amount", "amount_high", "covered_amount", "funding", "funding_label", "section",
-                     "year", "covered", "table", "effective_from", "provenance"]
+                     "year", "covered", "table", "effective_from", "provenance", "reference", "symbol"]
 _COMPARISON_COLUMNS = ["level", "group", "activity", "what", "funding", "funding_label", "section", "year", "baseline",
                        "baseline_high", "scenario", "scenario_high", "difference", "difference_high", "percent",
                        "provenance"]
@@ -152,7 +152,9 @@ def _number(value: Decimal | None, decimal: bool) -> Any:
 
 
 def estimate_dataframe(est: "Estimate", *, decimal: bool = False) -> Any:
-    """One row per line item. ``amount`` is what the item adds to the total (0 for an item an
+    """One row per line item, with the draft's ``symbol``, the activity's ``kind`` and ``station``,
+    the rate's key, value, ``table``, ``effective_from`` and ``reference`` (the source document), so
+    that frames of several specs concatenate. ``amount`` is what the item adds to the total (0 for an item an
     entitlement covers, whose amount is in ``covered_amount``), so ``df.amount.sum()`` is the
     estimate's total. Amounts and quantities are numbers that plot and sum; ``decimal=True``
     keeps them as Decimal objects."""
@@ -174,6 +176,7 @@ def estimate_dataframe(est: "Estimate", *, decimal: bool = False) -> Any:
             "funding": i.funding, "funding_label": funding_label(i.funding),
             "section": i.section, "year": i.year, "covered": i.covered, "table": r.table if r else None,
             "effective_from": r.effective_from if r else None, "provenance": item_provenance(i),
+            "reference": r.reference if r else (i.note or None), "symbol": est.spec.symbol,
         })
     return pd.DataFrame.from_records(records, columns=_ESTIMATE_COLUMNS)
 

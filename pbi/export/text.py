@@ -115,11 +115,11 @@ def estimate_json(est: Estimate) -> str:
 
 CSV_FIELDS = ["group", "request", "activity", "type", "rate_key", "quantity_low", "quantity_high", "unit",
               "rate", "rate_unit", "amount_low", "amount_high", "funding", "section", "year", "covered",
-              "table", "effective_from", "reference", "kind", "station"]
+              "table", "effective_from", "reference", "kind", "station", "symbol"]
 
 
 def estimate_csv(est: Estimate) -> str:
-    """One CSV row per line item (`pbi cost --format csv`), with kind and station."""
+    """One CSV row per line item (`pbi cost --format csv`), with kind, station and the draft's symbol."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(CSV_FIELDS)
@@ -130,7 +130,7 @@ def estimate_csv(est: Estimate) -> str:
                          i.unit, r.value if r else (i.percent or ""), r.unit if r else ("%" if i.percent else ""),
                          i.amount.low, i.amount.high, i.funding, i.section or "", i.year, i.covered,
                          r.table if r else "", r.effective_from if r else "", r.reference if r else i.note,
-                         *(v or "" for v in est.place(i))]])
+                         *(v or "" for v in est.place(i)), est.spec.symbol]])
     return buf.getvalue()
 
 

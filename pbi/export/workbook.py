@@ -83,6 +83,12 @@ class _Book:
     nominal: set[tuple[str, int]] = field(default_factory=set)
     #: rounding cells of those shares that the estimate does not have
     cells: list["Cell"] = field(default_factory=list)
+    #: (activity, "location" | "year" | "grade") → its cell in the quantities sheet
+    places: dict[tuple[str, str], str] = field(default_factory=dict)
+    #: rows of the rate grid sheet: every value of the rates used, by duty station and year
+    grid: list[list[Any]] = field(default_factory=list)
+    #: rate keys (and "vacancy") already in the grid
+    gridded: set[str] = field(default_factory=set)
 
 
 #: the most a workbook's parts may expand to when unzipped (pbi writes a few megabytes at most)
@@ -146,6 +152,36 @@ def _quantity_rows(est: "Estimate", book: _Book) -> None:
                                         figures.get(activity.id, ""), activity.kind, "yes",
                                         "the table's default (the spec does not state it)"])
                 book.qref[(activity.id, name)] = (f"{QUANTITY_SHEET}!$C${row}", _d(default))
+        for name, value, note in _places(est, activity):
+            row = len(book.quantities) + 2
+            book.quantities.append([activity.id, name, value, value, request.id, figures.get(activity.id, ""),
+                                    activity.kind, "yes", note])
+            book.places[(activity.id, name)] = f"{QUANTITY_SHEET}!$C${row}"
+
+
+#: the rows of the quantities sheet that are not numbers to scale: where, when, at what grade
+PLACE_ROWS = ("location", "year", "grade")
+
+
+def _places(est: "Estimate", activity: "Activity") -> list[tuple[str, Any, str]]:
+    """The duty station, year and grade rows of one activity that a delegate may change, each with
+    its value and a note: the duty station where the table prices more than one, the year unless
+    dates or a draw on an allocation fix it, the grade where a rate is by grade."""
+    from pbi.costing.scenario import duty_stations
+
+    kind = est.table.activities.get(activity.kind)
+    if kind is None or activity.kind == "lump_sum":
+        return []
+    out: list[tuple[str, Any, str]] = []
+    stations = duty_stations(est.table)
+    if len(stations) > 1:
+        out.append(("location", activity.location or stations[0],
+                    "" if activity.location else "the table's duty station (the spec does not state it)"))
+    if activity.start is None and activity.entitlement is None:
+        out.append(("year", activity.year, ""))
+    if activity.grade and any("{grade}" in c.rate for c in kind.components):
+        out.append(("grade", activity.grade, ""))
+    return out
 
 
 def _quantity_note(activity: "Activity", name: str) -> str:
@@ -176,6 +212,9 @@ def _factor(est: "Estimate", activity: "Activity", aid: str, name: str, value: D
         return overrides.get(f) or book.qref.get((aid, f))
 
     base = name.split(" (", 1)[0]  # "meetings (2 meeting days)" is the quantity meetings
+    if base.startswith("first-year share") and (aid, "grade") in book.places:
+        _vacancy_rows(est, book)
+        return _grid_lookup(f'"vacancy|"&{book.places[(aid, "grade")]}'), value
     if base == "count" and ref("count") is not None:
         hit = ref("count")
         assert hit is not None
@@ -192,6 +231,115 @@ def _factor(est: "Estimate", activity: "Activity", aid: str, name: str, value: D
     if reading is None or any(r is None for r in refs):
         return f"{value}", value
     return _product([r for r in refs if r is not None], reading.times, reading.per)
+
+
+#: the grid's sheet, and a placeholder for its last row in formulas written before the grid is complete
+GRID_SHEET = "rate grid"
+_GRID_END = "{grid_end}"
+
+
+def _grid_lookup(key: str) -> str:
+    """A formula fragment: the value of the grid row whose lookup key is the expression ``key``."""
+    return (f"INDEX('{GRID_SHEET}'!$E$2:$E${_GRID_END},MATCH({key},'{GRID_SHEET}'!$A$2:$A${_GRID_END},0))")
+
+
+def _text(value: str) -> str:
+    return '"' + value.replace('"', '""') + '"'
+
+
+#: how many years before the earliest it prices the workbook's rate grid goes back
+GRID_YEARS_BEFORE = 3
+
+
+def _years(est: "Estimate") -> range:
+    """The years a delegate may move an activity to: from three years before the earliest the
+    estimate prices to the table's last valid year (or its latest)."""
+    used = [i.year for i in est.items] or list(est.spec.years)
+    first = max(min(used) - GRID_YEARS_BEFORE, min(d.year for r in est.table.rates.values() for d in r.values))
+    last = est.table.valid_to.year if est.table.valid_to else max(used)
+    return range(first, max(last, *used) + 1)
+
+
+def _grid_rows(est: "Estimate", keys: Iterable[str], book: _Book) -> None:
+    """Every value of each rate in ``keys`` by duty station and year, looked up as pbi prices it (on
+    1 January of the year, or on the spec's ``priced_on``)."""
+    import datetime as dt
+
+    from pbi.costing.scenario import duty_stations
+    from pbi.model.errors import PbiError
+
+    stations = duty_stations(est.table) or ("",)
+    for key in keys:
+        if key in book.gridded or key not in est.table.rates:
+            continue
+        book.gridded.add(key)
+        for station in stations:
+            for year in _years(est):
+                on = est.spec.priced_on or dt.date(year, 1, 1)
+                try:
+                    r = est.table.rate(key, on, station=station or None)
+                except PbiError:
+                    continue  # no value that year or there: the lookup says #N/A, as pbi refuses it
+                book.grid.append([f"{key}|{station}|{year}", key, station, year, r.value,
+                                  r.effective_from.isoformat(), r.unit, r.table, r.reference])
+
+
+def _vacancy_rows(est: "Estimate", book: _Book) -> None:
+    """The first-year share of a new post by grade (1 − the table's vacancy factor for its category)."""
+    from pbi.model.specs import GRADES
+    from pbi.model.tables import GRADE_CATEGORIES
+
+    if "vacancy" in book.gridded:
+        return
+    book.gridded.add("vacancy")
+    for grade in GRADES:
+        factor = est.table.vacancy_factors.get(GRADE_CATEGORIES.get(grade, ""))
+        if factor is not None:
+            book.grid.append([f"vacancy|{grade}", "first-year share", "", "", 1 - factor.percent / 100, "", "",
+                              est.table.id, factor.reference])
+
+
+def _place(book: _Book, aid: str, name: str, literal: Any) -> str:
+    """The cell of an activity's duty station, year or grade, else the value as a literal."""
+    cell = book.places.get((aid, name))
+    return cell if cell is not None else _text(str(literal)) if isinstance(literal, str) else str(literal)
+
+
+def _rate_lookup(est: "Estimate", item: "LineItem", activity: "Activity", book: _Book) -> str | None:
+    """The rate of a line item as a lookup in the rate grid by rate key (its grade from the grade
+    cell), duty station and year cells; None when the activity has none of those cells."""
+    import re
+
+    from pbi.costing.scenario import duty_stations
+    from pbi.model.specs import GRADES
+
+    if item.rate is None or not any((activity.id, n) in book.places for n in PLACE_ROWS):
+        return None
+    kind = est.table.activities.get(activity.kind)
+    template = next((c.rate for c in (kind.components if kind else ())
+                     if c.rate_key(grade=activity.grade or "", location=activity.location or "") == item.rate.key),
+                    None)
+    if template is None:
+        return None
+    stations = duty_stations(est.table)
+    expansions = {"{grade}": [g for g in GRADES if template.replace("{grade}", g) in est.table.rates],
+                  "{location}": list(stations)}
+    keys = [template]
+    for slot, values in expansions.items():
+        if slot in template:
+            keys = [k.replace(slot, v) for k in keys for v in values]
+    _grid_rows(est, keys, book)
+    parts = []
+    for piece in re.split(r"(\{grade\}|\{location\})", template):
+        if piece == "{grade}":
+            parts.append(_place(book, activity.id, "grade", activity.grade or ""))
+        elif piece == "{location}":
+            parts.append(_place(book, activity.id, "location", activity.location or ""))
+        elif piece:
+            parts.append(_text(piece))
+    station = _place(book, activity.id, "location", activity.location or (stations[0] if stations else ""))
+    year = _place(book, activity.id, "year", item.year)
+    return _grid_lookup("&".join([*parts, '"|"', station, '"|"', year]))
 
 
 def _product(refs: list[_Ref], times: Decimal = Decimal(1), per: Decimal = Decimal(1)) -> _Ref:
@@ -486,7 +634,8 @@ def _item_rows(est: "Estimate", book: _Book) -> None:
         amount: Any = item.amount.low
         linked = "no"
         if item.type == "rate" and item.rate and item.quantity and activity is not None:
-            rate = "=" + _rate_ref(item, [activity.id], book)
+            rate = "=" + (_rate_lookup(est, item, activity, book) or _rate_ref(item, [activity.id], book))
+            _rate_ref(item, [activity.id], book)  # the rates sheet: each rate used, with its provenance
             product = item.rate.value * item.quantity.low
             factor = item.amount.low / product if product else Decimal(1)
             piece = _piece(est, item, activity, book)
@@ -522,20 +671,52 @@ def _item_rows(est: "Estimate", book: _Book) -> None:
                            item_provenance(item)])
 
 
+def _year_links(book: _Book) -> dict[tuple[Any, ...], str]:
+    """Rounding cells (group, funding, section, year) whose items all come from one activity with a
+    year cell: their items' year and the cell's year follow that cell (an activity moved to 2028 is
+    rounded and totalled under 2028, as pbi prices it)."""
+    acts: dict[tuple[Any, ...], set[str]] = {}
+    for r in book.items:
+        acts.setdefault((r[0], r[5], r[6], r[7]), set()).add(str(r[2]))
+    links = {key: book.places[(next(iter(ids)), "year")] for key, ids in acts.items()
+             if len(ids) == 1 and (next(iter(ids)), "year") in book.places}
+    for r in book.items:
+        cell = links.get((r[0], r[5], r[6], r[7]))
+        if cell is not None:
+            r[7] = "=" + cell
+    return links
+
+
+def _year_flags(book: _Book, links: dict[tuple[Any, ...], str]) -> dict[tuple[str, str], tuple[str, str]]:
+    """Year cells whose activity shares a rounding cell with others: its rates follow an edit, its
+    amount stays in the rounding of the year the spec states."""
+    out: dict[tuple[str, str], tuple[str, str]] = {}
+    for r in book.items:
+        aid = str(r[2])
+        if (aid, "year") in book.places and not str(r[7]).startswith("="):
+            out[(aid, "year")] = ("partly", f"its rates follow the year, its amount stays in {r[0]}'s rounding for "
+                                            f"{r[7]} with the other activities of that year (pbi rounds it apart)")
+    return out
+
+
 _READ_ME = """\
 This workbook costs {symbol} ({title}) as pbi does, with table {table}.
 
-What to edit: the yellow cells of sheet "quantities", column C (days, pages, languages, participants …).
+What to edit: the yellow cells of sheet "quantities", column C (days, pages, languages, participants …),
+  and the rows location, year and grade (the duty station, the year and the grade an activity is
+  priced at: pick one of the list, or a year the table covers). Every other cell is protected
+  (Review > Unprotect Sheet lifts it: there is no password).
   Column D keeps the value of the spec: pbi reads back the rows where C differs from D.
   Excel refuses what pbi would: counts are whole numbers from 1, languages 1 to 6, other quantities
   numbers greater than 0.
-What recomputes: sheet "items" (quantity × rate × unit factor, programme support costs), sheet
+What recomputes: sheet "items" (quantity × rate × unit factor, programme support costs; each rate
+  looked up in sheet "rate grid" by rate, grade, duty station and year, with its source), sheet
   "shares" (a draw on an entitlement: covered = MIN(requested, available); a session over two years:
   its days in each year), sheet "totals" (each figure rounded by the table's rule, then by funding
   source and year, and the total).
 What does not: {flagged}
-  Rates: an edit of sheet "rates" recomputes here, but pbi does not read it back (a scenario's
-  "rates:" changes a rate). Nor the allocation left in sheet "shares" (it comes from the
+  Rates: sheet "rates" lists the rates the spec uses now; an edit of sheet "rate grid" (unprotected)
+  recomputes here, but pbi does not read it back (a scenario's "rates:" changes a rate). Nor the allocation left in sheet "shares" (it comes from the
   entitlements file). A range (600 to 900 pages) is computed at its low end.{half_even}
 Get the note of the edited workbook back:
   pbi compare {spec} --scenario {book}
@@ -589,10 +770,35 @@ def _quantity_cells(ws: Any, est: "Estimate", book: _Book, fill: Any) -> None:
             checks[key] = dv
         return checks[key]
 
+    from pbi.costing.scenario import duty_stations
+    from pbi.model.specs import GRADES
+
+    def pick(name: str, values: list[str]) -> Any:
+        key = ("list", name)
+        if key not in checks:
+            dv = DataValidation(type="list", formula1=_text(",".join(values)), allow_blank=False,
+                                showErrorMessage=True, errorTitle="pbi",
+                                error=f"{name}: one of {', '.join(values)}")
+            ws.add_data_validation(dv)
+            checks[key] = dv
+        return checks[key]
+
+    years = _years(est)
+    grades = [g for g in GRADES if any(f"staff.{g}" == k for k in est.table.rates)]
     for r, values in enumerate(book.quantities, start=2):
-        name, value, kind = str(values[1]), _d(values[2]), str(values[6])
         cell = ws[f"C{r}"]
         cell.fill = fill
+        if values[1] in PLACE_ROWS:
+            if values[1] == "location":
+                dv = pick("location", list(duty_stations(est.table)))
+            elif values[1] == "grade":
+                dv = pick("grade", grades or list(GRADES))
+            else:
+                dv = check("whole", years[0], years[-1], f"year: a year from {years[0]} to {years[-1]} (the "
+                           f"years table {est.table.id} covers)")
+            cells.setdefault(id(dv), []).append(cell.coordinate)
+            continue
+        name, value, kind = str(values[1]), _d(values[2]), str(values[6])
         whole = name in WHOLE_QUANTITIES and value == value.to_integral_value()
         if name == "languages":
             dv = check("whole", 1, 6, "languages: a whole number from 1 to 6 (the official languages)")
@@ -626,7 +832,13 @@ def write_workbook(est: "Estimate", path: Path | str) -> Path:
     book = _Book()
     _quantity_rows(est, book)
     _item_rows(est, book)
-    flags = _flags(est, book)
+    links = _year_links(book)
+    flags = {**_year_flags(book, links), **_flags(est, book)}
+    end = str(len(book.grid) + 1)
+    for values in book.items:
+        for c in (9, 11):  # quantity and rate: lookups in the rate grid
+            if isinstance(values[c], str):
+                values[c] = values[c].replace(_GRID_END, end)
     for values in book.quantities:
         status, why = flags.get((str(values[0]), str(values[1])), ("yes", ""))
         values[7] = status
@@ -662,6 +874,9 @@ def write_workbook(est: "Estimate", path: Path | str) -> Path:
               widths={"A": 26, "C": 30, "D": 14, "E": 14, "F": 80})
     sheet("rates", ["rate", "effective from", "duty station", "value", "unit", "table", "reference", "used by"],
           book.rates, money=("D",), widths={"A": 34, "D": 14, "E": 24, "G": 80, "H": 40})
+    if book.grid:
+        sheet(GRID_SHEET, ["lookup", "rate", "duty station", "year", "value", "effective from", "unit", "table",
+                           "reference"], book.grid, widths={"A": 40, "B": 28, "C": 14, "E": 14, "I": 80})
     n_items = len(book.items) + 1
     sheet("items", ["group", "request", "activity", "type", "rate key", "funding", "section", "year", "covered",
                     "quantity", "unit", "rate", "unit factor", "amount", "linked", "provenance"],
@@ -689,7 +904,11 @@ def write_workbook(est: "Estimate", path: Path | str) -> Path:
             rounded = f"=ROUNDDOWN(E{r}/F{r},0)*F{r}"
         else:  # half-even has no worksheet function: the amount pbi computed
             rounded = c.rounded.low
-        rows.append([c.group, c.funding, c.section or _NONE, c.year, sumifs, step, rounded, c.rounded.low,
+        year: Any = c.year
+        link = links.get((c.group, c.funding, c.section or _NONE, c.year))
+        if link is not None:
+            year = "=" + link
+        rows.append([c.group, c.funding, c.section or _NONE, year, sumifs, step, rounded, c.rounded.low,
                      f"{c.rounding.mode.replace('_', '-')}" if c.rounding else "none"])
     last = len(rows) + 1
     from pbi.export.text import funding_label
@@ -700,14 +919,37 @@ def write_workbook(est: "Estimate", path: Path | str) -> Path:
         totals.setdefault((c.funding, c.year), Decimal(0))
     for funding, year in totals:
         r = len(rows) + 2
-        rows.append([f"{funding_label(funding)}, {year}", funding, "", year, "", "",
+        # the year of a funding source follows an activity's year cell when all its cells do
+        mine = {links.get((c.group, c.funding, c.section or _NONE, c.year)) for c in cells
+                if (c.funding, c.year) == (funding, year)}
+        link = next(iter(mine)) if len(mine) == 1 else None
+        rows.append([f'={_text(funding_label(funding) + ", ")}&D{r}' if link else f"{funding_label(funding)}, {year}",
+                     funding, "", f"={link}" if link else year, "", "",
                      f"=SUMIFS($G$2:$G${last},$B$2:$B${last},B{r},$D$2:$D${last},D{r})",
                      totals[(funding, year)], ""])
     rows.append(["total", "", "", "", "", "", f"=SUM($G$2:$G${last})" if cells else 0, est.total.low, ""])
     sheet("totals", ["figure/request", "funding", "section", "year", "sum of items", "rounding step",
                      "amount", "computed by pbi", "rounding"], rows, money=("E", "G", "H"),
           widths={"A": 40, "E": 16, "G": 16, "H": 16})
+    _protect(wb)
     return save_workbook(wb, path, made_from=(est,))
+
+
+def _protect(wb: Any) -> None:
+    """Protect every sheet but the rate grid (no password: Review > Unprotect Sheet lifts it); the
+    quantity cells (column C of the quantities sheet) stay editable. Columns and rows may still be
+    resized."""
+    from openpyxl.styles import Protection
+
+    editable = Protection(locked=False)
+    for ws in wb.worksheets:
+        if ws.title == GRID_SHEET:
+            continue
+        ws.protection.sheet = True
+        ws.protection.formatColumns = ws.protection.formatRows = False
+        if ws.title == QUANTITY_SHEET:
+            for (cell,) in ws.iter_rows(min_row=2, min_col=3, max_col=3):
+                cell.protection = editable
 
 
 def read_workbook_scenario(path: Path | str) -> "Scenario":
@@ -760,6 +1002,14 @@ def read_workbook_scenario(path: Path | str) -> "Scenario":
         if value is None:
             raise InputError(f"{activity}.{name}: the value is empty (expected a number)", file=str(p),
                              line=n, field=f"{QUANTITY_SHEET}!C{n}")
+        if name in ("location", "grade"):
+            if not isinstance(value, str) or not value.strip():
+                raise InputError(f"{activity}.{name}: expected a {'duty station' if name == 'location' else 'grade'}"
+                                 f" (got {value!r})", file=str(p), line=n, field=f"{QUANTITY_SHEET}!C{n}")
+            if value.strip() != str(baseline).strip():
+                edits[f"{activity}.{name}"] = value.strip()
+                lines[f"set.{activity}.{name}"] = n
+            continue
         if isinstance(value, str) and value.startswith("="):
             raise InputError(f"{activity}.{name}: a formula without a computed value (open and save the "
                              "workbook in Excel or LibreOffice, or type the number)", file=str(p), line=n,
