@@ -43,6 +43,12 @@ class Row:
     scenario: Range
     provenance: str = ""
     section: str | None = None  # the budget section of a line item (a rounding per section says which)
+    #: a line item's activity kind, its duty station on each side, and its rate on each side
+    kind: str | None = None
+    station_baseline: str | None = None
+    station: str | None = None
+    rate_baseline: Decimal | None = None
+    rate: Decimal | None = None
 
     @property
     def difference(self) -> Range:
@@ -67,7 +73,10 @@ class Row:
         return {"level": self.level, "group": self.group, "activity": self.activity or None, "what": self.what,
                 "funding": self.funding or None, "year": self.year, "baseline": _amount(self.baseline),
                 "scenario": _amount(self.scenario), "difference": _amount(self.difference), "percent": pct,
-                "provenance": self.provenance or None, "section": self.section}
+                "provenance": self.provenance or None, "section": self.section, "kind": self.kind,
+                "station_baseline": self.station_baseline, "station": self.station,
+                "rate_baseline": None if self.rate_baseline is None else decimal_text(self.rate_baseline),
+                "rate": None if self.rate is None else decimal_text(self.rate)}
 
 
 def _amount(value: Range) -> Any:
@@ -118,10 +127,14 @@ class Comparison:
         for key in dict.fromkeys([*base, *scen]):
             b, s = base.get(key, []), scen.get(key, [])
             first = (s or b)[0]
+            kind, station = (self.scenario if s else self.baseline).place(first)
             rows.append(Row("item", key[0], key[1], key[3], key[4], key[6], _sum(i.amount for i in b),
                             _sum(i.amount for i in s), _provenance(first)
                             + (f"; {self.labels[0]}: {_provenance(b[0])}" if b and s and first.rate
-                               and b[0].rate and b[0].rate != first.rate else ""), key[5]))
+                               and b[0].rate and b[0].rate != first.rate else ""), key[5],
+                            kind, self.baseline.place(b[0])[1] if b else None, station if s else None,
+                            b[0].rate.value if b and b[0].rate else None,
+                            s[0].rate.value if s and s[0].rate else None))
         return rows
 
     @property
@@ -159,8 +172,8 @@ class Comparison:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
 
     def to_csv(self) -> str:
-        """One row per item, group and total: level, names, the two amounts, difference, per cent
-        (columns named baseline_*/scenario_* whatever the labels, so that scripts can rely on them)."""
+        """One row per item, group and total: level, names, the two amounts, difference, per cent,
+        and for a line item its kind, duty station and rate on each side (columns named baseline_*/scenario_* whatever the labels, so that scripts can rely on them)."""
         import csv
         import io
 
@@ -168,14 +181,17 @@ class Comparison:
         writer = csv.writer(buf, lineterminator="\n")
         writer.writerow(["level", "group", "activity", "what", "funding", "year", "baseline_low",
                          "baseline_high", "scenario_low", "scenario_high", "difference_low", "difference_high",
-                         "percent_low", "percent_high", "provenance", "section"])
+                         "percent_low", "percent_high", "provenance", "section", "kind", "station_baseline",
+                         "station", "rate_baseline", "rate"])
         t = decimal_text
         for r in [*self.items, *self.groups, *self.totals]:
             d, (pl, ph) = r.difference, r.percent
             writer.writerow([r.level, r.group, r.activity, r.what, r.funding, "" if r.year is None else r.year,
                              t(r.baseline.low), t(r.baseline.high), t(r.scenario.low), t(r.scenario.high),
                              t(d.low), t(d.high), "" if pl is None else pl, "" if ph is None else ph,
-                             r.provenance, r.section or ""])
+                             r.provenance, r.section or "", r.kind or "", r.station_baseline or "",
+                             r.station or "", "" if r.rate_baseline is None else t(r.rate_baseline),
+                             "" if r.rate is None else t(r.rate)])
         return buf.getvalue()
 
     # -- exports: reached through pbi.costing.display.exporter(), at call time ---------------------

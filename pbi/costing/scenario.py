@@ -304,6 +304,10 @@ class Scenario:
                     if name == "location" and value not in duty_stations(table):
                         raise self._error(f"{value!r} is not a duty station of table {table.id} (stations: "
                                           f"{', '.join(duty_stations(table))})", path)
+                    if name == "year" and table.valid_to is not None and value > table.valid_to.year:
+                        raise self._error(f"{value} is after the last year table {table.id} covers "
+                                          f"({table.valid_to.year}): price it with a table for that year "
+                                          "(--vs-table)", path)
                     if name == "year" and by_id[i].start is not None:
                         raise self._error(f"{i} is dated from {by_id[i].start}: its year follows its dates, "
                                           f"set them in the spec instead", path)

@@ -140,7 +140,7 @@ _ESTIMATE_COLUMNS = ["group", "request", "activity", "kind", "station", "type", 
                      "year", "covered", "table", "effective_from", "provenance", "reference", "symbol"]
 _COMPARISON_COLUMNS = ["level", "group", "activity", "what", "funding", "funding_label", "section", "year", "baseline",
                        "baseline_high", "scenario", "scenario_high", "difference", "difference_high", "percent",
-                       "provenance"]
+                       "provenance", "kind", "station_baseline", "station", "rate_baseline", "rate"]
 
 
 def _number(value: Decimal | None, decimal: bool) -> Any:
@@ -182,8 +182,8 @@ def estimate_dataframe(est: "Estimate", *, decimal: bool = False) -> Any:
 
 
 def comparison_dataframe(cmp: "Comparison", *, decimal: bool = False) -> Any:
-    """One row per compared line (items, figures or requests, funding sources and years, total);
-    amounts and per cent as numbers (``decimal=True``: Decimal objects)."""
+    """One row per compared line (items, figures or requests, funding sources and years, total),
+    a line item with its kind, duty station and rate on each side; amounts and per cent as numbers (``decimal=True``: Decimal objects)."""
     pd = need("pandas", "pandas")
     records = []
     for r in [*cmp.items, *cmp.groups, *cmp.totals]:
@@ -197,7 +197,9 @@ def comparison_dataframe(cmp: "Comparison", *, decimal: bool = False) -> Any:
                         "scenario": _number(r.scenario.low, decimal),
                         "scenario_high": _number(r.scenario.high, decimal),
                         "difference": _number(d.low, decimal), "difference_high": _number(d.high, decimal),
-                        "percent": _number(pl, decimal), "provenance": r.provenance or None})
+                        "percent": _number(pl, decimal), "provenance": r.provenance or None,
+                        "kind": r.kind, "station_baseline": r.station_baseline, "station": r.station,
+                        "rate_baseline": _number(r.rate_baseline, decimal), "rate": _number(r.rate, decimal)})
     return pd.DataFrame.from_records(records, columns=_COMPARISON_COLUMNS)
 
 
