@@ -55,8 +55,8 @@ def test_station_year_and_grade_cells_recompute_as_pbi_prices_them(tmp_path: Pat
     spec = DATA / "ga-nairobi-2028-weeks.yaml"
     book = write_workbook(cost_file(spec), tmp_path / "book.xlsx")
     # a new P-3 post becomes General Service (another vacancy factor), the session moves to Geneva,
-    # the documents to 2026
-    edits = {("p3", "grade"): "GS (Other level)", ("session", "location"): "Geneva", ("docs", "year"): 2026}
+    # the documents to 2027
+    edits = {("p3", "grade"): "GS (Other level)", ("session", "location"): "Geneva", ("docs", "year"): 2027}
     sets = _edit(book, edits)
     baseline = cost_file(spec).total.low
     priced = compare_file(spec, assignments=sets).scenario.total.low
@@ -78,12 +78,12 @@ def test_place_rows_are_lists_and_years_the_table_covers(tmp_path: Path) -> None
     assert "Nairobi" in rules[rows[("gta-gs", "location")]].formula1
     assert "P-4" in rules[rows[("gta-gs", "grade")]].formula1
     year = rules[rows[("gta-gs", "year")]]
-    assert (year.type, year.formula1, year.formula2) == ("whole", "2026", "2029")
+    assert (year.type, year.formula1, year.formula2) == ("whole", "2028", "2029")
     grid = wb[GRID_SHEET]
     keys = {grid[f"A{r}"].value for r in range(2, grid.max_row + 1)}
-    assert {"staff.P-4|Vienna|2027", "travel.dsa|Nairobi|2026"} <= keys
+    assert {"staff.P-4|Vienna|2028", "travel.dsa|Nairobi|2029"} <= keys
     # each grid row names its source
-    assert all(grid[f"I{r}"].value for r in range(2, grid.max_row + 1))
+    assert all("table un-standard-costs: " in grid[f"C{r}"].value for r in range(2, grid.max_row + 1))
 
 
 def test_sheets_are_protected_but_the_quantity_cells(tmp_path: Path) -> None:
@@ -108,12 +108,17 @@ def test_place_edits_are_read_back_without_recomputing(tmp_path: Path) -> None:
         read_workbook_scenario(book)
 
 
-def test_a_year_shared_with_other_activities_says_partly(tmp_path: Path) -> None:
-    # the session and its report are rounded together in request (a): a year edit of one moves its
-    # rates, not its rounding
-    book = write_workbook(cost_file(DATA / "ga-ny-2027-session.yaml"), tmp_path / "book.xlsx")
-    ws = openpyxl.load_workbook(book)[QUANTITY_SHEET]
-    flags = {(r[0].value, r[1].value): (r[7].value, r[8].value) for r in ws.iter_rows(min_row=2)}
-    assert flags[("session", "year")][0] == "partly"
-    assert "rounding" in flags[("session", "year")][1]
-    assert flags[("session", "location")][0] == "yes"
+def test_a_year_shared_with_other_activities_is_rounded_apart(tmp_path: Path) -> None:
+    # the session and its report are rounded together in request (a); moved to another year, the
+    # report is rounded apart there, as pbi prices it: a row per year of the grid, at nothing now
+    spec = DATA / "ga-ny-2027-session.yaml"
+    book = write_workbook(cost_file(spec), tmp_path / "book.xlsx")
+    wb = openpyxl.load_workbook(book)
+    flags = {(r[0].value, r[1].value): r[7].value for r in wb[QUANTITY_SHEET].iter_rows(min_row=2)}
+    assert flags[("session", "year")] == flags[("report", "year")] == "yes"
+    totals = wb["totals"]
+    years = {totals[f"D{r}"].value: totals[f"H{r}"].value for r in range(2, totals.max_row + 1)
+             if totals[f"A{r}"].value == "request (a)"}
+    assert years == {2026: 0, 2027: 258100, 2028: 0, 2029: 0}
+    sets = _edit(book, {("report", "year"): 2026})
+    assert _recomputed_total(book) == compare_file(spec, assignments=sets).scenario.total.low

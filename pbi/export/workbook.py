@@ -8,20 +8,27 @@ Sheets:
                 edited workbook and write its note;
 ``quantities``  one row per quantity of each activity (the cells to edit: column C, validated as
                 pbi validates them), with the value the spec states beside it (column D) so that a
-                change can be read back, and whether an edit recomputes in full (column H);
+                change can be read back, and whether an edit recomputes in full (column H); and its
+                duty station, year and grade (a list, or the years of the rate grid);
 ``shares``      the quantities pbi derives: for a draw on an entitlement, what is left of the
                 allocation, drawn by earlier activities, available, requested, covered
                 (``MIN(requested, available)``) and additional; for a session over the new year,
                 its days in each year (whole days by largest remainder, as pbi splits them);
 ``rates``       each rate the estimate uses: key, effective date, duty station, value, unit, table,
                 reference;
+``rate grid``   every value of those rates (each grade of a rate by grade) at each duty station of the
+                table, from the year before the earliest priced to three after the latest: a line
+                item's rate is looked up here by its rate, grade, duty station and year cells;
 ``items``       each line item: quantity as a formula of the quantities (``=quantities!C4*2``) or of
                 the shares, rate (``=rates!D3``), amount ``= quantity × rate × unit factor``;
                 programme support costs as a per cent of the items they apply to; quoted lump sums
                 from their cell;
 ``totals``      each rounding cell of the estimate (figure or request, funding source, section,
                 year): the sum of its items (``SUMPRODUCT`` of exact matches), then ``ROUND`` to the
-                table's step; totals by funding source and year (``SUMIFS``), and the total.
+                table's step, and the same cell in each other year of the grid (nothing until an edit
+                moves an activity there); totals by funding source and year (``SUMIFS``), the total.
+
+Every sheet but the rate grid is protected without a password, but for column C of the quantities.
 
 An item whose quantity no formula follows (a session over the new year that also draws on an
 entitlement, or over more than two years) keeps it as a number (``linked: no``), and the quantity
@@ -87,8 +94,8 @@ class _Book:
     places: dict[tuple[str, str], str] = field(default_factory=dict)
     #: rows of the rate grid sheet: every value of the rates used, by duty station and year
     grid: list[list[Any]] = field(default_factory=list)
-    #: rate keys (and "vacancy") already in the grid
-    gridded: set[str] = field(default_factory=set)
+    #: the rows of the grid each block of keys (a rate and its grades, or "vacancy") takes
+    gridded: dict[tuple[str, ...], tuple[int, int]] = field(default_factory=dict)
 
 
 #: the most a workbook's parts may expand to when unzipped (pbi writes a few megabytes at most)
@@ -213,8 +220,7 @@ def _factor(est: "Estimate", activity: "Activity", aid: str, name: str, value: D
 
     base = name.split(" (", 1)[0]  # "meetings (2 meeting days)" is the quantity meetings
     if base.startswith("first-year share") and (aid, "grade") in book.places:
-        _vacancy_rows(est, book)
-        return _grid_lookup(f'"vacancy|"&{book.places[(aid, "grade")]}'), value
+        return _grid_lookup(f'"vacancy|"&{book.places[(aid, "grade")]}', _vacancy_rows(est, book)), value
     if base == "count" and ref("count") is not None:
         hit = ref("count")
         assert hit is not None
@@ -233,46 +239,49 @@ def _factor(est: "Estimate", activity: "Activity", aid: str, name: str, value: D
     return _product([r for r in refs if r is not None], reading.times, reading.per)
 
 
-#: the grid's sheet, and a placeholder for its last row in formulas written before the grid is complete
+#: the sheet of every value of the rates used, by duty station and year
 GRID_SHEET = "rate grid"
-_GRID_END = "{grid_end}"
 
 
-def _grid_lookup(key: str) -> str:
-    """A formula fragment: the value of the grid row whose lookup key is the expression ``key``."""
-    return (f"INDEX('{GRID_SHEET}'!$E$2:$E${_GRID_END},MATCH({key},'{GRID_SHEET}'!$A$2:$A${_GRID_END},0))")
+def _grid_lookup(key: str, rows: tuple[int, int]) -> str:
+    """A formula fragment: the value of the grid row, among ``rows`` (first, last), whose lookup key
+    is the expression ``key`` (a block of its own keeps each lookup short)."""
+    a, b = rows
+    return f"INDEX('{GRID_SHEET}'!$B${a}:$B${b},MATCH({key},'{GRID_SHEET}'!$A${a}:$A${b},0))"
 
 
 def _text(value: str) -> str:
     return '"' + value.replace('"', '""') + '"'
 
 
-#: how many years before the earliest it prices the workbook's rate grid goes back
-GRID_YEARS_BEFORE = 3
+#: how many years before the earliest and after the latest it prices the workbook's rate grid spans
+GRID_YEARS_BEFORE, GRID_YEARS_AFTER = 1, 3
 
 
 def _years(est: "Estimate") -> range:
-    """The years a delegate may move an activity to: from three years before the earliest the
-    estimate prices to the table's last valid year (or its latest)."""
+    """The years a delegate may move an activity to: from the year before the earliest the estimate
+    prices to three years after the latest, within the table's years (a short grid recomputes fast)."""
     used = [i.year for i in est.items] or list(est.spec.years)
     first = max(min(used) - GRID_YEARS_BEFORE, min(d.year for r in est.table.rates.values() for d in r.values))
-    last = est.table.valid_to.year if est.table.valid_to else max(used)
-    return range(first, max(last, *used) + 1)
+    last = max(used) + GRID_YEARS_AFTER
+    if est.table.valid_to:
+        last = min(last, est.table.valid_to.year)
+    return range(min(first, *used), max(last, *used) + 1)
 
 
-def _grid_rows(est: "Estimate", keys: Iterable[str], book: _Book) -> None:
+def _grid_rows(est: "Estimate", keys: tuple[str, ...], book: _Book) -> tuple[int, int]:
     """Every value of each rate in ``keys`` by duty station and year, looked up as pbi prices it (on
-    1 January of the year, or on the spec's ``priced_on``)."""
+    1 January of the year, or on the spec's ``priced_on``): the block of grid rows they take."""
     import datetime as dt
 
     from pbi.costing.scenario import duty_stations
     from pbi.model.errors import PbiError
 
+    if keys in book.gridded:
+        return book.gridded[keys]
+    first = len(book.grid) + 2
     stations = duty_stations(est.table) or ("",)
     for key in keys:
-        if key in book.gridded or key not in est.table.rates:
-            continue
-        book.gridded.add(key)
         for station in stations:
             for year in _years(est):
                 on = est.spec.priced_on or dt.date(year, 1, 1)
@@ -280,23 +289,28 @@ def _grid_rows(est: "Estimate", keys: Iterable[str], book: _Book) -> None:
                     r = est.table.rate(key, on, station=station or None)
                 except PbiError:
                     continue  # no value that year or there: the lookup says #N/A, as pbi refuses it
-                book.grid.append([f"{key}|{station}|{year}", key, station, year, r.value,
-                                  r.effective_from.isoformat(), r.unit, r.table, r.reference])
+                book.grid.append([f"{key}|{station}|{year}", r.value,
+                                  f"{r.unit}, effective from {r.effective_from}, table {r.table}: {r.reference}"])
+    book.gridded[keys] = (first, max(first, len(book.grid) + 1))
+    return book.gridded[keys]
 
 
-def _vacancy_rows(est: "Estimate", book: _Book) -> None:
+def _vacancy_rows(est: "Estimate", book: _Book) -> tuple[int, int]:
     """The first-year share of a new post by grade (1 − the table's vacancy factor for its category)."""
     from pbi.model.specs import GRADES
     from pbi.model.tables import GRADE_CATEGORIES
 
-    if "vacancy" in book.gridded:
-        return
-    book.gridded.add("vacancy")
+    if ("vacancy",) in book.gridded:
+        return book.gridded[("vacancy",)]
+    first = len(book.grid) + 2
     for grade in GRADES:
         factor = est.table.vacancy_factors.get(GRADE_CATEGORIES.get(grade, ""))
         if factor is not None:
-            book.grid.append([f"vacancy|{grade}", "first-year share", "", "", 1 - factor.percent / 100, "", "",
-                              est.table.id, factor.reference])
+            book.grid.append([f"vacancy|{grade}", 1 - factor.percent / 100,
+                              f"first-year share: 1 − the vacancy factor of {factor.percent} %, table "
+                              f"{est.table.id}: {factor.reference}"])
+    book.gridded[("vacancy",)] = (first, max(first, len(book.grid) + 1))
+    return book.gridded[("vacancy",)]
 
 
 def _place(book: _Book, aid: str, name: str, literal: Any) -> str:
@@ -328,7 +342,7 @@ def _rate_lookup(est: "Estimate", item: "LineItem", activity: "Activity", book: 
     for slot, values in expansions.items():
         if slot in template:
             keys = [k.replace(slot, v) for k in keys for v in values]
-    _grid_rows(est, keys, book)
+    rows = _grid_rows(est, tuple(k for k in keys if k in est.table.rates), book)
     parts = []
     for piece in re.split(r"(\{grade\}|\{location\})", template):
         if piece == "{grade}":
@@ -339,7 +353,7 @@ def _rate_lookup(est: "Estimate", item: "LineItem", activity: "Activity", book: 
             parts.append(_text(piece))
     station = _place(book, activity.id, "location", activity.location or (stations[0] if stations else ""))
     year = _place(book, activity.id, "year", item.year)
-    return _grid_lookup("&".join([*parts, '"|"', station, '"|"', year]))
+    return _grid_lookup("&".join([*parts, '"|"', station, '"|"', year]), rows)
 
 
 def _product(refs: list[_Ref], times: Decimal = Decimal(1), per: Decimal = Decimal(1)) -> _Ref:
@@ -671,32 +685,18 @@ def _item_rows(est: "Estimate", book: _Book) -> None:
                            item_provenance(item)])
 
 
-def _year_links(book: _Book) -> dict[tuple[Any, ...], str]:
-    """Rounding cells (group, funding, section, year) whose items all come from one activity with a
-    year cell: their items' year and the cell's year follow that cell (an activity moved to 2028 is
-    rounded and totalled under 2028, as pbi prices it)."""
-    acts: dict[tuple[Any, ...], set[str]] = {}
+def _year_rows(est: "Estimate", book: _Book) -> set[tuple[Any, ...]]:
+    """Make the year of each item of an activity with a year cell follow that cell, and return the
+    (group, funding, section) of the rounding cells they are in: those get a rounding row for every
+    year of the grid, so that an activity moved to 2028 is rounded and totalled in 2028 apart from
+    the others, as pbi prices it."""
+    moving: set[tuple[Any, ...]] = set()
     for r in book.items:
-        acts.setdefault((r[0], r[5], r[6], r[7]), set()).add(str(r[2]))
-    links = {key: book.places[(next(iter(ids)), "year")] for key, ids in acts.items()
-             if len(ids) == 1 and (next(iter(ids)), "year") in book.places}
-    for r in book.items:
-        cell = links.get((r[0], r[5], r[6], r[7]))
+        cell = book.places.get((str(r[2]), "year"))
         if cell is not None:
+            moving.add((r[0], r[5], r[6]))
             r[7] = "=" + cell
-    return links
-
-
-def _year_flags(book: _Book, links: dict[tuple[Any, ...], str]) -> dict[tuple[str, str], tuple[str, str]]:
-    """Year cells whose activity shares a rounding cell with others: its rates follow an edit, its
-    amount stays in the rounding of the year the spec states."""
-    out: dict[tuple[str, str], tuple[str, str]] = {}
-    for r in book.items:
-        aid = str(r[2])
-        if (aid, "year") in book.places and not str(r[7]).startswith("="):
-            out[(aid, "year")] = ("partly", f"its rates follow the year, its amount stays in {r[0]}'s rounding for "
-                                            f"{r[7]} with the other activities of that year (pbi rounds it apart)")
-    return out
+    return moving
 
 
 _READ_ME = """\
@@ -713,7 +713,8 @@ What recomputes: sheet "items" (quantity × rate × unit factor, programme suppo
   looked up in sheet "rate grid" by rate, grade, duty station and year, with its source), sheet
   "shares" (a draw on an entitlement: covered = MIN(requested, available); a session over two years:
   its days in each year), sheet "totals" (each figure rounded by the table's rule, then by funding
-  source and year, and the total).
+  source and year, and the total; a figure whose activities may move to another year has a row for
+  each year, at nothing until one does).
 What does not: {flagged}
   Rates: sheet "rates" lists the rates the spec uses now; an edit of sheet "rate grid" (unprotected)
   recomputes here, but pbi does not read it back (a scenario's "rates:" changes a rate). Nor the allocation left in sheet "shares" (it comes from the
@@ -832,13 +833,8 @@ def write_workbook(est: "Estimate", path: Path | str) -> Path:
     book = _Book()
     _quantity_rows(est, book)
     _item_rows(est, book)
-    links = _year_links(book)
-    flags = {**_year_flags(book, links), **_flags(est, book)}
-    end = str(len(book.grid) + 1)
-    for values in book.items:
-        for c in (9, 11):  # quantity and rate: lookups in the rate grid
-            if isinstance(values[c], str):
-                values[c] = values[c].replace(_GRID_END, end)
+    moving = _year_rows(est, book)
+    flags = _flags(est, book)
     for values in book.quantities:
         status, why = flags.get((str(values[0]), str(values[1])), ("yes", ""))
         values[7] = status
@@ -875,19 +871,29 @@ def write_workbook(est: "Estimate", path: Path | str) -> Path:
     sheet("rates", ["rate", "effective from", "duty station", "value", "unit", "table", "reference", "used by"],
           book.rates, money=("D",), widths={"A": 34, "D": 14, "E": 24, "G": 80, "H": 40})
     if book.grid:
-        sheet(GRID_SHEET, ["lookup", "rate", "duty station", "year", "value", "effective from", "unit", "table",
-                           "reference"], book.grid, widths={"A": 40, "B": 28, "C": 14, "E": 14, "I": 80})
+        sheet(GRID_SHEET, ["rate|duty station|year", "value", "source"], book.grid,
+              widths={"A": 44, "B": 14, "C": 110})
     n_items = len(book.items) + 1
     sheet("items", ["group", "request", "activity", "type", "rate key", "funding", "section", "year", "covered",
                     "quantity", "unit", "rate", "unit factor", "amount", "linked", "provenance"],
           book.items, money=("N",), widths={"A": 10, "C": 26, "E": 34, "N": 16, "P": 80})
-    # totals: one row per rounding cell
+    # totals: one row per rounding cell, and for a figure with an activity whose year may change, one
+    # per year of the grid (nothing until an edit moves an activity there)
     rows: list[list[Any]] = []
     cells = [c for c in (*est.cells, *book.cells) if c.funding not in COVERED_SOURCES]
+    years = list(_years(est))
+    keyed: dict[tuple[Any, ...], tuple["Cell", Decimal]] = {}
+    for c in cells:  # each cell, then the other years of its figure, at nothing for now
+        keyed[(c.group, c.funding, c.section or _NONE, c.year)] = (c, c.rounded.low)
+    for c in cells:
+        if (c.group, c.funding, c.section or _NONE) in moving:
+            for year in years:
+                keyed.setdefault((c.group, c.funding, c.section or _NONE, year), (c, Decimal(0)))
+
     def col(letter: str) -> str:
         return f"items!${letter}$2:${letter}${n_items}"
 
-    for k, c in enumerate(cells):
+    for k, ((group, funding, section, year), (c, computed)) in enumerate(keyed.items()):
         r = k + 2
         # exact matches (SUMIFS would read *, ? and ~ in a figure or request name as patterns)
         sumifs = (f"=SUMPRODUCT(({col('A')}=A{r})*({col('F')}=B{r})*({col('G')}=C{r})*({col('H')}=D{r})"
@@ -903,12 +909,8 @@ def write_workbook(est: "Estimate", path: Path | str) -> Path:
         elif c.rounding.mode == "down":
             rounded = f"=ROUNDDOWN(E{r}/F{r},0)*F{r}"
         else:  # half-even has no worksheet function: the amount pbi computed
-            rounded = c.rounded.low
-        year: Any = c.year
-        link = links.get((c.group, c.funding, c.section or _NONE, c.year))
-        if link is not None:
-            year = "=" + link
-        rows.append([c.group, c.funding, c.section or _NONE, year, sumifs, step, rounded, c.rounded.low,
+            rounded = computed
+        rows.append([group, funding, section, year, sumifs, step, rounded, computed,
                      f"{c.rounding.mode.replace('_', '-')}" if c.rounding else "none"])
     last = len(rows) + 1
     from pbi.export.text import funding_label
@@ -917,14 +919,11 @@ def write_workbook(est: "Estimate", path: Path | str) -> Path:
     totals = {key: value.low for key, value in est.totals().items()}
     for c in book.cells:  # a share pbi prices nothing for now: its funding and year, at 0
         totals.setdefault((c.funding, c.year), Decimal(0))
+    for _, funding, _, year in keyed:  # a year an edit may move an activity to
+        totals.setdefault((funding, year), Decimal(0))
     for funding, year in totals:
         r = len(rows) + 2
-        # the year of a funding source follows an activity's year cell when all its cells do
-        mine = {links.get((c.group, c.funding, c.section or _NONE, c.year)) for c in cells
-                if (c.funding, c.year) == (funding, year)}
-        link = next(iter(mine)) if len(mine) == 1 else None
-        rows.append([f'={_text(funding_label(funding) + ", ")}&D{r}' if link else f"{funding_label(funding)}, {year}",
-                     funding, "", f"={link}" if link else year, "", "",
+        rows.append([f"{funding_label(funding)}, {year}", funding, "", year, "", "",
                      f"=SUMIFS($G$2:$G${last},$B$2:$B${last},B{r},$D$2:$D${last},D{r})",
                      totals[(funding, year)], ""])
     rows.append(["total", "", "", "", "", "", f"=SUM($G$2:$G${last})" if cells else 0, est.total.low, ""])
