@@ -78,3 +78,11 @@ def test_years_and_stations_sweep_as_each_is_priced() -> None:
         assert r.total.low == compare_file(DATA / "ga-ny-2027-session.yaml",
                                        scenario=dict(r.scenario.quantities)).scenario.total.low
     assert len({r.total.low for r in results}) == 4
+
+
+def test_a_request_partly_covered_says_which_line_is_in_the_total() -> None:
+    from pbi.export.text import estimate_table
+
+    text = estimate_table(cost_file(DATA / "ga-ny-2026-2027-two-years.yaml"))
+    lines = [line.split() for line in text.splitlines() if line.startswith("(a) ")]
+    assert [line[1:3] for line in lines] == [["24,500", "additional:"], ["24,500", "covered,"]]

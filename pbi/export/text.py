@@ -90,9 +90,12 @@ def estimate_table(est: Estimate) -> str:
            _tabulate(rows, ["figure/request", "activity", "rate key", "quantity", "rate", "amount USD",
                             "funding", "year"],
                      ("left", "left", "left", "right", "right", "right", "left", "left"))]
-    requests = [[f"({r})", amount_text(a), ""] for r, a in est.by_request().items()]
+    covered = est.covered_by_request()
+    # a request with covered items too says which line is in the total
+    requests = [[f"({r})", amount_text(a), "additional: in the total" if r in covered else ""]
+                for r, a in est.by_request().items()]
     requests += [[f"({r})", amount_text(a), "covered, for information: not in the total"]
-                 for r, a in est.covered_by_request().items()]
+                 for r, a in covered.items()]
     order = {f"({r.id})": n for n, r in enumerate(est.spec.requests)}
     requests.sort(key=lambda row: order.get(row[0], len(order)))  # stable: a request's own amount first
     out += ["", _tabulate(requests, ["request", "USD", ""] if any(r[2] for r in requests) else ["request", "USD"],
