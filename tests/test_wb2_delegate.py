@@ -61,9 +61,7 @@ def test_the_read_me_comes_first_and_says_what_to_edit_and_how_to_get_the_note(t
     text = "\n".join(str(c.value or "") for c in wb["read me"]["A"])
     assert 'sheet "quantities", column C' in text
     assert "What recomputes" in text and "What does not" in text
-    # only a year whose activity is rounded with others (F09's meeting and documents) recomputes in part
-    flagged = [line for line in text.splitlines() if line.startswith("  - ")]
-    assert flagged and all(".year (partly: its rates follow the year" in line for line in flagged)
+    assert "every quantity cell recomputes in full" in text
     assert "pbi note" in text and "annex-04.yaml" in text and "--scenario" in text
     assert "pbi does not read it back" in text  # the rates sheet
 
