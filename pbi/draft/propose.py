@@ -211,6 +211,9 @@ def _body_of(draft: Draft, standards: Standards) -> tuple[str, str]:
         for name in body.get("names", {}).get(draft.language, []):
             if name.lower() in draft.body.lower():
                 return body_id, f"the draft opens with “{draft.body}”"
+    by_symbol = vocabulary.body_of_symbol(draft.symbol) if draft.symbol else None
+    if by_symbol in standards.bodies and by_symbol not in ("general-assembly", "ecosoc"):
+        return str(by_symbol), f"its symbol {draft.symbol} is of the {by_symbol} (its opening names no body pbi knows)"
     return "general-assembly", (f"the draft opens with “{draft.body or '(no body named)'}”, not a body "
                                 "pbi knows: priced as a draft of the General Assembly")
 
