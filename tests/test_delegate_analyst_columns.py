@@ -49,7 +49,7 @@ def test_a_comparison_says_each_lines_station_and_rate_on_both_sides() -> None:
     data = next(r for r in cmp.to_dict()["items"] if r["activity"] == "report")
     assert data["station"] == "Geneva" and Decimal(data["rate"]) == row.rate
     header = cmp.to_csv().splitlines()[0].split(",")
-    assert header[-5:] == ["kind", "station_baseline", "station", "rate_baseline", "rate"]
+    assert header[-7:-2] == ["kind", "station_baseline", "station", "rate_baseline", "rate"]
 
 
 def test_a_consultants_posts_are_refused_not_ignored(tmp_path: pytest.TempPathFactory) -> None:

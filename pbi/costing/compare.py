@@ -181,17 +181,17 @@ class Comparison:
         writer = csv.writer(buf, lineterminator="\n")
         writer.writerow(["level", "group", "activity", "what", "funding", "year", "baseline_low",
                          "baseline_high", "scenario_low", "scenario_high", "difference_low", "difference_high",
-                         "percent_low", "percent_high", "provenance", "section", "kind", "station_baseline",
-                         "station", "rate_baseline", "rate"])
+                         "percent_low", "percent_high", "kind", "station_baseline", "station", "rate_baseline",
+                         "rate", "provenance", "section"])
         t = decimal_text
         for r in [*self.items, *self.groups, *self.totals]:
             d, (pl, ph) = r.difference, r.percent
             writer.writerow([r.level, r.group, r.activity, r.what, r.funding, "" if r.year is None else r.year,
                              t(r.baseline.low), t(r.baseline.high), t(r.scenario.low), t(r.scenario.high),
                              t(d.low), t(d.high), "" if pl is None else pl, "" if ph is None else ph,
-                             r.provenance, r.section or "", r.kind or "", r.station_baseline or "",
-                             r.station or "", "" if r.rate_baseline is None else t(r.rate_baseline),
-                             "" if r.rate is None else t(r.rate)])
+                             r.kind or "", r.station_baseline or "", r.station or "",
+                             "" if r.rate_baseline is None else t(r.rate_baseline),
+                             "" if r.rate is None else t(r.rate), r.provenance, r.section or ""])
         return buf.getvalue()
 
     # -- exports: reached through pbi.costing.display.exporter(), at call time ---------------------
