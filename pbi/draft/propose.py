@@ -524,6 +524,67 @@ def _repeat(activities: list[dict[str, Any]], first: int, again: tuple[int, int 
     return out
 
 
+def _clause(text: str, words: str, rules: RuleSet) -> str:
+    """The clause of ``text`` where the words of a rule end ("…, and to submit to the Assembly at its
+    eighty-fourth session a report", "…，并向大会第八十四届会议提交一份报告"): clauses are cut at the
+    rules' ``clause_breaks``; the whole text when the words are not found or nothing cuts it."""
+    at = text.find(words)
+    if at < 0 or not rules.clause_breaks:
+        return text
+    end = at + len(words)
+    cuts = sorted({m.start() for p in rules.clause_breaks for m in p.finditer(text)})
+    start = max((c for c in cuts if c < end - 1), default=0)
+    stop = min((c for c in cuts if c >= end), default=len(text))
+    return text[start:stop]
+
+
+def _listed_sessions(text: str, body: dict[str, Any], rules: RuleSet, lang: str, standards: Standards,
+                     draft_year: int) -> list[tuple[int, str]]:
+    """The years of two or more sessions a clause names together ("at its eighty-fourth and
+    eighty-sixth sessions", "第八十四届和第八十六届会议"), with why; empty unless every one is held from the
+    draft's year on."""
+    for pattern in rules.session_lists:
+        m = pattern.search(text)
+        if not m:
+            continue
+        found: list[tuple[int, str]] = []
+        for word in (g for g in m.groups() if g):
+            one = f"its {word} session" if lang == "en" else f"第{word}届会议"
+            year = _session_year(text[:m.start()] + one, body, rules, lang, standards)
+            if year is None:
+                return []
+            found.append((year[2], f"{year[1]} (“{m.group(0).strip()}”)"))
+        if len(found) > 1 and all(y >= draft_year for y, _ in found):
+            return found
+    return []
+
+
+def _at_sessions(activities: list[dict[str, Any]], first: int, listed: list[tuple[int, str]], ref: str,
+                 assumptions: list[str]) -> list[dict[str, Any]]:
+    """The activities of ``activities[first:]`` again for each later session a clause lists."""
+    out = [{**act, "id": f"{act['id']}-{year}", "year": year,
+            "funding": act["funding"] if act["funding"] != "regular_budget" else "budget_process"}
+           for year, _ in listed[1:] for act in activities[first:]]
+    assumptions.append(f"paragraph {ref}: one for each session it names: "
+                       + "; ".join(f"{year}, {why}" for year, why in listed))
+    return out
+
+
+def _year_span(text: str, rules: RuleSet, draft_year: int) -> tuple[int, int, str] | None:
+    """The first and last of the consecutive years a paragraph lists or spans ("in 2028, 2029 and 2030",
+    "在2028-2029两年期内"), with the words; None for one year, years apart or years before the draft's."""
+    for pattern in rules.year_spans:
+        for m in pattern.finditer(text):
+            years = sorted({int(y) for y in re.findall(r"20[0-9]{2}", m.group(0))})
+            if len(years) < 2 or years[0] < draft_year:
+                continue
+            if len(years) == 2 and re.search(r"[-–至]", m.group(0)):
+                years = list(range(years[0], years[1] + 1))
+            if years == list(range(years[0], years[-1] + 1)):
+                return years[0], years[-1], m.group(0).strip()
+    return None
+
+
 def _choose_table(body_id: str, body: dict[str, Any], years: set[int], table: str | None,
                   near: Path | None, draft: Draft, draft_year: int) -> tuple[str, Path | None, str]:
     """The table id, its file, and why it was chosen."""
@@ -856,11 +917,21 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                 # a draft of January–July (a spring or summer session) starts its work that year
                 year, why = draft_year, (f"the year of the draft ({draft_year}): its masthead is dated "
                                          f"{dt.date(draft_year, draft.dated_month, 1):%B} {draft_year}")
-            # a note looks at most two years ahead: a year further out is a reference, not a date
-            explicit = [y for y in _years(text, rules) if draft_year <= y <= draft_year + _HORIZON]
-            session = _session_year(text, body, rules, lang, standards)
-            # in a period the paragraph names ("在2028-2029两年期"), the year of the session it names, if in it
-            stated = _activity_year(text, rules, draft_year, year, session[0] if session else None)
+            # the clause of the request ("to convene in 2028 a meeting…, and to submit to the Assembly at its
+            # eighty-fourth session a report"): its own year or session dates it, else the paragraph's
+            clause = _clause(text, match.words, rules)
+            for dated_text in ((clause, text) if clause != text else (text,)):
+                # a note looks at most two years ahead: a year further out is a reference, not a date
+                explicit = [y for y in _years(dated_text, rules) if draft_year <= y <= draft_year + _HORIZON]
+                session = _session_year(dated_text, body, rules, lang, standards)
+                # in a period the paragraph names ("在2028-2029两年期"), the year of the session it names, if in it
+                stated = _activity_year(dated_text, rules, draft_year, year, session[0] if session else None)
+                if explicit or session or stated:
+                    break
+            # "at its eighty-fourth and eighty-sixth sessions": one activity for each session
+            listed = _listed_sessions(clause, body, rules, lang, standards, draft_year)
+            if listed:
+                session = (listed[0][0], listed[0][1], listed[0][0])
             notes = " ".join(result.paragraph.notes)  # its footnotes: read for what the paragraph leaves out
             noted = False
             if notes and not (explicit or session or stated):
@@ -905,7 +976,12 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                 raise SpecError(f"paragraph {result.ref}: {_quote(days[1])}: an activity of one year lasts at most "
                                 f"{_YEAR_DAYS} days", file=draft.file, line=result.paragraph.line)
             meetings_said = _meetings(text, rules)
-            again = _recurrence(text, rules)
+            again = None if listed else _recurrence(text, rules)
+            if again and again[0] == 1 and not again[1]:
+                # "ten working days each year in 2028, 2029 and 2030": as many years as it lists
+                span = _year_span(text, rules, draft_year)
+                if span:
+                    again = (1, span[1] - span[0] + 1, f"{again[2]} … {span[2]}")
             first_act = len(activities)
             engaged = next((m for m in c.matches if m.rule.template in _STAFF_TEMPLATES), None)
             for n, tpl in enumerate(template["activities"], start=1):
@@ -1021,6 +1097,8 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                 assumptions.append("; ".join(said))
             if again:
                 activities.extend(_repeat(activities, first_act, again, year, draft_year, result.ref, assumptions))
+            elif listed:
+                activities.extend(_at_sessions(activities, first_act, listed, result.ref, assumptions))
             for pattern, service in rules.unpriced_services:
                 m = pattern.search(text)
                 if m and template["activities"]:
