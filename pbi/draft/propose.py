@@ -538,6 +538,28 @@ def _clause(text: str, words: str, rules: RuleSet) -> str:
     return text[start:stop]
 
 
+def _dating(text: str, body: dict[str, Any], rules: RuleSet, lang: str, standards: Standards, draft_year: int,
+            default: int) -> tuple[list[int], tuple[int, str, int] | None, tuple[int, str] | None]:
+    """What dates a text's work: the years it names within a note's horizon, the session it names, and
+    the year it gives the activity itself."""
+    # a note looks at most two years ahead: a year further out is a reference, not a date
+    explicit = [y for y in _years(text, rules) if draft_year <= y <= draft_year + _HORIZON]
+    session = _session_year(text, body, rules, lang, standards)
+    # in a period the paragraph names ("在2028-2029两年期"), the year of the session it names, if in it
+    stated = _activity_year(text, rules, draft_year, default, session[0] if session else None)
+    return explicit, session, stated
+
+
+def _dated_year(explicit: list[int], session: tuple[int, str, int] | None,
+                stated: tuple[int, str] | None) -> int | None:
+    """The year ``_dating``'s findings give, in the order the proposal reads them."""
+    if stated:
+        return stated[0]
+    if explicit:
+        return max(explicit)
+    return session[0] if session else None
+
+
 def _listed_sessions(text: str, body: dict[str, Any], rules: RuleSet, lang: str, standards: Standards,
                      draft_year: int) -> list[tuple[int, str]]:
     """The years of two or more sessions a clause names together ("at its eighty-fourth and
@@ -919,15 +941,15 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                                          f"{dt.date(draft_year, draft.dated_month, 1):%B} {draft_year}")
             # the clause of the request ("to convene in 2028 a meeting…, and to submit to the Assembly at its
             # eighty-fourth session a report"): its own year or session dates it, else the paragraph's
+            # (a clause dated before the paragraph's own year is not its request's: a report on a workshop of
+            # 2027 "for the Council at its fifty-eighth session" follows the workshop)
             clause = _clause(text, match.words, rules)
-            for dated_text in ((clause, text) if clause != text else (text,)):
-                # a note looks at most two years ahead: a year further out is a reference, not a date
-                explicit = [y for y in _years(dated_text, rules) if draft_year <= y <= draft_year + _HORIZON]
-                session = _session_year(dated_text, body, rules, lang, standards)
-                # in a period the paragraph names ("在2028-2029两年期"), the year of the session it names, if in it
-                stated = _activity_year(dated_text, rules, draft_year, year, session[0] if session else None)
-                if explicit or session or stated:
-                    break
+            explicit, session, stated = _dating(text, body, rules, lang, standards, draft_year, year)
+            if clause != text:
+                own = _dating(clause, body, rules, lang, standards, draft_year, year)
+                own_year, whole_year = _dated_year(*own), _dated_year(explicit, session, stated)
+                if own_year is not None and (whole_year is None or own_year >= whole_year):
+                    explicit, session, stated = own
             # "at its eighty-fourth and eighty-sixth sessions": one activity for each session
             listed = _listed_sessions(clause, body, rules, lang, standards, draft_year)
             if listed:
