@@ -123,6 +123,80 @@ def en_cardinal(text: str) -> int | None:
     return None
 
 
+def _ordinal_word(n: int) -> str | None:
+    """81 → "eighty-first" (1 to 99); None otherwise."""
+    by_value = {v: w for w, v in _EN_ORDINALS.items()}
+    if n in by_value:
+        return by_value[n]
+    tens = {v: w for w, v in _EN_TENS.items()}
+    if 20 < n < 100:
+        return f"{tens[n - n % 10]}-{by_value[n % 10]}" if n % 10 else {v: w for w, v in _EN_TENS_ORD.items()}[n]
+    return None
+
+
+def _cn_numeral(n: int) -> str | None:
+    """67 → "六十七" (1 to 99); None otherwise."""
+    digits = {v: k for k, v in _CN_DIGITS.items()}
+    if not 0 < n < 100:
+        return None
+    tens, units = divmod(n, 10)
+    return ((digits[tens] if tens > 1 else "") + "十" if tens else "") + (digits[units] if units else "")
+
+
+def session_in(session: str, lang: str) -> str | None:
+    """A masthead's session in the other language of the two pbi drafts read: "Eighty-second session" ↔
+    "第八十二届会议", "2028 session" ↔ "2028年届会"; None for a form it does not know."""
+    if lang == "zh":
+        m = re.fullmatch(r"\s*(\d{4})\s*session\s*", session, re.IGNORECASE)
+        if m:
+            return f"{m.group(1)}年届会"
+        m = re.fullmatch(r"\s*([A-Za-z]+(?:-[a-z]+)?|\d+(?:st|nd|rd|th))\s+session\s*", session)
+        n = en_ordinal(m.group(1)) if m else None
+        numeral = _cn_numeral(n) if n else None
+        return f"第{numeral}届会议" if numeral else None
+    m = re.fullmatch(r"\s*(\d{4})\s*年\s*(?:届会|会议)\s*", session)
+    if m:
+        return f"{m.group(1)} session"
+    m = re.fullmatch(r"\s*第([一二三四五六七八九十两]+)届(?:会议|届会)\s*", session)
+    n = cn_number(m.group(1)) if m else None
+    word = _ordinal_word(n) if n else None
+    return f"{word[0].upper()}{word[1:]} session" if word else None
+
+
+def _in_both_languages(data: dict[str, Any], lang: str, assumptions: list[str]) -> None:
+    """The spec's texts in the other language of the two pbi drafts read, so that `pbi note --lang` of
+    either renders: the session translated (its number), the title, agenda titles and requests' words
+    carried as the draft prints them, and an assumption saying which are untranslated."""
+    other = "en" if lang == "zh" else "zh"
+    names = {"en": "English", "zh": "Chinese"}
+    session = data.get("session")
+    if session and other not in session:
+        translated = session_in(session[lang], other)
+        if translated:
+            session[other] = translated
+            assumptions.append(f"the session “{session[lang]}” is “{translated}” in {names[other]}")
+    carried: list[str] = []
+
+    def fill(text: Any, what: str) -> None:
+        if isinstance(text, dict) and isinstance(text.get(lang), str) and other not in text:
+            text[other] = text[lang]
+            if what not in carried:
+                carried.append(what)
+
+    fill(data.get("session"), "the session")
+    fill(data.get("title"), "the title")
+    for item in data.get("agenda_items", []):
+        fill(item.get("title"), "the agenda item's title")
+    for request in data.get("requests", []):
+        fill(request.get("text"), "the requests' words")
+        for sub in request.get("items") or []:  # the sub-items' words: {lang: text}
+            fill(sub, "the requests' words")
+    if carried:
+        assumptions.append(f"the draft is in {names[lang]}: {', '.join(carried)} stand in the {names[other]} "
+                           f"fields as the draft prints them, untranslated (`pbi note --lang {other}` quotes "
+                           "them so): translate them in the spec before that note is issued")
+
+
 def _number(text: str, lang: str) -> int | None:
     if text.isdigit():
         return int(text)
@@ -1176,6 +1250,8 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                                "(the title's words before its colon): check the title against the agenda")
     if requests and all(r["operative_paragraphs"][0].startswith("(") for r in requests):
         data["paragraphs_in"] = "annex"
+    if lang in ("en", "zh"):
+        _in_both_languages(data, lang, assumptions)
     try:
         spec = Spec.model_validate(data)
     except ValidationError as exc:  # a rule or template that does not fit the spec model
