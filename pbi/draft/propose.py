@@ -644,9 +644,12 @@ def _listed_sessions(text: str, body: dict[str, Any], rules: RuleSet, lang: str,
         if not m:
             continue
         found: list[tuple[int, str]] = []
+        # the words before the list name whose sessions they are; a session named before them is another's
+        before = text[:m.start()]
+        before = before[max((s.end() for p in rules.session_phrases for s in p.finditer(before)), default=0):]
         for word in (g for g in m.groups() if g):
             one = f"its {word} session" if lang == "en" else f"第{word}届会议"
-            year = _session_year(text[:m.start()] + one, body, rules, lang, standards)
+            year = _session_year(before + one, body, rules, lang, standards)
             if year is None:
                 return []
             found.append((year[2], f"{year[1]} (“{m.group(0).strip()}”)"))
@@ -1078,6 +1081,8 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                 span = _year_span(text, rules, draft_year)
                 if span:
                     again = (1, span[1] - span[0] + 1, f"{again[2]} … {span[2]}")
+                    if year != span[0]:  # the first of the years listed, not the last named
+                        year, why = span[0], f"the first of the years the paragraph lists (“{span[2]}”)"
             first_act = len(activities)
             engaged = next((m for m in c.matches if m.rule.template in _STAFF_TEMPLATES), None)
             for n, tpl in enumerate(template["activities"], start=1):
