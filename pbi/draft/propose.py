@@ -1023,10 +1023,10 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
             clause = _clause(text, match.words, rules)
             explicit, session, stated = _dating(text, body, rules, lang, standards, draft_year, year)
             if clause != text:
-                own = _dating(clause, body, rules, lang, standards, draft_year, year)
-                own_year, whole_year = _dated_year(*own), _dated_year(explicit, session, stated)
-                if own_year is not None and (whole_year is None or own_year >= whole_year):
-                    explicit, session, stated = own
+                in_clause = _dating(clause, body, rules, lang, standards, draft_year, year)
+                clause_year, whole_year = _dated_year(*in_clause), _dated_year(explicit, session, stated)
+                if clause_year is not None and (whole_year is None or clause_year >= whole_year):
+                    explicit, session, stated = in_clause
             # "at its eighty-fourth and eighty-sixth sessions": one activity for each session
             listed = _listed_sessions(clause, body, rules, lang, standards, draft_year)
             if listed:
