@@ -153,3 +153,25 @@ def test_the_other_language_note_says_what_is_untranslated(tmp_path: Path, capsy
     assert main(["note", str(spec), "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("Eighty-second session") and "untranslated" in out
+
+
+def test_panels_held_in_parallel_do_not_convene_the_meeting_again(tmp_path: Path) -> None:
+    text = EN.format(paragraphs=(
+        "     1.   Decides that the high-level meeting on road safety, mobility and health shall be convened on "
+        "20 September 2028 in New York, for one day;\n\n"
+        "     2.   Also decides that the high-level meeting shall include a plenary segment and three interactive "
+        "round tables, and that the round tables shall be held in the afternoon;"))
+    _, data = drafted(text, tmp_path)
+    assert _rules(data, "2") == ["meeting-segments"]
+    hlm = [a for a in activities(data, "meeting") if "high-level" in a["label"]["en"]]
+    assert len(hlm) == 1
+    (tables,) = [a for a in activities(data, "meeting") if a not in hlm]
+    assert tables.get("count") == 3
+
+
+def test_chinese_segments_are_counted(tmp_path: Path) -> None:
+    text = ZH.format(paragraphs=("    1.  决定于2028年9月在纽约召开为期一天的道路安全问题高级别会议；\n\n"
+                                 "    2.  又决定高级别会议应包括一个全体会议和三个互动式圆桌会议；"))
+    _, data = drafted(text, tmp_path)
+    (tables,) = [a for a in activities(data, "meeting") if "high-level" not in a["label"]["en"]]
+    assert tables.get("count") == 3
