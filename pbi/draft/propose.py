@@ -164,9 +164,10 @@ def session_in(session: str, lang: str) -> str | None:
 
 
 def _in_both_languages(data: dict[str, Any], lang: str, assumptions: list[str]) -> None:
-    """The spec's texts in the other language of the two pbi drafts read, so that `pbi note --lang` of
-    either renders: the session translated (its number), the title, agenda titles and requests' words
-    carried as the draft prints them, and an assumption saying which are untranslated."""
+    """The spec's texts in the other language of the two pbi drafts read: the session translated (its
+    number); agenda titles and requests' words (and a Chinese draft's title) carried as the draft prints
+    them, with an assumption saying which are untranslated. An English draft's title stays English only,
+    so that `pbi note` keeps writing English by default; its Chinese is the user's to give."""
     other = "en" if lang == "zh" else "zh"
     names = {"en": "English", "zh": "Chinese"}
     session = data.get("session")
@@ -184,7 +185,11 @@ def _in_both_languages(data: dict[str, Any], lang: str, assumptions: list[str]) 
                 carried.append(what)
 
     fill(data.get("session"), "the session")
-    fill(data.get("title"), "the title")
+    if lang == "zh":
+        fill(data.get("title"), "the title")
+    else:  # `pbi note` without --lang writes English for a spec whose title is in English only: it stays so
+        assumptions.append("the title is in English only: give `title: zh:` to note it in Chinese (`pbi note` then "
+                           "writes Chinese unless --lang en)")
     for item in data.get("agenda_items", []):
         fill(item.get("title"), "the agenda item's title")
     for request in data.get("requests", []):
