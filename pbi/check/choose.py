@@ -24,7 +24,7 @@ from pbi.model.vocabulary import bodies, body, body_of_symbol, body_tables
 from . import lexicon as lx
 from .reader import Note
 
-__all__ = ["AUTO", "Choice", "choose_table", "note_body", "note_years"]
+__all__ = ["AUTO", "Choice", "choose_table", "note_body", "note_station", "note_years"]
 
 #: ``table=AUTO``: choose each note's table from what it reads
 AUTO = "auto"
@@ -73,15 +73,47 @@ def _body_names() -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((key, tuple(sorted(n for n in names - shared if len(n) > 1))) for key, names in found.items())
 
 
-def note_body(note: Note) -> str | None:
-    """The body a note names most often (its rules of procedure, "the General Assembly would"), else
-    the body its draft's symbol belongs to (A/C.2/78/L.40: the General Assembly), else None."""
-    text = "\n".join([note.title, *(p.text for p in note.paragraphs)])
+@lru_cache(maxsize=32)
+def _borrowed_rules(key: str) -> re.Pattern[str] | None:
+    """The rules of procedure a body makes its statements under that are another body's (the Human
+    Rights Council's are the General Assembly's), in every language, as written and as the lexicon
+    rewrites them, without regard to case or to the form of an apostrophe; None if it has none."""
+    own = dict(_body_names()).get(key, ())
+    found: set[str] = set()
+    for lang, n in body(key).names.items():
+        rules = _LEADING_ARTICLE.sub("", n.get("rules", "") or "")
+        lex = lx.lexicon(lang)
+        for r in ({rules, lex.rewrite(rules)} if lex is not None else {rules}):
+            if len(r) > 3 and not any(name in r for name in own):
+                found.add(r)
+    alts = ("".join("['’]" if c in "'’" else re.escape(c) for c in r) for r in sorted(found, key=len, reverse=True))
+    return re.compile("|".join(alts), re.I) if found else None
+
+
+def _ranked(text: str) -> str | None:
     counts = {key: sum(text.count(n) for n in names) for key, names in _body_names()}
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     if not ranked or ranked[0][1] == 0 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
-        return body_of_symbol(note.symbol) if note.symbol else None
+        return None
     return ranked[0][0]
+
+
+def note_body(note: Note) -> str | None:
+    """The body a note names most often ("the General Assembly would"), else the body its draft's
+    symbol belongs to (A/C.2/78/L.40: the General Assembly), else None. The rules of procedure a
+    statement is made under name the body they belong to, except when the symbol's body borrows them:
+    the Human Rights Council's statements cite the General Assembly's."""
+    text = "\n".join([note.title, *(p.text for p in note.paragraphs)])
+    of_symbol = body_of_symbol(note.symbol) if note.symbol else None
+    borrowed = _borrowed_rules(of_symbol) if of_symbol else None
+    return _ranked(borrowed.sub(" ", text) if borrowed else text) or of_symbol
+
+
+def note_station(note: Note) -> str | None:
+    """The duty station of a note's items that name none: the one its heading names ("Vienna, 15-19
+    March 2027"), else the station its body meets in (a Human Rights Council statement: Geneva), else
+    None (the table's own)."""
+    return note.station or lx.station_of_body(note_body(note))
 
 
 def note_years(note: Note) -> set[int]:

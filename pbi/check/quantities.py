@@ -629,6 +629,8 @@ def find_funding(text: str, anchor: int | None = None) -> str | None:
 
 _YEAR = re.compile(r"(?<![\d/.\-])((?:19|20)\d{2})(?![\d/\-])\s*年(?!\s*\d+\s*月)")
 _YEAR_EN = re.compile(r"\b(?:in|for|during|of|from)\s+(20\d{2})\b(?![\-/])", re.I)
+#: "the standard costs for 2026": the year of the rates an estimate is based on, not of its activities
+_RATES_OF = re.compile(r"\b(?:costs|rates|scales?)\s*$", re.I)
 _BIENNIUM = re.compile(r"(20\d{2})\s*-\s*(20\d{2})\s*(?:年)?\s*(?:两年期|biennium)|"
                        r"biennium\s+(20\d{2})\s*-\s*(20\d{2})", re.I)
 
@@ -639,7 +641,8 @@ def find_years(text: str) -> list[int]:
     for m in _YEAR.finditer(text):
         years.append(int(m.group(1)))
     for m in _YEAR_EN.finditer(text):
-        years.append(int(m.group(1)))
+        if not _RATES_OF.search(text, max(0, m.start() - 40), m.start()):
+            years.append(int(m.group(1)))
     return years
 
 

@@ -46,6 +46,7 @@ from pbi.model.tables import FUNDING_SOURCES, Table
 from pbi.model.vocabulary import funding_keys
 
 from .checks import Finding, where
+from .choose import note_station
 from .quantities import COUNTABLE, MEETING_SERVICES
 from .reader import Claim, Note
 
@@ -129,9 +130,17 @@ def _pick(table: Table, *names: str) -> str | None:
     return next((n for n in names if n in table.activities), None)
 
 
-def claim_activities(claim: Claim, table: Table) -> list[dict[str, Any]] | str:
+def claim_activities(claim: Claim, table: Table, station: str | None = None) -> list[dict[str, Any]] | str:
     """The activities (as spec dicts, without year and funding) a claim's quantities describe,
-    or the reason why there are none."""
+    or the reason why there are none; ``station`` is the note's duty station, where an item
+    that names none is priced (when the table has rates for it)."""
+    acts = _activities(claim, table)
+    if isinstance(acts, str) or not station or station not in table.stations:
+        return acts
+    return [a if a.get("location") else {**a, "location": station} for a in acts]
+
+
+def _activities(claim: Claim, table: Table) -> list[dict[str, Any]] | str:
     q = claim.quantities
     if claim.low is None:
         return "no amount"
@@ -323,9 +332,10 @@ def _year(claim: Claim, symbol: str | None, table: Table) -> int | None:
     return max(firsts).year if firsts else None
 
 
-def price_claim(claim: Claim, table: Table, *, symbol: str | None = None) -> RateCheck:
-    """Price one claim's quantities with ``table`` through the engine."""
-    acts = claim_activities(claim, table)
+def price_claim(claim: Claim, table: Table, *, symbol: str | None = None, station: str | None = None) -> RateCheck:
+    """Price one claim's quantities with ``table`` through the engine (an item naming no duty station
+    at ``station``, the note's)."""
+    acts = claim_activities(claim, table, station)
     if isinstance(acts, str):
         return RateCheck(claim, symbol, skipped=acts)
     funding = claim.funding if claim.funding in FUNDING_SOURCES else "regular_budget"
@@ -420,8 +430,9 @@ def check_rates(notes: Sequence[Note], table: Table) -> RatesResult:
     checks: list[RateCheck] = []
     findings: list[Finding] = []
     for note in notes:
+        station = note_station(note)
         for claim in _split_items(note.claims):
-            rc = price_claim(claim, table, symbol=note.symbol)
+            rc = price_claim(claim, table, symbol=note.symbol, station=station)
             checks.append(rc)
             if rc.expected is None:
                 continue

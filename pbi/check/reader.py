@@ -103,6 +103,8 @@ class Note:
     #: what the note is called in findings: the draft's symbol, else "annex IV", else the
     #: document symbol or the heading
     name: str = ""
+    #: the one duty station the note's heading names ("Vienna, 15-19 March 2027"), else None
+    station: str | None = None
 
 
 # ============================================================================ note boundaries
@@ -1015,7 +1017,10 @@ def _read(text: str, source: str, lang: str | None = None) -> list[Note]:
     if unnumbered:
         lines = _reflow(lines)
         heads = _unnumbered_heads(lines)
+    before = 0  # where the lines of a note's heading begin: after the previous note's body
     for pos, (head, end) in enumerate(heads, start=1):
+        heading = qx.stations_named(" ".join(ln.text for ln in lines[before:head.body_start]))
+        before = end
         body, tables = find_tables(lines[head.body_start:end], _TABLE_END)
         blocks = _split_blocks(body, lex, unnumbered=unnumbered, raw=None if unnumbered else unwritten)
         if not blocks:
@@ -1048,7 +1053,8 @@ def _read(text: str, source: str, lang: str | None = None) -> list[Note]:
         notes.append(Note(
             annex=head.annex, symbol=symbol, title=title,
             paragraphs=[Paragraph(b.number, b.text, b.line) for b in blocks],
-            source=source, line=head.line, claims=claims, name=name))
+            source=source, line=head.line, claims=claims, name=name,
+            station=next(iter(heading)) if len(heading) == 1 else None))
     return notes
 
 
