@@ -190,6 +190,16 @@ def choose_table(note: Note, *, installed: dict[str, Path] | None = None) -> Cho
                 reason += (f"; no installed table has rates for {_years(unpriced)} ({spans}): "
                            f"{'its' if len(unpriced) == len(years) else 'those years’'} amounts are not priced")
             return Choice(table, reason, unpriced)
-    return Choice(resolve_table(DEFAULT_TABLE),
-                  "the default: the note names no body whose tables cover its years" if key is None
-                  else f"the default: no table listed for {key} is installed")
+    default = resolve_table(DEFAULT_TABLE)
+    why = ("the default: the note names no body whose tables cover its years" if key is None
+           else f"the default: no table listed for {key} is installed")
+    if years and not all(_within(y, _span(default, 0)) for y in years):
+        # the default has no rates for the note's years: the installed table that has most of them
+        spans = [(t, _span(t, 0)) for t in (_load(p) for _, p in sorted(known.items()))]
+        best = max(spans, key=lambda ts: sum(_within(y, ts[1]) for y in years), default=None)
+        if best is not None and sum(_within(y, best[1]) for y in years) > sum(
+                _within(y, _span(default, 0)) for y in years):
+            return Choice(best[0], f"the note names no body known to pbi; {best[0].id} is the installed table "
+                                   f"with rates for {_years(y for y in years if _within(y, best[1]))} "
+                                   f"({default.id}, the default, covers {_span(default, 0)[0]}–{_span(default, 0)[1]})")
+    return Choice(default, why)

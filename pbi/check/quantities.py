@@ -19,6 +19,7 @@ plain ``dict``.  Keys (present only when the text states them):
 ``work_months``           int (三个工作月 / three work-months)
 ``grade``                 str, e.g. ``"P-3"``
 ``staff``                 int (一名…专家)
+``new_posts``             int, new posts of the grade stated ("one new P-4 post", "一个P-4职等新员额")
 ``gatherings``            list of ``{"count", "days", "participants", "kind"}`` when several
                           meetings of participants are costed together
 ``interpreted_all``       list of ``{"count", "days", "meetings", "languages"}`` when several
@@ -125,6 +126,10 @@ _GRADE = re.compile(rf"(?<![A-Za-z])({_G})")
 #: a post's length beside its grade: "at the P-3 level for six months", "P-4职等人员，为期6个月"
 _GRADE_MONTHS = (re.compile(rf"\bfor\s+(?:a\s+period\s+of\s+)?{_EW}\s+months?\b", re.I),
                  re.compile(rf"为期\s*{_ZN}\s*个月"))
+#: new posts, costed at the first-year rates of the table's vacancy factor: "one new P-4 post", "the
+#: new D-1 post", "一个P-4职等新员额" (the count, when stated, in group 1)
+_NEW_POSTS = (re.compile(rf"(?:\b{_EW}\s+)?\bnew\s+(?:[\w()-]+\s+){{0,5}}?posts?\b", re.I),
+              re.compile(rf"(?:{_ZN}\s*个)?[^,;。，]{{0,20}}?新员额"))
 #: work-months that are a consultant's ("three work-months of consultancy", "顾问")
 _CONSULTANCY = re.compile(r"\bconsultan(?:cy|ts?)\b|顾问", re.I)
 #: meetings counted in weeks: "one week of meetings", "a session of two weeks", "为期一周"
@@ -463,6 +468,9 @@ def extract(text: str) -> dict[str, Any]:
     m = _GRADE.search(text)
     if m:
         q["grade"] = m.group(1)
+        posts = next((p for rx in _NEW_POSTS for p in rx.finditer(text)), None)
+        if posts:  # "one new P-4 post": a new post, priced at first-year cost
+            q["new_posts"] = to_int(posts.group(1)) or 1 if posts.group(1) else 1
         if "work_months" not in q:  # "general temporary assistance at the P-3 level for six months"
             months = _first_int(_GRADE_MONTHS[0], text) or _first_int(_GRADE_MONTHS[1], text)
             if months:

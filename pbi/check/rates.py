@@ -8,6 +8,7 @@ surcharges for the claim's funding source and its rounding rule:
 quantities stated beside the amount             activity kind (the first the table defines)
 =============================================  =================================================
 ``work_months`` and ``grade``                   ``staff``
+``grade`` of a new post ("one new P-4 post")    ``new_post`` (first-year cost)
 ``days``/``meetings`` with interpretation       ``meeting_during_session`` when held during a
                                                 session, else ``meeting``
 ``meetings`` beyond an entitlement              ``meeting_full_cost``, else ``meeting``
@@ -153,8 +154,11 @@ def _activities(claim: Claim, table: Table) -> list[dict[str, Any]] | str:
     def own_place(key: str) -> dict[str, Any]:
         """An item's own duty station (in its clause), else the one the claim states."""
         return {"location": q[key]} if q.get(key) else ({} if key in q else place)
-    # staff
-    if q.get("staff_all") and _pick(table, "staff"):
+    # staff: new posts at first-year cost (the table's vacancy factor), temporary assistance by the month
+    if q.get("new_posts") and q.get("grade") in GRADES and _pick(table, "new_post"):
+        out.append({"kind": "new_post", "grade": q["grade"], "posts": q["new_posts"], **place,
+                    **({"work_months": q["work_months"]} if q.get("work_months") else {})})
+    elif q.get("staff_all") and _pick(table, "staff"):
         for st in q["staff_all"]:
             if st["grade"] in GRADES and st["work_months"]:
                 out.append({"kind": "staff", "grade": st["grade"], "work_months": st["work_months"],
