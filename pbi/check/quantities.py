@@ -164,6 +164,12 @@ _TRIPS = re.compile(rf"\b{_EW}\s+trips?\s+of\s+(staff|experts|members|representa
 #: the same in Chinese: "专家前往日内瓦的差旅三次（每次三天每日生活津贴）"
 _TRIPS_ZH = re.compile(rf"(专家|工作人员|成员|代表|与会者)(?:前往[^的（(，。]{{1,10}})?的差旅\s*{_ZN}\s*次"
                        rf"(?:[（(]每次\s*{_ZN}\s*天每日生活津贴[）)])?")
+#: the trips of one mandate holder: "two trips of the Special Rapporteur to Geneva, each with daily
+#: subsistence allowance for five days" (experts on mission), "特别报告员赴日内瓦两次，每次…五天的每日生活津贴"
+_TRIPS_OF_ONE = (re.compile(rf"\b{_EW}\s+trips?\s+of\s+the\s+(?:[\w-]+\s+){{0,2}}?(?:rapporteur|expert|envoy|"
+                            r"chair(?:person)?|president)\b", re.I),
+                 re.compile(rf"(?:特别报告员|独立专家|报告员|特使|主席)(?:赴|前往)[^，。；、,;]{{1,10}}?{_ZN}\s*次"
+                            rf"(?:[^。；;]{{0,12}}?{_ZN}\s*天的?每日生活津贴)?"))
 #: travel as statements word it: "travel of five panellists to Geneva, with daily subsistence
 #: allowance for three days" (the travellers' number is the trips')
 _TRAVEL_OF = re.compile(rf"\btravel\s+(?:costs?\s+)?of\s+(?:the\s+)?{_EW}\s+((?:[\w-]+\s+){{0,2}}?)"
@@ -238,6 +244,15 @@ _FLAGS = {
 }
 #: the meeting services of :data:`_FLAGS` a meeting may be priced with apart from interpretation
 MEETING_SERVICES = ("summary_records", "verbatim_records", "webcasting", "sound", "it_support")
+
+
+def _dsa_after(text: str, end: int) -> str | None:
+    """The days of subsistence allowance stated in the clause right after a trip ("three trips of
+    experts to Vienna, with daily subsistence allowance for four days")."""
+    dsa = _DSA_DAYS.match(text, end, min(len(text), end + 90)) or _DSA_DAYS.search(text, end, min(len(text), end + 90))
+    if dsa is None or re.search(r"[;.]|\$\d", text[end:dsa.start()]):
+        return None
+    return dsa.group(1) or dsa.group(2)
 
 
 def _first_int(rx: re.Pattern[str], text: str, group: int = 1) -> int | None:
@@ -494,7 +509,10 @@ def extract(text: str) -> dict[str, Any]:
         q["staff_location"] = _own_location(text, m.end())
     # trips: "three trips of experts to Geneva with five days of subsistence allowance each",
     # "专家前往日内瓦的差旅三次（每次三天每日生活津贴）"; several in one amount are each kept
-    found = [(m.start(), to_int(m.group(1)), m.group(2).lower(), m.group(3)) for m in _TRIPS.finditer(text)]
+    found = [(m.start(), to_int(m.group(1)), m.group(2).lower(), m.group(3) or _dsa_after(text, m.end()))
+             for m in _TRIPS.finditer(text)]
+    found += [(m.start(), to_int(m.group(1)), "experts", _dsa_after(text, m.end())) for m in _TRIPS_OF_ONE[0].finditer(text)]
+    found += [(m.start(), to_int(m.group(1)), "experts", m.group(2)) for m in _TRIPS_OF_ONE[1].finditer(text)]
     found += [(m.start(), to_int(m.group(2)), _TRAVELLERS_ZH[m.group(1)], m.group(3)) for m in _TRIPS_ZH.finditer(text)]
     if not found:
         for m in _TRAVEL_OF.finditer(text):
