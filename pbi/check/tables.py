@@ -125,14 +125,17 @@ def find_tables(lines: list[Line], stop: re.Pattern[str]) -> tuple[list[Line], l
     i = 0
     while i < len(lines):
         years = _header_years(lines[i].text)
+        captions = [ln.text for ln in lines[max(0, i - 3):i] if _CAPTION.match(ln.text)]
+        scale = Decimal(1000) if any(_THOUSANDS.search(c) for c in captions) else Decimal(1)
         if years and i + 1 < len(lines) and _RULE.match(lines[i + 1].text):
             j = i + 2
             while j < len(lines) and not stop.match(lines[j].text):
                 j += 1
-            tables.append(Table(years, tuple(lines[i + 2:j]), len(out) - 1))
+            # a table of a Word file or a web page has its rule drawn under the header: its caption
+            # may say it is in thousands ("Table 1 … (Thousands of United States dollars)")
+            tables.append(Table(years, tuple(lines[i + 2:j]), len(out) - 1, scale=scale))
             i = j
             continue
-        captions = [ln.text for ln in lines[max(0, i - 3):i] if _CAPTION.match(ln.text)]
         ruled = i + 1 < len(lines) and bool(_RULE.match(lines[i + 1].text))
         head = _captioned_header(lines[i].text) if captions or ruled else None
         if head:
@@ -140,7 +143,6 @@ def find_tables(lines: list[Line], stop: re.Pattern[str]) -> tuple[list[Line], l
             start = j
             while j < len(lines) and not stop.match(lines[j].text):
                 j += 1
-            scale = Decimal(1000) if any(_THOUSANDS.search(c) for c in captions) else Decimal(1)
             tables.append(Table(head[0], tuple(lines[start:j]), len(out) - 1, head[1], scale))
             i = j
             continue
@@ -256,6 +258,9 @@ def table_amounts(table: Table) -> list[TableAmount]:
                         "net": subtotals or objects, "staff_assessment": [], "income": [],
                         "gross": net + sa}[role]
                 t.parts = [p for p in pool if p.year == year]
+                if role == "gross" and not any(p.year == year for p in net):
+                    # no net total row: the sections (or items) and the staff assessment
+                    t.parts = [p for p in (subtotals or objects) + sa if p.year == year]
                 if role == "net" and subtotals:
                     # the subtotals' sum, unless the objects under them add up to another: a wrong
                     # subtotal carried into the total is then named, not confirmed
