@@ -193,13 +193,13 @@ def choose_table(note: Note, *, installed: dict[str, Path] | None = None) -> Cho
     default = resolve_table(DEFAULT_TABLE)
     why = ("the default: the note names no body whose tables cover its years" if key is None
            else f"the default: no table listed for {key} is installed")
-    if years and not all(_within(y, _span(default, 0)) for y in years):
+    own = _span(default, 0)
+    if years and not all(_within(y, own) for y in years):
         # the default has no rates for the note's years: the installed table that has most of them
-        spans = [(t, _span(t, 0)) for t in (_load(p) for _, p in sorted(known.items()))]
-        best = max(spans, key=lambda ts: sum(_within(y, ts[1]) for y in years), default=None)
-        if best is not None and sum(_within(y, best[1]) for y in years) > sum(
-                _within(y, _span(default, 0)) for y in years):
-            return Choice(best[0], f"the note names no body known to pbi; {best[0].id} is the installed table "
-                                   f"with rates for {_years(y for y in years if _within(y, best[1]))} "
-                                   f"({default.id}, the default, covers {_span(default, 0)[0]}–{_span(default, 0)[1]})")
+        others = [(t, _span(t, 0)) for t in (_load(p) for _, p in sorted(known.items()))]
+        found = max(others, key=lambda ts: sum(_within(y, ts[1]) for y in years), default=None)
+        if found is not None and sum(_within(y, found[1]) for y in years) > sum(_within(y, own) for y in years):
+            return Choice(found[0], f"the note names no body known to pbi; {found[0].id} is the installed table "
+                                    f"with rates for {_years(y for y in years if _within(y, found[1]))} "
+                                    f"({default.id}, the default, covers {own[0]}–{own[1]})")
     return Choice(default, why)
