@@ -182,3 +182,15 @@ def test_a_ruled_table_in_thousands() -> None:
             "2. The requirements would be considered in the proposed programme budgets.\n")
     amounts = {c.low for n in read_notes(text) for c in n.claims}
     assert Decimal(80300) in amounts and Decimal(170600) in amounts and Decimal("80.3") not in amounts
+
+
+def test_new_posts_of_several_grades_in_one_amount(tmp_path: Path) -> None:
+    """"One new P-4 post and one new General Service (Other level) post would require $195,100": each
+    grade priced at its own first-year cost (111,000 + 84,100), not the first grade alone."""
+    assert extract("一个P-4职等新员额和一个一般事务（其他职等）新员额所需经费为195 100美元")["new_posts_all"] == [
+        {"count": 1, "grade": "P-4"}, {"count": 1, "grade": "GS (Other level)"}]
+    path = tmp_path / "posts.txt"
+    path.write_text((DEV / "en05-new-posts.txt").read_text(encoding="utf-8").split(" 3. ")[0]
+                    + " 3. One new P-4 post and one new General Service (Other level) post would require $195,100"
+                      " in 2027 under section 9.\n", encoding="utf-8")
+    assert _priced(path)[Decimal(195100)] == (Decimal(195100), ("new_post", "new_post"))

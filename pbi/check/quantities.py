@@ -20,6 +20,7 @@ plain ``dict``.  Keys (present only when the text states them):
 ``grade``                 str, e.g. ``"P-3"``
 ``staff``                 int (一名…专家)
 ``new_posts``             int, new posts of the grade stated ("one new P-4 post", "一个P-4职等新员额")
+``new_posts_all``         list of ``{"count", "grade"}`` when new posts of several grades are costed together
 ``gatherings``            list of ``{"count", "days", "participants", "kind"}`` when several
                           meetings of participants are costed together
 ``interpreted_all``       list of ``{"count", "days", "meetings", "languages"}`` when several
@@ -130,6 +131,10 @@ _GRADE_MONTHS = (re.compile(rf"\bfor\s+(?:a\s+period\s+of\s+)?{_EW}\s+months?\b"
 #: new D-1 post", "一个P-4职等新员额" (the count, when stated, in group 1)
 _NEW_POSTS = (re.compile(rf"(?:\b{_EW}\s+)?\bnew\s+(?:[\w()-]+\s+){{0,5}}?posts?\b", re.I),
               re.compile(rf"(?:{_ZN}\s*个)?[^,;。，]{{0,20}}?新员额"))
+#: each grade of several new posts in one amount, with its count: "one new P-4 post and one new
+#: General Service (Other level) post", "two new posts (1 P-4 and 1 GS (Other level))", "一个P-4职等新员额和一个…"
+_POSTS_OF_GRADES = (re.compile(rf"\b{_EW}\s+(?:new\s+)?({_G})", re.I),
+                    re.compile(rf"{_ZN}\s*个\s*({_G})"))
 #: work-months that are a consultant's ("three work-months of consultancy", "顾问")
 _CONSULTANCY = re.compile(r"\bconsultan(?:cy|ts?)\b|顾问", re.I)
 #: meetings counted in weeks: "one week of meetings", "a session of two weeks", "为期一周"
@@ -486,6 +491,10 @@ def extract(text: str) -> dict[str, Any]:
         posts = next((p for rx in _NEW_POSTS for p in rx.finditer(text)), None)
         if posts:  # "one new P-4 post": a new post, priced at first-year cost
             q["new_posts"] = to_int(posts.group(1)) or 1 if posts.group(1) else 1
+            each = [{"count": to_int(g.group(1)) or 1, "grade": g.group(2)} for rx in _POSTS_OF_GRADES
+                    for g in rx.finditer(text)]
+            if len({e["grade"] for e in each}) > 1:  # "one new P-4 post and one new GS (Other level) post"
+                q["new_posts_all"] = each
         if "work_months" not in q:  # "general temporary assistance at the P-3 level for six months"
             months = _first_int(_GRADE_MONTHS[0], text) or _first_int(_GRADE_MONTHS[1], text)
             if months:
