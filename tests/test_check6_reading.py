@@ -194,3 +194,15 @@ def test_new_posts_of_several_grades_in_one_amount(tmp_path: Path) -> None:
                     + " 3. One new P-4 post and one new General Service (Other level) post would require $195,100"
                       " in 2027 under section 9.\n", encoding="utf-8")
     assert _priced(path)[Decimal(195100)] == (Decimal(195100), ("new_post", "new_post"))
+
+
+def test_the_establishment_of_a_post_is_a_new_post() -> None:
+    """"The establishment of one P-3 post", « la création d'un poste P-3 », «la creación de un puesto de
+    categoría P-3»: a new post; temporary assistance by the month is not."""
+    assert extract("The establishment of one P-3 post would require $92,500")["new_posts"] == 1
+    fr, es = lexicon("fr"), lexicon("es")
+    assert fr is not None and es is not None
+    assert extract(fr.rewrite("La création d'un poste P-3 nécessiterait 92 500 dollars"))["new_posts"] == 1
+    assert extract(es.rewrite("La creación de un puesto de categoría P-3 requeriría 92.500 dólares"))["new_posts"] == 1
+    assert "new_posts" not in extract("General temporary assistance at the P-4 level for 12 months would "
+                                      "require $223,300")

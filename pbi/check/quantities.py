@@ -128,8 +128,9 @@ _GRADE = re.compile(rf"(?<![A-Za-z])({_G})")
 _GRADE_MONTHS = (re.compile(rf"\bfor\s+(?:a\s+period\s+of\s+)?{_EW}\s+months?\b", re.I),
                  re.compile(rf"为期\s*{_ZN}\s*个月"))
 #: new posts, costed at the first-year rates of the table's vacancy factor: "one new P-4 post", "the
-#: new D-1 post", "一个P-4职等新员额" (the count, when stated, in group 1)
+#: new D-1 post", "the establishment of one P-3 post", "一个P-4职等新员额" (the count, when stated, in group 1)
 _NEW_POSTS = (re.compile(rf"(?:\b{_EW}\s+)?\bnew\s+(?:[\w()-]+\s+){{0,5}}?posts?\b", re.I),
+              re.compile(rf"\bestablish(?:ment\s+of|ing)\s+(?:{_EW}\s+)?(?:[\w()-]+\s+){{0,5}}?posts?\b", re.I),
               re.compile(rf"(?:{_ZN}\s*个)?[^,;。，]{{0,20}}?新员额"))
 #: each grade of several new posts in one amount, with its count: "one new P-4 post and one new
 #: General Service (Other level) post", "two new posts (1 P-4 and 1 GS (Other level))", "一个P-4职等新员额和一个…"
