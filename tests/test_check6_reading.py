@@ -113,13 +113,16 @@ def test_a_new_post_at_full_year_cost_is_named() -> None:
 
 
 def test_new_posts_in_french_spanish_russian_and_chinese() -> None:
-    """«le nouveau poste P-4», «un nuevo puesto de categoría P-3», «одна новая должность», «一个P-4职等新员额»."""
+    """«le nouveau poste P-4», «un nuevo puesto de categoría P-3», «одна новая должность», «一个P-4职等新员额»,
+    «وظيفة جديدة برتبة ف-4»."""
     assert _priced(DEV / "fr02-ag-postes.txt")[Decimal(84100)] == (Decimal(84100), ("new_post",))
     es, ru = lexicon("es"), lexicon("ru")
     assert es is not None and ru is not None
     assert "new post" in es.rewrite("Un nuevo puesto de categoría P-3")
     assert "new posts" in ru.rewrite("двух новых должностей")
     assert extract("一个P-4职等新员额所需经费为111 000美元")["new_posts"] == 1
+    ar = lexicon("ar")
+    assert ar is not None and extract(ar.rewrite("وظيفة جديدة برتبة ف-4 ستتطلب 111 000 دولار"))["new_posts"] == 1
     wrong = _alarms(DEV / "zh02-new-posts-table.txt")
     assert len(wrong) == 1 and "81,400 against 84,100" in wrong[0]
 
