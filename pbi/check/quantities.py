@@ -492,10 +492,10 @@ def extract(text: str) -> dict[str, Any]:
         posts = next((p for rx in _NEW_POSTS for p in rx.finditer(text)), None)
         if posts:  # "one new P-4 post": a new post, priced at first-year cost
             q["new_posts"] = to_int(posts.group(1)) or 1 if posts.group(1) else 1
-            each = [{"count": to_int(g.group(1)) or 1, "grade": g.group(2)} for rx in _POSTS_OF_GRADES
-                    for g in rx.finditer(text)]
-            if len({e["grade"] for e in each}) > 1:  # "one new P-4 post and one new GS (Other level) post"
-                q["new_posts_all"] = each
+            grades = [{"count": to_int(g.group(1)) or 1, "grade": g.group(2)} for rx in _POSTS_OF_GRADES
+                      for g in rx.finditer(text)]
+            if len({g["grade"] for g in grades}) > 1:  # "one new P-4 post and one new GS (Other level) post"
+                q["new_posts_all"] = grades
         if "work_months" not in q:  # "general temporary assistance at the P-3 level for six months"
             months = _first_int(_GRADE_MONTHS[0], text) or _first_int(_GRADE_MONTHS[1], text)
             if months:
