@@ -135,6 +135,8 @@ def test_the_trips_of_a_mandate_holder() -> None:
     q = extract("Two trips of the Special Rapporteur to Geneva, each with daily subsistence allowance for "
                 "five days, would require $11,500")
     assert (q["trips"], q["dsa_days"], q["travellers"]) == (2, 5, "experts")
+    plural = extract("three trips of the experts to Geneva, with daily subsistence allowance for four days")
+    assert (plural["trips"], plural["dsa_days"], plural["travellers"]) == (3, 4, "experts")
     zh = extract("特别报告员赴日内瓦两次，每次领取五天的每日生活津贴，所需经费为11 500美元")
     assert (zh["trips"], zh["dsa_days"]) == (2, 5)
     for name in ("en01-hrc-mandate", "fr01-cdh-rapporteur", "zh01-hrc-rapporteur"):

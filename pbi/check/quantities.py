@@ -164,7 +164,7 @@ _INTERPRETED = (
 _PLAIN_MEETINGS = re.compile(r"^\S+\s+meetings?\s+(?:in\s+(?-i:[A-Z])\w+(?:\s+(?-i:[A-Z])\w+){0,2}\s+)?"
                              r"with\s+interpretation\b", re.I)
 #: trips of staff, experts or members, with days of subsistence allowance each
-_TRIPS = re.compile(rf"\b{_EW}\s+trips?\s+of\s+(staff|experts|members|representatives|participants)\b"
+_TRIPS = re.compile(rf"\b{_EW}\s+trips?\s+of\s+(?:the\s+)?(staff|experts|members|representatives|participants)\b"
                     rf"(?:\s+to\s+(?-i:[A-Z])\w*(?:\s+(?-i:[A-Z])\w*){{0,3}})?"  # a place: capitalised words
                     rf"(?:\s+with\s+{_EW}\s+days?\s+of\s+subsistence\s+allowance)?", re.I)
 #: the same in Chinese: "专家前往日内瓦的差旅三次（每次三天每日生活津贴）"
