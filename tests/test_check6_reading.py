@@ -6,9 +6,11 @@ holder, tables by year in thousands, and French, Spanish, Chinese and Russian wo
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import cache
 from pathlib import Path
 
 from pbi.check import check_files, read_notes, read_path
+from pbi.check.report import CheckReport
 from pbi.check.choose import choose_table, note_body, note_station
 from pbi.check.lexicon import lexicon
 from pbi.check.quantities import extract, find_years
@@ -18,13 +20,19 @@ from pbi.check.text import Line
 DEV = Path(__file__).parent / "data" / "check6" / "dev"
 
 
+@cache
+def _report(path: Path) -> CheckReport:
+    """The report of one statement, read once for all the tests that ask about it."""
+    return check_files([path])
+
+
 def _alarms(path: Path) -> list[str]:
-    return [f.message for _, f in check_files([path]).findings if f.severity in ("error", "warning")]
+    return [f.message for _, f in _report(path).findings if f.severity in ("error", "warning")]
 
 
 def _priced(path: Path) -> dict[Decimal, tuple[Decimal, tuple[str, ...]]]:
     """claimed amount → (the amount pbi's table prices its quantities at, the activity kinds)"""
-    rep = check_files([path])
+    rep = _report(path)
     assert rep.rates is not None
     return {rc.claim.low: (rc.expected.low, rc.kinds) for rc in rep.rates.priced
             if rc.expected is not None and rc.claim.low is not None}
