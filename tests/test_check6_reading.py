@@ -219,3 +219,25 @@ def test_the_establishment_of_a_post_is_a_new_post() -> None:
     assert extract(es.rewrite("La creación de un puesto de categoría P-3 requeriría 92.500 dólares"))["new_posts"] == 1
     assert "new_posts" not in extract("General temporary assistance at the P-4 level for 12 months would "
                                       "require $223,300")
+
+
+def test_a_total_of_two_years() -> None:
+    """« soit 160 600 dollars » … « pour 2027 et 2028 »: "a total of $160,600 for 2027 and 2028" adds up
+    the amounts of both years, not of 2027 alone (a false error of 80,300)."""
+    text = ("A/C.3/82/L.70\n\nProgramme budget implications of draft resolution A/C.3/82/L.70\n\n"
+            " 1. Ten meetings with interpretation would require $80,300 in 2027 and $80,300 in 2028 under "
+            "section 2.\n\n 2. The total requirements, $160,600 for 2027 and 2028, would be considered in "
+            "the proposed programme budgets.\n")
+    total = next(c for n in read_notes(text) for c in n.claims if c.low == Decimal(160600))
+    assert total.year is None and total.quantities["parts"] == [Decimal(80300), Decimal(80300)]
+
+
+def test_french_and_spanish_table_captions_in_thousands() -> None:
+    """« Tableau 1 … (En milliers de dollars des États-Unis) », «Cuadro 1 … (En miles de dólares de los
+    Estados Unidos)»: the table is read, in thousands, and its wrong total (170,6) is named."""
+    path = Path(__file__).parent / "data" / "check6" / "fr-table-thousands.txt"
+    wrong = _alarms(path)
+    assert len(wrong) == 1 and "stated total 170,600" in wrong[0] and "160,600" in wrong[0]
+    es = path.read_text(encoding="utf-8").replace("Tableau 1", "Cuadro 1").replace(
+        "(En milliers de dollars des États-Unis)", "(En miles de dólares de los Estados Unidos)")
+    assert Decimal(170600) in {c.low for n in read_notes(es) for c in n.claims}

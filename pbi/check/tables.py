@@ -91,9 +91,13 @@ def _header_years(text: str) -> tuple[int, ...] | None:
 
 
 #: the caption of a table as the United Nations prints it: "Table 1", "(United States dollars)"
-_CAPTION = re.compile(r"^\s*(?:Table\s+\d+|表\s*\d+)(?:\s|$)|[(（](?:Thousands\s+of\s+)?United\s+States\s+dollars[)）]\s*$|"
-                      r"[(（](?:千)?美元[)）]\s*$", re.I)
-_THOUSANDS = re.compile(r"thousands\s+of\s+United\s+States\s+dollars|千美元", re.I)
+_CAPTION = re.compile(r"^\s*(?:Table|Tableau|Cuadro|Таблица|الجدول)\s+\d+(?:\s|$)|^\s*表\s*\d+(?:\s|$)|"
+                      r"[(（](?:Thousands\s+of\s+)?United\s+States\s+dollars[)）]\s*$|[(（](?:千)?美元[)）]\s*$|"
+                      r"[(（](?:en\s+)?(?:milliers\s+de\s+)?dollars\s+des\s+États-Unis[)）]\s*$|"
+                      r"[(（](?:en\s+)?(?:miles\s+de\s+)?dólares\s+de\s+los\s+Estados\s+Unidos[)）]\s*$|"
+                      r"[(（](?:в\s+)?(?:тыс(?:ячах|\.)\s+)?долл(?:арах|\.)\s+США[)）]\s*$", re.I)
+_THOUSANDS = re.compile(r"thousands\s+of\s+United\s+States\s+dollars|千美元|milliers\s+de\s+dollars|"
+                        r"miles\s+de\s+dólares|тыс(?:ячах|\.)\s+долл|بآلاف\s+دولارات", re.I)
 _YEAR_ZH = re.compile(r"^((?:19|20)\d{2})\s*年$")
 #: a row of the table's net total: "Total", "Total (net)", "共计（净额）", "Итого", "المجموع"
 _NET_LABEL = re.compile(r"^(?:(?:grand\s+)?total\b|net\b|итого|всего|المجموع(?!\s+الفرعي)|共计|合计|总计|总额)",
