@@ -241,3 +241,15 @@ def test_french_and_spanish_table_captions_in_thousands() -> None:
     es = path.read_text(encoding="utf-8").replace("Tableau 1", "Cuadro 1").replace(
         "(En milliers de dollars des États-Unis)", "(En miles de dólares de los Estados Unidos)")
     assert Decimal(170600) in {c.low for n in read_notes(es) for c in n.claims}
+
+
+def test_several_documents_of_one_length() -> None:
+    """"three pre-session documents, each of 10,700 words", «двух докладов объемом 10 700 слов каждый»:
+    the count of documents of that length ("one of the reports" counts none)."""
+    assert extract("three pre-session documents, each of 10,700 words, would require $55,500")["documents"] == 3
+    assert "documents" not in extract("one of the reports, of 10,700 words, would require $18,500")
+    ru = lexicon("ru")
+    assert ru is not None
+    q = extract(ru.rewrite("Для обработки двух докладов объемом 10 700 слов каждый на шести официальных языках "
+                           "потребуются ресурсы в размере 37 000 долл. США"))
+    assert (q["words"], q["documents"], q["languages"]) == (10700, 2, 6)

@@ -210,7 +210,9 @@ _CONSULTANTS = (
 _DOCUMENTS = (
     # "两份…文件", not the copies of something else before it: "(…, 2 份)以及一份…的文件"
     re.compile(rf"{_NOT_ORD}{_ZN}\s*份(?:[^,;。、()份]|(?<=\d),(?=\d)){{0,30}}?(?:文件|报告|出版物)"),
-    re.compile(rf"\b{_EW}\s+(?:\d[\d,]*-(?:page|word)\s+)?(?:documents|reports|publications)\b", re.I),
+    # "three pre-session documents", "two thematic reports" (not "one of the reports")
+    re.compile(rf"\b{_EW}\s+(?:\d[\d,]*-(?:page|word)\s+)?(?:(?!(?:of|the|and|or|in)\b)[\w-]+\s+){{0,2}}?"
+               r"(?:documents|reports|publications)\b", re.I),
 )
 _COPIES = (
     re.compile(rf"(?<![\d.])(?<!\d,){_DN}\s*份(?=\s*(?:[),;。、]|$))"),
