@@ -253,3 +253,10 @@ def test_several_documents_of_one_length() -> None:
     q = extract(ru.rewrite("Для обработки двух докладов объемом 10 700 слов каждый на шести официальных языках "
                            "потребуются ресурсы в размере 37 000 долл. США"))
     assert (q["words"], q["documents"], q["languages"]) == (10700, 2, 6)
+
+
+def test_a_russian_table_by_year_in_thousands() -> None:
+    """«Таблица 1 … (В тыс. долл. США)», columns «2027 год | 2028 год | Итого»: read, in thousands, and
+    its wrong total (170,6 for 80,3 + 80,3) is named."""
+    wrong = _alarms(Path(__file__).parent / "data" / "check6" / "ru-table-thousands.txt")
+    assert len(wrong) == 1 and "stated total 170,600" in wrong[0] and "160,600" in wrong[0]

@@ -98,12 +98,13 @@ _CAPTION = re.compile(r"^\s*(?:Table|Tableau|Cuadro|Таблица|الجدول)
                       r"[(（](?:в\s+)?(?:тыс(?:ячах|\.)\s+)?долл(?:арах|\.)\s+США[)）]\s*$", re.I)
 _THOUSANDS = re.compile(r"thousands\s+of\s+United\s+States\s+dollars|千美元|milliers\s+de\s+dollars|"
                         r"miles\s+de\s+dólares|тыс(?:ячах|\.)\s+долл|بآلاف\s+دولارات", re.I)
-_YEAR_ZH = re.compile(r"^((?:19|20)\d{2})\s*年$")
+#: a year's column as the languages head it: "2027年", "2027 год", "2027 г."
+_YEAR_ZH = re.compile(r"^((?:19|20)\d{2})\s*(?:年|год|г\.)$")
 #: a row of the table's net total: "Total", "Total (net)", "共计（净额）", "Итого", "المجموع"
 _NET_LABEL = re.compile(r"^(?:(?:grand\s+)?total\b|net\b|итого|всего|المجموع(?!\s+الفرعي)|共计|合计|总计|总额)",
                         re.I)
 _BIENNIUM_CELL = re.compile(r"^((?:19|20)\d{2})\s*[-–]\s*(?:19|20)\d{2}$")
-_TOTAL_CELL = re.compile(r"^(?:total|合计|共计|总计)$", re.I)
+_TOTAL_CELL = re.compile(r"^(?:total|合计|共计|总计|итого|всего|المجموع)$", re.I)
 
 
 def _captioned_header(text: str) -> tuple[tuple[int, ...], bool] | None:
