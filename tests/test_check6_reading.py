@@ -202,6 +202,9 @@ def test_new_posts_of_several_grades_in_one_amount(tmp_path: Path) -> None:
     grade priced at its own first-year cost (111,000 + 84,100), not the first grade alone."""
     assert extract("一个P-4职等新员额和一个一般事务（其他职等）新员额所需经费为195 100美元")["new_posts_all"] == [
         {"count": 1, "grade": "P-4"}, {"count": 1, "grade": "GS (Other level)"}]
+    written = extract("$277,400 for one new post at the P-4 level in Geneva and two new posts in the GS (Other level) "
+                      "category in Geneva in 2023")  # as pbi writes it
+    assert written["new_posts_all"] == [{"count": 1, "grade": "P-4"}, {"count": 2, "grade": "GS (Other level)"}]
     path = tmp_path / "posts.txt"
     path.write_text((DEV / "en05-new-posts.txt").read_text(encoding="utf-8").split(" 3. ")[0]
                     + " 3. One new P-4 post and one new General Service (Other level) post would require $195,100"

@@ -132,10 +132,28 @@ _GRADE_MONTHS = (re.compile(rf"\bfor\s+(?:a\s+period\s+of\s+)?{_EW}\s+months?\b"
 _NEW_POSTS = (re.compile(rf"(?:\b{_EW}\s+)?\bnew\s+(?:[\w()-]+\s+){{0,5}}?posts?\b", re.I),
               re.compile(rf"\bestablish(?:ment\s+of|ing)\s+(?:{_EW}\s+)?(?:[\w()-]+\s+){{0,5}}?posts?\b", re.I),
               re.compile(rf"(?:{_ZN}\s*个)?[^,;。，]{{0,20}}?新员额"))
-#: each grade of several new posts in one amount, with its count: "one new P-4 post and one new
-#: General Service (Other level) post", "two new posts (1 P-4 and 1 GS (Other level))", "一个P-4职等新员额和一个…"
-_POSTS_OF_GRADES = (re.compile(rf"\b{_EW}\s+(?:new\s+)?({_G})", re.I),
-                    re.compile(rf"{_ZN}\s*个\s*({_G})"))
+#: the count of new posts before a grade: "two new posts in the General Service category", "两个"
+_POST_COUNTS = (re.compile(rf"\b{_EW}\s+(?:new\s+)?posts?\b", re.I), re.compile(rf"{_ZN}\s*个"))
+#: a count right before a grade: "one P-4 post", "1 P-4 and 1 GS (Other level)"
+_COUNT_BEFORE = re.compile(rf"\b{_EW}\s+(?:new\s+)?$", re.I)
+
+
+def _posts_by_grade(text: str) -> list[dict[str, Any]]:
+    """Each grade named in ``text`` with the count of posts stated before it (after the grade before):
+    "one new post at the P-4 level and two new posts in the General Service (Other level) category"."""
+    out: list[dict[str, Any]] = []
+    prev = 0
+    for g in _GRADE.finditer(text):
+        seg = text[prev:g.start()]
+        tail = _COUNT_BEFORE.search(seg)
+        counts = [m for rx in _POST_COUNTS for m in rx.finditer(seg)]
+        last = max(counts, key=lambda m: m.start()) if counts else None
+        count = to_int(tail.group(1)) if tail else (to_int(last.group(1)) if last else None)
+        out.append({"count": count or 1, "grade": g.group(1)})
+        prev = g.end()
+    return out
+
+
 #: work-months that are a consultant's ("three work-months of consultancy", "顾问")
 _CONSULTANCY = re.compile(r"\bconsultan(?:cy|ts?)\b|顾问", re.I)
 #: meetings counted in weeks: "one week of meetings", "a session of two weeks", "为期一周"
@@ -494,8 +512,7 @@ def extract(text: str) -> dict[str, Any]:
         posts = next((p for rx in _NEW_POSTS for p in rx.finditer(text)), None)
         if posts:  # "one new P-4 post": a new post, priced at first-year cost
             q["new_posts"] = to_int(posts.group(1)) or 1 if posts.group(1) else 1
-            grades = [{"count": to_int(g.group(1)) or 1, "grade": g.group(2)} for rx in _POSTS_OF_GRADES
-                      for g in rx.finditer(text)]
+            grades = _posts_by_grade(text)
             if len({g["grade"] for g in grades}) > 1:  # "one new P-4 post and one new GS (Other level) post"
                 q["new_posts_all"] = grades
         if "work_months" not in q:  # "general temporary assistance at the P-3 level for six months"
