@@ -14,8 +14,10 @@ from pbi.check.report import CheckReport
 from pbi.check.choose import choose_table, note_body, note_station
 from pbi.check.lexicon import lexicon
 from pbi.check.quantities import extract, find_years
+from pbi.check.rates import check_rates
 from pbi.check.tables import find_tables, table_amounts
 from pbi.check.text import Line
+from pbi.model.tables import resolve_table
 
 DEV = Path(__file__).parent / "data" / "check6" / "dev"
 
@@ -263,3 +265,14 @@ def test_a_russian_table_by_year_in_thousands() -> None:
     its wrong total (170,6 for 80,3 + 80,3) is named."""
     wrong = _alarms(Path(__file__).parent / "data" / "check6" / "ru-table-thousands.txt")
     assert len(wrong) == 1 and "stated total 170,600" in wrong[0] and "160,600" in wrong[0]
+
+
+def test_subsistence_alone_at_the_councils_station() -> None:
+    """Subsistence alone in a Council statement that names no station at all is paid in Geneva (13,400
+    for five members for five days), not left unpriced."""
+    text = ("A/HRC/64/L.50\n\nHuman Rights Council\n\nAdministrative and programme budget implications of draft "
+            "resolution A/HRC/64/L.50\n\n 1. Daily subsistence allowance only, for the five members for five days, "
+            "would require $13,400 under section 24, Human rights, in 2027.\n")
+    result = check_rates(read_notes(text), resolve_table("un-standard-costs"))
+    assert [(rc.claim.low, rc.expected.low if rc.expected else None) for rc in result.checks] == [
+        (Decimal(13400), Decimal(13400))]

@@ -135,13 +135,14 @@ def claim_activities(claim: Claim, table: Table, station: str | None = None) -> 
     """The activities (as spec dicts, without year and funding) a claim's quantities describe,
     or the reason why there are none; ``station`` is the note's duty station, where an item
     that names none is priced (when the table has rates for it)."""
-    acts = _activities(claim, table)
-    if isinstance(acts, str) or not station or station not in table.stations:
+    known = station if station and station in table.stations else None
+    acts = _activities(claim, table, known)
+    if isinstance(acts, str) or known is None:
         return acts
-    return [a if a.get("location") else {**a, "location": station} for a in acts]
+    return [a if a.get("location") else {**a, "location": known} for a in acts]
 
 
-def _activities(claim: Claim, table: Table) -> list[dict[str, Any]] | str:
+def _activities(claim: Claim, table: Table, station: str | None) -> list[dict[str, Any]] | str:
     q = claim.quantities
     if claim.low is None:
         return "no amount"
@@ -183,9 +184,10 @@ def _activities(claim: Claim, table: Table) -> list[dict[str, Any]] | str:
         out.append({"kind": travel, "trips": q["trips"], "travellers": q["travellers"], **own_place("trips_location"),
                     **({"dsa_days": q["dsa_days"]} if q.get("dsa_days") else {})})
     # subsistence alone, for persons already at the duty station
-    # (where: its own clause, the claim's, or the one station the note names; else it is not priced)
+    # (where: its own clause, the claim's, the one station the note names, or the note's; else it is
+    # not priced)
     dsa = q.get("dsa_only")
-    where = (dsa.get("location") or q.get("location")) if dsa else None
+    where = (dsa.get("location") or q.get("location") or station) if dsa else None
     if dsa and where and not q.get("trips") and _pick(table, "dsa"):
         out.append({"kind": _pick(table, "dsa"), "trips": dsa["persons"], "dsa_days": dsa["days"], "location": where})
     # consultants by the work-month ("two work-months of a consultant"), each of several apart
