@@ -99,12 +99,16 @@ def _ranked(text: str) -> str | None:
 
 
 def note_body(note: Note) -> str | None:
-    """The body a note names most often ("the General Assembly would"), else the body its draft's
-    symbol belongs to (A/C.2/78/L.40: the General Assembly), else None. The rules of procedure a
-    statement is made under name the body they belong to, except when the symbol's body borrows them:
-    the Human Rights Council's statements cite the General Assembly's."""
+    """The body its draft's symbol belongs to, if the note names it (E/CN.16/2026/L.3: the Commission on
+    Science and Technology for Development, whose statement also names the Council whose rules it is made
+    under); else the body a note names most often ("the General Assembly would"), else the body of the
+    symbol (A/C.2/78/L.40: the General Assembly), else None. The rules of procedure a statement is made
+    under name the body they belong to, except when the symbol's body borrows them: the Human Rights
+    Council's statements cite the General Assembly's."""
     text = "\n".join([note.title, *(p.text for p in note.paragraphs)])
     of_symbol = body_of_symbol(note.symbol) if note.symbol else None
+    if of_symbol is not None and any(n in text for n in dict(_body_names()).get(of_symbol, ())):
+        return of_symbol
     borrowed = _borrowed_rules(of_symbol) if of_symbol else None
     return _ranked(borrowed.sub(" ", text) if borrowed else text) or of_symbol
 
