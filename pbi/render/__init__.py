@@ -307,6 +307,9 @@ def _environment(lang: str, budget_period: str) -> Any:
 
     env.filters["resources"] = lambda key: funding_source(key).resources(lang)  # model/vocabulary.yaml
     env.filters["grade"] = lambda g: grade_name(str(g), lang)  # model/vocabulary.yaml grade_names
+    from pbi.render.statement import section_order
+
+    env.filters["in_section_order"] = lambda keys: sorted(keys, key=section_order)  # section 2 before 15
     return env
 
 
