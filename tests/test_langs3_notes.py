@@ -144,3 +144,18 @@ def test_a_financial_note_lists_sections_in_order_and_services_with_commas() -> 
     zh = _text("m09-ga-nairobi-2025", "zh", "financial_note")
     assert "设想将于 2025 年在内罗毕举行一次会议" in zh
     assert _paragraph(zh, "5.").index("第 2 款") < _paragraph(zh, "5.").index("第 15 款")
+
+
+@pytest.mark.parametrize("lang, consultants, paragraphs", [
+    ("en", "11 work-months each of two consultants, in 2028", "(paragraphs 12 and 13)"),
+    ("fr", "11 mois de travail de chacun des deux consultants, en 2028", "(paragraphes 12 et 13)"),
+    ("es", "11 meses de trabajo de cada uno de dos consultores, en 2028", "(párrafos 12 y 13)"),
+    ("ru", "два консультанта на 11 месяцев каждый, 2028 год", "(пункты 12 и 13)"),
+    ("ar", "11 شهر عمل لكل من خبيرين استشاريين، في عام 2028", "(الفقرتان 12 و13)"),
+    ("zh", "2028 年，两名咨询人各 11 个工作月", "（第 12 和 13 段）"),
+])
+def test_a_statement_counts_consultants_and_paragraphs(lang: str, consultants: str, paragraphs: str) -> None:
+    """Two consultants of eleven months each are priced as 22 work-months: the statement says both."""
+    text = _text("m02-population-two-years-2028", lang, "statement")
+    assert consultants in text
+    assert paragraphs in text
