@@ -159,3 +159,19 @@ def test_a_statement_counts_consultants_and_paragraphs(lang: str, consultants: s
     text = _text("m02-population-two-years-2028", lang, "statement")
     assert consultants in text
     assert paragraphs in text
+
+
+@pytest.mark.parametrize("lang, lump_sum, covered", [
+    ("en", "$15,000 under section 27 for a provision for travel in 2024.",
+     "In addition, the requirements for a document of 1,100 words processed in Geneva would be met from existing "
+     "resources."),
+    ("fr", "15 000 dollars au titre du chapitre 27 pour un crédit pour les voyages en 2024.",
+     "les ressources existantes permettraient de financer la documentation"),
+    ("es", "15.000 dólares en la sección 27 para créditos para viajes en 2024.",
+     "con los recursos existentes se sufragaría la documentación (1.100 palabras"),
+])
+def test_a_financial_note_s_lump_sum_and_absorbed_work_are_whole_phrases(lang: str, lump_sum: str,
+                                                                         covered: str) -> None:
+    text = _text("m11-ga-geneva-mixed-2024", lang, "financial_note")
+    assert lump_sum in text
+    assert covered in text
