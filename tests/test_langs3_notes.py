@@ -175,3 +175,10 @@ def test_a_financial_note_s_lump_sum_and_absorbed_work_are_whole_phrases(lang: s
     text = _text("m11-ga-geneva-mixed-2024", lang, "financial_note")
     assert lump_sum in text
     assert covered in text
+
+
+def test_an_arabic_statement_counts_trips_then_says_who_makes_them() -> None:
+    text = _text("m05-cnd-vienna-extrabudgetary-2024", "ar", "statement")
+    assert "22 رحلة للمشاركين إلى فيينا، في عام 2024" in text
+    assert "سفر المشاركين (" not in text
+    assert "رحلتان للخبراء إلى فيينا" in _text("m06-ccpcj-three-sections-2023", "ar", "statement")
