@@ -182,3 +182,12 @@ def test_an_arabic_statement_counts_trips_then_says_who_makes_them() -> None:
     assert "22 رحلة للمشاركين إلى فيينا، في عام 2024" in text
     assert "سفر المشاركين (" not in text
     assert "رحلتان للخبراء إلى فيينا" in _text("m06-ccpcj-three-sections-2023", "ar", "statement")
+
+
+def test_a_french_statement_of_a_body_that_does_not_appropriate_states_requirements() -> None:
+    """The Council does not appropriate: « des ressources supplémentaires … seraient nécessaires », as the
+    English "additional requirements … would arise" (it said « il faudrait ouvrir un crédit supplémentaire »)."""
+    text = _text("m07-ecosoc-contingency-2029", "fr", "statement")
+    assert ("adoptait le projet de résolution E/2029/L.15, des ressources supplémentaires d’un montant de 119 400 "
+            "dollars seraient nécessaires au titre du chapitre 2") in text
+    assert "ouvrir un crédit" not in text
