@@ -191,3 +191,18 @@ def test_a_french_statement_of_a_body_that_does_not_appropriate_states_requireme
     assert ("adoptait le projet de résolution E/2029/L.15, des ressources supplémentaires d’un montant de 119 400 "
             "dollars seraient nécessaires au titre du chapitre 2") in text
     assert "ouvrir un crédit" not in text
+
+
+@pytest.mark.parametrize("lang, trips", [
+    ("en", "101 trips of representatives to Nairobi with five days of subsistence allowance each, in 2025"),
+    ("fr", "101 voyages de représentants à destination de Nairobi, avec cinq jours d’indemnité journalière de "
+           "subsistance chacun, en 2025"),
+    ("es", "101 viajes de representantes a Nairobi, con cinco días de dietas cada uno, en 2025"),
+    ("ru", "101 поездка представителей в Найроби с выплатой суточных за 5 дней на каждую поездку, 2025 год"),
+    ("ar", "101 رحلة للممثلين إلى نيروبي مع بدل إقامة يومي لمدة 5 أيام لكل رحلة، في عام 2025"),
+    ("zh", "代表前往内罗毕差旅 101 次（每次五天每日生活津贴）"),
+])
+def test_a_statement_s_trips_say_their_days_of_subsistence(lang: str, trips: str) -> None:
+    """The trips are priced with five days of subsistence allowance each: the statement says so, as the
+    financial note does."""
+    assert trips in _text("m09-ga-nairobi-2025", lang, "statement")
