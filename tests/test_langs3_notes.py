@@ -179,7 +179,7 @@ def test_a_financial_note_s_lump_sum_and_absorbed_work_are_whole_phrases(lang: s
 
 def test_an_arabic_statement_counts_trips_then_says_who_makes_them() -> None:
     text = _text("m05-cnd-vienna-extrabudgetary-2024", "ar", "statement")
-    assert "22 رحلة للمشاركين إلى فيينا، في عام 2024" in text
+    assert "22 رحلة للمشاركين إلى فيينا مع بدل إقامة يومي لمدة 5 أيام لكل رحلة، في عام 2024" in text
     assert "سفر المشاركين (" not in text
     assert "رحلتان للخبراء إلى فيينا" in _text("m06-ccpcj-three-sections-2023", "ar", "statement")
 
