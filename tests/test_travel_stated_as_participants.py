@@ -38,7 +38,7 @@ def test_participants_and_days_price_as_trips_and_days_of_subsistence(tmp_path: 
 def test_the_notes_write_them_as_trips(tmp_path: Path) -> None:
     est = cost_file(_spec(tmp_path, "participants: 7, days: 4"))
     statement = note_text(build_note(est, "en", "statement"))
-    assert "Seven trips of staff to Geneva, in 2025" in statement
+    assert "Seven trips of staff to Geneva with four days of subsistence allowance each, in 2025" in statement
     note = note_text(build_note(est, "en", "financial_note"))
     assert "seven trips of staff to Geneva with four days of subsistence allowance each" in note
     assert "participant" not in statement + note

@@ -289,7 +289,7 @@ def _environment(lang: str, budget_period: str) -> Any:
         "period_kind": lambda label: parse_period(str(label)).kind,
         "period_of": lambda year: period_of(int(year)).label, "lower_first": lambda t: t[:1].lower() + t[1:],
         "item": lambda i: n.item_label(i, lang), "subitem": lambda i: n.subitem_label(i, lang),
-        "pl": lambda v, *forms: n.plural(v, lang, *forms),
+        "pl": lambda v, *forms: n.plural(v, lang, *forms), "feminine": lambda noun: n.feminine(str(noun), lang),
         "cntf": lambda v: n.count_word(v, lang, "f"), "cntn": lambda v: n.count_word(v, lang, "n"),
         "prep": lambda text, word: n.contract(word, str(text), lang),
         "langnames": lambda codes: n.language_names(codes, lang), "section": section, "place": place,
@@ -307,6 +307,9 @@ def _environment(lang: str, budget_period: str) -> Any:
 
     env.filters["resources"] = lambda key: funding_source(key).resources(lang)  # model/vocabulary.yaml
     env.filters["grade"] = lambda g: grade_name(str(g), lang)  # model/vocabulary.yaml grade_names
+    from pbi.render.statement import section_order
+
+    env.filters["in_section_order"] = lambda keys: sorted(keys, key=section_order)  # section 2 before 15
     return env
 
 

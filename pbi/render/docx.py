@@ -9,6 +9,8 @@
   language), a title in a black bold style of its own (never Word's blue headings);
 - numbered paragraphs with hanging numbers, lettered items and sub-items;
 - footnotes, as Word footnotes, when the note has them;
+- page numbers (a ``PAGE`` field) at the foot of every page, and the symbol at the head of every page
+  after the first;
 - the resource table with sized columns, a header row repeated on each page and a total row, its
   amounts written as the body writes them (:func:`pbi.render.numbers.money`).
 """
@@ -96,6 +98,21 @@ def _on(parent: Any, tag: str) -> Any:
     return child
 
 
+#: what follows ``w:bidi`` in a paragraph's properties (the schema's order, which Word holds to)
+_AFTER_BIDI = ("w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
+               "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
+               "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+
+
+def _bidi(ppr: Any) -> None:
+    """A right-to-left paragraph: ``w:bidi`` in its place among the paragraph's properties, before its
+    spacing, indentation and alignment, however they were set."""
+    from docx.oxml import OxmlElement
+
+    if ppr.find(_qn("w:bidi")) is None:
+        ppr.insert_element_before(OxmlElement("w:bidi"), *_AFTER_BIDI)
+
+
 def _setup(document: Any, lang: str) -> None:
     from docx.enum.style import WD_STYLE_TYPE
     from docx.oxml import OxmlElement
@@ -118,7 +135,7 @@ def _setup(document: Any, lang: str) -> None:
     _set_fonts(normal.element.get_or_add_rPr(), lang)
     normal.paragraph_format.space_after = Pt(6)
     if lang in ("ar",):
-        _on(normal.element.get_or_add_pPr(), "w:bidi")
+        _bidi(normal.element.get_or_add_pPr())
         _on(normal.element.get_or_add_rPr(), "w:rtl")
     title = styles.add_style(_TITLE_STYLE, WD_STYLE_TYPE.PARAGRAPH)
     title.base_style = normal
@@ -162,7 +179,7 @@ def _paragraph(document: Any, text: str, lang: str, *, style: str | None = None,
     fmt.alignment = {"justify": WD_ALIGN_PARAGRAPH.JUSTIFY, "end": WD_ALIGN_PARAGRAPH.RIGHT,
                      "start": WD_ALIGN_PARAGRAPH.LEFT}[align]
     if lang == "ar":  # Word reads w:jc "left"/"right" of a right-to-left paragraph as its start/end
-        _on(para._p.get_or_add_pPr(), "w:bidi")
+        _bidi(para._p.get_or_add_pPr())
         _on(run._r.get_or_add_rPr(), "w:rtl")
     return para
 
@@ -249,7 +266,7 @@ def _table(document: Any, note: "Note", *, heading: bool = True) -> None:
             run.font.cs_bold = strong or None
             numeric = c >= first_amount and r > 0
             if lang == "ar":
-                _on(para._p.get_or_add_pPr(), "w:bidi")
+                _bidi(para._p.get_or_add_pPr())
                 _on(run._r.get_or_add_rPr(), "w:rtl")
             # amounts at the end of their cells, words at the start: Word reads "left"/"right" of a
             # right-to-left paragraph as its start/end, so the values are those of a left-to-right one
@@ -297,6 +314,44 @@ def _footnotes(document: Any, paragraph: Any, notes: list[str], lang: str) -> No
         paragraph._p.append(run)
 
 
+def _page_field(paragraph: Any) -> None:
+    """A ``PAGE`` field (the page's number, as Word counts it) at the end of ``paragraph``."""
+    from docx.oxml import OxmlElement
+
+    for kind, text in (("begin", None), (None, "PAGE"), ("separate", None), (None, "1"), ("end", None)):
+        run = OxmlElement("w:r")
+        if kind:
+            char = OxmlElement("w:fldChar")
+            char.set(_qn("w:fldCharType"), kind)
+            run.append(char)
+        else:
+            node = OxmlElement("w:instrText" if text == "PAGE" else "w:t")
+            node.set(_qn("xml:space"), "preserve")
+            node.text = f" {text} " if text == "PAGE" else text
+            run.append(node)
+        paragraph._p.append(run)
+
+
+def _running_lines(document: Any, note: "Note") -> None:
+    """The page number at the foot of every page (centred); the symbol at the head of the pages after
+    the first (the first page has the masthead)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    section = document.sections[0]
+    section.different_first_page_header_footer = True
+    for footer in (section.footer, section.first_page_footer):
+        para = footer.paragraphs[0]
+        para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        if note.lang == "ar":
+            _bidi(para._p.get_or_add_pPr())
+        _page_field(para)
+    symbol = note.header.get("symbol", "")
+    if symbol:
+        para = section.header.paragraphs[0]
+        para.add_run(symbol).bold = True
+        para.alignment = WD_ALIGN_PARAGRAPH.LEFT
+
+
 def note_docx(note: "Note") -> bytes:
     """The bytes of a .docx file holding ``note``."""
     try:
@@ -308,6 +363,7 @@ def note_docx(note: "Note") -> bytes:
     lang = note.lang
     document = docx.Document()
     _setup(document, lang)
+    _running_lines(document, note)
     _masthead(document, note)
     for line in note.preamble:
         _paragraph(document, line, lang, align="start")

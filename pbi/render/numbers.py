@@ -30,7 +30,7 @@ from functools import lru_cache
 from pbi.model.errors import RenderError
 from pbi.model.specs import Range
 
-__all__ = ["SUPPORTED", "RTL", "STYLES", "NumberStyle", "grouped", "formatted", "money", "number", "count_word",
+__all__ = ["SUPPORTED", "RTL", "STYLES", "NumberStyle", "grouped", "formatted", "money", "number", "count_word", "feminine",
            "plural", "plural_categories", "letter", "item_label", "subitem_label", "contract", "join", "ops_list", "paragraph_list", "period", "biennium_of", "language_names"]
 
 #: languages with number formatting (templates decide which note kinds exist per language)
@@ -176,6 +176,14 @@ def plural(value: Range | Decimal | int, lang: str, *forms: str) -> str:
     if category not in categories:  # a fraction (ru "other": 19,9 процента) takes the form of few
         return forms[min(1, len(forms) - 1)]
     return forms[categories.index(category)]
+
+
+def feminine(noun: str, lang: str) -> bool:
+    """Whether a Russian noun phrase in the nominative agrees in the feminine: its head noun (the last
+    word of a body's short name: Ассамблея, Комиссия, Конференция; not Совет) ends in -а or -я. Other
+    languages: False (French, Spanish and Arabic bodies carry their own words)."""
+    word = noun.strip().split()[-1] if noun.strip() else ""
+    return lang == "ru" and word[-1:] in ("а", "я")
 
 
 def plural_categories(lang: str) -> tuple[str, ...]:
