@@ -19,6 +19,7 @@ from collections.abc import Callable
 from pydantic import StrictInt, BeforeValidator, PlainSerializer, WithJsonSchema, BaseModel, ConfigDict, Field, PrivateAttr, ValidationInfo, field_validator, model_validator
 
 from pbi.model.errors import SpecError
+from pbi.model.cells import FORMULA_STARTS
 from pbi.model.money import format_range, to_decimal
 from pbi.model.periods import BudgetPeriod, parse_period
 from pbi.model.tables import FUNDING_SOURCES, QUANTITY_UNITS
@@ -47,6 +48,9 @@ def _visible_id(value: Any) -> Any:
     import unicodedata
 
     if isinstance(value, str):
+        if value[:1] in FORMULA_STARTS:
+            raise ValueError(f"begins with {value[:1]!r}: a spreadsheet opening pbi's CSV or xlsx exports would "
+                             "read the id as a formula; begin it with a letter or a digit")
         for i, char in enumerate(value):
             if unicodedata.category(char) in ("Cf", "Cc", "Zl", "Zp") or (char.isspace() and char != " "):
                 raise ValueError(f"contains an invisible character U+{ord(char):04X} "
