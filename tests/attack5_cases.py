@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 from attack2_helpers import SPEC, TABLE
 from attack4_cases import DRAFT, NOTE, word
+from attack_cases import Attack
 
 #: a folder name with spaces and other scripts' letters, where the inputs of a pair live
 FOLDER = "dossier è 文件 ü"
@@ -170,3 +171,65 @@ def verdict(slot: Slot, hostile: Hostile, d: Path, before: dict[Path, str], code
 
 #: files a pair's command may replace: the -o output of `cost -o` on an existing file
 _OUTPUTS = {"input.csv"}
+
+
+_STYLES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"
+_RELATION = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
+
+
+def styled_word(paragraphs: list[str], styles: int, filler: int = 0, styled: int = 0) -> bytes:
+    """A Word file with ``styles`` paragraph styles (and ``filler`` bytes of comment in its styles part)
+    and ``styled`` empty paragraphs that name a style, after ``paragraphs``."""
+    import io
+    import zipfile
+
+    src = zipfile.ZipFile(io.BytesIO(word(paragraphs, after='<w:p><w:pPr><w:pStyle w:val="s"/></w:pPr></w:p>'
+                                          * styled)))
+    out = io.BytesIO()
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name in src.namelist():
+            text = src.read(name).decode()
+            if name == "[Content_Types].xml":
+                text = text.replace("</Types>", f'<Override PartName="/word/styles.xml" ContentType="{_STYLES_TYPE}"/>'
+                                                "</Types>")
+            z.writestr(name, text)
+        z.writestr("word/_rels/document.xml.rels",
+                   '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+                   f'relationships"><Relationship Id="rId9" Type="{_RELATION}" Target="styles.xml"/></Relationships>')
+        z.writestr("word/styles.xml", f"<w:styles {w}>" + '<w:style w:type="paragraph" w:styleId="s"/>' * styles
+                   + f"<!--{'x' * filler}--></w:styles>")
+    return out.getvalue()
+
+
+def _write(name: str, make: Callable[[], bytes]) -> Callable[[Path], None]:
+    def setup(d: Path) -> None:
+        (d / name).write_bytes(make())
+    return setup
+
+
+#: the sixth round's cases for benchmarks/attacks.py (time and memory, each in its own process)
+ATTACKS5: list[Attack] = [
+    Attack("word6", "draft: 85 MB of styles (200 KB zipped; 107 s and 2.7 GB before)", ("draft", "{d}/d.docx"),
+           setup=_write("d.docx", lambda: styled_word(DRAFT, 1, filler=85_000_000)), want="XML parts other than"),
+    Attack("word6", "check: 85 MB of styles", ("check", "{d}/n.docx", "--no-rates"),
+           setup=_write("n.docx", lambda: styled_word(NOTE.splitlines(), 1, filler=85_000_000)),
+           want="XML parts other than"),
+    Attack("word6", "draft: 2,001 styles", ("draft", "{d}/d.docx"),
+           setup=_write("d.docx", lambda: styled_word(DRAFT, 2_001)), want="2,001 styles"),
+    Attack("word6", "draft: 19,990 styled paragraphs under 2,000 styles", ("draft", "{d}/d.docx"),
+           setup=_write("d.docx", lambda: styled_word(DRAFT, 2_000, styled=19_990)), expect="ok"),
+    Attack("word6", "check: 19,990 styled paragraphs under 2,000 styles", ("check", "{d}/n.docx", "--no-rates"),
+           setup=_write("n.docx", lambda: styled_word(NOTE.splitlines(), 2_000, styled=19_990)), expect="exit:0-1"),
+    Attack("word6", "draft: 20,001 paragraphs", ("draft", "{d}/d.docx"),
+           setup=_write("d.docx", lambda: word(DRAFT, after="<w:p/>" * 20_001)), want="more than 20,000"),
+    Attack("values6", "documents: 1.5", ("cost", "{d}/spec.yaml"),
+           {"spec.yaml": SPEC.replace("documents: 1,", "documents: 1.5,")}, want="whole numbers"),
+    Attack("values6", "an id '=HYPERLINK(…)' to xlsx", ("cost", "{d}/spec.yaml", "-o", "{d}/x.xlsx"),
+           {"spec.yaml": SPEC.replace("id: report,", "id: '=HYPERLINK(\"x\")',")
+            .replace("activities: [report]", "activities: ['=HYPERLINK(\"x\")']")}, want="as a formula"),
+    Attack("values6", "a workbook of 2,000 activities", ("workbook", "{d}/spec.yaml", "-o", "{d}/w.xlsx"),
+           {"spec.yaml": SPEC.split("    activities:\n")[0] + "    activities:\n" + "".join(
+               f"      - {{id: a{i}, kind: documentation, words: 8500, location: Geneva, year: 2025, "
+               "funding: regular_budget}\n" for i in range(2_000))}, expect="ok", want="wrote"),
+]
