@@ -161,7 +161,7 @@ def test_a_draft_of_the_commission_on_narcotic_drugs_costs_and_renders(tmp_path:
     assert main(["cost", str(spec)]) == 0
     assert main(["note", str(spec), "--lang", "en"]) == 0
     out = capsys.readouterr().out
-    assert "Commission on Narcotic Drugs" in out and "rule 31" in out
+    assert "Commission on Narcotic Drugs" in out and "rule 28 of the rules of procedure of the functional commissions" in out
 
 
 @pytest.mark.parametrize(("dated", "year"), [("27 March 2027", 2027), ("5 October 2027", 2028)])

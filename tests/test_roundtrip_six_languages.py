@@ -23,7 +23,7 @@ TABLE = resolve_table("un-standard-costs")
 PAIRS = [p for p in readable() if p[0] in ("statement", "financial_note")]
 #: bodies whose drafts are priced with the standard costs: (key, a draft's symbol, rule)
 BODIES = [("general-assembly", "A/C.3/{session}/L.7", "153"), ("ecosoc", "E/{year}/L.7", "31"),
-          ("human-rights-council", "A/HRC/{session}/L.7", "153"), ("ccpcj", "E/CN.15/{year}/L.7", "31")]
+          ("human-rights-council", "A/HRC/{session}/L.7", "153"), ("ccpcj", "E/CN.15/{year}/L.7", "28")]
 
 
 @st.composite

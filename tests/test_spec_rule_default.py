@@ -17,7 +17,7 @@ table: un-standard-costs
 
 
 @pytest.mark.parametrize("body, rule", [("general-assembly", "153"), ("ecosoc", "31"),
-                                        ("human-rights-council", "153"), ("ccpcj", "31")])
+                                        ("human-rights-council", "153"), ("ccpcj", "28")])
 def test_the_rule_defaults_to_the_bodys(tmp_path: Path, body: str, rule: str) -> None:
     path = tmp_path / "spec.yaml"
     path.write_text(BASE.replace("BODY", body), encoding="utf-8")

@@ -384,7 +384,7 @@ def test_an_unknown_body_is_named_at_its_line(tmp_path, capsys):
         err = capsys.readouterr().err.strip()
         assert err == f"{spec}:9: body: unknown body 'unga' (expected one of general-assembly, ga, ecosoc, ccpcj, " \
                       "cnd, csw, statistical-commission, commission-for-social-development, " \
-                      "commission-on-population-and-development, cop-untoc, human-rights-council)"
+                      "commission-on-population-and-development, cop-untoc, human-rights-council, cstd, unff, pfii, cosp-uncac)"
 
 
 def test_the_assembly_takes_up_draft_resolution_a_i_under_rule_153():

@@ -74,10 +74,15 @@ def _body_names() -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 
 def note_body(note: Note) -> str | None:
-    """The body a note names most often (its rules of procedure, "the General Assembly would"), else
-    the body its draft's symbol belongs to (A/C.2/78/L.40: the General Assembly), else None."""
+    """The body its draft's symbol belongs to, if the note names it (E/CN.16/2026/L.3: the Commission on
+    Science and Technology for Development, whose statement also names the Council whose rules it is made
+    under); else the body a note names most often (its rules of procedure, "the General Assembly
+    would"), else the body of the symbol (A/C.2/78/L.40: the General Assembly), else None."""
     text = "\n".join([note.title, *(p.text for p in note.paragraphs)])
     counts = {key: sum(text.count(n) for n in names) for key, names in _body_names()}
+    by_symbol = body_of_symbol(note.symbol) if note.symbol else None
+    if by_symbol is not None and counts.get(by_symbol, 0) > 0:
+        return by_symbol
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     if not ranked or ranked[0][1] == 0 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return body_of_symbol(note.symbol) if note.symbol else None

@@ -211,6 +211,9 @@ def _body_of(draft: Draft, standards: Standards) -> tuple[str, str]:
         for name in body.get("names", {}).get(draft.language, []):
             if name.lower() in draft.body.lower():
                 return body_id, f"the draft opens with “{draft.body}”"
+    by_symbol = vocabulary.body_of_symbol(draft.symbol) if draft.symbol else None
+    if by_symbol in standards.bodies and by_symbol not in ("general-assembly", "ecosoc"):
+        return str(by_symbol), f"its symbol {draft.symbol} is of the {by_symbol} (its opening names no body pbi knows)"
     return "general-assembly", (f"the draft opens with “{draft.body or '(no body named)'}”, not a body "
                                 "pbi knows: priced as a draft of the General Assembly")
 
@@ -769,7 +772,8 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                                        (today or dt.date.today()).year, context_year, asking_text)
     period = period_of(draft_year)
     rule = vocabulary.body(body_id).rule
-    assumptions.append(f"body: {body_id} ({body_why}); rule {rule} of its rules of procedure")
+    assumptions.append(f"body: {body_id} ({body_why}); " + (f"rule {rule} of its rules of procedure" if rule else
+                       "its rules of procedure: the rule number is not verified (model/vocabulary.yaml), check it"))
     own = _own_cadence(draft) if body_id not in {b for b in standards.bodies if _body_named(draft, standards.bodies[b])} else None
     if own is not None:  # its sessions: "提交工作组第十八届会议" a year after its seventeenth
         body = {**body, "names": {lang: [draft.body]}, "session_year": own}

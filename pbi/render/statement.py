@@ -78,7 +78,7 @@ def check_kind(spec: Spec, kind: str) -> Body:
         name = b.names_in("en")["name"] if "en" in b.names else b.key
         why = "does not appropriate" if kind == "statement" and not b.appropriates else "receives no such note"
         raise RenderError(f"no {kind.replace('_', ' ')} for {spec.body}: {name} {why}; its notes are "
-                          f"{' or '.join(k.replace('_', ' ') + 's' for k in b.kinds)} (rule {b.rule})",
+                          f"{' or '.join(k.replace('_', ' ') + 's' for k in b.kinds)} (rule {b.rule or 'not verified'})",
                           file=file if lines else None, line=lines.get("body"), field="body")
     return b
 
