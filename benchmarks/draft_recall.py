@@ -63,6 +63,15 @@ conference of States parties in Vienna, an international year or day whose costs
 paragraphs, a hearing convened by the President of the General Assembly, reports "within existing resources" and
 "in all official languages" with a word limit, sessions and years in different paragraphs — labelled before pbi
 read them and scored apart. Four ``held_out`` drafts, written with the others, are scored only with ``--held-out``.
+
+Reference 9 (blind round 9, ``tests/data/drafts9``, ``--blind9`` for it alone): eighteen drafts (nine English, nine
+Chinese) of shapes rounds 3-8 lack — one paragraph with two requests in two years, biennial reports ("every two
+years", 每两年, "at its eighty-fourth and eighty-sixth sessions"), high-level meetings with a plenary and two panels,
+a special session and its preparatory committee of three sessions, open-ended working groups of ten working days a
+year for three years, a study by an independent expert, a platform to maintain and a handbook to translate,
+"within existing resources" inside a long sentence, Chinese "1 之二/之三" paragraphs, numbers written as words, a
+request in a preambular paragraph beside a costed operative one, a biennium (两年期) — labelled before pbi read them
+and scored apart. Four ``held_out`` drafts, written with the others, are scored only with ``--held-out``.
 """
 
 from __future__ import annotations
@@ -188,7 +197,13 @@ def main(argv: list[str] | None = None) -> int:
                         "drafts with --held-out)")
     parser.add_argument("--blind8", action="store_true", help="only blind round 8 (tests/data/drafts8; its held-out "
                         "drafts with --held-out)")
+    parser.add_argument("--blind9", action="store_true", help="only blind round 9 (tests/data/drafts9; its held-out "
+                        "drafts with --held-out)")
     args = parser.parse_args(argv)
+    if args.blind9:
+        fidelity_drafts(ROOT / "cost_tables", quiet=args.quiet, folder=ROOT / "tests" / "data" / "drafts9", first=BLIND9,
+                        held_out=args.held_out)
+        return 0
     if args.blind8:
         fidelity_drafts(ROOT / "cost_tables", quiet=args.quiet, folder=ROOT / "tests" / "data" / "drafts8", first=BLIND8,
                         held_out=args.held_out)
@@ -294,6 +309,9 @@ def main(argv: list[str] | None = None) -> int:
     print("\nBlind round 8 (tests/data/drafts8: written and labelled before pbi read them; scored apart)")
     fidelity_drafts(near, quiet=args.quiet, folder=ROOT / "tests" / "data" / "drafts8", first=BLIND8,
                     held_out=args.held_out)
+    print("\nBlind round 9 (tests/data/drafts9: written and labelled before pbi read them; scored apart)")
+    fidelity_drafts(near, quiet=args.quiet, folder=ROOT / "tests" / "data" / "drafts9", first=BLIND9,
+                    held_out=args.held_out)
     return 0 if ok and en_ok and test_ok else 1
 
 
@@ -306,6 +324,8 @@ BLIND6 = "blind round 6 (read once before the fixes, then fixed on)"
 BLIND7 = "blind round 7 (read once before the fixes, then fixed on)"
 #: the sixteen drafts of blind round 8 (its four held-out drafts are scored only with --held-out)
 BLIND8 = "blind round 8 (read once before the fixes, then fixed on)"
+#: the eighteen drafts of blind round 9 (its four held-out drafts are scored only with --held-out)
+BLIND9 = "blind round 9 (read once before the fixes, then fixed on)"
 
 
 def _scores(want: dict[str, str], got: dict[str, str]) -> tuple[int, int, int, int]:

@@ -24,7 +24,7 @@ from pbi.model.vocabulary import bodies, body, body_of_symbol, body_tables
 from . import lexicon as lx
 from .reader import Note
 
-__all__ = ["AUTO", "Choice", "choose_table", "note_body", "note_years"]
+__all__ = ["AUTO", "Choice", "choose_table", "note_body", "note_station", "note_years"]
 
 #: ``table=AUTO``: choose each note's table from what it reads
 AUTO = "auto"
@@ -73,20 +73,51 @@ def _body_names() -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((key, tuple(sorted(n for n in names - shared if len(n) > 1))) for key, names in found.items())
 
 
+@lru_cache(maxsize=32)
+def _borrowed_rules(key: str) -> re.Pattern[str] | None:
+    """The rules of procedure a body makes its statements under that are another body's (the Human
+    Rights Council's are the General Assembly's), in every language, as written and as the lexicon
+    rewrites them, without regard to case or to the form of an apostrophe; None if it has none."""
+    own = dict(_body_names()).get(key, ())
+    found: set[str] = set()
+    for lang, n in body(key).names.items():
+        rules = _LEADING_ARTICLE.sub("", n.get("rules", "") or "")
+        lex = lx.lexicon(lang)
+        for r in ({rules, lex.rewrite(rules)} if lex is not None else {rules}):
+            if len(r) > 3 and not any(name in r for name in own):
+                found.add(r)
+    alts = ("".join("['’]" if c in "'’" else re.escape(c) for c in r) for r in sorted(found, key=len, reverse=True))
+    return re.compile("|".join(alts), re.I) if found else None
+
+
+def _ranked(text: str) -> str | None:
+    counts = {key: sum(text.count(n) for n in names) for key, names in _body_names()}
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] == 0 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
 def note_body(note: Note) -> str | None:
     """The body its draft's symbol belongs to, if the note names it (E/CN.16/2026/L.3: the Commission on
     Science and Technology for Development, whose statement also names the Council whose rules it is made
-    under); else the body a note names most often (its rules of procedure, "the General Assembly
-    would"), else the body of the symbol (A/C.2/78/L.40: the General Assembly), else None."""
+    under); else the body a note names most often ("the General Assembly would"), else the body of the
+    symbol (A/C.2/78/L.40: the General Assembly), else None. The rules of procedure a statement is made
+    under name the body they belong to, except when the symbol's body borrows them: the Human Rights
+    Council's statements cite the General Assembly's."""
     text = "\n".join([note.title, *(p.text for p in note.paragraphs)])
-    counts = {key: sum(text.count(n) for n in names) for key, names in _body_names()}
-    by_symbol = body_of_symbol(note.symbol) if note.symbol else None
-    if by_symbol is not None and counts.get(by_symbol, 0) > 0:
-        return by_symbol
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    if not ranked or ranked[0][1] == 0 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
-        return body_of_symbol(note.symbol) if note.symbol else None
-    return ranked[0][0]
+    of_symbol = body_of_symbol(note.symbol) if note.symbol else None
+    if of_symbol is not None and any(n in text for n in dict(_body_names()).get(of_symbol, ())):
+        return of_symbol
+    borrowed = _borrowed_rules(of_symbol) if of_symbol else None
+    return _ranked(borrowed.sub(" ", text) if borrowed else text) or of_symbol
+
+
+def note_station(note: Note) -> str | None:
+    """The duty station of a note's items that name none: the one its heading names ("Vienna, 15-19
+    March 2027"), else the station its body meets in (a Human Rights Council statement: Geneva), else
+    None (the table's own)."""
+    return note.station or lx.station_of_body(note_body(note))
 
 
 def note_years(note: Note) -> set[int]:
@@ -163,6 +194,16 @@ def choose_table(note: Note, *, installed: dict[str, Path] | None = None) -> Cho
                 reason += (f"; no installed table has rates for {_years(unpriced)} ({spans}): "
                            f"{'its' if len(unpriced) == len(years) else 'those years’'} amounts are not priced")
             return Choice(table, reason, unpriced)
-    return Choice(resolve_table(DEFAULT_TABLE),
-                  "the default: the note names no body whose tables cover its years" if key is None
-                  else f"the default: no table listed for {key} is installed")
+    default = resolve_table(DEFAULT_TABLE)
+    why = ("the default: the note names no body whose tables cover its years" if key is None
+           else f"the default: no table listed for {key} is installed")
+    own = _span(default, 0)
+    if years and not all(_within(y, own) for y in years):
+        # the default has no rates for the note's years: the installed table that has most of them
+        others = [(t, _span(t, 0)) for t in (_load(p) for _, p in sorted(known.items()))]
+        found = max(others, key=lambda ts: sum(_within(y, ts[1]) for y in years), default=None)
+        if found is not None and sum(_within(y, found[1]) for y in years) > sum(_within(y, own) for y in years):
+            return Choice(found[0], f"the note names no body known to pbi; {found[0].id} is the installed table "
+                                    f"with rates for {_years(y for y in years if _within(y, found[1]))} "
+                                    f"({default.id}, the default, covers {own[0]}–{own[1]})")
+    return Choice(default, why)

@@ -23,7 +23,7 @@ from typing import Any
 from .text import Joined, Line
 
 __all__ = ["Lexicon", "LEXICON_FILE", "lexicon", "languages", "detect", "canonical_lines", "canonical_joined",
-           "unreverse_groups"]
+           "unreverse_groups", "station_of_body"]
 
 #: the vocabulary of every language the reader reads through a rewrite
 LEXICON_FILE = Path(__file__).with_name("lexicon.yaml")
@@ -133,6 +133,12 @@ def _data() -> dict[str, Any]:
 def languages() -> tuple[str, ...]:
     """The languages read through a rewrite, in the order of the file."""
     return tuple(k for k in _data() if not str(k).startswith("_"))
+
+
+def station_of_body(key: str | None) -> str | None:
+    """The duty station a body meets in (``_stations_of_bodies``), None for New York or a body not known."""
+    found = (_data().get("_stations_of_bodies") or {}).get(key) if key else None
+    return str(found) if found else None
 
 
 #: an amount once the language's grouping is undone (the reader's ``1,234.5``)

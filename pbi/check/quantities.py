@@ -19,6 +19,8 @@ plain ``dict``.  Keys (present only when the text states them):
 ``work_months``           int (三个工作月 / three work-months)
 ``grade``                 str, e.g. ``"P-3"``
 ``staff``                 int (一名…专家)
+``new_posts``             int, new posts of the grade stated ("one new P-4 post", "一个P-4职等新员额")
+``new_posts_all``         list of ``{"count", "grade"}`` when new posts of several grades are costed together
 ``gatherings``            list of ``{"count", "days", "participants", "kind"}`` when several
                           meetings of participants are costed together
 ``interpreted_all``       list of ``{"count", "days", "meetings", "languages"}`` when several
@@ -125,6 +127,33 @@ _GRADE = re.compile(rf"(?<![A-Za-z])({_G})")
 #: a post's length beside its grade: "at the P-3 level for six months", "P-4职等人员，为期6个月"
 _GRADE_MONTHS = (re.compile(rf"\bfor\s+(?:a\s+period\s+of\s+)?{_EW}\s+months?\b", re.I),
                  re.compile(rf"为期\s*{_ZN}\s*个月"))
+#: new posts, costed at the first-year rates of the table's vacancy factor: "one new P-4 post", "the
+#: new D-1 post", "the establishment of one P-3 post", "一个P-4职等新员额" (the count, when stated, in group 1)
+_NEW_POSTS = (re.compile(rf"(?:\b{_EW}\s+)?\bnew\s+(?:[\w()-]+\s+){{0,5}}?posts?\b", re.I),
+              re.compile(rf"\bestablish(?:ment\s+of|ing)\s+(?:{_EW}\s+)?(?:[\w()-]+\s+){{0,5}}?posts?\b", re.I),
+              re.compile(rf"(?:{_ZN}\s*个)?[^,;。，]{{0,20}}?新员额"))
+#: the count of new posts before a grade: "two new posts in the General Service category", "两个"
+_POST_COUNTS = (re.compile(rf"\b{_EW}\s+(?:new\s+)?posts?\b", re.I), re.compile(rf"{_ZN}\s*个"))
+#: a count right before a grade: "one P-4 post", "1 P-4 and 1 GS (Other level)"
+_COUNT_BEFORE = re.compile(rf"\b{_EW}\s+(?:new\s+)?$", re.I)
+
+
+def _posts_by_grade(text: str) -> list[dict[str, Any]]:
+    """Each grade named in ``text`` with the count of posts stated before it (after the grade before):
+    "one new post at the P-4 level and two new posts in the General Service (Other level) category"."""
+    out: list[dict[str, Any]] = []
+    prev = 0
+    for g in _GRADE.finditer(text):
+        seg = text[prev:g.start()]
+        tail = _COUNT_BEFORE.search(seg)
+        counts = [m for rx in _POST_COUNTS for m in rx.finditer(seg)]
+        last = max(counts, key=lambda m: m.start()) if counts else None
+        count = to_int(tail.group(1)) if tail else (to_int(last.group(1)) if last else None)
+        out.append({"count": count or 1, "grade": g.group(1)})
+        prev = g.end()
+    return out
+
+
 #: work-months that are a consultant's ("three work-months of consultancy", "顾问")
 _CONSULTANCY = re.compile(r"\bconsultan(?:cy|ts?)\b|顾问", re.I)
 #: meetings counted in weeks: "one week of meetings", "a session of two weeks", "为期一周"
@@ -153,12 +182,18 @@ _INTERPRETED = (
 _PLAIN_MEETINGS = re.compile(r"^\S+\s+meetings?\s+(?:in\s+(?-i:[A-Z])\w+(?:\s+(?-i:[A-Z])\w+){0,2}\s+)?"
                              r"with\s+interpretation\b", re.I)
 #: trips of staff, experts or members, with days of subsistence allowance each
-_TRIPS = re.compile(rf"\b{_EW}\s+trips?\s+of\s+(staff|experts|members|representatives|participants)\b"
+_TRIPS = re.compile(rf"\b{_EW}\s+trips?\s+of\s+(?:the\s+)?(staff|experts|members|representatives|participants)\b"
                     rf"(?:\s+to\s+(?-i:[A-Z])\w*(?:\s+(?-i:[A-Z])\w*){{0,3}})?"  # a place: capitalised words
                     rf"(?:\s+with\s+{_EW}\s+days?\s+of\s+subsistence\s+allowance)?", re.I)
 #: the same in Chinese: "专家前往日内瓦的差旅三次（每次三天每日生活津贴）"
 _TRIPS_ZH = re.compile(rf"(专家|工作人员|成员|代表|与会者)(?:前往[^的（(，。]{{1,10}})?的差旅\s*{_ZN}\s*次"
                        rf"(?:[（(]每次\s*{_ZN}\s*天每日生活津贴[）)])?")
+#: the trips of one mandate holder: "two trips of the Special Rapporteur to Geneva, each with daily
+#: subsistence allowance for five days" (experts on mission), "特别报告员赴日内瓦两次，每次…五天的每日生活津贴"
+_TRIPS_OF_ONE = (re.compile(rf"\b{_EW}\s+trips?\s+of\s+the\s+(?:[\w-]+\s+){{0,2}}?(?:rapporteur|expert|envoy|"
+                            r"chair(?:person)?|president)\b", re.I),
+                 re.compile(rf"(?:特别报告员|独立专家|报告员|特使|主席)(?:赴|前往)[^，。；、,;]{{1,10}}?{_ZN}\s*次"
+                            rf"(?:[^。；;]{{0,12}}?{_ZN}\s*天的?每日生活津贴)?"))
 #: travel as statements word it: "travel of five panellists to Geneva, with daily subsistence
 #: allowance for three days" (the travellers' number is the trips')
 _TRAVEL_OF = re.compile(rf"\btravel\s+(?:costs?\s+)?of\s+(?:the\s+)?{_EW}\s+((?:[\w-]+\s+){{0,2}}?)"
@@ -193,7 +228,9 @@ _CONSULTANTS = (
 _DOCUMENTS = (
     # "两份…文件", not the copies of something else before it: "(…, 2 份)以及一份…的文件"
     re.compile(rf"{_NOT_ORD}{_ZN}\s*份(?:[^,;。、()份]|(?<=\d),(?=\d)){{0,30}}?(?:文件|报告|出版物)"),
-    re.compile(rf"\b{_EW}\s+(?:\d[\d,]*-(?:page|word)\s+)?(?:documents|reports|publications)\b", re.I),
+    # "three pre-session documents", "two thematic reports" (not "one of the reports")
+    re.compile(rf"\b{_EW}\s+(?:\d[\d,]*-(?:page|word)\s+)?(?:(?!(?:of|the|and|or|in)\b)[\w-]+\s+){{0,2}}?"
+               r"(?:documents|reports|publications)\b", re.I),
 )
 _COPIES = (
     re.compile(rf"(?<![\d.])(?<!\d,){_DN}\s*份(?=\s*(?:[),;。、]|$))"),
@@ -233,6 +270,15 @@ _FLAGS = {
 }
 #: the meeting services of :data:`_FLAGS` a meeting may be priced with apart from interpretation
 MEETING_SERVICES = ("summary_records", "verbatim_records", "webcasting", "sound", "it_support")
+
+
+def _dsa_after(text: str, end: int) -> str | None:
+    """The days of subsistence allowance stated in the clause right after a trip ("three trips of
+    experts to Vienna, with daily subsistence allowance for four days")."""
+    dsa = _DSA_DAYS.match(text, end, min(len(text), end + 90)) or _DSA_DAYS.search(text, end, min(len(text), end + 90))
+    if dsa is None or re.search(r"[;.]|\$\d", text[end:dsa.start()]):
+        return None
+    return dsa.group(1) or dsa.group(2)
 
 
 def _first_int(rx: re.Pattern[str], text: str, group: int = 1) -> int | None:
@@ -463,6 +509,12 @@ def extract(text: str) -> dict[str, Any]:
     m = _GRADE.search(text)
     if m:
         q["grade"] = m.group(1)
+        posts = next((p for rx in _NEW_POSTS for p in rx.finditer(text)), None)
+        if posts:  # "one new P-4 post": a new post, priced at first-year cost
+            q["new_posts"] = to_int(posts.group(1)) or 1 if posts.group(1) else 1
+            grades = _posts_by_grade(text)
+            if len({g["grade"] for g in grades}) > 1:  # "one new P-4 post and one new GS (Other level) post"
+                q["new_posts_all"] = grades
         if "work_months" not in q:  # "general temporary assistance at the P-3 level for six months"
             months = _first_int(_GRADE_MONTHS[0], text) or _first_int(_GRADE_MONTHS[1], text)
             if months:
@@ -486,7 +538,10 @@ def extract(text: str) -> dict[str, Any]:
         q["staff_location"] = _own_location(text, m.end())
     # trips: "three trips of experts to Geneva with five days of subsistence allowance each",
     # "专家前往日内瓦的差旅三次（每次三天每日生活津贴）"; several in one amount are each kept
-    found = [(m.start(), to_int(m.group(1)), m.group(2).lower(), m.group(3)) for m in _TRIPS.finditer(text)]
+    found = [(m.start(), to_int(m.group(1)), m.group(2).lower(), m.group(3) or _dsa_after(text, m.end()))
+             for m in _TRIPS.finditer(text)]
+    found += [(m.start(), to_int(m.group(1)), "experts", _dsa_after(text, m.end())) for m in _TRIPS_OF_ONE[0].finditer(text)]
+    found += [(m.start(), to_int(m.group(1)), "experts", m.group(2)) for m in _TRIPS_OF_ONE[1].finditer(text)]
     found += [(m.start(), to_int(m.group(2)), _TRAVELLERS_ZH[m.group(1)], m.group(3)) for m in _TRIPS_ZH.finditer(text)]
     if not found:
         for m in _TRAVEL_OF.finditer(text):
@@ -629,6 +684,8 @@ def find_funding(text: str, anchor: int | None = None) -> str | None:
 
 _YEAR = re.compile(r"(?<![\d/.\-])((?:19|20)\d{2})(?![\d/\-])\s*年(?!\s*\d+\s*月)")
 _YEAR_EN = re.compile(r"\b(?:in|for|during|of|from)\s+(20\d{2})\b(?![\-/])", re.I)
+#: "the standard costs for 2026": the year of the rates an estimate is based on, not of its activities
+_RATES_OF = re.compile(r"\b(?:costs|rates|scales?)\s*$", re.I)
 _BIENNIUM = re.compile(r"(20\d{2})\s*-\s*(20\d{2})\s*(?:年)?\s*(?:两年期|biennium)|"
                        r"biennium\s+(20\d{2})\s*-\s*(20\d{2})", re.I)
 
@@ -639,7 +696,8 @@ def find_years(text: str) -> list[int]:
     for m in _YEAR.finditer(text):
         years.append(int(m.group(1)))
     for m in _YEAR_EN.finditer(text):
-        years.append(int(m.group(1)))
+        if not _RATES_OF.search(text, max(0, m.start() - 40), m.start()):
+            years.append(int(m.group(1)))
     return years
 
 

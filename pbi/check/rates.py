@@ -8,6 +8,7 @@ surcharges for the claim's funding source and its rounding rule:
 quantities stated beside the amount             activity kind (the first the table defines)
 =============================================  =================================================
 ``work_months`` and ``grade``                   ``staff``
+``grade`` of a new post ("one new P-4 post")    ``new_post`` (first-year cost)
 ``days``/``meetings`` with interpretation       ``meeting_during_session`` when held during a
                                                 session, else ``meeting``
 ``meetings`` beyond an entitlement              ``meeting_full_cost``, else ``meeting``
@@ -46,6 +47,7 @@ from pbi.model.tables import FUNDING_SOURCES, Table
 from pbi.model.vocabulary import funding_keys
 
 from .checks import Finding, where
+from .choose import note_station
 from .quantities import COUNTABLE, MEETING_SERVICES
 from .reader import Claim, Note
 
@@ -129,9 +131,18 @@ def _pick(table: Table, *names: str) -> str | None:
     return next((n for n in names if n in table.activities), None)
 
 
-def claim_activities(claim: Claim, table: Table) -> list[dict[str, Any]] | str:
+def claim_activities(claim: Claim, table: Table, station: str | None = None) -> list[dict[str, Any]] | str:
     """The activities (as spec dicts, without year and funding) a claim's quantities describe,
-    or the reason why there are none."""
+    or the reason why there are none; ``station`` is the note's duty station, where an item
+    that names none is priced (when the table has rates for it)."""
+    known = station if station and station in table.stations else None
+    acts = _activities(claim, table, known)
+    if isinstance(acts, str) or known is None:
+        return acts
+    return [a if a.get("location") else {**a, "location": known} for a in acts]
+
+
+def _activities(claim: Claim, table: Table, station: str | None) -> list[dict[str, Any]] | str:
     q = claim.quantities
     if claim.low is None:
         return "no amount"
@@ -144,8 +155,15 @@ def claim_activities(claim: Claim, table: Table) -> list[dict[str, Any]] | str:
     def own_place(key: str) -> dict[str, Any]:
         """An item's own duty station (in its clause), else the one the claim states."""
         return {"location": q[key]} if q.get(key) else ({} if key in q else place)
-    # staff
-    if q.get("staff_all") and _pick(table, "staff"):
+    # staff: new posts at first-year cost (the table's vacancy factor), temporary assistance by the month
+    if q.get("new_posts_all") and _pick(table, "new_post"):
+        for p in q["new_posts_all"]:
+            if p["grade"] in GRADES:
+                out.append({"kind": "new_post", "grade": p["grade"], "posts": p["count"], **place})
+    elif q.get("new_posts") and q.get("grade") in GRADES and _pick(table, "new_post"):
+        out.append({"kind": "new_post", "grade": q["grade"], "posts": q["new_posts"], **place,
+                    **({"work_months": q["work_months"]} if q.get("work_months") else {})})
+    elif q.get("staff_all") and _pick(table, "staff"):
         for st in q["staff_all"]:
             if st["grade"] in GRADES and st["work_months"]:
                 out.append({"kind": "staff", "grade": st["grade"], "work_months": st["work_months"],
@@ -166,9 +184,10 @@ def claim_activities(claim: Claim, table: Table) -> list[dict[str, Any]] | str:
         out.append({"kind": travel, "trips": q["trips"], "travellers": q["travellers"], **own_place("trips_location"),
                     **({"dsa_days": q["dsa_days"]} if q.get("dsa_days") else {})})
     # subsistence alone, for persons already at the duty station
-    # (where: its own clause, the claim's, or the one station the note names; else it is not priced)
+    # (where: its own clause, the claim's, the one station the note names, or the note's; else it is
+    # not priced)
     dsa = q.get("dsa_only")
-    where = (dsa.get("location") or q.get("location")) if dsa else None
+    where = (dsa.get("location") or q.get("location") or station) if dsa else None
     if dsa and where and not q.get("trips") and _pick(table, "dsa"):
         out.append({"kind": _pick(table, "dsa"), "trips": dsa["persons"], "dsa_days": dsa["days"], "location": where})
     # consultants by the work-month ("two work-months of a consultant"), each of several apart
@@ -323,9 +342,10 @@ def _year(claim: Claim, symbol: str | None, table: Table) -> int | None:
     return max(firsts).year if firsts else None
 
 
-def price_claim(claim: Claim, table: Table, *, symbol: str | None = None) -> RateCheck:
-    """Price one claim's quantities with ``table`` through the engine."""
-    acts = claim_activities(claim, table)
+def price_claim(claim: Claim, table: Table, *, symbol: str | None = None, station: str | None = None) -> RateCheck:
+    """Price one claim's quantities with ``table`` through the engine (an item naming no duty station
+    at ``station``, the note's)."""
+    acts = claim_activities(claim, table, station)
     if isinstance(acts, str):
         return RateCheck(claim, symbol, skipped=acts)
     funding = claim.funding if claim.funding in FUNDING_SOURCES else "regular_budget"
@@ -420,8 +440,9 @@ def check_rates(notes: Sequence[Note], table: Table) -> RatesResult:
     checks: list[RateCheck] = []
     findings: list[Finding] = []
     for note in notes:
+        station = note_station(note)
         for claim in _split_items(note.claims):
-            rc = price_claim(claim, table, symbol=note.symbol)
+            rc = price_claim(claim, table, symbol=note.symbol, station=station)
             checks.append(rc)
             if rc.expected is None:
                 continue

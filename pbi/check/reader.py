@@ -103,6 +103,8 @@ class Note:
     #: what the note is called in findings: the draft's symbol, else "annex IV", else the
     #: document symbol or the heading
     name: str = ""
+    #: the one duty station the note's heading names ("Vienna, 15-19 March 2027"), else None
+    station: str | None = None
 
 
 # ============================================================================ note boundaries
@@ -350,6 +352,8 @@ _PARTS_FOLLOW = re.compile(r"^[^.;$]{0,40}?(?:\b(comprising|consisting\s+of|brok
 #: ("$248,700 would arise under section 4, Disarmament ($221,900), and section 36, …")
 _SECTION_PARTS = re.compile(r"^[^.;$()]{0,80}?\bsections?\s+\d{1,2}[A-Z]?\b[^\d$()]{0,120}\(\s*$", re.I)
 #: right after an amount: the year it is for ("$80,300 in 2028", "$80,300 for 2027"), not a biennium
+#: two years joined, as a total names the years it spans: "for 2027 and 2028", "2027年和2028年"
+_YEARS_JOINED = re.compile(r"\b(?:19|20)\d\d\s*年?\s*(?:and|和|及)\s*(?:19|20)\d\d\b")
 _YEAR_AFTER = re.compile(r"\s*(?:in|for)\s+((?:19|20)\d\d)\b(?!\s*[-–])", re.I)
 #: between two amounts: the second is the first's items in another year ("$80,300 in 2027 and
 #: $80,300 in 2028"; "2027年为48 200美元，2028年为")
@@ -554,6 +558,9 @@ class _NoteReader:
             elif k and self.claims and self.claims[-1].is_total and money[k - 1].start >= sent[0] \
                     and _NEXT_YEAR.match(text[money[k - 1].end:mo.start]):
                 q["is_total"] = True  # "would amount to $111,100 in 2027 and $111,100 in 2028"
+            if q.get("is_total") and (_YEARS_JOINED.match(text, own_year.start(1)) if own_year
+                                      else _YEARS_JOINED.search(seg)):
+                year = None  # "a total of $160,600 for 2027 and 2028": the total of both years
             nxt = money[k + 1].start if k + 1 < len(money) else sent[1]
             follow_parts = _PARTS_FOLLOW.match(text[mo.end:min(nxt, sent[1])])
             if follow_parts and listing and (follow_parts.group(2) or "其中" in follow_parts.group(0)):
@@ -1015,7 +1022,10 @@ def _read(text: str, source: str, lang: str | None = None) -> list[Note]:
     if unnumbered:
         lines = _reflow(lines)
         heads = _unnumbered_heads(lines)
+    before = 0  # where the lines of a note's heading begin: after the previous note's body
     for pos, (head, end) in enumerate(heads, start=1):
+        heading = qx.stations_named(" ".join(ln.text for ln in lines[before:head.body_start]))
+        before = end
         body, tables = find_tables(lines[head.body_start:end], _TABLE_END)
         blocks = _split_blocks(body, lex, unnumbered=unnumbered, raw=None if unnumbered else unwritten)
         if not blocks:
@@ -1048,7 +1058,8 @@ def _read(text: str, source: str, lang: str | None = None) -> list[Note]:
         notes.append(Note(
             annex=head.annex, symbol=symbol, title=title,
             paragraphs=[Paragraph(b.number, b.text, b.line) for b in blocks],
-            source=source, line=head.line, claims=claims, name=name))
+            source=source, line=head.line, claims=claims, name=name,
+            station=next(iter(heading)) if len(heading) == 1 else None))
     return notes
 
 

@@ -91,15 +91,20 @@ def _header_years(text: str) -> tuple[int, ...] | None:
 
 
 #: the caption of a table as the United Nations prints it: "Table 1", "(United States dollars)"
-_CAPTION = re.compile(r"^\s*(?:Table\s+\d+|表\s*\d+)(?:\s|$)|[(（](?:Thousands\s+of\s+)?United\s+States\s+dollars[)）]\s*$|"
-                      r"[(（](?:千)?美元[)）]\s*$", re.I)
-_THOUSANDS = re.compile(r"thousands\s+of\s+United\s+States\s+dollars|千美元", re.I)
-_YEAR_ZH = re.compile(r"^((?:19|20)\d{2})\s*年$")
+_CAPTION = re.compile(r"^\s*(?:Table|Tableau|Cuadro|Таблица|الجدول)\s+\d+(?:\s|$)|^\s*表\s*\d+(?:\s|$)|"
+                      r"[(（](?:Thousands\s+of\s+)?United\s+States\s+dollars[)）]\s*$|[(（](?:千)?美元[)）]\s*$|"
+                      r"[(（](?:en\s+)?(?:milliers\s+de\s+)?dollars\s+des\s+États-Unis[)）]\s*$|"
+                      r"[(（](?:en\s+)?(?:miles\s+de\s+)?dólares\s+de\s+los\s+Estados\s+Unidos[)）]\s*$|"
+                      r"[(（](?:в\s+)?(?:тыс(?:ячах|\.)\s+)?долл(?:арах|\.)\s+США[)）]\s*$", re.I)
+_THOUSANDS = re.compile(r"thousands\s+of\s+United\s+States\s+dollars|千美元|milliers\s+de\s+dollars|"
+                        r"miles\s+de\s+dólares|тыс(?:ячах|\.)\s+долл|بآلاف\s+دولارات", re.I)
+#: a year's column as the languages head it: "2027年", "2027 год", "2027 г."
+_YEAR_ZH = re.compile(r"^((?:19|20)\d{2})\s*(?:年|год|г\.)$")
 #: a row of the table's net total: "Total", "Total (net)", "共计（净额）", "Итого", "المجموع"
 _NET_LABEL = re.compile(r"^(?:(?:grand\s+)?total\b|net\b|итого|всего|المجموع(?!\s+الفرعي)|共计|合计|总计|总额)",
                         re.I)
 _BIENNIUM_CELL = re.compile(r"^((?:19|20)\d{2})\s*[-–]\s*(?:19|20)\d{2}$")
-_TOTAL_CELL = re.compile(r"^(?:total|合计|共计|总计)$", re.I)
+_TOTAL_CELL = re.compile(r"^(?:total|合计|共计|总计|итого|всего|المجموع)$", re.I)
 
 
 def _captioned_header(text: str) -> tuple[tuple[int, ...], bool] | None:
@@ -125,14 +130,17 @@ def find_tables(lines: list[Line], stop: re.Pattern[str]) -> tuple[list[Line], l
     i = 0
     while i < len(lines):
         years = _header_years(lines[i].text)
+        captions = [ln.text for ln in lines[max(0, i - 3):i] if _CAPTION.match(ln.text)]
+        scale = Decimal(1000) if any(_THOUSANDS.search(c) for c in captions) else Decimal(1)
         if years and i + 1 < len(lines) and _RULE.match(lines[i + 1].text):
             j = i + 2
             while j < len(lines) and not stop.match(lines[j].text):
                 j += 1
-            tables.append(Table(years, tuple(lines[i + 2:j]), len(out) - 1))
+            # a table of a Word file or a web page has its rule drawn under the header: its caption
+            # may say it is in thousands ("Table 1 … (Thousands of United States dollars)")
+            tables.append(Table(years, tuple(lines[i + 2:j]), len(out) - 1, scale=scale))
             i = j
             continue
-        captions = [ln.text for ln in lines[max(0, i - 3):i] if _CAPTION.match(ln.text)]
         ruled = i + 1 < len(lines) and bool(_RULE.match(lines[i + 1].text))
         head = _captioned_header(lines[i].text) if captions or ruled else None
         if head:
@@ -140,7 +148,6 @@ def find_tables(lines: list[Line], stop: re.Pattern[str]) -> tuple[list[Line], l
             start = j
             while j < len(lines) and not stop.match(lines[j].text):
                 j += 1
-            scale = Decimal(1000) if any(_THOUSANDS.search(c) for c in captions) else Decimal(1)
             tables.append(Table(head[0], tuple(lines[start:j]), len(out) - 1, head[1], scale))
             i = j
             continue
@@ -256,6 +263,9 @@ def table_amounts(table: Table) -> list[TableAmount]:
                         "net": subtotals or objects, "staff_assessment": [], "income": [],
                         "gross": net + sa}[role]
                 t.parts = [p for p in pool if p.year == year]
+                if role == "gross" and not any(p.year == year for p in net):
+                    # no net total row: the sections (or items) and the staff assessment
+                    t.parts = [p for p in (subtotals or objects) + sa if p.year == year]
                 if role == "net" and subtotals:
                     # the subtotals' sum, unless the objects under them add up to another: a wrong
                     # subtotal carried into the total is then named, not confirmed

@@ -123,6 +123,85 @@ def en_cardinal(text: str) -> int | None:
     return None
 
 
+def _ordinal_word(n: int) -> str | None:
+    """81 → "eighty-first" (1 to 99); None otherwise."""
+    by_value = {v: w for w, v in _EN_ORDINALS.items()}
+    if n in by_value:
+        return by_value[n]
+    tens = {v: w for w, v in _EN_TENS.items()}
+    if 20 < n < 100:
+        return f"{tens[n - n % 10]}-{by_value[n % 10]}" if n % 10 else {v: w for w, v in _EN_TENS_ORD.items()}[n]
+    return None
+
+
+def _cn_numeral(n: int) -> str | None:
+    """67 → "六十七" (1 to 99); None otherwise."""
+    digits = {v: k for k, v in _CN_DIGITS.items()}
+    if not 0 < n < 100:
+        return None
+    tens, units = divmod(n, 10)
+    return ((digits[tens] if tens > 1 else "") + "十" if tens else "") + (digits[units] if units else "")
+
+
+def session_in(session: str, lang: str) -> str | None:
+    """A masthead's session in the other language of the two pbi drafts read: "Eighty-second session" ↔
+    "第八十二届会议", "2028 session" ↔ "2028年届会"; None for a form it does not know."""
+    if lang == "zh":
+        m = re.fullmatch(r"\s*(\d{4})\s*session\s*", session, re.IGNORECASE)
+        if m:
+            return f"{m.group(1)}年届会"
+        m = re.fullmatch(r"\s*([A-Za-z]+(?:-[a-z]+)?|\d+(?:st|nd|rd|th))\s+session\s*", session)
+        n = en_ordinal(m.group(1)) if m else None
+        numeral = _cn_numeral(n) if n else None
+        return f"第{numeral}届会议" if numeral else None
+    m = re.fullmatch(r"\s*(\d{4})\s*年\s*(?:届会|会议)\s*", session)
+    if m:
+        return f"{m.group(1)} session"
+    m = re.fullmatch(r"\s*第([一二三四五六七八九十两]+)届(?:会议|届会)\s*", session)
+    n = cn_number(m.group(1)) if m else None
+    word = _ordinal_word(n) if n else None
+    return f"{word[0].upper()}{word[1:]} session" if word else None
+
+
+def _in_both_languages(data: dict[str, Any], lang: str, assumptions: list[str]) -> None:
+    """The spec's texts in the other language of the two pbi drafts read: the session translated (its
+    number); agenda titles and requests' words (and a Chinese draft's title) carried as the draft prints
+    them, with an assumption saying which are untranslated. An English draft's title stays English only,
+    so that `pbi note` keeps writing English by default; its Chinese is the user's to give."""
+    other = "en" if lang == "zh" else "zh"
+    names = {"en": "English", "zh": "Chinese"}
+    session = data.get("session")
+    if session and other not in session:
+        translated = session_in(session[lang], other)
+        if translated:
+            session[other] = translated
+            assumptions.append(f"the session “{session[lang]}” is “{translated}” in {names[other]}")
+    carried: list[str] = []
+
+    def fill(text: Any, what: str) -> None:
+        if isinstance(text, dict) and isinstance(text.get(lang), str) and other not in text:
+            text[other] = text[lang]
+            if what not in carried:
+                carried.append(what)
+
+    fill(data.get("session"), "the session")
+    if lang == "zh":
+        fill(data.get("title"), "the title")
+    else:  # `pbi note` without --lang writes English for a spec whose title is in English only: it stays so
+        assumptions.append("the title is in English only: give `title: zh:` to note it in Chinese (`pbi note` then "
+                           "writes Chinese unless --lang en)")
+    for item in data.get("agenda_items", []):
+        fill(item.get("title"), "the agenda item's title")
+    for request in data.get("requests", []):
+        fill(request.get("text"), "the requests' words")
+        for sub in request.get("items") or []:  # the sub-items' words: {lang: text}
+            fill(sub, "the requests' words")
+    if carried:
+        assumptions.append(f"the draft is in {names[lang]}: {', '.join(carried)} stand in the {names[other]} "
+                           f"fields as the draft prints them, untranslated (`pbi note --lang {other}` quotes "
+                           "them so): translate them in the spec before that note is issued")
+
+
 def _number(text: str, lang: str) -> int | None:
     if text.isdigit():
         return int(text)
@@ -527,6 +606,92 @@ def _repeat(activities: list[dict[str, Any]], first: int, again: tuple[int, int 
     return out
 
 
+def _clause(text: str, words: str, rules: RuleSet) -> str:
+    """The clause of ``text`` where the words of a rule end ("…, and to submit to the Assembly at its
+    eighty-fourth session a report", "…，并向大会第八十四届会议提交一份报告"): clauses are cut at the
+    rules' ``clause_breaks``; the whole text when the words are not found or nothing cuts it."""
+    at = text.find(words)
+    if at < 0 or not rules.clause_breaks:
+        return text
+    end = at + len(words)
+    cuts = sorted({m.start() for p in rules.clause_breaks for m in p.finditer(text)})
+    start = max((c for c in cuts if c < end - 1), default=0)
+    stop = min((c for c in cuts if c >= end), default=len(text))
+    return text[start:stop]
+
+
+def _dating(text: str, body: dict[str, Any], rules: RuleSet, lang: str, standards: Standards, draft_year: int,
+            default: int) -> tuple[list[int], tuple[int, str, int] | None, tuple[int, str] | None]:
+    """What dates a text's work: the years it names within a note's horizon, the session it names, and
+    the year it gives the activity itself."""
+    # a note looks at most two years ahead: a year further out is a reference, not a date
+    explicit = [y for y in _years(text, rules) if draft_year <= y <= draft_year + _HORIZON]
+    session = _session_year(text, body, rules, lang, standards)
+    # in a period the paragraph names ("在2028-2029两年期"), the year of the session it names, if in it
+    stated = _activity_year(text, rules, draft_year, default, session[0] if session else None)
+    return explicit, session, stated
+
+
+def _dated_year(explicit: list[int], session: tuple[int, str, int] | None,
+                stated: tuple[int, str] | None) -> int | None:
+    """The year ``_dating``'s findings give, in the order the proposal reads them."""
+    if stated:
+        return stated[0]
+    if explicit:
+        return max(explicit)
+    return session[0] if session else None
+
+
+def _listed_sessions(text: str, body: dict[str, Any], rules: RuleSet, lang: str, standards: Standards,
+                     draft_year: int) -> list[tuple[int, str]]:
+    """The years of two or more sessions a clause names together ("at its eighty-fourth and
+    eighty-sixth sessions", "第八十四届和第八十六届会议"), with why; empty unless every one is held from the
+    draft's year on."""
+    for pattern in rules.session_lists:
+        m = pattern.search(text)
+        if not m:
+            continue
+        found: list[tuple[int, str]] = []
+        # the words before the list name whose sessions they are; a session named before them is another's
+        before = text[:m.start()]
+        before = before[max((s.end() for p in rules.session_phrases for s in p.finditer(before)), default=0):]
+        for word in (g for g in m.groups() if g):
+            one = f"its {word} session" if lang == "en" else f"第{word}届会议"
+            year = _session_year(before + one, body, rules, lang, standards)
+            if year is None:
+                return []
+            found.append((year[2], f"{year[1]} (“{m.group(0).strip()}”)"))
+        if len(found) > 1 and all(y >= draft_year for y, _ in found):
+            return found
+    return []
+
+
+def _at_sessions(activities: list[dict[str, Any]], first: int, listed: list[tuple[int, str]], ref: str,
+                 assumptions: list[str]) -> list[dict[str, Any]]:
+    """The activities of ``activities[first:]`` again for each later session a clause lists."""
+    out = [{**act, "id": f"{act['id']}-{year}", "year": year,
+            "funding": act["funding"] if act["funding"] != "regular_budget" else "budget_process"}
+           for year, _ in listed[1:] for act in activities[first:]]
+    assumptions.append(f"paragraph {ref}: one for each session it names: "
+                       + "; ".join(f"{year}, {why}" for year, why in listed))
+    return out
+
+
+def _year_span(text: str, rules: RuleSet, draft_year: int) -> tuple[int, int, str] | None:
+    """The first and last of the consecutive years a paragraph lists or spans ("in 2028, 2029 and 2030",
+    "在2028-2029两年期内"), with the words; None for one year, years apart or years before the draft's."""
+    for pattern in rules.year_spans:
+        for m in pattern.finditer(text):
+            years = sorted({int(y) for y in re.findall(r"20[0-9]{2}", m.group(0))})
+            if len(years) < 2 or years[0] < draft_year:
+                continue
+            if len(years) == 2 and re.search(r"[-–至]", m.group(0)):
+                years = list(range(years[0], years[1] + 1))
+            if years == list(range(years[0], years[-1] + 1)):
+                return years[0], years[-1], m.group(0).strip()
+    return None
+
+
 def _choose_table(body_id: str, body: dict[str, Any], years: set[int], table: str | None,
                   near: Path | None, draft: Draft, draft_year: int) -> tuple[str, Path | None, str]:
     """The table id, its file, and why it was chosen."""
@@ -860,11 +1025,21 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                 # a draft of January–July (a spring or summer session) starts its work that year
                 year, why = draft_year, (f"the year of the draft ({draft_year}): its masthead is dated "
                                          f"{dt.date(draft_year, draft.dated_month, 1):%B} {draft_year}")
-            # a note looks at most two years ahead: a year further out is a reference, not a date
-            explicit = [y for y in _years(text, rules) if draft_year <= y <= draft_year + _HORIZON]
-            session = _session_year(text, body, rules, lang, standards)
-            # in a period the paragraph names ("在2028-2029两年期"), the year of the session it names, if in it
-            stated = _activity_year(text, rules, draft_year, year, session[0] if session else None)
+            # the clause of the request ("to convene in 2028 a meeting…, and to submit to the Assembly at its
+            # eighty-fourth session a report"): its own year or session dates it, else the paragraph's
+            # (a clause dated before the paragraph's own year is not its request's: a report on a workshop of
+            # 2027 "for the Council at its fifty-eighth session" follows the workshop)
+            clause = _clause(text, match.words, rules)
+            explicit, session, stated = _dating(text, body, rules, lang, standards, draft_year, year)
+            if clause != text:
+                in_clause = _dating(clause, body, rules, lang, standards, draft_year, year)
+                clause_year, whole_year = _dated_year(*in_clause), _dated_year(explicit, session, stated)
+                if clause_year is not None and (whole_year is None or clause_year >= whole_year):
+                    explicit, session, stated = in_clause
+            # "at its eighty-fourth and eighty-sixth sessions": one activity for each session
+            listed = _listed_sessions(clause, body, rules, lang, standards, draft_year)
+            if listed:
+                session = (listed[0][0], listed[0][1], listed[0][0])
             notes = " ".join(result.paragraph.notes)  # its footnotes: read for what the paragraph leaves out
             noted = False
             if notes and not (explicit or session or stated):
@@ -909,7 +1084,14 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                 raise SpecError(f"paragraph {result.ref}: {_quote(days[1])}: an activity of one year lasts at most "
                                 f"{_YEAR_DAYS} days", file=draft.file, line=result.paragraph.line)
             meetings_said = _meetings(text, rules)
-            again = _recurrence(text, rules)
+            again = None if listed else _recurrence(text, rules)
+            if again and again[0] == 1 and not again[1]:
+                # "ten working days each year in 2028, 2029 and 2030": as many years as it lists
+                span = _year_span(text, rules, draft_year)
+                if span:
+                    again = (1, span[1] - span[0] + 1, f"{again[2]} … {span[2]}")
+                    if year != span[0]:  # the first of the years listed, not the last named
+                        year, why = span[0], f"the first of the years the paragraph lists (“{span[2]}”)"
             first_act = len(activities)
             engaged = next((m for m in c.matches if m.rule.template in _STAFF_TEMPLATES), None)
             for n, tpl in enumerate(template["activities"], start=1):
@@ -1025,6 +1207,8 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                 assumptions.append("; ".join(said))
             if again:
                 activities.extend(_repeat(activities, first_act, again, year, draft_year, result.ref, assumptions))
+            elif listed:
+                activities.extend(_at_sessions(activities, first_act, listed, result.ref, assumptions))
             for pattern, service in rules.unpriced_services:
                 m = pattern.search(text)
                 if m and template["activities"]:
@@ -1080,6 +1264,8 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                                "(the title's words before its colon): check the title against the agenda")
     if requests and all(r["operative_paragraphs"][0].startswith("(") for r in requests):
         data["paragraphs_in"] = "annex"
+    if lang in ("en", "zh"):
+        _in_both_languages(data, lang, assumptions)
     try:
         spec = Spec.model_validate(data)
     except ValidationError as exc:  # a rule or template that does not fit the spec model

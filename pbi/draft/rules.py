@@ -429,6 +429,12 @@ class RuleSet:
     # a body of independent experts the draft creates ("a Working Group … composed of five independent
     # experts"): its sessions are meetings of its members, not of an intergovernmental body
     expert_bodies: tuple[re.Pattern[str], ...] = ()
+    # where a paragraph's clauses part (", and to …", "，并"): each request's own year or session is its clause's
+    clause_breaks: tuple[re.Pattern[str], ...] = ()
+    # two or more sessions named together ("at its eighty-fourth and eighty-sixth sessions"): one group a session
+    session_lists: tuple[re.Pattern[str], ...] = ()
+    # consecutive years a paragraph lists or spans ("in 2028, 2029 and 2030", "2028-2029两年期")
+    year_spans: tuple[re.Pattern[str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -609,6 +615,8 @@ def _load_rules(language: str, path: str) -> RuleSet:
         unpriced_services=tuple((p, str(v)) for p, v in _pairs(loaded, "unpriced_services", "label")),
         meeting_services=tuple((p, str(v)) for p, v in _pairs(loaded, "meeting_services", "service")),
         expert_bodies=_patterns(loaded, "expert_bodies"),
+        clause_breaks=_patterns(loaded, "clause_breaks"), session_lists=_patterns(loaded, "session_lists"),
+        year_spans=_patterns(loaded, "year_spans"),
     )
 
 
