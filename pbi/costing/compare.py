@@ -164,6 +164,8 @@ class Comparison:
         import csv
         import io
 
+        from pbi.model.cells import spreadsheet_text
+
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
         writer.writerow(["level", "group", "activity", "what", "funding", "year", "baseline_low",
@@ -172,10 +174,11 @@ class Comparison:
         t = decimal_text
         for r in [*self.items, *self.groups, *self.totals]:
             d, (pl, ph) = r.difference, r.percent
-            writer.writerow([r.level, r.group, r.activity, r.what, r.funding, "" if r.year is None else r.year,
+            writer.writerow([spreadsheet_text(c) for c in [r.level, r.group, r.activity, r.what, r.funding,
+                                                           "" if r.year is None else r.year,
                              t(r.baseline.low), t(r.baseline.high), t(r.scenario.low), t(r.scenario.high),
                              t(d.low), t(d.high), "" if pl is None else pl, "" if ph is None else ph,
-                             r.provenance, r.section or ""])
+                             r.provenance, r.section or ""]])
         return buf.getvalue()
 
     # -- exports: reached through pbi.costing.display.exporter(), at call time ---------------------
