@@ -1,9 +1,12 @@
-"""Run the attack catalogue (tests/attack_cases.py, then the fourth round's tests/attack4_cases.py),
+"""Run the attack catalogue (tests/attack_cases.py, then the fourth and sixth rounds' tests/attack4_cases.py
+and tests/attack5_cases.py),
 each case in its own process under limits.
 
     python benchmarks/attacks.py            # counts by family, and every case not handled
     python benchmarks/attacks.py -v         # every case, with its time and peak memory
     python benchmarks/attacks.py FIFO       # only the cases whose family or name holds "FIFO"
+    python benchmarks/attacks.py --matrix   # every command's file arguments against twelve hostile
+                                            # inputs (tests/attack5_cases.py), each pair in its own process
 
 Each case runs ``pbi`` with an address-space limit of 2 GB and a time limit; the verdict is the one
 the tests use (one line and exit 2, or the right output; inputs unchanged; no temporary file left).
@@ -24,6 +27,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
 from attack4_cases import ATTACKS4  # noqa: E402
+from attack5_cases import ATTACKS5, pair_id, pairs  # noqa: E402
+from attack5_cases import prepare as prepare_pair, verdict as pair_verdict  # noqa: E402
 from attack_cases import ATTACKS, MEMORY_BOUND_MB, TIME_BOUND, Attack, argv, prepare, verdict  # noqa: E402
 
 #: faults injected in the child before pbi runs
@@ -90,13 +95,45 @@ def _prep(attack: Attack):  # type: ignore[no-untyped-def]
     return prep
 
 
+def run_pair(slot, hostile) -> tuple[str, float, float]:  # type: ignore[no-untyped-def]
+    """(verdict, seconds, peak MB of the children so far) of one pair of the matrix, in its own process."""
+    with tempfile.TemporaryDirectory() as tmp:
+        args, d, before = prepare_pair(slot, hostile, Path(tmp))
+        start = time.perf_counter()
+        try:
+            proc = subprocess.run([sys.executable, "-c", _MAIN, *args], env={**os.environ, "PYTHONPATH": str(ROOT)},
+                                  stdin=subprocess.DEVNULL, capture_output=True, timeout=TIME_BOUND * 2,
+                                  preexec_fn=_limits)
+            why = pair_verdict(slot, hostile, d, before, proc.returncode, proc.stdout.decode("utf-8", "replace"),
+                               proc.stderr.decode("utf-8", "replace"))
+        except subprocess.TimeoutExpired:
+            why = f"no exit within {TIME_BOUND * 2:.0f} s"
+        return why, time.perf_counter() - start, _peak_mb()
+
+
+def matrix(verbose: bool) -> int:
+    bad = 0
+    worst_s = 0.0
+    for slot, hostile in pairs():
+        why, seconds, peak = run_pair(slot, hostile)
+        worst_s = max(worst_s, seconds)
+        bad += bool(why)
+        if verbose or why:
+            print(f"{'ok ' if not why else 'BAD'} {seconds:5.1f}s  {pair_id(slot, hostile)}" + (f" — {why}" if why else ""))
+    print(f"matrix: {len(pairs())} pairs, {len(pairs()) - bad} handled (slowest {worst_s:.1f} s, "
+          f"largest child {_peak_mb():.0f} MB)")
+    return 1 if bad else 0
+
+
 def main() -> int:
     verbose = "-v" in sys.argv
+    if "--matrix" in sys.argv:
+        return matrix(verbose)
     only = next((a for a in sys.argv[1:] if not a.startswith("-")), "")
     tried: Counter[str] = Counter()
     handled: Counter[str] = Counter()
     worst_s = worst_mb = 0.0
-    for attack in [*ATTACKS, *ATTACKS4]:
+    for attack in [*ATTACKS, *ATTACKS4, *ATTACKS5]:
         if only and only not in attack.id:
             continue
         before_mb = _peak_mb()

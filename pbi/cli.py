@@ -230,6 +230,12 @@ def _cmd_calibrate(args: argparse.Namespace) -> int:
 def _cmd_tables(args: argparse.Namespace) -> int:
     from pbi.export.text import tables_listing
 
+    for path in args.paths:  # a folder named on the command line holds tables, or it is a mistake
+        if Path(path).is_dir() and not any(Path(path).glob("*.yaml")):
+            from pbi.model.errors import InputError
+
+            raise InputError("no cost table (*.yaml) in this folder", file=path)
+
     _write(tables_listing(args.paths, rates=not args.brief))
     return 0
 
@@ -551,8 +557,9 @@ def _run(func: Callable[[argparse.Namespace], int], args: argparse.Namespace) ->
     except BrokenPipeError:
         _quiet_stdout()
         return 0
-    except OSError as err:
-        print(f"pbi: {_printable(err.strerror or str(err))}" + (f": {err.filename}" if err.filename else ""),
+    except OSError as err:  # FILE: what the system says ("file name too long"), as every bad input
+        why = _printable(err.strerror or str(err))
+        print(f"{_printable(str(err.filename))}: {why[:1].lower() + why[1:]}" if err.filename else f"pbi: {why}",
               file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -29,7 +29,6 @@ __all__ = ["AUTO", "Choice", "choose_table", "note_body", "note_station", "note_
 #: ``table=AUTO``: choose each note's table from what it reads
 AUTO = "auto"
 
-_SYMBOL_YEAR = re.compile(r"/((?:19|20)\d\d)/")
 _LEADING_ARTICLE = re.compile(r"^(?:the|la|le|l’|l'|el)\s*", re.I)
 
 
@@ -133,9 +132,9 @@ def note_years(note: Note) -> set[int]:
             if isinstance(bien, str) and bien[:4].isdigit():
                 years.add(int(bien[:4]))
     if not years:
-        found = _SYMBOL_YEAR.search(note.symbol or "")
+        found = lx.year_in_symbol(note.symbol) or lx.year_of_session(note.symbol)
         if found:
-            years.add(int(found.group(1)))
+            years.add(found)
     return years
 
 

@@ -23,7 +23,8 @@ from typing import Any
 from .text import Joined, Line
 
 __all__ = ["Lexicon", "LEXICON_FILE", "lexicon", "languages", "detect", "canonical_lines", "canonical_joined",
-           "unreverse_groups", "station_of_body"]
+           "unreverse_groups", "station_of_body", "year_in_symbol",
+           "year_of_session"]
 
 #: the vocabulary of every language the reader reads through a rewrite
 LEXICON_FILE = Path(__file__).with_name("lexicon.yaml")
@@ -139,6 +140,26 @@ def station_of_body(key: str | None) -> str | None:
     """The duty station a body meets in (``_stations_of_bodies``), None for New York or a body not known."""
     found = (_data().get("_stations_of_bodies") or {}).get(key) if key else None
     return str(found) if found else None
+
+
+#: a year written in a symbol: CTOC/COP/2010/L.3 (a session number, A/C.3/79/L.1, is not a year)
+_SYMBOL_YEAR = re.compile(r"/((?:19|20)\d\d)/")
+
+
+def year_in_symbol(symbol: str | None) -> int | None:
+    """The year a symbol names (CTOC/COP/2010/L.3 → 2010), or None."""
+    found = _SYMBOL_YEAR.search(symbol or "")
+    return int(found.group(1)) if found else None
+
+
+def year_of_session(symbol: str | None) -> int | None:
+    """The year a note's items are costed in by its session number when it states none
+    (``_session_years``: A/C.3/81/L.5 → 2027, A/HRC/61/L.2 → 2026), or None."""
+    for pattern, first, per_year in _data().get("_session_years") or ():
+        session = re.match(str(pattern), (symbol or "").strip(), re.IGNORECASE)
+        if session and int(session.group(1)) > 0:
+            return int(first) + (int(session.group(1)) - 1) // int(per_year)
+    return None
 
 
 #: an amount once the language's grouping is undone (the reader's ``1,234.5``)

@@ -48,6 +48,7 @@ from pbi.model.vocabulary import funding_keys
 
 from .checks import Finding, where
 from .choose import note_station
+from .lexicon import year_in_symbol, year_of_session
 from .quantities import COUNTABLE, MEETING_SERVICES
 from .reader import Claim, Note
 
@@ -321,23 +322,22 @@ def _activities(claim: Claim, table: Table, station: str | None) -> list[dict[st
     return out
 
 
-#: a year in a draft's symbol: CTOC/COP/2010/L.3 (a session number, A/C.3/79/L.1, is not a year)
-_SYMBOL_YEAR = re.compile(r"/((?:19|20)\d\d)/")
-
-
 def _year(claim: Claim, symbol: str | None, table: Table) -> int | None:
     """The year a claim is priced in: its own, its biennium's first, the year in the draft's symbol,
-    the first year of the budget period the note names, or else the first year in which every rate of the table has a value (None if it has none)."""
+    the first year of the budget period the note names, the year the symbol's session gives, or else the first year in which every rate of the table has a value (None if it has none)."""
     if claim.year:
         return claim.year
     bien = claim.quantities.get("biennium")
     if isinstance(bien, str) and bien[:4].isdigit():
         return int(bien[:4])
-    found = _SYMBOL_YEAR.search(symbol or "")
+    found = year_in_symbol(symbol)
     if found:
-        return int(found.group(1))
+        return found
     if isinstance(claim.quantities.get("period_year"), int):  # "under the programme budget for 2022"
         return int(claim.quantities["period_year"])
+    found = year_of_session(symbol)
+    if found:
+        return found
     firsts = [min(r.values) for r in table.rates.values() if r.values]
     return max(firsts).year if firsts else None
 

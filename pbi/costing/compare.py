@@ -177,6 +177,8 @@ class Comparison:
         import csv
         import io
 
+        from pbi.model.cells import spreadsheet_text
+
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
         writer.writerow(["level", "group", "activity", "what", "funding", "year", "baseline_low",
@@ -186,12 +188,13 @@ class Comparison:
         t = decimal_text
         for r in [*self.items, *self.groups, *self.totals]:
             d, (pl, ph) = r.difference, r.percent
-            writer.writerow([r.level, r.group, r.activity, r.what, r.funding, "" if r.year is None else r.year,
+            writer.writerow([spreadsheet_text(c) for c in [r.level, r.group, r.activity, r.what, r.funding,
+                                                           "" if r.year is None else r.year,
                              t(r.baseline.low), t(r.baseline.high), t(r.scenario.low), t(r.scenario.high),
                              t(d.low), t(d.high), "" if pl is None else pl, "" if ph is None else ph,
                              r.kind or "", r.station_baseline or "", r.station or "",
                              "" if r.rate_baseline is None else t(r.rate_baseline),
-                             "" if r.rate is None else t(r.rate), r.provenance, r.section or ""])
+                             "" if r.rate is None else t(r.rate), r.provenance, r.section or ""]])
         return buf.getvalue()
 
     # -- exports: reached through pbi.costing.display.exporter(), at call time ---------------------

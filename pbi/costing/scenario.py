@@ -85,7 +85,7 @@ def _check_value(name: str, value: Any) -> Any:
     if name == "amount":  # plausible for the figure's kind when applied (Scenario.changes)
         return _range(value, lambda r: check_amount(r, "lump_sum"))
     if name in _RANGES:
-        return _range(value)
+        return _range(value, lambda r: check_quantity(r, name))
     if name == "count":
         n = int(_number(value)) if not isinstance(value, bool) else 0
         if n != _number(value) or not 1 <= n <= 1000:

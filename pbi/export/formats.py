@@ -214,6 +214,9 @@ def _sheet(wb: Any, title: str, headers: list[str], rows: list[list[Any]], money
         c.font = Font(bold=True)
     for row in rows:
         ws.append(row)
+        for cell in ws[ws.max_row]:
+            if cell.data_type == "f":  # a text that looks like a formula stays a text, never computed
+                cell.data_type = "s"
     for col in range(1, len(headers) + 1):
         letter = ws.cell(row=1, column=col).column_letter
         width = max(len(str(ws.cell(row=r, column=col).value or "")) for r in range(1, ws.max_row + 1))

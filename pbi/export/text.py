@@ -15,6 +15,7 @@ from typing import Any
 
 from pbi.costing.compare import Comparison, Row
 from pbi.costing.estimate import Estimate, LineItem, decimal_text
+from pbi.model.cells import spreadsheet_text
 from pbi.model.money import format_range, format_usd, roman
 from pbi.costing.reproduce import Reproduction
 from pbi.model.specs import Range
@@ -128,7 +129,7 @@ def estimate_csv(est: Estimate) -> str:
     writer.writerow(CSV_FIELDS)
     for i in est.items:
         r = i.rate
-        writer.writerow([decimal_text(c) if isinstance(c, Decimal) else c for c in [i.group, i.request, i.activity, i.type, _what(i),
+        writer.writerow([decimal_text(c) if isinstance(c, Decimal) else spreadsheet_text(c) for c in [i.group, i.request, i.activity, i.type, _what(i),
                          i.quantity.low if i.quantity else "", i.quantity.high if i.quantity else "",
                          i.unit, r.value if r else (i.percent or ""), r.unit if r else ("%" if i.percent else ""),
                          i.amount.low, i.amount.high, i.funding, i.section or "", i.year, i.covered,

@@ -13,6 +13,7 @@ import os
 import re
 import stat
 import tempfile
+import weakref
 from contextvars import ContextVar
 from pathlib import Path
 from collections.abc import Iterable, Iterator
@@ -22,18 +23,28 @@ from pbi.model.errors import InputError
 
 __all__ = ["write_atomic", "note_input", "guarding_inputs", "check_output", "check_unzipped_size", "word_number",
            "word_blocks", "open_word_document", "MAX_DOCX_UNZIPPED", "MAX_PART_BYTES", "MAX_WORD_BLOCKS",
-           "MAX_WORD_SPAN"]
+           "MAX_WORD_SPAN", "MAX_DOCX_OTHER_XML", "MAX_WORD_STYLES"]
 
 #: the most bytes a part parsed whole may unzip to (word/document.xml: a statement's or a draft's is
 #: under a megabyte; 16 MB of empty paragraphs take about 350 MB once parsed)
 MAX_PART_BYTES = {"word/document.xml": 16_000_000}
+#: the most bytes the XML parts of a .docx other than word/document.xml may unzip to, together
+#: (styles, numbering, settings, headers, footnotes: python-docx parses them whole when it opens the
+#: file; the largest of a statement's or a draft's is 440 KB, 85 MB of styles took 107 s and 2.7 GB, 8 MB 8 s and 300 MB)
+MAX_DOCX_OTHER_XML = 4_000_000
+#: the most styles a Word file may define (python-docx finds a paragraph's style by going through them
+#: all: 100,000 paragraphs under 160,000 styles took over five minutes; a statement or a draft has 164)
+MAX_WORD_STYLES = 2_000
 #: the most a .docx's parts may expand to when unzipped (a draft's or a statement's is a few megabytes)
 MAX_DOCX_UNZIPPED = 100_000_000
-#: the most paragraphs and tables a Word file's body may hold (a statement or draft has a few hundred)
-MAX_WORD_BLOCKS = 100_000
+#: the most paragraphs and tables a Word file's body may hold (a statement or draft has a few hundred;
+#: python-docx takes about 0.5 ms of processor time for each: 20,000 took 14 s through `pbi draft`)
+MAX_WORD_BLOCKS = 20_000
 #: the most columns a cell of a Word table may span (Word's tables have at most 63; python-docx
 #: expands a span cell by cell: a span of 100 million took minutes)
 MAX_WORD_SPAN = 63
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 #: (device, inode) of every file read while a command runs; None outside :func:`guarding_inputs`
 _INPUTS: ContextVar[dict[tuple[int, int], str] | None] = ContextVar("pbi_inputs", default=None)
@@ -128,11 +139,12 @@ def write_atomic(path: Path | str, data: str | bytes, *, inputs: Iterable[Path |
 
 
 def check_unzipped_size(source: Path | bytes, *, limit: int, file: Path | str, what: str, unreadable: str,
-                        beyond: str) -> None:
+                        beyond: str, other_xml: int | None = None) -> None:
     """InputError if the parts of the zip ``source`` (a .docx, an .xlsx) declare more than ``limit``
     bytes (a zip bomb), or if it is no zip; zipfile never inflates a part beyond its declared size.
     ``what`` names the document in the message, ``unreadable`` what a broken one is not, ``beyond``
-    why the limit holds."""
+    why the limit holds; ``other_xml``, if given, bounds the XML parts not in :data:`MAX_PART_BYTES`
+    together."""
     import io
     import zipfile
 
@@ -147,6 +159,13 @@ def check_unzipped_size(source: Path | bytes, *, limit: int, file: Path | str, w
         if most is not None and info.file_size > most:
             raise InputError(f"{what}'s {info.filename} would expand to {info.file_size:,} bytes (at most "
                              f"{most:,}): {beyond}", file=str(file))
+    if other_xml is not None:
+        xml = [i for i in infos if i.filename.endswith((".xml", ".rels")) and i.filename not in MAX_PART_BYTES]
+        size = sum(i.file_size for i in xml)
+        if size > other_xml:
+            largest = max(xml, key=lambda i: i.file_size)
+            raise InputError(f"{what}'s XML parts other than its body would expand to {size:,} bytes (at most "
+                             f"{other_xml:,}; {largest.filename} {largest.file_size:,}): {beyond}", file=str(file))
     if total > limit:
         raise InputError(f"{what} would expand to {total:,} bytes when unzipped (at most {limit:,}): {beyond}",
                          file=str(file))
@@ -164,11 +183,36 @@ def open_word_document(path: Path, *, beyond: str) -> Any:
     except ImportError:
         raise InputError("reading .docx needs python-docx: pip install \"pbi[docx]\"", file=str(path)) from None
     check_unzipped_size(path, limit=MAX_DOCX_UNZIPPED, file=path, what="the Word document",
-                        unreadable="not a readable Word document", beyond=beyond)
+                        unreadable="not a readable Word document", beyond=beyond, other_xml=MAX_DOCX_OTHER_XML)
     try:
-        return docx.Document(str(path))
+        document = docx.Document(str(path))
+        styles = sum(1 for _ in document.styles.element.iterchildren(f"{_W}style"))
     except Exception as exc:  # python-docx raises several kinds on a damaged file
         raise InputError(f"not a readable Word document ({type(exc).__name__})", file=str(path)) from None
+    if styles > MAX_WORD_STYLES:
+        raise InputError(f"{styles:,} styles (a Word file has a few hundred; pbi reads at most "
+                         f"{MAX_WORD_STYLES:,}): {beyond}", file=str(path))
+    return document
+
+
+#: the numbering and name of each paragraph style of a Word document, by style id (None: the default
+#: style), looked up once: python-docx goes through every style for each paragraph (10,000 empty
+#: paragraphs took 37 s)
+_STYLES: weakref.WeakKeyDictionary[Any, dict[str | None, tuple[Any, str]]] = weakref.WeakKeyDictionary()
+
+
+def _style_of(paragraph: Any, p_pr: Any) -> tuple[Any, str]:
+    """(the numPr of the paragraph's style or None, the style's name or "")."""
+    style_id = p_pr.style if p_pr is not None else None
+    try:
+        known = _STYLES.setdefault(paragraph.part, {})
+    except TypeError:  # a part that takes no weak reference: no cache
+        known = {}
+    if style_id not in known:
+        style = paragraph.style
+        p = style.element.pPr if style is not None else None
+        known[style_id] = (p.numPr if p is not None else None, str(style.name) if style is not None else "")
+    return known[style_id]
 
 
 def word_number(paragraph: object, counters: dict[tuple[str, int], int]) -> str:
@@ -178,14 +222,13 @@ def word_number(paragraph: object, counters: dict[tuple[str, int], int]) -> str:
     try:
         p_pr = paragraph._p.pPr  # type: ignore[attr-defined]
         num_pr = p_pr.numPr if p_pr is not None else None
-        style = paragraph.style  # type: ignore[attr-defined]
-        if num_pr is None and style is not None and style.element.pPr is not None:
-            num_pr = style.element.pPr.numPr  # numbering given by the style ("List Number")
+        style_num_pr, name = _style_of(paragraph, p_pr)
+        if num_pr is None:
+            num_pr = style_num_pr  # numbering given by the style ("List Number")
         if num_pr is None or num_pr.numId is None:
             return ""
         num_id = str(num_pr.numId.val)
         level = int(num_pr.ilvl.val) if num_pr.ilvl is not None else 0
-        name = str(style.name) if style is not None else ""
         if num_pr.ilvl is None and re.search(r"\s([2-9])$", name):
             level = int(name[-1]) - 1  # "List Number 2" is the second level
     except (AttributeError, ValueError, TypeError):  # a number Word would not write: no numbering
@@ -200,8 +243,6 @@ def word_number(paragraph: object, counters: dict[tuple[str, int], int]) -> str:
         return f"({chr(96 + n)})" if n <= 26 else f"({n})"
     return f"({_ROMAN_SMALL[n - 1]})" if n <= len(_ROMAN_SMALL) else f"({n})"
 
-
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def word_blocks(body: Any, *, file: Path | str) -> list[Any]:

@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 from collections.abc import Callable
 
-from pydantic import StrictInt, BeforeValidator, PlainSerializer, WithJsonSchema, BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
+from pydantic import StrictInt, BeforeValidator, PlainSerializer, WithJsonSchema, BaseModel, ConfigDict, Field, PrivateAttr, ValidationInfo, field_validator, model_validator
 
 from pbi.model.errors import SpecError
+from pbi.model.cells import FORMULA_STARTS
 from pbi.model.money import format_range, to_decimal
 from pbi.model.periods import BudgetPeriod, parse_period
 from pbi.model.tables import FUNDING_SOURCES, QUANTITY_UNITS
@@ -28,7 +29,7 @@ from pbi.model.yamlio import load_yaml
 
 __all__ = ["AgendaItem", "Range", "EntitlementDraw", "Activity", "Request", "Figure", "Spec", "load_spec", "LANGUAGES",
            "GRADES", "MAX_QUANTITY", "FIRST_YEAR", "MAX_AMOUNT", "check_amount", "Text", "source_of", "Quantity",
-           "dump_spec", "check_quantity", "check_languages", "parse_range", "Provision", "MAX_ACTIVITIES"]
+           "dump_spec", "check_quantity", "check_languages", "parse_range", "Provision", "MAX_ACTIVITIES", "COUNTED"]
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid")
 
@@ -47,6 +48,9 @@ def _visible_id(value: Any) -> Any:
     import unicodedata
 
     if isinstance(value, str):
+        if value[:1] in FORMULA_STARTS:
+            raise ValueError(f"begins with {value[:1]!r}: a spreadsheet opening pbi's CSV or xlsx exports would "
+                             "read the id as a formula; begin it with a letter or a digit")
         for i, char in enumerate(value):
             if unicodedata.category(char) in ("Cf", "Cc", "Zl", "Zp") or (char.isspace() and char != " "):
                 raise ValueError(f"contains an invisible character U+{ord(char):04X} "
@@ -102,12 +106,20 @@ def parse_range(value: Any) -> Range:
     return Range(low, high)
 
 
-def check_quantity(value: Range) -> Range:
-    """A quantity must be positive and plausible; ValueError saying why not."""
+#: the quantities that count things, never parts of one: 1.5 documents or 2.5 participants is a typing error
+COUNTED = frozenset({"documents", "participants", "trips", "copies", "sessions"})
+
+
+def check_quantity(value: Range, name: str = "") -> Range:
+    """A quantity (named ``name``) must be positive and plausible, and whole if it is :data:`COUNTED`;
+    ValueError saying why not."""
     if value.low <= 0:
         raise ValueError(f"must be greater than 0 (got {value.low})")
     if value.high > MAX_QUANTITY:
         raise ValueError(f"{value.high:,} is implausibly large (at most {MAX_QUANTITY:,})")
+    if name in COUNTED and any(v != v.to_integral_value() for v in (value.low, value.high)):
+        odd = value.low if value.low != value.low.to_integral_value() else value.high
+        raise ValueError(f"{name} are counted in whole numbers (got {odd})")
     return value
 
 
@@ -269,8 +281,8 @@ class Activity(BaseModel):
     @field_validator("pages", "words", "documents", "days", "meetings", "sessions", "participants",
                      "dsa_days", "trips", "work_months", "copies", "items", "weeks", "posts")
     @classmethod
-    def _positive(cls, value: Range | None) -> Range | None:
-        return None if value is None else check_quantity(value)
+    def _positive(cls, value: Range | None, info: ValidationInfo) -> Range | None:
+        return None if value is None else check_quantity(value, info.field_name or "")
 
     @model_validator(mode="after")
     def _travel_object(self) -> "Activity":

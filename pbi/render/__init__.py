@@ -375,6 +375,7 @@ def build_note(estimate: Estimate, lang: str, kind: str | None = None) -> Note:
         raise RenderError(f"no {kind} template for language {lang!r} (have: {', '.join(have)})")
     estimate = as_stated(estimate)  # travel stated as participants and days reads as trips
     spec = estimate.spec
+    _check_years(spec)
     if kind == "statement":
         return _build_statement(estimate, lang)  # with what its spec assumed, sections included
     from .statement import check_kind
@@ -398,6 +399,24 @@ def build_note(estimate: Estimate, lang: str, kind: str | None = None) -> Note:
     note.table_header, note.table, note.table_total = _resource_table(ctx, lang)
     note.header = _header_block(spec, lang, spec.document or ctx.symbol or "")
     return _with_assumptions(note, spec, lang)
+
+
+def _check_years(spec: Any) -> None:
+    """A note states what its budget period and the years after it would require: work dated before
+    the period is a spec error (it would be written up as a requirement of "later years")."""
+    from pbi.model.specs import source_of
+
+    first = spec.years[0]
+    for ri, request in enumerate(spec.requests):
+        for ai, activity in enumerate(request.activities):
+            if activity.year is not None and activity.year < first:
+                file, lines = source_of(spec)
+                where = f"requests[{ri}].activities[{ai}].year"
+                err = RenderError(f"{activity.year} is before the budget period {spec.budget_period}: a note "
+                                  f"states what its period and later years require (date the work {first} or "
+                                  "later, or give the budget period it falls in)")
+                err.located(file=file, line=lines.get(where), field=where)
+                raise err
 
 
 def _with_assumptions(note: Note, spec: Any, lang: str) -> Note:
