@@ -119,7 +119,7 @@ def estimate_json(est: Estimate) -> str:
 
 CSV_FIELDS = ["group", "request", "activity", "type", "rate_key", "quantity_low", "quantity_high", "unit",
               "rate", "rate_unit", "amount_low", "amount_high", "funding", "section", "year", "covered",
-              "table", "effective_from", "reference", "kind", "station", "symbol"]
+              "table", "effective_from", "reference", "symbol", "kind", "station"]
 
 
 def estimate_csv(est: Estimate) -> str:
@@ -134,7 +134,7 @@ def estimate_csv(est: Estimate) -> str:
                          i.unit, r.value if r else (i.percent or ""), r.unit if r else ("%" if i.percent else ""),
                          i.amount.low, i.amount.high, i.funding, i.section or "", i.year, i.covered,
                          r.table if r else "", r.effective_from if r else "", r.reference if r else i.note,
-                         *(v or "" for v in est.place(i)), est.spec.symbol]])
+                         est.spec.symbol, *(v or "" for v in est.place(i))]])
     return buf.getvalue()
 
 
