@@ -17,7 +17,8 @@ from pbi.cli import main
 
 #: every fifth pair: 5 and the 12 inputs have no common divisor, so each input and each command is met
 SAMPLE = pairs()[::5]
-#: the resident size the whole sample may reach, in megabytes
+#: the resident size a pair may take the process to, in megabytes, unless other tests of the same
+#: process already took it higher (ru_maxrss is the process's peak: a pair must then not raise it by more than 50 MB)
 MEMORY_MB = 400
 
 
@@ -30,6 +31,7 @@ def test_the_sample_meets_every_command_and_every_input() -> None:
 def test_pair(slot: object, hostile: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
               capsys: pytest.CaptureFixture[str]) -> None:
     argv, d, before = prepare(slot, hostile, tmp_path)  # type: ignore[arg-type]
+    peak_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     monkeypatch.setattr(sys, "stdin", io.StringIO(""))
     try:
         code = main(argv)
@@ -38,7 +40,7 @@ def test_pair(slot: object, hostile: object, tmp_path: Path, monkeypatch: pytest
     captured = capsys.readouterr()
     why = verdict(slot, hostile, d, before, code, captured.out, captured.err)  # type: ignore[arg-type]
     assert not why, why
-    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 < MEMORY_MB
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 <= max(MEMORY_MB, peak_before + 50)
 
 
 #: the public functions that read a file, with what each is given besides the path
