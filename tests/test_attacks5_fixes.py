@@ -7,41 +7,15 @@ from __future__ import annotations
 
 import csv
 import io
-import zipfile
 from pathlib import Path
 
 import pytest
 
 import pbi.model.fileio as fileio
 from attack2_helpers import SPEC, refused, run, spec, write
-from attack4_cases import DRAFT, NOTE, word
+from attack4_cases import DRAFT, NOTE
+from attack5_cases import styled_word
 from pbi.model.cells import spreadsheet_text
-
-_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-_STYLES = "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"
-
-
-def with_styles(data: bytes, styles: int, padding: int = 0) -> bytes:
-    """The Word file ``data`` with a styles part of ``styles`` paragraph styles (and ``padding`` bytes
-    of XML comment), related from its body."""
-    src = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    part = (f'<w:styles {_W}>' + '<w:style w:type="paragraph" w:styleId="s"/>' * styles
-            + f"<!--{'x' * padding}--></w:styles>")
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-        for name in src.namelist():
-            text = src.read(name).decode()
-            if name == "[Content_Types].xml":
-                text = text.replace("</Types>", f'<Override PartName="/word/styles.xml" ContentType="{_STYLES}"/>'
-                                                "</Types>")
-            z.writestr(name, text)
-        z.writestr("word/_rels/document.xml.rels",
-                   '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
-                   f'relationships"><Relationship Id="rId9" Type="{_R}styles" Target="styles.xml"/></Relationships>')
-        z.writestr("word/styles.xml", part)
-    return out.getvalue()
-
 
 CASES = [("check", "n.docx", NOTE.splitlines()), ("draft", "d.docx", DRAFT)]
 
@@ -53,7 +27,7 @@ def test_xml_parts_beside_the_body_are_bounded(command: str, name: str, text: li
     """85 MB of styles (200 KB zipped) took 107 s and 2.7 GB; now the parts beside the body are
     bounded together (lowered here to 10,000 bytes)."""
     monkeypatch.setattr(fileio, "MAX_DOCX_OTHER_XML", 10_000)
-    inputs = write(tmp_path, {name: with_styles(word(text), 1, padding=20_000)})
+    inputs = write(tmp_path, {name: styled_word(text, 1, filler=20_000)})
     err = refused([command, str(tmp_path / name)], capsys, inputs, want="XML parts other than its body")
     assert "word/styles.xml" in err and err.startswith(str(tmp_path / name))
 
@@ -61,12 +35,12 @@ def test_xml_parts_beside_the_body_are_bounded(command: str, name: str, text: li
 @pytest.mark.parametrize("command, name, text", CASES)
 def test_too_many_styles(command: str, name: str, text: list[str], tmp_path: Path,
                          capsys: pytest.CaptureFixture[str]) -> None:
-    inputs = write(tmp_path, {name: with_styles(word(text), fileio.MAX_WORD_STYLES + 1)})
+    inputs = write(tmp_path, {name: styled_word(text, fileio.MAX_WORD_STYLES + 1)})
     refused([command, str(tmp_path / name)], capsys, inputs, want="2,001 styles")
 
 
 def test_styles_under_the_bound_still_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    write(tmp_path, {"d.docx": with_styles(word(DRAFT), 300)})
+    write(tmp_path, {"d.docx": styled_word(DRAFT, 300)})
     code, out, err = run(["draft", str(tmp_path / "d.docx")], capsys)
     assert code == 0, err
     assert "kind: documentation" in out
@@ -85,8 +59,7 @@ def test_each_paragraph_style_is_looked_up_once(tmp_path: Path, monkeypatch: pyt
         return real.fget(self)  # type: ignore[attr-defined]
 
     monkeypatch.setattr(Paragraph, "style", property(counted))
-    styled = '<w:p><w:pPr><w:pStyle w:val="s"/></w:pPr></w:p>' * 300
-    write(tmp_path, {"d.docx": with_styles(word(DRAFT, after=styled), 3)})
+    write(tmp_path, {"d.docx": styled_word(DRAFT, 3, styled=300)})
     code, _, err = run(["draft", str(tmp_path / "d.docx")], capsys)
     assert code == 0, err
     assert 0 < len(calls) <= 4, len(calls)  # the default style and "s", once for each reading

@@ -72,21 +72,6 @@ def test_recomputed_workbook_finds_pbis_totals(spec: Path, tmp_path: Path) -> No
         assert any(k.split("|")[1:] == [funding, str(year)] and v == amount.low for k, v in by_funding.items())
 
 
-def edited_value(quantity: str, value: Any) -> Any:
-    """What a delegate types instead of ``value``: one language less, another duty station, year or
-    grade, twice any other quantity."""
-    if quantity == "languages":
-        return value - 1 if value > 1 else value + 1
-    if quantity == "location":
-        return "Vienna" if value != "Vienna" else "Geneva"
-    if quantity == "year":
-        return value - 1
-    if quantity == "grade":
-        return "P-3" if value != "P-3" else "P-4"
-    doubled = value * 2
-    return int(doubled) if float(doubled).is_integer() else doubled
-
-
 def edit_quantity(path: Path, activity: str, quantity: str, value: Any) -> None:
     wb = openpyxl.load_workbook(path)
     ws = wb[QUANTITY_SHEET]

@@ -5,6 +5,7 @@ prices for the same edit (`pbi compare --set`), for every kind and every way of 
 from __future__ import annotations
 
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
@@ -14,7 +15,10 @@ from pbi.costing.api import compare_file, cost_file
 from pbi.export.workbook import PLACE_ROWS, QUANTITY_SHEET, write_workbook
 
 from _paths import ROOT
-from test_delegate_workbook import edited_value, grand_total, recompute
+from test_delegate_workbook import grand_total, recompute
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from workbook_probe import edited_value  # one rule for the tests and the probe
 
 openpyxl = pytest.importorskip("openpyxl")
 pytest.importorskip("formulas", reason="the formula engine is a test extra: pip install formulas")
