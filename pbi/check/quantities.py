@@ -679,7 +679,13 @@ def find_funding(text: str, anchor: int | None = None) -> str | None:
         return None
     if anchor is None:
         return min(hits)[2]
-    return min(hits, key=lambda h: (h[1], h[0]))[2]
+    best = min(hits, key=lambda h: (h[1], h[0]))
+    named = [h for h in hits if not h[1] % 2]
+    if best[1] % 2 and named and not any(h[2] == "regular_budget" for h in named):
+        # "$24,500 under section 2, …, would be absorbed within existing resources": the section says
+        # where the amount is; how it is funded is the source the rest of its clause names
+        return min(named, key=lambda h: (h[1], h[0]))[2]
+    return best[2]
 
 
 _YEAR = re.compile(r"(?<![\d/.\-])((?:19|20)\d{2})(?![\d/\-])\s*年(?!\s*\d+\s*月)")

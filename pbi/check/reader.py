@@ -364,6 +364,19 @@ _YEAR_PAIR = re.compile(r"\b((?:19|20)\d\d)\s*-\s*((?:19|20)\d\d)\b")
 #: before an amount: a further sum apart from the item just costed ("would require a further $191,000")
 _FURTHER = re.compile(r"\ba\s+further\s*$|另需\s*$", re.I)
 _OF_WHICH = re.compile(r"\bof\s+which\b|其中", re.I)
+#: before an amount: it is a cut, not a cost ("a reduction of $32,100", "每年减少32 100美元")
+_REDUCTION = re.compile(r"\b(?:a\s+)?(?:reduction|decrease)\s+(?:of|by)\s*$|\breduced\s+by\s*$|减少\s*$", re.I)
+#: an amount of the estimate a revised one replaces: "the $136,900 previously estimated",
+#: "比原先估计的160 600美元", or any amount of a sentence reporting what an earlier statement estimated
+_EARLIER_AFTER = re.compile(r"\s*(?:(?:previously|originally|initially|earlier)\s+estimated|"
+                            r"estimated\s+(?:previously|originally|earlier))\b", re.I)
+_EARLIER_BEFORE = re.compile(r"原(?:先)?估计的?\s*$")
+_EARLIER_SENT = re.compile(r"\bthe\s+Secretary-General\s+(?:had\s+)?estimated\b|"
+                           r"秘书长在[^。]{0,80}?(?:说明|报告)中估计", re.I)
+#: before an amount: it repeats one stated above ("The amounts of $30,800 and $80,300 would fall under
+#: section 2"), to say where it falls, not to add to it
+_RESTATED = re.compile(r"\bthe\s+amounts?\s+of\s*$", re.I)
+_RESTATED_NEXT = re.compile(r"\s*(?:,|and|,\s*and)\s*")
 _GROSS = re.compile(r"\bgross\b|\b(?:including|inclusive\s+of)\s+staff\s+assessment\b|"
                     r"含工作人员薪金税", re.I)
 _NET = re.compile(r"\(net\)|\bnet\s+of\s+staff\s+assessment\b|净额", re.I)
@@ -412,14 +425,18 @@ def _segment(text: str, sent: tuple[int, int], money: list[Money], k: int,
     idx = k - lo
     if idx > 0:
         prev = inside[idx - 1]
+        semi = text.rfind(";", prev.end, money[k].start)
         item = _NEXT_ITEM.search(text, prev.end, money[k].start)
         cut = [m.end() for m in _CLAUSE.finditer(text, prev.end, money[k].start)]
-        a = item.start() + 1 if item else cut[-1] if cut else prev.end
+        # items of a list between semicolons, each described before its amount ("…: the report …
+        # would require $30,800; the ten meetings …, with interpretation …, would require $80,300")
+        a = semi + 1 if semi >= 0 else item.start() + 1 if item else cut[-1] if cut else prev.end
     if idx + 1 < len(inside):
         nxt = inside[idx + 1]
+        semi = text.find(";", money[k].end, nxt.start)
         item = _NEXT_ITEM.search(text, money[k].end, nxt.start)
         cut = [m.end() for m in _CLAUSE.finditer(text, money[k].end, nxt.start)]
-        b = item.start() + 1 if item else cut[-1] if cut else nxt.start
+        b = semi + 1 if semi >= 0 else item.start() + 1 if item else cut[-1] if cut else nxt.start
     return a, b
 
 
@@ -448,6 +465,18 @@ def _entitlement(text: str) -> tuple[dict[str, int], tuple[int, int] | None, str
                         funding = qx.find_funding(s)
                     break
     return found, avail_span, funding
+
+
+def _adds(x: Claim, total: Claim) -> bool:
+    """``x`` may be a part of ``total``: not a reduction, an amount restated, an amount of the
+    estimate a revised one replaces (unless the total is one too), nor a cost absorbed within
+    existing resources (unless the total is of those)."""
+    q = x.quantities
+    if q.get("reduction") or q.get("restated"):
+        return False
+    if q.get("earlier_estimate") and not total.quantities.get("earlier_estimate"):
+        return False
+    return x.funding != "existing_resources" or total.funding == "existing_resources"
 
 
 class _NoteReader:
@@ -553,7 +582,11 @@ class _NoteReader:
                 q["further"] = True
             if k and _OF_WHICH.search(text, money[k - 1].end, mo.start):
                 q["of_which"] = True  # "…, of which $50,600 would be charged…": not one more part
-            if _TOTAL.search(seg):
+            self._revised(text, sent, money, k, q)
+            cut = q.get("reduction") or q.get("earlier_estimate") or q.get("restated")
+            if cut:
+                pass  # a cut, an earlier estimate or an amount said again: never a total
+            elif _TOTAL.search(seg):
                 q["is_total"] = True
             elif k and self.claims and self.claims[-1].is_total and money[k - 1].start >= sent[0] \
                     and _NEXT_YEAR.match(text[money[k - 1].end:mo.start]):
@@ -565,7 +598,7 @@ class _NoteReader:
             follow_parts = _PARTS_FOLLOW.match(text[mo.end:min(nxt, sent[1])])
             if follow_parts and listing and (follow_parts.group(2) or "其中" in follow_parts.group(0)):
                 follow_parts = None  # "comprising $A and $B, of which $A …": B is a part, not a total
-            if follow_parts and k + 1 < len(money) and money[k + 1].start < sent[1]:
+            if follow_parts and not cut and k + 1 < len(money) and money[k + 1].start < sent[1]:
                 q["is_total"] = True
                 q["total_kind"] = "of_which" if follow_parts.group(2) or "其中" in follow_parts.group(0) \
                     else "comprising"
@@ -603,6 +636,28 @@ class _NoteReader:
                 year=years[0] if years else None,
                 operative_paragraph=", ".join(ops) if ops else None,
                 text=seg.strip(), line=b.joined.line_at(avail_span[0])))
+
+    def _revised(self, text: str, sent: tuple[int, int], money: list[Money], k: int, q: dict[str, Any]) -> None:
+        """Mark the amount ``money[k]`` a reduction, an amount of an earlier estimate, or an amount
+        restated from above: none of them is a part of the note's totals."""
+        mo = money[k]
+        window = text[max(sent[0], mo.start - 40):mo.start]
+        if _REDUCTION.search(window):
+            q["reduction"] = True
+        elif _EARLIER_AFTER.match(text, mo.end) or _EARLIER_BEFORE.search(window):
+            q["earlier_estimate"] = True
+        else:
+            key = ("earlier_sentence", sent)
+            if key not in self._memo:
+                self._memo[key] = bool(_EARLIER_SENT.search(text, sent[0], sent[1]))
+            if self._memo[key]:
+                q["earlier_estimate"] = True
+        prev = self.claims[-1] if k and self.claims else None
+        said = _RESTATED.search(window) or (
+            prev is not None and prev.quantities.get("restated") and money[k - 1].start >= sent[0]
+            and _RESTATED_NEXT.fullmatch(text, money[k - 1].end, mo.start))
+        if said and not _has_item(q) and any(c.amount == mo.low and not c.is_total for c in self.claims):
+            q["restated"] = True
 
     @staticmethod
     def _section_parts_follow(text: str, mo: Money, nxt: Money) -> bool:
@@ -831,7 +886,7 @@ class _NoteReader:
         before it since the last total, of the same funding, none conditional, none of staff assessment."""
         parts = [x for x in pool
                  if x.low is not None and x.high is not None and x.paragraph != c.paragraph
-                 and not x.is_total and not x.quantities.get("optional") and not x.quantities.get("further")
+                 and not x.is_total and _adds(x, c) and not x.quantities.get("optional") and not x.quantities.get("further")
                  and not x.quantities.get("income_offset") and not x.quantities.get("staff_assessment")
                  and (c.funding is None or x.funding in (None, c.funding) or {c.funding, x.funding} <= _REGULAR)]
         if parts:
@@ -863,7 +918,7 @@ class _NoteReader:
                 nested = next((i for i, x in enumerate(follow)
                                if x.is_total or (comprising and x.quantities.get("of_which"))), len(follow))
                 net = bool(_NET.search(c.text))  # "$201,000 (net), comprising …": without staff assessment
-                parts = [x for x in follow[:nested] if x.amount is not None
+                parts = [x for x in follow[:nested] if x.amount is not None and _adds(x, c)
                          and not x.quantities.get("income_offset")
                          and not (net and x.quantities.get("staff_assessment"))]
                 c.quantities["total_of"] = [x.paragraph for x in parts]
@@ -890,7 +945,7 @@ class _NoteReader:
             total_ops = {op.split("(")[0] for op in (c.operative_paragraph or "").split(", ") if op}
             gross = bool(_GROSS.search(c.text))
             parts = [x for x in pool
-                     if x.amount is not None and not x.is_total
+                     if x.amount is not None and not x.is_total and _adds(x, c)
                      and not x.quantities.get("optional") and not x.quantities.get("further")
                      and not x.quantities.get("income_offset")
                      and (gross or not x.quantities.get("staff_assessment"))
