@@ -343,6 +343,9 @@ _TOTAL = re.compile(r"以上相加|上述各项相加|以上各项|以上合计|
                     r"\b(?:would\s+)?total\s+(?=\$|US\$|USD)|"
                     # "the requirements would amount to $97,200": the requirements of the note, a total
                     r"\brequirements\b[^$.;]{0,60}?\b(?:would|will)\s+(?:then\s+)?amount\s+to\b|"
+                    # "the revised requirements therefore amount to $104,800" (not "the requirements
+                    # for the meetings amount to": an item's)
+                    r"\brequirements\s+(?:(?!for\b)\w+\s+){0,2}?amount\s+to\b|"
                     r"\b(?:would|will)\s+amount\s+to\s+(?:the\s+)?(?:additional\s+)?requirements\b", re.I)
 #: after an amount: its parts follow ("$118,600 for 2023 [comprising $107,300 under section 2 …]")
 _PARTS_FOLLOW = re.compile(r"^[^.;$]{0,40}?(?:\b(comprising|consisting\s+of|broken\s+down\s+(?:as\s+"
@@ -353,7 +356,7 @@ _PARTS_FOLLOW = re.compile(r"^[^.;$]{0,40}?(?:\b(comprising|consisting\s+of|brok
 _SECTION_PARTS = re.compile(r"^[^.;$()]{0,80}?\bsections?\s+\d{1,2}[A-Z]?\b[^\d$()]{0,120}\(\s*$", re.I)
 #: right after an amount: the year it is for ("$80,300 in 2028", "$80,300 for 2027"), not a biennium
 #: two years joined, as a total names the years it spans: "for 2027 and 2028", "2027年和2028年"
-_YEARS_JOINED = re.compile(r"\b(?:19|20)\d\d\s*年?\s*(?:and|和|及)\s*(?:19|20)\d\d\b")
+_YEARS_JOINED = re.compile(r"(?<![\d/.])(?:19|20)\d\d\s*年?\s*(?:and|和|及)\s*(?:19|20)\d\d(?!\d)")
 _YEAR_AFTER = re.compile(r"\s*(?:in|for)\s+((?:19|20)\d\d)\b(?!\s*[-–])", re.I)
 #: between two amounts: the second is the first's items in another year ("$80,300 in 2027 and
 #: $80,300 in 2028"; "2027年为48 200美元，2028年为")
@@ -384,6 +387,9 @@ _DOC_SYMBOL = re.compile(r"(?<![A-Za-z0-9/.])(?:A|E|S|TD|HRC|CTOC|UNEP|ST|DP|CRC
 _REQUEST = re.compile(r"请求|request", re.I)
 _SUMMARY = re.compile(r"执行段中?规定|分段规定|决定草案规定|决议草案规定|under\s+the\s+terms\s+of|"
                       r"provides?\s+that|would\s+(?:request|decide)", re.I)
+#: what an amount's own reading says of it alone, not carried to the same items in another year
+_NOT_CARRIED = frozenset({"is_total", "total_kind", "total_of", "parts", "of_which", "further", "optional",
+                          "reduction", "earlier_estimate", "restated", "period_year", "rounded_to"})
 _INHERIT = ("meetings", "workshops", "days", "half_day", "languages", "participants", "location", "interpreted_all") + qx.MEETING_SERVICES
 _N = r"(\d+|[一二两三四五六七八九十]+)"
 _AVAIL = (re.compile(rf"最多[^。]*?{_N}\s*次[^,;。]{{0,6}}?会议"),
@@ -545,7 +551,7 @@ class _NoteReader:
             q = self._quantities(before, after if shared is None else after[:shared])
             if not _has_item(q) and k and money[k - 1].end > sent[0]:
                 q = self._wider(text, money[k - 1], mo, after, q)
-            if not _has_item(q):
+            if not _has_item(q) or (q.get("meetings") and "interpretation" not in q):
                 q = self._from_sentence_before(text, sents, at, starts, q)
             follow = self._following(text, sents, sent, money)
             if qx.extract(follow).get("background_document"):
@@ -555,12 +561,11 @@ class _NoteReader:
             own_year = _YEAR_AFTER.match(text, mo.end)  # "$80,300 in 2028": the year after it is its own
             if own_year:
                 year = int(own_year.group(1))
-            if k and money[k - 1].start >= sent[0] and not _has_item(q) \
-                    and _NEXT_YEAR.match(text[money[k - 1].end:mo.start]):
+            if k and money[k - 1].start >= sent[0] and _NEXT_YEAR.match(text[money[k - 1].end:mo.start]):
                 # "$80,300 in 2027 and $80,300 in 2028", "2027年为48 200美元，2028年为48 200美元":
                 # the same items in another year
                 prev_q = self.claims[-1].quantities if self.claims else {}
-                q = {**{key: v for key, v in prev_q.items() if key in _ITEM_KEYS or key in _INHERIT}, **q}
+                q = {**{key: v for key, v in prev_q.items() if key not in _NOT_CARRIED}, **q}
             if b.parent is not None:
                 self._inherit(b, q, year)
             funding, fund_text = self._funding(text, sents, sent, mo, money, b, k, starts)
@@ -740,6 +745,8 @@ class _NoteReader:
         before: dict[str, Any] = self._memo[key]
         if not _has_item(before):
             return q
+        if _has_item(q) and before.get("meetings") != q.get("meetings"):
+            return q  # "… for the two meetings $16,100": the services of those the sentence before states
         return {**before, **q}
 
     @staticmethod
@@ -935,8 +942,9 @@ class _NoteReader:
             children = [x for x in self.claims if x.paragraph.startswith(c.paragraph + "(")]
             prev = done[-1] if done else None
             if (prev is not None and prev.is_total and prev.paragraph == c.paragraph and c.year is not None
-                    and prev.year is not None and prev.year != c.year and not prev.quantities.get("total_kind")):
-                since = before_prev  # "$111,100 in 2027 and $111,100 in 2028": totals of one pool, by year
+                    and prev.year != c.year and not prev.quantities.get("total_kind")):
+                # "$111,100 in 2027 and $111,100 in 2028", "共计163 600美元，2027年76 800美元，2028年…":
+                since = before_prev  # totals of one pool, by year (after the total of both, if stated)
             pool = children or [x for x in done[since:] if x.paragraph != c.paragraph
                                 or self._sentence_before(x, c)]
             years = {x.year for x in pool if x.amount is not None and not x.is_total}
@@ -1096,7 +1104,7 @@ def _read(text: str, source: str, lang: str | None = None) -> list[Note]:
             for c in claims:
                 if c.year is None:
                     c.quantities.setdefault("period_year", first)
-        _document_length(claims, whole)
+        _document_length(claims, whole, blocks)
         _meeting_services(claims, blocks)
         stations = qx.stations_named(whole)
         for c in claims:  # subsistence is paid where the persons meet: the one station the note names
@@ -1148,7 +1156,10 @@ def _meeting_services(claims: list[Claim], blocks: list[_Block]) -> None:
         q["services_elsewhere"] = True
 
 
-def _document_length(claims: list[Claim], whole: str) -> None:
+_LENGTH_WORDS = re.compile(r"\d\s*(?:words|pages|字|页)", re.I)
+
+
+def _document_length(claims: list[Claim], whole: str, blocks: list[_Block]) -> None:
     """The length of the one document a statement requests, for the amount that processes it in
     another paragraph ("… a summary report of 10,700 words." … "The summary report would be processed
     in Geneva in the six official languages, at a cost of $18,500"): only when the note states one
@@ -1156,13 +1167,22 @@ def _document_length(claims: list[Claim], whole: str) -> None:
     length = qx.extract(whole)
     if "words_all" in length or "pages_all" in length or not (length.get("words") or length.get("pages")):
         return
+    order = {b.number: i for i, b in enumerate(blocks)}
+    stated = next((i for i, b in enumerate(blocks) if _LENGTH_WORDS.search(b.text)
+                   and any(qx.extract(b.text).get(k) for k in ("words", "pages"))), None)
     for c in claims:
         q = c.quantities
-        if (q.get("report") or q.get("documentation")) and q.get("languages") and c.low is not None \
+        # the languages of the note, for an amount that names none ("The cost of the report, estimated
+        # at $24,500, …"), only after the paragraph that requests the document and states its length
+        langs = q.get("languages") or (length.get("languages") if stated is not None
+                                       and stated < order.get(c.paragraph, -1) else None)
+        if (q.get("report") or q.get("documentation")) and langs \
+                and c.low is not None \
                 and not q.get("is_total") and not any(k in q for k in _NOT_A_DOCUMENT) \
                 and q.get("interpretation") is not True and not q.get("travel"):
             key = "words" if length.get("words") else "pages"
             q[key] = length[key]
+            q.setdefault("languages", langs)
             q["length_elsewhere"] = True
             station = qx.processed_in(c.text)
             if station:  # "would be processed in Geneva": the document's station
