@@ -974,7 +974,7 @@ class _NoteReader:
 _EXCERPT_KEY = re.compile(r"programme\s+budget\s+implications|contingency\s+fund|appropriation|"
                           r"extrabudgetary|regular\s+budget|voluntary\s+contributions|"
                           r"additional\s+(?:\w+\s+)?(?:resources|requirements)|\brequirements\b|"
-                          r"\bunder\s+section\s+\d|所涉(?:行政和)?方案预算|财务说明|"
+                          r"\bunder\s+section\s+\d|\brevised\s+estimates\b|所涉(?:行政和)?方案预算|财务说明|订正估计|"
                           r"追加|预算外", re.I)
 #: funding sources a total may add up across: money of the regular budget, now or later
 _REGULAR = frozenset({"regular_budget", "budget_process", "contingency_fund"})
