@@ -48,7 +48,6 @@ def split_footnotes(text: str) -> tuple[str, dict[str, str]]:
 
 def _footnotes_part(document, notes: dict[str, str]) -> dict[str, int]:
     """Add a footnotes part holding ``notes``; the Word id of each marker."""
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT  # noqa: F401 (python-docx's names)
     from docx.opc.packuri import PackURI
     from docx.opc.part import Part
 
