@@ -262,3 +262,30 @@ def test_a_text_pbi_cannot_read_is_one_line_exit_2(tmp_path: Path) -> None:
                          capture_output=True, text=True, timeout=120)
     assert run.returncode == 2 and "Traceback" not in run.stderr
     assert len(run.stderr.strip().splitlines()) == 1
+
+
+def test_a_table_row_priced_with_the_item_the_paragraph_before_describes() -> None:
+    """"… set out by object of expenditure in table 1: the travel of six representatives to Nairobi, with
+    daily subsistence allowance for five days; general temporary assistance at the P-4 level for three
+    months; and contractual services …": the rows "Travel of representatives" and "Other staff costs"
+    are priced with those items; "Contractual services" (a lump sum) is not."""
+    text = _HEAD + """ 1. The requirements are set out by object of expenditure in table 1: the travel of four
+experts to Geneva, with daily subsistence allowance for four days; a consultant for three
+work-months; and contractual services for printing.
+
+Table 1
+(United States dollars)
+
+Object of expenditure                          Amount
+Travel of experts                              20,800
+Consultants                                    34,800
+Contractual services                            9,000
+Total                                          64,600
+
+ 2. The requirements of $64,600 would be met from the contingency fund.
+"""
+    (note,) = read_notes(text)
+    rows = {c.text: c.quantities for c in note.claims if c.quantities.get("table") and not c.is_total}
+    assert rows["Travel of experts"]["trips"] == 4 and rows["Travel of experts"]["dsa_days"] == 4
+    assert rows["Consultants"]["consultant_months"] == 3
+    assert "trips" not in rows["Contractual services"] and "consultant_months" not in rows["Contractual services"]

@@ -1203,6 +1203,21 @@ def _period_year(text: str) -> int | None:
 _TABLE_END = re.compile(f"{_PARA.pattern}|{_CHAPTER.pattern}")
 
 
+def _described_items(text: str) -> dict[str, dict[str, Any]]:
+    """The items a paragraph lists without amounts, between semicolons, by kind ("travel", "staff",
+    "consultant"): the quantities of the one item of each kind (none when two are of one kind)."""
+    found: dict[str, list[dict[str, Any]]] = {}
+    for piece in re.split(r"[;；]", text):
+        if find_money(piece):
+            continue
+        q = qx.extract(piece)
+        kind = ("travel" if q.get("trips") else "staff" if q.get("grade") and q.get("work_months")
+                and not q.get("consultant_months") else "consultant" if q.get("consultant_months") else None)
+        if kind:
+            found.setdefault(kind, []).append(q)
+    return {kind: qs[0] for kind, qs in found.items() if len(qs) == 1}
+
+
 def _table_claims(table: Table, body: list[Line], blocks: list[_Block], note_no: int | None) -> list[Claim]:
     """The figures of a statement's table as claims of the paragraph it follows, named by row and
     column ("3 (table: Total (net), 2023)"), each total with its parts (see :mod:`pbi.check.tables`)."""
@@ -1214,10 +1229,14 @@ def _table_claims(table: Table, body: list[Line], blocks: list[_Block], note_no:
         where = [t.label.strip()] + ([f"section {t.section}"] if t.role in ("object", "subtotal") and t.section else [])
         return f"{num} (table: {', '.join(where)}, {t.year or 'total'})"
 
+    described = _described_items(owner.text) if owner else {}
     out: list[Claim] = []
     for t in table_amounts(table):
         para = name(t)
         q: dict[str, Any] = {"table": True}
+        kind = lx.object_of_expenditure(t.label) if t.role == "object" and not t.is_total else None
+        if kind in described:  # "… in table 1: the travel of six representatives …, with …; …"
+            q.update(described[kind], described_in=num)
         if t.is_total:
             q.update(is_total=True, total_of=[name(p) for p in t.parts], parts=[p.amount for p in t.parts])
         if t.role == "staff_assessment":
