@@ -258,6 +258,11 @@ def _environment(lang: str, budget_period: str) -> Any:
     def place(name: str) -> str:
         return str(phrase("places", name, lang))
 
+    def counted_noun(value: Any, key: str) -> str:
+        """The form of a counted noun after ``value`` (phrases ``counted``: one form per plural category
+        of the language, chosen by CLDR's rule): ru 21 заседание, 22 заседания, 25 заседаний."""
+        return n.plural(value, lang, *phrase("counted", key, lang))
+
     def service(rate_key: str) -> str:
         """A meeting service beside interpretation, by the rate that prices it (phrases ``meeting_services``)."""
         return str(phrase("meeting_services", rate_key, lang))
@@ -318,6 +323,7 @@ def _environment(lang: str, budget_period: str) -> Any:
         "period_of": lambda year: period_of(int(year)).label, "lower_first": lambda t: t[:1].lower() + t[1:],
         "item": lambda i: n.item_label(i, lang), "subitem": lambda i: n.subitem_label(i, lang),
         "pl": lambda v, *forms: n.plural(v, lang, *forms), "feminine": lambda noun: n.feminine(str(noun), lang),
+        "noun": counted_noun, "counted": lambda v, key: f"{n.number(v, lang)} {counted_noun(v, key)}",
         "cntf": lambda v: n.count_word(v, lang, "f"), "cntn": lambda v: n.count_word(v, lang, "n"),
         "prep": lambda text, word: n.contract(word, str(text), lang),
         "langnames": lambda codes: n.language_names(codes, lang), "section": section, "place": place,
