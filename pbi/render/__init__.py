@@ -714,10 +714,25 @@ def _resource_table(ctx: Any, lang: str) -> tuple[tuple[str, ...], list[tuple[st
     total = ZERO
     for g in note_groups(ctx.estimate).values():
         total = total + g.amount
-        labels = [getattr(a.label, lang, None) or a.id if a.label else a.id for a in g.activities]
+        labels = [_table_label(a, lang) for a in g.activities]
         rows.append(({"zh": "、", "ar": "؛ "}.get(lang, "; ").join(labels), str(phrase("funding", g.funding, lang)),
                      str(g.year), money(g.amount, lang)))
     return header, rows, money(total, lang)
+
+
+def _table_label(activity: Any, lang: str) -> str:
+    """An activity's label in the resource table: in ``lang``; quoted in the language it has while a note
+    may quote (and then said, as every quoted text); its id otherwise."""
+    label = activity.label
+    if label is None:
+        return str(activity.id)
+    if getattr(label, lang, None):
+        return str(getattr(label, lang))
+    quoting, have = _QUOTING.get(), _have(label)
+    if quoting is None or have is None:
+        return str(activity.id)
+    quoting.quoted.setdefault(id(label), (label, have))
+    return str(getattr(label, have))
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]])")
