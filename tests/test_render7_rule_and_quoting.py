@@ -151,3 +151,13 @@ def test_the_word_file_quotes_the_same_text(tmp_path: Path, lang: str, capsys: p
     assert "A draft resolution on ageing" in text
     for p in note.paragraphs:
         assert p.text in text
+
+
+def test_the_financial_note_s_table_quotes_a_label_it_lacks(tmp_path: Path) -> None:
+    spec = _spec(tmp_path, "153")
+    note = build_note(cost_file(spec), "fr", "financial_note", strict=False)
+    assert any("meetings of the expert group" in row[0] for row in note.table)  # not the id "sessions"
+    assert f"{spec}:16: requests[0].activities[1].label: no fr text, quoted in en — translate it before the note " \
+           "is issued" in note.warnings
+    strict = build_note(cost_file(_spec(tmp_path, "153", translated=True)), "fr", "financial_note")
+    assert strict.warnings == []
