@@ -7,6 +7,10 @@ for the statement), renders the template ``templates/<kind>/<lang>.j2`` (Jinja2 
 budget sections — by budget period — and the statement's names in ``pbi/model/vocabulary.yaml``), and
 writes the result as plain text, Markdown, HTML or Word (:mod:`.docx`). A language is added by writing its template and its
 phrases; numbers are written by :mod:`.numbers`.
+
+A spec text with no version in the note's language stops the note (``strict``, the default of the
+API) or is quoted in the language it has, each such field listed in ``Note.warnings`` (``pbi note``
+prints them); the rule of procedure cited is the spec's, the body's being only its default.
 """
 
 from __future__ import annotations
