@@ -7,18 +7,23 @@ for the statement), renders the template ``templates/<kind>/<lang>.j2`` (Jinja2 
 budget sections — by budget period — and the statement's names in ``pbi/model/vocabulary.yaml``), and
 writes the result as plain text, Markdown, HTML or Word (:mod:`.docx`). A language is added by writing its template and its
 phrases; numbers are written by :mod:`.numbers`.
+
+A spec text with no version in the note's language stops the note (``strict``, the default of the
+API) or is quoted in the language it has, each such field listed in ``Note.warnings`` (``pbi note``
+prints them); the rule of procedure cited is the spec's, the body's being only its default.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-from pbi.model.errors import RenderError
+from pbi.model.errors import PbiError, RenderError
 from pbi.costing.estimate import Estimate
 
 __all__ = ["Note", "NoteParagraph", "NoteItem", "KINDS", "FORMATS", "build_note", "render_note", "note_text",
@@ -73,6 +78,9 @@ class Note:
     header: dict[str, str] = field(default_factory=dict)
     #: footnotes, in order (the Word file prints them at the foot of the page)
     footnotes: list[str] = field(default_factory=list)
+    #: what the reader must know before the note is issued, one line each ``FILE:LINE: field: …``: a spec
+    #: text quoted in another language, a rule that is not the body's (printed on stderr by ``pbi note``)
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def direction(self) -> str:
@@ -97,11 +105,31 @@ def _phrases() -> dict[str, Any]:
     return phrases
 
 
+#: the languages a spec text missing in the note's language is quoted in, in this order of preference
+_QUOTED_FROM = ("en", "zh", "fr", "es", "ru", "ar")
+
+
+def _have(text: Any) -> str | None:
+    """The first language of :data:`_QUOTED_FROM` in which ``text`` is written."""
+    return next((k for k in _QUOTED_FROM if getattr(text, k, None)), None)
+
+
+@dataclass
+class _Quoting:
+    """The spec texts one note quotes untranslated: by identity, the text and the language quoted."""
+
+    quoted: dict[int, tuple[Any, str]] = field(default_factory=dict)
+
+
+#: set while a note that may quote untranslated texts is rendered (not strict); None: a missing text stops
+_QUOTING: ContextVar[_Quoting | None] = ContextVar("pbi_render_quoting", default=None)
+
+
 class MissingText(RenderError):
     """A text the note needs has no version in the note's language."""
 
     def __init__(self, text: Any, lang: str) -> None:
-        have = next((k for k in ("en", "zh", "fr", "es", "ru", "ar") if getattr(text, k, None)), None)
+        have = _have(text)
         shown = f" ({have}: {getattr(text, have)!r})" if have else ""
         super().__init__(f"no {lang} text{shown}")
         self.text = text
@@ -177,9 +205,13 @@ def _environment(lang: str, budget_period: str) -> Any:
         if text is None:
             raise RenderError("a text the template needs is missing from the spec")
         value = getattr(text, lang, None)
-        if not value:
+        if value:
+            return str(value)
+        quoting, have = _QUOTING.get(), _have(text)
+        if quoting is None or have is None:  # strict: the note stops, naming the field
             raise MissingText(text, lang)
-        return str(value)
+        quoting.quoted.setdefault(id(text), (text, have))  # quoted as the spec has it, and said on stderr
+        return str(getattr(text, have))
 
     first_year = parse_period(budget_period).years[0]
 
@@ -229,6 +261,11 @@ def _environment(lang: str, budget_period: str) -> Any:
 
     def place(name: str) -> str:
         return str(phrase("places", name, lang))
+
+    def counted_noun(value: Any, key: str) -> str:
+        """The form of a counted noun after ``value`` (phrases ``counted``: one form per plural category
+        of the language, chosen by CLDR's rule): ru 21 заседание, 22 заседания, 25 заседаний."""
+        return n.plural(value, lang, *phrase("counted", key, lang))
 
     def service(rate_key: str) -> str:
         """A meeting service beside interpretation, by the rate that prices it (phrases ``meeting_services``)."""
@@ -290,6 +327,7 @@ def _environment(lang: str, budget_period: str) -> Any:
         "period_of": lambda year: period_of(int(year)).label, "lower_first": lambda t: t[:1].lower() + t[1:],
         "item": lambda i: n.item_label(i, lang), "subitem": lambda i: n.subitem_label(i, lang),
         "pl": lambda v, *forms: n.plural(v, lang, *forms), "feminine": lambda noun: n.feminine(str(noun), lang),
+        "noun": counted_noun, "counted": lambda v, key: f"{n.number(v, lang)} {counted_noun(v, key)}",
         "cntf": lambda v: n.count_word(v, lang, "f"), "cntn": lambda v: n.count_word(v, lang, "n"),
         "prep": lambda text, word: n.contract(word, str(text), lang),
         "langnames": lambda codes: n.language_names(codes, lang), "section": section, "place": place,
@@ -358,9 +396,59 @@ def _clean(text: str, lang: str) -> str:
     return re.sub(r"([(\u201c\u00ab]) ", r"\1", text)
 
 
-def build_note(estimate: Estimate, lang: str, kind: str | None = None) -> Note:
+def build_note(estimate: Estimate, lang: str, kind: str | None = None, *, strict: bool = True) -> Note:
     """Render the template of ``kind`` in ``lang`` into a :class:`Note`; ``kind`` None: the kind the
-    spec's body takes by default (model/vocabulary.yaml)."""
+    spec's body takes by default (model/vocabulary.yaml).
+
+    A spec text (title, session, agenda title, request text …) with no version in ``lang`` stops the
+    note, naming its field (``strict``); with ``strict=False`` it is quoted in the language it has and
+    the note's ``warnings`` name each such field, so that a budget officer gets a note to work on
+    before the texts are translated. A rule the spec states other than its body's is printed as
+    stated, with a warning."""
+    quoting = None if strict else _Quoting()
+    token = _QUOTING.set(quoting)
+    try:
+        note = _build_note(estimate, lang, kind)
+    finally:
+        _QUOTING.reset(token)
+    lines = [*_rule_warnings(estimate.spec), *_quoted_warnings(quoting, estimate, lang)]
+    note.warnings = [message for _, message in sorted(lines, key=lambda lm: lm[0])]  # in the spec's order
+    return note
+
+
+def _rule_warnings(spec: Any) -> list[tuple[int, str]]:
+    """One line if the spec states a rule of procedure other than the one its body's notes are made
+    under (model/vocabulary.yaml): the note cites the spec's, and says so."""
+    from pbi.model.specs import source_of
+    from pbi.model.vocabulary import body
+
+    try:
+        known = body(spec.body).rule
+    except PbiError:
+        return []
+    if not known or not spec.rule or spec.rule == known:
+        return []
+    file, lines = source_of(spec)
+    name = body(spec.body).names_in("en")["name"] if "en" in body(spec.body).names else spec.body
+    return [(lines.get("rule", 0), str(RenderError(
+        f"{spec.rule} is not {name}’s rule for these notes ({known}); the note cites rule {spec.rule}, as the spec "
+        "states", file=file if lines else None, line=lines.get("rule"), field="rule")))]
+
+
+def _quoted_warnings(quoting: _Quoting | None, estimate: Estimate, lang: str) -> list[tuple[int, str]]:
+    """One line per spec field the note quotes in another language, in the order of the spec's lines."""
+    if quoting is None:
+        return []
+    found: dict[str, tuple[int, str]] = {}
+    for text, have in quoting.quoted.values():
+        file, line, where = _where(text, estimate)
+        message = str(RenderError(f"no {lang} text, quoted in {have} — translate it before the note is issued",
+                                  file=file, line=line, field=where or "a text"))
+        found.setdefault(where or message, (line or 0, message))
+    return list(found.values())
+
+
+def _build_note(estimate: Estimate, lang: str, kind: str | None = None) -> Note:
     import jinja2
 
     from .context import as_stated, build_context
@@ -429,20 +517,26 @@ def _with_assumptions(note: Note, spec: Any, lang: str) -> Note:
 
 def _locate(err: MissingText, estimate: Estimate) -> None:
     """Say which field of the spec (or of its entitlements file) lacks the text."""
+    file, line, where = _where(err.text, estimate)
+    if where is not None:
+        err.located(file=file, line=line, field=where)
+
+
+def _where(text: Any, estimate: Estimate) -> tuple[str | None, int | None, str | None]:
+    """The file, line and field path of a spec text (found by identity), or of an entitlements text."""
     from pbi.model.specs import source_of
 
     file, lines = source_of(estimate.spec)
-    where = _text_path(estimate.spec, err.text)
+    where = _text_path(estimate.spec, text)
     if where is not None:
-        err.located(file=file, line=lines.get(where), field=where)
-        return
+        return file, lines.get(where), where
     balances: list[Any] = [u.balance for u in estimate.entitlements]
     balances += [r.balance for req in estimate.spec.requests for r in estimate.recalls(req.id)]
     for balance in balances:
-        where = _text_path(balance, err.text, "entitlements")
+        where = _text_path(balance, text, "entitlements")
         if where is not None:
-            err.located(file=file, field=where)
-            return
+            return file, None, where
+    return file if lines else None, None, None
 
 
 def _header_block(spec: Any, lang: str, symbol: str) -> dict[str, str]:
@@ -624,10 +718,25 @@ def _resource_table(ctx: Any, lang: str) -> tuple[tuple[str, ...], list[tuple[st
     total = ZERO
     for g in note_groups(ctx.estimate).values():
         total = total + g.amount
-        labels = [getattr(a.label, lang, None) or a.id if a.label else a.id for a in g.activities]
+        labels = [_table_label(a, lang) for a in g.activities]
         rows.append(({"zh": "、", "ar": "؛ "}.get(lang, "; ").join(labels), str(phrase("funding", g.funding, lang)),
                      str(g.year), money(g.amount, lang)))
     return header, rows, money(total, lang)
+
+
+def _table_label(activity: Any, lang: str) -> str:
+    """An activity's label in the resource table: in ``lang``; quoted in the language it has while a note
+    may quote (and then said, as every quoted text); its id otherwise."""
+    label = activity.label
+    if label is None:
+        return str(activity.id)
+    if getattr(label, lang, None):
+        return str(getattr(label, lang))
+    quoting, have = _QUOTING.get(), _have(label)
+    if quoting is None or have is None:
+        return str(activity.id)
+    quoting.quoted.setdefault(id(label), (label, have))
+    return str(getattr(label, have))
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]])")
@@ -763,13 +872,17 @@ def note_text(note: Note, fmt: str = "text", *, assumptions: bool = True) -> str
 
 
 def render_note(estimate: Estimate, lang: str = "zh", fmt: str = "text", *,
-                kind: str | None = None, assumptions: bool = True) -> str | bytes:
+                kind: str | None = None, assumptions: bool = True, strict: bool = True,
+                warnings: list[str] | None = None) -> str | bytes:
     """The note of a costed spec in ``lang``: text, md or html (str), or docx (bytes); ``kind`` None:
     the kind the spec's body takes by default (a statement for the General Assembly, a financial
-    note for the Conference of the Parties)."""
+    note for the Conference of the Parties). ``strict=False`` quotes a spec text the language lacks
+    in the language it has (:func:`build_note`); the note's warnings are added to ``warnings``."""
     if fmt not in FORMATS:
         raise RenderError(f"unknown format {fmt!r} (expected one of {', '.join(FORMATS)})")
-    note = build_note(estimate, lang, kind)
+    note = build_note(estimate, lang, kind, strict=strict)
+    if warnings is not None:
+        warnings.extend(note.warnings)
     if not assumptions:  # the note's own text only (what --diff compares)
         note.assumptions = []
     if fmt == "docx":
