@@ -300,7 +300,8 @@ def _cmd_note(args: argparse.Namespace) -> int:
         _write(result.report())
         return 0 if result.ok else 1
     warnings: list[str] = []
-    out = render_note(estimate, args.lang, fmt, kind=args.kind, strict=args.strict, warnings=warnings)
+    out = render_note(estimate, args.lang, fmt, kind=args.kind, strict=not args.quote_untranslated,
+                      warnings=warnings)
     for line in warnings:  # a text quoted untranslated, a rule not the body's: the note is written all the same
         print(_printable(line), file=sys.stderr)
     if args.output and not to_stdout:
@@ -454,9 +455,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="override a quantity or rate, as for `pbi compare` (repeatable)")
     p.add_argument("--diff", metavar="SEEDFILE",
                    help="compare the Chinese note with the spec's annex in SEEDFILE and show the differences")
-    p.add_argument("--strict", action="store_true",
-                   help="stop (exit 2) on a spec text with no version in the note's language, instead of quoting "
-                        "it in the language it has with a warning")
+    p.add_argument("--quote-untranslated", action="store_true",
+                   help="write the note although a spec text (title, session, request, label) has no version in "
+                        "its language: quote it in the language it has, with one warning per field (by default "
+                        "such a note stops, exit 2, naming the field)")
     p.set_defaults(func=_cmd_note)
 
     p = sub.add_parser("workbook", help="a live Excel workbook: quantities to edit, rates, line items as "

@@ -23,9 +23,9 @@ def test_draft_cost_note_explain(source: Path, tmp_path: Path, capsys: pytest.Ca
     if labels["language"] == "zh":
         assert main(["note", str(tmp_path / "spec.yaml"), "--lang", "en"]) == 0
         assert "untranslated" in capsys.readouterr().out  # the assumption says which words are the draft's own
-    else:  # an English title stays English only: the Chinese note quotes it, and says so on stderr
-        assert main(["note", str(tmp_path / "spec.yaml"), "--lang", "zh"]) == 0
+    else:  # an English title stays English only: the Chinese note stops on it, or quotes it when asked
+        assert main(["note", str(tmp_path / "spec.yaml"), "--lang", "zh"]) == 2
+        assert "title: no zh text (en: " in capsys.readouterr().err
+        assert main(["note", str(tmp_path / "spec.yaml"), "--lang", "zh", "--quote-untranslated"]) == 0
         out = capsys.readouterr()
         assert "title: no zh text, quoted in en — translate it before the note is issued" in out.err
-        assert main(["note", str(tmp_path / "spec.yaml"), "--lang", "zh", "--strict"]) == 2  # --strict stops on it
-        assert "title: no zh text (en: " in capsys.readouterr().err

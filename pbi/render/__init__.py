@@ -9,7 +9,8 @@ writes the result as plain text, Markdown, HTML or Word (:mod:`.docx`). A langua
 phrases; numbers are written by :mod:`.numbers`.
 
 A spec text with no version in the note's language stops the note (``strict``, the default of the
-API) or is quoted in the language it has, each such field listed in ``Note.warnings`` (``pbi note``
+API and of ``pbi note``: never English in a French note) or, for a working note, is quoted in the
+language it has, each such field listed in ``Note.warnings`` (``pbi note --quote-untranslated``
 prints them); the rule of procedure cited is the spec's, the body's being only its default.
 """
 
@@ -131,7 +132,8 @@ class MissingText(RenderError):
     def __init__(self, text: Any, lang: str) -> None:
         have = _have(text)
         shown = f" ({have}: {getattr(text, have)!r})" if have else ""
-        super().__init__(f"no {lang} text{shown}")
+        super().__init__(f"no {lang} text{shown}: give it in the spec, or write a working note that quotes "
+                         f"it untranslated with `pbi note --quote-untranslated`")
         self.text = text
 
 
