@@ -19,7 +19,8 @@ import sys
 import tempfile
 import zipfile
 from pathlib import Path
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[2]
@@ -35,6 +36,7 @@ SPECS = {
     "nairobi": "tests/data/delegate/ga-nairobi-2028-weeks.yaml",
     "geneva": "tests/data/newuser/ga-geneva-2026-2027.yaml",
     "vienna": "tests/data/delegate/ga-vienna-2026-words.yaml",
+    "shares": "tests/data/wb2/shares-2011.yaml",  # draws on an allocation (tests/data/wb2)
 }
 
 
@@ -96,7 +98,7 @@ def insert_row(activity: str, quantity: str, value: Any) -> Edit:
     def change(wb: Any) -> str:
         ws = wb["quantities"]
         r = ws.max_row + 1
-        for col, v in zip("ABCD", (activity, quantity, value, value)):
+        for col, v in zip("ABCD", (activity, quantity, value, value), strict=True):
             ws[f"{col}{r}"] = v
         return f"quantities!A{r}"
     return change
@@ -148,7 +150,16 @@ def edit_rate(sheet: str, col: str) -> Edit:
         ws = wb[sheet]
         ws.protection.sheet = False
         ws[f"{col}2"] = round(float(ws[f"{col}2"].value) * 1.1, 2)
-        return f"{sheet}!{col}2"
+        return (f"'{sheet}'" if " " in sheet else sheet) + f"!{col}2"
+    return change
+
+
+def edit_cell(sheet: str, cell: str, value: Any) -> Edit:
+    """Protection removed and one cell of ``sheet`` overwritten."""
+    def change(wb: Any) -> str:
+        wb[sheet].protection.sheet = False
+        wb[sheet][cell] = value
+        return f"{sheet}!{cell}"
     return change
 
 
@@ -211,6 +222,8 @@ def main() -> int:
              why="a rate is not read back from the workbook: the message gives the --set for it")
         case("rate-grid-edited", "geneva", edit_rate("rate grid", "B"), "error",
              why="a rate is not read back from the workbook: the message gives the --set for it")
+        case("allocation-edited", "shares", edit_cell("shares", "D2", 6), "error",
+             why="what is left of an allocation is read from the entitlements file")
         case("baseline-edited", "nairobi", lambda wb: (wb["quantities"].__setitem__(
             f"D{row_of(wb['quantities'], 'docs', 'pages')}", 90), f"quantities!D{row_of(wb['quantities'], 'docs', 'pages')}")[1],
             "error", why="column D is the spec's value: the workbook was written from another spec, or edited there")
