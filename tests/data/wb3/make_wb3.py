@@ -1,6 +1,6 @@
 """Write the edited workbooks of tests/data/wb3: a delegate's workbook edited as delegates edit it.
 
-    python tests/data/wb3/make_wb3.py
+    python tests/data/wb3/make_wb3.py [OUT_DIR]     (default: beside this script)
 
 Each case starts from the workbook `pbi workbook` writes for a spec of tests/data/delegate or
 tests/data/newuser and is edited with openpyxl (a row deleted, inserted, re-ordered; a cell cleared,
@@ -163,7 +163,9 @@ def edit_cell(sheet: str, cell: str, value: Any) -> Edit:
     return change
 
 
-def main() -> int:
+def main(argv: list[str]) -> int:
+    out_dir = Path(argv[0]) if argv else HERE
+    out_dir.mkdir(parents=True, exist_ok=True)
     cases: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory() as tmp:
         bases = {}
@@ -171,7 +173,7 @@ def main() -> int:
             bases[key] = write_workbook(cost_file(ROOT / spec), Path(tmp) / f"{key}.xlsx")
 
         def case(name: str, key: str, change: Edit, expect: str, **more: Any) -> Path:
-            out = HERE / f"{name}.xlsx"
+            out = out_dir / f"{name}.xlsx"
             where = edit(bases[key], out, change)
             entry = {"file": out.name, "spec": SPECS[key], "expect": expect, **more}
             if expect == "error" and "cell" not in more:
@@ -235,28 +237,28 @@ def main() -> int:
         wb = openpyxl.Workbook()
         wb.active.title = "Sheet1"
         wb.active["A1"] = "budget"
-        wb.save(HERE / "not-pbi.xlsx")
+        wb.save(out_dir / "not-pbi.xlsx")
         cases.append({"file": "not-pbi.xlsx", "spec": SPECS["nairobi"], "expect": "error", "cell": "quantities"})
         wb = openpyxl.Workbook()
         wb.active.title = "quantities"
         wb.active.append(["item", "cost"])
         wb.active.append(["chairs", 12])
-        wb.save(HERE / "not-pbi-quantities.xlsx")
+        wb.save(out_dir / "not-pbi-quantities.xlsx")
         cases.append({"file": "not-pbi-quantities.xlsx", "spec": SPECS["nairobi"], "expect": "error",
                       "cell": "quantities!A1"})
-        data = (HERE / "rows-reordered.xlsx").read_bytes()
-        (HERE / "truncated.xlsx").write_bytes(data[: len(data) // 2])
+        data = (out_dir / "rows-reordered.xlsx").read_bytes()
+        (out_dir / "truncated.xlsx").write_bytes(data[: len(data) // 2])
         cases.append({"file": "truncated.xlsx", "spec": SPECS["geneva"], "expect": "error", "cell": "not an Excel"})
         # an Excel 97-2003 file renamed: the compound-document signature, then sectors
-        (HERE / "renamed.xlsx").write_bytes(bytes.fromhex("d0cf11e0a1b11ae1") + bytes(4088))
+        (out_dir / "renamed.xlsx").write_bytes(bytes.fromhex("d0cf11e0a1b11ae1") + bytes(4088))
         cases.append({"file": "renamed.xlsx", "spec": SPECS["nairobi"], "expect": "error", "cell": "Excel 97"})
         shutil.rmtree(Path(tmp), ignore_errors=True)
-    (HERE / "cases.yaml").write_text(
+    (out_dir / "cases.yaml").write_text(
         "# Written by make_wb3.py: what a delegate should get from each edited workbook.\n"
         + yaml.safe_dump(cases, sort_keys=False, allow_unicode=True, width=120), encoding="utf-8")
-    print(f"wrote {len(cases)} workbooks to {HERE}")
+    print(f"wrote {len(cases)} workbooks to {out_dir}")
     return 0
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(main(sys.argv[1:]))
