@@ -30,6 +30,11 @@ Sheets:
 
 Every sheet but the rate grid is protected without a password, but for column C of the quantities.
 
+Read back (:func:`read_workbook_scenario`) with the estimate it was written from, the workbook is
+checked against it: rows are found by activity and quantity, in any order; a row deleted or added,
+an id changed, column D changed, a rate or an allocation edited, or a value the table cannot price
+is an error naming the sheet and cell, never ignored.
+
 An item whose quantity no formula follows (a session over the new year that also draws on an
 entitlement, or over more than two years) keeps it as a number (``linked: no``), and the quantity
 cells of its activity say so. A range (600 to 900 pages) is written as its low end.
@@ -706,7 +711,9 @@ What to edit: the yellow cells of sheet "quantities", column C (days, pages, lan
   and the rows location, year and grade (the duty station, the year and the grade an activity is
   priced at: pick one of the list, or a year the table covers). Every other cell is protected
   (Review > Unprotect Sheet lifts it: there is no password).
-  Column D keeps the value of the spec: pbi reads back the rows where C differs from D.
+  Column D keeps the value of the spec: pbi reads back the rows where C differs from D, by activity
+  and quantity (rows may be sorted). A row deleted or added, an id changed, or a value the table
+  cannot price is refused with the cell it is in: pbi never ignores an edit.
   Excel refuses what pbi would: counts are whole numbers from 1, languages 1 to 6, other quantities
   numbers greater than 0.
 What recomputes: sheet "items" (quantity × rate × unit factor, programme support costs; each rate
@@ -717,8 +724,9 @@ What recomputes: sheet "items" (quantity × rate × unit factor, programme suppo
   each year, at nothing until one does).
 What does not: {flagged}
   Rates: sheet "rates" lists the rates the spec uses now; an edit of sheet "rate grid" (unprotected)
-  recomputes here, but pbi does not read it back (a scenario's "rates:" changes a rate). Nor the allocation left in sheet "shares" (it comes from the
-  entitlements file). A range (600 to 900 pages) is computed at its low end.{half_even}
+  recomputes here, but pbi does not read it back: `pbi compare` refuses the edited workbook and names
+  the `--set rates.KEY=VALUE@DATE` that prices the rate. So too the allocation left in sheet "shares"
+  (it comes from the entitlements file). A range (600 to 900 pages) is computed at its low end.{half_even}
 Get the note of the edited workbook back:
   pbi compare {spec} --scenario {book}
   pbi note {spec} --lang en --scenario {book} -o note.docx
