@@ -16,10 +16,10 @@ import yaml
 
 pytest.importorskip("openpyxl")
 
-from pbi.costing.api import compare_file, cost_file, variant_file  # noqa: E402
-from pbi.costing.scenario import Scenario, load_scenario  # noqa: E402
-from pbi.export.workbook import QUANTITY_SHEET, read_workbook_scenario, write_workbook  # noqa: E402
-from pbi.model.errors import PbiError  # noqa: E402
+from pbi.costing.api import compare_file, cost_file, variant_file
+from pbi.costing.scenario import Scenario, load_scenario
+from pbi.export.workbook import QUANTITY_SHEET, read_workbook_scenario, write_workbook
+from pbi.model.errors import PbiError
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data" / "wb3"
@@ -150,3 +150,12 @@ def test_a_workbook_as_a_scenario_file_says_how_to_read_it(tmp_path: Path) -> No
     shutil.copy(DATA / "rows-reordered.xlsx", path)
     with pytest.raises(PbiError, match="read_workbook_scenario"):
         load_scenario(path)
+
+
+def test_a_workbook_of_another_table_says_which(tmp_path: Path) -> None:
+    spec = ROOT / "notes/ctoc-cop-2010-17/annex-04.yaml"
+    other = cost_file(spec, table="unodc-vienna-2020")
+    book = write_workbook(other, tmp_path / "costing.xlsx")
+    with pytest.raises(PbiError, match=r"rates!F2: the workbook was written with table unodc-vienna-2020"):
+        read_workbook_scenario(book, cost_file(spec))
+    assert read_workbook_scenario(book, other).quantities == {}

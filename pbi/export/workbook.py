@@ -995,20 +995,34 @@ def _expected(est: "Estimate") -> _Book:
     return book
 
 
-def _check_rates(wb: Any, book: _Book, file: str) -> None:
-    """InputError at the first rate (rates, rate grid) or allocation (shares) a delegate changed:
-    pbi prices rates from its table and allocations from the entitlements file, never from the
-    workbook, and says so rather than ignore the edit."""
+def _check_table(wb: Any, book: _Book, table: str, file: str) -> None:
+    """InputError if the rates sheet names a table other than the one pbi prices with now."""
+    name = _sheet(wb, "rates")
+    if name is None:
+        return
+    tables = {table, *(str(r[5]) for r in book.rates)}
+    for n, row in enumerate(wb[name].iter_rows(min_row=2, min_col=6, max_col=6, values_only=True), start=2):
+        written = str(row[0]).strip() if row and row[0] else ""
+        if written and written not in tables:
+            raise InputError(f"the workbook was written with table {written}, not {table} (give --table {written}, "
+                             "or write the workbook again)", file=file, line=n, field=_ref(name, f"F{n}"))
+
+
+def _check_rates(wb: Any, book: _Book, table: str, file: str) -> None:
+    """InputError at the first rate (rates, rate grid) or allocation (shares) that is not the one
+    pbi prices with: pbi prices rates from table ``table`` and allocations from the entitlements
+    file, never from the workbook, and says so rather than ignore the edit."""
     name = _sheet(wb, "rates")
     if name is not None:
         want = {(str(r[0]), str(r[1]), str(r[2])): r[3] for r in book.rates}
         for n, row in enumerate(wb[name].iter_rows(min_row=2, max_col=4, values_only=True), start=2):
             key = tuple("" if v is None else str(v) for v in (*row, None, None, None)[:3])
             if key in want and not _same_number(row[3], want[key]):
-                raise InputError(f"{key[0]}{' at ' + key[2] if key[2] else ''} from {key[1]}: {_shown(want[key])} → "
-                                 f"{_shown(row[3])}: pbi prices rates from its table, not from the workbook; to "
-                                 f"price this rate, `--set rates.{key[0]}={_shown(row[3])}@{key[1]}` (every duty "
-                                 "station, from that date on)", file=file, line=n, field=_ref(name, f"D{n}"))
+                raise InputError(f"{key[0]}{' at ' + key[2] if key[2] else ''} from {key[1]}: the workbook has "
+                                 f"{_shown(row[3])}, table {table} {_shown(want[key])}: pbi prices rates from its "
+                                 f"table, not from the workbook (to price this rate: `--set rates.{key[0]}="
+                                 f"{_shown(row[3])}@{key[1]}`, every duty station from that date on)", file=file,
+                                 line=n, field=_ref(name, f"D{n}"))
     name = _sheet(wb, GRID_SHEET)
     if name is not None:
         grid = {str(r[0]): r[1] for r in book.grid}
@@ -1016,11 +1030,11 @@ def _check_rates(wb: Any, book: _Book, file: str) -> None:
             label = str(row[0]) if row and row[0] is not None else ""
             if label in grid and not _same_number(row[1], grid[label]):
                 parts = label.split("|")
-                hint = (f"; to price it, `--set rates.{parts[0]}={_shown(row[1])}@{parts[2]}-01-01` (every duty "
-                        "station, from that year on)" if len(parts) == 3 else "")
-                raise InputError(f"{label}: {_shown(grid[label])} → {_shown(row[1])}: an edit of the rate grid "
-                                 "recomputes in the workbook but pbi prices rates from its table" + hint,
-                                 file=file, line=n, field=_ref(name, f"B{n}"))
+                hint = (f" (to price it: `--set rates.{parts[0]}={_shown(row[1])}@{parts[2]}-01-01`, every duty "
+                        "station from that year on)" if len(parts) == 3 else "")
+                raise InputError(f"{label}: the workbook has {_shown(row[1])}, table {table} {_shown(grid[label])}: "
+                                 "an edit of the rate grid recomputes in the workbook, but pbi prices rates from its "
+                                 "table" + hint, file=file, line=n, field=_ref(name, f"B{n}"))
     name = _sheet(wb, "shares")
     if name is not None:
         fixed = {(str(r[0]), str(r[1]), str(r[2])): r[3] for r in book.shares
@@ -1028,9 +1042,10 @@ def _check_rates(wb: Any, book: _Book, file: str) -> None:
         for n, row in enumerate(wb[name].iter_rows(min_row=2, max_col=4, values_only=True), start=2):
             at = tuple("" if v is None else str(v) for v in (*row, None, None, None)[:3])
             if at in fixed and not _same_number(row[3], fixed[at]):
-                raise InputError(f"{at[0]} {at[1]}, {at[2]}: {_shown(fixed[at])} → {_shown(row[3])}: pbi reads "
-                                 "an allocation from the entitlements file, not from the workbook (edit that file)",
-                                 file=file, line=n, field=_ref(name, f"D{n}"))
+                raise InputError(f"{at[0]} {at[1]}, {at[2]}: the workbook has {_shown(row[3])}, the entitlements "
+                                 f"file {_shown(fixed[at])}: pbi reads the allocation from that file (edit it there; "
+                                 "if it changed, write the workbook again)", file=file, line=n,
+                                 field=_ref(name, f"D{n}"))
 
 
 def _ref(sheet: str, cell: str) -> str:
@@ -1094,6 +1109,8 @@ def _read_scenario(wb: Any, data: bytes, file: str, estimate: "Estimate | None",
                          "(activity, quantity, value (edit me), as in the spec): not a workbook `pbi workbook` wrote",
                          file=file, line=1, field=_ref(sheet_name, "A1"))
     book = _expected(estimate) if estimate is not None else None
+    if book is not None and estimate is not None:
+        _check_table(wb, book, estimate.table.id, file)
     want = {(str(r[0]), str(r[1])): r[2] for r in book.quantities} if book is not None else {}
     activities = list(dict.fromkeys(a for a, _ in want))
     edits: dict[str, Any] = {}
@@ -1188,7 +1205,7 @@ def _read_scenario(wb: Any, data: bytes, file: str, estimate: "Estimate | None",
             raise InputError(f"{what}: pbi cannot tell a deleted row from an unchanged one (undo the deletion; an "
                              "activity is removed from the spec, not the workbook)", file=file,
                              field=_ref(sheet_name, "A:B"))
-        _check_rates(wb, book, file)
+        _check_rates(wb, book, estimate.table.id if estimate is not None else "", file)
     try:
         scenario = Scenario.from_dict({"name": f"workbook {Path(file).name}", "set": edits}, file=file, lines=lines)
         if estimate is not None:
