@@ -995,6 +995,26 @@ def _expected(est: "Estimate") -> _Book:
     return book
 
 
+def _check_items(wb: Any, book: _Book, file: str) -> None:
+    """InputError at the first formula of the items sheet that a number or text replaced (the
+    sheet's protection lifted): pbi prices line items from the quantities and its table. A workbook
+    whose formulas a formula engine turned into values is not checked."""
+    name = _sheet(wb, "items")
+    if name is None:
+        return
+    rows = list(wb[name].iter_rows(min_row=2, max_row=len(book.items) + 1, values_only=True))
+    if not any(isinstance(v, str) and v.startswith("=") for row in rows for v in row):
+        return
+    for n, (row, want) in enumerate(zip(rows, book.items, strict=False), start=2):
+        for k, expected in enumerate(want):
+            got = row[k] if k < len(row) else None
+            if isinstance(expected, str) and expected.startswith("=") and not (isinstance(got, str)
+                                                                                and got.startswith("=")):
+                raise InputError(f"a formula of pbi's ({expected[:60]}) was replaced by {_shown(got)!r}: pbi prices "
+                                 "line items from the quantities sheet and its table, not from this sheet (undo it, "
+                                 "and edit the quantities)", file=file, line=n, field=_ref(name, f"{_column(k)}{n}"))
+
+
 def _check_table(wb: Any, book: _Book, table: str, file: str) -> None:
     """InputError if the rates sheet names a table other than the one pbi prices with now."""
     name = _sheet(wb, "rates")
@@ -1092,6 +1112,41 @@ def read_workbook_scenario(path: Path | str, estimate: "Estimate | None" = None)
         wb.close()
 
 
+#: the header of the quantities sheet, as :func:`write_workbook` writes it (the first four columns)
+_QUANTITY_HEADER = ("activity", "quantity", "value (edit me)", "as in the spec")
+#: how many header cells are searched for them (a delegate may insert a column of notes)
+_HEADER_COLS = 30
+#: the sheets :func:`write_workbook` writes
+_SHEETS = ("read me", QUANTITY_SHEET, "shares", "rates", GRID_SHEET, "items", "totals")
+
+
+def _column(index: int) -> str:
+    """The letter of the column at ``index`` (0 is A)."""
+    from openpyxl.utils import get_column_letter
+
+    return str(get_column_letter(index + 1))
+
+
+def _check_copies(wb: Any, sheet_name: str, file: str) -> None:
+    """InputError for a second sheet of quantities (a copy a delegate edited): pbi reads one."""
+    for other in wb.sheetnames:
+        if other == sheet_name or other.casefold() in _SHEETS:
+            continue
+        first = next(wb[other].iter_rows(min_row=1, max_row=1, max_col=2, values_only=True), ())
+        if [str(h).strip().casefold() for h in (*first, "", "")[:2]] == ["activity", "quantity"]:
+            raise InputError(f"sheet {other!r} is a second sheet of quantities: pbi reads only {sheet_name!r} (edit that "
+                             "one; for two variants, two workbooks)", file=file, field=_ref(other, "A1"))
+
+
+def _canonical(estimate: "Estimate | None", name: str, value: str) -> str:
+    """A duty station or grade as the table and pbi spell it (``geneva`` is Geneva), else as typed."""
+    from pbi.costing.scenario import duty_stations
+    from pbi.model.specs import GRADES
+
+    names = (duty_stations(estimate.table) if estimate is not None else ()) if name == "location" else GRADES
+    return next((n for n in names if n.casefold() == value.casefold()), value)
+
+
 def _read_scenario(wb: Any, data: bytes, file: str, estimate: "Estimate | None", openpyxl: Any) -> "Scenario":
     """The scenario of the quantities sheet of ``wb`` (see :func:`read_workbook_scenario`)."""
     from pbi.costing.scenario import Scenario
@@ -1103,11 +1158,20 @@ def _read_scenario(wb: Any, data: bytes, file: str, estimate: "Estimate | None",
                          f"from sheet {QUANTITY_SHEET!r} of the workbook `pbi workbook SPEC -o FILE.xlsx` writes",
                          file=file)
     ws = wb[sheet_name]
-    header = next(ws.iter_rows(min_row=1, max_row=1, max_col=4, values_only=True), ())
-    if [str(h).strip().casefold() for h in (*header, "", "")[:2]] != ["activity", "quantity"]:
+    header = next(ws.iter_rows(min_row=1, max_row=1, max_col=_HEADER_COLS, values_only=True), ())
+    titles = [str(h).strip().casefold() if h is not None else "" for h in header]
+    if titles[:2] != ["activity", "quantity"]:
         raise InputError(f"the header is {', '.join(str(h) for h in header if h is not None) or 'empty'}, not pbi's "
-                         "(activity, quantity, value (edit me), as in the spec): not a workbook `pbi workbook` wrote",
-                         file=file, line=1, field=_ref(sheet_name, "A1"))
+                         f"({', '.join(_QUANTITY_HEADER)}): not a workbook `pbi workbook` wrote", file=file, line=1,
+                         field=_ref(sheet_name, "A1"))
+    missing_titles = [t for t in _QUANTITY_HEADER[2:] if t not in titles]
+    if missing_titles:
+        raise InputError(f"no column {missing_titles[0]!r} (the header is {', '.join(str(h) for h in header if h)}): "
+                         "a column of pbi's was deleted or renamed (undo it, or write the workbook again)", file=file,
+                         line=1, field=_ref(sheet_name, "1:1"))
+    at_value, at_spec = titles.index(_QUANTITY_HEADER[2]), titles.index(_QUANTITY_HEADER[3])
+    value_col, spec_col = _column(at_value), _column(at_spec)
+    _check_copies(wb, sheet_name, file)
     book = _expected(estimate) if estimate is not None else None
     if book is not None and estimate is not None:
         _check_table(wb, book, estimate.table.id, file)
@@ -1117,18 +1181,23 @@ def _read_scenario(wb: Any, data: bytes, file: str, estimate: "Estimate | None",
     lines: dict[str, int] = {}
     cells: dict[str, str] = {}  # path → its cell, to name it in an error of the scenario
     seen: dict[str, int] = {}  # every row's quantity, changed or not: one row each
-    cached: dict[int, Any] | None = None  # the values Excel or LibreOffice saved for column C, by row
+    cached: dict[int, Any] | None = None  # the values Excel or LibreOffice saved for the value column, by row
 
-    def fail(message: str, n: int, col: str = "C") -> InputError:
-        return InputError(message, file=file, line=n, field=_ref(sheet_name, f"{col}{n}"))
+    def fail(message: str, n: int, col: str | None = None) -> InputError:
+        return InputError(message, file=file, line=n, field=_ref(sheet_name, f"{col or value_col}{n}"))
 
-    for n, row in enumerate(ws.iter_rows(min_row=2, max_col=4, values_only=True), start=2):
+    width = max(at_value, at_spec) + 1
+    for n, row in enumerate(ws.iter_rows(min_row=2, max_col=width, values_only=True), start=2):
         if n > MAX_QUANTITY_ROWS + 1:
             raise fail(f"more than {MAX_QUANTITY_ROWS:,} rows in the quantities sheet (pbi writes a few per "
                        "activity)", n, "A")
-        if not row or row[0] is None:
+        row = (*row, *([None] * width))[:width]
+        if row[0] is None or not str(row[0]).strip():
+            if row[1] is not None or row[at_value] is not None:
+                raise fail(f"the activity cell is empty (the row has {row[1]!s}: {row[at_value]!s}): every row of "
+                           "pbi's names its activity (undo the edit)", n, "A")
             continue
-        activity, name, value, baseline = (*row, None, None, None, None)[:4]
+        activity, name, value, baseline = row[0], row[1], row[at_value], row[at_spec]
         activity, name = str(activity).strip(), str(name).strip()
         key = f"{activity}.{name}"
         if key in seen:
@@ -1145,9 +1214,9 @@ def _read_scenario(wb: Any, data: bytes, file: str, estimate: "Estimate | None",
         if isinstance(value, str) and value.startswith("="):
             if cached is None:
                 saved = openpyxl.load_workbook(io.BytesIO(data), data_only=True, read_only=True)
-                cached = {i: r[2] if len(r) > 2 else None for i, r in
-                          enumerate(saved[sheet_name].iter_rows(min_row=1, max_row=MAX_QUANTITY_ROWS + 1, max_col=3,
-                                                                 values_only=True), start=1)}
+                cached = {i: r[at_value] if len(r) > at_value else None for i, r in
+                          enumerate(saved[sheet_name].iter_rows(min_row=1, max_row=MAX_QUANTITY_ROWS + 1,
+                                                                 max_col=at_value + 1, values_only=True), start=1)}
                 saved.close()
             computed = cached.get(n)
             if isinstance(computed, str) and computed.strip() in _EXCEL_ERRORS:
@@ -1164,17 +1233,19 @@ def _read_scenario(wb: Any, data: bytes, file: str, estimate: "Estimate | None",
             raise fail(f"{key}: the value is empty (type the number; the spec states "
                        f"{_shown(want.get((activity, name), baseline))})", n)
         if book is not None and not _same(baseline, want[(activity, name)]):
-            raise fail(f"{key}: column D holds {_shown(baseline)} but the spec states {_shown(want[(activity, name)])}: "
-                       "the workbook was written from another version of the spec, or column D was edited (edit "
-                       "column C; write the workbook again with `pbi workbook`)", n, "D")
+            raise fail(f"{key}: column {spec_col} holds {_shown(baseline)} but the spec states "
+                       f"{_shown(want[(activity, name)])}: the workbook was written from another version of the spec, "
+                       f"or column {spec_col} was edited (edit column {value_col}; write the workbook again with `pbi "
+                       "workbook`)", n, spec_col)
         if book is not None:
             baseline = want[(activity, name)]
-        cells[key] = _ref(sheet_name, f"C{n}")
+        cells[key] = _ref(sheet_name, f"{value_col}{n}")
         if name in ("location", "grade"):
             if not isinstance(value, str) or not value.strip():
                 raise fail(f"{key}: expected a {'duty station' if name == 'location' else 'grade'} (got {value!r})", n)
-            if value.strip() != str(baseline).strip():
-                edits[key] = value.strip()
+            value = _canonical(estimate, name, value.strip())
+            if value != str(baseline).strip():
+                edits[key] = value
                 lines[f"set.{key}"] = n
             continue
         try:
@@ -1184,8 +1255,8 @@ def _read_scenario(wb: Any, data: bytes, file: str, estimate: "Estimate | None",
         try:
             changed = number != _cell_number(baseline)
         except ValueError:
-            raise fail(f"{key}: column D holds {baseline!r}, not the spec's value that pbi wrote there (write the "
-                       "workbook again with `pbi workbook`)", n, "D") from None
+            raise fail(f"{key}: column {spec_col} holds {baseline!r}, not the spec's value that pbi wrote there (write "
+                       "the workbook again with `pbi workbook`)", n, spec_col) from None
         if name == "year" and changed and estimate is not None and int(number) not in _years(estimate):
             years = _years(estimate)
             raise fail(f"{key}: {_shown(value)} is not a year of the rate grid ({years[0]} to {years[-1]}, as the "
@@ -1206,6 +1277,7 @@ def _read_scenario(wb: Any, data: bytes, file: str, estimate: "Estimate | None",
                              "activity is removed from the spec, not the workbook)", file=file,
                              field=_ref(sheet_name, "A:B"))
         _check_rates(wb, book, estimate.table.id if estimate is not None else "", file)
+        _check_items(wb, book, file)
     try:
         scenario = Scenario.from_dict({"name": f"workbook {Path(file).name}", "set": edits}, file=file, lines=lines)
         if estimate is not None:

@@ -154,6 +154,37 @@ def edit_rate(sheet: str, col: str) -> Edit:
     return change
 
 
+def with_column_inserted(then: Edit) -> Edit:
+    """A column of notes inserted before column C (the value moves to D), then ``then``."""
+    def change(wb: Any) -> Any:
+        ws = wb["quantities"]
+        ws.insert_cols(3)
+        ws["C1"] = "my notes"
+        ws["C2"] = "ask the secretariat"
+        where = then(wb)  # set_cell writes column C: move its edit to D, the value column now
+        r = int(where.split("!C", 1)[1])
+        ws[f"D{r}"], ws[f"C{r}"] = ws[f"C{r}"].value, None
+        return where.replace("!C", "!D")
+    return change
+
+
+def delete_column(col: str) -> Edit:
+    def change(wb: Any) -> str:
+        wb["quantities"].delete_cols(ord(col) - ord("A") + 1)
+        return "quantities!1:1"
+    return change
+
+
+def copy_sheet_and_set(activity: str, quantity: str, value: Any) -> Edit:
+    """The quantities sheet copied (Move or Copy > Create a copy) and the copy edited."""
+    def change(wb: Any) -> str:
+        copy = wb.copy_worksheet(wb["quantities"])
+        copy.title = "quantities (2)"
+        copy[f"C{row_of(copy, activity, quantity)}"] = value
+        return "'quantities (2)'!A1"
+    return change
+
+
 def edit_cell(sheet: str, cell: str, value: Any) -> Edit:
     """Protection removed and one cell of ``sheet`` overwritten."""
     def change(wb: Any) -> str:
@@ -226,6 +257,17 @@ def main(argv: list[str]) -> int:
              why="a rate is not read back from the workbook: the message gives the --set for it")
         case("allocation-edited", "shares", edit_cell("shares", "D2", 6), "error",
              why="what is left of an allocation is read from the entitlements file")
+        case("column-inserted", "nairobi", with_column_inserted(set_cell("docs", "pages", 90)), "honoured",
+             set={"docs.pages": "90"}, why="columns are found by their header: a column of notes may be inserted")
+        case("column-deleted", "nairobi", delete_column("D"), "error", cell="quantities!1:1",
+             why="the spec's values (column D) are gone")
+        case("id-cleared", "nairobi", rename_id("docs", "pages", None), "error")
+        case("station-lowercase", "nairobi", set_cell("session", "location", "vienna"), "honoured",
+             set={"session.location": "Vienna"}, why="a duty station or grade in other capitals is the table's")
+        case("sheet-copied", "geneva", copy_sheet_and_set("wg-2026", "days", 3), "error",
+             why="an edited copy of the quantities: pbi reads one sheet")
+        case("item-overwritten", "nairobi", edit_cell("items", "N2", 12345), "error",
+             why="a line item's formula replaced by a number")
         case("baseline-edited", "nairobi", lambda wb: (wb["quantities"].__setitem__(
             f"D{row_of(wb['quantities'], 'docs', 'pages')}", 90), f"quantities!D{row_of(wb['quantities'], 'docs', 'pages')}")[1],
             "error", why="column D is the spec's value: the workbook was written from another spec, or edited there")

@@ -1,6 +1,8 @@
 """Score `pbi compare SPEC --scenario EDITED.xlsx` on each workbook of cases.yaml.
 
-    python tests/data/wb3/score_wb3.py [-v]
+    python tests/data/wb3/score_wb3.py [-v] [--code DIR]
+
+``--code DIR``: run the pbi package found in DIR (an earlier version, to score it before a change).
 
 Each case gets one of: ``honoured`` (exit 0, and the total is the one `pbi compare --set` gives for
 the same edits), ``clear error`` (exit 2, one line naming the file and the cell or field of
@@ -23,9 +25,12 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[2]
 
 
+CODE = ROOT  # where the pbi package run is (--code)
+
+
 def pbi(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "pbi", *args], capture_output=True, text=True, cwd=ROOT, env=env)
+    env = {**os.environ, "PYTHONPATH": str(CODE)}
+    return subprocess.run([sys.executable, "-m", "pbi", *args], capture_output=True, text=True, cwd=CODE, env=env)
 
 
 def total_line(stdout: str) -> str:
@@ -35,7 +40,8 @@ def total_line(stdout: str) -> str:
 
 def score(case: dict[str, Any]) -> tuple[str, str]:
     """(outcome, what pbi said) for one case."""
-    run = pbi("compare", case["spec"], "--scenario", str(HERE / case["file"]))
+    spec = str(ROOT / case["spec"])
+    run = pbi("compare", spec, "--scenario", str(HERE / case["file"]))
     said = (run.stderr.strip() or run.stdout.strip()).splitlines()
     said_line = said[-1] if said else ""
     if "Traceback" in run.stderr or run.returncode not in (0, 2):
@@ -44,7 +50,7 @@ def score(case: dict[str, Any]) -> tuple[str, str]:
         if run.returncode != 0:
             return "refused", said_line
         sets = [f"--set={k}={v}" for k, v in case["set"].items()]
-        want = pbi("compare", case["spec"], *sets)
+        want = pbi("compare", spec, *sets)
         got, expected = total_line(run.stdout), total_line(want.stdout)
         return ("honoured" if got and got == expected else "silent"), f"total {got} (--set: {expected})"
     if run.returncode == 0:
@@ -55,6 +61,9 @@ def score(case: dict[str, Any]) -> tuple[str, str]:
 
 
 def main(argv: list[str]) -> int:
+    global CODE
+    if "--code" in argv:
+        CODE = Path(argv[argv.index("--code") + 1]).resolve()
     cases = yaml.safe_load((HERE / "cases.yaml").read_text(encoding="utf-8"))
     counts: dict[str, int] = {}
     for case in cases:
