@@ -159,3 +159,17 @@ def test_a_workbook_of_another_table_says_which(tmp_path: Path) -> None:
     with pytest.raises(PbiError, match=r"rates!F2: the workbook was written with table unodc-vienna-2020"):
         read_workbook_scenario(book, cost_file(spec))
     assert read_workbook_scenario(book, other).quantities == {}
+
+
+_UNEDITED = sorted([*(ROOT / "tests/data/delegate").glob("*.yaml"), *(ROOT / "tests/data/newuser").glob("*.yaml"),
+                    ROOT / "tests/data/wb2/shares-2011.yaml", ROOT / "tests/data/workbook/every-kind-2025.yaml",
+                    *sorted((ROOT / "notes/ctoc-cop-2010-17").glob("annex-0*.yaml"))[:4]])
+
+
+@pytest.mark.parametrize("spec", _UNEDITED, ids=lambda p: p.stem)
+def test_an_unedited_workbook_passes_every_check(spec: Path, tmp_path: Path) -> None:
+    """No check fires on the workbook pbi wrote: the rows, rates, grid, shares and item formulas of
+    the spec and table it is read against are the workbook's own."""
+    est = cost_file(spec)
+    book = write_workbook(est, tmp_path / "costing.xlsx")
+    assert read_workbook_scenario(book, est).quantities == {}

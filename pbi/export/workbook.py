@@ -992,6 +992,7 @@ def _expected(est: "Estimate") -> _Book:
     book = _Book()
     _quantity_rows(est, book)
     _item_rows(est, book)
+    _year_rows(est, book)
     return book
 
 
