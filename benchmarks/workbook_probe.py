@@ -186,7 +186,7 @@ def probe_spec(spec: Path, tmp: Path, *, cells: bool = True) -> dict[str, Any]:
             priced = covered = None
             reason = f"pbi refuses: {err}"
         try:
-            back = variant_file(spec, scenario=read_workbook_scenario(edited)).cost().total.low
+            back = variant_file(spec, scenario=read_workbook_scenario(edited, est)).cost().total.low
         except PbiError as err:
             back = None
             reason = f"read back refuses: {err}"

@@ -53,12 +53,14 @@ def _check_table_outputs(args: argparse.Namespace) -> None:
         raise InputError("--chart and -o name the same file", file=args.chart)
 
 
-def _scenario_arg(path: str | None) -> Any:
-    """A scenario file: YAML, or a workbook written by `pbi workbook` (its edited quantities)."""
+def _scenario_arg(path: str | None, spec: str, table: str | None = None) -> Any:
+    """A scenario file: YAML, or a workbook written by `pbi workbook` (its edited quantities, checked
+    against the spec and table it was written from)."""
     if path and Path(path).suffix.lower() in (".xlsx", ".xlsm"):
+        from pbi.costing.api import cost_file
         from pbi.export.workbook import read_workbook_scenario
 
-        return read_workbook_scenario(path)
+        return read_workbook_scenario(path, cost_file(spec, table=table))
     return path
 
 
@@ -108,7 +110,7 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     from pbi.costing.api import compare_file, scenario_of, variant_file
 
     _check_table_outputs(args)
-    scenario = scenario_of(_scenario_arg(args.scenario), _assignments(args))
+    scenario = scenario_of(_scenario_arg(args.scenario, args.spec, args.table), _assignments(args))
     _notices(variant_file(args.spec, scenario=scenario, table=args.table, vs_table=args.vs_table).notices)
     comparison = compare_file(args.spec, scenario=scenario, table=args.table, vs_table=args.vs_table)
     if args.chart:
@@ -277,7 +279,8 @@ def _cmd_note(args: argparse.Namespace) -> int:
         if args.diff:
             raise InputError("--diff compares the note as the spec has it: leave out --scenario and --set",
                              field="--diff")
-        variant = variant_file(args.spec, scenario=_scenario_arg(args.scenario), assignments=_assignments(args),
+        variant = variant_file(args.spec, scenario=_scenario_arg(args.scenario, args.spec, args.table),
+                               assignments=_assignments(args),
                                table=args.table)
         _notices(variant.notices)
         estimate = variant.cost()

@@ -20,13 +20,13 @@ openpyxl = pytest.importorskip("openpyxl")
 
 
 def test_a_quantities_sheet_of_two_columns(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """Columns C and D deleted: an internal IndexError before; now the empty cell C2 is named."""
+    """Columns C and D deleted: an internal IndexError before; now the header row says which column is gone."""
     book = workbook_of(tmp_path, capsys)
     wb = openpyxl.load_workbook(book)
     wb["quantities"].delete_cols(3, 7)
     wb.save(book)
     err = refused(["compare", str(tmp_path / "spec.yaml"), "--scenario", str(book)], capsys)
-    assert "w.xlsx:2: quantities!C2:" in err and "empty" in err
+    assert "w.xlsx:1: quantities!1:1:" in err and "no column 'value (edit me)'" in err
 
 
 def test_more_rows_than_pbi_writes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

@@ -461,5 +461,8 @@ def load_scenario(path: Path | str) -> Scenario:
     """Read a scenario file (YAML); errors name the file, line and path."""
     from pbi.model.yamlio import load_yaml
 
+    if Path(path).suffix.lower() in (".xlsx", ".xlsm"):
+        raise SpecError("a workbook, not a scenario file: read its edits with pbi.export.workbook."
+                        "read_workbook_scenario(path, estimate) and pass the scenario it returns", file=str(path))
     loaded = load_yaml(path)
     return Scenario.from_dict(loaded.data, file=loaded.file, lines=loaded.lines)

@@ -14,7 +14,7 @@ sessions, take that full path.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any
 from collections.abc import Iterable, Mapping
 
@@ -36,11 +36,16 @@ class SweepResult:
     figures: dict[str, Range]
     totals: dict[tuple[str, int], Range]
     total: Range
+    #: the settings' paths and the (funding, year) totals of every variant of the sweep, so that each
+    #: record has the same columns in the same order (set by :func:`sweep`)
+    columns: tuple[tuple[str, ...], tuple[tuple[str, int], ...]] = field(default=((), ()), compare=False)
 
     def to_record(self, *, decimal: bool = False) -> dict[str, Any]:
         """One flat row for a table of variants: ``scenario`` (its name), each setting by its path,
-        each figure by its id, each funding source and year (``regular_budget 2026``) and ``total``;
-        amounts at their low end, as numbers (``decimal=True``: Decimal objects)::
+        each figure by its id, each funding source and year (``regular_budget 2026``) and ``total``,
+        last; amounts at their low end, as numbers (``decimal=True``: Decimal objects). Every record
+        of one sweep has the same keys in the same order: a setting another variant makes is None
+        here, a year where only another variant has amounts is 0::
 
             pandas.DataFrame([r.to_record() for r in pbi.sweep(spec, table, variants)])
         """
@@ -53,10 +58,13 @@ class SweepResult:
                 return number(value)
             return ",".join(value) if isinstance(value, tuple) else value
 
+        paths = dict.fromkeys([*self.columns[0], *self.scenario.quantities])
+        years = sorted({*self.columns[1], *self.totals})
         return {"scenario": self.scenario.name,
-                **{path: setting(v) for path, v in self.scenario.quantities.items()},
+                **{path: setting(self.scenario.quantities[path]) if path in self.scenario.quantities else None
+                   for path in paths},
                 **{fid: number(v) for fid, v in self.figures.items()},
-                **{f"{funding} {year}": number(v) for (funding, year), v in self.totals.items()},
+                **{f"{funding} {year}": number(self.totals.get((funding, year), ZERO)) for funding, year in years},
                 "total": number(self.total)}
 
 
@@ -119,4 +127,6 @@ def sweep(spec: Spec, table: Table, variants: Iterable[Scenario | Mapping[str, A
         figures: list[FigureResult] = figure_results(spec, cells)
         totals, total = _totals(cells)
         results.append(SweepResult(scenario, {f.id: f.computed for f in figures}, totals, total))
-    return results
+    paths = tuple(dict.fromkeys(p for r in results for p in r.scenario.quantities))
+    years = tuple(sorted({k for r in results for k in r.totals}))
+    return [replace(r, columns=(paths, years)) for r in results]

@@ -30,6 +30,11 @@ Sheets:
 
 Every sheet but the rate grid is protected without a password, but for column C of the quantities.
 
+Read back (:func:`read_workbook_scenario`) with the estimate it was written from, the workbook is
+checked against it: rows are found by activity and quantity, in any order; a row deleted or added,
+an id changed, column D changed, a rate or an allocation edited, or a value the table cannot price
+is an error naming the sheet and cell, never ignored.
+
 An item whose quantity no formula follows (a session over the new year that also draws on an
 entitlement, or over more than two years) keeps it as a number (``linked: no``), and the quantity
 cells of its activity say so. A range (600 to 900 pages) is written as its low end.
@@ -706,7 +711,9 @@ What to edit: the yellow cells of sheet "quantities", column C (days, pages, lan
   and the rows location, year and grade (the duty station, the year and the grade an activity is
   priced at: pick one of the list, or a year the table covers). Every other cell is protected
   (Review > Unprotect Sheet lifts it: there is no password).
-  Column D keeps the value of the spec: pbi reads back the rows where C differs from D.
+  Column D keeps the value of the spec: pbi reads back the rows where C differs from D, by activity
+  and quantity (rows may be sorted). A row deleted or added, an id changed, or a value the table
+  cannot price is refused with the cell it is in: pbi never ignores an edit.
   Excel refuses what pbi would: counts are whole numbers from 1, languages 1 to 6, other quantities
   numbers greater than 0.
 What recomputes: sheet "items" (quantity × rate × unit factor, programme support costs; each rate
@@ -717,8 +724,9 @@ What recomputes: sheet "items" (quantity × rate × unit factor, programme suppo
   each year, at nothing until one does).
 What does not: {flagged}
   Rates: sheet "rates" lists the rates the spec uses now; an edit of sheet "rate grid" (unprotected)
-  recomputes here, but pbi does not read it back (a scenario's "rates:" changes a rate). Nor the allocation left in sheet "shares" (it comes from the
-  entitlements file). A range (600 to 900 pages) is computed at its low end.{half_even}
+  recomputes here, but pbi does not read it back: `pbi compare` refuses the edited workbook and names
+  the `--set rates.KEY=VALUE@DATE` that prices the rate. So too the allocation left in sheet "shares"
+  (it comes from the entitlements file). A range (600 to 900 pages) is computed at its low end.{half_even}
 Get the note of the edited workbook back:
   pbi compare {spec} --scenario {book}
   pbi note {spec} --lang en --scenario {book} -o note.docx
@@ -951,82 +959,333 @@ def _protect(wb: Any) -> None:
                 cell.protection = editable
 
 
-def read_workbook_scenario(path: Path | str) -> "Scenario":
+#: the values Excel writes in a cell whose formula fails
+_EXCEL_ERRORS = ("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#SPILL!", "#CALC!",
+                 "#GETTING_DATA")
+#: how the file of an Excel 97-2003 workbook (.xls, an OLE2 compound document) begins
+_OLE2 = bytes.fromhex("d0cf11e0a1b11ae1")
+
+
+def _sheet(wb: Any, name: str) -> str | None:
+    """The sheet of ``wb`` called ``name`` (sheet names are case-insensitive in Excel; a formula
+    engine may write them in capitals)."""
+    return next((n for n in wb.sheetnames if n.casefold() == name.casefold()), None)
+
+
+def _same_number(a: Any, b: Any) -> bool:
+    """Whether two cells hold the same number (read to 10 places: a spreadsheet's floats)."""
+    try:
+        x, y = _cell_number(a), _cell_number(b)
+    except ValueError:
+        return False
+    return abs(x - y) <= Decimal("1e-9") * max(Decimal(1), abs(y))
+
+
+def _same(a: Any, b: Any) -> bool:
+    if isinstance(b, str) or isinstance(a, str):
+        return str(a).strip() == str(b).strip()
+    return _same_number(a, b)
+
+
+def _expected(est: "Estimate") -> _Book:
+    """The rows pbi writes for ``est``: quantities, rates, rate grid and shares."""
+    book = _Book()
+    _quantity_rows(est, book)
+    _item_rows(est, book)
+    _year_rows(est, book)
+    return book
+
+
+def _check_items(wb: Any, book: _Book, file: str) -> None:
+    """InputError at the first formula of the items sheet that a number or text replaced (the
+    sheet's protection lifted): pbi prices line items from the quantities and its table. A workbook
+    whose formulas a formula engine turned into values is not checked."""
+    name = _sheet(wb, "items")
+    if name is None:
+        return
+    rows = list(wb[name].iter_rows(min_row=2, max_row=len(book.items) + 1, values_only=True))
+    if not any(isinstance(v, str) and v.startswith("=") for row in rows for v in row):
+        return
+    for n, (row, want) in enumerate(zip(rows, book.items, strict=False), start=2):
+        for k, expected in enumerate(want):
+            got = row[k] if k < len(row) else None
+            if isinstance(expected, str) and expected.startswith("=") and not (isinstance(got, str)
+                                                                                and got.startswith("=")):
+                raise InputError(f"a formula of pbi's ({expected[:60]}) was replaced by {_shown(got)!r}: pbi prices "
+                                 "line items from the quantities sheet and its table, not from this sheet (undo it, "
+                                 "and edit the quantities)", file=file, line=n, field=_ref(name, f"{_column(k)}{n}"))
+
+
+def _check_table(wb: Any, book: _Book, table: str, file: str) -> None:
+    """InputError if the rates sheet names a table other than the one pbi prices with now."""
+    name = _sheet(wb, "rates")
+    if name is None:
+        return
+    tables = {table, *(str(r[5]) for r in book.rates)}
+    for n, row in enumerate(wb[name].iter_rows(min_row=2, min_col=6, max_col=6, values_only=True), start=2):
+        written = str(row[0]).strip() if row and row[0] else ""
+        if written and written not in tables:
+            raise InputError(f"the workbook was written with table {written}, not {table} (give --table {written}, "
+                             "or write the workbook again)", file=file, line=n, field=_ref(name, f"F{n}"))
+
+
+def _check_rates(wb: Any, book: _Book, table: str, file: str) -> None:
+    """InputError at the first rate (rates, rate grid) or allocation (shares) that is not the one
+    pbi prices with: pbi prices rates from table ``table`` and allocations from the entitlements
+    file, never from the workbook, and says so rather than ignore the edit."""
+    name = _sheet(wb, "rates")
+    if name is not None:
+        want = {(str(r[0]), str(r[1]), str(r[2])): r[3] for r in book.rates}
+        for n, row in enumerate(wb[name].iter_rows(min_row=2, max_col=4, values_only=True), start=2):
+            key = tuple("" if v is None else str(v) for v in (*row, None, None, None)[:3])
+            if key in want and not _same_number(row[3], want[key]):
+                raise InputError(f"{key[0]}{' at ' + key[2] if key[2] else ''} from {key[1]}: the workbook has "
+                                 f"{_shown(row[3])}, table {table} {_shown(want[key])}: pbi prices rates from its "
+                                 f"table, not from the workbook (to price this rate: `--set rates.{key[0]}="
+                                 f"{_shown(row[3])}@{key[1]}`, every duty station from that date on)", file=file,
+                                 line=n, field=_ref(name, f"D{n}"))
+    name = _sheet(wb, GRID_SHEET)
+    if name is not None:
+        grid = {str(r[0]): r[1] for r in book.grid}
+        for n, row in enumerate(wb[name].iter_rows(min_row=2, max_col=2, values_only=True), start=2):
+            label = str(row[0]) if row and row[0] is not None else ""
+            if label in grid and not _same_number(row[1], grid[label]):
+                parts = label.split("|")
+                hint = (f" (to price it: `--set rates.{parts[0]}={_shown(row[1])}@{parts[2]}-01-01`, every duty "
+                        "station from that year on)" if len(parts) == 3 else "")
+                raise InputError(f"{label}: the workbook has {_shown(row[1])}, table {table} {_shown(grid[label])}: "
+                                 "an edit of the rate grid recomputes in the workbook, but pbi prices rates from its "
+                                 "table" + hint, file=file, line=n, field=_ref(name, f"B{n}"))
+    name = _sheet(wb, "shares")
+    if name is not None:
+        fixed = {(str(r[0]), str(r[1]), str(r[2])): r[3] for r in book.shares
+                 if not (isinstance(r[3], str) and r[3].startswith("="))}
+        for n, row in enumerate(wb[name].iter_rows(min_row=2, max_col=4, values_only=True), start=2):
+            at = tuple("" if v is None else str(v) for v in (*row, None, None, None)[:3])
+            if at in fixed and not _same_number(row[3], fixed[at]):
+                raise InputError(f"{at[0]} {at[1]}, {at[2]}: the workbook has {_shown(row[3])}, the entitlements "
+                                 f"file {_shown(fixed[at])}: pbi reads the allocation from that file (edit it there; "
+                                 "if it changed, write the workbook again)", file=file, line=n,
+                                 field=_ref(name, f"D{n}"))
+
+
+def _ref(sheet: str, cell: str) -> str:
+    """``sheet!cell`` as a formula writes it (a name with a space or a sign in quotes)."""
+    plain = sheet.replace("_", "").replace(".", "").isalnum()
+    return f"{sheet}!{cell}" if plain else "'" + sheet.replace("'", "''") + f"'!{cell}"
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def read_workbook_scenario(path: Path | str, estimate: "Estimate | None" = None) -> "Scenario":
     """The quantities edited in a workbook written by :func:`write_workbook`, as a scenario:
-    ``{"ACTIVITY.QUANTITY": value}`` for every row whose value differs from the spec's."""
-    from pbi.costing.scenario import Scenario
+    ``{"ACTIVITY.QUANTITY": value}`` for every row whose value differs from the spec's.
+
+    With ``estimate`` (the spec and table the workbook was written from), the workbook is checked
+    against them: a deleted row, an activity or quantity the spec does not have, a changed column D,
+    an edited rate or allocation, or a value the spec and table cannot take (a duty station the table
+    does not price, a year outside the rate grid) is an InputError naming the sheet and cell, never
+    ignored. Rows are read by activity and quantity, in any order."""
     from pbi.export.formats import need
 
     openpyxl = need("openpyxl", "xlsx")
     p = Path(path)
+    file = str(p)
     data = read_bytes(p, limit=MAX_WORKBOOK_BYTES)  # a regular file, size-checked, noted as an input
+    if data.startswith(_OLE2):
+        raise InputError("an Excel 97-2003 workbook (.xls) under an .xlsx name: pbi writes and reads .xlsx "
+                         "(open it and save it as Excel Workbook, or write it again with `pbi workbook`)", file=file)
     check_unzipped_size(data, limit=MAX_WORKBOOK_UNZIPPED, file=p, what="the workbook",
                         unreadable="not an Excel workbook", beyond="not a workbook written by pbi")
     try:
         wb = openpyxl.load_workbook(io.BytesIO(data), data_only=False, read_only=True)
     except (OSError, ValueError, KeyError) as exc:
-        raise InputError(f"cannot read the workbook ({type(exc).__name__}: {exc})", file=str(p)) from None
+        raise InputError(f"cannot read the workbook ({type(exc).__name__}: {exc})", file=file) from None
     except Exception as exc:  # zipfile.BadZipFile and other openpyxl failures: not a workbook
-        raise InputError(f"not an Excel workbook ({type(exc).__name__})", file=str(p)) from None
-    # sheet names are case-insensitive in Excel; a formula engine may write them in capitals
-    sheet_name = next((n for n in wb.sheetnames if n.casefold() == QUANTITY_SHEET.casefold()), None)
+        raise InputError(f"not an Excel workbook ({type(exc).__name__})", file=file) from None
+    try:
+        return _read_scenario(wb, data, file, estimate, openpyxl)
+    finally:
+        wb.close()
+
+
+#: the header of the quantities sheet, as :func:`write_workbook` writes it (the first four columns)
+_QUANTITY_HEADER = ("activity", "quantity", "value (edit me)", "as in the spec")
+#: how many header cells are searched for them (a delegate may insert a column of notes)
+_HEADER_COLS = 30
+#: the sheets :func:`write_workbook` writes
+_SHEETS = ("read me", QUANTITY_SHEET, "shares", "rates", GRID_SHEET, "items", "totals")
+
+
+def _column(index: int) -> str:
+    """The letter of the column at ``index`` (0 is A)."""
+    from openpyxl.utils import get_column_letter
+
+    return str(get_column_letter(index + 1))
+
+
+def _check_copies(wb: Any, sheet_name: str, file: str) -> None:
+    """InputError for a second sheet of quantities (a copy a delegate edited): pbi reads one."""
+    for other in wb.sheetnames:
+        if other == sheet_name or other.casefold() in _SHEETS:
+            continue
+        first = next(wb[other].iter_rows(min_row=1, max_row=1, max_col=2, values_only=True), ())
+        if [str(h).strip().casefold() for h in (*first, "", "")[:2]] == ["activity", "quantity"]:
+            raise InputError(f"sheet {other!r} is a second sheet of quantities: pbi reads only {sheet_name!r} (edit that "
+                             "one; for two variants, two workbooks)", file=file, field=_ref(other, "A1"))
+
+
+def _canonical(estimate: "Estimate | None", name: str, value: str) -> str:
+    """A duty station or grade as the table and pbi spell it (``geneva`` is Geneva), else as typed."""
+    from pbi.costing.scenario import duty_stations
+    from pbi.model.specs import GRADES
+
+    names = (duty_stations(estimate.table) if estimate is not None else ()) if name == "location" else GRADES
+    return next((n for n in names if n.casefold() == value.casefold()), value)
+
+
+def _read_scenario(wb: Any, data: bytes, file: str, estimate: "Estimate | None", openpyxl: Any) -> "Scenario":
+    """The scenario of the quantities sheet of ``wb`` (see :func:`read_workbook_scenario`)."""
+    from pbi.costing.scenario import Scenario
+    from pbi.model.errors import PbiError
+
+    sheet_name = _sheet(wb, QUANTITY_SHEET)
     if sheet_name is None:
-        raise InputError(f"no sheet {QUANTITY_SHEET!r} (write one with `pbi workbook SPEC -o FILE.xlsx`)",
-                         file=str(p))
+        raise InputError(f"no sheet {QUANTITY_SHEET!r} (the sheets: {', '.join(wb.sheetnames)}): pbi reads the edits "
+                         f"from sheet {QUANTITY_SHEET!r} of the workbook `pbi workbook SPEC -o FILE.xlsx` writes",
+                         file=file)
+    ws = wb[sheet_name]
+    header = next(ws.iter_rows(min_row=1, max_row=1, max_col=_HEADER_COLS, values_only=True), ())
+    titles = [str(h).strip().casefold() if h is not None else "" for h in header]
+    if titles[:2] != ["activity", "quantity"]:
+        raise InputError(f"the header is {', '.join(str(h) for h in header if h is not None) or 'empty'}, not pbi's "
+                         f"({', '.join(_QUANTITY_HEADER)}): not a workbook `pbi workbook` wrote", file=file, line=1,
+                         field=_ref(sheet_name, "A1"))
+    missing_titles = [t for t in _QUANTITY_HEADER[2:] if t not in titles]
+    if missing_titles:
+        raise InputError(f"no column {missing_titles[0]!r} (the header is {', '.join(str(h) for h in header if h)}): "
+                         "a column of pbi's was deleted or renamed (undo it, or write the workbook again)", file=file,
+                         line=1, field=_ref(sheet_name, "1:1"))
+    at_value, at_spec = titles.index(_QUANTITY_HEADER[2]), titles.index(_QUANTITY_HEADER[3])
+    value_col, spec_col = _column(at_value), _column(at_spec)
+    _check_copies(wb, sheet_name, file)
+    book = _expected(estimate) if estimate is not None else None
+    if book is not None and estimate is not None:
+        _check_table(wb, book, estimate.table.id, file)
+    want = {(str(r[0]), str(r[1])): r[2] for r in book.quantities} if book is not None else {}
+    activities = list(dict.fromkeys(a for a, _ in want))
     edits: dict[str, Any] = {}
     lines: dict[str, int] = {}
+    cells: dict[str, str] = {}  # path → its cell, to name it in an error of the scenario
     seen: dict[str, int] = {}  # every row's quantity, changed or not: one row each
-    cached: dict[int, Any] | None = None  # the values Excel or LibreOffice saved for column C, by row
-    for n, row in enumerate(wb[sheet_name].iter_rows(min_row=2, max_col=4, values_only=True), start=2):
+    cached: dict[int, Any] | None = None  # the values Excel or LibreOffice saved for the value column, by row
+
+    def fail(message: str, n: int, col: str | None = None) -> InputError:
+        return InputError(message, file=file, line=n, field=_ref(sheet_name, f"{col or value_col}{n}"))
+
+    width = max(at_value, at_spec) + 1
+    for n, row in enumerate(ws.iter_rows(min_row=2, max_col=width, values_only=True), start=2):
         if n > MAX_QUANTITY_ROWS + 1:
-            raise InputError(f"more than {MAX_QUANTITY_ROWS:,} rows in the quantities sheet (pbi writes a few "
-                             "per activity)", file=str(p), line=n, field=f"{QUANTITY_SHEET}!A{n}")
-        if not row or row[0] is None:
+            raise fail(f"more than {MAX_QUANTITY_ROWS:,} rows in the quantities sheet (pbi writes a few per "
+                       "activity)", n, "A")
+        row = (*row, *([None] * width))[:width]
+        if row[0] is None or not str(row[0]).strip():
+            if row[1] is not None or row[at_value] is not None:
+                raise fail(f"the activity cell is empty (the row has {row[1]!s}: {row[at_value]!s}): every row of "
+                           "pbi's names its activity (undo the edit)", n, "A")
             continue
-        activity, name, value, baseline = (*row, None, None, None, None)[:4]
-        if f"set.{activity}.{name}" in seen:
-            raise InputError(f"{activity}.{name} is also in row {seen[f'set.{activity}.{name}']}: one row a "
-                             "quantity", file=str(p), line=n, field=f"{QUANTITY_SHEET}!A{n}")
-        seen[f"set.{activity}.{name}"] = n
+        activity, name, value, baseline = row[0], row[1], row[at_value], row[at_spec]
+        activity, name = str(activity).strip(), str(name).strip()
+        key = f"{activity}.{name}"
+        if key in seen:
+            raise fail(f"{key} is also in row {seen[key]}: one row a quantity", n, "A")
+        seen[key] = n
+        if book is not None and (activity, name) not in want:
+            if activity not in activities:
+                raise fail(f"unknown activity {activity!r}: {estimate.spec.symbol if estimate else 'the spec'} has "
+                           f"{', '.join(activities)} (a row or activity cannot be added in the workbook: add it to "
+                           "the spec)", n, "A")
+            has = [q for a, q in want if a == activity]
+            raise fail(f"{activity} has no row {name!r} (its rows: {', '.join(has)}; a quantity cannot be added in "
+                       "the workbook: add it to the spec)", n, "B")
         if isinstance(value, str) and value.startswith("="):
             if cached is None:
                 saved = openpyxl.load_workbook(io.BytesIO(data), data_only=True, read_only=True)
-                cached = {i: r[2] if len(r) > 2 else None for i, r in
-                          enumerate(saved[sheet_name].iter_rows(min_row=1, max_row=MAX_QUANTITY_ROWS + 1, max_col=3,
-                                                                 values_only=True), start=1)}
+                cached = {i: r[at_value] if len(r) > at_value else None for i, r in
+                          enumerate(saved[sheet_name].iter_rows(min_row=1, max_row=MAX_QUANTITY_ROWS + 1,
+                                                                 max_col=at_value + 1, values_only=True), start=1)}
                 saved.close()
             computed = cached.get(n)
-            if isinstance(computed, (int, float)) and not isinstance(computed, bool):
+            if isinstance(computed, str) and computed.strip() in _EXCEL_ERRORS:
+                raise fail(f"{key}: the formula {value} computes {computed.strip()} (type a number, or a formula "
+                           "that computes one)", n)
+            if computed is not None and not isinstance(computed, bool):
                 value = computed  # a formula typed by the delegate, as the spreadsheet computed it
+            else:
+                raise fail(f"{key}: a formula without a computed value (open and save the workbook in Excel or "
+                           "LibreOffice, or type the number)", n)
+        if isinstance(value, str) and value.strip() in _EXCEL_ERRORS:
+            raise fail(f"{key}: the cell holds the error {value.strip()} (type a number)", n)
         if value is None:
-            raise InputError(f"{activity}.{name}: the value is empty (expected a number)", file=str(p),
-                             line=n, field=f"{QUANTITY_SHEET}!C{n}")
+            raise fail(f"{key}: the value is empty (type the number; the spec states "
+                       f"{_shown(want.get((activity, name), baseline))})", n)
+        if book is not None and not _same(baseline, want[(activity, name)]):
+            raise fail(f"{key}: column {spec_col} holds {_shown(baseline)} but the spec states "
+                       f"{_shown(want[(activity, name)])}: the workbook was written from another version of the spec, "
+                       f"or column {spec_col} was edited (edit column {value_col}; write the workbook again with `pbi "
+                       "workbook`)", n, spec_col)
+        if book is not None:
+            baseline = want[(activity, name)]
+        cells[key] = _ref(sheet_name, f"{value_col}{n}")
         if name in ("location", "grade"):
             if not isinstance(value, str) or not value.strip():
-                raise InputError(f"{activity}.{name}: expected a {'duty station' if name == 'location' else 'grade'}"
-                                 f" (got {value!r})", file=str(p), line=n, field=f"{QUANTITY_SHEET}!C{n}")
-            if value.strip() != str(baseline).strip():
-                edits[f"{activity}.{name}"] = value.strip()
-                lines[f"set.{activity}.{name}"] = n
+                raise fail(f"{key}: expected a {'duty station' if name == 'location' else 'grade'} (got {value!r})", n)
+            value = _canonical(estimate, name, value.strip())
+            if value != str(baseline).strip():
+                edits[key] = value
+                lines[f"set.{key}"] = n
             continue
-        if isinstance(value, str) and value.startswith("="):
-            raise InputError(f"{activity}.{name}: a formula without a computed value (open and save the "
-                             "workbook in Excel or LibreOffice, or type the number)", file=str(p), line=n,
-                             field=f"{QUANTITY_SHEET}!C{n}")
         try:
             number = _cell_number(value)
         except ValueError as err:
-            raise InputError(f"{activity}.{name}: {err}", file=str(p), line=n,
-                             field=f"{QUANTITY_SHEET}!C{n}") from None
+            raise fail(f"{key}: {err}", n) from None
         try:
             changed = number != _cell_number(baseline)
         except ValueError:
-            raise InputError(f"{activity}.{name}: column D holds {baseline!r}, not the spec's value that pbi "
-                             "wrote there (write the workbook again with `pbi workbook`)", file=str(p), line=n,
-                             field=f"{QUANTITY_SHEET}!D{n}") from None
+            raise fail(f"{key}: column {spec_col} holds {baseline!r}, not the spec's value that pbi wrote there (write "
+                       "the workbook again with `pbi workbook`)", n, spec_col) from None
+        if name == "year" and changed and estimate is not None and int(number) not in _years(estimate):
+            years = _years(estimate)
+            raise fail(f"{key}: {_shown(value)} is not a year of the rate grid ({years[0]} to {years[-1]}, as the "
+                       f"cell's validation says; `pbi compare --set {key}=…` prices any year table "
+                       f"{estimate.table.id} covers)", n)
         if changed:
-            path_ = f"{activity}.{name}"
-            edits[path_] = str(int(number)) if number == number.to_integral_value() else str(number)
-            lines[f"set.{path_}"] = n
-    wb.close()
-    return Scenario.from_dict({"name": f"workbook {p.name}", "set": edits}, file=str(p), lines=lines)
+            edits[key] = str(int(number)) if number == number.to_integral_value() else str(number)
+            lines[f"set.{key}"] = n
+    if book is not None:
+        missing = [k for k in want if f"{k[0]}.{k[1]}" not in seen]
+        if missing:
+            aid = missing[0][0]
+            gone = [q for a, q in missing if a == aid]
+            every = [q for a, q in want if a == aid]
+            what = (f"the rows of activity {aid} ({', '.join(gone)}) are missing" if gone == every else
+                    f"the row of {aid}.{gone[0]} is missing")
+            raise InputError(f"{what}: pbi cannot tell a deleted row from an unchanged one (undo the deletion; an "
+                             "activity is removed from the spec, not the workbook)", file=file,
+                             field=_ref(sheet_name, "A:B"))
+        _check_rates(wb, book, estimate.table.id if estimate is not None else "", file)
+        _check_items(wb, book, file)
+    try:
+        scenario = Scenario.from_dict({"name": f"workbook {Path(file).name}", "set": edits}, file=file, lines=lines)
+        if estimate is not None:
+            scenario.apply(estimate.spec, estimate.table)
+    except PbiError as err:
+        where = cells.get(str(err.field))
+        if where is None:
+            raise
+        raise InputError(f"{err.field}: {err.message}", file=file, line=err.line, field=where) from None
+    return scenario

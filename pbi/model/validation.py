@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from pbi.model.errors import PbiError
-from pbi.model.yamlio import LoadedYaml, path_of
+from pbi.model.yamlio import LoadedYaml, path_of, read_text
 
 __all__ = ["validate", "at", "echo", "expect"]
 
@@ -58,11 +58,43 @@ def validate(model: type[M], loaded: LoadedYaml, error: type[PbiError], **contex
         loc = tuple(p for p in first.get("loc", ()) if not (isinstance(p, str) and p.startswith("function-")))
         field = path_of(loc)
         message = _message(first)
+        if first.get("type") == "extra_forbidden" and first.get("input") in (None, ""):
+            message += _comma_hint(loaded, loc, field)
         if _AT in message:
             _, sub, message = message.split(_AT, 2)
             field = f"{field}.{sub}" if field and not sub.startswith("[") else f"{field}{sub}"
         raise error(message, file=loaded.file, line=loaded.line_of(field),
                     field=field or None) from None
+
+
+def _comma_hint(loaded: LoadedYaml, loc: tuple[Any, ...], field: str) -> str:
+    """For an unknown key without a value that follows a text in a flow mapping on the same line
+    (``title: {en: Youth, peace and security}`` reads as ``en: Youth`` and a key ``peace and
+    security``): say to quote the text that has a comma; else nothing."""
+    parent: Any = loaded.data
+    for part in loc[:-1]:
+        try:
+            parent = parent[part]
+        except (KeyError, IndexError, TypeError):
+            return ""
+    if not isinstance(parent, dict) or not loc or loc[-1] not in parent:
+        return ""
+    keys = list(parent)
+    at = keys.index(loc[-1])
+    before = parent[keys[at - 1]] if at > 0 else None
+    if not isinstance(before, str):
+        return ""
+    try:
+        number = loaded.line_of(field) or 0
+        line = read_text(loaded.file).splitlines()[number - 1]
+    except (PbiError, OSError, IndexError):
+        line = ""
+    if "{" not in line and " " not in str(loc[-1]):
+        return ""
+    cut = [str(k) for k in keys[at:]]
+    cut = cut[:next((i for i, k in enumerate(keys[at:]) if parent[k] not in (None, "")), len(cut))]
+    text = ", ".join([before, *cut]).replace('"', '\\"')
+    return f" — or a text with a comma that YAML cut in two inside {{…}}: quote it, {keys[at - 1]}: \"{text}\""
 
 
 def echo(value: object, limit: int = ECHO_CHARS) -> str:
