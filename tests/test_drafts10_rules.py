@@ -123,3 +123,12 @@ def test_two_bodies_at_one_station_share_one_document(tmp_path: Path) -> None:
 def test_a_summary_sent_to_a_body_is_a_document(text: str, tmp_path: Path) -> None:
     _, data = drafted(text, tmp_path)
     assert activities(data, "documentation")
+
+
+def test_a_conference_pbi_does_not_know_is_no_destination(tmp_path: Path) -> None:
+    _, data = drafted(C3.format(paragraphs="     1.   Requests the Secretary-General to submit a report to the Conference "
+                                           "of the Parties to the United Nations Framework Convention on Climate Change "
+                                           "in 2028;"), tmp_path)
+    (doc,) = activities(data, "documentation")
+    assert doc["location"] == "New York"  # the body's station, not the Vienna of the Conference pbi knows
+    assert "submitted to" not in " ".join(data["extra"]["assumptions"])

@@ -672,7 +672,7 @@ def _destinations(text: str, standards: Standards, rules: RuleSet, lang: str, bo
     """The bodies ``text`` submits a document to, in order, as (duty station, name as written): a body's name
     (standards.yaml, bodies and receiving_bodies, the longest that is found) right after one of the rules'
     ``submitted_to`` words ("to the General Assembly", "向大会"), or after ``also_submitted_to`` once one is
-    named ("… and to the Council", "…和大会"). A short name ("the Council", 理事会) is the adopting body's when
+    named ("… and to the Council", "…和大会"), unless ``name_continues`` follows it. A short name ("the Council", 理事会) is the adopting body's when
     its name holds the word, else the body ``short_body_names`` gives."""
     known = {**standards.receivers, **standards.bodies}
     names = [(name, entry) for entry in known.values() for name in entry.get("names", {}).get(lang, [])]
@@ -688,7 +688,9 @@ def _destinations(text: str, standards: Standards, rules: RuleSet, lang: str, bo
             if not any(s <= m.start() and m.end() <= e for s, e, _, _ in found):  # part of a longer name
                 found.append((m.start(), m.end(), m.group(0), entry))
     out: list[tuple[str, str]] = []
-    for start, _, written, entry in sorted(found, key=lambda f: f[0]):
+    for start, end, written, entry in sorted(found, key=lambda f: f[0]):
+        if any(p.search(text[end:end + 40]) for p in rules.name_continues):
+            continue  # the name begins another body's ("Conference of the Parties to the … Convention on Climate Change")
         before = text[max(0, start - 40):start]
         markers = rules.submitted_to + (rules.also_submitted_to if out else ())
         if entry.get("duty_station") and any(p.search(before) for p in markers):

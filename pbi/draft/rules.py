@@ -441,6 +441,9 @@ class RuleSet:
     submitted_to: tuple[re.Pattern[str], ...] = ()
     also_submitted_to: tuple[re.Pattern[str], ...] = ()
     short_body_names: dict[str, str | None] = field(default_factory=dict)
+    # what follows a body's name when the name is only the start of another's ("Conference of the Parties to the
+    # United Nations Framework Convention …"): not that body
+    name_continues: tuple[re.Pattern[str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -627,6 +630,7 @@ def _load_rules(language: str, path: str) -> RuleSet:
         clause_breaks=_patterns(loaded, "clause_breaks"), session_lists=_patterns(loaded, "session_lists"),
         year_spans=_patterns(loaded, "year_spans"),
         submitted_to=_patterns(loaded, "submitted_to"), also_submitted_to=_patterns(loaded, "also_submitted_to"),
+        name_continues=_patterns(loaded, "name_continues"),
         short_body_names={str(k): (str(v) if v else None) for k, v in (data.get("short_body_names") or {}).items()},
     )
 
