@@ -11,7 +11,7 @@ import pytest
 from draft_helpers import through_every_command
 
 FOLDER = Path(__file__).resolve().parent / "data" / "drafts7"
-DRAFTS = sorted(p for p in FOLDER.iterdir() if p.suffix != ".yaml")
+DRAFTS = sorted(p for p in FOLDER.iterdir() if p.suffix != ".yaml" and p.name != "README.md")
 
 
 @pytest.mark.parametrize("source", DRAFTS, ids=[p.stem for p in DRAFTS])

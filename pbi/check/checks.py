@@ -196,7 +196,7 @@ def item_signature(c: Claim) -> tuple[Any, ...] | None:
     copies, meetings, days, participants, grade, work-months and the same kind of work.
     """
     q = c.quantities
-    if c.low is None or q.get("is_total") or q.get("optional"):
+    if c.low is None or q.get("is_total") or q.get("optional") or q.get("reduction") or q.get("restated"):
         return None
     inherited = set(q.get("inherited", ()))
     if not any(k in q and k not in inherited for k in COUNTABLE):

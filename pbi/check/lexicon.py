@@ -24,7 +24,7 @@ from .text import Joined, Line
 
 __all__ = ["Lexicon", "LEXICON_FILE", "lexicon", "languages", "detect", "canonical_lines", "canonical_joined",
            "unreverse_groups", "station_of_body", "year_in_symbol",
-           "year_of_session"]
+           "year_of_session", "object_of_expenditure"]
 
 #: the vocabulary of every language the reader reads through a rewrite
 LEXICON_FILE = Path(__file__).with_name("lexicon.yaml")
@@ -140,6 +140,18 @@ def station_of_body(key: str | None) -> str | None:
     """The duty station a body meets in (``_stations_of_bodies``), None for New York or a body not known."""
     found = (_data().get("_stations_of_bodies") or {}).get(key) if key else None
     return str(found) if found else None
+
+
+@lru_cache(maxsize=1)
+def _objects() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((str(kind), _compile(rx, f"_objects_of_expenditure.{kind}"))
+                 for kind, patterns in (_data().get("_objects_of_expenditure") or {}).items() for rx in patterns)
+
+
+def object_of_expenditure(label: str) -> str | None:
+    """The kind of item a table row of an object of expenditure costs ("Travel of representatives" →
+    ``travel``; ``_objects_of_expenditure``), None for a row of no such kind (contractual services)."""
+    return next((kind for kind, rx in _objects() if rx.search(label.strip())), None)
 
 
 #: a year written in a symbol: CTOC/COP/2010/L.3 (a session number, A/C.3/79/L.1, is not a year)

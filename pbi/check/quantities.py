@@ -60,7 +60,8 @@ __all__ = ["MEETING_SERVICES", "extract", "processed_in", "find_funding", "find_
 #: groups of three digits, as in its Chinese, French and Spanish texts: "8 500字", "8 500 mots")
 _GROUPED = r"\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?: \d{3})+(?![\d,])"
 _ZN = rf"({_GROUPED}|\d+|[一二两三四五六七八九十百]+)"
-_EW = (r"(\d{1,3}(?:,\d{3})+(?!\d)|\d+|a|an|one|single|two|three|four|five|six|seven|"
+_EW = (r"(\d{1,3}(?:,\d{3})+(?!\d)|\d+|thirteen|fourteen|sixteen|seventeen|eighteen|nineteen|"
+       r"a|an|one|single|two|three|four|five|six|seven|"
        r"eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)")
 _DN = rf"({_GROUPED}|\d+)"  # an integer, possibly grouped: 1,200, 1 200
 _NOT_ORD = r"(?<!第)(?<!第 )(?<![\d.])(?<!\d,)"
@@ -209,6 +210,10 @@ _DSA_ONLY = re.compile(rf"\b(?:daily\s+)?subsistence\s+allowance\s+(?:only\s*)?,
                        rf"(?:\s+(?!for\b)\w+){{0,4}}?\s+for\s+{_EW}\s+days?\b", re.I)
 _TRAVEL_ZH = re.compile(rf"{_ZN}\s*名([^,;。，；]{{0,8}}?)(专家|小组成员|成员|代表|与会者|工作人员|报告员)"
                         rf"[^,;。]{{0,12}}?(?:旅费|差旅)(?:[^。;]{{0,8}}?{_ZN}\s*天的?每日生活津贴)?")
+#: "五名专家每年赴日内瓦出席会议，领取五天的每日生活津贴": the travellers, where they go, their days
+_TRAVEL_TO_ZH = re.compile(rf"{_ZN}\s*名([^,;。，；]{{0,8}}?)(专家|小组成员|成员|代表|与会者|工作人员|报告员)"
+                           rf"[^,;。，；]{{0,6}}?(?:赴|前往)[^，。；,;]{{1,16}}"
+                           rf"(?:[，,]\s*(?:每人)?领取\s*{_ZN}\s*天的?每日生活津贴)?")
 _TRAVELLER_WORDS = {"panellist": "experts", "panelist": "experts", "speaker": "experts", "rapporteur": "experts",
                     "commissioner": "members", "expert": "experts", "member": "members",
                     "participant": "participants", "representative": "representatives", "staff": "staff",
@@ -549,12 +554,16 @@ def extract(text: str) -> dict[str, Any]:
             dsa = _DSA_DAYS.search(text, m.end())
             found.append((m.start(), to_int(m.group(1)), _TRAVELLER_WORDS.get(who, "experts"),
                           (dsa.group(1) or dsa.group(2)) if dsa else None))
-        for m in _TRAVEL_ZH.finditer(text):
+        seen_zh = set()
+        for m in (*_TRAVEL_ZH.finditer(text), *_TRAVEL_TO_ZH.finditer(text)):
+            if m.start() in seen_zh:  # one traveller read by both wordings: once
+                continue
+            seen_zh.add(m.start())
             who = _TRAVELLER_WORDS.get(m.group(3)) or _TRAVELLERS_ZH.get(m.group(3), "experts")
             found.append((m.start(), to_int(m.group(1)), who, m.group(4)))
     trips: list[dict[str, Any]] = [
         {"trips": n, "travellers": who, "dsa_days": to_int(dsa) if dsa else None, "location": _own_location(text, at)}
-        for at, n, who, dsa in sorted(found) if n]
+        for at, n, who, dsa in sorted(found, key=lambda f: f[0]) if n]
     if trips:
         first = trips[0]
         q["trips_location"], q["trips"], q["travellers"] = first["location"], first["trips"], first["travellers"]
@@ -679,7 +688,13 @@ def find_funding(text: str, anchor: int | None = None) -> str | None:
         return None
     if anchor is None:
         return min(hits)[2]
-    return min(hits, key=lambda h: (h[1], h[0]))[2]
+    best = min(hits, key=lambda h: (h[1], h[0]))
+    named = [h for h in hits if not h[1] % 2]
+    if best[1] % 2 and named and not any(h[2] == "regular_budget" for h in named):
+        # "$24,500 under section 2, …, would be absorbed within existing resources": the section says
+        # where the amount is; how it is funded is the source the rest of its clause names
+        return min(named, key=lambda h: (h[1], h[0]))[2]
+    return best[2]
 
 
 _YEAR = re.compile(r"(?<![\d/.\-])((?:19|20)\d{2})(?![\d/\-])\s*年(?!\s*\d+\s*月)")

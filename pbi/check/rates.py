@@ -149,6 +149,10 @@ def _activities(claim: Claim, table: Table, station: str | None) -> list[dict[st
         return "no amount"
     if q.get("is_total"):
         return "stated totals (checked by arithmetic)"
+    if q.get("reduction"):
+        return "a reduction of an earlier estimate, not a cost"
+    if q.get("restated"):
+        return "an amount stated above, said again"
     out: list[dict[str, Any]] = []
     langs = q.get("languages")
     place = {"location": q["location"]} if q.get("location") else {}  # the duty station stated
@@ -349,6 +353,9 @@ def price_claim(claim: Claim, table: Table, *, symbol: str | None = None, statio
     if isinstance(acts, str):
         return RateCheck(claim, symbol, skipped=acts)
     funding = claim.funding if claim.funding in FUNDING_SOURCES else "regular_budget"
+    if funding == "existing_resources":
+        # absorbed: no additional requirement, but the figure still states what its items cost
+        funding = "regular_budget"
     if funding in funding_keys("covered"):
         return RateCheck(claim, symbol, skipped="within existing resources")
     year = _year(claim, symbol, table)

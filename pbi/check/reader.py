@@ -343,6 +343,9 @@ _TOTAL = re.compile(r"以上相加|上述各项相加|以上各项|以上合计|
                     r"\b(?:would\s+)?total\s+(?=\$|US\$|USD)|"
                     # "the requirements would amount to $97,200": the requirements of the note, a total
                     r"\brequirements\b[^$.;]{0,60}?\b(?:would|will)\s+(?:then\s+)?amount\s+to\b|"
+                    # "the revised requirements therefore amount to $104,800" (not "the requirements
+                    # for the meetings amount to": an item's)
+                    r"\brequirements\s+(?:(?!for\b)\w+\s+){0,2}?amount\s+to\b|"
                     r"\b(?:would|will)\s+amount\s+to\s+(?:the\s+)?(?:additional\s+)?requirements\b", re.I)
 #: after an amount: its parts follow ("$118,600 for 2023 [comprising $107,300 under section 2 …]")
 _PARTS_FOLLOW = re.compile(r"^[^.;$]{0,40}?(?:\b(comprising|consisting\s+of|broken\s+down\s+(?:as\s+"
@@ -353,7 +356,7 @@ _PARTS_FOLLOW = re.compile(r"^[^.;$]{0,40}?(?:\b(comprising|consisting\s+of|brok
 _SECTION_PARTS = re.compile(r"^[^.;$()]{0,80}?\bsections?\s+\d{1,2}[A-Z]?\b[^\d$()]{0,120}\(\s*$", re.I)
 #: right after an amount: the year it is for ("$80,300 in 2028", "$80,300 for 2027"), not a biennium
 #: two years joined, as a total names the years it spans: "for 2027 and 2028", "2027年和2028年"
-_YEARS_JOINED = re.compile(r"\b(?:19|20)\d\d\s*年?\s*(?:and|和|及)\s*(?:19|20)\d\d\b")
+_YEARS_JOINED = re.compile(r"(?<![\d/.])(?:19|20)\d\d\s*年?\s*(?:and|和|及)\s*(?:19|20)\d\d(?!\d)")
 _YEAR_AFTER = re.compile(r"\s*(?:in|for)\s+((?:19|20)\d\d)\b(?!\s*[-–])", re.I)
 #: between two amounts: the second is the first's items in another year ("$80,300 in 2027 and
 #: $80,300 in 2028"; "2027年为48 200美元，2028年为")
@@ -364,6 +367,19 @@ _YEAR_PAIR = re.compile(r"\b((?:19|20)\d\d)\s*-\s*((?:19|20)\d\d)\b")
 #: before an amount: a further sum apart from the item just costed ("would require a further $191,000")
 _FURTHER = re.compile(r"\ba\s+further\s*$|另需\s*$", re.I)
 _OF_WHICH = re.compile(r"\bof\s+which\b|其中", re.I)
+#: before an amount: it is a cut, not a cost ("a reduction of $32,100", "每年减少32 100美元")
+_REDUCTION = re.compile(r"\b(?:a\s+)?(?:reduction|decrease)\s+(?:of|by)\s*$|\breduced\s+by\s*$|减少\s*$", re.I)
+#: an amount of the estimate a revised one replaces: "the $136,900 previously estimated",
+#: "比原先估计的160 600美元", or any amount of a sentence reporting what an earlier statement estimated
+_EARLIER_AFTER = re.compile(r"\s*(?:(?:previously|originally|initially|earlier)\s+estimated|"
+                            r"estimated\s+(?:previously|originally|earlier))\b", re.I)
+_EARLIER_BEFORE = re.compile(r"原(?:先)?估计的?\s*$")
+_EARLIER_SENT = re.compile(r"\bthe\s+Secretary-General\s+(?:had\s+)?estimated\b|"
+                           r"秘书长在[^。]{0,80}?(?:说明|报告)中估计", re.I)
+#: before an amount: it repeats one stated above ("The amounts of $30,800 and $80,300 would fall under
+#: section 2"), to say where it falls, not to add to it
+_RESTATED = re.compile(r"\bthe\s+amounts?\s+of\s*$", re.I)
+_RESTATED_NEXT = re.compile(r"\s*(?:,|and|,\s*and)\s*")
 _GROSS = re.compile(r"\bgross\b|\b(?:including|inclusive\s+of)\s+staff\s+assessment\b|"
                     r"含工作人员薪金税", re.I)
 _NET = re.compile(r"\(net\)|\bnet\s+of\s+staff\s+assessment\b|净额", re.I)
@@ -371,6 +387,9 @@ _DOC_SYMBOL = re.compile(r"(?<![A-Za-z0-9/.])(?:A|E|S|TD|HRC|CTOC|UNEP|ST|DP|CRC
 _REQUEST = re.compile(r"请求|request", re.I)
 _SUMMARY = re.compile(r"执行段中?规定|分段规定|决定草案规定|决议草案规定|under\s+the\s+terms\s+of|"
                       r"provides?\s+that|would\s+(?:request|decide)", re.I)
+#: what an amount's own reading says of it alone, not carried to the same items in another year
+_NOT_CARRIED = frozenset({"is_total", "total_kind", "total_of", "parts", "of_which", "further", "optional",
+                          "reduction", "earlier_estimate", "restated", "period_year", "rounded_to"})
 _INHERIT = ("meetings", "workshops", "days", "half_day", "languages", "participants", "location", "interpreted_all") + qx.MEETING_SERVICES
 _N = r"(\d+|[一二两三四五六七八九十]+)"
 _AVAIL = (re.compile(rf"最多[^。]*?{_N}\s*次[^,;。]{{0,6}}?会议"),
@@ -412,14 +431,18 @@ def _segment(text: str, sent: tuple[int, int], money: list[Money], k: int,
     idx = k - lo
     if idx > 0:
         prev = inside[idx - 1]
+        semi = text.rfind(";", prev.end, money[k].start)
         item = _NEXT_ITEM.search(text, prev.end, money[k].start)
         cut = [m.end() for m in _CLAUSE.finditer(text, prev.end, money[k].start)]
-        a = item.start() + 1 if item else cut[-1] if cut else prev.end
+        # items of a list between semicolons, each described before its amount ("…: the report …
+        # would require $30,800; the ten meetings …, with interpretation …, would require $80,300")
+        a = semi + 1 if semi >= 0 else item.start() + 1 if item else cut[-1] if cut else prev.end
     if idx + 1 < len(inside):
         nxt = inside[idx + 1]
+        semi = text.find(";", money[k].end, nxt.start)
         item = _NEXT_ITEM.search(text, money[k].end, nxt.start)
         cut = [m.end() for m in _CLAUSE.finditer(text, money[k].end, nxt.start)]
-        b = item.start() + 1 if item else cut[-1] if cut else nxt.start
+        b = semi + 1 if semi >= 0 else item.start() + 1 if item else cut[-1] if cut else nxt.start
     return a, b
 
 
@@ -448,6 +471,18 @@ def _entitlement(text: str) -> tuple[dict[str, int], tuple[int, int] | None, str
                         funding = qx.find_funding(s)
                     break
     return found, avail_span, funding
+
+
+def _adds(x: Claim, total: Claim) -> bool:
+    """``x`` may be a part of ``total``: not a reduction, an amount restated, an amount of the
+    estimate a revised one replaces (unless the total is one too), nor a cost absorbed within
+    existing resources (unless the total is of those)."""
+    q = x.quantities
+    if q.get("reduction") or q.get("restated"):
+        return False
+    if q.get("earlier_estimate") and not total.quantities.get("earlier_estimate"):
+        return False
+    return x.funding != "existing_resources" or total.funding == "existing_resources"
 
 
 class _NoteReader:
@@ -516,7 +551,7 @@ class _NoteReader:
             q = self._quantities(before, after if shared is None else after[:shared])
             if not _has_item(q) and k and money[k - 1].end > sent[0]:
                 q = self._wider(text, money[k - 1], mo, after, q)
-            if not _has_item(q):
+            if not _has_item(q) or (q.get("meetings") and "interpretation" not in q):
                 q = self._from_sentence_before(text, sents, at, starts, q)
             follow = self._following(text, sents, sent, money)
             if qx.extract(follow).get("background_document"):
@@ -526,12 +561,11 @@ class _NoteReader:
             own_year = _YEAR_AFTER.match(text, mo.end)  # "$80,300 in 2028": the year after it is its own
             if own_year:
                 year = int(own_year.group(1))
-            if k and money[k - 1].start >= sent[0] and not _has_item(q) \
-                    and _NEXT_YEAR.match(text[money[k - 1].end:mo.start]):
+            if k and money[k - 1].start >= sent[0] and _NEXT_YEAR.match(text[money[k - 1].end:mo.start]):
                 # "$80,300 in 2027 and $80,300 in 2028", "2027年为48 200美元，2028年为48 200美元":
                 # the same items in another year
                 prev_q = self.claims[-1].quantities if self.claims else {}
-                q = {**{key: v for key, v in prev_q.items() if key in _ITEM_KEYS or key in _INHERIT}, **q}
+                q = {**{key: v for key, v in prev_q.items() if key not in _NOT_CARRIED}, **q}
             if b.parent is not None:
                 self._inherit(b, q, year)
             funding, fund_text = self._funding(text, sents, sent, mo, money, b, k, starts)
@@ -553,7 +587,11 @@ class _NoteReader:
                 q["further"] = True
             if k and _OF_WHICH.search(text, money[k - 1].end, mo.start):
                 q["of_which"] = True  # "…, of which $50,600 would be charged…": not one more part
-            if _TOTAL.search(seg):
+            self._revised(text, sent, money, k, q)
+            cut = q.get("reduction") or q.get("earlier_estimate") or q.get("restated")
+            if cut:
+                pass  # a cut, an earlier estimate or an amount said again: never a total
+            elif _TOTAL.search(seg):
                 q["is_total"] = True
             elif k and self.claims and self.claims[-1].is_total and money[k - 1].start >= sent[0] \
                     and _NEXT_YEAR.match(text[money[k - 1].end:mo.start]):
@@ -565,7 +603,7 @@ class _NoteReader:
             follow_parts = _PARTS_FOLLOW.match(text[mo.end:min(nxt, sent[1])])
             if follow_parts and listing and (follow_parts.group(2) or "其中" in follow_parts.group(0)):
                 follow_parts = None  # "comprising $A and $B, of which $A …": B is a part, not a total
-            if follow_parts and k + 1 < len(money) and money[k + 1].start < sent[1]:
+            if follow_parts and not cut and k + 1 < len(money) and money[k + 1].start < sent[1]:
                 q["is_total"] = True
                 q["total_kind"] = "of_which" if follow_parts.group(2) or "其中" in follow_parts.group(0) \
                     else "comprising"
@@ -603,6 +641,28 @@ class _NoteReader:
                 year=years[0] if years else None,
                 operative_paragraph=", ".join(ops) if ops else None,
                 text=seg.strip(), line=b.joined.line_at(avail_span[0])))
+
+    def _revised(self, text: str, sent: tuple[int, int], money: list[Money], k: int, q: dict[str, Any]) -> None:
+        """Mark the amount ``money[k]`` a reduction, an amount of an earlier estimate, or an amount
+        restated from above: none of them is a part of the note's totals."""
+        mo = money[k]
+        window = text[max(sent[0], mo.start - 40):mo.start]
+        if _REDUCTION.search(window):
+            q["reduction"] = True
+        elif _EARLIER_AFTER.match(text, mo.end) or _EARLIER_BEFORE.search(window):
+            q["earlier_estimate"] = True
+        else:
+            key = ("earlier_sentence", sent)
+            if key not in self._memo:
+                self._memo[key] = bool(_EARLIER_SENT.search(text, sent[0], sent[1]))
+            if self._memo[key]:
+                q["earlier_estimate"] = True
+        prev = self.claims[-1] if k and self.claims else None
+        said = _RESTATED.search(window) or (
+            prev is not None and prev.quantities.get("restated") and money[k - 1].start >= sent[0]
+            and _RESTATED_NEXT.fullmatch(text, money[k - 1].end, mo.start))
+        if said and not _has_item(q) and any(c.amount == mo.low and not c.is_total for c in self.claims):
+            q["restated"] = True
 
     @staticmethod
     def _section_parts_follow(text: str, mo: Money, nxt: Money) -> bool:
@@ -685,6 +745,8 @@ class _NoteReader:
         before: dict[str, Any] = self._memo[key]
         if not _has_item(before):
             return q
+        if _has_item(q) and before.get("meetings") != q.get("meetings"):
+            return q  # "… for the two meetings $16,100": the services of those the sentence before states
         return {**before, **q}
 
     @staticmethod
@@ -831,7 +893,7 @@ class _NoteReader:
         before it since the last total, of the same funding, none conditional, none of staff assessment."""
         parts = [x for x in pool
                  if x.low is not None and x.high is not None and x.paragraph != c.paragraph
-                 and not x.is_total and not x.quantities.get("optional") and not x.quantities.get("further")
+                 and not x.is_total and _adds(x, c) and not x.quantities.get("optional") and not x.quantities.get("further")
                  and not x.quantities.get("income_offset") and not x.quantities.get("staff_assessment")
                  and (c.funding is None or x.funding in (None, c.funding) or {c.funding, x.funding} <= _REGULAR)]
         if parts:
@@ -863,7 +925,7 @@ class _NoteReader:
                 nested = next((i for i, x in enumerate(follow)
                                if x.is_total or (comprising and x.quantities.get("of_which"))), len(follow))
                 net = bool(_NET.search(c.text))  # "$201,000 (net), comprising …": without staff assessment
-                parts = [x for x in follow[:nested] if x.amount is not None
+                parts = [x for x in follow[:nested] if x.amount is not None and _adds(x, c)
                          and not x.quantities.get("income_offset")
                          and not (net and x.quantities.get("staff_assessment"))]
                 c.quantities["total_of"] = [x.paragraph for x in parts]
@@ -880,8 +942,9 @@ class _NoteReader:
             children = [x for x in self.claims if x.paragraph.startswith(c.paragraph + "(")]
             prev = done[-1] if done else None
             if (prev is not None and prev.is_total and prev.paragraph == c.paragraph and c.year is not None
-                    and prev.year is not None and prev.year != c.year and not prev.quantities.get("total_kind")):
-                since = before_prev  # "$111,100 in 2027 and $111,100 in 2028": totals of one pool, by year
+                    and prev.year != c.year and not prev.quantities.get("total_kind")):
+                # "$111,100 in 2027 and $111,100 in 2028", "共计163 600美元，2027年76 800美元，2028年…":
+                since = before_prev  # totals of one pool, by year (after the total of both, if stated)
             pool = children or [x for x in done[since:] if x.paragraph != c.paragraph
                                 or self._sentence_before(x, c)]
             years = {x.year for x in pool if x.amount is not None and not x.is_total}
@@ -890,7 +953,7 @@ class _NoteReader:
             total_ops = {op.split("(")[0] for op in (c.operative_paragraph or "").split(", ") if op}
             gross = bool(_GROSS.search(c.text))
             parts = [x for x in pool
-                     if x.amount is not None and not x.is_total
+                     if x.amount is not None and not x.is_total and _adds(x, c)
                      and not x.quantities.get("optional") and not x.quantities.get("further")
                      and not x.quantities.get("income_offset")
                      and (gross or not x.quantities.get("staff_assessment"))
@@ -911,7 +974,7 @@ class _NoteReader:
 _EXCERPT_KEY = re.compile(r"programme\s+budget\s+implications|contingency\s+fund|appropriation|"
                           r"extrabudgetary|regular\s+budget|voluntary\s+contributions|"
                           r"additional\s+(?:\w+\s+)?(?:resources|requirements)|\brequirements\b|"
-                          r"\bunder\s+section\s+\d|所涉(?:行政和)?方案预算|财务说明|"
+                          r"\bunder\s+section\s+\d|\brevised\s+estimates\b|所涉(?:行政和)?方案预算|财务说明|订正估计|"
                           r"追加|预算外", re.I)
 #: funding sources a total may add up across: money of the regular budget, now or later
 _REGULAR = frozenset({"regular_budget", "budget_process", "contingency_fund"})
@@ -1041,7 +1104,7 @@ def _read(text: str, source: str, lang: str | None = None) -> list[Note]:
             for c in claims:
                 if c.year is None:
                     c.quantities.setdefault("period_year", first)
-        _document_length(claims, whole)
+        _document_length(claims, whole, blocks)
         _meeting_services(claims, blocks)
         stations = qx.stations_named(whole)
         for c in claims:  # subsistence is paid where the persons meet: the one station the note names
@@ -1093,7 +1156,10 @@ def _meeting_services(claims: list[Claim], blocks: list[_Block]) -> None:
         q["services_elsewhere"] = True
 
 
-def _document_length(claims: list[Claim], whole: str) -> None:
+_LENGTH_WORDS = re.compile(r"\d\s*(?:words|pages|字|页)", re.I)
+
+
+def _document_length(claims: list[Claim], whole: str, blocks: list[_Block]) -> None:
     """The length of the one document a statement requests, for the amount that processes it in
     another paragraph ("… a summary report of 10,700 words." … "The summary report would be processed
     in Geneva in the six official languages, at a cost of $18,500"): only when the note states one
@@ -1101,13 +1167,22 @@ def _document_length(claims: list[Claim], whole: str) -> None:
     length = qx.extract(whole)
     if "words_all" in length or "pages_all" in length or not (length.get("words") or length.get("pages")):
         return
+    order = {b.number: i for i, b in enumerate(blocks)}
+    stated = next((i for i, b in enumerate(blocks) if _LENGTH_WORDS.search(b.text)
+                   and any(qx.extract(b.text).get(k) for k in ("words", "pages"))), None)
     for c in claims:
         q = c.quantities
-        if (q.get("report") or q.get("documentation")) and q.get("languages") and c.low is not None \
+        # the languages of the note, for an amount that names none ("The cost of the report, estimated
+        # at $24,500, …"), only after the paragraph that requests the document and states its length
+        langs = q.get("languages") or (length.get("languages") if stated is not None
+                                       and stated < order.get(c.paragraph, -1) else None)
+        if (q.get("report") or q.get("documentation")) and langs \
+                and c.low is not None \
                 and not q.get("is_total") and not any(k in q for k in _NOT_A_DOCUMENT) \
                 and q.get("interpretation") is not True and not q.get("travel"):
             key = "words" if length.get("words") else "pages"
             q[key] = length[key]
+            q.setdefault("languages", langs)
             q["length_elsewhere"] = True
             station = qx.processed_in(c.text)
             if station:  # "would be processed in Geneva": the document's station
@@ -1128,6 +1203,21 @@ def _period_year(text: str) -> int | None:
 _TABLE_END = re.compile(f"{_PARA.pattern}|{_CHAPTER.pattern}")
 
 
+def _described_items(text: str) -> dict[str, dict[str, Any]]:
+    """The items a paragraph lists without amounts, between semicolons, by kind ("travel", "staff",
+    "consultant"): the quantities of the one item of each kind (none when two are of one kind)."""
+    found: dict[str, list[dict[str, Any]]] = {}
+    for piece in re.split(r"[;；]", text):
+        if find_money(piece):
+            continue
+        q = qx.extract(piece)
+        kind = ("travel" if q.get("trips") else "staff" if q.get("grade") and q.get("work_months")
+                and not q.get("consultant_months") else "consultant" if q.get("consultant_months") else None)
+        if kind:
+            found.setdefault(kind, []).append(q)
+    return {kind: qs[0] for kind, qs in found.items() if len(qs) == 1}
+
+
 def _table_claims(table: Table, body: list[Line], blocks: list[_Block], note_no: int | None) -> list[Claim]:
     """The figures of a statement's table as claims of the paragraph it follows, named by row and
     column ("3 (table: Total (net), 2023)"), each total with its parts (see :mod:`pbi.check.tables`)."""
@@ -1139,10 +1229,14 @@ def _table_claims(table: Table, body: list[Line], blocks: list[_Block], note_no:
         where = [t.label.strip()] + ([f"section {t.section}"] if t.role in ("object", "subtotal") and t.section else [])
         return f"{num} (table: {', '.join(where)}, {t.year or 'total'})"
 
+    described = _described_items(owner.text) if owner else {}
     out: list[Claim] = []
     for t in table_amounts(table):
         para = name(t)
         q: dict[str, Any] = {"table": True}
+        kind = lx.object_of_expenditure(t.label) if t.role == "object" and not t.is_total else None
+        if kind in described:  # "… in table 1: the travel of six representatives …, with …; …"
+            q.update(described[kind], described_in=num)
         if t.is_total:
             q.update(is_total=True, total_of=[name(p) for p in t.parts], parts=[p.amount for p in t.parts])
         if t.role == "staff_assessment":

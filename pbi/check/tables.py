@@ -105,6 +105,9 @@ _NET_LABEL = re.compile(r"^(?:(?:grand\s+)?total\b|net\b|итого|всего|�
                         re.I)
 _BIENNIUM_CELL = re.compile(r"^((?:19|20)\d{2})\s*[-–]\s*(?:19|20)\d{2}$")
 _TOTAL_CELL = re.compile(r"^(?:total|合计|共计|总计|итого|всего|المجموع)$", re.I)
+#: the one column of a table of amounts by object of expenditure, under a caption naming the currency
+#: ("Object of expenditure   Amount"): no year heads it
+_AMOUNT_CELL = re.compile(r"^(?:amount|amounts|montant|monto|importe|cuant[íi]a|сумма|المبلغ|金额|数额|所需经费)$", re.I)
 
 
 def _captioned_header(text: str) -> tuple[tuple[int, ...], bool] | None:
@@ -114,6 +117,8 @@ def _captioned_header(text: str) -> tuple[tuple[int, ...], bool] | None:
     cells = [_BIENNIUM_CELL.sub(r"\1", _YEAR_ZH.sub(r"\1", c)) for c in _cells(text)]
     if cells and not _YEAR.match(cells[0]):
         cells = cells[1:]  # the label column's heading ("Section", "Object of expenditure")
+    if len(cells) == 1 and _AMOUNT_CELL.match(cells[0]):
+        return (), False  # one column of amounts, of no year
     total = bool(cells) and bool(_TOTAL_CELL.match(cells[-1]))
     years = cells[:-1] if total else cells
     if not years or not all(_YEAR.match(c) for c in years):
@@ -218,7 +223,7 @@ def table_amounts(table: Table) -> list[TableAmount]:
     objects: list[TableAmount] = []
     net: list[TableAmount] = []
     sa: list[TableAmount] = []
-    ncols = len(table.years) + table.total_column
+    ncols = len(table.years) + table.total_column or 1  # a table of one column of amounts: of no year
     for row in table.rows:
         cells = _cells(row.text)
         label = cells[0] if cells else ""
@@ -251,12 +256,13 @@ def table_amounts(table: Table) -> list[TableAmount]:
         for k, cell in enumerate(cells[1:]):
             amount = _amount(cell, table.scale)
             year = table.years[k] if k < len(table.years) else None
+            row_total = table.total_column and k >= len(table.years)
             if amount is None:
                 continue
             sec = section if indented or role in ("section", "object") else ("36" if role == "staff_assessment" else
                                                                  "income 1" if role == "income" else None)
             t = TableAmount(amount, year, sec, label, row.number, role)
-            if year is None:
+            if row_total:
                 t.parts = list(row_cells)
             else:
                 pool = {"object": [], "section": [], "subtotal": in_section,
