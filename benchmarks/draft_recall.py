@@ -72,6 +72,14 @@ year for three years, a study by an independent expert, a platform to maintain a
 "within existing resources" inside a long sentence, Chinese "1 之二/之三" paragraphs, numbers written as words, a
 request in a preambular paragraph beside a costed operative one, a biennium (两年期) — labelled before pbi read them
 and scored apart. Four ``held_out`` drafts, written with the others, are scored only with ``--held-out``.
+
+Reference 10 (blind round 10, ``tests/data/drafts10``, ``--blind10`` for it alone): sixteen drafts (eight English,
+eight Chinese) of the meeting shapes rounds 3-9 lack — seminars, workshops (讲习班), intersessional meetings and
+consultations, round tables, forums meeting annually, regional consultations in five regions, briefings with
+interpretation — and of reports processed where the body they go to meets (a Council draft's report to the General
+Assembly, a report "to the General Assembly and to the Council", a report to the Environment Assembly). A label's
+``doc_place`` is where the paragraph's reports are processed: every place it names is the location of one of them.
+Four ``held_out`` drafts, written with the others, are scored only with ``--held-out``.
 """
 
 from __future__ import annotations
@@ -199,7 +207,13 @@ def main(argv: list[str] | None = None) -> int:
                         "drafts with --held-out)")
     parser.add_argument("--blind9", action="store_true", help="only blind round 9 (tests/data/drafts9; its held-out "
                         "drafts with --held-out)")
+    parser.add_argument("--blind10", action="store_true", help="only blind round 10 (tests/data/drafts10; its "
+                        "held-out drafts with --held-out)")
     args = parser.parse_args(argv)
+    if args.blind10:
+        fidelity_drafts(ROOT / "cost_tables", quiet=args.quiet, folder=ROOT / "tests" / "data" / "drafts10",
+                        first=BLIND10, held_out=args.held_out)
+        return 0
     if args.blind9:
         fidelity_drafts(ROOT / "cost_tables", quiet=args.quiet, folder=ROOT / "tests" / "data" / "drafts9", first=BLIND9,
                         held_out=args.held_out)
@@ -312,6 +326,9 @@ def main(argv: list[str] | None = None) -> int:
     print("\nBlind round 9 (tests/data/drafts9: written and labelled before pbi read them; scored apart)")
     fidelity_drafts(near, quiet=args.quiet, folder=ROOT / "tests" / "data" / "drafts9", first=BLIND9,
                     held_out=args.held_out)
+    print("\nBlind round 10 (tests/data/drafts10: written and labelled before pbi read them; scored apart)")
+    fidelity_drafts(near, quiet=args.quiet, folder=ROOT / "tests" / "data" / "drafts10", first=BLIND10,
+                    held_out=args.held_out)
     return 0 if ok and en_ok and test_ok else 1
 
 
@@ -326,6 +343,8 @@ BLIND7 = "blind round 7 (read once before the fixes, then fixed on)"
 BLIND8 = "blind round 8 (read once before the fixes, then fixed on)"
 #: the eighteen drafts of blind round 9 (its four held-out drafts are scored only with --held-out)
 BLIND9 = "blind round 9 (read once before the fixes, then fixed on)"
+#: the sixteen drafts of blind round 10 (its four held-out drafts are scored only with --held-out)
+BLIND10 = "blind round 10 (read once before the fixes, then fixed on)"
 
 
 def _scores(want: dict[str, str], got: dict[str, str]) -> tuple[int, int, int, int]:
@@ -378,6 +397,7 @@ def english_drafts(near: Path, *, held_out: bool, quiet: bool) -> bool:
 
 #: template names that are one family when a label and pbi name them differently
 TEMPLATE_FAMILY = {"body_report": "report", "mandate_report": "report", "session": "meeting", "high_level_meeting": "meeting",
+                   "seminar": "meeting",
                    "during_session": "meeting", "panel": "meeting", "servicing": "meeting"}
 
 
@@ -510,6 +530,9 @@ def carried(name: str, want: Any, acts: list[dict[str, Any]], said: str, cls: st
     if name == "section":  # "none": no section for the paragraph's work other than conference services
         own = [a for a in acts if a["kind"] not in CONFERENCE]
         return bool(own) and all(a.get("section") == (None if want == "none" else want) for a in own)
+    if name == "doc_place":  # where a report is processed: every place labelled (a session's own report is the session's)
+        places = {a.get("location") for a in acts if a["kind"] == "documentation" and "-session-" not in a.get("id", "")}
+        return set([want] if isinstance(want, str) else want) <= places
     if name == "sign_interpretation":  # no table prices it: carried when the spec says so
         return "sign" in said or "手语" in said
     raise SystemExit(f"unknown quantity {name!r} in a drafts4 label")

@@ -202,7 +202,8 @@ def test_another_dialogue_is_still_a_panel(text: str, lang: str) -> None:
 @pytest.mark.parametrize("text, lang, want", [
     # probes after the scored drafts: a renewal with 再/继续 between 任务 and 延长 was missed
     ("决定将该独立专家的任务继续延长一年", "zh", "special_procedure"),
-    ("请人权高专办在第七十届会议之前组织一次为期一天的闭会期间讨论会", "zh", "panel"),
+    # (a seminar since round 10: a meeting of the days stated, one unless stated, with interpretation)
+    ("请人权高专办在第七十届会议之前组织一次为期一天的闭会期间讨论会", "zh", "seminar"),
     ("Also requests the Secretariat to arrange two intersessional meetings of the Commission before its next session",
      "en", "session"),
     ("Requests the Secretary-General to produce a summary of the dialogue, to be circulated as a document of the Council",

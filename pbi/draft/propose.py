@@ -40,6 +40,8 @@ _STAFF_TEMPLATES = ("consultant", "temporary_assistance")
 #: ``conference_section`` whoever asks for them
 #: kinds priced at the duty station of the office or body a paragraph names (not at a meeting's venue)
 _PROCESSED_AT_HOME = ("documentation", "publication", "staff", "consultant", "new_post")
+#: kinds that are meetings: priced where the meeting is held
+_MEETING_KINDS = ("meeting", "meeting_during_session", "expert_meeting", "workshop", "network_meeting", "meeting_full_cost")
 _CONFERENCE_KINDS = ("documentation", "meeting", "meeting_during_session", "meeting_full_cost", "summary_records",
                      "publication", "tool_translation")
 #: a draft dated up to this month (spring and summer sessions) starts the work it does not date in its own year
@@ -666,6 +668,56 @@ def _listed_sessions(text: str, body: dict[str, Any], rules: RuleSet, lang: str,
     return []
 
 
+def _destinations(text: str, standards: Standards, rules: RuleSet, lang: str, body_id: str) -> list[tuple[str, str]]:
+    """The bodies ``text`` submits a document to, in order, as (duty station, name as written): a body's name
+    (standards.yaml, bodies and receiving_bodies, the longest that is found) right after one of the rules'
+    ``submitted_to`` words ("to the General Assembly", "向大会"), or after ``also_submitted_to`` once one is
+    named ("… and to the Council", "…和大会"), unless ``name_continues`` follows it. A short name ("the Council", 理事会) is the adopting body's when
+    its name holds the word, else the body ``short_body_names`` gives."""
+    known = {**standards.receivers, **standards.bodies}
+    names = [(name, entry) for entry in known.values() for name in entry.get("names", {}).get(lang, [])]
+    own = " ".join(standards.bodies.get(body_id, {}).get("names", {}).get(lang, [])).lower()
+    for word, default in rules.short_body_names.items():
+        target = body_id if word.lower() in own else default
+        if target and target in known:
+            names.append((word, known[target]))
+    edge = r"\b" if lang == "en" else ""
+    found: list[tuple[int, int, str, dict[str, Any]]] = []
+    for name, entry in sorted(names, key=lambda n: -len(n[0])):
+        for m in re.finditer(edge + re.escape(name) + edge, text, re.IGNORECASE):
+            if not any(s <= m.start() and m.end() <= e for s, e, _, _ in found):  # part of a longer name
+                found.append((m.start(), m.end(), m.group(0), entry))
+    out: list[tuple[str, str]] = []
+    for start, end, written, entry in sorted(found, key=lambda f: f[0]):
+        if any(p.search(text[end:end + 40]) for p in rules.name_continues):
+            continue  # the name begins another body's ("Conference of the Parties to the … Convention on Climate Change")
+        before = text[max(0, start - 40):start]
+        markers = rules.submitted_to + (rules.also_submitted_to if out else ())
+        if entry.get("duty_station") and any(p.search(before) for p in markers):
+            out.append((str(entry["duty_station"]), written))
+    return out
+
+
+def _bodies_named(sent: list[tuple[str, str]], station: str) -> str:
+    """“General Assembly” and “Economic and Social Council”: the bodies of ``sent`` that meet at ``station``."""
+    names = list(dict.fromkeys(f"“{name}”" for at, name in sent if at == station))
+    return " and ".join(names)
+
+
+def _at_stations(activities: list[dict[str, Any]], first: int, sent: list[tuple[str, str]], ref: str,
+                 assumptions: list[str]) -> list[dict[str, Any]]:
+    """The documents of ``activities[first:]`` again for each further duty station of the bodies they are
+    submitted to: bodies meeting at one station share one document, bodies at two stations each have theirs."""
+    stations = list(dict.fromkeys(station for station, _ in sent))
+    out = [{**act, "id": f"{act['id']}-{station.lower().replace(' ', '-')}", "location": station}
+           for station in stations[1:] for act in activities[first:]
+           if act["kind"] == "documentation" and act.get("location") == stations[0]]
+    assumptions.append(f"paragraph {ref}: submitted to bodies that meet in {' and '.join(stations)} ("
+                       + "; ".join(f"{_bodies_named(sent, s)} in {s}" for s in stations)
+                       + "): one document processed at each duty station")
+    return out
+
+
 def _at_sessions(activities: list[dict[str, Any]], first: int, listed: list[tuple[int, str]], ref: str,
                  assumptions: list[str]) -> list[dict[str, Any]]:
     """The activities of ``activities[first:]`` again for each later session a clause lists."""
@@ -1092,6 +1144,10 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                     again = (1, span[1] - span[0] + 1, f"{again[2]} … {span[2]}")
                     if year != span[0]:  # the first of the years listed, not the last named
                         year, why = span[0], f"the first of the years the paragraph lists (“{span[2]}”)"
+            # the bodies a document of the request is submitted to (its clause's, else the paragraph's), each
+            # with the duty station where the document is processed; none for a meeting's own report
+            sent = [] if any(a["kind"] in _MEETING_KINDS for a in template["activities"]) else (
+                _destinations(clause, standards, rules, lang, body_id) or _destinations(text, standards, rules, lang, body_id))
             first_act = len(activities)
             engaged = next((m for m in c.matches if m.rule.template in _STAFF_TEMPLATES), None)
             for n, tpl in enumerate(template["activities"], start=1):
@@ -1133,10 +1189,13 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                         act["section"] = tpl["section"]
                     elif (actor or body).get("section"):
                         act["section"] = (actor or body)["section"]
-                meeting = tpl["kind"] in ("meeting", "meeting_during_session", "expert_meeting", "workshop",
-                                          "network_meeting", "meeting_full_cost")
+                meeting = tpl["kind"] in _MEETING_KINDS
                 if meeting:
                     act["location"] = place[0] if place else (actor or body).get("duty_station", "Vienna")
+                elif tpl["kind"] == "documentation" and sent:
+                    # a document is processed where the body it is submitted to meets (a Council's report to
+                    # the General Assembly in New York); the office named still sets its section
+                    act["location"] = sent[0][0]
                 elif tpl["kind"] in _PROCESSED_AT_HOME and (actor or body).get("duty_station"):
                     # documents are processed, and staff work, at the duty station of the office that
                     # writes them or of the body (a Council's report in Geneva), priced at its rates
@@ -1172,7 +1231,10 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                            " (technical assistance and new work are met from what the draft invites: "
                            f"paragraph {invitations[0][0]}, {_quote(invitations[0][1])})" if funding == "extrabudgetary"
                            and invitations and not conditional else "")]
-                if "location" in act:
+                if "location" in act and tpl["kind"] == "documentation" and sent:
+                    said.append(f"in {act['location']} (submitted to the {_bodies_named(sent, act['location'])}: a "
+                                "document is processed where the body it is submitted to meets)")
+                elif "location" in act:
                     said.append(f"in {act['location']}" + (f" (“{place[1]}”)" if place else
                                                            f" (the duty station of the {actor['named']})" if actor else
                                                            " (the body's duty station)"))
@@ -1205,6 +1267,8 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                 if "count" in act:
                     said.append(f"{act['count']} sessions (“{count[1] if count else ''}”)")
                 assumptions.append("; ".join(said))
+            if len({station for station, _ in sent}) > 1:
+                activities.extend(_at_stations(activities, first_act, sent, result.ref, assumptions))
             if again:
                 activities.extend(_repeat(activities, first_act, again, year, draft_year, result.ref, assumptions))
             elif listed:

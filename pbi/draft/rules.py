@@ -435,6 +435,15 @@ class RuleSet:
     session_lists: tuple[re.Pattern[str], ...] = ()
     # consecutive years a paragraph lists or spans ("in 2028, 2029 and 2030", "2028-2029两年期")
     year_spans: tuple[re.Pattern[str], ...] = ()
+    # what comes just before the name of a body a document is submitted to ("to the ", "向"), and before a
+    # further one ("and to the ", "和"); a body named short ("the Council", 理事会): the adopting body when
+    # the word is in its name, else the body id given (or none)
+    submitted_to: tuple[re.Pattern[str], ...] = ()
+    also_submitted_to: tuple[re.Pattern[str], ...] = ()
+    short_body_names: dict[str, str | None] = field(default_factory=dict)
+    # what follows a body's name when the name is only the start of another's ("Conference of the Parties to the
+    # United Nations Framework Convention …"): not that body
+    name_continues: tuple[re.Pattern[str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -471,6 +480,9 @@ class Standards:
     # other bodies whose sessions a draft names ("the Commission for Social Development at its
     # sixty-seventh session"): names and the year of their sessions only, never a draft's own body
     sessions: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # bodies a document may be submitted to that adopt no draft pbi prices (the Environment Assembly):
+    # names and duty station, where a document submitted to them is processed
+    receivers: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 def _compile(phrase: str, words: dict[str, tuple[str, ...]], sentence: str, where: str,
@@ -617,6 +629,9 @@ def _load_rules(language: str, path: str) -> RuleSet:
         expert_bodies=_patterns(loaded, "expert_bodies"),
         clause_breaks=_patterns(loaded, "clause_breaks"), session_lists=_patterns(loaded, "session_lists"),
         year_spans=_patterns(loaded, "year_spans"),
+        submitted_to=_patterns(loaded, "submitted_to"), also_submitted_to=_patterns(loaded, "also_submitted_to"),
+        name_continues=_patterns(loaded, "name_continues"),
+        short_body_names={str(k): (str(v) if v else None) for k, v in (data.get("short_body_names") or {}).items()},
     )
 
 
@@ -632,7 +647,8 @@ def load_standards(path: str | None = None) -> Standards:
     return Standards(file=loaded.file, templates=dict(loaded.data.get("templates") or {}),
                      bodies=dict(loaded.data.get("bodies") or {}),
                      actors=tuple(loaded.data.get("actors") or ()),
-                     sessions=dict(loaded.data.get("other_sessions") or {}))
+                     sessions=dict(loaded.data.get("other_sessions") or {}),
+                     receivers=dict(loaded.data.get("receiving_bodies") or {}))
 
 
 def classify_text(texts: list[str], rules: RuleSet) -> Classification:
