@@ -698,6 +698,18 @@ def _destinations(text: str, standards: Standards, rules: RuleSet, lang: str, bo
     return out
 
 
+def _body_met(text: str, standards: Standards, lang: str, body_id: str) -> tuple[str, str] | None:
+    """The duty station and name of another body ``text`` names (standards.yaml, receiving_bodies: a
+    treaty body, the Environment Assembly …), for meeting time given to that body ("to provide the
+    Committee on the Rights of the Child with additional meeting time"): its sessions meet there."""
+    edge = r"\b" if lang == "en" else ""
+    found = [(m.start(), str(entry["duty_station"]), m.group(0))
+             for key, entry in standards.receivers.items() if key != body_id and entry.get("duty_station")
+             for name in entry.get("names", {}).get(lang, [])
+             for m in [re.search(edge + re.escape(name) + edge, text, re.IGNORECASE)] if m]
+    return min(found)[1:] if found else None
+
+
 def _bodies_named(sent: list[tuple[str, str]], station: str) -> str:
     """“General Assembly” and “Economic and Social Council”: the bodies of ``sent`` that meet at ``station``."""
     names = list(dict.fromkeys(f"“{name}”" for at, name in sent if at == station))
@@ -1190,7 +1202,14 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                     elif (actor or body).get("section"):
                         act["section"] = (actor or body)["section"]
                 meeting = tpl["kind"] in _MEETING_KINDS
-                if meeting:
+                met = None if place or match.rule.template != "during_session" else \
+                    _body_met(text, standards, lang, body_id)
+                if meeting and met:
+                    # meeting time given to another body (a treaty body) is serviced where that body meets
+                    act["location"] = met[0]
+                    assumptions.append(f"paragraph {result.ref}: the meeting time is that of the {met[1]}, which "
+                                       f"meets in {met[0]}")
+                elif meeting:
                     act["location"] = place[0] if place else (actor or body).get("duty_station", "Vienna")
                 elif tpl["kind"] == "documentation" and sent:
                     # a document is processed where the body it is submitted to meets (a Council's report to

@@ -1,0 +1,54 @@
+"""Requests a new user's drafts had that no blind round held, each tested on a paraphrase of the rule's
+example: meeting time a draft asks the Secretary-General to give a treaty body is that body's, serviced
+in Geneva, in each year listed; a meeting of a day held at the Council's session is a meeting of that
+session (no session of its own, no session report); a study of the Council's Advisory Committee is
+the body's document."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from draft_helpers import activities, drafted
+from test_drafts10_rules import C3, C3_ZH, HRC, _rules
+
+
+@pytest.mark.parametrize("text, days, years", [
+    (C3.format(paragraphs="     1.   Also requests the Secretary-General to make available to the Committee against "
+                          "Torture additional meeting time of two weeks in 2028;"), "10", [2028]),
+    (C3.format(paragraphs="     1.   Requests the Secretary-General to allocate to the Committee on Enforced "
+                          "Disappearances three additional days of meetings per year in 2027 and 2028;"), "3", [2027, 2028]),
+    (C3_ZH.format(paragraphs="    1.  请秘书长为消除种族歧视委员会增加三天的会议时间；"), "3", None),
+], ids=["en-cat", "en-ced-two-years", "zh-cerd"])
+def test_meeting_time_for_a_treaty_body_is_serviced_in_geneva(text: str, days: str, years: list[int] | None,
+                                                             tmp_path: Path) -> None:
+    _, data = drafted(text, tmp_path)
+    assert _rules(data, "1") == ["during-session"]
+    meetings = activities(data, "meeting")
+    assert {m["location"] for m in meetings} == {"Geneva"} and {m["days"] for m in meetings} == {days}
+    if years:
+        assert sorted(m["year"] for m in meetings) == years
+    assert any("meets in Geneva" in a for a in data["extra"]["assumptions"])
+
+
+@pytest.mark.parametrize("sentence, days", [
+    ("Decides to hold a full-day meeting on the rights of persons with disabilities at its sixty-ninth session", "1"),
+    ("Decides to convene a half-day meeting on the question during its seventieth session", "0.5"),
+])
+def test_a_meeting_of_a_day_at_the_councils_session_is_a_meeting_of_that_session(sentence: str, days: str,
+                                                                                 tmp_path: Path) -> None:
+    _, data = drafted(HRC.format(paragraphs=f"     1.   {sentence};"), tmp_path)
+    assert _rules(data, "1") == ["panel"]
+    (meeting,) = activities(data, "meeting")
+    assert meeting["days"] == days and meeting["location"] == "Geneva"
+    assert not activities(data, "documentation")  # no session report: the session is the Council's own
+
+
+def test_a_study_of_the_advisory_committee_is_a_document_of_the_body(tmp_path: Path) -> None:
+    _, data = drafted(HRC.format(paragraphs="     1.   Requests the Advisory Committee to prepare a research-based "
+                                            "report on the question and to submit it to the Council at its "
+                                            "seventieth session;"), tmp_path)
+    assert _rules(data, "1") == ["body-report"]
+    (doc,) = activities(data, "documentation")
+    assert doc["location"] == "Geneva"
