@@ -52,3 +52,25 @@ def test_a_study_of_the_advisory_committee_is_a_document_of_the_body(tmp_path: P
     assert _rules(data, "1") == ["body-report"]
     (doc,) = activities(data, "documentation")
     assert doc["location"] == "Geneva"
+
+
+@pytest.mark.parametrize("text, days", [
+    (C3.format(paragraphs="     1.   Decides to convene the high-level comprehensive review of the programme of action "
+                          "on 14 and 15 September 2028 in New York;"), "2"),
+    (C3.format(paragraphs="     1.   Also decides to hold the high-level midterm review from 3 to 5 May 2028;"), "3"),
+    (C3_ZH.format(paragraphs="    1.  决定于2028年9月14日至15日在纽约召开高级别会议，全面审查行动纲领的执行情况；"), "2"),
+], ids=["en-on-and", "en-from-to", "zh"])
+def test_a_high_level_review_lasts_the_days_of_its_dates(text: str, days: str, tmp_path: Path) -> None:
+    _, data = drafted(text, tmp_path)
+    assert _rules(data, "1") == ["high-level-meeting"]
+    (meeting,) = activities(data, "meeting")
+    assert meeting["days"] == days
+
+
+def test_a_preparatory_process_of_two_sessions_is_two_sessions(tmp_path: Path) -> None:
+    _, data = drafted(C3.format(paragraphs="     1.   Decides that the preparatory process shall comprise two sessions of "
+                                           "an intergovernmental preparatory committee, each of four working days, in "
+                                           "New York in 2028;"), tmp_path)
+    assert _rules(data, "1") == ["session"]
+    (meeting,) = activities(data, "meeting")
+    assert meeting["days"] == "4" and meeting["count"] == 2

@@ -396,6 +396,11 @@ def _days(text: str, rules: RuleSet) -> tuple[str, str] | None:
     weeks = _number_in(text, rules.week_phrases, {**rules.day_numbers, **_WEEK_WORDS}) if days is None else None
     if weeks is not None:
         return str(Decimal(weeks[0]) * 5), weeks[1]
+    if days is None:  # the dates of a meeting: "on 6 and 7 May 2028" → 2 days (calendar days, at most a fortnight)
+        for pattern in rules.date_spans:
+            m = pattern.search(text)
+            if m and 0 <= int(m.group(2)) - int(m.group(1)) < 14:
+                return str(int(m.group(2)) - int(m.group(1)) + 1), m.group(0)
     return days
 
 
