@@ -74,3 +74,29 @@ def test_a_preparatory_process_of_two_sessions_is_two_sessions(tmp_path: Path) -
     assert _rules(data, "1") == ["session"]
     (meeting,) = activities(data, "meeting")
     assert meeting["days"] == "4" and meeting["count"] == 2
+
+
+HRC_ZH_PARAS = {
+    "panel": ("    1.  决定在理事会第六十六届会议上举行一次关于和平权的半天会议；", "0.5"),
+    "full-day": ("    1.  还决定在第六十七届会议期间举办一次全天会议，讨论妇女权利问题；", "1"),
+}
+
+
+@pytest.mark.parametrize("key", list(HRC_ZH_PARAS))
+def test_zh_a_meeting_of_a_day_at_the_councils_session(key: str, tmp_path: Path) -> None:
+    from test_drafts10_rules import HRC_ZH
+
+    paragraph, days = HRC_ZH_PARAS[key]
+    _, data = drafted(HRC_ZH.format(paragraphs=paragraph), tmp_path)
+    assert _rules(data, "1") == ["panel"]
+    (meeting,) = activities(data, "meeting")
+    assert meeting["days"] == days and not activities(data, "documentation")
+
+
+def test_zh_a_term_extended_and_the_advisory_committees_study(tmp_path: Path) -> None:
+    from test_drafts10_rules import HRC_ZH
+
+    _, data = drafted(HRC_ZH.format(paragraphs="    1.  决定将适足住房问题特别报告员的任期再延长三年；\n\n"
+                                               "    2.  请人权理事会咨询委员会开展一项关于新技术的研究，并向理事会第七十届会议提交报告；"),
+                      tmp_path)
+    assert _rules(data, "1") == ["mandate"] and _rules(data, "2") == ["body-report"]
