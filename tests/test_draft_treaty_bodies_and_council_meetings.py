@@ -100,3 +100,38 @@ def test_zh_a_term_extended_and_the_advisory_committees_study(tmp_path: Path) ->
                                                "    2.  请人权理事会咨询委员会开展一项关于新技术的研究，并向理事会第七十届会议提交报告；"),
                       tmp_path)
     assert _rules(data, "1") == ["mandate"] and _rules(data, "2") == ["body-report"]
+
+
+CND = ("United Nations                                                   E/CN.15/2028/L.9\nEconomic and Social Council\n\n"
+       "Commission on Crime Prevention and Criminal Justice\nThirty-seventh session\nVienna, 15-19 May 2028\n"
+       "Agenda item 6\n\n          Draft resolution\n\n          A question\n\n"
+       "     The Commission on Crime Prevention and Criminal Justice,\n\n{paragraphs}\n")
+
+
+@pytest.mark.parametrize("paragraph, days", [
+    ("Requests the United Nations Office on Drugs and Crime to convene, in 2028, an open-ended intergovernmental "
+     "expert group meeting of four days, with interpretation in all official languages, on cybercrime", "4"),
+    ("Requests the Office to hold an expert group meeting on trafficking in cultural property in 2028, with "
+     "simultaneous interpretation", "3"),
+])
+def test_an_expert_meeting_with_interpretation_is_priced_as_its_meeting_services(paragraph: str, days: str,
+                                                                                 tmp_path: Path) -> None:
+    _, data = drafted(CND.format(paragraphs=f"     1.   {paragraph};"), tmp_path)
+    (meeting,) = activities(data, "meeting")
+    assert meeting["interpretation"] is True and meeting["days"] == days and meeting["location"] == "Vienna"
+    assert not activities(data, "travel")  # the experts' travel is their Governments'
+
+
+def test_an_expert_meeting_without_interpretation_is_still_the_experts_travel(tmp_path: Path) -> None:
+    _, data = drafted(CND.format(paragraphs="     1.   Requests the Office to convene an expert group meeting of "
+                                            "fifteen experts on victim support in 2028;"), tmp_path)
+    (travel,) = activities(data, "travel")
+    assert travel["trips"] == "15"
+
+
+def test_meetings_counted_once(tmp_path: Path) -> None:
+    _, data = drafted(CND.format(paragraphs="     1.   Requests the Office to convene four meetings of three hours each "
+                                            "of an open-ended intergovernmental working group in Vienna in 2028, with "
+                                            "interpretation in the six official languages;"), tmp_path)
+    meetings = activities(data, "meeting")
+    assert [(m.get("meetings"), m.get("count", 1)) for m in meetings] == [("4", 1)]

@@ -838,6 +838,8 @@ def _fit_to_table(requests: list[dict[str, Any]], table: Table, assumptions: lis
                 continue
             label = act["label"].get("en", act["kind"])
             for alternative in tpl.get("fallback", []):
+                if alternative.get("when") and not act.get(alternative["when"]):
+                    continue  # an alternative for what the draft states ("with interpretation") only
                 if alternative["kind"] in table.activities:
                     if "participants" in act and "trips" in alternative:
                         alternative = {**alternative, "trips": act["participants"]}
@@ -849,7 +851,7 @@ def _fit_to_table(requests: list[dict[str, Any]], table: Table, assumptions: lis
                     for key in ("words", "pages", "days", "participants", "work_months", "languages", "grade",
                                 "interpretation", "copies", "documents", "meetings", "trips", "dsa_days"):
                         act.pop(key, None)
-                    act.update({k: v for k, v in alternative.items() if k not in ("basis", "funding")})
+                    act.update({k: v for k, v in alternative.items() if k not in ("basis", "funding", "when")})
                     if alternative["kind"] not in ("travel", "dsa"):  # the length the draft states stays
                         act.update(stated)
                         if "meetings" in stated:
@@ -1153,6 +1155,9 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                 raise SpecError(f"paragraph {result.ref}: {_quote(days[1])}: an activity of one year lasts at most "
                                 f"{_YEAR_DAYS} days", file=draft.file, line=result.paragraph.line)
             meetings_said = _meetings(text, rules)
+            if count and meetings_said and re.search(r"meetings?\b|会议$", count[1]) and \
+                    str(count[0]) == meetings_said[0]:
+                count = None  # "convene three meetings of three hours each": three meetings, not three times three
             again = None if listed else _recurrence(text, rules)
             if again and again[0] == 1 and not again[1]:
                 # "ten working days each year in 2028, 2029 and 2030": as many years as it lists
@@ -1239,6 +1244,8 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                     act[length[0]] = length[1]
                 if tpl["kind"] == "expert_meeting" and participants:
                     act["participants"] = participants[0]
+                if tpl["kind"] == "expert_meeting" and any(p.search(text) for p in rules.interpretation_stated):
+                    act["interpretation"] = True  # an intergovernmental meeting (_fit_to_table prices its services)
                 if tpl.get("per_session") and count and count[0] > 1:
                     act["count"] = count[0]
                 staff = match.rule.template in ("temporary_assistance", "consultant", "new_post")

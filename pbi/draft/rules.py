@@ -409,6 +409,8 @@ class RuleSet:
     absorbed: tuple[Rule, ...] = ()  # "within existing resources": no additional requirement
     day_phrases: tuple[re.Pattern[str], ...] = ()  # "a two-day panel", "sessions of five days"
     day_numbers: dict[str, str] = field(default_factory=dict)  # "half" → "0.5"
+    # "with interpretation in the six official languages", 提供口译: a meeting of experts that is intergovernmental
+    interpretation_stated: tuple[re.Pattern[str], ...] = ()
     # "on 6 and 7 May 2028", "from 6 to 8 May", 5月6日至8日: the first and last day (groups 1 and 2)
     date_spans: tuple[re.Pattern[str], ...] = ()
     # "twelve weeks of sessions": weeks of five meeting days, when no day count is given
@@ -632,6 +634,7 @@ def _load_rules(language: str, path: str) -> RuleSet:
         clause_breaks=_patterns(loaded, "clause_breaks"), session_lists=_patterns(loaded, "session_lists"),
         year_spans=_patterns(loaded, "year_spans"),
         date_spans=_patterns(loaded, "date_spans"),
+        interpretation_stated=_patterns(loaded, "interpretation_stated"),
         submitted_to=_patterns(loaded, "submitted_to"), also_submitted_to=_patterns(loaded, "also_submitted_to"),
         name_continues=_patterns(loaded, "name_continues"),
         short_body_names={str(k): (str(v) if v else None) for k, v in (data.get("short_body_names") or {}).items()},
