@@ -119,6 +119,7 @@ def test_an_expert_meeting_with_interpretation_is_priced_as_its_meeting_services
     _, data = drafted(CND.format(paragraphs=f"     1.   {paragraph};"), tmp_path)
     (meeting,) = activities(data, "meeting")
     assert meeting["interpretation"] is True and meeting["days"] == days and meeting["location"] == "Vienna"
+    assert meeting["section"] == "Section 2"  # conference services, not the Office's section
     assert not activities(data, "travel")  # the experts' travel is their Governments'
 
 

@@ -1246,6 +1246,8 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                     act["participants"] = participants[0]
                 if tpl["kind"] == "expert_meeting" and any(p.search(text) for p in rules.interpretation_stated):
                     act["interpretation"] = True  # an intergovernmental meeting (_fit_to_table prices its services)
+                    if act.get("section") and body.get("conference_section"):
+                        act["section"] = body["conference_section"]  # its services are conference services
                 if tpl.get("per_session") and count and count[0] > 1:
                     act["count"] = count[0]
                 staff = match.rule.template in ("temporary_assistance", "consultant", "new_post")
