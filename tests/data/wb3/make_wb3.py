@@ -13,6 +13,7 @@ writes it (openpyxl writes formulas without values, as a workbook never recomput
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import sys
@@ -195,13 +196,14 @@ def edit_cell(sheet: str, cell: str, value: Any) -> Edit:
 
 
 def main(argv: list[str]) -> int:
-    out_dir = Path(argv[0]) if argv else HERE
+    out_dir = (Path(argv[0]) if argv else HERE).resolve()
     out_dir.mkdir(parents=True, exist_ok=True)
+    os.chdir(ROOT)  # the read me names the spec as a path from the repository, wherever it is cloned
     cases: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory() as tmp:
         bases = {}
         for key, spec in SPECS.items():
-            bases[key] = write_workbook(cost_file(ROOT / spec), Path(tmp) / f"{key}.xlsx")
+            bases[key] = write_workbook(cost_file(spec), Path(tmp) / f"{key}.xlsx")
 
         def case(name: str, key: str, change: Edit, expect: str, **more: Any) -> Path:
             out = out_dir / f"{name}.xlsx"
