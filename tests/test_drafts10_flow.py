@@ -27,6 +27,8 @@ def test_draft_cost_note_explain(source: Path, tmp_path: Path, capsys: pytest.Ca
         places = {a.get("location") for r in data["requests"] if r["operative_paragraphs"][0] == str(ref)
                   for a in r.get("activities", []) if a["kind"] == "documentation" and "-session-" not in a["id"]}
         assert want <= places, (ref, want, places)
-    if labels["language"] == "zh":
+    if labels["language"] == "zh":  # the draft's words are Chinese only: an English note quotes them when asked
         capsys.readouterr()
-        assert main(["note", str(tmp_path / "spec.yaml"), "--lang", "en"]) == 0
+        assert main(["note", str(tmp_path / "spec.yaml"), "--lang", "en"]) == 2
+        assert main(["note", str(tmp_path / "spec.yaml"), "--lang", "en", "--quote-untranslated"]) == 0
+        assert "quoted in zh" in capsys.readouterr().err

@@ -20,12 +20,10 @@ def test_draft_cost_note_explain(source: Path, tmp_path: Path, capsys: pytest.Ca
     labels, _, found, wanted = through_every_command(source, tmp_path)
     assert wanted == found
     capsys.readouterr()
-    if labels["language"] == "zh":
-        assert main(["note", str(tmp_path / "spec.yaml"), "--lang", "en"]) == 0
-        assert "untranslated" in capsys.readouterr().out  # the assumption says which words are the draft's own
-    else:  # an English title stays English only: the Chinese note stops on it, or quotes it when asked
-        assert main(["note", str(tmp_path / "spec.yaml"), "--lang", "zh"]) == 2
-        assert "title: no zh text (en: " in capsys.readouterr().err
-        assert main(["note", str(tmp_path / "spec.yaml"), "--lang", "zh", "--quote-untranslated"]) == 0
-        out = capsys.readouterr()
-        assert "title: no zh text, quoted in en — translate it before the note is issued" in out.err
+    # the draft's own words stay in its language: the other language's note stops on them, or quotes them when asked
+    lang, other = labels["language"], "en" if labels["language"] == "zh" else "zh"
+    assert main(["note", str(tmp_path / "spec.yaml"), "--lang", other]) == 2
+    assert f": no {other} text ({lang}: " in capsys.readouterr().err
+    assert main(["note", str(tmp_path / "spec.yaml"), "--lang", other, "--quote-untranslated"]) == 0
+    out = capsys.readouterr()
+    assert f"title: no {other} text, quoted in {lang} — translate it before the note is issued" in out.err

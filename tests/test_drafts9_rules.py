@@ -148,11 +148,15 @@ def test_the_other_language_note_says_what_is_untranslated(tmp_path: Path, capsy
 
     spec, data = drafted(ZH.format(paragraphs="    1.  请秘书长向大会第八十三届会议提交一份报告；"), tmp_path)
     assert data["session"] == {"zh": "第八十二届会议", "en": "Eighty-second session"}
-    assert data["title"]["en"] == data["title"]["zh"] == "某一问题"
+    assert data["title"] == {"zh": "某一问题"}  # the draft's words are not copied into the English fields
+    assert any("are in Chinese only" in a for a in data["extra"]["assumptions"])
     capsys.readouterr()
-    assert main(["note", str(spec), "--lang", "en"]) == 0
-    out = capsys.readouterr().out
-    assert out.startswith("Eighty-second session") and "untranslated" in out
+    assert main(["note", str(spec), "--lang", "en"]) == 2
+    assert "title: no en text (zh: '某一问题')" in capsys.readouterr().err
+    assert main(["note", str(spec), "--lang", "en", "--quote-untranslated"]) == 0
+    out = capsys.readouterr()
+    assert out.out.startswith("Eighty-second session") and "“某一问题”" in out.out
+    assert "title: no en text, quoted in zh" in out.err
 
 
 def test_panels_held_in_parallel_do_not_convene_the_meeting_again(tmp_path: Path) -> None:

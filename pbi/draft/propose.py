@@ -167,9 +167,9 @@ def session_in(session: str, lang: str) -> str | None:
 
 def _in_both_languages(data: dict[str, Any], lang: str, assumptions: list[str]) -> None:
     """The spec's texts in the other language of the two pbi drafts read: the session translated (its
-    number); agenda titles and requests' words (and a Chinese draft's title) carried as the draft prints
-    them, with an assumption saying which are untranslated. An English draft's title stays English only,
-    so that `pbi note` keeps writing English by default; its Chinese is the user's to give."""
+    number). The draft's own words (its title, agenda titles, the requests) stay in its language only, so
+    that a note in the other language stops on them, or quotes them with a warning when asked
+    (``--quote-untranslated``): never the draft's words silently in another language's note."""
     other = "en" if lang == "zh" else "zh"
     names = {"en": "English", "zh": "Chinese"}
     session = data.get("session")
@@ -178,30 +178,15 @@ def _in_both_languages(data: dict[str, Any], lang: str, assumptions: list[str]) 
         if translated:
             session[other] = translated
             assumptions.append(f"the session “{session[lang]}” is “{translated}” in {names[other]}")
-    carried: list[str] = []
-
-    def fill(text: Any, what: str) -> None:
-        if isinstance(text, dict) and isinstance(text.get(lang), str) and other not in text:
-            text[other] = text[lang]
-            if what not in carried:
-                carried.append(what)
-
-    fill(data.get("session"), "the session")
-    if lang == "zh":
-        fill(data.get("title"), "the title")
-    else:  # `pbi note` without --lang writes English for a spec whose title is in English only: it stays so
-        assumptions.append("the title is in English only: give `title: zh:` to note it in Chinese (`pbi note` then "
-                           "writes Chinese unless --lang en)")
-    for item in data.get("agenda_items", []):
-        fill(item.get("title"), "the agenda item's title")
-    for request in data.get("requests", []):
-        fill(request.get("text"), "the requests' words")
-        for sub in request.get("items") or []:  # the sub-items' words: {lang: text}
-            fill(sub, "the requests' words")
-    if carried:
-        assumptions.append(f"the draft is in {names[lang]}: {', '.join(carried)} stand in the {names[other]} "
-                           f"fields as the draft prints them, untranslated (`pbi note --lang {other}` quotes "
-                           "them so): translate them in the spec before that note is issued")
+    words = ["the title"] if data.get("title") else []
+    if any(item.get("title") for item in data.get("agenda_items", [])):
+        words.append("the agenda item's title")
+    if data.get("requests"):
+        words.append("the requests' words")
+    if words:
+        assumptions.append(f"the draft is in {names[lang]}: {', '.join(words)} are in {names[lang]} only; give "
+                           f"their {names[other]} (`{other}:`) in the spec for a note in {names[other]} "
+                           f"(`pbi note --lang {other} --quote-untranslated` writes a working note quoting them)")
 
 
 def _number(text: str, lang: str) -> int | None:
