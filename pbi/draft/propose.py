@@ -184,9 +184,11 @@ def _in_both_languages(data: dict[str, Any], lang: str, assumptions: list[str]) 
     if data.get("requests"):
         words.append("the requests' words")
     if words:
-        assumptions.append(f"the draft is in {names[lang]}: {', '.join(words)} are in {names[lang]} only; give "
-                           f"their {names[other]} (`{other}:`) in the spec for a note in {names[other]} "
-                           f"(`pbi note --lang {other} --quote-untranslated` writes a working note quoting them)")
+        one = len(words) == 1 and words[0] != "the requests' words"
+        verb, its, them = ("is", "its", "it") if one else ("are", "their", "them")
+        assumptions.append(f"the draft is in {names[lang]}: {', '.join(words)} {verb} in {names[lang]} only; give "
+                           f"{its} {names[other]} (`{other}:`) in the spec for a note in {names[other]} "
+                           f"(`pbi note --lang {other} --quote-untranslated` writes a working note quoting {them})")
 
 
 def _number(text: str, lang: str) -> int | None:
