@@ -24,6 +24,16 @@ def activities(data: dict[str, Any], kind: str | None = None) -> list[dict[str, 
     return [a for r in data["requests"] for a in r.get("activities", []) if kind is None or a["kind"] == kind]
 
 
+def classes_of(data: dict[str, Any]) -> dict[str, str]:
+    """The class `pbi draft` gave each paragraph, by its number."""
+    return {str(p["paragraph"]): p["class"] for p in data["extra"]["paragraphs"]}
+
+
+def rules_of(data: dict[str, Any], ref: str) -> list[str]:
+    """The rules that fired on paragraph ``ref``."""
+    return next(p.get("rules", []) for p in data["extra"]["paragraphs"] if str(p["paragraph"]) == ref)
+
+
 #: the classes of a paragraph with implications, as labels and `pbi draft` write them
 WITH_IMPLICATIONS = ("costed", "extrabudgetary", "absorbed")
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from draft_helpers import activities, drafted
+from draft_helpers import activities, drafted, rules_of
 
 HRC = ("United Nations                                                   A/HRC/68/L.90\nGeneral Assembly\n\n"
        "Human Rights Council\nSixty-eighth session\nAgenda item 3\n\n          Draft resolution\n\n"
@@ -26,10 +26,6 @@ CND = ("United Nations                                                   E/CN.7/
        "          Draft resolution\n\n          A question\n\n     The Commission on Narcotic Drugs,\n\n{paragraphs}\n")
 
 
-def _rules(data: dict, ref: str) -> list[str]:  # type: ignore[type-arg]
-    return next(p.get("rules", []) for p in data["extra"]["paragraphs"] if str(p["paragraph"]) == ref)
-
-
 @pytest.mark.parametrize("text, days", [
     (HRC.format(paragraphs="     1.   Decides to hold a two-day seminar on the rights of peasants before its "
                            "seventieth session;"), "2"),
@@ -41,7 +37,7 @@ def _rules(data: dict, ref: str) -> list[str]:  # type: ignore[type-arg]
 ], ids=["en-seminar", "en-workshop", "en-round-table", "zh-workshop", "zh-round-table"])
 def test_a_meeting_shape_the_body_holds_is_a_meeting_of_its_days(text: str, days: str, tmp_path: Path) -> None:
     _, data = drafted(text, tmp_path)
-    assert _rules(data, "1") == ["seminar"]
+    assert rules_of(data, "1") == ["seminar"]
     (meeting,) = activities(data, "meeting")
     assert meeting["days"] == days and meeting["interpretation"] is True
     assert not activities(data, "documentation")  # a seminar issues no session report of its own
@@ -71,7 +67,7 @@ def test_a_briefing_of_the_council_without_a_meeting_is_no_cost(tmp_path: Path) 
 ], ids=["en", "zh"])
 def test_regional_consultations_are_one_meeting_a_region(text: str, tmp_path: Path) -> None:
     _, data = drafted(text, tmp_path)
-    assert _rules(data, "1") == ["expert-meeting"]
+    assert rules_of(data, "1") == ["expert-meeting"]
     assert {a.get("count") for a in activities(data)} == {5}
 
 

@@ -7,18 +7,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from draft_helpers import activities, drafted
+from draft_helpers import activities, classes_of, drafted, rules_of
 
 EN = "Draft resolution\n\nA question\n\nThe {body},\n\n{paragraphs}\n"
 ZH = "决议草案\n\n某一问题\n\n{body}，\n\n{paragraphs}\n"
-
-
-def _classes(data: dict) -> dict[str, str]:  # type: ignore[type-arg]
-    return {str(p["paragraph"]): p["class"] for p in data["extra"]["paragraphs"]}
-
-
-def _rules(data: dict, ref: str) -> list[str]:  # type: ignore[type-arg]
-    return next(p.get("rules", []) for p in data["extra"]["paragraphs"] if str(p["paragraph"]) == ref)
 
 
 def test_working_group_of_independent_experts_meets_as_its_members(tmp_path: Path) -> None:
@@ -28,8 +20,8 @@ def test_working_group_of_independent_experts_meets_as_its_members(tmp_path: Pat
         "2. Decides that the Working Group shall meet in Geneva for two sessions a year, each of four days;\n\n"
         "3. Calls upon States to cooperate with the Working Group."))
     _, data = drafted(text, tmp_path)
-    assert "session" not in _rules(data, "1")  # a special procedure, not an intergovernmental body
-    assert "new-mandate" in _rules(data, "1")
+    assert "session" not in rules_of(data, "1")  # a special procedure, not an intergovernmental body
+    assert "new-mandate" in rules_of(data, "1")
     assert not activities(data, "meeting")  # no interpretation, no session report
     (met,) = [a for a in activities(data) if a["id"].startswith("b-")]
     assert met["kind"] in ("expert_meeting", "travel")
@@ -42,7 +34,7 @@ def test_chinese_working_group_of_independent_experts(tmp_path: Path) -> None:
         "1.  决定设立土著青年问题工作组，由七名以个人身份任职的独立专家组成，任期三年；\n\n"
         "2.  还决定工作组每年在日内瓦举行两届会议，每届会议为期四天；\n\n3.  鼓励各国与工作组合作。"))
     _, data = drafted(text, tmp_path)
-    assert "session" not in _rules(data, "1")
+    assert "session" not in rules_of(data, "1")
     assert not activities(data, "meeting")
     (met,) = [a for a in activities(data) if a["id"].startswith("b-")]
     assert str(met.get("participants", met.get("trips"))) == "7"
@@ -63,10 +55,10 @@ def test_acting_as_secretariat_of_a_conference_is_servicing(tmp_path: Path) -> N
         "1. Welcomes the entry into force of the Protocol;\n\n"
         "2. Requests the Department to function as the secretariat for the meeting of the States Parties to the Protocol."))
     _, data = drafted(text, tmp_path)
-    assert _classes(data)["2"] == "costed" and "servicing" in _rules(data, "2")
+    assert classes_of(data)["2"] == "costed" and "servicing" in rules_of(data, "2")
     zh = ZH.format(body="大会", paragraphs="1.  欢迎议定书生效；\n\n2.  请秘书长为这些闭会期间会议提供必要的会议服务。")
     _, data = drafted(zh, tmp_path, "z.txt")
-    assert _classes(data)["2"] == "costed" and "servicing" in _rules(data, "2")
+    assert classes_of(data)["2"] == "costed" and "servicing" in rules_of(data, "2")
 
 
 def test_intergovernmental_consultation_is_a_session_and_its_output_no_publication(tmp_path: Path) -> None:
@@ -74,19 +66,19 @@ def test_intergovernmental_consultation_is_a_session_and_its_output_no_publicati
         "1. Requests the Secretary-General to organize in New York, in 2028, an intergovernmental consultation "
         "of two days to draft a handbook on cooperation in civil matters."))
     _, data = drafted(text, tmp_path)
-    assert _rules(data, "1") == ["session"]
+    assert rules_of(data, "1") == ["session"]
     assert not activities(data, "publication")
 
 
 def test_report_prepared_and_issued_in_all_languages_is_one_report(tmp_path: Path) -> None:
     zh = ZH.format(body="大会", paragraphs="1.  请秘书长以六种正式语文编写并分发一份关于十年的全面报告，提交大会下届会议。")
     _, data = drafted(zh, tmp_path)
-    assert "publication" not in _rules(data, "1")
+    assert "publication" not in rules_of(data, "1")
     en = EN.format(body="General Assembly", paragraphs=(
         "1. Requests the Secretary-General to prepare and circulate, in the six official languages, a "
         "comprehensive report on the Decade."))
     _, data = drafted(en, tmp_path, "e.txt")
-    assert "publication" not in _rules(data, "1")
+    assert "publication" not in rules_of(data, "1")
 
 
 def test_word_count_in_chinese(tmp_path: Path) -> None:
@@ -141,10 +133,10 @@ def test_high_level_debate_is_a_high_level_meeting(tmp_path: Path) -> None:
     en = EN.format(body="General Assembly", paragraphs=(
         "1. Decides to convene in New York, in 2027, a high-level open debate of one day on the Decade."))
     _, data = drafted(en, tmp_path)
-    assert _rules(data, "1") == ["high-level-meeting"]
+    assert rules_of(data, "1") == ["high-level-meeting"]
     zh = ZH.format(body="大会", paragraphs="1.  决定于2027年在纽约举办一次为期一天的高级别辩论，审查十年的执行情况。")
     _, data = drafted(zh, tmp_path, "z.txt")
-    assert _rules(data, "1") == ["high-level-meeting"]
+    assert rules_of(data, "1") == ["high-level-meeting"]
 
 
 def test_a_commission_adopting_the_draft_dates_its_own_sessions(tmp_path: Path) -> None:
@@ -162,7 +154,7 @@ def test_expert_body_created_and_meeting_in_one_paragraph(tmp_path: Path) -> Non
         "1. Decides to create a Working Group on the rights of older migrants, comprising three independent "
         "experts, which shall meet for two sessions a year in Geneva;\n\n2. Invites States to cooperate."))
     _, data = drafted(text, tmp_path)
-    assert {"new-mandate", "session"} <= set(_rules(data, "1"))
+    assert {"new-mandate", "session"} <= set(rules_of(data, "1"))
     assert not activities(data, "meeting")
     (met,) = [a for a in activities(data) if a["kind"] in ("expert_meeting", "travel")]
     assert str(met.get("participants", met.get("trips"))) == "3" and met.get("count") == 2

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from draft_helpers import activities, drafted
+from draft_helpers import activities, classes_of, drafted, rules_of
 from pbi.draft.propose import session_in
 
 EN = ("United Nations                                                   A/C.3/82/L.90\nGeneral Assembly\n\n"
@@ -17,14 +17,6 @@ EN = ("United Nations                                                   A/C.3/82
       "     The General Assembly,\n\n{paragraphs}\n")
 ZH = ("联合国                                                           A/C.3/82/L.90\n大会\n\n第八十二届会议\n第三委员会\n\n"
       "         决议草案\n\n         某一问题\n\n    大会，\n\n{paragraphs}\n")
-
-
-def _classes(data: dict) -> dict[str, str]:  # type: ignore[type-arg]
-    return {str(p["paragraph"]): p["class"] for p in data["extra"]["paragraphs"]}
-
-
-def _rules(data: dict, ref: str) -> list[str]:  # type: ignore[type-arg]
-    return next(p.get("rules", []) for p in data["extra"]["paragraphs"] if str(p["paragraph"]) == ref)
 
 
 def _years(data: dict, kind: str) -> list[int]:  # type: ignore[type-arg]
@@ -85,14 +77,14 @@ def test_each_year_without_years_listed_still_prices_one(tmp_path: Path) -> None
 ], ids=["en", "zh"])
 def test_work_given_to_an_outside_expert_is_a_consultant(text: str, months: str, tmp_path: Path) -> None:
     _, data = drafted(text, tmp_path)
-    assert "consultant" in _rules(data, "1")
+    assert "consultant" in rules_of(data, "1")
     assert {str(a.get("work_months")) for a in activities(data) if a["kind"] in ("consultant", "staff")} == {months}
 
 
 def test_the_independent_expert_of_the_council_is_no_consultant(tmp_path: Path) -> None:
     _, data = drafted(EN.format(paragraphs="     1.   Requests the Secretary-General to transmit the study of the "
                                            "Independent Expert to the Human Rights Council;"), tmp_path)
-    assert "consultant" not in _rules(data, "1")
+    assert "consultant" not in rules_of(data, "1")
 
 
 @pytest.mark.parametrize("text", [
@@ -101,7 +93,7 @@ def test_the_independent_expert_of_the_council_is_no_consultant(tmp_path: Path) 
 ], ids=["en", "zh"])
 def test_a_platform_named_by_what_it_holds_is_web(text: str, tmp_path: Path) -> None:
     _, data = drafted(text, tmp_path)
-    assert _classes(data)["1"] == "costed" and "web" in _rules(data, "1")
+    assert classes_of(data)["1"] == "costed" and "web" in rules_of(data, "1")
 
 
 @pytest.mark.parametrize(("text", "days"), [
@@ -111,7 +103,7 @@ def test_a_platform_named_by_what_it_holds_is_web(text: str, tmp_path: Path) -> 
 ], ids=["en", "zh"])
 def test_informal_consultations_the_body_holds_are_meetings(text: str, days: str, tmp_path: Path) -> None:
     _, data = drafted(text, tmp_path)
-    assert "informal-consultations" in _rules(data, "1")
+    assert "informal-consultations" in rules_of(data, "1")
     (met,) = activities(data, "meeting")
     assert str(met["days"]) == days
     assert not activities(data, "documentation")  # no report of their own
@@ -120,7 +112,7 @@ def test_informal_consultations_the_body_holds_are_meetings(text: str, days: str
 def test_chinese_assistance_to_a_committee_is_servicing(tmp_path: Path) -> None:
     _, data = drafted(ZH.format(paragraphs="    1.  决定设立筹备委员会；\n\n    2.  请秘书长向筹备委员会提供必要的会议服务和支持；"),
                       tmp_path)
-    assert _classes(data)["2"] == "costed" and "servicing" in _rules(data, "2")
+    assert classes_of(data)["2"] == "costed" and "servicing" in rules_of(data, "2")
 
 
 @pytest.mark.parametrize("text", [
@@ -166,7 +158,7 @@ def test_panels_held_in_parallel_do_not_convene_the_meeting_again(tmp_path: Path
         "     2.   Also decides that the high-level meeting shall include a plenary segment and three interactive "
         "round tables, and that the round tables shall be held in the afternoon;"))
     _, data = drafted(text, tmp_path)
-    assert _rules(data, "2") == ["meeting-segments"]
+    assert rules_of(data, "2") == ["meeting-segments"]
     hlm = [a for a in activities(data, "meeting") if "high-level" in a["label"]["en"]]
     assert len(hlm) == 1
     (tables,) = [a for a in activities(data, "meeting") if a not in hlm]
