@@ -32,3 +32,15 @@ def test_a_report_is_priced_where_it_is_processed(text: str, station: str, tmp_p
     assert main(["explain", str(spec), docs[0]["id"]]) == 0
     assert re.search(rf"rate documentation\.word, table un-standard-costs, effective from [0-9-]+, {station}\n",
                      capsys.readouterr().out)
+
+
+def test_a_place_quoted_is_the_place_priced(tmp_path: Path) -> None:
+    """The recommendations of an expert meeting in Geneva are published where the body's documents are
+    processed: the assumption says so, and never quotes "Geneva" for New York."""
+    _, data = drafted("The General Assembly,\n\n1. Requests the Secretary-General to convene an expert group "
+                      "meeting in Geneva in 2029 to prepare recommendations, and to publish them in the six "
+                      "official languages;\n", tmp_path)
+    for act in activities(data):
+        said = [a for a in data["extra"]["assumptions"] if f"in {act['location']} (" in a]
+        assert said, act
+    assert not any(re.search(r"in (New York|Vienna|Nairobi) \(“Geneva”\)", a) for a in data["extra"]["assumptions"])

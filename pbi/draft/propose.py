@@ -1255,9 +1255,9 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                     said.append(f"in {act['location']} (submitted to the {_bodies_named(sent, act['location'])}: a "
                                 "document is processed where the body it is submitted to meets)")
                 elif "location" in act:
-                    said.append(f"in {act['location']}" + (f" (“{place[1]}”)" if place else
-                                                           f" (the duty station of the {actor['named']})" if actor else
-                                                           " (the body's duty station)"))
+                    said.append(f"in {act['location']}" + (f" (“{place[1]}”)" if place and place[0] == act["location"]
+                                                           else f" (the duty station of the {actor['named']})" if actor
+                                                           else " (the body's duty station)"))
                     elsewhere = None if place else _unpriced_place(text, rules)
                     if elsewhere:
                         said.append(f"the paragraph names another venue (“{elsewhere}”), where no table prices "
