@@ -202,6 +202,15 @@ class Comparison:
         """Plain-text tables: line items, figures, totals."""
         return str(exporter().comparison_table(self))
 
+    def __repr__(self) -> str:
+        """One line (``to_table()`` and the notebook display give every row)."""
+        total = self.total
+        return (f"<Comparison {self.baseline.spec.symbol}: {self.labels[0]} {total.baseline} USD "
+                f"({self.baseline.table.id}), {self.labels[1]} {total.scenario} USD ({self.scenario.table.id})>")
+
+    def __str__(self) -> str:
+        return self.to_table()
+
     def _repr_markdown_(self) -> str:
         return str(exporter().comparison_markdown(self))
 

@@ -218,6 +218,19 @@ class Estimate:
         """A bar chart of the amounts by funding source and year (needs matplotlib)."""
         return exporter().estimate_chart(self, ax=ax)
 
+    def to_table(self) -> str:
+        """Plain-text tables, as `pbi cost` prints them: line items, requests, totals, figures."""
+        return str(exporter().estimate_table(self))
+
+    def __str__(self) -> str:
+        return self.to_table()
+
+    def __repr__(self) -> str:
+        """One line: a notebook's ``est`` or a test's failure message is not the whole spec and table
+        (``to_dict()``, ``to_dataframe()`` and the notebook display give everything)."""
+        return (f"<Estimate {self.spec.symbol} priced with {self.table.id}: {len(self.items)} line items, "
+                f"total {self.total} USD>")
+
     def _repr_markdown_(self) -> str:
         return str(exporter().estimate_markdown(self))
 

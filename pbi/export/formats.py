@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["need", "save_workbook", "funding_label", "estimate_xlsx", "comparison_xlsx", "estimate_dataframe", "comparison_dataframe",
            "estimate_chart", "comparison_chart", "save_chart", "markdown_table", "html_table",
            "estimate_rows", "item_provenance", "USD_FORMAT", "estimate_markdown", "estimate_html",
-           "comparison_markdown", "comparison_html", "comparison_table"]
+           "comparison_markdown", "comparison_html", "comparison_table", "estimate_table"]
 
 _ZERO = Range(Decimal(0), Decimal(0))
 #: Excel number format of amounts
@@ -117,6 +117,13 @@ def comparison_table(cmp: "Comparison") -> str:
     from pbi.export.text import comparison_table as table
 
     return table(cmp)
+
+
+def estimate_table(est: "Estimate") -> str:
+    """The plain-text report `pbi cost` prints (:func:`pbi.export.text.estimate_table`)."""
+    from pbi.export.text import estimate_table as table
+
+    return table(est)
 
 
 def estimate_rows(est: "Estimate") -> tuple[list[str], list[list[str]]]:

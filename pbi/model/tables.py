@@ -335,6 +335,12 @@ class Table(BaseModel):
     origin: dict[str, str] = Field(description="rate key → id of the table that set its latest values")
     lines: dict[str, int] = Field(default_factory=dict, description="rate key → line in its file")
 
+    def __repr__(self) -> str:
+        """One line, not every value of every rate (they are in ``rates``)."""
+        stations = ", ".join(s for s in (self.duty_station, *self.stations) if s) or "no duty station"
+        return (f"<Table {self.id}: {len(self.rates)} rates, {stations}, valid to {self.valid_to or 'open'} "
+                f"({self.file})>")
+
     def rate(self, key: str, on: dt.date, *, station: str | None = None) -> RateValue:
         """The value of rate ``key`` effective on ``on``; RateLookupError if there is none."""
         rate = self.rates.get(key)
