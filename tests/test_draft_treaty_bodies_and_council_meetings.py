@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from draft_helpers import activities, drafted
-from test_drafts10_rules import C3, C3_ZH, HRC, _rules
+from draft_helpers import activities, drafted, rules_of
+from test_drafts10_rules import C3, C3_ZH, HRC
 
 
 @pytest.mark.parametrize("text, days, years", [
@@ -24,7 +24,7 @@ from test_drafts10_rules import C3, C3_ZH, HRC, _rules
 def test_meeting_time_for_a_treaty_body_is_serviced_in_geneva(text: str, days: str, years: list[int] | None,
                                                              tmp_path: Path) -> None:
     _, data = drafted(text, tmp_path)
-    assert _rules(data, "1") == ["during-session"]
+    assert rules_of(data, "1") == ["during-session"]
     meetings = activities(data, "meeting")
     assert {m["location"] for m in meetings} == {"Geneva"} and {m["days"] for m in meetings} == {days}
     if years:
@@ -39,7 +39,7 @@ def test_meeting_time_for_a_treaty_body_is_serviced_in_geneva(text: str, days: s
 def test_a_meeting_of_a_day_at_the_councils_session_is_a_meeting_of_that_session(sentence: str, days: str,
                                                                                  tmp_path: Path) -> None:
     _, data = drafted(HRC.format(paragraphs=f"     1.   {sentence};"), tmp_path)
-    assert _rules(data, "1") == ["panel"]
+    assert rules_of(data, "1") == ["panel"]
     (meeting,) = activities(data, "meeting")
     assert meeting["days"] == days and meeting["location"] == "Geneva"
     assert not activities(data, "documentation")  # no session report: the session is the Council's own
@@ -49,7 +49,7 @@ def test_a_study_of_the_advisory_committee_is_a_document_of_the_body(tmp_path: P
     _, data = drafted(HRC.format(paragraphs="     1.   Requests the Advisory Committee to prepare a research-based "
                                             "report on the question and to submit it to the Council at its "
                                             "seventieth session;"), tmp_path)
-    assert _rules(data, "1") == ["body-report"]
+    assert rules_of(data, "1") == ["body-report"]
     (doc,) = activities(data, "documentation")
     assert doc["location"] == "Geneva"
 
@@ -62,7 +62,7 @@ def test_a_study_of_the_advisory_committee_is_a_document_of_the_body(tmp_path: P
 ], ids=["en-on-and", "en-from-to", "zh"])
 def test_a_high_level_review_lasts_the_days_of_its_dates(text: str, days: str, tmp_path: Path) -> None:
     _, data = drafted(text, tmp_path)
-    assert _rules(data, "1") == ["high-level-meeting"]
+    assert rules_of(data, "1") == ["high-level-meeting"]
     (meeting,) = activities(data, "meeting")
     assert meeting["days"] == days
 
@@ -71,7 +71,7 @@ def test_a_preparatory_process_of_two_sessions_is_two_sessions(tmp_path: Path) -
     _, data = drafted(C3.format(paragraphs="     1.   Decides that the preparatory process shall comprise two sessions of "
                                            "an intergovernmental preparatory committee, each of four working days, in "
                                            "New York in 2028;"), tmp_path)
-    assert _rules(data, "1") == ["session"]
+    assert rules_of(data, "1") == ["session"]
     (meeting,) = activities(data, "meeting")
     assert meeting["days"] == "4" and meeting["count"] == 2
 
@@ -88,7 +88,7 @@ def test_zh_a_meeting_of_a_day_at_the_councils_session(key: str, tmp_path: Path)
 
     paragraph, days = HRC_ZH_PARAS[key]
     _, data = drafted(HRC_ZH.format(paragraphs=paragraph), tmp_path)
-    assert _rules(data, "1") == ["panel"]
+    assert rules_of(data, "1") == ["panel"]
     (meeting,) = activities(data, "meeting")
     assert meeting["days"] == days and not activities(data, "documentation")
 
@@ -99,7 +99,7 @@ def test_zh_a_term_extended_and_the_advisory_committees_study(tmp_path: Path) ->
     _, data = drafted(HRC_ZH.format(paragraphs="    1.  决定将适足住房问题特别报告员的任期再延长三年；\n\n"
                                                "    2.  请人权理事会咨询委员会开展一项关于新技术的研究，并向理事会第七十届会议提交报告；"),
                       tmp_path)
-    assert _rules(data, "1") == ["mandate"] and _rules(data, "2") == ["body-report"]
+    assert rules_of(data, "1") == ["mandate"] and rules_of(data, "2") == ["body-report"]
 
 
 CND = ("United Nations                                                   E/CN.15/2028/L.9\nEconomic and Social Council\n\n"

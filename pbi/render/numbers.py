@@ -172,7 +172,9 @@ def plural(value: Range | Decimal | int, lang: str, *forms: str) -> str:
     categories = plural_categories(lang)
     if len(forms) != len(categories):
         raise RenderError(f"plural forms for {lang!r} are {' '.join(categories)}: got {len(forms)} forms")
-    category = Locale.parse(lang).plural_form(r.high)
+    # a whole count computed as 1.0 (half a day's two meetings) is counted as 1, not as a fraction
+    count = int(r.high) if r.high == r.high.to_integral_value() else r.high
+    category = Locale.parse(lang).plural_form(count)
     if category not in categories:  # a fraction (ru "other": 19,9 процента) takes the form of few
         return forms[min(1, len(forms) - 1)]
     return forms[categories.index(category)]
