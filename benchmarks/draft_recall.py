@@ -80,6 +80,14 @@ interpretation — and of reports processed where the body they go to meets (a C
 Assembly, a report "to the General Assembly and to the Council", a report to the Environment Assembly). A label's
 ``doc_place`` is where the paragraph's reports are processed: every place it names is the location of one of them.
 Four ``held_out`` drafts, written with the others, are scored only with ``--held-out``.
+
+Reference 11 (blind round 11, ``tests/data/drafts11``, ``--blind11`` for it alone): seven drafts (four English, three
+Chinese) of shapes rounds 3-10 lack — Fifth Committee drafts that establish posts (one P-4 and one General Service),
+First and Fourth Committee drafts, reports "every 120 days" (每120天) and "at its eighty-fourth session and biennially
+thereafter", a request in lettered sub-items (an expert group meeting of twenty experts and a report), a conference of
+States parties to the Convention against Corruption, the UN-Habitat Assembly, a high-level meeting "from 12 to 13
+October", a publication translated into the six languages, a trust fund funded by the donors it invites, a web page
+within existing resources. Three ``held_out`` drafts, written with the others, are scored only with ``--held-out``.
 """
 
 from __future__ import annotations
@@ -209,7 +217,13 @@ def main(argv: list[str] | None = None) -> int:
                         "drafts with --held-out)")
     parser.add_argument("--blind10", action="store_true", help="only blind round 10 (tests/data/drafts10; its "
                         "held-out drafts with --held-out)")
+    parser.add_argument("--blind11", action="store_true", help="only blind round 11 (tests/data/drafts11; its "
+                        "held-out drafts with --held-out)")
     args = parser.parse_args(argv)
+    if args.blind11:
+        fidelity_drafts(ROOT / "cost_tables", quiet=args.quiet, folder=ROOT / "tests" / "data" / "drafts11",
+                        first=BLIND11, held_out=args.held_out)
+        return 0
     if args.blind10:
         fidelity_drafts(ROOT / "cost_tables", quiet=args.quiet, folder=ROOT / "tests" / "data" / "drafts10",
                         first=BLIND10, held_out=args.held_out)
@@ -329,6 +343,9 @@ def main(argv: list[str] | None = None) -> int:
     print("\nBlind round 10 (tests/data/drafts10: written and labelled before pbi read them; scored apart)")
     fidelity_drafts(near, quiet=args.quiet, folder=ROOT / "tests" / "data" / "drafts10", first=BLIND10,
                     held_out=args.held_out)
+    print("\nBlind round 11 (tests/data/drafts11: written and labelled before pbi read them; scored apart)")
+    fidelity_drafts(near, quiet=args.quiet, folder=ROOT / "tests" / "data" / "drafts11", first=BLIND11,
+                    held_out=args.held_out)
     return 0 if ok and en_ok and test_ok else 1
 
 
@@ -345,6 +362,8 @@ BLIND8 = "blind round 8 (read once before the fixes, then fixed on)"
 BLIND9 = "blind round 9 (read once before the fixes, then fixed on)"
 #: the sixteen drafts of blind round 10 (its four held-out drafts are scored only with --held-out)
 BLIND10 = "blind round 10 (read once before the fixes, then fixed on)"
+#: the seven drafts of blind round 11 (its three held-out drafts are scored only with --held-out)
+BLIND11 = "blind round 11 (read once before the fixes, then fixed on)"
 
 
 def _scores(want: dict[str, str], got: dict[str, str]) -> tuple[int, int, int, int]:

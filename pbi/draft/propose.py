@@ -275,15 +275,26 @@ def _body_of(draft: Draft, standards: Standards) -> tuple[str, str]:
             if any(name.lower() == draft.organ.lower() for name in body.get("names", {}).get(draft.language, [])):
                 return body_id, (f"the {draft.organ} (its masthead) recommends the draft to “{draft.body}”: "
                                  "the statement is made where the draft is recommended")
+    receiving = _receiving_opening(draft, standards)
     for body_id, body in standards.bodies.items():
         for name in body.get("names", {}).get(draft.language, []):
-            if name.lower() in draft.body.lower():
+            # "大会" in "联合国环境大会": a body's name inside the name of another body is not that body
+            if name.lower() in draft.body.lower() and not (receiving and name.lower() in receiving[1].lower()):
                 return body_id, f"the draft opens with “{draft.body}”"
     by_symbol = vocabulary.body_of_symbol(draft.symbol) if draft.symbol else None
     if by_symbol in standards.bodies and by_symbol not in ("general-assembly", "ecosoc"):
         return str(by_symbol), f"its symbol {draft.symbol} is of the {by_symbol} (its opening names no body pbi knows)"
     return "general-assembly", (f"the draft opens with “{draft.body or '(no body named)'}”, not a body "
                                 "pbi knows: priced as a draft of the General Assembly")
+
+
+def _receiving_opening(draft: Draft, standards: Standards) -> tuple[str, str, str] | None:
+    """The body of ``receiving_bodies`` (standards.yaml: the Environment Assembly, the UN-Habitat Assembly)
+    whose name the draft's opening holds, the longest found: (its id, the name, its duty station)."""
+    found = sorted(((len(name), key, name, str(entry["duty_station"])) for key, entry in standards.receivers.items()
+                    if entry.get("duty_station") for name in entry.get("names", {}).get(draft.language, [])
+                    if draft.body and name.lower() in draft.body.lower()), reverse=True)
+    return found[0][1:] if found else None
 
 
 def document_year(text: str, rules: RuleSet, today: dt.date | None = None, *, first_line: int | None = None,
@@ -480,6 +491,24 @@ def _grade(text: str, rules: RuleSet) -> tuple[str, str] | None:
     return (re.sub(r"^([PD])-?([1-7])$", r"\1-\2", found[0].upper()), found[1]) if found else None
 
 
+def _grades(text: str, rules: RuleSet) -> list[tuple[str, str]]:
+    """Every grade a paragraph names, in its order ("one post at the P-4 level and one General Service (Other
+    level) post" → P-4, GS (Other level)), with the words: the grade phrases, then the grades named in words."""
+    found: list[tuple[int, int, str, str]] = []
+    for pattern in rules.grade_phrases:
+        found += [(m.start(), m.end(), re.sub(r"^([PD])-?([1-7])$", r"\1-\2", m.group(1).upper()), m.group(0))
+                  for m in pattern.finditer(text)]
+    for pattern, grade in rules.grade_names:
+        found += [(m.start(), m.end(), grade, m.group(0)) for m in pattern.finditer(text)]
+    out: list[tuple[str, str]] = []
+    end = -1
+    for start, stop, grade, words in sorted(found, key=lambda f: (f[0], -f[1])):
+        if start >= end:  # "General Service" inside "General Service (Other level)" is the same grade
+            out.append((grade, words))
+            end = stop
+    return out
+
+
 def _length(text: str, rules: RuleSet) -> tuple[str, str, str] | None:
     """The length the paragraph gives a document, as ("words" or "pages", the number, the words that
     say it): "not exceeding 10,700 words" → ("words", "10700", …); "20页以内" → ("pages", "20", …)."""
@@ -546,6 +575,20 @@ def _recurrence(text: str, rules: RuleSet) -> tuple[int, int | None, str] | None
             word = (m.group(1) or "") if m.lastindex else ""
             count = int(word) if word.isdigit() else (en_cardinal(word) or cn_number(word))
             return every, count, m.group(0)
+    return None
+
+
+def _times_a_year(text: str, rules: RuleSet) -> tuple[int, str] | None:
+    """How many times a year the paragraph holds its activity when it is more than once ("every 120 days"
+    → 3, "每六个月" → 2), with the words; None when once a year or less."""
+    for pattern, per_year in rules.within_year:
+        m = pattern.search(text)
+        if not m:
+            continue
+        word = (m.group(1) or "") if m.lastindex else "1"
+        units = int(word) if word.isdigit() else (en_cardinal(word) or cn_number(word))
+        if units and per_year // units > 1:
+            return per_year // units, m.group(0)
     return None
 
 
@@ -988,6 +1031,14 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
     body_id, body_why = _body_of(draft, standards)
     body = standards.bodies.get(body_id, {})
     assumptions: list[str] = []
+    receiving = _receiving_opening(draft, standards)
+    if receiving and body.get("duty_station") != receiving[2] and not any(
+            name.lower() in draft.body.lower() and name.lower() not in receiving[1].lower()
+            for name in body.get("names", {}).get(lang, [])):
+        # a body pbi prices no statement for (priced as the General Assembly's) meets where it meets: its
+        # meetings, and the documents it asks for itself, are at its duty station
+        body = {**body, "duty_station": receiving[2]}
+        body_why += f"; that body meets in {receiving[2]}: its meetings and documents are priced there"
 
     operative_text = " ".join(" ".join(r.texts) for r in results)
     asking_text = " ".join(" ".join(r.texts) for r in results if r.classification.has_implications)
@@ -1145,6 +1196,7 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
             if count and meetings_said and re.search(r"meetings?\b|会议$", count[1]) and \
                     str(count[0]) == meetings_said[0]:
                 count = None  # "convene three meetings of three hours each": three meetings, not three times three
+            often = _times_a_year(clause, rules) or _times_a_year(text, rules)
             again = None if listed else _recurrence(text, rules)
             if again and again[0] == 1 and not again[1]:
                 # "ten working days each year in 2028, 2029 and 2030": as many years as it lists
@@ -1237,6 +1289,8 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                         act["section"] = body["conference_section"]  # its services are conference services
                 if tpl.get("per_session") and count and count[0] > 1:
                     act["count"] = count[0]
+                elif often and tpl["kind"] in ("documentation", *_MEETING_KINDS) and act.get("count", 1) == 1:
+                    act["count"] = often[0]  # "every 120 days": three reports in the year
                 staff = match.rule.template in ("temporary_assistance", "consultant", "new_post")
                 if staff and months:
                     act["work_months"] = months[0]
@@ -1244,6 +1298,10 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                     act["grade"] = grade[0]
                 activities.append(act)
                 years_used.add(year)
+                posts = _grades(text, rules) if match.rule.template == "new_post" and "grade" in act else []
+                if len(posts) > 1:  # one post at each grade the paragraph names
+                    activities.extend({**act, "id": f"{act['id']}-{i}", "grade": g}
+                                      for i, (g, _) in enumerate(posts[1:], start=2))
                 said = [f"paragraph {result.ref}: {_quote(match.words)} → {act['label'].get('en', tpl['kind'])} "
                         f"({tpl['kind']}): {tpl.get('basis', 'template ' + str(match.rule.template))}",
                         f"in {year} ({why})", f"funded from {vocabulary.funding_source(funding).resources('en')}"
@@ -1280,11 +1338,16 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                     said.append("section not stated (the paragraph names no office whose section it is)")
                 if staff and months:
                     said.append(f"{act['work_months']} work-months (“{months[1]}”)")
-                if staff and grade and "grade" in act:
+                if len(posts) > 1:
+                    said.append("one post at each grade the paragraph names: "
+                                + ", ".join(f"{g} (“{w}”)" for g, w in posts))
+                elif staff and grade and "grade" in act:
                     said.append(f"at the {act['grade']} level (“{grade[1]}”)")
                 if tpl["kind"] == "expert_meeting" and participants:
                     said.append(f"{participants[0]} participants (“{participants[1]}”)")
-                if "count" in act:
+                if "count" in act and not count and often:
+                    said.append(f"{act['count']} times in the year (“{often[1]}”)")
+                elif "count" in act:
                     said.append(f"{act['count']} sessions (“{count[1] if count else ''}”)")
                 assumptions.append("; ".join(said))
             if len({station for station, _ in sent}) > 1:

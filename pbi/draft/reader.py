@@ -405,6 +405,14 @@ def detect_language(text: str) -> Language:
     return "zh" if letters and cjk / letters >= 0.1 else "en"
 
 
+def _number_runs_on(line: str, previous: str, blank: bool) -> bool:
+    """A wrapped line that begins with a number ("every" / "120 days on the implementation …"): the
+    sentence above runs on into it (no blank line between, no stop at the end of the line above, a
+    word in small letters after the number), so it is no footnote's text."""
+    return bool(previous) and not blank and bool(re.match(r"\s?\d{1,3}\s+[a-z]", line)) \
+        and bool(re.search(r"[A-Za-z,]$", previous.rstrip()))
+
+
 def _logical_lines(text: str) -> list[tuple[int, str]]:
     """Paragraphs of the printed text, each with the number of its first line: wrapped lines are
     joined, running heads and footnote texts dropped, footnote markers and Markdown marks removed."""
@@ -430,7 +438,8 @@ def _logical_lines(text: str) -> list[tuple[int, str]]:
             continue
         if _RUNNING_HEAD.match(line):
             continue
-        if (in_notes or _FOOTNOTE_LINE.match(line) and not _starts_paragraph(line.strip())) \
+        if (in_notes or _FOOTNOTE_LINE.match(line) and not _starts_paragraph(line.strip())
+                and not _number_runs_on(line, previous, blank)) \
                 and masthead_fields(line.strip()) is None:  # "3 October 2025" is a date, no footnote
             if _FOOTNOTE_LINE.match(line):
                 in_notes = True
@@ -751,6 +760,10 @@ def _sponsors_go_on(label: str, para: str) -> bool:
         return False
     # "… on the basis" / "of informal consultations": the line breaks inside the phrase
     # "… Ms. Amina" / "Wekesa (Kenya), on the basis of informal consultations": the line breaks inside a name
+    # "… of the Committee following" / "informal consultations": the line breaks before the phrase's last words
+    if re.search(r"\b(?:following|after|of|on the basis|on the basis of)$", label.rstrip(), re.IGNORECASE) \
+            and re.match(r"(?:informal |intergovernmental )?(?:consultations|negotiations)\b", para, re.IGNORECASE):
+        return True
     return label.rstrip().endswith(",") or bool(
         re.match(r"(?:(?:on the basis )?of|following|after) (?:informal )?consultations", para, re.IGNORECASE)
         or re.search(r"\), (?:on the basis of|following) (?:informal )?consultations$", para, re.IGNORECASE))

@@ -422,11 +422,13 @@ class RuleSet:
     report_labels: tuple[tuple[re.Pattern[str], str, dict[str, str]], ...] = ()
     month_numbers: dict[str, str] = field(default_factory=dict)  # "twelve" → "12"
     grade_phrases: tuple[re.Pattern[str], ...] = ()  # "at the P-3 level"
+    grade_names: tuple[tuple[re.Pattern[str], str], ...] = ()  # "General Service (Other level)" → GS (Other level)
     word_phrases: tuple[re.Pattern[str], ...] = ()  # "not exceeding 10,700 words", "不超过10,700字"
     page_phrases: tuple[re.Pattern[str], ...] = ()  # "not exceeding 20 pages", "20页以内"
     meeting_phrases: tuple[re.Pattern[str], ...] = ()  # "three meetings of three hours each"
     activity_years: tuple[re.Pattern[str], ...] = ()  # "in 2027", "in the biennium 2026-2027", "于2027年"
     recurrence: tuple[tuple[re.Pattern[str], int], ...] = ()  # ("annually for three years", every 1 year)
+    within_year: tuple[tuple[re.Pattern[str], int], ...] = ()  # ("every 120 days", of 365 in a year)
     unpriced_services: tuple[tuple[re.Pattern[str], str], ...] = ()  # ("sign interpretation", its name)
     # services of a meeting the paragraph states and the tables price: ("with webcasting", "webcasting")
     meeting_services: tuple[tuple[re.Pattern[str], str], ...] = ()
@@ -625,9 +627,11 @@ def _load_rules(language: str, path: str) -> RuleSet:
         month_phrases=tuple(re.compile(p, re.IGNORECASE) for p in _strings(data.get("month_phrases"), loaded, "month_phrases")),
         month_numbers={str(k): str(v) for k, v in (data.get("month_numbers") or {}).items()},
         grade_phrases=tuple(re.compile(p) for p in _strings(data.get("grade_phrases"), loaded, "grade_phrases")),
+        grade_names=tuple((p, str(v)) for p, v in _pairs(loaded, "grade_names", "grade")),
         word_phrases=_patterns(loaded, "word_phrases"), page_phrases=_patterns(loaded, "page_phrases"),
         meeting_phrases=_patterns(loaded, "meeting_phrases"), activity_years=_patterns(loaded, "activity_years"),
         recurrence=tuple((p, int(v)) for p, v in _pairs(loaded, "recurrence", "every")),
+        within_year=tuple((p, int(v)) for p, v in _pairs(loaded, "within_year", "per_year")),
         unpriced_services=tuple((p, str(v)) for p, v in _pairs(loaded, "unpriced_services", "label")),
         meeting_services=tuple((p, str(v)) for p, v in _pairs(loaded, "meeting_services", "service")),
         expert_bodies=_patterns(loaded, "expert_bodies"),
