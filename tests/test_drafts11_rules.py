@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from draft_helpers import activities, drafted
+from draft_helpers import activities, drafted, rules_of
 from pbi.cli import main
 
 GA = ("United Nations                                                   A/83/L.90\nGeneral Assembly\n\n"
@@ -31,15 +31,11 @@ HABITAT = ("United Nations                                                   HSP
            "     The UN-Habitat Assembly of the United Nations Human Settlements Programme,\n\n{paragraphs}\n")
 
 
-def _rules(data: dict, ref: str) -> list[str]:  # type: ignore[type-arg]
-    return next(p.get("rules", []) for p in data["extra"]["paragraphs"] if str(p["paragraph"]) == ref)
-
-
 def test_a_wrapped_line_that_begins_with_a_number_goes_on_with_its_sentence(tmp_path: Path) -> None:
     _, data = drafted(GA.format(paragraphs="     1.   Requests the Secretary-General to submit to the Assembly every\n"
                                            "60 days a report on the question of migration, the first in\n"
                                            "2029;"), tmp_path)
-    assert _rules(data, "1") == ["report"]
+    assert rules_of(data, "1") == ["report"]
     (doc,) = activities(data, "documentation")
     assert doc["count"] == 6 and doc["year"] == 2029
 
@@ -88,7 +84,7 @@ def test_a_report_once_a_year_is_one(tmp_path: Path) -> None:
 
 def test_a_report_put_forward_tichu_is_a_report(tmp_path: Path) -> None:
     _, data = drafted(GA_ZH.format(paragraphs="    1.  请秘书长在大会第八十四届会议上就本决议的落实情况提出报告；"), tmp_path)
-    assert _rules(data, "1") == ["report"]
+    assert rules_of(data, "1") == ["report"]
     (doc,) = activities(data, "documentation")
     assert doc["year"] == 2029
 
@@ -125,14 +121,14 @@ def test_one_post_at_one_grade_is_one(tmp_path: Path) -> None:
 ], ids=["expert-group-of", "group-of-experts-composed"])
 def test_an_expert_group_of_counted_experts_is_an_expert_meeting(text: str, tmp_path: Path) -> None:
     _, data = drafted(text, tmp_path)
-    assert _rules(data, "1") == ["expert-meeting"]
+    assert rules_of(data, "1") == ["expert-meeting"]
     assert not activities(data, "meeting")  # no intergovernmental session beside it
 
 
 def test_a_group_of_governmental_experts_is_still_a_session(tmp_path: Path) -> None:
     _, data = drafted(GA.format(paragraphs="     1.   Requests the Secretary-General to establish a group of governmental "
                                            "experts to meet in Geneva in 2029;"), tmp_path)
-    assert _rules(data, "1") == ["session"]
+    assert rules_of(data, "1") == ["session"]
 
 
 @pytest.mark.parametrize("text, opening", [
