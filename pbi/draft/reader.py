@@ -405,11 +405,15 @@ def detect_language(text: str) -> Language:
     return "zh" if letters and cjk / letters >= 0.1 else "en"
 
 
+_MONTHS = "(January|February|March|April|May|June|July|August|September|October|November|December)"
+
+
 def _number_runs_on(line: str, previous: str, blank: bool) -> bool:
     """A wrapped line that begins with a number ("every" / "120 days on the implementation …"): the
     sentence above runs on into it (no blank line between, no stop at the end of the line above, a
-    word in small letters after the number), so it is no footnote's text."""
-    return bool(previous) and not blank and bool(re.match(r"\s?\d{1,3}\s+[a-z]", line)) \
+    word in small letters or a month after the number: "from 12 to" / "13 October 2028"), so it is no
+    footnote's text."""
+    return bool(previous) and not blank and bool(re.match(r"\s?\d{1,3}\s+([a-z]|" + _MONTHS + r"\b)", line)) \
         and bool(re.search(r"[A-Za-z,]$", previous.rstrip()))
 
 
