@@ -62,3 +62,60 @@ def test_a_caption_of_two_years_gives_no_year() -> None:
         "Travel of participants                96,300\n"
         "Total                                 96,300\n")
     assert {y for _, _, y, _, _ in table} == {None}
+
+
+_ES = """Consecuencias para el presupuesto por programas del proyecto de resolución A/C.2/90/L.5
+
+ 1. En virtud del párrafo 3 de la parte dispositiva del proyecto de resolución A/C.2/90/L.5, la
+Asamblea General decidiría convocar en Nueva York, en 2031, una reunión de alto nivel.
+
+ 2. Los servicios de conferencias ascenderían a 2.130.400 dólares en la sección 2 y los gastos de
+viaje a 640.200 dólares en la misma sección.
+
+ 3. Las necesidades adicionales, que ascienden a unos 2,8 millones de dólares, se examinarían en el
+contexto del proyecto de presupuesto por programas para 2031.
+"""
+
+
+def test_spanish_millions_with_a_decimal_comma_the_same_section_and_a_total() -> None:
+    claims = _claims(_ES, "es")
+    assert (Decimal(640200), False, "2") in [c[:3] for c in claims]
+    total = next(c for n in read_notes(_ES, lang="es") for c in n.claims if c.amount == Decimal(2800000))
+    assert total.is_total and total.quantities.get("rounded_to") == Decimal(100000)
+    assert total.quantities["parts"] == [Decimal(2130400), Decimal(640200)]
+
+
+def test_the_same_section_in_french_russian_and_english() -> None:
+    fr = """Incidences sur le budget-programme du projet de résolution A/C.3/90/L.7
+
+ 1. Aux termes du paragraphe 4 du projet de résolution A/C.3/90/L.7, l'Assemblée générale
+prierait le Secrétaire général de convoquer deux séances en 2031.
+
+ 2. Le rapport nécessiterait un montant de 41 000 dollars au titre du chapitre 2. Les séances
+nécessiteraient un montant de 25 200 dollars au titre du même chapitre, et les voyages, un montant
+de 31 000 dollars au titre du chapitre 24.
+"""
+    got = {a: sec for a, _, sec, _ in _claims(fr, "fr")}
+    assert got[Decimal(25200)] == "2" and got[Decimal(31000)] == "24"
+    en = """Programme budget implications of draft resolution A/C.2/90/L.8
+
+ 1. Under operative paragraph 2 of draft resolution A/C.2/90/L.8, the General Assembly would
+request a report in 2031.
+
+ 2. The meetings would require $38,600 under section 2, General Assembly and Economic and Social
+Council affairs and conference management. The report would require $27,100 under the same
+section, and the travel of experts $19,000 under section 28, Global communications.
+"""
+    got = {a: sec for a, _, sec, _ in _claims(en)}
+    assert got[Decimal(27100)] == "2" and got[Decimal(19000)] == "28"
+    ru = """Последствия проекта резолюции A/C.3/90/L.9 для бюджета по программам
+
+ 1. В соответствии с пунктом 5 проекта резолюции A/C.3/90/L.9 Генеральная Ассамблея просила бы
+провести в 2031 году четыре заседания.
+
+ 2. Подготовка доклада потребует 45 600 долл. США по разделу 2. Проведение четырех заседаний
+потребует 50 400 долл. США по тому же разделу, а путевые расходы экспертов — 61 900 долл. США
+по разделу 24 «Права человека».
+"""
+    got = {a: sec for a, _, sec, _ in _claims(ru, "ru")}
+    assert got[Decimal(50400)] == "2" and got[Decimal(61900)] == "24"

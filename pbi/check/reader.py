@@ -376,6 +376,9 @@ _EARLIER_AFTER = re.compile(r"\s*(?:(?:previously|originally|initially|earlier)\
 _EARLIER_BEFORE = re.compile(r"原(?:先)?估计的?\s*$")
 _EARLIER_SENT = re.compile(r"\bthe\s+Secretary-General\s+(?:had\s+)?estimated\b|"
                            r"秘书长在[^。]{0,80}?(?:说明|报告)中估计", re.I)
+#: after an amount: it falls under the section named for the amount before it ("$27,100 under the
+#: same section"; the other languages' forms are rewritten into this one, lexicon.yaml)
+_SAME_SECTION = re.compile(r"\b(?:under|in|from|within)\s+the\s+same\s+section\b|同一款|同款", re.I)
 #: before an amount: it repeats one stated above ("The amounts of $30,800 and $80,300 would fall under
 #: section 2"), to say where it falls, not to add to it
 _RESTATED = re.compile(r"\bthe\s+amounts?\s+of\s*$", re.I)
@@ -688,6 +691,11 @@ class _NoteReader:
         unstated = qx.no_section_at(after)
         if unstated is not None and not qx.find_sections(after[:unstated]):
             return (), None
+        same = _SAME_SECTION.search(after)  # "$27,100 each year under the same section": the one before
+        if same is not None and not qx.find_sections(after[:same.start()]):
+            earlier = next((c.sections for c in reversed(self.claims) if c.sections), ())
+            if earlier:
+                return earlier, None
         lead = re.split(r"[,，;；]", text[seg_a:mo.start])[-1]  # "待定款次下 93,900 美元"
         unstated = qx.no_section_at(lead)
         if unstated is not None and not qx.find_sections(lead[unstated:]):
