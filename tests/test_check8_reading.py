@@ -119,3 +119,48 @@ section, and the travel of experts $19,000 under section 28, Global communicatio
 """
     got = {a: sec for a, _, sec, _ in _claims(ru, "ru")}
     assert got[Decimal(50400)] == "2" and got[Decimal(61900)] == "24"
+
+
+def _note(text: str) -> list:  # type: ignore[type-arg]
+    return [c for n in read_notes(text) for c in n.claims]
+
+
+def test_a_total_whose_comprising_follows_a_parenthesis() -> None:
+    claims = _note("""Programme budget implications of draft resolution A/C.1/90/L.4
+
+ 1. Should the General Assembly adopt draft resolution A/C.1/90/L.4, additional requirements of
+$503,000 (net of staff assessment) would arise for 2031, comprising $300,000 under section 2 and
+$203,000 under section 4, Disarmament, and a further $41,000 under section 36, Staff assessment.
+""")
+    total = next(c for c in claims if c.amount == Decimal(503000))
+    assert total.is_total and total.quantities["parts"] == [Decimal(300000), Decimal(203000)]
+
+
+def test_requirements_that_would_cover_items_in_parentheses_are_their_total_in_its_year() -> None:
+    claims = _note("""Programme budget implications of draft resolution A/HRC/70/L.2
+
+ 1. Under operative paragraph 3 of draft resolution A/HRC/70/L.2, the Council would establish a
+commission of inquiry.
+
+ 2. In 2031, the requirements of $500,000 would cover general temporary assistance for six months
+($300,000), the travel of the commissioners ($150,000) and conference services ($50,000).
+""")
+    total = next(c for c in claims if c.amount == Decimal(500000))
+    assert total.is_total and total.quantities["parts"] == [Decimal(300000), Decimal(150000), Decimal(50000)]
+    assert {c.year for c in claims} == {2031}
+
+
+def test_a_sentence_that_lists_the_parts_of_the_amount_before_it() -> None:
+    claims = _note("""Programme budget implications of draft resolution A/HRC/70/L.3
+
+ 1. Under operative paragraph 3 of draft resolution A/HRC/70/L.3, the Council would establish a
+commission of inquiry for two years.
+
+ 2. The activities would require resources estimated at $1.1 million for 2031 and 2032. The
+estimate comprises $600,000 for 2031 and $500,000 for 2032.
+""")
+    total = next(c for c in claims if c.amount == Decimal(1100000))
+    assert total.is_total and total.year is None
+    assert total.quantities["parts"] == [Decimal(600000), Decimal(500000)]
+    assert [(c.amount, c.year) for c in claims if not c.is_total] == [
+        (Decimal(600000), 2031), (Decimal(500000), 2032)]

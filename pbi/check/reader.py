@@ -347,8 +347,9 @@ _TOTAL = re.compile(r"以上相加|上述各项相加|以上各项|以上合计|
                     # for the meetings amount to": an item's)
                     r"\brequirements\s+(?:(?!for\b)\w+\s+){0,2}?amount\s+to\b|"
                     r"\b(?:would|will)\s+amount\s+to\s+(?:the\s+)?(?:additional\s+)?requirements\b", re.I)
-#: after an amount: its parts follow ("$118,600 for 2023 [comprising $107,300 under section 2 …]")
-_PARTS_FOLLOW = re.compile(r"^[^.;$]{0,40}?(?:\b(comprising|consisting\s+of|broken\s+down\s+(?:as\s+"
+#: after an amount: its parts follow ("$118,600 for 2023 [comprising $107,300 under section 2 …]",
+#: "$612,450 (net of staff assessment) would arise for 2028, comprising …": a parenthesis counts as one)
+_PARTS_FOLLOW = re.compile(r"^(?:\([^()$]{0,60}\)|[^.;$()]){0,40}?(?:\b(comprising|consisting\s+of|broken\s+down\s+(?:as\s+"
                            r"follows|into|to)|breaks?\s+down\s+(?:as\s+follows|into|to)|made\s+up\s+of)\b|"
                            r"\b(of\s+which)\b|其中)", re.I)
 #: between an amount and the next: the next is a part named by its section, in parentheses
@@ -449,6 +450,30 @@ def _segment(text: str, sent: tuple[int, int], money: list[Money], k: int,
     return a, b
 
 
+#: a sentence listing the parts of the amount the sentence before ends with ("The estimate comprises …")
+_BACK_COMPRISES = re.compile(r"\s*(?:the|this|that|these|those)\s+(?:estimated\s+)?(?:estimate|amount|total|sum|"
+                             r"requirements?)\s+(?:would\s+)?(?:comprises?|consists?\s+of|(?:is|are)\s+made\s+up\s+of|"
+                             r"(?:is|are|would\s+be)\s+broken\s+down\s+(?:as\s+follows|into))", re.I)
+#: between an amount and the first of its parts: a verb that lists what it pays for, the next amount in
+#: parentheses after its item ("the requirements of $734,500 would cover general temporary assistance
+#: … ($398,200), the travel … ($211,700) and conference services … ($124,600)")
+_COVERS = re.compile(r"^[^.;$()]{0,60}?\b(?:would\s+(?:cover|include|provide\s+for)|(?:to\s+)?cover(?:s|ing)?|"
+                     r"includ(?:es|ing)|would\s+be\s+required\s+for)\b[^.;$()]{0,200}\(\s*$", re.I)
+
+
+def _listed_parts_follow(text: str, mo: Money, rest: list[Money], sent: tuple[int, int]) -> bool:
+    """The amounts after ``mo`` in its sentence are its parts, each in parentheses after the item it
+    pays for, after a verb that lists them ("would cover X ($a), Y ($b) and Z ($c)"): two at least,
+    and ``mo`` not itself in parentheses."""
+    inside = [m for m in rest if m.start < sent[1]]
+    if len(inside) < 2 or text[max(0, mo.start - 8):mo.start].rstrip().endswith("("):
+        return False
+    if not _COVERS.match(text[mo.end:inside[0].start]):
+        return False
+    return all(text[m.end:m.end + 4].lstrip().startswith(")") and text[max(0, m.start - 4):m.start].rstrip()
+               .endswith("(") for m in inside)
+
+
 def _bigrams(s: str) -> set[str]:
     t = re.sub(r"\s+", "", s.lower())
     return {t[i:i + 2] for i in range(len(t) - 1)}
@@ -505,6 +530,8 @@ class _NoteReader:
         self._listings: set[tuple[str, tuple[int, int]]] = set()
         #: id(claim) → where in its paragraph the sections it is under are named
         self._named_at: dict[int, int | None] = {}
+        #: id(total) → the sentence after its own that lists its parts ("The estimate comprises …")
+        self._parts_in: dict[int, tuple[str, tuple[int, int]]] = {}
 
     # -- operative paragraphs ---------------------------------------------------------------
     def _op_map(self) -> list[tuple[str, set[str]]]:
@@ -563,7 +590,10 @@ class _NoteReader:
             year = years[0] if years else None
             own_year = _YEAR_AFTER.match(text, mo.end)  # "$80,300 in 2028": the year after it is its own
             if own_year:
-                year = int(own_year.group(1))
+                # "$1.2 million for 2027 and 2028": of both years, not the first's
+                year = None if _YEARS_JOINED.match(text, own_year.start(1)) else int(own_year.group(1))
+            if k == 0 or money[k - 1].start < sent[0]:
+                self._parts_said_after(text, sent, b)
             if k and money[k - 1].start >= sent[0] and _NEXT_YEAR.match(text[money[k - 1].end:mo.start]):
                 # "$80,300 in 2027 and $80,300 in 2028", "2027年为48 200美元，2028年为48 200美元":
                 # the same items in another year
@@ -610,7 +640,9 @@ class _NoteReader:
                 q["is_total"] = True
                 q["total_kind"] = "of_which" if follow_parts.group(2) or "其中" in follow_parts.group(0) \
                     else "comprising"
-            elif nxt < sent[1] and not listing and self._section_parts_follow(text, mo, money[k + 1]):
+            elif nxt < sent[1] and not listing and not cut and (
+                    self._section_parts_follow(text, mo, money[k + 1])
+                    or _listed_parts_follow(text, mo, money[k + 1:], sent)):
                 q["is_total"] = True
                 q["total_kind"] = "comprising"
             sections, named_at = self._sections(text, sent, seg_a, seg_b, mo, b)
@@ -644,6 +676,20 @@ class _NoteReader:
                 year=years[0] if years else None,
                 operative_paragraph=", ".join(ops) if ops else None,
                 text=seg.strip(), line=b.joined.line_at(avail_span[0])))
+
+    def _parts_said_after(self, text: str, sent: tuple[int, int], b: _Block) -> None:
+        """A sentence that lists the parts of the amount the sentence before it ends with ("… resources
+        estimated at $1.2 million for 2027 and 2028. The estimate comprises $734,500 for 2027 and
+        $465,500 for 2028"): that amount becomes a total of this sentence's amounts."""
+        if not _BACK_COMPRISES.match(text, sent[0]) or not self.claims:
+            return
+        prev = self.claims[-1]
+        at = self._at.get(id(prev))
+        if at is None or at[0] != b.number or at[1][1] > sent[0] or prev.quantities.get("total_kind") \
+                or self._by_sent.get((at[0], at[1]), [])[-1:] != [prev]:
+            return
+        prev.quantities.update(is_total=True, total_kind="comprising")
+        self._parts_in[id(prev)] = (b.number, sent)
 
     def _revised(self, text: str, sent: tuple[int, int], money: list[Money], k: int, q: dict[str, Any]) -> None:
         """Mark the amount ``money[k]`` a reduction, an amount of an earlier estimate, or an amount
@@ -917,7 +963,13 @@ class _NoteReader:
     def _resolve_totals(self) -> None:
         done: list[Claim] = []
         since = before_prev = 0
+        #: id(part) → the year of the "comprising" total it is listed under, for a part that names none
+        year_of: dict[int, int] = {}
         for c in self.claims:
+            if id(c) in year_of:  # "In 2027, the requirements of $734,500 would cover … ($398,200), …"
+                at = self._at[id(c)]
+                c = replace(c, year=year_of[id(c)])
+                self._at[id(c)] = at
             if c.is_total and c.amount is None and c.low is not None and not c.quantities.get("total_kind"):
                 self._range_total(c, done[since:])  # "共计84 800至94 800美元"
                 done.append(c)
@@ -929,6 +981,7 @@ class _NoteReader:
             if c.quantities.get("total_kind"):
                 para, sent, pos = self._at[id(c)]
                 follow = [x for x in self._by_sent.get((para, sent), []) if x is not c and self._at[id(x)][2] > pos]
+                follow += self._by_sent.get(self._parts_in.get(id(c), ("", (0, 0))), [])
                 comprising = c.quantities["total_kind"] == "comprising"
                 nested = next((i for i, x in enumerate(follow)
                                if x.is_total or (comprising and x.quantities.get("of_which"))), len(follow))
@@ -938,6 +991,8 @@ class _NoteReader:
                          and not (net and x.quantities.get("staff_assessment"))]
                 c.quantities["total_of"] = [x.paragraph for x in parts]
                 c.quantities["parts"] = [x.amount for x in parts]
+                if comprising and c.year is not None and not _YEARS_JOINED.search(c.text):
+                    year_of.update((id(x), c.year) for x in parts if x.year is None)
                 named = self._named_at.get(id(c))
                 if c.sections and named is not None and named not in {self._named_at.get(id(x)) for x in parts}:
                     c.quantities["stated_sections"] = list(c.sections)  # its own, not a part's
