@@ -7,9 +7,11 @@ style (the round's own files are scored by tests/data/check8/score.py)."""
 
 from __future__ import annotations
 
+import tempfile
 from decimal import Decimal
+from pathlib import Path
 
-from pbi.check import read_notes
+from pbi.check import check_files, read_notes
 from pbi.check.tables import table_amounts, find_tables
 from pbi.check.text import Line
 
@@ -164,3 +166,45 @@ estimate comprises $600,000 for 2031 and $500,000 for 2032.
     assert total.quantities["parts"] == [Decimal(600000), Decimal(500000)]
     assert [(c.amount, c.year) for c in claims if not c.is_total] == [
         (Decimal(600000), 2031), (Decimal(500000), 2032)]
+
+
+_REVISED = """Programme budget implications of draft resolution A/HRC/70/L.9
+
+ 1. In his statement (A/HRC/70/L.9), the Secretary-General estimated the requirements for 2031 at
+$300,000. The revised requirements for 2031 amount to $250,000, a reduction of $50,000, as shown
+in table 1.
+
+Table 1
+Revised requirements, 2031
+(United States dollars)
+
+Object of expenditure         Original estimate     Revised estimate      Change
+Other staff costs                       200,000              170,000    (30,000)
+Travel of staff                         100,000               80,000    (20,000)
+Total                                   300,000              250,000    (50,000)
+
+ 2. The revised requirements would be charged against the contingency fund.
+"""
+
+
+def test_a_table_of_revised_estimates_is_read_column_by_column() -> None:
+    claims = [c for c in _note(_REVISED) if c.quantities.get("table")]
+    revised = {c.amount: c for c in claims if not c.quantities.get("earlier_estimate")
+               and not c.quantities.get("reduction")}
+    assert set(revised) == {Decimal(170000), Decimal(80000), Decimal(250000)}
+    assert revised[Decimal(250000)].quantities["parts"] == [Decimal(170000), Decimal(80000)]
+    assert all(c.year == 2031 for c in claims)
+    earlier = [c for c in claims if c.quantities.get("earlier_estimate")]
+    assert [c.amount for c in earlier if c.is_total] == [Decimal(300000)]
+    changes = [c for c in claims if c.quantities.get("reduction")]
+    assert len(changes) == 3 and not any(c.is_total for c in changes)
+
+
+def test_a_total_of_the_text_is_the_tables_total_row() -> None:
+    total = next(c for c in _note(_REVISED) if c.amount == Decimal(250000) and not c.quantities.get("table"))
+    assert total.is_total and total.quantities["parts"] == [Decimal(250000)]
+    with tempfile.TemporaryDirectory() as tmp:
+        p = Path(tmp) / "revised.txt"
+        p.write_text(_REVISED, encoding="utf-8")
+        rep = check_files([p], table=None)
+    assert [f.message for _, f in rep.findings if f.severity in ("error", "warning")] == []

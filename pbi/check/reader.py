@@ -345,7 +345,7 @@ _TOTAL = re.compile(r"以上相加|上述各项相加|以上各项|以上合计|
                     r"\brequirements\b[^$.;]{0,60}?\b(?:would|will)\s+(?:then\s+)?amount\s+to\b|"
                     # "the revised requirements therefore amount to $104,800" (not "the requirements
                     # for the meetings amount to": an item's)
-                    r"\brequirements\s+(?:(?!for\b)\w+\s+){0,2}?amount\s+to\b|"
+                    r"\brequirements\s+(?:for\s+(?:19|20)\d\d\s+)?(?:(?!for\b)\w+\s+){0,2}?amount\s+to\b|"
                     r"\b(?:would|will)\s+amount\s+to\s+(?:the\s+)?(?:additional\s+)?requirements\b", re.I)
 #: after an amount: its parts follow ("$118,600 for 2023 [comprising $107,300 under section 2 …]",
 #: "$612,450 (net of staff assessment) would arise for 2028, comprising …": a parenthesis counts as one)
@@ -1176,6 +1176,7 @@ def _read(text: str, source: str, lang: str | None = None) -> list[Note]:
                 dsa["location"] = next(iter(stations))
         for table in tables:
             claims += _table_claims(table, body, blocks, note_no)
+        _totals_in_tables(claims)
         sym = _SYMBOL.search(whole) or _SYMBOL.search(head.title)
         symbol = sym.group(0) if sym else None
         title = head.title.rstrip("* ").strip()
@@ -1187,6 +1188,21 @@ def _read(text: str, source: str, lang: str | None = None) -> list[Note]:
             source=source, line=head.line, claims=claims, name=name,
             station=next(iter(heading)) if len(heading) == 1 else None))
     return notes
+
+
+def _totals_in_tables(claims: list[Claim]) -> None:
+    """A total of the text whose parts the text does not state ("The revised requirements for 2027
+    amount to $402,800, …, as shown in table 1") is the table's total row of the same amount and year:
+    that row, whose own parts the table checks, is its one part."""
+    rows = [c for c in claims if c.quantities.get("table") and c.is_total and c.quantities.get("parts")
+            and not c.quantities.get("earlier_estimate")]
+    for c in claims:
+        q = c.quantities
+        if not c.is_total or q.get("table") or q.get("parts") or q.get("range_parts") or c.amount is None:
+            continue
+        row = next((r for r in rows if r.amount == c.amount and (c.year is None or r.year in (None, c.year))), None)
+        if row is not None:
+            q["total_of"], q["parts"] = [row.paragraph], [row.amount]
 
 
 #: quantities that say an amount pays for something other than one document
@@ -1281,6 +1297,10 @@ def _described_items(text: str) -> dict[str, dict[str, Any]]:
     return {kind: qs[0] for kind, qs in found.items() if len(qs) == 1}
 
 
+#: how a claim of a table of revised estimates names its column ("3 (table: Travel, initial estimate, 2027)")
+_COLUMN_NAMES = {"earlier": "earlier estimate", "change": "change"}
+
+
 def _table_claims(table: Table, body: list[Line], blocks: list[_Block], note_no: int | None) -> list[Claim]:
     """The figures of a statement's table as claims of the paragraph it follows, named by row and
     column ("3 (table: Total (net), 2023)"), each total with its parts (see :mod:`pbi.check.tables`)."""
@@ -1290,6 +1310,7 @@ def _table_claims(table: Table, body: list[Line], blocks: list[_Block], note_no:
 
     def name(t: TableAmount) -> str:  # "3 (table: Subtotal, section 16, 2023)"
         where = [t.label.strip()] + ([f"section {t.section}"] if t.role in ("object", "subtotal") and t.section else [])
+        where += [_COLUMN_NAMES[t.column]] if t.column in _COLUMN_NAMES else []
         return f"{num} (table: {', '.join(where)}, {t.year or 'total'})"
 
     described = _described_items(owner.text) if owner else {}
@@ -1302,6 +1323,10 @@ def _table_claims(table: Table, body: list[Line], blocks: list[_Block], note_no:
             q.update(described[kind], described_in=num)
         if t.is_total:
             q.update(is_total=True, total_of=[name(p) for p in t.parts], parts=[p.amount for p in t.parts])
+        if t.column == "earlier":
+            q["earlier_estimate"] = True  # the estimate a revised one replaces: priced, not a part
+        elif t.column == "change":
+            q["reduction"] = True  # a change from the earlier estimate: neither priced nor a part
         if t.role == "staff_assessment":
             q["staff_assessment"] = True
         elif t.role == "income":

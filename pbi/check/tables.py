@@ -54,9 +54,12 @@ class Table:
     total_column: bool = True
     #: what one unit of a cell is worth: 1000 in a table "(Thousands of United States dollars)"
     scale: Decimal = Decimal(1)
-    #: "sections" (by section and year) or "items" (a row an item, its funding, year and amount,
-    #: under a total row: the resource table of a note saved as a Word file)
+    #: "sections" (by section and year), "items" (a row an item, its funding, year and amount,
+    #: under a total row: the resource table of a note saved as a Word file) or "revised" (revised
+    #: estimates: a column of the earlier estimate, one of the revised, one of the change)
     kind: str = "sections"
+    #: a table of revised estimates: what each column of amounts holds ("earlier", "revised", "change")
+    columns: tuple[str, ...] = ()
 
 
 @dataclass
@@ -74,6 +77,9 @@ class TableAmount:
     parts: list["TableAmount"] = field(default_factory=list)
     #: the funding source the row names (a table of items), else None (the regular budget)
     funding: str | None = None
+    #: in a table of revised estimates, the column of the cell: "earlier" (the estimate the revised one
+    #: replaces), "revised" or "change" (an increase or, in parentheses, a decrease); else None
+    column: str | None = None
 
     @property
     def is_total(self) -> bool:
@@ -109,6 +115,25 @@ _TOTAL_CELL = re.compile(r"^(?:total|合计|共计|总计|итого|всего|
 #: the one column of a table of amounts by object of expenditure, under a caption naming the currency
 #: ("Object of expenditure   Amount"): no year heads it
 _AMOUNT_CELL = re.compile(r"^(?:amount|amounts|montant|monto|importe|cuant[íi]a|сумма|المبلغ|金额|数额|所需经费)$", re.I)
+
+
+#: the columns of a table of revised estimates ("Initial estimate   Revised estimate   Change")
+_REVISED_COLUMNS = (
+    ("earlier", re.compile(r"^(?:initial|original|approved|previous|earlier)\b.{0,30}$|^(?:estimate|estimated)\s+"
+                           r"\(?(?:initially|originally|previously)\)?$", re.I)),
+    ("revised", re.compile(r"^revised\b.{0,30}$", re.I)),
+    ("change", re.compile(r"^(?:change|variance|difference|net\s+change|increase\s*(?:/\s*)?\(?decrease\)?)$", re.I)),
+)
+
+
+def _revised_header(text: str) -> tuple[str, ...] | None:
+    """The columns of a header of revised estimates: each cell after the label's is an earlier
+    estimate, the revised one or the change, with one revised column; None for any other header."""
+    cells = _cells(text)[1:]
+    kinds = [next((k for k, rx in _REVISED_COLUMNS if rx.match(c)), None) for c in cells]
+    if len(cells) < 2 or None in kinds or kinds.count("revised") != 1:
+        return None
+    return tuple(str(k) for k in kinds)
 
 
 def _captioned_header(text: str) -> tuple[tuple[int, ...], bool] | None:
@@ -162,6 +187,15 @@ def find_tables(lines: list[Line], stop: re.Pattern[str]) -> tuple[list[Line], l
             i = j
             continue
         ruled = i + 1 < len(lines) and bool(_RULE.match(lines[i + 1].text))
+        columns = _revised_header(lines[i].text) if captions or ruled else None
+        if columns:  # "Object of expenditure   Initial estimate   Revised estimate   Change"
+            j = start = i + 1 + ruled
+            while j < len(lines) and not stop.match(lines[j].text):
+                j += 1
+            tables.append(Table(_caption_year(lines[max(0, i - 5):i]), tuple(lines[start:j]), len(out) - 1,
+                                False, scale, kind="revised", columns=columns))
+            i = j
+            continue
         head = _captioned_header(lines[i].text) if captions or ruled else None
         if head:
             j = i + 1 + bool(i + 1 < len(lines) and _RULE.match(lines[i + 1].text))
@@ -276,6 +310,8 @@ def table_amounts(table: Table) -> list[TableAmount]:
     """Every figure of ``table``, totals carrying their parts (see the module docstring)."""
     if table.kind == "items":
         return _item_amounts(table)
+    if table.kind == "revised":
+        return _revised_amounts(table)
     out: list[TableAmount] = []
     section: str | None = None
     in_section: list[TableAmount] = []  # object cells of the current section
@@ -349,4 +385,28 @@ def table_amounts(table: Table) -> list[TableAmount]:
             net += row_cells
         elif role == "staff_assessment":
             sa += row_cells
+    return out
+
+
+def _revised_amounts(table: Table) -> list[TableAmount]:
+    """A table of revised estimates read column by column, each as a table of one column of amounts:
+    the earlier estimate's cells and totals, the revised ones, and the changes (never totals: an
+    increase and a decrease in parentheses do not add as printed)."""
+    out: list[TableAmount] = []
+    width = len(table.columns)
+    for k, column in enumerate(table.columns):
+        rows = []
+        for row in table.rows:
+            cells = _cells(row.text)
+            if len(cells) == width + 1:
+                indent = row.text[:len(row.text) - len(row.text.lstrip())]
+                rows.append(Line(row.number, f"{indent}{cells[0]}  {cells[1 + k]}"))
+            elif len(cells) == 1:
+                rows.append(row)
+        one = Table(table.years, tuple(rows), table.after, False, table.scale)
+        for t in table_amounts(one):
+            t.column = column
+            if column == "change":
+                t.parts, t.role = [], "object"
+            out.append(t)
     return out
