@@ -208,3 +208,25 @@ def test_a_total_of_the_text_is_the_tables_total_row() -> None:
         p.write_text(_REVISED, encoding="utf-8")
         rep = check_files([p], table=None)
     assert [f.message for _, f in rep.findings if f.severity in ("error", "warning")] == []
+
+
+def test_of_the_amount_of_a_years_total_part_absorbed() -> None:
+    text = """Programme budget implications of draft resolution A/HRC/70/L.11
+
+ 1. Under operative paragraph 4 of draft resolution A/HRC/70/L.11, the Council would extend a
+mandate for two years, requiring $300,000 in 2031 and $280,000 in 2032 under section 24.
+
+ 2. Of the amount of $300,000 for 2031, $50,000 would be absorbed within the existing resources of
+section 24. The remaining requirements of $250,000 for 2031 would be considered in the context of
+the proposed programme budget for 2031.
+"""
+    claims = [c for c in _note(text) if c.paragraph == "2"]
+    first, absorbed = claims[0], claims[1]
+    assert first.amount == Decimal(300000) and first.is_total
+    assert first.quantities["parts"] == [Decimal(50000)]
+    assert absorbed.amount == Decimal(50000) and not absorbed.is_total and absorbed.year == 2031
+    with tempfile.TemporaryDirectory() as tmp:
+        p = Path(tmp) / "of-the-amount.txt"
+        p.write_text(text, encoding="utf-8")
+        rep = check_files([p], table=None)
+    assert [f.message for _, f in rep.findings if f.severity in ("error", "warning")] == []

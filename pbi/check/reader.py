@@ -450,6 +450,10 @@ def _segment(text: str, sent: tuple[int, int], money: list[Money], k: int,
     return a, b
 
 
+#: before an amount: the parts of it the sentence goes on to state ("Of the amount of $214,300 for 2027,
+#: $40,000 would be absorbed …")
+_OF_THE_AMOUNT = re.compile(r"(?:^|[.;]\s*)\s*of\s+the\s+(?:total\s+)?(?:amount|sum|requirements?|estimate)\s+of\s*$",
+                            re.I)
 #: a sentence listing the parts of the amount the sentence before ends with ("The estimate comprises …")
 _BACK_COMPRISES = re.compile(r"\s*(?:the|this|that|these|those)\s+(?:estimated\s+)?(?:estimate|amount|total|sum|"
                              r"requirements?)\s+(?:would\s+)?(?:comprises?|consists?\s+of|(?:is|are)\s+made\s+up\s+of|"
@@ -510,7 +514,10 @@ def _adds(x: Claim, total: Claim) -> bool:
         return False
     if q.get("earlier_estimate") and not total.quantities.get("earlier_estimate"):
         return False
-    return x.funding != "existing_resources" or total.funding == "existing_resources"
+    # an amount absorbed is a part of a total broken down "of which" ("Of the amount of $214,300, $40,000
+    # would be absorbed …"), never of the additional requirements
+    return x.funding != "existing_resources" or total.funding == "existing_resources" \
+        or total.quantities.get("total_kind") == "of_which"
 
 
 class _NoteReader:
@@ -621,18 +628,25 @@ class _NoteReader:
             if k and _OF_WHICH.search(text, money[k - 1].end, mo.start):
                 q["of_which"] = True  # "…, of which $50,600 would be charged…": not one more part
             self._revised(text, sent, money, k, q)
+            nxt = money[k + 1].start if k + 1 < len(money) else sent[1]
+            # "Of the amount of $214,300 for 2027, $40,000 would be absorbed …": said again, to break it down
+            of_amount = nxt < sent[1] and bool(_OF_THE_AMOUNT.search(text[max(sent[0], mo.start - 40):mo.start]))
+            if of_amount:
+                q.pop("restated", None)
             cut = q.get("reduction") or q.get("earlier_estimate") or q.get("restated")
             if cut:
                 pass  # a cut, an earlier estimate or an amount said again: never a total
             elif _TOTAL.search(seg):
                 q["is_total"] = True
             elif k and self.claims and self.claims[-1].is_total and money[k - 1].start >= sent[0] \
-                    and _NEXT_YEAR.match(text[money[k - 1].end:mo.start]):
-                q["is_total"] = True  # "would amount to $111,100 in 2027 and $111,100 in 2028"
+                    and _NEXT_YEAR.match(text[money[k - 1].end:mo.start]) \
+                    and (own_year is not None or not re.match(r"\s*(?:in|for)\b", text[money[k - 1].end:mo.start])):
+                # "would amount to $111,100 in 2027 and $111,100 in 2028" (not "Of the amount of $214,300
+                # for 2027, $40,000 would be absorbed": an amount of no year of its own after a total's year)
+                q["is_total"] = True
             if q.get("is_total") and (_YEARS_JOINED.match(text, own_year.start(1)) if own_year
                                       else _YEARS_JOINED.search(seg)):
                 year = None  # "a total of $160,600 for 2027 and 2028": the total of both years
-            nxt = money[k + 1].start if k + 1 < len(money) else sent[1]
             follow_parts = _PARTS_FOLLOW.match(text[mo.end:min(nxt, sent[1])])
             if follow_parts and listing and (follow_parts.group(2) or "其中" in follow_parts.group(0)):
                 follow_parts = None  # "comprising $A and $B, of which $A …": B is a part, not a total
@@ -645,6 +659,9 @@ class _NoteReader:
                     or _listed_parts_follow(text, mo, money[k + 1:], sent)):
                 q["is_total"] = True
                 q["total_kind"] = "comprising"
+            elif of_amount and not cut:
+                q["is_total"] = True  # "Of the amount of $214,300 for 2027, $40,000 would be absorbed …"
+                q["total_kind"] = "of_which"
             sections, named_at = self._sections(text, sent, seg_a, seg_b, mo, b)
             section = sections[0] if sections else None
             if section == "income 1":
@@ -991,7 +1008,7 @@ class _NoteReader:
                          and not (net and x.quantities.get("staff_assessment"))]
                 c.quantities["total_of"] = [x.paragraph for x in parts]
                 c.quantities["parts"] = [x.amount for x in parts]
-                if comprising and c.year is not None and not _YEARS_JOINED.search(c.text):
+                if c.year is not None and not _YEARS_JOINED.search(c.text):
                     year_of.update((id(x), c.year) for x in parts if x.year is None)
                 named = self._named_at.get(id(c))
                 if c.sections and named is not None and named not in {self._named_at.get(id(x)) for x in parts}:
