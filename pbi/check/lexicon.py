@@ -203,6 +203,9 @@ def lexicon(lang: str) -> Lexicon | None:
         if between:  # "entre 80 000 et 120 000 dollars" → "between $80,000 and $120,000"
             rules.append((_compile(rf"(?<!\w)(?:{between[0]})\s+{_NUM}\s*(?:{cur})?\s*(?:{between[1]})\s*{_NUM}\s*"
                                    rf"(?:{cur})", f"{lang}.range_between"), r"between $\1 and $\2"))
+        millions = "|".join(str(w) for w in d.get("millions", []))
+        if millions:  # "1,5 millones de dólares" → "$1.5 million", before the amount alone is read
+            rules.append((_compile(rf"{_NUM}\s*(?:{millions})\s*(?:{cur})", f"{lang}.millions"), r"$\1 million"))
         rules.append((_compile(rf"{_NUM}\s*(?:{cur})", f"{lang}.currency"), r"$\1"))
     if d.get("section_letters"):
         rules.append(_section_letters(str(d["section_letters"]), lang))

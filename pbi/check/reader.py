@@ -345,10 +345,11 @@ _TOTAL = re.compile(r"以上相加|上述各项相加|以上各项|以上合计|
                     r"\brequirements\b[^$.;]{0,60}?\b(?:would|will)\s+(?:then\s+)?amount\s+to\b|"
                     # "the revised requirements therefore amount to $104,800" (not "the requirements
                     # for the meetings amount to": an item's)
-                    r"\brequirements\s+(?:(?!for\b)\w+\s+){0,2}?amount\s+to\b|"
+                    r"\brequirements\s+(?:for\s+(?:19|20)\d\d\s+)?(?:(?!for\b)\w+\s+){0,2}?amount\s+to\b|"
                     r"\b(?:would|will)\s+amount\s+to\s+(?:the\s+)?(?:additional\s+)?requirements\b", re.I)
-#: after an amount: its parts follow ("$118,600 for 2023 [comprising $107,300 under section 2 …]")
-_PARTS_FOLLOW = re.compile(r"^[^.;$]{0,40}?(?:\b(comprising|consisting\s+of|broken\s+down\s+(?:as\s+"
+#: after an amount: its parts follow ("$118,600 for 2023 [comprising $107,300 under section 2 …]",
+#: "$612,450 (net of staff assessment) would arise for 2028, comprising …": a parenthesis counts as one)
+_PARTS_FOLLOW = re.compile(r"^(?:\([^()$]{0,60}\)|[^.;$()]){0,40}?(?:\b(comprising|consisting\s+of|broken\s+down\s+(?:as\s+"
                            r"follows|into|to)|breaks?\s+down\s+(?:as\s+follows|into|to)|made\s+up\s+of)\b|"
                            r"\b(of\s+which)\b|其中)", re.I)
 #: between an amount and the next: the next is a part named by its section, in parentheses
@@ -376,6 +377,9 @@ _EARLIER_AFTER = re.compile(r"\s*(?:(?:previously|originally|initially|earlier)\
 _EARLIER_BEFORE = re.compile(r"原(?:先)?估计的?\s*$")
 _EARLIER_SENT = re.compile(r"\bthe\s+Secretary-General\s+(?:had\s+)?estimated\b|"
                            r"秘书长在[^。]{0,80}?(?:说明|报告)中估计", re.I)
+#: after an amount: it falls under the section named for the amount before it ("$27,100 under the
+#: same section"; the other languages' forms are rewritten into this one, lexicon.yaml)
+_SAME_SECTION = re.compile(r"\b(?:under|in|from|within)\s+the\s+same\s+section\b|同一款|同款", re.I)
 #: before an amount: it repeats one stated above ("The amounts of $30,800 and $80,300 would fall under
 #: section 2"), to say where it falls, not to add to it
 _RESTATED = re.compile(r"\bthe\s+amounts?\s+of\s*$", re.I)
@@ -446,6 +450,34 @@ def _segment(text: str, sent: tuple[int, int], money: list[Money], k: int,
     return a, b
 
 
+#: before an amount: the parts of it the sentence goes on to state ("Of the amount of $214,300 for 2027,
+#: $40,000 would be absorbed …")
+_OF_THE_AMOUNT = re.compile(r"(?:^|[.;]\s*)\s*of\s+the\s+(?:total\s+)?(?:amount|sum|requirements?|estimate)\s+of\s*$",
+                            re.I)
+#: a sentence listing the parts of the amount the sentence before ends with ("The estimate comprises …")
+_BACK_COMPRISES = re.compile(r"\s*(?:the|this|that|these|those)\s+(?:estimated\s+)?(?:estimate|amount|total|sum|"
+                             r"requirements?)\s+(?:would\s+)?(?:comprises?|consists?\s+of|(?:is|are)\s+made\s+up\s+of|"
+                             r"(?:is|are|would\s+be)\s+broken\s+down\s+(?:as\s+follows|into))", re.I)
+#: between an amount and the first of its parts: a verb that lists what it pays for, the next amount in
+#: parentheses after its item ("the requirements of $734,500 would cover general temporary assistance
+#: … ($398,200), the travel … ($211,700) and conference services … ($124,600)")
+_COVERS = re.compile(r"^[^.;$()]{0,60}?\b(?:would\s+(?:cover|include|provide\s+for)|(?:to\s+)?cover(?:s|ing)?|"
+                     r"includ(?:es|ing)|would\s+be\s+required\s+for)\b[^.;$()]{0,200}\(\s*$", re.I)
+
+
+def _listed_parts_follow(text: str, mo: Money, rest: list[Money], sent: tuple[int, int]) -> bool:
+    """The amounts after ``mo`` in its sentence are its parts, each in parentheses after the item it
+    pays for, after a verb that lists them ("would cover X ($a), Y ($b) and Z ($c)"): two at least,
+    and ``mo`` not itself in parentheses."""
+    inside = [m for m in rest if m.start < sent[1]]
+    if len(inside) < 2 or text[max(0, mo.start - 8):mo.start].rstrip().endswith("("):
+        return False
+    if not _COVERS.match(text[mo.end:inside[0].start]):
+        return False
+    return all(text[m.end:m.end + 4].lstrip().startswith(")") and text[max(0, m.start - 4):m.start].rstrip()
+               .endswith("(") for m in inside)
+
+
 def _bigrams(s: str) -> set[str]:
     t = re.sub(r"\s+", "", s.lower())
     return {t[i:i + 2] for i in range(len(t) - 1)}
@@ -482,7 +514,10 @@ def _adds(x: Claim, total: Claim) -> bool:
         return False
     if q.get("earlier_estimate") and not total.quantities.get("earlier_estimate"):
         return False
-    return x.funding != "existing_resources" or total.funding == "existing_resources"
+    # an amount absorbed is a part of a total broken down "of which" ("Of the amount of $214,300, $40,000
+    # would be absorbed …"), never of the additional requirements
+    return x.funding != "existing_resources" or total.funding == "existing_resources" \
+        or total.quantities.get("total_kind") == "of_which"
 
 
 class _NoteReader:
@@ -502,6 +537,8 @@ class _NoteReader:
         self._listings: set[tuple[str, tuple[int, int]]] = set()
         #: id(claim) → where in its paragraph the sections it is under are named
         self._named_at: dict[int, int | None] = {}
+        #: id(total) → the sentence after its own that lists its parts ("The estimate comprises …")
+        self._parts_in: dict[int, tuple[str, tuple[int, int]]] = {}
 
     # -- operative paragraphs ---------------------------------------------------------------
     def _op_map(self) -> list[tuple[str, set[str]]]:
@@ -560,7 +597,10 @@ class _NoteReader:
             year = years[0] if years else None
             own_year = _YEAR_AFTER.match(text, mo.end)  # "$80,300 in 2028": the year after it is its own
             if own_year:
-                year = int(own_year.group(1))
+                # "$1.2 million for 2027 and 2028": of both years, not the first's
+                year = None if _YEARS_JOINED.match(text, own_year.start(1)) else int(own_year.group(1))
+            if k == 0 or money[k - 1].start < sent[0]:
+                self._parts_said_after(text, sent, b)
             if k and money[k - 1].start >= sent[0] and _NEXT_YEAR.match(text[money[k - 1].end:mo.start]):
                 # "$80,300 in 2027 and $80,300 in 2028", "2027年为48 200美元，2028年为48 200美元":
                 # the same items in another year
@@ -588,18 +628,25 @@ class _NoteReader:
             if k and _OF_WHICH.search(text, money[k - 1].end, mo.start):
                 q["of_which"] = True  # "…, of which $50,600 would be charged…": not one more part
             self._revised(text, sent, money, k, q)
+            nxt = money[k + 1].start if k + 1 < len(money) else sent[1]
+            # "Of the amount of $214,300 for 2027, $40,000 would be absorbed …": said again, to break it down
+            of_amount = nxt < sent[1] and bool(_OF_THE_AMOUNT.search(text[max(sent[0], mo.start - 40):mo.start]))
+            if of_amount:
+                q.pop("restated", None)
             cut = q.get("reduction") or q.get("earlier_estimate") or q.get("restated")
             if cut:
                 pass  # a cut, an earlier estimate or an amount said again: never a total
             elif _TOTAL.search(seg):
                 q["is_total"] = True
             elif k and self.claims and self.claims[-1].is_total and money[k - 1].start >= sent[0] \
-                    and _NEXT_YEAR.match(text[money[k - 1].end:mo.start]):
-                q["is_total"] = True  # "would amount to $111,100 in 2027 and $111,100 in 2028"
+                    and _NEXT_YEAR.match(text[money[k - 1].end:mo.start]) \
+                    and (own_year is not None or not re.match(r"\s*(?:in|for)\b", text[money[k - 1].end:mo.start])):
+                # "would amount to $111,100 in 2027 and $111,100 in 2028" (not "Of the amount of $214,300
+                # for 2027, $40,000 would be absorbed": an amount of no year of its own after a total's year)
+                q["is_total"] = True
             if q.get("is_total") and (_YEARS_JOINED.match(text, own_year.start(1)) if own_year
                                       else _YEARS_JOINED.search(seg)):
                 year = None  # "a total of $160,600 for 2027 and 2028": the total of both years
-            nxt = money[k + 1].start if k + 1 < len(money) else sent[1]
             follow_parts = _PARTS_FOLLOW.match(text[mo.end:min(nxt, sent[1])])
             if follow_parts and listing and (follow_parts.group(2) or "其中" in follow_parts.group(0)):
                 follow_parts = None  # "comprising $A and $B, of which $A …": B is a part, not a total
@@ -607,9 +654,14 @@ class _NoteReader:
                 q["is_total"] = True
                 q["total_kind"] = "of_which" if follow_parts.group(2) or "其中" in follow_parts.group(0) \
                     else "comprising"
-            elif nxt < sent[1] and not listing and self._section_parts_follow(text, mo, money[k + 1]):
+            elif nxt < sent[1] and not listing and not cut and (
+                    self._section_parts_follow(text, mo, money[k + 1])
+                    or _listed_parts_follow(text, mo, money[k + 1:], sent)):
                 q["is_total"] = True
                 q["total_kind"] = "comprising"
+            elif of_amount and not cut:
+                q["is_total"] = True  # "Of the amount of $214,300 for 2027, $40,000 would be absorbed …"
+                q["total_kind"] = "of_which"
             sections, named_at = self._sections(text, sent, seg_a, seg_b, mo, b)
             section = sections[0] if sections else None
             if section == "income 1":
@@ -641,6 +693,20 @@ class _NoteReader:
                 year=years[0] if years else None,
                 operative_paragraph=", ".join(ops) if ops else None,
                 text=seg.strip(), line=b.joined.line_at(avail_span[0])))
+
+    def _parts_said_after(self, text: str, sent: tuple[int, int], b: _Block) -> None:
+        """A sentence that lists the parts of the amount the sentence before it ends with ("… resources
+        estimated at $1.2 million for 2027 and 2028. The estimate comprises $734,500 for 2027 and
+        $465,500 for 2028"): that amount becomes a total of this sentence's amounts."""
+        if not _BACK_COMPRISES.match(text, sent[0]) or not self.claims:
+            return
+        prev = self.claims[-1]
+        at = self._at.get(id(prev))
+        if at is None or at[0] != b.number or at[1][1] > sent[0] or prev.quantities.get("total_kind") \
+                or self._by_sent.get((at[0], at[1]), [])[-1:] != [prev]:
+            return
+        prev.quantities.update(is_total=True, total_kind="comprising")
+        self._parts_in[id(prev)] = (b.number, sent)
 
     def _revised(self, text: str, sent: tuple[int, int], money: list[Money], k: int, q: dict[str, Any]) -> None:
         """Mark the amount ``money[k]`` a reduction, an amount of an earlier estimate, or an amount
@@ -688,6 +754,11 @@ class _NoteReader:
         unstated = qx.no_section_at(after)
         if unstated is not None and not qx.find_sections(after[:unstated]):
             return (), None
+        same = _SAME_SECTION.search(after)  # "$27,100 each year under the same section": the one before
+        if same is not None and not qx.find_sections(after[:same.start()]):
+            earlier = next((c.sections for c in reversed(self.claims) if c.sections), ())
+            if earlier:
+                return earlier, None
         lead = re.split(r"[,，;；]", text[seg_a:mo.start])[-1]  # "待定款次下 93,900 美元"
         unstated = qx.no_section_at(lead)
         if unstated is not None and not qx.find_sections(lead[unstated:]):
@@ -909,7 +980,13 @@ class _NoteReader:
     def _resolve_totals(self) -> None:
         done: list[Claim] = []
         since = before_prev = 0
+        #: id(part) → the year of the "comprising" total it is listed under, for a part that names none
+        year_of: dict[int, int] = {}
         for c in self.claims:
+            if id(c) in year_of:  # "In 2027, the requirements of $734,500 would cover … ($398,200), …"
+                at = self._at[id(c)]
+                c = replace(c, year=year_of[id(c)])
+                self._at[id(c)] = at
             if c.is_total and c.amount is None and c.low is not None and not c.quantities.get("total_kind"):
                 self._range_total(c, done[since:])  # "共计84 800至94 800美元"
                 done.append(c)
@@ -921,6 +998,7 @@ class _NoteReader:
             if c.quantities.get("total_kind"):
                 para, sent, pos = self._at[id(c)]
                 follow = [x for x in self._by_sent.get((para, sent), []) if x is not c and self._at[id(x)][2] > pos]
+                follow += self._by_sent.get(self._parts_in.get(id(c), ("", (0, 0))), [])
                 comprising = c.quantities["total_kind"] == "comprising"
                 nested = next((i for i, x in enumerate(follow)
                                if x.is_total or (comprising and x.quantities.get("of_which"))), len(follow))
@@ -930,6 +1008,8 @@ class _NoteReader:
                          and not (net and x.quantities.get("staff_assessment"))]
                 c.quantities["total_of"] = [x.paragraph for x in parts]
                 c.quantities["parts"] = [x.amount for x in parts]
+                if c.year is not None and not _YEARS_JOINED.search(c.text):
+                    year_of.update((id(x), c.year) for x in parts if x.year is None)
                 named = self._named_at.get(id(c))
                 if c.sections and named is not None and named not in {self._named_at.get(id(x)) for x in parts}:
                     c.quantities["stated_sections"] = list(c.sections)  # its own, not a part's
@@ -1113,6 +1193,7 @@ def _read(text: str, source: str, lang: str | None = None) -> list[Note]:
                 dsa["location"] = next(iter(stations))
         for table in tables:
             claims += _table_claims(table, body, blocks, note_no)
+        _totals_in_tables(claims)
         sym = _SYMBOL.search(whole) or _SYMBOL.search(head.title)
         symbol = sym.group(0) if sym else None
         title = head.title.rstrip("* ").strip()
@@ -1124,6 +1205,21 @@ def _read(text: str, source: str, lang: str | None = None) -> list[Note]:
             source=source, line=head.line, claims=claims, name=name,
             station=next(iter(heading)) if len(heading) == 1 else None))
     return notes
+
+
+def _totals_in_tables(claims: list[Claim]) -> None:
+    """A total of the text whose parts the text does not state ("The revised requirements for 2027
+    amount to $402,800, …, as shown in table 1") is the table's total row of the same amount and year:
+    that row, whose own parts the table checks, is its one part."""
+    rows = [c for c in claims if c.quantities.get("table") and c.is_total and c.quantities.get("parts")
+            and not c.quantities.get("earlier_estimate")]
+    for c in claims:
+        q = c.quantities
+        if not c.is_total or q.get("table") or q.get("parts") or q.get("range_parts") or c.amount is None:
+            continue
+        row = next((r for r in rows if r.amount == c.amount and (c.year is None or r.year in (None, c.year))), None)
+        if row is not None:
+            q["total_of"], q["parts"] = [row.paragraph], [row.amount]
 
 
 #: quantities that say an amount pays for something other than one document
@@ -1218,6 +1314,10 @@ def _described_items(text: str) -> dict[str, dict[str, Any]]:
     return {kind: qs[0] for kind, qs in found.items() if len(qs) == 1}
 
 
+#: how a claim of a table of revised estimates names its column ("3 (table: Travel, initial estimate, 2027)")
+_COLUMN_NAMES = {"earlier": "earlier estimate", "change": "change"}
+
+
 def _table_claims(table: Table, body: list[Line], blocks: list[_Block], note_no: int | None) -> list[Claim]:
     """The figures of a statement's table as claims of the paragraph it follows, named by row and
     column ("3 (table: Total (net), 2023)"), each total with its parts (see :mod:`pbi.check.tables`)."""
@@ -1227,6 +1327,7 @@ def _table_claims(table: Table, body: list[Line], blocks: list[_Block], note_no:
 
     def name(t: TableAmount) -> str:  # "3 (table: Subtotal, section 16, 2023)"
         where = [t.label.strip()] + ([f"section {t.section}"] if t.role in ("object", "subtotal") and t.section else [])
+        where += [_COLUMN_NAMES[t.column]] if t.column in _COLUMN_NAMES else []
         return f"{num} (table: {', '.join(where)}, {t.year or 'total'})"
 
     described = _described_items(owner.text) if owner else {}
@@ -1239,6 +1340,10 @@ def _table_claims(table: Table, body: list[Line], blocks: list[_Block], note_no:
             q.update(described[kind], described_in=num)
         if t.is_total:
             q.update(is_total=True, total_of=[name(p) for p in t.parts], parts=[p.amount for p in t.parts])
+        if t.column == "earlier":
+            q["earlier_estimate"] = True  # the estimate a revised one replaces: priced, not a part
+        elif t.column == "change":
+            q["reduction"] = True  # a change from the earlier estimate: neither priced nor a part
         if t.role == "staff_assessment":
             q["staff_assessment"] = True
         elif t.role == "income":

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from . import lexicon as lx
 from . import quantities as qx
 from .text import Line, find_money
 
@@ -53,9 +54,12 @@ class Table:
     total_column: bool = True
     #: what one unit of a cell is worth: 1000 in a table "(Thousands of United States dollars)"
     scale: Decimal = Decimal(1)
-    #: "sections" (by section and year) or "items" (a row an item, its funding, year and amount,
-    #: under a total row: the resource table of a note saved as a Word file)
+    #: "sections" (by section and year), "items" (a row an item, its funding, year and amount,
+    #: under a total row: the resource table of a note saved as a Word file) or "revised" (revised
+    #: estimates: a column of the earlier estimate, one of the revised, one of the change)
     kind: str = "sections"
+    #: a table of revised estimates: what each column of amounts holds ("earlier", "revised", "change")
+    columns: tuple[str, ...] = ()
 
 
 @dataclass
@@ -73,6 +77,9 @@ class TableAmount:
     parts: list["TableAmount"] = field(default_factory=list)
     #: the funding source the row names (a table of items), else None (the regular budget)
     funding: str | None = None
+    #: in a table of revised estimates, the column of the cell: "earlier" (the estimate the revised one
+    #: replaces), "revised" or "change" (an increase or, in parentheses, a decrease); else None
+    column: str | None = None
 
     @property
     def is_total(self) -> bool:
@@ -110,6 +117,25 @@ _TOTAL_CELL = re.compile(r"^(?:total|合计|共计|总计|итого|всего|
 _AMOUNT_CELL = re.compile(r"^(?:amount|amounts|montant|monto|importe|cuant[íi]a|сумма|المبلغ|金额|数额|所需经费)$", re.I)
 
 
+#: the columns of a table of revised estimates ("Initial estimate   Revised estimate   Change")
+_REVISED_COLUMNS = (
+    ("earlier", re.compile(r"^(?:initial|original|approved|previous|earlier)\b.{0,30}$|^(?:estimate|estimated)\s+"
+                           r"\(?(?:initially|originally|previously)\)?$", re.I)),
+    ("revised", re.compile(r"^revised\b.{0,30}$", re.I)),
+    ("change", re.compile(r"^(?:change|variance|difference|net\s+change|increase\s*(?:/\s*)?\(?decrease\)?)$", re.I)),
+)
+
+
+def _revised_header(text: str) -> tuple[str, ...] | None:
+    """The columns of a header of revised estimates: each cell after the label's is an earlier
+    estimate, the revised one or the change, with one revised column; None for any other header."""
+    cells = _cells(text)[1:]
+    kinds = [next((k for k, rx in _REVISED_COLUMNS if rx.match(c)), None) for c in cells]
+    if len(cells) < 2 or None in kinds or kinds.count("revised") != 1:
+        return None
+    return tuple(str(k) for k in kinds)
+
+
 def _captioned_header(text: str) -> tuple[tuple[int, ...], bool] | None:
     """The year columns of a header as the United Nations prints it (no rule of dashes beneath):
     a label or none, one or more years, and a total column or none."""
@@ -124,6 +150,20 @@ def _captioned_header(text: str) -> tuple[tuple[int, ...], bool] | None:
     if not years or not all(_YEAR.match(c) for c in years):
         return None
     return tuple(int(c) for c in years), total
+
+
+_NUMBERED = re.compile(r"^\s*(?:Table|Tableau|Cuadro|Таблица|الجدول)\s+\d+(?:\s|$)|^\s*表\s*\d+(?:\s|$)", re.I)
+_CAPTION_YEAR = re.compile(r"(?<![\d/.\-–])((?:19|20)\d\d)(?![\d/\-–])")
+
+
+def _caption_year(above: list[Line]) -> tuple[int, ...]:
+    """The one year the caption of a table of one column of amounts names ("Table 1 / Requirements
+    for 2028 / (United States dollars)"): the year of its cells; () for none or several."""
+    at = next((k for k in range(len(above) - 1, -1, -1) if _NUMBERED.match(above[k].text)), None)
+    if at is None:
+        return ()
+    years = {int(y) for ln in above[at:] for y in _CAPTION_YEAR.findall(ln.text)}
+    return (years.pop(),) if len(years) == 1 else ()
 
 
 def find_tables(lines: list[Line], stop: re.Pattern[str]) -> tuple[list[Line], list[Table]]:
@@ -147,13 +187,23 @@ def find_tables(lines: list[Line], stop: re.Pattern[str]) -> tuple[list[Line], l
             i = j
             continue
         ruled = i + 1 < len(lines) and bool(_RULE.match(lines[i + 1].text))
+        columns = _revised_header(lines[i].text) if captions or ruled else None
+        if columns:  # "Object of expenditure   Initial estimate   Revised estimate   Change"
+            j = start = i + 1 + ruled
+            while j < len(lines) and not stop.match(lines[j].text):
+                j += 1
+            tables.append(Table(_caption_year(lines[max(0, i - 5):i]), tuple(lines[start:j]), len(out) - 1,
+                                False, scale, kind="revised", columns=columns))
+            i = j
+            continue
         head = _captioned_header(lines[i].text) if captions or ruled else None
         if head:
             j = i + 1 + bool(i + 1 < len(lines) and _RULE.match(lines[i + 1].text))
             start = j
             while j < len(lines) and not stop.match(lines[j].text):
                 j += 1
-            tables.append(Table(head[0], tuple(lines[start:j]), len(out) - 1, head[1], scale))
+            years_of = head[0] or _caption_year(lines[max(0, i - 5):i])
+            tables.append(Table(years_of, tuple(lines[start:j]), len(out) - 1, head[1], scale))
             i = j
             continue
         if ruled and len(_cells(lines[i].text)) >= 3:  # a table of items: each row ends with its amount
@@ -170,11 +220,14 @@ def find_tables(lines: list[Line], stop: re.Pattern[str]) -> tuple[list[Line], l
 
 
 _BARE = re.compile(r"^\(?(\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\)?$")
+#: a footnote's marker after a cell's amount: "72,700 a", "72,700 b/", "72,700*", "72,700 (c)"
+_MARKER = re.compile(r"(?<=[\d)])\s*(?:[a-z]/?|\([a-z]\)|\*{1,3})$")
 
 
 def _amount(cell: str, scale: Decimal = Decimal(1)) -> Decimal | None:
     """A cell's amount: "$104,700", or a bare number as the United Nations prints its tables
     ("104,700", "104.7" in thousands), in parentheses for an income line."""
+    cell = _MARKER.sub("", cell.strip())
     found = find_money(cell)
     if len(found) == 1 and not found[0].is_range:
         return found[0].low
@@ -212,10 +265,53 @@ def _item_amounts(table: Table) -> list[TableAmount]:
     return out
 
 
+def _plain_role(label: str) -> bool:
+    """A row label of no role of its own: not a section, total, staff assessment or income row,
+    nor an object of expenditure."""
+    return (qx.find_section(label) is None and not _SUBTOTAL.match(label) and not _GROSS.search(label)
+            and not _INCOME.search(label) and not qx.staff_assessment(label) and not _NET_LABEL.match(label)
+            and lx.object_of_expenditure(label) is None)
+
+
+def _unwrapped(rows: tuple[Line, ...]) -> list[Line]:
+    """The rows of a table, a section's label printed over two lines joined into one row::
+
+        Section 2, General Assembly and Economic and Social
+        Council affairs and conference management                65,700      65,700
+
+    The line of a label alone names a section; the next is not indented, has amounts, and its label has
+    no role of its own; in a table whose rows are not indented, the row after it is not one more such
+    row (which would make the first line a heading over un-indented objects)."""
+    indents = any(r.text[:1].isspace() and len(_cells(r.text)) > 1 for r in rows)
+    out: list[Line] = []
+    k = 0
+    while k < len(rows):
+        row = rows[k]
+        nxt = rows[k + 1] if k + 1 < len(rows) else None
+        cells = _cells(row.text)
+        if (nxt is not None and len(cells) == 1 and qx.find_section(cells[0]) is not None
+                and not nxt.text[:1].isspace()):
+            more = _cells(nxt.text)
+            after = rows[k + 2] if k + 2 < len(rows) else None
+            after_cells = _cells(after.text) if after is not None else []
+            lone = (indents or after is None or after.text[:1].isspace() or len(after_cells) < 2
+                    or not _plain_role(after_cells[0]))
+            if len(more) > 1 and _plain_role(more[0]) and lone:
+                joined = "  ".join([f"{cells[0]} {more[0]}", *more[1:]])
+                out.append(Line(row.number, joined))
+                k += 2
+                continue
+        out.append(row)
+        k += 1
+    return out
+
+
 def table_amounts(table: Table) -> list[TableAmount]:
     """Every figure of ``table``, totals carrying their parts (see the module docstring)."""
     if table.kind == "items":
         return _item_amounts(table)
+    if table.kind == "revised":
+        return _revised_amounts(table)
     out: list[TableAmount] = []
     section: str | None = None
     in_section: list[TableAmount] = []  # object cells of the current section
@@ -224,7 +320,7 @@ def table_amounts(table: Table) -> list[TableAmount]:
     net: list[TableAmount] = []
     sa: list[TableAmount] = []
     ncols = len(table.years) + table.total_column or 1  # a table of one column of amounts: of no year
-    for row in table.rows:
+    for row in _unwrapped(table.rows):
         cells = _cells(row.text)
         label = cells[0] if cells else ""
         if len(cells) == 1:  # a section heading: "Section 2, General Assembly …"
@@ -289,4 +385,28 @@ def table_amounts(table: Table) -> list[TableAmount]:
             net += row_cells
         elif role == "staff_assessment":
             sa += row_cells
+    return out
+
+
+def _revised_amounts(table: Table) -> list[TableAmount]:
+    """A table of revised estimates read column by column, each as a table of one column of amounts:
+    the earlier estimate's cells and totals, the revised ones, and the changes (never totals: an
+    increase and a decrease in parentheses do not add as printed)."""
+    out: list[TableAmount] = []
+    width = len(table.columns)
+    for k, column in enumerate(table.columns):
+        rows = []
+        for row in table.rows:
+            cells = _cells(row.text)
+            if len(cells) == width + 1:
+                indent = row.text[:len(row.text) - len(row.text.lstrip())]
+                rows.append(Line(row.number, f"{indent}{cells[0]}  {cells[1 + k]}"))
+            elif len(cells) == 1:
+                rows.append(row)
+        one = Table(table.years, tuple(rows), table.after, False, table.scale)
+        for t in table_amounts(one):
+            t.column = column
+            if column == "change":
+                t.parts, t.role = [], "object"
+            out.append(t)
     return out
