@@ -327,7 +327,7 @@ def _environment(lang: str, budget_period: str) -> Any:
         "letter": lambda i: n.letter(i, lang), "circled": lambda i: chr(0x321F + i), "roman": roman,
         "period_kind": lambda label: parse_period(str(label)).kind,
         "period_of": lambda year: period_of(int(year)).label, "lower_first": lambda t: t[:1].lower() + t[1:],
-        "item": lambda i: n.item_label(i, lang), "subitem": lambda i: n.subitem_label(i, lang),
+        "item": lambda i: n.item_label(i, lang), "agenda": lambda number: n.agenda_number(str(number), lang), "subitem": lambda i: n.subitem_label(i, lang),
         "pl": lambda v, *forms: n.plural(v, lang, *forms), "feminine": lambda noun: n.feminine(str(noun), lang),
         "noun": counted_noun, "counted": lambda v, key: f"{n.number(v, lang)} {counted_noun(v, key)}",
         "cntf": lambda v: n.count_word(v, lang, "f"), "cntn": lambda v: n.count_word(v, lang, "n"),
