@@ -10,6 +10,9 @@ count word and the plural, not "Rapports (5)"; one request is "the request".
 
 from __future__ import annotations
 
+import io
+from pathlib import Path
+
 import pytest
 
 from pbi.costing.api import cost_file
@@ -108,3 +111,18 @@ def test_two_meetings_of_travelling_experts_stay_two_meetings(lang: str) -> None
     text = _text(COUNTS, lang)
     assert {"en": "Two two-day meetings in Geneva (travel of 12 participants each",
             "zh": "在日内瓦举行两次为期两天的会议（每次 12 名与会者的旅费"}[lang] in text
+
+
+@pytest.mark.parametrize(("lang", "line"), [("en", "3 November 2025"), ("fr", "3 novembre 2025"),
+                                            ("es", "3 de noviembre de 2025"), ("ar", "3 November 2025")])
+def test_the_word_masthead_carries_the_statement_s_own_date(tmp_path: Path, lang: str, line: str) -> None:
+    """``dated`` is the date of the statement: the masthead prints it (not only a pricing date)."""
+    docx = pytest.importorskip("docx")
+    spec = tmp_path / "dated.yaml"
+    spec.write_text(CSW.read_text(encoding="utf-8").replace('budget_period: "2026"\n',
+                                                            'budget_period: "2026"\ndated: 2025-11-03\n'),
+                    encoding="utf-8")
+    data = render_note(cost_file(spec), lang, "docx", kind="statement")
+    assert isinstance(data, bytes)
+    head = [p.text for p in docx.Document(io.BytesIO(data)).paragraphs[:6]]
+    assert line in head

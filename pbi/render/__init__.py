@@ -546,9 +546,10 @@ def _header_block(spec: Any, lang: str, symbol: str) -> dict[str, str]:
     from babel.dates import format_date
 
     document = {k: str(phrase("document", k, lang)) for k in ("distribution", "date_locale", "language", "original")}
+    day = getattr(spec, "dated", None) or spec.priced_on  # the statement's own date, else the pricing date
     return {"symbol": symbol, "distribution": document["distribution"],
-            "date": format_date(spec.priced_on, "d 'de' MMMM 'de' y" if document["date_locale"] == "es" else "d MMMM y",
-                                locale=document["date_locale"]) if spec.priced_on else "",
+            "date": format_date(day, "d 'de' MMMM 'de' y" if document["date_locale"] == "es" else "d MMMM y",
+                                locale=document["date_locale"]) if day else "",
             "language": document["language"], "original": document["original"],
             "table_heading": str(phrase("document", "table_heading", lang)),
             "total": str(phrase("document", "total", lang))}
