@@ -26,6 +26,7 @@ from typing import Any, Literal
 
 from pbi.model.errors import PbiError, RenderError
 from pbi.costing.estimate import Estimate
+from pbi.render.verbs import would
 
 __all__ = ["Note", "NoteParagraph", "NoteItem", "KINDS", "FORMATS", "build_note", "render_note", "note_text",
            "paragraph_number"]
@@ -327,6 +328,7 @@ def _environment(lang: str, budget_period: str) -> Any:
         "letter": lambda i: n.letter(i, lang), "circled": lambda i: chr(0x321F + i), "roman": roman,
         "period_kind": lambda label: parse_period(str(label)).kind,
         "period_of": lambda year: period_of(int(year)).label, "lower_first": lambda t: t[:1].lower() + t[1:],
+        "would": lambda t, feminine=False: would(str(t), lang, bool(feminine)),
         "item": lambda i: n.item_label(i, lang), "agenda": lambda number: n.agenda_number(str(number), lang), "subitem": lambda i: n.subitem_label(i, lang),
         "pl": lambda v, *forms: n.plural(v, lang, *forms), "feminine": lambda noun: n.feminine(str(noun), lang),
         "noun": counted_noun, "counted": lambda v, key: f"{n.number(v, lang)} {counted_noun(v, key)}",
