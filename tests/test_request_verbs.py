@@ -8,6 +8,8 @@ as written.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from pbi.costing.api import cost_file
@@ -51,3 +53,21 @@ def test_a_statement_cites_the_draft_s_words_as_what_the_body_would_do(lang: str
     text = render_note(cost_file(DRAFT_WORDS), lang, "text", kind="statement")
     assert isinstance(text, str)
     assert item in text
+
+
+@pytest.mark.parametrize(("lang", "sentence"), [
+    ("en", "the General Assembly would request the High Commissioner to prepare a report and decide to hold"),
+    ("fr", "l’Assemblée générale prierait le Haut-Commissaire d’établir un rapport et déciderait de tenir"),
+    ("es", "la Asamblea General solicitaría al Alto Comisionado que prepare un informe y decidiría celebrar"),
+    ("ru", "Генеральная Ассамблея просила бы Верховного комиссара подготовить доклад и постановила бы провести"),
+])
+def test_a_financial_note_cites_the_draft_s_words_as_what_the_body_would_do(tmp_path: Path, lang: str,
+                                                                            sentence: str) -> None:
+    """The financial note's single request runs on after "would", in lower case and in the form the
+    language needs (the Assembly is feminine in Russian)."""
+    spec = tmp_path / "ga.yaml"
+    spec.write_text(DRAFT_WORDS.read_text(encoding="utf-8").replace("body: human-rights-council",
+                                                                    "body: general-assembly"), encoding="utf-8")
+    text = render_note(cost_file(spec), lang, "text", kind="financial_note")
+    assert isinstance(text, str)
+    assert sentence in text.replace("\u00a0", " ")
