@@ -17,6 +17,7 @@ import pytest
 
 from pbi.costing.api import cost_file
 from pbi.render import render_note
+from pbi.render.nouns import plural_phrase
 
 from _paths import ROOT
 
@@ -126,3 +127,24 @@ def test_the_word_masthead_carries_the_statement_s_own_date(tmp_path: Path, lang
     assert isinstance(data, bytes)
     head = [p.text for p in docx.Document(io.BytesIO(data)).paragraphs[:6]]
     assert line in head
+
+
+@pytest.mark.parametrize(("phrase", "lang", "plural"), [
+    ("le rapport du Secrétaire général", "fr", "rapports du Secrétaire général"),
+    ("réunion-débat", "fr", "réunions-débats"), ("atelier régional", "fr", "ateliers régionaux"),
+    ("réunion d'un groupe d'experts", "fr", "réunions d'un groupe d'experts"),
+    ("el informe del Secretario General", "es", "informes del Secretario General"),
+    ("reunión regional", "es", "reuniones regionales"), ("mesa redonda", "es", "mesas redondas"),
+    ("país", "es", "países"), ("análisis", "es", "análisis"), ("доклад", "ru", "доклад"),
+])
+def test_a_label_takes_the_plural(phrase: str, lang: str, plural: str) -> None:
+    assert plural_phrase(phrase, lang) == plural
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("fr", "a) Deux rapports (10 700 mots chacun, dans les six langues officielles), en 2025."),
+    ("es", "a) Dos informes (10.700 palabras cada uno, en los seis idiomas oficiales), en 2025."),
+])
+def test_a_labelled_count_is_a_count_word_and_the_plural(lang: str, line: str) -> None:
+    text = _text(DATA / "hrc-labelled-counts.yaml", lang)
+    assert line in text and "(2)" not in text
