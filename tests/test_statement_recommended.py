@@ -148,3 +148,13 @@ def test_a_label_takes_the_plural(phrase: str, lang: str, plural: str) -> None:
 def test_a_labelled_count_is_a_count_word_and_the_plural(lang: str, line: str) -> None:
     text = _text(DATA / "hrc-labelled-counts.yaml", lang)
     assert line in text and "(2)" not in text
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "One trip of staff with one day of subsistence allowance, in 2026"),
+    ("fr", "Un voyage de fonctionnaires, avec un jour d’indemnité journalière de subsistance, en 2026"),
+    ("es", "Un viaje de funcionarios, con un día de dietas, en 2026"),
+    ("ru", "1 поездка сотрудников с выплатой суточных за 1 день, 2026 год"),
+])
+def test_one_trip_has_no_each(lang: str, line: str) -> None:
+    assert line in _text(COUNTS, lang)
