@@ -26,6 +26,8 @@ from typing import Any, Literal
 
 from pbi.model.errors import PbiError, RenderError
 from pbi.costing.estimate import Estimate
+from pbi.render.nouns import plural_phrase
+from pbi.render.verbs import would
 
 __all__ = ["Note", "NoteParagraph", "NoteItem", "KINDS", "FORMATS", "build_note", "render_note", "note_text",
            "paragraph_number"]
@@ -327,7 +329,9 @@ def _environment(lang: str, budget_period: str) -> Any:
         "letter": lambda i: n.letter(i, lang), "circled": lambda i: chr(0x321F + i), "roman": roman,
         "period_kind": lambda label: parse_period(str(label)).kind,
         "period_of": lambda year: period_of(int(year)).label, "lower_first": lambda t: t[:1].lower() + t[1:],
-        "item": lambda i: n.item_label(i, lang), "subitem": lambda i: n.subitem_label(i, lang),
+        "would": lambda t, feminine=False: would(str(t), lang, bool(feminine)),
+        "plural_of": lambda t: plural_phrase(str(t), lang),
+        "item": lambda i: n.item_label(i, lang), "agenda": lambda number: n.agenda_number(str(number), lang), "subitem": lambda i: n.subitem_label(i, lang),
         "pl": lambda v, *forms: n.plural(v, lang, *forms), "feminine": lambda noun: n.feminine(str(noun), lang),
         "noun": counted_noun, "counted": lambda v, key: f"{n.number(v, lang)} {counted_noun(v, key)}",
         "cntf": lambda v: n.count_word(v, lang, "f"), "cntn": lambda v: n.count_word(v, lang, "n"),
@@ -546,9 +550,10 @@ def _header_block(spec: Any, lang: str, symbol: str) -> dict[str, str]:
     from babel.dates import format_date
 
     document = {k: str(phrase("document", k, lang)) for k in ("distribution", "date_locale", "language", "original")}
+    day = getattr(spec, "dated", None) or spec.priced_on  # the statement's own date, else the pricing date
     return {"symbol": symbol, "distribution": document["distribution"],
-            "date": format_date(spec.priced_on, "d 'de' MMMM 'de' y" if document["date_locale"] == "es" else "d MMMM y",
-                                locale=document["date_locale"]) if spec.priced_on else "",
+            "date": format_date(day, "d 'de' MMMM 'de' y" if document["date_locale"] == "es" else "d MMMM y",
+                                locale=document["date_locale"]) if day else "",
             "language": document["language"], "original": document["original"],
             "table_heading": str(phrase("document", "table_heading", lang)),
             "total": str(phrase("document", "total", lang))}

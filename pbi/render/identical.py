@@ -68,6 +68,9 @@ def _counted(activity: Activity, count: int) -> Activity:
     """``activity`` of ``count`` events; travel says them as trips (two trips of staff, not one
     trip twice), which prices the same: each trip is an airfare and its days of allowance."""
     if activity.kind == "travel" and activity.trips is not None and count > 1:
-        return activity.model_copy(update={"count": 1, "trips": activity.trips.map(lambda t: t * count)})
+        # the travel of a meeting's participants stays counted as meetings (two workshops, travel of
+        # 15 participants each); the trips still say them all
+        keep = count if activity.participants is not None else 1
+        return activity.model_copy(update={"count": keep, "trips": activity.trips.map(lambda t: t * count)})
     return activity.model_copy(update={"count": count})
 

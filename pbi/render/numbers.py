@@ -209,6 +209,19 @@ def item_label(i: int, lang: str) -> str:
     return f"{letter(i, lang)})" if lang in ("fr", "es", "ru") else f"({letter(i, lang)})"
 
 
+def agenda_number(number: str, lang: str) -> str:
+    """An agenda item's number as each language prints it: ``14 (c)`` (en, zh, ru), ``14 c)`` (fr,
+    es), ``14 (ج)`` (ar: the item letter in abjad order). A number of another shape stays as written."""
+    match = re.fullmatch(r"\s*(\d+)\s*\(([a-z])\)\s*", number)
+    if match is None or lang not in ("fr", "es", "ar"):
+        return number
+    n, sub = match.group(1), match.group(2)
+    i = ord(sub) - 96
+    if lang == "ar":
+        return f"{n} ({letter(i, lang)})" if i <= len(_ARABIC_LETTERS) else number
+    return f"{n} {sub})"
+
+
 def subitem_label(i: int, lang: str) -> str:
     """The label of a sub-item: ``㈠`` (zh), ``(i)`` (en), ``i)`` (fr, es, ru), ``'1'`` (ar)."""
     if lang == "zh":
