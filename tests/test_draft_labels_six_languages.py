@@ -60,3 +60,16 @@ def test_half_a_day_is_one_meeting_in_russian(tmp_path: Path, capsys: pytest.Cap
     assert main(["note", str(spec), "--lang", "ru"]) == 0
     out = capsys.readouterr().out
     assert "(1 заседание " in out and "1 заседания" not in out
+
+
+def test_an_arabic_label_agrees_and_half_a_day_is_said(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """حلقة نقاش is feminine (مدتها, not مدته), and half a day is نصف يوم, not 0,5 يوم."""
+    from pbi.render.numbers import feminine
+
+    assert feminine("حلقة نقاش", "ar") and not feminine("اجتماع رفيع المستوى", "ar") and not feminine("", "ar")
+    spec, data = drafted(DRAFT, tmp_path)
+    spec.write_text(yaml.safe_dump(_translated(data), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["note", str(spec), "--lang", "ar"]) == 0
+    out = capsys.readouterr().out
+    assert "حلقة نقاش مدتها نصف يوم" in out and "0,5" not in out

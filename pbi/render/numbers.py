@@ -181,11 +181,16 @@ def plural(value: Range | Decimal | int, lang: str, *forms: str) -> str:
 
 
 def feminine(noun: str, lang: str) -> bool:
-    """Whether a Russian noun phrase in the nominative agrees in the feminine: its head noun (the last
-    word of a body's short name: Ассамблея, Комиссия, Конференция; not Совет) ends in -а or -я. Other
-    languages: False (French, Spanish and Arabic bodies carry their own words)."""
-    word = noun.strip().split()[-1] if noun.strip() else ""
-    return lang == "ru" and word[-1:] in ("а", "я")
+    """Whether a noun phrase agrees in the feminine. Russian (nominative): its head noun, the last word
+    of a body's short name (Ассамблея, Комиссия, Конференция; not Совет), ends in -а or -я. Arabic: its
+    head noun, the first word (حلقة نقاش, دورة; not اجتماع), ends in the tā' marbūṭa ة. Other languages:
+    False (French and Spanish bodies carry their own words)."""
+    words = noun.strip().split()
+    if not words:
+        return False
+    if lang == "ar":
+        return words[0].endswith("ة")
+    return lang == "ru" and words[-1][-1:] in ("а", "я")
 
 
 def plural_categories(lang: str) -> tuple[str, ...]:
