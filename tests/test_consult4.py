@@ -94,7 +94,7 @@ def _services_only(tmp_path: Path, *services: str) -> Path:
 
 #: how a statement describes s04's four meetings with summary records and webcasting, without interpretation
 UNINTERPRETED = {
-    "en": "(four meetings, with summary records and webcasting, without interpretation)",
+    "en": "Four meetings (with summary records and webcasting, without interpretation)",
     "zh": "（四场会议，提供简要记录及网播，不提供口译）",
     "fr": "(quatre séances, avec comptes rendus analytiques et webdiffusion, sans interprétation)",
     "es": "(cuatro sesiones, con actas resumidas y transmisión web, sin servicios de interpretación)",

@@ -73,7 +73,7 @@ def test_chinese_section_names_its_title_without_the_budget() -> None:
     assert "（“" not in text
 
 
-@pytest.mark.parametrize(("lang", "words"), [("en", "(a) A meeting (four meetings, with interpretation"),
+@pytest.mark.parametrize(("lang", "words"), [("en", "(a) Four meetings (with interpretation"),
                                              ("fr", "(quatre séances, avec interprétation"),
                                              ("ru", "4 заседания (с устным переводом")])
 def test_a_draw_up_to_what_is_left_lists_the_meetings_covered(lang: str, words: str) -> None:
