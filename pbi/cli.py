@@ -363,11 +363,22 @@ def _write(text: str) -> None:
         raise
     except OSError as err:
         raise _StdoutError(err.strerror or str(err)) from None
+    except UnicodeEncodeError as err:  # the whole text is encoded before any of it is written
+        raise _StdoutError(f"its encoding ({err.encoding}) cannot hold {err.object[err.start]!r}, which this "
+                           "output prints; set PYTHONIOENCODING=utf-8 (or a UTF-8 locale), or write to a file "
+                           "with -o FILE") from None
 
 
 class _Parser(argparse.ArgumentParser):
     """Usage errors in one line, as every other bad input: ``pbi cost: error: … (see pbi cost --help)``,
     exit code 2 (argparse prints the whole usage first)."""
+
+    def _print_message(self, message: str, file: Any = None) -> None:
+        """Help and usage on a stream whose encoding lacks a character: that character escaped."""
+        try:
+            super()._print_message(message, file)
+        except UnicodeEncodeError as err:
+            super()._print_message(message.encode(err.encoding, "backslashreplace").decode(err.encoding), file)
 
     def error(self, message: str) -> Any:  # argparse's signature says NoReturn; it exits
         print(_one_line(f"{self.prog}: error: {message} (see {self.prog} --help)"),

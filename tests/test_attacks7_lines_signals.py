@@ -128,3 +128,19 @@ def test_a_signal_during_a_long_run_is_one_line_and_leaves_nothing(signum: int, 
     assert process.returncode == code, err
     assert err.splitlines() == [said]
     assert list(out.parent.iterdir()) == []
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+def test_standard_output_that_cannot_hold_the_text(encoding: str, tmp_path: Path) -> None:
+    """A terminal in ASCII or Latin-1 (PYTHONIOENCODING, a C locale without coercion) made `pbi note`
+    an internal error (exit 3, UnicodeEncodeError); now one line says what to set, exit 2, and --help
+    escapes what the encoding lacks."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONIOENCODING=encoding)
+    spec = ROOT / "notes" / "ctoc-cop-2010-17" / "annex-04.yaml"
+    result = subprocess.run([sys.executable, "-m", "pbi", "note", str(spec)], capture_output=True, text=True,
+                            env=env, cwd=tmp_path, timeout=120)
+    line = _one_line_refusal(result)
+    assert line.startswith("pbi: cannot write to standard output:") and "PYTHONIOENCODING=utf-8" in line
+    helped = subprocess.run([sys.executable, "-m", "pbi", "--help"], capture_output=True, text=True, env=env,
+                            cwd=tmp_path, timeout=120)
+    assert helped.returncode == 0 and "Traceback" not in helped.stderr and "usage: pbi" in helped.stdout
