@@ -233,6 +233,10 @@ def _cmd_tables(args: argparse.Namespace) -> int:
     from pbi.export.text import tables_listing
 
     for path in args.paths:  # a folder named on the command line holds tables, or it is a mistake
+        if Path(path).is_dir():
+            from pbi.model.fileio import readable_folder
+
+            readable_folder(path)
         if Path(path).is_dir() and not any(Path(path).glob("*.yaml")):
             from pbi.model.errors import InputError
 
@@ -522,6 +526,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from pbi.model.fileio import guarding_inputs
 
     inputs = [p for p in _input_paths(args) if p != "-"]
+    if "" in inputs or "" in (getattr(args, "output", None), getattr(args, "chart", None)):
+        # Path("") is the working folder: "" would be read, or refused, as "."
+        print(f"{parser.prog}: error: an empty file name (see pbi --help)", file=sys.stderr)
+        return 2
     with guarding_inputs(*inputs), _terminate_cleanly():
         if args.debug:
             code = func(args)

@@ -144,3 +144,40 @@ def test_standard_output_that_cannot_hold_the_text(encoding: str, tmp_path: Path
     helped = subprocess.run([sys.executable, "-m", "pbi", "--help"], capture_output=True, text=True, env=env,
                             cwd=tmp_path, timeout=120)
     assert helped.returncode == 0 and "Traceback" not in helped.stderr and "usage: pbi" in helped.stdout
+
+
+@pytest.mark.parametrize("args", [("cost", ""), ("reproduce", ""), ("calibrate", ""), ("tables", ""),
+                                  ("check", ""), ("cost", "{spec}", "-o", ""), ("cost", "{spec}", "--table", ""),
+                                  ("note", "{spec}", "--lang", "en", "--scenario", "")])
+def test_an_empty_file_name_is_refused(args: tuple[str, ...], tmp_path: Path) -> None:
+    """"" was the working folder: `pbi reproduce ""` read every spec under it, `pbi cost ""` said
+    ".: is a directory"."""
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(SPEC, encoding="utf-8")
+    line = _one_line_refusal(_pbi(*(a.replace("{spec}", str(spec)) for a in args), cwd=tmp_path))
+    assert "empty file name" in line
+
+
+@pytest.mark.parametrize("command", ["reproduce", "calibrate", "tables"])
+def test_a_folder_that_cannot_be_read_is_said_so(command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """A folder without read permission was taken for an empty one ("no spec (*.yaml) found", "no cost
+    table in this folder"), or its specs were left out of a folder above it in silence."""
+    from pbi.cli import main
+
+    outer = tmp_path / "outer"
+    locked = outer / "locked"
+    locked.mkdir(parents=True)
+    (outer / "spec.yaml").write_text(SPEC, encoding="utf-8")
+    real = os.scandir
+
+    def scandir(path: object = ".") -> object:
+        if Path(str(path)) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    target = locked if command == "tables" else outer
+    assert main([command, str(target)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err == [f"{locked}: cannot read this folder: Permission denied"]
