@@ -181,3 +181,24 @@ def test_a_folder_that_cannot_be_read_is_said_so(command: str, tmp_path: Path, m
     assert main([command, str(target)]) == 2
     err = capsys.readouterr().err.splitlines()
     assert err == [f"{locked}: cannot read this folder: Permission denied"]
+
+
+@pytest.mark.parametrize("table_id", ['"un\\nstd"', '"un standard"', '"../un-standard-costs"', '"-x"'])
+def test_a_table_id_that_is_no_name_is_refused(table_id: str, tmp_path: Path) -> None:
+    """A table whose id held a newline or a space was loaded and printed in every header ("priced with
+    un⏎std"), although no spec could name it and `calibrate --id` refuses such an id."""
+    text = (ROOT / "cost_tables" / "un-standard-costs.yaml").read_text(encoding="utf-8")
+    table = tmp_path / "t.yaml"
+    table.write_text(text.replace("id: un-standard-costs", f"id: {table_id}", 1), encoding="utf-8")
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(SPEC, encoding="utf-8")
+    for args in (("cost", str(spec), "--table", str(table)), ("tables", str(table))):
+        line = _one_line_refusal(_pbi(*args, cwd=tmp_path))
+        assert line.startswith(f"{table}:") and "is not a table id" in line
+
+
+def test_a_spec_table_with_a_trailing_newline_is_no_id(tmp_path: Path) -> None:
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(SPEC.replace("table: un-standard-costs", 'table: "un-standard-costs\\n"', 1), encoding="utf-8")
+    line = _one_line_refusal(_pbi("cost", str(spec), cwd=tmp_path))
+    assert "table: 'un-standard-costs\\n' is not a table id" in line
