@@ -202,3 +202,15 @@ def test_a_spec_table_with_a_trailing_newline_is_no_id(tmp_path: Path) -> None:
     spec.write_text(SPEC.replace("table: un-standard-costs", 'table: "un-standard-costs\\n"', 1), encoding="utf-8")
     line = _one_line_refusal(_pbi("cost", str(spec), cwd=tmp_path))
     assert "table: 'un-standard-costs\\n' is not a table id" in line
+
+
+@pytest.mark.parametrize("args", [("cost", "{spec}", "-o", "new.txt/"), ("note", "--lang", "en", "{spec}", "-o", "new.md/"),
+                                  ("workbook", "{spec}", "-o", "new.xlsx/"),
+                                  ("cost", "{spec}", "-o", "new.txt", "--chart", "new.png/")])
+def test_an_output_ending_with_a_slash_names_a_folder(args: tuple[str, ...], tmp_path: Path) -> None:
+    """`-o new.txt/` wrote a file named new.txt: the slash that says "a folder" was dropped."""
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(SPEC, encoding="utf-8")
+    line = _one_line_refusal(_pbi(*(a.replace("{spec}", str(spec)) for a in args), cwd=tmp_path))
+    assert "ends with '/'" in line
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["spec.yaml"]

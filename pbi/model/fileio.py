@@ -88,6 +88,9 @@ def check_output(path: Path | str, *, inputs: Iterable[Path | str] = ()) -> Path
     """``path`` if pbi may write it: a new name or a regular file that is not an input (of the
     running command, or one of ``inputs``: the files an object written from the Python API was made
     from); InputError otherwise. Nothing is written."""
+    if isinstance(path, str) and path.endswith(("/", os.sep)) and not os.path.isdir(path):
+        # Path() drops the slash: "new.txt/" would be written as a file new.txt
+        raise InputError("ends with '/', which names a folder: expected a file name", file=path)
     path = Path(path)
     name = str(path)
     try:
