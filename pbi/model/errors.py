@@ -23,7 +23,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 __all__ = [
-    "one_line",
     "Location",
     "PbiError",
     "InputError",
