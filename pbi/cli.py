@@ -83,7 +83,7 @@ def _assignments(args: argparse.Namespace) -> Sequence[str]:
 
 def _notices(lines: Sequence[str]) -> None:
     for line in lines:
-        print(f"pbi: note: {line}", file=sys.stderr)
+        _say(f"pbi: note: {line}")
 
 
 def _cmd_cost(args: argparse.Namespace) -> int:
@@ -153,14 +153,14 @@ def _cmd_reproduce(args: argparse.Namespace) -> int:
     result = reproduce(args.paths, table=args.table, keep_going=True)
     if result.errors and not result.estimates:  # nothing reproduced: the errors alone, no empty report
         for line in result.errors:
-            print(line, file=sys.stderr)
+            _say(line)
         return 2
     if args.json:
         _write(reproduction_json(result, rates=args.rates))
     else:
         _write(rates_table(result) if args.rates else reproduction_table(result))
     for line in result.errors:  # each bad spec in one line; the others were reproduced
-        print(line, file=sys.stderr)
+        _say(line)
     if result.errors:
         return 2
     return 0 if result.ok else 1
@@ -233,6 +233,10 @@ def _cmd_tables(args: argparse.Namespace) -> int:
     from pbi.export.text import tables_listing
 
     for path in args.paths:  # a folder named on the command line holds tables, or it is a mistake
+        if Path(path).is_dir():
+            from pbi.model.fileio import readable_folder
+
+            readable_folder(path)
         if Path(path).is_dir() and not any(Path(path).glob("*.yaml")):
             from pbi.model.errors import InputError
 
@@ -306,7 +310,7 @@ def _cmd_note(args: argparse.Namespace) -> int:
     out = render_note(estimate, args.lang, fmt, kind=args.kind, strict=not args.quote_untranslated,
                       warnings=warnings)
     for line in warnings:  # a text quoted untranslated, a rule not the body's: the note is written all the same
-        print(_printable(line), file=sys.stderr)
+        _say(line)
     if args.output and not to_stdout:
         from pbi.model.fileio import write_atomic
 
@@ -336,6 +340,19 @@ def _printable(text: str) -> str:
     return _ESCAPES.sub("", text)
 
 
+def _one_line(text: str) -> str:
+    """``text`` as one printable line: its line breaks escaped (a file name, a key or a value may hold
+    one), then terminal escapes and control characters removed."""
+    from pbi.model.errors import one_line
+
+    return _printable(one_line(text))
+
+
+def _say(line: str) -> None:
+    """One line on stderr (an error, a warning or a notice), whatever the text it quotes holds."""
+    print(_one_line(line), file=sys.stderr)
+
+
 class _StdoutError(Exception):
     """Standard output cannot be written (closed, or on a full device)."""
 
@@ -350,14 +367,25 @@ def _write(text: str) -> None:
         raise
     except OSError as err:
         raise _StdoutError(err.strerror or str(err)) from None
+    except UnicodeEncodeError as err:  # the whole text is encoded before any of it is written
+        raise _StdoutError(f"its encoding ({err.encoding}) cannot hold {err.object[err.start]!r}, which this "
+                           "output prints; set PYTHONIOENCODING=utf-8 (or a UTF-8 locale), or write to a file "
+                           "with -o FILE") from None
 
 
 class _Parser(argparse.ArgumentParser):
     """Usage errors in one line, as every other bad input: ``pbi cost: error: … (see pbi cost --help)``,
     exit code 2 (argparse prints the whole usage first)."""
 
+    def _print_message(self, message: str, file: Any = None) -> None:
+        """Help and usage on a stream whose encoding lacks a character: that character escaped."""
+        try:
+            super()._print_message(message, file)
+        except UnicodeEncodeError as err:
+            super()._print_message(message.encode(err.encoding, "backslashreplace").decode(err.encoding), file)
+
     def error(self, message: str) -> Any:  # argparse's signature says NoReturn; it exits
-        print(_printable(f"{self.prog}: error: {message} (see {self.prog} --help)").replace("\n", " "),
+        print(_one_line(f"{self.prog}: error: {message} (see {self.prog} --help)"),
               file=sys.stderr)
         sys.exit(2)
 
@@ -498,6 +526,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from pbi.model.fileio import guarding_inputs
 
     inputs = [p for p in _input_paths(args) if p != "-"]
+    if "" in inputs or "" in (getattr(args, "output", None), getattr(args, "chart", None)):
+        # Path("") is the working folder: "" would be read, or refused, as "."
+        print(f"{parser.prog}: error: an empty file name (see pbi --help)", file=sys.stderr)
+        return 2
     with guarding_inputs(*inputs), _terminate_cleanly():
         if args.debug:
             code = func(args)
@@ -523,9 +555,14 @@ def _flush() -> None:
         sys.stdout.flush()
 
 
+class _Terminated(BaseException):
+    """SIGTERM arrived: raised where pbi runs (as KeyboardInterrupt is for SIGINT), so that the
+    temporary file of an output being written is removed on the way out."""
+
+
 class _terminate_cleanly:
-    """SIGTERM ends pbi as SIGINT does: the temporary file of an output being written is removed
-    and the exit code is 128 + 15."""
+    """SIGTERM ends pbi as SIGINT does: the temporary file of an output being written is removed,
+    one line says so, and the exit code is 128 + 15."""
 
     def __enter__(self) -> None:
         import signal
@@ -537,7 +574,7 @@ class _terminate_cleanly:
 
     @staticmethod
     def _raise(signum: int, frame: Any) -> None:
-        raise SystemExit(128 + signum)
+        raise _Terminated()
 
     def __exit__(self, *exc: object) -> None:
         import signal
@@ -559,26 +596,25 @@ def _run(func: Callable[[argparse.Namespace], int], args: argparse.Namespace) ->
             raise _StdoutError(err.strerror or str(err)) from None
         return code
     except PbiError as err:
-        print(_printable(str(err)), file=sys.stderr)
+        _say(str(err))
         return 2
     except _StdoutError as err:
         _quiet_stdout()
-        print(f"pbi: cannot write to standard output: {err}", file=sys.stderr)
+        _say(f"pbi: cannot write to standard output: {err}")
         return 2
     except BrokenPipeError:
         _quiet_stdout()
         return 0
     except OSError as err:  # FILE: what the system says ("file name too long"), as every bad input
-        why = _printable(err.strerror or str(err))
-        print(f"{_printable(str(err.filename))}: {why[:1].lower() + why[1:]}" if err.filename else f"pbi: {why}",
-              file=sys.stderr)
+        why = err.strerror or str(err)
+        _say(f"{err.filename}: {why[:1].lower() + why[1:]}" if err.filename else f"pbi: {why}")
         return 2
     except KeyboardInterrupt:
-        print("pbi: interrupted", file=sys.stderr)
-        return 130
+        return _stopped(_INTERRUPTED)
+    except _Terminated:
+        return _stopped(_TERMINATED)
     except Exception as exc:  # a bug, not bad input: say so in one line, keep the details for --debug
-        print(f"pbi: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)",
-              file=sys.stderr)
+        _say(f"pbi: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)")
         return 3
 
 
@@ -594,8 +630,46 @@ def _quiet_stdout() -> None:
         pass
 
 
+#: exit codes of a run ended by SIGINT and by SIGTERM (128 + the signal's number)
+_INTERRUPTED, _TERMINATED = 130, 143
+
+
+def _stopped(code: int) -> int:
+    """Say in one line that a signal ended pbi; ``code``."""
+    try:
+        print("pbi: interrupted" if code == _INTERRUPTED else "pbi: terminated", file=sys.stderr)
+    except (OSError, ValueError):
+        pass
+    return code
+
+
 def run() -> None:  # console-script entry point
-    sys.exit(main())
+    """``pbi``: main() with SIGTERM handled from the start; a signal that arrives while pbi starts or
+    ends (outside the command) is one line and exit 130 or 143 too, never a traceback."""
+    with _terminate_cleanly():
+        try:
+            code = main()
+        except KeyboardInterrupt:
+            code = _stopped(_INTERRUPTED)
+        except _Terminated:
+            code = _stopped(_TERMINATED)
+    if code in (_INTERRUPTED, _TERMINATED):
+        _exit_now(code)
+    sys.exit(code)
+
+
+def _exit_now(code: int) -> None:
+    """Exit with ``code`` at once, streams flushed: a second signal during the interpreter's shutdown
+    (or a KeyboardInterrupt it had recorded) would otherwise end the process by the signal itself."""
+    import os
+
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:
+                stream.flush()
+        except (OSError, ValueError, KeyboardInterrupt, _Terminated):
+            pass
+    os._exit(code)
 
 
 if __name__ == "__main__":  # pragma: no cover

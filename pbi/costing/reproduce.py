@@ -19,6 +19,8 @@ Each table is loaded once and each spec validated once.
 
 from __future__ import annotations
 
+import os
+
 import datetime as dt
 import gc
 import re
@@ -63,6 +65,17 @@ def year_band(year: int | None) -> str:
     return f"{start}-{start + YEAR_BAND - 1}"
 
 
+def _yaml_under(folder: Path) -> list[Path]:
+    """The ``*.yaml`` files under ``folder`` (links to folders not followed); InputError naming a folder
+    among them that cannot be read, rather than leaving its specs out in silence."""
+    from pbi.model.fileio import readable_folder
+
+    found: list[Path] = []
+    for root, _dirs, files in os.walk(folder, onerror=lambda exc: readable_folder(exc.filename)):
+        found.extend(Path(root, name) for name in files if name.endswith(".yaml"))
+    return found
+
+
 def find_specs(paths: list[str | Path]) -> list[Path]:
     """Spec files named, or found under the folders named (``*.yaml``, sorted; data files such as
     ``entitlements.yaml`` are left out)."""
@@ -71,7 +84,7 @@ def find_specs(paths: list[str | Path]) -> list[Path]:
         paths = [paths]
     for p in map(Path, paths):
         if p.is_dir():
-            found.extend(sorted(f for f in p.rglob("*.yaml") if f.name not in DATA_FILES))
+            found.extend(sorted(f for f in _yaml_under(p) if f.name not in DATA_FILES))
         elif p.exists():
             found.append(p)
         else:

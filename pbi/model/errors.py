@@ -35,6 +35,17 @@ __all__ = [
 ]
 
 
+#: the characters Python's ``str.splitlines`` breaks a line at, each written as its escape instead
+_LINE_BREAKS = str.maketrans({c: c.encode("unicode_escape").decode("ascii")
+                              for c in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"})
+
+
+def one_line(text: str) -> str:
+    """``text`` on one line: each line break (a newline, a carriage return, U+2028 …) that a file name,
+    a key or a value brought into a message is written as its escape (``\\n``)."""
+    return text.translate(_LINE_BREAKS)
+
+
 @dataclass(frozen=True, slots=True)
 class Location:
     """Where in which input file something is: file, line (1-based) and field path."""
@@ -85,7 +96,7 @@ class PbiError(Exception):
         if self.file:
             where = self.file + (f":{self.line}" if self.line else "") + ": "
         field = f"{self.field}: " if self.field else ""
-        return f"{where}{field}{self.message}"
+        return one_line(f"{where}{field}{self.message}")
 
 
 class InputError(PbiError):

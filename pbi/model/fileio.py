@@ -21,7 +21,7 @@ from typing import Any
 
 from pbi.model.errors import InputError
 
-__all__ = ["write_atomic", "note_input", "guarding_inputs", "check_output", "check_unzipped_size", "word_number",
+__all__ = ["write_atomic", "note_input", "readable_folder", "guarding_inputs", "check_output", "check_unzipped_size", "word_number",
            "word_blocks", "open_word_document", "MAX_DOCX_UNZIPPED", "MAX_PART_BYTES", "MAX_WORD_BLOCKS",
            "MAX_WORD_SPAN", "MAX_DOCX_OTHER_XML", "MAX_WORD_STYLES"]
 
@@ -74,10 +74,23 @@ def guarding_inputs(*paths: Path | str) -> Iterator[None]:
         _INPUTS.reset(token)
 
 
+def readable_folder(path: Path | str) -> None:
+    """InputError if the folder ``path`` cannot be listed (no permission): a folder pbi cannot read is
+    said so, never taken for an empty one."""
+    try:
+        with os.scandir(path):
+            pass
+    except OSError as exc:
+        raise InputError(f"cannot read this folder: {exc.strerror or exc}", file=str(path)) from None
+
+
 def check_output(path: Path | str, *, inputs: Iterable[Path | str] = ()) -> Path:
     """``path`` if pbi may write it: a new name or a regular file that is not an input (of the
     running command, or one of ``inputs``: the files an object written from the Python API was made
     from); InputError otherwise. Nothing is written."""
+    if isinstance(path, str) and path.endswith(("/", os.sep)) and not os.path.isdir(path):
+        # Path() drops the slash: "new.txt/" would be written as a file new.txt
+        raise InputError("ends with '/', which names a folder: expected a file name", file=path)
     path = Path(path)
     name = str(path)
     try:

@@ -9,7 +9,6 @@ reproduction compares against.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from decimal import Decimal
 from pathlib import Path
 from dataclasses import dataclass
@@ -22,7 +21,7 @@ from pbi.model.errors import SpecError
 from pbi.model.cells import FORMULA_STARTS
 from pbi.model.money import format_range, to_decimal
 from pbi.model.periods import BudgetPeriod, parse_period
-from pbi.model.tables import FUNDING_SOURCES, QUANTITY_UNITS
+from pbi.model.tables import FUNDING_SOURCES, QUANTITY_UNITS, TABLE_ID
 from pbi.model.validation import at, validate
 from pbi.model.vocabulary import grades, section_keys
 from pbi.model.yamlio import load_yaml
@@ -38,7 +37,6 @@ LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
 GRADES = grades()  # model/vocabulary.yaml
 #: the first year an activity may fall in (the oldest statements of the General Assembly corpus)
 FIRST_YEAR = 1985
-_TABLE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
 
 def _visible_id(value: Any) -> Any:
@@ -564,7 +562,7 @@ class Spec(BaseModel):
     @field_validator("table")
     @classmethod
     def _table_id(cls, value: str) -> str:
-        if not _TABLE_ID.match(value):
+        if not TABLE_ID.fullmatch(value):
             raise ValueError(f"{value!r} is not a table id (an id from cost_tables/, such as "
                              "unodc-vienna-2010; a path belongs in --table)")
         return value

@@ -27,6 +27,7 @@ from pbi.model.vocabulary import funding_sources, grade_categories
 from pbi.model.yamlio import LoadedYaml, load_yaml
 
 __all__ = [
+    "TABLE_ID",
     "Rate", "Component", "ActivityKind", "Surcharge", "StaffAssessment", "Table", "RateValue",
     "load_table", "find_tables", "installed_tables", "resolve_table", "table_folders", "QUANTITY_UNITS", "FUNDING_SOURCES",
     "RATE_FIELDS", "MAX_CHAIN", "BUNDLED",
@@ -75,6 +76,9 @@ MAX_CHAIN = 16
 
 #: funding sources a spec may name (model/vocabulary.yaml)
 FUNDING_SOURCES = tuple(funding_sources())
+#: what a table's id (and the id it extends, and a spec's ``table:``) may be: a name, never a path or
+#: text with spaces or line breaks (it is printed in headers and matched as written)
+TABLE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,99}")
 
 
 def _decimal_or_none(value: object) -> Decimal | None:
@@ -311,6 +315,14 @@ class TableFile(BaseModel):
     activities: dict[str, ActivityKind] = Field(default_factory=dict)
     rates: dict[str, dict[str, Any]] = Field(default_factory=dict)
     notes: str | None = None
+
+    @field_validator("id")
+    @classmethod
+    def _an_id(cls, value: str | None) -> str | None:
+        if value is not None and not TABLE_ID.fullmatch(value):
+            raise ValueError(f"{value!r} is not a table id (letters, digits, '.', '_' and '-', at most 100, "
+                             "such as unodc-vienna-2010)")
+        return value
 
 
 class Table(BaseModel):
