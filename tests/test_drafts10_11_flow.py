@@ -1,5 +1,5 @@
-"""Blind round 10: every development draft of tests/data/drafts10 goes through `pbi draft`, `pbi cost`, `pbi note`
-(in its own language, and a Chinese draft's in English) and `pbi explain … total` without an error; its labelled
+"""Blind rounds 10 and 11: every development draft of tests/data/drafts10 and drafts11 goes through
+`pbi draft`, `pbi cost`, `pbi note` (in its own language, and a Chinese draft's in English) and `pbi explain … total` without an error; its labelled
 paragraphs with implications are found, and each report is processed where the labels say (``doc_place``)."""
 
 from __future__ import annotations
@@ -11,11 +11,12 @@ import pytest
 from draft_helpers import through_every_command
 from pbi.cli import main
 
-FOLDER = Path(__file__).resolve().parent / "data" / "drafts10"
-DRAFTS = sorted(p for p in FOLDER.glob("*.txt") if not p.name.startswith("ho-"))
+DATA = Path(__file__).resolve().parent / "data"
+DRAFTS = sorted(p for folder in ("drafts10", "drafts11") for p in (DATA / folder).glob("*.txt")
+                if not p.name.startswith("ho-"))
 
 
-@pytest.mark.parametrize("source", DRAFTS, ids=[p.stem for p in DRAFTS])
+@pytest.mark.parametrize("source", DRAFTS, ids=[f"{p.parent.name}-{p.stem}" for p in DRAFTS])
 def test_draft_cost_note_explain(source: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     labels, data, found, wanted = through_every_command(source, tmp_path)
     assert wanted == found
