@@ -43,22 +43,24 @@ def test_every_label_is_in_six_languages(tmp_path: Path) -> None:
         assert set(act["label"]) == set(LANGUAGES), act["id"]
 
 
-@pytest.mark.parametrize("lang", ["fr", "es", "ru", "ar"])
-def test_a_translated_draft_notes_without_quoting(lang: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    spec, data = drafted(DRAFT, tmp_path)
+def _note(lang: str, folder: Path, capsys: pytest.CaptureFixture[str]) -> tuple[str, str]:
+    """The note of the drafted spec, its draft's words translated: what it prints and what it warns."""
+    spec, data = drafted(DRAFT, folder)
     spec.write_text(yaml.safe_dump(_translated(data), allow_unicode=True, sort_keys=False), encoding="utf-8")
     capsys.readouterr()
     assert main(["note", str(spec), "--lang", lang]) == 0
     out = capsys.readouterr()
-    assert out.err == "" and "report of" not in out.out and "panel" not in out.out
+    return out.out, out.err
+
+
+@pytest.mark.parametrize("lang", ["fr", "es", "ru", "ar"])
+def test_a_translated_draft_notes_without_quoting(lang: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out, err = _note(lang, tmp_path, capsys)
+    assert err == "" and "report of" not in out and "panel" not in out
 
 
 def test_half_a_day_is_one_meeting_in_russian(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    spec, data = drafted(DRAFT, tmp_path)
-    spec.write_text(yaml.safe_dump(_translated(data), allow_unicode=True, sort_keys=False), encoding="utf-8")
-    capsys.readouterr()
-    assert main(["note", str(spec), "--lang", "ru"]) == 0
-    out = capsys.readouterr().out
+    out, _ = _note("ru", tmp_path, capsys)
     assert "(1 заседание " in out and "1 заседания" not in out
 
 
@@ -67,9 +69,5 @@ def test_an_arabic_label_agrees_and_half_a_day_is_said(tmp_path: Path, capsys: p
     from pbi.render.numbers import feminine
 
     assert feminine("حلقة نقاش", "ar") and not feminine("اجتماع رفيع المستوى", "ar") and not feminine("", "ar")
-    spec, data = drafted(DRAFT, tmp_path)
-    spec.write_text(yaml.safe_dump(_translated(data), allow_unicode=True, sort_keys=False), encoding="utf-8")
-    capsys.readouterr()
-    assert main(["note", str(spec), "--lang", "ar"]) == 0
-    out = capsys.readouterr().out
+    out, _ = _note("ar", tmp_path, capsys)
     assert "حلقة نقاش مدتها نصف يوم" in out and "0,5" not in out

@@ -7,30 +7,21 @@ from pathlib import Path
 
 import pytest
 
+from attack2_helpers import spec
 from pbi.cli import main
 
-SPEC = """symbol: A/C.3/80/L.99
-title: {{en: A draft resolution}}
-body: general-assembly
-rule: "153"
-budget_period: "2025"
-table: un-standard-costs
-requests:
-  - id: a
-    activities:
-      - {{id: sessions, kind: meeting, {quantity}, interpretation: true, languages: 6, location: Geneva, year: 2025, funding: regular_budget}}
-"""
+SESSIONS = "{id: sessions, kind: meeting, meetings: 10,"
 
 
 @pytest.mark.parametrize("quantity, said", [
-    ("meetings: 10", "(a) Ten meetings (with interpretation in the six official languages) in Geneva, in 2025."),
-    ("meetings: 1", "(a) A meeting (one meeting, with interpretation in the six official languages) in Geneva, in 2025."),
-    ("days: 2", "(a) A two-day meeting (four meetings, with interpretation in the six official languages) in Geneva, "
-                "in 2025."),
+    ("meetings: 10", "(b) Ten meetings (with interpretation in the six official languages) in Geneva, in 2025;"),
+    ("meetings: 1", "(b) A meeting (one meeting, with interpretation in the six official languages) in Geneva, in 2025;"),
+    ("days: 2", "(b) A two-day meeting (four meetings, with interpretation in the six official languages) in Geneva, "
+                "in 2025;"),
 ])
 def test_counted_meetings(quantity: str, said: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    spec = tmp_path / "s.yaml"
-    spec.write_text(SPEC.format(quantity=quantity), encoding="utf-8")
+    path = tmp_path / "s.yaml"
+    path.write_text(spec(SESSIONS, f"{{id: sessions, kind: meeting, {quantity},"), encoding="utf-8")
     capsys.readouterr()
-    assert main(["note", str(spec), "--kind", "statement", "--lang", "en"]) == 0
+    assert main(["note", str(path), "--kind", "statement", "--lang", "en"]) == 0
     assert said in capsys.readouterr().out
