@@ -291,7 +291,8 @@ def _cmd_note(args: argparse.Namespace) -> int:
     else:
         estimate = cost_file(args.spec, table=args.table)
     title = estimate.spec.title
-    args.lang = args.lang or ("en" if title.en and not title.zh else "zh")
+    if args.lang is None:  # an empty --lang '' is refused by the renderer as any unknown language
+        args.lang = "en" if title.en and not title.zh else "zh"
     if args.diff:
         from pbi.render.fidelity import annex_text, compare, spec_texts
 

@@ -214,3 +214,14 @@ def test_an_output_ending_with_a_slash_names_a_folder(args: tuple[str, ...], tmp
     line = _one_line_refusal(_pbi(*(a.replace("{spec}", str(spec)) for a in args), cwd=tmp_path))
     assert "ends with '/'" in line
     assert sorted(p.name for p in tmp_path.iterdir()) == ["spec.yaml"]
+
+
+def test_an_empty_note_language_is_refused(tmp_path: Path) -> None:
+    """`--lang ''` is no language: one line, exit 2, nothing written (it wrote the default language)."""
+    spec = tmp_path / "s.yaml"
+    spec.write_text(SPEC, encoding="utf-8")
+    out = tmp_path / "note.md"
+    run = subprocess.run([sys.executable, "-m", "pbi", "note", str(spec), "--lang", "", "-o", str(out)],
+                         capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert run.returncode == 2 and len(run.stderr.strip().splitlines()) == 1 and "''" in run.stderr
+    assert not out.exists()
