@@ -234,13 +234,12 @@ def _cmd_tables(args: argparse.Namespace) -> int:
 
     for path in args.paths:  # a folder named on the command line holds tables, or it is a mistake
         if Path(path).is_dir():
+            from pbi.model.errors import InputError
             from pbi.model.fileio import readable_folder
 
             readable_folder(path)
-        if Path(path).is_dir() and not any(Path(path).glob("*.yaml")):
-            from pbi.model.errors import InputError
-
-            raise InputError("no cost table (*.yaml) in this folder", file=path)
+            if not any(Path(path).glob("*.yaml")):
+                raise InputError("no cost table (*.yaml) in this folder", file=path)
 
     _write(tables_listing(args.paths, rates=not args.brief))
     return 0

@@ -33,6 +33,13 @@ def _one_line_refusal(result: subprocess.CompletedProcess[str]) -> str:
     return lines[0]
 
 
+def _refused_beside_spec(args: tuple[str, ...], folder: Path) -> str:
+    """The one line pbi refuses ``args`` with, ``{spec}`` standing for a spec written in ``folder``."""
+    spec = folder / "spec.yaml"
+    spec.write_text(SPEC, encoding="utf-8")
+    return _one_line_refusal(_pbi(*(a.replace("{spec}", str(spec)) for a in args), cwd=folder))
+
+
 def test_one_line_escapes_every_line_break() -> None:
     text = "a\nb\rc\x0bd\x0ce\x1cf\x1dg\x1eh\x85i\u2028j\u2029k"
     assert len(one_line(text).splitlines()) == 1
@@ -70,9 +77,7 @@ def test_a_language_key_holding_a_newline_is_one_line(tmp_path: Path) -> None:
     ("compare", "{spec}", "--set", "a\nb=3"),
 ])
 def test_a_file_name_or_argument_holding_a_newline_is_one_line(args: tuple[str, ...], tmp_path: Path) -> None:
-    spec = tmp_path / "spec.yaml"
-    spec.write_text(SPEC, encoding="utf-8")
-    line = _one_line_refusal(_pbi(*(a.replace("{spec}", str(spec)) for a in args), cwd=tmp_path))
+    line = _refused_beside_spec(args, tmp_path)
     assert "\\n" in line
     assert sorted(p.name for p in tmp_path.iterdir()) == ["spec.yaml"]
 
@@ -152,9 +157,7 @@ def test_standard_output_that_cannot_hold_the_text(encoding: str, tmp_path: Path
 def test_an_empty_file_name_is_refused(args: tuple[str, ...], tmp_path: Path) -> None:
     """"" was the working folder: `pbi reproduce ""` read every spec under it, `pbi cost ""` said
     ".: is a directory"."""
-    spec = tmp_path / "spec.yaml"
-    spec.write_text(SPEC, encoding="utf-8")
-    line = _one_line_refusal(_pbi(*(a.replace("{spec}", str(spec)) for a in args), cwd=tmp_path))
+    line = _refused_beside_spec(args, tmp_path)
     assert "empty file name" in line
 
 
@@ -209,19 +212,12 @@ def test_a_spec_table_with_a_trailing_newline_is_no_id(tmp_path: Path) -> None:
                                   ("cost", "{spec}", "-o", "new.txt", "--chart", "new.png/")])
 def test_an_output_ending_with_a_slash_names_a_folder(args: tuple[str, ...], tmp_path: Path) -> None:
     """`-o new.txt/` wrote a file named new.txt: the slash that says "a folder" was dropped."""
-    spec = tmp_path / "spec.yaml"
-    spec.write_text(SPEC, encoding="utf-8")
-    line = _one_line_refusal(_pbi(*(a.replace("{spec}", str(spec)) for a in args), cwd=tmp_path))
+    line = _refused_beside_spec(args, tmp_path)
     assert "ends with '/'" in line
     assert sorted(p.name for p in tmp_path.iterdir()) == ["spec.yaml"]
 
 
 def test_an_empty_note_language_is_refused(tmp_path: Path) -> None:
     """`--lang ''` is no language: one line, exit 2, nothing written (it wrote the default language)."""
-    spec = tmp_path / "s.yaml"
-    spec.write_text(SPEC, encoding="utf-8")
-    out = tmp_path / "note.md"
-    run = subprocess.run([sys.executable, "-m", "pbi", "note", str(spec), "--lang", "", "-o", str(out)],
-                         capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
-    assert run.returncode == 2 and len(run.stderr.strip().splitlines()) == 1 and "''" in run.stderr
-    assert not out.exists()
+    line = _refused_beside_spec(("note", "{spec}", "--lang", "", "-o", "note.md"), tmp_path)
+    assert "''" in line and not (tmp_path / "note.md").exists()

@@ -19,10 +19,9 @@ Each table is loaded once and each spec validated once.
 
 from __future__ import annotations
 
-import os
-
 import datetime as dt
 import gc
+import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass, replace

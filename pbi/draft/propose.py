@@ -485,10 +485,15 @@ def _months(text: str, rules: RuleSet) -> tuple[str, str] | None:
     return _number_in(text, rules.month_phrases, rules.month_numbers)
 
 
+def _grade_named(words: str) -> str:
+    """A grade as the tables key it: "p4", "P-4" → "P-4"."""
+    return re.sub(r"^([PD])-?([1-7])$", r"\1-\2", words.upper())
+
+
 def _grade(text: str, rules: RuleSet) -> tuple[str, str] | None:
     """The grade a paragraph names ("at the P-4 level", "at the P4 level" → "P-4"), with the words."""
     found = _found_in(text, rules.grade_phrases)
-    return (re.sub(r"^([PD])-?([1-7])$", r"\1-\2", found[0].upper()), found[1]) if found else None
+    return (_grade_named(found[0]), found[1]) if found else None
 
 
 def _grades(text: str, rules: RuleSet) -> list[tuple[str, str]]:
@@ -496,7 +501,7 @@ def _grades(text: str, rules: RuleSet) -> list[tuple[str, str]]:
     level) post" → P-4, GS (Other level)), with the words: the grade phrases, then the grades named in words."""
     found: list[tuple[int, int, str, str]] = []
     for pattern in rules.grade_phrases:
-        found += [(m.start(), m.end(), re.sub(r"^([PD])-?([1-7])$", r"\1-\2", m.group(1).upper()), m.group(0))
+        found += [(m.start(), m.end(), _grade_named(m.group(1)), m.group(0))
                   for m in pattern.finditer(text)]
     for pattern, grade in rules.grade_names:
         found += [(m.start(), m.end(), grade, m.group(0)) for m in pattern.finditer(text)]
