@@ -64,7 +64,7 @@ def draft_specs(into: Path, only: str = "") -> list[Path]:
     out = []
     for folder in DRAFT_DIRS:
         for draft in sorted((ROOT / folder).iterdir()):
-            if draft.suffix not in (".txt", ".md") or only not in str(draft):
+            if draft.suffix not in (".txt", ".md") or draft.name == "README.md" or only not in str(draft):
                 continue
             spec = into / f"{folder.rsplit('/', 1)[-1]}-{draft.stem}.yaml"
             run = subprocess.run([sys.executable, "-m", "pbi.cli", "draft", str(draft), "-o", str(spec)],
