@@ -1,5 +1,5 @@
-"""Run the attack catalogue (tests/attack_cases.py, then the fourth and sixth rounds' tests/attack4_cases.py
-and tests/attack5_cases.py),
+"""Run the attack catalogue (tests/attack_cases.py, then the fourth, sixth and twelfth rounds'
+tests/attack4_cases.py, tests/attack5_cases.py and tests/attack12_cases.py),
 each case in its own process under limits.
 
     python benchmarks/attacks.py            # counts by family, and every case not handled
@@ -24,10 +24,11 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from attack4_cases import ATTACKS4  # noqa: E402
 from attack5_cases import ATTACKS5, pair_id, pairs  # noqa: E402
+from attack12_cases import ATTACKS12  # noqa: E402
 from attack5_cases import prepare as prepare_pair, verdict as pair_verdict  # noqa: E402
 from attack_cases import ATTACKS, MEMORY_BOUND_MB, TIME_BOUND, Attack, argv, prepare, verdict  # noqa: E402
 
@@ -133,7 +134,7 @@ def main() -> int:
     tried: Counter[str] = Counter()
     handled: Counter[str] = Counter()
     worst_s = worst_mb = 0.0
-    for attack in [*ATTACKS, *ATTACKS4, *ATTACKS5]:
+    for attack in [*ATTACKS, *ATTACKS4, *ATTACKS5, *ATTACKS12]:
         if only and only not in attack.id:
             continue
         before_mb = _peak_mb()

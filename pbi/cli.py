@@ -7,12 +7,38 @@ the traceback instead.
 
 from __future__ import annotations
 
-import argparse
-import re
+import _signal  # type: ignore[import-not-found]  # signal's own import (enum) takes longer than this
+import os
 import sys
-from pathlib import Path
-from collections.abc import Callable, Sequence
-from typing import Any
+
+
+def _exit_at_once(signum: int, frame: object) -> None:
+    """SIGINT or SIGTERM while pbi starts, before any command runs (nothing is being written): one
+    line and exit 128 + the signal's number at once, never a traceback from the module then imported."""
+    os.write(2, b"pbi: interrupted\n" if signum == _signal.SIGINT else b"pbi: terminated\n")
+    os._exit(128 + signum)
+
+
+def _starts_the_command() -> bool:
+    """This module is imported to start the ``pbi`` command (the console script, or ``python -m pbi``),
+    not by a program that uses it."""
+    program = sys.argv[0] if sys.argv else ""
+    name = os.path.basename(program)
+    return name in ("pbi", "pbi.exe") or (
+        name == "__main__.py" and os.path.basename(os.path.dirname(os.path.abspath(program))) == "pbi")
+
+
+# the first thing done when the command starts; run() hands the signals over to the command's handlers
+if _starts_the_command():
+    _signal.signal(_signal.SIGINT, _exit_at_once)
+    _signal.signal(_signal.SIGTERM, _exit_at_once)
+
+import argparse  # noqa: E402
+import signal  # noqa: E402
+import re  # noqa: E402
+from pathlib import Path  # noqa: E402
+from collections.abc import Callable, Sequence  # noqa: E402
+from typing import Any  # noqa: E402
 
 __all__ = ["main"]
 
@@ -520,6 +546,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    _SIGNALLED.clear()
     parser = build_parser()
     args = parser.parse_args(argv)
     func: Callable[[argparse.Namespace], int] = args.func
@@ -565,7 +592,6 @@ class _terminate_cleanly:
     one line says so, and the exit code is 128 + 15."""
 
     def __enter__(self) -> None:
-        import signal
         import threading
 
         self.previous: Any = None
@@ -574,11 +600,10 @@ class _terminate_cleanly:
 
     @staticmethod
     def _raise(signum: int, frame: Any) -> None:
+        _SIGNALLED.append(signum)
         raise _Terminated()
 
     def __exit__(self, *exc: object) -> None:
-        import signal
-
         if self.previous is not None:
             signal.signal(signal.SIGTERM, self.previous)
 
@@ -614,6 +639,8 @@ def _run(func: Callable[[argparse.Namespace], int], args: argparse.Namespace) ->
     except _Terminated:
         return _stopped(_TERMINATED)
     except Exception as exc:  # a bug, not bad input: say so in one line, keep the details for --debug
+        if _SIGNALLED:  # what a signal raised, turned into another exception on its way out
+            return _stopped(_TERMINATED if _SIGNALLED[-1] == signal.SIGTERM else _INTERRUPTED)
         _say(f"pbi: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)")
         return 3
 
@@ -643,16 +670,31 @@ def _stopped(code: int) -> int:
     return code
 
 
+#: the signals received while a command runs (a library may turn the exception a signal raised into
+#: another one, as pydantic-core's importer turns it into a PanicException: the signal still ended pbi)
+_SIGNALLED: list[int] = []
+
+
+def _interrupt(signum: int, frame: Any) -> None:
+    _SIGNALLED.append(signum)
+    raise KeyboardInterrupt
+
+
 def run() -> None:  # console-script entry point
     """``pbi``: main() with SIGTERM handled from the start; a signal that arrives while pbi starts or
     ends (outside the command) is one line and exit 130 or 143 too, never a traceback."""
-    with _terminate_cleanly():
-        try:
+    signal.signal(signal.SIGINT, _interrupt)  # from here on, an interrupted output is cleaned up
+    try:
+        with _terminate_cleanly():
             code = main()
-        except KeyboardInterrupt:
-            code = _stopped(_INTERRUPTED)
-        except _Terminated:
-            code = _stopped(_TERMINATED)
+    except KeyboardInterrupt:
+        code = _stopped(_INTERRUPTED)
+    except _Terminated:
+        code = _stopped(_TERMINATED)
+    except BaseException:
+        if not _SIGNALLED:
+            raise
+        code = _stopped(_TERMINATED if _SIGNALLED[-1] == signal.SIGTERM else _INTERRUPTED)
     if code in (_INTERRUPTED, _TERMINATED):
         _exit_now(code)
     sys.exit(code)

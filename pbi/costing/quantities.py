@@ -87,15 +87,18 @@ def _field(activity: Activity, name: str) -> Range | None:
 
 
 def _read(activity: Activity, name: str, table: Table, defaults: Mapping[str, int] | None,
-          ) -> Reading | None:
-    """``name`` by its ways from stated fields; with ``defaults``, a field may also be a default."""
+          reading: frozenset[str] = frozenset()) -> Reading | None:
+    """``name`` by its ways from stated fields; with ``defaults``, a field may also be a default.
+    ``reading``: the quantities whose ways led here (pages are read from words and words from pages:
+    neither stated, neither is read, rather than each from the other without end)."""
     value = _field(activity, name)
     if value is not None:
         return Reading(value, ((name, value, ("", "")),))
+    reading = reading | {name}
     for way in _WAYS.get(name, ()):
-        if way.fields == (name,):
-            continue  # the field itself, read above
-        read = [_read(activity, f, table, defaults) for f in way.fields]
+        if way.fields == (name,) or reading.intersection(way.fields):
+            continue  # the field itself, read above, or a way back to a quantity being read
+        read = [_read(activity, f, table, defaults, reading) for f in way.fields]
         if any(r is None for r in read):
             continue
         factor = way.factor(table)
@@ -160,14 +163,22 @@ def feeds(name: str) -> frozenset[str]:
 
 def _requirement(name: str) -> str:
     """How quantity ``name`` may be stated: ``'trips' or 'participants'``."""
+    return " or ".join(dict.fromkeys(_alternatives(name, frozenset())))
+
+
+def _alternatives(name: str, described: frozenset[str]) -> list[str]:
+    """The ways to state ``name``, each a field or a product of fields (``described``: the quantities
+    whose description led here, named as fields, since pages lead to words and words to pages)."""
     alternatives: list[str] = []
+    described = described | {name}
     for way in _WAYS.get(name, (Way((name,)),)):
         if len(way.fields) == 1:
             field_ = way.fields[0]
-            alternatives.append(repr(field_) if field_ == name or field_ not in _WAYS else _requirement(field_))
+            alternatives.extend([repr(field_)] if field_ in described or field_ not in _WAYS
+                                else _alternatives(field_, described))
         else:
             alternatives.append(" and ".join(f"({_requirement(f)})" for f in way.fields))
-    return " or ".join(dict.fromkeys(alternatives))
+    return alternatives
 
 
 def missing(activity: Activity, name: str, table: Table, defaults: Mapping[str, int] | None = None) -> str:

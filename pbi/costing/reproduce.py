@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
@@ -65,14 +64,11 @@ def year_band(year: int | None) -> str:
 
 
 def _yaml_under(folder: Path) -> list[Path]:
-    """The ``*.yaml`` files under ``folder`` (links to folders not followed); InputError naming a folder
-    among them that cannot be read, rather than leaving its specs out in silence."""
-    from pbi.model.fileio import readable_folder
+    """The ``*.yaml`` files under ``folder``, as :func:`pbi.model.fileio.files_under` bounds the search
+    (hidden ones left out, links to folders not followed, a folder that cannot be read said so)."""
+    from pbi.model.fileio import files_under
 
-    found: list[Path] = []
-    for root, _dirs, files in os.walk(folder, onerror=lambda exc: readable_folder(exc.filename)):
-        found.extend(Path(root, name) for name in files if name.endswith(".yaml"))
-    return found
+    return files_under(folder, ".yaml")
 
 
 def find_specs(paths: list[str | Path]) -> list[Path]:

@@ -18,6 +18,7 @@ from pbi.draft.reader import Draft, Item, Paragraph, detect_language, parse_draf
 from pbi.draft.rules import Classification, RuleSet, load_rules, load_standards
 from pbi.model.errors import InputError
 from pbi.model.money import roman
+from pbi.model.validation import echo
 
 __all__ = ["Draft", "Item", "Paragraph", "ParagraphResult", "Proposal", "Classification", "RuleSet",
            "read_drafts", "read_text", "parse_drafts", "detect_language", "load_rules", "load_standards",
@@ -49,7 +50,7 @@ def select_drafts(drafts: list[Draft], select: str | None) -> list[Draft]:
         listing = ", ".join(f"#{i} {d.label}" for i, d in enumerate(drafts[:_LISTED], start=1))
         if len(drafts) > _LISTED:
             listing += f", … and {len(drafts) - _LISTED} more"
-        raise InputError(f"no draft {select!r} in the file (has: {listing})", file=drafts[0].file if drafts else None)
+        raise InputError(f"no draft {echo(select)} in the file (has: {listing})", file=drafts[0].file if drafts else None)
     return chosen
 
 

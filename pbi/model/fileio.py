@@ -21,7 +21,7 @@ from typing import Any
 
 from pbi.model.errors import InputError
 
-__all__ = ["write_atomic", "note_input", "readable_folder", "guarding_inputs", "check_output", "check_unzipped_size", "word_number",
+__all__ = ["write_atomic", "note_input", "readable_folder", "files_under", "MAX_FOLDER_ENTRIES", "guarding_inputs", "check_output", "check_unzipped_size", "word_number",
            "word_blocks", "open_word_document", "MAX_DOCX_UNZIPPED", "MAX_PART_BYTES", "MAX_WORD_BLOCKS",
            "MAX_WORD_SPAN", "MAX_DOCX_OTHER_XML", "MAX_WORD_STYLES"]
 
@@ -84,6 +84,44 @@ def readable_folder(path: Path | str) -> None:
         raise InputError(f"cannot read this folder: {exc.strerror or exc}", file=str(path)) from None
 
 
+#: the most files and folders pbi looks through under a folder named as holding specs (the notes of this
+#: repository are about 300; `pbi reproduce /` went through the whole file system)
+MAX_FOLDER_ENTRIES = 20_000
+
+
+def files_under(folder: Path | str, suffix: str, *, limit: int = MAX_FOLDER_ENTRIES) -> list[Path]:
+    """The files under ``folder`` whose names end with ``suffix``, in no set order. Hidden files and
+    folders (``.git``, an editor's ``.#spec.yaml``) are left out and links to folders are not followed
+    (a link back to a parent cannot loop); InputError naming the folder when one below cannot be read,
+    or when more than ``limit`` entries are met (a home folder or ``/`` named by mistake is said so at
+    once, not searched for minutes)."""
+    found: list[Path] = []
+    todo = [str(folder)]
+    seen = 0
+    while todo:
+        current = todo.pop()
+        try:
+            with os.scandir(current) as entries:
+                for entry in entries:
+                    seen += 1
+                    if seen > limit:
+                        raise InputError(f"more than {limit:,} files and folders under this folder: name the "
+                                         "folder that holds the specs", file=str(folder))
+                    if entry.name.startswith("."):
+                        continue
+                    try:
+                        is_folder = entry.is_dir(follow_symlinks=False)
+                    except OSError:
+                        is_folder = False
+                    if is_folder:
+                        todo.append(entry.path)
+                    elif entry.name.endswith(suffix):
+                        found.append(Path(entry.path))
+        except OSError as exc:
+            raise InputError(f"cannot read this folder: {exc.strerror or exc}", file=current) from None
+    return found
+
+
 def check_output(path: Path | str, *, inputs: Iterable[Path | str] = ()) -> Path:
     """``path`` if pbi may write it: a new name or a regular file that is not an input (of the
     running command, or one of ``inputs``: the files an object written from the Python API was made
@@ -116,6 +154,10 @@ def check_output(path: Path | str, *, inputs: Iterable[Path | str] = ()) -> Path
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise InputError("the folder does not exist", file=name)
+    if info is None and os.path.islink(path):  # a dangling link: what it points to is written
+        target = Path(os.path.realpath(path))
+        if not target.parent.is_dir():
+            raise InputError(f"is a link to {target}, whose folder does not exist", file=name)
     return path
 
 
