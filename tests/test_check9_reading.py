@@ -66,5 +66,6 @@ def test_french_and_spanish_sent_on_totals() -> None:
           "A/C.2/84/L.7\n\n"
           " 1. El informe requeriría 52.300 dólares en la sección 2 y los viajes 36.100 dólares en la\n"
           "sección 24.\n\n"
-          " 2. Las necesidades adicionales de 88.400 dólares se imputarían al fondo para imprevistos.\n")
+          " 2. Las necesidades adicionales de 88.400 dólares se examinarían en el contexto del proyecto de\n"
+          "presupuesto por programas para 2030.\n")
     assert any(a == Decimal(88400) and len(p) == 2 for a, _, p in _totals(es, "es"))

@@ -349,15 +349,14 @@ _TOTAL = re.compile(r"以上相加|上述各项相加|以上各项|以上合计|
                     r"\b(?:would|will)\s+amount\s+to\s+(?:the\s+)?(?:additional\s+)?requirements\b", re.I)
 #: before and after an amount: the requirements of the note, sent on to be funded, a total ("The
 #: additional requirements of $291,200 would be considered in the context of the proposed programme
-#: budget for 2027"; "The revised requirements of $103,100 would be charged against …"). Plain "the
-#: requirements of $X" only when considered with the budget ("The requirements of $142,300 for 2026
-#: would be charged against the contingency fund" restates one item); never "the remaining …"
+#: budget for 2027"; "The revised requirements of $103,100 would be included in the proposed …"). Plain
+#: "the requirements of $X" only when considered with the budget; never "the remaining …". An amount
+#: charged against the contingency fund is left as it is: it restates a total or an item above
 _SENT_ON_BEFORE = re.compile(r"(?:^|[^\w\s]\s*|\b(?:the|and|that|those|these)\s+)(?:(?:total|overall)\s+)?"
                              r"(?:(additional|revised)\s+)?(?:resource\s+)?requirements\s+of\s*$", re.I)
 _SENT_ON_AFTER = re.compile(r"\s*(?:\([^()$]{0,60}\)\s*)?(?:(?:for|in)\s+(?:the\s+biennium\s+)?(?:19|20)\d\d"
                             r"(?:\s*(?:and|-|–)\s*(?:19|20)\d\d)?\s*)?,?\s*(?:would|will|shall)\s+"
-                            r"(?:(be\s+considered\s+in\s+the\s+context)|be\s+included\s+in|be\s+charged\s+against|"
-                            r"represent\s+a\s+charge|be\s+met\s+from)\b", re.I)
+                            r"(?:(be\s+considered\s+in\s+the\s+context)|be\s+included\s+in\s+the\s+proposed)\b", re.I)
 
 
 #: "…, and those of $76,500 for 2028 in the context of the proposed programme budget for 2028": the
