@@ -347,6 +347,36 @@ _TOTAL = re.compile(r"以上相加|上述各项相加|以上各项|以上合计|
                     # for the meetings amount to": an item's)
                     r"\brequirements\s+(?:for\s+(?:19|20)\d\d\s+)?(?:(?!for\b)\w+\s+){0,2}?amount\s+to\b|"
                     r"\b(?:would|will)\s+amount\s+to\s+(?:the\s+)?(?:additional\s+)?requirements\b", re.I)
+#: before and after an amount: the requirements of the note, sent on to be funded, a total ("The
+#: additional requirements of $291,200 would be considered in the context of the proposed programme
+#: budget for 2027"; "The revised requirements of $103,100 would be included in the proposed …"). Plain
+#: "the requirements of $X" only when considered with the budget; never "the remaining …". An amount
+#: charged against the contingency fund is left as it is: it restates a total or an item above
+_SENT_ON_BEFORE = re.compile(r"(?:^|[^\w\s]\s*|\b(?:the|and|that|those|these)\s+)(?:(?:total|overall)\s+)?"
+                             r"(?:(additional|revised)\s+)?(?:resource\s+)?requirements\s+of\s*$", re.I)
+_SENT_ON_AFTER = re.compile(r"\s*(?:\([^()$]{0,60}\)\s*)?(?:(?:for|in)\s+(?:the\s+biennium\s+)?(?:19|20)\d\d"
+                            r"(?:\s*(?:and|-|–)\s*(?:19|20)\d\d)?\s*)?,?\s*(?:would|will|shall)\s+"
+                            r"(?:(be\s+considered\s+in\s+the\s+context)|be\s+included\s+in\s+the\s+proposed)\b", re.I)
+
+
+#: "…, and those of $76,500 for 2028 in the context of the proposed programme budget for 2028": the
+#: same verb, elided, for another year
+_THOSE_OF = re.compile(r"\bthose\s+of\s*$", re.I)
+_IN_CONTEXT = re.compile(r"\s*(?:(?:for|in)\s+(?:19|20)\d\d\s*,?\s*)?in\s+the\s+context\s+of\b", re.I)
+
+
+def _sent_on(text: str, start: int, money: list[Money], k: int) -> bool:
+    """``money[k]``, in the sentence from ``start``, is the note's requirements sent on to be funded
+    (a total)."""
+    mo = money[k]
+    window = text[max(start, mo.start - 80):mo.start]
+    if _THOSE_OF.search(window) and _IN_CONTEXT.match(text, mo.end):
+        return k > 0 and money[k - 1].start >= start and _sent_on(text, start, money, k - 1)
+    before = _SENT_ON_BEFORE.search(window)
+    after = _SENT_ON_AFTER.match(text, mo.end)
+    return bool(before and after and (before.group(1) or after.group(1)))
+
+
 #: after an amount: its parts follow ("$118,600 for 2023 [comprising $107,300 under section 2 …]",
 #: "$612,450 (net of staff assessment) would arise for 2028, comprising …": a parenthesis counts as one)
 _PARTS_FOLLOW = re.compile(r"^(?:\([^()$]{0,60}\)|[^.;$()]){0,40}?(?:\b(comprising|consisting\s+of|broken\s+down\s+(?:as\s+"
@@ -392,7 +422,7 @@ _REQUEST = re.compile(r"请求|request", re.I)
 _SUMMARY = re.compile(r"执行段中?规定|分段规定|决定草案规定|决议草案规定|under\s+the\s+terms\s+of|"
                       r"provides?\s+that|would\s+(?:request|decide)", re.I)
 #: what an amount's own reading says of it alone, not carried to the same items in another year
-_NOT_CARRIED = frozenset({"is_total", "total_kind", "total_of", "parts", "of_which", "further", "optional",
+_NOT_CARRIED = frozenset({"is_total", "sent_on", "total_kind", "total_of", "parts", "of_which", "further", "optional",
                           "reduction", "earlier_estimate", "restated", "period_year", "rounded_to"})
 _INHERIT = ("meetings", "workshops", "days", "half_day", "languages", "participants", "location", "interpreted_all") + qx.MEETING_SERVICES
 _N = r"(\d+|[一二两三四五六七八九十]+)"
@@ -638,6 +668,8 @@ class _NoteReader:
                 pass  # a cut, an earlier estimate or an amount said again: never a total
             elif _TOTAL.search(seg):
                 q["is_total"] = True
+            elif _sent_on(text, sent[0], money, k):
+                q["is_total"] = q["sent_on"] = True
             elif k and self.claims and self.claims[-1].is_total and money[k - 1].start >= sent[0] \
                     and _NEXT_YEAR.match(text[money[k - 1].end:mo.start]) \
                     and (own_year is not None or not re.match(r"\s*(?:in|for)\b", text[money[k - 1].end:mo.start])):
@@ -1019,6 +1051,16 @@ class _NoteReader:
                     self._at[id(c)] = (para, sent, pos)
                 done.append(c)
                 continue
+            said = next((x for x in reversed(done) if x.is_total and x.amount == c.amount
+                         and (x.year is None or c.year is None or x.year == c.year)),
+                        None) if c.quantities.get("sent_on") else None
+            if said is not None:
+                # "… totalling $157,900, comprising …. The additional requirements of $157,900 would be
+                # considered …": the total said again, the sum of nothing more
+                c.quantities["total_of"] = [said.paragraph]
+                c.quantities["parts"] = [said.amount]
+                done.append(c)
+                continue
             children = [x for x in self.claims if x.paragraph.startswith(c.paragraph + "(")]
             prev = done[-1] if done else None
             if (prev is not None and prev.is_total and prev.paragraph == c.paragraph and c.year is not None
@@ -1028,19 +1070,24 @@ class _NoteReader:
             pool = children or [x for x in done[since:] if x.paragraph != c.paragraph
                                 or self._sentence_before(x, c)]
             years = {x.year for x in pool if x.amount is not None and not x.is_total}
-            if c.year is not None and c.year in years and len(years - {None}) > 1:
+            by_year = c.year is not None and c.year in years and len(years - {None}) > 1
+            if by_year:
                 pool = [x for x in pool if x.year in (None, c.year)]  # a total for 2027 of the 2027 amounts
             total_ops = {op.split("(")[0] for op in (c.operative_paragraph or "").split(", ") if op}
             gross = bool(_GROSS.search(c.text))
             parts = [x for x in pool
                      if x.amount is not None and not x.is_total and _adds(x, c)
-                     and not x.quantities.get("optional") and not x.quantities.get("further")
+                     and not x.quantities.get("optional")
+                     # "a further $0.3 million in 2028": apart from the items of 2027, one of 2028's
+                     and (not x.quantities.get("further") or (by_year and x.year == c.year))
                      and not x.quantities.get("income_offset")
                      and (gross or not x.quantities.get("staff_assessment"))
                      and (c.funding is None or x.funding in (None, c.funding)
                           or {c.funding, x.funding} <= _REGULAR)
                      and (not total_ops or x.operative_paragraph is None
                           or x.operative_paragraph.split("(")[0].split(",")[0] in total_ops)]
+            if not parts and c.quantities.get("sent_on"):  # one amount stated above, sent on alone
+                parts = [x for x in reversed(done) if x.amount == c.amount and _adds(x, c)][:1]
             c.quantities["total_of"] = [x.paragraph for x in parts]
             c.quantities["parts"] = [x.amount for x in parts]
             done.append(c)
@@ -1215,7 +1262,10 @@ def _totals_in_tables(claims: list[Claim]) -> None:
             and not c.quantities.get("earlier_estimate")]
     for c in claims:
         q = c.quantities
-        if not c.is_total or q.get("table") or q.get("parts") or q.get("range_parts") or c.amount is None:
+        # the requirements sent on to be funded ("additional requirements of $952,700 would be charged
+        # against …") restate the table's total rather than add the text's amounts again
+        if not c.is_total or q.get("table") or (q.get("parts") and not q.get("sent_on")) \
+                or q.get("range_parts") or c.amount is None:
             continue
         row = next((r for r in rows if r.amount == c.amount and (c.year is None or r.year in (None, c.year))), None)
         if row is not None:
