@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["plural_phrase"]
+__all__ = ["plural_phrase", "plural_subject"]
 
 _ARTICLES = {"fr": ("le ", "la ", "les ", "un ", "une ", "l'", "l’"), "es": ("el ", "la ", "los ", "las ", "un ", "una ")}
 #: words that end the head of a noun phrase: a complement follows
@@ -74,3 +74,30 @@ def plural_phrase(phrase: str, lang: str) -> str:
                 token = "-".join(word_of(part) for part in token.split("-"))
         out.append(token)
     return "".join(out)
+
+
+_ES_PLURAL_ARTICLES = ("los", "las", "unos", "unas")
+_ES_ONE = ("un", "una", "uno", "1")
+
+
+def plural_subject(phrase: str, lang: str) -> bool:
+    """Whether a Spanish noun phrase (the subject of a verb placed before it, as in "se sufragarían
+    tres meses de trabajo") is plural: it opens with a count other than one (dos, 3), a plural article
+    (los, las), or a head noun in the plural (servicios de conferencias). Other languages: False."""
+    if lang != "es":
+        return False
+    words = phrase.strip().split()
+    if not words:
+        return False
+    first = words[0].lower().strip("(,")
+    if first in _ES_ONE:
+        return False
+    if first in _ES_PLURAL_ARTICLES:
+        return True
+    from pbi.render.numbers import STYLES
+
+    if first in STYLES["es"].words[2:] or (first.replace(".", "").isdigit() and first != "0"):
+        return True
+    if first in ("el", "la", "lo") or first in _COMPLEMENT["es"]:
+        return False
+    return first.endswith("s") and not first.endswith(("is", "sis"))
