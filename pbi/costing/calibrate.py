@@ -841,10 +841,15 @@ def write_table(cal: Calibration, path: str | Path, *, table_id: str | None = No
         "id": new_id,
         "title": f"{cal.base.title} — rates fitted by pbi calibrate to published figures",
         **({"duty_station": base.duty_station} if base.duty_station else {}),
+        **({"stations": list(base.stations)} if base.stations else {}),
         **({"valid_to": base.valid_to} if base.valid_to else {}),
         **({"words_per_page": base.words_per_page} if base.words_per_page else {}),
         "rounding": base.rounding.model_dump(mode="json"),
         "surcharges": {k: s.model_dump(mode="json", exclude_none=True) for k, s in base.surcharges.items()},
+        # what prices a new post's first year and the staff assessment is the base table's, unchanged
+        **({"staff_assessment": base.staff_assessment.model_dump(mode="json")} if base.staff_assessment else {}),
+        **({"vacancy_factors": {k: v.model_dump(mode="json") for k, v in base.vacancy_factors.items()}}
+           if base.vacancy_factors else {}),
         "activities": {k: a.model_dump(mode="json", exclude_defaults=True) for k, a in base.activities.items()},
         "rates": rates,
     }

@@ -118,6 +118,8 @@ class FigureRow:
     activity_kind: str  # kinds of its activities, "+"-joined; "total" for a stated total
     station: str
     year: int | None
+    table: str = ""  # the id of the table the figure is priced with
+    table_file: str = ""  # the file it was read from ($PBI_TABLES, the spec's cost_tables/, pbi's own)
 
     @property
     def matched(self) -> bool:
@@ -130,7 +132,8 @@ class FigureRow:
         out.update({"class": self.cls, "match": self.matched, "spec": self.spec.symbol,
                     "annex": self.spec.annex, "file": self.file,
                     "single_use_rates": list(self.single_use) or None,
-                    "activity_kind": self.activity_kind, "station": self.station, "year": self.year})
+                    "activity_kind": self.activity_kind, "station": self.station, "year": self.year,
+                    "table": self.table, "table_file": self.table_file})
         return out
 
 
@@ -447,6 +450,7 @@ def _reproduce(paths: list[str | Path], table: str | Path | None, keep_going: bo
                     f = replace(f, status="misprint")
             single = single_use_rates(est, f) if f.kind == "derived" else ()
             kind, station, year = figure_place(est, f, acts)
-            rows.append(FigureRow(est.spec, str(path), f, _classify(f, single), single, kind, station, year))
+            rows.append(FigureRow(est.spec, str(path), f, _classify(f, single), single, kind, station, year,
+                                  est.table.id, est.table.file))
     return Reproduction(estimates=tuple(e for _, e in estimates), rows=tuple(rows), errors=tuple(errors))
 

@@ -38,7 +38,7 @@ from pbi.model.errors import SpecError
 from pbi.model.validation import echo
 from pbi.model.money import to_decimal
 from pbi.model.specs import (FIRST_YEAR, GRADES, Activity, Range, Spec, check_amount, check_languages, check_quantity,
-                             parse_range)
+                             grade_of, parse_range, place_of)
 from pbi.model.tables import Rate, Table
 from pbi.costing.quantities import feeds
 
@@ -92,7 +92,7 @@ def _check_value(name: str, value: Any) -> Any:
             raise ValueError(f"must be a whole number from 1 to 1000 (got {value!r})")
         return n
     if name == "grade":
-        grade = str(value).strip()
+        grade = grade_of(str(value))
         if grade not in GRADES:
             raise ValueError(f"unknown grade {grade!r} (expected one of {', '.join(GRADES)})")
         return grade
@@ -112,7 +112,7 @@ def _check_value(name: str, value: Any) -> Any:
             raise ValueError(f"must be 1 to 6 official languages (got {value!r})")
         return check_languages(n)
     if name == "location":
-        place = str(value).strip()
+        place = place_of(str(value))
         if not place or isinstance(value, (bool, int, float, Decimal)):
             raise ValueError(f"must be a duty station such as Geneva (got {value!r})")
         return place
@@ -308,6 +308,9 @@ class Scenario:
                         raise self._error(f"{value} is after the last year table {table.id} covers "
                                           f"({table.valid_to.year}): price it with a table for that year "
                                           "(--vs-table)", path)
+                    if name == "year" and (first := _first_year(table)) is not None and value < first:
+                        raise self._error(f"{value} is before the first year table {table.id} covers "
+                                          f"({first}): price it with a table for that year (--vs-table)", path)
                     if name == "year" and by_id[i].start is not None:
                         raise self._error(f"{i} is dated from {by_id[i].start}: its year follows its dates, "
                                           f"set them in the spec instead", path)
@@ -428,6 +431,13 @@ def _shown(value: Any) -> str:
     return ",".join(value) if isinstance(value, tuple) else str(value)
 
 
+def _first_year(table: Table) -> int | None:
+    """The first year any rate of ``table`` has a value for (None for a table of no dated values)."""
+    dates = [d for rate in table.rates.values() for series in (rate.values, *rate.stations.values())
+             for d, v in series.items() if v is not None]
+    return min(dates).year if dates else None
+
+
 def duty_stations(table: Table) -> tuple[str, ...]:
     """The duty stations ``table`` prices."""
     return tuple(dict.fromkeys([*([table.duty_station] if table.duty_station else []), *table.stations]))
@@ -457,10 +467,15 @@ def _used(activities: Any, table: Table) -> list[str]:
     return [n for n in QUANTITY_PATHS if n != "count" and any(_uses(a, n, table) for a in acts)]
 
 
-def load_scenario(path: Path | str) -> Scenario:
-    """Read a scenario file (YAML); errors name the file, line and path."""
+def load_scenario(path: Path | str | Mapping[str, Any]) -> Scenario:
+    """Read a scenario file (YAML), or take a mapping as :meth:`Scenario.from_dict` does; errors name
+    the file, line and path."""
     from pbi.model.yamlio import load_yaml
 
+    if isinstance(path, Mapping):
+        return Scenario.from_dict(path)
+    if not isinstance(path, (str, Path)):
+        raise TypeError(f"load_scenario takes a path to a YAML file or a mapping, not {type(path).__name__}")
     if Path(path).suffix.lower() in (".xlsx", ".xlsm"):
         raise SpecError("a workbook, not a scenario file: read its edits with pbi.export.workbook."
                         "read_workbook_scenario(path, estimate) and pass the scenario it returns", file=str(path))

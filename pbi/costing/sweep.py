@@ -86,8 +86,16 @@ def _from_estimate(scenario: Scenario, est: Estimate) -> SweepResult:
 def _named(variant: Mapping[str, Any]) -> Mapping[str, Any]:
     """A flat mapping of paths is named by its settings (``wg.days=3, languages=4``), so that the
     results of a sweep tell their variants apart."""
-    if any(k in variant for k in ("name", "set", "rates", "description", "priced_on")):
+    if "name" in variant:
         return variant
+    if any(k in variant for k in ("set", "rates", "description", "priced_on")):
+        # a scenario without a name ({"set": {"location": "Geneva"}}) is named by what it sets too
+        parts = [(k, v) for section, prefix in (("set", ""), ("rates", "rates."))
+                 if isinstance(body := variant.get(section), Mapping) for k, v in ((f"{prefix}{p}", v)
+                                                                                  for p, v in body.items())]
+        if variant.get("priced_on") is not None:
+            parts.append(("priced_on", variant["priced_on"]))
+        return {**variant, "name": ", ".join(f"{k}={v}" for k, v in parts) or "scenario"}
     return {"name": ", ".join(f"{k}={v}" for k, v in variant.items()) or "scenario", "set": dict(variant)}
 
 

@@ -267,4 +267,4 @@ def comparison_table(cmp: Comparison) -> str:
     headers = comparison_headers(cmp)
     return "\n".join([title, "", _tabulate(comparison_rows(cmp.items), headers, align), "",
                       _tabulate(comparison_rows(cmp.groups), headers, align), "",
-                      _tabulate(comparison_rows(cmp.totals), headers, align)])
+                      _tabulate(comparison_rows(cmp.totals), ["funding", "", "year", *headers[3:]], align)])

@@ -23,12 +23,13 @@ from pbi.model.money import format_range, to_decimal
 from pbi.model.periods import BudgetPeriod, parse_period
 from pbi.model.tables import FUNDING_SOURCES, QUANTITY_UNITS, TABLE_ID
 from pbi.model.validation import at, validate
-from pbi.model.vocabulary import grades, section_keys
+from pbi.model.vocabulary import duty_stations, grades, section_keys
 from pbi.model.yamlio import load_yaml
 
 __all__ = ["AgendaItem", "Range", "EntitlementDraw", "Activity", "Request", "Figure", "Spec", "load_spec", "LANGUAGES",
            "GRADES", "MAX_QUANTITY", "FIRST_YEAR", "MAX_AMOUNT", "check_amount", "Text", "source_of", "Quantity",
-           "dump_spec", "check_quantity", "check_languages", "parse_range", "Provision", "MAX_ACTIVITIES", "COUNTED"]
+           "dump_spec", "check_quantity", "check_languages", "parse_range", "Provision", "MAX_ACTIVITIES", "COUNTED",
+           "grade_of", "place_of"]
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid")
 
@@ -37,6 +38,32 @@ LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
 GRADES = grades()  # model/vocabulary.yaml
 #: the first year an activity may fall in (the oldest statements of the General Assembly corpus)
 FIRST_YEAR = 1985
+
+
+def _folded(text: str) -> str:
+    return "".join(text.split()).replace("-", "").casefold()
+
+
+_GRADE_SPELLINGS = {_folded(g): g for g in GRADES}
+
+
+def grade_of(value: str) -> str:
+    """A grade as the vocabulary writes it, however it is spelled (``P3``, ``p-3``, ``P 3`` → ``P-3``,
+    ``gs-ol`` → ``GS-OL``); the text as given when it is no grade."""
+    text = value.strip()
+    return text if text in GRADES else _GRADE_SPELLINGS.get(_folded(text), text)
+
+
+def place_of(value: str) -> str:
+    """A duty station as the vocabulary writes it, whatever its case and spacing (``geneva``,
+    ``new  york`` → ``Geneva``, ``New York``); any other place as given, trimmed."""
+    text = " ".join(value.split())
+    if text in _STATIONS.values():
+        return text
+    return _STATIONS.get(text.casefold(), text)
+
+
+_STATIONS = {name.casefold(): name for name in duty_stations()}
 
 
 def _visible_id(value: Any) -> Any:
@@ -54,6 +81,15 @@ def _visible_id(value: Any) -> Any:
                 raise ValueError(f"contains an invisible character U+{ord(char):04X} "
                                  f"({unicodedata.name(char, 'unnamed')}) at position {i + 1}: type the id again")
     return value
+def _number_as_text(value: Any) -> Any:
+    """A paragraph or rule written unquoted (``paragraph: 4``, ``rule: 153``) is that text: YAML reads
+    it as a number."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+#: a paragraph number or a rule: text, also when YAML reads it as a whole number
+Numbered = Annotated[str, BeforeValidator(_number_as_text)]
+
 #: no financial note counts more than this of anything; larger is a typing error
 MAX_QUANTITY = 1_000_000
 #: the most activities one spec may list: the largest in notes/ has 19; 15,000 took over a minute to
@@ -266,7 +302,8 @@ class Activity(BaseModel):
     @model_validator(mode="after")
     def _dates(self) -> "Activity":
         if (self.start is None) != (self.end is None):
-            raise ValueError("a session is dated with both start and end")
+            raise ValueError("start and end date a session and come together; an activity that begins in "
+                             "the year (a new post from 1 July) states its work_months instead")
         if self.start and self.end:
             if self.end < self.start:
                 raise ValueError(f"end ({self.end}) is before start ({self.start})")
@@ -332,6 +369,16 @@ class Activity(BaseModel):
         if value is not None and value not in accepted:
             raise ValueError(f"unknown budget section {value!r} (expected one of {', '.join(keys)})")
         return value
+
+    @field_validator("grade", mode="before")
+    @classmethod
+    def _grade_spelling(cls, value: Any) -> Any:
+        return grade_of(value) if isinstance(value, str) else value
+
+    @field_validator("location", mode="before")
+    @classmethod
+    def _place_spelling(cls, value: Any) -> Any:
+        return place_of(value) if isinstance(value, str) else value
 
     @field_validator("grade")
     @classmethod
@@ -403,7 +450,7 @@ class Request(BaseModel):
     model_config = _FROZEN
 
     id: Annotated[str, BeforeValidator(_visible_id)] = Field(description="the note's sub-item letter: a, b, c …")
-    operative_paragraphs: tuple[str, ...] = Field(default=(), description="e.g. ['6'] or ['1(b)']")
+    operative_paragraphs: tuple[Numbered, ...] = Field(default=(), description="e.g. ['6'] or ['1(b)']")
     text: Text | None = Field(default=None, description="what the body would do (paragraph 2 of the note)")
     items: tuple[Text, ...] = Field(default=(), description="sub-items ㈠, ㈡ … of the request text")
     item_labels: Literal["roman", "letters"] = Field(default="roman", description="how the draft labels the "
@@ -436,7 +483,7 @@ class Figure(BaseModel):
 
     id: str = Field(pattern=r"^[A-Z][A-Za-z0-9.-]{1,40}$",
                     description="F01 …, or a corpus item id such as TR-0099.1")
-    paragraph: str = Field(description="the note's paragraph, e.g. '4' or '3(a)'")
+    paragraph: Numbered = Field(description="the note's paragraph, e.g. '4' or '3(a)'")
     amount: Quantity = Field(description="as printed (a range as low/high)")
     source: str | None = Field(default=None, description="where the figure is printed: document symbol, "
                                                          "corpus case and item")
@@ -475,7 +522,7 @@ class Spec(BaseModel):
     revised: bool = False
     title: Text
     body: str = Field(description="the body the draft is for: general-assembly, ecosoc, ccpcj, cop-untoc (bodies of model/vocabulary.yaml)")
-    rule: str = Field(default="", description="the rule of procedure the note is made under, e.g. '75' "
+    rule: Numbered = Field(default="", description="the rule of procedure the note is made under, e.g. '75' "
                                                "(default: the body's, model/vocabulary.yaml)")
     budget_period: str = Field(pattern=r"^\d{4}(-\d{4})?$", description="2010-2011, or 2020")
     table: str = Field(description="id of the cost table in cost_tables/ (an id, never a path: a spec "
@@ -485,7 +532,7 @@ class Spec(BaseModel):
                                                  "the spec's own folder, e.g. entitlements.yaml")
     priced_on: dt.date | None = Field(default=None, description="rates are looked up on this date; "
                                                                 "default: 1 January of each activity's year")
-    operative_paragraphs: tuple[str, ...] = ()
+    operative_paragraphs: tuple[Numbered, ...] = ()
     requests: tuple[Request, ...] = ()
     published: tuple[Figure, ...] = ()
     extra: dict[str, Any] = Field(default_factory=dict, description="free data for note templates")
