@@ -88,6 +88,14 @@ thereafter", a request in lettered sub-items (an expert group meeting of twenty 
 States parties to the Convention against Corruption, the UN-Habitat Assembly, a high-level meeting "from 12 to 13
 October", a publication translated into the six languages, a trust fund funded by the donors it invites, a web page
 within existing resources. Three ``held_out`` drafts, written with the others, are scored only with ``--held-out``.
+
+Reference 12 (blind round 12, ``tests/data/drafts12``, ``--blind12`` for it alone): eight drafts (six English, two
+Chinese) of shapes rounds 3-11 lack — mandates renewed or established for several years ("for a further period of
+three years", 再延长三年, "in each year of its mandate"), reports "at its eighty-third and eighty-fourth sessions",
+intergovernmental meetings of N days in two or three stated years, the Secretary-General's expert group meetings in
+General Assembly drafts with and without the office that convenes them, a high-level meeting with a President's
+summary, the Commission on Narcotic Drugs, the Crime Commission, the UN-Habitat Assembly and paragraphs that cost
+nothing. Three ``held_out`` drafts, written with the others, are scored only with ``--held-out``.
 """
 
 from __future__ import annotations
@@ -219,7 +227,13 @@ def main(argv: list[str] | None = None) -> int:
                         "held-out drafts with --held-out)")
     parser.add_argument("--blind11", action="store_true", help="only blind round 11 (tests/data/drafts11; its "
                         "held-out drafts with --held-out)")
+    parser.add_argument("--blind12", action="store_true", help="only blind round 12 (tests/data/drafts12; its "
+                        "held-out drafts with --held-out)")
     args = parser.parse_args(argv)
+    if args.blind12:
+        fidelity_drafts(ROOT / "cost_tables", quiet=args.quiet, folder=ROOT / "tests" / "data" / "drafts12",
+                        first=BLIND12, held_out=args.held_out)
+        return 0
     if args.blind11:
         fidelity_drafts(ROOT / "cost_tables", quiet=args.quiet, folder=ROOT / "tests" / "data" / "drafts11",
                         first=BLIND11, held_out=args.held_out)
@@ -346,6 +360,9 @@ def main(argv: list[str] | None = None) -> int:
     print("\nBlind round 11 (tests/data/drafts11: written and labelled before pbi read them; scored apart)")
     fidelity_drafts(near, quiet=args.quiet, folder=ROOT / "tests" / "data" / "drafts11", first=BLIND11,
                     held_out=args.held_out)
+    print("\nBlind round 12 (tests/data/drafts12: written and labelled before pbi read them; scored apart)")
+    fidelity_drafts(near, quiet=args.quiet, folder=ROOT / "tests" / "data" / "drafts12", first=BLIND12,
+                    held_out=args.held_out)
     return 0 if ok and en_ok and test_ok else 1
 
 
@@ -364,6 +381,8 @@ BLIND9 = "blind round 9 (read once before the fixes, then fixed on)"
 BLIND10 = "blind round 10 (read once before the fixes, then fixed on)"
 #: the seven drafts of blind round 11 (its three held-out drafts are scored only with --held-out)
 BLIND11 = "blind round 11 (read once before the fixes, then fixed on)"
+#: the eight drafts of blind round 12 (its three held-out drafts are scored only with --held-out)
+BLIND12 = "blind round 12 (read once before the fixes, then fixed on)"
 
 
 def _scores(want: dict[str, str], got: dict[str, str]) -> tuple[int, int, int, int]:

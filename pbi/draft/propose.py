@@ -375,6 +375,25 @@ def _actor(text: str, standards: Standards, lang: str, body: dict[str, Any]) -> 
     return best[1] if best else None
 
 
+def _subject_actor(texts: Sequence[tuple[str, str]], standards: Standards, lang: str,
+                   body: dict[str, Any]) -> dict[str, Any] | None:
+    """The office whose subject (standards.yaml, ``subjects`` of the actors) the first of ``texts`` that names
+    any names, when it is one office's alone: (where, text) pairs, the paragraph before its agenda item."""
+    for where, text in texts:
+        found: dict[str, dict[str, Any]] = {}
+        for actor in standards.actors:
+            if not actor.get("section") or actor.get("section") in body.get("own_sections", []):
+                continue
+            for word in actor.get("subjects", {}).get(lang, []):
+                edge = r"\b" if lang == "en" else ""
+                if re.search(edge + re.escape(word) + edge, text, re.IGNORECASE):
+                    found.setdefault(str(actor["section"]), {**actor, "named": word, "where": where})
+                    break
+        if found:
+            return next(iter(found.values())) if len(found) == 1 else None
+    return None
+
+
 def _number_in(text: str, patterns: tuple[re.Pattern[str], ...], numbers: dict[str, str]) -> tuple[str, str] | None:
     """The first positive number the patterns find (a word from ``numbers`` or digits), with the words."""
     for pattern in patterns:
@@ -580,6 +599,19 @@ def _recurrence(text: str, rules: RuleSet) -> tuple[int, int | None, str] | None
             word = (m.group(1) or "") if m.lastindex else ""
             count = int(word) if word.isdigit() else (en_cardinal(word) or cn_number(word))
             return every, count, m.group(0)
+    return None
+
+
+def _lasting(text: str, rules: RuleSet) -> tuple[int, str] | None:
+    """How many years the mandate or body the paragraph renews or establishes lasts ("for a further period
+    of three years" → 3, 再延长三年 → 3), with the words; None when the paragraph does not say."""
+    for pattern in rules.lasting:
+        m = pattern.search(text)
+        if m:
+            word = m.group(1) or ""
+            years = int(word) if word.isdigit() else (en_cardinal(word) or cn_number(word))
+            if years:
+                return years, m.group(0)
     return None
 
 
@@ -843,7 +875,7 @@ _TABLES: dict[tuple[str, int], Table] = {}
 
 #: what a spec keeps of an activity left out for a year after its table (extra.not_costed)
 _LATER_QUANTITIES = ("words", "pages", "days", "meetings", "participants", "count", "work_months", "grade", "location",
-                     "funding")
+                     "funding", "section")
 
 
 def _fit_to_table(requests: list[dict[str, Any]], table: Table, assumptions: list[str],
@@ -1094,6 +1126,10 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
         if conditional:
             request["conditional"] = True
         actor = _actor(result.paragraph.all_text(), standards, lang, body)
+        # no office named, in a body with no section of its own: the office whose subject the work is
+        subject = None if actor or body.get("section") else _subject_actor(
+            [("the paragraph", result.paragraph.all_text()), ("its agenda item", draft.agenda_title or "")],
+            standards, lang, body)
         activities: list[dict[str, Any]] = []
         for match in c.matches:
             template = standards.templates.get(match.rule.template or "", {})
@@ -1128,11 +1164,22 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
             host = _PRICED_WITH.get(match.rule.template or "")
             host_ref = next((r.ref for r in results for m in r.classification.matches if host and
                              m.rule.template == host and r.classification.has_implications), None)
+            beyond: list[tuple[str, str]] = []
             if host_ref is not None:
+                # the mandate's own report is processed where it is; a report also sent to a body that meets
+                # elsewhere ("to the Human Rights Council and to the General Assembly") is priced here, there
+                hosted = {a.get("location") for q in requests if q["operative_paragraphs"][0] == host_ref
+                          for a in q.get("activities", []) if a["kind"] == "documentation"} or \
+                    {(actor or body).get("duty_station")}
+                beyond = [(station, name) for station, name in _destinations(text, standards, rules, lang, body_id)
+                          if station not in hosted]
                 assumptions.append(f"paragraph {result.ref}: {_quote(match.words)} → "
                                    f"{template.get('label', {}).get('en', '')}: priced with the mandate of paragraph "
-                                   f"{host_ref}, which includes its reports")
-                continue
+                                   f"{host_ref}, which includes its reports" + (
+                                       f"; its report to the {_bodies_named(beyond, beyond[0][0])}, processed in "
+                                       f"{beyond[0][0]}, is priced here" if beyond else ""))
+                if not beyond:
+                    continue
             produced.setdefault(match.rule.template or "", result.ref)
             year, why = draft_year + 1, f"the year after the draft ({draft_year + 1})"
             if draft.dated == draft_year and draft.dated_month and draft.dated_month <= _EARLY_MONTHS:
@@ -1143,7 +1190,8 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
             # eighty-fourth session a report"): its own year or session dates it, else the paragraph's
             # (a clause dated before the paragraph's own year is not its request's: a report on a workshop of
             # 2027 "for the Council at its fifty-eighth session" follows the workshop)
-            clause = _clause(text, match.words, rules)
+            # (a report priced here for the body that meets elsewhere: the clause that names that body)
+            clause = _clause(text, beyond[0][1] if beyond else match.words, rules)
             explicit, session, stated = _dating(text, body, rules, lang, standards, draft_year, year)
             if clause != text:
                 in_clause = _dating(clause, body, rules, lang, standards, draft_year, year)
@@ -1203,6 +1251,10 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                 count = None  # "convene three meetings of three hours each": three meetings, not three times three
             often = _times_a_year(clause, rules) or _times_a_year(text, rules)
             again = None if listed else _recurrence(text, rules)
+            if again is None and not listed and (each := next((m.group(0) for pattern in rules.each_year_listed
+                                                            if (m := pattern.search(text))), None)) \
+                    and _year_span(text, rules, draft_year):
+                again = (1, None, each)  # "in each of the years 2028, 2029 and 2030": one a year listed
             if again and again[0] == 1 and not again[1]:
                 # "ten working days each year in 2028, 2029 and 2030": as many years as it lists
                 span = _year_span(text, rules, draft_year)
@@ -1210,9 +1262,13 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                     again = (1, span[1] - span[0] + 1, f"{again[2]} … {span[2]}")
                     if year != span[0]:  # the first of the years listed, not the last named
                         year, why = span[0], f"the first of the years the paragraph lists (“{span[2]}”)"
+            if template.get("for_each_year_of_mandate") and not listed and (again is None or (
+                    again[0] == 1 and not again[1])) and (lasts := _lasting(text, rules)) and lasts[0] > 1:
+                # "renews the mandate … for a further period of three years": its yearly work in each year
+                again = (1, lasts[0], lasts[1])
             # the bodies a document of the request is submitted to (its clause's, else the paragraph's), each
             # with the duty station where the document is processed; none for a meeting's own report
-            sent = [] if any(a["kind"] in _MEETING_KINDS for a in template["activities"]) else (
+            sent = [] if any(a["kind"] in _MEETING_KINDS for a in template["activities"]) else beyond or (
                 _destinations(clause, standards, rules, lang, body_id) or _destinations(text, standards, rules, lang, body_id))
             first_act = len(activities)
             engaged = next((m for m in c.matches if m.rule.template in _STAFF_TEMPLATES), None)
@@ -1255,6 +1311,8 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                         act["section"] = tpl["section"]
                     elif (actor or body).get("section"):
                         act["section"] = (actor or body)["section"]
+                    elif subject is not None and match.rule.template == "expert_meeting":
+                        act["section"] = subject["section"]  # the expert group meeting of that office
                 meeting = tpl["kind"] in _MEETING_KINDS
                 met = None if place or match.rule.template != "during_session" else \
                     _body_met(text, standards, lang, body_id)
@@ -1330,6 +1388,10 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                     said.append(f"under {act['section']} (meetings and documentation are conference services)")
                 elif "section" in act and actor:
                     said.append(f"under {act['section']} (the paragraph names the {actor['named']})")
+                elif "section" in act and subject is not None and act["section"] == subject["section"] \
+                        and tpl["kind"] not in _CONFERENCE_KINDS:
+                    said.append(f"under {act['section']}: the paragraph names no office, and {subject['where']} is "
+                                f"of the subject of the {subject['names'][lang][0]} (“{subject['named']}”): check it")
                 if meeting and days and "days" in act:
                     said.append(f"{act['days']} day{'' if act['days'] == '1' else 's'} (“{days[1]}”)")
                 if "meetings" in act and meetings_said:

@@ -429,6 +429,12 @@ class RuleSet:
     activity_years: tuple[re.Pattern[str], ...] = ()  # "in 2027", "in the biennium 2026-2027", "于2027年"
     recurrence: tuple[tuple[re.Pattern[str], int], ...] = ()  # ("annually for three years", every 1 year)
     within_year: tuple[tuple[re.Pattern[str], int], ...] = ()  # ("every 120 days", of 365 in a year)
+    # how many years a mandate or body the paragraph renews or establishes lasts ("for a further period of
+    # three years", 再延长三年): group 1 is the number
+    lasting: tuple[re.Pattern[str], ...] = ()
+    # the activity is held in each of the years the paragraph lists ("in each of the years 2028, 2029 and
+    # 2030", "in 2028 and a further meeting … in 2029", 在2028年和2029年…各召开一次)
+    each_year_listed: tuple[re.Pattern[str], ...] = ()
     unpriced_services: tuple[tuple[re.Pattern[str], str], ...] = ()  # ("sign interpretation", its name)
     # services of a meeting the paragraph states and the tables price: ("with webcasting", "webcasting")
     meeting_services: tuple[tuple[re.Pattern[str], str], ...] = ()
@@ -632,6 +638,7 @@ def _load_rules(language: str, path: str) -> RuleSet:
         meeting_phrases=_patterns(loaded, "meeting_phrases"), activity_years=_patterns(loaded, "activity_years"),
         recurrence=tuple((p, int(v)) for p, v in _pairs(loaded, "recurrence", "every")),
         within_year=tuple((p, int(v)) for p, v in _pairs(loaded, "within_year", "per_year")),
+        lasting=_patterns(loaded, "lasting"), each_year_listed=_patterns(loaded, "each_year_listed"),
         unpriced_services=tuple((p, str(v)) for p, v in _pairs(loaded, "unpriced_services", "label")),
         meeting_services=tuple((p, str(v)) for p, v in _pairs(loaded, "meeting_services", "service")),
         expert_bodies=_patterns(loaded, "expert_bodies"),
