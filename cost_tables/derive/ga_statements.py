@@ -52,8 +52,9 @@ def _period(case: Case, years: list[int]) -> str:
         return period_of(min(years)).label
 
 
-def _body(symbol: str) -> str:
-    return "economic-and-social-council" if symbol.startswith("E/") else "general-assembly"
+def _body(symbol: str) -> tuple[str, str]:
+    """The body a statement was made to and the rule of procedure it was made under."""
+    return ("ecosoc", "31") if symbol.startswith("E/") else ("general-assembly", "153")
 
 
 def spec_of(case: Case, dropped: dict[str, str]) -> dict[str, Any]:
@@ -103,8 +104,8 @@ def spec_of(case: Case, dropped: dict[str, str]) -> dict[str, Any]:
         "symbol": case.draft or case.symbol,
         "document": case.symbol,
         "title": {"en": case.title},
-        "body": _body(case.symbol),
-        "rule": "153",
+        "body": _body(case.symbol)[0],
+        "rule": _body(case.symbol)[1],
         "budget_period": _period(case, years),
         "table": "un-standard-costs",
         "requests": [{"id": "a", "activities": activities}] if activities else [],
