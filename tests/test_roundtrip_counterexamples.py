@@ -55,6 +55,18 @@ def test_two_documents_of_the_same_length_read_back(lang: str) -> None:
     assert errors == [] and missing == set()
 
 
+@pytest.mark.parametrize(("lang", "count"), [(lang, n) for lang in ("en", "zh", "fr", "es", "ru", "ar") for n in (11, 21, 25, 101)])
+def test_eleven_or_more_documents_read_back(lang: str, count: int) -> None:
+    # Arabic counts 11 and more with the singular (11 وثيقة), 3 to 10 with the plural (3 وثائق);
+    # Russian counts ending in 1 (21, 101 документ) with the singular
+    from test_check_languages import _every_language
+
+    doc = {"kind": "documentation", "pages": 1, "languages": 1, "year": 2010, "funding": "extrabudgetary"}
+    spec = _every_language(_spec({"id": "a0", **doc, "count": count}))
+    errors, missing = round_trip(cost(spec, TABLE), "financial_note", lang)
+    assert errors == [] and missing == set()
+
+
 def test_a_report_left_to_the_budget_process_is_priced_in_the_year_it_is_left_for() -> None:
     """"… a 1,666-word report … is estimated to require resources of $800. The requirements for
     2024 will be considered in the context of the established budgetary process.\""""

@@ -302,7 +302,7 @@ class Activity(BaseModel):
     @model_validator(mode="after")
     def _dates(self) -> "Activity":
         if (self.start is None) != (self.end is None):
-            raise ValueError("start and end date a session and come together; an activity that begins in "
+            raise ValueError("a session is dated with both start and end; an activity that begins in "
                              "the year (a new post from 1 July) states its work_months instead")
         if self.start and self.end:
             if self.end < self.start:
