@@ -66,7 +66,7 @@ def test_a_consultants_posts_are_refused_not_ignored(tmp_path: pytest.TempPathFa
 
 
 def test_a_scenario_year_beyond_the_table_names_the_tables_last_year() -> None:
-    with pytest.raises(SpecError, match=r"^year: 2031 is after the last year table un-standard-costs covers \(2029\)"):
+    with pytest.raises(SpecError, match=r"^--set: year: 2031 is after the last year table un-standard-costs covers \(2029\)"):
         compare_file(DATA / "ga-ny-2027-session.yaml", assignments=["year=2031"])
 
 

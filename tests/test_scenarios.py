@@ -214,3 +214,20 @@ def test_json_cost_imports_no_optional_library():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout
     # pint's answers for the shipped tables come from pbi/units_memo.json, so pint (and numpy) stay out too
     assert out == "[]\n"
+
+
+@pytest.mark.parametrize(("option", "start"), [
+    ("F19.days=2", "--set: F19.days: unknown target 'F19'"),
+    ("F09.days=-1", "--set: F09.days: must be greater than 0"),
+    ("year=abc", "--set: year: 'abc' is not a number"),
+    ("rates.nosuch=4", "--set: rates.nosuch: unknown rate 'nosuch'"),
+    ("nonsense", "--set: expected PATH=VALUE"),
+])
+def test_a_bad_set_option_is_named(tmp_path, capsys, option, start):
+    # beside a scenario file whose own paths are right, the --set option is named, not the file
+    path = tmp_path / "s.yaml"
+    path.write_text("name: x\nset:\n  F09.days: 3\n", encoding="utf-8")
+    for extra in ([], ["--scenario", str(path)]):
+        assert main(["compare", ANNEX4, *extra, "--set", option]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith(start) and err.count("\n") == 1, err

@@ -77,3 +77,18 @@ def test_cli_one_line(tmp_path: Path) -> None:
     run = subprocess.run([sys.executable, "-m", "pbi", "cost", str(path)], capture_output=True, text=True, cwd=ROOT)
     assert run.returncode == 2 and len(run.stderr.strip().splitlines()) == 1
     assert '"Youth, peace, security"' in run.stderr
+
+
+@pytest.mark.parametrize(("written", "meant"), [("8,500", "8500"), ("1,234,567", "1234567")])
+def test_a_number_with_a_thousands_comma_in_a_flow_mapping_says_how_to_write_it(
+        tmp_path: Path, written: str, meant: str) -> None:
+    path = tmp_path / "spec.yaml"
+    path.write_text("symbol: A/1\ntitle: {en: x}\nbody: general-assembly\nrule: '153'\nbudget_period: '2025'\ntable: un-standard-costs\n"
+                    "requests:\n  - id: a\n    activities:\n"
+                    f"      - {{id: r, kind: documentation, words: {written}, languages: 6, location: New York,"
+                    " year: 2025, funding: regular_budget}\n", encoding="utf-8")
+    with pytest.raises(PbiError) as info:
+        pbi.load_spec(path)
+    message = str(info.value)
+    assert ":10: requests[0].activities[0]." in message and "unknown key" in message
+    assert message.endswith(f"write words: {meant}")

@@ -798,11 +798,13 @@ def _reference(key: str, fitted: list[FittedRate], cal: Calibration) -> str:
 
 
 def _plain_values(series: dict[Any, Any]) -> dict[dt.date, Any]:
-    """Dated values as the YAML writes them: dates as dates, amounts as plain decimal text."""
+    """Dated values as the YAML writes them: dates as dates, amounts as plain decimal text with the
+    places they were given (``3372.10`` stays, a rate printed to the ten cents)."""
     out: dict[dt.date, Any] = {}
     for d, v in series.items():
         date = dt.date.fromisoformat(d) if isinstance(d, str) else d
-        out[date] = None if v is None else decimal_text(Decimal(str(v)))
+        value = None if v is None else Decimal(str(v))
+        out[date] = None if value is None else decimal_text(value) if value == value.to_integral_value() else f"{value:f}"
     return out
 
 
@@ -954,7 +956,7 @@ def calibration_text(cal: Calibration, *, written: str | Path | None = None) -> 
 
 def _json_value(v: Any) -> Any:
     if isinstance(v, Decimal):
-        return decimal_text(v.quantize(Decimal("0.0001")) if v != v.to_integral_value() else v)
+        return f"{v.quantize(Decimal('0.0001')):f}" if v != v.to_integral_value() else decimal_text(v)
     if isinstance(v, list):
         return [_json_value(x) for x in v]
     if isinstance(v, dict):

@@ -268,10 +268,11 @@ def cents(value: Range) -> Range:
 
 
 def decimal_text(value: Decimal) -> str:
-    """A Decimal as plain text: ``477100`` rather than ``477100.0000``; never an exponent."""
-    if value == value.to_integral_value():
-        value = value.quantize(Decimal(1))
-    return f"{value:f}"
+    """A Decimal as plain text: ``477100`` rather than ``477100.0000``, ``40.4`` rather than
+    ``40.4000``; never an exponent."""
+    if not value.is_finite():
+        return str(value)
+    return "0" if value == 0 else f"{value.normalize():f}"
 
 
 def _range_json(value: Range) -> Any:

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 from collections.abc import Callable, Mapping, Sequence
@@ -166,7 +166,7 @@ def parse_assignment(text: str) -> tuple[str, Any]:
     path, sep, value = text.partition("=")
     path, value = path.strip(), value.strip()
     if not sep or not path or not value:
-        raise SpecError(f"expected PATH=VALUE, e.g. F09.days=3 or languages=4 (got {text!r})", field="--set")
+        raise SpecError(f"expected PATH=VALUE, e.g. F09.days=3 or languages=4 (got {text!r})", file="--set")
     if path.startswith("rates.") and "@" in value:
         amount, _, date = value.partition("@")
         return path, {date.strip(): amount.strip()}
@@ -186,6 +186,8 @@ class Scenario:
     priced_on: dt.date | str | None = None
     file: str | None = None
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    #: the paths given as ``--set`` options, which an error names instead of ``file``
+    from_set: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], *, file: str | None = None,
@@ -240,7 +242,8 @@ class Scenario:
     @classmethod
     def from_assignments(cls, assignments: Sequence[str], *, name: str = "scenario") -> "Scenario":
         """From ``--set`` strings such as ``F09.days=3``, ``languages=4``, ``rates.x=2000``."""
-        return cls.from_dict({"name": name, "set": dict(parse_assignment(a) for a in assignments)})
+        scenario = cls.from_dict({"name": name, "set": dict(parse_assignment(a) for a in assignments)}, file="--set")
+        return replace(scenario, from_set=frozenset([*scenario.quantities, *(f"rates.{k}" for k in scenario.rates)]))
 
     def merged(self, other: "Scenario") -> "Scenario":
         """This scenario with ``other``'s overrides on top (``--scenario FILE --set …``)."""
@@ -248,7 +251,8 @@ class Scenario:
         return Scenario(name=name, quantities={**self.quantities, **other.quantities},
                         rates={**self.rates, **other.rates}, description=self.description or other.description,
                         priced_on=other.priced_on if other.priced_on is not None else self.priced_on,
-                        file=self.file or other.file, lines={**other.lines, **self.lines})
+                        file=self.file or other.file, lines={**other.lines, **self.lines},
+                        from_set=self.from_set | other.from_set)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data (values as strings) that :meth:`from_dict` reads back."""
@@ -273,6 +277,8 @@ class Scenario:
     def _error(self, message: str, path: str, section: str = "set") -> SpecError:
         where = f"{section}.{path}"
         line = self.lines.get(where) or self.lines.get(path) or self.lines.get(f"set.{path}")
+        if path in self.from_set or f"rates.{path}" in self.from_set:
+            return SpecError(message, file="--set", field=path)
         return SpecError(message, file=self.file, line=line, field=path)
 
     def apply(self, spec: Spec, table: Table) -> tuple[Spec, Table]:

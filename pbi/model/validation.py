@@ -82,6 +82,14 @@ def _comma_hint(loaded: LoadedYaml, loc: tuple[Any, ...], field: str) -> str:
     keys = list(parent)
     at = keys.index(loc[-1])
     before = parent[keys[at - 1]] if at > 0 else None
+    if isinstance(before, int) and not isinstance(before, bool) and str(keys[at]).isdigit():
+        # ``{words: 8,500}`` reads as ``words: 8`` and a key ``500``
+        groups = [str(before)]
+        for k in keys[at:]:
+            if not (str(k).isdigit() and len(str(k)) == 3 and parent[k] in (None, "")):
+                break
+            groups.append(str(k))
+        return f" — or a number with a thousands comma that YAML cut in two inside {{…}}: write {keys[at - 1]}: {''.join(groups)}"
     if not isinstance(before, str):
         return ""
     try:
