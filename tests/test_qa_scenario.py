@@ -75,6 +75,6 @@ def test_an_unknown_grade_and_a_fractional_language_count_are_one_line(tmp_path:
     assert main(["compare", str(path), "--set", "grade=P-9"]) == 2
     assert "unknown grade 'P-9'" in capsys.readouterr().err
     assert main(["compare", str(path), "--set", "languages=4.5"]) == 2
-    assert capsys.readouterr().err.strip() == "languages: must be 1 to 6 official languages (got '4.5')"
+    assert capsys.readouterr().err.strip() == "--set: languages: must be 1 to 6 official languages (got '4.5')"
     assert main(["compare", str(path), "--set", "languages=1e400"]) == 2
     assert "unknown language" not in capsys.readouterr().err

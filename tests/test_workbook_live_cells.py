@@ -71,3 +71,16 @@ def test_a_quoted_amount_above_a_million_can_be_edited_and_is_checked_for_what_i
     assert compare_file(spec, assignments=["i0.amount=1216800"]).scenario.total.low == 1216800
     with pytest.raises(SpecError, match=r"i0.amount: .*implausibly large"):
         compare_file(spec, assignments=["i0.amount=9216800000"])
+
+
+@pytest.mark.parametrize("year", [2027, 2029])
+def test_a_2016_statement_moved_to_a_year_after_the_tables_latest_value_recomputes(year: int, tmp_path: Path) -> None:
+    # the year grid reaches three years past the table's latest dated value (2026), not only past 2016
+    spec = ROOT / "notes" / "ga-statements" / "st-d01-a-c-5-70-14.yaml"
+    book = write_workbook(cost_file(spec), tmp_path / "costing.xlsx")
+    row, activity, _, _ = next(c for c in _cells(book) if c[2] == "year")
+    wb = openpyxl.load_workbook(book)
+    wb[QUANTITY_SHEET][f"C{row}"] = year
+    wb.save(book)
+    priced = compare_file(spec, assignments=[f"{activity}.year={year}"]).scenario.total.low
+    assert grand_total(recompute(book), book) == priced

@@ -265,10 +265,12 @@ GRID_YEARS_BEFORE, GRID_YEARS_AFTER = 1, 3
 
 def _years(est: "Estimate") -> range:
     """The years a delegate may move an activity to: from the year before the earliest the estimate
-    prices to three years after the latest, within the table's years (a short grid recomputes fast)."""
+    prices to three years after the latest, or after the table's latest dated value when that is later
+    (a 2016 spec moved to today's costs), within the table's years (a short grid recomputes fast)."""
     used = [i.year for i in est.items] or list(est.spec.years)
-    first = max(min(used) - GRID_YEARS_BEFORE, min(d.year for r in est.table.rates.values() for d in r.values))
-    last = max(used) + GRID_YEARS_AFTER
+    dated = [d.year for r in est.table.rates.values() for d in r.values]
+    first = max(min(used) - GRID_YEARS_BEFORE, min(dated))
+    last = max(*used, max(dated)) + GRID_YEARS_AFTER
     if est.table.valid_to:
         last = min(last, est.table.valid_to.year)
     return range(min(first, *used), max(last, *used) + 1)
