@@ -92,3 +92,14 @@ def test_a_number_with_a_thousands_comma_in_a_flow_mapping_says_how_to_write_it(
     message = str(info.value)
     assert ":10: requests[0].activities[0]." in message and "unknown key" in message
     assert message.endswith(f"write words: {meant}")
+
+
+def test_a_negative_published_amount_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "spec.yaml"
+    path.write_text("symbol: A/1\ntitle: {en: x}\nbody: general-assembly\nrule: '153'\nbudget_period: '2025'\n"
+                    "table: un-standard-costs\nrequests:\n  - id: a\n    activities:\n"
+                    "      - {id: r, kind: documentation, words: 8500, languages: 6, location: New York,"
+                    " year: 2025, funding: regular_budget}\n"
+                    "published:\n  - {id: F01, paragraph: '1', amount: -24500, activities: [r]}\n", encoding="utf-8")
+    with pytest.raises(PbiError, match=r":12: published\[0\]\.amount: must not be negative \(got -24500\)"):
+        pbi.load_spec(path)

@@ -493,6 +493,14 @@ class Figure(BaseModel):
                                                         "same folder, for the same item")
     remark: str | None = None
 
+    @field_validator("amount")
+    @classmethod
+    def _not_negative(cls, value: Range) -> Range:
+        if value.low < 0:
+            raise ValueError(f"must not be negative (got {value.low}): a published figure is the amount "
+                             "the statement prints")
+        return value
+
     @model_validator(mode="after")
     def _one_source(self) -> "Figure":
         if bool(self.activities) == bool(self.sum_of):
