@@ -103,3 +103,21 @@ def test_a_negative_published_amount_is_refused(tmp_path: Path) -> None:
                     "published:\n  - {id: F01, paragraph: '1', amount: -24500, activities: [r]}\n", encoding="utf-8")
     with pytest.raises(PbiError, match=r":12: published\[0\]\.amount: must not be negative \(got -24500\)"):
         pbi.load_spec(path)
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ("budget_period: '2025'", "budget_periode: '2025'", ":5: budget_periode: unknown key"),  # not "budget_period missing"
+    ("table: un-standard-costs", "tabel: un-standard-costs", ":6: tabel: unknown key"),
+    ("languages: 6", "langauges: 6", ":10: requests[0].activities[0].langauges: unknown key"),
+])
+def test_a_misspelt_key_is_named_with_the_key_it_is_close_to(tmp_path: Path, old: str, new: str, expected: str) -> None:
+    text = ("symbol: A/1\ntitle: {en: x}\nbody: general-assembly\nrule: '153'\nbudget_period: '2025'\n"
+            "table: un-standard-costs\nrequests:\n  - id: a\n    activities:\n"
+            "      - {id: r, kind: documentation, words: 8500, languages: 6, location: New York,"
+            " year: 2025, funding: regular_budget}\n")
+    path = tmp_path / "spec.yaml"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    with pytest.raises(PbiError) as info:
+        pbi.load_spec(path)
+    message = str(info.value)
+    assert expected in message and message.endswith(f"did you mean {old.split(':')[0]!r}?")

@@ -54,17 +54,63 @@ def validate(model: type[M], loaded: LoadedYaml, error: type[PbiError], **contex
     try:
         return model.model_validate(loaded.data, context=context or None)
     except ValidationError as exc:
-        first = exc.errors(include_url=False)[0]
+        errors = exc.errors(include_url=False)
+        first = _misspelt_instead_of_missing(errors) or errors[0]
         loc = tuple(p for p in first.get("loc", ()) if not (isinstance(p, str) and p.startswith("function-")))
         field = path_of(loc)
         message = _message(first)
-        if first.get("type") == "extra_forbidden" and first.get("input") in (None, ""):
-            message += _comma_hint(loaded, loc, field)
+        if first.get("type") == "extra_forbidden":
+            hint = _comma_hint(loaded, loc, field) if first.get("input") in (None, "") else ""
+            message += hint or _close_key(model, loc)
         if _AT in message:
             _, sub, message = message.split(_AT, 2)
             field = f"{field}.{sub}" if field and not sub.startswith("[") else f"{field}{sub}"
         raise error(message, file=loaded.file, line=loaded.line_of(field),
                     field=field or None) from None
+
+
+def _misspelt_instead_of_missing(errors: list[Any]) -> Any:
+    """For a required key reported missing (``table``), the unknown key beside it that is its misspelling
+    (``tabel``): the line to point at; else None."""
+    import difflib
+
+    if errors[0].get("type") != "missing":
+        return None
+    parent, name = tuple(errors[0]["loc"][:-1]), str(errors[0]["loc"][-1])
+    for err in errors:
+        loc = tuple(err.get("loc", ()))
+        if err.get("type") == "extra_forbidden" and loc[:-1] == parent and \
+                difflib.get_close_matches(str(loc[-1]), [name], n=1, cutoff=0.6):
+            return err
+    return None
+
+
+def _close_key(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
+    """`` — did you mean 'operative_paragraphs'?`` for an unknown key close to one the model at ``loc``
+    takes; else nothing."""
+    import difflib
+    import typing
+
+    current: Any = model
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        fields = getattr(current, "model_fields", None)
+        if not fields or part not in fields:
+            return ""
+        # the model inside Optional[...], tuple[..., ...] or list[...]: the first BaseModel among the arguments
+        todo, current = [fields[part].annotation], None
+        while todo and current is None:
+            t = todo.pop(0)
+            if isinstance(t, type) and issubclass(t, BaseModel):
+                current = t
+            else:
+                todo += [a for a in typing.get_args(t) if a is not Ellipsis]
+        if current is None:
+            return ""
+    names = list(getattr(current, "model_fields", {}))
+    close = difflib.get_close_matches(str(loc[-1]), names, n=1, cutoff=0.6) if loc else []
+    return f" — did you mean {close[0]!r}?" if close else ""
 
 
 def _comma_hint(loaded: LoadedYaml, loc: tuple[Any, ...], field: str) -> str:
