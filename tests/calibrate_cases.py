@@ -3,6 +3,8 @@
 Each case is a ``pbi calibrate`` command line; the golden outputs in tests/data/calibrate_golden/
 were written by ``python tests/calibrate_cases.py`` with pbi at commit 798fff6 (before leave-one-out
 priced only the left-out figure's activities and refitted groups from their normal equations), so that a faster calibrate must print the same bytes.
+The written tables of the ga-statements and e-2011-30 cases were written again when the base table gained a
+staff-assessment percentage for section 2, which a written table keeps.
 The generated spec (``synthetic``) has ~200 figures that take every path of the fit: exact,
 proportional, joint, least squares, bounded and undetermined values, dated values and a duty-station
 series, ranges, a group of more than EXACT_MAX values (the decimal path), leave-one-out by the

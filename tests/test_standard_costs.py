@@ -342,3 +342,44 @@ def test_explain_a_new_drafts_request(capsys, monkeypatch):
     assert all(re.search(r"(TR|ST)-[A-Z0-9]+\.\d+", r) for r in references)
     assert "10 meetings (1 week of meetings) × 6 languages" in out
     assert re.search(r"regular_budget, 2025, Section 2: [\d,.]+ → [\d,]+ USD", out)
+
+
+@pytest.mark.parametrize(("spec", "other", "published"), [
+    ("st-d19-a-c-6-79-l-21.yaml", "TR-0139", 16200),   # A/C.6/79/L.21: "Total incl. staff assessment 151,400"
+    ("tr-0139-a-c-5-76-9.yaml", "ST-D19", 17600),       # A/C.5/76/9: "staff assessment $17,600 to be offset"
+])
+def test_staff_assessment_on_conference_services_out_of_sample(std, spec: str, other: str, published: int) -> None:
+    """Two statements print staff assessment on conference services alone; a table derived from either one
+    gives the other's printed amount (12 per cent of section 2; the table's 19.9 per cent of staff costs
+    would give 26,900 and 29,200)."""
+    from pbi.model.tables import StaffAssessment
+    from pbi.render.statement import note_conclusion as conclude  # the statement shows them under section 2
+
+    sys.path.insert(0, str(ROOT / "cost_tables" / "derive"))
+    from corpus import load_corpus
+    from un_standard_costs import derive_staff_assessment
+
+    own = spec.split("-a-")[0].upper()
+    derived = derive_staff_assessment([c for c in load_corpus(CORPUS) if c.id != own])
+    assert derived is not None and other in derived["sections"]["Section 2"]["reference"]
+    assert own not in derived["sections"]["Section 2"]["reference"]
+    table = std.model_copy(update={"staff_assessment": StaffAssessment.model_validate(derived)})
+    (line,) = conclude(cost(load_spec(GA_SPECS / spec), table)).staff_assessment
+    assert line.amount.low == published and line.percent == Decimal(12)
+    (shipped,) = conclude(cost(load_spec(GA_SPECS / spec), std)).staff_assessment
+    assert shipped.amount.low == published
+
+
+def test_staff_assessment_takes_each_sections_percentage_and_rounds_once(write, std):
+    from pbi.render.statement import note_conclusion as conclude
+
+    est = cost(load_spec(_draft(write)), std)
+    (line,) = conclude(est).staff_assessment
+    assert line.percent is None and {(p.section, p.percent) for p in line.parts} == {
+        ("Section 2", Decimal(12)), (None, Decimal("19.9"))}
+    exact = sum((p.base.low * p.percent / 100 for p in line.parts), Decimal(0))
+    assert line.amount.low == std.rounding.apply(exact) and line.base.low == sum(p.base.low for p in line.parts)
+    from pbi.render import render_note
+
+    text = render_note(est, "en", "text", kind="statement")  # no single percentage for parts that differ
+    assert f"staff assessment of ${line.amount.low:,} under section 36" in text and "per cent of the staff" not in text

@@ -695,11 +695,58 @@ def derive_staff_assessment(cases: list[Case]) -> dict[str, Any] | None:
     percent = (Decimal(amount) * 100 / Decimal(base)).quantize(Decimal("0.1"))
     cases_text = "; ".join(f"{who}: staff assessment of {sa:,} on staff items {', '.join(items)}"
                            for who, sa, items, _ in found)
-    return {"percent": _plain(percent), "applies_to": ["posts", "other_staff_costs"],
-            "section": f"Section {section[0]}", "income_section": "Income section 1",
-            "reference": (f"Derived from the corpus (derive/un_standard_costs.py): {cases_text}; "
-                          f"{amount:,} / {base:,} = {percent} per cent of staff costs. Shown under section "
-                          f"{section[0]} as {section[1]} names it, offset under income section 1.")}
+    out: dict[str, Any] = {
+        "percent": _plain(percent), "applies_to": ["posts", "other_staff_costs"],
+        "section": f"Section {section[0]}", "income_section": "Income section 1",
+        "reference": (f"Derived from the corpus (derive/un_standard_costs.py): {cases_text}; "
+                      f"{amount:,} / {base:,} = {percent} per cent of staff costs. Shown under section "
+                      f"{section[0]} as {section[1]} names it, offset under income section 1.")}
+    conference = _conference_staff_assessment(cases)
+    if conference:
+        out["sections"] = {"Section 2": conference}
+    return out
+
+
+#: "staff assessment $17,600 to be offset"; "Total incl. staff assessment 151,400" (the gross total)
+_SA_STATED = re.compile(r"staff assessment (?:of )?\$([\d,]+)", re.IGNORECASE)
+_SA_GROSS = re.compile(r"\bincl(?:\.|uding) staff assessment:? \$?([\d,]+)", re.IGNORECASE)
+#: the corpus kinds of conference services (documentation and meeting services, section 2)
+_CONFERENCE_KINDS = ("documentation", "meeting", "conference_services")
+
+
+def _conference_staff_assessment(cases: list[Case]) -> dict[str, Any] | None:
+    """Staff assessment on conference services (section 2), from the cases whose staff assessment falls on
+    conference services alone: every item of its year is documentation or meeting services under section 2
+    (or no section), besides webcasting and IT services under sections 28 and 29 (no staff costs); the
+    amount is stated, or the gross total less the items. The percentage of all of them together."""
+    found: list[tuple[str, int, int]] = []
+    for case in cases:
+        text = f"{case.quote} {case.notes}"
+        stated, gross = _SA_STATED.search(text), _SA_GROSS.search(text)
+        year = next((i.year for i in case.items if i.kind in _CONFERENCE_KINDS), None)
+        items = [i for i in case.items if i.year == year]
+        services = [i for i in items if i.kind in _CONFERENCE_KINDS and i.section in (None, "Section 2")]
+        others = [i for i in items if i not in services]
+        if not (stated or gross) or not services or any(
+                i.kind != "other" or not (i.section or "").startswith(("Section 28", "Section 29")) for i in others):
+            continue
+        base = sum(i.amount for i in services)
+        sa = _number(stated.group(1)) if stated else _number(gross.group(1)) - sum(i.amount for i in items)
+        found.append((f"{case.id} ({case.symbol}): {sa:,} on {' + '.join(f'{i.id}: {i.amount:,}' for i in services)}",
+                      sa, base))
+    if not found:
+        return None
+    amount, base = sum(f[1] for f in found), sum(f[2] for f in found)
+    percent = (Decimal(amount) * 100 / Decimal(base)).quantize(Decimal("0.1"))
+    return {"percent": _plain(percent),
+            "reference": (f"Derived from the corpus (derive/un_standard_costs.py), the statements whose staff "
+                          f"assessment falls on conference services alone: {'; '.join(f[0] for f in found)}; "
+                          f"{amount:,} / {base:,} = {percent} per cent of conference services under section 2"
+                          + (" (a single figure)" if len(found) == 1 else "") + ".")}
+
+
+def _number(text: str) -> int:
+    return int(text.replace(",", ""))
 
 
 ACTIVITIES: dict[str, Any] = {

@@ -849,7 +849,9 @@ def write_table(cal: Calibration, path: str | Path, *, table_id: str | None = No
         "rounding": base.rounding.model_dump(mode="json"),
         "surcharges": {k: s.model_dump(mode="json", exclude_none=True) for k, s in base.surcharges.items()},
         # what prices a new post's first year and the staff assessment is the base table's, unchanged
-        **({"staff_assessment": base.staff_assessment.model_dump(mode="json")} if base.staff_assessment else {}),
+        **({"staff_assessment": base.staff_assessment.model_dump(
+            mode="json", exclude={"sections"} if not base.staff_assessment.sections else None)}
+           if base.staff_assessment else {}),
         **({"vacancy_factors": {k: v.model_dump(mode="json") for k, v in base.vacancy_factors.items()}}
            if base.vacancy_factors else {}),
         "activities": {k: a.model_dump(mode="json", exclude_defaults=True) for k, a in base.activities.items()},

@@ -48,7 +48,7 @@ from pbi.model.specs import Range, Spec
 from pbi.model.vocabulary import appropriating_bodies, funding_keys
 
 __all__ = ["Requirement", "Conclusion", "Action", "conclude", "APPROPRIATING_BODIES",
-           "REGULAR_BUDGET_SOURCES", "EXTRABUDGETARY_SOURCES", "ObjectRequirement", "StaffAssessmentLine",
+           "REGULAR_BUDGET_SOURCES", "EXTRABUDGETARY_SOURCES", "ObjectRequirement", "StaffAssessmentLine", "StaffAssessmentPart",
            "Share", "apportion"]
 
 #: bodies that appropriate (``appropriates: true`` in model/vocabulary.yaml, and their aliases); any
@@ -102,22 +102,41 @@ class ObjectRequirement:
 
 
 @dataclass(frozen=True, slots=True)
+class StaffAssessmentPart:
+    """The staff costs of one share and year that take one percentage (a section's own, or the table's)."""
+
+    percent: Decimal
+    reference: str
+    base: Range
+    #: the budget section whose own percentage this is; None for the table's percentage
+    section: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"percent": str(self.percent), "base": _json(self.base), "section": self.section}
+
+
+@dataclass(frozen=True, slots=True)
 class StaffAssessmentLine:
-    """Staff assessment on one year's staff costs of one share, and its income offset."""
+    """Staff assessment on one year's staff costs of one share, and its income offset: the sum of its
+    parts at their percentages, rounded once."""
 
     share: Share
     year: int
     base: Range
-    percent: Decimal
+    #: the percentage of the whole base when one applies to all of it; None when its parts differ
+    percent: Decimal | None
     amount: Range
     section: str
     income_section: str
     reference: str
+    parts: tuple[StaffAssessmentPart, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data (amounts as strings) for JSON."""
-        return {"share": self.share, "year": self.year, "base": _json(self.base), "percent": str(self.percent),
-                "amount": _json(self.amount), "section": self.section, "income_section": self.income_section}
+        return {"share": self.share, "year": self.year, "base": _json(self.base),
+                "percent": None if self.percent is None else str(self.percent),
+                "amount": _json(self.amount), "section": self.section, "income_section": self.income_section,
+                "parts": [p.to_dict() for p in self.parts]}
 
 
 @dataclass(frozen=True)
@@ -232,8 +251,9 @@ class Conclusion:
             out.append(f"for the budget process of {r.period.label}, {r.section or 'section not stated'}, "
                        f"{r.year}: {amt(r.amount)}")
         for s in self.staff_assessment:
+            parts = " and ".join(f"{p.percent} per cent of {amt(p.base)}" for p in s.parts)
             out.append(f"staff assessment ({s.share.replace('_', ' ')}), {s.section}, {s.year}: {amt(s.amount)} "
-                       f"({s.percent} per cent of {amt(s.base)}), offset under {s.income_section}")
+                       f"({parts}), offset under {s.income_section}")
         for r in self.extrabudgetary:
             out.append(f"{r.funding}, {r.year}: {amt(r.amount)}")
         if self.programme_support.high > 0:
@@ -420,13 +440,22 @@ def _staff_assessment(estimate: Estimate, objects: tuple[ObjectRequirement, ...]
     if rule is None:
         return ()
     rounding: Rounding = estimate.table.rounding
-    bases: dict[tuple[Share, int], Range] = defaultdict(lambda: ZERO)
+    # (share, year) → (the section with a percentage of its own, or None) → staff costs
+    bases: dict[tuple[Share, int], dict[str | None, Range]] = defaultdict(lambda: defaultdict(lambda: ZERO))
     for o in objects:
         if o.share in ("additional", "budget_process") and o.object in rule.applies_to:
-            bases[(o.share, o.year)] = bases[(o.share, o.year)] + o.amount
-    pct = rule.percent / Decimal(100)
-    return tuple(StaffAssessmentLine(share, year, base, rule.percent,
-                                     base.map(lambda d: rounding.apply(d * pct)), rule.section,
-                                     rule.income_section, rule.reference)
-                 for (share, year), base in sorted(bases.items(), key=lambda kv: (kv[0][1], kv[0][0])))
+            own = o.section if o.section in rule.sections else None
+            bases[(o.share, o.year)][own] = bases[(o.share, o.year)][own] + o.amount
+    lines = []
+    for (share, year), by_section in sorted(bases.items(), key=lambda kv: (kv[0][1], kv[0][0])):
+        parts = tuple(StaffAssessmentPart(*rule.percent_for(section), base=base, section=section)
+                      for section, base in sorted(by_section.items(), key=lambda kv: kv[0] or ""))
+        amount = Range(*(rounding.apply(sum((getattr(p.base, end) * p.percent for p in parts), Decimal(0)) / 100)
+                         for end in ("low", "high")))
+        percents = {p.percent for p in parts}
+        lines.append(StaffAssessmentLine(share, year, sum((p.base for p in parts), ZERO),
+                                         percents.pop() if len(percents) == 1 else None, amount, rule.section,
+                                         rule.income_section, "; ".join(dict.fromkeys(p.reference for p in parts)),
+                                         parts))
+    return tuple(lines)
 

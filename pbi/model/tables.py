@@ -28,7 +28,7 @@ from pbi.model.yamlio import LoadedYaml, load_yaml
 
 __all__ = [
     "TABLE_ID",
-    "Rate", "Component", "ActivityKind", "Surcharge", "StaffAssessment", "Table", "RateValue",
+    "Rate", "Component", "ActivityKind", "Surcharge", "StaffAssessment", "SectionStaffAssessment", "Table", "RateValue",
     "load_table", "find_tables", "installed_tables", "resolve_table", "table_folders", "QUANTITY_UNITS", "FUNDING_SOURCES",
     "RATE_FIELDS", "MAX_CHAIN", "BUNDLED",
     "ACTIVITY_FLAGS", "GRADE_CATEGORIES", "VacancyFactor",
@@ -271,6 +271,24 @@ class Surcharge(BaseModel):
         return value
 
 
+def _staff_assessment_percent(value: object) -> Decimal:
+    pct = to_decimal(value)
+    if not 0 <= pct < 100:
+        raise ValueError(f"staff assessment is a percentage from 0 to below 100 (got {pct})")
+    return pct
+
+
+class SectionStaffAssessment(BaseModel):
+    """Staff assessment at a percentage of its own on the staff costs of one budget section."""
+
+    model_config = _FROZEN
+
+    percent: Decimal = Field(description="per cent of the section's staff costs")
+    reference: str = Field(description="where the rate comes from (the published figures it is derived from)")
+
+    _pct = field_validator("percent", mode="before")(_staff_assessment_percent)
+
+
 class StaffAssessment(BaseModel):
     """Staff assessment on staff costs: the rate a statement shows it at, under its budget section,
     offset by the same amount under an income section."""
@@ -283,14 +301,16 @@ class StaffAssessment(BaseModel):
     section: str = Field(default="Section 36", description="the budget section it is shown under")
     income_section: str = Field(default="Income section 1", description="the income section that offsets it")
     reference: str = Field(description="where the rate comes from (the published figures it is derived from)")
+    sections: dict[str, SectionStaffAssessment] = Field(
+        default_factory=dict, description="budget section (e.g. 'Section 2') → the percentage its staff costs take "
+                                          "instead of `percent` (conference services, as statements print it)")
 
-    @field_validator("percent", mode="before")
-    @classmethod
-    def _pct(cls, value: object) -> Decimal:
-        pct = to_decimal(value)
-        if not 0 <= pct < 100:
-            raise ValueError(f"staff assessment is a percentage from 0 to below 100 (got {pct})")
-        return pct
+    _pct = field_validator("percent", mode="before")(_staff_assessment_percent)
+
+    def percent_for(self, section: str | None) -> tuple[Decimal, str]:
+        """The percentage the staff costs under ``section`` take, and where it comes from."""
+        own = self.sections.get(section or "")
+        return (own.percent, own.reference) if own else (self.percent, self.reference)
 
 
 class TableFile(BaseModel):

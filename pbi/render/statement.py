@@ -119,6 +119,8 @@ class StatementContext:
                 "sa_additional": self.conclusion.staff_assessment_total("additional"),
                 "sa_later": self.conclusion.staff_assessment_total("budget_process"),
                 "sa_rule": self.estimate.table.staff_assessment,
+                # the one percentage of every staff cost, or None when a section takes its own
+                "sa_percent": _one({p.percent for s in self.conclusion.staff_assessment for p in s.parts}),
                 "psc": self.psc_shown, "psc_about": self.psc_about,
                 "psc_percent": _psc_percent(self.estimate),
                 "vacancy_of": self.vacancy_of, "services_of": self.services_of, "one": Range.of(1), "twelve": Range.of(12),
@@ -167,6 +169,10 @@ def _by_year(reqs: Any) -> list[tuple[int, Range]]:
     for r in reqs:
         out[r.year] = out.get(r.year, ZERO) + r.amount
     return sorted(out.items())
+
+
+def _one(values: set[Decimal]) -> Decimal | None:
+    return next(iter(values)) if len(values) == 1 else None
 
 
 def _psc_percent(estimate: Estimate) -> Decimal | None:
