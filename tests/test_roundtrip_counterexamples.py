@@ -204,3 +204,39 @@ def test_two_trips_in_one_amount_are_each_priced(lang: str) -> None:
 def test_a_section_number_is_not_a_count_of_meetings() -> None:
     # a Russian note, as the reader rewrites it: «… по разделу 28 на обслуживание заседаний …»
     assert "meetings" not in extract("по section 28 на meeting services in 2016;")
+
+
+_LABELLED = """\
+symbol: A/C.3/80/L.13
+title: {en: A draft resolution, fr: Un projet, es: Un proyecto, ru: Проект, ar: مشروع, zh: 草案}
+body: general-assembly
+rule: "153"
+budget_period: "2026"
+table: un-standard-costs
+requests:
+  - id: a
+    activities:
+      - {id: panels, kind: meeting, count: 3, days: 1, interpretation: true, languages: 6, location: New York,
+         year: 2026, funding: regular_budget, label: {en: panel discussion, fr: réunion-débat, es: mesa redonda}}
+      - {id: ws, kind: meeting, count: 5, days: 2, interpretation: true, languages: 6, location: Geneva,
+         year: 2026, funding: regular_budget, label: {en: regional workshop, fr: atelier régional, es: taller regional}}
+"""
+
+
+@pytest.mark.parametrize(("lang", "feminine", "masculine"), [
+    ("fr", "Trois réunions-débats (deux séances chacune,", "Cinq ateliers régionaux (quatre séances chacun,"),
+    ("es", "Tres mesas redondas (dos sesiones cada una,", "Cinco talleres regionales (cuatro sesiones cada uno,"),
+])
+def test_each_agrees_with_the_labelled_meeting_and_reads_back(tmp_path, lang: str, feminine: str, masculine: str) -> None:
+    from pbi.model.specs import load_spec
+    from pbi.model.tables import load_table
+    from pbi.render import render_note
+
+    from _paths import TABLES
+
+    path = tmp_path / "s.yaml"
+    path.write_text(_LABELLED, encoding="utf-8")
+    est = cost(load_spec(path), load_table(TABLES / "un-standard-costs.yaml"))
+    text = render_note(est, lang, "text", kind="statement")
+    assert feminine in text and masculine in text
+    assert round_trip(est, "statement", lang) == ([], set())

@@ -108,6 +108,11 @@ def _phrases() -> dict[str, Any]:
     return phrases
 
 
+def _genders(lang: str) -> dict[str, list[str]]:
+    """The ``genders`` phrases of ``lang`` (French, Spanish): feminine nouns, masculine nouns, feminine endings."""
+    return {key: forms[lang] for key, forms in _phrases().get("genders", {}).items() if lang in forms}
+
+
 #: the languages a spec text missing in the note's language is quoted in, in this order of preference
 _QUOTED_FROM = ("en", "zh", "fr", "es", "ru", "ar")
 
@@ -333,7 +338,7 @@ def _environment(lang: str, budget_period: str) -> Any:
         "plural_of": lambda t: plural_phrase(str(t), lang),
         "plural_subject": lambda t: plural_subject(str(t), lang),
         "item": lambda i: n.item_label(i, lang), "agenda": lambda number: n.agenda_number(str(number), lang), "subitem": lambda i: n.subitem_label(i, lang),
-        "pl": lambda v, *forms: n.plural(v, lang, *forms), "feminine": lambda noun: n.feminine(str(noun), lang),
+        "pl": lambda v, *forms: n.plural(v, lang, *forms), "feminine": lambda noun: n.feminine(str(noun), lang, _genders(lang)),
         "noun": counted_noun, "counted": lambda v, key: f"{n.number(v, lang)} {counted_noun(v, key)}",
         "cntf": lambda v: n.count_word(v, lang, "f"), "cntn": lambda v: n.count_word(v, lang, "n"),
         "prep": lambda text, word: n.contract(word, str(text), lang),

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
 from pbi.model.errors import RenderError
@@ -180,16 +180,22 @@ def plural(value: Range | Decimal | int, lang: str, *forms: str) -> str:
     return forms[categories.index(category)]
 
 
-def feminine(noun: str, lang: str) -> bool:
+def feminine(noun: str, lang: str, genders: Mapping[str, Sequence[str]] | None = None) -> bool:
     """Whether a noun phrase agrees in the feminine. Russian (nominative): its head noun, the last word
     of a body's short name (Ассамблея, Комиссия, Конференция; not Совет), ends in -а or -я. Arabic: its
-    head noun, the first word (حلقة نقاش, دورة; not اجتماع), ends in the tā' marbūṭa ة. Other languages:
-    False (French and Spanish bodies carry their own words)."""
+    head noun, the first word (حلقة نقاش, دورة; not اجتماع), ends in the tā' marbūṭa ة. French and
+    Spanish: its head noun, the first word (réunion-débat, atelier régional, mesa redonda), by ``genders``
+    (the language's ``genders`` phrases: nouns, then endings); without them False. Other languages: False."""
     words = noun.strip().split()
     if not words:
         return False
     if lang == "ar":
         return words[0].endswith("ة")
+    if lang in ("fr", "es") and genders:
+        head = words[0].split("-")[0].lower()
+        if head in genders.get("feminine", ()) or head in genders.get("masculine", ()):
+            return head in genders.get("feminine", ())
+        return head.endswith(tuple(genders.get("feminine_endings", ())))
     return lang == "ru" and words[-1][-1:] in ("а", "я")
 
 
