@@ -13,6 +13,7 @@ import datetime as dt
 import os
 import re
 from decimal import Decimal
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 
@@ -226,6 +227,16 @@ class ActivityKind(BaseModel):
         return value
 
 
+def _percentage(what: str) -> Callable[[object], Decimal]:
+    """A validator of a percentage from 0 to below 100 that names ``what`` it is."""
+    def check(value: object) -> Decimal:
+        pct = to_decimal(value)
+        if not 0 <= pct < 100:
+            raise ValueError(f"{what} is a percentage from 0 to below 100 (got {pct})")
+        return pct
+    return check
+
+
 class VacancyFactor(BaseModel):
     """The share of a new post's cost not budgeted in its first year (recruitment takes time)."""
 
@@ -234,13 +245,7 @@ class VacancyFactor(BaseModel):
     percent: Decimal
     reference: str
 
-    @field_validator("percent", mode="before")
-    @classmethod
-    def _pct(cls, value: object) -> Decimal:
-        pct = to_decimal(value)
-        if not 0 <= pct < 100:
-            raise ValueError(f"a vacancy factor is a percentage from 0 to below 100 (got {pct})")
-        return pct
+    _pct = field_validator("percent", mode="before")(_percentage("a vacancy factor"))
 
 
 class Surcharge(BaseModel):
@@ -271,13 +276,6 @@ class Surcharge(BaseModel):
         return value
 
 
-def _staff_assessment_percent(value: object) -> Decimal:
-    pct = to_decimal(value)
-    if not 0 <= pct < 100:
-        raise ValueError(f"staff assessment is a percentage from 0 to below 100 (got {pct})")
-    return pct
-
-
 class SectionStaffAssessment(BaseModel):
     """Staff assessment at a percentage of its own on the staff costs of one budget section."""
 
@@ -286,7 +284,7 @@ class SectionStaffAssessment(BaseModel):
     percent: Decimal = Field(description="per cent of the section's staff costs")
     reference: str = Field(description="where the rate comes from (the published figures it is derived from)")
 
-    _pct = field_validator("percent", mode="before")(_staff_assessment_percent)
+    _pct = field_validator("percent", mode="before")(_percentage("staff assessment"))
 
 
 class StaffAssessment(BaseModel):
@@ -305,7 +303,7 @@ class StaffAssessment(BaseModel):
         default_factory=dict, description="budget section (e.g. 'Section 2') → the percentage its staff costs take "
                                           "instead of `percent` (conference services, as statements print it)")
 
-    _pct = field_validator("percent", mode="before")(_staff_assessment_percent)
+    _pct = field_validator("percent", mode="before")(_percentage("staff assessment"))
 
     def percent_for(self, section: str | None) -> tuple[Decimal, str]:
         """The percentage the staff costs under ``section`` take, and where it comes from."""
