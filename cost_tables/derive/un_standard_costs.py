@@ -671,7 +671,10 @@ def derive(cases: list[Case], exclude: frozenset[str] = frozenset()) -> tuple[di
     return table, dropped
 
 
-_SA_AMOUNT = re.compile(r"staff assessment of \$([\d,]+)", re.IGNORECASE)
+#: "staff assessment of $42,500", "staff assessment $17,600 to be offset"
+_SA_STATED = re.compile(r"staff assessment (?:of )?\$([\d,]+)", re.IGNORECASE)
+#: "Total incl. staff assessment 151,400" (the gross total)
+_SA_GROSS = re.compile(r"\bincl(?:\.|uding) staff assessment:? \$?([\d,]+)", re.IGNORECASE)
 _SA_SECTION = re.compile(r"staff assessment \(section (\d+)\)", re.IGNORECASE)
 
 
@@ -684,10 +687,10 @@ def derive_staff_assessment(cases: list[Case]) -> dict[str, Any] | None:
         m = _SA_SECTION.search(case.quote)
         if m:
             section = (m.group(1), f"{case.id} ({case.symbol})")
-        m = _SA_AMOUNT.search(case.quote)
+        m = _SA_STATED.search(case.quote)
         staff = [i for i in case.items if i.kind == "staff"]
         if m and staff:
-            found.append((f"{case.id} ({case.symbol})", int(m.group(1).replace(",", "")),
+            found.append((f"{case.id} ({case.symbol})", _number(m.group(1)),
                           [f"{i.id}: {i.amount:,}" for i in staff], sum(i.amount for i in staff)))
     if not found or section is None:
         return None
@@ -707,9 +710,6 @@ def derive_staff_assessment(cases: list[Case]) -> dict[str, Any] | None:
     return out
 
 
-#: "staff assessment $17,600 to be offset"; "Total incl. staff assessment 151,400" (the gross total)
-_SA_STATED = re.compile(r"staff assessment (?:of )?\$([\d,]+)", re.IGNORECASE)
-_SA_GROSS = re.compile(r"\bincl(?:\.|uding) staff assessment:? \$?([\d,]+)", re.IGNORECASE)
 #: the corpus kinds of conference services (documentation and meeting services, section 2)
 _CONFERENCE_KINDS = ("documentation", "meeting", "conference_services")
 

@@ -803,9 +803,13 @@ def _plain_values(series: dict[Any, Any]) -> dict[dt.date, Any]:
     out: dict[dt.date, Any] = {}
     for d, v in series.items():
         date = dt.date.fromisoformat(d) if isinstance(d, str) else d
-        value = None if v is None else Decimal(str(v))
-        out[date] = None if value is None else decimal_text(value) if value == value.to_integral_value() else f"{value:f}"
+        out[date] = None if v is None else _fixed(Decimal(str(v)))
     return out
+
+
+def _fixed(value: Decimal) -> str:
+    """A Decimal as plain text with the places it has (``3372.10``); a whole number without them."""
+    return decimal_text(value) if value == value.to_integral_value() else f"{value:f}"
 
 
 def write_table(cal: Calibration, path: str | Path, *, table_id: str | None = None) -> Path:
@@ -958,7 +962,7 @@ def calibration_text(cal: Calibration, *, written: str | Path | None = None) -> 
 
 def _json_value(v: Any) -> Any:
     if isinstance(v, Decimal):
-        return f"{v.quantize(Decimal('0.0001')):f}" if v != v.to_integral_value() else decimal_text(v)
+        return _fixed(v.quantize(Decimal("0.0001")) if v != v.to_integral_value() else v)
     if isinstance(v, list):
         return [_json_value(x) for x in v]
     if isinstance(v, dict):

@@ -324,6 +324,7 @@ def _environment(lang: str, budget_period: str) -> Any:
     def roman(i: int) -> str:
         return money.roman(i, lower=True)
 
+    genders = _genders(lang)
     env.filters.update({
         "tr": tr, "num": lambda v: n.number(v, lang), "cnt": lambda v: n.count_word(v, lang),
         "money": lambda v: n.money(v, lang), "ops": lambda v: n.ops_list(v, lang),
@@ -338,7 +339,7 @@ def _environment(lang: str, budget_period: str) -> Any:
         "plural_of": lambda t: plural_phrase(str(t), lang),
         "plural_subject": lambda t: plural_subject(str(t), lang),
         "item": lambda i: n.item_label(i, lang), "agenda": lambda number: n.agenda_number(str(number), lang), "subitem": lambda i: n.subitem_label(i, lang),
-        "pl": lambda v, *forms: n.plural(v, lang, *forms), "feminine": lambda noun: n.feminine(str(noun), lang, _genders(lang)),
+        "pl": lambda v, *forms: n.plural(v, lang, *forms), "feminine": lambda noun: n.feminine(str(noun), lang, genders),
         "noun": counted_noun, "counted": lambda v, key: f"{n.number(v, lang)} {counted_noun(v, key)}",
         "cntf": lambda v: n.count_word(v, lang, "f"), "cntn": lambda v: n.count_word(v, lang, "n"),
         "prep": lambda text, word: n.contract(word, str(text), lang),
