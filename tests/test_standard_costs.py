@@ -383,3 +383,20 @@ def test_staff_assessment_takes_each_sections_percentage_and_rounds_once(write, 
 
     text = render_note(est, "en", "text", kind="statement")  # no single percentage for parts that differ
     assert f"staff assessment of ${line.amount.low:,} under section 36" in text and "per cent of the staff" not in text
+
+
+def test_the_api_assesses_unsectioned_conference_services_as_the_statement_does(std) -> None:
+    """``pbi.conclude`` (a financial note's conclusion: no section is assumed) rates conference services
+    whose spec names no section at the percentage of the section their kind is shown under, as the
+    statement of the same spec does; the requirement itself stays 'section not stated'."""
+    from pbi.costing.conclusions import conclude
+    from pbi.render.statement import note_conclusion
+
+    raw = load_spec(GA_SPECS / "st-d19-a-c-6-79-l-21.yaml")  # documentation under section 2
+    unsectioned = raw.model_copy(update={"requests": tuple(r.model_copy(update={"activities": tuple(
+        a.model_copy(update={"section": None}) for a in r.activities)}) for r in raw.requests)})
+    est = cost(unsectioned, std)
+    (api,) = conclude(est).staff_assessment
+    (statement,) = note_conclusion(est, "statement").staff_assessment
+    assert api.amount == statement.amount and api.percent == Decimal(12)
+    assert all(r.section is None for r in conclude(est).additional_regular_budget)

@@ -338,7 +338,7 @@ def conclude(estimate: Estimate, shown_under: Mapping[str, str] | None = None) -
                       additional_regular_budget=tuple(additional), budget_process=tuple(later),
                       extrabudgetary=tuple(extra), programme_support=psc, covered=tuple(covered),
                       entitlements=estimate.entitlements, action=action, priced_extrabudgetary=priced_other,
-                      objects=objects, staff_assessment=_staff_assessment(estimate, objects))
+                      objects=objects, staff_assessment=_staff_assessment(estimate, objects, shown))
 
 
 def _share(funding: str, year: int, covered: bool, period: BudgetPeriod) -> Share:
@@ -435,10 +435,22 @@ def _object_order() -> dict[str, int]:
     return {o.key: n for n, o in enumerate(objects_of_expenditure())}
 
 
-def _staff_assessment(estimate: Estimate, objects: tuple[ObjectRequirement, ...]) -> tuple[StaffAssessmentLine, ...]:
+def _staff_assessment(estimate: Estimate, objects: tuple[ObjectRequirement, ...],
+                      shown: Mapping[str, str]) -> tuple[StaffAssessmentLine, ...]:
+    """Staff assessment on the staff costs among ``objects``. A section with a percentage of its own
+    (conference services under section 2) also rates the activities whose spec names no section but
+    whose kind is shown under it by default, so that a financial note and a statement of the same
+    spec assess them alike."""
     rule = estimate.table.staff_assessment
     if rule is None:
         return ()
+    if rule.sections:
+        from pbi.model.vocabulary import default_section
+
+        rated = {a.id: key for _, a in estimate.spec.activities()
+                 if a.section is None and a.id not in shown and (key := default_section(a.kind)) in rule.sections}
+        if rated:
+            objects = _objects(estimate, estimate.spec.period, {**shown, **rated})
     rounding: Rounding = estimate.table.rounding
     # (share, year) → (the section with a percentage of its own, or None) → staff costs
     bases: dict[tuple[Share, int], dict[str | None, Range]] = defaultdict(lambda: defaultdict(lambda: ZERO))
