@@ -28,6 +28,20 @@ def test_every_funding_source_has_a_class_and_its_names():
         v.funding_source("gift")
 
 
+@pytest.mark.parametrize(("written", "key"), [
+    ("absorbed", "existing_resources"), ("Within existing resources", "existing_resources"),
+    ("Regular budget", "regular_budget"), ("contingency-fund", "contingency_fund"), ("contingency", "contingency_fund"),
+    ("EXTRABUDGETARY", "extrabudgetary"), ("regular", None), ("gift", None)])
+def test_a_spec_may_write_a_funding_source_as_the_statements_name_it(written: str, key: str | None) -> None:
+    assert v.funding_key(written) == key
+    act = {"id": "r", "kind": "documentation", "words": 100, "location": "New York", "year": 2025, "funding": written}
+    if key is None:
+        with pytest.raises(ValueError, match=f"unknown funding source {written!r}"):
+            pbi.Activity.model_validate(act)
+    else:
+        assert pbi.Activity.model_validate(act).funding == key
+
+
 def test_the_classes_the_code_reasons_with_come_from_the_vocabulary():
     from pbi.costing.conclusions import EXTRABUDGETARY_SOURCES, REGULAR_BUDGET_SOURCES
     from pbi.costing.engine import COVERED_SOURCES

@@ -21,7 +21,7 @@ from pbi.model.errors import SpecError
 from pbi.model.cells import FORMULA_STARTS
 from pbi.model.money import format_range, to_decimal
 from pbi.model.periods import BudgetPeriod, parse_period
-from pbi.model.tables import FUNDING_SOURCES, QUANTITY_UNITS, TABLE_ID
+from pbi.model.tables import FUNDING_SOURCES, QUANTITY_UNITS, TABLE_ID, known_funding
 from pbi.model.validation import at, validate
 from pbi.model.vocabulary import duty_stations, grades, section_keys
 from pbi.model.yamlio import load_yaml
@@ -390,9 +390,7 @@ class Activity(BaseModel):
     @field_validator("funding")
     @classmethod
     def _funding(cls, value: str) -> str:
-        if value not in FUNDING_SOURCES:
-            raise ValueError(f"unknown funding source {value!r} (expected one of {', '.join(FUNDING_SOURCES)})")
-        return value
+        return known_funding(value)
 
     @model_validator(mode="after")
     def _lump_sum(self) -> "Activity":
@@ -471,9 +469,7 @@ class Request(BaseModel):
     @field_validator("funding")
     @classmethod
     def _request_funding(cls, value: str | None) -> str | None:
-        if value is not None and value not in FUNDING_SOURCES:
-            raise ValueError(f"unknown funding source {value!r} (expected one of {', '.join(FUNDING_SOURCES)})")
-        return value
+        return None if value is None else known_funding(value)
 
 
 class Figure(BaseModel):

@@ -24,13 +24,13 @@ from pbi.model.money import Rounding, to_decimal
 from pbi.model.errors import UnitError
 from pbi.model.units import check_rate_unit, unit_factor
 from pbi.model.validation import at, validate
-from pbi.model.vocabulary import funding_sources, grade_categories
+from pbi.model.vocabulary import funding_key, funding_sources, grade_categories
 from pbi.model.yamlio import LoadedYaml, load_yaml
 
 __all__ = [
     "TABLE_ID",
     "Rate", "Component", "ActivityKind", "Surcharge", "StaffAssessment", "SectionStaffAssessment", "Table", "RateValue",
-    "load_table", "find_tables", "installed_tables", "resolve_table", "table_folders", "QUANTITY_UNITS", "FUNDING_SOURCES",
+    "load_table", "find_tables", "installed_tables", "resolve_table", "table_folders", "QUANTITY_UNITS", "FUNDING_SOURCES", "known_funding",
     "RATE_FIELDS", "MAX_CHAIN", "BUNDLED",
     "ACTIVITY_FLAGS", "GRADE_CATEGORIES", "VacancyFactor",
 ]
@@ -77,6 +77,15 @@ MAX_CHAIN = 16
 
 #: funding sources a spec may name (model/vocabulary.yaml)
 FUNDING_SOURCES = tuple(funding_sources())
+
+
+def known_funding(value: str) -> str:
+    """The funding source key a spec or table means by ``value`` (model/vocabulary.yaml: a key or an
+    alias, in any case, with spaces or hyphens); ValueError naming the keys otherwise."""
+    key = funding_key(value) if isinstance(value, str) else None
+    if key is None:
+        raise ValueError(f"unknown funding source {value!r} (expected one of {', '.join(FUNDING_SOURCES)})")
+    return key
 #: what a table's id (and the id it extends, and a spec's ``table:``) may be: a name, never a path or
 #: text with spaces or line breaks (it is printed in headers and matched as written)
 TABLE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,99}")
@@ -270,10 +279,7 @@ class Surcharge(BaseModel):
     @field_validator("applies_to")
     @classmethod
     def _sources(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        for source in value:
-            if source not in FUNDING_SOURCES:
-                raise ValueError(f"unknown funding source {source!r} (expected one of {', '.join(FUNDING_SOURCES)})")
-        return value
+        return tuple(known_funding(source) for source in value)
 
 
 class SectionStaffAssessment(BaseModel):

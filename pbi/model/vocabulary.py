@@ -8,6 +8,7 @@ Everything is read from the one YAML file, once; nothing here is a second copy o
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -17,7 +18,7 @@ from pbi.model.errors import RenderError, SpecError
 
 __all__ = ["ObjectOfExpenditure", "Section", "SectionName", "section_form", "sections", "Body", "objects_of_expenditure", "object_of", "section",
            "income_section", "body", "bodies", "appropriating_bodies", "body_tables", "body_of_symbol", "VOCABULARY_FILE",
-           "FundingSource", "FundingClass", "funding_sources", "funding_source", "funding_keys",
+           "FundingSource", "FundingClass", "funding_sources", "funding_source", "funding_key", "funding_keys",
            "duty_stations", "place_name", "grades", "grade_categories", "grade_name", "grade_readings", "default_section",
            "default_section_assumption", "section_keys", "travellers", "traveller_word", "travellers_object"]
 
@@ -275,6 +276,17 @@ def funding_sources() -> dict[str, FundingSource]:
         names = {lang: dict(v) for lang, v in entry.items() if isinstance(v, dict)}
         out[key] = FundingSource(key=key, cls=entry["class"], names=names)
     return out
+
+
+@lru_cache(maxsize=64)
+def funding_key(value: str) -> str | None:
+    """The funding source a spec means by ``value`` (a key or an alias, any case, spaces or hyphens for
+    underscores), or None."""
+    wanted = re.sub(r"[\s-]+", "_", value.strip()).lower()
+    for key, entry in _data()["funding_sources"].items():
+        if wanted == key or wanted in (entry.get("aliases") or ()):
+            return str(key)
+    return None
 
 
 def funding_source(key: str) -> FundingSource:
