@@ -680,6 +680,56 @@ def _repeat(activities: list[dict[str, Any]], first: int, again: tuple[int, int 
     return out
 
 
+def _meeting_parts(text: str, rules: RuleSet) -> list[tuple[tuple[str, str], tuple[str, str] | None, int | None, str]]:
+    """The meetings a paragraph lists one by one, each with its own days and its place or year ("an organizational
+    session of two days in New York in 2028 and two substantive sessions of five working days each, the first in
+    Geneva in 2028 and the second in New York in 2029"): (days, place, year, words) for each. The text is cut where
+    a ``meeting_parts`` pattern begins; a part that states its place or year is one meeting, with the days it
+    states or those of the part before it that states days only ("two substantive sessions of five working days
+    each, the first …"). None unless two meetings or more are so listed."""
+    starts = sorted({m.start() for pattern in rules.meeting_parts for m in pattern.finditer(text)})
+    if len(starts) < 2:
+        return []
+    parts: list[tuple[tuple[str, str], tuple[str, str] | None, int | None, str]] = []
+    days_said: tuple[str, str] | None = None
+    for start, stop in zip(starts, [*starts[1:], len(text)]):
+        piece = text[start:stop]
+        days, place, years = _days(piece, rules), _place(piece, rules), _years(piece, rules)
+        if place is None and not years:
+            days_said = days or days_said  # "two substantive sessions of five working days each,"
+            continue
+        if days or days_said:
+            parts.append((days or days_said or ("", ""), place, years[0] if years else None,
+                          piece.strip(" ,;，；").removesuffix(" and").removesuffix("，并")))
+    return parts if len(parts) > 1 else []
+
+
+def _each_meeting(activities: list[dict[str, Any]], parts: list[tuple[tuple[str, str], tuple[str, str] | None,
+                  int | None, str]], period: Any, ref: str, assumptions: list[str]) -> list[dict[str, Any]]:
+    """One copy of a request's activities for each meeting its paragraph lists (``_meeting_parts``): the meeting
+    with that part's days and place, all with its year (else the request's)."""
+    out: list[dict[str, Any]] = []
+    for n, (days, place, year, _) in enumerate(parts, start=1):
+        for act in activities:
+            copy = {**act, "id": act["id"] if n == 1 else f"{act['id']}-{n}"}
+            copy.pop("count", None)
+            if year is not None:
+                copy["year"] = year
+                if copy["funding"] in ("regular_budget", "budget_process"):
+                    copy["funding"] = "regular_budget" if year in period else "budget_process"
+            if act["kind"] in _MEETING_KINDS:
+                if "days" in copy:
+                    copy["days"] = days[0]
+                if place is not None:
+                    copy["location"] = place[0]
+            out.append(copy)
+    assumptions.append(f"paragraph {ref}: it lists {len(parts)} meetings, each priced with its own days, place and "
+                       "year: " + "; ".join(f"{_quote(words, 60)} → {days[0]} day{'' if days[0] == '1' else 's'}"
+                                            + (f" in {place[0]}" if place else "") + (f" in {year}" if year else "")
+                                            for days, place, year, words in parts))
+    return out
+
+
 def _clause(text: str, words: str, rules: RuleSet) -> str:
     """The clause of ``text`` where the words of a rule end ("…, and to submit to the Assembly at its
     eighty-fourth session a report", "…，并向大会第八十四届会议提交一份报告"): clauses are cut at the
@@ -1417,6 +1467,12 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                 elif "count" in act:
                     said.append(f"{act['count']} sessions (“{count[1] if count else ''}”)")
                 assumptions.append("; ".join(said))
+            parts = _meeting_parts(text, rules) if any(
+                a["kind"] in _MEETING_KINDS for a in activities[first_act:]) else []
+            if parts:  # "an organizational session of two days in New York …, the first in Geneva in 2028 …"
+                activities[first_act:] = _each_meeting(activities[first_act:], parts, period, result.ref, assumptions)
+                years_used.update(a["year"] for a in activities[first_act:])
+                again, listed = None, []
             if len({station for station, _ in sent}) > 1:
                 activities.extend(_at_stations(activities, first_act, sent, result.ref, assumptions))
             if again:
