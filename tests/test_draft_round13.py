@@ -117,3 +117,19 @@ def test_chinese_work_funded_by_voluntary_contributions_is_extrabudgetary() -> N
 def test_a_chinese_high_level_plenary_meeting_is_not_also_a_panel() -> None:
     acts = _acts(ZH, "决定在大会第八十二届会议期间于纽约召开一次为期两天的关于城市用水问题的高级别全体会议；")
     assert len([1 for ref, kind, *_ in acts if ref == "2" and kind == "meeting"]) == 1
+
+
+def test_a_document_for_a_listed_session_is_processed_where_and_when_it_is_held() -> None:
+    text = GA.replace("     2.   {}", "     2.   Decides that the negotiating committee shall hold two sessions of "
+                      "five days each, the first in New York in 2027 and the second in Geneva in 2028;\n\n"
+                      "     3.   {}")
+    acts = _acts(text, "Requests the Secretary-General to submit a working paper to the second session of the "
+                       "negotiating committee;")
+    assert [(y, loc) for ref, kind, y, loc, *_ in acts if ref == "3" and kind == "documentation"] == [(2028, "Geneva")]
+
+
+def test_a_chinese_document_for_a_listed_session() -> None:
+    text = ZH.replace("    2.  {}", "    2.  决定谈判委员会应于2027年在日内瓦举行一届为期三天的会议，并于2028年在纽约举行一届为期五天的会议；\n\n"
+                      "    3.  {}")
+    acts = _acts(text, "请秘书长编写一份背景文件，供谈判委员会第一届会议审议；")
+    assert [(y, loc) for ref, kind, y, loc, *_ in acts if ref == "3" and kind == "documentation"] == [(2027, "Geneva")]

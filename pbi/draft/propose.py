@@ -704,6 +704,30 @@ def _meeting_parts(text: str, rules: RuleSet) -> list[tuple[tuple[str, str], tup
     return parts if len(parts) > 1 else []
 
 
+def _listed_meeting(text: str, results: Sequence[ParagraphResult], ref: str, rules: RuleSet
+                    ) -> tuple[tuple[str, str] | None, int | None, str, str] | None:
+    """The meeting another paragraph lists (``_meeting_parts``) that a document of ``text`` is for ("for the first
+    substantive session of the preparatory committee" → that paragraph's "the first in Geneva in 2028"): its place,
+    year, the words that name it and the other paragraph; None when no paragraph lists it."""
+    for pattern in rules.for_listed_meeting:
+        m = pattern.search(text)
+        if not m:
+            continue
+        zh = rules.language == "zh"
+        name, ordinal = (m.group(1), m.group(2)) if zh else (m.group(2), m.group(1))
+        n = cn_number(ordinal) if zh else en_ordinal(ordinal)
+        for other in results:
+            whole = " ".join(other.texts)
+            if other.ref == ref or not n or name.lower() not in whole.lower():
+                continue
+            parts = _meeting_parts(whole, rules)
+            named = [p for p in parts if re.search(rf"\b{re.escape(ordinal)}\b", p[3], re.IGNORECASE)] if not zh else []
+            part = named[0] if named else (parts[n - 1] if len(parts) >= n else None)
+            if part is not None:
+                return part[1], part[2], m.group(0), other.ref
+    return None
+
+
 def _each_meeting(activities: list[dict[str, Any]], parts: list[tuple[tuple[str, str], tuple[str, str] | None,
                   int | None, str]], period: Any, ref: str, assumptions: list[str]) -> list[dict[str, Any]]:
     """One copy of a request's activities for each meeting its paragraph lists (``_meeting_parts``): the meeting
@@ -1473,6 +1497,22 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                 activities[first_act:] = _each_meeting(activities[first_act:], parts, period, result.ref, assumptions)
                 years_used.update(a["year"] for a in activities[first_act:])
                 again, listed = None, []
+            if not parts and (held := _listed_meeting(text, results, result.ref, rules)) is not None:
+                # "a background note for the first substantive session of the preparatory committee": processed
+                # where and when that session is held, as the paragraph that lists it says
+                for act in activities[first_act:]:
+                    if act["kind"] != "documentation":
+                        continue
+                    if held[0] is not None:
+                        act["location"] = held[0][0]
+                    if held[1] is not None:
+                        act["year"] = held[1]
+                        years_used.add(held[1])
+                        if act["funding"] in ("regular_budget", "budget_process"):
+                            act["funding"] = "regular_budget" if held[1] in period else "budget_process"
+                assumptions.append(f"paragraph {result.ref}: its document is for {_quote(held[2])}, which paragraph "
+                                   f"{held[3]} holds" + (f" in {held[0][0]}" if held[0] else "")
+                                   + (f" in {held[1]}" if held[1] else "") + ": processed there and then")
             if len({station for station, _ in sent}) > 1:
                 activities.extend(_at_stations(activities, first_act, sent, result.ref, assumptions))
             if again:
