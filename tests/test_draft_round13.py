@@ -5,6 +5,11 @@ panel. Each test uses wording the drafts of tests/data/drafts13 do not."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 from pbi.draft import parse_drafts, propose_spec
 
 GA = """United Nations                                                   A/C.2/81/L.90
@@ -133,3 +138,13 @@ def test_a_chinese_document_for_a_listed_session() -> None:
                       "    3.  {}")
     acts = _acts(text, "请秘书长编写一份背景文件，供谈判委员会第一届会议审议；")
     assert [(y, loc) for ref, kind, y, loc, *_ in acts if ref == "3" and kind == "documentation"] == [(2027, "Geneva")]
+
+
+def test_a_listed_session_longer_than_a_year_is_a_one_line_error(tmp_path: Path) -> None:
+    draft = tmp_path / "d.txt"
+    draft.write_text(GA.format("Decides that the committee shall hold a session of two days in Geneva in 2027 and "
+                               "a session of 400 days in New York in 2028;"), encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "pbi", "draft", str(draft)], capture_output=True, text=True,
+                         env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])})
+    assert run.returncode == 2
+    assert len(run.stderr.strip().splitlines()) == 1 and "400 days" in run.stderr

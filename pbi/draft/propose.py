@@ -23,7 +23,7 @@ from pbi.costing.engine import cost
 from pbi.model.errors import InputError, PbiError, SpecError
 from pbi.model import vocabulary
 from pbi.model.money import roman
-from pbi.model.periods import period_of
+from pbi.model.periods import BudgetPeriod, period_of
 from pbi.model.specs import Spec, dump_spec
 from pbi.model.tables import Table, installed_tables, resolve_table
 
@@ -692,7 +692,7 @@ def _meeting_parts(text: str, rules: RuleSet) -> list[tuple[tuple[str, str], tup
         return []
     parts: list[tuple[tuple[str, str], tuple[str, str] | None, int | None, str]] = []
     days_said: tuple[str, str] | None = None
-    for start, stop in zip(starts, [*starts[1:], len(text)]):
+    for start, stop in zip(starts, [*starts[1:], len(text)], strict=True):
         piece = text[start:stop]
         days, place, years = _days(piece, rules), _place(piece, rules), _years(piece, rules)
         if place is None and not years:
@@ -729,7 +729,7 @@ def _listed_meeting(text: str, results: Sequence[ParagraphResult], ref: str, rul
 
 
 def _each_meeting(activities: list[dict[str, Any]], parts: list[tuple[tuple[str, str], tuple[str, str] | None,
-                  int | None, str]], period: Any, ref: str, assumptions: list[str]) -> list[dict[str, Any]]:
+                  int | None, str]], period: BudgetPeriod, ref: str, assumptions: list[str]) -> list[dict[str, Any]]:
     """One copy of a request's activities for each meeting its paragraph lists (``_meeting_parts``): the meeting
     with that part's days and place, all with its year (else the request's)."""
     out: list[dict[str, Any]] = []
@@ -1493,6 +1493,9 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                 assumptions.append("; ".join(said))
             parts = _meeting_parts(text, rules) if any(
                 a["kind"] in _MEETING_KINDS for a in activities[first_act:]) else []
+            if too_long := next((d for d, *_ in parts if Decimal(d[0]) > _YEAR_DAYS), None):
+                raise SpecError(f"paragraph {result.ref}: {_quote(too_long[1])}: an activity of one year lasts at "
+                                f"most {_YEAR_DAYS} days", file=draft.file, line=result.paragraph.line)
             if parts:  # "an organizational session of two days in New York …, the first in Geneva in 2028 …"
                 activities[first_act:] = _each_meeting(activities[first_act:], parts, period, result.ref, assumptions)
                 years_used.update(a["year"] for a in activities[first_act:])
