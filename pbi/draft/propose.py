@@ -1500,12 +1500,11 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                 activities[first_act:] = _each_meeting(activities[first_act:], parts, period, result.ref, assumptions)
                 years_used.update(a["year"] for a in activities[first_act:])
                 again, listed = None, []
-            if not parts and (held := _listed_meeting(text, results, result.ref, rules)) is not None:
+            documents = [a for a in activities[first_act:] if a["kind"] == "documentation"]
+            if documents and not parts and (held := _listed_meeting(text, results, result.ref, rules)) is not None:
                 # "a background note for the first substantive session of the preparatory committee": processed
                 # where and when that session is held, as the paragraph that lists it says
-                for act in activities[first_act:]:
-                    if act["kind"] != "documentation":
-                        continue
+                for act in documents:
                     if held[0] is not None:
                         act["location"] = held[0][0]
                     if held[1] is not None:
