@@ -96,6 +96,13 @@ intergovernmental meetings of N days in two or three stated years, the Secretary
 General Assembly drafts with and without the office that convenes them, a high-level meeting with a President's
 summary, the Commission on Narcotic Drugs, the Crime Commission, the UN-Habitat Assembly and paragraphs that cost
 nothing. Three ``held_out`` drafts, written with the others, are scored only with ``--held-out``.
+
+Reference 13 (blind round 13, ``tests/data/drafts13``, ``--blind13`` for it alone): seven drafts (five English, two
+Chinese) of shapes rounds 3-12 lack — a preparatory committee of sessions of stated days in Geneva and New York, a
+high-level meeting "on the margins of the general debate", a study "with the assistance of consultants" for stated
+work-months, a series of regional workshops in Addis Ababa, Bangkok and Santiago, a Sixth Committee draft, reports
+"not exceeding 8,500 words", work "to be funded from voluntary contributions", paragraphs that only decide an
+agenda item. Three ``held_out`` drafts, written with the others, are scored only with ``--held-out``.
 """
 
 from __future__ import annotations
@@ -229,7 +236,13 @@ def main(argv: list[str] | None = None) -> int:
                         "held-out drafts with --held-out)")
     parser.add_argument("--blind12", action="store_true", help="only blind round 12 (tests/data/drafts12; its "
                         "held-out drafts with --held-out)")
+    parser.add_argument("--blind13", action="store_true", help="only blind round 13 (tests/data/drafts13; its "
+                        "held-out drafts with --held-out)")
     args = parser.parse_args(argv)
+    if args.blind13:
+        fidelity_drafts(ROOT / "cost_tables", quiet=args.quiet, folder=ROOT / "tests" / "data" / "drafts13",
+                        first=BLIND13, held_out=args.held_out)
+        return 0
     if args.blind12:
         fidelity_drafts(ROOT / "cost_tables", quiet=args.quiet, folder=ROOT / "tests" / "data" / "drafts12",
                         first=BLIND12, held_out=args.held_out)
@@ -363,6 +376,9 @@ def main(argv: list[str] | None = None) -> int:
     print("\nBlind round 12 (tests/data/drafts12: written and labelled before pbi read them; scored apart)")
     fidelity_drafts(near, quiet=args.quiet, folder=ROOT / "tests" / "data" / "drafts12", first=BLIND12,
                     held_out=args.held_out)
+    print("\nBlind round 13 (tests/data/drafts13: written and labelled before pbi read them; scored apart)")
+    fidelity_drafts(near, quiet=args.quiet, folder=ROOT / "tests" / "data" / "drafts13", first=BLIND13,
+                    held_out=args.held_out)
     return 0 if ok and en_ok and test_ok else 1
 
 
@@ -383,6 +399,8 @@ BLIND10 = "blind round 10 (read once before the fixes, then fixed on)"
 BLIND11 = "blind round 11 (read once before the fixes, then fixed on)"
 #: the eight drafts of blind round 12 (its three held-out drafts are scored only with --held-out)
 BLIND12 = "blind round 12 (read once before the fixes, then fixed on)"
+#: the seven drafts of blind round 13 (its three held-out drafts are scored only with --held-out)
+BLIND13 = "blind round 13 (read once before the fixes, then fixed on)"
 
 
 def _scores(want: dict[str, str], got: dict[str, str]) -> tuple[int, int, int, int]:

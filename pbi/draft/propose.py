@@ -23,7 +23,7 @@ from pbi.costing.engine import cost
 from pbi.model.errors import InputError, PbiError, SpecError
 from pbi.model import vocabulary
 from pbi.model.money import roman
-from pbi.model.periods import period_of
+from pbi.model.periods import BudgetPeriod, period_of
 from pbi.model.specs import Spec, dump_spec
 from pbi.model.tables import Table, installed_tables, resolve_table
 
@@ -677,6 +677,80 @@ def _repeat(activities: list[dict[str, Any]], first: int, again: tuple[int, int 
     often = "every year" if every == 1 else f"every {every} years"
     assumptions.append(f"paragraph {ref}: held {count} times, {often} (“{words}”): one activity for each, in "
                        f"{', '.join(str(year + i * every) for i in range(count))}")
+    return out
+
+
+def _meeting_parts(text: str, rules: RuleSet) -> list[tuple[tuple[str, str], tuple[str, str] | None, int | None, str]]:
+    """The meetings a paragraph lists one by one, each with its own days and its place or year ("an organizational
+    session of two days in New York in 2028 and two substantive sessions of five working days each, the first in
+    Geneva in 2028 and the second in New York in 2029"): (days, place, year, words) for each. The text is cut where
+    a ``meeting_parts`` pattern begins; a part that states its place or year is one meeting, with the days it
+    states or those of the part before it that states days only ("two substantive sessions of five working days
+    each, the first …"). None unless two meetings or more are so listed."""
+    starts = sorted({m.start() for pattern in rules.meeting_parts for m in pattern.finditer(text)})
+    if len(starts) < 2:
+        return []
+    parts: list[tuple[tuple[str, str], tuple[str, str] | None, int | None, str]] = []
+    days_said: tuple[str, str] | None = None
+    for start, stop in zip(starts, [*starts[1:], len(text)], strict=True):
+        piece = text[start:stop]
+        days, place, years = _days(piece, rules), _place(piece, rules), _years(piece, rules)
+        if place is None and not years:
+            days_said = days or days_said  # "two substantive sessions of five working days each,"
+            continue
+        if days or days_said:
+            parts.append((days or days_said or ("", ""), place, years[0] if years else None,
+                          piece.strip(" ,;，；").removesuffix(" and").removesuffix("，并")))
+    return parts if len(parts) > 1 else []
+
+
+def _listed_meeting(text: str, results: Sequence[ParagraphResult], ref: str, rules: RuleSet
+                    ) -> tuple[tuple[str, str] | None, int | None, str, str] | None:
+    """The meeting another paragraph lists (``_meeting_parts``) that a document of ``text`` is for ("for the first
+    substantive session of the preparatory committee" → that paragraph's "the first in Geneva in 2028"): its place,
+    year, the words that name it and the other paragraph; None when no paragraph lists it."""
+    for pattern in rules.for_listed_meeting:
+        m = pattern.search(text)
+        if not m:
+            continue
+        zh = rules.language == "zh"
+        name, ordinal = (m.group(1), m.group(2)) if zh else (m.group(2), m.group(1))
+        n = cn_number(ordinal) if zh else en_ordinal(ordinal)
+        for other in results:
+            whole = " ".join(other.texts)
+            if other.ref == ref or not n or name.lower() not in whole.lower():
+                continue
+            parts = _meeting_parts(whole, rules)
+            named = [p for p in parts if re.search(rf"\b{re.escape(ordinal)}\b", p[3], re.IGNORECASE)] if not zh else []
+            part = named[0] if named else (parts[n - 1] if len(parts) >= n else None)
+            if part is not None:
+                return part[1], part[2], m.group(0), other.ref
+    return None
+
+
+def _each_meeting(activities: list[dict[str, Any]], parts: list[tuple[tuple[str, str], tuple[str, str] | None,
+                  int | None, str]], period: BudgetPeriod, ref: str, assumptions: list[str]) -> list[dict[str, Any]]:
+    """One copy of a request's activities for each meeting its paragraph lists (``_meeting_parts``): the meeting
+    with that part's days and place, all with its year (else the request's)."""
+    out: list[dict[str, Any]] = []
+    for n, (days, place, year, _) in enumerate(parts, start=1):
+        for act in activities:
+            copy = {**act, "id": act["id"] if n == 1 else f"{act['id']}-{n}"}
+            copy.pop("count", None)
+            if year is not None:
+                copy["year"] = year
+                if copy["funding"] in ("regular_budget", "budget_process"):
+                    copy["funding"] = "regular_budget" if year in period else "budget_process"
+            if act["kind"] in _MEETING_KINDS:
+                if "days" in copy:
+                    copy["days"] = days[0]
+                if place is not None:
+                    copy["location"] = place[0]
+            out.append(copy)
+    assumptions.append(f"paragraph {ref}: it lists {len(parts)} meetings, each priced with its own days, place and "
+                       "year: " + "; ".join(f"{_quote(words, 60)} → {days[0]} day{'' if days[0] == '1' else 's'}"
+                                            + (f" in {place[0]}" if place else "") + (f" in {year}" if year else "")
+                                            for days, place, year, words in parts))
     return out
 
 
@@ -1417,6 +1491,30 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                 elif "count" in act:
                     said.append(f"{act['count']} sessions (“{count[1] if count else ''}”)")
                 assumptions.append("; ".join(said))
+            parts = _meeting_parts(text, rules) if any(
+                a["kind"] in _MEETING_KINDS for a in activities[first_act:]) else []
+            if too_long := next((d for d, *_ in parts if Decimal(d[0]) > _YEAR_DAYS), None):
+                raise SpecError(f"paragraph {result.ref}: {_quote(too_long[1])}: an activity of one year lasts at "
+                                f"most {_YEAR_DAYS} days", file=draft.file, line=result.paragraph.line)
+            if parts:  # "an organizational session of two days in New York …, the first in Geneva in 2028 …"
+                activities[first_act:] = _each_meeting(activities[first_act:], parts, period, result.ref, assumptions)
+                years_used.update(a["year"] for a in activities[first_act:])
+                again, listed = None, []
+            documents = [a for a in activities[first_act:] if a["kind"] == "documentation"]
+            if documents and not parts and (held := _listed_meeting(text, results, result.ref, rules)) is not None:
+                # "a background note for the first substantive session of the preparatory committee": processed
+                # where and when that session is held, as the paragraph that lists it says
+                for act in documents:
+                    if held[0] is not None:
+                        act["location"] = held[0][0]
+                    if held[1] is not None:
+                        act["year"] = held[1]
+                        years_used.add(held[1])
+                        if act["funding"] in ("regular_budget", "budget_process"):
+                            act["funding"] = "regular_budget" if held[1] in period else "budget_process"
+                assumptions.append(f"paragraph {result.ref}: its document is for {_quote(held[2])}, which paragraph "
+                                   f"{held[3]} holds" + (f" in {held[0][0]}" if held[0] else "")
+                                   + (f" in {held[1]}" if held[1] else "") + ": processed there and then")
             if len({station for station, _ in sent}) > 1:
                 activities.extend(_at_stations(activities, first_act, sent, result.ref, assumptions))
             if again:

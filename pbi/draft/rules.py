@@ -435,6 +435,12 @@ class RuleSet:
     # the activity is held in each of the years the paragraph lists ("in each of the years 2028, 2029 and
     # 2030", "in 2028 and a further meeting … in 2029", 在2028年和2029年…各召开一次)
     each_year_listed: tuple[re.Pattern[str], ...] = ()
+    # where each of the meetings a paragraph lists one by one begins ("an organizational session of two days in New
+    # York in 2028 and two substantive sessions …, the first in Geneva in 2028 and the second …", 于2028年在纽约…，并于…)
+    meeting_parts: tuple[re.Pattern[str], ...] = ()
+    # a document for one of the meetings another paragraph lists ("for the first substantive session of the
+    # preparatory committee", 提交筹备委员会第二届会议): group 1 is the ordinal, group 2 the body's name
+    for_listed_meeting: tuple[re.Pattern[str], ...] = ()
     unpriced_services: tuple[tuple[re.Pattern[str], str], ...] = ()  # ("sign interpretation", its name)
     # services of a meeting the paragraph states and the tables price: ("with webcasting", "webcasting")
     meeting_services: tuple[tuple[re.Pattern[str], str], ...] = ()
@@ -639,6 +645,7 @@ def _load_rules(language: str, path: str) -> RuleSet:
         recurrence=tuple((p, int(v)) for p, v in _pairs(loaded, "recurrence", "every")),
         within_year=tuple((p, int(v)) for p, v in _pairs(loaded, "within_year", "per_year")),
         lasting=_patterns(loaded, "lasting"), each_year_listed=_patterns(loaded, "each_year_listed"),
+        meeting_parts=_patterns(loaded, "meeting_parts"), for_listed_meeting=_patterns(loaded, "for_listed_meeting"),
         unpriced_services=tuple((p, str(v)) for p, v in _pairs(loaded, "unpriced_services", "label")),
         meeting_services=tuple((p, str(v)) for p, v in _pairs(loaded, "meeting_services", "service")),
         expert_bodies=_patterns(loaded, "expert_bodies"),
