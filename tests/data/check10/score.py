@@ -1,0 +1,138 @@
+"""Score ``pbi check`` on the check10 statements against their labels (written before pbi read them).
+
+    python tests/data/check10/score.py dev        # the statements worked on
+    python tests/data/check10/score.py heldout    # the held-out ones, scored once at the end
+    python tests/data/check10/score.py dev -v     # with each miss named
+
+As check9's scorer, and a range ("between $38,000 and $46,000") is labelled with ``low`` and ``high``
+instead of ``amount``: it is found by a claim of that low and high.
+
+Each label lists every amount a statement prints, with whether it is a total, its budget section and
+its year where the text states them (a key left out is not scored). Per statement:
+- found: labelled amounts read as claims (``optional_find`` amounts, such as a footnote's restatement
+  or a table's column of earlier estimates, count neither as missed nor as invented);
+- invented: claims of an amount no label has (or more of it than labelled);
+- total: found amounts whose "is a total" agrees with the label;
+- section / year: found amounts whose section / year agrees (a claim's year is its own, else the
+  note's budget period; a multi-year total is labelled ``year: null``);
+- false errors: arithmetic and consistency errors or warnings naming only amounts labelled right
+  (the figures are not priced to a cost table here, so the rates check is left out);
+- flagged: amounts labelled wrong (``right: false``: an error planted in the statement, a sum that
+  does not add up) that an arithmetic or consistency error or warning names.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from collections import Counter
+from decimal import Decimal
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+
+
+def _key(d: Decimal | str | None) -> str:
+    return format(Decimal(d).normalize(), "f") if d is not None else ""
+
+
+def score(path: Path, labels: dict) -> dict:
+    from pbi.check import check_files
+
+    figs = labels["figures"]
+    try:
+        rep = check_files([path], table=None)
+    except Exception as exc:  # a crash or a refusal: reported, not raised
+        return {"crash": f"{type(exc).__name__}: {exc}"}
+    claims = [c for n in rep.notes for c in n.claims if c.low is not None]
+    unused = list(claims)
+    res: Counter[str] = Counter()
+    misses: list[str] = []
+    for f in sorted(figs, key=lambda f: f.get("optional_find", False)):
+        low, high = (f["low"], f["high"]) if "amount" not in f else (f["amount"], f["amount"])
+        amount = f.get("amount") or f"{low}-{high}"
+        match = next((c for c in unused if _key(c.low) == low and _key(c.high) == high), None)
+        if f.get("optional_find"):
+            if match is not None:
+                unused.remove(match)
+            continue
+        res["figures"] += 1
+        if match is None:
+            misses.append(f"missed {amount} ({f.get('what', '')})")
+            continue
+        unused.remove(match)
+        res["found"] += 1
+        if "total" in f:
+            res["total_n"] += 1
+            if bool(match.is_total) == bool(f["total"]):
+                res["total_ok"] += 1
+            else:
+                misses.append(f"total? {amount}: read {match.is_total}, labelled {f['total']}")
+        if "section" in f:
+            res["section_n"] += 1
+            want = f["section"]
+            got = match.section
+            if (got or None) == (str(want) if want is not None else None):
+                res["section_ok"] += 1
+            else:
+                misses.append(f"section {amount}: read {got}, labelled {want}")
+        if "year" in f:
+            res["year_n"] += 1
+            got_year = match.year if match.year is not None else match.quantities.get("period_year")
+            if got_year == f["year"] or (f["year"] is None and match.year is None and match.is_total):
+                res["year_ok"] += 1
+            else:
+                misses.append(f"year {amount}: read {match.year} (period {match.quantities.get('period_year')}), "
+                              f"labelled {f['year']}")
+    res["invented"] = len(unused)
+    misses += [f"invented {_key(c.low)}{'-' + _key(c.high) if c.high != c.low else ''} ({c.paragraph}: {c.text[:60]!r})"
+               for c in unused]
+    wrong = {f.get("amount") or f["high"] for f in figs if f.get("right") is False}
+    res["wrong"] = len(wrong)
+    flagged: set[str] = set()
+    for check, finding in rep.findings:
+        if check == "rates" or finding.severity not in ("error", "warning"):
+            continue
+        named = {_key(x.get("amount") or x.get("low")) for x in finding.figures} if finding.figures else set()
+        flagged |= named & wrong
+        if not named & wrong:
+            res["false_errors"] += 1
+            misses.append(f"false {finding.severity}: {finding.message[:200]}")
+    res["flagged"] = len(flagged)
+    misses += [f"not flagged: wrong {a}" for a in sorted(wrong - flagged)]
+    res["misses"] = misses  # type: ignore[assignment]
+    return res
+
+
+def main(which: str, verbose: bool = False) -> None:
+    tot: Counter[str] = Counter()
+    with tempfile.TemporaryDirectory():
+        for lab in sorted((HERE / which).glob("*.labels.yaml")):
+            labels = yaml.safe_load(lab.read_text(encoding="utf-8"))
+            txt = lab.parent / labels["statement"]
+            r = score(txt, labels)
+            if "crash" in r:
+                print(f"{txt.stem:28} CRASH {r['crash'][:200]}")
+                tot["crash"] += 1
+                tot["figures"] += sum(not f.get("optional_find") for f in labels["figures"])
+                tot["wrong"] += len({f.get("amount") or f["high"] for f in labels["figures"] if f.get("right") is False})
+                continue
+            print(f"{txt.stem:28} found {r['found']}/{r['figures']}  invented {r['invented']}  total "
+                  f"{r['total_ok']}/{r['total_n']}  section {r['section_ok']}/{r['section_n']}  year "
+                  f"{r['year_ok']}/{r['year_n']}  false errors {r['false_errors']}  flagged {r['flagged']}/{r['wrong']}")
+            if verbose:
+                for m in r["misses"]:
+                    print("      -", m)
+            for k, v in r.items():
+                if k != "misses":
+                    tot[k] += v
+    print(f"TOTAL: found {tot['found']}/{tot['figures']}, invented {tot['invented']}, total {tot['total_ok']}/"
+          f"{tot['total_n']}, section {tot['section_ok']}/{tot['section_n']}, year {tot['year_ok']}/{tot['year_n']}, "
+          f"false errors {tot['false_errors']}, planted errors flagged {tot['flagged']}/{tot['wrong']}, "
+          f"crashes or unread files {tot['crash']}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "dev", "-v" in sys.argv)
