@@ -783,7 +783,7 @@ _SECTION_PAREN = re.compile(r"\b(income\s+)?sections?\s+(\d{1,2}(?:\.?[A-Z])?)\b
 _STAFF_ASSESSMENT = re.compile(r"工作人员薪金税|\bstaff\s+assessment\b|\bincome\s+section\s+1\b|"
                                r"\bsection\s+36\b", re.I)
 _NET_OF = re.compile(r"(?:net\s+of|excluding|exclusive\s+of|before)\s+staff\s+assessment|"
-                     r"不含工作人员薪金税", re.I)
+                     r"(?:不含|扣除|未计)工作人员薪金税", re.I)
 
 
 #: after "sections 2": the list goes on (", 24 and 29D", " et 8", "و8")

@@ -356,7 +356,11 @@ _SENT_ON_BEFORE = re.compile(r"(?:^|[^\w\s]\s*|\b(?:the|and|that|those|these)\s+
                              r"(?:(additional|revised)\s+)?(?:resource\s+)?requirements\s+of\s*$", re.I)
 _SENT_ON_AFTER = re.compile(r"\s*(?:\([^()$]{0,60}\)\s*)?(?:(?:for|in)\s+(?:the\s+biennium\s+)?(?:19|20)\d\d"
                             r"(?:\s*(?:and|-|–)\s*(?:19|20)\d\d)?\s*)?,?\s*(?:would|will|shall)\s+"
-                            r"(?:(be\s+considered\s+in\s+the\s+context)|be\s+included\s+in\s+the\s+proposed)\b", re.I)
+                            r"(?:(be\s+considered\s+in\s+the\s+context)|be\s+included\s+in\s+the\s+proposed|arise)\b", re.I)
+#: the Chinese form of "should the General Assembly adopt …, additional requirements of $X would arise":
+#: "如大会通过决议草案…，2027年将需要追加经费379 800美元" (the sentence names the adoption)
+_SENT_ON_ZH = re.compile(r"(?:将|会)?需要?追加(?:经费|资源|批款)(?:共计)?\s*$")
+_ADOPT_ZH = re.compile(r"如(?:果)?[^。]{0,20}?通过")
 
 
 #: "…, and those of $76,500 for 2028 in the context of the proposed programme budget for 2028": the
@@ -372,8 +376,15 @@ def _sent_on(text: str, start: int, money: list[Money], k: int) -> bool:
     window = text[max(start, mo.start - 80):mo.start]
     if _THOSE_OF.search(window) and _IN_CONTEXT.match(text, mo.end):
         return k > 0 and money[k - 1].start >= start and _sent_on(text, start, money, k - 1)
+    if _SENT_ON_ZH.search(window) and _ADOPT_ZH.search(text, start, mo.start):
+        return True
     before = _SENT_ON_BEFORE.search(window)
     after = _SENT_ON_AFTER.match(text, mo.end)
+    if before and after is None and k + 1 < len(money) and _NEXT_YEAR.match(text[mo.end:money[k + 1].start]) \
+            and _YEAR_AFTER.match(text, money[k + 1].end):
+        # "additional requirements of $57,300 for 2027 and $58,800 for 2028 would arise": the verb
+        # after the amount of the other year
+        after = _SENT_ON_AFTER.match(text, money[k + 1].end)
     return bool(before and after and (before.group(1) or after.group(1)))
 
 
@@ -1009,6 +1020,19 @@ class _NoteReader:
         at_x, at_c = self._at.get(id(x)), self._at.get(id(c))
         return at_x is not None and at_c is not None and at_x[0] == at_c[0] and at_x[1][1] <= at_c[1][0]
 
+    def _year_totals(self, done: list[Claim], c: Claim) -> list[Claim]:
+        """The totals of single years just before ``c``, a total of no year, in its sentence ("2027年将
+        需要追加经费379 800美元，2028年…390 100美元，两年共计769 900美元"): its parts, for a total that
+        finds no other (the items above are theirs). Two or more, of different years."""
+        run: list[Claim] = []
+        for x in reversed(done):
+            if not (x.is_total and x.year is not None and x.amount is not None
+                    and self._at.get(id(x), ("",))[0] == self._at.get(id(c), ("", (0, 0)))[0]
+                    and self._at[id(x)][1] == self._at[id(c)][1]):
+                break
+            run.insert(0, x)
+        return run if len(run) > 1 and len({x.year for x in run}) == len(run) else []
+
     def _resolve_totals(self) -> None:
         done: list[Claim] = []
         since = before_prev = 0
@@ -1088,6 +1112,8 @@ class _NoteReader:
                           or x.operative_paragraph.split("(")[0].split(",")[0] in total_ops)]
             if not parts and c.quantities.get("sent_on"):  # one amount stated above, sent on alone
                 parts = [x for x in reversed(done) if x.amount == c.amount and _adds(x, c)][:1]
+            if not parts and c.year is None:
+                parts = self._year_totals(done, c)
             c.quantities["total_of"] = [x.paragraph for x in parts]
             c.quantities["parts"] = [x.amount for x in parts]
             done.append(c)
@@ -1376,13 +1402,24 @@ def _table_claims(table: Table, body: list[Line], blocks: list[_Block], note_no:
     num = owner.number if owner else "0"
 
     def name(t: TableAmount) -> str:  # "3 (table: Subtotal, section 16, 2023)"
-        where = [t.label.strip()] + ([f"section {t.section}"] if t.role in ("object", "subtotal") and t.section else [])
+        where = [t.label.strip()] + ([f"section {t.section}"] if t.role in ("object", "subtotal") and t.section
+                                     and qx.find_section(t.label) != t.section else [])
         where += [_COLUMN_NAMES[t.column]] if t.column in _COLUMN_NAMES else []
         return f"{num} (table: {', '.join(where)}, {t.year or 'total'})"
 
     described = _described_items(owner.text) if owner else {}
+    amounts = table_amounts(table)
+    if owner is not None and table.kind != "items" and all(t.section is None for t in amounts):
+        # a table of objects of expenditure alone, after a paragraph that names its one section ("The
+        # requirements …, under section 24, Human rights, are set out by object of expenditure in table 1")
+        named = {sec for sec in qx.find_sections(owner.text) if sec != "36" and not sec.startswith("income")}
+        if len(named) == 1:
+            only = named.pop()
+            for t in amounts:
+                if t.role in ("object", "subtotal", "net"):
+                    t.section = only
     out: list[Claim] = []
-    for t in table_amounts(table):
+    for t in amounts:
         para = name(t)
         q: dict[str, Any] = {"table": True}
         kind = lx.object_of_expenditure(t.label) if t.role == "object" and not t.is_total else None
