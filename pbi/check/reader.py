@@ -404,6 +404,8 @@ _YEAR_AFTER = re.compile(r"\s*(?:in|for)\s+((?:19|20)\d\d)\b(?!\s*[-–])", re.I
 #: $80,300 in 2028"; "2027年为48 200美元，2028年为")
 _NEXT_YEAR = re.compile(r"^\s*(?:(?:in|for)\s+(?:19|20)\d\d\s*,?\s*(?:and\s+)?|"
                         r"[，,、]\s*(?:19|20)\d\d\s*年\s*(?:为|需要|所需经费为)?\s*)$", re.I)
+#: a year that opens a sentence: "For 2028, they comprise …", "In 2027, …"
+_LEAD_YEAR = re.compile(r"\s*(?:for|in)\s+((?:19|20)\d\d)\s*,", re.I)
 #: two consecutive years: a biennium named without the word ("the requirements for 2018-2019")
 _YEAR_PAIR = re.compile(r"\b((?:19|20)\d\d)\s*-\s*((?:19|20)\d\d)\b")
 #: before an amount: a further sum apart from the item just costed ("would require a further $191,000")
@@ -433,7 +435,7 @@ _REQUEST = re.compile(r"请求|request", re.I)
 _SUMMARY = re.compile(r"执行段中?规定|分段规定|决定草案规定|决议草案规定|under\s+the\s+terms\s+of|"
                       r"provides?\s+that|would\s+(?:request|decide)", re.I)
 #: what an amount's own reading says of it alone, not carried to the same items in another year
-_NOT_CARRIED = frozenset({"is_total", "sent_on", "total_kind", "total_of", "parts", "of_which", "further", "optional",
+_NOT_CARRIED = frozenset({"is_total", "sent_on", "sums_before", "total_kind", "total_of", "parts", "of_which", "further", "optional",
                           "reduction", "earlier_estimate", "restated", "period_year", "rounded_to"})
 _INHERIT = ("meetings", "workshops", "days", "half_day", "languages", "participants", "location", "interpreted_all") + qx.MEETING_SERVICES
 _N = r"(\d+|[一二两三四五六七八九十]+)"
@@ -640,6 +642,11 @@ class _NoteReader:
             if own_year:
                 # "$1.2 million for 2027 and 2028": of both years, not the first's
                 year = None if _YEARS_JOINED.match(text, own_year.start(1)) else int(own_year.group(1))
+            if year is None and own_year is None:
+                # "For 2027, the requirements comprise $0.7 million under section 2 and $0.5 million
+                # under section 10": the year that opens the sentence, of each amount in it
+                lead = _LEAD_YEAR.match(text, sent[0])
+                year = int(lead.group(1)) if lead and len(set(qx.find_years(text[sent[0]:sent[1]]))) == 1 else None
             if k == 0 or money[k - 1].start < sent[0]:
                 self._parts_said_after(text, sent, b)
             if k and money[k - 1].start >= sent[0] and _NEXT_YEAR.match(text[money[k - 1].end:mo.start]):
@@ -679,6 +686,10 @@ class _NoteReader:
                 pass  # a cut, an earlier estimate or an amount said again: never a total
             elif _TOTAL.search(seg):
                 q["is_total"] = True
+                if k and money[k - 1].start >= sent[0] and _TOTAL.search(text, money[k - 1].end, mo.start):
+                    # "$1.2 million in 2027 and $0.9 million in 2028, for a total of $2.2 million": the
+                    # amounts before it in its sentence are its parts
+                    q["sums_before"] = True
             elif _sent_on(text, sent[0], money, k):
                 q["is_total"] = q["sent_on"] = True
             elif k and self.claims and self.claims[-1].is_total and money[k - 1].start >= sent[0] \
@@ -1020,6 +1031,11 @@ class _NoteReader:
         at_x, at_c = self._at.get(id(x)), self._at.get(id(c))
         return at_x is not None and at_c is not None and at_x[0] == at_c[0] and at_x[1][1] <= at_c[1][0]
 
+    def _same_sentence_before(self, x: Claim, c: Claim) -> bool:
+        """``x`` stands before ``c`` in ``c``'s sentence."""
+        at_x, at_c = self._at.get(id(x)), self._at.get(id(c))
+        return at_x is not None and at_c is not None and at_x[:2] == at_c[:2] and at_x[2] < at_c[2]
+
     def _year_totals(self, done: list[Claim], c: Claim) -> list[Claim]:
         """The totals of single years just before ``c``, a total of no year, in its sentence ("2027年将
         需要追加经费379 800美元，2028年…390 100美元，两年共计769 900美元"): its parts, for a total that
@@ -1093,6 +1109,9 @@ class _NoteReader:
                 since = before_prev  # totals of one pool, by year (after the total of both, if stated)
             pool = children or [x for x in done[since:] if x.paragraph != c.paragraph
                                 or self._sentence_before(x, c)]
+            if c.quantities.get("sums_before"):
+                own = [x for x in done[since:] if self._same_sentence_before(x, c)]
+                pool = own if len(own) > 1 else pool
             years = {x.year for x in pool if x.amount is not None and not x.is_total}
             by_year = c.year is not None and c.year in years and len(years - {None}) > 1
             if by_year:

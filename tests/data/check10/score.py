@@ -4,8 +4,8 @@
     python tests/data/check10/score.py heldout    # the held-out ones, scored once at the end
     python tests/data/check10/score.py dev -v     # with each miss named
 
-As check9's scorer, but of several claims of one amount a label is paired with the one that agrees
-with it most (total, section, year; check9 took the first in order), and a range ("between $38,000
+As check9's scorer, but the labels of one amount are paired with the claims of that amount that agree
+with them most, all together (total, section, year; check9 took them in order), and a range ("between $38,000
 and $46,000") is labelled with ``low`` and ``high`` instead of ``amount``: it is found by a claim of
 that low and high.
 
@@ -28,6 +28,7 @@ from __future__ import annotations
 import sys
 import tempfile
 from collections import Counter
+from itertools import permutations
 from decimal import Decimal
 from pathlib import Path
 
@@ -53,6 +54,38 @@ def _agrees(c, f: dict) -> int:
             + (_year_ok(c, f) if "year" in f else 0))
 
 
+def _span(f: dict) -> tuple[str, str]:
+    return (f["low"], f["high"]) if "amount" not in f else (f["amount"], f["amount"])
+
+
+def _worth(figs: list[dict], idx: list[int], choice: tuple) -> int:
+    """How good a pairing of the labels ``idx`` with ``choice`` is: each label found first (one to be
+    found before an optional one), then the keys its claim agrees with."""
+    return sum(0 if c is None else (1000 if not figs[i].get("optional_find") else 100) + _agrees(c, figs[i])
+               for i, c in zip(idx, choice, strict=True))
+
+
+def _pair(figs: list[dict], claims: list) -> list:
+    """Each label's claim (or None): of several claims of one amount (a subtotal in a table and in
+    the text), the labels of that amount take the claims that agree with them most, all together
+    (pairing by order alone scored a right reading as two misses); a label to be found before an
+    optional one."""
+    out: list = [None] * len(figs)
+    groups: dict[tuple[str, str], list[int]] = {}
+    for i, f in enumerate(figs):
+        groups.setdefault(_span(f), []).append(i)
+    for (low, high), idx in groups.items():
+        cands = [c for c in claims if _key(c.low) == low and _key(c.high) == high]
+        if len(idx) + len(cands) > 10:  # too many to try every way: in order
+            for i, c in zip(idx, cands, strict=False):
+                out[i] = c
+            continue
+        best = max(permutations(cands + [None] * len(idx), len(idx)), key=lambda ch, idx=idx: _worth(figs, idx, ch))
+        for i, c in zip(idx, best, strict=True):
+            out[i] = c
+    return out
+
+
 def score(path: Path, labels: dict) -> dict:
     from pbi.check import check_files
 
@@ -65,13 +98,11 @@ def score(path: Path, labels: dict) -> dict:
     unused = list(claims)
     res: Counter[str] = Counter()
     misses: list[str] = []
-    for f in sorted(figs, key=lambda f: f.get("optional_find", False)):
-        low, high = (f["low"], f["high"]) if "amount" not in f else (f["amount"], f["amount"])
+    figs = sorted(figs, key=lambda f: f.get("optional_find", False))
+    paired = _pair(figs, claims)
+    for f, match in zip(figs, paired, strict=True):
+        low, high = _span(f)
         amount = f.get("amount") or f"{low}-{high}"
-        same = [c for c in unused if _key(c.low) == low and _key(c.high) == high]
-        # of several claims of one amount (a subtotal in a table and in the text), the one that agrees
-        # most with the label: pairing by order alone scored a right reading as two misses
-        match = max(same, key=lambda c: _agrees(c, f), default=None)
         if f.get("optional_find"):
             if match is not None:
                 unused.remove(match)
