@@ -346,7 +346,11 @@ _TOTAL = re.compile(r"以上相加|上述各项相加|以上各项|以上合计|
                     # "the revised requirements therefore amount to $104,800" (not "the requirements
                     # for the meetings amount to": an item's)
                     r"\brequirements\s+(?:for\s+(?:19|20)\d\d\s+)?(?:(?!for\b)\w+\s+){0,2}?amount\s+to\b|"
-                    r"\b(?:would|will)\s+amount\s+to\s+(?:the\s+)?(?:additional\s+)?requirements\b", re.I)
+                    r"\b(?:would|will)\s+amount\s+to\s+(?:the\s+)?(?:additional\s+)?requirements\b|"
+                    # "The requirements for 2027 are estimated at $87,900": the note's (not "the
+                    # requirements for the meeting are estimated at", an item's)
+                    r"(?:^|[.;]\s*)\s*the\s+(?:additional\s+)?requirements\s+(?:(?:for|in)\s+(?:the\s+biennium\s+)?(?:19|20)\d\d"
+                    r"(?:\s*(?:-|–|and)\s*(?:19|20)\d\d)?\s+)?(?:are|is|would\s+be|were)\s+estimated\s+at\b", re.I)
 #: before and after an amount: the requirements of the note, sent on to be funded, a total ("The
 #: additional requirements of $291,200 would be considered in the context of the proposed programme
 #: budget for 2027"; "The revised requirements of $103,100 would be included in the proposed …"). Plain
@@ -361,6 +365,13 @@ _SENT_ON_AFTER = re.compile(r"\s*(?:\([^()$]{0,60}\)\s*)?(?:(?:for|in)\s+(?:the\
 #: "如大会通过决议草案…，2027年将需要追加经费379 800美元" (the sentence names the adoption)
 _SENT_ON_ZH = re.compile(r"(?:将|会)?需要?追加(?:经费|资源|批款)(?:共计)?\s*$")
 _ADOPT_ZH = re.compile(r"如(?:果)?[^。]{0,20}?通过")
+
+
+#: after "the requirements of $X": they are met otherwise ("would be absorbed within existing
+#: resources", "would be charged against the contingency fund"): the total said again when a total of
+#: that amount is stated above, else the item said again (``restates``)
+_MET_AFTER = re.compile(r"[^.;$]{0,120}?\b(?:would|will)\s+be\s+(?:absorbed|met|accommodated|financed|funded|"
+                        r"charged\s+against)\b", re.I)
 
 
 #: "…, and those of $76,500 for 2028 in the context of the proposed programme budget for 2028": the
@@ -435,7 +446,7 @@ _REQUEST = re.compile(r"请求|request", re.I)
 _SUMMARY = re.compile(r"执行段中?规定|分段规定|决定草案规定|决议草案规定|under\s+the\s+terms\s+of|"
                       r"provides?\s+that|would\s+(?:request|decide)", re.I)
 #: what an amount's own reading says of it alone, not carried to the same items in another year
-_NOT_CARRIED = frozenset({"is_total", "sent_on", "sums_before", "total_kind", "total_of", "parts", "of_which", "further", "optional",
+_NOT_CARRIED = frozenset({"is_total", "sent_on", "sums_before", "restates", "total_kind", "total_of", "parts", "of_which", "further", "optional",
                           "reduction", "earlier_estimate", "restated", "period_year", "rounded_to"})
 _INHERIT = ("meetings", "workshops", "days", "half_day", "languages", "participants", "location", "interpreted_all") + qx.MEETING_SERVICES
 _N = r"(\d+|[一二两三四五六七八九十]+)"
@@ -546,6 +557,12 @@ def _entitlement(text: str) -> tuple[dict[str, int], tuple[int, int] | None, str
                         funding = qx.find_funding(s)
                     break
     return found, avail_span, funding
+
+
+def _total_said(claims: list[Claim], c: Claim) -> Claim | None:
+    """The last total of ``claims`` of ``c``'s amount and a year it may be of, if any."""
+    return next((x for x in reversed(claims) if x.is_total and x.amount == c.amount
+                 and (x.year is None or c.year is None or x.year == c.year)), None)
 
 
 def _adds(x: Claim, total: Claim) -> bool:
@@ -692,6 +709,8 @@ class _NoteReader:
                     q["sums_before"] = True
             elif _sent_on(text, sent[0], money, k):
                 q["is_total"] = q["sent_on"] = True
+            elif _SENT_ON_BEFORE.search(text, max(sent[0], mo.start - 80), mo.start) and _MET_AFTER.match(text, mo.end):
+                q["restates"] = True  # a total if one of its amount is stated above (_resolve_totals)
             elif k and self.claims and self.claims[-1].is_total and money[k - 1].start >= sent[0] \
                     and _NEXT_YEAR.match(text[money[k - 1].end:mo.start]) \
                     and (own_year is not None or not re.match(r"\s*(?:in|for)\b", text[money[k - 1].end:mo.start])):
@@ -1054,6 +1073,7 @@ class _NoteReader:
         since = before_prev = 0
         #: id(part) → the year of the "comprising" total it is listed under, for a part that names none
         year_of: dict[int, int] = {}
+        shares: set[int] = set()  # id(part) of a total's parts by year, each a year's requirements
         for c in self.claims:
             if id(c) in year_of:  # "In 2027, the requirements of $734,500 would cover … ($398,200), …"
                 at = self._at[id(c)]
@@ -1063,6 +1083,12 @@ class _NoteReader:
                 self._range_total(c, done[since:])  # "共计84 800至94 800美元"
                 done.append(c)
                 since = len(done)
+                continue
+            if c.quantities.get("restates") and not c.is_total and c.amount is not None:
+                said = _total_said(done, c)
+                if said is not None:  # "The requirements of $87,900 would be absorbed …": the total again
+                    c.quantities.update(is_total=True, total_of=[said.paragraph], parts=[said.amount])
+                done.append(c)
                 continue
             if not c.is_total or c.amount is None:
                 done.append(c)
@@ -1080,6 +1106,12 @@ class _NoteReader:
                          and not (net and x.quantities.get("staff_assessment"))]
                 c.quantities["total_of"] = [x.paragraph for x in parts]
                 c.quantities["parts"] = [x.amount for x in parts]
+                if len(parts) > 1 and len({x.year for x in parts} - {None}) == len(parts):
+                    # "114 600 dollars au total, soit 56 100 dollars pour 2027 et 58 500 dollars pour 2028":
+                    # each part the requirements of its year; when items of that year are stated above
+                    # it, they said again, never a part of a later total
+                    items = {x.year for x in done[since:] if not x.is_total and x.amount is not None}
+                    shares.update(id(x) for x in parts if x.year in items)
                 if c.year is not None and not _YEARS_JOINED.search(c.text):
                     year_of.update((id(x), c.year) for x in parts if x.year is None)
                 named = self._named_at.get(id(c))
@@ -1124,6 +1156,7 @@ class _NoteReader:
                      # "a further $0.3 million in 2028": apart from the items of 2027, one of 2028's
                      and (not x.quantities.get("further") or (by_year and x.year == c.year))
                      and not x.quantities.get("income_offset")
+                     and id(x) not in shares  # a year's share of a total: the items above, said again
                      and (gross or not x.quantities.get("staff_assessment"))
                      and (c.funding is None or x.funding in (None, c.funding)
                           or {c.funding, x.funding} <= _REGULAR)
@@ -1307,6 +1340,11 @@ def _totals_in_tables(claims: list[Claim]) -> None:
             and not c.quantities.get("earlier_estimate")]
     for c in claims:
         q = c.quantities
+        if q.get("restates") and not c.is_total and c.amount is not None:
+            said = _total_said(rows, c)  # "The requirements of $39,000 would be absorbed": a table's total
+            if said is not None:
+                q.update(is_total=True, total_of=[said.paragraph], parts=[said.amount])
+            continue
         # the requirements sent on to be funded ("additional requirements of $952,700 would be charged
         # against …") restate the table's total rather than add the text's amounts again
         if not c.is_total or q.get("table") or (q.get("parts") and not q.get("sent_on")) \
