@@ -703,9 +703,9 @@ class _NoteReader:
                 pass  # a cut, an earlier estimate or an amount said again: never a total
             elif _TOTAL.search(seg):
                 q["is_total"] = True
-                if k and money[k - 1].start >= sent[0] and _TOTAL.search(text, money[k - 1].end, mo.start):
-                    # "$1.2 million in 2027 and $0.9 million in 2028, for a total of $2.2 million": the
-                    # amounts before it in its sentence are its parts
+                if k and money[k - 1].start >= sent[0] and _TOTAL.search(text, money[k - 1].end, seg_b):
+                    # "$1.2 million in 2027 and $0.9 million in 2028, for a total of $2.2 million", "…, or
+                    # $27,000 in total": the amounts before it in its sentence are its parts
                     q["sums_before"] = True
             elif _sent_on(text, sent[0], money, k):
                 q["is_total"] = q["sent_on"] = True
