@@ -146,3 +146,10 @@ def test_spanish_estimated_and_met_forms() -> None:
             " 2. Las necesidades de 42.000 dólares se financiarían con cargo a los recursos existentes.\n")
     claims = [c for c in _claims(text, "es") if c.amount == D(42000)]
     assert len(claims) == 3 and all(c.is_total for c in claims)
+
+
+def test_french_requirements_estimated_at() -> None:
+    text = ("E/2031/L.9\n\nIncidences sur le budget-programme du projet de résolution E/2031/L.9\n\n"
+            " 1. Les voyages des représentants nécessiteraient 30 000 dollars et les consultants 12 000 dollars.\n\n"
+            " 2. Les dépenses pour 2031 sont estimées à 42 000 dollars au titre du chapitre 9.\n")
+    assert (D(42000), 2031, [D(30000), D(12000)]) in _totals(text, "fr")

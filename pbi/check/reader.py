@@ -446,8 +446,9 @@ _REQUEST = re.compile(r"请求|request", re.I)
 _SUMMARY = re.compile(r"执行段中?规定|分段规定|决定草案规定|决议草案规定|under\s+the\s+terms\s+of|"
                       r"provides?\s+that|would\s+(?:request|decide)", re.I)
 #: what an amount's own reading says of it alone, not carried to the same items in another year
-_NOT_CARRIED = frozenset({"is_total", "sent_on", "sums_before", "restates", "total_kind", "total_of", "parts", "of_which", "further", "optional",
-                          "reduction", "earlier_estimate", "restated", "period_year", "rounded_to"})
+_NOT_CARRIED = frozenset({"is_total", "sent_on", "sums_before", "restates", "total_kind", "total_of", "parts",
+                          "of_which", "further", "optional", "reduction", "earlier_estimate", "restated", "period_year",
+                          "rounded_to"})
 _INHERIT = ("meetings", "workshops", "days", "half_day", "languages", "participants", "location", "interpreted_all") + qx.MEETING_SERVICES
 _N = r"(\d+|[一二两三四五六七八九十]+)"
 _AVAIL = (re.compile(rf"最多[^。]*?{_N}\s*次[^,;。]{{0,6}}?会议"),

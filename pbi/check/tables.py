@@ -34,9 +34,9 @@ __all__ = ["Table", "TableAmount", "find_tables", "table_amounts"]
 _CELLS = re.compile(r"\s{2,}")
 _RULE = re.compile(r"^[\s\-–—=]*-{3,}[\s\-–—=]*$")
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
-#: row labels, in the languages pbi writes statements in
-#: a subtotal may name its section: "Subtotal, section 2", "Total partiel, chapitre 4", "小计，第2款"
-_SUBTOTAL = re.compile(r"^(?:subtotal|sub-total|小计|total\s+partiel|subtotal|промежуточный\s+итог|المجموع\s+الفرعي)"
+#: row labels, in the languages pbi writes statements in; a subtotal may name its section ("Subtotal,
+#: section 2", "Total partiel, chapitre 4", "小计，第2款")
+_SUBTOTAL = re.compile(r"^(?:subtotal|sub-total|小计|total\s+partiel|промежуточный\s+итог|المجموع\s+الفرعي)"
                        r"(?:\s*[,，:、(（]\s*\S.*)?$", re.I)
 _GROSS = re.compile(r"including\s+staff\s+assessment|含工作人员薪金税|毛额|\bgross\b|y\s+compris\s+les\s+contributions|"
                     r"incluidas\s+las\s+contribuciones|включая\s+налогообложение|بما\s+في\s+ذلك", re.I)
