@@ -153,3 +153,15 @@ def test_french_requirements_estimated_at() -> None:
             " 1. Les voyages des représentants nécessiteraient 30 000 dollars et les consultants 12 000 dollars.\n\n"
             " 2. Les dépenses pour 2031 sont estimées à 42 000 dollars au titre du chapitre 9.\n")
     assert (D(42000), 2031, [D(30000), D(12000)]) in _totals(text, "fr")
+
+
+def test_requirements_of_a_period_that_would_arise_are_not_summed_with_those_of_later_years() -> None:
+    """pbi's own statements: "additional requirements of $X would arise under section 2 … of the
+    programme budget for the biennium", net of those included in a later budget: no sum of the text's
+    amounts, so not read as one (with the year of the amount, above, they are)."""
+    text = _HEAD.replace("2031 and 2032", "the biennium 2030-2031") + (
+        " 2. Requirements of $700 under section 9 for 2032 would be included in the proposed programme\n"
+        "budget for 2032-2033.\n\n"
+        " 3. Should the Council adopt the draft resolution, additional requirements of $13,400 would arise\n"
+        "under section 9 of the programme budget for the biennium 2030-2031.\n")
+    assert [c.amount for c in _claims(text) if c.is_total] == []

@@ -358,9 +358,13 @@ _TOTAL = re.compile(r"以上相加|上述各项相加|以上各项|以上合计|
 #: charged against the contingency fund is left as it is: it restates a total or an item above
 _SENT_ON_BEFORE = re.compile(r"(?:^|[^\w\s]\s*|\b(?:the|and|that|those|these)\s+)(?:(?:total|overall)\s+)?"
                              r"(?:(additional|revised)\s+)?(?:resource\s+)?requirements\s+of\s*$", re.I)
-_SENT_ON_AFTER = re.compile(r"\s*(?:\([^()$]{0,60}\)\s*)?(?:(?:for|in)\s+(?:the\s+biennium\s+)?(?:19|20)\d\d"
+#: "would arise" only with the year of the amount ("additional requirements of $57,300 for 2027 and $58,800
+#: for 2028 would arise", "… of $169,000 would arise in 2028"): the requirements of a whole period that "would arise" may leave out those sent
+#: on to a later budget, which no sum of the text's amounts gives
+_SENT_ON_AFTER = re.compile(r"\s*(?:\([^()$]{0,60}\)\s*)?(?P<year>(?:for|in)\s+(?:the\s+biennium\s+)?(?:19|20)\d\d"
                             r"(?:\s*(?:and|-|–)\s*(?:19|20)\d\d)?\s*)?,?\s*(?:would|will|shall)\s+"
-                            r"(?:(be\s+considered\s+in\s+the\s+context)|be\s+included\s+in\s+the\s+proposed|arise)\b", re.I)
+                            r"(?:(?P<considered>be\s+considered\s+in\s+the\s+context)|be\s+included\s+in\s+the\s+proposed|(?P<arise>arise))\b",
+                            re.I)
 #: the Chinese form of "should the General Assembly adopt …, additional requirements of $X would arise":
 #: "如大会通过决议草案…，2027年将需要追加经费379 800美元" (the sentence names the adoption)
 _SENT_ON_ZH = re.compile(r"(?:将|会)?需要?追加(?:经费|资源|批款)(?:共计)?\s*$")
@@ -396,7 +400,10 @@ def _sent_on(text: str, start: int, money: list[Money], k: int) -> bool:
         # "additional requirements of $57,300 for 2027 and $58,800 for 2028 would arise": the verb
         # after the amount of the other year
         after = _SENT_ON_AFTER.match(text, money[k + 1].end)
-    return bool(before and after and (before.group(1) or after.group(1)))
+    if after is not None and after.group("arise") and not after.group("year") \
+            and not _YEAR_AFTER.match(text, after.end()):  # "… would arise in 2028"
+        after = None
+    return bool(before and after and (before.group(1) or after.group("considered")))
 
 
 #: after an amount: its parts follow ("$118,600 for 2023 [comprising $107,300 under section 2 …]",
