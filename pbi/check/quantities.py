@@ -783,7 +783,7 @@ _SECTION_PAREN = re.compile(r"\b(income\s+)?sections?\s+(\d{1,2}(?:\.?[A-Z])?)\b
 _STAFF_ASSESSMENT = re.compile(r"工作人员薪金税|\bstaff\s+assessment\b|\bincome\s+section\s+1\b|"
                                r"\bsection\s+36\b", re.I)
 _NET_OF = re.compile(r"(?:net\s+of|excluding|exclusive\s+of|before)\s+staff\s+assessment|"
-                     r"不含工作人员薪金税", re.I)
+                     r"(?:不含|扣除|未计)工作人员薪金税", re.I)
 
 
 #: after "sections 2": the list goes on (", 24 and 29D", " et 8", "و8")
@@ -793,6 +793,9 @@ _SECTION_LIST_NEXT = re.compile(r"(?:\s*,\s*(?:(?:and|et|y|и)\s+)?|\s+(?:and|et
 #: between two sections of one list: a conjunction, and the first one's name in parentheses or quotes
 _SECTION_GAP = re.compile(r"^[\s,]*(?:and|et|y|и|和|及|以及|与|、)?[\s,]*(?:du|de\s+la|la|el|the)?\s*$", re.I)
 _SECTION_NAME = re.compile(r"\([^()\d$]*\)|“[^”\d$]*”|«[^»\d$]*»|\"[^\"\d$]*\"")
+#: the first section's name after a comma, as the United Nations writes a list: "section 2, General
+#: Assembly and Economic and Social Council affairs and conference management, and section 10, …"
+_SECTION_NAME_COMMA = re.compile(r"^\s*,\s+(?-i:[A-Z])[^,;.:$\d()]{2,150},\s+(?:and|et|y|и)\s+$", re.I)
 #: an amount placed under no section yet, as the notes pbi writes say it in each language
 _NO_SECTION = re.compile(r"\ba\s+section\s+to\s+be\s+stated\b|待定款次|\b(?:un|one)\s+chapitre\s+à\s+préciser\b|"
                          r"\b(?:una|one)\s+secci[oó]n\s+por\s+determinar\b|\bразделу,\s+который\s+будет\s+указан|"
@@ -877,7 +880,8 @@ def _joined(text: str, a: tuple[int, int, str], b: tuple[int, int, str], anchor:
     not the amount itself."""
     if anchor is not None and a[1] <= anchor < b[0]:
         return False
-    return bool(_SECTION_GAP.match(_SECTION_NAME.sub("", text[a[1]:b[0]])))
+    gap = text[a[1]:b[0]]
+    return bool(_SECTION_GAP.match(_SECTION_NAME.sub("", gap)) or _SECTION_NAME_COMMA.match(gap))
 
 
 def no_section_at(text: str) -> int | None:

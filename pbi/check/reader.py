@@ -346,7 +346,11 @@ _TOTAL = re.compile(r"以上相加|上述各项相加|以上各项|以上合计|
                     # "the revised requirements therefore amount to $104,800" (not "the requirements
                     # for the meetings amount to": an item's)
                     r"\brequirements\s+(?:for\s+(?:19|20)\d\d\s+)?(?:(?!for\b)\w+\s+){0,2}?amount\s+to\b|"
-                    r"\b(?:would|will)\s+amount\s+to\s+(?:the\s+)?(?:additional\s+)?requirements\b", re.I)
+                    r"\b(?:would|will)\s+amount\s+to\s+(?:the\s+)?(?:additional\s+)?requirements\b|"
+                    # "The requirements for 2027 are estimated at $87,900": the note's (not "the
+                    # requirements for the meeting are estimated at", an item's)
+                    r"(?:^|[.;]\s*)\s*the\s+(?:additional\s+)?requirements\s+(?:(?:for|in)\s+(?:the\s+biennium\s+)?(?:19|20)\d\d"
+                    r"(?:\s*(?:-|–|and)\s*(?:19|20)\d\d)?\s+)?(?:are|is|would\s+be|were)\s+estimated\s+at\b", re.I)
 #: before and after an amount: the requirements of the note, sent on to be funded, a total ("The
 #: additional requirements of $291,200 would be considered in the context of the proposed programme
 #: budget for 2027"; "The revised requirements of $103,100 would be included in the proposed …"). Plain
@@ -354,9 +358,24 @@ _TOTAL = re.compile(r"以上相加|上述各项相加|以上各项|以上合计|
 #: charged against the contingency fund is left as it is: it restates a total or an item above
 _SENT_ON_BEFORE = re.compile(r"(?:^|[^\w\s]\s*|\b(?:the|and|that|those|these)\s+)(?:(?:total|overall)\s+)?"
                              r"(?:(additional|revised)\s+)?(?:resource\s+)?requirements\s+of\s*$", re.I)
-_SENT_ON_AFTER = re.compile(r"\s*(?:\([^()$]{0,60}\)\s*)?(?:(?:for|in)\s+(?:the\s+biennium\s+)?(?:19|20)\d\d"
+#: "would arise" only with the year of the amount ("additional requirements of $57,300 for 2027 and $58,800
+#: for 2028 would arise", "… of $169,000 would arise in 2028"): the requirements of a whole period that "would arise" may leave out those sent
+#: on to a later budget, which no sum of the text's amounts gives
+_SENT_ON_AFTER = re.compile(r"\s*(?:\([^()$]{0,60}\)\s*)?(?P<year>(?:for|in)\s+(?:the\s+biennium\s+)?(?:19|20)\d\d"
                             r"(?:\s*(?:and|-|–)\s*(?:19|20)\d\d)?\s*)?,?\s*(?:would|will|shall)\s+"
-                            r"(?:(be\s+considered\s+in\s+the\s+context)|be\s+included\s+in\s+the\s+proposed)\b", re.I)
+                            r"(?:(?P<considered>be\s+considered\s+in\s+the\s+context)|be\s+included\s+in\s+the\s+proposed|(?P<arise>arise))\b",
+                            re.I)
+#: the Chinese form of "should the General Assembly adopt …, additional requirements of $X would arise":
+#: "如大会通过决议草案…，2027年将需要追加经费379 800美元" (the sentence names the adoption)
+_SENT_ON_ZH = re.compile(r"(?:将|会)?需要?追加(?:经费|资源|批款)(?:共计)?\s*$")
+_ADOPT_ZH = re.compile(r"如(?:果)?[^。]{0,20}?通过")
+
+
+#: after "the requirements of $X": they are met otherwise ("would be absorbed within existing
+#: resources", "would be charged against the contingency fund"): the total said again when a total of
+#: that amount is stated above, else the item said again (``restates``)
+_MET_AFTER = re.compile(r"[^.;$]{0,120}?\b(?:would|will)\s+be\s+(?:absorbed|met|accommodated|financed|funded|"
+                        r"charged\s+against)\b", re.I)
 
 
 #: "…, and those of $76,500 for 2028 in the context of the proposed programme budget for 2028": the
@@ -372,9 +391,19 @@ def _sent_on(text: str, start: int, money: list[Money], k: int) -> bool:
     window = text[max(start, mo.start - 80):mo.start]
     if _THOSE_OF.search(window) and _IN_CONTEXT.match(text, mo.end):
         return k > 0 and money[k - 1].start >= start and _sent_on(text, start, money, k - 1)
+    if _SENT_ON_ZH.search(window) and _ADOPT_ZH.search(text, start, mo.start):
+        return True
     before = _SENT_ON_BEFORE.search(window)
     after = _SENT_ON_AFTER.match(text, mo.end)
-    return bool(before and after and (before.group(1) or after.group(1)))
+    if before and after is None and k + 1 < len(money) and _NEXT_YEAR.match(text[mo.end:money[k + 1].start]) \
+            and _YEAR_AFTER.match(text, money[k + 1].end):
+        # "additional requirements of $57,300 for 2027 and $58,800 for 2028 would arise": the verb
+        # after the amount of the other year
+        after = _SENT_ON_AFTER.match(text, money[k + 1].end)
+    if after is not None and after.group("arise") and not after.group("year") \
+            and not _YEAR_AFTER.match(text, after.end()):  # "… would arise in 2028"
+        after = None
+    return bool(before and after and (before.group(1) or after.group("considered")))
 
 
 #: after an amount: its parts follow ("$118,600 for 2023 [comprising $107,300 under section 2 …]",
@@ -393,6 +422,8 @@ _YEAR_AFTER = re.compile(r"\s*(?:in|for)\s+((?:19|20)\d\d)\b(?!\s*[-–])", re.I
 #: $80,300 in 2028"; "2027年为48 200美元，2028年为")
 _NEXT_YEAR = re.compile(r"^\s*(?:(?:in|for)\s+(?:19|20)\d\d\s*,?\s*(?:and\s+)?|"
                         r"[，,、]\s*(?:19|20)\d\d\s*年\s*(?:为|需要|所需经费为)?\s*)$", re.I)
+#: a year that opens a sentence: "For 2028, they comprise …", "In 2027, …"
+_LEAD_YEAR = re.compile(r"\s*(?:for|in)\s+((?:19|20)\d\d)\s*,", re.I)
 #: two consecutive years: a biennium named without the word ("the requirements for 2018-2019")
 _YEAR_PAIR = re.compile(r"\b((?:19|20)\d\d)\s*-\s*((?:19|20)\d\d)\b")
 #: before an amount: a further sum apart from the item just costed ("would require a further $191,000")
@@ -422,8 +453,9 @@ _REQUEST = re.compile(r"请求|request", re.I)
 _SUMMARY = re.compile(r"执行段中?规定|分段规定|决定草案规定|决议草案规定|under\s+the\s+terms\s+of|"
                       r"provides?\s+that|would\s+(?:request|decide)", re.I)
 #: what an amount's own reading says of it alone, not carried to the same items in another year
-_NOT_CARRIED = frozenset({"is_total", "sent_on", "total_kind", "total_of", "parts", "of_which", "further", "optional",
-                          "reduction", "earlier_estimate", "restated", "period_year", "rounded_to"})
+_NOT_CARRIED = frozenset({"is_total", "sent_on", "sums_before", "restates", "total_kind", "total_of", "parts",
+                          "of_which", "further", "optional", "reduction", "earlier_estimate", "restated", "period_year",
+                          "rounded_to"})
 _INHERIT = ("meetings", "workshops", "days", "half_day", "languages", "participants", "location", "interpreted_all") + qx.MEETING_SERVICES
 _N = r"(\d+|[一二两三四五六七八九十]+)"
 _AVAIL = (re.compile(rf"最多[^。]*?{_N}\s*次[^,;。]{{0,6}}?会议"),
@@ -535,6 +567,12 @@ def _entitlement(text: str) -> tuple[dict[str, int], tuple[int, int] | None, str
     return found, avail_span, funding
 
 
+def _total_said(claims: list[Claim], c: Claim) -> Claim | None:
+    """The last total of ``claims`` of ``c``'s amount and a year it may be of, if any."""
+    return next((x for x in reversed(claims) if x.is_total and x.amount == c.amount
+                 and (x.year is None or c.year is None or x.year == c.year)), None)
+
+
 def _adds(x: Claim, total: Claim) -> bool:
     """``x`` may be a part of ``total``: not a reduction, an amount restated, an amount of the
     estimate a revised one replaces (unless the total is one too), nor a cost absorbed within
@@ -629,6 +667,11 @@ class _NoteReader:
             if own_year:
                 # "$1.2 million for 2027 and 2028": of both years, not the first's
                 year = None if _YEARS_JOINED.match(text, own_year.start(1)) else int(own_year.group(1))
+            if year is None and own_year is None:
+                # "For 2027, the requirements comprise $0.7 million under section 2 and $0.5 million
+                # under section 10": the year that opens the sentence, of each amount in it
+                lead = _LEAD_YEAR.match(text, sent[0])
+                year = int(lead.group(1)) if lead and len(set(qx.find_years(text[sent[0]:sent[1]]))) == 1 else None
             if k == 0 or money[k - 1].start < sent[0]:
                 self._parts_said_after(text, sent, b)
             if k and money[k - 1].start >= sent[0] and _NEXT_YEAR.match(text[money[k - 1].end:mo.start]):
@@ -668,8 +711,14 @@ class _NoteReader:
                 pass  # a cut, an earlier estimate or an amount said again: never a total
             elif _TOTAL.search(seg):
                 q["is_total"] = True
+                if k and money[k - 1].start >= sent[0] and _TOTAL.search(text, money[k - 1].end, seg_b):
+                    # "$1.2 million in 2027 and $0.9 million in 2028, for a total of $2.2 million", "…, or
+                    # $27,000 in total": the amounts before it in its sentence are its parts
+                    q["sums_before"] = True
             elif _sent_on(text, sent[0], money, k):
                 q["is_total"] = q["sent_on"] = True
+            elif _SENT_ON_BEFORE.search(text, max(sent[0], mo.start - 80), mo.start) and _MET_AFTER.match(text, mo.end):
+                q["restates"] = True  # a total if one of its amount is stated above (_resolve_totals)
             elif k and self.claims and self.claims[-1].is_total and money[k - 1].start >= sent[0] \
                     and _NEXT_YEAR.match(text[money[k - 1].end:mo.start]) \
                     and (own_year is not None or not re.match(r"\s*(?:in|for)\b", text[money[k - 1].end:mo.start])):
@@ -1009,11 +1058,30 @@ class _NoteReader:
         at_x, at_c = self._at.get(id(x)), self._at.get(id(c))
         return at_x is not None and at_c is not None and at_x[0] == at_c[0] and at_x[1][1] <= at_c[1][0]
 
+    def _same_sentence_before(self, x: Claim, c: Claim) -> bool:
+        """``x`` stands before ``c`` in ``c``'s sentence."""
+        at_x, at_c = self._at.get(id(x)), self._at.get(id(c))
+        return at_x is not None and at_c is not None and at_x[:2] == at_c[:2] and at_x[2] < at_c[2]
+
+    def _year_totals(self, done: list[Claim], c: Claim) -> list[Claim]:
+        """The totals of single years just before ``c``, a total of no year, in its sentence ("2027年将
+        需要追加经费379 800美元，2028年…390 100美元，两年共计769 900美元"): its parts, for a total that
+        finds no other (the items above are theirs). Two or more, of different years."""
+        run: list[Claim] = []
+        for x in reversed(done):
+            if not (x.is_total and x.year is not None and x.amount is not None
+                    and self._at.get(id(x), ("",))[0] == self._at.get(id(c), ("", (0, 0)))[0]
+                    and self._at[id(x)][1] == self._at[id(c)][1]):
+                break
+            run.insert(0, x)
+        return run if len(run) > 1 and len({x.year for x in run}) == len(run) else []
+
     def _resolve_totals(self) -> None:
         done: list[Claim] = []
         since = before_prev = 0
         #: id(part) → the year of the "comprising" total it is listed under, for a part that names none
         year_of: dict[int, int] = {}
+        shares: set[int] = set()  # id(part) of a total's parts by year, each a year's requirements
         for c in self.claims:
             if id(c) in year_of:  # "In 2027, the requirements of $734,500 would cover … ($398,200), …"
                 at = self._at[id(c)]
@@ -1023,6 +1091,12 @@ class _NoteReader:
                 self._range_total(c, done[since:])  # "共计84 800至94 800美元"
                 done.append(c)
                 since = len(done)
+                continue
+            if c.quantities.get("restates") and not c.is_total and c.amount is not None:
+                said = _total_said(done, c)
+                if said is not None:  # "The requirements of $87,900 would be absorbed …": the total again
+                    c.quantities.update(is_total=True, total_of=[said.paragraph], parts=[said.amount])
+                done.append(c)
                 continue
             if not c.is_total or c.amount is None:
                 done.append(c)
@@ -1040,6 +1114,12 @@ class _NoteReader:
                          and not (net and x.quantities.get("staff_assessment"))]
                 c.quantities["total_of"] = [x.paragraph for x in parts]
                 c.quantities["parts"] = [x.amount for x in parts]
+                if len(parts) > 1 and len({x.year for x in parts} - {None}) == len(parts):
+                    # "114 600 dollars au total, soit 56 100 dollars pour 2027 et 58 500 dollars pour 2028":
+                    # each part the requirements of its year; when items of that year are stated above
+                    # it, they said again, never a part of a later total
+                    items = {x.year for x in done[since:] if not x.is_total and x.amount is not None}
+                    shares.update(id(x) for x in parts if x.year in items)
                 if c.year is not None and not _YEARS_JOINED.search(c.text):
                     year_of.update((id(x), c.year) for x in parts if x.year is None)
                 named = self._named_at.get(id(c))
@@ -1069,6 +1149,9 @@ class _NoteReader:
                 since = before_prev  # totals of one pool, by year (after the total of both, if stated)
             pool = children or [x for x in done[since:] if x.paragraph != c.paragraph
                                 or self._sentence_before(x, c)]
+            if c.quantities.get("sums_before"):
+                own = [x for x in done[since:] if self._same_sentence_before(x, c)]
+                pool = own if len(own) > 1 else pool
             years = {x.year for x in pool if x.amount is not None and not x.is_total}
             by_year = c.year is not None and c.year in years and len(years - {None}) > 1
             if by_year:
@@ -1081,6 +1164,7 @@ class _NoteReader:
                      # "a further $0.3 million in 2028": apart from the items of 2027, one of 2028's
                      and (not x.quantities.get("further") or (by_year and x.year == c.year))
                      and not x.quantities.get("income_offset")
+                     and id(x) not in shares  # a year's share of a total: the items above, said again
                      and (gross or not x.quantities.get("staff_assessment"))
                      and (c.funding is None or x.funding in (None, c.funding)
                           or {c.funding, x.funding} <= _REGULAR)
@@ -1088,6 +1172,8 @@ class _NoteReader:
                           or x.operative_paragraph.split("(")[0].split(",")[0] in total_ops)]
             if not parts and c.quantities.get("sent_on"):  # one amount stated above, sent on alone
                 parts = [x for x in reversed(done) if x.amount == c.amount and _adds(x, c)][:1]
+            if not parts and c.year is None:
+                parts = self._year_totals(done, c)
             c.quantities["total_of"] = [x.paragraph for x in parts]
             c.quantities["parts"] = [x.amount for x in parts]
             done.append(c)
@@ -1262,6 +1348,11 @@ def _totals_in_tables(claims: list[Claim]) -> None:
             and not c.quantities.get("earlier_estimate")]
     for c in claims:
         q = c.quantities
+        if q.get("restates") and not c.is_total and c.amount is not None:
+            said = _total_said(rows, c)  # "The requirements of $39,000 would be absorbed": a table's total
+            if said is not None:
+                q.update(is_total=True, total_of=[said.paragraph], parts=[said.amount])
+            continue
         # the requirements sent on to be funded ("additional requirements of $952,700 would be charged
         # against …") restate the table's total rather than add the text's amounts again
         if not c.is_total or q.get("table") or (q.get("parts") and not q.get("sent_on")) \
@@ -1376,13 +1467,24 @@ def _table_claims(table: Table, body: list[Line], blocks: list[_Block], note_no:
     num = owner.number if owner else "0"
 
     def name(t: TableAmount) -> str:  # "3 (table: Subtotal, section 16, 2023)"
-        where = [t.label.strip()] + ([f"section {t.section}"] if t.role in ("object", "subtotal") and t.section else [])
+        where = [t.label.strip()] + ([f"section {t.section}"] if t.role in ("object", "subtotal") and t.section
+                                     and qx.find_section(t.label) != t.section else [])
         where += [_COLUMN_NAMES[t.column]] if t.column in _COLUMN_NAMES else []
         return f"{num} (table: {', '.join(where)}, {t.year or 'total'})"
 
     described = _described_items(owner.text) if owner else {}
+    amounts = table_amounts(table)
+    if owner is not None and table.kind != "items" and all(t.section is None for t in amounts):
+        # a table of objects of expenditure alone, after a paragraph that names its one section ("The
+        # requirements …, under section 24, Human rights, are set out by object of expenditure in table 1")
+        named = {sec for sec in qx.find_sections(owner.text) if sec != "36" and not sec.startswith("income")}
+        if len(named) == 1:
+            only = named.pop()
+            for t in amounts:
+                if t.role in ("object", "subtotal", "net"):
+                    t.section = only
     out: list[Claim] = []
-    for t in table_amounts(table):
+    for t in amounts:
         para = name(t)
         q: dict[str, Any] = {"table": True}
         kind = lx.object_of_expenditure(t.label) if t.role == "object" and not t.is_total else None

@@ -34,8 +34,10 @@ __all__ = ["Table", "TableAmount", "find_tables", "table_amounts"]
 _CELLS = re.compile(r"\s{2,}")
 _RULE = re.compile(r"^[\s\-–—=]*-{3,}[\s\-–—=]*$")
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
-#: row labels, in the languages pbi writes statements in
-_SUBTOTAL = re.compile(r"^(?:subtotal|sub-total|小计|total\s+partiel|промежуточный\s+итог|المجموع\s+الفرعي)$", re.I)
+#: row labels, in the languages pbi writes statements in; a subtotal may name its section ("Subtotal,
+#: section 2", "Total partiel, chapitre 4", "小计，第2款")
+_SUBTOTAL = re.compile(r"^(?:subtotal|sub-total|小计|total\s+partiel|промежуточный\s+итог|المجموع\s+الفرعي)"
+                       r"(?:\s*[,，:、(（]\s*\S.*)?$", re.I)
 _GROSS = re.compile(r"including\s+staff\s+assessment|含工作人员薪金税|毛额|\bgross\b|y\s+compris\s+les\s+contributions|"
                     r"incluidas\s+las\s+contribuciones|включая\s+налогообложение|بما\s+في\s+ذلك", re.I)
 _INCOME = re.compile(r"^income\s+section|^收入第|des\s+recettes|de\s+ingresos|сметы\s+поступлений|"
@@ -320,13 +322,18 @@ def table_amounts(table: Table) -> list[TableAmount]:
     net: list[TableAmount] = []
     sa: list[TableAmount] = []
     ncols = len(table.years) + table.total_column or 1  # a table of one column of amounts: of no year
+    heading = False  # the line before was a section's heading, alone on its line
     for row in _unwrapped(table.rows):
         cells = _cells(row.text)
         label = cells[0] if cells else ""
         if len(cells) == 1:  # a section heading: "Section 2, General Assembly …"
-            section = qx.find_section(label)
+            own_heading = qx.find_section(label)
+            if own_heading is None and heading:
+                continue  # the heading's second line: "and conference management"
+            section, heading = own_heading, own_heading is not None
             in_section = []
             continue
+        heading = False
         if len(cells) != ncols + 1:
             continue
         indented = row.text[:1].isspace()
