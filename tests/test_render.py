@@ -370,3 +370,20 @@ def test_new_draft_docx(tmp_path):
     texts = [p.text for p in docx.Document(str(out)).paragraphs]
     assert any(t.startswith("关于题为“庆祝《联合国打击跨国有组织犯罪公约》通过二十周年") for t in texts)
     assert any("164,500" in t for t in texts) and any("532,900" in t for t in texts)
+
+
+@pytest.mark.parametrize("fmt", ["text", "md"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_assumptions_follow_the_last_paragraph_after_one_blank_line(fmt: str, lang: str) -> None:
+    """A statement without footnotes listed its assumptions after two blank lines (the last paragraph's
+    blank line and the heading's own): one separates them, as between paragraphs."""
+    from pbi.costing.api import cost_file
+    from pbi.render import render_note
+
+    est = cost_file(NOTES.parent / "e-2011-30" / "draft-resolution-a-iii.yaml")
+    text = render_note(est, lang, fmt)
+    assert isinstance(text, str)
+    title = {"en": "Assumptions of this estimate", "zh": "本估计所依据的假设"}[lang]
+    before = text[:text.index(title)]
+    assert before.endswith("\n\n" if fmt == "text" else "\n\n## ")
+    assert not before.rstrip("# ").endswith("\n\n\n"), before[-200:]

@@ -811,8 +811,8 @@ def note_text(note: Note, fmt: str = "text", *, assumptions: bool = True) -> str
             if p.number == note.table_after:
                 out += [*table, ""]
         out.extend(f"{m} {f}" for m, f in zip(marks, note.footnotes, strict=True))
-        if listed:
-            out += ["", note.assumptions_title, *(f"    - {a}" for a in listed)]
+        if listed:  # one blank line before the heading, as between paragraphs
+            out += [*([""] if out[-1] else []), note.assumptions_title, *(f"    - {a}" for a in listed)]
         return "\n".join(out).rstrip() + "\n"
     if fmt == "md":
         m = _md
@@ -836,7 +836,7 @@ def note_text(note: Note, fmt: str = "text", *, assumptions: bool = True) -> str
                 out += [*table, ""]
         out.extend(f"[^{i}]: {m(f)}" for i, f in enumerate(note.footnotes, start=1))
         if listed:
-            out += ["", f"## {note.assumptions_title}", "", *(f"- {a}" for a in listed)]
+            out += [*([""] if out[-1] else []), f"## {note.assumptions_title}", "", *(f"- {a}" for a in listed)]
         return "\n".join(out).rstrip() + "\n"
     e = html.escape
     ref = '<sup><a href="#fn1" id="ref1">*</a></sup>' if note.footnotes else ""
