@@ -52,6 +52,23 @@ def test_session_numbers_date_the_work_by_the_body_named() -> None:
     assert any("“its sixty-seventh session” is held in 2012" in a for a in spec.extra["assumptions"])
 
 
+def test_a_spec_the_model_refuses_is_said_in_plain_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A model check that names its field (more activities than a spec may hold) is reported with that field
+    and its message, not pydantic's encoding of them."""
+    from pbi.model import specs
+
+    monkeypatch.setattr(specs, "MAX_ACTIVITIES", 1)
+    with pytest.raises(PbiError) as err:
+        _spec_of(_draft("The General Assembly,", [
+            "Requests the Secretary-General to submit to the General Assembly at its sixty-seventh session a "
+            "report on the implementation of the present resolution;",
+            "Also requests the Secretary-General to submit a report to the Commission on Crime Prevention and "
+            "Criminal Justice at its twenty-first session;"]))
+    text = str(err.value)
+    assert "requests[1].activities: more than 1 activities in one spec" in text
+    assert "@" not in text and "\x00" not in text and "Value error" not in text
+
+
 def test_work_before_a_session_is_the_year_before() -> None:
     spec = _spec_of(_draft("The Conference of the Parties to the United Nations Convention against "
                            "Transnational Organized Crime,",

@@ -26,6 +26,7 @@ from pbi.model.money import roman
 from pbi.model.periods import BudgetPeriod, period_of
 from pbi.model.specs import Spec, dump_spec
 from pbi.model.tables import Table, installed_tables, resolve_table
+from pbi.model.validation import error_text
 
 __all__ = ["ParagraphResult", "Proposal", "classify_draft", "propose_spec", "spec_yaml", "document_year",
            "cn_number", "en_ordinal", "en_cardinal"]
@@ -1586,9 +1587,9 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
         where = _paragraph_of(loc, requests, results)
         if where is not None:  # a quantity the draft states: say its paragraph and line
             number, line = where
-            raise SpecError(f"paragraph {number}: {loc[-1]}: {err['msg']}", file=draft.file, line=line) from None
-        raise SpecError(f"the proposed spec is invalid: {'.'.join(str(p) for p in loc)}: {err['msg']} "
-                        "(check pbi/draft/rules/standards.yaml)", file=draft.file, line=draft.line) from None
+            raise SpecError(f"paragraph {number}: {loc[-1]}: {error_text(err)[1]}", file=draft.file, line=line) from None
+        raise SpecError("the proposed spec is invalid: {}: {} (check pbi/draft/rules/standards.yaml)".format(
+            *error_text(err)), file=draft.file, line=draft.line) from None
     try:  # the spec must price as it is: a rule or standard that the table cannot price is said here
         cost(spec, cost_table)
     except PbiError as err:

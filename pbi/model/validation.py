@@ -10,7 +10,7 @@ from pydantic import BaseModel, ValidationError
 from pbi.model.errors import PbiError
 from pbi.model.yamlio import LoadedYaml, path_of, read_text
 
-__all__ = ["validate", "at", "echo", "expect"]
+__all__ = ["validate", "at", "echo", "expect", "error_text"]
 
 #: the most characters of a user's value an error message repeats
 ECHO_CHARS = 80
@@ -57,16 +57,22 @@ def validate(model: type[M], loaded: LoadedYaml, error: type[PbiError], **contex
         errors = exc.errors(include_url=False)
         first = _misspelt_instead_of_missing(errors) or errors[0]
         loc = tuple(p for p in first.get("loc", ()) if not (isinstance(p, str) and p.startswith("function-")))
-        field = path_of(loc)
-        message = _message(first)
+        field, message = error_text(first)
         if first.get("type") == "extra_forbidden":
             hint = _comma_hint(loaded, loc, field) if first.get("input") in (None, "") else ""
             message += hint or _close_key(model, loc)
-        if _AT in message:
-            _, sub, message = message.split(_AT, 2)
-            field = f"{field}.{sub}" if field and not sub.startswith("[") else f"{field}{sub}"
         raise error(message, file=loaded.file, line=loaded.line_of(field),
                     field=field or None) from None
+
+
+def error_text(err: Mapping[str, Any]) -> tuple[str, str]:
+    """The field path and the message of one pydantic error, a model check's :func:`at` path included."""
+    loc = tuple(p for p in err.get("loc", ()) if not (isinstance(p, str) and p.startswith("function-")))
+    field, message = path_of(loc), _message(err)
+    if _AT in message:
+        _, sub, message = message.split(_AT, 2)
+        field = f"{field}.{sub}" if field and not sub.startswith("[") else f"{field}{sub}"
+    return field, message
 
 
 def _misspelt_instead_of_missing(errors: list[Any]) -> Any:
