@@ -20,6 +20,7 @@ Every error that pbi raises on bad input is a :class:`PbiError`; the CLI prints 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 __all__ = [
@@ -38,6 +39,26 @@ __all__ = [
 #: the characters Python's ``str.splitlines`` breaks a line at, each written as its escape instead
 _LINE_BREAKS = str.maketrans({c: c.encode("unicode_escape").decode("ascii")
                               for c in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"})
+
+
+#: a word (a run of characters without a space) longer than this is cut in a message: a value of
+#: 100,000 characters quoted back is named by its start and its length, not repeated
+LONG_WORD = 200
+#: what is kept of such a word
+WORD_KEPT = 80
+#: the most characters of a message; a longer one keeps its start and its end
+MESSAGE_CHARS = 4_000
+_LONG_WORD = re.compile(r"\S{%d,}" % (LONG_WORD + 1))
+
+
+def shortened(text: str) -> str:
+    """``text`` with each word over :data:`LONG_WORD` characters cut to its first :data:`WORD_KEPT`
+    and its length, and the whole cut to :data:`MESSAGE_CHARS` (its start and its end kept)."""
+    text = _LONG_WORD.sub(lambda m: f"{m.group()[:WORD_KEPT]}… ({len(m.group()):,} characters)", text)
+    if len(text) > MESSAGE_CHARS:
+        tail = MESSAGE_CHARS // 8
+        text = f"{text[:MESSAGE_CHARS - tail]} … ({len(text):,} characters) … {text[-tail:]}"
+    return text
 
 
 def one_line(text: str) -> str:
@@ -96,7 +117,7 @@ class PbiError(Exception):
         if self.file:
             where = self.file + (f":{self.line}" if self.line else "") + ": "
         field = f"{self.field}: " if self.field else ""
-        return one_line(f"{where}{field}{self.message}")
+        return one_line(where + shortened(f"{field}{self.message}"))
 
 
 class InputError(PbiError):
