@@ -54,7 +54,12 @@ _LONG_WORD = re.compile(r"\S{%d,}" % (LONG_WORD + 1))
 def shortened(text: str) -> str:
     """``text`` with each word over :data:`LONG_WORD` characters cut to its first :data:`WORD_KEPT`
     and its length, and the whole cut to :data:`MESSAGE_CHARS` (its start and its end kept)."""
-    text = _LONG_WORD.sub(lambda m: f"{m.group()[:WORD_KEPT]}… ({len(m.group()):,} characters)", text)
+    def cut(match: re.Match[str]) -> str:
+        word = match.group()
+        colon = ":" if word.endswith(":") else ""  # a field path's colon stays
+        return f"{word[:WORD_KEPT]}… ({len(word) - len(colon):,} characters){colon}"
+
+    text = _LONG_WORD.sub(cut, text)
     if len(text) > MESSAGE_CHARS:
         tail = MESSAGE_CHARS // 8
         text = f"{text[:MESSAGE_CHARS - tail]} … ({len(text):,} characters) … {text[-tail:]}"
