@@ -522,8 +522,11 @@ class Spec(BaseModel):
 
     model_config = _FROZEN
 
-    symbol: str = Field(description="e.g. CTOC/COP/2010/L.3/Rev.2")
-    document: str | None = Field(default=None, description="the report the note is printed in")
+    # a symbol is printed at the head of every output, in file names and in exports: one line, no
+    # invisible character (``symbol: |`` keeps a line break)
+    symbol: Annotated[str, BeforeValidator(_visible_id)] = Field(description="e.g. CTOC/COP/2010/L.3/Rev.2")
+    document: Annotated[str | None, BeforeValidator(_visible_id)] = Field(
+        default=None, description="the report the note is printed in")
     annex: int | None = Field(default=None, ge=1, le=99)
     adopted_as: str | None = Field(default=None, description="e.g. resolution 5/4")
     draft_kind: Literal["resolution", "decision"] = "resolution"
