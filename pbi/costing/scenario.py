@@ -40,6 +40,7 @@ from pbi.model.money import to_decimal
 from pbi.model.specs import (FIRST_YEAR, GRADES, Activity, Range, Spec, check_amount, check_languages, check_quantity,
                              grade_of, parse_range, place_of)
 from pbi.model.tables import Rate, Table
+from pbi.model.yamlio import YEARS
 from pbi.costing.quantities import feeds
 
 __all__ = ["Scenario", "load_scenario", "parse_assignment", "priced_apart", "QUANTITY_PATHS", "PLACE_PATHS", "duty_stations",
@@ -135,11 +136,7 @@ def _rate_value(value: Any) -> RateOverride:
     if isinstance(value, Mapping):
         out: dict[dt.date, Decimal] = {}
         for date, v in value.items():
-            try:
-                day = date if isinstance(date, dt.date) else dt.date.fromisoformat(str(date))
-            except ValueError:
-                raise ValueError(f"{date!r} is not a date (write YYYY-MM-DD)") from None
-            out[day] = _rate_value(v)  # type: ignore[assignment]
+            out[_day(date, "")] = _rate_value(v)  # type: ignore[assignment]
         if not out:
             raise ValueError("expected a value or {date: value}")
         return out
@@ -149,16 +146,34 @@ def _rate_value(value: Any) -> RateOverride:
     return amount
 
 
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _day(value: Any, also: str) -> dt.date:
+    """A date as YAML files give it: ``YYYY-MM-DD`` (not another of ISO's forms, such as ``20120101``
+    or ``2012-W01-1``) in the years a date may fall in; ValueError naming the value otherwise (``also``:
+    what else the value may be)."""
+    if isinstance(value, dt.datetime) or not isinstance(value, (dt.date, str)):
+        raise ValueError(f"{echo(value, 40)} is not a date (write YYYY-MM-DD{also})")
+    day: dt.date
+    if isinstance(value, str):
+        try:
+            if not _ISO_DAY.fullmatch(value.strip()):
+                raise ValueError
+            day = dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError(f"{echo(value, 40)} is not a date (write YYYY-MM-DD{also})") from None
+    else:
+        day = value
+    if not YEARS[0] <= day.year <= YEARS[1]:
+        raise ValueError(f"{day.isoformat()} is out of range (years {YEARS[0]} to {YEARS[1]})")
+    return day
+
+
 def _date_or_year(value: Any) -> dt.date | str:
-    if isinstance(value, dt.date):
-        return value
-    if str(value).strip().lower() == "year":
+    if isinstance(value, str) and value.strip().lower() == "year":
         return "year"
-    try:
-        return dt.date.fromisoformat(str(value).strip())
-    except ValueError:
-        raise ValueError(f"{value!r} is not a date (write YYYY-MM-DD, or 'year' for 1 January of each "
-                         "activity's year)") from None
+    return _day(value, ", or 'year' for 1 January of each activity's year")
 
 
 def parse_assignment(text: str) -> tuple[str, Any]:
@@ -196,11 +211,16 @@ class Scenario:
         a flat mapping of paths (``{"F09.days": 3}``) is read as ``set``."""
         lines = dict(lines or {})
         known = {"name", "description", "set", "rates", "priced_on"}
-        if not any(k in known for k in data):
+        if not any(k in known for k in data):  # a flat mapping of paths: its keys' lines are set's
             data = {"set": dict(data)}
+            lines.update({f"set.{k}": lines[str(k)] for k in data["set"] if str(k) in lines})
         for key in data:
             if key not in known:
                 raise SpecError(f"unknown key (expected {', '.join(sorted(known))})", file=file,
+                                line=lines.get(key), field=key)
+        for key in ("name", "description"):
+            if data.get(key) is not None and not isinstance(data[key], str):
+                raise SpecError(f"expected text, not {type(data[key]).__name__} {echo(data[key], 40)}", file=file,
                                 line=lines.get(key), field=key)
         quantities: dict[str, Any] = {}
         rates: dict[str, RateOverride] = {}
