@@ -34,7 +34,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 
-from pbi.model.errors import SpecError
+from pbi.model.errors import ArgumentError, SpecError
 from pbi.model.validation import echo
 from pbi.model.money import to_decimal
 from pbi.model.specs import (FIRST_YEAR, GRADES, Activity, Range, Spec, check_amount, check_languages, check_quantity,
@@ -209,6 +209,9 @@ class Scenario:
                   lines: Mapping[str, int] | None = None) -> "Scenario":
         """Build a scenario from ``{name, description, set: {path: value}, rates: {key: value}}``;
         a flat mapping of paths (``{"F09.days": 3}``) is read as ``set``."""
+        if not isinstance(data, Mapping):
+            raise ArgumentError(f"Scenario.from_dict() takes data as a mapping, not {type(data).__name__} "
+                                f"{echo(data, 40)}")
         lines = dict(lines or {})
         known = {"name", "description", "set", "rates", "priced_on"}
         if not any(k in known for k in data):  # a flat mapping of paths: its keys' lines are set's
@@ -501,7 +504,8 @@ def load_scenario(path: Path | str | Mapping[str, Any]) -> Scenario:
     if isinstance(path, Mapping):
         return Scenario.from_dict(path)
     if not isinstance(path, (str, Path)):
-        raise TypeError(f"load_scenario takes a path to a YAML file or a mapping, not {type(path).__name__}")
+        raise ArgumentError(f"load_scenario() takes path as a YAML file's path or a mapping, not {type(path).__name__} "
+                            f"{echo(path, 40)}")
     if Path(path).suffix.lower() in (".xlsx", ".xlsm"):
         raise SpecError("a workbook, not a scenario file: read its edits with pbi.export.workbook."
                         "read_workbook_scenario(path, estimate) and pass the scenario it returns", file=str(path))

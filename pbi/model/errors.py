@@ -16,6 +16,8 @@ Every error that pbi raises on bad input is a :class:`PbiError`; the CLI prints 
     applied to pages).
   - :class:`RenderError` — a note cannot be rendered (unknown template, language, format).
   - :class:`CheckError` — a published note's text cannot be read by ``pbi check``.
+  - :class:`ArgumentError` — a function of the Python API given an argument of the wrong type
+    (``pbi.load_spec(None)``, ``pbi.cost(spec, "an id")``); also a :class:`TypeError`.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ __all__ = [
     "UnitError",
     "RenderError",
     "CheckError",
+    "ArgumentError",
 ]
 
 
@@ -48,7 +51,7 @@ LONG_WORD = 200
 WORD_KEPT = 80
 #: the most characters of a message; a longer one keeps its start and its end
 MESSAGE_CHARS = 4_000
-_LONG_WORD = re.compile(r"\S{%d,}" % (LONG_WORD + 1))
+_LONG_WORD = re.compile(rf"\S{{{LONG_WORD + 1},}}")
 
 
 def shortened(text: str) -> str:
@@ -151,3 +154,8 @@ class RenderError(PbiError):
 
 class CheckError(PbiError):
     """A note's text cannot be read."""
+
+
+class ArgumentError(PbiError, TypeError):
+    """A public function given an argument of the wrong type: the message names the function, the
+    argument, what it takes and how to get one. A TypeError too, as Python's own would be."""

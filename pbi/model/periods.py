@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from pbi.model.errors import SpecError
+from pbi.model.errors import ArgumentError, SpecError
 
 __all__ = ["BudgetPeriod", "FIRST_ANNUAL_YEAR", "period_of", "parse_period", "meeting_days",
            "split_days"]
@@ -59,7 +59,7 @@ def period_of(year: int | dt.date) -> BudgetPeriod:
     elif isinstance(year, str) and year.strip().isascii() and year.strip().isdigit():
         y = int(year)
     else:
-        raise TypeError(f"period_of() takes a year (int) or a date, not {year!r:.40}")
+        raise ArgumentError(f"period_of() takes a year (int) or a date, not {year!r:.40}")
     if y >= FIRST_ANNUAL_YEAR:
         return BudgetPeriod(y, y)
     start = y if y % 2 == 0 else y - 1

@@ -22,7 +22,7 @@ from pbi.model.cells import FORMULA_STARTS
 from pbi.model.money import format_range, to_decimal
 from pbi.model.periods import BudgetPeriod, parse_period
 from pbi.model.tables import FUNDING_SOURCES, QUANTITY_UNITS, TABLE_ID
-from pbi.model.validation import at, validate
+from pbi.model.validation import at, expect_path, validate
 from pbi.model.vocabulary import duty_stations, grades, section_keys
 from pbi.model.yamlio import load_yaml
 
@@ -703,6 +703,7 @@ def dump_spec(spec: Spec) -> str:
 
 def load_spec(path: Path | str) -> Spec:
     """Load and validate a spec; SpecError names the file, line and field of the first problem."""
+    expect_path(path, where="load_spec")
     loaded = load_yaml(path)
     spec = validate(Spec, loaded, SpecError)
     spec._source = (loaded.file, loaded.lines)
