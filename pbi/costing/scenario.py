@@ -35,7 +35,7 @@ from typing import Any
 
 
 from pbi.model.errors import ArgumentError, SpecError
-from pbi.model.validation import echo
+from pbi.model.validation import echo, expect_path
 from pbi.model.money import to_decimal
 from pbi.model.specs import (FIRST_YEAR, GRADES, Activity, Range, Spec, check_amount, check_languages, check_quantity,
                              grade_of, parse_range, place_of)
@@ -264,7 +264,14 @@ class Scenario:
 
     @classmethod
     def from_assignments(cls, assignments: Sequence[str], *, name: str = "scenario") -> "Scenario":
-        """From ``--set`` strings such as ``F09.days=3``, ``languages=4``, ``rates.x=2000``."""
+        """From ``--set`` strings such as ``F09.days=3``, ``languages=4``, ``rates.x=2000`` (one string is
+        one assignment, not its characters)."""
+        if isinstance(assignments, str):
+            assignments = [assignments]
+        for a in assignments:
+            if not isinstance(a, str):
+                raise ArgumentError(f"assignments are 'PATH=VALUE' strings such as 'F09.days=3', not "
+                                    f"{type(a).__name__} {echo(a, 40)}")
         scenario = cls.from_dict({"name": name, "set": dict(parse_assignment(a) for a in assignments)}, file="--set")
         return replace(scenario, from_set=frozenset([*scenario.quantities, *(f"rates.{k}" for k in scenario.rates)]))
 
@@ -506,6 +513,7 @@ def load_scenario(path: Path | str | Mapping[str, Any]) -> Scenario:
     if not isinstance(path, (str, Path)):
         raise ArgumentError(f"load_scenario() takes path as a YAML file's path or a mapping, not {type(path).__name__} "
                             f"{echo(path, 40)}")
+    expect_path(path, where="load_scenario")
     if Path(path).suffix.lower() in (".xlsx", ".xlsm"):
         raise SpecError("a workbook, not a scenario file: read its edits with pbi.export.workbook."
                         "read_workbook_scenario(path, estimate) and pass the scenario it returns", file=str(path))

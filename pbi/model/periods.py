@@ -19,6 +19,8 @@ __all__ = ["BudgetPeriod", "FIRST_ANNUAL_YEAR", "period_of", "parse_period", "me
 
 #: the first year of an annual programme budget (resolution 72/266)
 FIRST_ANNUAL_YEAR = 2020
+#: the years :func:`period_of` places in a budget period (those a date may fall in)
+FIRST_YEAR, LAST_YEAR = 1900, 2199
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -60,6 +62,8 @@ def period_of(year: int | dt.date) -> BudgetPeriod:
         y = int(year)
     else:
         raise ArgumentError(f"period_of() takes a year (int) or a date, not {year!r:.40}")
+    if not FIRST_YEAR <= y <= LAST_YEAR:
+        raise SpecError(f"{y} is not a year of a budget period pbi knows ({FIRST_YEAR} to {LAST_YEAR})")
     if y >= FIRST_ANNUAL_YEAR:
         return BudgetPeriod(y, y)
     start = y if y % 2 == 0 else y - 1

@@ -180,6 +180,9 @@ def expect_path(value: object, *, what: str = "path", where: str) -> None:
     import os
 
     if isinstance(value, str) or (isinstance(value, os.PathLike) and isinstance(os.fspath(value), str)):
+        if "\0" in os.fspath(value):  # os.stat would raise a ValueError
+            raise ArgumentError(f"{where}() takes {what} as a file path, and a path cannot hold a NUL character "
+                                f"(got {echo(os.fspath(value), 40)})")
         return
     raise ArgumentError(f"{where}() takes {what} as a file path (str or pathlib.Path), not "
                         f"{type(value).__name__} {echo(value, 40)}")
