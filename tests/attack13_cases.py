@@ -436,6 +436,16 @@ API13: list[ApiAttack] = [
         ("load_scenario", lambda pbi, d: pbi.load_scenario("a\0b.yaml")),
         ("load_entitlements", lambda pbi, d: pbi.load_entitlements("a\0b.yaml")),
         ("reproduce", lambda pbi, d: pbi.reproduce(["a\0b.yaml"])))],
+    *[ApiAttack(f"Scenario({label}) then apply", lambda pbi, d, kw=kw: pbi.Scenario(**kw).apply(
+        _spec(pbi, d), _table(pbi, d)), want) for label, kw, want in (
+        ("quantities={'pages': 'x'}", {"quantities": {"pages": "x"}}, "pages"),
+        ("quantities={'count': 10**9}", {"quantities": {"count": 10**9}}, "count"),
+        ("rates={'documentation.page': 'x'}", {"rates": {"documentation.page": "x"}}, "documentation.page"),
+        ("priced_on='x'", {"priced_on": "x", "quantities": {"pages": 3}}, "priced_on"),
+        ("name=[1]", {"name": [1]}, "name"),
+        ("quantities=5", {"quantities": 5}, "quantities"))],
+    *[ApiAttack(f"Range({label}) printed", lambda pbi, d, args=args: str(pbi.Range(*args)), "Range")
+      for label, args in (("None, None", (None, None)), ("'a', 'b'", ("a", "b")), ("1.5, 2", (1.5, 2)))],
     ApiAttack("period_of(None)", lambda pbi, d: pbi.period_of(None), "period_of"),
     ApiAttack("period_of('2012')", lambda pbi, d: pbi.period_of("x"), "period_of"),
 ]

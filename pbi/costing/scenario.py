@@ -29,6 +29,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from contextvars import ContextVar
 from pathlib import Path
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
@@ -146,6 +147,9 @@ def _rate_value(value: Any) -> RateOverride:
     return amount
 
 
+#: True while :meth:`Scenario.from_dict` makes a scenario of the values it has checked
+_CHECKED: ContextVar[bool] = ContextVar("pbi_scenario_checked", default=False)
+
 _ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
@@ -204,6 +208,23 @@ class Scenario:
     #: the paths given as ``--set`` options, which an error names instead of ``file``
     from_set: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
 
+    def __post_init__(self) -> None:
+        """A scenario built directly (``Scenario(quantities={"pages": "x"})``) is checked as
+        :meth:`from_dict` checks one: SpecError naming the path, not an error from the engine later."""
+        if not isinstance(self.name, str) or not isinstance(self.description, str):
+            raise ArgumentError(f"Scenario() takes name and description as text, not {echo(self.name, 40)}, "
+                                f"{echo(self.description, 40)}")
+        for what, value in (("quantities", self.quantities), ("rates", self.rates)):
+            if not isinstance(value, Mapping):
+                raise ArgumentError(f"Scenario() takes {what} as a mapping, not {type(value).__name__} {echo(value, 40)}")
+        if _CHECKED.get():  # made by from_dict, which checked every value
+            return
+        checked = Scenario.from_dict({"name": self.name, "description": self.description, "set": self.quantities,
+                                      "rates": self.rates, "priced_on": self.priced_on}, file=self.file,
+                                     lines=self.lines)
+        for name in ("quantities", "rates", "priced_on"):
+            object.__setattr__(self, name, getattr(checked, name))
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], *, file: str | None = None,
                   lines: Mapping[str, int] | None = None) -> "Scenario":
@@ -259,8 +280,12 @@ class Scenario:
                 except (ValueError, TypeError) as exc:
                     raise SpecError(str(exc), file=file, line=lines.get(where),
                                     field=f"rates.{key}" if is_rate else str(path)) from None
-        return cls(name=str(data.get("name") or "scenario"), quantities=quantities, rates=rates,
-                   description=str(data.get("description") or ""), priced_on=priced_on, file=file, lines=lines)
+        token = _CHECKED.set(True)
+        try:
+            return cls(name=str(data.get("name") or "scenario"), quantities=quantities, rates=rates,
+                       description=str(data.get("description") or ""), priced_on=priced_on, file=file, lines=lines)
+        finally:
+            _CHECKED.reset(token)
 
     @classmethod
     def from_assignments(cls, assignments: Sequence[str], *, name: str = "scenario") -> "Scenario":

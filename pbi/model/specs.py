@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from pydantic import StrictInt, BeforeValidator, PlainSerializer, WithJsonSchema, BaseModel, ConfigDict, Field, PrivateAttr, ValidationInfo, field_validator, model_validator
 
-from pbi.model.errors import SpecError
+from pbi.model.errors import ArgumentError, SpecError
 from pbi.model.cells import FORMULA_STARTS
 from pbi.model.money import format_range, to_decimal
 from pbi.model.periods import BudgetPeriod, parse_period
@@ -104,6 +104,10 @@ class Range:
     low: Decimal
     high: Decimal
 
+    def __post_init__(self) -> None:
+        if type(self.low) is not Decimal or type(self.high) is not Decimal:
+            _range_of_numbers(self)
+
     @classmethod
     def of(cls, value: "Range | Decimal | int | str") -> "Range":
         if isinstance(value, Range):
@@ -123,6 +127,19 @@ class Range:
 
     def __str__(self) -> str:
         return format_range(self.low, self.high)
+
+
+def _range_of_numbers(value: Range) -> None:
+    """A Range built of whole numbers holds them as Decimals; of anything else (None, a text, a float)
+    it is an ArgumentError, not an AttributeError where it is printed or added."""
+    for name in ("low", "high"):
+        part = getattr(value, name)
+        if isinstance(part, Decimal):
+            continue
+        if not isinstance(part, int) or isinstance(part, bool):
+            raise ArgumentError(f"Range() takes {name} as a Decimal or an int, not {type(part).__name__} {part!r:.40} "
+                                "(Range.of(TEXT) reads a number written as text)")
+        object.__setattr__(value, name, Decimal(part))
 
 
 def parse_range(value: Any) -> Range:
