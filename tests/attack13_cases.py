@@ -71,6 +71,16 @@ def _extends(base: str) -> str:
     return TABLE.replace("id: unodc-vienna-2010", f"id: unodc-vienna-2010\nextends: {base}", 1)
 
 
+def _entitled(name: str, content: str | None = None) -> dict[str, str | bytes]:
+    """A spec that recalls a provision of the entitlements file ``name`` (written with ``content``)."""
+    files: dict[str, str | bytes] = {"spec.yaml": spec("rule:", f"entitlements: {name}\nrule:").replace(
+        "    activities:", "    provisions: [{body: cop-untoc}]\n    activities:"), **TABLES}
+    if content is not None:
+        files[name] = content
+    return files
+
+
+
 def _zip(parts: dict[str, bytes]) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -250,6 +260,17 @@ ATTACKS13: list[Attack] = [
            want="unodc-vienna-2010"),
     Attack("tables13", "a spec's table: null", _C, {"spec.yaml": spec("table: unodc-vienna-2010", "table: null"),
                                                     **TABLES}, want="table"),
+    # ------------------------------------------------------------------ entitlements files a spec names
+    Attack("tables13", "an entitlements file that does not exist", ("note", "{d}/spec.yaml"), _entitled("nope.yaml"),
+           want="nope.yaml: no such file"),
+    Attack("tables13", "an empty entitlements file", ("note", "{d}/spec.yaml"), _entitled("e.yaml", ""),
+           want="e.yaml: file is empty"),
+    Attack("tables13", "an entitlements file of one list", ("note", "{d}/spec.yaml"), _entitled("e.yaml", "- 1\n"),
+           want="e.yaml:1:"),
+    Attack("tables13", "entitlements: /etc/passwd", ("note", "{d}/spec.yaml"), _entitled("/etc/passwd"),
+           want="spec.yaml:5: entitlements"),
+    Attack("tables13", "the spec as its own entitlements file", ("note", "{d}/spec.yaml"), _entitled("spec.yaml"),
+           want="spec.yaml:1:"),
     # ------------------------------------------------------------------ outputs
     Attack("outputs13", "-o onto a read-only file", (*_C, "-o", "{d}/out.txt"), {**_S, "out.txt": "keep\n"},
            setup=_mode("out.txt", 0o444), want="out.txt", check=_kept("out.txt", "keep\n", 0o444)),

@@ -110,15 +110,20 @@ class PbiError(Exception):
 
     def located(self, at: Location | None = None, *, file: str | None = None, line: int | None = None,
                 field: str | None = None) -> "PbiError":
-        """Fill in location details that are not yet known (from ``at``, then the keywords); returns self."""
+        """Fill in location details that are not yet known (from ``at``, then the keywords); returns self.
+        A line and a field belong to their file: an error that names a file keeps to that file's (a
+        missing entitlements file is not given the line of the spec that names it)."""
         if at is not None:
-            self.file = self.file or at.file
-            self.line = self.line or at.line
-            self.field = self.field or at.field
+            self._fill(at.file, at.line, at.field)
+        self._fill(file, line, field)
+        return self
+
+    def _fill(self, file: str | None, line: int | None, field: str | None) -> None:
+        if self.file and file and self.file != file:
+            return
         self.file = self.file or file
         self.line = self.line or line
         self.field = self.field or field
-        return self
 
     def __str__(self) -> str:
         where = ""
