@@ -1,6 +1,7 @@
-"""Run the attack catalogue (tests/attack_cases.py, then the fourth, sixth and twelfth rounds'
-tests/attack4_cases.py, tests/attack5_cases.py and tests/attack12_cases.py),
-each case in its own process under limits.
+"""Run the attack catalogue (tests/attack_cases.py, then the fourth, sixth, twelfth and thirteenth
+rounds' tests/attack4_cases.py, tests/attack5_cases.py, tests/attack12_cases.py and
+tests/attack13_cases.py), each case in its own process under limits; the thirteenth round's calls of
+the Python API (``API13``) run in this process after them.
 
     python benchmarks/attacks.py            # counts by family, and every case not handled
     python benchmarks/attacks.py -v         # every case, with its time and peak memory
@@ -29,6 +30,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 from attack4_cases import ATTACKS4  # noqa: E402
 from attack5_cases import ATTACKS5, pair_id, pairs  # noqa: E402
 from attack12_cases import ATTACKS12  # noqa: E402
+from attack13_cases import API13, ATTACKS13, api_verdict  # noqa: E402
 from attack5_cases import prepare as prepare_pair, verdict as pair_verdict  # noqa: E402
 from attack_cases import ATTACKS, MEMORY_BOUND_MB, TIME_BOUND, Attack, argv, prepare, verdict  # noqa: E402
 
@@ -134,7 +136,7 @@ def main() -> int:
     tried: Counter[str] = Counter()
     handled: Counter[str] = Counter()
     worst_s = worst_mb = 0.0
-    for attack in [*ATTACKS, *ATTACKS4, *ATTACKS5, *ATTACKS12]:
+    for attack in [*ATTACKS, *ATTACKS4, *ATTACKS5, *ATTACKS12, *ATTACKS13]:
         if only and only not in attack.id:
             continue
         before_mb = _peak_mb()
@@ -149,6 +151,15 @@ def main() -> int:
         if verbose or why:
             print(f"{'ok ' if not why else 'BAD'} {seconds:5.1f}s {peak:5.0f} MB  {attack.id}"
                   + (f" — {why}" if why else ""))
+    for call in API13:
+        if only and only not in call.id:
+            continue
+        with tempfile.TemporaryDirectory() as tmp:
+            why = api_verdict(call, Path(tmp))
+        tried["api13"] += 1
+        handled["api13"] += not why
+        if verbose or why:
+            print(f"{'ok ' if not why else 'BAD'}                {call.id}" + (f" — {why}" if why else ""))
     print()
     for family in tried:
         print(f"{family:10} tried {tried[family]:3}  handled {handled[family]:3}")

@@ -39,10 +39,11 @@ _EXPORTS = {
     "conclude": "costing.conclusions", "Conclusion": "costing.conclusions",
     "PbiError": "model.errors", "InputError": "model.errors", "TableError": "model.errors", "RateLookupError": "model.errors",
     "SpecError": "model.errors", "UnitError": "model.errors", "RenderError": "model.errors", "CheckError": "model.errors",
+    "ArgumentError": "model.errors",
 }
 
 __all__ = [
-    "Activity", "BudgetPeriod", "Calibration", "CheckError", "Comparison", "Conclusion",
+    "Activity", "ArgumentError", "BudgetPeriod", "Calibration", "CheckError", "Comparison", "Conclusion",
     "EntitlementUse", "Entitlements", "Estimate", "Figure", "FigureResult", "InputError",
     "LineItem", "PbiError", "Range", "Rate", "RateLookupError", "RateValue", "RenderError",
     "Reproduction", "Request", "Rounding", "Scenario", "Spec", "SpecError", "SweepResult", "Table",
@@ -78,7 +79,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from pbi.costing.scenario import Scenario, load_scenario
     from pbi.costing.sweep import SweepResult, sweep
     from pbi.costing.engine import cost
-    from pbi.model.errors import (CheckError, InputError, PbiError, RateLookupError, RenderError, SpecError,
+    from pbi.model.errors import (ArgumentError, CheckError, InputError, PbiError, RateLookupError, RenderError, SpecError,
                          TableError, UnitError)
     from pbi.costing.estimate import Estimate, FigureResult, LineItem
     from pbi.costing.conclusions import Conclusion, conclude

@@ -411,7 +411,9 @@ class _Parser(argparse.ArgumentParser):
             super()._print_message(message.encode(err.encoding, "backslashreplace").decode(err.encoding), file)
 
     def error(self, message: str) -> Any:  # argparse's signature says NoReturn; it exits
-        print(_one_line(f"{self.prog}: error: {message} (see {self.prog} --help)"),
+        from pbi.model.errors import shortened
+
+        print(_one_line(f"{self.prog}: error: {shortened(message)} (see {self.prog} --help)"),
               file=sys.stderr)
         sys.exit(2)
 

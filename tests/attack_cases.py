@@ -89,6 +89,7 @@ class Attack:
     fault: str = ""                             # enospc, sigterm, closed-stdout, full-stdout
     check: Callable[[Path], str] | None = None  # "" if the folder is as it must be, else why not
     special: tuple[str, ...] = ()               # paths that must stay special files
+    err_chars: int = 0                          # if set, stderr holds at most this many characters
 
     @property
     def id(self) -> str:
@@ -451,6 +452,8 @@ def verdict(attack: Attack, d: Path, before: dict[str, bytes], code: int | None,
             return f"expected one line on stderr, got {err[:300]!r}"
         if attack.want and attack.want not in err:
             return f"stderr lacks {attack.want!r}: {err.strip()[:300]!r}"
+        if attack.err_chars and len(err) > attack.err_chars:
+            return f"an error line of {len(err):,} characters (at most {attack.err_chars:,}): {err[:120]!r}…"
     elif expect == "ok":
         if code != 0:
             return f"exit {code}, expected 0 ({err.strip()[:200]!r})"

@@ -52,8 +52,12 @@ def test_location_fills_what_is_not_known():
     err = SpecError("bad", at=Location("spec.yaml", 7, "requests[0].activities[1].kind"))
     assert str(err) == "spec.yaml:7: requests[0].activities[1].kind: bad"
     assert err.location == Location("spec.yaml", 7, "requests[0].activities[1].kind")
+    # a line and a field belong to their file: another file's are not taken (other.yaml:3 would name
+    # a line of spec.yaml)
     known = SpecError("bad", file="other.yaml").located(Location("spec.yaml", 3, "year"))
-    assert (known.file, known.line, known.field) == ("other.yaml", 3, "year")
+    assert (known.file, known.line, known.field) == ("other.yaml", None, None)
+    same = SpecError("bad", file="spec.yaml").located(Location("spec.yaml", 3, "year"))
+    assert (same.file, same.line, same.field) == ("spec.yaml", 3, "year")
 
 
 def test_an_engine_error_names_file_line_and_field(tmp_path):

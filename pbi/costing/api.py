@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from collections.abc import Mapping, Sequence
 
 from pbi.costing.engine import cost
 from pbi.costing.estimate import Estimate
-from pbi.model.errors import TableError
+from pbi.model.errors import ArgumentError, TableError
 from pbi.model.specs import Spec, load_spec, source_of
 from pbi.model.tables import Table, resolve_table
+from pbi.model.validation import echo, expect_path
 
 if TYPE_CHECKING:  # pragma: no cover
     from pbi.costing.compare import Comparison
@@ -23,6 +25,9 @@ __all__ = ["cost_file", "table_for", "compare_file", "scenario_of", "variant_fil
 def table_for(spec: Spec, spec_path: Path | str | None = None, table: str | Path | None = None) -> Table:
     """The table a spec names (or ``table``), found near the spec file."""
     if table is not None:
+        if not isinstance(table, (str, os.PathLike)):
+            raise ArgumentError(f"table must be a table id or a table file's path (str or pathlib.Path), not "
+                                f"{type(table).__name__} {echo(table, 40)}")
         return resolve_table(table)
     try:
         return resolve_table(spec.table, near=Path(spec_path) if spec_path else None, path_allowed=False)
@@ -35,6 +40,7 @@ def table_for(spec: Spec, spec_path: Path | str | None = None, table: str | Path
 
 def cost_file(spec_path: Path | str, *, table: str | Path | None = None) -> Estimate:
     """Load a spec file, find its table and cost it."""
+    expect_path(spec_path, what="spec_path", where="cost_file")
     spec = load_spec(spec_path)
     return cost(spec, table_for(spec, spec_path, table))
 
@@ -95,6 +101,7 @@ def compare_file(spec_path: Path | str, *, scenario: "Scenario | Mapping[str, An
     YAML file, plus ``--set`` style ``assignments``) priced with ``vs_table`` (default: the same table)."""
     from pbi.costing.compare import compare
 
+    expect_path(spec_path, what="spec_path", where="compare_file")
     v = variant_file(spec_path, scenario=scenario, assignments=assignments, table=table, vs_table=vs_table)
     if not v.scenario and not vs_table:
         from pbi.model.errors import SpecError

@@ -58,6 +58,7 @@ from pbi.model.fileio import write_atomic
 from pbi.model.money import format_usd, roman
 from pbi.model.specs import Activity, Figure, Range, Spec, load_spec
 from pbi.model.tables import Table
+from pbi.model.validation import expect, expect_paths
 
 __all__ = ["Equation", "FittedRate", "FigureFit", "Calibration", "calibrate", "equations",
            "solve", "leave_one_out", "fitted_table", "write_table", "calibration_text", "calibration_json", "RateId",
@@ -732,7 +733,9 @@ def _load(paths: list[str | Path], table: str | Path | None) -> tuple[Table, lis
 def calibrate(paths: list[str | Path], *, table: str | Path | None = None, places: int = 2,
               loo: bool = True) -> Calibration:
     """Fit every dated value of the specs' table (or ``table``) that their figures use."""
-    if not 0 <= places <= 6:
+    expect_paths(paths, where="calibrate")
+    expect(places, int, what="places", where="calibrate", hint="a whole number from 0 to 6")
+    if isinstance(places, bool) or not 0 <= places <= 6:
         raise InputError(f"--places must be 0 to 6 (got {places})", field="places")
     base, estimates = _load(paths, table)
     refs = _refs(estimates)

@@ -101,6 +101,7 @@ def explain(estimate: Estimate, target: str) -> str:
 
     A target that is none of these is a :class:`SpecError` that lists the valid ones."""
     expect(estimate, Estimate, what="estimate", where="explain", hint="pbi.cost_file(PATH)")
+    expect(target, str, what="target", where="explain", hint="a figure id such as 'F09', 'request.b', an activity id or 'total'")
     spec = estimate.spec
     if any(f.id == target for f in spec.published):
         return _explain_figure(estimate, target)

@@ -34,6 +34,7 @@ from pbi.model.errors import InputError, PbiError, SpecError
 from pbi.model.money import format_usd
 from pbi.model.specs import Activity, Range, Spec, load_spec
 from pbi.model.tables import Table, resolve_table, table_folders
+from pbi.model.validation import expect_paths
 
 __all__ = ["find_specs", "Reproduction", "reproduce", "RateUse", "FigureRow", "FigureClass", "CLASSES",
            "MATCHED", "year_band", "single_use_rates", "figure_place", "derived_from"]
@@ -379,6 +380,7 @@ def reproduce(paths: list[str | Path], *, table: str | Path | None = None,
     ``same_as`` names a figure of the same spec, else of another spec of the same folder (read
     for that purpose if it was not given).
     """
+    expect_paths(paths, where="reproduce")
     collecting = gc.isenabled()
     gc.disable()  # reproducing makes many objects and no cycles: the collector's passes cost a fifth
     try:

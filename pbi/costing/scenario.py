@@ -29,17 +29,19 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from contextvars import ContextVar
 from pathlib import Path
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 
-from pbi.model.errors import SpecError
-from pbi.model.validation import echo
+from pbi.model.errors import ArgumentError, SpecError
+from pbi.model.validation import echo, expect_path
 from pbi.model.money import to_decimal
 from pbi.model.specs import (FIRST_YEAR, GRADES, Activity, Range, Spec, check_amount, check_languages, check_quantity,
                              grade_of, parse_range, place_of)
 from pbi.model.tables import Rate, Table
+from pbi.model.yamlio import YEARS
 from pbi.costing.quantities import feeds
 
 __all__ = ["Scenario", "load_scenario", "parse_assignment", "priced_apart", "QUANTITY_PATHS", "PLACE_PATHS", "duty_stations",
@@ -135,11 +137,7 @@ def _rate_value(value: Any) -> RateOverride:
     if isinstance(value, Mapping):
         out: dict[dt.date, Decimal] = {}
         for date, v in value.items():
-            try:
-                day = date if isinstance(date, dt.date) else dt.date.fromisoformat(str(date))
-            except ValueError:
-                raise ValueError(f"{date!r} is not a date (write YYYY-MM-DD)") from None
-            out[day] = _rate_value(v)  # type: ignore[assignment]
+            out[_day(date, "")] = _rate_value(v)  # type: ignore[assignment]
         if not out:
             raise ValueError("expected a value or {date: value}")
         return out
@@ -149,16 +147,37 @@ def _rate_value(value: Any) -> RateOverride:
     return amount
 
 
+#: True while :meth:`Scenario.from_dict` makes a scenario of the values it has checked
+_CHECKED: ContextVar[bool] = ContextVar("pbi_scenario_checked", default=False)
+
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _day(value: Any, also: str) -> dt.date:
+    """A date as YAML files give it: ``YYYY-MM-DD`` (not another of ISO's forms, such as ``20120101``
+    or ``2012-W01-1``) in the years a date may fall in; ValueError naming the value otherwise (``also``:
+    what else the value may be)."""
+    if isinstance(value, dt.datetime) or not isinstance(value, (dt.date, str)):
+        raise ValueError(f"{echo(value, 40)} is not a date (write YYYY-MM-DD{also})")
+    day: dt.date
+    if isinstance(value, str):
+        try:
+            if not _ISO_DAY.fullmatch(value.strip()):
+                raise ValueError
+            day = dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError(f"{echo(value, 40)} is not a date (write YYYY-MM-DD{also})") from None
+    else:
+        day = value
+    if not YEARS[0] <= day.year <= YEARS[1]:
+        raise ValueError(f"{day.isoformat()} is out of range (years {YEARS[0]} to {YEARS[1]})")
+    return day
+
+
 def _date_or_year(value: Any) -> dt.date | str:
-    if isinstance(value, dt.date):
-        return value
-    if str(value).strip().lower() == "year":
+    if isinstance(value, str) and value.strip().lower() == "year":
         return "year"
-    try:
-        return dt.date.fromisoformat(str(value).strip())
-    except ValueError:
-        raise ValueError(f"{value!r} is not a date (write YYYY-MM-DD, or 'year' for 1 January of each "
-                         "activity's year)") from None
+    return _day(value, ", or 'year' for 1 January of each activity's year")
 
 
 def parse_assignment(text: str) -> tuple[str, Any]:
@@ -189,18 +208,43 @@ class Scenario:
     #: the paths given as ``--set`` options, which an error names instead of ``file``
     from_set: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
 
+    def __post_init__(self) -> None:
+        """A scenario built directly (``Scenario(quantities={"pages": "x"})``) is checked as
+        :meth:`from_dict` checks one: SpecError naming the path, not an error from the engine later."""
+        if not isinstance(self.name, str) or not isinstance(self.description, str):
+            raise ArgumentError(f"Scenario() takes name and description as text, not {echo(self.name, 40)}, "
+                                f"{echo(self.description, 40)}")
+        for what, value in (("quantities", self.quantities), ("rates", self.rates)):
+            if not isinstance(value, Mapping):
+                raise ArgumentError(f"Scenario() takes {what} as a mapping, not {type(value).__name__} {echo(value, 40)}")
+        if _CHECKED.get():  # made by from_dict, which checked every value
+            return
+        checked = Scenario.from_dict({"name": self.name, "description": self.description, "set": self.quantities,
+                                      "rates": self.rates, "priced_on": self.priced_on}, file=self.file,
+                                     lines=self.lines)
+        for name in ("quantities", "rates", "priced_on"):
+            object.__setattr__(self, name, getattr(checked, name))
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], *, file: str | None = None,
                   lines: Mapping[str, int] | None = None) -> "Scenario":
         """Build a scenario from ``{name, description, set: {path: value}, rates: {key: value}}``;
         a flat mapping of paths (``{"F09.days": 3}``) is read as ``set``."""
+        if not isinstance(data, Mapping):
+            raise ArgumentError(f"Scenario.from_dict() takes data as a mapping, not {type(data).__name__} "
+                                f"{echo(data, 40)}")
         lines = dict(lines or {})
         known = {"name", "description", "set", "rates", "priced_on"}
-        if not any(k in known for k in data):
+        if not any(k in known for k in data):  # a flat mapping of paths: its keys' lines are set's
             data = {"set": dict(data)}
+            lines.update({f"set.{k}": lines[str(k)] for k in data["set"] if str(k) in lines})
         for key in data:
             if key not in known:
                 raise SpecError(f"unknown key (expected {', '.join(sorted(known))})", file=file,
+                                line=lines.get(key), field=key)
+        for key in ("name", "description"):
+            if data.get(key) is not None and not isinstance(data[key], str):
+                raise SpecError(f"expected text, not {type(data[key]).__name__} {echo(data[key], 40)}", file=file,
                                 line=lines.get(key), field=key)
         quantities: dict[str, Any] = {}
         rates: dict[str, RateOverride] = {}
@@ -236,12 +280,23 @@ class Scenario:
                 except (ValueError, TypeError) as exc:
                     raise SpecError(str(exc), file=file, line=lines.get(where),
                                     field=f"rates.{key}" if is_rate else str(path)) from None
-        return cls(name=str(data.get("name") or "scenario"), quantities=quantities, rates=rates,
-                   description=str(data.get("description") or ""), priced_on=priced_on, file=file, lines=lines)
+        token = _CHECKED.set(True)
+        try:
+            return cls(name=str(data.get("name") or "scenario"), quantities=quantities, rates=rates,
+                       description=str(data.get("description") or ""), priced_on=priced_on, file=file, lines=lines)
+        finally:
+            _CHECKED.reset(token)
 
     @classmethod
     def from_assignments(cls, assignments: Sequence[str], *, name: str = "scenario") -> "Scenario":
-        """From ``--set`` strings such as ``F09.days=3``, ``languages=4``, ``rates.x=2000``."""
+        """From ``--set`` strings such as ``F09.days=3``, ``languages=4``, ``rates.x=2000`` (one string is
+        one assignment, not its characters)."""
+        if isinstance(assignments, str):
+            assignments = [assignments]
+        for a in assignments:
+            if not isinstance(a, str):
+                raise ArgumentError(f"assignments are 'PATH=VALUE' strings such as 'F09.days=3', not "
+                                    f"{type(a).__name__} {echo(a, 40)}")
         scenario = cls.from_dict({"name": name, "set": dict(parse_assignment(a) for a in assignments)}, file="--set")
         return replace(scenario, from_set=frozenset([*scenario.quantities, *(f"rates.{k}" for k in scenario.rates)]))
 
@@ -481,7 +536,9 @@ def load_scenario(path: Path | str | Mapping[str, Any]) -> Scenario:
     if isinstance(path, Mapping):
         return Scenario.from_dict(path)
     if not isinstance(path, (str, Path)):
-        raise TypeError(f"load_scenario takes a path to a YAML file or a mapping, not {type(path).__name__}")
+        raise ArgumentError(f"load_scenario() takes path as a YAML file's path or a mapping, not {type(path).__name__} "
+                            f"{echo(path, 40)}")
+    expect_path(path, where="load_scenario")
     if Path(path).suffix.lower() in (".xlsx", ".xlsm"):
         raise SpecError("a workbook, not a scenario file: read its edits with pbi.export.workbook."
                         "read_workbook_scenario(path, estimate) and pass the scenario it returns", file=str(path))

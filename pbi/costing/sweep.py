@@ -21,7 +21,8 @@ from collections.abc import Iterable, Mapping
 from pbi.costing.engine import COVERED_SOURCES, cost, figure_results, price_activity, round_cells
 from pbi.costing.estimate import ZERO, Cell, Estimate, FigureResult, LineItem
 from pbi.costing.scenario import Scenario
-from pbi.model.validation import expect
+from pbi.model.errors import ArgumentError
+from pbi.model.validation import echo, expect
 from pbi.model.specs import Range, Spec
 from pbi.model.tables import Table
 
@@ -113,7 +114,12 @@ def sweep(spec: Spec, table: Table, variants: Iterable[Scenario | Mapping[str, A
             groups.setdefault(group, []).append((ri, ai, request, activity))
     memo: dict[tuple[Any, ...], list[Cell]] = {}  # (group, state of its activities) → its cells
     results: list[SweepResult] = []
+    if not isinstance(variants, Iterable) or isinstance(variants, (str, bytes, Mapping)):
+        raise ArgumentError(f"sweep() takes variants as a list of Scenarios or mappings, not "
+                            f"{type(variants).__name__} {echo(variants, 40)}")
     for variant in variants:
+        expect(variant, (Scenario, Mapping), what="each variant", where="sweep", hint="pbi.Scenario or a dict such as "
+               "{'F09.days': 3}")
         scenario = variant if isinstance(variant, Scenario) else Scenario.from_dict(_named(variant))
         if not simple or scenario.rates or scenario.priced_on is not None:
             results.append(_from_estimate(scenario, cost(*scenario.apply(spec, table))))

@@ -26,7 +26,7 @@ from pbi.model.errors import SpecError
 from pbi.model.money import to_decimal
 from pbi.model.periods import BudgetPeriod, parse_period, period_of
 from pbi.model.specs import Text
-from pbi.model.validation import validate
+from pbi.model.validation import expect_path, validate
 from pbi.model.yamlio import load_yaml
 
 __all__ = ["Usage", "Transfer", "Allocation", "Body", "Entitlements", "Balance", "EntitlementUse",
@@ -313,6 +313,7 @@ class EntitlementUse:
 
 def load_entitlements(path: Path | str) -> Entitlements:
     """Load and validate an entitlements file; SpecError names the file, line and field."""
+    expect_path(path, where="load_entitlements")
     loaded = load_yaml(path)
     ent = validate(Entitlements, loaded, SpecError)
     ent._file = loaded.file

@@ -16,10 +16,13 @@ Every error that pbi raises on bad input is a :class:`PbiError`; the CLI prints 
     applied to pages).
   - :class:`RenderError` — a note cannot be rendered (unknown template, language, format).
   - :class:`CheckError` — a published note's text cannot be read by ``pbi check``.
+  - :class:`ArgumentError` — a function of the Python API given an argument of the wrong type
+    (``pbi.load_spec(None)``, ``pbi.cost(spec, "an id")``); also a :class:`TypeError`.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 __all__ = [
@@ -32,12 +35,38 @@ __all__ = [
     "UnitError",
     "RenderError",
     "CheckError",
+    "ArgumentError",
 ]
 
 
 #: the characters Python's ``str.splitlines`` breaks a line at, each written as its escape instead
 _LINE_BREAKS = str.maketrans({c: c.encode("unicode_escape").decode("ascii")
                               for c in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"})
+
+
+#: a word (a run of characters without a space) longer than this is cut in a message: a value of
+#: 100,000 characters quoted back is named by its start and its length, not repeated
+LONG_WORD = 200
+#: what is kept of such a word
+WORD_KEPT = 80
+#: the most characters of a message; a longer one keeps its start and its end
+MESSAGE_CHARS = 4_000
+_LONG_WORD = re.compile(rf"\S{{{LONG_WORD + 1},}}")
+
+
+def shortened(text: str) -> str:
+    """``text`` with each word over :data:`LONG_WORD` characters cut to its first :data:`WORD_KEPT`
+    and its length, and the whole cut to :data:`MESSAGE_CHARS` (its start and its end kept)."""
+    def cut(match: re.Match[str]) -> str:
+        word = match.group()
+        colon = ":" if word.endswith(":") else ""  # a field path's colon stays
+        return f"{word[:WORD_KEPT]}… ({len(word) - len(colon):,} characters){colon}"
+
+    text = _LONG_WORD.sub(cut, text)
+    if len(text) > MESSAGE_CHARS:
+        tail = MESSAGE_CHARS // 8
+        text = f"{text[:MESSAGE_CHARS - tail]} … ({len(text):,} characters) … {text[-tail:]}"
+    return text
 
 
 def one_line(text: str) -> str:
@@ -81,22 +110,27 @@ class PbiError(Exception):
 
     def located(self, at: Location | None = None, *, file: str | None = None, line: int | None = None,
                 field: str | None = None) -> "PbiError":
-        """Fill in location details that are not yet known (from ``at``, then the keywords); returns self."""
+        """Fill in location details that are not yet known (from ``at``, then the keywords); returns self.
+        A line and a field belong to their file: an error that names a file keeps to that file's (a
+        missing entitlements file is not given the line of the spec that names it)."""
         if at is not None:
-            self.file = self.file or at.file
-            self.line = self.line or at.line
-            self.field = self.field or at.field
+            self._fill(at.file, at.line, at.field)
+        self._fill(file, line, field)
+        return self
+
+    def _fill(self, file: str | None, line: int | None, field: str | None) -> None:
+        if self.file and file and self.file != file:
+            return
         self.file = self.file or file
         self.line = self.line or line
         self.field = self.field or field
-        return self
 
     def __str__(self) -> str:
         where = ""
         if self.file:
             where = self.file + (f":{self.line}" if self.line else "") + ": "
         field = f"{self.field}: " if self.field else ""
-        return one_line(f"{where}{field}{self.message}")
+        return one_line(where + shortened(f"{field}{self.message}"))
 
 
 class InputError(PbiError):
@@ -125,3 +159,8 @@ class RenderError(PbiError):
 
 class CheckError(PbiError):
     """A note's text cannot be read."""
+
+
+class ArgumentError(PbiError, TypeError):
+    """A public function given an argument of the wrong type: the message names the function, the
+    argument, what it takes and how to get one. A TypeError too, as Python's own would be."""

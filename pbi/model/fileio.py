@@ -151,6 +151,11 @@ def check_output(path: Path | str, *, inputs: Iterable[Path | str] = ()) -> Path
             read_as = seen[(info.st_dev, info.st_ino)]
             also = "" if os.path.abspath(read_as) == os.path.abspath(name) else f" (read as {read_as})"
             raise InputError(f"is an input of this command{also}: choose another output file", file=name)
+        if not info.st_mode & 0o222 or not os.access(path, os.W_OK):
+            # a rename would replace it all the same (and as root, whatever its mode): a file made
+            # read-only is one its owner does not want replaced
+            raise InputError("is read-only: pbi does not replace a write-protected file (make it writable, or "
+                             "choose another output file)", file=name)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise InputError("the folder does not exist", file=name)
@@ -169,6 +174,10 @@ def write_atomic(path: Path | str, data: str | bytes, *, inputs: Iterable[Path |
         path = Path(os.path.realpath(path))
     folder = path.parent if str(path.parent) else Path(".")
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    try:  # a file replaced keeps its permissions (one only its owner may read stays so)
+        mode: int | None = stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        mode = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
@@ -178,9 +187,11 @@ def write_atomic(path: Path | str, data: str | bytes, *, inputs: Iterable[Path |
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; a written note is an ordinary file
+        if mode is None:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask  # mkstemp makes 0600; a new note is an ordinary file
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)

@@ -12,13 +12,15 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from pbi.model.errors import SpecError
+from pbi.model.errors import ArgumentError, SpecError
 
 __all__ = ["BudgetPeriod", "FIRST_ANNUAL_YEAR", "period_of", "parse_period", "meeting_days",
            "split_days"]
 
 #: the first year of an annual programme budget (resolution 72/266)
 FIRST_ANNUAL_YEAR = 2020
+#: the years :func:`period_of` places in a budget period (those a date may fall in)
+FIRST_YEAR, LAST_YEAR = 1900, 2199
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -59,7 +61,9 @@ def period_of(year: int | dt.date) -> BudgetPeriod:
     elif isinstance(year, str) and year.strip().isascii() and year.strip().isdigit():
         y = int(year)
     else:
-        raise TypeError(f"period_of() takes a year (int) or a date, not {year!r:.40}")
+        raise ArgumentError(f"period_of() takes a year (int) or a date, not {year!r:.40}")
+    if not FIRST_YEAR <= y <= LAST_YEAR:
+        raise SpecError(f"{y} is not a year of a budget period pbi knows ({FIRST_YEAR} to {LAST_YEAR})")
     if y >= FIRST_ANNUAL_YEAR:
         return BudgetPeriod(y, y)
     start = y if y % 2 == 0 else y - 1

@@ -17,12 +17,12 @@ from collections.abc import Callable
 
 from pydantic import StrictInt, BeforeValidator, PlainSerializer, WithJsonSchema, BaseModel, ConfigDict, Field, PrivateAttr, ValidationInfo, field_validator, model_validator
 
-from pbi.model.errors import SpecError
+from pbi.model.errors import ArgumentError, SpecError
 from pbi.model.cells import FORMULA_STARTS
 from pbi.model.money import format_range, to_decimal
 from pbi.model.periods import BudgetPeriod, parse_period
 from pbi.model.tables import FUNDING_SOURCES, QUANTITY_UNITS, TABLE_ID, known_funding
-from pbi.model.validation import at, validate
+from pbi.model.validation import at, expect_path, validate
 from pbi.model.vocabulary import duty_stations, grades, section_keys
 from pbi.model.yamlio import load_yaml
 
@@ -104,6 +104,10 @@ class Range:
     low: Decimal
     high: Decimal
 
+    def __post_init__(self) -> None:
+        if type(self.low) is not Decimal or type(self.high) is not Decimal:
+            _range_of_numbers(self)
+
     @classmethod
     def of(cls, value: "Range | Decimal | int | str") -> "Range":
         if isinstance(value, Range):
@@ -123,6 +127,19 @@ class Range:
 
     def __str__(self) -> str:
         return format_range(self.low, self.high)
+
+
+def _range_of_numbers(value: Range) -> None:
+    """A Range built of whole numbers holds them as Decimals; of anything else (None, a text, a float)
+    it is an ArgumentError, not an AttributeError where it is printed or added."""
+    for name in ("low", "high"):
+        part = getattr(value, name)
+        if isinstance(part, Decimal):
+            continue
+        if not isinstance(part, int) or isinstance(part, bool):
+            raise ArgumentError(f"Range() takes {name} as a Decimal or an int, not {type(part).__name__} {part!r:.40} "
+                                "(Range.of(TEXT) reads a number written as text)")
+        object.__setattr__(value, name, Decimal(part))
 
 
 def parse_range(value: Any) -> Range:
@@ -518,8 +535,11 @@ class Spec(BaseModel):
 
     model_config = _FROZEN
 
-    symbol: str = Field(description="e.g. CTOC/COP/2010/L.3/Rev.2")
-    document: str | None = Field(default=None, description="the report the note is printed in")
+    # a symbol is printed at the head of every output, in file names and in exports: one line, no
+    # invisible character (``symbol: |`` keeps a line break)
+    symbol: Annotated[str, BeforeValidator(_visible_id)] = Field(description="e.g. CTOC/COP/2010/L.3/Rev.2")
+    document: Annotated[str | None, BeforeValidator(_visible_id)] = Field(
+        default=None, description="the report the note is printed in")
     annex: int | None = Field(default=None, ge=1, le=99)
     adopted_as: str | None = Field(default=None, description="e.g. resolution 5/4")
     draft_kind: Literal["resolution", "decision"] = "resolution"
@@ -696,6 +716,7 @@ def dump_spec(spec: Spec) -> str:
 
 def load_spec(path: Path | str) -> Spec:
     """Load and validate a spec; SpecError names the file, line and field of the first problem."""
+    expect_path(path, where="load_spec")
     loaded = load_yaml(path)
     spec = validate(Spec, loaded, SpecError)
     spec._source = (loaded.file, loaded.lines)

@@ -23,7 +23,7 @@ from pbi.model.errors import InputError, RateLookupError, TableError
 from pbi.model.money import Rounding, to_decimal
 from pbi.model.errors import UnitError
 from pbi.model.units import check_rate_unit, unit_factor
-from pbi.model.validation import at, validate
+from pbi.model.validation import at, expect, expect_path, validate
 from pbi.model.vocabulary import funding_key, funding_sources, grade_categories
 from pbi.model.yamlio import LoadedYaml, load_yaml
 
@@ -536,6 +536,10 @@ def resolve_table(ref: str | Path, *, near: Path | None = None, path_allowed: bo
     contents is an error naming both files; the tables that come with pbi are used only for an id
     no such folder has.
     """
+    expect(ref, (str, os.PathLike), what="ref", where="resolve_table", hint="a table id or a table file's path")
+    if near is not None:
+        expect_path(near, what="near", where="resolve_table")
+        near = Path(near)
     ref_text = str(ref)
     if path_allowed and (isinstance(ref, Path) or ref_text.endswith((".yaml", ".yml")) or os.sep in ref_text):
         return load_table(Path(ref))
@@ -599,6 +603,7 @@ def _rate(key: str, body: Any, base: Rate | None, loaded: LoadedYaml, lines: dic
 
 def load_table(path: Path | str, *, folder: Path | str | None = None, _seen: tuple[str, ...] = ()) -> Table:
     """Load and validate a cost table, resolving ``extends:`` within ``folder`` (default: its own)."""
+    expect_path(path, where="load_table")
     path = Path(path)
     loaded = load_yaml(path, reuse=True)
     spec = validate(TableFile, loaded, TableError)

@@ -7,10 +7,10 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from pbi.model.errors import PbiError
+from pbi.model.errors import ArgumentError, PbiError
 from pbi.model.yamlio import LoadedYaml, path_of, read_text
 
-__all__ = ["validate", "at", "echo", "expect", "error_text"]
+__all__ = ["validate", "at", "echo", "expect", "expect_path", "expect_paths", "error_text"]
 
 #: the most characters of a user's value an error message repeats
 ECHO_CHARS = 80
@@ -175,5 +175,34 @@ def expect(value: object, kind: type | tuple[type, ...], *, what: str, where: st
         return
     names = " or ".join(k.__name__ for k in (kind if isinstance(kind, tuple) else (kind,)))
     article = "an" if names[:1] in ("A", "E", "I", "O", "U") else "a"
-    raise TypeError(f"{where}() takes {what} as {article} {names}, not {type(value).__name__} {echo(value, 40)}"
-                    + (f" ({hint})" if hint else ""))
+    raise ArgumentError(f"{where}() takes {what} as {article} {names}, not {type(value).__name__} "
+                        f"{echo(value, 40)}" + (f" ({hint})" if hint else ""))
+
+
+def expect_path(value: object, *, what: str = "path", where: str) -> None:
+    """ArgumentError unless ``value`` is a file path (text or an ``os.PathLike`` giving text): None, a
+    number, bytes or a list given to a function that reads a file is named as such, not a TypeError
+    from pathlib."""
+    import os
+
+    if isinstance(value, str) or (isinstance(value, os.PathLike) and isinstance(os.fspath(value), str)):
+        if "\0" in os.fspath(value):  # os.stat would raise a ValueError
+            raise ArgumentError(f"{where}() takes {what} as a file path, and a path cannot hold a NUL character "
+                                f"(got {echo(os.fspath(value), 40)})")
+        return
+    raise ArgumentError(f"{where}() takes {what} as a file path (str or pathlib.Path), not "
+                        f"{type(value).__name__} {echo(value, 40)}")
+
+
+def expect_paths(value: object, *, what: str = "paths", where: str) -> None:
+    """ArgumentError unless ``value`` is a list (or tuple) of file paths, or one path."""
+    import os
+
+    if isinstance(value, (str, os.PathLike)):
+        expect_path(value, what=what, where=where)
+        return
+    if not isinstance(value, (list, tuple)):
+        raise ArgumentError(f"{where}() takes {what} as a list of spec files or folders, not "
+                            f"{type(value).__name__} {echo(value, 40)}")
+    for i, item in enumerate(value):
+        expect_path(item, what=f"{what}[{i}] (a path)", where=where)

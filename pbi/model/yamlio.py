@@ -19,6 +19,7 @@ import yaml
 
 from pbi.model.errors import InputError
 from pbi.model.fileio import note_input
+from pbi.model.periods import FIRST_YEAR, LAST_YEAR
 
 __all__ = ["LoadedYaml", "load_yaml", "read_text", "read_bytes", "path_of", "MAX_FILE_BYTES", "MAX_DEPTH",
            "MAX_DIGITS", "MAX_NODES", "YEARS"]
@@ -141,7 +142,7 @@ _CORE: list[tuple[str, re.Pattern[str], str]] = [
     (_DATE, re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"), "0123456789"),
 ]
 #: the years a date may fall in
-YEARS = (1900, 2199)
+YEARS = (FIRST_YEAR, LAST_YEAR)
 
 
 def _core(cls: Any) -> Any:
