@@ -271,7 +271,7 @@ _FLAGS = {
     "verbatim_records": re.compile(r"逐字记录|\bverbatim\s+records?\b", re.I),
     "webcasting": re.compile(r"网播|\bwebcast", re.I),
     "sound": re.compile(r"音响|\bsound\s+(?:technicians?|engineers?|services)\b", re.I),
-    "it_support": re.compile(r"信息技术支持|\bIT\s+support\b", re.I),
+    "it_support": re.compile(r"信息技术支[持助]|\bIT\s+support\b", re.I),
 }
 #: the meeting services of :data:`_FLAGS` a meeting may be priced with apart from interpretation
 MEETING_SERVICES = ("summary_records", "verbatim_records", "webcasting", "sound", "it_support")

@@ -31,7 +31,7 @@ PATTERNS: dict[str, tuple[str, str, str]] = {
          r"reuniones \(una sesión cada una|اجتماعان \(جلسة واحدة لكل", ""),
     "weeks not said as days are": ("en fr es ar", r"A meeting \(\w+ weeks of meetings|Une réunion \(\w+ semaines de "
                                    r"séances|Una reunión \(\w+ semanas de sesiones|اجتماع واحد \(\d+ أسابيع من الجلسات", ""),
-    "and … and (en)": ("en", r"\band [^,;.()]{1,40} and [^,;.()]{1,30} and\b|IT support and (documentation|a document)", ""),
+    "and … and (en)": ("en", r"\band [^,;.()]{1,40} and [^,;.()]{1,30} and\b|and IT support and (documentation|a document)", ""),
     "et … et, y … y (fr, es)": ("fr es", r"et [^,;.()]{1,40} et les services|y [^,;.()]{1,40} y servicios", ""),
     "и … и (ru)": ("ru", r" и [^,;.()]{1,60} и [^,;.()]{1,60} и ", ""),
     "подготовкой …, подготовкой (ru)": ("ru", r"подготовкой кратких отчетов,? (и )?подготовкой стенографических", ""),
