@@ -373,7 +373,7 @@ def default_section_assumption(key: str) -> dict[str, str]:
 @lru_cache(maxsize=1)
 def travellers() -> dict[str, dict[str, str]]:
     """Who may travel on a travel activity (``travellers:``) → the word per language."""
-    return {str(k): {str(lang): str(w) for lang, w in v.items() if lang != "object"}
+    return {str(k): {str(lang): str(w) for lang, w in v.items() if lang not in ("object", "one")}
             for k, v in _data()["travellers"].items()}
 
 
@@ -383,7 +383,12 @@ def travellers_object(key: str) -> str:
     return str(_data()["travellers"][key]["object"])
 
 
-def traveller_word(key: str | None, lang: str) -> str:
-    """The word for who travels (``experts`` → ``专家``); staff when a spec says nothing."""
+def traveller_word(key: str | None, lang: str, one: bool = False) -> str:
+    """The word for who travels (``experts`` → ``专家``); staff when a spec says nothing. ``one``: the
+    traveller of a single trip (``one`` of the entry: "a staff member", «сотрудника»), where the entry has it."""
+    if one:
+        single = _data()["travellers"][key or "staff"].get("one") or {}
+        if lang in single:
+            return str(single[lang])
     words = travellers()[key or "staff"]
     return words.get(lang) or words["en"]

@@ -268,6 +268,14 @@ def _environment(lang: str, budget_period: str) -> Any:
             return Decimal(activity.weeks.low * meetings_per_week())
         return Decimal(0)
 
+    def week_meetings(activity: Any) -> Any:
+        """Weeks of meetings as the meetings they hold (a Range, as ``meetings`` is): a statement says
+        "a three-week meeting (30 meetings, …)" as it says "a four-day meeting (eight meetings, …)"."""
+        from pbi.model.units import meetings_per_week
+
+        per_week = Decimal(meetings_per_week())
+        return activity.weeks.map(lambda w: w * per_week)
+
     def place(name: str) -> str:
         return str(phrase("places", name, lang))
 
@@ -377,7 +385,7 @@ def _environment(lang: str, budget_period: str) -> Any:
         "prep": lambda text, word: n.contract(word, str(text), lang),
         "langnames": lambda codes: n.language_names(codes, lang), "section": section, "place": place,
         "service": service, "services": services, "destination": destination, "label": label,
-        "meeting_count": meeting_count, "merged": lambda acts: list(merge_identical(acts)),
+        "meeting_count": meeting_count, "week_meetings": week_meetings, "merged": lambda acts: list(merge_identical(acts)),
         "components": lambda text: [t for t in str(text).split("‖") if t],
         "commas": lambda items: any("，" in outside_parens(i) or ", " in outside_parens(i) for i in items),
         "inner_list": lambda items: any("、" in outside_parens(i) for i in items),
