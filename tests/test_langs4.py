@@ -240,3 +240,23 @@ def test_the_french_masthead_keeps_the_colon_with_its_word() -> None:
     texts = [p.text for p in docx.Document(io.BytesIO(data)).paragraphs]
     assert "Original\u00a0: anglais" in texts
     assert not any(" :" in t for t in texts)
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "Three work-months of a staff member in the General Service (Other level) category"),
+    ("fr", "Trois mois de travail d’un fonctionnaire de la catégorie des services généraux (Autres classes)"),
+    ("es", "Tres meses de trabajo de un funcionario del Cuadro de Servicios Generales (otras categorías)"),
+    ("ru", "сотрудник категории ОО (ПР) на 3 месяца"),
+    ("ar", "لموظف واحد من فئة الخدمات العامة (الرتب الأخرى)"),
+    ("zh", "一般事务（其他职等）工作人员三个工作月"),
+])
+def test_a_general_service_grade_is_no_bracket_in_a_bracket(lang: str, said: str) -> None:
+    est = _estimate([{"id": "gs", "kind": "staff", "grade": "GS (Other level)", "work_months": 3, "location": "Geneva",
+                      "year": 2025, "funding": "regular_budget", "section": "Section 24"},
+                     {"id": "p", "kind": "staff", "grade": "P-2", "work_months": 2, "location": "Geneva",
+                      "year": 2025, "funding": "regular_budget", "section": "Section 24"}])
+    text = _text(est, lang, "statement")
+    assert said in text
+    assert "((" not in text.replace("（（", "((") and "))" not in text.replace("））", "))")
+    assert "(P-2)" in text or "（P-2）" in text or "(С-2)" in text or "(ف-2)" in text
+    assert round_trip(est, "statement", lang) == ([], set())

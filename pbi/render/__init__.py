@@ -268,6 +268,14 @@ def _environment(lang: str, budget_period: str) -> Any:
             return Decimal(activity.weeks.low * meetings_per_week())
         return Decimal(0)
 
+    def staff_grade(grade: Any) -> str:
+        """A staff member's grade after the noun (phrases ``grade_forms``): " (P-3)"; a General Service grade,
+        whose name has brackets of its own, by its category: " in the General Service (Principal level) category"."""
+        from pbi.model.vocabulary import grade_name
+
+        form = "category" if str(grade).startswith("GS") else "level"
+        return str(phrase("grade_forms", form, lang)).format(grade=grade_name(str(grade), lang))
+
     def week_meetings(activity: Any) -> Any:
         """Weeks of meetings as the meetings they hold (a Range, as ``meetings`` is): a statement says
         "a three-week meeting (30 meetings, …)" as it says "a four-day meeting (eight meetings, …)"."""
@@ -385,7 +393,7 @@ def _environment(lang: str, budget_period: str) -> Any:
         "prep": lambda text, word: n.contract(word, str(text), lang),
         "langnames": lambda codes: n.language_names(codes, lang), "section": section, "place": place,
         "service": service, "services": services, "destination": destination, "label": label,
-        "meeting_count": meeting_count, "week_meetings": week_meetings, "merged": lambda acts: list(merge_identical(acts)),
+        "meeting_count": meeting_count, "week_meetings": week_meetings, "staff_grade": staff_grade, "merged": lambda acts: list(merge_identical(acts)),
         "components": lambda text: [t for t in str(text).split("‖") if t],
         "commas": lambda items: any("，" in outside_parens(i) or ", " in outside_parens(i) for i in items),
         "inner_list": lambda items: any("、" in outside_parens(i) for i in items),

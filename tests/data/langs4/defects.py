@@ -25,12 +25,10 @@ PATTERNS: dict[str, tuple[str, str, str]] = {
         ("en fr es ru ar", r"One trip of (staff|experts|representatives|participants)\b|Un voyage (de fonctionnaires|"
          r"d’experts|de représentants)|Un viaje de (funcionarios|expertos|representantes)|\b1 поездка (сотрудников|"
          r"экспертов|представителей)|رحلة واحدة (للموظفين|للخبراء|للممثلين)", ""),
-    "a meeting (one meeting …)":
-        ("en fr es ar zh", r"A meeting \(one meeting|Une réunion \(une séance|Una reunión \(una sesión|"
-         r"اجتماع واحد \(جلسة واحدة|举行一次会议（一场会议|meetings \(one meeting each|réunions \(une séance chacune|"
-         r"reuniones \(una sesión cada una|اجتماعان \(جلسة واحدة لكل", ""),
-    "weeks not said as days are": ("en fr es ar", r"A meeting \(\w+ weeks of meetings|Une réunion \(\w+ semaines de "
-                                   r"séances|Una reunión \(\w+ semanas de sesiones|اجتماع واحد \(\d+ أسابيع من الجلسات", ""),
+    # fr/es/ar/zh say « une réunion (une séance …) »: an event and its sitting, two words; English says one twice
+    "a meeting (one meeting …) (en)": ("en", r"A meeting \(one meeting|meetings \(one meeting each", ""),
+    "weeks not said as days are": ("en fr es ar ru", r"A meeting \(\w+ weeks of meetings|Une réunion \(\w+ semaines de "
+                                   r"séances|Una reunión \(\w+ semanas de sesiones|اجتماع واحد \(\d+ أسابيع من الجلسات|\d+ недели заседаний \(", ""),
     "and … and (en)": ("en", r"\band [^,;.()]{1,40} and [^,;.()]{1,30} and\b|and IT support and (documentation|a document)", ""),
     "et … et, y … y (fr, es)": ("fr es", r"et [^,;.()]{1,40} et les services|y [^,;.()]{1,40} y servicios", ""),
     "и … и (ru)": ("ru", r" и [^,;.()]{1,60} и [^,;.()]{1,60} и ", ""),
@@ -45,6 +43,11 @@ PATTERNS: dict[str, tuple[str, str, str]] = {
     "several documents as one (en, left by langs3)": ("en", r"a document of [\d,]+ words", ""),
     "one meeting for weeks of meetings (ru, ar)":
         ("ru ar", r"провести одно совещание в [^.]* с устным|عقد اجتماع واحد في [^.،]*، مع", "n01 n07"),
+    "« une voyage », and « chacun » for one trip (fr, es, en)": ("fr es en", r"\bune voyage\b|\b[Uu]n voyage [^,;.]{0,80}"
+                                                                  r"subsistance chacun|\b[Uu]n viaje [^,;.]{0,60}dietas "
+                                                                  r"cada uno|\b[Oo]ne trip [^,;.]{0,60}allowance each", ""),
+    "sound and recording joined by and/et/y/和 (statements)": ("en fr es zh", r"sound and recording|sonorisation et "
+                                                               r"enregistrement|sonido y grabación|音响和录音", ""),
     "duplicated word": ("en fr es ru", r"\b(\w{3,}) \1\b", ""),
     "English left in another language": ("fr es ru ar zh", r"\b(meeting|Section|trips?|work-months?|staff member|per cent)\b", ""),
     "ordinary space before : ; ! ? » or after « (fr)": ("fr", r"(?<=[^\s\u202f\u00a0])[;!?](?=\s|$)| [;:!?»]|« ", ""),
