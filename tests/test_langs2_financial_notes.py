@@ -28,7 +28,8 @@ def _text(name: str, lang: str) -> str:
     ("es", "dos nuevos puestos del Cuadro de Servicios Generales (otras categorías) en Ginebra",
      "en 2026, de dos días de duración,"),
     ("ru", "две новые должности категории ОО (ПР) в Женеве", "в 2026 году продолжительностью 2 дня с устным"),
-    ("ar", "وظيفتين جديدتين من فئة الخدمات العامة (الرتب الأخرى) في جنيف", "في عام 2026، مدته يومان،"),
+    # nominative after «لما يلي في عام 2026:» (langs4), as statements list them
+    ("ar", "وظيفتان جديدتان من فئة الخدمات العامة (الرتب الأخرى) في جنيف", "في عام 2026، مدته يومان،"),
     ("zh", "在日内瓦设立两个一般事务（其他职等）新员额", "会议为期两天"),
 ])
 def test_new_posts_are_counted_with_their_grade(lang: str, posts: str, length: str) -> None:

@@ -132,8 +132,8 @@ def test_a_trip_goes_to_a_place_in_the_accusative() -> None:
       "funding": "extrabudgetary"}, "10 заседаний с веб-трансляцией и поддержкой в области ИТ."),
     ({"count": 1, "meetings": 4, "interpretation": True, "verbatim_records": True, "sound": True,
       "funding": "regular_budget", "section": "Section 2"},
-     "четыре совещания в 2024 году с устным переводом на шесть языков и подготовкой стенографических отчетов и "
-     "звукотехническим обслуживанием."),
+     "четыре совещания в 2024 году с устным переводом на шесть языков, подготовкой стенографических отчетов и "
+     "звукотехническим обслуживанием."),  # one list (langs4), not «… и … и …»
 ], ids=["summary-records", "webcasting-it", "verbatim-sound"])
 def test_a_meeting_states_the_services_it_is_priced_with(meeting: dict[str, Any], words: str) -> None:
     text, est = _note([{"id": "m", "kind": "meeting", "languages": 6, "year": 2024, **meeting}],

@@ -15,7 +15,7 @@ SESSIONS = "{id: sessions, kind: meeting, meetings: 10,"
 
 @pytest.mark.parametrize("quantity, said", [
     ("meetings: 10", "(b) Ten meetings (with interpretation in the six official languages) in Geneva, in 2025;"),
-    ("meetings: 1", "(b) A meeting (one meeting, with interpretation in the six official languages) in Geneva, in 2025;"),
+    ("meetings: 1", "(b) One meeting (with interpretation in the six official languages) in Geneva, in 2025;"),  # langs4
     ("days: 2", "(b) A two-day meeting (four meetings, with interpretation in the six official languages) in Geneva, "
                 "in 2025;"),
 ])

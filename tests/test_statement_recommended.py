@@ -151,10 +151,11 @@ def test_a_labelled_count_is_a_count_word_and_the_plural(lang: str, line: str) -
 
 
 @pytest.mark.parametrize(("lang", "line"), [
-    ("en", "One trip of staff with one day of subsistence allowance, in 2026"),
-    ("fr", "Un voyage de fonctionnaires, avec un jour d’indemnité journalière de subsistance, en 2026"),
-    ("es", "Un viaje de funcionarios, con un día de dietas, en 2026"),
-    ("ru", "1 поездка сотрудников с выплатой суточных за 1 день, 2026 год"),
+    # one trip is one traveller's (langs4)
+    ("en", "One trip of a staff member with one day of subsistence allowance, in 2026"),
+    ("fr", "Un voyage d’un fonctionnaire, avec un jour d’indemnité journalière de subsistance, en 2026"),
+    ("es", "Un viaje de un funcionario, con un día de dietas, en 2026"),
+    ("ru", "1 поездка сотрудника с выплатой суточных за 1 день, 2026 год"),
 ])
 def test_one_trip_has_no_each(lang: str, line: str) -> None:
     assert line in _text(COUNTS, lang)

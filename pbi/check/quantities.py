@@ -183,9 +183,13 @@ _INTERPRETED = (
 _PLAIN_MEETINGS = re.compile(r"^\S+\s+meetings?\s+(?:in\s+(?-i:[A-Z])\w+(?:\s+(?-i:[A-Z])\w+){0,2}\s+)?"
                              r"with\s+interpretation\b", re.I)
 #: trips of staff, experts or members, with days of subsistence allowance each
-_TRIPS = re.compile(rf"\b{_EW}\s+trips?\s+of\s+(?:the\s+)?(staff|experts|members|representatives|participants)\b"
+_TRIPS = re.compile(rf"\b{_EW}\s+trips?\s+of\s+(?:the\s+)?(staff|experts|members|representatives|participants|"
+                    r"a\s+staff\s+member|an\s+expert|a\s+member|a\s+representative|a\s+participant)\b"
                     rf"(?:\s+to\s+(?-i:[A-Z])\w*(?:\s+(?-i:[A-Z])\w*){{0,3}})?"  # a place: capitalised words
                     rf"(?:\s+with\s+{_EW}\s+days?\s+of\s+subsistence\s+allowance)?", re.I)
+#: the one traveller of a single trip ("one trip of a staff member") → who travels
+_ONE_TRAVELLER = {"a staff member": "staff", "an expert": "experts", "a member": "members",
+                  "a representative": "representatives", "a participant": "participants"}
 #: the same in Chinese: "专家前往日内瓦的差旅三次（每次三天每日生活津贴）"
 _TRIPS_ZH = re.compile(rf"(专家|工作人员|成员|代表|与会者)(?:前往[^的（(，。]{{1,10}})?的差旅\s*{_ZN}\s*次"
                        rf"(?:[（(]每次\s*{_ZN}\s*天每日生活津贴[）)])?")
@@ -271,7 +275,7 @@ _FLAGS = {
     "verbatim_records": re.compile(r"逐字记录|\bverbatim\s+records?\b", re.I),
     "webcasting": re.compile(r"网播|\bwebcast", re.I),
     "sound": re.compile(r"音响|\bsound\s+(?:technicians?|engineers?|services)\b", re.I),
-    "it_support": re.compile(r"信息技术支持|\bIT\s+support\b", re.I),
+    "it_support": re.compile(r"信息技术支[持助]|\bIT\s+support\b", re.I),
 }
 #: the meeting services of :data:`_FLAGS` a meeting may be priced with apart from interpretation
 MEETING_SERVICES = ("summary_records", "verbatim_records", "webcasting", "sound", "it_support")
@@ -543,7 +547,8 @@ def extract(text: str) -> dict[str, Any]:
         q["staff_location"] = _own_location(text, m.end())
     # trips: "three trips of experts to Geneva with five days of subsistence allowance each",
     # "专家前往日内瓦的差旅三次（每次三天每日生活津贴）"; several in one amount are each kept
-    found = [(m.start(), to_int(m.group(1)), m.group(2).lower(), m.group(3) or _dsa_after(text, m.end()))
+    found = [(m.start(), to_int(m.group(1)), _ONE_TRAVELLER.get(" ".join(m.group(2).lower().split()), m.group(2).lower()),
+              m.group(3) or _dsa_after(text, m.end()))
              for m in _TRIPS.finditer(text)]
     found += [(m.start(), to_int(m.group(1)), "experts", _dsa_after(text, m.end())) for m in _TRIPS_OF_ONE[0].finditer(text)]
     found += [(m.start(), to_int(m.group(1)), "experts", m.group(2)) for m in _TRIPS_OF_ONE[1].finditer(text)]

@@ -66,6 +66,7 @@ class Section:
     number: str
     periods: tuple[SectionName, ...] = ()
     labels: dict[str, str] = field(default_factory=dict)  #: how notes print the number, where not by rule
+    labels_to: int | None = None  #: the last budget period (its first year) the labels hold for; None: all
 
     def name(self, lang: str, year: int | None = None) -> str | None:
         """The section's name in ``lang`` for the budget period starting in ``year`` (None: the name
@@ -75,11 +76,11 @@ class Section:
                 return entry.names[lang]
         return None
 
-    def numbered(self, lang: str, case: str = "number", *, labelled: bool = True) -> str:
+    def numbered(self, lang: str, case: str = "number", *, labelled: bool = True, year: int | None = None) -> str:
         """The section by its number as a note prints it: ``section 16`` / ``第16款`` / « chapitre 16 »
         / «разделу 16» (``case="number_dat"``) / «الباب 29 جيم» (or the entry's ``label``, unless
-        ``labelled`` is False)."""
-        if labelled and lang in self.labels:
+        ``labelled`` is False or the budget period starting in ``year`` is after ``label_to``)."""
+        if labelled and lang in self.labels and (year is None or self.labels_to is None or year <= self.labels_to):
             return self.labels[lang]
         form = section_form(lang)
         number = self.number
@@ -91,7 +92,7 @@ class Section:
     def named(self, lang: str, year: int | None = None, case: str = "number", *, labelled: bool = True) -> str:
         """The section with its name where one is known for the period and language
         (``section 2 (General Assembly …)``), by its number alone otherwise (``section 27``)."""
-        number = self.numbered(lang, case, labelled=labelled)
+        number = self.numbered(lang, case, labelled=labelled, year=year)
         name = self.name(lang, year)
         return number if name is None else str(section_form(lang)["named"]).format(number=number, name=name)
 
@@ -165,7 +166,8 @@ def _section(vocab: str, key: str) -> Section:
         raise RenderError(f"no {key!r} in model/vocabulary.yaml ({vocab}: {', '.join(entries)})", field="section")
     v = entries[key]
     return Section(key=key, number=str(v["number"]), periods=_names(v),
-                   labels={str(k): str(t) for k, t in (v.get("label") or {}).items()})
+                   labels={str(k): str(t) for k, t in (v.get("label") or {}).items()},
+                   labels_to=int(v["label_to"]) if v.get("label_to") is not None else None)
 
 
 def section_form(lang: str) -> dict[str, Any]:
@@ -371,7 +373,7 @@ def default_section_assumption(key: str) -> dict[str, str]:
 @lru_cache(maxsize=1)
 def travellers() -> dict[str, dict[str, str]]:
     """Who may travel on a travel activity (``travellers:``) → the word per language."""
-    return {str(k): {str(lang): str(w) for lang, w in v.items() if lang != "object"}
+    return {str(k): {str(lang): str(w) for lang, w in v.items() if lang not in ("object", "one")}
             for k, v in _data()["travellers"].items()}
 
 
@@ -381,7 +383,12 @@ def travellers_object(key: str) -> str:
     return str(_data()["travellers"][key]["object"])
 
 
-def traveller_word(key: str | None, lang: str) -> str:
-    """The word for who travels (``experts`` → ``专家``); staff when a spec says nothing."""
+def traveller_word(key: str | None, lang: str, one: bool = False) -> str:
+    """The word for who travels (``experts`` → ``专家``); staff when a spec says nothing. ``one``: the
+    traveller of a single trip (``one`` of the entry: "a staff member", «сотрудника»), where the entry has it."""
+    if one:
+        single = _data()["travellers"][key or "staff"].get("one") or {}
+        if lang in single:
+            return str(single[lang])
     words = travellers()[key or "staff"]
     return words.get(lang) or words["en"]

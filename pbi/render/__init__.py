@@ -231,7 +231,7 @@ def _environment(lang: str, budget_period: str) -> Any:
         from pbi.model.vocabulary import section as vocabulary_section
 
         sec = vocabulary_section(key)
-        return {"number": sec.numbered(lang), "number_dat": sec.numbered(lang, "number_dat"),
+        return {"number": sec.numbered(lang, year=first_year), "number_dat": sec.numbered(lang, "number_dat", year=first_year),
                 "title": sec.name(lang, first_year) or "", "named": sec.named(lang, first_year),
                 "named_dat": sec.named(lang, first_year, "number_dat")}
 
@@ -268,6 +268,22 @@ def _environment(lang: str, budget_period: str) -> Any:
             return Decimal(activity.weeks.low * meetings_per_week())
         return Decimal(0)
 
+    def staff_grade(grade: Any) -> str:
+        """A staff member's grade after the noun (phrases ``grade_forms``): " (P-3)"; a General Service grade,
+        whose name has brackets of its own, by its category: " in the General Service (Principal level) category"."""
+        from pbi.model.vocabulary import grade_name
+
+        form = "category" if str(grade).startswith("GS") else "level"
+        return str(phrase("grade_forms", form, lang)).format(grade=grade_name(str(grade), lang))
+
+    def week_meetings(activity: Any) -> Any:
+        """Weeks of meetings as the meetings they hold (a Range, as ``meetings`` is): a statement says
+        "a three-week meeting (30 meetings, …)" as it says "a four-day meeting (eight meetings, …)"."""
+        from pbi.model.units import meetings_per_week
+
+        per_week = Decimal(meetings_per_week())
+        return activity.weeks.map(lambda w: w * per_week)
+
     def place(name: str) -> str:
         return str(phrase("places", name, lang))
 
@@ -279,6 +295,38 @@ def _environment(lang: str, budget_period: str) -> Any:
     def service(rate_key: str) -> str:
         """A meeting service beside interpretation, by the rate that prices it (phrases ``meeting_services``)."""
         return str(phrase("meeting_services", rate_key, lang))
+
+    def services(rate_keys: Any) -> list[str]:
+        """The meeting services beside interpretation, named (phrases ``meeting_services``), two that the
+        language names as one put together (phrases ``meeting_services_together``, keys ``a+b``):
+        ru «подготовкой кратких и стенографических отчетов», not «подготовкой кратких отчетов, подготовкой
+        стенографических отчетов»."""
+        keys = [str(k) for k in rate_keys]
+        together = [(k.split("+"), v[lang]) for k, v in _phrases().get("meeting_services_together", {}).items()
+                    if lang in v]
+        names: list[str] = []
+        done: set[str] = set()
+        for key in keys:
+            if key in done:
+                continue
+            pair = next(((ks, name) for ks, name in together if ks[0] == key and all(k in keys for k in ks)), None)
+            if pair:
+                names.append(str(pair[1]))
+                done.update(pair[0])
+            else:
+                names.append(service(key))
+        return names
+
+    def items_join(items: Any) -> str:
+        """Things an amount pays for, joined as the language joins a list; where one before the last is
+        itself a list, the last follows phrases ``lists.after_inner_list`` (en ", and ", ru ", а также "):
+        «… звукотехническим обслуживанием и поддержкой в области ИТ, а также документация», not «… и … и»."""
+        texts = [str(i) for i in items if i]
+        last = _phrases().get("lists", {}).get("after_inner_list", {}).get(lang)
+        inner = any(re.search(r",| (?:and|et|y|и) ", outside_parens(t)) for t in texts[:-1])
+        if last and len(texts) > 1 and inner:
+            return ", ".join(texts[:-1]) + str(last) + texts[-1]
+        return n.join(texts, lang)
 
     def destination(name: str) -> str:
         """A place travelled to, where the language says it apart from a place where (ru в Женеву, в Женеве)."""
@@ -344,12 +392,12 @@ def _environment(lang: str, budget_period: str) -> Any:
         "cntf": lambda v: n.count_word(v, lang, "f"), "cntn": lambda v: n.count_word(v, lang, "n"),
         "prep": lambda text, word: n.contract(word, str(text), lang),
         "langnames": lambda codes: n.language_names(codes, lang), "section": section, "place": place,
-        "service": service, "destination": destination, "label": label,
-        "meeting_count": meeting_count, "merged": lambda acts: list(merge_identical(acts)),
+        "service": service, "services": services, "destination": destination, "label": label,
+        "meeting_count": meeting_count, "week_meetings": week_meetings, "staff_grade": staff_grade, "merged": lambda acts: list(merge_identical(acts)),
         "components": lambda text: [t for t in str(text).split("‖") if t],
         "commas": lambda items: any("，" in outside_parens(i) or ", " in outside_parens(i) for i in items),
         "inner_list": lambda items: any("、" in outside_parens(i) for i in items),
-        "lettered": lettered, "join": join,
+        "lettered": lettered, "join": join, "items_join": items_join,
         "capitalize_first": lambda t: t[:1].upper() + t[1:],
         "bare": _bare, "plural": _plural, "indefinite": _indefinite,
         "sentence_case": lambda t: (lambda s: s[:1].upper() + s[1:])(str(t).lstrip()),

@@ -1,0 +1,47 @@
+"""Render every spec of this folder in the six languages, as a statement and as a financial note where the
+body takes one, as text and as Word (with the Word file's paragraphs as text beside it, for the counts).
+
+    PYTHONPATH=$PWD /work/venv/bin/python tests/data/langs4/render.py /tmp/langs4/out
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+
+import docx
+
+from pbi.costing.api import cost_file
+from pbi.render import render_note
+
+DATA = Path(__file__).parent
+LANGS = ("en", "fr", "es", "ru", "ar", "zh")
+
+
+def main(out: Path) -> int:
+    out.mkdir(parents=True, exist_ok=True)
+    written = 0
+    for spec in sorted(DATA.glob("*.yaml")):
+        estimate = cost_file(spec)
+        for kind in ("statement", "financial_note"):
+            for lang in LANGS:
+                try:
+                    text = str(render_note(estimate, lang, "text", kind=kind))
+                except Exception as err:  # a kind the body does not take: "no statement for …"
+                    print(spec.stem, kind, lang, "not written:", str(err)[:100])
+                    break
+                stem = out / f"{spec.stem}.{kind}.{lang}"
+                Path(f"{stem}.txt").write_text(text)
+                data = render_note(estimate, lang, "docx", kind=kind)
+                assert isinstance(data, bytes)
+                Path(f"{stem}.docx").write_bytes(data)
+                paragraphs = docx.Document(io.BytesIO(data)).paragraphs
+                Path(f"{stem}.docx.txt").write_text("\n".join(p.text for p in paragraphs))
+                written += 2
+    print(written, "files")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/langs4/out")))
