@@ -76,6 +76,7 @@ def test_the_edited_workbook_recomputes_pbis_total(name: str) -> None:
     ("rates-renamed-edited", "'rates 2028'!D2: interpretation.meeting at Nairobi"),
     ("grid-renamed-edited", "grid!B2: interpretation.meeting|New York|2027: the workbook has 9999"),
     ("station-cleared", "type the duty station"),
+    ("grade-gs-ol", "quantities!C7: gta-gs.grade: table un-standard-costs has no rate 'staff.GS-OL'"),
     ("formula-cache-malformed", "the values the spreadsheet saved for its formulas cannot be read"),
 ])
 def test_what_was_ignored_or_unclear_is_said(name: str, said: str) -> None:

@@ -1160,6 +1160,26 @@ def _canonical(estimate: "Estimate | None", name: str, value: str) -> str:
     return next((n for n in names if n.casefold() == value.casefold()), value)
 
 
+def _unpriced_grade(estimate: "Estimate | None", aid: str, grade: str) -> str | None:
+    """Why the table cannot price activity ``aid`` at ``grade`` (a rate by grade it has no value of:
+    ``GS-OL`` where the table prices ``GS (Other level)``), or None."""
+    from pbi.model.specs import GRADES, grade_of
+
+    if estimate is None:
+        return None
+    activity = next((a for _, a in estimate.spec.activities() if a.id == aid), None)
+    kind = estimate.table.activities.get(activity.kind) if activity is not None else None
+    if kind is None:
+        return None
+    grade = grade_of(grade)
+    for template in (c.rate for c in kind.components if "{grade}" in c.rate):
+        if grade in GRADES and template.replace("{grade}", grade) not in estimate.table.rates:
+            priced = [g for g in GRADES if template.replace("{grade}", g) in estimate.table.rates]
+            return (f"table {estimate.table.id} has no rate {template.replace('{grade}', grade)!r} (it prices "
+                    f"{template} at {', '.join(priced)}, as the cell's list says)")
+    return None
+
+
 def _read_scenario(wb: Any, data: bytes, file: str, estimate: "Estimate | None", openpyxl: Any) -> "Scenario":
     """The scenario of the quantities sheet of ``wb`` (see :func:`read_workbook_scenario`)."""
     from pbi.costing.scenario import Scenario
@@ -1278,6 +1298,9 @@ def _read_scenario(wb: Any, data: bytes, file: str, estimate: "Estimate | None",
                 raise fail(f"{key}: expected a {'duty station' if name == 'location' else 'grade'} (got {value!r})", n)
             value = _canonical(estimate, name, value.strip())
             if value != str(baseline).strip():
+                unpriced = _unpriced_grade(estimate, activity, value) if name == "grade" else None
+                if unpriced:
+                    raise fail(f"{key}: {unpriced}", n)
                 edits[key] = value
                 lines[f"set.{key}"] = n
             continue

@@ -260,6 +260,8 @@ case("grade-p-3-space", "geneva3y", sets(("p4", "grade", "P 3")), "honoured", se
 case("grade-gs-short", "gta", sets(("gta-gs", "grade", "GS")), "honoured", set={"gta-gs.grade": "GS"},
      why="pbi reads GS as GS (Other level)")
 case("grade-p9", "geneva3y", sets(("p4", "grade", "P9")), "error")
+case("grade-gs-ol", "gta", sets(("gta-gs", "grade", "GS-OL")), "error",
+     why="a grade pbi knows but the table does not price (it prices GS (Other level))")
 # -- several edits
 case("two-of-one-activity", "nairobi", sets(("docs", "pages", 80), ("docs", "documents", 4)), "honoured",
      set={"docs.pages": "80", "docs.documents": "4"})
