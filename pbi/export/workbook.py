@@ -49,6 +49,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from pbi.export.edited import cell_number as _cell_number
+from pbi.export.edited import same as _same
+from pbi.export.edited import same_number as _same_number
+from pbi.export.edited import shown as _shown
+from pbi.export.edited import sheet_ref as _ref
 from pbi.model.errors import InputError
 from pbi.model.fileio import check_unzipped_size
 from pbi.model.yamlio import read_bytes
@@ -97,6 +102,8 @@ class _Book:
     cells: list["Cell"] = field(default_factory=list)
     #: (activity, "location" | "year" | "grade") → its cell in the quantities sheet
     places: dict[tuple[str, str], str] = field(default_factory=dict)
+    #: rows of the totals sheet (only when read back: the writer builds them as it writes)
+    totals: list[list[Any]] = field(default_factory=list)
     #: rows of the rate grid sheet: every value of the rates used, by duty station and year
     grid: list[list[Any]] = field(default_factory=list)
     #: the rows of the grid each block of keys (a rate and its grades, or "vacancy") takes
@@ -108,25 +115,6 @@ MAX_WORKBOOK_UNZIPPED = 200_000_000
 #: the most rows a quantities sheet may have (a spec of 2,000 activities makes about 10,000; reading
 #: 200,000 rows took 40 seconds)
 MAX_QUANTITY_ROWS = 20_000
-#: decimal places a spreadsheet's floating-point cell is read to (0.1 + 0.2 is 0.3)
-_CELL_PLACES = 10
-
-
-def _cell_number(value: Any) -> Decimal:
-    """A quantity cell as a Decimal, read one way (pbi.model.money.to_decimal: finite, under the
-    ceiling, at most 10 places); a float cell to 10 places; ValueError saying why not."""
-    from pbi.model.money import to_decimal
-
-    if isinstance(value, float):
-        if value != value or value in (float("inf"), float("-inf")):
-            raise ValueError(f"{value} is not a finite number")
-        text = f"{value:.{_CELL_PLACES}f}".rstrip("0").rstrip(".")
-        return to_decimal(text)
-    if isinstance(value, (int, str, Decimal)) and not isinstance(value, bool):
-        return to_decimal(value)
-    raise ValueError(f"{value!r} is not a number")
-
-
 def _d(value: Any) -> Decimal:
     return value if isinstance(value, Decimal) else Decimal(str(value))
 
@@ -252,7 +240,15 @@ def _grid_lookup(key: str, rows: tuple[int, int]) -> str:
     """A formula fragment: the value of the grid row, among ``rows`` (first, last), whose lookup key
     is the expression ``key`` (a block of its own keeps each lookup short)."""
     a, b = rows
-    return f"INDEX('{GRID_SHEET}'!$B${a}:$B${b},MATCH({key},'{GRID_SHEET}'!$A${a}:$A${b},0))"
+    folded = f'SUBSTITUTE(SUBSTITUTE({key}," ",""),"-","")'
+    return f"INDEX('{GRID_SHEET}'!$B${a}:$B${b},MATCH({folded},'{GRID_SHEET}'!$D${a}:$D${b},0))"
+
+
+def _lookup_key(label: str) -> str:
+    """A grid row's label as its lookup formula folds the key it looks for: without spaces or
+    hyphens (MATCH ignores case), so that a grade pasted as ``P4`` or ``p 3`` or a station with
+    spaces is found as pbi reads it (pbi.model.specs.grade_of)."""
+    return label.replace(" ", "").replace("-", "").casefold()
 
 
 def _text(value: str) -> str:
@@ -296,8 +292,9 @@ def _grid_rows(est: "Estimate", keys: tuple[str, ...], book: _Book) -> tuple[int
                     r = est.table.rate(key, on, station=station or None)
                 except PbiError:
                     continue  # no value that year or there: the lookup says #N/A, as pbi refuses it
-                book.grid.append([f"{key}|{station}|{year}", r.value,
-                                  f"{r.unit}, effective from {r.effective_from}, table {r.table}: {r.reference}"])
+                label = f"{key}|{station}|{year}"
+                book.grid.append([label, r.value, f"{r.unit}, effective from {r.effective_from}, table {r.table}: "
+                                  f"{r.reference}", _lookup_key(label)])
     book.gridded[keys] = (first, max(first, len(book.grid) + 1))
     return book.gridded[keys]
 
@@ -315,7 +312,7 @@ def _vacancy_rows(est: "Estimate", book: _Book) -> tuple[int, int]:
         if factor is not None:
             book.grid.append([f"vacancy|{grade}", 1 - factor.percent / 100,
                               f"first-year share: 1 − the vacancy factor of {factor.percent} %, table "
-                              f"{est.table.id}: {factor.reference}"])
+                              f"{est.table.id}: {factor.reference}", _lookup_key(f"vacancy|{grade}")])
     book.gridded[("vacancy",)] = (first, max(first, len(book.grid) + 1))
     return book.gridded[("vacancy",)]
 
@@ -702,7 +699,7 @@ def _year_rows(est: "Estimate", book: _Book) -> set[tuple[Any, ...]]:
         cell = book.places.get((str(r[2]), "year"))
         if cell is not None:
             moving.add((r[0], r[5], r[6]))
-            r[7] = "=" + cell
+            r[7] = f"=VALUE(TRIM({cell}))"  # a year pasted as text is matched as the number pbi reads
     return moving
 
 
@@ -834,7 +831,6 @@ def _quantity_cells(ws: Any, est: "Estimate", book: _Book, fill: Any) -> None:
 
 def write_workbook(est: "Estimate", path: Path | str) -> Path:
     """Write the live workbook of ``est`` to ``path`` (``.xlsx``), atomically."""
-    from pbi.costing.engine import COVERED_SOURCES
     from pbi.export.formats import need, save_workbook
 
     openpyxl = need("openpyxl", "xlsx")
@@ -876,19 +872,43 @@ def write_workbook(est: "Estimate", path: Path | str) -> Path:
                widths={"A": 26, "B": 14, "C": 16, "D": 14, "H": 12, "I": 60})
     _quantity_cells(ws, est, book, fill)
     if book.shares:
-        sheet("shares", ["activity", "year", "quantity", "value", "computed by pbi", "note"], book.shares,
+        sheet("shares", HEADERS["shares"], book.shares,
               widths={"A": 26, "C": 30, "D": 14, "E": 14, "F": 80})
-    sheet("rates", ["rate", "effective from", "duty station", "value", "unit", "table", "reference", "used by"],
-          book.rates, money=("D",), widths={"A": 34, "D": 14, "E": 24, "G": 80, "H": 40})
+    sheet("rates", HEADERS["rates"], book.rates, money=("D",), widths={"A": 34, "D": 14, "E": 24, "G": 80, "H": 40})
     if book.grid:
-        sheet(GRID_SHEET, ["rate|duty station|year", "value", "source"], book.grid,
-              widths={"A": 44, "B": 14, "C": 110})
+        grid = sheet(GRID_SHEET, HEADERS[GRID_SHEET], book.grid, widths={"A": 44, "B": 14, "C": 110, "D": 40})
+        grid.column_dimensions["D"].hidden = True  # what the lookups match: the label, folded
+    sheet("items", HEADERS["items"], book.items, money=("N",), widths={"A": 10, "C": 26, "E": 34, "N": 16, "P": 80})
+    sheet("totals", HEADERS["totals"], _total_rows(est, book, moving), money=("E", "G", "H"),
+          widths={"A": 40, "E": 16, "G": 16, "H": 16})
+    _protect(wb)
+    from openpyxl.packaging.custom import IntProperty
+
+    wb.custom_doc_props.append(IntProperty(name=FORMAT_PROPERTY, value=WORKBOOK_FORMAT))
+    return save_workbook(wb, path, made_from=(est,))
+
+
+#: the header of each sheet :func:`write_workbook` writes but the quantities and read me: a sheet a
+#: delegate renamed is found by it
+HEADERS = {
+    "shares": ["activity", "year", "quantity", "value", "computed by pbi", "note"],
+    "rates": ["rate", "effective from", "duty station", "value", "unit", "table", "reference", "used by"],
+    GRID_SHEET: ["rate|duty station|year", "value", "source", "lookup key"],
+    "items": ["group", "request", "activity", "type", "rate key", "funding", "section", "year", "covered",
+              "quantity", "unit", "rate", "unit factor", "amount", "linked", "provenance"],
+    "totals": ["figure/request", "funding", "section", "year", "sum of items", "rounding step", "amount",
+               "computed by pbi", "rounding"],
+}
+
+
+def _total_rows(est: "Estimate", book: _Book, moving: set[tuple[Any, ...]]) -> list[list[Any]]:
+    """The rows of the totals sheet: one per rounding cell (its items summed, then rounded by the
+    table's rule) and, for a figure with an activity whose year may change, one per year of the grid
+    (nothing until an edit moves an activity there); totals by funding source and year; the total."""
+    from pbi.costing.engine import COVERED_SOURCES
+    from pbi.export.text import funding_label
+
     n_items = len(book.items) + 1
-    sheet("items", ["group", "request", "activity", "type", "rate key", "funding", "section", "year", "covered",
-                    "quantity", "unit", "rate", "unit factor", "amount", "linked", "provenance"],
-          book.items, money=("N",), widths={"A": 10, "C": 26, "E": 34, "N": 16, "P": 80})
-    # totals: one row per rounding cell, and for a figure with an activity whose year may change, one
-    # per year of the grid (nothing until an edit moves an activity there)
     rows: list[list[Any]] = []
     cells = [c for c in (*est.cells, *book.cells) if c.funding not in COVERED_SOURCES]
     years = list(_years(est))
@@ -923,7 +943,6 @@ def write_workbook(est: "Estimate", path: Path | str) -> Path:
         rows.append([group, funding, section, year, sumifs, step, rounded, computed,
                      f"{c.rounding.mode.replace('_', '-')}" if c.rounding else "none"])
     last = len(rows) + 1
-    from pbi.export.text import funding_label
 
     rows.append([])
     totals = {key: value.low for key, value in est.totals().items()}
@@ -937,11 +956,7 @@ def write_workbook(est: "Estimate", path: Path | str) -> Path:
                      f"=SUMIFS($G$2:$G${last},$B$2:$B${last},B{r},$D$2:$D${last},D{r})",
                      totals[(funding, year)], ""])
     rows.append(["total", "", "", "", "", "", f"=SUM($G$2:$G${last})" if cells else 0, est.total.low, ""])
-    sheet("totals", ["figure/request", "funding", "section", "year", "sum of items", "rounding step",
-                     "amount", "computed by pbi", "rounding"], rows, money=("E", "G", "H"),
-          widths={"A": 40, "E": 16, "G": 16, "H": 16})
-    _protect(wb)
-    return save_workbook(wb, path, made_from=(est,))
+    return rows
 
 
 def _protect(wb: Any) -> None:
@@ -969,24 +984,11 @@ _OLE2 = bytes.fromhex("d0cf11e0a1b11ae1")
 
 
 def _sheet(wb: Any, name: str) -> str | None:
-    """The sheet of ``wb`` called ``name`` (sheet names are case-insensitive in Excel; a formula
-    engine may write them in capitals)."""
-    return next((n for n in wb.sheetnames if n.casefold() == name.casefold()), None)
+    """The sheet of ``wb`` called ``name`` (case-insensitive, as in Excel) or, renamed by a delegate,
+    the sheet with its header."""
+    from pbi.export.edited import find_sheet
 
-
-def _same_number(a: Any, b: Any) -> bool:
-    """Whether two cells hold the same number (read to 10 places: a spreadsheet's floats)."""
-    try:
-        x, y = _cell_number(a), _cell_number(b)
-    except ValueError:
-        return False
-    return abs(x - y) <= Decimal("1e-9") * max(Decimal(1), abs(y))
-
-
-def _same(a: Any, b: Any) -> bool:
-    if isinstance(b, str) or isinstance(a, str):
-        return str(a).strip() == str(b).strip()
-    return _same_number(a, b)
+    return find_sheet(wb, name, HEADERS.get(name, ()), taken=[*_SHEETS, *HEADERS])
 
 
 def _expected(est: "Estimate") -> _Book:
@@ -994,28 +996,43 @@ def _expected(est: "Estimate") -> _Book:
     book = _Book()
     _quantity_rows(est, book)
     _item_rows(est, book)
-    _year_rows(est, book)
+    book.totals = _total_rows(est, book, _year_rows(est, book))
     return book
 
 
+#: the custom document property that says which layout of formulas wrote a workbook: 2 since
+#: workbook round 4 (a workbook without it was written by an earlier pbi, whose formulas differ)
+FORMAT_PROPERTY, WORKBOOK_FORMAT = "pbi workbook format", 2
+
+
+def _format_of(wb: Any) -> int:
+    """The layout of formulas that wrote ``wb`` (:data:`WORKBOOK_FORMAT`; 1 without the property)."""
+    try:
+        props = list(getattr(wb, "custom_doc_props", None) or ())
+    except Exception:  # a malformed docProps/custom.xml: as an earlier pbi's  # pragma: no cover
+        return 1
+    value = next((p.value for p in props if getattr(p, "name", None) == FORMAT_PROPERTY), 1)
+    return value if isinstance(value, int) else 1
+
+
 def _check_items(wb: Any, book: _Book, file: str) -> None:
-    """InputError at the first formula of the items sheet that a number or text replaced (the
-    sheet's protection lifted): pbi prices line items from the quantities and its table. A workbook
-    whose formulas a formula engine turned into values is not checked."""
+    """InputError at the first cell of the items or totals sheet that is not what pbi wrote (the
+    sheet's protection lifted: a formula replaced by a number or another formula, a section or year
+    typed over): pbi prices line items from the quantities sheet and its table, and totals them as its
+    table rounds. A sheet whose formulas a formula engine turned into values is not checked."""
+    from pbi.export.edited import check_computed
+
+    exact = _format_of(wb) == WORKBOOK_FORMAT
     name = _sheet(wb, "items")
-    if name is None:
-        return
-    rows = list(wb[name].iter_rows(min_row=2, max_row=len(book.items) + 1, values_only=True))
-    if not any(isinstance(v, str) and v.startswith("=") for row in rows for v in row):
-        return
-    for n, (row, want) in enumerate(zip(rows, book.items, strict=False), start=2):
-        for k, expected in enumerate(want):
-            got = row[k] if k < len(row) else None
-            if isinstance(expected, str) and expected.startswith("=") and not (isinstance(got, str)
-                                                                                and got.startswith("=")):
-                raise InputError(f"a formula of pbi's ({expected[:60]}) was replaced by {_shown(got)!r}: pbi prices "
-                                 "line items from the quantities sheet and its table, not from this sheet (undo it, "
-                                 "and edit the quantities)", file=file, line=n, field=_ref(name, f"{_column(k)}{n}"))
+    if name is not None:
+        check_computed(wb, name, book.items, file, "pbi prices line items from the quantities sheet and its "
+                       "table, not from this sheet (undo it, and edit the quantities)", exact=exact,
+                       skip=(HEADERS["items"].index("provenance"),))
+    name = _sheet(wb, "totals")
+    if name is not None and book.totals:
+        check_computed(wb, name, book.totals, file, "pbi totals the line items it prices from the quantities "
+                       "sheet and its table, rounded by the table's rule, not this sheet (undo it, and edit the "
+                       "quantities)", exact=exact)
 
 
 def _check_table(wb: Any, book: _Book, table: str, file: str) -> None:
@@ -1049,8 +1066,13 @@ def _check_rates(wb: Any, book: _Book, table: str, file: str) -> None:
     name = _sheet(wb, GRID_SHEET)
     if name is not None:
         grid = {str(r[0]): r[1] for r in book.grid}
-        for n, row in enumerate(wb[name].iter_rows(min_row=2, max_col=2, values_only=True), start=2):
+        keys = {str(r[0]): r[3] for r in book.grid}
+        for n, row in enumerate(wb[name].iter_rows(min_row=2, max_col=4, values_only=True), start=2):
             label = str(row[0]) if row and row[0] is not None else ""
+            if label in keys and len(row) > 3 and row[3] is not None and not _same(row[3], keys[label]):
+                raise InputError(f"{label}: the lookup key is {_shown(row[3])!r}, pbi wrote {keys[label]!r}: the "
+                                 "items look their rates up by it (undo the edit)", file=file, line=n,
+                                 field=_ref(name, f"D{n}"))
             if label in grid and not _same_number(row[1], grid[label]):
                 parts = label.split("|")
                 hint = (f" (to price it: `--set rates.{parts[0]}={_shown(row[1])}@{parts[2]}-01-01`, every duty "
@@ -1069,18 +1091,6 @@ def _check_rates(wb: Any, book: _Book, table: str, file: str) -> None:
                                  f"file {_shown(fixed[at])}: pbi reads the allocation from that file (edit it there; "
                                  "if it changed, write the workbook again)", file=file, line=n,
                                  field=_ref(name, f"D{n}"))
-
-
-def _ref(sheet: str, cell: str) -> str:
-    """``sheet!cell`` as a formula writes it (a name with a space or a sign in quotes)."""
-    plain = sheet.replace("_", "").replace(".", "").isalnum()
-    return f"{sheet}!{cell}" if plain else "'" + sheet.replace("'", "''") + f"'!{cell}"
-
-
-def _shown(value: Any) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
 
 
 def read_workbook_scenario(path: Path | str, estimate: "Estimate | None" = None) -> "Scenario":
@@ -1150,9 +1160,30 @@ def _canonical(estimate: "Estimate | None", name: str, value: str) -> str:
     return next((n for n in names if n.casefold() == value.casefold()), value)
 
 
+def _unpriced_grade(estimate: "Estimate | None", aid: str, grade: str) -> str | None:
+    """Why the table cannot price activity ``aid`` at ``grade`` (a rate by grade it has no value of:
+    ``GS-OL`` where the table prices ``GS (Other level)``), or None."""
+    from pbi.model.specs import GRADES, grade_of
+
+    if estimate is None:
+        return None
+    activity = next((a for _, a in estimate.spec.activities() if a.id == aid), None)
+    kind = estimate.table.activities.get(activity.kind) if activity is not None else None
+    if kind is None:
+        return None
+    grade = grade_of(grade)
+    for template in (c.rate for c in kind.components if "{grade}" in c.rate):
+        if grade in GRADES and template.replace("{grade}", grade) not in estimate.table.rates:
+            priced = [g for g in GRADES if template.replace("{grade}", g) in estimate.table.rates]
+            return (f"table {estimate.table.id} has no rate {template.replace('{grade}', grade)!r} (it prices "
+                    f"{template} at {', '.join(priced)}, as the cell's list says)")
+    return None
+
+
 def _read_scenario(wb: Any, data: bytes, file: str, estimate: "Estimate | None", openpyxl: Any) -> "Scenario":
     """The scenario of the quantities sheet of ``wb`` (see :func:`read_workbook_scenario`)."""
     from pbi.costing.scenario import Scenario
+    from pbi.export.edited import formula_text
     from pbi.model.errors import PbiError
 
     sheet_name = _sheet(wb, QUANTITY_SHEET)
@@ -1189,12 +1220,17 @@ def _read_scenario(wb: Any, data: bytes, file: str, estimate: "Estimate | None",
     def fail(message: str, n: int, col: str | None = None) -> InputError:
         return InputError(message, file=file, line=n, field=_ref(sheet_name, f"{col or value_col}{n}"))
 
-    width = max(at_value, at_spec) + 1
-    for n, row in enumerate(ws.iter_rows(min_row=2, max_col=width, values_only=True), start=2):
+    # the columns that place a row (request, figure, kind): pbi's, as the spec says, not edits
+    placing = {k: titles.index(t) for k, t in ((4, "request"), (5, "figure"), (6, "kind")) if t in titles}
+    width = max(at_value, at_spec, *placing.values()) + 1
+    expected = {(str(r[0]), str(r[1])): r for r in book.quantities} if book is not None else {}
+    for n, cells_of_row in enumerate(ws.iter_rows(min_row=2, max_col=width), start=2):
         if n > MAX_QUANTITY_ROWS + 1:
             raise fail(f"more than {MAX_QUANTITY_ROWS:,} rows in the quantities sheet (pbi writes a few per "
                        "activity)", n, "A")
-        row = (*row, *([None] * width))[:width]
+        row = tuple(formula_text(getattr(c, "value", None)) for c in (*cells_of_row, *([None] * width))[:width])
+        number_format = str(getattr(cells_of_row[at_value], "number_format", "") or "") if len(
+            cells_of_row) > at_value else ""
         if row[0] is None or not str(row[0]).strip():
             if row[1] is not None or row[at_value] is not None:
                 raise fail(f"the activity cell is empty (the row has {row[1]!s}: {row[at_value]!s}): every row of "
@@ -1214,13 +1250,26 @@ def _read_scenario(wb: Any, data: bytes, file: str, estimate: "Estimate | None",
             has = [q for a, q in want if a == activity]
             raise fail(f"{activity} has no row {name!r} (its rows: {', '.join(has)}; a quantity cannot be added in "
                        "the workbook: add it to the spec)", n, "B")
+        for k, at in placing.items():
+            if expected and not _same(row[at], expected[(activity, name)][k]):
+                title = ("request", "figure", "kind")[k - 4]
+                raise fail(f"{key}: the {title} cell holds {_shown(row[at])!r} but the spec says "
+                           f"{_shown(expected[(activity, name)][k])!r}: pbi reads which {title} an activity is from "
+                           f"the spec, not the workbook (undo it; to move the activity, edit the spec)", n,
+                           _column(at))
         if isinstance(value, str) and value.startswith("="):
             if cached is None:
-                saved = openpyxl.load_workbook(io.BytesIO(data), data_only=True, read_only=True)
-                cached = {i: r[at_value] if len(r) > at_value else None for i, r in
-                          enumerate(saved[sheet_name].iter_rows(min_row=1, max_row=MAX_QUANTITY_ROWS + 1,
-                                                                 max_col=at_value + 1, values_only=True), start=1)}
-                saved.close()
+                try:
+                    saved = openpyxl.load_workbook(io.BytesIO(data), data_only=True, read_only=True)
+                    cached = {i: r[at_value] if len(r) > at_value else None for i, r in
+                              enumerate(saved[sheet_name].iter_rows(min_row=1, max_row=MAX_QUANTITY_ROWS + 1,
+                                                                     max_col=at_value + 1, values_only=True),
+                                        start=1)}
+                    saved.close()
+                except (ValueError, TypeError, KeyError) as exc:
+                    raise fail(f"{key}: the values the spreadsheet saved for its formulas cannot be read "
+                               f"({type(exc).__name__}: {str(exc)[:80]}): type the number, or save the workbook "
+                               "again in Excel or LibreOffice", n) from None
             computed = cached.get(n)
             if isinstance(computed, str) and computed.strip() in _EXCEL_ERRORS:
                 raise fail(f"{key}: the formula {value} computes {computed.strip()} (type a number, or a formula "
@@ -1233,7 +1282,8 @@ def _read_scenario(wb: Any, data: bytes, file: str, estimate: "Estimate | None",
         if isinstance(value, str) and value.strip() in _EXCEL_ERRORS:
             raise fail(f"{key}: the cell holds the error {value.strip()} (type a number)", n)
         if value is None:
-            raise fail(f"{key}: the value is empty (type the number; the spec states "
+            what = {"location": "duty station", "grade": "grade", "year": "year"}.get(name, "number")
+            raise fail(f"{key}: the value is empty (type the {what}; the spec states "
                        f"{_shown(want.get((activity, name), baseline))})", n)
         if book is not None and not _same(baseline, want[(activity, name)]):
             raise fail(f"{key}: column {spec_col} holds {_shown(baseline)} but the spec states "
@@ -1248,6 +1298,9 @@ def _read_scenario(wb: Any, data: bytes, file: str, estimate: "Estimate | None",
                 raise fail(f"{key}: expected a {'duty station' if name == 'location' else 'grade'} (got {value!r})", n)
             value = _canonical(estimate, name, value.strip())
             if value != str(baseline).strip():
+                unpriced = _unpriced_grade(estimate, activity, value) if name == "grade" else None
+                if unpriced:
+                    raise fail(f"{key}: {unpriced}", n)
                 edits[key] = value
                 lines[f"set.{key}"] = n
             continue
@@ -1255,6 +1308,10 @@ def _read_scenario(wb: Any, data: bytes, file: str, estimate: "Estimate | None",
             number = _cell_number(value)
         except ValueError as err:
             raise fail(f"{key}: {err}", n) from None
+        if "%" in number_format.replace('"%"', "").replace("\\%", "") and not _same_number(value, baseline):
+            raise fail(f"{key}: {_shown(value)} in a cell formatted as a percentage (it shows "
+                       f"{_shown(float(number * 100))}%): Excel stores 50% as 0.5; {name} is a number, not a share (format "
+                       f"the cell as Number and type the {name})", n)
         try:
             changed = number != _cell_number(baseline)
         except ValueError:
