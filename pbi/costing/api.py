@@ -10,10 +10,10 @@ from collections.abc import Mapping, Sequence
 
 from pbi.costing.engine import cost
 from pbi.costing.estimate import Estimate
-from pbi.model.errors import ArgumentError, TableError
+from pbi.model.errors import TableError
 from pbi.model.specs import Spec, load_spec, source_of
 from pbi.model.tables import Table, resolve_table
-from pbi.model.validation import echo, expect_path
+from pbi.model.validation import expect, expect_path
 
 if TYPE_CHECKING:  # pragma: no cover
     from pbi.costing.compare import Comparison
@@ -25,9 +25,7 @@ __all__ = ["cost_file", "table_for", "compare_file", "scenario_of", "variant_fil
 def table_for(spec: Spec, spec_path: Path | str | None = None, table: str | Path | None = None) -> Table:
     """The table a spec names (or ``table``), found near the spec file."""
     if table is not None:
-        if not isinstance(table, (str, os.PathLike)):
-            raise ArgumentError(f"table must be a table id or a table file's path (str or pathlib.Path), not "
-                                f"{type(table).__name__} {echo(table, 40)}")
+        expect(table, (str, os.PathLike), what="table", where="table_for", hint="a table id or a table file's path")
         return resolve_table(table)
     try:
         return resolve_table(spec.table, near=Path(spec_path) if spec_path else None, path_allowed=False)

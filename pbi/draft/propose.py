@@ -729,6 +729,14 @@ def _listed_meeting(text: str, results: Sequence[ParagraphResult], ref: str, rul
     return None
 
 
+def _date_in(act: dict[str, Any], year: int, period: BudgetPeriod) -> None:
+    """Date a proposed activity in ``year``: regular-budget work outside the budget period goes to the
+    budget process, and back."""
+    act["year"] = year
+    if act["funding"] in ("regular_budget", "budget_process"):
+        act["funding"] = "regular_budget" if year in period else "budget_process"
+
+
 def _each_meeting(activities: list[dict[str, Any]], parts: list[tuple[tuple[str, str], tuple[str, str] | None,
                   int | None, str]], period: BudgetPeriod, ref: str, assumptions: list[str]) -> list[dict[str, Any]]:
     """One copy of a request's activities for each meeting its paragraph lists (``_meeting_parts``): the meeting
@@ -739,9 +747,7 @@ def _each_meeting(activities: list[dict[str, Any]], parts: list[tuple[tuple[str,
             copy = {**act, "id": act["id"] if n == 1 else f"{act['id']}-{n}"}
             copy.pop("count", None)
             if year is not None:
-                copy["year"] = year
-                if copy["funding"] in ("regular_budget", "budget_process"):
-                    copy["funding"] = "regular_budget" if year in period else "budget_process"
+                _date_in(copy, year, period)
             if act["kind"] in _MEETING_KINDS:
                 if "days" in copy:
                     copy["days"] = days[0]
@@ -1509,10 +1515,8 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                     if held[0] is not None:
                         act["location"] = held[0][0]
                     if held[1] is not None:
-                        act["year"] = held[1]
+                        _date_in(act, held[1], period)
                         years_used.add(held[1])
-                        if act["funding"] in ("regular_budget", "budget_process"):
-                            act["funding"] = "regular_budget" if held[1] in period else "budget_process"
                 assumptions.append(f"paragraph {result.ref}: its document is for {_quote(held[2])}, which paragraph "
                                    f"{held[3]} holds" + (f" in {held[0][0]}" if held[0] else "")
                                    + (f" in {held[1]}" if held[1] else "") + ": processed there and then")

@@ -86,6 +86,8 @@ def known_funding(value: str) -> str:
     if key is None:
         raise ValueError(f"unknown funding source {value!r} (expected one of {', '.join(FUNDING_SOURCES)})")
     return key
+
+
 #: what a table's id (and the id it extends, and a spec's ``table:``) may be: a name, never a path or
 #: text with spaces or line breaks (it is printed in headers and matched as written)
 TABLE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,99}")
