@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from pbi.model.tables import QUANTITY_UNITS, load_table
+from pbi.model.tables import BUNDLED, QUANTITY_UNITS, load_table
 from pbi.model.units import MEMO_FILE, build_memo
 
 __all__ = ["shipped_questions", "write_memo"]
@@ -17,7 +17,7 @@ __all__ = ["shipped_questions", "write_memo"]
 
 def shipped_questions(folder: Path | None = None) -> tuple[set[str], set[tuple[str, tuple[str, ...]]]]:
     """Every rate unit and (rate unit, quantity units) pair of the tables in ``folder`` (cost_tables/)."""
-    folder = folder or Path(__file__).resolve().parents[2] / "cost_tables"
+    folder = folder or BUNDLED
     rate_units: set[str] = set()
     pairs: set[tuple[str, tuple[str, ...]]] = set()
     for path in sorted(folder.glob("*.yaml")):

@@ -31,7 +31,7 @@ __all__ = [
     "TABLE_ID",
     "Rate", "Component", "ActivityKind", "Surcharge", "StaffAssessment", "SectionStaffAssessment", "Table", "RateValue",
     "load_table", "find_tables", "installed_tables", "resolve_table", "table_folders", "QUANTITY_UNITS", "FUNDING_SOURCES", "known_funding",
-    "RATE_FIELDS", "MAX_CHAIN", "BUNDLED",
+    "RATE_FIELDS", "MAX_CHAIN", "BUNDLED", "bundled_folder",
     "ACTIVITY_FLAGS", "GRADE_CATEGORIES", "VacancyFactor",
 ]
 
@@ -470,8 +470,15 @@ def find_tables(folder: Path) -> dict[str, Path]:
     return found
 
 
+def bundled_folder(package: Path) -> Path:
+    """The tables that come with the pbi package at ``package``: ``pbi/cost_tables/`` once installed
+    (pyproject.toml ships them there), else the checkout's top-level ``cost_tables/``."""
+    installed = package / "cost_tables"
+    return installed if installed.is_dir() else package.parent / "cost_tables"
+
+
 #: the tables that come with pbi: looked up last, when no folder of the user's has the id
-BUNDLED = Path(__file__).resolve().parents[2] / "cost_tables"
+BUNDLED = bundled_folder(Path(__file__).resolve().parents[1])
 
 
 def table_folders(near: Path | None = None) -> list[Path]:
