@@ -89,7 +89,7 @@ _MARKER = re.compile(r"<sup>\s*[\d*]+\s*</sup>|\[\^?\d+\]|[" + _SUPERSCRIPTS + r
 # a 1-3 digit number after a Chinese character or punctuation mark (not after 第) that no counting
 # word follows ("14第32条", "工作，1"): a footnote marker of a PDF text
 _PDF_MARKER = re.compile(r"(?<=[\u4e00-\u9fff，。；：、》”）])(?<!第)(?<!项目)\d{1,3}(?=$|[，。；：（《“\u4e00-\u9fff])"
-                         r"(?![年月日条款段号次届卷个项页份人名天岁周章节版册种国级至和及、])")
+                         r"(?![年月日条款段号次届卷个项页份人名位天岁周章节版册种国级至和及、])")
 # a footnote marker of a plain English text: digits glued to a word or to its punctuation
 # ("disabilities;2", "Convention,1 in particular"), never after a dot ("Rev.1") or a capital ("G20")
 _EN_MARKER = re.compile(r"(?<=[a-z\)\];,:”\"’])\d{1,2}(?=\s|$)")
