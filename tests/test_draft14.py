@@ -82,7 +82,8 @@ def check(path: Path) -> None:
             assert not meetings, where  # not also a seminar with interpretation
 
 
-HELD_OUT_MISSED = {"ho-d3-en-ga-inc-nairobi.txt"}
+#: held-out drafts missed on their one read and not fixed since (none: ho-d3 was fixed after it was scored)
+HELD_OUT_MISSED: set[str] = set()
 
 
 @pytest.mark.parametrize("path", [p for p in READ if p.name not in HELD_OUT_MISSED], ids=lambda p: p.name)
@@ -156,3 +157,46 @@ def test_workshops_for_experts_not_counted_stay_training() -> None:
     templates = {m.rule.template for m in classify_text(["Requests the Office to organize workshops for forensic experts"],
                                                           load_rules("en")).matches}
     assert templates == {"training"}
+
+
+GA = """United Nations                                                   A/C.2/81/L.95
+General Assembly                                                 Distr.: Limited
+                                                                 9 October 2026
+
+Eighty-first session
+Second Committee
+Agenda item 20
+
+          Draft resolution
+
+          Test
+
+     The General Assembly,
+
+     1.   Takes note of the report;
+
+     2.   {}
+"""
+
+
+def _paragraph_two(text: str) -> list[dict[str, Any]]:
+    from pbi.draft import parse_drafts
+
+    (draft,) = parse_drafts(GA.format(text))
+    spec = yaml.safe_load(spec_yaml(propose_spec(draft)))
+    return [a for r in spec["requests"] if r["operative_paragraphs"] == ["2"] for a in r.get("activities", [])]
+
+
+def test_organizational_session_then_its_substantive_session() -> None:
+    acts = _paragraph_two("Decides that the working group shall hold an organizational session of one day at Geneva "
+                          "in 2027, followed by its second session of ten working days at Geneva in 2028;")
+    meetings = [(a["days"], a["location"], a["year"]) for a in acts if a["kind"] == "meeting"]
+    assert meetings == [("1", "Geneva", 2027), ("10", "Geneva", 2028)]
+    documents = [(a["location"], a["year"]) for a in acts if a["kind"] == "documentation"]
+    assert documents == [("Geneva", 2028)]  # the substantive session's report only, where it is held
+
+
+def test_organizational_session_of_two_meetings() -> None:
+    acts = _paragraph_two("Decides that the preparatory committee shall hold an organizational session of two meetings "
+                          "in New York in 2027;")
+    assert [(a["kind"], a.get("meetings")) for a in acts] == [("meeting", "2")]
