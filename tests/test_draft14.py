@@ -200,3 +200,15 @@ def test_organizational_session_of_two_meetings() -> None:
     acts = _paragraph_two("Decides that the preparatory committee shall hold an organizational session of two meetings "
                           "in New York in 2027;")
     assert [(a["kind"], a.get("meetings")) for a in acts] == [("meeting", "2")]
+
+
+def test_a_template_naming_an_unknown_list_is_one_clear_error() -> None:
+    from pbi.draft.outputs import same_document
+    from pbi.draft.rules import Match
+    from pbi.model.errors import InputError
+
+    rules = load_rules("en")
+    study = next(r for r in rules.requests if r.template == "study")
+    with pytest.raises(InputError, match="said: 'thereon_words' is none of the rules' lists"):
+        same_document("report", {"one_document_with": {"template": "study", "said": "thereon_words"}},
+                      [Match(rule=study, words="a study")], "a study and a report thereon", rules)

@@ -9,12 +9,18 @@ organizational session within the meetings a paragraph lists. The words are data
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from pbi.draft.rules import Match, RuleSet, Standards
+from pbi.model.errors import InputError
 
 __all__ = ["same_document", "issued_at", "is_organizational"]
+
+#: the rules' lists a template's ``one_document_with`` may name under ``said``
+_SAID: dict[str, Callable[[RuleSet], tuple[re.Pattern[str], ...]]] = {
+    "reports_on_it": lambda rules: rules.reports_on_it,
+}
 
 
 def same_document(template_id: str, template: dict[str, Any], matches: Sequence[Match], text: str,
@@ -32,7 +38,11 @@ def same_document(template_id: str, template: dict[str, Any], matches: Sequence[
     if not said:
         words = next(m.words for m in matches if m.rule.template == other)
         return other, words
-    patterns: tuple[re.Pattern[str], ...] = getattr(rules, str(said), ())
+    read = _SAID.get(str(said))
+    if read is None:
+        raise InputError(f"standards.yaml, template {template_id}: one_document_with said: {said!r} is none of the "
+                         f"rules' lists ({', '.join(sorted(_SAID))})")
+    patterns = read(rules)
     found = next((m for p in patterns if (m := p.search(text))), None)
     return (other, found.group(0)) if found else None
 
