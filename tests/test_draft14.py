@@ -107,6 +107,8 @@ def test_the_drafts_are_there() -> None:
     "Requests the Secretary-General to conduct a study on rural roads and to report on its findings to the Assembly",
     "Requests the Secretary-General to carry out a survey of national laws, and to submit it to the General Assembly at "
     "its eighty-second session",
+    "Requests the Secretary-General to undertake a study on rural roads and to submit a report containing the findings "
+    "of the study",
 ])
 def test_study_and_its_report_one_rule_said(text: str) -> None:
     rules = load_rules("en")
@@ -212,3 +214,62 @@ def test_a_template_naming_an_unknown_list_is_one_clear_error() -> None:
     with pytest.raises(InputError, match="said: 'thereon_words' is none of the rules' lists"):
         same_document("report", {"one_document_with": {"template": "study", "said": "thereon_words"}},
                       [Match(rule=study, words="a study")], "a study and a report thereon", rules)
+
+
+@pytest.mark.parametrize("text", [
+    "Requests the Secretary-General to undertake a study on rural roads and to submit to the General Assembly at its "
+    "eighty-second session a report containing the findings of the study;",
+    "请秘书长就农村道路开展一项研究，并向大会第八十二届会议提交一份载有研究结果的报告；",
+])
+def test_study_reported_in_a_paragraph_is_one_document(text: str) -> None:
+    acts = _paragraph_two(text) if text.isascii() else _paragraph_two_zh(text)
+    assert [a["kind"] for a in acts].count("documentation") == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Requests the Working Group to submit to the General Assembly at its eighty-second session a report on its work at "
+    "its session held at Vienna;",
+    "请工作组向大会第八十二届会议提交其在维也纳举行的会议的报告；",
+])
+def test_report_of_a_session_held_elsewhere(text: str) -> None:
+    acts = _paragraph_two(text) if text.isascii() else _paragraph_two_zh(text)
+    assert [(a["kind"], a["location"]) for a in acts] == [("documentation", "Vienna")]
+
+
+def test_a_mandate_holders_report_stays_where_it_is_submitted() -> None:
+    acts = _paragraph_two("Requests the Special Rapporteur on the right to food to submit an interim report to the "
+                          "General Assembly at its eighty-second session;")
+    assert [(a["kind"], a["location"]) for a in acts] == [("documentation", "New York")]
+
+
+def test_organizational_session_named_before_its_verb() -> None:
+    acts = _paragraph_two_zh("决定筹备委员会的组织会议应于2027年5月6日在纽约举行；")
+    assert [(a["kind"], a["days"], a["location"], a["year"]) for a in acts] == [("meeting", "1", "New York", 2027)]
+
+
+ZH = """联合国                                                           A/C.2/81/L.96
+大会                                                             Distr.: Limited
+                                                                 二〇二六年十月九日
+
+第八十一届会议
+第二委员会
+议程项目２０
+
+         决议草案
+
+         测试
+
+    大会，
+
+    1.  注意到报告；
+
+    2.  {}
+"""
+
+
+def _paragraph_two_zh(text: str) -> list[dict[str, Any]]:
+    from pbi.draft import parse_drafts
+
+    (draft,) = parse_drafts(ZH.format(text))
+    spec = yaml.safe_load(spec_yaml(propose_spec(draft)))
+    return [a for r in spec["requests"] if r["operative_paragraphs"] == ["2"] for a in r.get("activities", [])]
