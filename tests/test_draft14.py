@@ -273,3 +273,12 @@ def _paragraph_two_zh(text: str) -> list[dict[str, Any]]:
     (draft,) = parse_drafts(ZH.format(text))
     spec = yaml.safe_load(spec_yaml(propose_spec(draft)))
     return [a for r in spec["requests"] if r["operative_paragraphs"] == ["2"] for a in r.get("activities", [])]
+
+
+@pytest.mark.parametrize(("path", "language"), [(p, {"fr": "French", "es": "Spanish", "ru": "Russian", "ar": "Arabic"}[
+    p.name.split("-")[1]]) for p in OTHER_LANGUAGES], ids=lambda v: getattr(v, "name", v))
+def test_a_draft_in_a_language_pbi_does_not_read_says_so(path: Path, language: str) -> None:
+    from pbi.model.errors import InputError
+
+    with pytest.raises(InputError, match=f"the draft is in {language} .*English and Chinese only"):
+        read_drafts(path)
