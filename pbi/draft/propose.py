@@ -1366,9 +1366,10 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                 again = (1, lasts[0], lasts[1])
             # the bodies a document of the request is submitted to (its clause's, else the paragraph's), each
             # with the duty station where the document is processed; none for a meeting's own report
-            sent = [] if any(a["kind"] in _MEETING_KINDS for a in template["activities"]) else beyond or (
-                _destinations(clause, standards, rules, lang, body_id) or _destinations(text, standards, rules, lang, body_id))
             holds_meeting = any(a["kind"] in _MEETING_KINDS for a in template["activities"])
+            sent = [] if holds_meeting else beyond or (
+                _destinations(clause, standards, rules, lang, body_id) or _destinations(text, standards, rules, lang, body_id))
+            # a body's own report: where its session is held, or at its seat (standards.yaml, processed_where_issued)
             issued = issued_at(text, template, standards, rules, lang, place if holds_meeting else None)
             first_act = len(activities)
             engaged = next((m for m in c.matches if m.rule.template in _STAFF_TEMPLATES), None)
