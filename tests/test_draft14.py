@@ -282,3 +282,8 @@ def test_a_draft_in_a_language_pbi_does_not_read_says_so(path: Path, language: s
 
     with pytest.raises(InputError, match=f"the draft is in {language} .*English and Chinese only"):
         read_drafts(path)
+
+
+def test_workshops_with_counted_national_experts_are_priced_once() -> None:
+    acts = _paragraph_two_zh("请秘书长于2027年在曼谷和圣地亚哥举办两次区域讲习班，每次为期两天，各有十五名国家专家参加；")
+    assert [(a["kind"], a.get("trips"), a.get("count")) for a in acts] == [("travel", "15", 2)]
