@@ -453,7 +453,7 @@ def english_drafts(near: Path, *, held_out: bool, quiet: bool) -> bool:
 
 #: template names that are one family when a label and pbi name them differently
 TEMPLATE_FAMILY = {"body_report": "report", "mandate_report": "report", "session": "meeting", "high_level_meeting": "meeting",
-                   "seminar": "meeting",
+                   "seminar": "meeting", "organizational_session": "meeting",
                    "during_session": "meeting", "panel": "meeting", "servicing": "meeting"}
 
 

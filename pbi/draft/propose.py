@@ -17,6 +17,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from pbi.draft.outputs import is_organizational, issued_at, same_document
 from pbi.draft.reader import Draft, Paragraph, with_stem
 from pbi.draft.rules import Classification, RuleSet, Standards, classify_text, load_rules, load_standards
 from pbi.costing.engine import cost
@@ -738,13 +739,23 @@ def _date_in(act: dict[str, Any], year: int, period: BudgetPeriod) -> None:
 
 
 def _each_meeting(activities: list[dict[str, Any]], parts: list[tuple[tuple[str, str], tuple[str, str] | None,
-                  int | None, str]], period: BudgetPeriod, ref: str, assumptions: list[str]) -> list[dict[str, Any]]:
+                  int | None, str]], period: BudgetPeriod, ref: str, assumptions: list[str], rules: RuleSet,
+                  where_issued: bool = False) -> list[dict[str, Any]]:
     """One copy of a request's activities for each meeting its paragraph lists (``_meeting_parts``): the meeting
-    with that part's days and place, all with its year (else the request's)."""
+    with that part's days and place, all with its year (else the request's). A session's report is processed at
+    that part's place (``where_issued``); an organizational session has no report of its own."""
     out: list[dict[str, Any]] = []
-    for n, (days, place, year, _) in enumerate(parts, start=1):
+    for n, (days, place, year, words) in enumerate(parts, start=1):
+        organizational = is_organizational(words, rules)
+        if organizational and any(a["kind"] == "documentation" for a in activities):
+            assumptions.append(f"paragraph {ref}: {_quote(words, 60)} is an organizational session: no documents "
+                               "of its own are priced (its decisions are recorded in the body's next report)")
         for act in activities:
+            if organizational and act["kind"] == "documentation":
+                continue
             copy = {**act, "id": act["id"] if n == 1 else f"{act['id']}-{n}"}
+            if where_issued and act["kind"] == "documentation" and place is not None:
+                copy["location"] = place[0]
             copy.pop("count", None)
             if year is not None:
                 _date_in(copy, year, period)
@@ -1231,6 +1242,12 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                                    f"(“{counted[1] if counted else ''}”): priced as "
                                    f"{standards.templates[alternative].get('label', {}).get('en', alternative)}")
                 template = standards.templates[alternative]
+            if same := same_document(match.rule.template or "", template, c.matches, text, rules):
+                # "to prepare a study … and to submit a report thereon": the study is issued as that report
+                other = standards.templates.get(same[0], {}).get("label", {}).get("en", same[0])
+                assumptions.append(f"paragraph {result.ref}: {_quote(match.words)} is the document of the {other} the "
+                                   f"paragraph asks for (“{same[1]}”): one document, priced with the {other}")
+                continue
             if not template.get("activities"):
                 basis = template.get("basis", "")
                 assumptions.append(f"paragraph {result.ref}: {_quote(match.words)} → "
@@ -1349,8 +1366,11 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                 again = (1, lasts[0], lasts[1])
             # the bodies a document of the request is submitted to (its clause's, else the paragraph's), each
             # with the duty station where the document is processed; none for a meeting's own report
-            sent = [] if any(a["kind"] in _MEETING_KINDS for a in template["activities"]) else beyond or (
+            holds_meeting = any(a["kind"] in _MEETING_KINDS for a in template["activities"])
+            sent = [] if holds_meeting else beyond or (
                 _destinations(clause, standards, rules, lang, body_id) or _destinations(text, standards, rules, lang, body_id))
+            # a body's own report: where its session is held, or at its seat (standards.yaml, processed_where_issued)
+            issued = issued_at(text, template, standards, rules, lang, place if holds_meeting else None)
             first_act = len(activities)
             engaged = next((m for m in c.matches if m.rule.template in _STAFF_TEMPLATES), None)
             for n, tpl in enumerate(template["activities"], start=1):
@@ -1404,6 +1424,10 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                                        f"meets in {met[0]}")
                 elif meeting:
                     act["location"] = place[0] if place else (actor or body).get("duty_station", "Vienna")
+                elif tpl["kind"] == "documentation" and issued is not None:
+                    # a body's own report, processed where its session is held or at its seat (a report of a
+                    # session at Geneva, or of a subsidiary body of the Human Rights Council, in Geneva)
+                    act["location"] = issued[0]
                 elif tpl["kind"] == "documentation" and sent:
                     # a document is processed where the body it is submitted to meets (a Council's report to
                     # the General Assembly in New York); the office named still sets its section
@@ -1453,7 +1477,9 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                            " (technical assistance and new work are met from what the draft invites: "
                            f"paragraph {invitations[0][0]}, {_quote(invitations[0][1])})" if funding == "extrabudgetary"
                            and invitations and not conditional else "")]
-                if "location" in act and tpl["kind"] == "documentation" and sent:
+                if "location" in act and tpl["kind"] == "documentation" and issued is not None:
+                    said.append(f"in {act['location']} ({issued[1]}: a body's report is processed where it is issued)")
+                elif "location" in act and tpl["kind"] == "documentation" and sent:
                     said.append(f"in {act['location']} (submitted to the {_bodies_named(sent, act['location'])}: a "
                                 "document is processed where the body it is submitted to meets)")
                 elif "location" in act:
@@ -1504,7 +1530,8 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                 raise SpecError(f"paragraph {result.ref}: {_quote(too_long[1])}: an activity of one year lasts at "
                                 f"most {_YEAR_DAYS} days", file=draft.file, line=result.paragraph.line)
             if parts:  # "an organizational session of two days in New York …, the first in Geneva in 2028 …"
-                activities[first_act:] = _each_meeting(activities[first_act:], parts, period, result.ref, assumptions)
+                activities[first_act:] = _each_meeting(activities[first_act:], parts, period, result.ref, assumptions,
+                                                       rules, bool(template.get("processed_where_issued")))
                 years_used.update(a["year"] for a in activities[first_act:])
                 again, listed = None, []
             documents = [a for a in activities[first_act:] if a["kind"] == "documentation"]

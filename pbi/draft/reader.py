@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from pbi.model import vocabulary
 from pbi.model.errors import InputError
 from pbi.model.fileio import MAX_DOCX_UNZIPPED, open_word_document, word_blocks, word_number
 from pbi.model.yamlio import read_bytes
@@ -89,7 +90,7 @@ _MARKER = re.compile(r"<sup>\s*[\d*]+\s*</sup>|\[\^?\d+\]|[" + _SUPERSCRIPTS + r
 # a 1-3 digit number after a Chinese character or punctuation mark (not after 第) that no counting
 # word follows ("14第32条", "工作，1"): a footnote marker of a PDF text
 _PDF_MARKER = re.compile(r"(?<=[\u4e00-\u9fff，。；：、》”）])(?<!第)(?<!项目)\d{1,3}(?=$|[，。；：（《“\u4e00-\u9fff])"
-                         r"(?![年月日条款段号次届卷个项页份人名天岁周章节版册种国级至和及、])")
+                         r"(?![年月日条款段号次届卷个项页份人名位天岁周章节版册种国级至和及、])")
 # a footnote marker of a plain English text: digits glued to a word or to its punctuation
 # ("disabilities;2", "Convention,1 in particular"), never after a dot ("Rev.1") or a capital ("G20")
 _EN_MARKER = re.compile(r"(?<=[a-z\)\];,:”\"’])\d{1,2}(?=\s|$)")
@@ -855,10 +856,34 @@ def read_drafts(path: Path | str, *, language: Language | None = None) -> list[D
         if size > MAX_PARAGRAPH_CHARS:
             raise InputError(f"paragraph {paragraph.number or '(unnumbered)'} is {size:,} characters long, longer than "
                              f"any draft's paragraph (at most {MAX_PARAGRAPH_CHARS:,})", file=str(path), line=paragraph.line)
+    if not drafts and (unread := unread_language(text)):
+        raise InputError(f"the draft is in {_LANGUAGE_NAMES[unread[0]]} (it names “{unread[1]}”): pbi draft reads drafts "
+                         "in English and Chinese only; give it the English or Chinese text", file=str(path), line=1)
     if not drafts:
         raise InputError("no operative paragraphs found (expected numbered paragraphs \"1. …\" after "
                          "the body's name, e.g. \"The General Assembly,\" or \"大会，\")", file=str(path), line=1)
     return drafts
+
+
+#: the official languages whose drafts pbi does not read, by the names the vocabulary gives the bodies in them
+_LANGUAGE_NAMES = {"fr": "French", "es": "Spanish", "ru": "Russian", "ar": "Arabic"}
+
+
+def unread_language(text: str) -> tuple[str, str] | None:
+    """The language of a draft pbi does not read, with the words that show it: the name of a body
+    (pbi/model/vocabulary.yaml) in French, Spanish, Russian or Arabic, as the draft writes it ("L'Assemblée
+    générale", "La Asamblea General"); None when no such name is found."""
+    plain = text.replace("’", "'")
+    for key in vocabulary.bodies():
+        names = vocabulary.body(key).names
+        for lang in _LANGUAGE_NAMES:
+            name = names.get(lang, {}).get("name", "").replace("’", "'")
+            # the name without its article ("l'Assemblée générale" → "Assemblée générale")
+            core = re.sub(r"^(?:l'|la |le |el |los |las )", "", name, flags=re.IGNORECASE)
+            m = re.search(re.escape(core), plain, re.IGNORECASE) if len(core) > 5 else None
+            if m:
+                return lang, m.group(0)
+    return None
 
 
 # a footnote's own line: its number ("1", "¹", "<sup>1</sup>", "[^1]:"), then its text

@@ -462,6 +462,14 @@ class RuleSet:
     # what follows a body's name when the name is only the start of another's ("Conference of the Parties to the
     # United Nations Framework Convention …"): not that body
     name_continues: tuple[re.Pattern[str], ...] = ()
+    # the report on the study the paragraph asks for ("and to submit a report thereon", 并就此提交报告): one document
+    reports_on_it: tuple[re.Pattern[str], ...] = ()
+    # the place of the session a body's report is of ("on its session, held at Geneva"): group 1 a word of ``places``
+    held_at: tuple[re.Pattern[str], ...] = ()
+    # what comes right before the body asked to issue a document ("Requests the ", 请): that body issues it
+    issuer_before: tuple[re.Pattern[str], ...] = ()
+    # an organizational session named ("an organizational session", 组织会议)
+    organizational: tuple[re.Pattern[str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -501,6 +509,9 @@ class Standards:
     # bodies a document may be submitted to that adopt no draft pbi prices (the Environment Assembly):
     # names and duty station, where a document submitted to them is processed
     receivers: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # bodies that issue their reports at their seat (a subsidiary body of the Human Rights Council): names and
+    # duty station
+    issuers: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 def _compile(phrase: str, words: dict[str, tuple[str, ...]], sentence: str, where: str,
@@ -655,6 +666,8 @@ def _load_rules(language: str, path: str) -> RuleSet:
         interpretation_stated=_patterns(loaded, "interpretation_stated"),
         submitted_to=_patterns(loaded, "submitted_to"), also_submitted_to=_patterns(loaded, "also_submitted_to"),
         name_continues=_patterns(loaded, "name_continues"),
+        reports_on_it=_patterns(loaded, "reports_on_it"), held_at=_patterns(loaded, "held_at"),
+        issuer_before=_patterns(loaded, "issuer_before"), organizational=_patterns(loaded, "organizational"),
         short_body_names={str(k): (str(v) if v else None) for k, v in (data.get("short_body_names") or {}).items()},
     )
 
@@ -672,7 +685,8 @@ def load_standards(path: str | None = None) -> Standards:
                      bodies=dict(loaded.data.get("bodies") or {}),
                      actors=tuple(loaded.data.get("actors") or ()),
                      sessions=dict(loaded.data.get("other_sessions") or {}),
-                     receivers=dict(loaded.data.get("receiving_bodies") or {}))
+                     receivers=dict(loaded.data.get("receiving_bodies") or {}),
+                     issuers=dict(loaded.data.get("issuing_bodies") or {}))
 
 
 def classify_text(texts: list[str], rules: RuleSet) -> Classification:
