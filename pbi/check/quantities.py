@@ -247,7 +247,8 @@ _DOCUMENTS = (
 )
 #: the length stated is the documents' total, not each one's: "four documents totalling 34,000 words",
 #: "60 pages in all", "篇幅共为 34,000 字" (the other languages' words are rewritten to these first)
-_IN_ALL = re.compile(r"\btotall?ing\b|\b(?:words?|pages?)\s+in\s+all\b|篇幅共|共(?:为|计)?\s*\d", re.I)
+_IN_ALL = re.compile(r"\btotall?ing\s+\d[\d,]*(?:\s+to\s+\d[\d,]*)?[\s-]*(?:words?|pages?)\b|"
+                     r"\b(?:words?|pages?)\s+in\s+all\b|篇幅共|共(?:为|计)?\s*\d[\d,]*\s*(?:字|页)", re.I)
 #: identical sets of documents, each of the total length stated: "three sets of two documents", "三套"
 _SETS = (
     re.compile(rf"{_NOT_ORD}{_ZN}\s*套"),
