@@ -127,9 +127,13 @@ def test_the_arabic_conditional_answer_takes_fa(name: str, answer: str) -> None:
 
 
 @pytest.mark.parametrize("lang, documents", [
-    ("fr", "9 500 dollars pour la documentation (11 documents, 3 300 mots traités à New York) en 2027"),
-    ("ru", "документация (11 документов, 3 300 слов с обработкой в Нью-Йорке)"),
+    # the words are the eleven documents' total, and the note says so
+    ("en", "$9,500 for 11 documents totalling 3,300 words processed in New York in 2027"),
+    ("fr", "9 500 dollars pour la documentation (11 documents totalisant 3 300 mots traités à New York) en 2027"),
+    ("es", "(11 documentos con un total de 3.300 palabras procesadas en Nueva York)"),
+    ("ru", "документация (11 документов общим объемом 3 300 слов с обработкой в Нью-Йорке)"),
     ("zh", "11 份在纽约处理的以六种语文提供的篇幅共为 3,300 字的文件"),
+    ("ar", "الوثائق (11 وثيقة، 3 300 كلمة إجمالا، تُجهَّز في نيويورك)"),
 ])
 def test_financial_notes_say_how_many_documents(lang: str, documents: str) -> None:
     assert documents in _text("m10-ga-three-years-2027", lang, "financial_note")

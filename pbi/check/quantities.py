@@ -34,6 +34,10 @@ plain ``dict``.  Keys (present only when the text states them):
 ``trips_all``             list of {trips, travellers, dsa_days, location}: several trips in one amount
 ``dsa_only``              {persons, days, location}: subsistence allowance without travel
 ``documents``             int, documents of the same length (两份…文件 / two 16-page documents)
+``document_sets``         int, when the pages or words stated are the total of the documents ("four
+                          documents totalling 34,000 words": 1; "three sets of two documents, each set
+                          totalling 40 pages", "三套…篇幅共为 40 页": 3): the length is priced that many
+                          times, not once per document
 ``location``              str, e.g. ``"Vienna"``
 ``interpretation``        bool (配备…口译 → True, 不配备口译 → False)
 ``interpretation_languages``  int, the languages of interpretation (配备六种语文口译)
@@ -241,6 +245,26 @@ _DOCUMENTS = (
     re.compile(rf"\b{_EW}\s+(?:\d[\d,]*-(?:page|word)\s+)?(?:(?!(?:of|the|and|or|in)\b)[\w-]+\s+){{0,2}}?"
                r"(?:documents|reports|publications)\b", re.I),
 )
+#: the length stated is the documents' total, not each one's: "four documents totalling 34,000 words",
+#: "60 pages in all", "篇幅共为 34,000 字" (the other languages' words are rewritten to these first)
+_IN_ALL = re.compile(r"\btotall?ing\s+\d[\d,]*(?:\s+to\s+\d[\d,]*)?[\s-]*(?:words?|pages?)\b|"
+                     r"\b(?:words?|pages?)\s+in\s+all\b|篇幅共|共(?:为|计)?\s*\d[\d,]*\s*(?:字|页)", re.I)
+#: identical sets of documents, each of the total length stated: "three sets of two documents", "三套"
+_SETS = (
+    re.compile(rf"{_NOT_ORD}{_ZN}\s*套"),
+    re.compile(rf"\b{_EW}\s+sets\s+of\b", re.I),
+)
+
+
+def _document_count(clause: str) -> int:
+    """What the length stated in ``clause`` is priced times: its documents ("two documents of 1,000
+    words"), or, when the length is their total, the sets of them ("three sets of two documents, each
+    set totalling 40 pages": 3; "four documents totalling 34,000 words": 1)."""
+    if _IN_ALL.search(clause):
+        return next((v for rx in _SETS for v in [_first_int(rx, clause)] if v), 1)
+    return next((v for rx in _DOCUMENTS for v in [_first_int(rx, clause)] if v), 1)
+
+
 _COPIES = (
     re.compile(rf"(?<![\d.])(?<!\d,){_DN}\s*份(?=\s*(?:[),;。、]|$))"),
     re.compile(rf"(?<![\d.])(?<!\d,){_DN}\s+copies\b", re.I),
@@ -339,7 +363,7 @@ def _pages(text: str, q: dict[str, Any]) -> None:
             clause = _clause_around(text, start, pos, end)
             _languages(clause, own)
             langs.append(own.get("languages"))
-            counts.append(next((v for rx in _DOCUMENTS for v in [_first_int(rx, clause)] if v), 1))
+            counts.append(_document_count(clause))
             translated = bool(_FLAGS["translation"].search(clause))
             kinds.append("tool_translation" if translated and _FLAGS["distribution"].search(clause)
                          else "publication" if translated or _FLAGS["printing"].search(clause)
@@ -501,7 +525,7 @@ def extract(text: str) -> dict[str, Any]:
             clause = _item_clause(text, pos)  # several in one parenthesis: "两份…1,000 字的文件，另有一份…"
         _languages(clause, own)
         langs_words.append(own.get("languages"))
-        docs_words.append(next((v for rx in _DOCUMENTS for v in [_first_int(rx, clause)] if v), 1))
+        docs_words.append(_document_count(clause))
     if any(langs_words):
         q["words_languages"] = langs_words
     if len(hits) > 1 and any(n > 1 for n in docs_words):
@@ -515,6 +539,8 @@ def extract(text: str) -> dict[str, Any]:
             if v:
                 q[key] = v
                 break
+    if q.get("documents") and _IN_ALL.search(text):  # "four documents totalling 34,000 words"
+        q["document_sets"] = _document_count(text)
     m = _GRADE.search(text)
     if m:
         q["grade"] = m.group(1)

@@ -297,8 +297,8 @@ def _activities(claim: Claim, table: Table, station: str | None) -> list[dict[st
                 elif q.get("documents_all") and not q.get("per_meeting"):
                     if q["documents_all"][i] > 1:
                         act["count"] = q["documents_all"][i]
-                elif i == 0 and (q.get("documents") or 1) > 1 and not q.get("per_meeting"):
-                    act["count"] = q["documents"]
+                elif i == 0 and _documents(q) > 1 and not q.get("per_meeting"):
+                    act["count"] = _documents(q)
                 if q.get("copies") and any("copies" in c.per for c in table.activities[own_kind].components):
                     act["copies"] = q["copies"]
                 out.append(act)
@@ -318,12 +318,19 @@ def _activities(claim: Claim, table: Table, station: str | None) -> list[dict[st
             per_docs = q.get("words_documents") or []
             if i < len(per_docs) and per_docs[i] > 1:
                 doc["count"] = per_docs[i]
-            elif len(figures) == 1 and (q.get("documents") or 1) > 1 and not q.get("per_meeting"):
-                doc["count"] = q["documents"]  # "two documents of 1,000 words"
+            elif len(figures) == 1 and _documents(q) > 1 and not q.get("per_meeting"):
+                doc["count"] = _documents(q)  # "two documents of 1,000 words"
             out.append(doc)
     if not out:
         return "without quantities to price (lump sums, or amounts without pages, days or grade)"
     return out
+
+
+def _documents(q: dict[str, Any]) -> int:
+    """How many times the length stated is priced: once per document ("two documents of 1,000
+    words"), or once per set when it is their total ("four documents totalling 34,000 words": 1)."""
+    sets = q.get("document_sets")
+    return int(sets) if isinstance(sets, int) else int(q.get("documents") or 1)
 
 
 def _year(claim: Claim, symbol: str | None, table: Table) -> int | None:

@@ -339,7 +339,9 @@ _OPTIONAL = re.compile(r"^\s*(?:如果?(?!不)(?![^,。]{0,16}通过)|若|倘若
                        re.I)
 _TOTAL = re.compile(r"以上相加|上述各项相加|以上各项|以上合计|共计|合计|总计|总额|总共需要|"
                     r"\bin\s+total\b|\ba\s+total\s+of\b|\btotal\s+(?:additional\s+|net\s+)?(?:resource\s+)?(?:requirement|cost|amount)s?\b|"
-                    r"\baltogether\b|\bthe\s+above\b|\bthe\s+total\s+of\s+(?=\$|US\$)|\bamounting\s+to\b|\btotall?ing\b|"
+                    r"\baltogether\b|\bthe\s+above\b|\bthe\s+total\s+of\s+(?=\$|US\$)|\bamounting\s+to\b|"
+                    # not a length: "four documents totalling 34,000 words" (the documents' total)
+                    r"\btotall?ing\b(?!\s+\d[\d,]*(?:\s+to\s+\d[\d,]*)?[\s-]*(?:words?|pages?)\b)|"
                     r"\b(?:would\s+)?total\s+(?=\$|US\$|USD)|"
                     # "the requirements would amount to $97,200": the requirements of the note, a total
                     r"\brequirements\b[^$.;]{0,60}?\b(?:would|will)\s+(?:then\s+)?amount\s+to\b|"
