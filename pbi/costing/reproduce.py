@@ -81,6 +81,8 @@ def find_specs(paths: list[str | Path]) -> list[Path]:
 #: keys only a spec has at its top level (a table, entitlements, draft labels or templates have neither)
 SPEC_KEYS = ("table", "budget_period")
 _SPEC_LINE = re.compile(r"^[\"']?(?:table|budget_period)[\"']?[ \t]*:", re.M)
+#: keys of a spec at the top of a file that cannot be read as YAML: read as a spec, to say why not
+_SPEC_HINT = re.compile(r"^[\"']?(?:symbol|requests|published)[\"']?[ \t]*:", re.M)
 
 
 def _not_a_spec(path: Path) -> str:
@@ -89,8 +91,6 @@ def _not_a_spec(path: Path) -> str:
     its error is said."""
     from pbi.model.yamlio import load_yaml, read_text
 
-    if path.name in DATA_FILES:
-        return "entitlements"
     try:
         text = read_text(path)
     except PbiError:
@@ -99,8 +99,8 @@ def _not_a_spec(path: Path) -> str:
         return ""
     try:
         data = load_yaml(path).data
-    except PbiError:
-        return "not YAML that pbi reads"
+    except PbiError:  # a broken spec is said broken; other YAML pbi does not read (anchors, a list) is left
+        return "" if _SPEC_HINT.search(text) else "not YAML that pbi reads"
     if any(k in data for k in SPEC_KEYS):
         return ""
     if "rates" in data or "extends" in data:
@@ -118,7 +118,7 @@ def walk_specs(paths: list[str | Path]) -> tuple[list[Path], list[tuple[Path, st
         paths = [paths]
     for p in map(Path, paths):
         if p.is_dir():
-            for f in sorted(_yaml_under(p)):
+            for f in sorted(f for f in _yaml_under(p) if f.name not in DATA_FILES):  # data with specs: left out
                 why = _not_a_spec(f)
                 if why:
                     skipped.append((f, why))
@@ -140,8 +140,7 @@ def skipped_text(skipped: list[tuple[Path, str]] | tuple[tuple[Path, str], ...])
     for _, why in skipped:
         reasons[why] += 1
     n = len(skipped)
-    return (f"skipped {n} YAML file{'s' if n > 1 else ''} that {'are' if n > 1 else 'is'} not "
-            f"spec{'s' if n > 1 else ''}: " + ", ".join(f"{count} {why}" for why, count in
+    return (f"skipped {n} YAML file{'s that are not specs' if n > 1 else ' that is not a spec'}: " + ", ".join(f"{count} {why}" for why, count in
                                                          sorted(reasons.items(), key=lambda kv: -kv[1])))
 
 
