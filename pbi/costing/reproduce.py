@@ -453,8 +453,8 @@ def _reproduce(paths: list[str | Path], table: str | Path | None, keep_going: bo
     estimates: list[tuple[Path, Estimate]] = []
     errors: list[str] = []
     tables = _Tables(table)
-    found, skipped = walk_specs(paths)
-    for path in found:
+    spec_paths, skipped = walk_specs(paths)
+    for path in spec_paths:
         try:
             spec = load_spec(path)
             estimates.append((path, cost(spec, tables.get(spec, path))))
