@@ -36,8 +36,8 @@ from pbi.model.specs import Activity, Range, Spec, load_spec
 from pbi.model.tables import Table, resolve_table, table_folders
 from pbi.model.validation import expect_paths
 
-__all__ = ["find_specs", "walk_specs", "skipped_text", "Reproduction", "reproduce", "RateUse", "FigureRow", "FigureClass", "CLASSES",
-           "MATCHED", "year_band", "single_use_rates", "figure_place", "derived_from"]
+__all__ = ["find_specs", "walk_specs", "skipped_text", "Reproduction", "reproduce", "RateUse", "FigureRow",
+           "FigureClass", "CLASSES", "MATCHED", "year_band", "single_use_rates", "figure_place", "derived_from"]
 
 FigureClass = Literal["derived", "single-use", "quoted", "sum", "no cost", "misprint", "mismatch"]
 
@@ -140,8 +140,8 @@ def skipped_text(skipped: list[tuple[Path, str]] | tuple[tuple[Path, str], ...])
     for _, why in skipped:
         reasons[why] += 1
     n = len(skipped)
-    return (f"skipped {n} YAML file{'s that are not specs' if n > 1 else ' that is not a spec'}: " + ", ".join(f"{count} {why}" for why, count in
-                                                         sorted(reasons.items(), key=lambda kv: -kv[1])))
+    reasons_text = ", ".join(f"{count} {why}" for why, count in sorted(reasons.items(), key=lambda kv: -kv[1]))
+    return f"skipped {n} YAML file{'s that are not specs' if n > 1 else ' that is not a spec'}: {reasons_text}"
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,8 @@ from typing import Any
 
 from pbi.model.errors import InputError
 
-__all__ = ["sheet_ref", "shown", "cell_number", "unreadable_number", "same_number", "same", "find_sheet", "formula_shape",
-           "check_computed", "formula_text", "CELL_PLACES"]
+__all__ = ["sheet_ref", "shown", "cell_number", "unreadable_number", "same_number", "same", "find_sheet",
+           "formula_shape", "check_computed", "formula_text", "CELL_PLACES"]
 
 #: decimal places a spreadsheet's floating-point cell is read to (0.1 + 0.2 is 0.3)
 CELL_PLACES = 10
