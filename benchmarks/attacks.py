@@ -1,7 +1,7 @@
-"""Run the attack catalogue (tests/attack_cases.py, then the fourth, sixth, twelfth and thirteenth
-rounds' tests/attack4_cases.py, tests/attack5_cases.py, tests/attack12_cases.py and
-tests/attack13_cases.py), each case in its own process under limits; the thirteenth round's calls of
-the Python API (``API13``) run in this process after them.
+"""Run the attack catalogue (tests/attack_cases.py, then the fourth, sixth, twelfth, thirteenth and
+fourteenth rounds' tests/attack4_cases.py, tests/attack5_cases.py, tests/attack12_cases.py,
+tests/attack13_cases.py and tests/attack14_cases.py), each case in its own process under limits; the
+thirteenth round's calls of the Python API (``API13``) run in this process after them.
 
     python benchmarks/attacks.py            # counts by family, and every case not handled
     python benchmarks/attacks.py -v         # every case, with its time and peak memory
@@ -31,6 +31,7 @@ from attack4_cases import ATTACKS4  # noqa: E402
 from attack5_cases import ATTACKS5, pair_id, pairs  # noqa: E402
 from attack12_cases import ATTACKS12  # noqa: E402
 from attack13_cases import API13, ATTACKS13, api_verdict  # noqa: E402
+from attack14_cases import ATTACKS14  # noqa: E402
 from attack5_cases import prepare as prepare_pair, verdict as pair_verdict  # noqa: E402
 from attack_cases import ATTACKS, MEMORY_BOUND_MB, TIME_BOUND, Attack, argv, prepare, verdict  # noqa: E402
 
@@ -136,7 +137,7 @@ def main() -> int:
     tried: Counter[str] = Counter()
     handled: Counter[str] = Counter()
     worst_s = worst_mb = 0.0
-    for attack in [*ATTACKS, *ATTACKS4, *ATTACKS5, *ATTACKS12, *ATTACKS13]:
+    for attack in [*ATTACKS, *ATTACKS4, *ATTACKS5, *ATTACKS12, *ATTACKS13, *ATTACKS14]:
         if only and only not in attack.id:
             continue
         before_mb = _peak_mb()

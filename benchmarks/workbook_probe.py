@@ -191,10 +191,14 @@ def probe_spec(spec: Path, tmp: Path, *, cells: bool = True) -> dict[str, Any]:
             back = None
             reason = f"read back refuses: {err}"
         cells = recompute(edited)
-        recomputed = grand_total(cells, edited)
-        covered_here = covered_sum(cells, edited)
+        try:
+            recomputed: Decimal | None = grand_total(cells, edited)
+            covered_here = covered_sum(cells, edited)
+        except ValueError:  # the total is an error (#N/A: a grade the table has no rate for)
+            recomputed = covered_here = None
         if priced is None or back is None:
-            if live != "yes":  # the workbook says it does not follow; pbi says why
+            if live != "yes" or recomputed is None:  # the workbook says it does not follow, or shows an
+                # error where pbi refuses; pbi says why
                 out["agree"] += 1
                 out["flagged"] += 1
             else:

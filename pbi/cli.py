@@ -173,10 +173,12 @@ def _emit(text: str, output: str | None) -> None:
 
 
 def _cmd_reproduce(args: argparse.Namespace) -> int:
-    from pbi.costing.reproduce import reproduce
+    from pbi.costing.reproduce import reproduce, skipped_text
     from pbi.export.text import rates_table, reproduction_json, reproduction_table
 
     result = reproduce(args.paths, table=args.table, keep_going=True)
+    if result.skipped:  # cost tables, entitlements and other YAML met in a folder: said in one line
+        _say(f"pbi reproduce: {skipped_text(result.skipped)}")
     if result.errors and not result.estimates:  # nothing reproduced: the errors alone, no empty report
         for line in result.errors:
             _say(line)

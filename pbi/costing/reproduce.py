@@ -36,8 +36,8 @@ from pbi.model.specs import Activity, Range, Spec, load_spec
 from pbi.model.tables import Table, resolve_table, table_folders
 from pbi.model.validation import expect_paths
 
-__all__ = ["find_specs", "Reproduction", "reproduce", "RateUse", "FigureRow", "FigureClass", "CLASSES",
-           "MATCHED", "year_band", "single_use_rates", "figure_place", "derived_from"]
+__all__ = ["find_specs", "walk_specs", "skipped_text", "Reproduction", "reproduce", "RateUse", "FigureRow",
+           "FigureClass", "CLASSES", "MATCHED", "year_band", "single_use_rates", "figure_place", "derived_from"]
 
 FigureClass = Literal["derived", "single-use", "quoted", "sum", "no cost", "misprint", "mismatch"]
 
@@ -74,20 +74,74 @@ def _yaml_under(folder: Path) -> list[Path]:
 
 def find_specs(paths: list[str | Path]) -> list[Path]:
     """Spec files named, or found under the folders named (``*.yaml``, sorted; data files such as
-    ``entitlements.yaml`` are left out)."""
+    ``entitlements.yaml``, cost tables and other YAML that is no spec are left out: :func:`walk_specs`)."""
+    return walk_specs(paths)[0]
+
+
+#: keys only a spec has at its top level (a table, entitlements, draft labels or templates have neither)
+SPEC_KEYS = ("table", "budget_period")
+_SPEC_LINE = re.compile(r"^[\"']?(?:table|budget_period)[\"']?[ \t]*:", re.M)
+#: keys of a spec at the top of a file that cannot be read as YAML: read as a spec, to say why not
+_SPEC_HINT = re.compile(r"^[\"']?(?:symbol|requests|published)[\"']?[ \t]*:", re.M)
+
+
+def _not_a_spec(path: Path) -> str:
+    """Why a YAML file found under a folder is not a spec, or "" when it is read as one (it names a
+    table or a budget period at its top level). A file that cannot be read is read as a spec, so that
+    its error is said."""
+    from pbi.model.yamlio import load_yaml, read_text
+
+    try:
+        text = read_text(path)
+    except PbiError:
+        return ""
+    if _SPEC_LINE.search(text):
+        return ""
+    try:
+        data = load_yaml(path).data
+    except PbiError:  # a broken spec is said broken; other YAML pbi does not read (anchors, a list) is left
+        return "" if _SPEC_HINT.search(text) else "not YAML that pbi reads"
+    if any(k in data for k in SPEC_KEYS):
+        return ""
+    if "rates" in data or "extends" in data:
+        return "cost tables"
+    return "without a table or budget_period key"
+
+
+def walk_specs(paths: list[str | Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """The spec files named, or found under the folders named, and the ``*.yaml`` files found under
+    the folders that are not specs, each with why (:func:`_not_a_spec`). A file named is always read
+    as a spec."""
     found: list[Path] = []
+    skipped: list[tuple[Path, str]] = []
     if isinstance(paths, (str, Path)):  # one path, not the characters of one
         paths = [paths]
     for p in map(Path, paths):
         if p.is_dir():
-            found.extend(sorted(f for f in _yaml_under(p) if f.name not in DATA_FILES))
+            for f in sorted(f for f in _yaml_under(p) if f.name not in DATA_FILES):  # data with specs: left out
+                why = _not_a_spec(f)
+                if why:
+                    skipped.append((f, why))
+                else:
+                    found.append(f)
         elif p.exists():
             found.append(p)
         else:
             raise InputError("no such file or folder", file=str(p))
     if not found:
-        raise InputError("no spec (*.yaml) found", file=", ".join(map(str, paths)))
-    return found
+        raise InputError("no spec (*.yaml) found" + (f" ({skipped_text(skipped)})" if skipped else ""),
+                         file=", ".join(map(str, paths)))
+    return found, skipped
+
+
+def skipped_text(skipped: list[tuple[Path, str]] | tuple[tuple[Path, str], ...]) -> str:
+    """``skipped 12 YAML files that are not specs: 3 cost tables, 9 without a table or budget_period key``."""
+    reasons: dict[str, int] = defaultdict(int)
+    for _, why in skipped:
+        reasons[why] += 1
+    n = len(skipped)
+    reasons_text = ", ".join(f"{count} {why}" for why, count in sorted(reasons.items(), key=lambda kv: -kv[1]))
+    return f"skipped {n} YAML file{'s that are not specs' if n > 1 else ' that is not a spec'}: {reasons_text}"
 
 
 @dataclass(frozen=True)
@@ -157,6 +211,7 @@ class Reproduction:
     estimates: tuple[Estimate, ...]
     rows: tuple[FigureRow, ...]
     errors: tuple[str, ...] = ()  # one line per spec that could not be reproduced
+    skipped: tuple[tuple[Path, str], ...] = ()  # YAML files under the folders that are not specs, and why
 
     @property
     def figures(self) -> tuple[tuple[Spec, FigureResult], ...]:
@@ -398,7 +453,8 @@ def _reproduce(paths: list[str | Path], table: str | Path | None, keep_going: bo
     estimates: list[tuple[Path, Estimate]] = []
     errors: list[str] = []
     tables = _Tables(table)
-    for path in find_specs(paths):
+    spec_paths, skipped = walk_specs(paths)
+    for path in spec_paths:
         try:
             spec = load_spec(path)
             estimates.append((path, cost(spec, tables.get(spec, path))))
@@ -454,5 +510,6 @@ def _reproduce(paths: list[str | Path], table: str | Path | None, keep_going: bo
             kind, station, year = figure_place(est, f, acts)
             rows.append(FigureRow(est.spec, str(path), f, _classify(f, single), single, kind, station, year,
                                   est.table.id, est.table.file))
-    return Reproduction(estimates=tuple(e for _, e in estimates), rows=tuple(rows), errors=tuple(errors))
+    return Reproduction(estimates=tuple(e for _, e in estimates), rows=tuple(rows), errors=tuple(errors),
+                        skipped=tuple(skipped))
 

@@ -62,13 +62,17 @@ _NUMERIC = re.compile(r"[+-]?(\d[\d,]*(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 RateOverride = Decimal | dict[dt.date, Decimal]
 
 
-def _number(value: Any) -> Decimal:
+def _number(value: Any, *, usd: bool = False) -> Decimal:
+    """A number; ``usd``: an amount or a rate, which may end in USD (a count of pages may not)."""
     if isinstance(value, str) and value.strip().lower().endswith("usd"):
+        if not usd:
+            raise ValueError(f"{value!r} is an amount in US dollars, not a count: only an amount or a rate "
+                             "is given in USD")
         value = value.strip()[:-3]
     return to_decimal(value)
 
 
-def _range(value: Any, check: Callable[[Range], Range] = check_quantity) -> Range:
+def _range(value: Any, check: Callable[[Range], Range] = check_quantity, *, usd: bool = False) -> Range:
     """A quantity as a spec takes it, or ``600..900`` for a range; amounts may end in USD."""
     if isinstance(value, str) and ".." in value:
         low, _, high = value.partition("..")
@@ -76,16 +80,16 @@ def _range(value: Any, check: Callable[[Range], Range] = check_quantity) -> Rang
             raise ValueError(f"{value!r} is neither a number nor a range LOW..HIGH such as 600..900")
         value = {"low": low, "high": high}
     if isinstance(value, Mapping):
-        value = {k: _number(v) if k in ("low", "high") else v for k, v in value.items()}
+        value = {k: _number(v, usd=usd) if k in ("low", "high") else v for k, v in value.items()}
     elif not isinstance(value, Range):
-        value = _number(value)
+        value = _number(value, usd=usd)
     return check(parse_range(value))
 
 
 def _check_value(name: str, value: Any) -> Any:
     """The validated value of quantity ``name``; ValueError with a short reason."""
     if name == "amount":  # plausible for the figure's kind when applied (Scenario.changes)
-        return _range(value, lambda r: check_amount(r, "lump_sum"))
+        return _range(value, lambda r: check_amount(r, "lump_sum"), usd=True)
     if name in _RANGES:
         return _range(value, lambda r: check_quantity(r, name))
     if name == "count":
@@ -141,7 +145,7 @@ def _rate_value(value: Any) -> RateOverride:
         if not out:
             raise ValueError("expected a value or {date: value}")
         return out
-    amount = _number(value)
+    amount = _number(value, usd=True)
     if amount < 0:
         raise ValueError(f"a rate cannot be negative (got {amount})")
     return amount
@@ -184,6 +188,9 @@ def parse_assignment(text: str) -> tuple[str, Any]:
     """``F09.days=3`` → ("F09.days", "3"); ``rates.x=250@2012-01-01`` → ("rates.x", {date: "250"})."""
     path, sep, value = text.partition("=")
     path, value = path.strip(), value.strip()
+    if sep and path and not value:
+        raise SpecError(f"no value after '=' (got {text!r}; expected PATH=VALUE, e.g. F09.days=3)", file="--set",
+                        field=path)
     if not sep or not path or not value:
         raise SpecError(f"expected PATH=VALUE, e.g. F09.days=3 or languages=4 (got {text!r})", file="--set")
     if path.startswith("rates.") and "@" in value:
@@ -270,6 +277,10 @@ class Scenario:
                     if is_rate:
                         rates[key] = _rate_value(value)
                     else:
+                        if "" in str(path).split("."):
+                            raise SpecError(f"an empty name in path {str(path)!r}: expected ID.QUANTITY (an activity, "
+                                            "figure or request id, a dot, a quantity: F09.days) or QUANTITY alone "
+                                            "for every activity", file=file, line=lines.get(where), field=str(path))
                         name = str(path).rsplit(".", 1)[-1]
                         if name not in QUANTITY_PATHS and name not in PLACE_PATHS:
                             raise SpecError(f"unknown quantity {name!r} in path {path!r} (quantities: "

@@ -16,8 +16,8 @@ from typing import Any
 
 from pbi.model.errors import InputError
 
-__all__ = ["sheet_ref", "shown", "cell_number", "same_number", "same", "find_sheet", "formula_shape",
-           "check_computed", "formula_text", "CELL_PLACES"]
+__all__ = ["sheet_ref", "shown", "cell_number", "unreadable_number", "same_number", "same", "find_sheet",
+           "formula_shape", "check_computed", "formula_text", "CELL_PLACES"]
 
 #: decimal places a spreadsheet's floating-point cell is read to (0.1 + 0.2 is 0.3)
 CELL_PLACES = 10
@@ -37,9 +37,49 @@ def cell_number(value: Any) -> Decimal:
     if isinstance(value, (datetime.date, datetime.time, datetime.timedelta)):
         raise ValueError(f"the cell holds a date or time ({_when(value)}), not a number: Excel turns what looks "
                          "like a date (3-5, 3/5) into one (format the cell as Number and type the number)")
+    if isinstance(value, str) and value.strip().startswith("'"):
+        raise ValueError(f"the cell holds the text {value.strip()[:40]!r}, not a number: the apostrophe was typed "
+                         f"into the cell (type the number alone)")
     if isinstance(value, (int, str, Decimal)) and not isinstance(value, bool):
         return to_decimal(value)
     raise ValueError(f"{value!r} is not a number")
+
+
+#: a number as a cell of type n holds it in the file (Excel's <v>: digits, a point, an exponent)
+_NUMERIC = re.compile(r"^\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*$")
+_CELL_XML = re.compile(r'<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)', re.S)
+_ATTR = re.compile(r'\b(r|t)="([^"]*)"')
+_VALUE_XML = re.compile(r"<(?:\w+:)?v\s*/>|<(?:\w+:)?v>(.*?)</(?:\w+:)?v>", re.S)
+
+
+def unreadable_number(data: bytes, part: str, row: int) -> tuple[str, str] | None:
+    """The first cell of row ``row`` of the sheet whose XML is ``part`` in the workbook ``data`` that
+    holds a number no spreadsheet writes (``inf``, ``nan``, text, nothing: what a program other than
+    Excel may put in a cell of type number), as (cell, what it holds); None if there is none. Read
+    only when a cell came back empty or could not be read: openpyxl reads such a cell as empty, or
+    fails."""
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            xml = z.read(part).decode("utf-8", "replace")
+    except (KeyError, OSError, ValueError, zipfile.BadZipFile):
+        return None
+    row_xml = re.search(rf'<(?:\w+:)?row\b[^>]*\br="{row}"[^>]*>(.*?)</(?:\w+:)?row>', xml, re.S)
+    if row_xml is None:
+        return None
+    for attrs, inner in _CELL_XML.findall(row_xml.group(1)):
+        named = dict(_ATTR.findall(attrs))
+        if named.get("t", "n") != "n":
+            continue
+        value = _VALUE_XML.search(inner or "")
+        if value is None:
+            continue  # an empty cell: no <v> at all
+        text = value.group(1) or ""
+        if not _NUMERIC.match(text):
+            return named.get("r", ""), text.strip()
+    return None
 
 
 def _when(value: Any) -> str:

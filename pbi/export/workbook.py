@@ -1121,8 +1121,29 @@ def read_workbook_scenario(path: Path | str, estimate: "Estimate | None" = None)
         raise InputError(f"not an Excel workbook ({type(exc).__name__})", file=file) from None
     try:
         return _read_scenario(wb, data, file, estimate, openpyxl)
+    except (ValueError, IndexError, KeyError, TypeError) as exc:  # openpyxl reading a sheet lazily
+        raise InputError(f"a cell of the workbook cannot be read ({type(exc).__name__}: {str(exc)[:80]}): not a "
+                         "workbook a spreadsheet saved (open and save it in Excel or LibreOffice, or write it "
+                         "again with `pbi workbook`)", file=file) from None
     finally:
         wb.close()
+
+
+def _check_sheets(wb: Any, book: _Book, file: str) -> None:
+    """InputError naming the first sheet of pbi's that formulas pbi wrote refer to and that the
+    workbook has not (deleted: Excel then shows #REF! in each of them, and the workbook's totals are
+    not pbi's). A sheet nothing refers to (the totals, a rates sheet only listed) may go."""
+    formulas = [v for rows in (book.items, book.totals, book.shares, book.quantities, book.grid) for row in rows
+                for v in row if isinstance(v, str) and v.startswith("=")]
+    for name in ("rates", GRID_SHEET, "shares", "items"):
+        if _sheet(wb, name) is not None:
+            continue
+        prefix = _ref(name, "")
+        using = next((f for f in formulas if prefix in f), None)
+        if using is not None:
+            raise InputError(f"sheet {name!r} is missing (the sheets: {', '.join(wb.sheetnames)}): pbi's formulas "
+                             f"refer to it (such as {using[:60]}) and show #REF! without it, so pbi does not read the "
+                             "workbook (undo the deletion, or write it again with `pbi workbook`)", file=file)
 
 
 #: the header of the quantities sheet, as :func:`write_workbook` writes it (the first four columns)
@@ -1183,7 +1204,7 @@ def _unpriced_grade(estimate: "Estimate | None", aid: str, grade: str) -> str | 
 def _read_scenario(wb: Any, data: bytes, file: str, estimate: "Estimate | None", openpyxl: Any) -> "Scenario":
     """The scenario of the quantities sheet of ``wb`` (see :func:`read_workbook_scenario`)."""
     from pbi.costing.scenario import Scenario
-    from pbi.export.edited import formula_text
+    from pbi.export.edited import formula_text, unreadable_number
     from pbi.model.errors import PbiError
 
     sheet_name = _sheet(wb, QUANTITY_SHEET)
@@ -1207,6 +1228,8 @@ def _read_scenario(wb: Any, data: bytes, file: str, estimate: "Estimate | None",
     value_col, spec_col = _column(at_value), _column(at_spec)
     _check_copies(wb, sheet_name, file)
     book = _expected(estimate) if estimate is not None else None
+    if book is not None:
+        _check_sheets(wb, book, file)
     if book is not None and estimate is not None:
         _check_table(wb, book, estimate.table.id, file)
     want = {(str(r[0]), str(r[1])): r[2] for r in book.quantities} if book is not None else {}
@@ -1224,7 +1247,37 @@ def _read_scenario(wb: Any, data: bytes, file: str, estimate: "Estimate | None",
     placing = {k: titles.index(t) for k, t in ((4, "request"), (5, "figure"), (6, "kind")) if t in titles}
     width = max(at_value, at_spec, *placing.values()) + 1
     expected = {(str(r[0]), str(r[1])): r for r in book.quantities} if book is not None else {}
-    for n, cells_of_row in enumerate(ws.iter_rows(min_row=2, max_col=width), start=2):
+    part = str(getattr(ws, "_worksheet_path", "") or "")  # the sheet's XML in the file (openpyxl's read-only sheet)
+
+    def odd_number(n: int) -> InputError | None:
+        """The error of a cell of row ``n`` whose number no spreadsheet writes (inf, nan: openpyxl reads
+        it as empty, or fails), or None."""
+        bad = unreadable_number(data, part, n) if part else None
+        if bad is None:
+            return None
+        cell, held = bad
+        what = f"the number {held[:40]!r}" if held else "no number"
+        return InputError(f"the cell is a number cell holding {what}, which no spreadsheet writes (inf, nan or a "
+                          "value Excel cannot hold, written by another program): type the number", file=file, line=n,
+                          field=_ref(sheet_name, cell))
+
+    def rows() -> Iterable[Any]:
+        """The rows of the sheet from row 2; a row openpyxl cannot read is an InputError naming it."""
+        it = iter(ws.iter_rows(min_row=2, max_col=width))
+        n = 2
+        while True:
+            try:
+                row = next(it)
+            except StopIteration:
+                return
+            except (ValueError, IndexError, KeyError, TypeError) as exc:
+                raise odd_number(n) or fail(f"row {n} cannot be read ({type(exc).__name__}: {str(exc)[:80]}): a cell "
+                                            "holds what no spreadsheet writes (type it again in Excel or LibreOffice)",
+                                            n, "A") from None
+            yield row
+            n += 1
+
+    for n, cells_of_row in enumerate(rows(), start=2):
         if n > MAX_QUANTITY_ROWS + 1:
             raise fail(f"more than {MAX_QUANTITY_ROWS:,} rows in the quantities sheet (pbi writes a few per "
                        "activity)", n, "A")
@@ -1282,6 +1335,9 @@ def _read_scenario(wb: Any, data: bytes, file: str, estimate: "Estimate | None",
         if isinstance(value, str) and value.strip() in _EXCEL_ERRORS:
             raise fail(f"{key}: the cell holds the error {value.strip()} (type a number)", n)
         if value is None:
+            odd = odd_number(n)
+            if odd is not None and odd.field == _ref(sheet_name, f"{value_col}{n}"):
+                raise InputError(f"{key}: {odd.message}", file=file, line=n, field=odd.field)
             what = {"location": "duty station", "grade": "grade", "year": "year"}.get(name, "number")
             raise fail(f"{key}: the value is empty (type the {what}; the spec states "
                        f"{_shown(want.get((activity, name), baseline))})", n)

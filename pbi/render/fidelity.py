@@ -23,7 +23,7 @@ from pathlib import Path
 
 from pbi.model.errors import InputError
 from pbi.model.specs import Spec, Text
-from pbi.model.yamlio import read_text
+from pbi.model.yamlio import read_bytes, read_text
 
 __all__ = ["ANNEX_NUMERALS", "annex_text", "normalise", "seed_numbers", "Fidelity", "compare", "THRESHOLD",
            "spec_texts", "strip_supplied"]
@@ -43,14 +43,25 @@ def annex_text(seed: str | Path, annex: int) -> str:
     page headers and footers, footnote separators and footnotes (footnote markers stay; see
     :func:`normalise`)."""
     path = Path(seed)
-    lines = read_text(path).splitlines()
+    head = read_bytes(path)[:8]
+    if head.startswith((b"PK\x03\x04", b"PK\x05\x06", b"\xd0\xcf\x11\xe0", b"%PDF")):
+        raise InputError("a Word, zip or PDF file, not text: --diff reads the report as UTF-8 text "
+                         "(save it as plain text)", file=str(path))
+    text = read_text(path)
+    if not text.strip():
+        raise InputError("file is empty (--diff expects the report's Chinese text with its annexes)", file=str(path))
+    lines = text.splitlines()
     heads: dict[str, int] = {}
     for n, line in enumerate(lines):
         if line.strip().startswith("附件") and line.strip()[2:] in ANNEX_NUMERALS:
             heads[line.strip()[2:]] = n  # the last occurrence: the annexes come at the end
-    if not 1 <= annex <= len(ANNEX_NUMERALS) or ANNEX_NUMERALS[annex - 1] not in heads:
-        raise InputError(f"the seed has no annex {annex} (附件{ANNEX_NUMERALS[annex - 1]})", file=str(path))
-    start = heads[ANNEX_NUMERALS[annex - 1]] + 1
+    numeral = ANNEX_NUMERALS[annex - 1] if 1 <= annex <= len(ANNEX_NUMERALS) else str(annex)
+    if numeral not in heads:
+        why = (f"no line 附件{numeral}" if numeral in ANNEX_NUMERALS
+               else f"--diff reads annexes 附件一 to 附件{ANNEX_NUMERALS[-1]}")
+        raise InputError(f"the seed has no annex {annex} ({why}: --diff expects the report's Chinese text with "
+                         "its annexes)", file=str(path))
+    start = heads[numeral] + 1
     later = [n for n in heads.values() if n > start]
     end = min(later) if later else len(lines)
     out: list[str] = []
