@@ -20,13 +20,16 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-from pbi.model.errors import InputError
+from pbi.model import vocabulary
+from pbi.model.errors import InputError, PbiError
 from pbi.model.yamlio import LoadedYaml, load_yaml
 
-__all__ = ["RULES_DIR", "Phrase", "Rule", "RuleSet", "Match", "Classification", "Standards", "load_rules",
+__all__ = ["RULES_DIR", "UNNAMED_REQUEST", "Phrase", "Rule", "RuleSet", "Match", "Classification", "Standards", "load_rules",
            "load_standards", "classify_text", "ParagraphClass"]
 
 RULES_DIR = Path(__file__).with_name("rules")
+#: why a paragraph that asks the secretariat for work no rule names is not priced
+UNNAMED_REQUEST = "asks the secretariat for work no rule names: not priced, check it"
 ParagraphClass = Literal["costed", "extrabudgetary", "absorbed", "invitation", "none"]
 _CLASSES = ("costed", "extrabudgetary", "absorbed")
 
@@ -527,6 +530,8 @@ def _compile(phrase: str, words: dict[str, tuple[str, ...]], sentence: str, wher
     spaced = " " in phrase.replace(" … ", "")
     wildcard = f"\\b[^{sentence}]*?\\b" if spaced else f"[^{sentence}]*?"
     marked = re.sub(r"\s*(…|\.\.\.)\s*", "\x00", text)
+    # an apostrophe after a letter reads either form: "d'organiser" finds "d’organiser" as French texts print it
+    marked = re.sub(r"(?<=\w)['’]", "['’]", marked)
     try:
         regex = re.compile(marked.replace("\x00", wildcard), re.IGNORECASE)
     except re.error as exc:
@@ -682,11 +687,35 @@ def load_standards(path: str | None = None) -> Standards:
     """The activity templates and bodies of ``standards.yaml``."""
     loaded = load_yaml(path or RULES_DIR / "standards.yaml")
     return Standards(file=loaded.file, templates=dict(loaded.data.get("templates") or {}),
-                     bodies=dict(loaded.data.get("bodies") or {}),
+                     bodies={key: _with_vocabulary_names(key, body) for key, body in (loaded.data.get("bodies") or {}).items()},
                      actors=tuple(loaded.data.get("actors") or ()),
                      sessions=dict(loaded.data.get("other_sessions") or {}),
                      receivers=dict(loaded.data.get("receiving_bodies") or {}),
                      issuers=dict(loaded.data.get("issuing_bodies") or {}))
+
+
+#: languages whose body names standards.yaml does not give: taken from pbi/model/vocabulary.yaml
+_VOCABULARY_LANGUAGES = ("fr",)
+
+
+def _with_vocabulary_names(key: str, body: Any) -> Any:
+    """A body of standards.yaml with its names in the languages standards.yaml leaves out (French), as
+    pbi/model/vocabulary.yaml gives them, without their article ("l’Assemblée générale" → "Assemblée
+    générale"), with either apostrophe."""
+    if not isinstance(body, dict):
+        return body
+    try:
+        known = vocabulary.body(key).names
+    except PbiError:
+        return body
+    names = dict(body.get("names") or {})
+    for lang in _VOCABULARY_LANGUAGES:
+        name = str((known.get(lang) or {}).get("name") or "")
+        if lang in names or not name:
+            continue
+        core = re.sub(r"^(?:l['’]\s?|la\s+|le\s+|les\s+)", "", name, flags=re.IGNORECASE)
+        names[lang] = list(dict.fromkeys((core, core.replace("’", "'"), core.replace("'", "’"))))
+    return {**body, "names": names}
 
 
 def classify_text(texts: list[str], rules: RuleSet) -> Classification:
@@ -723,5 +752,10 @@ def classify_text(texts: list[str], rules: RuleSet) -> Classification:
         return Classification("absorbed", (), absorbed, invitation)
     if absorbed:  # asks others for something, within existing resources
         return Classification("none", (), absorbed, None, why=f"within existing resources (“{absorbed}”)")
+    asked = next((m for p in rules.asks_secretariat for m in [p.search(whole)] if m), None)
+    if asked is not None:
+        # asks the secretariat itself for work no rule names (an oral update, a task pbi has no rule for): not
+        # priced, and said so, never silently "asks others"
+        return Classification("none", (), condition, None, why=f"{UNNAMED_REQUEST} (“{asked.group(0)}”)")
     why = next((w for opening, w in rules.openings if whole.lower().startswith(opening.lower())), None)
     return Classification("none", (), condition, None, why=why or "asks nothing of the secretariat")
