@@ -69,7 +69,7 @@ def write_proposals(path: Path | str, *, language: str | None = None, table: str
 
     lang = language if language in READ_LANGUAGES else None
     text = read_text(path)
-    drafts = select_drafts(read_drafts(path, language=lang), select)  # type: ignore[arg-type]
+    drafts = select_drafts(read_drafts(path, language=lang), select)
     context = document_year(text, load_rules(drafts[0].language), first_line=drafts[0].line,
                             preambles=[p for d in drafts if d.language != "zh" for p in d.preamble])
     out = Path(output) if output else None

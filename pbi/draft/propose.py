@@ -476,6 +476,14 @@ def _other_organ(before: str, of: str, body: dict[str, Any]) -> bool:
     return not any(word in name for names in body.get("names", {}).values() for name in names)
 
 
+#: the body a session is of, named after it ("the fifty-ninth session of the Statistical Commission"): group 1, with
+#: its article (rules' ``session_of`` for another language)
+_SESSION_OF = re.compile(r"\s+of\s+(the\s+[^,;.]{3,100})")
+#: the words before a session that put the work before it ("before its sixty-second session"; ``before_session``)
+_BEFORE_SESSION = re.compile(r"(before|prior to)\s*(its|the)?\s*$", re.IGNORECASE)
+_ARTICLE = re.compile(r"^(?:the|la|le|les)\s+|^l['’]\s?", re.IGNORECASE)
+
+
 def _session_year(text: str, body: dict[str, Any], rules: RuleSet, lang: str,
                   standards: Standards | None = None) -> tuple[int, str, int] | None:
     """The year of the work for the session a paragraph names ("第六届会议", "its sixty-seventh
@@ -499,10 +507,10 @@ def _session_year(text: str, body: dict[str, Any], rules: RuleSet, lang: str,
                     just_before.lower().endswith(n.lower()) for n in named.get("names", {}).get(lang, [])):
                 named = None
             # "the fifty-ninth session of the Statistical Commission": the body named just after
-            of = re.match(r"\s+of\s+(the\s+[^,;.]{3,100})", text[m.end():])
+            of = next((o for p in rules.session_of or (_SESSION_OF,) for o in [p.match(text[m.end():])] if o), None)
             after = _named_body(of.group(1), standards, lang) if standards and of else None
             if after is not None and of is not None and any(
-                    of.group(1).lower().startswith("the " + n.lower()) for n in after.get("names", {}).get(lang, [])):
+                    _ARTICLE.sub("", of.group(1)).lower().startswith(n.lower()) for n in after.get("names", {}).get(lang, [])):
                 named = after
             if named is None and _other_organ(text[max(0, m.start() - 40): m.start()], of.group(1) if of else "", body):
                 continue  # "工作组第十七届会议", "the seventeenth session of the Working Group": not the body's
@@ -511,8 +519,8 @@ def _session_year(text: str, body: dict[str, Any], rules: RuleSet, lang: str,
                 continue
             year = _cadence_year(cadence, n)
             before = text[m.end(): m.end() + 6]
-            if re.match(r"^\s*(之前|以前|before)", before, re.IGNORECASE) or \
-                    re.search(r"(before|prior to)\s*(its|the)?\s*$", text[max(0, m.start() - 40): m.start()], re.I):
+            if re.match(r"^\s*(之前|以前|before)", before, re.IGNORECASE) or any(
+                    p.search(text[max(0, m.start() - 40): m.start()]) for p in rules.before_session or (_BEFORE_SESSION,)):
                 # between the session before it and this one: the year before, or the same year for a
                 # body meeting several times a year whose previous session is of that year
                 before_year = max(_cadence_year(cadence, n - 1), year - 1) if n > 1 else year - 1

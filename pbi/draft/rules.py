@@ -473,6 +473,12 @@ class RuleSet:
     issuer_before: tuple[re.Pattern[str], ...] = ()
     # an organizational session named ("an organizational session", 组织会议)
     organizational: tuple[re.Pattern[str], ...] = ()
+    # the body a numbered session is of, named right after it ("… session de la Commission de statistique"): group 1
+    # (default: English "of the …")
+    session_of: tuple[re.Pattern[str], ...] = ()
+    # the words before a numbered session that put the work before it ("avant sa soixante-deuxième session";
+    # default: English "before its", "prior to the")
+    before_session: tuple[re.Pattern[str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -673,6 +679,7 @@ def _load_rules(language: str, path: str) -> RuleSet:
         name_continues=_patterns(loaded, "name_continues"),
         reports_on_it=_patterns(loaded, "reports_on_it"), held_at=_patterns(loaded, "held_at"),
         issuer_before=_patterns(loaded, "issuer_before"), organizational=_patterns(loaded, "organizational"),
+        session_of=_patterns(loaded, "session_of"), before_session=_patterns(loaded, "before_session"),
         short_body_names={str(k): (str(v) if v else None) for k, v in (data.get("short_body_names") or {}).items()},
     )
 
