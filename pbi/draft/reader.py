@@ -138,8 +138,9 @@ def _inserted_number(number: str) -> str:
     m = re.fullmatch(r"(\d{1,3}) ?(之[二三四])", number)
     return f"{m.group(1)} {_INSERTED[m.group(2)]}" if m else number
 _FOUR_DIGITS = re.compile(r"^(\d{4,})\s*[.．]\s+\S")  # "1000. Requests …": numbering past 999
-_LETTER = re.compile(r"^[(（]([a-z]{1,2})[)）]\s*(.*)$")
-_ROMAN = re.compile(r"^[(（]((?:x{0,3})(?:ix|iv|v?i{0,3}))[)）]\s*(.*)$")
+# (French documents print "a)", "ii)" without the opening bracket)
+_LETTER = re.compile(r"^[(（]?([a-z]{1,2})[)）]\s*(.*)$")
+_ROMAN = re.compile(r"^[(（]?((?:x{0,3})(?:ix|iv|v?i{0,3}))[)）]\s*(.*)$")
 _CN_ITEM = re.compile(r"^([㈠-㈩])\s*(.*)$|^[(（]([一二三四五六七八九十]{1,3})[)）]\s*(.*)$")
 
 _CN_NUM = "一二三四五六七八九十"
@@ -198,7 +199,8 @@ _BODY_LINE = {
                      + r"(\s+(on|to|of|for|against)\s+[^,:;.]{0,160})?)(?P<sep>[,:]?)\s*(?P<rest>.*)$"),
     # "L’Assemblée générale,", "La Conférence des Parties à la Convention …,", "Le Conseil des droits de l’homme,"
     "fr": re.compile(r"^(?P<body>(?:L['’]\s?|La\s+|Le\s+)[^,:;.]{0,200}?" + _BODY_WORDS["fr"]
-                     + r"(\s*(?:de|des|du|d['’]|sur|pour|contre|à|aux|générale|économique)\b\s*[^,:;.]{0,160})?)"
+                     + r"(\s*(?:de|des|du|d['’]|sur|pour|contre|à|aux|générale|économique)\b\s*"
+                     r"(?:(?!\s(?:décide|prie|adopte|approuve)\b)[^,:;.]){0,160})?)"
                      r"(?P<sep>[,:]?)\s*(?P<rest>.*)$"),
 }
 # the longest name of an organ printed alone on its line, without its comma, to open a Chinese draft
