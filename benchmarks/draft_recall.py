@@ -109,6 +109,10 @@ General Assembly's plenary and Main Committees, ECOSOC, the Human Rights Council
 to UNTOC and UNCAC, labelled as Reference 3 and drafts4 are (the class of every operative paragraph, the kinds and
 the stated quantities of the costed ones) before pbi read them, and scored the same way. Three ``held_out`` drafts,
 written with the others, are scored only with ``--held-out`` (their one read is in the folder's README).
+
+Reference 15 (Spanish drafts, ``tests/data/drafts-es``, ``--spanish`` for it alone): six drafts in Spanish (the General
+Assembly's plenary and Second and Third Committees, ECOSOC, the Human Rights Council, the COP of UNTOC), labelled and
+scored as Reference 14's; two ``held_out`` drafts are scored only with ``--held-out``.
 """
 
 from __future__ import annotations
@@ -246,7 +250,13 @@ def main(argv: list[str] | None = None) -> int:
                         "held-out drafts with --held-out)")
     parser.add_argument("--french", action="store_true", help="only the French drafts (tests/data/drafts-fr; its "
                         "held-out drafts with --held-out)")
+    parser.add_argument("--spanish", action="store_true", help="only the Spanish drafts (tests/data/drafts-es; its "
+                        "held-out drafts with --held-out)")
     args = parser.parse_args(argv)
+    if args.spanish:
+        fidelity_drafts(ROOT / "cost_tables", quiet=args.quiet, folder=ROOT / "tests" / "data" / "drafts-es",
+                        first=SPANISH, held_out=args.held_out)
+        return 0
     if args.french:
         fidelity_drafts(ROOT / "cost_tables", quiet=args.quiet, folder=ROOT / "tests" / "data" / "drafts-fr",
                         first=FRENCH, held_out=args.held_out)
@@ -394,6 +404,9 @@ def main(argv: list[str] | None = None) -> int:
     print("\nFrench drafts (tests/data/drafts-fr: written and labelled before pbi read them; scored apart)")
     fidelity_drafts(near, quiet=args.quiet, folder=ROOT / "tests" / "data" / "drafts-fr", first=FRENCH,
                     held_out=args.held_out)
+    print("\nSpanish drafts (tests/data/drafts-es: written and labelled before pbi read them; scored apart)")
+    fidelity_drafts(near, quiet=args.quiet, folder=ROOT / "tests" / "data" / "drafts-es", first=SPANISH,
+                    held_out=args.held_out)
     return 0 if ok and en_ok and test_ok else 1
 
 
@@ -418,6 +431,8 @@ BLIND12 = "blind round 12 (read once before the fixes, then fixed on)"
 BLIND13 = "blind round 13 (read once before the fixes, then fixed on)"
 #: the ten French drafts (their three held-out drafts are scored only with --held-out)
 FRENCH = "French drafts (development set)"
+#: the six Spanish drafts (their two held-out drafts are scored only with --held-out)
+SPANISH = "Spanish drafts (development set)"
 
 
 def _scores(want: dict[str, str], got: dict[str, str]) -> tuple[int, int, int, int]:

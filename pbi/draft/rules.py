@@ -702,11 +702,11 @@ def load_standards(path: str | None = None) -> Standards:
 
 
 #: languages whose body names standards.yaml does not give: taken from pbi/model/vocabulary.yaml
-_VOCABULARY_LANGUAGES = ("fr",)
+_VOCABULARY_LANGUAGES = ("fr", "es")
 
 
 def _with_vocabulary_names(key: str, body: Any) -> Any:
-    """A body of standards.yaml with its names in the languages standards.yaml leaves out (French), as
+    """A body of standards.yaml with its names in the languages standards.yaml leaves out (French, Spanish), as
     pbi/model/vocabulary.yaml gives them, without their article ("l’Assemblée générale" → "Assemblée
     générale"), with either apostrophe."""
     if not isinstance(body, dict):
@@ -720,7 +720,7 @@ def _with_vocabulary_names(key: str, body: Any) -> Any:
         name = str((known.get(lang) or {}).get("name") or "")
         if lang in names or not name:
             continue
-        core = re.sub(r"^(?:l['’]\s?|la\s+|le\s+|les\s+)", "", name, flags=re.IGNORECASE)
+        core = re.sub(r"^(?:l['’]\s?|la\s+|le\s+|les\s+|el\s+|los\s+|las\s+)", "", name, flags=re.IGNORECASE)
         names[lang] = list(dict.fromkeys((core, core.replace("’", "'"), core.replace("'", "’"))))
     return {**body, "names": names}
 
