@@ -80,7 +80,7 @@ def test_there_are_ten_french_drafts_three_held_out() -> None:
 #: rules read it as a high-level meeting of one day (their "before the" is not among the words that refer to a meeting
 #: held elsewhere); the French reads the hearing, half a day. Both costed, both a meeting.
 DIVERGES = {("plenary-hlm", "3")}
-KEYS = ("kind", "words", "days", "participants", "trips", "dsa_days", "location", "year", "count")
+KEYS = ("kind", "words", "days", "participants", "trips", "dsa_days", "location", "year", "count", "section")
 
 
 @pytest.mark.parametrize("name", ["c2-conference", "plenary-hlm", "hrc-education"])
@@ -222,3 +222,55 @@ def test_russian_arabic_still_refused(name: str) -> None:
 
     with pytest.raises(InputError, match="English, French, Spanish and Chinese only"):
         read_drafts(DATA / "draft14" / name)
+
+
+def test_a_draft_a_commission_recommends_in_french() -> None:
+    text = """Nations Unies                                                    E/CN.6/2027/L.3
+
+Conseil économique et social
+Commission de la condition de la femme
+Soixante et onzième session
+New York, 8-19 mars 2027
+
+Allemagne et Brésil: projet de résolution
+
+Les femmes rurales et l’action climatique
+
+La Commission de la condition de la femme recommande au Conseil économique et social d’adopter le projet de résolution suivant :
+
+Le Conseil économique et social,
+
+Rappelant sa résolution 2020/15,
+
+1. Prie le Secrétaire général de convoquer en 2028 une réunion d’un groupe d’experts de trois jours réunissant 12 experts;
+
+2. Prie le Secrétaire général :
+
+a) De réaliser une étude sur les bonnes pratiques;
+
+b) De lui présenter un rapport à sa soixante-treizième session.
+"""
+    (draft,) = parse_drafts(text)
+    assert (draft.language, draft.recommended, draft.body, draft.title) == (
+        "fr", True, "Le Conseil économique et social", "Les femmes rurales et l’action climatique")
+    assert [i.label for i in draft.operative[1].items] == ["(a)", "(b)"]
+    proposal = propose_spec(draft)
+    assert proposal.spec.body == "csw"
+    assert [r.classification.cls for r in proposal.paragraphs] == ["costed", "costed"]
+
+
+def test_a_french_decision_of_lettered_items() -> None:
+    text = """Projet de décision
+
+Statistiques de l’environnement
+
+La Commission de statistique décide :
+
+a) De prier la Division de statistique de convoquer, en 2027, une réunion d’un groupe d’experts de trois jours;
+
+b) D’encourager les États Membres à renforcer leurs systèmes statistiques.
+"""
+    (draft,) = parse_drafts(text)
+    assert draft.kind == "decision" and [p.number for p in draft.operative] == ["(a)", "(b)"]
+    proposal = propose_spec(draft)
+    assert [r.classification.cls for r in proposal.paragraphs] == ["costed", "none"]

@@ -184,7 +184,7 @@ _DRAFT_START = {
                      r"(?:\s+(?:submitted|recommended|proposed)\s+by\s.*)?\s*$", re.IGNORECASE),
     # "Projet de résolution", "Chine et Mongolie : projet de résolution", "Projet de résolution révisé",
     # "Projet de résolution présenté par le Vice-Président de la Commission …", "Résolution 5/2"
-    "fr": re.compile(r"^(?:(?!\d{1,3}\s*[.．])[^:\n]{1,2000}\s:\s*projet\s+de\s+|projet\s+de\s+)?"
+    "fr": re.compile(r"^(?:(?!\d{1,3}\s*[.．])[^:\n]{1,2000}\s?:\s*projet\s+de\s+|projet\s+de\s+)?"
                      r"(?P<kind>résolution|décision)\s*(?P<num>[\dIVXLC]+(?:/\d+)?)?(?:/(?:\.\.\.|…))?(?:\s+révisée?)?"
                      r"(?:\s+(?:présentée?|recommandée?|proposée?)\s+par\s.*)?\s*$", re.IGNORECASE),
     # "Proyecto de resolución", "China y Mongolia: proyecto de resolución", "Proyecto de resolución revisado",
@@ -218,8 +218,8 @@ def _draft_start(text: str) -> re.Match[str] | None:
 
 # headings that close a draft: "二. 组织事项", "B． 决定", "第一章", "Chapter II", "A. Draft resolutions…"
 _CLOSING_HEADING = re.compile(r"^([" + _CN_NUM + r"]+\s*[.．、]\s*\S|[A-Z]\s*[.．]\s*[\u4e00-\u9fff]|[A-Z]\.\s+[A-Z]|第[" + _CN_NUM
-                              + r"]+章|Chapter\s+[IVX\d]+)")
-_ANNEX = re.compile(r"^(附件[" + _CN_NUM + r"]*|Annexe?(\s+[IVX]+)?)\s*$", re.IGNORECASE)
+                              + r"]+章|(?:Chapter|Chapitre|Capítulo)\s+[IVX\d]+)")
+_ANNEX = re.compile(r"^(附件[" + _CN_NUM + r"]*|(?:Annexe?|Anexo)(\s+[IVX]+)?)\s*$", re.IGNORECASE)
 # the line naming the body that adopts the draft: "大会，", "The General Assembly,", and a decision's
 # "缔约方会议决定设立…" (the body, then at once what it decides)
 _BODY_WORDS = {"zh": r"(大会|理事会|缔约方会议|缔约国会议|委员会|工作组|专家组|论坛|执行局)",
@@ -249,6 +249,10 @@ _BODY_LINE = {
 _ZH_ORGAN_ALONE = 8
 # a commission's line above the draft it recommends to another organ: neither title nor body
 _RECOMMENDS = re.compile(r"recommends\s+to\s+the\s.{3,200}?\s(?:approval|adoption)\s+of\s+the\s+following\s+draft"
+                         # "recommande au Conseil économique et social d'adopter le projet de résolution suivant"
+                         r"|recommande\s+(?:au|à\s+la|à\s+l['’])\s?.{3,200}?\s(?:d['’]adopter|d['’]approuver)\s+le(?:s)?\s+projets?\s+de"
+                         # "recomienda al Consejo Económico y Social que apruebe el siguiente proyecto de resolución"
+                         r"|recomienda\s+(?:al|a\s+la)\s.{3,200}?\s(?:que\s+apruebe|la\s+aprobación\s+de)\s+(?:el|los)\s+(?:siguientes?\s+)?proyectos?\s+de"
                          r"|建议.{2,40}?(?:核准|通过)下(?:述|列)(?:决议|决定)草案", re.IGNORECASE)
 _DECIDING = re.compile(r"^(决定|核准|通过|请|Decides|Approves|Adopts|Requests|décide|approuve|adopte|prie|decide|aprueba|adopta"
                        r"|solicita)", re.IGNORECASE)
@@ -788,7 +792,7 @@ def _set_masthead(draft: Draft, name: str, value: str) -> None:
 
 def _is_body_line(text: str) -> bool:
     """A short line that only names the body: "大会，", "The General Assembly,"."""
-    if re.search(r"\brecommends\b|建议", text):
+    if re.search(r"\brecommends\b|建议|\brecommande\b|\brecomienda\b", text):
         return False  # "The Commission … recommends to the" / "Economic and Social Council the adoption of …"
     for lang in READ_LANGUAGES:
         opening = _body_of(text, lang)
@@ -840,7 +844,7 @@ def parse_drafts(text: str, *, file: str = "<text>", language: Language | None =
             kind_word = (start.groupdict().get("kind") or start.groupdict().get("kind2")
                          or start.groupdict().get("kind3") or "")
             kind: Literal["resolution", "decision"] = (
-                "decision" if kind_word.lower() in ("决定", "decision") else "resolution")
+                "decision" if kind_word.lower() in ("决定", "decision", "décision", "decisión") else "resolution")
             if above is not None and above.agenda_title and _sponsors_split(above.agenda_title, para):
                 para, above.agenda_title = (above.agenda_title + ("" if _CJK.search(para) else " ") + para), ""
             current = Draft(label=para, kind=kind, number=start.groupdict().get("num") or start.groupdict().get("cn"),
@@ -871,7 +875,7 @@ def parse_drafts(text: str, *, file: str = "<text>", language: Language | None =
         if annex:
             if stage in ("operative", "annex"):
                 stage = "annex"
-                suffix = re.sub(r"^(附件|annex)\s*", "", para, flags=re.IGNORECASE).strip()
+                suffix = re.sub(r"^(附件|annexe?|anexo)\s*", "", para, flags=re.IGNORECASE).strip()
                 annex_name = _ROMAN_OF.get(suffix, suffix) or "I"
                 continue
             current = None
