@@ -468,10 +468,14 @@ _ORGAN_AFTER = re.compile(r"^the\s+(?:[A-Z][\w-]*\s+)*?(Group|Forum|Committee|Co
                           r"Panel|Mechanism|Meeting|Assembly|Platform|Body)\b")
 
 
-def _other_organ(before: str, of: str, body: dict[str, Any]) -> bool:
+def _other_organ(before: str, of: str, body: dict[str, Any], rules: RuleSet | None = None) -> bool:
     """Whether the session a paragraph numbers is of an organ named beside it ("老龄问题工作组第十七届
-    会议", "the seventeenth session of the Open-ended Working Group on Ageing") that is not ``body``."""
-    found = _ORGAN_BEFORE.search(before) or _ORGAN_AFTER.match(of)
+    会议", "the seventeenth session of the Open-ended Working Group on Ageing") that is not ``body``
+    (the words of ``rules``' ``organ_before`` and ``organ_after`` when it gives them: "à la Conférence à sa …")."""
+    found = next((m for p in (rules.organ_before if rules and rules.organ_before else (_ORGAN_BEFORE,))
+                  for m in [p.search(before)] if m), None) or \
+        next((m for p in (rules.organ_after if rules and rules.organ_after else (_ORGAN_AFTER,)) for m in [p.match(of)] if m),
+             None)
     if found is None:
         return False
     word = next(g for g in found.groups() if g)
@@ -514,7 +518,7 @@ def _session_year(text: str, body: dict[str, Any], rules: RuleSet, lang: str,
             if after is not None and of is not None and any(
                     _ARTICLE.sub("", of.group(1)).lower().startswith(n.lower()) for n in after.get("names", {}).get(lang, [])):
                 named = after
-            if named is None and _other_organ(text[max(0, m.start() - 40): m.start()], of.group(1) if of else "", body):
+            if named is None and _other_organ(text[max(0, m.start() - 40): m.start()], of.group(1) if of else "", body, rules):
                 continue  # "工作组第十七届会议", "the seventeenth session of the Working Group": not the body's
             cadence = (named or body).get("session_year")
             if not cadence:

@@ -479,6 +479,11 @@ class RuleSet:
     # the words before a numbered session that put the work before it ("avant sa soixante-deuxième session";
     # default: English "before its", "prior to the")
     before_session: tuple[re.Pattern[str], ...] = ()
+    # the last word of an organ's name just before a numbered session ("la Conférence à sa quatorzième session") or
+    # just after it ("la quatorzième session de la Conférence"): that organ's session, not the adopting body's unless
+    # the word is in its name (default: the English and Chinese words)
+    organ_before: tuple[re.Pattern[str], ...] = ()
+    organ_after: tuple[re.Pattern[str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -680,8 +685,14 @@ def _load_rules(language: str, path: str) -> RuleSet:
         reports_on_it=_patterns(loaded, "reports_on_it"), held_at=_patterns(loaded, "held_at"),
         issuer_before=_patterns(loaded, "issuer_before"), organizational=_patterns(loaded, "organizational"),
         session_of=_patterns(loaded, "session_of"), before_session=_patterns(loaded, "before_session"),
+        organ_before=_cased_patterns(loaded, "organ_before"), organ_after=_cased_patterns(loaded, "organ_after"),
         short_body_names={str(k): (str(v) if v else None) for k, v in (data.get("short_body_names") or {}).items()},
     )
+
+
+def _cased_patterns(loaded: LoadedYaml, key: str) -> tuple[re.Pattern[str], ...]:
+    """The regular expressions listed under ``key``, matching capitals as written (an organ's name)."""
+    return tuple(re.compile(p) for p in _strings(loaded.data.get(key), loaded, key))
 
 
 def _patterns(loaded: LoadedYaml, key: str) -> tuple[re.Pattern[str], ...]:
