@@ -274,3 +274,22 @@ b) D’encourager les États Membres à renforcer leurs systèmes statistiques.
     assert draft.kind == "decision" and [p.number for p in draft.operative] == ["(a)", "(b)"]
     proposal = propose_spec(draft)
     assert [r.classification.cls for r in proposal.paragraphs] == ["costed", "none"]
+
+
+@pytest.mark.parametrize(("body", "text", "year"), [
+    # the Conference's own session, named as the Conference: fourteenth session in 2028
+    ("La Conférence des Parties à la Convention des Nations Unies contre la criminalité transnationale organisée,",
+     "Prie l’Office de recueillir des informations et d’en faire rapport à la Conférence à sa quatorzième session;", 2028),
+    # before the Council's sixty-fifth session (2027): the work in 2027
+    ("Le Conseil des droits de l’homme,",
+     "Prie le Haut-Commissariat d’organiser, avant sa soixante-cinquième session, un séminaire intersessions d’une "
+     "journée;", 2027),
+    # another organ's session named in an Assembly draft is not the Assembly's fourteenth session (1959)
+    ("L’Assemblée générale,",
+     "Prie le Secrétaire général de convoquer en 2027 une réunion d’un groupe d’experts et d’en présenter les conclusions "
+     "au Groupe de travail à sa quatorzième session;", 2027),
+])
+def test_sessions_named_in_french(body: str, text: str, year: int) -> None:
+    (draft,) = parse_drafts(f"Projet de résolution\n\nTitre\n\n{body}\n\nRappelant sa résolution 1/1,\n\n1. {text}\n")
+    spec = yaml.safe_load(spec_yaml(propose_spec(draft)))
+    assert {a["year"] for a in _activities(spec, "1")} == {year}

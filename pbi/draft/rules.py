@@ -1,4 +1,4 @@
-"""Trigger rules as data (``pbi/draft/rules/{zh,en}.yaml``) and the standards behind the
+"""Trigger rules as data (``pbi/draft/rules/{zh,en,fr,es}.yaml``) and the standards behind the
 quantities (``pbi/draft/rules/standards.yaml``), and classifying one operative paragraph with them.
 
 A phrase is written as a budget officer reads it: ``…`` is any words within the same sentence,
@@ -615,7 +615,7 @@ def _rules(loaded: LoadedYaml, key: str, cls: ParagraphClass | None, words: dict
 
 
 def load_rules(language: str, path: Path | str | None = None) -> RuleSet:
-    """The rules of ``language`` (``zh`` or ``en``), from the package or from ``path``."""
+    """The rules of ``language`` (``zh``, ``en``, ``fr`` or ``es``), from the package or from ``path``."""
     return _load_rules(language, str(path) if path else str(RULES_DIR / f"{language}.yaml"))
 
 
