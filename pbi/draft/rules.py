@@ -708,8 +708,10 @@ def load_standards(path: str | None = None) -> Standards:
                      bodies={key: _with_vocabulary_names(key, body) for key, body in (loaded.data.get("bodies") or {}).items()},
                      actors=tuple(loaded.data.get("actors") or ()),
                      sessions=dict(loaded.data.get("other_sessions") or {}),
-                     receivers=dict(loaded.data.get("receiving_bodies") or {}),
-                     issuers=dict(loaded.data.get("issuing_bodies") or {}))
+                     receivers={key: _with_vocabulary_names(key, body)
+                                for key, body in (loaded.data.get("receiving_bodies") or {}).items()},
+                     issuers={key: _with_vocabulary_names(key, body)
+                              for key, body in (loaded.data.get("issuing_bodies") or {}).items()})
 
 
 #: languages whose body names standards.yaml does not give: taken from pbi/model/vocabulary.yaml
