@@ -137,3 +137,33 @@ def test_thousands_with_points_and_experts_in_words() -> None:
     (act,) = [a for a in acts if a["kind"] in ("expert_meeting", "travel")]
     assert (cls, str(act.get("participants", act.get("trips"))), act["year"], act["location"]) == (
         "costed", "25", 2028, "Nairobi")
+
+
+# two English drafts of tests/data/drafts-en translated into Spanish: the same classes and activities
+
+#: paragraph 2 of ecosoc-statistics, "to convene an expert group meeting … to develop guidelines on disaggregated
+#: data": the English publication rule also reads "develop … guide(lines)" as a guide to publish; the Spanish
+#: "elaborar directrices" is the meeting's work only. Both extrabudgetary, both the expert group meeting.
+DIVERGES = {("ecosoc-statistics", "2")}
+KEYS = ("kind", "words", "days", "participants", "trips", "dsa_days", "location", "year", "count", "section")
+
+
+@pytest.mark.parametrize("name", ["ecosoc-statistics", "c3-older-persons"])
+def test_translated_draft_gives_the_english_spec(name: str) -> None:
+    def spec(path: Path) -> tuple[Any, dict[str, Any]]:
+        (draft,) = read_drafts(path)
+        proposal = propose_spec(draft)
+        return proposal, yaml.safe_load(spec_yaml(proposal))
+
+    en, en_spec = spec(DATA / "drafts-en" / f"{name}.txt")
+    es, es_spec = spec(ES / "translated" / f"{name}.txt")
+    assert [(r.ref, r.classification.cls) for r in es.paragraphs] == [(r.ref, r.classification.cls) for r in en.paragraphs]
+    for result in en.paragraphs:
+        if (name, result.ref) in DIVERGES:
+            assert {m.rule.id for m in next(r for r in es.paragraphs if r.ref == result.ref).classification.matches} \
+                <= {m.rule.id for m in result.classification.matches}
+            continue
+        want = [{k: a.get(k) for k in KEYS} for a in _activities(en_spec, result.ref)]
+        got = [{k: a.get(k) for k in KEYS} for a in _activities(es_spec, result.ref)]
+        assert got == want, result.ref
+    assert es_spec["budget_period"] == en_spec["budget_period"] and es_spec["body"] == en_spec["body"]
