@@ -96,7 +96,7 @@ _MASTHEAD_FR = {
     "symbol": re.compile(r"^(?:Nations Unies\s+)?(?P<v>[A-Z]{1,6}(?:/[A-Z0-9.]+)*/L\.\d+(?:/Rev\.\d+)?)\s*$"),
     "organ": re.compile(r"^(?:Nations Unies|(?P<v>Assemblée générale|Conseil économique et social|Conseil de sécurité"
                         r"|Conseil des droits de l['’]homme))\s*$"),
-    "session": re.compile(r"^(?P<v>(?:(?:Reprise de la |Reprise de sa )?(?:[A-ZÉ][a-zéè]+(?:[- ](?:et[- ])?[a-zéè]+){0,3}|\d+e)"
+    "session": re.compile(r"^(?P<v>(?:(?:Reprise de la |Reprise de sa )?(?:[A-ZÉ][a-zéè]+(?:[- ](?:et[- ])?[a-zéè]+){0,4}|\d+e)"
                           r"(?:\s+session(?:\s+(?:extraordinaire|ordinaire|de fond|d['’]organisation))?)"
                           r"|Session(?:\s+(?:de fond|d['’]organisation|extraordinaire))?\s+de\s+\d{4}))\s*$"),
     "committee": re.compile(r"^(?P<v>(?:Première|Deuxième|Troisième|Quatrième|Cinquième|Sixième) Commission"
@@ -632,8 +632,8 @@ def _number_runs_on(line: str, previous: str, blank: bool) -> bool:
     sentence above runs on into it (no blank line between, no stop at the end of the line above, a
     word in small letters or a month after the number: "from 12 to" / "13 October 2028"), so it is no
     footnote's text."""
-    return bool(previous) and not blank and bool(re.match(r"\s?\d{1,3}\s+([a-z]|" + _MONTHS + r"\b)", line)) \
-        and bool(re.search(r"[A-Za-z,]$", previous.rstrip()))
+    return bool(previous) and not blank and bool(re.match(r"\s?\d{1,3}\s+([a-zà-ÿ]|" + _MONTHS + r"\b)", line)) \
+        and bool(re.search(r"[A-Za-zÀ-ÿ,]$", previous.rstrip()))
 
 
 def _logical_lines(text: str) -> list[tuple[int, str]]:
