@@ -103,6 +103,16 @@ high-level meeting "on the margins of the general debate", a study "with the ass
 work-months, a series of regional workshops in Addis Ababa, Bangkok and Santiago, a Sixth Committee draft, reports
 "not exceeding 8,500 words", work "to be funded from voluntary contributions", paragraphs that only decide an
 agenda item. Three ``held_out`` drafts, written with the others, are scored only with ``--held-out``.
+
+Reference 14 (French drafts, ``tests/data/drafts-fr``, ``--french`` for it alone): ten drafts in French of the
+General Assembly's plenary and Main Committees, ECOSOC, the Human Rights Council and the Conferences of the Parties
+to UNTOC and UNCAC, labelled as Reference 3 and drafts4 are (the class of every operative paragraph, the kinds and
+the stated quantities of the costed ones) before pbi read them, and scored the same way. Three ``held_out`` drafts,
+written with the others, are scored only with ``--held-out`` (their one read is in the folder's README).
+
+Reference 15 (Spanish drafts, ``tests/data/drafts-es``, ``--spanish`` for it alone): six drafts in Spanish (the General
+Assembly's plenary and Second and Third Committees, ECOSOC, the Human Rights Council, the COP of UNTOC), labelled and
+scored as Reference 14's; two ``held_out`` drafts are scored only with ``--held-out``.
 """
 
 from __future__ import annotations
@@ -238,7 +248,19 @@ def main(argv: list[str] | None = None) -> int:
                         "held-out drafts with --held-out)")
     parser.add_argument("--blind13", action="store_true", help="only blind round 13 (tests/data/drafts13; its "
                         "held-out drafts with --held-out)")
+    parser.add_argument("--french", action="store_true", help="only the French drafts (tests/data/drafts-fr; its "
+                        "held-out drafts with --held-out)")
+    parser.add_argument("--spanish", action="store_true", help="only the Spanish drafts (tests/data/drafts-es; its "
+                        "held-out drafts with --held-out)")
     args = parser.parse_args(argv)
+    if args.spanish:
+        fidelity_drafts(ROOT / "cost_tables", quiet=args.quiet, folder=ROOT / "tests" / "data" / "drafts-es",
+                        first=SPANISH, held_out=args.held_out)
+        return 0
+    if args.french:
+        fidelity_drafts(ROOT / "cost_tables", quiet=args.quiet, folder=ROOT / "tests" / "data" / "drafts-fr",
+                        first=FRENCH, held_out=args.held_out)
+        return 0
     if args.blind13:
         fidelity_drafts(ROOT / "cost_tables", quiet=args.quiet, folder=ROOT / "tests" / "data" / "drafts13",
                         first=BLIND13, held_out=args.held_out)
@@ -379,6 +401,12 @@ def main(argv: list[str] | None = None) -> int:
     print("\nBlind round 13 (tests/data/drafts13: written and labelled before pbi read them; scored apart)")
     fidelity_drafts(near, quiet=args.quiet, folder=ROOT / "tests" / "data" / "drafts13", first=BLIND13,
                     held_out=args.held_out)
+    print("\nFrench drafts (tests/data/drafts-fr: written and labelled before pbi read them; scored apart)")
+    fidelity_drafts(near, quiet=args.quiet, folder=ROOT / "tests" / "data" / "drafts-fr", first=FRENCH,
+                    held_out=args.held_out)
+    print("\nSpanish drafts (tests/data/drafts-es: written and labelled before pbi read them; scored apart)")
+    fidelity_drafts(near, quiet=args.quiet, folder=ROOT / "tests" / "data" / "drafts-es", first=SPANISH,
+                    held_out=args.held_out)
     return 0 if ok and en_ok and test_ok else 1
 
 
@@ -401,6 +429,10 @@ BLIND11 = "blind round 11 (read once before the fixes, then fixed on)"
 BLIND12 = "blind round 12 (read once before the fixes, then fixed on)"
 #: the seven drafts of blind round 13 (its three held-out drafts are scored only with --held-out)
 BLIND13 = "blind round 13 (read once before the fixes, then fixed on)"
+#: the ten French drafts (their three held-out drafts are scored only with --held-out)
+FRENCH = "French drafts (development set)"
+#: the six Spanish drafts (their two held-out drafts are scored only with --held-out)
+SPANISH = "Spanish drafts (development set)"
 
 
 def _scores(want: dict[str, str], got: dict[str, str]) -> tuple[int, int, int, int]:

@@ -1,4 +1,4 @@
-"""The trigger rules of pbi/draft/rules/{zh,en}.yaml: every rule fires on its examples and not on its
+"""The trigger rules of pbi/draft/rules/{zh,en,fr,es}.yaml: every rule fires on its examples and not on its
 counter-examples, names a template of standards.yaml, and the templates price with the shipped tables."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pbi.model.errors import InputError
 from pbi.model.tables import resolve_table
 
 ROOT = Path(__file__).resolve().parents[1]
-LANGS = ("zh", "en")
+LANGS = ("zh", "en", "fr", "es")
 
 
 def _rules() -> list[tuple[str, Rule]]:

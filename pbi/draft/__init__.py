@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pbi.draft.propose import (ParagraphResult, Proposal, classify_draft, cn_number, document_year, propose_spec,
                                spec_yaml)
-from pbi.draft.reader import Draft, Item, Paragraph, detect_language, parse_drafts, read_drafts, read_text
+from pbi.draft.reader import READ_LANGUAGES, Draft, Item, Paragraph, detect_language, parse_drafts, read_drafts, read_text
 from pbi.draft.rules import Classification, RuleSet, load_rules, load_standards
 from pbi.model.errors import InputError
 from pbi.model.money import roman
@@ -67,11 +67,11 @@ def write_proposals(path: Path | str, *, language: str | None = None, table: str
     file is written. Returns what to print."""
     from pbi.model.fileio import check_output, write_atomic
 
-    lang = language if language in ("zh", "en") else None
+    lang = language if language in READ_LANGUAGES else None
     text = read_text(path)
-    drafts = select_drafts(read_drafts(path, language=lang), select)  # type: ignore[arg-type]
+    drafts = select_drafts(read_drafts(path, language=lang), select)
     context = document_year(text, load_rules(drafts[0].language), first_line=drafts[0].line,
-                            preambles=[p for d in drafts if d.language == "en" for p in d.preamble])
+                            preambles=[p for d in drafts if d.language != "zh" for p in d.preamble])
     out = Path(output) if output else None
     folder = out is not None and (out.is_dir() or str(output).endswith(("/", "\\")))
     if out is not None and not folder and len(drafts) > 1:

@@ -66,7 +66,7 @@ def issued_at(text: str, template: dict[str, Any], standards: Standards, rules: 
             return station, f"the session it reports on is held there (“{m.group(0)}”)"
     if meeting_place is not None:
         return meeting_place[0], f"the session it reports on is held there (“{meeting_place[1]}”)"
-    edge = r"\b" if lang == "en" else ""
+    edge = "" if lang == "zh" else r"\b"
     known = {**standards.bodies, **standards.receivers, **standards.issuers}
     names = sorted(((name, entry) for entry in known.values() for name in entry.get("names", {}).get(lang, [])),
                    key=lambda n: -len(n[0]))

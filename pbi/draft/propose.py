@@ -18,8 +18,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from pbi.draft.outputs import is_organizational, issued_at, same_document
-from pbi.draft.reader import Draft, Paragraph, with_stem
-from pbi.draft.rules import Classification, RuleSet, Standards, classify_text, load_rules, load_standards
+from pbi.draft.reader import Draft, Paragraph, es_cardinal, es_ordinal, fr_cardinal, fr_ordinal, with_stem
+from pbi.draft.rules import UNNAMED_REQUEST, Classification, RuleSet, Standards, classify_text, load_rules, load_standards
 from pbi.costing.engine import cost
 from pbi.model.errors import InputError, PbiError, SpecError
 from pbi.model import vocabulary
@@ -167,16 +167,29 @@ def session_in(session: str, lang: str) -> str | None:
     return f"{word[0].upper()}{word[1:]} session" if word else None
 
 
+def _session_in_english(session: str, lang: str) -> str | None:
+    """A French or Spanish masthead's session in English: "Quatre-vingt-unième session", "Octogésimo primer
+    período de sesiones" → "Eighty-first session"; "Session de 2026", "Período de sesiones de 2026" → "2026
+    session"; None for a form it does not know."""
+    m = re.fullmatch(r"\s*(?:Session|Per[ií]odo de sesiones)\s+de\s+(\d{4})\s*", session, re.IGNORECASE)
+    if m:
+        return f"{m.group(1)} session"
+    m = re.fullmatch(r"\s*(.+?)\s+(?:session|per[ií]odo de sesiones)\s*", session, re.IGNORECASE)
+    n = _number(m.group(1), lang) if m else None
+    word = _ordinal_word(n) if n else None
+    return f"{word[0].upper()}{word[1:]} session" if word else None
+
+
 def _in_both_languages(data: dict[str, Any], lang: str, assumptions: list[str]) -> None:
     """The spec's texts in the other language of the two pbi drafts read: the session translated (its
     number). The draft's own words (its title, agenda titles, the requests) stay in its language only, so
     that a note in the other language stops on them, or quotes them with a warning when asked
     (``--quote-untranslated``): never the draft's words silently in another language's note."""
-    other = "en" if lang == "zh" else "zh"
-    names = {"en": "English", "zh": "Chinese"}
+    other = "zh" if lang == "en" else "en"
+    names = {"en": "English", "zh": "Chinese", "fr": "French", "es": "Spanish"}
     session = data.get("session")
     if session and other not in session:
-        translated = session_in(session[lang], other)
+        translated = session_in(session[lang], other) if lang in ("en", "zh") else _session_in_english(session[lang], lang)
         if translated:
             session[other] = translated
             assumptions.append(f"the session “{session[lang]}” is “{translated}” in {names[other]}")
@@ -196,7 +209,7 @@ def _in_both_languages(data: dict[str, Any], lang: str, assumptions: list[str]) 
 def _number(text: str, lang: str) -> int | None:
     if text.isdigit():
         return int(text)
-    return cn_number(text) if lang == "zh" else en_ordinal(text)
+    return {"zh": cn_number, "fr": fr_ordinal, "es": es_ordinal}.get(lang, en_ordinal)(text)
 
 
 #: an opening verb followed by its adverb ("Decides also to convene", "Requests further the Office"),
@@ -251,6 +264,15 @@ def _classify(draft: Draft, rules: RuleSet) -> list[ParagraphResult]:
     return results
 
 
+def _session_word(draft: Draft) -> str:
+    """The ordinal of a masthead's session: "Eighty-first" of "Eighty-first session", "Soixante et unième" of
+    "Soixante et unième session", "Octogésimo primer" of "Octogésimo primer período de sesiones" (a French or
+    Spanish ordinal may be of several words)."""
+    if draft.language in ("fr", "es"):
+        return re.sub(r"\s+(?:session|per[ií]odo)\b.*$", "", draft.session.strip(), flags=re.IGNORECASE)
+    return draft.session.split()[0]
+
+
 def _body_named(draft: Draft, body: dict[str, Any]) -> bool:
     return any(name.lower() in draft.body.lower() for name in body.get("names", {}).get(draft.language, []))
 
@@ -265,7 +287,7 @@ def _own_cadence(draft: Draft) -> dict[str, int] | None:
     if not re.search(r"工作组|专家组|论坛|\b(?:Working Group|Expert Group|Forum)\b", draft.body, re.IGNORECASE):
         return None  # a conference of States parties meets every two years: no cadence is assumed for it
     counted = re.search(r"第([〇零一二三四五六七八九十百]+)届", draft.session)
-    n = _number(counted.group(1) if counted else draft.session.split()[0], draft.language)
+    n = _number(counted.group(1) if counted else _session_word(draft), draft.language)
     return {"first": draft.dated, "number": n, "every": 1} if n else None
 
 
@@ -351,7 +373,7 @@ def _masthead_year(draft: Draft, standards: Standards, body: dict[str, Any]) -> 
     m = re.match(r"^(\d{4})\b", draft.session) or re.search(r"\bof (\d{4})$", draft.session)
     if m:
         return int(m.group(1)), f"its masthead names the {draft.session}"
-    word = draft.session.split()[0]
+    word = _session_word(draft)
     counted = re.search(r"第([〇零一二三四五六七八九十百]+)届", draft.session)  # "第八十一届会议"
     n = _number(counted.group(1) if counted else word, draft.language)
     organ = next((b for b in standards.bodies.values()
@@ -387,7 +409,7 @@ def _subject_actor(texts: Sequence[tuple[str, str]], standards: Standards, lang:
             if not actor.get("section") or actor.get("section") in body.get("own_sections", []):
                 continue
             for word in actor.get("subjects", {}).get(lang, []):
-                edge = r"\b" if lang == "en" else ""
+                edge = "" if lang == "zh" else r"\b"
                 if re.search(edge + re.escape(word) + edge, text, re.IGNORECASE):
                     found.setdefault(str(actor["section"]), {**actor, "named": word, "where": where})
                     break
@@ -401,7 +423,7 @@ def _number_in(text: str, patterns: tuple[re.Pattern[str], ...], numbers: dict[s
     for pattern in patterns:
         for m in pattern.finditer(text):
             word = re.sub(r"[,，\s\u00a0\u202f]", "", m.group(1).lower())  # "10,700", "10 700"
-            spelled = en_cardinal(word) or cn_number(word)
+            spelled = en_cardinal(word) or cn_number(word) or fr_cardinal(m.group(1).lower()) or es_cardinal(m.group(1).lower())
             value = numbers.get(word) or (word if word.isdigit() else str(spelled) if spelled else None)
             if value and Decimal(value) > 0:
                 return value, m.group(0)
@@ -446,14 +468,26 @@ _ORGAN_AFTER = re.compile(r"^the\s+(?:[A-Z][\w-]*\s+)*?(Group|Forum|Committee|Co
                           r"Panel|Mechanism|Meeting|Assembly|Platform|Body)\b")
 
 
-def _other_organ(before: str, of: str, body: dict[str, Any]) -> bool:
+def _other_organ(before: str, of: str, body: dict[str, Any], rules: RuleSet | None = None) -> bool:
     """Whether the session a paragraph numbers is of an organ named beside it ("老龄问题工作组第十七届
-    会议", "the seventeenth session of the Open-ended Working Group on Ageing") that is not ``body``."""
-    found = _ORGAN_BEFORE.search(before) or _ORGAN_AFTER.match(of)
+    会议", "the seventeenth session of the Open-ended Working Group on Ageing") that is not ``body``
+    (the words of ``rules``' ``organ_before`` and ``organ_after`` when it gives them: "à la Conférence à sa …")."""
+    found = next((m for p in (rules.organ_before if rules and rules.organ_before else (_ORGAN_BEFORE,))
+                  for m in [p.search(before)] if m), None) or \
+        next((m for p in (rules.organ_after if rules and rules.organ_after else (_ORGAN_AFTER,)) for m in [p.match(of)] if m),
+             None)
     if found is None:
         return False
     word = next(g for g in found.groups() if g)
     return not any(word in name for names in body.get("names", {}).values() for name in names)
+
+
+#: the body a session is of, named after it ("the fifty-ninth session of the Statistical Commission"): group 1, with
+#: its article (rules' ``session_of`` for another language)
+_SESSION_OF = re.compile(r"\s+of\s+(the\s+[^,;.]{3,100})")
+#: the words before a session that put the work before it ("before its sixty-second session"; ``before_session``)
+_BEFORE_SESSION = re.compile(r"(before|prior to)\s*(its|the)?\s*$", re.IGNORECASE)
+_ARTICLE = re.compile(r"^(?:the|la|le|les|el|los|las)\s+|^l['’]\s?", re.IGNORECASE)
 
 
 def _session_year(text: str, body: dict[str, Any], rules: RuleSet, lang: str,
@@ -479,20 +513,20 @@ def _session_year(text: str, body: dict[str, Any], rules: RuleSet, lang: str,
                     just_before.lower().endswith(n.lower()) for n in named.get("names", {}).get(lang, [])):
                 named = None
             # "the fifty-ninth session of the Statistical Commission": the body named just after
-            of = re.match(r"\s+of\s+(the\s+[^,;.]{3,100})", text[m.end():])
+            of = next((o for p in rules.session_of or (_SESSION_OF,) for o in [p.match(text[m.end():])] if o), None)
             after = _named_body(of.group(1), standards, lang) if standards and of else None
             if after is not None and of is not None and any(
-                    of.group(1).lower().startswith("the " + n.lower()) for n in after.get("names", {}).get(lang, [])):
+                    _ARTICLE.sub("", of.group(1)).lower().startswith(n.lower()) for n in after.get("names", {}).get(lang, [])):
                 named = after
-            if named is None and _other_organ(text[max(0, m.start() - 40): m.start()], of.group(1) if of else "", body):
+            if named is None and _other_organ(text[max(0, m.start() - 40): m.start()], of.group(1) if of else "", body, rules):
                 continue  # "工作组第十七届会议", "the seventeenth session of the Working Group": not the body's
             cadence = (named or body).get("session_year")
             if not cadence:
                 continue
             year = _cadence_year(cadence, n)
             before = text[m.end(): m.end() + 6]
-            if re.match(r"^\s*(之前|以前|before)", before, re.IGNORECASE) or \
-                    re.search(r"(before|prior to)\s*(its|the)?\s*$", text[max(0, m.start() - 40): m.start()], re.I):
+            if re.match(r"^\s*(之前|以前|before)", before, re.IGNORECASE) or any(
+                    p.search(text[max(0, m.start() - 40): m.start()]) for p in rules.before_session or (_BEFORE_SESSION,)):
                 # between the session before it and this one: the year before, or the same year for a
                 # body meeting several times a year whose previous session is of that year
                 before_year = max(_cadence_year(cadence, n - 1), year - 1) if n > 1 else year - 1
@@ -625,7 +659,7 @@ def _times_a_year(text: str, rules: RuleSet) -> tuple[int, str] | None:
         if not m:
             continue
         word = (m.group(1) or "") if m.lastindex else "1"
-        units = int(word) if word.isdigit() else (en_cardinal(word) or cn_number(word))
+        units = int(word) if word.isdigit() else (en_cardinal(word) or cn_number(word) or fr_cardinal(word) or es_cardinal(word))
         if units and per_year // units > 1:
             return per_year // units, m.group(0)
     return None
@@ -645,8 +679,8 @@ def _count(text: str, rules: RuleSet) -> tuple[int, str] | None:
 def _unpriced_place(text: str, rules: RuleSet) -> str | None:
     """A venue the paragraph names that no table prices ("in Rome", "在罗马"), as written."""
     for name in rules.unpriced_places:
-        m = re.search(rf"\b(?:in|at) {re.escape(name)}\b" if rules.language == "en"
-                      else rf"(?:在|于){re.escape(name)}", text)
+        m = re.search(rf"(?:在|于){re.escape(name)}" if rules.language == "zh"
+                      else rf"\b(?:in|at|à|en) {re.escape(name)}\b", text)
         if m:
             return m.group(0)
     return None
@@ -717,7 +751,7 @@ def _listed_meeting(text: str, results: Sequence[ParagraphResult], ref: str, rul
             continue
         zh = rules.language == "zh"
         name, ordinal = (m.group(1), m.group(2)) if zh else (m.group(2), m.group(1))
-        n = cn_number(ordinal) if zh else en_ordinal(ordinal)
+        n = cn_number(ordinal) if zh else _number(ordinal, rules.language)
         for other in results:
             whole = " ".join(other.texts)
             if other.ref == ref or not n or name.lower() not in whole.lower():
@@ -822,7 +856,8 @@ def _listed_sessions(text: str, body: dict[str, Any], rules: RuleSet, lang: str,
         before = text[:m.start()]
         before = before[max((s.end() for p in rules.session_phrases for s in p.finditer(before)), default=0):]
         for word in (g for g in m.groups() if g):
-            one = f"its {word} session" if lang == "en" else f"第{word}届会议"
+            one = {"zh": f"第{word}届会议", "fr": f"sa {word} session", "es": f"su {word} período de sesiones"}.get(
+                lang, f"its {word} session")
             year = _session_year(before + one, body, rules, lang, standards)
             if year is None:
                 return []
@@ -845,7 +880,7 @@ def _destinations(text: str, standards: Standards, rules: RuleSet, lang: str, bo
         target = body_id if word.lower() in own else default
         if target and target in known:
             names.append((word, known[target]))
-    edge = r"\b" if lang == "en" else ""
+    edge = "" if lang == "zh" else r"\b"
     found: list[tuple[int, int, str, dict[str, Any]]] = []
     for name, entry in sorted(names, key=lambda n: -len(n[0])):
         for m in re.finditer(edge + re.escape(name) + edge, text, re.IGNORECASE):
@@ -866,7 +901,7 @@ def _body_met(text: str, standards: Standards, lang: str, body_id: str) -> tuple
     """The duty station and name of another body ``text`` names (standards.yaml, receiving_bodies: a
     treaty body, the Environment Assembly …), for meeting time given to that body ("to provide the
     Committee on the Rights of the Child with additional meeting time"): its sessions meet there."""
-    edge = r"\b" if lang == "en" else ""
+    edge = "" if lang == "zh" else r"\b"
     found = [(m.start(), str(entry["duty_station"]), m.group(0))
              for key, entry in standards.receivers.items() if key != body_id and entry.get("duty_station")
              for name in entry.get("names", {}).get(lang, [])
@@ -1071,9 +1106,11 @@ def _expert_body(results: Sequence[ParagraphResult], rules: RuleSet, lang: str) 
             for pattern in rules.expert_bodies:
                 m = pattern.search(text)
                 if m:
-                    noun = re.match(r"\w+(?: group)?", m.group(0)) if lang == "en" else re.match(r"工作组|专家组|小组|委员会|机制", m.group(0))
+                    noun = re.match(r"工作组|专家组|小组|委员会|机制", m.group(0)) if lang == "zh" else \
+                        re.match(r"\w+(?: group| de travail| d['’]experts| de trabajo| de expertos)?", m.group(0))
                     counted = m.group(1) if m.lastindex else None
-                    n = (cn_number(counted) if lang == "zh" else en_cardinal(counted.lower())) if counted else None
+                    cardinal = {"zh": cn_number, "fr": fr_cardinal, "es": es_cardinal}.get(lang, en_cardinal)
+                    n = cardinal(counted.lower()) if counted else None
                     return (noun.group(0).lower() if noun else "", str(n) if n else "", m.group(0), result.ref)
     return None
 
@@ -1203,6 +1240,10 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
             entry["words"] = [m.words for m in c.matches]
         if c.why and not c.has_implications:
             entry["why"] = c.why
+            if c.why.startswith(UNNAMED_REQUEST):
+                assumptions.append(f"paragraph {result.ref} asks the secretariat for work no rule names "
+                                   f"({_quote(result.paragraph.text)}): not priced; check it, and price it by hand if it "
+                                   "has implications")
         if c.condition:
             entry["condition"] = c.condition
         paragraph_log.append(entry)
@@ -1608,7 +1649,7 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                                "(the title's words before its colon): check the title against the agenda")
     if requests and all(r["operative_paragraphs"][0].startswith("(") for r in requests):
         data["paragraphs_in"] = "annex"
-    if lang in ("en", "zh"):
+    if lang in ("en", "zh", "fr", "es"):
         _in_both_languages(data, lang, assumptions)
     try:
         spec = Spec.model_validate(data)

@@ -1,11 +1,13 @@
-"""Reading draft resolutions and decisions: text (.txt, .md) or Word (.docx), Chinese or English.
+"""Reading draft resolutions and decisions: text (.txt, .md) or Word (.docx), Chinese, English, French or Spanish.
 
 A file may hold one draft or several (a session report's chapter I). Each draft is split into its
 title, preambular paragraphs, operative paragraphs with their sub-items — numbering as printed:
 ``1.``, ``(a)``, ``(i)``, ``㈠``, ``(一)`` — and the items of its annex. Page headers, document
 symbols printed as running heads, footnote texts and footnote markers are left out. The masthead of
-an English UN document above a draft (symbol, organ, session, Main Committee, agenda items) is read
-into the draft's fields, not its title.
+an English, French or Spanish UN document above a draft (symbol, organ, session, Main Committee, agenda
+items) is read into the draft's fields, not its title. French and Spanish number words and ordinals
+("trois", "vingt et un", "quatre-vingt-unième"; "veinticinco", "octogésimo primer") are read by
+``fr_cardinal``, ``fr_ordinal``, ``es_cardinal`` and ``es_ordinal``.
 """
 
 from __future__ import annotations
@@ -21,9 +23,11 @@ from pbi.model.fileio import MAX_DOCX_UNZIPPED, open_word_document, word_blocks,
 from pbi.model.yamlio import read_bytes
 
 __all__ = ["MAX_DRAFT_CHARS", "MAX_DOCX_UNZIPPED", "MAX_PARAGRAPH_CHARS", "Item", "Paragraph", "Draft", "read_text", "detect_language", "parse_drafts", "read_drafts", "masthead",
-           "masthead_fields", "with_stem"]
+           "masthead_fields", "with_stem", "fr_cardinal", "fr_ordinal", "es_cardinal", "es_ordinal", "READ_LANGUAGES"]
 
-Language = Literal["zh", "en"]
+Language = Literal["zh", "en", "fr", "es"]
+#: the languages whose drafts pbi reads
+READ_LANGUAGES: tuple[Language, ...] = ("zh", "en", "fr", "es")
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
@@ -81,6 +85,58 @@ _MASTHEAD_ZH = {
     "body": re.compile(r"^(?P<v>[\u4e00-\u9fff《》]{2,60}(?:委员会|缔约方会议|缔约国会议|环境大会|人居大会|执行局|工作组))\s*$"),
     "other": re.compile(r"^(Distr\.?:.*|中\s*文|原件\s*[：:].*|[\u4e00-\u9fff]{2,40}(?:[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日)?通过的(?:决议|决定))\s*$"),
 }
+# the same lines in a French document: "Nations Unies  A/C.3/81/L.27", "Assemblée générale",
+# "Quatre-vingt-unième session", "Troisième Commission", "Point 68 de l'ordre du jour",
+# "Vienne, 12-16 octobre 2026", "Distr. limitée", "Français", "Original : anglais"
+_MONTHS_FR = "(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)"
+_MONTH_NUMBER_FR = {m: i for i, m in enumerate(("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+                                                 "septembre", "octobre", "novembre", "décembre"), start=1)} \
+    | {"fevrier": 2, "aout": 8, "decembre": 12}
+_MASTHEAD_FR = {
+    "symbol": re.compile(r"^(?:Nations Unies\s+)?(?P<v>[A-Z]{1,6}(?:/[A-Z0-9.]+)*/L\.\d+(?:/Rev\.\d+)?)\s*$"),
+    "organ": re.compile(r"^(?:Nations Unies|(?P<v>Assemblée générale|Conseil économique et social|Conseil de sécurité"
+                        r"|Conseil des droits de l['’]homme))\s*$"),
+    "session": re.compile(r"^(?P<v>(?:(?:Reprise de la |Reprise de sa )?(?:[A-ZÉ][a-zéè]+(?:[- ](?:et[- ])?[a-zéè]+){0,4}|\d+e)"
+                          r"(?:\s+session(?:\s+(?:extraordinaire|ordinaire|de fond|d['’]organisation))?)"
+                          r"|Session(?:\s+(?:de fond|d['’]organisation|extraordinaire))?\s+de\s+\d{4}))\s*$"),
+    "committee": re.compile(r"^(?P<v>(?:Première|Deuxième|Troisième|Quatrième|Cinquième|Sixième) Commission"
+                            r"|Commission des questions politiques spéciales et de la décolonisation)\s*$"),
+    "agenda": re.compile(r"^Points?\s+(?P<v>.+?)\s+de\s+l['’]ordre\s+du\s+jour(?:\s+provisoire)?\s*$"),
+    "date": re.compile(r"^(?:[A-ZÉ][a-zéè]+(?: [A-Z][a-z]+)?,\s+)?(?:(?:\d{4}|\d{1,2}(?:er)?)(?!\d)|" + _MONTHS_FR
+                       + r"|\s|–|-|et|au)*?(?P<m>" + _MONTHS_FR + r")\s+(?P<v>(?:19|20)\d{2})\s*$", re.IGNORECASE),
+    "body": re.compile(r"^(?P<v>(?:Commission|Conférence|Conseil|Conseil d['’]administration|Réunion des États parties"
+                       r"|(?:Groupe de travail)(?:\s+intergouvernemental)?(?:\s+à composition non limitée)?)"
+                       r"\s+(?:de|des|du|sur|pour|d['’])\s*[^.;:,]{3,150}"
+                       r"|Assemblée des Nations Unies pour l['’]environnement[^.;:,]{0,60})\s*$"),
+    "other": re.compile(r"^(Distr\.?(?:\s*:)?\s.*|Original\s*:.*|Français|(?:Résolution|Décision)s? adoptées? par (?:l['’]|le |la )[^.;]{3,150}"
+                        r")\s*$"),
+}
+# and in a Spanish document: "Naciones Unidas  A/C.3/81/L.31", "Asamblea General", "Octogésimo primer período de
+# sesiones", "Tercera Comisión", "Tema 68 del programa", "Viena, 12 a 16 de octubre de 2026", "Distr. limitada"
+_MONTHS_ES = "(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)"
+_MONTH_NUMBER_ES = {m: i for i, m in enumerate(("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+                                                 "septiembre", "octubre", "noviembre", "diciembre"), start=1)} | {"setiembre": 9}
+_MASTHEAD_ES = {
+    "symbol": re.compile(r"^(?:Naciones Unidas\s+)?(?P<v>[A-Z]{1,6}(?:/[A-Z0-9.]+)*/L\.\d+(?:/Rev\.\d+)?)\s*$"),
+    "organ": re.compile(r"^(?:Naciones Unidas|(?P<v>Asamblea General|Consejo Económico y Social|Consejo de Seguridad"
+                        r"|Consejo de Derechos Humanos))\s*$"),
+    "session": re.compile(r"^(?P<v>(?:(?:Continuación del |Continuación de su )?(?:[A-ZÁÉÍÓÚ][a-záéíóú]+(?: [a-záéíóú]+)?"
+                          r"|\d{1,3}(?:º|°|ª|er|o)?)\s+período\s+(?:extraordinario\s+)?de\s+sesiones"
+                          r"(?:\s+(?:sustantivo|de organización))?)"
+                          r"|Período\s+(?:extraordinario\s+)?de\s+sesiones(?:\s+(?:sustantivo|de organización))?\s+de\s+\d{4})\s*$"),
+    "committee": re.compile(r"^(?P<v>(?:Primera|Segunda|Tercera|Cuarta|Quinta|Sexta) Comisión"
+                            r"|Comisión Política Especial y de Descolonización)\s*$"),
+    "agenda": re.compile(r"^Temas?\s+(?P<v>.+?)\s+(?:del\s+programa|de\s+la\s+agenda)(?:\s+provisional)?\s*$"),
+    "date": re.compile(r"^(?:[A-ZÁÉÍÓÚ][a-záéíóú]+(?: [A-Z][a-z]+)?,\s+)?(?:\d{1,2}(?!\d)|\s|–|-|a|y|de|al|"
+                       + _MONTHS_ES + r")*?(?P<m>" + _MONTHS_ES + r")\s+de\s+(?P<v>(?:19|20)\d{2})\s*$", re.IGNORECASE),
+    "body": re.compile(r"^(?P<v>(?:Comisión|Conferencia|Consejo|Junta Ejecutiva|Reunión de los Estados partes"
+                       r"|Grupo de Trabajo(?:\s+Intergubernamental)?(?:\s+de\s+Composición\s+Abierta)?)"
+                       r"\s+(?:de|del|de la|de las|de los|sobre|para|en)\s+[^.;:,]{3,150}"
+                       r"|Asamblea de las Naciones Unidas sobre el Medio Ambiente[^.;:,]{0,60})\s*$"),
+    "other": re.compile(r"^(Distr\.?(?:\s*:)?\s.*|Original\s*:.*|Español|(?:Resolución|Decisión) aprobada por (?:la |el )[^.;]{3,150}"
+                        r")\s*$"),
+}
+_MASTHEADS = {"en": _MASTHEAD, "zh": _MASTHEAD_ZH, "fr": _MASTHEAD_FR, "es": _MASTHEAD_ES}
 # the gap between the two columns of a masthead line ("大    会" is one column)
 _COLUMN_GAP = r"\s{5,}|\t"
 _FOOTNOTE_RULE = re.compile(r"^\s*(_{5,}|-{3,}|\*{3,})\s*$")
@@ -108,8 +164,9 @@ def _inserted_number(number: str) -> str:
     m = re.fullmatch(r"(\d{1,3}) ?(之[二三四])", number)
     return f"{m.group(1)} {_INSERTED[m.group(2)]}" if m else number
 _FOUR_DIGITS = re.compile(r"^(\d{4,})\s*[.．]\s+\S")  # "1000. Requests …": numbering past 999
-_LETTER = re.compile(r"^[(（]([a-z]{1,2})[)）]\s*(.*)$")
-_ROMAN = re.compile(r"^[(（]((?:x{0,3})(?:ix|iv|v?i{0,3}))[)）]\s*(.*)$")
+# (French documents print "a)", "ii)" without the opening bracket)
+_LETTER = re.compile(r"^[(（]?([a-z]{1,2})[)）]\s*(.*)$")
+_ROMAN = re.compile(r"^[(（]?((?:x{0,3})(?:ix|iv|v?i{0,3}))[)）]\s*(.*)$")
 _CN_ITEM = re.compile(r"^([㈠-㈩])\s*(.*)$|^[(（]([一二三四五六七八九十]{1,3})[)）]\s*(.*)$")
 
 _CN_NUM = "一二三四五六七八九十"
@@ -125,6 +182,16 @@ _DRAFT_START = {
     "en": re.compile(r"^(?:(?!\d{1,3}\s*[.．])[^:\n]{1,2000}:\s*(?:revised\s+)?draft\s+|(?:revised\s+)?draft\s+)?"
                      r"(?P<kind>resolution|decision)\s*(?P<num>[\dIVXLC]+(?:/\d+)?)?(?:/(?:\.\.\.|…))?"
                      r"(?:\s+(?:submitted|recommended|proposed)\s+by\s.*)?\s*$", re.IGNORECASE),
+    # "Projet de résolution", "Chine et Mongolie : projet de résolution", "Projet de résolution révisé",
+    # "Projet de résolution présenté par le Vice-Président de la Commission …", "Résolution 5/2"
+    "fr": re.compile(r"^(?:(?!\d{1,3}\s*[.．])[^:\n]{1,2000}\s?:\s*projet\s+de\s+|projet\s+de\s+)?"
+                     r"(?P<kind>résolution|décision)\s*(?P<num>[\dIVXLC]+(?:/\d+)?)?(?:/(?:\.\.\.|…))?(?:\s+révisée?)?"
+                     r"(?:\s+(?:présentée?|recommandée?|proposée?)\s+par\s.*)?\s*$", re.IGNORECASE),
+    # "Proyecto de resolución", "China y Mongolia: proyecto de resolución", "Proyecto de resolución revisado",
+    # "Proyecto de resolución presentado por el Vicepresidente de la Comisión …"
+    "es": re.compile(r"^(?:(?!\d{1,3}\s*[.．])[^:\n]{1,2000}:\s*proyecto\s+de\s+|proyecto\s+de\s+)?"
+                     r"(?P<kind>resolución|decisión)\s*(?P<num>[\dIVXLC]+(?:/\d+)?)?(?:/(?:\.\.\.|…))?(?:\s+revisad[oa])?"
+                     r"(?:\s+(?:presentad[oa]|recomendad[oa]|propuest[oa])\s+por\s.*)?\s*$", re.IGNORECASE),
 }
 # a draft's heading with its title on the same line: "Draft resolution: The right to clean air",
 # "Draft decision II — Working methods", "决议草案：农村妇女的数字包容"
@@ -134,40 +201,66 @@ _DRAFT_TITLED = {
     "en": re.compile(r"^(?:revised\s+)?draft\s+(?P<kind>resolution|decision)\s*(?P<num>[\dIVXLC]+(?:/\d+)?)?"
                      r"(?:\s+(?P<symbol>[A-Z]{1,6}(?:/[A-Z0-9.]+)*/L\.\d+(?:/Rev\.\d+)?))?"
                      r"\s*(?::|\s[–—-])\s*(?P<title>[A-Z\"“].{1,300})$", re.IGNORECASE),
+    "fr": re.compile(r"^projet\s+de\s+(?P<kind>résolution|décision)\s*(?P<num>[\dIVXLC]+(?:/\d+)?)?(?:\s+révisée?)?"
+                     r"(?:\s+(?P<symbol>[A-Z]{1,6}(?:/[A-Z0-9.]+)*/L\.\d+(?:/Rev\.\d+)?))?"
+                     r"\s*(?::|\s[–—-])\s*(?P<title>[A-ZÉÀ«\"“].{1,300})$", re.IGNORECASE),
+    "es": re.compile(r"^proyecto\s+de\s+(?P<kind>resolución|decisión)\s*(?P<num>[\dIVXLC]+(?:/\d+)?)?(?:\s+revisad[oa])?"
+                     r"(?:\s+(?P<symbol>[A-Z]{1,6}(?:/[A-Z0-9.]+)*/L\.\d+(?:/Rev\.\d+)?))?"
+                     r"\s*(?::|\s[–—-])\s*(?P<title>[A-ZÁÉÍÓÚ«\"“].{1,300})$", re.IGNORECASE),
 }
 
 
 def _draft_start(text: str) -> re.Match[str] | None:
     """The heading of a draft ("Draft resolution", "Mexico: draft resolution", "决议草案：标题"), or None."""
-    return (_DRAFT_START["zh"].match(text) or _DRAFT_START["en"].match(text)
-            or _DRAFT_TITLED["zh"].match(text) or _DRAFT_TITLED["en"].match(text))
+    return next((m for lang in READ_LANGUAGES for m in [_DRAFT_START[lang].match(text)] if m), None) \
+        or next((m for lang in READ_LANGUAGES for m in [_DRAFT_TITLED[lang].match(text)] if m), None)
 
 
 # headings that close a draft: "二. 组织事项", "B． 决定", "第一章", "Chapter II", "A. Draft resolutions…"
 _CLOSING_HEADING = re.compile(r"^([" + _CN_NUM + r"]+\s*[.．、]\s*\S|[A-Z]\s*[.．]\s*[\u4e00-\u9fff]|[A-Z]\.\s+[A-Z]|第[" + _CN_NUM
-                              + r"]+章|Chapter\s+[IVX\d]+)")
-_ANNEX = re.compile(r"^(附件[" + _CN_NUM + r"]*|Annex(\s+[IVX]+)?)\s*$", re.IGNORECASE)
+                              + r"]+章|(?:Chapter|Chapitre|Capítulo)\s+[IVX\d]+)")
+_ANNEX = re.compile(r"^(附件[" + _CN_NUM + r"]*|(?:Annexe?|Anexo)(\s+[IVX]+)?)\s*$", re.IGNORECASE)
 # the line naming the body that adopts the draft: "大会，", "The General Assembly,", and a decision's
 # "缔约方会议决定设立…" (the body, then at once what it decides)
 _BODY_WORDS = {"zh": r"(大会|理事会|缔约方会议|缔约国会议|委员会|工作组|专家组|论坛|执行局)",
-               "en": r"(Assembly|Council|Conference|Commission|Parties|Working Group|Forum|Executive Board)"}
+               "en": r"(Assembly|Council|Conference|Commission|Parties|Working Group|Forum|Executive Board)",
+               "fr": r"(Assemblée|Conseil|Conférence|Commission|Parties|Groupe de travail|Forum)",
+               "es": r"(Asamblea|Consejo|Conferencia|Comisión|Partes|Grupo de Trabajo|Foro)"}
 # bodies that open a draft only with the comma after their name (alone on a line they are headings)
-_GROUP_WORDS = ("工作组", "专家组", "论坛", "执行局", "Working Group", "Forum", "Executive Board")
+_GROUP_WORDS = ("工作组", "专家组", "论坛", "执行局", "Working Group", "Forum", "Executive Board", "Groupe de travail",
+                "Grupo de Trabajo", "Foro")
 _BODY_LINE = {
     "zh": re.compile(r"^(?P<body>[^，,：:。；.]{0,58}?" + _BODY_WORDS["zh"] + r")(?P<sep>[，,：:]?)(?P<rest>.*)$"),
     "en": re.compile(r"^(?P<body>The\s+[^,:;.]{0,200}?" + _BODY_WORDS["en"]
                      + r"(\s+(on|to|of|for|against)\s+[^,:;.]{0,160})?)(?P<sep>[,:]?)\s*(?P<rest>.*)$"),
+    # "L’Assemblée générale,", "La Conférence des Parties à la Convention …,", "Le Conseil des droits de l’homme,"
+    "fr": re.compile(r"^(?P<body>(?:L['’]\s?|La\s+|Le\s+)[^,:;.]{0,200}?" + _BODY_WORDS["fr"]
+                     + r"(\s*(?:de|des|du|d['’]|sur|pour|contre|à|aux|générale|économique)\b\s*"
+                     r"(?:(?!\s(?:décide|prie|adopte|approuve)\b)[^,:;.]){0,160})?)"
+                     r"(?P<sep>[,:]?)\s*(?P<rest>.*)$"),
+    # "La Asamblea General,", "La Conferencia de las Partes en la Convención …,", "El Consejo de Derechos Humanos,"
+    "es": re.compile(r"^(?P<body>(?:La\s+|El\s+|Los\s+)[^,:;.]{0,200}?" + _BODY_WORDS["es"]
+                     + r"(\s*(?:de|del|de la|de las|de los|sobre|para|contra|en|General|Económico)\b\s*"
+                     r"(?:(?!\s(?:decide|solicita|pide|aprueba|adopta)\b)[^,:;.]){0,160})?)"
+                     r"(?P<sep>[,:]?)\s*(?P<rest>.*)$"),
 }
 # the longest name of an organ printed alone on its line, without its comma, to open a Chinese draft
 # ("经济及社会理事会" is eight characters); a longer line without a comma is the draft's title
 _ZH_ORGAN_ALONE = 8
 # a commission's line above the draft it recommends to another organ: neither title nor body
 _RECOMMENDS = re.compile(r"recommends\s+to\s+the\s.{3,200}?\s(?:approval|adoption)\s+of\s+the\s+following\s+draft"
+                         # "recommande au Conseil économique et social d'adopter le projet de résolution suivant"
+                         r"|recommande\s+(?:au|à\s+la|à\s+l['’])\s?.{3,200}?\s(?:d['’]adopter|d['’]approuver)\s+le(?:s)?\s+projets?\s+de"
+                         # "recomienda al Consejo Económico y Social que apruebe el siguiente proyecto de resolución"
+                         r"|recomienda\s+(?:al|a\s+la)\s.{3,200}?\s(?:que\s+apruebe|la\s+aprobación\s+de)\s+(?:el|los)\s+(?:siguientes?\s+)?proyectos?\s+de"
                          r"|建议.{2,40}?(?:核准|通过)下(?:述|列)(?:决议|决定)草案", re.IGNORECASE)
-_DECIDING = re.compile(r"^(决定|核准|通过|请|Decides|Approves|Adopts|Requests)", re.IGNORECASE)
+_DECIDING = re.compile(r"^(决定|核准|通过|请|Decides|Approves|Adopts|Requests|décide|approuve|adopte|prie|decide|aprueba|adopta"
+                       r"|solicita)", re.IGNORECASE)
 # a decision's stem alone, its lettered items each completing it: "The General Assembly decides:",
 # "大会决定：" — "(b) To request the Secretary-General …" is read "Decides to request the Secretary-General …"
-_STEM = re.compile(r"^(?P<verb>(?:also |further )?decides(?: that)?|(?:还|又)?决定)\s*[:：]\s*$", re.IGNORECASE)
+_STEM = re.compile(r"^(?P<verb>(?:also |further )?decides(?: that)?|(?:还|又)?决定|décide(?: également| en outre)?(?: que)?"
+                   r"|decide(?: también| además)?(?: que)?)"
+                   r"\s*[:：]\s*$", re.IGNORECASE)
 
 
 def _body_of(para: str, lang: Language) -> tuple[str, str, bool] | None:
@@ -182,7 +275,7 @@ def _body_of(para: str, lang: Language) -> tuple[str, str, bool] | None:
         return body, "", False
     if not sep and _DECIDING.match(rest):
         return body, rest, True
-    if sep and len(body) <= (40 if lang == "zh" else 160):
+    if sep and len(body) <= (40 if lang == "zh" else 160 if lang == "en" else 220):
         return body, rest, False
     return None
 
@@ -399,11 +492,136 @@ def _docx_rows(tables: Any) -> list[str]:
     return rows
 
 
+# words that are frequent in one language's drafts and rare in the others': articles, prepositions,
+# pronouns (French "les", "des", "du", "l’"; English "the", "of", "and"; Spanish "los", "las", "del", "el")
+_FUNCTION_WORDS = {
+    "en": re.compile(r"\b(?:the|of|and|to|its|that|with|for|on|in|by)\b", re.IGNORECASE),
+    "fr": re.compile(r"\b(?:les|des|du|le|et|à|aux|sa|ses|sur|une|dans|par|pour|au)\b|\b[ld]['’](?=\w)", re.IGNORECASE),
+    "es": re.compile(r"\b(?:los|las|del|el|y|su|sus|con|por|para|una|al)\b", re.IGNORECASE),
+}
+
+
 def detect_language(text: str) -> Language:
-    """zh when at least a tenth of the letters are Chinese characters, else en."""
+    """zh when at least a tenth of the letters are Chinese characters; else the language whose function
+    words the text has most of: fr or es when its words are more than half as many again as English ones
+    and more than the other's, else en (a Russian or Arabic draft is read as en and refused:
+    ``unread_language``)."""
     letters = sum(map(str.isalpha, text))
     cjk = sum(map(len, _CJK_RUN.findall(text)))
-    return "zh" if letters and cjk / letters >= 0.1 else "en"
+    if letters and cjk / letters >= 0.1:
+        return "zh"
+    sample = text[:200_000]
+    counts = {lang: len(pattern.findall(sample)) for lang, pattern in _FUNCTION_WORDS.items()}
+    if counts["fr"] > 1.5 * counts["en"] and counts["fr"] > counts["es"]:
+        return "fr"
+    if counts["es"] > 1.5 * counts["en"] and counts["es"] > counts["fr"]:
+        return "es"
+    return "en"
+
+
+_CARDINALS_FR = {"zéro": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
+                 "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16,
+                 "vingt": 20, "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60, "cent": 100,
+                 "cents": 100, "mille": 1000}
+# an ordinal's stem without "-ième" as its cardinal is written: "cinqu" → "cinq", "neuv" → "neuf", "onz" → "onze"
+_ORDINAL_STEMS_FR = {"cinqu": "cinq", "neuv": "neuf", "quatr": "quatre", "onz": "onze", "douz": "douze", "treiz": "treize",
+                     "quatorz": "quatorze", "quinz": "quinze", "seiz": "seize", "trent": "trente", "quarant": "quarante",
+                     "cinquant": "cinquante", "soixant": "soixante"}
+
+
+def fr_cardinal(text: str) -> int | None:
+    """A French number in words or digits: "trois" → 3, "vingt et un" → 21, "soixante-dix" → 70,
+    "quatre-vingt-deux" → 82, "10 700" → 10700; None for anything else."""
+    word = re.sub(r"[\s\u00a0\u202f.,]", "", text) if re.fullmatch(r"[\d\s\u00a0\u202f.,]+", text.strip()) else text
+    if word.strip().isdigit():
+        return int(word.strip())
+    tokens = [t for t in re.split(r"[-\s\u00a0]+", text.strip().lower()) if t and t != "et"]
+    if not tokens or any(t not in _CARDINALS_FR for t in tokens):
+        return None
+    total = current = 0
+    for i, token in enumerate(tokens):
+        value = _CARDINALS_FR[token]
+        if value == 1000:
+            total, current = total + max(current, 1) * 1000, 0
+        elif value == 100:
+            current = max(current, 1) * 100
+        elif value == 20 and i and tokens[i - 1] == "quatre":
+            current += 76  # "quatre-vingt": four twenties
+        else:
+            current += value
+    return total + current or None
+
+
+_CARDINALS_ES = {"cero": 0, "un": 1, "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7,
+                 "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12, "trece": 13, "catorce": 14, "quince": 15,
+                 "dieciséis": 16, "dieciseis": 16, "diecisiete": 17, "dieciocho": 18, "diecinueve": 19, "veinte": 20,
+                 "veintiún": 21, "veintiuno": 21, "veintiuna": 21, "veintidós": 22, "veintidos": 22, "veintitrés": 23,
+                 "veintitres": 23, "veinticuatro": 24, "veinticinco": 25, "veintiséis": 26, "veintiseis": 26,
+                 "veintisiete": 27, "veintiocho": 28, "veintinueve": 29, "treinta": 30, "cuarenta": 40, "cincuenta": 50,
+                 "sesenta": 60, "setenta": 70, "ochenta": 80, "noventa": 90, "cien": 100, "ciento": 100, "mil": 1000}
+_ORDINALS_ES = {"primero": 1, "primer": 1, "segundo": 2, "tercero": 3, "tercer": 3, "cuarto": 4, "quinto": 5, "sexto": 6,
+                "séptimo": 7, "sétimo": 7, "octavo": 8, "noveno": 9, "décimo": 10, "undécimo": 11, "duodécimo": 12,
+                "vigésimo": 20, "trigésimo": 30, "cuadragésimo": 40, "quincuagésimo": 50, "sexagésimo": 60,
+                "septuagésimo": 70, "octogésimo": 80, "nonagésimo": 90, "centésimo": 100}
+
+
+def es_cardinal(text: str) -> int | None:
+    """A Spanish number in words or digits: "tres" → 3, "veinticinco" → 25, "treinta y cinco" → 35,
+    "10 700" → 10700; None for anything else."""
+    if re.fullmatch(r"[\d\s\u00a0\u202f.,]+", text.strip()):
+        digits = re.sub(r"[\s\u00a0\u202f.,]", "", text)
+        return int(digits) if digits else None
+    tokens = [t for t in re.split(r"[\s\u00a0]+", text.strip().lower()) if t and t != "y"]
+    if not tokens or any(t not in _CARDINALS_ES for t in tokens):
+        return None
+    total = current = 0
+    for token in tokens:
+        value = _CARDINALS_ES[token]
+        if value == 1000:
+            total, current = total + max(current, 1) * 1000, 0
+        else:
+            current += value
+    return total + current or None
+
+
+def es_ordinal(text: str) -> int | None:
+    """A Spanish ordinal, masculine or feminine, in one word or two: "primer" → 1, "decimocuarto" → 14,
+    "octogésimo primer" → 81, "sexagésima segunda" → 62, "63er", "64º" → 64; None for anything else."""
+    word = text.strip().lower()
+    m = re.fullmatch(r"(\d{1,3})\s*(?:º|°|ª|er|o|a|ro|do|to|vo|no)?", word)
+    if m:
+        return int(m.group(1))
+    total = 0
+    for token in re.split(r"[\s-]+", word):
+        token = re.sub(r"a$", "o", token) if token not in _ORDINALS_ES else token  # feminine: "primera" → "primero"
+        if token.startswith("decimo") and token != "decimo":  # "decimocuarto" → 10 + 4
+            rest = re.sub(r"a$", "o", token[len("decimo"):])
+            if rest not in _ORDINALS_ES or _ORDINALS_ES[rest] > 9:
+                return None
+            total += 10 + _ORDINALS_ES[rest]
+        elif token in _ORDINALS_ES:
+            total += _ORDINALS_ES[token]
+        else:
+            return None
+    return total or None
+
+
+def fr_ordinal(text: str) -> int | None:
+    """A French ordinal: "première" → 1, "quatorzième" → 14, "soixante et unième" → 61,
+    "quatre-vingt-unième" → 81, "81e" → 81; None for anything else."""
+    word = text.strip().lower()
+    m = re.fullmatch(r"(\d{1,3})(?:e|è|ème|ieme|ième|er|re)", word)
+    if m:
+        return int(m.group(1))
+    if word in ("premier", "première", "premiere"):
+        return 1
+    if word in ("second", "seconde"):
+        return 2
+    m = re.fullmatch(r"(.*?)(\w+?)i[eè]me", word)
+    if not m:
+        return None
+    stem = _ORDINAL_STEMS_FR.get(m.group(2), m.group(2))
+    return fr_cardinal(m.group(1) + stem)
 
 
 _MONTHS = "(January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -414,8 +632,8 @@ def _number_runs_on(line: str, previous: str, blank: bool) -> bool:
     sentence above runs on into it (no blank line between, no stop at the end of the line above, a
     word in small letters or a month after the number: "from 12 to" / "13 October 2028"), so it is no
     footnote's text."""
-    return bool(previous) and not blank and bool(re.match(r"\s?\d{1,3}\s+([a-z]|" + _MONTHS + r"\b)", line)) \
-        and bool(re.search(r"[A-Za-z,]$", previous.rstrip()))
+    return bool(previous) and not blank and bool(re.match(r"\s?\d{1,3}\s+([a-zà-ÿ]|" + _MONTHS + r"\b)", line)) \
+        and bool(re.search(r"[A-Za-zÀ-ÿ,]$", previous.rstrip()))
 
 
 def _logical_lines(text: str) -> list[tuple[int, str]]:
@@ -503,11 +721,12 @@ def masthead(text: str, language: Language = "en") -> tuple[str, str] | None:
     its year and its last month: "Vienna, 18–22 May 2026" → ("date", "2026-05")."""
     if len(text) > _MAX_MASTHEAD_CHARS:
         return None
-    for name, pattern in (_MASTHEAD_ZH if language == "zh" else _MASTHEAD).items():
+    for name, pattern in _MASTHEADS[language].items():
         m = pattern.match(text)
         if m and name == "date":
             month = m.group("m2") if "m2" in m.groupdict() and m.group("m2") else m.group("m")
-            number = int(month) if month.isdigit() else _MONTH_NUMBER[month]
+            number = int(month) if month.isdigit() else (_MONTH_NUMBER.get(month) or _MONTH_NUMBER_FR.get(month.lower())
+                                                         or _MONTH_NUMBER_ES[month.lower()])
             return name, f"{m.group('v')}-{number:02d}"
         if m:
             return name, (m.groupdict().get("v") or "")
@@ -521,7 +740,8 @@ def masthead_fields(text: str, language: Language | None = None) -> list[tuple[s
     def one(column: str) -> tuple[str, str] | None:
         if language is not None:
             return masthead(column, language)
-        return masthead(column, "en") or masthead(re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", column), "zh")
+        return masthead(column, "en") or masthead(re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", column), "zh") \
+            or masthead(column, "fr") or masthead(column, "es")
 
     whole = one(text.strip())
     if whole is not None:
@@ -565,15 +785,16 @@ def _set_masthead(draft: Draft, name: str, value: str) -> None:
     elif name in ("organ", "session", "committee") and value:
         value = re.sub(r"\s+", "", value) if draft.language == "zh" and name == "organ" else value
         setattr(draft, name, value if name != "organ" or not draft.organ else draft.organ)
-    if name == "organ" and value in ("Human Rights Council", "人权理事会"):
+    if name == "organ" and value in ("Human Rights Council", "人权理事会", "Conseil des droits de l'homme",
+                                     "Conseil des droits de l’homme", "Consejo de Derechos Humanos"):
         draft.organ = value  # "General Assembly / Human Rights Council": the Council
 
 
 def _is_body_line(text: str) -> bool:
     """A short line that only names the body: "大会，", "The General Assembly,"."""
-    if re.search(r"\brecommends\b|建议", text):
+    if re.search(r"\brecommends\b|建议|\brecommande\b|\brecomienda\b", text):
         return False  # "The Commission … recommends to the" / "Economic and Social Council the adoption of …"
-    for lang in ("zh", "en"):
+    for lang in READ_LANGUAGES:
         opening = _body_of(text, lang)
         if opening and (not opening[1] or _STEM.match(opening[1])) and len(text) <= (40 if lang == "zh" else 200):
             return True
@@ -588,10 +809,16 @@ def _ends_sentence(text: str) -> bool:
     return text[-1:] in "，,；;。.：:" or bool(_draft_start(text))
 
 
+# a number whose thousands a Spanish text parts with points ("10.700", "1.250.000"): not "79.1", "Rev.1"
+_ES_THOUSANDS = re.compile(r"(?<![\d.])\d{1,3}(?:\.\d{3})+(?![\d])(?!\.\d)")
+
+
 def parse_drafts(text: str, *, file: str = "<text>", language: Language | None = None) -> list[Draft]:
     """Every draft in ``text``, in the order printed."""
     text = _ascii_numbers(text)  # as read_text gives it, for a text given here directly
     lang: Language = language or detect_language(text)
+    if lang == "es":  # "10.700 palabras": a point between thousands, as Spanish prints them, is no sentence's end
+        text = _ES_THOUSANDS.sub(lambda m: m.group(0).replace(".", "\u202f"), text)
     drafts: list[Draft] = []
     current: Draft | None = None
     stage = "title"  # title → preamble → operative → annex
@@ -617,7 +844,7 @@ def parse_drafts(text: str, *, file: str = "<text>", language: Language | None =
             kind_word = (start.groupdict().get("kind") or start.groupdict().get("kind2")
                          or start.groupdict().get("kind3") or "")
             kind: Literal["resolution", "decision"] = (
-                "decision" if kind_word.lower() in ("决定", "decision") else "resolution")
+                "decision" if kind_word.lower() in ("决定", "decision", "décision", "decisión") else "resolution")
             if above is not None and above.agenda_title and _sponsors_split(above.agenda_title, para):
                 para, above.agenda_title = (above.agenda_title + ("" if _CJK.search(para) else " ") + para), ""
             current = Draft(label=para, kind=kind, number=start.groupdict().get("num") or start.groupdict().get("cn"),
@@ -648,7 +875,7 @@ def parse_drafts(text: str, *, file: str = "<text>", language: Language | None =
         if annex:
             if stage in ("operative", "annex"):
                 stage = "annex"
-                suffix = re.sub(r"^(附件|annex)\s*", "", para, flags=re.IGNORECASE).strip()
+                suffix = re.sub(r"^(附件|annexe?|anexo)\s*", "", para, flags=re.IGNORECASE).strip()
                 annex_name = _ROMAN_OF.get(suffix, suffix) or "I"
                 continue
             current = None
@@ -858,7 +1085,8 @@ def read_drafts(path: Path | str, *, language: Language | None = None) -> list[D
                              f"any draft's paragraph (at most {MAX_PARAGRAPH_CHARS:,})", file=str(path), line=paragraph.line)
     if not drafts and (unread := unread_language(text)):
         raise InputError(f"the draft is in {_LANGUAGE_NAMES[unread[0]]} (it names “{unread[1]}”): pbi draft reads drafts "
-                         "in English and Chinese only; give it the English or Chinese text", file=str(path), line=1)
+                         "in English, French, Spanish and Chinese only; give it the English, French, Spanish or Chinese text",
+                         file=str(path), line=1)
     if not drafts:
         raise InputError("no operative paragraphs found (expected numbered paragraphs \"1. …\" after "
                          "the body's name, e.g. \"The General Assembly,\" or \"大会，\")", file=str(path), line=1)
@@ -866,13 +1094,13 @@ def read_drafts(path: Path | str, *, language: Language | None = None) -> list[D
 
 
 #: the official languages whose drafts pbi does not read, by the names the vocabulary gives the bodies in them
-_LANGUAGE_NAMES = {"fr": "French", "es": "Spanish", "ru": "Russian", "ar": "Arabic"}
+_LANGUAGE_NAMES = {"ru": "Russian", "ar": "Arabic"}
 
 
 def unread_language(text: str) -> tuple[str, str] | None:
     """The language of a draft pbi does not read, with the words that show it: the name of a body
-    (pbi/model/vocabulary.yaml) in French, Spanish, Russian or Arabic, as the draft writes it ("L'Assemblée
-    générale", "La Asamblea General"); None when no such name is found."""
+    (pbi/model/vocabulary.yaml) in Russian or Arabic, as the draft writes it ("Генеральная Ассамблея"); None
+    when no such name is found."""
     plain = text.replace("’", "'")
     for key in vocabulary.bodies():
         names = vocabulary.body(key).names
@@ -944,7 +1172,7 @@ def _attach_notes(drafts: list[Draft], text: str) -> None:
 def _single_draft(text: str, file: str, language: Language | None) -> list[Draft]:
     """A file without a "Draft resolution" line: the first paragraph is the title."""
     lang = language or detect_language(text)
-    label = "决议草案" if lang == "zh" else "Draft resolution"
+    label = {"zh": "决议草案", "fr": "Projet de résolution", "es": "Proyecto de resolución"}.get(lang, "Draft resolution")
     drafts = parse_drafts(label + "\n\n" + text, file=file, language=lang)
     for draft in drafts:  # line numbers of the file as it is, without the two lines added above
         draft.line = max(1, draft.line - 2)

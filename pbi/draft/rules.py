@@ -1,4 +1,4 @@
-"""Trigger rules as data (``pbi/draft/rules/{zh,en}.yaml``) and the standards behind the
+"""Trigger rules as data (``pbi/draft/rules/{zh,en,fr,es}.yaml``) and the standards behind the
 quantities (``pbi/draft/rules/standards.yaml``), and classifying one operative paragraph with them.
 
 A phrase is written as a budget officer reads it: ``…`` is any words within the same sentence,
@@ -20,13 +20,16 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-from pbi.model.errors import InputError
+from pbi.model import vocabulary
+from pbi.model.errors import InputError, PbiError
 from pbi.model.yamlio import LoadedYaml, load_yaml
 
-__all__ = ["RULES_DIR", "Phrase", "Rule", "RuleSet", "Match", "Classification", "Standards", "load_rules",
+__all__ = ["RULES_DIR", "UNNAMED_REQUEST", "Phrase", "Rule", "RuleSet", "Match", "Classification", "Standards", "load_rules",
            "load_standards", "classify_text", "ParagraphClass"]
 
 RULES_DIR = Path(__file__).with_name("rules")
+#: why a paragraph that asks the secretariat for work no rule names is not priced
+UNNAMED_REQUEST = "asks the secretariat for work no rule names: not priced, check it"
 ParagraphClass = Literal["costed", "extrabudgetary", "absorbed", "invitation", "none"]
 _CLASSES = ("costed", "extrabudgetary", "absorbed")
 
@@ -470,6 +473,17 @@ class RuleSet:
     issuer_before: tuple[re.Pattern[str], ...] = ()
     # an organizational session named ("an organizational session", 组织会议)
     organizational: tuple[re.Pattern[str], ...] = ()
+    # the body a numbered session is of, named right after it ("… session de la Commission de statistique"): group 1
+    # (default: English "of the …")
+    session_of: tuple[re.Pattern[str], ...] = ()
+    # the words before a numbered session that put the work before it ("avant sa soixante-deuxième session";
+    # default: English "before its", "prior to the")
+    before_session: tuple[re.Pattern[str], ...] = ()
+    # the last word of an organ's name just before a numbered session ("la Conférence à sa quatorzième session") or
+    # just after it ("la quatorzième session de la Conférence"): that organ's session, not the adopting body's unless
+    # the word is in its name (default: the English and Chinese words)
+    organ_before: tuple[re.Pattern[str], ...] = ()
+    organ_after: tuple[re.Pattern[str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -527,6 +541,8 @@ def _compile(phrase: str, words: dict[str, tuple[str, ...]], sentence: str, wher
     spaced = " " in phrase.replace(" … ", "")
     wildcard = f"\\b[^{sentence}]*?\\b" if spaced else f"[^{sentence}]*?"
     marked = re.sub(r"\s*(…|\.\.\.)\s*", "\x00", text)
+    # an apostrophe after a letter reads either form: "d'organiser" finds "d’organiser" as French texts print it
+    marked = re.sub(r"(?<=\w)['’]", "['’]", marked)
     try:
         regex = re.compile(marked.replace("\x00", wildcard), re.IGNORECASE)
     except re.error as exc:
@@ -599,7 +615,7 @@ def _rules(loaded: LoadedYaml, key: str, cls: ParagraphClass | None, words: dict
 
 
 def load_rules(language: str, path: Path | str | None = None) -> RuleSet:
-    """The rules of ``language`` (``zh`` or ``en``), from the package or from ``path``."""
+    """The rules of ``language`` (``zh``, ``en``, ``fr`` or ``es``), from the package or from ``path``."""
     return _load_rules(language, str(path) if path else str(RULES_DIR / f"{language}.yaml"))
 
 
@@ -668,8 +684,15 @@ def _load_rules(language: str, path: str) -> RuleSet:
         name_continues=_patterns(loaded, "name_continues"),
         reports_on_it=_patterns(loaded, "reports_on_it"), held_at=_patterns(loaded, "held_at"),
         issuer_before=_patterns(loaded, "issuer_before"), organizational=_patterns(loaded, "organizational"),
+        session_of=_patterns(loaded, "session_of"), before_session=_patterns(loaded, "before_session"),
+        organ_before=_cased_patterns(loaded, "organ_before"), organ_after=_cased_patterns(loaded, "organ_after"),
         short_body_names={str(k): (str(v) if v else None) for k, v in (data.get("short_body_names") or {}).items()},
     )
+
+
+def _cased_patterns(loaded: LoadedYaml, key: str) -> tuple[re.Pattern[str], ...]:
+    """The regular expressions listed under ``key``, matching capitals as written (an organ's name)."""
+    return tuple(re.compile(p) for p in _strings(loaded.data.get(key), loaded, key))
 
 
 def _patterns(loaded: LoadedYaml, key: str) -> tuple[re.Pattern[str], ...]:
@@ -682,11 +705,37 @@ def load_standards(path: str | None = None) -> Standards:
     """The activity templates and bodies of ``standards.yaml``."""
     loaded = load_yaml(path or RULES_DIR / "standards.yaml")
     return Standards(file=loaded.file, templates=dict(loaded.data.get("templates") or {}),
-                     bodies=dict(loaded.data.get("bodies") or {}),
+                     bodies={key: _with_vocabulary_names(key, body) for key, body in (loaded.data.get("bodies") or {}).items()},
                      actors=tuple(loaded.data.get("actors") or ()),
                      sessions=dict(loaded.data.get("other_sessions") or {}),
-                     receivers=dict(loaded.data.get("receiving_bodies") or {}),
-                     issuers=dict(loaded.data.get("issuing_bodies") or {}))
+                     receivers={key: _with_vocabulary_names(key, body)
+                                for key, body in (loaded.data.get("receiving_bodies") or {}).items()},
+                     issuers={key: _with_vocabulary_names(key, body)
+                              for key, body in (loaded.data.get("issuing_bodies") or {}).items()})
+
+
+#: languages whose body names standards.yaml does not give: taken from pbi/model/vocabulary.yaml
+_VOCABULARY_LANGUAGES = ("fr", "es")
+
+
+def _with_vocabulary_names(key: str, body: Any) -> Any:
+    """A body of standards.yaml with its names in the languages standards.yaml leaves out (French, Spanish), as
+    pbi/model/vocabulary.yaml gives them, without their article ("l’Assemblée générale" → "Assemblée
+    générale"), with either apostrophe."""
+    if not isinstance(body, dict):
+        return body
+    try:
+        known = vocabulary.body(key).names
+    except PbiError:
+        return body
+    names = dict(body.get("names") or {})
+    for lang in _VOCABULARY_LANGUAGES:
+        name = str((known.get(lang) or {}).get("name") or "")
+        if lang in names or not name:
+            continue
+        core = re.sub(r"^(?:l['’]\s?|la\s+|le\s+|les\s+|el\s+|los\s+|las\s+)", "", name, flags=re.IGNORECASE)
+        names[lang] = list(dict.fromkeys((core, core.replace("’", "'"), core.replace("'", "’"))))
+    return {**body, "names": names}
 
 
 def classify_text(texts: list[str], rules: RuleSet) -> Classification:
@@ -723,5 +772,10 @@ def classify_text(texts: list[str], rules: RuleSet) -> Classification:
         return Classification("absorbed", (), absorbed, invitation)
     if absorbed:  # asks others for something, within existing resources
         return Classification("none", (), absorbed, None, why=f"within existing resources (“{absorbed}”)")
+    asked = next((m for p in rules.asks_secretariat for m in [p.search(whole)] if m), None)
+    if asked is not None:
+        # asks the secretariat itself for work no rule names (an oral update, a task pbi has no rule for): not
+        # priced, and said so, never silently "asks others"
+        return Classification("none", (), condition, None, why=f"{UNNAMED_REQUEST} (“{asked.group(0)}”)")
     why = next((w for opening, w in rules.openings if whole.lower().startswith(opening.lower())), None)
     return Classification("none", (), condition, None, why=why or "asks nothing of the secretariat")

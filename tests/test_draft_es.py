@@ -1,0 +1,169 @@
+"""pbi draft reads Spanish drafts (tests/data/drafts-es): the class of every operative paragraph and the
+activities of the costed ones as labelled by hand before pbi read them; Spanish numbers, ordinals, months,
+mastheads and the point between thousands ("10.700 palabras")."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from pbi.draft import parse_drafts, read_drafts, spec_yaml
+from pbi.draft.propose import propose_spec
+from pbi.draft.reader import detect_language, es_cardinal, es_ordinal, masthead
+
+DATA = Path(__file__).resolve().parent / "data"
+ES = DATA / "drafts-es"
+LABELS = sorted(ES.glob("*.yaml"))
+#: held-out drafts missed on their one read (tests/data/drafts-es/README.md) and not fixed since
+HELD_OUT_MISSED: set[str] = set()
+FAMILY = {"body_report": "report", "mandate_report": "report", "session": "meeting", "high_level_meeting": "meeting",
+          "seminar": "meeting", "organizational_session": "meeting", "during_session": "meeting", "panel": "meeting",
+          "servicing": "meeting"}
+
+
+def _activities(spec: dict[str, Any], ref: str) -> list[dict[str, Any]]:
+    return [a for r in spec.get("requests", []) if r["operative_paragraphs"][0] == ref for a in r.get("activities", [])]
+
+
+@pytest.mark.parametrize("label", [p for p in LABELS if p.stem not in HELD_OUT_MISSED], ids=lambda p: p.stem)
+def test_spanish_draft_as_labelled(label: Path) -> None:
+    want = yaml.safe_load(label.read_text(encoding="utf-8"))
+    (draft,) = read_drafts(label.with_suffix(".txt"))
+    proposal = propose_spec(draft)
+    spec = yaml.safe_load(spec_yaml(proposal))
+    assert draft.language == "es" and spec["symbol"] == want["symbol"]
+    got = {r.ref: r.classification.cls.replace("invitation", "none") for r in proposal.paragraphs}
+    assert got == {str(k): str(v) for k, v in want["paragraphs"].items()}
+    for ref, kinds in (want.get("kinds") or {}).items():
+        fired = {FAMILY.get(m.rule.template or "", m.rule.template) for r in proposal.paragraphs if r.ref == str(ref)
+                 for m in r.classification.matches}
+        assert {FAMILY.get(k, k) for k in kinds} <= fired, (ref, fired)
+    for ref, quantities in (want.get("quantities") or {}).items():
+        acts = _activities(spec, str(ref))
+        where = f"paragraph {ref}: {acts}"
+        for name, value in quantities.items():
+            if name == "days":
+                assert any(Decimal(str(a.get("days", a.get("dsa_days", "-1")))) in (Decimal(str(value)), Decimal(str(value)) + 1)
+                           for a in acts if a["kind"] in ("meeting", "expert_meeting", "travel")), where
+            elif name == "participants":
+                assert any(str(a.get("participants", a.get("trips"))) == str(value) for a in acts), where
+            elif name == "place":
+                assert any(a.get("location") == value for a in acts if a["kind"] != "documentation"), where
+            elif name == "doc_place":
+                assert any(a.get("location") == value for a in acts if a["kind"] == "documentation"), where
+            elif name == "year":
+                assert any(a.get("year") == value for a in acts), where
+
+
+def test_there_are_six_spanish_drafts_two_held_out() -> None:
+    labels = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in LABELS]
+    assert len(labels) == 6 and sum(bool(x.get("held_out")) for x in labels) == 2
+
+
+def test_language_is_detected() -> None:
+    assert detect_language((ES / "es-c3-informe.txt").read_text(encoding="utf-8")) == "es"
+    assert detect_language((DATA / "drafts-fr" / "fr-c3-rapport.txt").read_text(encoding="utf-8")) == "fr"
+
+
+@pytest.mark.parametrize(("words", "n"), [("tres", 3), ("veinticinco", 25), ("treinta y cinco", 35), ("doce", 12),
+                                          ("10.700", 10700)])
+def test_spanish_cardinals(words: str, n: int) -> None:
+    assert es_cardinal(words) == n
+
+
+@pytest.mark.parametrize(("words", "n"), [("primer", 1), ("decimocuarto", 14), ("decimotercer", 13),
+                                          ("octogésimo primer", 81), ("sexagésima segunda", 62), ("63er", 63),
+                                          ("64º", 64), ("vigésimo quinto", 25)])
+def test_spanish_ordinals(words: str, n: int) -> None:
+    assert es_ordinal(words) == n
+    assert es_ordinal("Secretario") is None
+
+
+@pytest.mark.parametrize(("line", "field"), [
+    ("Octogésimo primer período de sesiones", ("session", "Octogésimo primer período de sesiones")),
+    ("62º período de sesiones", ("session", "62º período de sesiones")),
+    ("Período de sesiones de 2026", ("session", "Período de sesiones de 2026")),
+    ("Tercera Comisión", ("committee", "Tercera Comisión")),
+    ("Tema 68 del programa", ("agenda", "68")),
+    ("Viena, 12 a 16 de octubre de 2026", ("date", "2026-10")),
+    ("Asamblea General", ("organ", "Asamblea General")),
+])
+def test_spanish_masthead(line: str, field: tuple[str, str]) -> None:
+    assert masthead(line, "es") == field
+
+
+FRAME = """Proyecto de resolución
+
+La Asamblea General,
+
+Recordando su resolución 79/1,
+
+1.\u00a0{}
+"""
+
+
+def _one(text: str) -> tuple[str, list[dict[str, Any]]]:
+    (draft,) = parse_drafts(FRAME.format(text))
+    assert draft.language == "es"
+    proposal = propose_spec(draft)
+    spec = yaml.safe_load(spec_yaml(proposal))
+    return proposal.paragraphs[0].classification.cls, _activities(spec, "1")
+
+
+@pytest.mark.parametrize(("text", "cls"), [
+    ("Solicita al Secretario General que le presente, en su octogésimo segundo período de sesiones, un informe;", "costed"),
+    ("Pide al Secretario General que le informe en su octogésimo segundo período de sesiones sobre la aplicación de la "
+     "presente resolución;", "costed"),
+    ("Decide seguir ocupándose de la cuestión.", "none"),
+    ("Invita a los Estados Miembros a que refuercen su cooperación;", "none"),
+    ("Solicita al Secretario General que mantenga el sitio web, con cargo a los recursos existentes;", "absorbed"),
+    ("Solicita a la Oficina que preste asistencia técnica con cargo a recursos extrapresupuestarios;", "extrabudgetary"),
+    ("Decide establecer un grupo de trabajo intergubernamental de composición abierta sobre la deuda;", "costed"),
+])
+def test_spanish_phrases(text: str, cls: str) -> None:
+    assert _one(text)[0] == cls
+
+
+def test_thousands_with_points_and_experts_in_words() -> None:
+    cls, acts = _one("Solicita al Secretario General que prepare, en un documento que no exceda de 10.700 palabras, un "
+                     "informe sobre la cuestión;")
+    assert cls == "costed" and [a["words"] for a in acts if a["kind"] == "documentation"] == ["10700"]
+    cls, acts = _one("Solicita al Secretario General que convoque en Nairobi, en 2028, una reunión de expertos de tres días "
+                     "con la participación de veinticinco expertos;")
+    (act,) = [a for a in acts if a["kind"] in ("expert_meeting", "travel")]
+    assert (cls, str(act.get("participants", act.get("trips"))), act["year"], act["location"]) == (
+        "costed", "25", 2028, "Nairobi")
+
+
+# two English drafts of tests/data/drafts-en translated into Spanish: the same classes and activities
+
+#: paragraph 2 of ecosoc-statistics, "to convene an expert group meeting … to develop guidelines on disaggregated
+#: data": the English publication rule also reads "develop … guide(lines)" as a guide to publish; the Spanish
+#: "elaborar directrices" is the meeting's work only. Both extrabudgetary, both the expert group meeting.
+DIVERGES = {("ecosoc-statistics", "2")}
+KEYS = ("kind", "words", "days", "participants", "trips", "dsa_days", "location", "year", "count", "section")
+
+
+@pytest.mark.parametrize("name", ["ecosoc-statistics", "c3-older-persons"])
+def test_translated_draft_gives_the_english_spec(name: str) -> None:
+    def spec(path: Path) -> tuple[Any, dict[str, Any]]:
+        (draft,) = read_drafts(path)
+        proposal = propose_spec(draft)
+        return proposal, yaml.safe_load(spec_yaml(proposal))
+
+    en, en_spec = spec(DATA / "drafts-en" / f"{name}.txt")
+    es, es_spec = spec(ES / "translated" / f"{name}.txt")
+    assert [(r.ref, r.classification.cls) for r in es.paragraphs] == [(r.ref, r.classification.cls) for r in en.paragraphs]
+    for result in en.paragraphs:
+        if (name, result.ref) in DIVERGES:
+            assert {m.rule.id for m in next(r for r in es.paragraphs if r.ref == result.ref).classification.matches} \
+                <= {m.rule.id for m in result.classification.matches}
+            continue
+        want = [{k: a.get(k) for k in KEYS} for a in _activities(en_spec, result.ref)]
+        got = [{k: a.get(k) for k in KEYS} for a in _activities(es_spec, result.ref)]
+        assert got == want, result.ref
+    assert es_spec["budget_period"] == en_spec["budget_period"] and es_spec["body"] == en_spec["body"]
