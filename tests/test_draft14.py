@@ -14,6 +14,8 @@ from typing import Any
 import pytest
 import yaml
 
+from _drafts import paragraph_two
+
 from pbi.draft import read_drafts, spec_yaml
 from pbi.draft.propose import propose_spec
 from pbi.draft.rules import classify_text, load_rules
@@ -161,37 +163,9 @@ def test_workshops_for_experts_not_counted_stay_training() -> None:
     assert templates == {"training"}
 
 
-GA = """United Nations                                                   A/C.2/81/L.95
-General Assembly                                                 Distr.: Limited
-                                                                 9 October 2026
-
-Eighty-first session
-Second Committee
-Agenda item 20
-
-          Draft resolution
-
-          Test
-
-     The General Assembly,
-
-     1.   Takes note of the report;
-
-     2.   {}
-"""
-
-
-def _paragraph_two(text: str) -> list[dict[str, Any]]:
-    from pbi.draft import parse_drafts
-
-    (draft,) = parse_drafts(GA.format(text))
-    spec = yaml.safe_load(spec_yaml(propose_spec(draft)))
-    return [a for r in spec["requests"] if r["operative_paragraphs"] == ["2"] for a in r.get("activities", [])]
-
-
 def test_organizational_session_then_its_substantive_session() -> None:
-    acts = _paragraph_two("Decides that the working group shall hold an organizational session of one day at Geneva "
-                          "in 2027, followed by its second session of ten working days at Geneva in 2028;")
+    acts = paragraph_two("Decides that the working group shall hold an organizational session of one day at Geneva "
+                         "in 2027, followed by its second session of ten working days at Geneva in 2028;")
     meetings = [(a["days"], a["location"], a["year"]) for a in acts if a["kind"] == "meeting"]
     assert meetings == [("1", "Geneva", 2027), ("10", "Geneva", 2028)]
     documents = [(a["location"], a["year"]) for a in acts if a["kind"] == "documentation"]
@@ -199,8 +173,8 @@ def test_organizational_session_then_its_substantive_session() -> None:
 
 
 def test_organizational_session_of_two_meetings() -> None:
-    acts = _paragraph_two("Decides that the preparatory committee shall hold an organizational session of two meetings "
-                          "in New York in 2027;")
+    acts = paragraph_two("Decides that the preparatory committee shall hold an organizational session of two meetings "
+                         "in New York in 2027;")
     assert [(a["kind"], a.get("meetings")) for a in acts] == [("meeting", "2")]
 
 
@@ -222,7 +196,7 @@ def test_a_template_naming_an_unknown_list_is_one_clear_error() -> None:
     "请秘书长就农村道路开展一项研究，并向大会第八十二届会议提交一份载有研究结果的报告；",
 ])
 def test_study_reported_in_a_paragraph_is_one_document(text: str) -> None:
-    acts = _paragraph_two(text) if text.isascii() else _paragraph_two_zh(text)
+    acts = paragraph_two(text)
     assert [a["kind"] for a in acts].count("documentation") == 1
 
 
@@ -232,47 +206,19 @@ def test_study_reported_in_a_paragraph_is_one_document(text: str) -> None:
     "请工作组向大会第八十二届会议提交其在维也纳举行的会议的报告；",
 ])
 def test_report_of_a_session_held_elsewhere(text: str) -> None:
-    acts = _paragraph_two(text) if text.isascii() else _paragraph_two_zh(text)
+    acts = paragraph_two(text)
     assert [(a["kind"], a["location"]) for a in acts] == [("documentation", "Vienna")]
 
 
 def test_a_mandate_holders_report_stays_where_it_is_submitted() -> None:
-    acts = _paragraph_two("Requests the Special Rapporteur on the right to food to submit an interim report to the "
-                          "General Assembly at its eighty-second session;")
+    acts = paragraph_two("Requests the Special Rapporteur on the right to food to submit an interim report to the "
+                         "General Assembly at its eighty-second session;")
     assert [(a["kind"], a["location"]) for a in acts] == [("documentation", "New York")]
 
 
 def test_organizational_session_named_before_its_verb() -> None:
-    acts = _paragraph_two_zh("决定筹备委员会的组织会议应于2027年5月6日在纽约举行；")
+    acts = paragraph_two("决定筹备委员会的组织会议应于2027年5月6日在纽约举行；")
     assert [(a["kind"], a["days"], a["location"], a["year"]) for a in acts] == [("meeting", "1", "New York", 2027)]
-
-
-ZH = """联合国                                                           A/C.2/81/L.96
-大会                                                             Distr.: Limited
-                                                                 二〇二六年十月九日
-
-第八十一届会议
-第二委员会
-议程项目２０
-
-         决议草案
-
-         测试
-
-    大会，
-
-    1.  注意到报告；
-
-    2.  {}
-"""
-
-
-def _paragraph_two_zh(text: str) -> list[dict[str, Any]]:
-    from pbi.draft import parse_drafts
-
-    (draft,) = parse_drafts(ZH.format(text))
-    spec = yaml.safe_load(spec_yaml(propose_spec(draft)))
-    return [a for r in spec["requests"] if r["operative_paragraphs"] == ["2"] for a in r.get("activities", [])]
 
 
 @pytest.mark.parametrize(("path", "language"), [(p, {"ru": "Russian", "ar": "Arabic"}[
@@ -285,5 +231,5 @@ def test_a_draft_in_a_language_pbi_does_not_read_says_so(path: Path, language: s
 
 
 def test_workshops_with_counted_national_experts_are_priced_once() -> None:
-    acts = _paragraph_two_zh("请秘书长于2027年在曼谷和圣地亚哥举办两次区域讲习班，每次为期两天，各有十五名国家专家参加；")
+    acts = paragraph_two("请秘书长于2027年在曼谷和圣地亚哥举办两次区域讲习班，每次为期两天，各有十五名国家专家参加；")
     assert [(a["kind"], a.get("trips"), a.get("count")) for a in acts] == [("travel", "15", 2)]

@@ -5,12 +5,13 @@ months and mastheads; a Russian or Arabic draft is still refused."""
 
 from __future__ import annotations
 
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+
+from _drafts import activities, check_labelled
 
 from pbi.draft import parse_drafts, read_drafts, spec_yaml
 from pbi.draft.propose import propose_spec
@@ -22,10 +23,6 @@ FR = DATA / "drafts-fr"
 LABELS = sorted(FR.glob("*.yaml"))
 #: held-out drafts missed on their one read (tests/data/drafts-fr/README.md) and not fixed since
 HELD_OUT_MISSED: set[str] = set()
-#: kinds that are one family (as benchmarks/draft_recall.py scores them)
-FAMILY = {"body_report": "report", "mandate_report": "report", "session": "meeting", "high_level_meeting": "meeting",
-          "seminar": "meeting", "organizational_session": "meeting", "during_session": "meeting", "panel": "meeting",
-          "servicing": "meeting"}
 
 
 def _spec(path: Path) -> tuple[Any, dict[str, Any]]:
@@ -34,39 +31,9 @@ def _spec(path: Path) -> tuple[Any, dict[str, Any]]:
     return proposal, yaml.safe_load(spec_yaml(proposal))
 
 
-def _activities(spec: dict[str, Any], ref: str) -> list[dict[str, Any]]:
-    return [a for r in spec.get("requests", []) if r["operative_paragraphs"][0] == ref for a in r.get("activities", [])]
-
-
 @pytest.mark.parametrize("label", [p for p in LABELS if p.stem not in HELD_OUT_MISSED], ids=lambda p: p.stem)
 def test_french_draft_as_labelled(label: Path) -> None:
-    want = yaml.safe_load(label.read_text(encoding="utf-8"))
-    proposal, spec = _spec(label.with_suffix(".txt"))
-    assert proposal.draft.language == "fr"
-    assert spec["symbol"] == want["symbol"]
-    got = {r.ref: r.classification.cls.replace("invitation", "none") for r in proposal.paragraphs}
-    assert got == {str(k): str(v) for k, v in want["paragraphs"].items()}
-    for ref, kinds in (want.get("kinds") or {}).items():
-        fired = {FAMILY.get(m.rule.template or "", m.rule.template) for r in proposal.paragraphs if r.ref == str(ref)
-                 for m in r.classification.matches}
-        assert {FAMILY.get(k, k) for k in kinds} <= fired, (ref, fired)
-    for ref, quantities in (want.get("quantities") or {}).items():
-        acts = _activities(spec, str(ref))
-        where = f"paragraph {ref}: {acts}"
-        for name, value in quantities.items():
-            if name == "days":
-                assert any(Decimal(str(a.get("days", a.get("dsa_days", "-1")))) in (Decimal(str(value)), Decimal(str(value)) + 1)
-                           for a in acts if a["kind"] in ("meeting", "expert_meeting", "travel")), where
-            elif name == "participants":
-                assert any(str(a.get("participants", a.get("trips"))) == str(value) for a in acts), where
-            elif name == "place":
-                assert any(a.get("location") == value for a in acts if a["kind"] != "documentation"), where
-            elif name == "doc_place":
-                assert any(a.get("location") == value for a in acts if a["kind"] == "documentation"), where
-            elif name == "year":
-                assert any(a.get("year") == value for a in acts), where
-            elif name == "words":
-                assert any(str(a.get("words")) == str(value) for a in acts if a["kind"] == "documentation"), where
+    check_labelled(label, "fr")
 
 
 def test_there_are_ten_french_drafts_three_held_out() -> None:
@@ -91,8 +58,8 @@ def test_translated_draft_gives_the_english_spec(name: str) -> None:
     for result in en.paragraphs:
         if (name, result.ref) in DIVERGES:
             continue
-        want = [{k: a.get(k) for k in KEYS} for a in _activities(en_spec, result.ref)]
-        got = [{k: a.get(k) for k in KEYS} for a in _activities(fr_spec, result.ref)]
+        want = [{k: a.get(k) for k in KEYS} for a in activities(en_spec, result.ref)]
+        got = [{k: a.get(k) for k in KEYS} for a in activities(fr_spec, result.ref)]
         assert got == want, result.ref
         assert {m.rule.id for m in next(r for r in fr.paragraphs if r.ref == result.ref).classification.matches} \
             == {m.rule.id for m in result.classification.matches}, result.ref
@@ -158,7 +125,7 @@ def _one(text: str) -> tuple[str, list[dict[str, Any]]]:
     assert draft.language == "fr"
     proposal = propose_spec(draft)
     spec = yaml.safe_load(spec_yaml(proposal))
-    return proposal.paragraphs[0].classification.cls, _activities(spec, "1")
+    return proposal.paragraphs[0].classification.cls, activities(spec, "1")
 
 
 @pytest.mark.parametrize(("text", "cls"), [
@@ -292,4 +259,4 @@ b) D’encourager les États Membres à renforcer leurs systèmes statistiques.
 def test_sessions_named_in_french(body: str, text: str, year: int) -> None:
     (draft,) = parse_drafts(f"Projet de résolution\n\nTitre\n\n{body}\n\nRappelant sa résolution 1/1,\n\n1. {text}\n")
     spec = yaml.safe_load(spec_yaml(propose_spec(draft)))
-    assert {a["year"] for a in _activities(spec, "1")} == {year}
+    assert {a["year"] for a in activities(spec, "1")} == {year}

@@ -10,45 +10,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+from _drafts import GA, ZH
+
 from pbi.draft import parse_drafts, propose_spec
 
-GA = """United Nations                                                   A/C.2/81/L.90
-General Assembly                                                 Distr.: Limited
-                                                                 9 October 2026
 
-Eighty-first session
-Second Committee
-Agenda item 20
-
-          Draft resolution
-
-          Test
-
-     The General Assembly,
-
-     1.   Takes note of the report;
-
-     2.   {}
-"""
-
-ZH = """联合国                                                           A/C.2/81/L.91
-大会                                                             Distr.: Limited
-                                                                 二〇二六年十月九日
-
-第八十一届会议
-第二委员会
-议程项目２０
-
-         决议草案
-
-         测试
-
-    大会，
-
-    1.  注意到报告；
-
-    2.  {}
-"""
 
 Act = tuple[str, str, int, "str | None", "str | None", "str | None", "str | None"]
 

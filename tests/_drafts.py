@@ -1,0 +1,102 @@
+"""What the draft tests share: a drafted paragraph's activities, a hand-labelled draft checked against its label,
+and one-paragraph drafts in the layout of a General Assembly draft (English and Chinese)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from pbi.draft import parse_drafts, read_drafts, spec_yaml
+from pbi.draft.propose import propose_spec
+
+#: kinds that are one family (as benchmarks/draft_recall.py scores them)
+FAMILY = {"body_report": "report", "mandate_report": "report", "session": "meeting", "high_level_meeting": "meeting",
+          "seminar": "meeting", "organizational_session": "meeting", "during_session": "meeting", "panel": "meeting",
+          "servicing": "meeting"}
+
+GA = """United Nations                                                   A/C.2/81/L.95
+General Assembly                                                 Distr.: Limited
+                                                                 9 October 2026
+
+Eighty-first session
+Second Committee
+Agenda item 20
+
+          Draft resolution
+
+          Test
+
+     The General Assembly,
+
+     1.   Takes note of the report;
+
+     2.   {}
+"""
+
+ZH = """联合国                                                           A/C.2/81/L.96
+大会                                                             Distr.: Limited
+                                                                 二〇二六年十月九日
+
+第八十一届会议
+第二委员会
+议程项目２０
+
+         决议草案
+
+         测试
+
+    大会，
+
+    1.  注意到报告；
+
+    2.  {}
+"""
+
+
+def activities(spec: dict[str, Any], ref: str) -> list[dict[str, Any]]:
+    """The activities a proposed spec (as YAML data) gives operative paragraph ``ref``."""
+    return [a for r in spec.get("requests", []) if r["operative_paragraphs"][0] == ref for a in r.get("activities", [])]
+
+
+def paragraph_two(text: str, frame: str | None = None) -> list[dict[str, Any]]:
+    """The activities of paragraph 2 of a one-request draft (``GA`` for English text, ``ZH`` for Chinese)."""
+    (draft,) = parse_drafts((frame or (GA if text.isascii() else ZH)).format(text))
+    return activities(yaml.safe_load(spec_yaml(propose_spec(draft))), "2")
+
+
+def check_labelled(label: Path, language: str) -> None:
+    """The draft beside ``label`` read as its label says: its symbol, every paragraph's class, the kinds of rules
+    that fire, and the stated quantities of its costed paragraphs."""
+    want = yaml.safe_load(label.read_text(encoding="utf-8"))
+    (draft,) = read_drafts(label.with_suffix(".txt"))
+    proposal = propose_spec(draft)
+    spec = yaml.safe_load(spec_yaml(proposal))
+    assert draft.language == language and spec["symbol"] == want["symbol"]
+    got = {r.ref: r.classification.cls.replace("invitation", "none") for r in proposal.paragraphs}
+    assert got == {str(k): str(v) for k, v in want["paragraphs"].items()}
+    for ref, kinds in (want.get("kinds") or {}).items():
+        fired = {FAMILY.get(m.rule.template or "", m.rule.template) for r in proposal.paragraphs if r.ref == str(ref)
+                 for m in r.classification.matches}
+        assert {FAMILY.get(k, k) for k in kinds} <= fired, (ref, fired)
+    for ref, quantities in (want.get("quantities") or {}).items():
+        acts = activities(spec, str(ref))
+        where = f"paragraph {ref}: {acts}"
+        for name, value in quantities.items():
+            if name == "days":
+                assert any(Decimal(str(a.get("days", a.get("dsa_days", "-1")))) in (Decimal(str(value)), Decimal(str(value)) + 1)
+                           for a in acts if a["kind"] in ("meeting", "expert_meeting", "travel")), where
+            elif name == "participants":
+                assert any(str(a.get("participants", a.get("trips"))) == str(value) for a in acts), where
+            elif name == "place":
+                assert any(a.get("location") == value for a in acts if a["kind"] != "documentation"), where
+            elif name == "doc_place":
+                assert any(a.get("location") == value for a in acts if a["kind"] == "documentation"), where
+            elif name == "year":
+                assert any(a.get("year") == value for a in acts), where
+            elif name == "words":
+                assert any(str(a.get("words")) == str(value) for a in acts if a["kind"] == "documentation"), where
+            else:
+                raise AssertionError(f"{label.name}: quantity {name!r} is not one the labels use")
