@@ -232,69 +232,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quiet", action="store_true", help="totals only")
     parser.add_argument("--held-out", action="store_true", help="also score the held-out English drafts")
     parser.add_argument("--fidelity", action="store_true", help="only the quantity fidelity of tests/data/drafts4")
-    parser.add_argument("--blind", action="store_true", help="only blind round 5 (tests/data/drafts5)")
-    parser.add_argument("--blind6", action="store_true", help="only blind round 6 (tests/data/drafts6)")
-    parser.add_argument("--blind7", action="store_true", help="only blind round 7 (tests/data/drafts7; its held-out "
-                        "drafts with --held-out)")
-    parser.add_argument("--blind8", action="store_true", help="only blind round 8 (tests/data/drafts8; its held-out "
-                        "drafts with --held-out)")
-    parser.add_argument("--blind9", action="store_true", help="only blind round 9 (tests/data/drafts9; its held-out "
-                        "drafts with --held-out)")
-    parser.add_argument("--blind10", action="store_true", help="only blind round 10 (tests/data/drafts10; its "
-                        "held-out drafts with --held-out)")
-    parser.add_argument("--blind11", action="store_true", help="only blind round 11 (tests/data/drafts11; its "
-                        "held-out drafts with --held-out)")
-    parser.add_argument("--blind12", action="store_true", help="only blind round 12 (tests/data/drafts12; its "
-                        "held-out drafts with --held-out)")
-    parser.add_argument("--blind13", action="store_true", help="only blind round 13 (tests/data/drafts13; its "
-                        "held-out drafts with --held-out)")
-    parser.add_argument("--french", action="store_true", help="only the French drafts (tests/data/drafts-fr; its "
-                        "held-out drafts with --held-out)")
-    parser.add_argument("--spanish", action="store_true", help="only the Spanish drafts (tests/data/drafts-es; its "
-                        "held-out drafts with --held-out)")
+    for option, (folder, _, _) in ROUNDS.items():
+        what = {"french": "the French drafts", "spanish": "the Spanish drafts"}.get(option, f"blind round "
+                                                                                   f"{folder.removeprefix('drafts')}")
+        held = "" if option in ("blind", "blind6") else "; its held-out drafts with --held-out"
+        parser.add_argument(f"--{option}", action="store_true", help=f"only {what} (tests/data/{folder}{held})")
     args = parser.parse_args(argv)
-    if args.spanish:
-        fidelity_drafts(ROOT / "cost_tables", quiet=args.quiet, folder=ROOT / "tests" / "data" / "drafts-es",
-                        first=SPANISH, held_out=args.held_out)
-        return 0
-    if args.french:
-        fidelity_drafts(ROOT / "cost_tables", quiet=args.quiet, folder=ROOT / "tests" / "data" / "drafts-fr",
-                        first=FRENCH, held_out=args.held_out)
-        return 0
-    if args.blind13:
-        fidelity_drafts(ROOT / "cost_tables", quiet=args.quiet, folder=ROOT / "tests" / "data" / "drafts13",
-                        first=BLIND13, held_out=args.held_out)
-        return 0
-    if args.blind12:
-        fidelity_drafts(ROOT / "cost_tables", quiet=args.quiet, folder=ROOT / "tests" / "data" / "drafts12",
-                        first=BLIND12, held_out=args.held_out)
-        return 0
-    if args.blind11:
-        fidelity_drafts(ROOT / "cost_tables", quiet=args.quiet, folder=ROOT / "tests" / "data" / "drafts11",
-                        first=BLIND11, held_out=args.held_out)
-        return 0
-    if args.blind10:
-        fidelity_drafts(ROOT / "cost_tables", quiet=args.quiet, folder=ROOT / "tests" / "data" / "drafts10",
-                        first=BLIND10, held_out=args.held_out)
-        return 0
-    if args.blind9:
-        fidelity_drafts(ROOT / "cost_tables", quiet=args.quiet, folder=ROOT / "tests" / "data" / "drafts9", first=BLIND9,
-                        held_out=args.held_out)
-        return 0
-    if args.blind8:
-        fidelity_drafts(ROOT / "cost_tables", quiet=args.quiet, folder=ROOT / "tests" / "data" / "drafts8", first=BLIND8,
-                        held_out=args.held_out)
-        return 0
-    if args.blind7:
-        fidelity_drafts(ROOT / "cost_tables", quiet=args.quiet, folder=ROOT / "tests" / "data" / "drafts7", first=BLIND7,
-                        held_out=args.held_out)
-        return 0
-    if args.blind6:
-        fidelity_drafts(ROOT / "cost_tables", quiet=args.quiet, folder=ROOT / "tests" / "data" / "drafts6", first=BLIND6)
-        return 0
-    if args.blind:
-        fidelity_drafts(ROOT / "cost_tables", quiet=args.quiet, folder=ROOT / "tests" / "data" / "drafts5", first=BLIND)
-        return 0
+    for option, (folder, first, own_held_out) in ROUNDS.items():
+        if getattr(args, option):
+            fidelity_drafts(ROOT / "cost_tables", quiet=args.quiet, folder=ROOT / "tests" / "data" / folder,
+                            first=first, held_out=args.held_out if own_held_out else True)
+            return 0
     if args.fidelity:
         carried_n, stated_n = fidelity_drafts(ROOT / "cost_tables", quiet=args.quiet)
         return 0 if carried_n >= 0.95 * stated_n else 1
@@ -433,6 +381,17 @@ BLIND13 = "blind round 13 (read once before the fixes, then fixed on)"
 FRENCH = "French drafts (development set)"
 #: the six Spanish drafts (their two held-out drafts are scored only with --held-out)
 SPANISH = "Spanish drafts (development set)"
+
+
+#: the rounds scored one at a time: option → (folder under tests/data, first-read label, whether --held-out chooses
+#: if its held-out drafts are scored; rounds 5 and 6 always score theirs)
+ROUNDS: dict[str, tuple[str, str, bool]] = {
+    "spanish": ("drafts-es", SPANISH, True), "french": ("drafts-fr", FRENCH, True),
+    "blind13": ("drafts13", BLIND13, True), "blind12": ("drafts12", BLIND12, True),
+    "blind11": ("drafts11", BLIND11, True), "blind10": ("drafts10", BLIND10, True),
+    "blind9": ("drafts9", BLIND9, True), "blind8": ("drafts8", BLIND8, True), "blind7": ("drafts7", BLIND7, True),
+    "blind6": ("drafts6", BLIND6, False), "blind": ("drafts5", BLIND, False),
+}
 
 
 def _scores(want: dict[str, str], got: dict[str, str]) -> tuple[int, int, int, int]:
