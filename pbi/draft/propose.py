@@ -18,7 +18,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from pbi.draft.outputs import is_organizational, issued_at, same_document
-from pbi.draft.reader import Draft, Paragraph, es_cardinal, es_ordinal, fr_cardinal, fr_ordinal, with_stem
+from pbi.draft.reader import (Draft, Paragraph, es_cardinal, es_ordinal, fr_cardinal, fr_ordinal, ru_cardinal, ru_ordinal,
+                              with_stem)
 from pbi.draft.rules import UNNAMED_REQUEST, Classification, RuleSet, Standards, classify_text, load_rules, load_standards
 from pbi.costing.engine import cost
 from pbi.model.errors import InputError, PbiError, SpecError
@@ -168,13 +169,14 @@ def session_in(session: str, lang: str) -> str | None:
 
 
 def _session_in_english(session: str, lang: str) -> str | None:
-    """A French or Spanish masthead's session in English: "Quatre-vingt-unième session", "Octogésimo primer
-    período de sesiones" → "Eighty-first session"; "Session de 2026", "Período de sesiones de 2026" → "2026
-    session"; None for a form it does not know."""
-    m = re.fullmatch(r"\s*(?:Session|Per[ií]odo de sesiones)\s+de\s+(\d{4})\s*", session, re.IGNORECASE)
+    """A French, Spanish or Russian masthead's session in English: "Quatre-vingt-unième session", "Octogésimo
+    primer período de sesiones", "Восемьдесят первая сессия" → "Eighty-first session"; "Session de 2026",
+    "Período de sesiones de 2026", "Сессия 2026 года" → "2026 session"; None for a form it does not know."""
+    m = re.fullmatch(r"\s*(?:Session|Per[ií]odo de sesiones)\s+de\s+(\d{4})\s*|\s*Сессия\s+(\d{4})\s+года\s*", session,
+                     re.IGNORECASE)
     if m:
-        return f"{m.group(1)} session"
-    m = re.fullmatch(r"\s*(.+?)\s+(?:session|per[ií]odo de sesiones)\s*", session, re.IGNORECASE)
+        return f"{m.group(1) or m.group(2)} session"
+    m = re.fullmatch(r"\s*(.+?)\s+(?:session|per[ií]odo de sesiones|сессия)\s*", session, re.IGNORECASE)
     n = _number(m.group(1), lang) if m else None
     word = _ordinal_word(n) if n else None
     return f"{word[0].upper()}{word[1:]} session" if word else None
@@ -186,7 +188,7 @@ def _in_both_languages(data: dict[str, Any], lang: str, assumptions: list[str]) 
     that a note in the other language stops on them, or quotes them with a warning when asked
     (``--quote-untranslated``): never the draft's words silently in another language's note."""
     other = "zh" if lang == "en" else "en"
-    names = {"en": "English", "zh": "Chinese", "fr": "French", "es": "Spanish"}
+    names = {"en": "English", "zh": "Chinese", "fr": "French", "es": "Spanish", "ru": "Russian"}
     session = data.get("session")
     if session and other not in session:
         translated = session_in(session[lang], other) if lang in ("en", "zh") else _session_in_english(session[lang], lang)
@@ -209,7 +211,7 @@ def _in_both_languages(data: dict[str, Any], lang: str, assumptions: list[str]) 
 def _number(text: str, lang: str) -> int | None:
     if text.isdigit():
         return int(text)
-    return {"zh": cn_number, "fr": fr_ordinal, "es": es_ordinal}.get(lang, en_ordinal)(text)
+    return {"zh": cn_number, "fr": fr_ordinal, "es": es_ordinal, "ru": ru_ordinal}.get(lang, en_ordinal)(text)
 
 
 #: an opening verb followed by its adverb ("Decides also to convene", "Requests further the Office"),
@@ -267,7 +269,11 @@ def _classify(draft: Draft, rules: RuleSet) -> list[ParagraphResult]:
 def _session_word(draft: Draft) -> str:
     """The ordinal of a masthead's session: "Eighty-first" of "Eighty-first session", "Soixante et unième" of
     "Soixante et unième session", "Octogésimo primer" of "Octogésimo primer período de sesiones" (a French or
-    Spanish ordinal may be of several words)."""
+    Spanish ordinal may be of several words); "Восемьдесят первая" of "Восемьдесят первая сессия", "2026" of
+    "Сессия 2026 года"."""
+    if draft.language == "ru":
+        year = re.search(r"\b\d{4}\b", draft.session)
+        return year.group(0) if year else re.sub(r"\s+сессия\b.*$", "", draft.session.strip(), flags=re.IGNORECASE)
     if draft.language in ("fr", "es"):
         return re.sub(r"\s+(?:session|per[ií]odo)\b.*$", "", draft.session.strip(), flags=re.IGNORECASE)
     return draft.session.split()[0]
@@ -370,7 +376,8 @@ def _masthead_year(draft: Draft, standards: Standards, body: dict[str, Any]) -> 
         return draft.dated, f"its masthead is dated {draft.dated}"
     if not draft.session:
         return None
-    m = re.match(r"^(\d{4})\b", draft.session) or re.search(r"\bof (\d{4})$", draft.session)
+    m = re.match(r"^(\d{4})\b", draft.session) or re.search(r"\bof (\d{4})$", draft.session) \
+        or re.search(r"\b(\d{4}) года$", draft.session)  # "Сессия 2026 года"
     if m:
         return int(m.group(1)), f"its masthead names the {draft.session}"
     word = _session_word(draft)
@@ -423,7 +430,8 @@ def _number_in(text: str, patterns: tuple[re.Pattern[str], ...], numbers: dict[s
     for pattern in patterns:
         for m in pattern.finditer(text):
             word = re.sub(r"[,，\s\u00a0\u202f]", "", m.group(1).lower())  # "10,700", "10 700"
-            spelled = en_cardinal(word) or cn_number(word) or fr_cardinal(m.group(1).lower()) or es_cardinal(m.group(1).lower())
+            spelled = en_cardinal(word) or cn_number(word) or fr_cardinal(m.group(1).lower()) or es_cardinal(m.group(1).lower()) \
+                or ru_cardinal(m.group(1).lower())
             value = numbers.get(word) or (word if word.isdigit() else str(spelled) if spelled else None)
             if value and Decimal(value) > 0:
                 return value, m.group(0)
@@ -659,7 +667,8 @@ def _times_a_year(text: str, rules: RuleSet) -> tuple[int, str] | None:
         if not m:
             continue
         word = (m.group(1) or "") if m.lastindex else "1"
-        units = int(word) if word.isdigit() else (en_cardinal(word) or cn_number(word) or fr_cardinal(word) or es_cardinal(word))
+        units = int(word) if word.isdigit() else (en_cardinal(word) or cn_number(word) or fr_cardinal(word) or es_cardinal(word)
+                                                  or ru_cardinal(word))
         if units and per_year // units > 1:
             return per_year // units, m.group(0)
     return None
@@ -856,7 +865,8 @@ def _listed_sessions(text: str, body: dict[str, Any], rules: RuleSet, lang: str,
         before = text[:m.start()]
         before = before[max((s.end() for p in rules.session_phrases for s in p.finditer(before)), default=0):]
         for word in (g for g in m.groups() if g):
-            one = {"zh": f"第{word}届会议", "fr": f"sa {word} session", "es": f"su {word} período de sesiones"}.get(
+            one = {"zh": f"第{word}届会议", "fr": f"sa {word} session", "es": f"su {word} período de sesiones",
+                   "ru": f"ее {word} сессии"}.get(
                 lang, f"its {word} session")
             year = _session_year(before + one, body, rules, lang, standards)
             if year is None:
@@ -1107,9 +1117,9 @@ def _expert_body(results: Sequence[ParagraphResult], rules: RuleSet, lang: str) 
                 m = pattern.search(text)
                 if m:
                     noun = re.match(r"工作组|专家组|小组|委员会|机制", m.group(0)) if lang == "zh" else \
-                        re.match(r"\w+(?: group| de travail| d['’]experts| de trabajo| de expertos)?", m.group(0))
+                        re.match(r"\w+(?: group| de travail| d['’]experts| de trabajo| de expertos| группа| экспертов)?", m.group(0))
                     counted = m.group(1) if m.lastindex else None
-                    cardinal = {"zh": cn_number, "fr": fr_cardinal, "es": es_cardinal}.get(lang, en_cardinal)
+                    cardinal = {"zh": cn_number, "fr": fr_cardinal, "es": es_cardinal, "ru": ru_cardinal}.get(lang, en_cardinal)
                     n = cardinal(counted.lower()) if counted else None
                     return (noun.group(0).lower() if noun else "", str(n) if n else "", m.group(0), result.ref)
     return None
@@ -1649,7 +1659,7 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                                "(the title's words before its colon): check the title against the agenda")
     if requests and all(r["operative_paragraphs"][0].startswith("(") for r in requests):
         data["paragraphs_in"] = "annex"
-    if lang in ("en", "zh", "fr", "es"):
+    if lang in ("en", "zh", "fr", "es", "ru"):
         _in_both_languages(data, lang, assumptions)
     try:
         spec = Spec.model_validate(data)

@@ -23,13 +23,15 @@ from pbi.model.fileio import MAX_DOCX_UNZIPPED, open_word_document, word_blocks,
 from pbi.model.yamlio import read_bytes
 
 __all__ = ["MAX_DRAFT_CHARS", "MAX_DOCX_UNZIPPED", "MAX_PARAGRAPH_CHARS", "Item", "Paragraph", "Draft", "read_text", "detect_language", "parse_drafts", "read_drafts", "masthead",
-           "masthead_fields", "with_stem", "fr_cardinal", "fr_ordinal", "es_cardinal", "es_ordinal", "READ_LANGUAGES"]
+           "masthead_fields", "with_stem", "fr_cardinal", "fr_ordinal", "es_cardinal", "es_ordinal", "ru_cardinal",
+           "ru_ordinal", "READ_LANGUAGES"]
 
-Language = Literal["zh", "en", "fr", "es"]
+Language = Literal["zh", "en", "fr", "es", "ru"]
 #: the languages whose drafts pbi reads
-READ_LANGUAGES: tuple[Language, ...] = ("zh", "en", "fr", "es")
+READ_LANGUAGES: tuple[Language, ...] = ("zh", "en", "fr", "es", "ru")
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_CYRILLIC_RUN = re.compile(r"[\u0400-\u04ff]+")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 # running heads of a printed document: "64 V.10-58210", "V.10-58210 17", "CTOC/COP/2010/17", "E/2011/30"
@@ -136,7 +138,29 @@ _MASTHEAD_ES = {
     "other": re.compile(r"^(Distr\.?(?:\s*:)?\s.*|Original\s*:.*|Español|(?:Resolución|Decisión) aprobada por (?:la |el )[^.;]{3,150}"
                         r")\s*$"),
 }
-_MASTHEADS = {"en": _MASTHEAD, "zh": _MASTHEAD_ZH, "fr": _MASTHEAD_FR, "es": _MASTHEAD_ES}
+# and in a Russian document: "Организация Объединенных Наций  A/C.3/81/L.40", "Генеральная Ассамблея", "Восемьдесят
+# первая сессия", "Третий комитет", "Пункт 68 повестки дня", "Вена, 12–16 октября 2026 года", "Distr.: Limited"
+_MONTHS_RU = "(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
+_MONTH_NUMBER_RU = {m: i for i, m in enumerate(_MONTHS_RU[3:-1].split("|"), start=1)}
+_MASTHEAD_RU = {
+    "symbol": re.compile(r"^(?:Организация Объединенных Наций\s+)?(?P<v>[A-Z]{1,6}(?:/[A-Z0-9.]+)*/L\.\d+(?:/Rev\.\d+)?)\s*$"),
+    "organ": re.compile(r"^(?:Организация Объединенных Наций|(?P<v>Генеральная Ассамблея|Экономический и Социальный Совет"
+                        r"|Совет Безопасности|Совет по правам человека))\s*$"),
+    "session": re.compile(r"^(?P<v>(?:Возобновленная\s+)?(?:[А-ЯЁ][а-яё]+(?:\s+[а-яё]+){0,2}|\d{1,3}-?я)"
+                          r"\s+(?:(?:очередная|специальная|чрезвычайная|основная|организационная)\s+)?сессия"
+                          r"|(?:Основная\s+|Организационная\s+)?[Сс]ессия\s+\d{4}\s+года)\s*$"),
+    "committee": re.compile(r"^(?P<v>(?:Первый|Второй|Третий|Четвертый|Пятый|Шестой) комитет"
+                            r"|Комитет по специальным политическим вопросам и вопросам деколонизации)\s*$"),
+    "agenda": re.compile(r"^Пункты?\s+(?P<v>.+?)\s+(?:предварительной\s+)?повестки\s+дня\s*$"),
+    "date": re.compile(r"^(?:[А-ЯЁ][а-яё-]+(?: [А-ЯЁ][а-яё]+)?,\s+)?(?:\d{1,2}(?!\d)|\s|–|-|и|по|" + _MONTHS_RU
+                       + r")*?(?P<m>" + _MONTHS_RU + r")\s+(?P<v>(?:19|20)\d{2})\s+года\s*$", re.IGNORECASE),
+    "body": re.compile(r"^(?P<v>(?:Комиссия|Конференция|Совет|Исполнительный совет|Совещание государств-участников"
+                       r"|(?:Межправительственная\s+)?[Рр]абочая группа(?:\s+открытого состава)?)"
+                       r"\s+(?:по|участников|государств|при|для|в)\s+[^.;:,]{3,150})\s*$"),
+    "other": re.compile(r"^(Distr\.?(?:\s*:)?\s.*|Original\s*:.*|Русский|(?:Резолюция|Решение),? принят[аоы]+ [^.;]{3,150}"
+                        r")\s*$"),
+}
+_MASTHEADS = {"en": _MASTHEAD, "zh": _MASTHEAD_ZH, "fr": _MASTHEAD_FR, "es": _MASTHEAD_ES, "ru": _MASTHEAD_RU}
 # the gap between the two columns of a masthead line ("大    会" is one column)
 _COLUMN_GAP = r"\s{5,}|\t"
 _FOOTNOTE_RULE = re.compile(r"^\s*(_{5,}|-{3,}|\*{3,})\s*$")
@@ -192,6 +216,11 @@ _DRAFT_START = {
     "es": re.compile(r"^(?:(?!\d{1,3}\s*[.．])[^:\n]{1,2000}:\s*proyecto\s+de\s+|proyecto\s+de\s+)?"
                      r"(?P<kind>resolución|decisión)\s*(?P<num>[\dIVXLC]+(?:/\d+)?)?(?:/(?:\.\.\.|…))?(?:\s+revisad[oa])?"
                      r"(?:\s+(?:presentad[oa]|recomendad[oa]|propuest[oa])\s+por\s.*)?\s*$", re.IGNORECASE),
+    # "Проект резолюции", "Китай и Монголия: проект резолюции", "Пересмотренный проект резолюции",
+    # "Проект резолюции, представленный заместителем Председателя Комитета …"
+    "ru": re.compile(r"^(?:(?!\d{1,3}\s*[.．])[^:\n]{1,2000}:\s*(?:пересмотренный\s+)?проект\s+|(?:пересмотренный\s+)?проект\s+)"
+                     r"(?P<kind>резолюции|решения)\s*(?P<num>[\dIVXLC]+(?:/\d+)?)?(?:/(?:\.\.\.|…))?"
+                     r"(?:,?\s+(?:представленный|рекомендованный|предложенный)\s.*)?\s*$", re.IGNORECASE),
 }
 # a draft's heading with its title on the same line: "Draft resolution: The right to clean air",
 # "Draft decision II — Working methods", "决议草案：农村妇女的数字包容"
@@ -207,6 +236,9 @@ _DRAFT_TITLED = {
     "es": re.compile(r"^proyecto\s+de\s+(?P<kind>resolución|decisión)\s*(?P<num>[\dIVXLC]+(?:/\d+)?)?(?:\s+revisad[oa])?"
                      r"(?:\s+(?P<symbol>[A-Z]{1,6}(?:/[A-Z0-9.]+)*/L\.\d+(?:/Rev\.\d+)?))?"
                      r"\s*(?::|\s[–—-])\s*(?P<title>[A-ZÁÉÍÓÚ«\"“].{1,300})$", re.IGNORECASE),
+    "ru": re.compile(r"^(?:пересмотренный\s+)?проект\s+(?P<kind>резолюции|решения)\s*(?P<num>[\dIVXLC]+(?:/\d+)?)?"
+                     r"(?:\s+(?P<symbol>[A-Z]{1,6}(?:/[A-Z0-9.]+)*/L\.\d+(?:/Rev\.\d+)?))?"
+                     r"\s*(?::|\s[–—-])\s*(?P<title>[А-ЯЁ«\"“].{1,300})$", re.IGNORECASE),
 }
 
 
@@ -225,10 +257,11 @@ _ANNEX = re.compile(r"^(附件[" + _CN_NUM + r"]*|(?:Annexe?|Anexo)(\s+[IVX]+)?)
 _BODY_WORDS = {"zh": r"(大会|理事会|缔约方会议|缔约国会议|委员会|工作组|专家组|论坛|执行局)",
                "en": r"(Assembly|Council|Conference|Commission|Parties|Working Group|Forum|Executive Board)",
                "fr": r"(Assemblée|Conseil|Conférence|Commission|Parties|Groupe de travail|Forum)",
-               "es": r"(Asamblea|Consejo|Conferencia|Comisión|Partes|Grupo de Trabajo|Foro)"}
+               "es": r"(Asamblea|Consejo|Conferencia|Comisión|Partes|Grupo de Trabajo|Foro)",
+               "ru": r"(Ассамблея|Совет|Конференция|Комиссия|Рабочая группа|Форум|Исполнительный совет)"}
 # bodies that open a draft only with the comma after their name (alone on a line they are headings)
 _GROUP_WORDS = ("工作组", "专家组", "论坛", "执行局", "Working Group", "Forum", "Executive Board", "Groupe de travail",
-                "Grupo de Trabajo", "Foro")
+                "Grupo de Trabajo", "Foro", "Рабочая группа", "Форум", "Исполнительный совет")
 _BODY_LINE = {
     "zh": re.compile(r"^(?P<body>[^，,：:。；.]{0,58}?" + _BODY_WORDS["zh"] + r")(?P<sep>[，,：:]?)(?P<rest>.*)$"),
     "en": re.compile(r"^(?P<body>The\s+[^,:;.]{0,200}?" + _BODY_WORDS["en"]
@@ -243,6 +276,12 @@ _BODY_LINE = {
                      + r"(\s*(?:de|del|de la|de las|de los|sobre|para|contra|en|General|Económico)\b\s*"
                      r"(?:(?!\s(?:decide|solicita|pide|aprueba|adopta)\b)[^,:;.]){0,160})?)"
                      r"(?P<sep>[,:]?)\s*(?P<rest>.*)$"),
+    # "Генеральная Ассамблея,", "Конференция участников Конвенции …,", "Совет по правам человека,": the name starts
+    # with a capital; words in small letters may go on after the body's word
+    "ru": re.compile(r"^(?P<body>(?:[А-ЯЁ][а-яё-]+\s+(?:и\s+)?){0,3}" + _BODY_WORDS["ru"]
+                     + r"(\s+(?:по|участников|государств|при|для|против|ООН|Организации)\b\s*"
+                     r"(?:(?!\s(?:постановляет|просит|утверждает|принимает)\b)[^,:;.]){0,160})?)"
+                     r"(?P<sep>[,:]?)\s*(?P<rest>.*)$"),
 }
 # the longest name of an organ printed alone on its line, without its comma, to open a Chinese draft
 # ("经济及社会理事会" is eight characters); a longer line without a comma is the draft's title
@@ -253,13 +292,15 @@ _RECOMMENDS = re.compile(r"recommends\s+to\s+the\s.{3,200}?\s(?:approval|adoptio
                          r"|recommande\s+(?:au|à\s+la|à\s+l['’])\s?.{3,200}?\s(?:d['’]adopter|d['’]approuver)\s+le(?:s)?\s+projets?\s+de"
                          # "recomienda al Consejo Económico y Social que apruebe el siguiente proyecto de resolución"
                          r"|recomienda\s+(?:al|a\s+la)\s.{3,200}?\s(?:que\s+apruebe|la\s+aprobación\s+de)\s+(?:el|los)\s+(?:siguientes?\s+)?proyectos?\s+de"
+                         # "рекомендует Экономическому и Социальному Совету принять следующий проект резолюции"
+                         r"|рекомендует\s.{3,200}?\s(?:принять|утвердить)\s+следующи[йе]\s+проекты?\s"
                          r"|建议.{2,40}?(?:核准|通过)下(?:述|列)(?:决议|决定)草案", re.IGNORECASE)
 _DECIDING = re.compile(r"^(决定|核准|通过|请|Decides|Approves|Adopts|Requests|décide|approuve|adopte|prie|decide|aprueba|adopta"
-                       r"|solicita)", re.IGNORECASE)
+                       r"|solicita|постановляет|утверждает|принимает|просит)", re.IGNORECASE)
 # a decision's stem alone, its lettered items each completing it: "The General Assembly decides:",
 # "大会决定：" — "(b) To request the Secretary-General …" is read "Decides to request the Secretary-General …"
 _STEM = re.compile(r"^(?P<verb>(?:also |further )?decides(?: that)?|(?:还|又)?决定|décide(?: également| en outre)?(?: que)?"
-                   r"|decide(?: también| además)?(?: que)?)"
+                   r"|decide(?: también| además)?(?: que)?|постановляет(?: также| далее)?(?:,? что)?)"
                    r"\s*[:：]\s*$", re.IGNORECASE)
 
 
@@ -504,12 +545,14 @@ _FUNCTION_WORDS = {
 def detect_language(text: str) -> Language:
     """zh when at least a tenth of the letters are Chinese characters; else the language whose function
     words the text has most of: fr or es when its words are more than half as many again as English ones
-    and more than the other's, else en (a Russian or Arabic draft is read as en and refused:
-    ``unread_language``)."""
+    and more than the other's, else en; ru when at least three tenths of the letters are Cyrillic (an Arabic
+    draft is read as en and refused: ``unread_language``)."""
     letters = sum(map(str.isalpha, text))
     cjk = sum(map(len, _CJK_RUN.findall(text)))
     if letters and cjk / letters >= 0.1:
         return "zh"
+    if letters and sum(map(len, _CYRILLIC_RUN.findall(text))) / letters >= 0.3:
+        return "ru"
     sample = text[:200_000]
     counts = {lang: len(pattern.findall(sample)) for lang, pattern in _FUNCTION_WORDS.items()}
     if counts["fr"] > 1.5 * counts["en"] and counts["fr"] > counts["es"]:
@@ -604,6 +647,62 @@ def es_ordinal(text: str) -> int | None:
         else:
             return None
     return total or None
+
+
+# a Russian number in each of its cases: "два", "двух", "двум", "двумя", "две"; "пять", "пяти", "пятью"
+_CARDINALS_RU = {w: n for n, forms in {
+    1: "один одна одно одного одной одному одним одну одном", 2: "два две двух двум двумя", 3: "три трех трёх трем трём тремя",
+    4: "четыре четырех четырёх четырем четырём четырьмя", 5: "пять пяти пятью", 6: "шесть шести шестью", 7: "семь семи семью",
+    8: "восемь восьми восемью восьмью", 9: "девять девяти девятью", 10: "десять десяти десятью",
+    11: "одиннадцать одиннадцати", 12: "двенадцать двенадцати", 13: "тринадцать тринадцати", 14: "четырнадцать четырнадцати",
+    15: "пятнадцать пятнадцати", 16: "шестнадцать шестнадцати", 17: "семнадцать семнадцати", 18: "восемнадцать восемнадцати",
+    19: "девятнадцать девятнадцати", 20: "двадцать двадцати", 30: "тридцать тридцати", 40: "сорок сорока",
+    50: "пятьдесят пятидесяти", 60: "шестьдесят шестидесяти", 70: "семьдесят семидесяти", 80: "восемьдесят восьмидесяти",
+    90: "девяносто девяноста", 100: "сто ста", 1000: "тысяча тысячи тысяч"}.items() for w in forms.split()}
+# the stem of an ordinal before its ending ("перв|ый", "восьмидесят|ой"): its cardinal
+_ORDINALS_RU = {"перв": 1, "втор": 2, "трет": 3, "четверт": 4, "пят": 5, "шест": 6, "седьм": 7, "восьм": 8, "девят": 9, "десят": 10,
+                "одиннадцат": 11, "двенадцат": 12, "тринадцат": 13, "четырнадцат": 14, "пятнадцат": 15, "шестнадцат": 16,
+                "семнадцат": 17, "восемнадцат": 18, "девятнадцат": 19, "двадцат": 20, "тридцат": 30, "сороков": 40,
+                "пятидесят": 50, "шестидесят": 60, "семидесят": 70, "восьмидесят": 80, "девяност": 90, "сот": 100}
+_ORDINAL_ENDINGS_RU = ("ый", "ой", "ий", "ая", "яя", "ое", "ее", "ые", "ого", "его", "ому", "ему", "ом", "ем", "ую", "юю", "ей",
+                       "ых", "их", "ья", "ье", "ьей", "ьего", "ьему", "ьем", "ью", "ьи", "ьих")
+
+
+def ru_cardinal(text: str) -> int | None:
+    """A Russian number in words (in any case) or digits: "пять", "пяти" → 5, "двух" → 2, "двадцати пяти" → 25,
+    "10 700" → 10700; None for anything else."""
+    if re.fullmatch(r"[\d\s\u00a0\u202f.,]+", text.strip()):
+        digits = re.sub(r"[\s\u00a0\u202f.,]", "", text)
+        return int(digits) if digits else None
+    tokens = [t for t in re.split(r"[\s\u00a0]+", text.strip().lower()) if t]
+    if not tokens or any(t not in _CARDINALS_RU for t in tokens):
+        return None
+    total = current = 0
+    for token in tokens:
+        value = _CARDINALS_RU[token]
+        if value == 1000:
+            total, current = total + max(current, 1) * 1000, 0
+        else:
+            current += value
+    return total + current or None
+
+
+def ru_ordinal(text: str) -> int | None:
+    """A Russian ordinal in any gender and case: "первая" → 1, "четырнадцатой" → 14, "восемьдесят первая",
+    "восемьдесят второй" → 81, 82, "63-я", "81-й" → 63, 81; None for anything else."""
+    word = text.strip().lower()
+    m = re.fullmatch(r"(\d{1,3})(?:-?(?:я|й|е|го|ой|ая|ей|м))?", word)
+    if m:
+        return int(m.group(1))
+    if not word:
+        return None
+    *head, last = word.split()
+    stem = next((s for s in sorted(_ORDINALS_RU, key=len, reverse=True)
+                 if last.startswith(s) and last[len(s):] in _ORDINAL_ENDINGS_RU), None)
+    if stem is None:
+        return None
+    before = ru_cardinal(" ".join(head)) if head else 0
+    return None if before is None else before + _ORDINALS_RU[stem]
 
 
 def fr_ordinal(text: str) -> int | None:
@@ -726,7 +825,8 @@ def masthead(text: str, language: Language = "en") -> tuple[str, str] | None:
         if m and name == "date":
             month = m.group("m2") if "m2" in m.groupdict() and m.group("m2") else m.group("m")
             number = int(month) if month.isdigit() else (_MONTH_NUMBER.get(month) or _MONTH_NUMBER_FR.get(month.lower())
-                                                         or _MONTH_NUMBER_ES[month.lower()])
+                                                         or _MONTH_NUMBER_ES.get(month.lower())
+                                                         or _MONTH_NUMBER_RU[month.lower()])
             return name, f"{m.group('v')}-{number:02d}"
         if m:
             return name, (m.groupdict().get("v") or "")
@@ -741,7 +841,7 @@ def masthead_fields(text: str, language: Language | None = None) -> list[tuple[s
         if language is not None:
             return masthead(column, language)
         return masthead(column, "en") or masthead(re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", column), "zh") \
-            or masthead(column, "fr") or masthead(column, "es")
+            or masthead(column, "fr") or masthead(column, "es") or masthead(column, "ru")
 
     whole = one(text.strip())
     if whole is not None:
@@ -786,13 +886,13 @@ def _set_masthead(draft: Draft, name: str, value: str) -> None:
         value = re.sub(r"\s+", "", value) if draft.language == "zh" and name == "organ" else value
         setattr(draft, name, value if name != "organ" or not draft.organ else draft.organ)
     if name == "organ" and value in ("Human Rights Council", "人权理事会", "Conseil des droits de l'homme",
-                                     "Conseil des droits de l’homme", "Consejo de Derechos Humanos"):
+                                     "Conseil des droits de l’homme", "Consejo de Derechos Humanos", "Совет по правам человека"):
         draft.organ = value  # "General Assembly / Human Rights Council": the Council
 
 
 def _is_body_line(text: str) -> bool:
     """A short line that only names the body: "大会，", "The General Assembly,"."""
-    if re.search(r"\brecommends\b|建议|\brecommande\b|\brecomienda\b", text):
+    if re.search(r"\brecommends\b|建议|\brecommande\b|\brecomienda\b|\bрекомендует\b", text):
         return False  # "The Commission … recommends to the" / "Economic and Social Council the adoption of …"
     for lang in READ_LANGUAGES:
         opening = _body_of(text, lang)
@@ -1085,7 +1185,8 @@ def read_drafts(path: Path | str, *, language: Language | None = None) -> list[D
                              f"any draft's paragraph (at most {MAX_PARAGRAPH_CHARS:,})", file=str(path), line=paragraph.line)
     if not drafts and (unread := unread_language(text)):
         raise InputError(f"the draft is in {_LANGUAGE_NAMES[unread[0]]} (it names “{unread[1]}”): pbi draft reads drafts "
-                         "in English, French, Spanish and Chinese only; give it the English, French, Spanish or Chinese text",
+                         "in English, French, Spanish, Russian and Chinese only; give it the English, French, Spanish, Russian "
+                         "or Chinese text",
                          file=str(path), line=1)
     if not drafts:
         raise InputError("no operative paragraphs found (expected numbered paragraphs \"1. …\" after "
@@ -1094,7 +1195,7 @@ def read_drafts(path: Path | str, *, language: Language | None = None) -> list[D
 
 
 #: the official languages whose drafts pbi does not read, by the names the vocabulary gives the bodies in them
-_LANGUAGE_NAMES = {"ru": "Russian", "ar": "Arabic"}
+_LANGUAGE_NAMES = {"ar": "Arabic"}
 
 
 def unread_language(text: str) -> tuple[str, str] | None:
@@ -1172,7 +1273,8 @@ def _attach_notes(drafts: list[Draft], text: str) -> None:
 def _single_draft(text: str, file: str, language: Language | None) -> list[Draft]:
     """A file without a "Draft resolution" line: the first paragraph is the title."""
     lang = language or detect_language(text)
-    label = {"zh": "决议草案", "fr": "Projet de résolution", "es": "Proyecto de resolución"}.get(lang, "Draft resolution")
+    label = {"zh": "决议草案", "fr": "Projet de résolution", "es": "Proyecto de resolución", "ru": "Проект резолюции"}.get(
+        lang, "Draft resolution")
     drafts = parse_drafts(label + "\n\n" + text, file=file, language=lang)
     for draft in drafts:  # line numbers of the file as it is, without the two lines added above
         draft.line = max(1, draft.line - 2)

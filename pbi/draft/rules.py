@@ -715,13 +715,14 @@ def load_standards(path: str | None = None) -> Standards:
 
 
 #: languages whose body names standards.yaml does not give: taken from pbi/model/vocabulary.yaml
-_VOCABULARY_LANGUAGES = ("fr", "es")
+_VOCABULARY_LANGUAGES = ("fr", "es", "ru")
 
 
 def _with_vocabulary_names(key: str, body: Any) -> Any:
-    """A body of standards.yaml with its names in the languages standards.yaml leaves out (French, Spanish), as
-    pbi/model/vocabulary.yaml gives them, without their article ("l’Assemblée générale" → "Assemblée
-    générale"), with either apostrophe."""
+    """A body of standards.yaml with its names in the languages standards.yaml leaves out (French, Spanish,
+    Russian), as pbi/model/vocabulary.yaml gives them, without their article ("l’Assemblée générale" →
+    "Assemblée générale"), with either apostrophe, and in each case the vocabulary declines them in
+    ("Генеральной Ассамблее")."""
     if not isinstance(body, dict):
         return body
     try:
@@ -734,7 +735,8 @@ def _with_vocabulary_names(key: str, body: Any) -> Any:
         if lang in names or not name:
             continue
         core = re.sub(r"^(?:l['’]\s?|la\s+|le\s+|les\s+|el\s+|los\s+|las\s+)", "", name, flags=re.IGNORECASE)
-        names[lang] = list(dict.fromkeys((core, core.replace("’", "'"), core.replace("'", "’"))))
+        cases = [str(v) for k, v in (known.get(lang) or {}).items() if k in ("name_gen", "name_dat", "name_ins")]
+        names[lang] = list(dict.fromkeys((core, core.replace("’", "'"), core.replace("'", "’"), *cases)))
     return {**body, "names": names}
 
 
