@@ -529,9 +529,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--table", help="cost table file or id (default: the spec's table)")
     p.set_defaults(func=_cmd_workbook)
 
-    p = sub.add_parser("draft", help="read a draft resolution (.txt, .md, .docx; zh/en/fr/es/ru) and propose a priced spec")
+    p = sub.add_parser("draft", help="read a draft resolution (.txt, .md, .docx; zh/en/fr/es/ru/ar) and propose a priced spec")
     p.add_argument("file", help="the draft: text, Markdown or Word")
-    p.add_argument("--lang", choices=("zh", "en", "fr", "es", "ru"), help="language of the draft (default: detected)")
+    p.add_argument("--lang", choices=("zh", "en", "fr", "es", "ru", "ar"), help="language of the draft (default: detected)")
     p.add_argument("--table", help="cost table file or id (default: the first table its body lists that covers the years)")
     p.add_argument("--draft", metavar="N", help="which draft of a file that holds several: its number (5/2, I) "
                                                 "or position (#3)")

@@ -12,7 +12,7 @@ from pbi.model.errors import InputError
 from pbi.model.tables import resolve_table
 
 ROOT = Path(__file__).resolve().parents[1]
-LANGS = ("zh", "en", "fr", "es", "ru")
+LANGS = ("zh", "en", "fr", "es", "ru", "ar")
 
 
 def _rules() -> list[tuple[str, Rule]]:

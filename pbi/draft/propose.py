@@ -18,8 +18,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from pbi.draft.outputs import is_organizational, issued_at, same_document
-from pbi.draft.reader import (Draft, Paragraph, es_cardinal, es_ordinal, fr_cardinal, fr_ordinal, ru_cardinal, ru_ordinal,
-                              with_stem)
+from pbi.draft.reader import (Draft, Paragraph, ar_cardinal, ar_ordinal, es_cardinal, es_ordinal, fr_cardinal, fr_ordinal,
+                              ru_cardinal, ru_ordinal, with_stem)
 from pbi.draft.rules import UNNAMED_REQUEST, Classification, RuleSet, Standards, classify_text, load_rules, load_standards
 from pbi.costing.engine import cost
 from pbi.model.errors import InputError, PbiError, SpecError
@@ -172,12 +172,12 @@ def _session_in_english(session: str, lang: str) -> str | None:
     """A French, Spanish or Russian masthead's session in English: "Quatre-vingt-unième session", "Octogésimo
     primer período de sesiones", "Восемьдесят первая сессия" → "Eighty-first session"; "Session de 2026",
     "Período de sesiones de 2026", "Сессия 2026 года" → "2026 session"; None for a form it does not know."""
-    m = re.fullmatch(r"\s*(?:Session|Per[ií]odo de sesiones)\s+de\s+(\d{4})\s*|\s*Сессия\s+(\d{4})\s+года\s*", session,
-                     re.IGNORECASE)
+    m = re.fullmatch(r"\s*(?:Session|Per[ií]odo de sesiones)\s+de\s+(\d{4})\s*|\s*Сессия\s+(\d{4})\s+года\s*"
+                     r"|\s*دورة\s+عام\s+(\d{4})\s*", session, re.IGNORECASE)
     if m:
-        return f"{m.group(1) or m.group(2)} session"
-    m = re.fullmatch(r"\s*(.+?)\s+(?:session|per[ií]odo de sesiones|сессия)\s*", session, re.IGNORECASE)
-    n = _number(m.group(1), lang) if m else None
+        return f"{m.group(1) or m.group(2) or m.group(3)} session"
+    m = re.fullmatch(r"\s*(.+?)\s+(?:session|per[ií]odo de sesiones|сессия)\s*|\s*الدورة\s+(.+?)\s*", session, re.IGNORECASE)
+    n = _number(m.group(1) or m.group(2), lang) if m else None
     word = _ordinal_word(n) if n else None
     return f"{word[0].upper()}{word[1:]} session" if word else None
 
@@ -188,7 +188,7 @@ def _in_both_languages(data: dict[str, Any], lang: str, assumptions: list[str]) 
     that a note in the other language stops on them, or quotes them with a warning when asked
     (``--quote-untranslated``): never the draft's words silently in another language's note."""
     other = "zh" if lang == "en" else "en"
-    names = {"en": "English", "zh": "Chinese", "fr": "French", "es": "Spanish", "ru": "Russian"}
+    names = {"en": "English", "zh": "Chinese", "fr": "French", "es": "Spanish", "ru": "Russian", "ar": "Arabic"}
     session = data.get("session")
     if session and other not in session:
         translated = session_in(session[lang], other) if lang in ("en", "zh") else _session_in_english(session[lang], lang)
@@ -211,7 +211,7 @@ def _in_both_languages(data: dict[str, Any], lang: str, assumptions: list[str]) 
 def _number(text: str, lang: str) -> int | None:
     if text.isdigit():
         return int(text)
-    return {"zh": cn_number, "fr": fr_ordinal, "es": es_ordinal, "ru": ru_ordinal}.get(lang, en_ordinal)(text)
+    return {"zh": cn_number, "fr": fr_ordinal, "es": es_ordinal, "ru": ru_ordinal, "ar": ar_ordinal}.get(lang, en_ordinal)(text)
 
 
 #: an opening verb followed by its adverb ("Decides also to convene", "Requests further the Office"),
@@ -271,9 +271,9 @@ def _session_word(draft: Draft) -> str:
     "Soixante et unième session", "Octogésimo primer" of "Octogésimo primer período de sesiones" (a French or
     Spanish ordinal may be of several words); "Восемьдесят первая" of "Восемьдесят первая сессия", "2026" of
     "Сессия 2026 года"."""
-    if draft.language == "ru":
+    if draft.language in ("ru", "ar"):  # "Восемьдесят первая сессия", "الدورة الحادية والثمانون"
         year = re.search(r"\b\d{4}\b", draft.session)
-        return year.group(0) if year else re.sub(r"\s+сессия\b.*$", "", draft.session.strip(), flags=re.IGNORECASE)
+        return year.group(0) if year else re.sub(r"\s+сессия\b.*$|^الدورة\s+", "", draft.session.strip(), flags=re.IGNORECASE)
     if draft.language in ("fr", "es"):
         return re.sub(r"\s+(?:session|per[ií]odo)\b.*$", "", draft.session.strip(), flags=re.IGNORECASE)
     return draft.session.split()[0]
@@ -377,7 +377,7 @@ def _masthead_year(draft: Draft, standards: Standards, body: dict[str, Any]) -> 
     if not draft.session:
         return None
     m = re.match(r"^(\d{4})\b", draft.session) or re.search(r"\bof (\d{4})$", draft.session) \
-        or re.search(r"\b(\d{4}) года$", draft.session)  # "Сессия 2026 года"
+        or re.search(r"\b(\d{4}) года$", draft.session) or re.search(r"عام (\d{4})$", draft.session)  # "Сессия 2026 года"
     if m:
         return int(m.group(1)), f"its masthead names the {draft.session}"
     word = _session_word(draft)
@@ -431,7 +431,7 @@ def _number_in(text: str, patterns: tuple[re.Pattern[str], ...], numbers: dict[s
         for m in pattern.finditer(text):
             word = re.sub(r"[,，\s\u00a0\u202f]", "", m.group(1).lower())  # "10,700", "10 700"
             spelled = en_cardinal(word) or cn_number(word) or fr_cardinal(m.group(1).lower()) or es_cardinal(m.group(1).lower()) \
-                or ru_cardinal(m.group(1).lower())
+                or ru_cardinal(m.group(1).lower()) or ar_cardinal(m.group(1))
             value = numbers.get(word) or (word if word.isdigit() else str(spelled) if spelled else None)
             if value and Decimal(value) > 0:
                 return value, m.group(0)
@@ -653,7 +653,7 @@ def _lasting(text: str, rules: RuleSet) -> tuple[int, str] | None:
         m = pattern.search(text)
         if m:
             word = m.group(1) or ""
-            years = int(word) if word.isdigit() else (en_cardinal(word) or cn_number(word))
+            years = int(word) if word.isdigit() else (en_cardinal(word) or cn_number(word) or ru_cardinal(word) or ar_cardinal(word))
             if years:
                 return years, m.group(0)
     return None
@@ -668,7 +668,7 @@ def _times_a_year(text: str, rules: RuleSet) -> tuple[int, str] | None:
             continue
         word = (m.group(1) or "") if m.lastindex else "1"
         units = int(word) if word.isdigit() else (en_cardinal(word) or cn_number(word) or fr_cardinal(word) or es_cardinal(word)
-                                                  or ru_cardinal(word))
+                                                  or ru_cardinal(word) or ar_cardinal(word))
         if units and per_year // units > 1:
             return per_year // units, m.group(0)
     return None
@@ -689,7 +689,7 @@ def _unpriced_place(text: str, rules: RuleSet) -> str | None:
     """A venue the paragraph names that no table prices ("in Rome", "在罗马"), as written."""
     for name in rules.unpriced_places:
         m = re.search(rf"(?:在|于){re.escape(name)}" if rules.language == "zh"
-                      else rf"\b(?:in|at|à|en) {re.escape(name)}\b", text)
+                      else rf"\b(?:in|at|à|en|в|في) {re.escape(name)}\b", text)
         if m:
             return m.group(0)
     return None
@@ -866,7 +866,7 @@ def _listed_sessions(text: str, body: dict[str, Any], rules: RuleSet, lang: str,
         before = before[max((s.end() for p in rules.session_phrases for s in p.finditer(before)), default=0):]
         for word in (g for g in m.groups() if g):
             one = {"zh": f"第{word}届会议", "fr": f"sa {word} session", "es": f"su {word} período de sesiones",
-                   "ru": f"ее {word} сессии"}.get(
+                   "ru": f"ее {word} сессии", "ar": f"دورتها {word}"}.get(
                 lang, f"its {word} session")
             year = _session_year(before + one, body, rules, lang, standards)
             if year is None:
@@ -1119,7 +1119,8 @@ def _expert_body(results: Sequence[ParagraphResult], rules: RuleSet, lang: str) 
                     noun = re.match(r"工作组|专家组|小组|委员会|机制", m.group(0)) if lang == "zh" else \
                         re.match(r"\w+(?: group| de travail| d['’]experts| de trabajo| de expertos| группа| экспертов)?", m.group(0))
                     counted = m.group(1) if m.lastindex else None
-                    cardinal = {"zh": cn_number, "fr": fr_cardinal, "es": es_cardinal, "ru": ru_cardinal}.get(lang, en_cardinal)
+                    cardinal = {"zh": cn_number, "fr": fr_cardinal, "es": es_cardinal, "ru": ru_cardinal, "ar": ar_cardinal}.get(
+                        lang, en_cardinal)
                     n = cardinal(counted.lower()) if counted else None
                     return (noun.group(0).lower() if noun else "", str(n) if n else "", m.group(0), result.ref)
     return None
@@ -1659,7 +1660,7 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                                "(the title's words before its colon): check the title against the agenda")
     if requests and all(r["operative_paragraphs"][0].startswith("(") for r in requests):
         data["paragraphs_in"] = "annex"
-    if lang in ("en", "zh", "fr", "es", "ru"):
+    if lang in ("en", "zh", "fr", "es", "ru", "ar"):
         _in_both_languages(data, lang, assumptions)
     try:
         spec = Spec.model_validate(data)

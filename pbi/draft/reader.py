@@ -24,14 +24,15 @@ from pbi.model.yamlio import read_bytes
 
 __all__ = ["MAX_DRAFT_CHARS", "MAX_DOCX_UNZIPPED", "MAX_PARAGRAPH_CHARS", "Item", "Paragraph", "Draft", "read_text", "detect_language", "parse_drafts", "read_drafts", "masthead",
            "masthead_fields", "with_stem", "fr_cardinal", "fr_ordinal", "es_cardinal", "es_ordinal", "ru_cardinal",
-           "ru_ordinal", "READ_LANGUAGES"]
+           "ru_ordinal", "ar_cardinal", "ar_ordinal", "READ_LANGUAGES"]
 
-Language = Literal["zh", "en", "fr", "es", "ru"]
+Language = Literal["zh", "en", "fr", "es", "ru", "ar"]
 #: the languages whose drafts pbi reads
-READ_LANGUAGES: tuple[Language, ...] = ("zh", "en", "fr", "es", "ru")
+READ_LANGUAGES: tuple[Language, ...] = ("zh", "en", "fr", "es", "ru", "ar")
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _CYRILLIC_RUN = re.compile(r"[\u0400-\u04ff]+")
+_ARABIC_RUN = re.compile(r"[\u0600-\u06ff]+")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 # running heads of a printed document: "64 V.10-58210", "V.10-58210 17", "CTOC/COP/2010/17", "E/2011/30"
@@ -160,7 +161,27 @@ _MASTHEAD_RU = {
     "other": re.compile(r"^(Distr\.?(?:\s*:)?\s.*|Original\s*:.*|Русский|(?:Резолюция|Решение),? принят[аоы]+ [^.;]{3,150}"
                         r")\s*$"),
 }
-_MASTHEADS = {"en": _MASTHEAD, "zh": _MASTHEAD_ZH, "fr": _MASTHEAD_FR, "es": _MASTHEAD_ES, "ru": _MASTHEAD_RU}
+# and in an Arabic document: "الأمم المتحدة  A/C.3/81/L.41", "الجمعية العامة", "الدورة الحادية والثمانون", "اللجنة
+# الثالثة", "البند 68 من جدول الأعمال", "فيينا، 12-16 تشرين الأول/أكتوبر 2026" (a month by both its names)
+_MONTHS_AR = "(?:يناير|فبراير|مارس|أبريل|مايو|يونيه|يونيو|يوليه|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر)"
+_MONTH_NUMBER_AR = {m: i for i, m in enumerate(("يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيه", "يوليه", "أغسطس", "سبتمبر",
+                                                 "أكتوبر", "نوفمبر", "ديسمبر"), start=1)} | {"يونيو": 6, "يوليو": 7}
+_LEVANTINE_AR = "(?:كانون الثاني|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول|تشرين الأول|تشرين الثاني|كانون الأول)/"
+_MASTHEAD_AR = {
+    "symbol": re.compile(r"^(?:الأمم المتحدة\s+)?(?P<v>[A-Z]{1,6}(?:/[A-Z0-9.]+)*/L\.\d+(?:/Rev\.\d+)?)\s*$"),
+    "organ": re.compile(r"^(?:الأمم المتحدة|(?P<v>الجمعية العامة|المجلس الاقتصادي والاجتماعي|مجلس الأمن|مجلس حقوق الإنسان))\s*$"),
+    "session": re.compile(r"^(?P<v>(?:الدورة|دورة)\s+(?:ال\w+(?:\s+(?:و?ال\w+|عشرة|عشر))?|\d{1,3})"
+                          r"(?:\s+(?:العادية|الاستثنائية|الموضوعية|التنظيمية|المستأنفة))?"
+                          r"|(?:(?:الدورة\s+)?(?:الموضوعية|التنظيمية)\s+ل)?دورة\s+عام\s+\d{4})\s*$"),
+    "committee": re.compile(r"^(?P<v>اللجنة (?:الأولى|الثانية|الثالثة|الرابعة|الخامسة|السادسة)"
+                            r"|لجنة المسائل السياسية الخاصة وإنهاء الاستعمار)\s*$"),
+    "agenda": re.compile(r"^(?:البند|البندان|البنود)\s+(?P<v>.+?)\s+من\s+جدول\s+الأعمال(?:\s+المؤقت)?\s*$"),
+    "date": re.compile(r"^(?:\w+(?: \w+)?[,،]\s+)?(?:\d{1,2}(?!\d)|\s|–|-|و|إلى|" + _LEVANTINE_AR + "|" + _MONTHS_AR
+                       + r")*?(?:" + _LEVANTINE_AR + r")?(?P<m>" + _MONTHS_AR + r")\s+(?P<v>(?:19|20)\d{2})\s*$"),
+    "body": re.compile(r"^(?P<v>(?:مؤتمر|لجنة|المجلس التنفيذي|اجتماع الدول الأطراف|الفريق العامل)\s+[^.;:,،]{3,150})\s*$"),
+    "other": re.compile(r"^(Distr\.?(?:\s*:)?\s.*|Original\s*:.*|عربي|الأصل\s*:.*)\s*$"),
+}
+_MASTHEADS = {"en": _MASTHEAD, "zh": _MASTHEAD_ZH, "fr": _MASTHEAD_FR, "es": _MASTHEAD_ES, "ru": _MASTHEAD_RU, "ar": _MASTHEAD_AR}
 # the gap between the two columns of a masthead line ("大    会" is one column)
 _COLUMN_GAP = r"\s{5,}|\t"
 _FOOTNOTE_RULE = re.compile(r"^\s*(_{5,}|-{3,}|\*{3,})\s*$")
@@ -221,6 +242,9 @@ _DRAFT_START = {
     "ru": re.compile(r"^(?:(?!\d{1,3}\s*[.．])[^:\n]{1,2000}:\s*(?:пересмотренный\s+)?проект\s+|(?:пересмотренный\s+)?проект\s+)"
                      r"(?P<kind>резолюции|решения)\s*(?P<num>[\dIVXLC]+(?:/\d+)?)?(?:/(?:\.\.\.|…))?"
                      r"(?:,?\s+(?:представленный|рекомендованный|предложенный)\s.*)?\s*$", re.IGNORECASE),
+    # "مشروع قرار", "الصين ومنغوليا: مشروع قرار", "مشروع قرار منقح", "مشروع قرار مقدم من نائب رئيس اللجنة …"
+    "ar": re.compile(r"^(?:(?!\d{1,3}\s*[.．])[^:\n]{1,2000}:\s*)?مشروع\s+(?P<kind>قرار|مقرر)(?:\s+منقح)?\s*(?P<num>[\dIVXLC]+(?:/\d+)?)?"
+                     r"(?:/(?:\.\.\.|…))?(?:\s+(?:مقدم|مقترح|موصى به)\s.*)?\s*$"),
 }
 # a draft's heading with its title on the same line: "Draft resolution: The right to clean air",
 # "Draft decision II — Working methods", "决议草案：农村妇女的数字包容"
@@ -239,6 +263,9 @@ _DRAFT_TITLED = {
     "ru": re.compile(r"^(?:пересмотренный\s+)?проект\s+(?P<kind>резолюции|решения)\s*(?P<num>[\dIVXLC]+(?:/\d+)?)?"
                      r"(?:\s+(?P<symbol>[A-Z]{1,6}(?:/[A-Z0-9.]+)*/L\.\d+(?:/Rev\.\d+)?))?"
                      r"\s*(?::|\s[–—-])\s*(?P<title>[А-ЯЁ«\"“].{1,300})$", re.IGNORECASE),
+    "ar": re.compile(r"^مشروع\s+(?P<kind>قرار|مقرر)(?:\s+منقح)?\s*(?P<num>[\dIVXLC]+(?:/\d+)?)?"
+                     r"(?:\s+(?P<symbol>[A-Z]{1,6}(?:/[A-Z0-9.]+)*/L\.\d+(?:/Rev\.\d+)?))?"
+                     r"\s*(?::|\s[–—-])\s*(?P<title>[\u0621-\u064a«\"“].{1,300})$"),
 }
 
 
@@ -258,7 +285,8 @@ _BODY_WORDS = {"zh": r"(大会|理事会|缔约方会议|缔约国会议|委员�
                "en": r"(Assembly|Council|Conference|Commission|Parties|Working Group|Forum|Executive Board)",
                "fr": r"(Assemblée|Conseil|Conférence|Commission|Parties|Groupe de travail|Forum)",
                "es": r"(Asamblea|Consejo|Conferencia|Comisión|Partes|Grupo de Trabajo|Foro)",
-               "ru": r"(Ассамблея|Совет|Конференция|Комиссия|Рабочая группа|Форум|Исполнительный совет)"}
+               "ru": r"(Ассамблея|Совет|Конференция|Комиссия|Рабочая группа|Форум|Исполнительный совет)",
+               "ar": r"(الجمعية|المجلس|مجلس|مؤتمر|اللجنة|لجنة|الفريق العامل|المنتدى)"}
 # bodies that open a draft only with the comma after their name (alone on a line they are headings)
 _GROUP_WORDS = ("工作组", "专家组", "论坛", "执行局", "Working Group", "Forum", "Executive Board", "Groupe de travail",
                 "Grupo de Trabajo", "Foro", "Рабочая группа", "Форум", "Исполнительный совет")
@@ -282,6 +310,8 @@ _BODY_LINE = {
                      + r"(\s+(?:по|участников|государств|при|для|против|ООН|Организации)\b\s*"
                      r"(?:(?!\s(?:постановляет|просит|утверждает|принимает)\b)[^,:;.]){0,160})?)"
                      r"(?P<sep>[,:]?)\s*(?P<rest>.*)$"),
+    # "إن الجمعية العامة،", "إن مؤتمر الأطراف في اتفاقية …،", "إن مجلس حقوق الإنسان،" (the Arabic comma is read as ",")
+    "ar": re.compile(r"^(?P<body>إن\s+[^,:;.]{0,200}?" + _BODY_WORDS["ar"] + r"[^,:;.]{0,200}?)(?P<sep>[,:])\s*(?P<rest>.*)$"),
 }
 # the longest name of an organ printed alone on its line, without its comma, to open a Chinese draft
 # ("经济及社会理事会" is eight characters); a longer line without a comma is the draft's title
@@ -294,13 +324,16 @@ _RECOMMENDS = re.compile(r"recommends\s+to\s+the\s.{3,200}?\s(?:approval|adoptio
                          r"|recomienda\s+(?:al|a\s+la)\s.{3,200}?\s(?:que\s+apruebe|la\s+aprobación\s+de)\s+(?:el|los)\s+(?:siguientes?\s+)?proyectos?\s+de"
                          # "рекомендует Экономическому и Социальному Совету принять следующий проект резолюции"
                          r"|рекомендует\s.{3,200}?\s(?:принять|утвердить)\s+следующи[йе]\s+проекты?\s"
+                         # "توصي اللجنة المجلس الاقتصادي والاجتماعي باعتماد مشروع القرار التالي"
+                         r"|(?:توصي|يوصي)\s.{3,200}?\s(?:باعتماد|بإقرار)\s+مشروع"
                          r"|建议.{2,40}?(?:核准|通过)下(?:述|列)(?:决议|决定)草案", re.IGNORECASE)
 _DECIDING = re.compile(r"^(决定|核准|通过|请|Decides|Approves|Adopts|Requests|décide|approuve|adopte|prie|decide|aprueba|adopta"
-                       r"|solicita|постановляет|утверждает|принимает|просит)", re.IGNORECASE)
+                       r"|solicita|постановляет|утверждает|принимает|просит|تقرر|يقرر|تطلب|يطلب|تعتمد|يعتمد)", re.IGNORECASE)
 # a decision's stem alone, its lettered items each completing it: "The General Assembly decides:",
 # "大会决定：" — "(b) To request the Secretary-General …" is read "Decides to request the Secretary-General …"
 _STEM = re.compile(r"^(?P<verb>(?:also |further )?decides(?: that)?|(?:还|又)?决定|décide(?: également| en outre)?(?: que)?"
-                   r"|decide(?: también| además)?(?: que)?|постановляет(?: также| далее)?(?:,? что)?)"
+                   r"|decide(?: también| además)?(?: que)?|постановляет(?: также| далее)?(?:,? что)?"
+                   r"|(?:تقرر|يقرر)(?: أيضا| كذلك)?(?: ما يلي)?)"
                    r"\s*[:：]\s*$", re.IGNORECASE)
 
 
@@ -545,14 +578,16 @@ _FUNCTION_WORDS = {
 def detect_language(text: str) -> Language:
     """zh when at least a tenth of the letters are Chinese characters; else the language whose function
     words the text has most of: fr or es when its words are more than half as many again as English ones
-    and more than the other's, else en; ru when at least three tenths of the letters are Cyrillic (an Arabic
-    draft is read as en and refused: ``unread_language``)."""
+    and more than the other's, else en; ru when at least three tenths of the letters are Cyrillic, ar when
+    they are Arabic."""
     letters = sum(map(str.isalpha, text))
     cjk = sum(map(len, _CJK_RUN.findall(text)))
     if letters and cjk / letters >= 0.1:
         return "zh"
     if letters and sum(map(len, _CYRILLIC_RUN.findall(text))) / letters >= 0.3:
         return "ru"
+    if letters and sum(map(len, _ARABIC_RUN.findall(text))) / letters >= 0.3:
+        return "ar"
     sample = text[:200_000]
     counts = {lang: len(pattern.findall(sample)) for lang, pattern in _FUNCTION_WORDS.items()}
     if counts["fr"] > 1.5 * counts["en"] and counts["fr"] > counts["es"]:
@@ -705,6 +740,60 @@ def ru_ordinal(text: str) -> int | None:
     return None if before is None else before + _ORDINALS_RU[stem]
 
 
+# an Arabic number's words, masculine and feminine, in each case ("خمسة", "خمس"; "عشرون", "عشرين"); the teens add
+# "عشر"/"عشرة" (10) to their unit ("خمسة عشر"), the tens follow their unit after "و" ("خمسة وعشرون")
+_CARDINALS_AR = {w: n for n, forms in {
+    1: "واحد واحدة أحد إحدى", 2: "اثنان اثنين اثنتان اثنتين اثنا اثني اثنتا اثنتي", 3: "ثلاثة ثلاث", 4: "أربعة أربع",
+    5: "خمسة خمس", 6: "ستة ست", 7: "سبعة سبع", 8: "ثمانية ثماني ثمان", 9: "تسعة تسع", 10: "عشرة عشر",
+    20: "عشرون عشرين", 30: "ثلاثون ثلاثين", 40: "أربعون أربعين", 50: "خمسون خمسين", 60: "ستون ستين", 70: "سبعون سبعين",
+    80: "ثمانون ثمانين", 90: "تسعون تسعين", 100: "مائة مئة", 1000: "ألف آلاف"}.items() for w in forms.split()}
+# an ordinal's words with their article ("الحادية والثمانون", "الرابعة عشرة", "الخامسة والستين"), masculine and feminine
+_ORDINALS_AR = {w: n for n, forms in {
+    1: "الأول الأولى الحادي الحادية", 2: "الثاني الثانية", 3: "الثالث الثالثة", 4: "الرابع الرابعة", 5: "الخامس الخامسة",
+    6: "السادس السادسة", 7: "السابع السابعة", 8: "الثامن الثامنة", 9: "التاسع التاسعة", 10: "العاشر العاشرة عشر عشرة",
+    20: "العشرون العشرين", 30: "الثلاثون الثلاثين", 40: "الأربعون الأربعين", 50: "الخمسون الخمسين", 60: "الستون الستين",
+    70: "السبعون السبعين", 80: "الثمانون الثمانين", 90: "التسعون التسعين", 100: "المائة المئة"}.items() for w in forms.split()}
+
+
+def _arabic_words(text: str, known: dict[str, int]) -> list[int] | None:
+    """The values of ``text``'s words, each perhaps after "و" ("and"); None if one is not in ``known``."""
+    values = []
+    for token in text.split():
+        token = token[1:] if token not in known and token.startswith("و") else token
+        if token not in known:
+            return None
+        values.append(known[token])
+    return values or None
+
+
+def ar_cardinal(text: str) -> int | None:
+    """An Arabic number in words or digits: "ثلاثة" → 3, "خمسة عشر" → 15, "خمسة وعشرون" → 25, "عشرين" → 20,
+    "10 700" → 10700; None for anything else."""
+    if re.fullmatch(r"[\d\s\u00a0\u202f.,]+", text.strip()):
+        digits = re.sub(r"[\s\u00a0\u202f.,]", "", text)
+        return int(digits) if digits else None
+    values = _arabic_words(text.strip(), _CARDINALS_AR)
+    if not values:
+        return None
+    total = current = 0
+    for value in values:
+        if value == 1000:
+            total, current = total + max(current, 1) * 1000, 0
+        else:
+            current += value
+    return total + current or None
+
+
+def ar_ordinal(text: str) -> int | None:
+    """An Arabic ordinal: "الأولى" → 1, "الرابعة عشرة" → 14, "الحادية والثمانون", "الثانية والثمانين" → 81, 82,
+    "الخامسة والستين" → 65, "63" → 63; None for anything else."""
+    word = text.strip()
+    if word.isdigit():
+        return int(word)
+    values = _arabic_words(word, _ORDINALS_AR)
+    return sum(values) if values else None
+
+
 def fr_ordinal(text: str) -> int | None:
     """A French ordinal: "première" → 1, "quatorzième" → 14, "soixante et unième" → 61,
     "quatre-vingt-unième" → 81, "81e" → 81; None for anything else."""
@@ -826,7 +915,8 @@ def masthead(text: str, language: Language = "en") -> tuple[str, str] | None:
             month = m.group("m2") if "m2" in m.groupdict() and m.group("m2") else m.group("m")
             number = int(month) if month.isdigit() else (_MONTH_NUMBER.get(month) or _MONTH_NUMBER_FR.get(month.lower())
                                                          or _MONTH_NUMBER_ES.get(month.lower())
-                                                         or _MONTH_NUMBER_RU[month.lower()])
+                                                         or _MONTH_NUMBER_RU.get(month.lower())
+                                                         or _MONTH_NUMBER_AR[month])
             return name, f"{m.group('v')}-{number:02d}"
         if m:
             return name, (m.groupdict().get("v") or "")
@@ -841,7 +931,7 @@ def masthead_fields(text: str, language: Language | None = None) -> list[tuple[s
         if language is not None:
             return masthead(column, language)
         return masthead(column, "en") or masthead(re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", column), "zh") \
-            or masthead(column, "fr") or masthead(column, "es") or masthead(column, "ru")
+            or masthead(column, "fr") or masthead(column, "es") or masthead(column, "ru") or masthead(column, "ar")
 
     whole = one(text.strip())
     if whole is not None:
@@ -886,13 +976,14 @@ def _set_masthead(draft: Draft, name: str, value: str) -> None:
         value = re.sub(r"\s+", "", value) if draft.language == "zh" and name == "organ" else value
         setattr(draft, name, value if name != "organ" or not draft.organ else draft.organ)
     if name == "organ" and value in ("Human Rights Council", "人权理事会", "Conseil des droits de l'homme",
-                                     "Conseil des droits de l’homme", "Consejo de Derechos Humanos", "Совет по правам человека"):
+                                     "Conseil des droits de l’homme", "Consejo de Derechos Humanos", "Совет по правам человека",
+                                     "مجلس حقوق الإنسان"):
         draft.organ = value  # "General Assembly / Human Rights Council": the Council
 
 
 def _is_body_line(text: str) -> bool:
     """A short line that only names the body: "大会，", "The General Assembly,"."""
-    if re.search(r"\brecommends\b|建议|\brecommande\b|\brecomienda\b|\bрекомендует\b", text):
+    if re.search(r"\brecommends\b|建议|\brecommande\b|\brecomienda\b|\bрекомендует\b|\bتوصي\b|\bيوصي\b", text):
         return False  # "The Commission … recommends to the" / "Economic and Social Council the adoption of …"
     for lang in READ_LANGUAGES:
         opening = _body_of(text, lang)
@@ -913,12 +1004,33 @@ def _ends_sentence(text: str) -> bool:
 _ES_THOUSANDS = re.compile(r"(?<![\d.])\d{1,3}(?:\.\d{3})+(?![\d])(?!\.\d)")
 
 
+# an Arabic draft's layout read as the others': its comma and semicolon ("،", "؛"), its paragraphs numbered "1 - "
+# and its items lettered "(أ)", "(ب)" in the order of the Arabic alphabet (abjad)
+_AR_PUNCTUATION = str.maketrans({"،": ",", "؛": ";", "؟": "?"})
+_AR_MARKS = re.compile(r"[\u064b-\u0652\u0640]")
+_AR_NUMBERED = re.compile(r"^(\s*)(\d{1,3})\s*[-–]\s+(?=\S)", re.MULTILINE)
+# ("هـ" is read without its tatweel: "ه")
+_AR_LETTERS = {letter: latin for letter, latin in zip(
+    ("أ", "ب", "ج", "د", "ه", "و", "ز", "ح", "ط", "ي", "ك", "ل"), "abcdefghijkl", strict=True)}
+_AR_LETTERED = re.compile(r"^(\s*)\((أ|ب|ج|د|ه|و|ز|ح|ط|ي|ك|ل)\)", re.MULTILINE)
+
+
+def _arabic_layout(text: str) -> str:
+    """"1 - تقرر …،" → "1. تقرر …,", "(ب) توصيات" → "(b) توصيات": the reader's numbering and punctuation; the
+    short vowels and the tatweel a text may print ("يُدعى") are left out, as the rules write words without them."""
+    text = _AR_MARKS.sub("", text.translate(_AR_PUNCTUATION))
+    text = _AR_NUMBERED.sub(lambda m: f"{m.group(1)}{m.group(2)}. ", text)
+    return _AR_LETTERED.sub(lambda m: f"{m.group(1)}({_AR_LETTERS[m.group(2)]})", text)
+
+
 def parse_drafts(text: str, *, file: str = "<text>", language: Language | None = None) -> list[Draft]:
     """Every draft in ``text``, in the order printed."""
     text = _ascii_numbers(text)  # as read_text gives it, for a text given here directly
     lang: Language = language or detect_language(text)
     if lang == "es":  # "10.700 palabras": a point between thousands, as Spanish prints them, is no sentence's end
         text = _ES_THOUSANDS.sub(lambda m: m.group(0).replace(".", "\u202f"), text)
+    if lang == "ar":
+        text = _arabic_layout(text)
     drafts: list[Draft] = []
     current: Draft | None = None
     stage = "title"  # title → preamble → operative → annex
@@ -944,7 +1056,7 @@ def parse_drafts(text: str, *, file: str = "<text>", language: Language | None =
             kind_word = (start.groupdict().get("kind") or start.groupdict().get("kind2")
                          or start.groupdict().get("kind3") or "")
             kind: Literal["resolution", "decision"] = (
-                "decision" if kind_word.lower() in ("决定", "decision", "décision", "decisión") else "resolution")
+                "decision" if kind_word.lower() in ("决定", "decision", "décision", "decisión", "решения", "مقرر") else "resolution")
             if above is not None and above.agenda_title and _sponsors_split(above.agenda_title, para):
                 para, above.agenda_title = (above.agenda_title + ("" if _CJK.search(para) else " ") + para), ""
             current = Draft(label=para, kind=kind, number=start.groupdict().get("num") or start.groupdict().get("cn"),
@@ -1185,9 +1297,7 @@ def read_drafts(path: Path | str, *, language: Language | None = None) -> list[D
                              f"any draft's paragraph (at most {MAX_PARAGRAPH_CHARS:,})", file=str(path), line=paragraph.line)
     if not drafts and (unread := unread_language(text)):
         raise InputError(f"the draft is in {_LANGUAGE_NAMES[unread[0]]} (it names “{unread[1]}”): pbi draft reads drafts "
-                         "in English, French, Spanish, Russian and Chinese only; give it the English, French, Spanish, Russian "
-                         "or Chinese text",
-                         file=str(path), line=1)
+                         "in English, French, Spanish, Russian, Arabic and Chinese only", file=str(path), line=1)
     if not drafts:
         raise InputError("no operative paragraphs found (expected numbered paragraphs \"1. …\" after "
                          "the body's name, e.g. \"The General Assembly,\" or \"大会，\")", file=str(path), line=1)
@@ -1195,13 +1305,14 @@ def read_drafts(path: Path | str, *, language: Language | None = None) -> list[D
 
 
 #: the official languages whose drafts pbi does not read, by the names the vocabulary gives the bodies in them
-_LANGUAGE_NAMES = {"ar": "Arabic"}
+#: (none since it reads Russian and Arabic; a language taken out of READ_LANGUAGES goes here)
+_LANGUAGE_NAMES: dict[str, str] = {}
 
 
 def unread_language(text: str) -> tuple[str, str] | None:
     """The language of a draft pbi does not read, with the words that show it: the name of a body
-    (pbi/model/vocabulary.yaml) in Russian or Arabic, as the draft writes it ("Генеральная Ассамблея"); None
-    when no such name is found."""
+    (pbi/model/vocabulary.yaml) in a language of ``_LANGUAGE_NAMES``, as the draft writes it; None when no such
+    name is found."""
     plain = text.replace("’", "'")
     for key in vocabulary.bodies():
         names = vocabulary.body(key).names
@@ -1273,8 +1384,8 @@ def _attach_notes(drafts: list[Draft], text: str) -> None:
 def _single_draft(text: str, file: str, language: Language | None) -> list[Draft]:
     """A file without a "Draft resolution" line: the first paragraph is the title."""
     lang = language or detect_language(text)
-    label = {"zh": "决议草案", "fr": "Projet de résolution", "es": "Proyecto de resolución", "ru": "Проект резолюции"}.get(
-        lang, "Draft resolution")
+    label = {"zh": "决议草案", "fr": "Projet de résolution", "es": "Proyecto de resolución", "ru": "Проект резолюции",
+             "ar": "مشروع قرار"}.get(lang, "Draft resolution")
     drafts = parse_drafts(label + "\n\n" + text, file=file, language=lang)
     for draft in drafts:  # line numbers of the file as it is, without the two lines added above
         draft.line = max(1, draft.line - 2)

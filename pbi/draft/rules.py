@@ -715,7 +715,7 @@ def load_standards(path: str | None = None) -> Standards:
 
 
 #: languages whose body names standards.yaml does not give: taken from pbi/model/vocabulary.yaml
-_VOCABULARY_LANGUAGES = ("fr", "es", "ru")
+_VOCABULARY_LANGUAGES = ("fr", "es", "ru", "ar")
 
 
 def _with_vocabulary_names(key: str, body: Any) -> Any:
