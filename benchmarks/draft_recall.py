@@ -117,6 +117,9 @@ scored as Reference 14's; two ``held_out`` drafts are scored only with ``--held-
 Reference 16 (Russian drafts, ``tests/data/drafts-ru``, ``--russian`` for it alone): six drafts in Russian (the General
 Assembly's plenary and Second and Third Committees, ECOSOC, the Human Rights Council, the COP of UNTOC), labelled and
 scored as Reference 14's; two ``held_out`` drafts are scored only with ``--held-out``.
+
+Reference 17 (Arabic drafts, ``tests/data/drafts-ar``, ``--arabic`` for it alone): six drafts in Arabic of the same
+bodies as Reference 16's, labelled and scored the same way; two ``held_out`` drafts are scored only with ``--held-out``.
 """
 
 from __future__ import annotations
@@ -237,7 +240,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--held-out", action="store_true", help="also score the held-out English drafts")
     parser.add_argument("--fidelity", action="store_true", help="only the quantity fidelity of tests/data/drafts4")
     for option, (folder, _, _) in ROUNDS.items():
-        languages = {"french": "the French drafts", "spanish": "the Spanish drafts", "russian": "the Russian drafts"}
+        languages = {"french": "the French drafts", "spanish": "the Spanish drafts", "russian": "the Russian drafts",
+                     "arabic": "the Arabic drafts"}
         what = languages.get(option, f"blind round {folder.removeprefix('drafts')}")
         held = "" if option in ("blind", "blind6") else "; its held-out drafts with --held-out"
         parser.add_argument(f"--{option}", action="store_true", help=f"only {what} (tests/data/{folder}{held})")
@@ -362,6 +366,9 @@ def main(argv: list[str] | None = None) -> int:
     print("\nRussian drafts (tests/data/drafts-ru: written and labelled before pbi read them; scored apart)")
     fidelity_drafts(near, quiet=args.quiet, folder=ROOT / "tests" / "data" / "drafts-ru", first=RUSSIAN,
                     held_out=args.held_out)
+    print("\nArabic drafts (tests/data/drafts-ar: written and labelled before pbi read them; scored apart)")
+    fidelity_drafts(near, quiet=args.quiet, folder=ROOT / "tests" / "data" / "drafts-ar", first=ARABIC,
+                    held_out=args.held_out)
     return 0 if ok and en_ok and test_ok else 1
 
 
@@ -390,12 +397,14 @@ FRENCH = "French drafts (development set)"
 SPANISH = "Spanish drafts (development set)"
 #: the six Russian drafts (their two held-out drafts are scored only with --held-out)
 RUSSIAN = "Russian drafts (development set)"
+#: the six Arabic drafts (their two held-out drafts are scored only with --held-out)
+ARABIC = "Arabic drafts (development set)"
 
 
 #: the rounds scored one at a time: option → (folder under tests/data, first-read label, whether --held-out chooses
 #: if its held-out drafts are scored; rounds 5 and 6 always score theirs)
 ROUNDS: dict[str, tuple[str, str, bool]] = {
-    "russian": ("drafts-ru", RUSSIAN, True), "spanish": ("drafts-es", SPANISH, True), "french": ("drafts-fr", FRENCH, True),
+    "arabic": ("drafts-ar", ARABIC, True), "russian": ("drafts-ru", RUSSIAN, True), "spanish": ("drafts-es", SPANISH, True), "french": ("drafts-fr", FRENCH, True),
     "blind13": ("drafts13", BLIND13, True), "blind12": ("drafts12", BLIND12, True),
     "blind11": ("drafts11", BLIND11, True), "blind10": ("drafts10", BLIND10, True),
     "blind9": ("drafts9", BLIND9, True), "blind8": ("drafts8", BLIND8, True), "blind7": ("drafts7", BLIND7, True),
