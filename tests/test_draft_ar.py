@@ -134,3 +134,22 @@ def test_translated_draft_gives_the_english_spec(name: str) -> None:
         got = [{k: a.get(k) for k in KEYS} for a in activities(ar_spec, result.ref)]
         assert got == want, result.ref
     assert ar_spec["budget_period"] == en_spec["budget_period"] and ar_spec["body"] == en_spec["body"]
+
+
+def test_a_day_stated_before_the_experts_is_no_count_of_experts() -> None:
+    # « لمدة يوم واحد بمشاركة عشرة خبراء »: ten experts, not one
+    cls, acts = _one("تطلب إلى الأمين العام أن يعقد في فيينا في عام 2027 اجتماعا لفريق خبراء لمدة يوم واحد "
+                     "بمشاركة عشرة خبراء؛")
+    (act,) = [a for a in acts if a["kind"] in ("expert_meeting", "travel")]
+    assert str(act.get("participants", act.get("trips"))) == "10"
+
+
+def test_a_high_level_plenary_meeting_is_no_panel_too() -> None:
+    (draft,) = parse_drafts(FRAME.format("تقرر أن تعقد في نيويورك في عام 2027 جلسة عامة رفيعة المستوى لمدة يوم واحد؛"))
+    (result,) = propose_spec(draft).paragraphs
+    assert [m.rule.id for m in result.classification.matches] == ["high-level-meeting"]
+
+
+def test_two_sessions_in_the_dual() -> None:
+    cls, acts = _one("تقرر إنشاء لجنة تحضيرية تعقد دورتين مدة كل منهما خمسة أيام عمل في نيويورك في عام 2027؛")
+    assert [(a["kind"], a.get("count"), str(a["days"])) for a in acts if a["kind"] == "meeting"] == [("meeting", 2, "5")]

@@ -133,3 +133,13 @@ def test_translated_draft_gives_the_english_spec(name: str) -> None:
         got = [{k: a.get(k) for k in KEYS} for a in activities(ru_spec, result.ref)]
         assert got == want, result.ref
     assert ru_spec["budget_period"] == en_spec["budget_period"] and ru_spec["body"] == en_spec["body"]
+
+
+def test_two_sessions_and_a_word_limit() -> None:
+    cls, acts = _one("постановляет учредить подготовительный комитет, который проведет две сессии продолжительностью по пять "
+                     "рабочих дней каждая в Нью-Йорке в 2027 году;")
+    assert [(a["kind"], a.get("count"), str(a["days"]), a["location"]) for a in acts if a["kind"] == "meeting"] == [
+        ("meeting", 2, "5", "New York")]
+    cls, acts = _one("просит Генерального секретаря подготовить доклад объемом не более 8500 слов и представить его "
+                     "Генеральной Ассамблее на ее восемьдесят второй сессии;")
+    assert [(a["words"], a["year"]) for a in acts if a["kind"] == "documentation"] == [("8500", 2027)]
