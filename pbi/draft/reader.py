@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from pbi.model import vocabulary
 from pbi.model.errors import InputError
 from pbi.model.fileio import MAX_DOCX_UNZIPPED, open_word_document, word_blocks, word_number
 from pbi.model.yamlio import read_bytes
@@ -1295,35 +1294,10 @@ def read_drafts(path: Path | str, *, language: Language | None = None) -> list[D
         if size > MAX_PARAGRAPH_CHARS:
             raise InputError(f"paragraph {paragraph.number or '(unnumbered)'} is {size:,} characters long, longer than "
                              f"any draft's paragraph (at most {MAX_PARAGRAPH_CHARS:,})", file=str(path), line=paragraph.line)
-    if not drafts and (unread := unread_language(text)):
-        raise InputError(f"the draft is in {_LANGUAGE_NAMES[unread[0]]} (it names “{unread[1]}”): pbi draft reads drafts "
-                         "in English, French, Spanish, Russian, Arabic and Chinese only", file=str(path), line=1)
     if not drafts:
         raise InputError("no operative paragraphs found (expected numbered paragraphs \"1. …\" after "
                          "the body's name, e.g. \"The General Assembly,\" or \"大会，\")", file=str(path), line=1)
     return drafts
-
-
-#: the official languages whose drafts pbi does not read, by the names the vocabulary gives the bodies in them
-#: (none since it reads Russian and Arabic; a language taken out of READ_LANGUAGES goes here)
-_LANGUAGE_NAMES: dict[str, str] = {}
-
-
-def unread_language(text: str) -> tuple[str, str] | None:
-    """The language of a draft pbi does not read, with the words that show it: the name of a body
-    (pbi/model/vocabulary.yaml) in a language of ``_LANGUAGE_NAMES``, as the draft writes it; None when no such
-    name is found."""
-    plain = text.replace("’", "'")
-    for key in vocabulary.bodies():
-        names = vocabulary.body(key).names
-        for lang in _LANGUAGE_NAMES:
-            name = names.get(lang, {}).get("name", "").replace("’", "'")
-            # the name without its article ("l'Assemblée générale" → "Assemblée générale")
-            core = re.sub(r"^(?:l'|la |le |el |los |las )", "", name, flags=re.IGNORECASE)
-            m = re.search(re.escape(core), plain, re.IGNORECASE) if len(core) > 5 else None
-            if m:
-                return lang, m.group(0)
-    return None
 
 
 # a footnote's own line: its number ("1", "¹", "<sup>1</sup>", "[^1]:"), then its text
