@@ -113,6 +113,12 @@ def _genders(lang: str) -> dict[str, list[str]]:
     return {key: forms[lang] for key, forms in _phrases().get("genders", {}).items() if lang in forms}
 
 
+def _has_article(text: str, genders: dict[str, list[str]]) -> bool:
+    """Whether ``text`` begins with one of the articles of the ``genders`` phrases (le, la, l’ … / el, la, un …)."""
+    low = text.lower()
+    return any(low.startswith(a if a.endswith(("’", "'")) else a + " ") for a in genders.get("articles", []))
+
+
 #: the languages a spec text missing in the note's language is quoted in, in this order of preference
 _QUOTED_FROM = ("en", "zh", "fr", "es", "ru", "ar")
 
@@ -388,6 +394,7 @@ def _environment(lang: str, budget_period: str) -> Any:
         "plural_subject": lambda t: plural_subject(str(t), lang),
         "item": lambda i: n.item_label(i, lang), "agenda": lambda number: n.agenda_number(str(number), lang), "subitem": lambda i: n.subitem_label(i, lang),
         "pl": lambda v, *forms: n.plural(v, lang, *forms), "feminine": lambda noun: n.feminine(str(noun), lang, genders),
+        "has_article": lambda text: _has_article(str(text), genders),
         "noun": counted_noun, "counted": lambda v, key: f"{n.number(v, lang)} {counted_noun(v, key)}",
         "cntf": lambda v: n.count_word(v, lang, "f"), "cntn": lambda v: n.count_word(v, lang, "n"),
         "prep": lambda text, word: n.contract(word, str(text), lang),
