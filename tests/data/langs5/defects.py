@@ -42,7 +42,7 @@ WORDS: dict[str, dict[str, str]] = {
            # duals: the number is in the noun
            "يومان": "2", "يومين": "2", "جلستان": "2", "جلستين": "2", "رحلتان": "2", "رحلتين": "2",
            "شهرا": "2", "شهري": "2", "وظيفتان": "2", "وظيفتين": "2", "أسبوعان": "2", "أسبوعين": "2",
-           "وثيقتان": "2", "وثيقتين": "2", "اجتماعان": "2", "اجتماعين": "2", "استشاريين": "2",
+           "وثيقتان": "2", "وثيقتين": "2", "اجتماعان": "2", "اجتماعين": "2",
            "خبيرين": "2", "موظفين": "2"},
 }
 _ZH_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -74,6 +74,8 @@ def quantities(text: str, lang: str) -> Counter[str]:
         words = WORDS[lang]
         for token in re.findall(r"[\w’'-]+", text):
             # "two-day", "half-day", "one-week": the number is the first part (« demi-journée » is a word)
+            if lang == "ar" and token not in words and token.startswith("و") and token[1:] in words:
+                token = token[1:]  # «واجتماعين»: "and" joined to the word
             for w in ([token] if token.lower() in words else token.split("-")[:1]):
                 value = words.get(w.lower() if lang != "ar" else w)
                 if value:
@@ -141,7 +143,8 @@ PATTERNS: dict[str, tuple[str, str, str]] = {
     "a labelled count in brackets (ru: совещание высокого уровня (2))": ("ru", r"[а-я] \(\d+\) (?:продолжительностью|\()", ""),
     "English left in another language": ("fr es ru ar zh", r"\b(meetings?|trips?|work-months?|staff member|per cent|days?|"
                                          r"weeks?|report|the|and|of|with|each|in all)\b", ""),
-    "doubled space in a sentence": ("en fr es ru ar zh", r"(?m)^(?!.*\s{3})(?!-).*\S  \S", ""),
+    # in paragraphs and items (table rows are aligned by spaces)
+    "doubled space in a sentence": ("en fr es ru ar zh", r"(?m)^(?:\s+\(?\w{1,3}\)|\d+(?:\.| -)) .*\S  \S", ""),
     "doubled punctuation": ("en fr es ru ar zh", r"[,;:][ \t]*[,;:.]|\.[ \t]*[,;:]|\([ \t]*\)|[ \t][,.)](?!\d)", ""),
     "ordinary space before : ; ! ? » or after « (fr)": ("fr", r"(?<=[^\s\u202f\u00a0])[;!?](?=\s|$)| [;:!?»]|« ", ""),
 }
