@@ -29,14 +29,14 @@ LANGS = ("en", "fr", "es", "ru", "ar", "zh")
 #: number words, by language (what a count in words may be written as)
 WORDS: dict[str, dict[str, str]] = {
     "en": dict(zip("one two three four five six seven eight nine ten eleven twelve twenty thirty".split(),
-                   "1 2 3 4 5 6 7 8 9 10 11 12 20 30".split())) | {"half": "0.5"},
+                   "1 2 3 4 5 6 7 8 9 10 11 12 20 30".split(), strict=True)) | {"half": "0.5"},
     "fr": dict(zip("un une deux trois quatre cinq six sept huit neuf dix onze douze vingt trente".split(),
-                   "1 1 2 3 4 5 6 7 8 9 10 11 12 20 30".split())) | {"demi-journée": "0.5"},
+                   "1 1 2 3 4 5 6 7 8 9 10 11 12 20 30".split(), strict=True)) | {"demi-journée": "0.5"},
     "es": dict(zip("un una uno dos tres cuatro cinco seis siete ocho nueve diez once doce veinte treinta".split(),
-                   "1 1 1 2 3 4 5 6 7 8 9 10 11 12 20 30".split())) | {"medio": "0.5"},
+                   "1 1 1 2 3 4 5 6 7 8 9 10 11 12 20 30".split(), strict=True)) | {"medio": "0.5"},
     "ru": dict(zip("один одна одно одного одной два две двух три трех четыре четырех пять пяти шесть шести "
                    "семь семи восемь восьми девять девяти десять десяти".split(),
-                   "1 1 1 1 1 2 2 2 3 3 4 4 5 5 6 6 7 7 8 8 9 9 10 10".split())) | {"полдня": "0.5"},
+                   "1 1 1 1 1 2 2 2 3 3 4 4 5 5 6 6 7 7 8 8 9 9 10 10".split(), strict=True)) | {"полдня": "0.5"},
     "ar": {"واحد": "1", "واحدة": "1", "اثنان": "2", "اثنتان": "2", "ثلاثة": "3", "ثلاث": "3", "أربعة": "4",
            "أربع": "4", "خمسة": "5", "خمس": "5", "ستة": "6", "الست": "6", "ست": "6", "نصف": "0.5",
            # duals: the number is in the noun
