@@ -126,9 +126,9 @@ def test_a_labelled_meeting_in_weeks_counts_its_meetings(lang: str, said: str) -
 
 
 @pytest.mark.parametrize(("lang", "said"), [
-    ("fr", "(réunion d’un groupe d’experts d’une durée de cinq jours) à destination de Genève"),
-    ("es", "(reunión de un grupo de expertos de cinco días) a Ginebra"),
-    ("ru", "(совещание группы экспертов продолжительностью 5 дней) в Женеву"),
+    ("fr", "(réunion d’un groupe d’experts, d’une durée de cinq jours) à destination de Genève"),
+    ("es", "(reunión de un grupo de expertos, de cinco días de duración) a Ginebra"),
+    ("ru", "(совещание группы экспертов, продолжительностью 5 дней) в Женеву"),
     ("ar", "اجتماع فريق الخبراء مدته 5 أيام إلى جنيف"),
 ])
 def test_a_labelled_meeting_of_travellers_states_its_days(lang: str, said: str) -> None:
