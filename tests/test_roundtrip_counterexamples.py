@@ -224,8 +224,10 @@ requests:
 
 
 @pytest.mark.parametrize(("lang", "feminine", "masculine"), [
-    ("fr", "Trois réunions-débats (deux séances chacune,", "Cinq ateliers régionaux (quatre séances chacun,"),
-    ("es", "Tres mesas redondas (dos sesiones cada una,", "Cinco talleres regionales (cuatro sesiones cada uno,"),
+    # langs5: a labelled meeting states its days, as an unlabelled one does (they were dropped)
+    ("fr", "Trois réunions-débats d’une durée d’un jour (deux séances chacune,",
+     "Cinq ateliers régionaux d’une durée de deux jours (quatre séances chacun,"),
+    ("es", "Tres mesas redondas de un día (dos sesiones cada una,", "Cinco talleres regionales de dos días (cuatro sesiones cada uno,"),
 ])
 def test_each_agrees_with_the_labelled_meeting_and_reads_back(tmp_path, lang: str, feminine: str, masculine: str) -> None:
     from pbi.model.specs import load_spec

@@ -503,6 +503,7 @@ def extract(text: str) -> dict[str, Any]:
     q: dict[str, Any] = {}
     for name, grade in grade_readings():  # "一般事务（其他职等）", "ОО (ПР)" …: the grade a note names
         text = text.replace(name, grade)
+    text = re.sub(r"\bhalf a day\b", "half-day", text, flags=re.I)  # "lasting half a day": not "a day"
     _pages(text, q)
     _languages(text, q)
     for rx in _DAYS:

@@ -113,6 +113,31 @@ def _genders(lang: str) -> dict[str, list[str]]:
     return {key: forms[lang] for key, forms in _phrases().get("genders", {}).items() if lang in forms}
 
 
+def _has_article(text: str, genders: dict[str, list[str]]) -> bool:
+    """Whether ``text`` begins with one of the articles of the ``genders`` phrases (le, la, l’ … / el, la, un …)."""
+    low = text.lower()
+    return any(low.startswith(a if a.endswith(("’", "'")) else a + " ") for a in genders.get("articles", []))
+
+
+def _the(text: str, lang: str, genders: dict[str, list[str]]) -> str:
+    """A label named as a definite thing: ``the working group``, « le groupe de travail », « l’atelier »,
+    «el grupo de trabajo»; a label that has its article already, and a label in another language, as it is."""
+    from pbi.render import numbers as n
+    from pbi.render.statement import definite
+
+    text = text.strip()
+    if lang == "en":
+        return definite(text)
+    if lang not in ("fr", "es") or not text or _has_article(text, genders):
+        return text
+    feminine = n.feminine(text, lang, genders)
+    if lang == "fr":
+        if text[0].lower() in "aeiouyhéèêàâîôû":
+            return "l’" + text
+        return ("la " if feminine else "le ") + text
+    return ("la " if feminine else "el ") + text
+
+
 #: the languages a spec text missing in the note's language is quoted in, in this order of preference
 _QUOTED_FROM = ("en", "zh", "fr", "es", "ru", "ar")
 
@@ -388,6 +413,8 @@ def _environment(lang: str, budget_period: str) -> Any:
         "plural_subject": lambda t: plural_subject(str(t), lang),
         "item": lambda i: n.item_label(i, lang), "agenda": lambda number: n.agenda_number(str(number), lang), "subitem": lambda i: n.subitem_label(i, lang),
         "pl": lambda v, *forms: n.plural(v, lang, *forms), "feminine": lambda noun: n.feminine(str(noun), lang, genders),
+        "has_article": lambda text: _has_article(str(text), genders),
+        "the": lambda text: _the(str(text), lang, genders),
         "noun": counted_noun, "counted": lambda v, key: f"{n.number(v, lang)} {counted_noun(v, key)}",
         "cntf": lambda v: n.count_word(v, lang, "f"), "cntn": lambda v: n.count_word(v, lang, "n"),
         "prep": lambda text, word: n.contract(word, str(text), lang),
