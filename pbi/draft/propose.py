@@ -737,14 +737,21 @@ def _meeting_parts(text: str, rules: RuleSet) -> list[tuple[tuple[str, str], tup
         return []
     parts: list[tuple[tuple[str, str], tuple[str, str] | None, int | None, str]] = []
     days_said: tuple[str, str] | None = None
-    for start, stop in zip(starts, [*starts[1:], len(text)], strict=True):
-        piece = text[start:stop]
-        days, place, years = _days(piece, rules), _place(piece, rules), _years(piece, rules)
+    place_said: tuple[str, str] | None = None
+    pieces = [text[start:stop] for start, stop in zip(starts, [*starts[1:], len(text)], strict=True)]
+    read = [(_days(piece, rules), _place(piece, rules), _years(piece, rules)) for piece in pieces]
+    for i, (piece, (days, place, years)) in enumerate(zip(pieces, read, strict=True)):
         if place is None and not years:
             days_said = days or days_said  # "two substantive sessions of five working days each,"
             continue
+        if place is not None and not years and i + 1 < len(read) and read[i + 1][2] and \
+                read[i + 1][1] is None and not read[i + 1][0]:
+            # "two sessions of five working days each in New York, the first in 2028 and the second in 2029": the
+            # days and place of the meetings the next parts date
+            days_said, place_said = days or days_said, place
+            continue
         if days or days_said:
-            parts.append((days or days_said or ("", ""), place, years[0] if years else None,
+            parts.append((days or days_said or ("", ""), place or place_said, years[0] if years else None,
                           piece.strip(" ,;，；").removesuffix(" and").removesuffix("，并")))
     return parts if len(parts) > 1 else []
 

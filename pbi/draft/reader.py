@@ -227,10 +227,11 @@ _DRAFT_START = {
                      r"(?P<kind>resolution|decision)\s*(?P<num>[\dIVXLC]+(?:/\d+)?)?(?:/(?:\.\.\.|…))?"
                      r"(?:\s+(?:submitted|recommended|proposed)\s+by\s.*)?\s*$", re.IGNORECASE),
     # "Projet de résolution", "Chine et Mongolie : projet de résolution", "Projet de résolution révisé",
-    # "Projet de résolution présenté par le Vice-Président de la Commission …", "Résolution 5/2"
+    # "Projet de résolution présenté par le Vice-Président de la Commission …", "Projet de résolution déposé par le
+    # Président de l'Assemblée générale", "Résolution 5/2"
     "fr": re.compile(r"^(?:(?!\d{1,3}\s*[.．])[^:\n]{1,2000}\s?:\s*projet\s+de\s+|projet\s+de\s+)?"
                      r"(?P<kind>résolution|décision)\s*(?P<num>[\dIVXLC]+(?:/\d+)?)?(?:/(?:\.\.\.|…))?(?:\s+révisée?)?"
-                     r"(?:\s+(?:présentée?|recommandée?|proposée?)\s+par\s.*)?\s*$", re.IGNORECASE),
+                     r"(?:\s+(?:présentée?|déposée?|soumise?|recommandée?|proposée?)\s+par\s.*)?\s*$", re.IGNORECASE),
     # "Proyecto de resolución", "China y Mongolia: proyecto de resolución", "Proyecto de resolución revisado",
     # "Proyecto de resolución presentado por el Vicepresidente de la Comisión …"
     "es": re.compile(r"^(?:(?!\d{1,3}\s*[.．])[^:\n]{1,2000}:\s*proyecto\s+de\s+|proyecto\s+de\s+)?"
