@@ -548,9 +548,14 @@ def _months(text: str, rules: RuleSet) -> tuple[str, str] | None:
     return _number_in(text, rules.month_phrases, rules.month_numbers)
 
 
+#: the letters of the Professional and Director levels in Russian and Arabic ("С-4", "Д-1", "ف-4", "مد-1")
+_GRADE_LETTERS = {"С": "P", "Д": "D", "ف": "P", "مد": "D"}
+
+
 def _grade_named(words: str) -> str:
-    """A grade as the tables key it: "p4", "P-4" → "P-4"."""
-    return re.sub(r"^([PD])-?([1-7])$", r"\1-\2", words.upper())
+    """A grade as the tables key it: "p4", "P-4", "С-4", "ف-4" → "P-4"."""
+    words = re.sub(r"^(С|Д|ف|مد)(?=-?[1-7]$)", lambda m: _GRADE_LETTERS[m.group(1)], words.upper())
+    return re.sub(r"^([PD])-?([1-7])$", r"\1-\2", words)
 
 
 def _grade(text: str, rules: RuleSet) -> tuple[str, str] | None:
