@@ -120,6 +120,12 @@ scored as Reference 14's; two ``held_out`` drafts are scored only with ``--held-
 
 Reference 17 (Arabic drafts, ``tests/data/drafts-ar``, ``--arabic`` for it alone): six drafts in Arabic of the same
 bodies as Reference 16's, labelled and scored the same way; two ``held_out`` drafts are scored only with ``--held-out``.
+
+Reference 18 (blind round 15, ``tests/data/drafts15``, ``--blind15`` for it alone): twenty drafts in French, Spanish,
+Russian and Arabic (five each) in phrasings the authors of those languages' rules did not use — the General
+Assembly's plenary and Main Committees, ECOSOC, the Human Rights Council, the Vienna commissions, a Conference of
+States Parties — labelled as Reference 14's before pbi read them. Eight ``held_out`` drafts (two a language) are
+scored only with ``--held-out`` (their one read is in the folder's README).
 """
 
 from __future__ import annotations
@@ -369,6 +375,10 @@ def main(argv: list[str] | None = None) -> int:
     print("\nArabic drafts (tests/data/drafts-ar: written and labelled before pbi read them; scored apart)")
     fidelity_drafts(near, quiet=args.quiet, folder=ROOT / "tests" / "data" / "drafts-ar", first=ARABIC,
                     held_out=args.held_out)
+    print("\nBlind round 15 (tests/data/drafts15: French, Spanish, Russian and Arabic drafts written and labelled "
+          "before pbi read them; scored apart)")
+    fidelity_drafts(near, quiet=args.quiet, folder=ROOT / "tests" / "data" / "drafts15", first=BLIND15,
+                    held_out=args.held_out)
     return 0 if ok and en_ok and test_ok else 1
 
 
@@ -399,11 +409,15 @@ SPANISH = "Spanish drafts (development set)"
 RUSSIAN = "Russian drafts (development set)"
 #: the six Arabic drafts (their two held-out drafts are scored only with --held-out)
 ARABIC = "Arabic drafts (development set)"
+#: the twelve French, Spanish, Russian and Arabic drafts of blind round 15 (its eight held-out drafts are scored
+#: only with --held-out)
+BLIND15 = "blind round 15 (read once before the fixes, then fixed on)"
 
 
 #: the rounds scored one at a time: option → (folder under tests/data, first-read label, whether --held-out chooses
 #: if its held-out drafts are scored; rounds 5 and 6 always score theirs)
 ROUNDS: dict[str, tuple[str, str, bool]] = {
+    "blind15": ("drafts15", BLIND15, True),
     "arabic": ("drafts-ar", ARABIC, True), "russian": ("drafts-ru", RUSSIAN, True), "spanish": ("drafts-es", SPANISH, True), "french": ("drafts-fr", FRENCH, True),
     "blind13": ("drafts13", BLIND13, True), "blind12": ("drafts12", BLIND12, True),
     "blind11": ("drafts11", BLIND11, True), "blind10": ("drafts10", BLIND10, True),

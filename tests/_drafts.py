@@ -98,5 +98,15 @@ def check_labelled(label: Path, language: str) -> None:
                 assert any(a.get("year") == value for a in acts), where
             elif name == "words":
                 assert any(str(a.get("words")) == str(value) for a in acts if a["kind"] == "documentation"), where
+            elif name == "years":  # a meeting in each year listed
+                assert set(value) <= {a.get("year") for a in acts if a["kind"] in ("meeting", "expert_meeting")}, where
+            elif name == "work_months":
+                assert any(Decimal(str(a.get("work_months", "-1"))) == Decimal(str(value)) for a in acts
+                           if a["kind"] == "consultant"), where
+            elif name in ("grade", "count"):
+                assert any(str(a.get(name)) == str(value) for a in acts if a["kind"] != "documentation"), where
+            elif name == "funding":  # said by an activity's funding, or by the paragraph's class
+                cls = {"existing_resources": "absorbed"}.get(value, value)
+                assert any(a.get("funding") == value for a in acts) or got[str(ref)] == cls, where
             else:
                 raise AssertionError(f"{label.name}: quantity {name!r} is not one the labels use")

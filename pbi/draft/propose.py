@@ -548,9 +548,14 @@ def _months(text: str, rules: RuleSet) -> tuple[str, str] | None:
     return _number_in(text, rules.month_phrases, rules.month_numbers)
 
 
+#: the letters of the Professional and Director levels in Russian and Arabic ("С-4", "Д-1", "ف-4", "مد-1")
+_GRADE_LETTERS = {"С": "P", "Д": "D", "ف": "P", "مد": "D"}
+
+
 def _grade_named(words: str) -> str:
-    """A grade as the tables key it: "p4", "P-4" → "P-4"."""
-    return re.sub(r"^([PD])-?([1-7])$", r"\1-\2", words.upper())
+    """A grade as the tables key it: "p4", "P-4", "С-4", "ف-4" → "P-4"."""
+    words = re.sub(r"^(С|Д|ف|مد)(?=-?[1-7]$)", lambda m: _GRADE_LETTERS[m.group(1)], words.upper())
+    return re.sub(r"^([PD])-?([1-7])$", r"\1-\2", words)
 
 
 def _grade(text: str, rules: RuleSet) -> tuple[str, str] | None:
@@ -737,14 +742,21 @@ def _meeting_parts(text: str, rules: RuleSet) -> list[tuple[tuple[str, str], tup
         return []
     parts: list[tuple[tuple[str, str], tuple[str, str] | None, int | None, str]] = []
     days_said: tuple[str, str] | None = None
-    for start, stop in zip(starts, [*starts[1:], len(text)], strict=True):
-        piece = text[start:stop]
-        days, place, years = _days(piece, rules), _place(piece, rules), _years(piece, rules)
+    place_said: tuple[str, str] | None = None
+    pieces = [text[start:stop] for start, stop in zip(starts, [*starts[1:], len(text)], strict=True)]
+    read = [(_days(piece, rules), _place(piece, rules), _years(piece, rules)) for piece in pieces]
+    for i, (piece, (days, place, years)) in enumerate(zip(pieces, read, strict=True)):
         if place is None and not years:
             days_said = days or days_said  # "two substantive sessions of five working days each,"
             continue
+        if place is not None and not years and i + 1 < len(read) and read[i + 1][2] and \
+                read[i + 1][1] is None and not read[i + 1][0]:
+            # "two sessions of five working days each in New York, the first in 2028 and the second in 2029": the
+            # days and place of the meetings the next parts date
+            days_said, place_said = days or days_said, place
+            continue
         if days or days_said:
-            parts.append((days or days_said or ("", ""), place, years[0] if years else None,
+            parts.append((days or days_said or ("", ""), place or place_said, years[0] if years else None,
                           piece.strip(" ,;，；").removesuffix(" and").removesuffix("，并")))
     return parts if len(parts) > 1 else []
 

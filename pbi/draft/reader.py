@@ -227,10 +227,11 @@ _DRAFT_START = {
                      r"(?P<kind>resolution|decision)\s*(?P<num>[\dIVXLC]+(?:/\d+)?)?(?:/(?:\.\.\.|…))?"
                      r"(?:\s+(?:submitted|recommended|proposed)\s+by\s.*)?\s*$", re.IGNORECASE),
     # "Projet de résolution", "Chine et Mongolie : projet de résolution", "Projet de résolution révisé",
-    # "Projet de résolution présenté par le Vice-Président de la Commission …", "Résolution 5/2"
+    # "Projet de résolution présenté par le Vice-Président de la Commission …", "Projet de résolution déposé par le
+    # Président de l'Assemblée générale", "Résolution 5/2"
     "fr": re.compile(r"^(?:(?!\d{1,3}\s*[.．])[^:\n]{1,2000}\s?:\s*projet\s+de\s+|projet\s+de\s+)?"
                      r"(?P<kind>résolution|décision)\s*(?P<num>[\dIVXLC]+(?:/\d+)?)?(?:/(?:\.\.\.|…))?(?:\s+révisée?)?"
-                     r"(?:\s+(?:présentée?|recommandée?|proposée?)\s+par\s.*)?\s*$", re.IGNORECASE),
+                     r"(?:\s+(?:présentée?|déposée?|soumise?|recommandée?|proposée?)\s+par\s.*)?\s*$", re.IGNORECASE),
     # "Proyecto de resolución", "China y Mongolia: proyecto de resolución", "Proyecto de resolución revisado",
     # "Proyecto de resolución presentado por el Vicepresidente de la Comisión …"
     "es": re.compile(r"^(?:(?!\d{1,3}\s*[.．])[^:\n]{1,2000}:\s*proyecto\s+de\s+|proyecto\s+de\s+)?"
@@ -274,8 +275,9 @@ def _draft_start(text: str) -> re.Match[str] | None:
         or next((m for lang in READ_LANGUAGES for m in [_DRAFT_TITLED[lang].match(text)] if m), None)
 
 
-# headings that close a draft: "二. 组织事项", "B． 决定", "第一章", "Chapter II", "A. Draft resolutions…"
-_CLOSING_HEADING = re.compile(r"^([" + _CN_NUM + r"]+\s*[.．、]\s*\S|[A-Z]\s*[.．]\s*[\u4e00-\u9fff]|[A-Z]\.\s+[A-Z]|第[" + _CN_NUM
+# headings that close a draft: "二. 组织事项", "B． 决定", "第一章", "Chapter II", "A. Draft resolutions…" (not the
+# French "M. Jean Dupont (Belgique)" of a heading's second line: "M." is "Monsieur")
+_CLOSING_HEADING = re.compile(r"^([" + _CN_NUM + r"]+\s*[.．、]\s*\S|[A-Z]\s*[.．]\s*[\u4e00-\u9fff]|(?!M\.\s+[A-Z][a-zé]+\s+[A-Z])[A-Z]\.\s+[A-Z]|第[" + _CN_NUM
                               + r"]+章|(?:Chapter|Chapitre|Capítulo)\s+[IVX\d]+)")
 _ANNEX = re.compile(r"^(附件[" + _CN_NUM + r"]*|(?:Annexe?|Anexo)(\s+[IVX]+)?)\s*$", re.IGNORECASE)
 # the line naming the body that adopts the draft: "大会，", "The General Assembly,", and a decision's
@@ -1097,6 +1099,10 @@ def parse_drafts(text: str, *, file: str = "<text>", language: Language | None =
                 # under the heading of a draft whose masthead named its session, a line naming a body
                 # is the title ("山地可持续发展政府间委员会"), not the body whose session this is
                 heads = None
+            elif heads is not None and [h[0] for h in heads] == ["body"] and current.title and _body_of(para, lang):
+                # under the title, the line naming a body opens the draft, its name going on over the next
+                # line ("Конференция государств — участников Конвенции Организации" / "Объединенных Наций …,")
+                heads = None
             if heads is not None:
                 for head in heads:
                     _set_masthead(current, *head)
@@ -1199,7 +1205,11 @@ def _sponsors_go_on(label: str, para: str) -> bool:
     """Whether ``para`` goes on with a heading whose sponsors' line is printed over two lines:
     "Draft resolution submitted by the Vice-President of the Council," / "Ms. Ana Pereira (Portugal),
     on the basis of informal consultations"."""
-    if _CJK.search(label) or not re.search(r"\b(?:submitted|proposed|recommended) by\b", label):
+    if _CJK.search(label) or not re.search(r"\b(?:submitted|proposed|recommended) by\b"
+                                           # "déposé par le Vice-Président du Conseil,", "presentado por …",
+                                           # "представленный заместителем Председателя …", "مقدم من نائب رئيس …"
+                                           r"|\b(?:présentée?|déposée?|soumise?|proposée?) par\b|\b(?:presentad[oa]|propuest[oa]) por\b"
+                                           r"|\bпредставленн\w*\s|\bمقدم من\s", label, re.IGNORECASE):
         return False
     # "… on the basis" / "of informal consultations": the line breaks inside the phrase
     # "… Ms. Amina" / "Wekesa (Kenya), on the basis of informal consultations": the line breaks inside a name
@@ -1208,7 +1218,13 @@ def _sponsors_go_on(label: str, para: str) -> bool:
             and re.match(r"(?:informal |intergovernmental )?(?:consultations|negotiations)\b", para, re.IGNORECASE):
         return True
     return label.rstrip().endswith(",") or bool(
-        re.match(r"(?:(?:on the basis )?of|following|after) (?:informal )?consultations", para, re.IGNORECASE)
+        re.match(r"(?:(?:on the basis )?of|following|after) (?:informal )?consultations"
+                 # "à l'issue de consultations officieuses", "sobre la base de consultas oficiosas", "по итогам
+                 # неофициальных консультаций", "على أساس مشاورات غير رسمية"
+                 r"|(?:à l['’]issue de|sur la base de|après) (?:des )?consultations officieuses"
+                 r"|(?:sobre la base de|tras|después de) (?:las )?consultas oficiosas"
+                 r"|(?:по итогам|на основе|после) неофициальных консультаций|على أساس (?:ال)?مشاورات غير (?:ال)?رسمية",
+                 para, re.IGNORECASE)
         or re.search(r"\), (?:on the basis of|following) (?:informal )?consultations$", para, re.IGNORECASE))
 
 
