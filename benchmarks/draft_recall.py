@@ -596,7 +596,7 @@ def carried(name: str, want: Any, acts: list[dict[str, Any]], said: str, cls: st
         return any(_same(a.get("meetings"), want) or _same(a.get("days"), float(want) / 2) for a in acts)
     if name == "participants":
         return any(_same(a.get("participants"), want) or _same(a.get("trips"), want) for a in acts)
-    if name in ("work_months", "grade", "count"):
+    if name in ("work_months", "grade", "count", "posts"):
         return any(_same(a.get(name), want) for a in acts)
     if name == "place":
         return any(a.get("location") == want for a in acts)

@@ -103,7 +103,7 @@ def check_labelled(label: Path, language: str) -> None:
             elif name == "work_months":
                 assert any(Decimal(str(a.get("work_months", "-1"))) == Decimal(str(value)) for a in acts
                            if a["kind"] == "consultant"), where
-            elif name in ("grade", "count"):
+            elif name in ("grade", "count", "posts"):
                 assert any(str(a.get(name)) == str(value) for a in acts if a["kind"] != "documentation"), where
             elif name == "funding":  # said by an activity's funding, or by the paragraph's class
                 cls = {"existing_resources": "absorbed"}.get(value, value)

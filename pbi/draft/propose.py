@@ -1531,9 +1531,14 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                 activities.append(act)
                 years_used.add(year)
                 posts = _grades(text, rules) if match.rule.template == "new_post" and "grade" in act else []
+                # "two new posts at the P-4 level": two posts of the one grade the paragraph names
+                several = _number_in(text, rules.post_phrases, rules.post_numbers) \
+                    if match.rule.template == "new_post" and len(posts) <= 1 else None
                 if len(posts) > 1:  # one post at each grade the paragraph names
                     activities.extend({**act, "id": f"{act['id']}-{i}", "grade": g}
                                       for i, (g, _) in enumerate(posts[1:], start=2))
+                elif several:
+                    act["posts"] = several[0]
                 said = [f"paragraph {result.ref}: {_quote(match.words)} → {act['label'].get('en', tpl['kind'])} "
                         f"({tpl['kind']}): {tpl.get('basis', 'template ' + str(match.rule.template))}",
                         f"in {year} ({why})", f"funded from {vocabulary.funding_source(funding).resources('en')}"
@@ -1581,6 +1586,8 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                                 + ", ".join(f"{g} (“{w}”)" for g, w in posts))
                 elif staff and grade and "grade" in act:
                     said.append(f"at the {act['grade']} level (“{grade[1]}”)")
+                if several:
+                    said.append(f"{several[0]} posts (“{several[1]}”)")
                 if tpl["kind"] == "expert_meeting" and participants:
                     said.append(f"{participants[0]} participants (“{participants[1]}”)")
                 if "count" in act and not count and often:

@@ -420,6 +420,8 @@ class RuleSet:
     week_phrases: tuple[re.Pattern[str], ...] = ()
     participant_phrases: tuple[re.Pattern[str], ...] = ()  # "of 25 experts"
     participant_numbers: dict[str, str] = field(default_factory=dict)  # "twelve" → "12"
+    post_phrases: tuple[re.Pattern[str], ...] = ()  # "two new posts": how many posts of the one grade named
+    post_numbers: dict[str, str] = field(default_factory=dict)  # words the number readers do not know (a dual)
     month_phrases: tuple[re.Pattern[str], ...] = ()  # "for twelve months", "six work-months"
     # the name of a report by who prepares it or what it is: (phrase, template, label by language)
     report_labels: tuple[tuple[re.Pattern[str], str, dict[str, str]], ...] = ()
@@ -663,6 +665,8 @@ def _load_rules(language: str, path: str) -> RuleSet:
         participant_phrases=tuple(re.compile(p, re.IGNORECASE)
                                   for p in _strings(data.get("participant_phrases"), loaded, "participant_phrases")),
         participant_numbers={str(k): str(v) for k, v in (data.get("participant_numbers") or {}).items()},
+        post_phrases=tuple(re.compile(p, re.IGNORECASE) for p in _strings(data.get("post_phrases"), loaded, "post_phrases")),
+        post_numbers={str(k): str(v) for k, v in (data.get("post_numbers") or {}).items()},
         month_phrases=tuple(re.compile(p, re.IGNORECASE) for p in _strings(data.get("month_phrases"), loaded, "month_phrases")),
         month_numbers={str(k): str(v) for k, v in (data.get("month_numbers") or {}).items()},
         grade_phrases=tuple(re.compile(p) for p in _strings(data.get("grade_phrases"), loaded, "grade_phrases")),
