@@ -110,3 +110,40 @@ def check_labelled(label: Path, language: str) -> None:
                 assert any(a.get("funding") == value for a in acts) or got[str(ref)] == cls, where
             else:
                 raise AssertionError(f"{label.name}: quantity {name!r} is not one the labels use")
+
+
+#: what a translated draft must give as its English original gives, activity by activity
+TRANSLATION_KEYS = ("kind", "words", "days", "participants", "trips", "dsa_days", "location", "year", "count", "section")
+
+
+def read_spec(path: Path) -> tuple[Any, dict[str, Any]]:
+    """The proposal ``pbi draft`` makes for the draft at ``path``, and its spec as YAML data."""
+    (draft,) = read_drafts(path)
+    proposal = propose_spec(draft)
+    return proposal, yaml.safe_load(spec_yaml(proposal))
+
+
+def check_translation(english: Path, translated: Path, diverging: frozenset[str] | set[str] = frozenset()) -> None:
+    """A draft translated by hand reads as its English original: the same class for every paragraph, the same
+    activities (``TRANSLATION_KEYS``) and the same budget period and body; a ``diverging`` paragraph (its reason is
+    written where it is listed) fires no rule the English does not."""
+    en, en_spec = read_spec(english)
+    other, other_spec = read_spec(translated)
+    assert [(r.ref, r.classification.cls) for r in other.paragraphs] == [(r.ref, r.classification.cls) for r in en.paragraphs]
+    for result in en.paragraphs:
+        if result.ref in diverging:
+            assert {m.rule.id for m in next(r for r in other.paragraphs if r.ref == result.ref).classification.matches} \
+                <= {m.rule.id for m in result.classification.matches}
+            continue
+        want = [{k: a.get(k) for k in TRANSLATION_KEYS} for a in activities(en_spec, result.ref)]
+        got = [{k: a.get(k) for k in TRANSLATION_KEYS} for a in activities(other_spec, result.ref)]
+        assert got == want, result.ref
+    assert other_spec["budget_period"] == en_spec["budget_period"] and other_spec["body"] == en_spec["body"]
+
+
+def only_paragraph(frame: str, text: str, language: str) -> tuple[str, list[dict[str, Any]]]:
+    """The class and activities of paragraph 1 of ``frame`` holding ``text``, read as a draft in ``language``."""
+    (draft,) = parse_drafts(frame.format(text))
+    assert draft.language == language
+    proposal = propose_spec(draft)
+    return proposal.paragraphs[0].classification.cls, activities(yaml.safe_load(spec_yaml(proposal)), "1")

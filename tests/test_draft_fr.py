@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
-from _drafts import activities, check_labelled
+from _drafts import activities, check_labelled, only_paragraph
 
 from pbi.draft import parse_drafts, read_drafts, spec_yaml
 from pbi.draft.propose import propose_spec
@@ -121,11 +121,7 @@ Rappelant sa résolution 79/1,
 
 
 def _one(text: str) -> tuple[str, list[dict[str, Any]]]:
-    (draft,) = parse_drafts(FRAME.format(text))
-    assert draft.language == "fr"
-    proposal = propose_spec(draft)
-    spec = yaml.safe_load(spec_yaml(proposal))
-    return proposal.paragraphs[0].classification.cls, activities(spec, "1")
+    return only_paragraph(FRAME, text, "fr")
 
 
 @pytest.mark.parametrize(("text", "cls"), [
