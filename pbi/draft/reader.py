@@ -13,6 +13,7 @@ items) is read into the draft's fields, not its title. French and Spanish number
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -598,6 +599,28 @@ def detect_language(text: str) -> Language:
     return "en"
 
 
+#: a number in digits, its thousands apart by a space, a point or a comma ("10 700", "10.700", "10,700")
+_IN_DIGITS = re.compile(r"[\d\s\u00a0\u202f.,]+")
+
+
+def _digits(text: str) -> int | None:
+    """The number ``text`` writes in digits (it matches ``_IN_DIGITS``); None when it has no digit."""
+    digits = re.sub(r"[\s\u00a0\u202f.,]", "", text)
+    return int(digits) if digits else None
+
+
+def _thousands(values: Iterable[int]) -> int | None:
+    """The number words make, read in order: units, tens and hundreds add up, a thousand multiplies what
+    came before it ("двадцать пять тысяч"); None for nothing or zero."""
+    total = current = 0
+    for value in values:
+        if value == 1000:
+            total, current = total + max(current, 1) * 1000, 0
+        else:
+            current += value
+    return total + current or None
+
+
 _CARDINALS_FR = {"zéro": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
                  "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16,
                  "vingt": 20, "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60, "cent": 100,
@@ -611,9 +634,8 @@ _ORDINAL_STEMS_FR = {"cinqu": "cinq", "neuv": "neuf", "quatr": "quatre", "onz": 
 def fr_cardinal(text: str) -> int | None:
     """A French number in words or digits: "trois" → 3, "vingt et un" → 21, "soixante-dix" → 70,
     "quatre-vingt-deux" → 82, "10 700" → 10700; None for anything else."""
-    word = re.sub(r"[\s\u00a0\u202f.,]", "", text) if re.fullmatch(r"[\d\s\u00a0\u202f.,]+", text.strip()) else text
-    if word.strip().isdigit():
-        return int(word.strip())
+    if _IN_DIGITS.fullmatch(text.strip()):
+        return _digits(text)
     tokens = [t for t in re.split(r"[-\s\u00a0]+", text.strip().lower()) if t and t != "et"]
     if not tokens or any(t not in _CARDINALS_FR for t in tokens):
         return None
@@ -647,20 +669,12 @@ _ORDINALS_ES = {"primero": 1, "primer": 1, "segundo": 2, "tercero": 3, "tercer":
 def es_cardinal(text: str) -> int | None:
     """A Spanish number in words or digits: "tres" → 3, "veinticinco" → 25, "treinta y cinco" → 35,
     "10 700" → 10700; None for anything else."""
-    if re.fullmatch(r"[\d\s\u00a0\u202f.,]+", text.strip()):
-        digits = re.sub(r"[\s\u00a0\u202f.,]", "", text)
-        return int(digits) if digits else None
+    if _IN_DIGITS.fullmatch(text.strip()):
+        return _digits(text)
     tokens = [t for t in re.split(r"[\s\u00a0]+", text.strip().lower()) if t and t != "y"]
     if not tokens or any(t not in _CARDINALS_ES for t in tokens):
         return None
-    total = current = 0
-    for token in tokens:
-        value = _CARDINALS_ES[token]
-        if value == 1000:
-            total, current = total + max(current, 1) * 1000, 0
-        else:
-            current += value
-    return total + current or None
+    return _thousands(_CARDINALS_ES[t] for t in tokens)
 
 
 def es_ordinal(text: str) -> int | None:
@@ -707,20 +721,12 @@ _ORDINAL_ENDINGS_RU = ("ый", "ой", "ий", "ая", "яя", "ое", "ее", "
 def ru_cardinal(text: str) -> int | None:
     """A Russian number in words (in any case) or digits: "пять", "пяти" → 5, "двух" → 2, "двадцати пяти" → 25,
     "10 700" → 10700; None for anything else."""
-    if re.fullmatch(r"[\d\s\u00a0\u202f.,]+", text.strip()):
-        digits = re.sub(r"[\s\u00a0\u202f.,]", "", text)
-        return int(digits) if digits else None
+    if _IN_DIGITS.fullmatch(text.strip()):
+        return _digits(text)
     tokens = [t for t in re.split(r"[\s\u00a0]+", text.strip().lower()) if t]
     if not tokens or any(t not in _CARDINALS_RU for t in tokens):
         return None
-    total = current = 0
-    for token in tokens:
-        value = _CARDINALS_RU[token]
-        if value == 1000:
-            total, current = total + max(current, 1) * 1000, 0
-        else:
-            current += value
-    return total + current or None
+    return _thousands(_CARDINALS_RU[t] for t in tokens)
 
 
 def ru_ordinal(text: str) -> int | None:
@@ -770,19 +776,10 @@ def _arabic_words(text: str, known: dict[str, int]) -> list[int] | None:
 def ar_cardinal(text: str) -> int | None:
     """An Arabic number in words or digits: "ثلاثة" → 3, "خمسة عشر" → 15, "خمسة وعشرون" → 25, "عشرين" → 20,
     "10 700" → 10700; None for anything else."""
-    if re.fullmatch(r"[\d\s\u00a0\u202f.,]+", text.strip()):
-        digits = re.sub(r"[\s\u00a0\u202f.,]", "", text)
-        return int(digits) if digits else None
+    if _IN_DIGITS.fullmatch(text.strip()):
+        return _digits(text)
     values = _arabic_words(text.strip(), _CARDINALS_AR)
-    if not values:
-        return None
-    total = current = 0
-    for value in values:
-        if value == 1000:
-            total, current = total + max(current, 1) * 1000, 0
-        else:
-            current += value
-    return total + current or None
+    return _thousands(values) if values else None
 
 
 def ar_ordinal(text: str) -> int | None:
