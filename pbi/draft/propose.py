@@ -425,13 +425,22 @@ def _subject_actor(texts: Sequence[tuple[str, str]], standards: Standards, lang:
     return None
 
 
+def _foreign_cardinal(text: str) -> int | None:
+    """A number in French, Spanish, Russian or Arabic words (as the draft writes it: "vingt et un", "двух")."""
+    return fr_cardinal(text) or es_cardinal(text) or ru_cardinal(text) or ar_cardinal(text)
+
+
+def _cardinal(word: str) -> int | None:
+    """A number in the words of any language pbi reads drafts in: "three", "三", "trois", "tres", "три", "ثلاثة"."""
+    return en_cardinal(word) or cn_number(word) or _foreign_cardinal(word)
+
+
 def _number_in(text: str, patterns: tuple[re.Pattern[str], ...], numbers: dict[str, str]) -> tuple[str, str] | None:
     """The first positive number the patterns find (a word from ``numbers`` or digits), with the words."""
     for pattern in patterns:
         for m in pattern.finditer(text):
             word = re.sub(r"[,，\s\u00a0\u202f]", "", m.group(1).lower())  # "10,700", "10 700"
-            spelled = en_cardinal(word) or cn_number(word) or fr_cardinal(m.group(1).lower()) or es_cardinal(m.group(1).lower()) \
-                or ru_cardinal(m.group(1).lower()) or ar_cardinal(m.group(1))
+            spelled = en_cardinal(word) or cn_number(word) or _foreign_cardinal(m.group(1).lower())
             value = numbers.get(word) or (word if word.isdigit() else str(spelled) if spelled else None)
             if value and Decimal(value) > 0:
                 return value, m.group(0)
@@ -672,8 +681,7 @@ def _times_a_year(text: str, rules: RuleSet) -> tuple[int, str] | None:
         if not m:
             continue
         word = (m.group(1) or "") if m.lastindex else "1"
-        units = int(word) if word.isdigit() else (en_cardinal(word) or cn_number(word) or fr_cardinal(word) or es_cardinal(word)
-                                                  or ru_cardinal(word) or ar_cardinal(word))
+        units = int(word) if word.isdigit() else _cardinal(word)
         if units and per_year // units > 1:
             return per_year // units, m.group(0)
     return None
