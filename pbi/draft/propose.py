@@ -655,7 +655,7 @@ def _recurrence(text: str, rules: RuleSet) -> tuple[int, int | None, str] | None
         m = pattern.search(text)
         if m:
             word = (m.group(1) or "") if m.lastindex else ""
-            count = int(word) if word.isdigit() else (en_cardinal(word) or cn_number(word))
+            count = int(word) if word.isdigit() else _cardinal(word)
             return every, count, m.group(0)
     return None
 
@@ -667,7 +667,7 @@ def _lasting(text: str, rules: RuleSet) -> tuple[int, str] | None:
         m = pattern.search(text)
         if m:
             word = m.group(1) or ""
-            years = int(word) if word.isdigit() else (en_cardinal(word) or cn_number(word) or ru_cardinal(word) or ar_cardinal(word))
+            years = int(word) if word.isdigit() else _cardinal(word)
             if years:
                 return years, m.group(0)
     return None
