@@ -18,30 +18,15 @@ from typing import Any
 
 import pytest
 
-from pbi.costing.engine import cost
-from pbi.model.specs import Spec
-from pbi.model.tables import load_table
 from pbi.render import render_note
 
-from _paths import TABLES
-from test_check_languages import _every_language
+from _notes import estimate, note_text
 from test_delegate_roundtrip import round_trip
 
 
 def _estimate(activities: list[dict[str, Any]], *, body: str = "general-assembly", period: str = "2025",
               rule: str = "153") -> Any:
-    spec = Spec.model_validate({
-        "symbol": "A/C.2/80/L.77", "title": {"en": "Test draft", "zh": "测试草案"}, "body": body, "rule": rule,
-        "budget_period": period, "table": "un-standard-costs",
-        "requests": [{"id": "a", "operative_paragraphs": ["3"], "activities": activities,
-                      "text": {"zh": "请秘书处开展工作", "en": "Request the Secretariat to do the work"}}]})
-    return cost(_every_language(spec), load_table(TABLES / "un-standard-costs.yaml"))
-
-
-def _text(est: Any, lang: str, kind: str) -> str:
-    text = render_note(est, lang, "text", kind=kind)
-    assert isinstance(text, str)
-    return " ".join(text.replace("\u202f", " ").replace("\u00a0", " ").replace("'", "’").split())
+    return estimate(activities, symbol="A/C.2/80/L.77", paragraph="3", period=period, body=body, rule=rule)
 
 
 def _meeting(**more: Any) -> dict[str, Any]:
@@ -64,8 +49,8 @@ def _docs(n: int = 1, words: int = 9000) -> dict[str, Any]:
 
 def test_russian_names_both_kinds_of_records_once_in_statements_and_notes() -> None:
     est = _estimate([_meeting(days=2, summary_records=True, verbatim_records=True, sound=True)])
-    statement = _text(est, "ru", "statement")
-    note = _text(est, "ru", "financial_note")
+    statement = note_text(est, "ru", "statement")
+    note = note_text(est, "ru", "financial_note")
     for text in (statement, note):
         assert "подготовкой кратких и стенографических отчетов" in text
         assert "подготовкой кратких отчетов, подготовкой" not in text and "отчетов и подготовкой" not in text
@@ -81,7 +66,7 @@ def test_russian_names_both_kinds_of_records_once_in_statements_and_notes() -> N
 ])
 def test_documentation_ends_the_list_of_services(lang: str, ending: str) -> None:
     est = _estimate([_meeting(days=1, webcasting=True, it_support=True), _docs()])
-    text = _text(est, lang, "financial_note")
+    text = note_text(est, lang, "financial_note")
     assert ending in text
     assert " and IT support and " not in text and "в области ИТ и документационным" not in text.replace(ending, "")
     assert round_trip(est, "financial_note", lang) == ([], set())
@@ -96,7 +81,7 @@ def test_documentation_ends_the_list_of_services(lang: str, ending: str) -> None
 def test_a_list_inside_a_list_is_closed_without_a_second_and(lang: str, joined: str, not_joined: str) -> None:
     # what one amount pays for: a meeting with its services, conference services, documents
     est = _estimate([_meeting(days=1, webcasting=True, it_support=True), _docs(1, 6000)])
-    text = _text(est, lang, "financial_note")
+    text = note_text(est, lang, "financial_note")
     assert not_joined not in text
     if lang != "en":  # English names the meeting's conference services inside its own clause
         assert joined in text
@@ -109,14 +94,14 @@ def test_a_list_inside_a_list_is_closed_without_a_second_and(lang: str, joined: 
 ])
 def test_sound_is_one_service_in_statements(lang: str, said: str) -> None:
     est = _estimate([_meeting(days=1, sound=True, it_support=True)])
-    assert said in _text(est, lang, "statement")
+    assert said in note_text(est, lang, "statement")
     assert round_trip(est, "statement", lang) == ([], set())
 
 
 def test_chinese_notes_say_it_support_as_statements_do_and_check_reads_it() -> None:
     est = _estimate([_meeting(days=1, it_support=True)])
     for kind in ("statement", "financial_note"):
-        text = _text(est, "zh", kind)
+        text = note_text(est, "zh", kind)
         assert "信息技术支助" in text and "信息技术支持" not in text
         assert round_trip(est, kind, "zh") == ([], set())
 
@@ -133,7 +118,7 @@ def test_chinese_notes_say_it_support_as_statements_do_and_check_reads_it() -> N
 ])
 def test_weeks_of_meetings_are_said_as_days_are_in_statements(lang: str, said: str) -> None:
     est = _estimate([_meeting(weeks=2, summary_records=True)], body="human-rights-council")
-    text = _text(est, lang, "statement")
+    text = note_text(est, lang, "statement")
     assert said in text
     assert round_trip(est, "statement", lang) == ([], set())
 
@@ -144,7 +129,7 @@ def test_weeks_of_meetings_are_said_as_days_are_in_statements(lang: str, said: s
 ])
 def test_weeks_of_meetings_are_counted_in_meetings_in_financial_notes(lang: str, said: str) -> None:
     est = _estimate([_meeting(weeks=2)])
-    text = _text(est, lang, "financial_note")
+    text = note_text(est, lang, "financial_note")
     assert said in text
     assert "одно совещание" not in text and "اجتماع واحد في" not in text
     assert round_trip(est, "financial_note", lang) == ([], set())
@@ -156,7 +141,7 @@ def test_weeks_of_meetings_are_counted_in_meetings_in_financial_notes(lang: str,
 ])
 def test_single_meetings_are_counted_not_named_twice(count: int, said: str) -> None:
     est = _estimate([_meeting(meetings=1, count=count, webcasting=True)])
-    text = _text(est, "en", "statement")
+    text = note_text(est, "en", "statement")
     assert said in text
     assert "(one meeting" not in text
     assert round_trip(est, "statement", "en") == ([], set())
@@ -164,7 +149,7 @@ def test_single_meetings_are_counted_not_named_twice(count: int, said: str) -> N
 
 def test_chinese_financial_notes_write_one_meeting_in_words() -> None:
     est = _estimate([_meeting(meetings=1)])
-    text = _text(est, "zh", "financial_note")
+    text = note_text(est, "zh", "financial_note")
     assert "举行一次" in text and "举行 1 次" not in text
     assert round_trip(est, "financial_note", "zh") == ([], set())
 
@@ -183,7 +168,7 @@ def test_chinese_financial_notes_write_one_meeting_in_words() -> None:
 def test_one_trip_is_the_trip_of_one_traveller(travellers: str, said: dict[str, str]) -> None:
     est = _estimate([_trip(travellers)])
     for lang, words in said.items():
-        text = _text(est, lang, "statement")
+        text = note_text(est, lang, "statement")
         assert words in text, lang
         assert round_trip(est, "statement", lang) == ([], set())
 
@@ -196,7 +181,7 @@ def test_one_trip_is_the_trip_of_one_traveller(travellers: str, said: dict[str, 
 ])
 def test_one_trip_in_financial_notes_and_two_stay_plural(lang: str, said: str) -> None:
     est = _estimate([_trip("members"), _trip("staff", 2, id="two")])
-    text = _text(est, lang, "financial_note")
+    text = note_text(est, lang, "financial_note")
     assert said in text
     assert round_trip(est, "financial_note", lang) == ([], set())
 
@@ -208,7 +193,7 @@ def test_arabic_duals_are_nominative_after_the_colon() -> None:
     est = _estimate([_trip("experts", 2), {"id": "s", "kind": "staff", "grade": "P-4", "work_months": 2,
                                             "location": "Geneva", "year": 2025, "funding": "regular_budget",
                                             "section": "Section 24"}])
-    text = _text(est, "ar", "financial_note")
+    text = note_text(est, "ar", "financial_note")
     assert "لما يلي في عام 2025: رحلتان للخبراء إلى جنيف" in text
     assert "وشهرا عمل لموظف واحد" in text
     assert ": رحلتين" not in text and "وشهري عمل" not in text
@@ -228,7 +213,7 @@ def test_section_16_is_a_section_in_chinese_after_2010_2011(period: str, label: 
 def test_chinese_financial_notes_of_later_budgets_print_section_16_as_a_section() -> None:
     trip = {**_trip("experts", 3, location="Vienna", section="Section 16"), "year": 2027}
     est = _estimate([trip], body="cop-untoc", rule="75", period="2027")
-    text = _text(est, "zh", "financial_note")
+    text = note_text(est, "zh", "financial_note")
     assert "第 16 款" in text and "第16编" not in text and "第 16 编" not in text
     assert round_trip(est, "financial_note", "zh") == ([], set())
 
@@ -255,7 +240,7 @@ def test_a_general_service_grade_is_no_bracket_in_a_bracket(lang: str, said: str
                       "year": 2025, "funding": "regular_budget", "section": "Section 24"},
                      {"id": "p", "kind": "staff", "grade": "P-2", "work_months": 2, "location": "Geneva",
                       "year": 2025, "funding": "regular_budget", "section": "Section 24"}])
-    text = _text(est, lang, "statement")
+    text = note_text(est, lang, "statement")
     assert said in text
     assert "((" not in text.replace("（（", "((") and "))" not in text.replace("））", "))")
     assert "(P-2)" in text or "（P-2）" in text or "(С-2)" in text or "(ف-2)" in text

@@ -18,13 +18,7 @@ from typing import Any
 
 import pytest
 
-from pbi.costing.engine import cost
-from pbi.model.specs import Spec
-from pbi.model.tables import load_table
-from pbi.render import render_note
-
-from _paths import TABLES
-from test_check_languages import _every_language
+from _notes import estimate, note_text
 from test_delegate_roundtrip import round_trip
 
 HIGH_LEVEL = {"en": "high-level meeting", "zh": "高级别会议", "fr": "réunion de haut niveau", "es": "reunión de alto nivel",
@@ -43,18 +37,7 @@ EXPERTS = {"en": "expert group meeting", "zh": "专家组会议", "fr": "réunio
 
 
 def _estimate(activities: list[dict[str, Any]], *, period: str = "2026") -> Any:
-    spec = Spec.model_validate({
-        "symbol": "A/C.3/81/L.19", "title": {"en": "Test draft", "zh": "测试草案"}, "body": "general-assembly",
-        "rule": "153", "budget_period": period, "table": "un-standard-costs",
-        "requests": [{"id": "a", "operative_paragraphs": ["7"], "activities": activities,
-                      "text": {"zh": "请秘书处开展工作", "en": "Request the Secretariat to do the work"}}]})
-    return cost(_every_language(spec), load_table(TABLES / "un-standard-costs.yaml"))
-
-
-def _text(est: Any, lang: str, kind: str) -> str:
-    text = render_note(est, lang, "text", kind=kind)
-    assert isinstance(text, str)
-    return " ".join(text.replace("\u202f", " ").replace("\u00a0", " ").replace("'", "’").split())
+    return estimate(activities, symbol="A/C.3/81/L.19", paragraph="7", period=period)
 
 
 def _meeting(label: dict[str, str] | None = None, **more: Any) -> dict[str, Any]:
@@ -73,7 +56,7 @@ def _meeting(label: dict[str, str] | None = None, **more: Any) -> dict[str, Any]
 ])
 def test_a_labelled_meeting_states_its_days(lang: str, said: str) -> None:
     est = _estimate([_meeting(HIGH_LEVEL, days=2)])
-    assert said in _text(est, lang, "statement")
+    assert said in note_text(est, lang, "statement")
     assert round_trip(est, "statement", lang) == ([], set())
 
 
@@ -84,7 +67,7 @@ def test_a_labelled_meeting_states_its_days(lang: str, said: str) -> None:
 ])
 def test_a_labelled_half_day_in_words(lang: str, said: str) -> None:
     est = _estimate([_meeting(HIGH_LEVEL, days="0.5")])
-    assert said in _text(est, lang, "statement")
+    assert said in note_text(est, lang, "statement")
     assert round_trip(est, "statement", lang) == ([], set())
 
 
@@ -95,7 +78,7 @@ def test_a_labelled_half_day_in_words(lang: str, said: str) -> None:
 ])
 def test_counted_half_days_in_words(lang: str, said: str) -> None:
     est = _estimate([_meeting(days="0.5", count=2)])
-    text = _text(est, lang, "statement")
+    text = note_text(est, lang, "statement")
     assert said in text and "0,5" not in text
     assert round_trip(est, "statement", lang) == ([], set())
 
@@ -107,7 +90,7 @@ def test_counted_half_days_in_words(lang: str, said: str) -> None:
 ])
 def test_financial_notes_say_half_a_day_in_words(lang: str, said: str) -> None:
     est = _estimate([_meeting(HIGH_LEVEL, days="0.5")])
-    text = _text(est, lang, "financial_note")
+    text = note_text(est, lang, "financial_note")
     assert said in text and "0,5" not in text and "0.5" not in text
     assert round_trip(est, "financial_note", lang) == ([], set())
 
@@ -121,7 +104,7 @@ def test_financial_notes_say_half_a_day_in_words(lang: str, said: str) -> None:
 ])
 def test_a_labelled_meeting_in_weeks_counts_its_meetings(lang: str, said: str) -> None:
     est = _estimate([_meeting(SESSION, weeks=2, location="Geneva")])
-    assert said in _text(est, lang, "statement")
+    assert said in note_text(est, lang, "statement")
     assert round_trip(est, "statement", lang) == ([], set())
 
 
@@ -135,7 +118,7 @@ def test_a_labelled_meeting_of_travellers_states_its_days(lang: str, said: str) 
     est = _estimate([{"id": "egm", "kind": "travel", "days": 5, "participants": 8, "trips": 8, "dsa_days": 6,
                       "travellers": "experts", "location": "Geneva", "year": 2026, "funding": "regular_budget",
                       "section": "Section 24", "label": EXPERTS}])
-    assert said in _text(est, lang, "statement")
+    assert said in note_text(est, lang, "statement")
     assert round_trip(est, "statement", lang) == ([], set())
 
 
@@ -147,7 +130,7 @@ def test_a_label_named_alone_takes_its_article(lang: str, said: str) -> None:
     est = _estimate([{"id": "r", "kind": "documentation", "words": 9200, "documents": 1, "languages": 6,
                       "location": "Vienna", "year": 2026, "funding": "regular_budget", "section": "Section 2",
                       "label": REPORT}])
-    assert said in _text(est, lang, "statement")
+    assert said in note_text(est, lang, "statement")
     assert round_trip(est, "statement", lang) == ([], set())
 
 
@@ -159,7 +142,7 @@ def test_a_label_with_its_article_keeps_it(lang: str, label: str, said: str) -> 
     est = _estimate([{"id": "r", "kind": "documentation", "words": 9200, "documents": 1, "languages": 6,
                       "location": "Vienna", "year": 2026, "funding": "regular_budget", "section": "Section 2",
                       "label": REPORT | {lang: label}}])
-    text = _text(est, lang, "statement")
+    text = note_text(est, lang, "statement")
     assert said in text and "Un le" not in text and "Un el" not in text
 
 
@@ -172,5 +155,5 @@ def test_a_label_with_its_article_keeps_it(lang: str, label: str, said: str) -> 
 ])
 def test_financial_notes_name_the_labelled_meeting_with_its_article(lang: str, label: dict[str, str], said: str) -> None:
     est = _estimate([_meeting(label, days=3, location="Nairobi")])
-    assert said in _text(est, lang, "financial_note")
+    assert said in note_text(est, lang, "financial_note")
     assert round_trip(est, "financial_note", lang) == ([], set())
