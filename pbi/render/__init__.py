@@ -128,14 +128,12 @@ def _the(text: str, lang: str, genders: dict[str, list[str]]) -> str:
     text = text.strip()
     if lang == "en":
         return definite(text)
-    if lang not in ("fr", "es") or not text or _has_article(text, genders):
+    forms = genders.get("definite")  # masculine, feminine, elided (phrases ``genders``)
+    if not forms or not text or _has_article(text, genders):
         return text
-    feminine = n.feminine(text, lang, genders)
-    if lang == "fr":
-        if text[0].lower() in "aeiouyhéèêàâîôû":
-            return "l’" + text
-        return ("la " if feminine else "le ") + text
-    return ("la " if feminine else "el ") + text
+    if len(forms) > 2 and text[0].lower() in genders.get("elided_before", []):
+        return forms[2] + text
+    return forms[1 if n.feminine(text, lang, genders) else 0] + " " + text
 
 
 #: the languages a spec text missing in the note's language is quoted in, in this order of preference
