@@ -438,6 +438,8 @@ def _parse(text: str, name: str) -> LoadedYaml:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
+        if "nesting depth" in str(exc.problem):  # libyaml's own limit, met before ours in a flow collection
+            raise InputError(f"nested deeper than {MAX_DEPTH} levels", file=name, line=line) from None
         raise InputError(f"YAML syntax error: {exc.problem or exc.context}", file=name, line=line) from None
     except yaml.reader.ReaderError as exc:
         line = text[: exc.position].count("\n") + 1
