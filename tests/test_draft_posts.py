@@ -1,10 +1,11 @@
-"""How many new posts of one grade a paragraph asks for ("two new posts at the P-4 level"), in the six languages:
-each post is priced (``posts``); one post at each of several grades stays one each."""
+"""How many new posts a paragraph asks for, in the six languages: of one grade ("two new posts at the P-4
+level") and of each of several grades ("three new posts (one P-4 and two P-3)"); each post is priced (``posts``),
+and a grade with no number before it is one post."""
 
 from __future__ import annotations
 
 import pytest
-from _drafts import paragraph_two
+from _drafts import GA, paragraph_two
 
 from pbi.draft import parse_drafts, spec_yaml
 from pbi.draft.propose import propose_spec
@@ -14,6 +15,9 @@ import yaml
 FRAMES = {
     "fr": "Projet de résolution\n\nL'Assemblée générale,\n\nRappelant sa résolution 79/1,\n\n1. Prend note du rapport ;\n\n2. {}\n",
     "es": "Proyecto de resolución\n\nLa Asamblea General,\n\nRecordando su resolución 79/1,\n\n1. Toma nota del informe;\n\n2. {}\n",
+    "ru": "Проект резолюции\n\nГенеральная Ассамблея,\n\nссылаясь на свою резолюцию 79/1,\n\n1. принимает к сведению "
+          "доклад;\n\n2. {}\n",
+    "ar": "مشروع قرار\n\nإن الجمعية العامة،\n\nإذ تشير إلى قرارها 79/1،\n\n1 - تحيط علما بالتقرير؛\n\n2 - {}\n",
 }
 
 
@@ -47,3 +51,44 @@ def test_posts_at_several_grades_are_one_each() -> None:
     got = _posts("Requests the Secretary-General to establish two new posts, one at the P-4 level and one at the P-3 "
                  "level, in the Office of Legal Affairs;")
     assert got == [("P-4", None), ("P-3", None)]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Requests the Secretary-General to establish three new posts (one P-4 and two P-3) in the Office of Legal "
+     "Affairs;", ""),
+    ("Requests the Secretary-General to establish one post at the P-4 level and two posts at the P-3 level in the "
+     "Office of Legal Affairs;", ""),
+    ("请秘书长在法律事务厅设立三个新员额（一个P-4和两个P-3）；", ""),
+    ("Prie le Secrétaire général de créer trois nouveaux postes (un P-4 et deux P-3) au Bureau des affaires "
+     "juridiques ;", "fr"),
+    ("Solicita al Secretario General que cree un puesto de categoría P-4 y dos puestos de categoría P-3 en la "
+     "Oficina de Asuntos Jurídicos;", "es"),
+    ("просит Генерального секретаря учредить в Управлении по правовым вопросам одну должность класса С-4 и две "
+     "должности класса С-3;", "ru"),
+    ("تطلب إلى الأمين العام أن ينشئ في مكتب الشؤون القانونية وظيفة واحدة برتبة ف-4 ووظيفتين برتبة ف-3؛", "ar"),
+])
+def test_posts_counted_at_each_grade(text: str, lang: str) -> None:
+    assert _posts(text, lang) == [("P-4", None), ("P-3", "2")]
+
+
+def test_months_before_a_grade_are_no_count_of_posts() -> None:
+    got = _posts("Requests the Secretary-General to establish a new post at the P-4 level and to provide general "
+                 "temporary assistance for 12 months at the P-3 level in the Office of Legal Affairs;")
+    assert ("P-3", "12") not in got and all(n is None for _, n in got)
+
+
+def _said(text: str) -> str:
+    (draft,) = parse_drafts(GA.format(text))
+    return " ".join(yaml.safe_load(spec_yaml(propose_spec(draft)))["extra"]["assumptions"])
+
+
+def test_a_total_the_grades_do_not_make_is_said() -> None:
+    said = _said("Requests the Secretary-General to establish three new posts (one P-4 and one P-3) in the Office of "
+                 "Legal Affairs;")
+    assert "says 3 posts" in said and "count 2: check it" in said
+
+
+def test_posts_counted_at_each_grade_are_no_total() -> None:
+    said = _said("Requests the Secretary-General to establish one P-4 post and two P-3 posts in the Office of Legal "
+                 "Affairs;")
+    assert "check it" not in said and "2 at P-3" in said

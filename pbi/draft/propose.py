@@ -573,20 +573,22 @@ def _grade(text: str, rules: RuleSet) -> tuple[str, str] | None:
     return (_grade_named(found[0]), found[1]) if found else None
 
 
-def _grades(text: str, rules: RuleSet) -> list[tuple[str, str]]:
+def _grades(text: str, rules: RuleSet) -> list[tuple[str, str, str | None]]:
     """Every grade a paragraph names, in its order ("one post at the P-4 level and one General Service (Other
-    level) post" → P-4, GS (Other level)), with the words: the grade phrases, then the grades named in words."""
+    level) post" → P-4, GS (Other level)), with the words and how many posts of it the words just before it
+    ask for ("three new posts (one P-4 and two P-3)" → 1, 2; None where they say no number)."""
     found: list[tuple[int, int, str, str]] = []
     for pattern in rules.grade_phrases:
         found += [(m.start(), m.end(), _grade_named(m.group(1)), m.group(0))
                   for m in pattern.finditer(text)]
     for pattern, grade in rules.grade_names:
         found += [(m.start(), m.end(), grade, m.group(0)) for m in pattern.finditer(text)]
-    out: list[tuple[str, str]] = []
+    out: list[tuple[str, str, str | None]] = []
     end = -1
     for start, stop, grade, words in sorted(found, key=lambda f: (f[0], -f[1])):
         if start >= end:  # "General Service" inside "General Service (Other level)" is the same grade
-            out.append((grade, words))
+            count = _number_in(text[max(end, 0):start], rules.grade_counts, rules.post_numbers)
+            out.append((grade, (count[1] if count else "") + words, count[0] if count else None))
             end = stop
     return out
 
@@ -1541,10 +1543,13 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                 posts = _grades(text, rules) if match.rule.template == "new_post" and "grade" in act else []
                 # "two new posts at the P-4 level": two posts of the one grade the paragraph names
                 several = _number_in(text, rules.post_phrases, rules.post_numbers) \
-                    if match.rule.template == "new_post" and len(posts) <= 1 else None
-                if len(posts) > 1:  # one post at each grade the paragraph names
+                    if match.rule.template == "new_post" else None
+                if len(posts) > 1:  # the posts at each grade the paragraph names, one unless it counts them
                     activities.extend({**act, "id": f"{act['id']}-{i}", "grade": g}
-                                      for i, (g, _) in enumerate(posts[1:], start=2))
+                                      for i, (g, _, _) in enumerate(posts[1:], start=2))
+                    for post, (_, _, of_grade) in zip(activities[-len(posts):], posts, strict=True):
+                        if of_grade is not None and of_grade != "1":
+                            post["posts"] = of_grade
                 elif several:
                     act["posts"] = several[0]
                 said = [f"paragraph {result.ref}: {_quote(match.words)} → {act['label'].get('en', tpl['kind'])} "
@@ -1590,11 +1595,15 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                 if staff and months:
                     said.append(f"{act['work_months']} work-months (“{months[1]}”)")
                 if len(posts) > 1:
-                    said.append("one post at each grade the paragraph names: "
-                                + ", ".join(f"{g} (“{w}”)" for g, w in posts))
+                    said.append("the posts at each grade the paragraph names: "
+                                + ", ".join(f"{k or 1} at {g} (“{w}”)" for g, w, k in posts))
+                    by_grades = sum(int(k or 1) for _, _, k in posts)
+                    if several and int(several[0]) != by_grades and not _grades(several[1], rules):  # a total
+                        said.append(f"the paragraph says {several[0]} posts (“{several[1]}”) but its grades count "
+                                    f"{by_grades}: check it")
                 elif staff and grade and "grade" in act:
                     said.append(f"at the {act['grade']} level (“{grade[1]}”)")
-                if several:
+                if several and len(posts) <= 1:
                     said.append(f"{several[0]} posts (“{several[1]}”)")
                 if tpl["kind"] == "expert_meeting" and participants:
                     said.append(f"{participants[0]} participants (“{participants[1]}”)")

@@ -422,6 +422,8 @@ class RuleSet:
     participant_numbers: dict[str, str] = field(default_factory=dict)  # "twelve" → "12"
     post_phrases: tuple[re.Pattern[str], ...] = ()  # "two new posts": how many posts of the one grade named
     post_numbers: dict[str, str] = field(default_factory=dict)  # words the number readers do not know (a dual)
+    # "one P-4 and two P-3": how many posts of a grade, read in the words just before it (each ends with ``$``)
+    grade_counts: tuple[re.Pattern[str], ...] = ()
     month_phrases: tuple[re.Pattern[str], ...] = ()  # "for twelve months", "six work-months"
     # the name of a report by who prepares it or what it is: (phrase, template, label by language)
     report_labels: tuple[tuple[re.Pattern[str], str, dict[str, str]], ...] = ()
@@ -667,6 +669,7 @@ def _load_rules(language: str, path: str) -> RuleSet:
         participant_numbers={str(k): str(v) for k, v in (data.get("participant_numbers") or {}).items()},
         post_phrases=tuple(re.compile(p, re.IGNORECASE) for p in _strings(data.get("post_phrases"), loaded, "post_phrases")),
         post_numbers={str(k): str(v) for k, v in (data.get("post_numbers") or {}).items()},
+        grade_counts=tuple(re.compile(p, re.IGNORECASE) for p in _strings(data.get("grade_counts"), loaded, "grade_counts")),
         month_phrases=tuple(re.compile(p, re.IGNORECASE) for p in _strings(data.get("month_phrases"), loaded, "month_phrases")),
         month_numbers={str(k): str(v) for k, v in (data.get("month_numbers") or {}).items()},
         grade_phrases=tuple(re.compile(p) for p in _strings(data.get("grade_phrases"), loaded, "grade_phrases")),
