@@ -36,3 +36,4 @@ def test_deep_nesting_is_refused_in_the_same_words(parser: str, extra: str,
         monkeypatch.setattr(yamlio, "_COMPOSER", yamlio._Loader)
     with pytest.raises(InputError, match=rf"^spec\.yaml:\d+: nested deeper than {yamlio.MAX_DEPTH} levels$"):
         yamlio._parse("id: a\n" + extra + "\n", "spec.yaml")
+

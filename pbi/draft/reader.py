@@ -1,13 +1,14 @@
-"""Reading draft resolutions and decisions: text (.txt, .md) or Word (.docx), Chinese, English, French or Spanish.
+"""Reading draft resolutions and decisions: text (.txt, .md) or Word (.docx), in the six official languages.
 
 A file may hold one draft or several (a session report's chapter I). Each draft is split into its
 title, preambular paragraphs, operative paragraphs with their sub-items — numbering as printed:
 ``1.``, ``(a)``, ``(i)``, ``㈠``, ``(一)`` — and the items of its annex. Page headers, document
 symbols printed as running heads, footnote texts and footnote markers are left out. The masthead of
-an English, French or Spanish UN document above a draft (symbol, organ, session, Main Committee, agenda
-items) is read into the draft's fields, not its title. French and Spanish number words and ordinals
-("trois", "vingt et un", "quatre-vingt-unième"; "veinticinco", "octogésimo primer") are read by
-``fr_cardinal``, ``fr_ordinal``, ``es_cardinal`` and ``es_ordinal``.
+a UN document above a draft (symbol, organ, session, Main Committee, agenda items, dates) is read into the
+draft's fields, not its title, by each language's lines in ``rules/mastheads.yaml``. French, Spanish, Russian
+and Arabic number words and ordinals ("vingt et un", "quatre-vingt-unième"; "veinticinco", "octogésimo
+primer"; "двадцать пять"; "خمسة وعشرين") are read by ``fr_cardinal``, ``es_cardinal``, ``ru_cardinal``,
+``ar_cardinal`` and their ``…_ordinal``.
 """
 
 from __future__ import annotations
@@ -15,16 +16,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
 from pbi.model.errors import InputError
 from pbi.model.fileio import MAX_DOCX_UNZIPPED, open_word_document, word_blocks, word_number
-from pbi.model.yamlio import read_bytes
+from pbi.model.yamlio import load_yaml, read_bytes
 
 __all__ = ["MAX_DRAFT_CHARS", "MAX_DOCX_UNZIPPED", "MAX_PARAGRAPH_CHARS", "Item", "Paragraph", "Draft", "read_text", "detect_language", "parse_drafts", "read_drafts", "masthead",
            "masthead_fields", "with_stem", "fr_cardinal", "fr_ordinal", "es_cardinal", "es_ordinal", "ru_cardinal",
-           "ru_ordinal", "ar_cardinal", "ar_ordinal", "READ_LANGUAGES"]
+           "ru_ordinal", "ar_cardinal", "ar_ordinal", "READ_LANGUAGES", "MASTHEADS_FILE"]
 
 Language = Literal["zh", "en", "fr", "es", "ru", "ar"]
 #: the languages whose drafts pbi reads
@@ -43,145 +45,50 @@ _RUNNING_HEAD = re.compile(r"^\s*(\d{1,4}\s+)?[A-Z]\.\d{2}-\d{5}(\s+\d{1,4})?\s*
                            r"|^\s*\d{2}-\d{5}\s*(\([A-Z]\))?(\s+\d{6}){0,2}\s*$|^\s*\*\d{7}\*\s*$|^\s*\d{1,3}/\d{1,3}\s*$")
 # a draft's symbol printed in its heading: A/C.3/80/L.99, E/CN.15/2011/L.5/Rev.1, CTOC/COP/2010/L.7
 _DRAFT_SYMBOL = re.compile(r"(?:^|\s)([A-Z]{1,6}(?:/[A-Z0-9.]+)*/L\.\d+(?:/Rev\.\d+)?)\s*$")
-# the masthead of a UN document above a draft, line by line: "United Nations   A/C.3/81/L.42",
-# "General Assembly", "Eighty-first session", "Third Committee", "Agenda item 71 (b)", "Distr.: Limited"
-_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-_MONTH_NUMBER = {m: i for i, m in enumerate(_MONTHS[3:-1].split("|"), start=1)}
-_MASTHEAD = {
-    "symbol": re.compile(r"^(?:United Nations\s+)?(?P<v>[A-Z]{1,6}(?:/[A-Z0-9.]+)*/L\.\d+(?:/Rev\.\d+)?)\s*$"),
-    "organ": re.compile(r"^(?:United Nations|(?P<v>General Assembly|Economic and Social Council|Security Council"
-                        r"|Human Rights Council))\s*$"),
-    "session": re.compile(r"^(?P<v>(?:[A-Z][a-z]+(?:-[a-z]+)?|\d{4}|Resumed(?:\s+[a-z]+(?:-[a-z]+)?)?|Substantive|Special)"
-                          r"(?:\s+(?:[a-z]+(?:-[a-z]+)?\s+)?(?:regular|special|resumed|substantive|organizational))?"
-                          r"\s+session(?:\s+of\s+\d{4})?)\s*$"),
-    "committee": re.compile(r"^(?P<v>(?:First|Second|Third|Fourth|Fifth|Sixth) Committee"
-                            r"|Special Political and Decolonization Committee)\s*$"),
-    "agenda": re.compile(r"^Agenda items?\s+(?P<v>.+?)\s*$"),
-    # the dates of the session or of the document, with the place of the session before them:
-    # "Vienna, 18–22 May 2026", "8 September–8 October 2025", "Nairobi, 29 and 30 May 2025"
-    "date": re.compile(r"^(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?,\s+)?(?:(?:\d{4}|\d{1,2})(?!\d)|" + _MONTHS
-                       + r"|\s|–|-|and|to)*?(?P<m>" + _MONTHS + r")\s+(?P<v>(?:19|20)\d{2})\s*$"),
-    # another organ whose session the draft is of: a commission, a conference of States parties, an
-    # assembly of a programme ("Commission on Narcotic Drugs", "Conference of the States Parties to …",
-    # "United Nations Environment Assembly of the", "Executive Board of …")
-    "body": re.compile(r"^(?P<v>(?:(?:Economic(?:\s+and\s+Social)?\s+)?Commission|Conference|Council|Executive Board|Meeting of the States Parties"
-                       r"|(?:Open-ended\s+)?(?:Intergovernmental\s+)?Working Group)"
-                       r"\s+(?:on|of|for)\s+[^.;:,]{3,150}"
-                       r"|United Nations [A-Z][a-z]+ Assembly(?: of the)?(?: United Nations [A-Z][A-Za-z ]{3,60})?"
-                       r"|United Nations [A-Z][a-z]+(?: [A-Z][a-z]+){0,3} Programme)\s*$"),
-    # "Resolution adopted by the Human Rights Council on 9 July 2026": the heading of an adopted text
-    "other": re.compile(r"^(Distr\.?:.*|Original:.*|[A-Z][a-z]+\s+\d{1,2},\s+\d{4}"
-                        r"|(?:Resolution|Decision)s? adopted by the [A-Z][^.;]{3,150}"
-                        r")\s*$"),
-}
-# the same lines in a Chinese document: "联 合 国  A/C.3/80/L.18", "大    会", "第八十届会议",
-# "第三委员会", "议程项目 27", "2025年9月8日至10月8日", "中文", "原件：英文"
-_MASTHEAD_ZH = {
-    "symbol": re.compile(r"^(?:联\s*合\s*国\s+)?(?P<v>[A-Z]{1,6}(?:/[A-Z0-9.]+)*/L\.\d+(?:/Rev\.\d+)?)\s*$"),
-    "committee": re.compile(r"^(?P<v>第[一二三四五六]委员会|特别政治和非殖民化委员会)\s*$"),
-    "organ": re.compile(r"^(?:联\s*合\s*国|(?P<v>大\s*会|经\s*济\s*及\s*社\s*会\s*理\s*事\s*会|安\s*全\s*理\s*事\s*会"
-                        r"|人\s*权\s*理\s*事\s*会))\s*$"),
-    "session": re.compile(r"^(?P<v>(?:续会)?第[一二三四五六七八九十百]+届(?:特别|常会|续会)?会议(?:续会)?|\d{4}年(?:届会|会议期间))\s*$"),
-    "agenda": re.compile(r"^议程项目\s*(?P<v>.+?)\s*$"),
-    "date": re.compile(r"^(?P<v>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*\d{1,2}\s*日(?:\s*(?:至|-|–)\s*"
-                       r"(?:(?P<m2>\d{1,2})\s*月\s*)?\d{1,2}\s*日)?(?:\s*[，,]\s*[\u4e00-\u9fff]{2,8})?\s*$"),
-    "body": re.compile(r"^(?P<v>[\u4e00-\u9fff《》]{2,60}(?:委员会|缔约方会议|缔约国会议|环境大会|人居大会|执行局|工作组))\s*$"),
-    "other": re.compile(r"^(Distr\.?:.*|中\s*文|原件\s*[：:].*|[\u4e00-\u9fff]{2,40}(?:[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日)?通过的(?:决议|决定))\s*$"),
-}
-# the same lines in a French document: "Nations Unies  A/C.3/81/L.27", "Assemblée générale",
-# "Quatre-vingt-unième session", "Troisième Commission", "Point 68 de l'ordre du jour",
-# "Vienne, 12-16 octobre 2026", "Distr. limitée", "Français", "Original : anglais"
-_MONTHS_FR = "(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)"
-_MONTH_NUMBER_FR = {m: i for i, m in enumerate(("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-                                                 "septembre", "octobre", "novembre", "décembre"), start=1)} \
-    | {"fevrier": 2, "aout": 8, "decembre": 12}
-_MASTHEAD_FR = {
-    "symbol": re.compile(r"^(?:Nations Unies\s+)?(?P<v>[A-Z]{1,6}(?:/[A-Z0-9.]+)*/L\.\d+(?:/Rev\.\d+)?)\s*$"),
-    "organ": re.compile(r"^(?:Nations Unies|(?P<v>Assemblée générale|Conseil économique et social|Conseil de sécurité"
-                        r"|Conseil des droits de l['’]homme))\s*$"),
-    "session": re.compile(r"^(?P<v>(?:(?:Reprise de la |Reprise de sa )?(?:[A-ZÉ][a-zéè]+(?:[- ](?:et[- ])?[a-zéè]+){0,4}|\d+e)"
-                          r"(?:\s+session(?:\s+(?:extraordinaire|ordinaire|de fond|d['’]organisation))?)"
-                          r"|Session(?:\s+(?:de fond|d['’]organisation|extraordinaire))?\s+de\s+\d{4}))\s*$"),
-    "committee": re.compile(r"^(?P<v>(?:Première|Deuxième|Troisième|Quatrième|Cinquième|Sixième) Commission"
-                            r"|Commission des questions politiques spéciales et de la décolonisation)\s*$"),
-    "agenda": re.compile(r"^Points?\s+(?P<v>.+?)\s+de\s+l['’]ordre\s+du\s+jour(?:\s+provisoire)?\s*$"),
-    "date": re.compile(r"^(?:[A-ZÉ][a-zéè]+(?: [A-Z][a-z]+)?,\s+)?(?:(?:\d{4}|\d{1,2}(?:er)?)(?!\d)|" + _MONTHS_FR
-                       + r"|\s|–|-|et|au)*?(?P<m>" + _MONTHS_FR + r")\s+(?P<v>(?:19|20)\d{2})\s*$", re.IGNORECASE),
-    "body": re.compile(r"^(?P<v>(?:Commission|Conférence|Conseil|Conseil d['’]administration|Réunion des États parties"
-                       r"|(?:Groupe de travail)(?:\s+intergouvernemental)?(?:\s+à composition non limitée)?)"
-                       r"\s+(?:de|des|du|sur|pour|d['’])\s*[^.;:,]{3,150}"
-                       r"|Assemblée des Nations Unies pour l['’]environnement[^.;:,]{0,60})\s*$"),
-    "other": re.compile(r"^(Distr\.?(?:\s*:)?\s.*|Original\s*:.*|Français|(?:Résolution|Décision)s? adoptées? par (?:l['’]|le |la )[^.;]{3,150}"
-                        r")\s*$"),
-}
-# and in a Spanish document: "Naciones Unidas  A/C.3/81/L.31", "Asamblea General", "Octogésimo primer período de
-# sesiones", "Tercera Comisión", "Tema 68 del programa", "Viena, 12 a 16 de octubre de 2026", "Distr. limitada"
-_MONTHS_ES = "(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)"
-_MONTH_NUMBER_ES = {m: i for i, m in enumerate(("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-                                                 "septiembre", "octubre", "noviembre", "diciembre"), start=1)} | {"setiembre": 9}
-_MASTHEAD_ES = {
-    "symbol": re.compile(r"^(?:Naciones Unidas\s+)?(?P<v>[A-Z]{1,6}(?:/[A-Z0-9.]+)*/L\.\d+(?:/Rev\.\d+)?)\s*$"),
-    "organ": re.compile(r"^(?:Naciones Unidas|(?P<v>Asamblea General|Consejo Económico y Social|Consejo de Seguridad"
-                        r"|Consejo de Derechos Humanos))\s*$"),
-    "session": re.compile(r"^(?P<v>(?:(?:Continuación del |Continuación de su )?(?:[A-ZÁÉÍÓÚ][a-záéíóú]+(?: [a-záéíóú]+)?"
-                          r"|\d{1,3}(?:º|°|ª|er|o)?)\s+período\s+(?:extraordinario\s+)?de\s+sesiones"
-                          r"(?:\s+(?:sustantivo|de organización))?)"
-                          r"|Período\s+(?:extraordinario\s+)?de\s+sesiones(?:\s+(?:sustantivo|de organización))?\s+de\s+\d{4})\s*$"),
-    "committee": re.compile(r"^(?P<v>(?:Primera|Segunda|Tercera|Cuarta|Quinta|Sexta) Comisión"
-                            r"|Comisión Política Especial y de Descolonización)\s*$"),
-    "agenda": re.compile(r"^Temas?\s+(?P<v>.+?)\s+(?:del\s+programa|de\s+la\s+agenda)(?:\s+provisional)?\s*$"),
-    "date": re.compile(r"^(?:[A-ZÁÉÍÓÚ][a-záéíóú]+(?: [A-Z][a-z]+)?,\s+)?(?:\d{1,2}(?!\d)|\s|–|-|a|y|de|al|"
-                       + _MONTHS_ES + r")*?(?P<m>" + _MONTHS_ES + r")\s+de\s+(?P<v>(?:19|20)\d{2})\s*$", re.IGNORECASE),
-    "body": re.compile(r"^(?P<v>(?:Comisión|Conferencia|Consejo|Junta Ejecutiva|Reunión de los Estados partes"
-                       r"|Grupo de Trabajo(?:\s+Intergubernamental)?(?:\s+de\s+Composición\s+Abierta)?)"
-                       r"\s+(?:de|del|de la|de las|de los|sobre|para|en)\s+[^.;:,]{3,150}"
-                       r"|Asamblea de las Naciones Unidas sobre el Medio Ambiente[^.;:,]{0,60})\s*$"),
-    "other": re.compile(r"^(Distr\.?(?:\s*:)?\s.*|Original\s*:.*|Español|(?:Resolución|Decisión) aprobada por (?:la |el )[^.;]{3,150}"
-                        r")\s*$"),
-}
-# and in a Russian document: "Организация Объединенных Наций  A/C.3/81/L.40", "Генеральная Ассамблея", "Восемьдесят
-# первая сессия", "Третий комитет", "Пункт 68 повестки дня", "Вена, 12–16 октября 2026 года", "Distr.: Limited"
-_MONTHS_RU = "(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
-_MONTH_NUMBER_RU = {m: i for i, m in enumerate(_MONTHS_RU[3:-1].split("|"), start=1)}
-_MASTHEAD_RU = {
-    "symbol": re.compile(r"^(?:Организация Объединенных Наций\s+)?(?P<v>[A-Z]{1,6}(?:/[A-Z0-9.]+)*/L\.\d+(?:/Rev\.\d+)?)\s*$"),
-    "organ": re.compile(r"^(?:Организация Объединенных Наций|(?P<v>Генеральная Ассамблея|Экономический и Социальный Совет"
-                        r"|Совет Безопасности|Совет по правам человека))\s*$"),
-    "session": re.compile(r"^(?P<v>(?:Возобновленная\s+)?(?:[А-ЯЁ][а-яё]+(?:\s+[а-яё]+){0,2}|\d{1,3}-?я)"
-                          r"\s+(?:(?:очередная|специальная|чрезвычайная|основная|организационная)\s+)?сессия"
-                          r"|(?:Основная\s+|Организационная\s+)?[Сс]ессия\s+\d{4}\s+года)\s*$"),
-    "committee": re.compile(r"^(?P<v>(?:Первый|Второй|Третий|Четвертый|Пятый|Шестой) комитет"
-                            r"|Комитет по специальным политическим вопросам и вопросам деколонизации)\s*$"),
-    "agenda": re.compile(r"^Пункты?\s+(?P<v>.+?)\s+(?:предварительной\s+)?повестки\s+дня\s*$"),
-    "date": re.compile(r"^(?:[А-ЯЁ][а-яё-]+(?: [А-ЯЁ][а-яё]+)?,\s+)?(?:\d{1,2}(?!\d)|\s|–|-|и|по|" + _MONTHS_RU
-                       + r")*?(?P<m>" + _MONTHS_RU + r")\s+(?P<v>(?:19|20)\d{2})\s+года\s*$", re.IGNORECASE),
-    "body": re.compile(r"^(?P<v>(?:Комиссия|Конференция|Совет|Исполнительный совет|Совещание государств-участников"
-                       r"|(?:Межправительственная\s+)?[Рр]абочая группа(?:\s+открытого состава)?)"
-                       r"\s+(?:по|участников|государств|при|для|в)\s+[^.;:,]{3,150})\s*$"),
-    "other": re.compile(r"^(Distr\.?(?:\s*:)?\s.*|Original\s*:.*|Русский|(?:Резолюция|Решение),? принят[аоы]+ [^.;]{3,150}"
-                        r")\s*$"),
-}
-# and in an Arabic document: "الأمم المتحدة  A/C.3/81/L.41", "الجمعية العامة", "الدورة الحادية والثمانون", "اللجنة
-# الثالثة", "البند 68 من جدول الأعمال", "فيينا، 12-16 تشرين الأول/أكتوبر 2026" (a month by both its names)
-_MONTHS_AR = "(?:يناير|فبراير|مارس|أبريل|مايو|يونيه|يونيو|يوليه|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر)"
-_MONTH_NUMBER_AR = {m: i for i, m in enumerate(("يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيه", "يوليه", "أغسطس", "سبتمبر",
-                                                 "أكتوبر", "نوفمبر", "ديسمبر"), start=1)} | {"يونيو": 6, "يوليو": 7}
-_LEVANTINE_AR = "(?:كانون الثاني|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول|تشرين الأول|تشرين الثاني|كانون الأول)/"
-_MASTHEAD_AR = {
-    "symbol": re.compile(r"^(?:الأمم المتحدة\s+)?(?P<v>[A-Z]{1,6}(?:/[A-Z0-9.]+)*/L\.\d+(?:/Rev\.\d+)?)\s*$"),
-    "organ": re.compile(r"^(?:الأمم المتحدة|(?P<v>الجمعية العامة|المجلس الاقتصادي والاجتماعي|مجلس الأمن|مجلس حقوق الإنسان))\s*$"),
-    "session": re.compile(r"^(?P<v>(?:الدورة|دورة)\s+(?:ال\w+(?:\s+(?:و?ال\w+|عشرة|عشر))?|\d{1,3})"
-                          r"(?:\s+(?:العادية|الاستثنائية|الموضوعية|التنظيمية|المستأنفة))?"
-                          r"|(?:(?:الدورة\s+)?(?:الموضوعية|التنظيمية)\s+ل)?دورة\s+عام\s+\d{4})\s*$"),
-    "committee": re.compile(r"^(?P<v>اللجنة (?:الأولى|الثانية|الثالثة|الرابعة|الخامسة|السادسة)"
-                            r"|لجنة المسائل السياسية الخاصة وإنهاء الاستعمار)\s*$"),
-    "agenda": re.compile(r"^(?:البند|البندان|البنود)\s+(?P<v>.+?)\s+من\s+جدول\s+الأعمال(?:\s+المؤقت)?\s*$"),
-    "date": re.compile(r"^(?:\w+(?: \w+)?[,،]\s+)?(?:\d{1,2}(?!\d)|\s|–|-|و|إلى|" + _LEVANTINE_AR + "|" + _MONTHS_AR
-                       + r")*?(?:" + _LEVANTINE_AR + r")?(?P<m>" + _MONTHS_AR + r")\s+(?P<v>(?:19|20)\d{2})\s*$"),
-    "body": re.compile(r"^(?P<v>(?:مؤتمر|لجنة|المجلس التنفيذي|اجتماع الدول الأطراف|الفريق العامل)\s+[^.;:,،]{3,150})\s*$"),
-    "other": re.compile(r"^(Distr\.?(?:\s*:)?\s.*|Original\s*:.*|عربي|الأصل\s*:.*)\s*$"),
-}
-_MASTHEADS = {"en": _MASTHEAD, "zh": _MASTHEAD_ZH, "fr": _MASTHEAD_FR, "es": _MASTHEAD_ES, "ru": _MASTHEAD_RU, "ar": _MASTHEAD_AR}
+#: the masthead lines of a UN document above a draft, in each language (read once, when first needed)
+MASTHEADS_FILE = Path(__file__).with_name("rules") / "mastheads.yaml"
+_PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
+
+
+@dataclass(frozen=True)
+class _Masthead:
+    """One language's masthead lines, in the order they are tried, and its month names (in small letters)."""
+
+    lines: dict[str, re.Pattern[str]]
+    months: dict[str, int]
+
+
+@lru_cache(maxsize=1)
+def _mastheads() -> dict[str, _Masthead]:
+    loaded = load_yaml(MASTHEADS_FILE)
+    out: dict[str, _Masthead] = {}
+    for language in READ_LANGUAGES:
+        data = loaded.data.get(language)
+        if not isinstance(data, dict) or not isinstance(data.get("lines"), dict):
+            raise InputError("expected the masthead lines of the language", file=loaded.file,
+                             line=loaded.line_of(language), field=language)
+        names = [str(m) for m in data.get("months") or []] + [str(m) for m in data.get("month_aliases") or {}]
+        months = {m.lower(): i for i, m in enumerate(names[:12], start=1)} \
+            | {str(k).lower(): int(v) for k, v in (data.get("month_aliases") or {}).items()}
+        words = {"months": names} | {str(k): [str(w) for w in v] for k, v in (data.get("words") or {}).items()}
+        ignoring = set(data.get("ignoring_case") or [])
+        lines: dict[str, re.Pattern[str]] = {}
+        for name, pattern in data["lines"].items():
+            path, text = f"{language}.lines.{name}", str(pattern)
+            for word, alternatives in words.items():
+                text = text.replace("{{" + word + "}}", "(?:" + "|".join(map(re.escape, alternatives)) + ")")
+            unknown = _PLACEHOLDER.search(text)
+            try:
+                if unknown:
+                    raise re.error(f"unknown {unknown.group(0)} (known: {', '.join(sorted(words))})")
+                lines[str(name)] = re.compile(text, re.IGNORECASE if name in ignoring else 0)
+            except re.error as exc:
+                raise InputError(f"not a masthead pattern: {exc}", file=loaded.file, line=loaded.line_of(path),
+                                 field=path) from None
+        out[language] = _Masthead(lines, months)
+    return out
+
+
 # the gap between the two columns of a masthead line ("大    会" is one column)
 _COLUMN_GAP = r"\s{5,}|\t"
 _FOOTNOTE_RULE = re.compile(r"^\s*(_{5,}|-{3,}|\*{3,})\s*$")
@@ -907,14 +814,12 @@ def masthead(text: str, language: Language = "en") -> tuple[str, str] | None:
     its year and its last month: "Vienna, 18–22 May 2026" → ("date", "2026-05")."""
     if len(text) > _MAX_MASTHEAD_CHARS:
         return None
-    for name, pattern in _MASTHEADS[language].items():
+    lines = _mastheads()[language]
+    for name, pattern in lines.lines.items():
         m = pattern.match(text)
         if m and name == "date":
-            month = m.group("m2") if "m2" in m.groupdict() and m.group("m2") else m.group("m")
-            number = int(month) if month.isdigit() else (_MONTH_NUMBER.get(month) or _MONTH_NUMBER_FR.get(month.lower())
-                                                         or _MONTH_NUMBER_ES.get(month.lower())
-                                                         or _MONTH_NUMBER_RU.get(month.lower())
-                                                         or _MONTH_NUMBER_AR[month])
+            month = m.groupdict().get("m2") or m.group("m")
+            number = int(month) if month.isdigit() else lines.months[month.lower()]
             return name, f"{m.group('v')}-{number:02d}"
         if m:
             return name, (m.groupdict().get("v") or "")
