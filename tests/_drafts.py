@@ -1,5 +1,6 @@
 """What the draft tests share: a drafted paragraph's activities, a hand-labelled draft checked against its label,
-and one-paragraph drafts in the layout of a General Assembly draft (English and Chinese)."""
+and one-paragraph drafts in the layout of a General Assembly draft (English and Chinese) and in the four other
+languages (``FRAMES``)."""
 
 from __future__ import annotations
 
@@ -55,6 +56,15 @@ ZH = """联合国                                                           A/C.
     2.  {}
 """
 
+#: a one-paragraph draft in each of the other official languages (paragraph 2 is the text under test)
+FRAMES = {
+    "fr": "Projet de résolution\n\nL'Assemblée générale,\n\nRappelant sa résolution 79/1,\n\n1. Prend note du rapport ;\n\n2. {}\n",
+    "es": "Proyecto de resolución\n\nLa Asamblea General,\n\nRecordando su resolución 79/1,\n\n1. Toma nota del informe;\n\n2. {}\n",
+    "ru": "Проект резолюции\n\nГенеральная Ассамблея,\n\nссылаясь на свою резолюцию 79/1,\n\n1. принимает к сведению "
+          "доклад;\n\n2. {}\n",
+    "ar": "مشروع قرار\n\nإن الجمعية العامة،\n\nإذ تشير إلى قرارها 79/1،\n\n1 - تحيط علما بالتقرير؛\n\n2 - {}\n",
+}
+
 
 def activities(spec: dict[str, Any], ref: str) -> list[dict[str, Any]]:
     """The activities a proposed spec (as YAML data) gives operative paragraph ``ref``."""
@@ -62,7 +72,9 @@ def activities(spec: dict[str, Any], ref: str) -> list[dict[str, Any]]:
 
 
 def paragraph_two(text: str, frame: str | None = None) -> list[dict[str, Any]]:
-    """The activities of paragraph 2 of a one-request draft (``GA`` for English text, ``ZH`` for Chinese)."""
+    """The activities of paragraph 2 of a one-request draft (``GA`` for English text, ``ZH`` for Chinese; a
+    language of ``FRAMES`` by its code)."""
+    frame = FRAMES.get(frame or "", frame)
     (draft,) = parse_drafts((frame or (GA if text.isascii() else ZH)).format(text))
     return activities(yaml.safe_load(spec_yaml(propose_spec(draft))), "2")
 

@@ -12,22 +12,9 @@ from pbi.draft.propose import propose_spec
 
 import yaml
 
-FRAMES = {
-    "fr": "Projet de résolution\n\nL'Assemblée générale,\n\nRappelant sa résolution 79/1,\n\n1. Prend note du rapport ;\n\n2. {}\n",
-    "es": "Proyecto de resolución\n\nLa Asamblea General,\n\nRecordando su resolución 79/1,\n\n1. Toma nota del informe;\n\n2. {}\n",
-    "ru": "Проект резолюции\n\nГенеральная Ассамблея,\n\nссылаясь на свою резолюцию 79/1,\n\n1. принимает к сведению "
-          "доклад;\n\n2. {}\n",
-    "ar": "مشروع قرار\n\nإن الجمعية العامة،\n\nإذ تشير إلى قرارها 79/1،\n\n1 - تحيط علما بالتقرير؛\n\n2 - {}\n",
-}
-
 
 def _posts(text: str, lang: str = "") -> list[tuple[str, str | None]]:
-    if lang in FRAMES:
-        (draft,) = parse_drafts(FRAMES[lang].format(text))
-        spec = yaml.safe_load(spec_yaml(propose_spec(draft)))
-        acts = [a for r in spec["requests"] if r["operative_paragraphs"] == ["2"] for a in r.get("activities", [])]
-    else:
-        acts = paragraph_two(text)
+    acts = paragraph_two(text, lang or None)
     return [(a["grade"], a.get("posts")) for a in acts if a["kind"] == "new_post"]
 
 
