@@ -26,7 +26,7 @@ from typing import Any, Literal
 
 from pbi.model.errors import PbiError, RenderError
 from pbi.costing.estimate import Estimate
-from pbi.render.nouns import plural_phrase, plural_subject
+from pbi.render.nouns import plural_phrase, plural_subject, ru_counted, ru_heads
 from pbi.render.verbs import would
 
 __all__ = ["Note", "NoteParagraph", "NoteItem", "KINDS", "FORMATS", "build_note", "render_note", "note_text",
@@ -315,6 +315,16 @@ def _environment(lang: str, budget_period: str) -> Any:
         of the language, chosen by CLDR's rule): ru 21 заседание, 22 заседания, 25 заседаний."""
         return n.plural(value, lang, *phrase("counted", key, lang))
 
+    def with_count(text: Any, value: Any) -> str:
+        """A label with its count: Russian "2 совещания высокого уровня" where its head noun is a counted noun
+        of the phrases, else the label and its count in brackets ("семинар-практикум (2)")."""
+        if lang == "ru":
+            counted = ru_counted(str(text), n.plural(value, lang, *n.plural_categories(lang)),
+                                 ru_heads(_phrases()["counted"]))
+            if counted:
+                return f"{n.number(value, lang)} {counted}"
+        return f"{text} ({n.number(value, lang)})"
+
     def service(rate_key: str) -> str:
         """A meeting service beside interpretation, by the rate that prices it (phrases ``meeting_services``)."""
         return str(phrase("meeting_services", rate_key, lang))
@@ -413,7 +423,7 @@ def _environment(lang: str, budget_period: str) -> Any:
         "pl": lambda v, *forms: n.plural(v, lang, *forms), "feminine": lambda noun: n.feminine(str(noun), lang, genders),
         "has_article": lambda text: _has_article(str(text), genders),
         "the": lambda text: _the(str(text), lang, genders),
-        "noun": counted_noun, "counted": lambda v, key: f"{n.number(v, lang)} {counted_noun(v, key)}",
+        "noun": counted_noun, "with_count": with_count, "counted": lambda v, key: f"{n.number(v, lang)} {counted_noun(v, key)}",
         "cntf": lambda v: n.count_word(v, lang, "f"), "cntn": lambda v: n.count_word(v, lang, "n"),
         "prep": lambda text, word: n.contract(word, str(text), lang),
         "langnames": lambda codes: n.language_names(codes, lang), "section": section, "place": place,

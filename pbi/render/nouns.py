@@ -4,15 +4,20 @@
 
 The head of the noun phrase (its noun and the adjectives before the first complement: de, du, sur,
 pour … / de, del, sobre, para …) takes the plural by the languages' regular rules; the article of
-the label gives way to the count. English labels are counted by :mod:`pbi.render.statement`;
-Russian and Arabic labels keep their count in brackets, as their templates say.
+the label gives way to the count. English labels are counted by :mod:`pbi.render.statement`.
+
+A Russian label whose head noun is one of the phrases' counted nouns takes the form that follows its count,
+with the adjectives before it (``региональный практикум`` × 2 → ``2 региональных практикума``,
+``совещание высокого уровня`` × 5 → ``5 совещаний высокого уровня``); other Russian labels, and Arabic
+labels, keep their count in brackets.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 
-__all__ = ["plural_phrase", "plural_subject"]
+__all__ = ["plural_phrase", "plural_subject", "ru_counted", "ru_heads"]
 
 _ARTICLES = {"fr": ("le ", "la ", "les ", "un ", "une ", "l'", "l’"), "es": ("el ", "la ", "los ", "las ", "un ", "una ")}
 #: words that end the head of a noun phrase: a complement follows
@@ -101,3 +106,44 @@ def plural_subject(phrase: str, lang: str) -> bool:
     if first in ("el", "la", "lo") or first in _COMPLEMENT["es"]:
         return False
     return first.endswith("s") and not first.endswith(("is", "sis"))
+
+
+_RU_ADJECTIVE = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее)$")
+_RU_VELAR = "кгхжшщч"
+
+
+def _ru_adjective(word: str, category: str, feminine: bool) -> str:
+    """An adjective before a counted noun: after 2–4 a feminine noun's adjective is in the nominative plural
+    (2 организационные сессии), any other in the genitive plural (2 региональных практикума, 5 … сессий)."""
+    stem, ending = word[:-2], word[-2:]
+    soft = ending in ("ий", "яя", "ее") or (stem[-1:] in _RU_VELAR and ending != "ой")
+    if category == "few" and feminine:
+        return stem + ("ие" if soft else "ые")
+    return stem + ("их" if soft else "ых")
+
+
+def ru_heads(counted: Mapping[str, Mapping[str, Sequence[str]]]) -> dict[str, tuple[str, ...]]:
+    """The Russian nouns of the phrases' ``counted`` forms that can head a label, by their form after one: one
+    word in the nominative (not the forms of another case, keyed ``…_gen``, ``…_dat``, ``…_prep``)."""
+    return {forms["ru"][0]: tuple(forms["ru"]) for key, forms in counted.items()
+            if not key.endswith(("_gen", "_dat", "_prep")) and "ru" in forms and " " not in forms["ru"][0]}
+
+
+def ru_counted(phrase: str, category: str, heads: dict[str, tuple[str, ...]]) -> str | None:
+    """A Russian label after a count of the CLDR ``category`` (one, few, many): its head noun (a noun of
+    ``heads``, by its form after one: its forms after one, few and many) takes its form, and the adjectives
+    before it agree; the words after the head (its complements, in the genitive already) stay. None where
+    the label does not open with adjectives and one of those nouns."""
+    words = phrase.strip().split(" ")
+    for i, word in enumerate(words):
+        bare = word.lower()
+        if bare in heads:
+            forms = heads[bare]
+            form = forms[("one", "few", "many").index(category)] if category in ("one", "few", "many") else forms[1]
+            feminine = bare.endswith(("а", "я"))
+            before = [w.lower() if category == "one" else _ru_adjective(w.lower(), category, feminine)
+                      for w in words[:i]]
+            return " ".join([*before, form, *words[i + 1:]])
+        if not _RU_ADJECTIVE.search(bare) or "-" in bare:
+            return None
+    return None
