@@ -1,5 +1,6 @@
-"""Several high-level meetings in one paragraph ("to convene two high-level meetings of one day each") are that
-many meetings of the stated length, in the six languages; one high-level meeting of two plenary meetings stays one."""
+"""Meetings counted in a paragraph: several high-level meetings ("to convene two high-level meetings of one day
+each") are that many, in the six languages, and one high-level meeting of two plenary meetings stays one; as many
+sessions as the years listed ("two sessions … in 2028 and 2029") are one in each year."""
 
 from __future__ import annotations
 
@@ -24,3 +25,23 @@ def test_one_high_level_meeting_of_two_plenary_meetings_is_one() -> None:
     (meeting,) = paragraph_two("Decides to convene a high-level meeting of one day in New York in 2027 on access to "
                                "water, consisting of two plenary meetings;")
     assert "count" not in meeting and meeting["meetings"] == "2"
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Decides that the working group shall hold two sessions of three working days each in Vienna in 2028 and 2029;",
+     ""),
+    ("决定工作组于2028年和2029年在维也纳举行两届会议，每届会期三个工作日；", ""),
+    ("Décide que le groupe de travail tiendra deux sessions de trois jours ouvrables chacune à Vienne en 2028 et 2029 ;",
+     "fr"),
+    ("постановляет, что рабочая группа проведет две сессии продолжительностью по три рабочих дня каждая в Вене в 2028 "
+     "и 2029 годах;", "ru"),
+])
+def test_as_many_sessions_as_years_listed_are_one_a_year(text: str, lang: str) -> None:
+    sessions = [a for a in paragraph_two(text, lang or None) if a["kind"] == "meeting"]
+    assert [(a["year"], a.get("count"), str(a["days"])) for a in sessions] == [(2028, None, "3"), (2029, None, "3")]
+
+
+def test_two_sessions_each_year_stay_two_a_year() -> None:
+    sessions = [a for a in paragraph_two("Decides that the working group shall hold two sessions of three working days "
+                                         "each in Vienna each year in 2028 and 2029;") if a["kind"] == "meeting"]
+    assert [(a["year"], a["count"]) for a in sessions] == [(2028, 2), (2029, 2)]

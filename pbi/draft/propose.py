@@ -1427,6 +1427,13 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                                                             if (m := pattern.search(text))), None)) \
                     and _year_span(text, rules, draft_year):
                 again = (1, None, each)  # "in each of the years 2028, 2029 and 2030": one a year listed
+            if again is None and not listed and count and count[0] > 1 \
+                    and any(tpl.get("per_session") for tpl in template["activities"]) \
+                    and (span := _year_span(text, rules, draft_year)) and span[1] - span[0] + 1 == count[0]:
+                # "two sessions … in 2028 and 2029": as many sessions as years listed, one in each
+                again, count = (1, count[0], f"{count[1]} … {span[2]}"), None
+                if year != span[0]:
+                    year, why = span[0], f"the first of the years the paragraph lists (“{span[2]}”)"
             if again and again[0] == 1 and not again[1]:
                 # "ten working days each year in 2028, 2029 and 2030": as many years as it lists
                 span = _year_span(text, rules, draft_year)
