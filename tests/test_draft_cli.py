@@ -69,16 +69,16 @@ def test_english_general_assembly_draft(tmp_path: Path, capsys: pytest.CaptureFi
     spec_path = flow(tmp_path, GA_DRAFT, capsys, "--table", "unodc-vienna-2020", lang="en")
     spec = load_spec(spec_path)
     assert (spec.symbol, spec.body, spec.rule, spec.budget_period) == ("A/C.3/78/L.99", "general-assembly",
-                                                                       "153", "2023")
+                                                                       "153", "2024")
     kinds = {r.operative_paragraphs[0]: [a.kind for a in r.activities] for r in spec.requests}
     assert kinds == {"3": ["expert_meeting"], "4": ["publication"], "5": ["meeting", "documentation"],
                      "6": [], "7": [], "9": ["documentation"]}
     egm = spec.requests[0].activities[0]
-    # the paragraph says nothing of extrabudgetary resources: the regular budget of a later period,
-    # under the section of the Office it names
-    assert (egm.location, egm.year, egm.funding, egm.section) == ("Vienna", 2024, "budget_process", "Section 16")
+    # the paragraph says nothing of extrabudgetary resources: the regular budget of 2024, the budget a draft of
+    # the 78th session asks an appropriation in, under the section of the Office it names
+    assert (egm.location, egm.year, egm.funding, egm.section) == ("Vienna", 2024, "regular_budget", "Section 16")
     report = spec.requests[-1].activities[0]
-    assert (report.year, report.funding) == (2024, "budget_process")  # "at its seventy-ninth session": 2024
+    assert (report.year, report.funding) == (2024, "regular_budget")  # "at its seventy-ninth session": 2024
     assert spec.requests[0].text and spec.requests[0].text.en and spec.requests[0].text.en.startswith("Request ")
     classes = {p["paragraph"]: p["class"] for p in spec.extra["paragraphs"]}
     assert classes == {"1": "none", "2": "none", "3": "costed", "4": "costed", "5": "costed", "6": "costed",

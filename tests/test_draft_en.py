@@ -74,16 +74,16 @@ def test_masthead_is_read_and_not_glued_into_the_title() -> None:
 def test_the_session_drives_the_year_not_a_recalled_resolution() -> None:
     spec = _spec(["Requests the Secretary-General to submit a report to the General Assembly at its "
                   "eighty-second session;"])
-    assert spec.budget_period == "2026"  # eighty-first session: 1945 + 81
+    assert spec.budget_period == "2027"  # eighty-first session: 1945 + 81; its statement asks for the next budget
     (report,) = spec.requests[0].activities
-    assert (report.year, report.funding) == (2027, "budget_process")  # eighty-second session
+    assert (report.year, report.funding) == (2027, "regular_budget")  # eighty-second session
 
 
 def test_without_masthead_a_preamble_date_is_not_the_draft_year() -> None:
     head = "A title\n\nThe General Assembly,\n\nRecalling its resolution 64/292 of 28 July 2010,\n\n"
     spec = _spec(["Requests the Secretary-General to submit a report to the General Assembly at its "
                   "eighty-second session;"], head=head)
-    assert spec.budget_period == "2026"  # the year before the session it reports to, not 2010
+    assert spec.budget_period == "2027"  # the year of the session it reports to, not 2011
 
 
 def test_a_convened_panel_is_a_costed_meeting_of_the_days_given() -> None:
@@ -113,7 +113,7 @@ def test_an_expert_meeting_is_not_extrabudgetary_unless_the_draft_says_so() -> N
         "an expert group meeting;"])
     first = dict(_by_paragraph(spec)["1"])
     travel = first["travel"]  # the table prices no expert_meeting: travel of the participants
-    assert travel.funding == "budget_process" and travel.section == "Section 24"  # type: ignore[attr-defined]
+    assert travel.funding == "regular_budget" and travel.section == "Section 24"  # type: ignore[attr-defined]
     assert travel.location == "Geneva" and travel.trips.low == 30  # type: ignore[attr-defined]
     second = dict(_by_paragraph(spec)["2"])
     assert second["travel"].funding == "extrabudgetary"  # type: ignore[attr-defined]
@@ -209,3 +209,38 @@ def test_an_untitled_draft_opens_at_the_bodys_name_and_takes_its_agenda_items_ti
     spec = propose_spec(draft, near=ROOT / "cost_tables", today=dt.date(2026, 11, 30)).spec
     assert spec.title.en == "Promotion and protection of human rights: the right to clean water"
     assert any("prints no title" in a for a in spec.extra["assumptions"])
+
+
+@pytest.mark.parametrize(("dated", "period", "funding"), [
+    ("", "2027", "regular_budget"),  # the Assembly's main part: the budget it adopts in December, for 2027
+    ("10 November 2026\n\n", "2027", "regular_budget"),
+    ("12 May 2026\n\n", "2026", "budget_process"),  # a resumed session in spring: its own year's budget
+])
+def test_an_assembly_draft_asks_for_the_budget_its_session_adopts(dated: str, period: str, funding: str) -> None:
+    head = MASTHEAD.replace("Agenda item 71 (b)\n", f"Agenda item 71 (b)\n{dated}")
+    spec = _spec(["Requests the Secretary-General to submit a report to the General Assembly at its "
+                  "eighty-second session;"], head=head)
+    (report,) = spec.requests[0].activities
+    assert (spec.budget_period, report.year, report.funding) == (period, 2027, funding)
+
+
+def test_a_council_draft_keeps_its_own_years_budget() -> None:
+    head = MASTHEAD.replace("A/C.3/81/L.42", "E/2026/L.12").replace("General Assembly\nEighty-first session\n"
+                                                                    "Third Committee\n", "Economic and Social Council\n2026 session\n")
+    head = head.replace("The General Assembly,", "The Economic and Social Council,")
+    spec = _spec(["Requests the Secretary-General to submit a report to the Council at its 2027 session;"], head=head)
+    (report,) = spec.requests[0].activities
+    assert spec.body == "ecosoc" and (spec.budget_period, report.year, report.funding) == ("2026", 2027, "budget_process")
+
+
+def test_an_assembly_statement_appropriates_under_the_next_budget(tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Draft resolution\n\n" + MASTHEAD + "1. Requests the Secretary-General to submit a report to "
+                     "the General Assembly at its eighty-second session;\n", encoding="utf-8")
+    spec = tmp_path / "spec.yaml"
+    assert main(["draft", str(draft), "-o", str(spec)]) == 0
+    capsys.readouterr()
+    assert main(["note", str(spec)]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "appropriate an additional amount of $" in out and "under the programme budget for 2027" in out

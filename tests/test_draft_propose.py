@@ -47,8 +47,9 @@ def test_session_numbers_date_the_work_by_the_body_named() -> None:
     ]))
     years = [r.activities[0].year for r in spec.requests]
     assert years == [2012, 2012]  # 1945 + 67; the Commission's 21st session is in 2012
-    assert spec.budget_period == "2010-2011"  # dated by "5 May 2011"
-    assert [r.activities[0].funding for r in spec.requests] == ["budget_process", "budget_process"]
+    # dated by "5 May 2011", outside a spring session: its statement asks for the next budget, where the work falls
+    assert spec.budget_period == "2012-2013"
+    assert [r.activities[0].funding for r in spec.requests] == ["regular_budget", "regular_budget"]
     assert any("“its sixty-seventh session” is held in 2012" in a for a in spec.extra["assumptions"])
 
 
@@ -93,14 +94,14 @@ def test_a_year_named_in_the_paragraph_wins_within_three_years() -> None:
 def test_a_goal_year_is_not_the_draft_year() -> None:
     spec = _spec_of(_draft("The General Assembly,", ["Requests the Secretary-General to submit a report on "
                                                      "the 2030 Agenda at its sixty-seventh session;"]))
-    assert spec.budget_period == "2010-2011"
+    assert spec.budget_period == "2012-2013"  # the period after the draft of 2011, not 2030's
 
 
 def test_a_draft_with_no_year_takes_the_year_of_its_document_then_today() -> None:
     text = _draft("The General Assembly,", ["Requests the Secretary-General to submit a report;"], preamble="Noting,")
     (draft,) = parse_drafts(text, file="draft.txt")
     spec = propose_spec(draft, context_year=2011).spec
-    assert spec.budget_period == "2010-2011"
+    assert spec.budget_period == "2012-2013"  # a draft of 2011 asks for the next budget
     with pytest.raises(InputError, match="no cost table for a general-assembly draft priced in 2041"):
         propose_spec(draft, today=dt.date(2040, 3, 1))
 
@@ -118,7 +119,7 @@ def test_new_work_is_funded_from_what_the_draft_invites() -> None:
     ]))
     staff, report = spec.requests[0].activities
     assert (staff.kind, staff.funding) == ("staff", "extrabudgetary")
-    assert (report.kind, report.funding) == ("documentation", "budget_process")  # 2012, after 2010-2011
+    assert (report.kind, report.funding) == ("documentation", "regular_budget")  # 2012, in 2012-2013
     assert any("paragraph 2 invites donors" in a for a in spec.extra["assumptions"])
 
 

@@ -99,7 +99,7 @@ def test_a_chinese_masthead_is_read_and_not_glued_into_the_title() -> None:
     assert (draft.organ, draft.session, draft.committee, draft.dated) == ("大会", "第八十一届会议", "第三委员会", 2026)
     assert draft.agenda_items == ["66"] and draft.symbol == "A/C.3/81/L.5"
     spec = propose_spec(draft, near=ROOT / "cost_tables", today=dt.date(2026, 11, 30)).spec
-    assert spec.budget_period == "2026"
+    assert spec.budget_period == "2027"  # a draft of the Assembly's main session asks for the next budget
     assert [a.year for a in spec.requests[0].activities] == [2027]  # 第八十二届会议
 
 

@@ -85,7 +85,7 @@ def test_a_masthead_printed_above_draft_resolution_is_read() -> None:
     assert spec.title.en == "Strengthening early warning systems for all in small island developing States"
     assert spec.session is not None and spec.session.en == "Eighty-first session"
     assert [a.number for a in spec.agenda_items] == ["19 (c)"]
-    assert spec.budget_period == "2026"
+    assert spec.budget_period == "2027"  # the Assembly appropriates for 2027 in December 2026
 
 
 def test_a_council_draft_under_its_sponsors_line_takes_the_year_of_its_session() -> None:

@@ -1243,7 +1243,12 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
     asking_text = " ".join(" ".join(r.texts) for r in results if r.classification.has_implications)
     draft_year, year_why = _draft_year(draft, operative_text, body, rules, standards,
                                        (today or dt.date.today()).year, context_year, asking_text)
-    period = period_of(draft_year)
+    # the budget a draft's costs fall in: for the Assembly, which appropriates, the next year's unless the draft is
+    # of a spring or summer (resumed) session; its statement asks an appropriation under the budget it adopts in
+    # December (43 of the corpus's 47 statements of 2019-2026 cost the year after their document, as TR-0156
+    # A/C.5/79/16). Other bodies' drafts are costed in their own year's budget and later years' budget process.
+    early = draft.dated == draft_year and draft.dated_month is not None and draft.dated_month <= _EARLY_MONTHS
+    period = period_of(draft_year + 1 if vocabulary.body(body_id).appropriates and not early else draft_year)
     rule = vocabulary.body(body_id).rule
     assumptions.append(f"body: {body_id} ({body_why}); " + (f"rule {rule} of its rules of procedure" if rule else
                        "its rules of procedure: the rule number is not verified (model/vocabulary.yaml), check it"))
@@ -1354,8 +1359,7 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                     continue
             produced.setdefault(match.rule.template or "", result.ref)
             year, why = draft_year + 1, f"the year after the draft ({draft_year + 1})"
-            if draft.dated == draft_year and draft.dated_month and draft.dated_month <= _EARLY_MONTHS:
-                # a draft of January–July (a spring or summer session) starts its work that year
+            if early and draft.dated_month:  # a draft of January–July (a spring or summer session) starts its work that year
                 year, why = draft_year, (f"the year of the draft ({draft_year}): its masthead is dated "
                                          f"{dt.date(draft_year, draft.dated_month, 1):%B} {draft_year}")
             # the clause of the request ("to convene in 2028 a meeting…, and to submit to the Assembly at its
@@ -1661,6 +1665,13 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
     for ref, words in invitations:
         assumptions.append(f"paragraph {ref} invites donors ({_quote(words)}): it asks nothing of the secretariat")
 
+    if years_used and min(years_used) < period.years[0]:
+        # work the draft dates in its own year (its session's, "in 2011") is costed in that year's period
+        line = assumptions.index(f"the draft is of {draft_year}, {year_why}; budget period {period}")
+        period = period_of(draft_year)
+        assumptions[line] += f" (work in {min(years_used)}: budget period {period})"
+        for act in (a for r in requests for a in r.get("activities", [])):
+            _date_in(act, act["year"], period)
     table_id, table_path, table_why = _choose_table(body_id, body, years_used or {draft_year}, table, near, draft, draft_year)
     cost_table = _table(table_path) if table_path else resolve_table(table_id, near=near)
     not_costed: list[dict[str, Any]] = []
