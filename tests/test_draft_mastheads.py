@@ -1,5 +1,6 @@
 """The masthead lines of a UN document are data (pbi/draft/rules/mastheads.yaml): each language's dates read
-their month, and a pattern naming words the file does not list is one line naming the file, line and field."""
+their month, lines of the other column do not part an agenda item from its title, and a pattern naming words the
+file does not list is one line naming the file, line and field."""
 
 from __future__ import annotations
 
@@ -35,3 +36,21 @@ def test_masthead_dates_read_their_month_in_each_language(line: str, language: s
     from pbi.draft.reader import masthead
 
     assert masthead(line, language) == ("date", value)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("masthead", "title"), [
+    ("United Nations  A/C.2/81/L.44\n\nGeneral Assembly\nEighty-first session\nSecond Committee\nAgenda item 20 (a)\n"
+     "Distr.: Limited\n17 November 2026\nOriginal: English\n\nSustainable development: climate\n\n"
+     "Fiji: draft resolution\n\nSea-level rise\n\nThe General Assembly,\n\n1. Requests the Secretary-General to submit a "
+     "report.\n", "Sustainable development: climate"),
+    ("联 合 国  A/C.2/81/L.44\n\n大    会\n第八十一届会议\n第二委员会\n议程项目20 (a)\nDistr.: Limited\n2026年11月17日\n"
+     "中文\n原件：英文\n\n可持续发展：气候\n\n斐济：决议草案\n\n海平面上升\n\n大会，\n\n1. 请秘书长提交报告。\n", "可持续发展：气候"),
+])
+def test_the_other_columns_lines_do_not_part_an_agenda_item_from_its_title(masthead: str, title: str) -> None:
+    """A text extracted column by column prints the distribution, date and original language between the
+    agenda item and its title; the title is still the agenda item's, and the date still read."""
+    from pbi.draft.reader import parse_drafts
+
+    (draft,) = parse_drafts(masthead, file="d.txt")
+    assert (draft.agenda_items, draft.agenda_title, draft.dated, draft.dated_month) == (["20 (a)"], title, 2026, 11)
+    assert title not in draft.title

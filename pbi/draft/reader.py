@@ -859,6 +859,16 @@ def _columns(line: str) -> list[str]:
     return [line]
 
 
+#: masthead lines of the right-hand column ("Distr.: Limited", "17 November 2026", "Original: English"): printed
+#: between an agenda item and its title, where a text extracted column by column puts them, they do not part them
+_ASIDE_FIELDS = frozenset({"other", "date"})
+
+
+def _last_field(last: str, heads: list[tuple[str, str]]) -> str:
+    """The masthead field the next line follows: the agenda item still, after lines of the other column."""
+    return last if last == "agenda" and all(h[0] in _ASIDE_FIELDS for h in heads) else heads[-1][0]
+
+
 def _set_masthead(draft: Draft, name: str, value: str) -> None:
     """Keep one masthead line's field on ``draft``."""
     if name == "symbol":
@@ -951,7 +961,7 @@ def parse_drafts(text: str, *, file: str = "<text>", language: Language | None =
                 above = above or Draft(label="", kind="resolution", number=None, language=lang, file=file, line=line)
                 for head in heads:
                     _set_masthead(above, *head)
-                last_field = heads[-1][0]
+                last_field = _last_field(last_field, heads)
             elif above is not None and last_field == "agenda" and not above.agenda_title:
                 above.agenda_title = para  # the agenda item's title, printed under its number
             continue
@@ -1008,7 +1018,7 @@ def parse_drafts(text: str, *, file: str = "<text>", language: Language | None =
             if heads is not None:
                 for head in heads:
                     _set_masthead(current, *head)
-                last_field = heads[-1][0]
+                last_field = _last_field(last_field, heads)
                 continue
             if last_field == "agenda" and not current.agenda_title and _body_of(para, lang) is None:
                 current.agenda_title, last_field = para, ""  # the agenda item's title, printed under its number
