@@ -1,6 +1,6 @@
 """How many new posts a paragraph asks for, in the six languages: of one grade ("two new posts at the P-4
 level") and of each of several grades ("three new posts (one P-4 and two P-3)"); each post is priced (``posts``),
-and a grade with no number before it is one post."""
+a grade with no number before it is one post, and the posts go on at full cost the year after."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import yaml
 
 def _posts(text: str, lang: str = "") -> list[tuple[str, str | None]]:
     acts = paragraph_two(text, lang or None)
-    return [(a["grade"], a.get("posts")) for a in acts if a["kind"] == "new_post"]
+    return [(a["grade"], a.get("posts")) for a in acts if a["kind"] == "new_post" and not a.get("continuing")]
 
 
 @pytest.mark.parametrize(("text", "lang"), [
@@ -79,3 +79,55 @@ def test_posts_counted_at_each_grade_are_no_total() -> None:
     said = _said("Requests the Secretary-General to establish one P-4 post and two P-3 posts in the Office of Legal "
                  "Affairs;")
     assert "check it" not in said and "2 at P-3" in said
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Requests the Secretary-General to establish one post at the P-4 level and two posts at the P-3 level in the "
+     "Office of Legal Affairs;", ""),
+    ("请秘书长在法律事务厅设立三个新员额（一个P-4和两个P-3）；", ""),
+    ("просит Генерального секретаря учредить в Управлении по правовым вопросам одну должность класса С-4 и две "
+     "должности класса С-3;", "ru"),
+])
+def test_new_posts_continue_the_year_after_at_full_cost(text: str, lang: str) -> None:
+    acts = [a for a in paragraph_two(text, lang or None) if a["kind"] == "new_post"]
+    first = [a for a in acts if not a.get("continuing")]
+    later = [a for a in acts if a.get("continuing")]
+    assert [(a["grade"], a.get("posts")) for a in later] == [(a["grade"], a.get("posts")) for a in first]
+    assert all(b["year"] == a["year"] + 1 and str(b["work_months"]) == "12" for a, b in zip(first, later, strict=True))
+    # the year after the budget period: the budget process of that year
+    assert {a["funding"] for a in later} == {"budget_process"} and {a["funding"] for a in first} == {"regular_budget"}
+
+
+@pytest.mark.parametrize(("lang", "first", "full"), [
+    ("en", "at first-year cost with a 50 per cent vacancy factor", "at full cost"),
+    ("zh", "按首年费用计算", "按全额费用计算"), ("fr", "au coût de la première année", "au coût intégral"),
+    ("es", "al costo del primer año", "al costo total"), ("ru", "по расходам первого года", "по полной стоимости"),
+    ("ar", "بتكلفة السنة الأولى", "بالتكلفة الكاملة"),
+])
+def test_a_statement_shows_the_first_year_and_the_full_cost(tmp_path, capsys, lang: str, first: str, full: str) -> None:
+    from pbi.cli import main
+
+    draft = tmp_path / "draft.txt"
+    draft.write_text(GA.format("Requests the Secretary-General to establish a new post at the P-4 level in the Office "
+                               "of Legal Affairs;"), encoding="utf-8")
+    spec = tmp_path / "spec.yaml"
+    assert main(["draft", str(draft), "-o", str(spec)]) == 0
+    assert main(["note", str(spec), "--lang", lang, "--quote-untranslated"]) == 0
+    out = capsys.readouterr().out
+    assert first in out and full in out
+
+
+@pytest.mark.parametrize("lang", ["en", "zh", "fr", "es", "ru", "ar"])
+def test_a_financial_note_names_a_new_post_it_does_not_count(tmp_path, capsys, lang: str) -> None:
+    """A post without ``posts:`` is one: the financial note took the statement's default and stopped on it."""
+    from pbi.cli import main
+
+    draft = tmp_path / "draft.txt"
+    draft.write_text(GA.format("Requests the Secretary-General to establish a new post at the P-4 level in the Office "
+                               "of Legal Affairs;"), encoding="utf-8")
+    spec = tmp_path / "spec.yaml"
+    assert main(["draft", str(draft), "-o", str(spec)]) == 0
+    assert "posts:" not in spec.read_text(encoding="utf-8")
+    assert main(["note", str(spec), "--kind", "financial_note", "--lang", lang, "--quote-untranslated"]) == 0
+    assert {"en": "at full cost", "zh": "续设", "fr": "au coût intégral", "es": "al costo total",
+            "ru": "по полной стоимости", "ar": "بالتكلفة الكاملة"}[lang] in capsys.readouterr().out

@@ -297,8 +297,9 @@ def test_a_consultant_a_new_post_and_a_meeting_for_three_days() -> None:
     by = {r.operative_paragraphs[0]: r.activities for r in spec.requests}
     (consultant,) = by["1"]
     assert (consultant.kind, consultant.work_months.low) == ("consultant", 6)  # type: ignore[union-attr]
-    (post,) = by["2"]
+    post, continued = by["2"]  # the post, and its full cost the year after
     assert (post.kind, post.grade, post.section, post.object) == ("new_post", "P-5", "Section 24", "posts")
+    assert (continued.grade, continued.continuing, continued.year) == ("P-5", True, post.year + 1)
     assert consultant.object == "consultants"
     meeting = next(a for a in by["3"] if a.kind == "meeting")
     assert meeting.days.low == 3  # type: ignore[union-attr]

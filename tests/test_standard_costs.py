@@ -232,6 +232,20 @@ def test_new_posts_at_first_year_cost(write, std):
     assert f03.computed.low == _expected(std, "staff.GS (Other level)", 2025, Decimal(12) * Decimal("0.65"))
 
 
+def test_a_continuing_post_is_at_full_cost(write, std):
+    spec = load_spec(_draft(write, **{"{id: gta, kind: staff, grade: P-3, work_months: 6":
+                                      "{id: gta, kind: new_post, continuing: true, grade: P-3, posts: 2"}))
+    estimate = cost(spec, std)
+    assert estimate.figure("F03").computed.low == _expected(std, "staff.P-3", 2025, Decimal(2 * 12))
+    assert not any("vacancy" in name for i in estimate.items if i.activity == "gta" for name, _ in i.factors)
+    assert "continuing: a year after the post's first, at full cost" in explain(estimate, "F03")
+
+
+def test_only_a_new_post_is_continuing(write):
+    with pytest.raises(SpecError, match=r"requests\[0\]\.activities\[2\]: only a new_post is continuing"):
+        load_spec(_draft(write, **{"grade: P-3, work_months: 6": "grade: P-3, work_months: 6, continuing: true"}))
+
+
 def test_meeting_services_and_travel(write, std):
     spec = load_spec(_draft(write, **{
         "weeks: 1, interpretation: true": "days: 3, interpretation: true, summary_records: true, webcasting: true, "

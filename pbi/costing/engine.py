@@ -161,7 +161,7 @@ def _terms(spec: Spec, table: Table, activity: Activity, kind: ActivityKind, on:
             value = reading.value
             factors.append((label(name, reading), value))
             qlow, qhigh = qlow * value.low, qhigh * value.high
-        if kind.vacancy:
+        if kind.vacancy and not activity.continuing:
             share, percent = _budgeted_share(table, activity, spec, ri, ai)
             factors.append((f"first-year share after the {percent} % vacancy factor", Range(share, share)))
             qlow, qhigh = qlow * share, qhigh * share

@@ -200,6 +200,8 @@ def _activity_lines(estimate: Estimate, aid: str) -> list[str]:
             vacancy = estimate.table.vacancy_factors.get(GRADE_CATEGORIES.get(activity.grade or "", ""))
             if vacancy is not None and any("vacancy factor" in name for name, _ in item.factors):
                 out.append(f"      vacancy factor {vacancy.percent} %: {vacancy.reference}")
+            elif activity.continuing:
+                out.append("      continuing: a year after the post's first, at full cost (no vacancy factor)")
         elif item.type == "surcharge" and item.quantity:
             out.append(f"  {item.note.lower()} ({item.surcharge}): {_r(item.quantity)} × {item.percent}%"
                        f" = {_r(item.amount)}")

@@ -803,6 +803,17 @@ def _date_in(act: dict[str, Any], year: int, period: BudgetPeriod) -> None:
         act["funding"] = "regular_budget" if year in period else "budget_process"
 
 
+def _continued_posts(posts: list[dict[str, Any]], year: int, period: BudgetPeriod) -> list[dict[str, Any]]:
+    """The posts a paragraph establishes, in the year after: a whole year at full cost (``continuing``), for the
+    budget of that year, as a statement shows a new post's full cost after its first year."""
+    later = []
+    for post in posts:
+        again = {**post, "id": f"{post['id']}-continued", "continuing": True, "work_months": "12"}
+        _date_in(again, year, period)
+        later.append(again)
+    return later
+
+
 def _each_meeting(activities: list[dict[str, Any]], parts: list[tuple[tuple[str, str], tuple[str, str] | None,
                   int | None, str]], period: BudgetPeriod, ref: str, assumptions: list[str], rules: RuleSet,
                   where_issued: bool = False) -> list[dict[str, Any]]:
@@ -1075,7 +1086,7 @@ def _fit_to_table(requests: list[dict[str, Any]], table: Table, assumptions: lis
                     alternative = {**alternative, **{k: act[k] for k in ("grade", "work_months")
                                                      if k in act and k in alternative}}
                     for key in ("words", "pages", "days", "participants", "work_months", "languages", "grade",
-                                "interpretation", "copies", "documents", "meetings", "trips", "dsa_days"):
+                                "interpretation", "copies", "documents", "meetings", "trips", "dsa_days", "continuing"):
                         act.pop(key, None)
                     act.update({k: v for k, v in alternative.items() if k not in ("basis", "funding", "when")})
                     if alternative["kind"] not in ("travel", "dsa"):  # the length the draft states stays
@@ -1623,6 +1634,13 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
                 elif "count" in act:
                     said.append(f"{act['count']} sessions (“{count[1] if count else ''}”)")
                 assumptions.append("; ".join(said))
+                if match.rule.template == "new_post" and year + 1 <= draft_year + _HORIZON:
+                    later = _continued_posts(activities[-max(len(posts), 1):], year + 1, period)
+                    activities.extend(later)
+                    years_used.add(year + 1)
+                    assumptions.append(f"paragraph {result.ref}: the post{'s' if len(later) > 1 else ''} established "
+                                       f"in {year} continue{'' if len(later) > 1 else 's'} in {year + 1} at full "
+                                       "cost, without the first-year vacancy factor")
             parts = _meeting_parts(text, rules) if any(
                 a["kind"] in _MEETING_KINDS for a in activities[first_act:]) else []
             if too_long := next((d for d, *_ in parts if Decimal(d[0]) > _YEAR_DAYS), None):

@@ -279,6 +279,8 @@ class Activity(BaseModel):
                                    "participants); staff when not given")
     posts: Quantity | None = Field(default=None, description="new posts (kind new_post), or positions of "
                                    "temporary assistance (kind staff)")
+    continuing: bool | None = Field(default=None, description="new posts (kind new_post) in a year after their "
+                                    "first: at full cost, without the table's first-year vacancy factor")
     work_months: Quantity | None = None
     copies: Quantity | None = None
     items: Quantity | None = None
@@ -408,6 +410,12 @@ class Activity(BaseModel):
     @classmethod
     def _funding(cls, value: str) -> str:
         return known_funding(value)
+
+    @model_validator(mode="after")
+    def _continuing(self) -> "Activity":
+        if self.continuing is not None and self.kind != "new_post":
+            raise ValueError("only a new_post is continuing (its years after the first, at full cost)")
+        return self
 
     @model_validator(mode="after")
     def _lump_sum(self) -> "Activity":

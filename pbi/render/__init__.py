@@ -444,6 +444,8 @@ def _environment(lang: str, budget_period: str) -> Any:
     from pbi.render.statement import section_order
 
     env.filters["in_section_order"] = lambda keys: sorted(keys, key=section_order)  # section 2 before 15
+    # the quantities a template takes when the spec leaves one out (one post, a year of twelve months)
+    env.globals.update({"one": Range.of(1), "twelve": Range.of(12)})
     return env
 
 

@@ -123,7 +123,7 @@ class StatementContext:
                 "sa_percent": _one({p.percent for s in self.conclusion.staff_assessment for p in s.parts}),
                 "psc": self.psc_shown, "psc_about": self.psc_about,
                 "psc_percent": _psc_percent(self.estimate),
-                "vacancy_of": self.vacancy_of, "services_of": self.services_of, "one": Range.of(1), "twelve": Range.of(12),
+                "vacancy_of": self.vacancy_of, "services_of": self.services_of,
                 "later_years": sorted({r.year for r in self.conclusion.budget_process}),
                 "eb_years": _by_year(self.conclusion.extrabudgetary),
                 "has_table": bool(self.table_rows),
