@@ -244,3 +244,22 @@ def test_an_assembly_statement_appropriates_under_the_next_budget(tmp_path: Path
     assert main(["note", str(spec)]) == 0
     out = " ".join(capsys.readouterr().out.split())
     assert "appropriate an additional amount of $" in out and "under the programme budget for 2027" in out
+
+
+@pytest.mark.parametrize(("lang", "proposed"), [
+    ("en", "under the proposed programme budget for 2027"), ("zh", "2027 年拟议方案预算"),
+    ("fr", "du projet de budget-programme de 2027"), ("es", "del proyecto de presupuesto por programas para 2027"),
+    ("ru", "предлагаемого бюджета по программам на 2027 год"), ("ar", "الميزانية البرنامجية المقترحة لعام 2027"),
+])
+def test_a_statement_dated_by_its_masthead_before_the_period_cites_the_proposed_budget(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str, proposed: str) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Draft resolution\n\n" + MASTHEAD.replace("Agenda item 71 (b)\n", "Agenda item 71 (b)\n17 November 2026\n")
+                     + "1. Requests the Secretary-General to submit a report to the General Assembly at its "
+                     "eighty-second session;\n", encoding="utf-8")
+    spec = tmp_path / "spec.yaml"
+    assert main(["draft", str(draft), "-o", str(spec)]) == 0
+    assert load_spec(spec).dated == dt.date(2026, 11, 17)
+    capsys.readouterr()
+    assert main(["note", str(spec), "--lang", lang, "--quote-untranslated"]) == 0
+    assert proposed in " ".join(capsys.readouterr().out.split())

@@ -54,3 +54,17 @@ def test_the_other_columns_lines_do_not_part_an_agenda_item_from_its_title(masth
     (draft,) = parse_drafts(masthead, file="d.txt")
     assert (draft.agenda_items, draft.agenda_title, draft.dated, draft.dated_month) == (["20 (a)"], title, 2026, 11)
     assert title not in draft.title
+
+
+@pytest.mark.parametrize(("line", "language", "day"), [
+    ("17 November 2026", "en", 17), ("Vienna, 18–22 May 2026", "en", 22), ("Geneva, 16 June–11 July 2027", "en", 11),
+    ("4 de noviembre de 2026", "es", 4), ("1er décembre 2026", "fr", 1), ("Вена, 12–16 октября 2026 года", "ru", 16),
+    ("فيينا، 12-16 تشرين الأول/أكتوبر 2026", "ar", 16), ("2027年6月14日至7月9日", "zh", 9), ("November 2026", "en", None),
+])
+def test_the_day_a_masthead_date_prints_with_its_month(line: str, language: str, day: int | None) -> None:
+    from pbi.draft.reader import _day_in, masthead
+
+    field = masthead(line, language)  # type: ignore[arg-type]
+    assert field is not None and field[0] == "date"
+    year, month = (int(v) for v in field[1].split("-"))
+    assert _day_in(line, language, year, month) == day  # type: ignore[arg-type]

@@ -6,6 +6,7 @@ words that triggered it.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from decimal import Decimal
@@ -1723,6 +1724,12 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
         data["extra"]["not_costed"] = not_costed
     if draft.session:
         data["session"] = {lang: draft.session}
+    if draft.dated and draft.dated_month and draft.dated_day:
+        with contextlib.suppress(ValueError):  # "31 June": no date, said nowhere but in the draft
+            data["dated"] = issued_on = dt.date(draft.dated, draft.dated_month, draft.dated_day)
+            assumptions.append(f"the statement is dated {issued_on.day} {issued_on:%B %Y}, as the draft's masthead"
+                               + (f": before the budget period {period}, whose budget is still the proposed "
+                                  "programme budget" if issued_on.year < period.years[0] else ""))
     if draft.agenda_items:
         topic = draft.agenda_title or (draft.title.split(":")[0].strip() if draft.title else "")
         data["agenda_items"] = [{"number": n, "title": {lang: topic or draft.title}} for n in draft.agenda_items]

@@ -310,6 +310,7 @@ class Draft:
     session: str = ""  # the session of the masthead: "Eighty-first session", "2026 session"
     dated: int | None = None  # the latest year of the masthead's dates (of the session, of the document)
     dated_month: int | None = None  # and its month
+    dated_day: int | None = None  # and the day printed with that month ("17 November 2026", "18–22 May 2026": 22)
     recommended: bool = False  # the masthead's organ recommends the draft to the body that adopts it
     committee: str = ""  # "Third Committee"
     agenda_items: list[str] = field(default_factory=list)  # "71 (b)"
@@ -869,8 +870,20 @@ def _last_field(last: str, heads: list[tuple[str, str]]) -> str:
     return last if last == "agenda" and all(h[0] in _ASIDE_FIELDS for h in heads) else heads[-1][0]
 
 
-def _set_masthead(draft: Draft, name: str, value: str) -> None:
-    """Keep one masthead line's field on ``draft``."""
+def _day_in(line: str, language: Language, year: int, month: int) -> int | None:
+    """The day a masthead date line prints with its month: "17 November 2026", "4 de noviembre de 2026",
+    "2026年11月17日"; of a span the last ("18–22 May 2026", "16 June–11 July 2027": 11), as the month is."""
+    if language == "zh":
+        m = re.search(rf"(?<!\d)0?{month}\s*月\s*(\d{{1,2}})\s*日", line)
+    else:
+        names = "|".join(re.escape(n) for n, i in _mastheads()[language].months.items() if i == month)
+        m = re.search(rf"(?<!\d)(\d{{1,2}})(?:er)?\D{{0,40}}?(?:{names})\D{{0,12}}?{year}", line, re.IGNORECASE) \
+            if names else None
+    return int(m.group(1)) if m and 1 <= int(m.group(1)) <= 31 else None
+
+
+def _set_masthead(draft: Draft, name: str, value: str, line: str = "") -> None:
+    """Keep one masthead line's field on ``draft`` (``line``: the line it is read from, for a date's day)."""
     if name == "symbol":
         draft.symbol = value
     elif name == "agenda":
@@ -879,6 +892,7 @@ def _set_masthead(draft: Draft, name: str, value: str) -> None:
         year, month = (int(v) for v in value.split("-"))
         if (year, month) > (draft.dated or 0, draft.dated_month or 0):
             draft.dated, draft.dated_month = year, month
+            draft.dated_day = _day_in(line, draft.language, year, month)
     elif name == "body":
         # a commission or conference under (or beside) the organ: it is the body whose session this is
         if draft.organ.endswith(" of the"):  # "United Nations Environment Assembly of the" / "… Programme"
@@ -960,7 +974,7 @@ def parse_drafts(text: str, *, file: str = "<text>", language: Language | None =
             if heads is not None:
                 above = above or Draft(label="", kind="resolution", number=None, language=lang, file=file, line=line)
                 for head in heads:
-                    _set_masthead(above, *head)
+                    _set_masthead(above, *head, line=para)
                 last_field = _last_field(last_field, heads)
             elif above is not None and last_field == "agenda" and not above.agenda_title:
                 above.agenda_title = para  # the agenda item's title, printed under its number
@@ -980,7 +994,7 @@ def parse_drafts(text: str, *, file: str = "<text>", language: Language | None =
             if above is not None:
                 current.symbol = above.symbol or current.symbol
                 current.organ, current.session, current.committee = above.organ, above.session, above.committee
-                current.dated, current.dated_month = above.dated, above.dated_month
+                current.dated, current.dated_month, current.dated_day = above.dated, above.dated_month, above.dated_day
                 current.agenda_items, current.agenda_title = above.agenda_items, above.agenda_title
             above, last_field, decides = None, "", ""
             titled = start.groupdict().get("title")
@@ -1017,7 +1031,7 @@ def parse_drafts(text: str, *, file: str = "<text>", language: Language | None =
                 heads = None
             if heads is not None:
                 for head in heads:
-                    _set_masthead(current, *head)
+                    _set_masthead(current, *head, line=para)
                 last_field = _last_field(last_field, heads)
                 continue
             if last_field == "agenda" and not current.agenda_title and _body_of(para, lang) is None:

@@ -109,7 +109,7 @@ class StatementContext:
     def as_dict(self) -> dict[str, Any]:
         return {"spec": self.spec, "estimate": self.estimate, "conclusion": self.conclusion, "b": self.body,
                 "recipient": body(self.spec.recommended_to) if self.spec.recommended_to else None,
-                "proposed": self.spec.dated is not None and self.spec.dated.year < self.spec.period.start,
+                "budget_proposed": self.spec.dated is not None and self.spec.dated.year < self.spec.period.start,
                 "symbol": self.symbol, "requests": self.requests, "ops": self.ops, "activities": self.activities,
                 "no_implications": self.no_implications, "covered": self.covered, "traveller": traveller_word,
                 # None, last, stands for amounts whose section the spec does not state
