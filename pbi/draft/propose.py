@@ -1260,8 +1260,9 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
     # December (43 of the corpus's 47 statements of 2019-2026 cost the year after their document, as TR-0156
     # A/C.5/79/16). Other bodies' drafts are costed in their own year's budget and later years' budget process.
     early = draft.dated == draft_year and draft.dated_month is not None and draft.dated_month <= _EARLY_MONTHS
-    period = period_of(draft_year + 1 if vocabulary.body(body_id).appropriates and not early else draft_year)
-    rule = vocabulary.body(body_id).rule
+    known_body = vocabulary.body(body_id)
+    period = period_of(draft_year + 1 if known_body.appropriates and not early else draft_year)
+    rule = known_body.rule
     assumptions.append(f"body: {body_id} ({body_why}); " + (f"rule {rule} of its rules of procedure" if rule else
                        "its rules of procedure: the rule number is not verified (model/vocabulary.yaml), check it"))
     own = _own_cadence(draft) if body_id not in {b for b in standards.bodies if _body_named(draft, standards.bodies[b])} else None
@@ -1273,6 +1274,7 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
         # a commission whose sessions pbi knows adopts the draft: "委员会第六十八届会议" is one of its own
         body = {**body, "names": {lang: [draft.body]}, "session_year": own_sessions["session_year"]}
         assumptions.append(f"the sessions the draft names without a body are those of the {draft.body}, which adopts it")
+    period_said = len(assumptions)  # the line that says the period, lowered below if the work comes sooner
     assumptions.append(f"the draft is of {draft_year}, {year_why}; budget period {period}")
 
     experts = _expert_body(results, rules, lang)
@@ -1686,9 +1688,8 @@ def propose_spec(draft: Draft, *, table: str | None = None, near: Path | None = 
 
     if years_used and min(years_used) < period.years[0]:
         # work the draft dates in its own year (its session's, "in 2011") is costed in that year's period
-        line = assumptions.index(f"the draft is of {draft_year}, {year_why}; budget period {period}")
         period = period_of(draft_year)
-        assumptions[line] += f" (work in {min(years_used)}: budget period {period})"
+        assumptions[period_said] += f" (work in {min(years_used)}: budget period {period})"
         for act in (a for r in requests for a in r.get("activities", [])):
             _date_in(act, act["year"], period)
     table_id, table_path, table_why = _choose_table(body_id, body, years_used or {draft_year}, table, near, draft, draft_year)
