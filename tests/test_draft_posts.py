@@ -58,6 +58,23 @@ def test_posts_counted_at_each_grade(text: str, lang: str) -> None:
     assert _posts(text, lang) == [("P-4", None), ("P-3", "2")]
 
 
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Requests the Secretary-General to provide all the assistance necessary to the Special Rapporteur, including two "
+     "additional posts (one P-4 and one General Service (Other level));", ""),
+    ("请秘书长向特别报告员提供一切必要协助，包括增设两个员额（一个P-4和一个一般事务（其他职等））；", ""),
+    ("Prie le Secrétaire général de fournir au Rapporteur spécial toute l'assistance nécessaire, y compris deux postes "
+     "supplémentaires (un P-4 et un agent des services généraux (Autres classes)) ;", "fr"),
+    ("Solicita al Secretario General que proporcione al Relator Especial toda la asistencia necesaria, incluidos dos "
+     "puestos adicionales (uno de categoría P-4 y uno del Cuadro de Servicios Generales (otras categorías));", "es"),
+    ("просит Генерального секретаря предоставить Специальному докладчику всю необходимую помощь, включая две "
+     "дополнительные должности (одну класса С-4 и одну категории общего обслуживания (прочие разряды));", "ru"),
+    ("يطلب إلى الأمين العام أن يقدم إلى المقرر الخاص كل ما يلزم من مساعدة، بما في ذلك وظيفتان إضافيتان (واحدة برتبة "
+     "ف-4 وواحدة من فئة الخدمات العامة (الرتب الأخرى))؛", "ar"),
+])
+def test_posts_asked_for_with_a_mandates_support(text: str, lang: str) -> None:
+    assert _posts(text, lang) == [("P-4", None), ("GS (Other level)", None)]
+
+
 def test_months_before_a_grade_are_no_count_of_posts() -> None:
     got = _posts("Requests the Secretary-General to establish a new post at the P-4 level and to provide general "
                  "temporary assistance for 12 months at the P-3 level in the Office of Legal Affairs;")
