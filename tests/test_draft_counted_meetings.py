@@ -1,6 +1,7 @@
 """Meetings counted in a paragraph: several high-level meetings ("to convene two high-level meetings of one day
 each") are that many, in the six languages, and one high-level meeting of two plenary meetings stays one; as many
-sessions as the years listed ("two sessions … in 2028 and 2029") are one in each year."""
+sessions as the years listed ("two sessions … in 2028 and 2029") are one in each year; a preparatory meeting the
+President of the Assembly is asked to convene is priced."""
 
 from __future__ import annotations
 
@@ -45,3 +46,17 @@ def test_two_sessions_each_year_stay_two_a_year() -> None:
     sessions = [a for a in paragraph_two("Decides that the working group shall hold two sessions of three working days "
                                          "each in Vienna each year in 2028 and 2029;") if a["kind"] == "meeting"]
     assert [(a["year"], a["count"]) for a in sessions] == [(2028, 2), (2029, 2)]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Requests the President of the General Assembly to convene, in 2027, a one-day preparatory meeting;", ""),
+    ("请大会主席在2027年召集一次为期一天的筹备会议；", ""),
+    ("Prie le Président de l'Assemblée générale de convoquer, en 2027, une réunion préparatoire d'une journée ;", "fr"),
+    ("Solicita a la Presidencia de la Asamblea General que convoque, en 2027, una reunión preparatoria de un día;",
+     "es"),
+    ("просит Председателя Генеральной Ассамблеи созвать в 2027 году однодневное подготовительное совещание;", "ru"),
+    ("يطلب إلى رئيس الجمعية العامة أن يعقد في عام 2027 اجتماعا تحضيريا مدته يوم واحد؛", "ar"),
+])
+def test_a_preparatory_meeting_the_president_convenes_is_priced(text: str, lang: str) -> None:
+    meeting = next(a for a in paragraph_two(text, lang or None) if a["kind"] == "meeting")
+    assert (str(meeting["days"]), meeting["year"], meeting["interpretation"]) == ("1", 2027, True)
