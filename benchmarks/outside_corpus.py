@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import statistics
 import sys
 from collections import defaultdict
@@ -118,16 +119,22 @@ def summarise(rows: list[dict[str, object]]) -> dict[str, object]:
     return out
 
 
+#: a document symbol as the corpus writes it: "A/C.5/77/14", "A/78/7/Add.30", "A/HRC/RES/5/1"
+SYMBOL = re.compile(r"(?<![\w/])[A-Z]{1,4}(?:/[A-Za-z0-9.-]+)+")
+
+
 def corpus_symbols(path: Path | None = None) -> frozenset[str]:
-    """Every symbol the corpus names: statements, drafts, related documents, ``also_in``."""
+    """Every symbol the corpus names: statements, drafts, related documents, ``also_in``, and any symbol
+    its notes mention (a figure "also in A/C.1/77/L.69" is the corpus's even where no field lists it)."""
     import yaml
 
     path = path or corpus_path()
     if not path.exists():
         return frozenset()
-    out: set[str] = set()
+    text = path.read_text(encoding="utf-8")
+    out: set[str] = {s.rstrip(".") for s in SYMBOL.findall(text)}
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    for case in yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or []:  # a safe loader
+    for case in yaml.load(text, Loader=loader) or []:  # a safe loader
         src = case.get("source") or {}
         out.update(s for s in (src.get("symbol"), src.get("draft_resolution")) if s)
         out.update(src.get("related_symbols") or ())
