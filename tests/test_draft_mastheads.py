@@ -68,3 +68,27 @@ def test_the_day_a_masthead_date_prints_with_its_month(line: str, language: str,
     assert field is not None and field[0] == "date"
     year, month = (int(v) for v in field[1].split("-"))
     assert _day_in(line, language, year, month) == day  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("head", "organ", "session", "tail"), [
+    ("联 合 国                  A/C.3/81/L.39", "大 会                     Distr.: Limited", "第八十一届会议",
+     "议程项目68(b)\n\n哥斯达黎加：决议草案\n\n健康环境权\n\n大会，\n\n1. 请秘书长向大会第八十二届会议提交一份报告；"),
+    ("Организация Объединенных Наций     A/C.3/81/L.39", "Генеральная Ассамблея     Distr.: Limited",
+     "Восемьдесят первая сессия",
+     "Пункт 68 повестки дня\n\nКоста-Рика: проект резолюции\n\nПраво на здоровую окружающую среду\n\n"
+     "Генеральная Ассамблея,\n\n1. просит Генерального секретаря представить доклад;"),
+    ("الأمم المتحدة     A/C.3/81/L.39", "الجمعية العامة     Distr.: Limited", "الدورة الحادية والثمانون",
+     "البند 68 من جدول الأعمال\n\nكوستاريكا: مشروع قرار\n\nالحق في بيئة صحية\n\nإن الجمعية العامة،\n\n"
+     "1 - تطلب إلى الأمين العام أن يقدم تقريرا؛"),
+], ids=["zh", "ru", "ar"])
+def test_a_distribution_block_printed_in_english_dates_the_draft(head: str, organ: str, session: str,
+                                                                 tail: str) -> None:
+    """Chinese, Russian and Arabic documents print "Distr.", the date, the language and "Original" in English."""
+    from pbi.draft import parse_drafts
+
+    language = {"联": "Chinese", "О": "Russian", "ا": "Arabic"}[head[0]]
+    text = (f"{head}\n{organ}\n                          24 October 2026\n                          {language}\n"
+            f"                          Original: English\n\n{session}\n{tail}\n")
+    (draft,) = parse_drafts(text)
+    assert (draft.dated, draft.dated_month, draft.dated_day, draft.symbol) == (2026, 10, 24, "A/C.3/81/L.39")
+    assert draft.title and "24 October" not in draft.title and language not in draft.title

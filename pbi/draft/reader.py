@@ -52,10 +52,12 @@ _PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
 
 @dataclass(frozen=True)
 class _Masthead:
-    """One language's masthead lines, in the order they are tried, and its month names (in small letters)."""
+    """One language's masthead lines, in the order they are tried, its month names (in small letters), and
+    the language its documents print the right-hand column in (its date and other lines), if another."""
 
     lines: dict[str, re.Pattern[str]]
     months: dict[str, int]
+    distribution: Language | None = None
 
 
 @lru_cache(maxsize=1)
@@ -85,7 +87,12 @@ def _mastheads() -> dict[str, _Masthead]:
             except re.error as exc:
                 raise InputError(f"not a masthead pattern: {exc}", file=loaded.file, line=loaded.line_of(path),
                                  field=path) from None
-        out[language] = _Masthead(lines, months)
+        distribution = data.get("distribution")
+        if distribution is not None and (distribution not in READ_LANGUAGES or distribution == language):
+            raise InputError(f"expected another language pbi reads ({', '.join(READ_LANGUAGES)})",
+                             file=loaded.file, line=loaded.line_of(f"{language}.distribution"),
+                             field=f"{language}.distribution")
+        out[language] = _Masthead(lines, months, distribution)
     return out
 
 
@@ -824,6 +831,10 @@ def masthead(text: str, language: Language = "en") -> tuple[str, str] | None:
             return name, f"{m.group('v')}-{number:02d}"
         if m:
             return name, (m.groupdict().get("v") or "")
+    if lines.distribution is not None:  # "24 October 2026" above a draft in Chinese, Russian or Arabic
+        field = masthead(text, lines.distribution)
+        if field is not None and field[0] in _ASIDE_FIELDS:
+            return field
     return None
 
 
@@ -879,7 +890,10 @@ def _day_in(line: str, language: Language, year: int, month: int) -> int | None:
         names = "|".join(re.escape(n) for n, i in _mastheads()[language].months.items() if i == month)
         m = re.search(rf"(?<!\d)(\d{{1,2}})(?:er)?\D{{0,40}}?(?:{names})\D{{0,12}}?{year}", line, re.IGNORECASE) \
             if names else None
-    return int(m.group(1)) if m and 1 <= int(m.group(1)) <= 31 else None
+    if m and 1 <= int(m.group(1)) <= 31:
+        return int(m.group(1))
+    distribution = _mastheads()[language].distribution
+    return _day_in(line, distribution, year, month) if distribution is not None else None
 
 
 def _set_masthead(draft: Draft, name: str, value: str, line: str = "") -> None:
