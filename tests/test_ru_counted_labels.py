@@ -1,6 +1,6 @@
 """A counted label in Russian takes the form that follows its count, with its adjectives («2 совещания высокого
 уровня», «5 региональных семинаров-практикумов»); a label whose head noun the phrases do not count keeps the
-count in brackets."""
+count in brackets; "each" agrees with the label's head noun («10 заседаний каждая» of sessions)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from _notes import estimate, note_text
 
 from pbi.render import _phrases
-from pbi.render.nouns import ru_counted, ru_heads
+from pbi.render.nouns import ru_counted, ru_each, ru_heads
 
 HEADS = ru_heads(_phrases()["counted"])
 
@@ -50,3 +50,20 @@ def test_an_uncounted_head_keeps_its_count_in_brackets() -> None:
                      "label": {"en": "briefing", "zh": "情况通报会", "ru": "брифинг для государств-членов"}}],
                    symbol="A/C.3/81/L.99", paragraph="1", period="2027")
     assert "брифинг для государств-членов (2)" in note_text(est, "ru", "statement")
+
+
+@pytest.mark.parametrize(("label", "each"), [
+    ("сессия", "каждая"), ("организационная сессия", "каждая"), ("совещание высокого уровня", "каждое"),
+    ("региональный практикум", "каждый"), (None, "каждое"),
+])
+def test_each_agrees_with_the_head_noun(label: str | None, each: str) -> None:
+    assert ru_each(label) == each
+
+
+def test_counted_sessions_hold_so_many_meetings_each_in_the_feminine() -> None:
+    est = estimate([{"id": "s", "kind": "meeting", "days": 5, "count": 2, "interpretation": True,
+                     "languages": 6, "location": "New York", "year": 2027, "funding": "regular_budget",
+                     "label": {"en": "session", "zh": "会议", "ru": "сессия"}}],
+                   symbol="A/C.3/81/L.99", paragraph="1", period="2027")
+    text = note_text(est, "ru", "statement")
+    assert "2 сессии продолжительностью 5 дней (10 заседаний каждая" in text and "каждое" not in text

@@ -26,7 +26,7 @@ from typing import Any, Literal
 
 from pbi.model.errors import PbiError, RenderError
 from pbi.costing.estimate import Estimate
-from pbi.render.nouns import plural_phrase, plural_subject, ru_counted, ru_heads
+from pbi.render.nouns import plural_phrase, plural_subject, ru_counted, ru_each, ru_heads
 from pbi.render.verbs import would
 
 __all__ = ["Note", "NoteParagraph", "NoteItem", "KINDS", "FORMATS", "build_note", "render_note", "note_text",
@@ -418,7 +418,7 @@ def _environment(lang: str, budget_period: str) -> Any:
         "period_of": lambda year: period_of(int(year)).label, "lower_first": lambda t: t[:1].lower() + t[1:],
         "would": lambda t, feminine=False: would(str(t), lang, bool(feminine)),
         "plural_of": lambda t: plural_phrase(str(t), lang),
-        "plural_subject": lambda t: plural_subject(str(t), lang),
+        "plural_subject": lambda t: plural_subject(str(t), lang), "each": lambda label: ru_each(label or None),
         "item": lambda i: n.item_label(i, lang), "agenda": lambda number: n.agenda_number(str(number), lang), "subitem": lambda i: n.subitem_label(i, lang),
         "pl": lambda v, *forms: n.plural(v, lang, *forms), "feminine": lambda noun: n.feminine(str(noun), lang, genders),
         "has_article": lambda text: _has_article(str(text), genders),

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-__all__ = ["plural_phrase", "plural_subject", "ru_counted", "ru_heads"]
+__all__ = ["plural_phrase", "plural_subject", "ru_counted", "ru_each", "ru_heads"]
 
 _ARTICLES = {"fr": ("le ", "la ", "les ", "un ", "une ", "l'", "l’"), "es": ("el ", "la ", "los ", "las ", "un ", "una ")}
 #: words that end the head of a noun phrase: a complement follows
@@ -110,6 +110,19 @@ def plural_subject(phrase: str, lang: str) -> bool:
 
 _RU_ADJECTIVE = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее)$")
 _RU_VELAR = "кгхжшщч"
+
+
+def ru_each(phrase: str | None) -> str:
+    """«каждое», «каждая» or «каждый» agreeing with the head noun of a Russian label, its first word that is
+    not an adjective: совещание → каждое, организационная сессия → каждая, практикум → каждый; no label is
+    a meeting (совещание)."""
+    for word in (phrase or "совещание").strip().lower().split():
+        if _RU_ADJECTIVE.search(word) and "-" not in word:
+            continue
+        if word.endswith(("а", "я")):
+            return "каждая"
+        return "каждое" if word.endswith(("о", "е")) else "каждый"
+    return "каждое"
 
 
 def _ru_adjective(word: str, category: str, feminine: bool) -> str:
