@@ -817,6 +817,11 @@ def _runs_on(line: str, previous: str, so_far: str) -> bool:
     return 0 < _indent(line) <= _indent(previous)
 
 
+#: masthead lines of the right-hand column ("Distr.: Limited", "17 November 2026", "Original: English"): printed
+#: between an agenda item and its title, where a text extracted column by column puts them, they do not part them
+_ASIDE_FIELDS = frozenset({"other", "date"})
+
+
 def masthead(text: str, language: Language = "en") -> tuple[str, str] | None:
     """(field, value) if ``text`` is a line of a document's masthead, else None. A date's value is
     its year and its last month: "Vienna, 18–22 May 2026" → ("date", "2026-05")."""
@@ -869,11 +874,6 @@ def _columns(line: str) -> list[str]:
             all(masthead_fields(c) is not None for c in columns):
         return columns
     return [line]
-
-
-#: masthead lines of the right-hand column ("Distr.: Limited", "17 November 2026", "Original: English"): printed
-#: between an agenda item and its title, where a text extracted column by column puts them, they do not part them
-_ASIDE_FIELDS = frozenset({"other", "date"})
 
 
 def _last_field(last: str, heads: list[tuple[str, str]]) -> str:
