@@ -21,6 +21,8 @@ plain ``dict``.  Keys (present only when the text states them):
 ``staff``                 int (一名…专家)
 ``new_posts``             int, new posts of the grade stated ("one new P-4 post", "一个P-4职等新员额")
 ``new_posts_all``         list of ``{"count", "grade"}`` when new posts of several grades are costed together
+``continuing``            True: the new posts are priced at full cost, in a year after their first ("at full cost",
+                          "按全额费用计算"), without the vacancy factor
 ``gatherings``            list of ``{"count", "days", "participants", "kind"}`` when several
                           meetings of participants are costed together
 ``interpreted_all``       list of ``{"count", "days", "meetings", "languages"}`` when several
@@ -137,6 +139,8 @@ _GRADE_MONTHS = (re.compile(rf"\bfor\s+(?:a\s+period\s+of\s+)?{_EW}\s+months?\b"
 _NEW_POSTS = (re.compile(rf"(?:\b{_EW}\s+)?\bnew\s+(?:[\w()-]+\s+){{0,5}}?posts?\b", re.I),
               re.compile(rf"\bestablish(?:ment\s+of|ing)\s+(?:{_EW}\s+)?(?:[\w()-]+\s+){{0,5}}?posts?\b", re.I),
               re.compile(rf"(?:{_ZN}\s*个)?[^,;。，]{{0,20}}?新员额"))
+#: new posts in a year after their first, at full cost: "one new post at the P-3 level, at full cost", "（按全额费用计算）"
+_FULL_COST = re.compile(r"\bat full cost\b|按全额费用计算", re.I)
 #: the count of new posts before a grade: "two new posts in the General Service category", "两个"
 _POST_COUNTS = (re.compile(rf"\b{_EW}\s+(?:new\s+)?posts?\b", re.I), re.compile(rf"{_ZN}\s*个"))
 #: a count right before a grade: "one P-4 post", "1 P-4 and 1 GS (Other level)"
@@ -551,6 +555,8 @@ def extract(text: str) -> dict[str, Any]:
             grades = _posts_by_grade(text)
             if len({g["grade"] for g in grades}) > 1:  # "one new P-4 post and one new GS (Other level) post"
                 q["new_posts_all"] = grades
+            if _FULL_COST.search(text) and "vacancy" not in text.lower() and "空缺率" not in text:
+                q["continuing"] = True
         if "work_months" not in q:  # "general temporary assistance at the P-3 level for six months"
             months = _first_int(_GRADE_MONTHS[0], text) or _first_int(_GRADE_MONTHS[1], text)
             if months:

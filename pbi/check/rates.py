@@ -161,12 +161,13 @@ def _activities(claim: Claim, table: Table, station: str | None) -> list[dict[st
         """An item's own duty station (in its clause), else the one the claim states."""
         return {"location": q[key]} if q.get(key) else ({} if key in q else place)
     # staff: new posts at first-year cost (the table's vacancy factor), temporary assistance by the month
+    full_cost = {"continuing": True} if q.get("continuing") else {}  # a year after the first: no vacancy factor
     if q.get("new_posts_all") and _pick(table, "new_post"):
         for p in q["new_posts_all"]:
             if p["grade"] in GRADES:
-                out.append({"kind": "new_post", "grade": p["grade"], "posts": p["count"], **place})
+                out.append({"kind": "new_post", "grade": p["grade"], "posts": p["count"], **place, **full_cost})
     elif q.get("new_posts") and q.get("grade") in GRADES and _pick(table, "new_post"):
-        out.append({"kind": "new_post", "grade": q["grade"], "posts": q["new_posts"], **place,
+        out.append({"kind": "new_post", "grade": q["grade"], "posts": q["new_posts"], **place, **full_cost,
                     **({"work_months": q["work_months"]} if q.get("work_months") else {})})
     elif q.get("staff_all") and _pick(table, "staff"):
         for st in q["staff_all"]:
